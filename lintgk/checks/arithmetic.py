@@ -1,0 +1,130 @@
+"""GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.checks.registry import Emitter, kind
+from lintgk.parse.model import Figure, Report, Span
+from lintgk.parse.patterns import SENTENCE_END, overlap
+
+_NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
+_ROW_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]|其中\s*[：:]?)\s*")
+
+
+def fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _items_span(items: list[Figure]) -> Span:
+    first, last = items[0].span, items[-1].span
+    if first.line == last.line:
+        return Span(first.line, first.column, last.end_line, last.end_column)
+    return first
+
+
+@kind("enumeration-total")
+def enumeration_total(report: Report, params: dict, emit: Emitter) -> None:
+    wanted = params.get("kind", "ordinal")
+    for e in report.enumerations:
+        if e.kind != wanted or e.total is None or any(f.approx for f in e.items):
+            continue
+        total = e.total.value
+        parts = sum(f.value for f in e.items)
+        expr = "+".join(fmt(f.value) for f in e.items)
+        exact = e.kind == "ordinal" or e.catch_all
+        data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.total.unit,
+                    total_text=e.total.text, total_where=report.doc.where(e.total.span.line),
+                    diff=fmt(abs(parts - total)))
+        if parts == total:
+            emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
+        elif parts > total:
+            emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
+        elif exact:
+            emit(_items_span(e.items), **data)
+        elif e.kind == "category" and not _NOT_EXHAUSTIVE.search(e.items[0].paragraph.text):
+            emit(_items_span(e.items), variant="short", **data)
+        else:
+            emit.passed(e.total.span.line, f"{expr}={fmt(parts)}<={fmt(total)}")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END or ch in "；;":
+            bounds.append((start, i))
+            start = i + 1
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+@kind("none-vs-count")
+def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
+    negation = re.compile(params.get("negation", "没有|未|无|零"))
+    reach = int(params.get("reach", 30))
+    for topic in params.get("topics", []):
+        keyword = re.compile(topic["keywords"])
+        exclude = re.compile(topic["exclude"]) if topic.get("exclude") else None
+        # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
+        modifier = re.compile(topic["claim_exclude"]) if topic.get("claim_exclude") else None
+        counts = [f for f in report.figures
+                  if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
+                  and not negation.search(f.context)]
+        counts_text = [(f.text, f.context, f.span) for f in counts]
+        for table in report.tables:
+            for row in table.rows:
+                if row.value and keyword.search(row.path) and not (exclude and exclude.search(row.path)):
+                    counts_text.append((f"{fmt(row.value)}{row.unit}", row.label, row.label_span))
+        if not counts_text:
+            continue
+        for par in report.doc.paragraphs:
+            for a, b in _clauses(par.text):
+                clause = par.text[a:b]
+                for hit in keyword.finditer(clause):
+                    if modifier and modifier.search(clause[hit.end():]):
+                        continue
+                    window = max(0, hit.start() - reach)
+                    negs = list(negation.finditer(clause, window, hit.start()))
+                    if not negs:
+                        continue
+                    start, end = negs[-1].start(), hit.end()
+                    while end < len(clause) and clause[end] in "”」’\"":
+                        end += 1
+                    claim_span = Span.within(par, a + start, a + end)
+                    others = [c for c in counts_text if c[2].line != par.line or not (claim_span.column <= c[2].column < claim_span.end_column)]
+                    if others:
+                        listing = "；".join(f"{report.doc.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
+                        emit(claim_span, claim=clause[start:end], topic=topic["name"]["zh"],
+                             topic_en=topic["name"]["en"], counts=listing)
+                    break
+
+
+def _row_core(label: str) -> str:
+    text = _ROW_MARK.sub("", label.split("\n")[0])
+    text = re.sub(r"[（(][^）)]*[）)]", "", text)
+    return text.rstrip("数")
+
+
+@kind("prose-vs-table")
+def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
+    threshold = float(params.get("threshold", 0.75))
+    margin = float(params.get("margin", 0.15))
+    rows = [(t, r, _row_core(r.label)) for t in report.tables for r in t.rows if r.value is not None]
+    rows = [(t, r, core) for t, r, core in rows if len(core) >= 4 and r.unit]
+    if not rows:
+        return
+    for fig in report.figures:
+        if fig.approx:
+            continue
+        scored = sorted(((overlap(core, fig.context), r) for _, r, core in rows if r.unit == fig.unit),
+                        key=lambda x: -x[0])
+        if not scored or scored[0][0] < threshold:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < margin:
+            continue
+        row = scored[0][1]
+        if row.value == fig.value:
+            emit.passed(fig.span.line, f"{fig.text} = {row.label.split(chr(10))[0]} {fmt(row.value)}")
+        else:
+            emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
+                 unit=fig.unit, table_where=report.doc.where(row.line))

@@ -1,0 +1,112 @@
+"""GK2xx: the statistics period, stale years, the publication deadline, the date format."""
+from __future__ import annotations
+
+from datetime import date
+
+import regex as re
+
+from lintgk.checks.registry import Emitter, kind
+from lintgk.checks.structure import _anchor
+from lintgk.model import Edit, Fix
+from lintgk.parse.model import Report, Span
+
+_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))\s*")
+# A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
+# unless it looks back or compares (以来, 底, 相比 …) or names last year's report.
+_STALE = re.compile(
+    r"(?:^|(?<=[。！？；;]))\s*(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|\s*[至到—-]|[\d一二三四五六七八九十]{1,2}月"
+    r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)"
+)
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+@kind("period-stated")
+def period_stated(report: Report, params: dict, emit: Emitter) -> None:
+    if not any(p.statistical for p in report.periods):
+        emit(_anchor(report), year=report.year or "本")
+
+
+@kind("period-full-year")
+def period_full_year(report: Report, params: dict, emit: Emitter) -> None:
+    year = report.year
+    if year is None:
+        return
+    for p in report.periods:
+        if not p.statistical:
+            continue
+        if p.start == date(year, 1, 1) and p.end == date(year, 12, 31):
+            emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)} = {year}")
+        else:
+            emit(p.span, period=p.text, year=year, start=_iso(p.start), end=_iso(p.end))
+
+
+@kind("period-consistent")
+def period_consistent(report: Report, params: dict, emit: Emitter) -> None:
+    stated = [p for p in report.periods if p.statistical]
+    if not stated:
+        return
+    first = stated[0]
+    for p in stated[1:]:
+        if (p.start, p.end) != (first.start, first.end):
+            emit(p.span, period=p.text, other=first.text, other_where=report.doc.where(first.span.line),
+                 start=_iso(p.start), end=_iso(p.end), other_start=_iso(first.start), other_end=_iso(first.end))
+
+
+@kind("stale-year")
+def stale_year(report: Report, params: dict, emit: Emitter) -> None:
+    year = report.year
+    if year is None:
+        return
+    for par in report.doc.paragraphs:
+        if report.title and report.title.span.line <= par.line <= report.title.span.end_line:
+            continue
+        mark = _HEADING_MARK.match(par.text)
+        offset = mark.end() if mark else 0
+        text = par.text[offset:]
+        for m in _STALE.finditer(text):
+            stated = int(m.group("y"))
+            if stated < year:
+                start = offset + m.start("y")
+                emit(Span.within(par, start, offset + m.end()), stated=stated, year=year)
+
+
+def _deadline(report: Report, params: dict) -> tuple[date, str] | None:
+    for rule in params.get("deadlines", []):
+        pattern = rule.get("body")
+        if pattern and not (report.body and re.search(pattern, report.body)):
+            continue
+        return date(report.year + 1, rule["month"], rule["day"]), rule.get("article", "")
+    return None
+
+
+@kind("publication-deadline")
+def publication_deadline(report: Report, params: dict, emit: Emitter) -> None:
+    stated = report.signed_date or report.published_date
+    if stated is None or report.year is None:
+        return
+    found = _deadline(report, params)
+    if found is None:
+        return
+    deadline, article = found
+    if stated.date > deadline:
+        emit(stated.span, date=_iso(stated.date), deadline=_iso(deadline), article=article)
+    elif stated.date <= date(report.year, 12, 31):
+        emit(stated.span, variant="early", date=_iso(stated.date), year=report.year)
+    else:
+        emit.passed(stated.span.line, f"{_iso(stated.date)} <= {_iso(deadline)}")
+
+
+@kind("date-arabic-numerals")
+def date_arabic_numerals(report: Report, params: dict, emit: Emitter) -> None:
+    signed = report.signed_date
+    if signed is None or not signed.chinese_numerals:
+        return
+    d = signed.date
+    arabic = f"{d.year}年{d.month}月{d.day}日"
+    s = signed.span
+    fix = Fix(f"改为「{arabic}」", [Edit(s.line, s.column, s.end_line, s.end_column, arabic)])
+    emit(s, fix=fix, date=signed.text, arabic=arabic)

@@ -1,0 +1,47 @@
+"""Check kinds: small functions over a parsed Report. Rules (YAML) name a kind and its params."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from lintgk.model import Fix
+from lintgk.parse.model import Report, Span
+
+
+@dataclass
+class Finding:
+    span: Span
+    data: dict[str, Any]
+    variant: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass
+class Emitter:
+    findings: list[Finding] = field(default_factory=list)
+    passes: list[tuple[int, str]] = field(default_factory=list)
+
+    def __call__(self, span: Span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
+        self.findings.append(Finding(span, data, variant, fix))
+
+    def passed(self, line: int, detail: str) -> None:
+        self.passes.append((line, detail))
+
+
+CheckFn = Callable[[Report, dict, Emitter], None]
+KINDS: dict[str, CheckFn] = {}
+
+
+def kind(name: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        KINDS[name] = fn
+        return fn
+
+    return register
+
+
+def all_kinds() -> dict[str, CheckFn]:
+    # Importing the modules registers their kinds.
+    from lintgk.checks import arithmetic, identity, periods, structure, tables, typography  # noqa: F401
+
+    return KINDS

@@ -1,0 +1,91 @@
+"""GK1xx: required parts, their numbering, the declared part count, the title."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex as re
+
+from lintgk.checks.registry import Emitter, kind
+from lintgk.parse.model import Report, Span
+from lintgk.parse.patterns import overlap
+
+_CN = "〇一二三四五六七八九十"
+
+
+def _anchor(report: Report) -> Span:
+    if report.title:
+        return report.title.span
+    first = report.doc.paragraphs[0] if report.doc.paragraphs else None
+    return Span(first.line, first.column, first.line, first.column + len(first.text)) if first else Span(1, 1, 1, 1)
+
+
+def _numeral(n: int, level: int) -> str:
+    if level in (1, 2):
+        text = _CN[n] if n <= 10 else ("十" + _CN[n - 10] if n < 20 else str(n))
+        return f"{text}、" if level == 1 else f"（{text}）"
+    return f"{n}." if level == 3 else f"（{n}）"
+
+
+@kind("required-parts")
+def required_parts(report: Report, params: dict, emit: Emitter) -> None:
+    titles = [h.title for h in report.headings]
+    for item in params.get("items", []):
+        if not item.get("required", True):
+            continue
+        pattern = re.compile("|".join(item["patterns"]))
+        if not any(pattern.search(t) for t in titles):
+            emit(_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"])
+
+
+@kind("declared-parts")
+def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
+    declared = report.declared_parts
+    if declared is None:
+        return
+    parts = report.parts
+    if len(parts) != declared.count:
+        emit(declared.span, declared=declared.count, found=len(parts),
+             parts="、".join(h.marker + h.title for h in parts) or "无")
+    else:
+        emit.passed(declared.span.line, f"{declared.count} parts declared, {len(parts)} found")
+    threshold = params.get("similarity", 0.5)
+    for name in declared.names:
+        best = max((overlap(name, h.title) for h in parts), default=0.0)
+        if best < threshold:
+            emit(declared.span, variant="missing_name", name=name)
+
+
+@kind("part-numbering")
+def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
+    groups: dict[tuple[int, int], list] = defaultdict(list)
+    for h in report.headings:
+        groups[(id(h.parent), h.level)].append(h)
+    for (_, level), siblings in groups.items():
+        expected = 1
+        for h in siblings:
+            if h.number == 1 and level >= 3:
+                expected = 1  # a new list under the same parent
+            if h.number != expected:
+                variant = "repeat" if h.number < expected else "gap"
+                emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))
+            expected = h.number + 1
+
+
+@kind("title-format")
+def title_format(report: Report, params: dict, emit: Emitter) -> None:
+    title = report.title
+    if title is None:
+        emit(_anchor(report), variant="missing")
+        return
+    missing, missing_en = [], []
+    if not title.body:
+        missing.append("发布机关名称")
+        missing_en.append("the issuing body")
+    if not title.year:
+        missing.append("年份")
+        missing_en.append("the year")
+    if not re.search(params.get("kind_pattern", "政府信息公开(工作)?年度报告"), title.text):
+        missing.append(params.get("kind_name", "“政府信息公开工作年度报告”"))
+        missing_en.append("the words 政府信息公开工作年度报告")
+    if missing:
+        emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))

@@ -1,0 +1,76 @@
+"""GK4xx: statistics tables: blank figures, parents that are not the sum of their rows, 其中 rows."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.checks.arithmetic import fmt
+from lintgk.checks.registry import Emitter, kind
+from lintgk.parse.model import Report, TableRow
+
+_CATCH_ALL = re.compile(r"其他|其它")
+
+
+def _name(row: TableRow) -> str:
+    return row.label.split("\n")[0]
+
+
+@kind("table-blank-figure")
+def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
+    for table in report.tables:
+        if not table.has_units:
+            continue
+        for row in table.rows:
+            if not row.unit or row.value is not None:
+                continue
+            variant = "non_numeric" if row.raw_value else None
+            emit(row.label_span, variant=variant, label=_name(row), unit=row.unit, value=row.raw_value)
+
+
+@kind("table-parent-sum")
+def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
+    for table in report.tables:
+        for row in table.rows:
+            kids = [c for c in row.children if not c.subset and c.unit == row.unit]
+            if not row.unit or len(kids) < 2:
+                continue
+            filled = [c for c in kids if c.value is not None]
+            if not filled:
+                continue
+            total = sum(c.value for c in filled)
+            expr = "+".join(fmt(c.value) if c.value is not None else "空" for c in kids)
+            data = dict(label=_name(row), expr=expr, sum=fmt(total), unit=row.unit,
+                        children="、".join(f"{_name(c)} {fmt(c.value)}" for c in filled))
+            if row.value is None:
+                emit(row.label_span, variant="blank_parent", **data)
+            elif row.value != total:
+                emit(row.label_span, value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
+            else:
+                emit.passed(row.line, f"{_name(row)}: {expr}={fmt(total)}")
+
+
+@kind("table-subset")
+def table_subset(report: Report, params: dict, emit: Emitter) -> None:
+    for table in report.tables:
+        for row in table.rows:
+            subset = [c for c in row.children if c.subset and c.unit and c.unit == row.unit]
+            if not subset or not row.unit:
+                continue
+            for kid in subset:
+                if kid.value is None:
+                    continue
+                data = dict(label=_name(kid), value=fmt(kid.value), parent=_name(row), unit=row.unit)
+                if row.value is None:
+                    emit(kid.label_span, variant="blank_parent", **data)
+                elif kid.value > row.value:
+                    emit(kid.label_span, parent_value=fmt(row.value), **data)
+            if row.value is None or len(subset) < 2 or not _CATCH_ALL.search(subset[-1].label):
+                continue
+            if any(k.value is None for k in subset):
+                continue
+            total = sum(k.value for k in subset)
+            expr = "+".join(fmt(k.value) for k in subset)
+            if total != row.value:
+                emit(row.label_span, variant="sum", parent=_name(row), parent_value=fmt(row.value),
+                     expr=expr, sum=fmt(total), unit=row.unit)
+            else:
+                emit.passed(row.line, f"{_name(row)} 其中: {expr}={fmt(total)}")

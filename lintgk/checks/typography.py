@@ -1,0 +1,155 @@
+"""GK6xx: punctuation, 〇, 余, typos, repeated paragraphs, web-page furniture."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.checks.identity import url_spans
+from lintgk.checks.registry import Emitter, kind
+from lintgk.model import Edit, Fix
+from lintgk.parse import patterns as P
+from lintgk.parse.model import Report, Span
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_DIGIT_JOINERS = ",:"  # 1,000 and 10:30 are not Chinese punctuation
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _paren_pairs(text: str) -> dict[int, int]:
+    pairs, stack = {}, []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def halfwidth_positions(text: str) -> list[int]:
+    """Offsets of half-width punctuation that sits in Chinese text (outside URLs and e-mails)."""
+    protected = url_spans(text)
+    pairs = _paren_pairs(text)
+
+    def chinese_context(i: int) -> bool:
+        return P.is_cjk(_neighbour(text, i, -1)) or P.is_cjk(_neighbour(text, i, 1))
+
+    found = []
+    for i, ch in enumerate(text):
+        if ch not in FULL_WIDTH or any(a <= i < b for a, b in protected):
+            continue
+        if ch in _DIGIT_JOINERS and i and text[i - 1].isdigit() and text[i + 1: i + 2].isdigit():
+            continue
+        if ch in "()":
+            other = pairs.get(i)
+            inner = text[min(i, other) + 1: max(i, other)] if other is not None else ""
+            if chinese_context(i) or (other is not None and chinese_context(other)) or any(P.is_cjk(c) for c in inner):
+                found.append(i)
+        elif chinese_context(i):
+            found.append(i)
+    return found
+
+
+@kind("halfwidth-punctuation")
+def halfwidth_punctuation(report: Report, params: dict, emit: Emitter) -> None:
+    for par in report.doc.paragraphs:
+        positions = halfwidth_positions(par.text)
+        if not positions:
+            continue
+        edits = [Edit(par.line, par.column + i, par.line, par.column + i + 1, FULL_WIDTH[par.text[i]]) for i in positions]
+        chars = " ".join(dict.fromkeys(par.text[i] for i in positions))
+        first = positions[0]
+        emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
+
+
+_ZERO = re.compile(r"(?<=[〇○OＯ◯一二三四五六七八九])[○OＯ0◯](?=[〇○OＯ0◯一二三四五六七八九年])")
+
+
+@kind("zero-lookalike")
+def zero_lookalike(report: Report, params: dict, emit: Emitter) -> None:
+    for par in report.doc.paragraphs:
+        for m in _ZERO.finditer(par.text):
+            span = Span.within(par, m.start(), m.end())
+            fix = Fix("改为〇", [Edit(span.line, span.column, span.end_line, span.end_column, "〇")])
+            emit(span, fix=fix, char=m.group(0), codepoint=f"U+{ord(m.group(0)):04X}")
+
+
+@kind("approximate-exact-figure")
+def approximate_exact_figure(report: Report, params: dict, emit: Emitter) -> None:
+    markers = set(params.get("markers", ["余"]))
+    for fig in report.figures:
+        if fig.approx in markers and fig.value % 10 != 0:
+            emit(fig.span, figure=fig.text, exact=f"{fig.shown}{fig.unit}", marker=fig.approx)
+
+
+@kind("substitution")
+def substitution(report: Report, params: dict, emit: Emitter) -> None:
+    swap: dict[str, str] = params.get("swap", {})
+    if not swap:
+        return
+    pattern = _alternation(tuple(sorted(swap, key=len, reverse=True)))
+    for par in report.doc.paragraphs:
+        for m in pattern.finditer(par.text):
+            right = swap[m.group(0)]
+            span = Span.within(par, m.start(), m.end())
+            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+            emit(span, fix=fix, found=m.group(0), suggestion=right)
+
+
+_CACHE: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    if words not in _CACHE:
+        _CACHE[words] = re.compile("|".join(re.escape(w) for w in words))
+    return _CACHE[words]
+
+
+@kind("repeated-paragraph")
+def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
+    minimum = int(params.get("min_chars", 30))
+    seen: list[tuple[str, int]] = []
+    for par in report.doc.paragraphs:
+        text = par.text.strip(P.SPACES)
+        if len(text) < minimum:
+            continue
+        for earlier, line in seen:
+            if text in earlier or earlier in text:
+                variant = None if text == earlier else "contained"
+                emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=report.doc.where(line),
+                     excerpt=text[:20])
+                break
+        seen.append((text, par.line))
+
+
+def _furniture_pattern(tokens: tuple[str, ...]) -> re.Pattern:
+    return _alternation(tuple(sorted(tokens, key=len, reverse=True)))
+
+
+_FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
+
+
+@kind("furniture-line")
+def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
+    tokens = tuple(params.get("tokens", []))
+    if not tokens:
+        return
+    pattern = _furniture_pattern(tokens)
+    rest_max = int(params.get("max_other_chars", 2))
+    lines = report.doc.lines
+    for par in report.doc.paragraphs:
+        found = pattern.findall(par.text)
+        if not found:
+            continue
+        rest = _FILLER.sub("", pattern.sub("", par.text))
+        if len(rest) > rest_max:
+            continue
+        line = par.line
+        end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
+        fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
+        emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))

@@ -1,0 +1,66 @@
+"""The Document: what every reader produces, whatever the input format.
+
+A Document is the text as numbered lines plus the blocks found in it (paragraphs and
+tables). Positions are 1-based (line, column) in those lines; columns count characters.
+For formats that are not plain text, ``locator`` turns a line into the file's own terms
+(「第3段」, 「表1 第4行」).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    line: int
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    start_line: int
+    end_line: int
+    caption: str = ""
+    caption_line: int = 0
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class Document:
+    path: str
+    lines: list[str]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    format: str = "text"
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    locator: Callable[[int], str] | None = None
+
+    def where(self, line: int) -> str:
+        if self.locator is not None:
+            return self.locator(line)
+        return f"第{line}行"
+
+    def line_text(self, line: int) -> str:
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        return ""

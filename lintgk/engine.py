@@ -1,0 +1,83 @@
+"""The pipeline: read → parse → rules → FileResult. What the CLI, tests and surveys all call."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintgk.config import Config
+from lintgk.document import Document
+from lintgk.errors import ConfigError, InputError
+from lintgk.model import Diagnostic, FileResult, Passed
+from lintgk.rules import RuleSet, load_rules
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def rule_set(config: Config) -> RuleSet:
+    rules = load_rules(tuple(config.rule_dirs))
+    known = set(rules.rules)
+    for key in ("select", "ignore"):
+        for prefix in getattr(config, key):
+            if not any(code.startswith(prefix) for code in known):
+                raise ConfigError(f"{config.source or 'config'}: '{key}' names no rule: {prefix}")
+    for code in config.severity:
+        if code not in known:
+            raise ConfigError(f"{config.source or 'config'}: 'severity' names unknown rule {code}")
+    if config.profile and config.profile not in rules.profiles:
+        raise ConfigError(f"{config.source or 'config'}: unknown profile {config.profile!r} (known: {', '.join(sorted(rules.profiles))})")
+    return rules
+
+
+def lint_document(doc: Document, config: Config | None = None) -> FileResult:
+    from lintgk.checks.registry import Emitter, all_kinds
+    from lintgk.parse import parse
+
+    config = config or Config()
+    rules = rule_set(config)
+    kinds = all_kinds()
+    report = parse(doc)
+    profile = rules.profiles[config.profile] if config.profile else rules.profile_for_year(report.year)
+    result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
+    for rule in rules.rules.values():
+        if not config.enabled(rule.code) or not rules.applies(rule, profile):
+            continue
+        emit = Emitter()
+        kinds[rule.kind](report, rules.params_for(rule, profile), emit)
+        severity = config.severity.get(rule.code, rule.severity)
+        for finding in emit.findings:
+            span = finding.span
+            data = {k: v for k, v in finding.data.items() if not k.startswith("_")}
+            message = rule.text(config.lang, finding.variant).format_map(_SafeDict(finding.data))
+            result.diagnostics.append(
+                Diagnostic(
+                    rule=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=message,
+                    line=span.line,
+                    column=span.column,
+                    end_line=span.end_line,
+                    end_column=span.end_column,
+                    where=doc.where(span.line),
+                    data=data,
+                    fix=finding.fix,
+                )
+            )
+        result.passed.extend(Passed(rule.code, line, detail) for line, detail in emit.passes)
+    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
+    result.passed.sort(key=lambda p: (p.line, p.rule))
+    return result
+
+
+def lint_path(path: str | Path, config: Config | None = None) -> FileResult:
+    """Lint one file. A file that cannot be read gives a result with ``error`` set."""
+    from lintgk.readers import read_path
+
+    config = config or Config()
+    try:
+        doc = read_path(Path(path), config.encoding)
+    except InputError as exc:
+        return FileResult(path=str(path), error=exc.reason)
+    return lint_document(doc, config)

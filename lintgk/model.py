@@ -1,0 +1,74 @@
+"""What lintgk reports: diagnostics, the arithmetic that held, and per-file results."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between (line, column) and (end_line, end_column), end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass
+class Fix:
+    description: str
+    edits: list[Edit]
+
+
+@dataclass
+class Diagnostic:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    where: str
+    data: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["fix"] = asdict(self.fix) if self.fix else None
+        return out
+
+
+@dataclass
+class Passed:
+    rule: str
+    line: int
+    detail: str
+
+
+@dataclass
+class FileResult:
+    path: str
+    profile: str | None = None
+    error: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    passed: list[Passed] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "profile": self.profile,
+            "error": self.error,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "passed": [asdict(p) for p in self.passed],
+        }

@@ -1,0 +1,97 @@
+"""Dates, statistics periods, and the dates a report was signed and published."""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import regex as re
+
+from lintgk.document import Document, Paragraph
+from lintgk.parse import patterns as P
+from lintgk.parse.model import DateMention, Period, Span
+from lintgk.parse.numerals import to_int
+
+# Words that say a period is the one the figures cover.
+_STAT_WORDS = re.compile(r"统计|期限|时限|数据|期间|报告期|年报")
+_YEAR_PERIOD = re.compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
+_PUBLISHED = re.compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
+
+
+def _safe_date(y: int | None, m: int | None, d: int | None, end: bool = False) -> date | None:
+    if y is None or m is None or not (1 <= m <= 12) or not (1900 <= y <= 2100):
+        return None
+    last = calendar.monthrange(y, m)[1]
+    if d is None:
+        d = last if end else 1
+    if not 1 <= d <= last:
+        return None
+    return date(y, m, d)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def find_dates(par: Paragraph) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in P.DATE.finditer(par.text):
+        if m.group("d") is None:
+            continue
+        d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
+    for m in P.ISO_DATE.finditer(par.text):
+        d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
+    for m in P.CN_DATE.finditer(par.text):
+        d = _safe_date(to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d")))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()), chinese_numerals=True))
+    return found
+
+
+def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
+    periods: list[Period] = []
+    text = par.text
+    for m in P.PERIOD.finditer(text):
+        y1 = int(m.group("y"))
+        start = _safe_date(y1, int(m.group("m")), _int(m.group("d")))
+        y2 = _int(m.group("y2")) or y1
+        end = _safe_date(y2, int(m.group("m2")), _int(m.group("d2")), end=True)
+        if start is None or end is None or end < start:
+            continue
+        s0, s1 = P.sentence_bounds(text, m.start())
+        before = text[s0:m.start()]
+        after = text[m.end():s1]
+        statistical = (
+            in_caption
+            or bool(_STAT_WORDS.search(before))
+            # 「2015年1月至2015年11月，街道共采集政府信息384条」: a period heading a sentence of figures
+            or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
+        )
+        periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
+    for m in _YEAR_PERIOD.finditer(text):
+        year = int(m.group("y"))
+        span = Span.within(par, m.start("y"), m.end())
+        periods.append(Period(date(year, 1, 1), date(year, 12, 31), text[m.start("y"):m.end()], span, True, in_caption))
+    return periods
+
+
+def find_signed_date(doc: Document) -> DateMention | None:
+    """成文日期: a date standing alone in one of the last lines."""
+    for par in reversed(doc.paragraphs[-4:]):
+        for mention in find_dates(par):
+            if len(par.text.strip(P.SPACES)) == len(mention.text):
+                return mention
+    return None
+
+
+def find_published_date(doc: Document) -> DateMention | None:
+    """发布日期 as web pages print it (「发布日期:2017-01-16」)."""
+    for par in doc.paragraphs[:8]:
+        for mention in find_dates(par):
+            offset = mention.span.column - par.column
+            if _PUBLISHED.search(par.text[:offset]):
+                return mention
+    return None

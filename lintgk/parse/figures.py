@@ -1,0 +1,25 @@
+"""Every figure with its unit (「414条」), and the clause that says what it counts."""
+from __future__ import annotations
+
+from lintgk.document import Paragraph
+from lintgk.parse import patterns as P
+from lintgk.parse.model import Figure, Span
+
+
+def find_figures(par: Paragraph) -> list[Figure]:
+    figures = []
+    text = par.text
+    for m in P.FIGURE.finditer(text):
+        figures.append(
+            Figure(
+                value=float(m.group("num")),
+                unit=m.group("unit"),
+                approx=m.group("approx") or "",
+                text=m.group(0),
+                context=P.clause_before(text, m.start()),
+                span=Span.within(par, m.start(), m.end()),
+                paragraph=par,
+                offset=m.start(),
+            )
+        )
+    return figures

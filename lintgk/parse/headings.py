@@ -1,0 +1,50 @@
+"""The heading tree: 一、 > （一） > 1. > （1）, with run-in headings cut at their first stop."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Paragraph
+from lintgk.parse.model import Heading, Span
+from lintgk.parse.numerals import to_int
+
+_CN = "一二三四五六七八九十"
+_MARKERS = (
+    (1, re.compile(r"^(?P<num>[" + _CN + r"]{1,3})\s*[、.．]\s*")),
+    (2, re.compile(r"^[（(]\s*(?P<num>[" + _CN + r"]{1,3})\s*[）)]\s*")),
+    (3, re.compile(r"^(?P<num>\d{1,2})\s*[、.．](?!\d)\s*")),
+    (4, re.compile(r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*")),
+)
+_TITLE_STOP = re.compile(r"[。：:；;]")
+MAX_TITLE = 40
+
+
+def find_heading(par: Paragraph) -> Heading | None:
+    for level, pattern in _MARKERS:
+        m = pattern.match(par.text)
+        if not m:
+            continue
+        number = to_int(m.group("num"))
+        if number is None:
+            return None
+        rest = par.text[m.end():]
+        stop = _TITLE_STOP.search(rest)
+        title = rest[: stop.start()] if stop else rest
+        title = title.strip()[:MAX_TITLE]
+        span = Span.within(par, 0, m.end() + len(title))
+        return Heading(level, number, m.group(0).strip(), title, par, span)
+    return None
+
+
+def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
+    headings: list[Heading] = []
+    stack: list[Heading] = []
+    for par in paragraphs:
+        heading = find_heading(par)
+        if heading is None:
+            continue
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        heading.parent = stack[-1] if stack else None
+        stack.append(heading)
+        headings.append(heading)
+    return headings

@@ -1,0 +1,146 @@
+"""What a report is made of, found once by the parsers and shared by every check."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from lintgk.document import Document, Paragraph, Table
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column; ``end_column`` is exclusive (as in SARIF)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def within(cls, par: Paragraph, start: int, end: int) -> "Span":
+        return cls(par.line, par.column + start, par.line, par.column + end)
+
+
+@dataclass
+class Title:
+    text: str
+    span: Span
+    body: str | None
+    year: int | None
+
+
+@dataclass
+class Heading:
+    level: int  # 1: 一、 2: （一） 3: 1. 4: （1）
+    number: int
+    marker: str
+    title: str
+    paragraph: Paragraph
+    span: Span
+    parent: "Heading | None" = None
+
+
+@dataclass
+class Figure:
+    value: float
+    unit: str
+    approx: str  # "余"/"多" or ""
+    text: str
+    context: str  # the clause in front of the figure
+    span: Span
+    paragraph: Paragraph | None = None
+    offset: int = 0  # start of the figure in the paragraph text
+
+    @property
+    def shown(self) -> str:
+        v = int(self.value) if self.value == int(self.value) else self.value
+        return f"{v}"
+
+
+@dataclass
+class DateMention:
+    date: date
+    text: str
+    span: Span
+    chinese_numerals: bool = False
+
+
+@dataclass
+class Period:
+    start: date
+    end: date
+    text: str
+    span: Span
+    statistical: bool  # states the period the report's figures cover
+    in_table_caption: bool = False
+
+
+@dataclass
+class Enumeration:
+    kind: str  # "ordinal" (一是…二是…共计), "subset" (…其中…), "category" (A n条，B m条…)
+    items: list[Figure]
+    total: Figure | None
+    catch_all: bool = False  # the list ends with 其他/其它…, so it must add up exactly
+
+
+@dataclass
+class TableRow:
+    label: str
+    unit: str
+    value: float | None
+    raw_value: str
+    level: int  # 1: 一、 2: （一） 3: 1. 4: 其中
+    line: int
+    label_span: Span
+    value_span: Span
+    indent: int = 0
+    parent: "TableRow | None" = None
+    children: list["TableRow"] = field(default_factory=list)
+    subset: bool = False  # a 其中 row: part of its parent, not a summand
+
+    @property
+    def path(self) -> str:
+        node, parts = self, []
+        while node is not None:
+            parts.append(node.label)
+            node = node.parent
+        return " > ".join(reversed(parts))
+
+
+@dataclass
+class StatTable:
+    table: Table
+    rows: list[TableRow]
+    has_units: bool
+
+
+@dataclass
+class Report:
+    doc: Document
+    title: Title | None
+    year: int | None
+    body: str | None
+    headings: list[Heading]
+    figures: list[Figure]
+    dates: list[DateMention]
+    periods: list[Period]
+    enumerations: list[Enumeration]
+    tables: list[StatTable]
+    signed_date: DateMention | None
+    published_date: DateMention | None
+    declared_parts: "DeclaredParts | None" = None
+
+    @property
+    def parts(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 1]
+
+    @property
+    def prose(self) -> list[Paragraph]:
+        return self.doc.paragraphs
+
+
+@dataclass
+class DeclaredParts:
+    count: int
+    names: list[str]
+    span: Span

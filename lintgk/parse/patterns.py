@@ -1,0 +1,64 @@
+"""Regular expressions shared by the parsers and the checks."""
+from __future__ import annotations
+
+import regex as re
+
+CJK = r"\p{Han}"
+CN_NUM = "〇○OＯ0一二三四五六七八九十零两"
+SPACES = " \t\u3000\r\xa0\u2002\u2003\u2009\u200b\ufeff"
+
+# Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.
+UNITS = "万元|元|人次|条|件|次|篇|个(?!工作日|月|百分点|小时|季度)|人|项|起|份|场|期|批|家|户|块|处|名|帖|栏目"
+FIGURE = re.compile(
+    r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
+)
+
+DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+CN_DATE = re.compile(
+    r"(?P<y>[〇○OＯ0零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
+ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+
+_END = r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*日)?"
+PERIOD = re.compile(
+    r"(?P<start>" + DATE.pattern + r")\s*(?:起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
+)
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_BREAK = "，。；！？,;!?：:"
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end (exclusive, after the stop) of the sentence holding ``pos``."""
+    start = pos
+    while start > 0 and text[start - 1] not in SENTENCE_END:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in SENTENCE_END:
+        end += 1
+    return start, min(end + 1, len(text))
+
+
+def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
+    start = pos
+    while start > 0 and text[start - 1] not in breaks:
+        start -= 1
+    return text[start:pos]
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(re.match(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》、]", ch))
+
+
+def bigrams(text: str) -> set[str]:
+    chars = [ch for ch in text if not ch.isspace()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def overlap(label: str, text: str) -> float:
+    """Share of the label's character bigrams that occur in the text (0 to 1)."""
+    grams = bigrams(label)
+    if not grams:
+        return 0.0
+    return len(grams & bigrams(text)) / len(grams)

@@ -1,0 +1,46 @@
+"""The title, and from it the issuing body and the report's year."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Paragraph
+from lintgk.parse.model import Span, Title
+from lintgk.parse.numerals import to_int
+
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
+_KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 60 and bool(re.search(r"报告|年报", text))
+
+
+def find_title(paragraphs: list[Paragraph]) -> Title | None:
+    """The first line that names a report, joined with a short next line when the title wraps."""
+    candidates = paragraphs[:5]
+    for i, par in enumerate(candidates[:4]):
+        text = par.text
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if not _looks_like_title(text) and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
+            joined = text + nxt.text
+            if _looks_like_title(joined) and len(nxt.text) <= 20:
+                span = Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
+                return _title(joined, span)
+        if _looks_like_title(text):
+            return _title(text, Span.within(par, 0, len(text)))
+    return None
+
+
+def _title(text: str, span: Span) -> Title:
+    year = None
+    body = None
+    m = _YEAR.search(text)
+    if m:
+        year = to_int(m.group("y"))
+        body = text[: m.start()]
+    else:
+        k = _KIND.search(text)
+        body = text[: k.start()] if k else None
+    if body is not None:
+        body = body.strip(" \u3000《“\"") or None
+    return Title(text, span, body, year)

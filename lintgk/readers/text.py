@@ -1,0 +1,166 @@
+"""Plain text and Markdown reports.
+
+Tables in text reports come in three shapes, all turned into ``Table`` blocks:
+- one cell per line, each starting with a tab, rows separated by blank lines: what Word
+  gives when a table is copied as text (seed 001);
+- one row per line with tab-separated cells;
+- Markdown pipe tables.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Cell, Document, Paragraph, Row, Table
+
+_SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_PREFIX = re.compile(r"^(\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+))+")
+
+
+def _is_blank(line: str) -> bool:
+    return "\t" not in line and not line.strip(_SPACES)
+
+
+def _leading(line: str) -> int:
+    return len(line) - len(line.lstrip(_SPACES + "\t"))
+
+
+def split_lines(text: str) -> tuple[list[str], str]:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), newline
+
+
+def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """Collect a Word-style table starting at index ``start`` (a line beginning with a tab)."""
+    rows: list[Row] = []
+    i = start
+    n = len(lines)
+    while i < n and lines[i].startswith("\t"):
+        cells: list[Cell] = []
+        row_line = i + 1
+        while i < n and not _is_blank(lines[i]):
+            line = lines[i]
+            if line.startswith("\t"):
+                cells.append(Cell(line[1:].rstrip(_SPACES), i + 1, 2))
+            elif cells:  # a wrapped cell continues on the next line
+                cells[-1].text += "\n" + line.strip(_SPACES)
+            i += 1
+        rows.append(Row(cells, row_line))
+        j = i
+        while j < n and _is_blank(lines[j]):
+            j += 1
+        if j < n and lines[j].startswith("\t"):
+            i = j
+        else:
+            break
+    if len(rows) >= 2 and all(len(r.cells) >= 2 for r in rows[:2]):
+        return Table(rows, rows[0].line, i), i
+    return None, start + 1
+
+
+def _split_row(line: str, sep: str, line_no: int) -> Row:
+    cells: list[Cell] = []
+    pos = 0
+    for part in line.split(sep):
+        stripped = part.strip(_SPACES + "\t")
+        offset = len(part) - len(part.lstrip(_SPACES + "\t"))
+        cells.append(Cell(stripped, line_no, pos + offset + 1))
+        pos += len(part) + len(sep)
+    return Row(cells, line_no)
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def _is_tab_row(line: str) -> bool:
+    return not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
+
+
+def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None, int]:
+    test = _is_pipe_row if pipe else _is_tab_row
+    i = start
+    rows: list[Row] = []
+    while i < len(lines) and test(lines[i]):
+        line = lines[i]
+        if not (pipe and _MD_SEPARATOR.match(line)):
+            if pipe:
+                body = line.strip()
+                lead = line.index("|") + 1
+                inner = body[1:-1] if body.endswith("|") else body[1:]
+                row = _split_row(inner, "|", i + 1)
+                for c in row.cells:
+                    c.column += lead
+            else:
+                row = _split_row(line, "\t", i + 1)
+            rows.append(row)
+        i += 1
+    if len(rows) >= 2:
+        return Table(rows, start + 1, i), i
+    return None, start + 1
+
+
+def _attach_caption(table: Table, lines: list[str]) -> None:
+    """The short lines just above a table name it (and often state its period)."""
+    caption: list[str] = []
+    j = table.start_line - 2
+    while j >= 0 and len(caption) < 3:
+        text = lines[j].strip(_SPACES)
+        if not text:
+            if caption:
+                break
+            j -= 1
+            continue
+        if len(text) > 40:
+            break
+        caption.insert(0, text)
+        table.caption_line = j + 1
+        j -= 1
+    table.caption = "\n".join(caption)
+
+
+def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "utf-8") -> Document:
+    lines, newline = split_lines(text)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    tables: list[Table] = []
+    paragraphs: list[Paragraph] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        table = None
+        if line.startswith("\t") and line.strip(_SPACES + "\t"):
+            table, nxt = _cell_per_line_table(lines, i)
+        elif _is_pipe_row(line):
+            table, nxt = _line_table(lines, i, pipe=True)
+        elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):
+            table, nxt = _line_table(lines, i, pipe=False)
+        if table is not None:
+            _attach_caption(table, lines)
+            tables.append(table)
+            i = nxt
+            continue
+        if not _is_blank(line):
+            column = _leading(line) + 1
+            body = line.strip(_SPACES + "\t")
+            if markdown:
+                m = _MD_PREFIX.match(body)
+                if m:
+                    column += m.end()
+                    body = body[m.end():]
+                if len(body) > 4 and body[:2] in ("**", "__") and body.endswith(body[:2]):
+                    column += 2
+                    body = body[2:-2]
+            if body:
+                paragraphs.append(Paragraph(body, i + 1, column))
+        i += 1
+    return Document(
+        path=path,
+        lines=lines,
+        paragraphs=paragraphs,
+        tables=tables,
+        format="markdown" if markdown else "text",
+        encoding=encoding,
+        newline=newline,
+    )

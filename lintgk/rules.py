@@ -1,0 +1,197 @@
+"""Rules and profiles, declared as YAML data under ``rules/``.
+
+A rule names a check kind and gives its code, name, severity, messages (zh/en),
+rationale with the source it cites, examples and parameters. A profile selects the
+rules for one report template and may override their parameters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex as re
+
+from lintgk.errors import RuleFileError
+from lintgk.model import SEVERITIES
+
+CODE = re.compile(r"^GK[1-6]\d{2}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "fixable"}
+_REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
+_PROFILE_KEYS = {"name", "description", "years", "params"}
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    summary: dict[str, str]
+    message: dict[str, str]
+    rationale: dict[str, str]
+    source: str
+    examples: dict[str, str]
+    params: dict[str, Any] = field(default_factory=dict)
+    variants: dict[str, dict[str, str]] = field(default_factory=dict)
+    profiles: list[str] | None = None  # None: every profile
+    fixable: bool = False
+    path: str = ""
+
+    def text(self, lang: str, variant: str | None = None) -> str:
+        texts = self.variants.get(variant, self.message) if variant else self.message
+        return texts.get(lang) or texts["zh"]
+
+
+@dataclass
+class Profile:
+    name: str
+    description: dict[str, str]
+    years: tuple[int, int]
+    params: dict[str, dict[str, Any]]
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule]
+    profiles: dict[str, Profile]
+
+    def profile_for_year(self, year: int | None) -> Profile:
+        ordered = sorted(self.profiles.values(), key=lambda p: p.years[0])
+        if year is not None:
+            for profile in ordered:
+                if profile.years[0] <= year <= profile.years[1]:
+                    return profile
+            if year < ordered[0].years[0]:
+                return ordered[0]
+        return ordered[-1]
+
+    def params_for(self, rule: Rule, profile: Profile) -> dict[str, Any]:
+        return {**rule.params, **profile.params.get(rule.code, {})}
+
+    def applies(self, rule: Rule, profile: Profile) -> bool:
+        return rule.profiles is None or profile.name in rule.profiles
+
+
+def builtin_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleFileError(f"built-in rules not found next to {here}")
+
+
+def _load_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise RuleFileError(f"{path}:{where} invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read ({exc})") from None
+
+
+def _bilingual(path: Path, data: dict, key: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not isinstance(value.get("zh"), str) or not isinstance(value.get("en"), str):
+        raise RuleFileError(f"{path}: '{key}' needs 'zh' and 'en' texts")
+    return value
+
+
+def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: a rule file holds one mapping")
+    unknown = set(data) - _RULE_KEYS
+    if unknown:
+        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    missing = [k for k in _REQUIRED if k not in data]
+    if missing:
+        raise RuleFileError(f"{path}: missing {', '.join(missing)}")
+    code, name, kind, severity = (str(data[k]) for k in ("code", "name", "kind", "severity"))
+    if not CODE.match(code):
+        raise RuleFileError(f"{path}: code {code!r} is not of the form GK1xx–GK6xx")
+    if not NAME.match(name):
+        raise RuleFileError(f"{path}: name {name!r} must be kebab-case")
+    if kind not in kinds:
+        raise RuleFileError(f"{path}: unknown check kind {kind!r}")
+    if severity not in SEVERITIES:
+        raise RuleFileError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
+    examples = data["examples"]
+    if not isinstance(examples, dict) or not {"bad", "good"} <= set(examples):
+        raise RuleFileError(f"{path}: 'examples' needs 'bad' and 'good'")
+    variants = data.get("variants") or {}
+    for variant in variants:
+        _bilingual(path, variants, variant)
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise RuleFileError(f"{path}: 'params' must be a mapping")
+    profiles = data.get("profiles")
+    if profiles is not None and not (isinstance(profiles, list) and all(isinstance(p, str) for p in profiles)):
+        raise RuleFileError(f"{path}: 'profiles' must be a list of profile names")
+    return Rule(
+        code=code,
+        name=name,
+        kind=kind,
+        severity=severity,
+        summary=_bilingual(path, data, "summary"),
+        message=_bilingual(path, data, "message"),
+        rationale=_bilingual(path, data, "rationale"),
+        source=str(data["source"]),
+        examples={k: str(v) for k, v in examples.items()},
+        params=params,
+        variants=variants,
+        profiles=profiles,
+        fixable=bool(data.get("fixable", False)),
+        path=str(path),
+    )
+
+
+def parse_profile(path: Path, data: Any) -> Profile:
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: a profile file holds one mapping")
+    unknown = set(data) - _PROFILE_KEYS
+    if unknown:
+        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    years = data.get("years")
+    if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)):
+        raise RuleFileError(f"{path}: 'years' must be [first, last]")
+    params = data.get("params") or {}
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise RuleFileError(f"{path}: 'params' maps rule codes to parameter mappings")
+    return Profile(str(data.get("name") or path.stem), _bilingual(path, data, "description"), (years[0], years[1]), params)
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    from lintgk.checks.registry import all_kinds
+
+    kinds = all_kinds()
+    rules: dict[str, Rule] = {}
+    profiles: dict[str, Profile] = {}
+    for folder in (builtin_rules_dir(), *map(Path, extra_dirs)):
+        if not folder.is_dir():
+            raise RuleFileError(f"{folder}: rule folder not found")
+        for path in sorted(folder.glob("*.y*ml")):
+            rule = parse_rule(path, _load_yaml(path), kinds)
+            if rule.code in rules and rules[rule.code].path != rule.path:
+                raise RuleFileError(f"{path}: code {rule.code} is already used by {rules[rule.code].path}")
+            rules[rule.code] = rule
+        for path in sorted((folder / "profiles").glob("*.y*ml")):
+            profile = parse_profile(path, _load_yaml(path))
+            profiles[profile.name] = profile
+    if not profiles:
+        raise RuleFileError("no profiles found under rules/profiles/")
+    for profile in profiles.values():
+        for code in profile.params:
+            if code not in rules:
+                raise RuleFileError(f"profile {profile.name}: params for unknown rule {code}")
+    for rule in rules.values():
+        for name in rule.profiles or ():
+            if name not in profiles:
+                raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
+    return RuleSet(dict(sorted(rules.items())), profiles)
