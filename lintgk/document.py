@@ -53,12 +53,13 @@ class Document:
     format: str = "text"
     encoding: str = "utf-8"
     newline: str = "\n"
-    locator: Callable[[int], str] | None = None
+    locator: Callable[[int, str], str] | None = None
 
-    def where(self, line: int) -> str:
+    def where(self, line: int, lang: str = "zh") -> str:
+        """A line in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行」 for Word."""
         if self.locator is not None:
-            return self.locator(line)
-        return f"第{line}行"
+            return self.locator(line, lang)
+        return f"第{line}行" if lang == "zh" else f"line {line}"
 
     def line_text(self, line: int) -> str:
         if 1 <= line <= len(self.lines):

@@ -43,7 +43,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     for rule in rules.rules.values():
         if not config.enabled(rule.code) or not rules.applies(rule, profile):
             continue
-        emit = Emitter()
+        emit = Emitter(where=lambda line: doc.where(line, config.lang))
         kinds[rule.kind](report, rules.params_for(rule, profile), emit)
         severity = config.severity.get(rule.code, rule.severity)
         for finding in emit.findings:
@@ -60,7 +60,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     column=span.column,
                     end_line=span.end_line,
                     end_column=span.end_column,
-                    where=doc.where(span.line),
+                    where=doc.where(span.line, config.lang),
                     data=data,
                     fix=finding.fix,
                 )

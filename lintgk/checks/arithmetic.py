@@ -33,7 +33,7 @@ def enumeration_total(report: Report, params: dict, emit: Emitter) -> None:
         expr = "+".join(fmt(f.value) for f in e.items)
         exact = e.kind == "ordinal" or e.catch_all
         data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.total.unit,
-                    total_text=e.total.text, total_where=report.doc.where(e.total.span.line),
+                    total_text=e.total.text, total_where=emit.where(e.total.span.line),
                     diff=fmt(abs(parts - total)))
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
@@ -93,7 +93,7 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
                     claim_span = Span.within(par, a + start, a + end)
                     others = [c for c in counts_text if c[2].line != par.line or not (claim_span.column <= c[2].column < claim_span.end_column)]
                     if others:
-                        listing = "；".join(f"{report.doc.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
+                        listing = "；".join(f"{emit.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
                         emit(claim_span, claim=clause[start:end], topic=topic["name"]["zh"],
                              topic_en=topic["name"]["en"], counts=listing)
                     break
@@ -127,4 +127,4 @@ def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
             emit.passed(fig.span.line, f"{fig.text} = {row.label.split(chr(10))[0]} {fmt(row.value)}")
         else:
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
-                 unit=fig.unit, table_where=report.doc.where(row.line))
+                 unit=fig.unit, table_where=emit.where(row.line))

@@ -16,8 +16,15 @@ class Finding:
     fix: Fix | None = None
 
 
+def _plain_where(line: int) -> str:
+    return f"第{line}行"
+
+
 @dataclass
 class Emitter:
+    """Collects what a check finds. ``where`` names a line in the user's language and terms."""
+
+    where: Callable[[int], str] = _plain_where
     findings: list[Finding] = field(default_factory=list)
     passes: list[tuple[int, str]] = field(default_factory=list)
 

@@ -34,7 +34,8 @@ def required_parts(report: Report, params: dict, emit: Emitter) -> None:
             continue
         pattern = re.compile("|".join(item["patterns"]))
         if not any(pattern.search(t) for t in titles):
-            emit(_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"])
+            emit(_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
+                 article_en=item.get("article_en", item["article"]))
 
 
 @kind("declared-parts")

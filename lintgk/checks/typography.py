@@ -121,7 +121,7 @@ def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
         for earlier, line in seen:
             if text in earlier or earlier in text:
                 variant = None if text == earlier else "contained"
-                emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=report.doc.where(line),
+                emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=emit.where(line),
                      excerpt=text[:20])
                 break
         seen.append((text, par.line))

@@ -1,0 +1,15 @@
+"""lintgk: a linter for Chinese government information disclosure annual reports."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "lint_path"]
+
+
+def __getattr__(name: str):
+    # Keep `import lintgk` (and so `lintgk --version`) cheap: load the pipeline on first use.
+    if name == "lint_path":
+        from lintgk.engine import lint_path
+
+        return lint_path
+    raise AttributeError(name)

@@ -1,0 +1,3 @@
+from lintgk.cli import main
+
+main()

@@ -1,0 +1,232 @@
+"""The command line: thin typer commands over the library."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lintgk import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="lintgk: 政府信息公开工作年度报告检查工具 / linter for government information disclosure annual reports.",
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def _fail(message: str) -> typer.Exit:
+    print(f"lintgk: error: {message}", file=sys.stderr)
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lintgk {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """lintgk: 政府信息公开工作年度报告检查工具."""
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [v.strip().upper() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _load_config(config_file: Optional[Path], **overrides):
+    from lintgk.config import load_config
+    from lintgk.engine import rule_set
+    from lintgk.errors import LintgkError
+
+    try:
+        config = load_config(config_file)
+        for key, value in overrides.items():
+            if value is None or value == []:
+                continue
+            if key == "ignore":
+                config.ignore = [*config.ignore, *value]
+            else:
+                setattr(config, key, value)
+        rule_set(config)  # validate rules and config before any file is read
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
+    return config
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Report files or folders to lint (.txt, .md)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
+    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019) instead of choosing it from the report year."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
+    show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
+    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+) -> None:
+    """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
+    from lintgk.engine import lint_path
+    from lintgk.files import collect
+    from lintgk.model import SEVERITY_RANK
+
+    config = _load_config(
+        config_file,
+        lang=lang.value if lang else None,
+        fail_on=fail_on.value if fail_on else None,
+        select=_split(select),
+        ignore=_split(ignore),
+        profile=profile,
+        encoding=encoding,
+    )
+    files = collect(paths, config.exclude)
+    if not files:
+        raise _fail("no report files found in " + ", ".join(map(str, paths)))
+    results = [lint_path(p, config) for p in files]
+    for r in results:
+        if r.error:
+            print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
+    _write(results, output_format, config.lang, output, show_passed=show_passed, quiet=quiet, statistics=statistics)
+    threshold = SEVERITY_RANK[config.fail_on]
+    if any(r.error for r in results):
+        raise typer.Exit(2)
+    if any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
+        raise typer.Exit(1)
+
+
+def _write(results, output_format: OutputFormat, lang: str, output: Optional[Path], **options) -> None:
+    if output_format is OutputFormat.json:
+        from lintgk.output.json_format import render
+
+        text = render(results) + "\n"
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            _stdout_utf8()
+            sys.stdout.write(text)
+        return
+    from rich.console import Console
+
+    from lintgk.output.terminal import render
+
+    if output:
+        with output.open("w", encoding="utf-8") as handle:
+            render(results, Console(file=handle, no_color=True, width=120, highlight=False), lang, **options)
+    else:
+        render(results, Console(highlight=False), lang, **options)
+
+
+def _stdout_utf8() -> None:
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")
+    except (AttributeError, ValueError):
+        pass
+
+
+@app.command("rules")
+def list_rules(
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summaries."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f"),
+) -> None:
+    """List every rule: code, name, severity, profiles, what it checks."""
+    from lintgk.errors import LintgkError
+    from lintgk.rules import load_rules
+
+    try:
+        rules = load_rules()
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
+    rows = [
+        {"code": r.code, "name": r.name, "severity": r.severity, "fixable": r.fixable,
+         "profiles": r.profiles or sorted(rules.profiles), "summary": r.summary[lang.value]}
+        for r in rules.rules.values()
+    ]
+    if output_format is OutputFormat.json:
+        import json
+
+        _stdout_utf8()
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for column in ("code", "name", "severity", "profiles"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold")
+    for row in rows:
+        table.add_row(row["code"], row["name"] + (" *" if row["fixable"] else ""), row["severity"],
+                      ",".join(row["profiles"]), row["summary"])
+    console = Console(highlight=False)
+    console.print(table)
+    console.print("* fixable" if lang is Lang.en else "* 可自动修复", style="dim")
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="A rule code (GK201) or name (period-full-year)."),
+    lang: Lang = typer.Option(Lang.zh, "--lang"),
+) -> None:
+    """Explain a rule: what it checks, why, the source it cites, and a bad and a good example."""
+    from lintgk.errors import LintgkError
+    from lintgk.output.explain import render
+    from lintgk.rules import load_rules
+
+    try:
+        rules = load_rules()
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
+    wanted = code.strip()
+    rule = rules.rules.get(wanted.upper()) or next((r for r in rules.rules.values() if r.name == wanted.lower()), None)
+    if rule is None:
+        raise _fail(f"unknown rule {code!r}; `lintgk rules` lists them")
+    render(rule, rules, lang.value)
+
+
+@app.command()
+def dump(
+    path: Path = typer.Argument(..., help="A report file."),
+    encoding: Optional[str] = typer.Option(None, "--encoding"),
+) -> None:
+    """Print the text as lintgk sees it, with line numbers and the structure it found."""
+    from lintgk.errors import LintgkError
+    from lintgk.output.dump import render
+    from lintgk.parse import parse
+    from lintgk.readers import read_path
+
+    try:
+        doc = read_path(path, encoding)
+        render(parse(doc))
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
+
+
+def main() -> None:
+    app()

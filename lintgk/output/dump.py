@@ -1,0 +1,58 @@
+"""`lintgk dump FILE`: the text as lintgk sees it, then the structure the parser found."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from lintgk.parse.model import Report
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "（空）"
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def render(report: Report, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    doc = report.doc
+    width = len(str(len(doc.lines)))
+    console.print(Text(f"# {doc.path}  ({doc.format}, {doc.encoding})", style="bold"))
+    for number, line in enumerate(doc.lines, 1):
+        console.print(Text.assemble((f"{number:>{width}} │ ", "dim"), line.replace("\t", "⇥")))
+    console.print()
+    section = lambda name: console.print(Text(f"## {name}", style="bold cyan"))  # noqa: E731
+    section("report")
+    title = report.title
+    console.print(f"title: {title.text if title else '—'}" + (f"  ({doc.where(title.span.line)})" if title else ""), markup=False)
+    console.print(f"body: {report.body or '—'}", markup=False)
+    console.print(f"year: {report.year or '—'}")
+    if report.declared_parts:
+        d = report.declared_parts
+        console.print(f"declared parts: {d.count}" + (f" ({'; '.join(d.names)})" if d.names else ""), markup=False)
+    if report.signed_date:
+        console.print(f"signed: {report.signed_date.date}  「{report.signed_date.text}」 {doc.where(report.signed_date.span.line)}")
+    if report.published_date:
+        console.print(f"published: {report.published_date.date}  {doc.where(report.published_date.span.line)}")
+    section("headings")
+    for h in report.headings:
+        console.print(f"{'  ' * (h.level - 1)}{h.marker}{h.title}  ({doc.where(h.paragraph.line)})", markup=False)
+    section("periods")
+    for p in report.periods:
+        kind = "statistics" if p.statistical else "other"
+        console.print(f"{p.start} .. {p.end}  {kind}  「{p.text}」 {doc.where(p.span.line)}", markup=False)
+    section("figures")
+    for f in report.figures:
+        console.print(f"{doc.where(f.span.line)}:{f.span.column}  {f.text}  ← {f.context[-24:]}", markup=False)
+    section("enumerations")
+    for e in report.enumerations:
+        items = "+".join(_fmt(f.value) for f in e.items)
+        total = f"{e.total.text} ({doc.where(e.total.span.line)})" if e.total else "—"
+        console.print(f"{e.kind}: {items} → {total}" + ("  [ends with 其他]" if e.catch_all else ""), markup=False)
+    section("tables")
+    for n, t in enumerate(report.tables, 1):
+        console.print(f"table {n}: {doc.where(t.table.start_line)}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
+        for row in t.rows:
+            mark = "其中 " if row.subset else ""
+            console.print(f"  {'  ' * (row.level - 1)}{mark}{row.label.splitlines()[0]} | {row.unit or '——'} | {_fmt(row.value)}"
+                          f"  ({doc.where(row.line)})", markup=False)

@@ -1,0 +1,123 @@
+"""Rich terminal output: a header per finding, the offending line with its span underlined.
+
+Widths are measured in terminal cells, so CJK characters (two cells each) line up.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from lintgk.model import Diagnostic, FileResult
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+WORDS = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "files": "个文件", "n": "个", "passed": "通过",
+           "clean": "未发现问题", "unreadable": "无法读取", "fix": "可自动修复", "rule": "规则", "count": "次数"},
+    "en": {"error": "error", "warning": "warning", "info": "info", "files": "file(s)", "n": "", "passed": "passed",
+           "clean": "no problems found", "unreadable": "could not be read", "fix": "fixable", "rule": "rule", "count": "count"},
+}
+
+
+def _crop(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """Cut a long line to about ``width`` cells around [start, end) (0-based character offsets)."""
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    if cell_len(line) <= width:
+        return line, start, end
+    budget = max(width - min(cell_len(line[start:end]), width // 2), 10)
+    left = start
+    while left > 0 and cell_len(line[left - 1:start]) <= budget // 3:
+        left -= 1
+    right = min(end, start + width // 2)
+    while right < len(line) and cell_len(line[left:right + 1]) <= width - 2:
+        right += 1
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    return shown, start - left + len(prefix), min(end, right) - left + len(prefix)
+
+
+def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
+    if not (1 <= diag.line <= len(lines)):
+        return None
+    raw = lines[diag.line - 1].replace("\t", " ")
+    start = diag.column - 1
+    end = diag.end_column - 1 if diag.end_line == diag.line else len(raw)
+    number = str(diag.line)
+    gutter = " " * len(number)
+    shown, s, e = _crop(raw, start, max(end, start + 1), max(width - len(number) - 4, 20))
+    text = Text()
+    text.append(f" {number} │ ", style="dim")
+    text.append(shown[:s])
+    text.append(shown[s:e], style=STYLE[diag.severity])
+    text.append(shown[e:])
+    text.append(f"\n {gutter} │ ", style="dim")
+    text.append(" " * cell_len(shown[:s]))
+    text.append("^" * max(1, cell_len(shown[s:e])), style=STYLE[diag.severity])
+    return text
+
+
+def render(results: list[FileResult], console: Console, lang: str = "zh", show_passed: bool = False,
+           quiet: bool = False, statistics: bool = False) -> None:
+    words = WORDS[lang]
+    width = console.width or 100
+    for result in results:
+        if result.error:
+            continue  # reported on stderr by the CLI
+        for diag in result.diagnostics:
+            header = Text()
+            header.append(f"{result.path}:{diag.line}:{diag.column}", style="bold")
+            if diag.where not in (f"第{diag.line}行", f"line {diag.line}"):
+                header.append(f" ({diag.where})", style="dim")
+            header.append(": ")
+            header.append(f"{words[diag.severity]}[{diag.rule}]", style=STYLE[diag.severity])
+            header.append(f" {diag.message}")
+            header.append(f"  {diag.name}", style="dim")
+            if diag.fix:
+                header.append(f" [{words['fix']}]", style="green")
+            console.print(header, soft_wrap=True)
+            if not quiet:
+                shown = snippet(diag, result.lines, width)
+                if shown is not None:
+                    console.print(shown)
+                    console.print()
+        if show_passed:
+            for p in result.passed:
+                console.print(Text.assemble((f"{result.path}:{p.line}: ", "bold"), ("✓ ", "green"),
+                                            (f"{p.rule} ", "dim"), p.detail), soft_wrap=True)
+    if statistics:
+        _statistics(results, console, words)
+    console.print(summary_line(results, lang))
+
+
+def _statistics(results: list[FileResult], console: Console, words: dict) -> None:
+    counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
+    for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        console.print(Text.assemble((f"{n:>6}  ", "bold"), (f"{code}  ", STYLE[severity]), name))
+
+
+def summary_line(results: list[FileResult], lang: str) -> Text:
+    words = WORDS[lang]
+    errors = sum(r.count("error") for r in results)
+    warnings = sum(r.count("warning") for r in results)
+    infos = sum(r.count("info") for r in results)
+    broken = sum(1 for r in results if r.error)
+    text = Text()
+    text.append(f"{len(results)} {words['files']}：" if lang == "zh" else f"{len(results)} {words['files']}: ", style="bold")
+    if errors + warnings + infos == 0:
+        text.append(words["clean"], style="green")
+    else:
+        sep = "，" if lang == "zh" else ", "
+        n = words["n"]
+        parts = [(f"{errors} {n}{words['error']}", STYLE["error"]), (f"{warnings} {n}{words['warning']}", STYLE["warning"]),
+                 (f"{infos} {n}{words['info']}", STYLE["info"])]
+        for i, (label, style) in enumerate(parts):
+            text.append(label, style=style)
+            if i < len(parts) - 1:
+                text.append(sep)
+    if broken:
+        text.append(("；" if lang == "zh" else "; ") + f"{broken} {words['unreadable']}", style="bold red")
+    return text
