@@ -15,7 +15,7 @@ from lintgk.parse.numerals import to_int
 
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
-_CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)[^，。；]{0,10}$")
+_CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
 _ITEM_BREAK = "，,；;、。（）()：:"
 _CATEGORY_SEGMENT = re.compile(r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")$")
 
@@ -139,13 +139,12 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
 
 
 def _preceding_total(paragraphs, index, unit, figures_by_par, part_of) -> Figure | None:
-    """The nearest figure of the same unit in the three paragraphs before, if it reads as a total."""
+    """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part."""
     part = part_of(paragraphs[index])
     for par in reversed(paragraphs[max(0, index - 3):index]):
         if part_of(par) is not part:
             return None
-        same = [f for f in figures_by_par.get(id(par), []) if f.unit == unit]
-        if same:
-            last = same[-1]
-            return last if TOTAL_WORDS.search(last.context) else None
+        totals = [f for f in figures_by_par.get(id(par), []) if f.unit == unit and TOTAL_WORDS.search(f.context)]
+        if totals:
+            return totals[-1]
     return None

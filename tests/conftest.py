@@ -1,0 +1,56 @@
+"""Shared helpers: the seeds on disk, the real CLI in a subprocess, seed mutation."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+SEED = {
+    "kandun": SEEDS / "000_f9efeb4cc951ff41.txt",
+    "zhuangshi": SEEDS / "001_210567116b62e28e.txt",
+    "zhaobaoshan": SEEDS / "002_1ed833e09a9df228.txt",
+    "dongning": SEEDS / "003_507e42d15918996f.txt",
+    "zhangqi": SEEDS / "004_5a3492391466db69.txt",
+}
+
+
+def seed_text(name: str) -> str:
+    return SEED[name].read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "lintgk", *args],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd or ROOT, env=env, input=input, timeout=120,
+    )
+
+
+def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict]:
+    proc = run_cli("check", "--format", "json", *args, cwd=cwd)
+    assert proc.stdout, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def codes(result) -> list[str]:
+    return sorted(d.rule for d in result.diagnostics)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a report into a fresh folder and return its path."""
+
+    def _write(text: str, name: str = "report.txt", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _write
