@@ -14,7 +14,7 @@ def _fmt(value: float | None) -> str:
 
 
 def render(report: Report, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or Console(highlight=False, soft_wrap=True)
     doc = report.doc
     width = len(str(len(doc.lines)))
     console.print(Text(f"# {doc.path}  ({doc.format}, {doc.encoding})", style="bold"))

@@ -1,0 +1,43 @@
+"""Every rule is documented: complete YAML, listed in the README, explained by `lintgk explain`."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, run_cli
+from lintgk.rules import load_rules
+
+RULES = load_rules()
+
+
+def test_codes_cover_every_family():
+    families = {code[:3] for code in RULES.rules}
+    assert families == {"GK1", "GK2", "GK3", "GK4", "GK5", "GK6"}
+    names = [r.name for r in RULES.rules.values()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("code", sorted(RULES.rules))
+def test_rule_is_documented(code):
+    rule = RULES.rules[code]
+    assert rule.rationale["zh"] and rule.rationale["en"] and rule.source
+    assert rule.examples["bad"].strip() and rule.examples["good"].strip()
+    assert rule.examples["bad"] != rule.examples["good"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"| {code} | `{rule.name}` | {rule.severity} |" in readme
+
+
+def test_profiles_cover_the_years():
+    assert RULES.profile_for_year(2008).name == "gov2007"
+    assert RULES.profile_for_year(2018).name == "gov2007"
+    assert RULES.profile_for_year(2019).name == "gov2019"
+    assert RULES.profile_for_year(2025).name == "gov2019"
+    assert RULES.profile_for_year(None).name == "gov2019"
+
+
+def test_explain_every_rule_in_both_languages():
+    for code in ("GK101", "GK301", "GK401", "GK501", "GK601"):
+        zh = run_cli("explain", code)
+        en = run_cli("explain", code, "--lang", "en")
+        assert zh.returncode == en.returncode == 0
+        assert RULES.rules[code].rationale["zh"][:10] in zh.stdout
+        assert RULES.rules[code].summary["en"] in en.stdout
