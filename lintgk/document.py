@@ -42,6 +42,20 @@ class Paragraph:
     text: str
     line: int
     column: int = 1
+    style_level: int | None = None  # a heading level the format states (Word heading styles, <h2>)
+
+
+def attach_caption(table: Table, paragraphs: list[Paragraph], reach: int = 3, longest: int = 40) -> None:
+    """The short paragraphs right above a table name it (and often state its period)."""
+    above = [p for p in paragraphs[-(reach + 2):] if table.start_line - reach - 1 <= p.line < table.start_line]
+    caption: list[Paragraph] = []
+    for par in reversed(above):
+        if len(par.text) > longest or len(caption) == reach:
+            break
+        caption.insert(0, par)
+    if caption:
+        table.caption = "\n".join(p.text for p in caption)
+        table.caption_line = caption[0].line
 
 
 @dataclass

@@ -24,6 +24,7 @@ def collect(paths: list[Path], exclude: list[str] | None = None) -> list[Path]:
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not p.name.startswith("~$")  # Word's lock file of an open document
             )
             candidates = [p for p in candidates if not _excluded(p.relative_to(path), exclude)]
         else:

@@ -53,7 +53,8 @@ def _report_year(title_year: int | None, periods, dates) -> int | None:
 def parse(doc: Document) -> Report:
     paragraphs = doc.paragraphs
     title = find_title(paragraphs)
-    headings = build_tree(paragraphs)
+    in_title = (lambda p: title.span.line <= p.line <= title.span.end_line) if title else (lambda p: False)
+    headings = build_tree([p for p in paragraphs if not in_title(p)])
     caption_lines = {
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }

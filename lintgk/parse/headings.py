@@ -32,6 +32,9 @@ def find_heading(par: Paragraph) -> Heading | None:
         title = title.strip()[:MAX_TITLE]
         span = Span.within(par, 0, m.end() + len(title))
         return Heading(level, number, m.group(0).strip(), title, par, span)
+    if par.style_level and len(par.text) <= MAX_TITLE:
+        # a heading by style, numbered by nothing we can see: its number is its place among siblings
+        return Heading(par.style_level, 0, "", par.text.strip(), par, Span.within(par, 0, len(par.text)))
     return None
 
 
@@ -45,6 +48,9 @@ def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
         while stack and stack[-1].level >= heading.level:
             stack.pop()
         heading.parent = stack[-1] if stack else None
+        if heading.number == 0:
+            siblings = [h for h in headings if h.parent is heading.parent and h.level == heading.level]
+            heading.number = len(siblings) + 1
         stack.append(heading)
         headings.append(heading)
     return headings

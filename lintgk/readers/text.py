@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lintgk.document import Cell, Document, Paragraph, Row, Table
+from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -101,25 +101,6 @@ def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None,
     return None, start + 1
 
 
-def _attach_caption(table: Table, lines: list[str]) -> None:
-    """The short lines just above a table name it (and often state its period)."""
-    caption: list[str] = []
-    j = table.start_line - 2
-    while j >= 0 and len(caption) < 3:
-        text = lines[j].strip(_SPACES)
-        if not text:
-            if caption:
-                break
-            j -= 1
-            continue
-        if len(text) > 40:
-            break
-        caption.insert(0, text)
-        table.caption_line = j + 1
-        j -= 1
-    table.caption = "\n".join(caption)
-
-
 def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "utf-8") -> Document:
     lines, newline = split_lines(text)
     if lines and lines[0].startswith("\ufeff"):
@@ -137,7 +118,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):
             table, nxt = _line_table(lines, i, pipe=False)
         if table is not None:
-            _attach_caption(table, lines)
+            attach_caption(table, paragraphs)
             tables.append(table)
             i = nxt
             continue

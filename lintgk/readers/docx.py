@@ -1,0 +1,184 @@
+"""Word .docx reports, with python-docx.
+
+Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
+in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
+paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
+as 「第N段」 and 「表T 第R行」.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import regex as re
+
+from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.errors import InputError
+from lintgk.readers.archive import check_zip
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CN_DIGITS = "〇一二三四五六七八九"
+_INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
+
+
+def _chinese(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt.startswith("chinese") or fmt.startswith("ideograph") or fmt == "taiwaneseCounting":
+        return _chinese(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    return str(n)
+
+
+class _Numbering:
+    """Renders Word list numbers (w:numPr) the way Word shows them."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        abstract = {}
+        for node in root.findall(f"{w}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{w}lvl"):
+                fmt = lvl.find(f"{w}numFmt")
+                text = lvl.find(f"{w}lvlText")
+                start = lvl.find(f"{w}start")
+                levels[int(lvl.get(f"{w}ilvl"))] = (
+                    fmt.get(f"{w}val") if fmt is not None else "decimal",
+                    text.get(f"{w}val") if text is not None else "",
+                    int(start.get(f"{w}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{w}abstractNumId")] = levels
+        for num in root.findall(f"{w}num"):
+            ref = num.find(f"{w}abstractNumId")
+            if ref is not None and ref.get(f"{w}val") in abstract:
+                self.levels[num.get(f"{w}numId")] = abstract[ref.get(f"{w}val")]
+
+    def label(self, paragraph) -> str:
+        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        if num_pr is None:
+            style = paragraph.style
+            while style is not None and num_pr is None:
+                ppr = style.element.pPr
+                num_pr = ppr.numPr if ppr is not None else None
+                style = style.base_style
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt in ("none", "bullet"):
+            return ""
+
+        def value(level: int) -> str:
+            lfmt, _, start = levels.get(level, ("decimal", "", 1))
+            return _format_number(counters[level] + start - 1 if counters[level] else start, lfmt)
+
+        return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text)
+
+
+def _indent(paragraph) -> str:
+    """Indentation set by paragraph format, as the full-width spaces a copy would show."""
+    fmt = paragraph.paragraph_format
+    twips = sum(int(v.twips) for v in (fmt.left_indent, fmt.first_line_indent) if v is not None)
+    return "\u3000" * max(0, round(twips / _INDENT_TWIPS_PER_CHAR))
+
+
+def _cell_text(cell) -> str:
+    parts = [(_indent(p) if i == 0 else "") + p.text for i, p in enumerate(cell.paragraphs)]
+    return "\n".join(t for t in parts if t.strip()) or ""
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    check_zip(data, name, required="word/document.xml", kind="Word .docx")
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(name, f"not a readable Word document ({exc.__class__.__name__})") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on a damaged part
+        raise InputError(name, f"damaged Word document ({exc.__class__.__name__}: {str(exc)[:80]})") from None
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    places: list[tuple[str, int, int]] = []  # ("p", paragraph no) or ("t", table no, row no) per line
+    paragraphs: list[Paragraph] = []
+    tables: list[Table] = []
+    paragraph_no = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxParagraph):
+            text = (numbering.label(block) + block.text).replace("\n", " ").replace("\r", " ")
+            if not text.strip():
+                continue
+            paragraph_no += 1
+            lines.append(text)
+            places.append(("p", paragraph_no, 0))
+            stripped = text.lstrip(" \u3000\t")
+            style = _HEADING_STYLE.match(block.style.name or "") if block.style is not None else None
+            paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
+                                        style_level=int(style.group(1)) if style else None))
+        elif isinstance(block, DocxTable):
+            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs))
+    if not lines:
+        raise InputError(name, "the Word document has no text")
+
+    def locate(line: int, lang: str) -> str:
+        kind, a, b = places[line - 1] if 1 <= line <= len(places) else ("p", line, 0)
+        if kind == "p":
+            return f"第{a}段" if lang == "zh" else f"paragraph {a}"
+        return f"表{a} 第{b}行" if lang == "zh" else f"table {a}, row {b}"
+
+    return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
+                    encoding="docx", locator=locate)
+
+
+def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph]) -> Table:
+    rows: list[Row] = []
+    start = len(lines) + 1
+    for r, row in enumerate(block.rows, 1):
+        line_no = len(lines) + 1
+        parts: list[str] = []
+        cells: list[Cell] = []
+        placed: dict[int, Cell] = {}
+        column = 1
+        for cell in row.cells:  # one per grid column; merged cells repeat
+            key = id(cell._tc)
+            if key not in placed:
+                text = _cell_text(cell)
+                placed[key] = Cell(text, line_no, column)
+                parts.append(text.replace("\n", " "))
+                column += len(parts[-1]) + 1
+            cells.append(placed[key])
+        lines.append("\t".join(parts))
+        places.append(("t", number, r))
+        rows.append(Row(cells, line_no))
+    table = Table(rows, start, len(lines))
+    attach_caption(table, paragraphs)
+    return table

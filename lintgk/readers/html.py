@@ -1,0 +1,150 @@
+"""Saved web pages, with selectolax (the Lexbor HTML5 parser).
+
+Scripts, styles, navigation, headers, footers and forms are dropped; every block element
+becomes a line and every table row a line of tab-separated cells, kept as a Table with its
+merged cells spread over the grid. Positions are the lines `lintgk dump` prints.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.errors import InputError
+from lintgk.readers.encoding import decode
+
+_DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
+         "select", "button", "svg", "canvas", "object", "embed", "head"]
+_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl", "dd", "dt",
+          "h1", "h2", "h3", "h4", "h5", "h6", "center", "address", "figure", "figcaption", "caption", "hr", "body"}
+_HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
+
+
+def _decode(data: bytes, name: str, forced: str | None) -> str:
+    if not forced:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii").lower()
+            declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: detect instead
+    return decode(data, name, forced)[0]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.paragraphs: list[Paragraph] = []
+        self.tables: list[Table] = []
+        self.current: list[str] = []
+        self.level: int | None = None
+
+    def text(self, value: str) -> None:
+        self.current.append(_WS.sub(" ", value))
+
+    def flush(self) -> None:
+        text = "".join(self.current).strip(" ")
+        self.current = []
+        if not text:
+            return
+        self.lines.append(text)
+        body = text.lstrip(" \u3000")
+        self.paragraphs.append(Paragraph(body.rstrip(), len(self.lines), len(text) - len(body) + 1, self.level))
+
+    def walk(self, node) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.text(child.text(deep=False) or "")
+            elif tag == "br":
+                self.flush()
+            elif tag == "table":
+                self.flush()
+                self.table(child)
+            elif tag in _BLOCK or tag in _HEADING:
+                self.flush()
+                outer, self.level = self.level, _HEADING.get(tag, self.level)
+                self.walk(child)
+                self.flush()
+                self.level = outer
+            elif tag not in ("-comment", "-doctype"):
+                self.walk(child)
+
+    def table(self, node) -> None:
+        start = len(self.lines) + 1
+        rows: list[Row] = []
+        carried: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell, rows still covered)
+        for tr in node.css("tr"):
+            owner = _closest_table(tr)
+            if owner is None or owner.mem_id != node.mem_id:
+                continue  # a row of a nested table
+            line_no = len(self.lines) + 1
+            cells: list[Cell] = []
+            parts: list[str] = []
+            column = 1
+            grid = 0
+            for td in tr.iter():
+                if td.tag not in ("td", "th"):
+                    continue
+                while grid in carried:  # covered by a rowspan from above
+                    cells.append(carried[grid][0])
+                    grid += 1
+                text = _WS.sub(" ", td.text(separator=" ")).strip()
+                cell = Cell(text, line_no, column)
+                parts.append(text)
+                column += len(text) + 1
+                span = _int(td.attributes.get("colspan"))
+                down = _int(td.attributes.get("rowspan"))
+                for _ in range(span):
+                    cells.append(cell)
+                    if down > 1:
+                        carried[grid] = (cell, down)
+                    grid += 1
+            while grid in carried:
+                cells.append(carried[grid][0])
+                grid += 1
+            for g in [g for g, (_, left) in carried.items() if left <= 1]:
+                del carried[g]
+            carried = {g: (c, left - 1) for g, (c, left) in carried.items()}
+            if not parts:
+                continue
+            self.lines.append("\t".join(parts))
+            rows.append(Row(cells, line_no))
+        if rows:
+            table = Table(rows, start, len(self.lines))
+            attach_caption(table, self.paragraphs)
+            self.tables.append(table)
+
+
+def _closest_table(node):
+    node = node.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 100))
+    except (TypeError, ValueError):
+        return 1
+
+
+def read_html(data: bytes, name: str, forced: str | None = None) -> Document:
+    from selectolax.lexbor import LexborHTMLParser
+
+    text = _decode(data, name, forced)
+    tree = LexborHTMLParser(text)
+    if tree.body is None:
+        raise InputError(name, "not an HTML page (no <body>)")
+    tree.strip_tags(_DROP)
+    builder = _Builder()
+    builder.walk(tree.body)
+    builder.flush()
+    if not builder.lines:
+        raise InputError(name, "the HTML page has no text")
+    return Document(path=name, lines=builder.lines, paragraphs=builder.paragraphs, tables=builder.tables,
+                    format="html", encoding="html")

@@ -1,0 +1,83 @@
+"""Build real .docx, .html and .pdf reports from a text report, for the reader tests."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from lintgk.readers.text import parse_text
+
+
+def _blocks(text: str):
+    """("p", line) and ("table", rows of cell texts) in document order."""
+    doc = parse_text(text, "source.txt")
+    tables = {t.start_line: t for t in doc.tables}
+    inside = {n for t in doc.tables for n in range(t.start_line, t.end_line + 1)}
+    for number, line in enumerate(doc.lines, 1):
+        if number in tables:
+            yield "table", [[c.text for c in row.cells] for row in tables[number].rows]
+        elif number not in inside and line.strip():
+            yield "p", line.strip()
+
+
+def make_docx(text: str, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for kind, payload in _blocks(text):
+        if kind == "p":
+            document.add_paragraph(payload)
+        else:
+            width = max(len(r) for r in payload)
+            table = document.add_table(rows=len(payload), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(payload):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def make_html(text: str, path: Path, encoding: str = "utf-8", furniture: bool = True) -> Path:
+    out = [f'<!DOCTYPE html><html><head><meta charset="{encoding}"><title>报告</title>',
+           "<script>document.write('登录 注册')</script><style>p{margin:0}</style></head><body>"]
+    if furniture:
+        out.append('<nav><a href="/">首页</a> <a href="/login">登录</a> <a href="/reg">注册</a></nav>')
+    out.append('<div class="article">')
+    for kind, payload in _blocks(text):
+        if kind == "p":
+            out.append(f"<p>{html.escape(payload)}</p>")
+        else:
+            out.append('<table border="1">')
+            for row in payload:
+                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+            out.append("</table>")
+    out.append("</div><footer>主办单位：某某街道办事处 技术支持：某某公司</footer></body></html>")
+    path.write_bytes("\n".join(out).encode(encoding))
+    return path
+
+
+def make_pdf(text: str, path: Path) -> Path:
+    """A real PDF laid out by reportlab: CJK paragraphs wrapped to the page, tables with grid lines."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK", spaceAfter=6)
+    cell = ParagraphStyle("cell", parent=style, fontSize=9, leading=11, spaceAfter=0)
+    story = []
+    for kind, payload in _blocks(text):
+        if kind == "p":
+            story.append(Paragraph(html.escape(payload), style))
+        else:
+            rows = [[Paragraph(html.escape(c.replace("\n", "")), cell) for c in row] for row in payload]
+            width = max(len(r) for r in rows)
+            table = Table(rows, colWidths=[300] + [80] * (width - 1) if width > 2 else None)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            story.append(table)
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path

@@ -1,0 +1,245 @@
+"""Word, HTML and PDF reports built for real, linted with the same rules as the text seeds."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections import Counter
+
+import pytest
+
+from conftest import SEED, run_cli, seed_text
+from lintgk import lint_path
+from makers import make_docx, make_html, make_pdf
+
+
+def rule_counts(result) -> Counter:
+    return Counter(d.rule for d in result.diagnostics)
+
+
+def text_counts(name: str) -> Counter:
+    return rule_counts(lint_path(SEED[name]))
+
+
+# -- Word ------------------------------------------------------------------------------------
+
+def test_docx_clean_seed_stays_clean(tmp_path):
+    result = lint_path(make_docx(seed_text("kandun"), tmp_path / "kandun.docx"))
+    assert result.error is None
+    assert result.diagnostics == []
+    assert any(p.detail == "55+292+414=761" for p in result.passed)
+
+
+def test_docx_statistics_table_as_word_table(tmp_path):
+    result = lint_path(make_docx(seed_text("zhuangshi"), tmp_path / "zhuangshi.docx"))
+    assert rule_counts(result) == text_counts("zhuangshi")
+    parent = next(d for d in result.diagnostics if d.rule == "GK402" and d.data["label"] == "（一）收到申请数")
+    assert parent.where.startswith("表1 第") and parent.where.endswith("行")
+    period = next(d for d in result.diagnostics if d.rule == "GK202")
+    assert period.where == "第3段"
+
+
+def test_docx_where_in_english(tmp_path):
+    path = make_docx(seed_text("zhuangshi"), tmp_path / "z.docx")
+    proc = run_cli("check", "--format", "json", "--lang", "en", str(path))
+    wheres = {d["where"] for d in json.loads(proc.stdout)["files"][0]["diagnostics"]}
+    assert "paragraph 3" in wheres and any(w.startswith("table 1, row ") for w in wheres)
+
+
+def test_docx_numbering_and_heading_styles(tmp_path):
+    """Headings numbered by Word itself, and headings marked only by style, are still parts."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某局2020年政府信息公开工作年度报告")
+    document.add_paragraph("报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
+    for title in ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                  "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"):
+        document.add_paragraph(title, style="Heading 1")
+        document.add_paragraph("全年工作正常开展。")
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    result = lint_path(path)
+    assert [d.rule for d in result.diagnostics] == []
+    from lintgk.parse import parse
+    from lintgk.readers import read_path
+
+    report = parse(read_path(path))
+    assert [(h.level, h.number) for h in report.parts] == [(1, n) for n in range(1, 7)]
+
+
+def test_docx_automatic_list_numbering_is_rendered(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("第一项", style="List Number")
+    document.add_paragraph("第二项", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    from lintgk.readers import read_path
+
+    assert read_path(path).lines == ["1.第一项", "2.第二项"]
+
+
+def test_docx_merged_cells_spread_over_the_grid(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("表")
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "申请人情况"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "一、本年新收"
+    for r, c, v in ((1, 1, "自然人"), (1, 2, "3"), (2, 1, "法人"), (2, 2, "4")):
+        table.cell(r, c).text = v
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["申请人情况"] * 3
+    assert [c.text for c in doc.tables[0].rows[2].cells] == ["一、本年新收", "法人", "4"]
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_html_page_same_findings_as_text(tmp_path, encoding):
+    path = make_html(seed_text("zhuangshi"), tmp_path / "page.html", encoding=encoding)
+    result = lint_path(path)
+    assert rule_counts(result) == text_counts("zhuangshi")
+    assert not any("登录" in line for line in result.lines), "navigation and scripts are dropped"
+    assert not any("技术支持" in line for line in result.lines), "the page footer is dropped"
+
+
+def test_html_furniture_in_the_body_is_still_reported(tmp_path):
+    path = make_html(seed_text("dongning"), tmp_path / "dongning.htm", furniture=False)
+    result = lint_path(path)
+    assert rule_counts(result) == text_counts("dongning")
+    assert [d.data["words"] for d in result.diagnostics if d.rule == "GK606"] == ["登录、注册", "发布日期、点击数"]
+
+
+def test_html_rowspan_and_colspan(tmp_path):
+    page = ("<html><body><p>表</p><table><tr><th colspan='2'>项目</th><th>数</th></tr>"
+            "<tr><td rowspan='2'>一、本年新收</td><td>自然人</td><td>3</td></tr>"
+            "<tr><td>法人</td><td>4</td></tr></table></body></html>")
+    path = tmp_path / "t.html"
+    path.write_text(page, encoding="utf-8")
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+    assert rows == [["项目", "项目", "数"], ["一、本年新收", "自然人", "3"], ["一、本年新收", "法人", "4"]]
+
+
+# -- PDF -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["kandun", "zhuangshi", "dongning"])
+def test_pdf_same_findings_as_text(tmp_path, name):
+    result = lint_path(make_pdf(seed_text(name), tmp_path / f"{name}.pdf"))
+    assert result.error is None
+    assert rule_counts(result) == text_counts(name)
+
+
+def test_pdf_positions_name_the_page(tmp_path):
+    result = lint_path(make_pdf(seed_text("zhuangshi"), tmp_path / "z.pdf"))
+    period = next(d for d in result.diagnostics if d.rule == "GK202")
+    assert period.where == "第1页第3行"
+    table_rows = [d.where for d in result.diagnostics if d.rule == "GK401"]
+    assert table_rows[0].startswith("第2页") and not table_rows[-1].startswith("第2页"), "the table runs over pages"
+
+
+def test_scanned_pdf_is_an_error(tmp_path):
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    image = tmp_path / "scan.png"
+    Image.new("RGB", (400, 300), "white").save(image)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawImage(str(image), 50, 400, 400, 300)
+    c.save()
+    result = lint_path(path)
+    assert result.error and "no text layer" in result.error
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 2 and "scan.pdf" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_encrypted_pdf_is_an_error(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(72, 720, "locked")
+    c.save()
+    result = lint_path(path)
+    assert result.error and "encrypted" in result.error
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+def _docx_bytes() -> bytes:
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("某镇2017年政府信息公开工作年度报告")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+BAD_FILES = {
+    "truncated.docx": (lambda: _docx_bytes()[:2000], "damaged"),
+    "photos.docx": (lambda: _zip({"a.jpg": b"\xff\xd8" + b"x" * 100}), "no word/document.xml"),
+    "bomb.docx": (lambda: _zip({"word/document.xml": b"\0" * (60 * 1024 * 1024), "[Content_Types].xml": b"<x/>"}), "zip bomb"),
+    "empty.docx": (lambda: b"", "empty"),
+    "junk.pdf": (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 8, "PDF"),
+    "empty.pdf": (lambda: b"", "empty"),
+    "junk.txt": (lambda: bytes(range(256)) * 40, "binary"),
+    "page.html": (lambda: b"<html><body><script>x()</script></body></html>", "no text"),
+    "old.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, ".docx"),
+    "old.wps": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, ".docx"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_input_is_one_clear_line(tmp_path, name):
+    make, reason = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    good = tmp_path / "good.txt"
+    good.write_text(seed_text("kandun"), encoding="utf-8")
+    proc = run_cli("check", "--format", "json", str(path), str(good))
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and name in lines[0] and reason in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["error"] and data["files"][1]["error"] is None and data["files"][1]["passed"]
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 2 and "too large" in proc.stderr
+
+
+def test_folder_walk_finds_every_format_and_skips_word_lock_files(tmp_path):
+    make_docx(seed_text("kandun"), tmp_path / "a.docx")
+    make_html(seed_text("kandun"), tmp_path / "b.html")
+    make_pdf(seed_text("kandun"), tmp_path / "c.pdf")
+    (tmp_path / "~$a.docx").write_bytes(b"\x00lock")
+    proc = run_cli("check", "--format", "json", str(tmp_path))
+    data = json.loads(proc.stdout)
+    assert [f["path"].rsplit("/", 1)[-1] for f in data["files"]] == ["a.docx", "b.html", "c.pdf"]
+    assert proc.returncode == 0
