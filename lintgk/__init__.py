@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+# Where the project is published; rule help links in SARIF point into it.
+HOMEPAGE = "https://github.com/lintgk/lintgk"
 
-__all__ = ["__version__", "lint_path"]
+__all__ = ["HOMEPAGE", "__version__", "lint_path"]
 
 
 def __getattr__(name: str):

@@ -21,6 +21,8 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 class Severity(str, Enum):
@@ -78,8 +80,8 @@ def _load_config(config_file: Optional[Path], **overrides):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders to lint (.txt, .md)."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf)."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format: text, json, sarif or github (annotations)."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
@@ -91,9 +93,15 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md files (punctuation, 〇, web furniture), then report what is left."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes (typos, URLs, dates)."),
+    diff: bool = typer.Option(False, "--diff", help="Show the fixes as a unified diff instead of writing them; exit 1 if there are any."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
+    write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
-    from lintgk.engine import lint_path
+    from lintgk import baseline as baselines
+    from lintgk.errors import LintgkError
     from lintgk.files import collect
     from lintgk.model import SEVERITY_RANK
 
@@ -109,11 +117,25 @@ def check(
     files = collect(paths, config.exclude)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = [lint_path(p, config) for p in files]
-    for r in results:
-        if r.error:
-            print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
-    _write(results, output_format, config.lang, output, show_passed=show_passed, quiet=quiet, statistics=statistics)
+    results = _lint(files, config)
+    broken = any(r.error for r in results)
+    baseline_file = baseline or (Path(config.baseline) if config.baseline else None)
+    if write_baseline:
+        target = baseline_file or Path(".lintgk-baseline.json")
+        count = baselines.write(target, [r for r in results if not r.error])
+        print(f"lintgk: wrote {count} finding(s) to {target}", file=sys.stderr)
+        raise typer.Exit(2 if broken else 0)
+    try:
+        known = baselines.load(baseline_file) if baseline_file else None
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
+    hidden = baselines.apply(results, known) if known else 0
+    if fix or diff:
+        results, changed = _fix(files, results, config, unsafe_fixes, diff, known)
+        if diff:
+            raise typer.Exit(2 if broken else (1 if changed else 0))
+    _write(results, output_format, config, output, show_passed=show_passed, quiet=quiet, statistics=statistics,
+           baselined=hidden)
     threshold = SEVERITY_RANK[config.fail_on]
     if any(r.error for r in results):
         raise typer.Exit(2)
@@ -121,26 +143,89 @@ def check(
         raise typer.Exit(1)
 
 
-def _write(results, output_format: OutputFormat, lang: str, output: Optional[Path], **options) -> None:
+def _lint(files: list[Path], config) -> list:
+    from lintgk.engine import lint_path
+
+    results = [lint_path(p, config) for p in files]
+    for r in results:
+        if r.error:
+            print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
+    return results
+
+
+def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, bool]:
+    """Apply (or show) fixes file by file; return the results after fixing and whether anything changed."""
+    from lintgk import baseline as baselines
+    from lintgk.engine import lint_path
+    from lintgk.errors import LintgkError
+    from lintgk.fixer import FIXABLE_SUFFIXES, fix_file
+
+    changed = False
+    fixed_count = 0
+    out = []
+    for path, result in zip(files, results):
+        if result.error or path.suffix.lower() not in FIXABLE_SUFFIXES or not any(d.fix for d in result.diagnostics):
+            out.append(result)
+            continue
+        try:
+            outcome = fix_file(path, result, config.encoding, unsafe=unsafe, write=not diff_only)
+        except LintgkError as exc:
+            print(f"lintgk: error: {exc}", file=sys.stderr)
+            result.error = getattr(exc, "reason", str(exc))
+            out.append(result)
+            continue
+        if not outcome.changed:
+            out.append(result)
+            continue
+        changed = True
+        fixed_count += outcome.applied
+        if diff_only:
+            _stdout_utf8()
+            sys.stdout.write(outcome.diff())
+            out.append(result)
+            continue
+        again = lint_path(path, config)
+        if known:
+            baselines.apply([again], known)
+        out.append(again)
+    if not diff_only and fixed_count:
+        print(f"lintgk: fixed {fixed_count} finding(s)", file=sys.stderr)
+    return out, changed
+
+
+def _write(results, output_format: OutputFormat, config, output: Optional[Path], baselined: int = 0, **options) -> None:
+    if output_format is OutputFormat.text:
+        from rich.console import Console
+
+        from lintgk.output.terminal import render
+
+        if output:
+            with output.open("w", encoding="utf-8") as handle:
+                render(results, Console(file=handle, no_color=True, width=120, highlight=False), config.lang,
+                       baselined=baselined, **options)
+        else:
+            render(results, Console(highlight=False), config.lang, baselined=baselined, **options)
+        return
     if output_format is OutputFormat.json:
         from lintgk.output.json_format import render
 
-        text = render(results) + "\n"
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            _stdout_utf8()
-            sys.stdout.write(text)
-        return
-    from rich.console import Console
+        text = render(results)
+    elif output_format is OutputFormat.sarif:
+        from lintgk.engine import rule_set
+        from lintgk.output.sarif import render
 
-    from lintgk.output.terminal import render
-
-    if output:
-        with output.open("w", encoding="utf-8") as handle:
-            render(results, Console(file=handle, no_color=True, width=120, highlight=False), lang, **options)
+        text = render(results, rule_set(config), config.lang)
     else:
-        render(results, Console(highlight=False), lang, **options)
+        from lintgk.output.github import render
+
+        text = render(results)
+    if not text.endswith("\n"):
+        text += "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        _stdout_utf8()
+        sys.stdout.write(text)
 
 
 def _stdout_utf8() -> None:

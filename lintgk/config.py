@@ -5,6 +5,7 @@ wins), or named with ``--config``. Paths in it are relative to the file.
 """
 from __future__ import annotations
 
+import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from lintgk.errors import ConfigError
 from lintgk.model import SEVERITIES
 
 CONFIG_NAMES = ("lintgk.toml", ".lintgk.yaml", ".lintgk.yml", "pyproject.toml")
-_KEYS = {"select", "ignore", "severity", "rule-dirs", "profile", "fail-on", "lang", "encoding", "exclude"}
+_KEYS = {"select", "ignore", "severity", "rule-dirs", "profile", "fail-on", "lang", "encoding", "exclude",
+         "per-file-ignores", "baseline"}
 
 
 @dataclass
@@ -28,12 +30,28 @@ class Config:
     lang: str = "zh"
     encoding: str | None = None
     exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    baseline: str | None = None
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(s) for s in self.select):
             return False
         return not any(code.startswith(s) for s in self.ignore)
+
+    def ignored_in(self, path: str) -> list[str]:
+        """Codes ignored for this file by ``per-file-ignores`` (globs relative to the config file)."""
+        if not self.per_file_ignores:
+            return []
+        candidate = Path(path)
+        names = {candidate.as_posix(), candidate.name}
+        if self.source:
+            try:
+                names.add(candidate.resolve().relative_to(Path(self.source).parent).as_posix())
+            except ValueError:
+                pass
+        return [code for pattern, codes in self.per_file_ignores.items()
+                if any(fnmatch.fnmatch(n, pattern) for n in names) for code in codes]
 
 
 def _read_toml(path: Path) -> dict:
@@ -83,6 +101,14 @@ def from_mapping(data: dict, path: Path) -> Config:
             setattr(config, key, _strings(path, key, data[key]))
     if "rule-dirs" in data:
         config.rule_dirs = [str((path.parent / p).resolve()) for p in _strings(path, "rule-dirs", data["rule-dirs"])]
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' maps file globs to lists of rule codes")
+    config.per_file_ignores = {str(k): _strings(path, "ignore", v) for k, v in per_file.items()}
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str):
+            raise ConfigError(f"{path}: 'baseline' must be a file name")
+        config.baseline = str((path.parent / data["baseline"]).resolve())
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{path}: 'severity' maps rule codes to error/warning/info")

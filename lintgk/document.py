@@ -68,6 +68,7 @@ class Document:
     encoding: str = "utf-8"
     newline: str = "\n"
     locator: Callable[[int, str], str] | None = None
+    suppressions: list = field(default_factory=list)  # lintgk.suppressions.Suppression
 
     def where(self, line: int, lang: str = "zh") -> str:
         """A line in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行」 for Word."""

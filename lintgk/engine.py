@@ -22,6 +22,10 @@ def rule_set(config: Config) -> RuleSet:
         for prefix in getattr(config, key):
             if not any(code.startswith(prefix) for code in known):
                 raise ConfigError(f"{config.source or 'config'}: '{key}' names no rule: {prefix}")
+    per_file = [c for codes in config.per_file_ignores.values() for c in codes]
+    for prefix in per_file:
+        if not any(code.startswith(prefix) for code in known):
+            raise ConfigError(f"{config.source or 'config'}: 'per-file-ignores' names no rule: {prefix}")
     for code in config.severity:
         if code not in known:
             raise ConfigError(f"{config.source or 'config'}: 'severity' names unknown rule {code}")
@@ -40,14 +44,21 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     report = parse(doc)
     profile = rules.profiles[config.profile] if config.profile else rules.profile_for_year(report.year)
     result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
+    file_ignores = config.ignored_in(doc.path)
     for rule in rules.rules.values():
         if not config.enabled(rule.code) or not rules.applies(rule, profile):
+            continue
+        if any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
         emit = Emitter(where=lambda line: doc.where(line, config.lang))
         kinds[rule.kind](report, rules.params_for(rule, profile), emit)
         severity = config.severity.get(rule.code, rule.severity)
         for finding in emit.findings:
             span = finding.span
+            if any(s.covers(span.line, rule.code) for s in doc.suppressions):
+                continue
+            if finding.fix is not None:
+                finding.fix.safe = rule.fixable
             data = {k: v for k, v in finding.data.items() if not k.startswith("_")}
             message = rule.text(config.lang, finding.variant).format_map(_SafeDict(finding.data))
             result.diagnostics.append(

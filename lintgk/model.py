@@ -23,6 +23,7 @@ class Edit:
 class Fix:
     description: str
     edits: list[Edit]
+    safe: bool = False  # `--fix` applies safe fixes; `--unsafe-fixes` the others too
 
 
 @dataclass

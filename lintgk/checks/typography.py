@@ -14,8 +14,9 @@ _DIGIT_JOINERS = ",:"  # 1,000 and 10:30 are not Chinese punctuation
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest character that is neither a space nor half-width punctuation (a run shares one context)."""
     j = i + step
-    while 0 <= j < len(text) and text[j] in " \t":
+    while 0 <= j < len(text) and (text[j] in " \t" or text[j] in FULL_WIDTH):
         j += step
     return text[j] if 0 <= j < len(text) else ""
 

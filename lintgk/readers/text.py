@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -122,7 +123,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             tables.append(table)
             i = nxt
             continue
-        if not _is_blank(line):
+        if not _is_blank(line) and not COMMENT_LINE.match(line):
             column = _leading(line) + 1
             body = line.strip(_SPACES + "\t")
             if markdown:
@@ -144,4 +145,5 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         format="markdown" if markdown else "text",
         encoding=encoding,
         newline=newline,
+        suppressions=find_suppressions(lines),
     )

@@ -1,0 +1,136 @@
+"""Apply fixes to text and Markdown reports without losing a byte.
+
+The file is decoded exactly as the reader decoded it, edited in place (positions are the
+reader's lines and columns), and encoded back in the same encoding with the same BOM and the
+same line endings, then written atomically (a temporary file in the same folder, renamed
+over the original). Word, PDF and HTML files are never touched.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lintgk.errors import InputError
+from lintgk.model import Edit, FileResult
+from lintgk.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+from lintgk.readers.encoding import decode
+
+FIXABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+_BOM_CODECS = {
+    codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be",
+    codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be",
+}
+
+
+@dataclass
+class FixOutcome:
+    path: str
+    before: str
+    after: str
+    applied: int  # findings whose fix was applied
+    skipped: int  # fixes left out because they overlapped one already taken
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins, splitting as the reader does (\\r\\n, \\n or \\r)."""
+    starts = [0]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+            i += 2
+            starts.append(i)
+            continue
+        i += 1
+        if ch in "\r\n":
+            starts.append(i)
+    return starts
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits given in the reader's (line, column) terms."""
+    starts = line_starts(text)
+
+    def offset(line: int, column: int) -> int:
+        if line > len(starts):
+            return len(text)
+        return min(starts[line - 1] + column - 1, len(text))
+
+    spans = sorted(((offset(e.line, e.column), offset(e.end_line, e.end_column), e.replacement) for e in edits),
+                   reverse=True)
+    for start, end, replacement in spans:
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def choose_fixes(result: FileResult, unsafe: bool) -> tuple[list[Edit], int, int]:
+    """The edits to apply: whole fixes only, the first of any that overlap."""
+    taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    edits: list[Edit] = []
+    applied = skipped = 0
+    for diag in result.diagnostics:
+        fix = diag.fix
+        if fix is None or not (fix.safe or unsafe):
+            continue
+        ranges = [((e.line, e.column), (e.end_line, e.end_column)) for e in fix.edits]
+        if any(a < d and c < b for a, b in ranges for c, d in taken):
+            skipped += 1
+            continue
+        taken.extend(ranges)
+        edits.extend(fix.edits)
+        applied += 1
+    return edits, applied, skipped
+
+
+def _encode(text: str, data: bytes, encoding: str) -> bytes:
+    for bom, codec in _BOM_CODECS.items():
+        if data.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode(encoding)
+
+
+def fix_file(path: Path, result: FileResult, encoding: str | None = None, unsafe: bool = False,
+             write: bool = True) -> FixOutcome:
+    if path.suffix.lower() not in FIXABLE_SUFFIXES:
+        raise InputError(str(path), "fixes are applied to .txt and .md files only; edit this file in its own program")
+    data = path.read_bytes()
+    before, used = decode(data, str(path), encoding)
+    edits, applied, skipped = choose_fixes(result, unsafe)
+    after = apply_edits(before, edits) if edits else before
+    outcome = FixOutcome(str(path), before, after, applied, skipped)
+    if write and outcome.changed:
+        try:
+            encoded = _encode(after, data, used)
+        except UnicodeEncodeError:
+            raise InputError(str(path), f"the fixed text cannot be written back in {used}; file left unchanged") from None
+        write_atomic(path, encoded)
+    return outcome
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write next to the file, then rename over it: a crash leaves the old file or the new, never half."""
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".lintgk", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        shutil.copymode(path, handle.name)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,58 @@
+"""Inline suppressions in text and Markdown reports, as HTML comments (invisible in Markdown):
+
+    <!-- lintgk: disable=GK601 -->            from here to the matching enable, or the end
+    <!-- lintgk: enable=GK601 -->
+    <!-- lintgk: disable-next-line=GK601,GK602 -->
+    <!-- lintgk: disable-line=GK604 -->       at the end of the offending line
+    <!-- lintgk: disable -->                  every rule (codes are prefixes: GK6 is the whole family)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+DIRECTIVE = re.compile(
+    r"<!--\s*lintgk:\s*(?P<verb>disable-next-line|disable-line|disable|enable)"
+    r"(?:\s*[=:]?\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*-->"
+)
+COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    start: int
+    end: int
+    codes: tuple[str, ...] | None  # None: every rule
+
+    def covers(self, line: int, code: str) -> bool:
+        return self.start <= line <= self.end and (self.codes is None or any(code.startswith(c) for c in self.codes))
+
+
+def _codes(text: str | None) -> tuple[str, ...] | None:
+    codes = tuple(c.strip().upper() for c in (text or "").replace(" ", ",").split(",") if c.strip())
+    return codes or None
+
+
+def find_suppressions(lines: list[str]) -> list[Suppression]:
+    found: list[Suppression] = []
+    open_ranges: dict[str | None, int] = {}
+    for number, line in enumerate(lines, 1):
+        if "lintgk" not in line:
+            continue
+        for m in DIRECTIVE.finditer(line):
+            verb, codes = m.group("verb"), _codes(m.group("codes"))
+            if verb == "disable-line":
+                found.append(Suppression(number, number, codes))
+            elif verb == "disable-next-line":
+                found.append(Suppression(number + 1, number + 1, codes))
+            elif verb == "disable":
+                for code in codes or (None,):
+                    open_ranges.setdefault(code, number)
+            else:  # enable
+                for code in list(open_ranges) if codes is None else codes:
+                    if code in open_ranges:
+                        found.append(Suppression(open_ranges.pop(code), number, (code,) if code else None))
+    for code, start in open_ranges.items():
+        found.append(Suppression(start, len(lines), (code,) if code else None))
+    return found

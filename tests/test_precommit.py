@@ -1,0 +1,64 @@
+"""The hook as a report repository uses it: a real `pre-commit run` with this checkout as the hook repo."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def hook_env(tmp_path_factory):
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("the project is not a git checkout")
+    try:
+        rev = _git("rev-parse", "HEAD", cwd=ROOT)
+    except subprocess.CalledProcessError:
+        pytest.skip("the checkout has no commit yet")
+    executable = Path(sys.executable).with_name("pre-commit")
+    if not executable.exists():
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return executable, rev, env
+
+
+def _repo(path: Path, rev: str) -> Path:
+    _git("init", "-q", cwd=path)
+    (path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: lintgk\n", encoding="utf-8")
+    return path
+
+
+def _run(executable: Path, repo: Path, env: dict) -> subprocess.CompletedProcess:
+    _git("add", "-A", cwd=repo)
+    return subprocess.run([str(executable), "run", "--all-files", "--color", "never"], cwd=repo, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=900)
+
+
+def test_pre_commit_passes_a_clean_report_and_blocks_a_defective_one(tmp_path, hook_env):
+    executable, rev, env = hook_env
+    repo = _repo(tmp_path, rev)
+    shutil.copy(SEED["kandun"], repo / "2016年度报告.txt")
+    (repo / "README.md").write_text("# 某街道办事处政府信息公开工作年度报告\n\n统计期限自2016年1月1日起至2016年12月31日止。\n"
+                                   "<!-- lintgk: disable -->\n", encoding="utf-8")
+    (repo / "notes.json").write_text("{}", encoding="utf-8")
+    clean = _run(executable, repo, env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "lintgk" in clean.stdout and "Passed" in clean.stdout
+
+    shutil.copy(SEED["zhangqi"], repo / "2017年度报告.txt")
+    defective = _run(executable, repo, env)
+    assert defective.returncode == 1
+    assert "Failed" in defective.stdout
+    assert "2017年度报告.txt:4:216" in defective.stdout and "GK502" in defective.stdout
+    assert "2016年度报告.txt" not in defective.stdout.split("Failed", 1)[1]  # the clean one has nothing to say
