@@ -168,7 +168,7 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
             out.append(result)
             continue
         try:
-            outcome = fix_file(path, result, config.encoding, unsafe=unsafe, write=not diff_only)
+            outcome = fix_file(path, config, unsafe=unsafe, write=not diff_only)
         except LintgkError as exc:
             print(f"lintgk: error: {exc}", file=sys.stderr)
             result.error = getattr(exc, "reason", str(exc))

@@ -96,6 +96,29 @@ def choose_fixes(result: FileResult, unsafe: bool) -> tuple[list[Edit], int, int
     return edits, applied, skipped
 
 
+MAX_PASSES = 10
+
+
+def fix_text(text: str, name: str, config, unsafe: bool = False) -> tuple[str, int, int]:
+    """Lint, fix, and lint again until no fix is left (one fix can enable another, as
+    〇 for ○ turns a neighbouring comma into Chinese punctuation). Returns (text, applied, skipped)."""
+    from lintgk.engine import lint_document
+    from lintgk.readers.text import parse_text
+
+    markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    applied = skipped = 0
+    for _ in range(MAX_PASSES):
+        result = lint_document(parse_text(text, name, markdown=markdown), config)
+        edits, taken, left = choose_fixes(result, unsafe)
+        if not edits:
+            break
+        fixed = apply_edits(text, edits)
+        if fixed == text:
+            break
+        text, applied, skipped = fixed, applied + taken, left
+    return text, applied, skipped
+
+
 def _encode(text: str, data: bytes, encoding: str) -> bytes:
     for bom, codec in _BOM_CODECS.items():
         if data.startswith(bom):
@@ -103,14 +126,12 @@ def _encode(text: str, data: bytes, encoding: str) -> bytes:
     return text.encode(encoding)
 
 
-def fix_file(path: Path, result: FileResult, encoding: str | None = None, unsafe: bool = False,
-             write: bool = True) -> FixOutcome:
+def fix_file(path: Path, config, unsafe: bool = False, write: bool = True) -> FixOutcome:
     if path.suffix.lower() not in FIXABLE_SUFFIXES:
         raise InputError(str(path), "fixes are applied to .txt and .md files only; edit this file in its own program")
     data = path.read_bytes()
-    before, used = decode(data, str(path), encoding)
-    edits, applied, skipped = choose_fixes(result, unsafe)
-    after = apply_edits(before, edits) if edits else before
+    before, used = decode(data, str(path), config.encoding)
+    after, applied, skipped = fix_text(before, str(path), config, unsafe)
     outcome = FixOutcome(str(path), before, after, applied, skipped)
     if write and outcome.changed:
         try:

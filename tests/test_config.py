@@ -116,3 +116,17 @@ def test_rule_file_with_unknown_kind(tmp_path):
 
 def test_explicit_config_missing(tmp_path):
     _fails_with_one_line(run_cli("check", str(SEED["kandun"]), "--config", str(tmp_path / "none.toml")), "none.toml")
+
+
+def test_readme_config_example_is_valid(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "house-rules").mkdir()
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    (tmp_path / ".lintgk-baseline.json").write_text('{"version": 1, "findings": []}', encoding="utf-8")
+    shutil.copy(SEED["zhangqi"], tmp_path / "report.txt")
+    proc = run_cli("check", "report.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr  # fail-on = warning, findings in English
+    assert "warning[GK104]" in proc.stdout and "GK601" not in proc.stdout

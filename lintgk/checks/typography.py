@@ -68,16 +68,23 @@ def halfwidth_punctuation(report: Report, params: dict, emit: Emitter) -> None:
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
 
 
-_ZERO = re.compile(r"(?<=[〇○OＯ◯一二三四五六七八九])[○OＯ0◯](?=[〇○OＯ0◯一二三四五六七八九年])")
+_LOOKALIKES = "○OＯ0◯"
+# A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
+_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[〇○OＯ0◯一二三四五六七八九十]{2,}(?![A-Za-z0-9])")
+_REAL_NUMERALS = re.compile(r"[〇一二三四五六七八九十]")
 
 
 @kind("zero-lookalike")
 def zero_lookalike(report: Report, params: dict, emit: Emitter) -> None:
     for par in report.doc.paragraphs:
-        for m in _ZERO.finditer(par.text):
-            span = Span.within(par, m.start(), m.end())
-            fix = Fix("改为〇", [Edit(span.line, span.column, span.end_line, span.end_column, "〇")])
-            emit(span, fix=fix, char=m.group(0), codepoint=f"U+{ord(m.group(0)):04X}")
+        for run in _NUMERAL_RUN.finditer(par.text):
+            if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
+                continue
+            for i, ch in enumerate(run.group(0)):
+                if ch in _LOOKALIKES:
+                    span = Span.within(par, run.start() + i, run.start() + i + 1)
+                    fix = Fix("改为〇", [Edit(span.line, span.column, span.end_line, span.end_column, "〇")])
+                    emit(span, fix=fix, char=ch, codepoint=f"U+{ord(ch):04X}")
 
 
 @kind("approximate-exact-figure")
