@@ -87,7 +87,7 @@ def check(
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019) instead of choosing it from the report year."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
     show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
@@ -235,10 +235,16 @@ def _stdout_utf8() -> None:
         pass
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
 def list_rules(
     lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summaries."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f"),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", help="text, json, or a markdown table."),
 ) -> None:
     """List every rule: code, name, severity, profiles, what it checks."""
     from lintgk.errors import LintgkError
@@ -253,11 +259,19 @@ def list_rules(
          "profiles": r.profiles or sorted(rules.profiles), "summary": r.summary[lang.value]}
         for r in rules.rules.values()
     ]
-    if output_format is OutputFormat.json:
+    if output_format is RulesFormat.json:
         import json
 
         _stdout_utf8()
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if output_format is RulesFormat.markdown:
+        _stdout_utf8()
+        print("| code | name | severity | fix | what it checks |")
+        print("|---|---|---|---|---|")
+        for r in rules.rules.values():
+            print(f"| {r.code} | `{r.name}` | {r.severity} | {'✓' if r.fixable else ''} | "
+                  f"{r.summary['zh']} — {r.summary['en']} |")
         return
     from rich.console import Console
     from rich.table import Table

@@ -31,7 +31,11 @@ def make_docx(text: str, path: Path) -> Path:
             table = document.add_table(rows=len(payload), cols=width)
             table.style = "Table Grid"
             for r, row in enumerate(payload):
-                for c, value in enumerate(row):
+                # a short row's first cell spans the missing columns, as merged label cells do in Word
+                span = width - len(row)
+                first = table.cell(r, 0).merge(table.cell(r, span)) if span else table.cell(r, 0)
+                first.text = row[0]
+                for c, value in enumerate(row[1:], start=span + 1):
                     table.cell(r, c).text = value
     document.save(path)
     return path
@@ -48,8 +52,11 @@ def make_html(text: str, path: Path, encoding: str = "utf-8", furniture: bool = 
             out.append(f"<p>{html.escape(payload)}</p>")
         else:
             out.append('<table border="1">')
+            width = max(len(r) for r in payload)
             for row in payload:
-                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+                span = width - len(row) + 1
+                first = f'<td colspan="{span}">{html.escape(row[0])}</td>' if span > 1 else f"<td>{html.escape(row[0])}</td>"
+                out.append("<tr>" + first + "".join(f"<td>{html.escape(c)}</td>" for c in row[1:]) + "</tr>")
             out.append("</table>")
     out.append("</div><footer>主办单位：某某街道办事处 技术支持：某某公司</footer></body></html>")
     path.write_bytes("\n".join(out).encode(encoding))

@@ -30,8 +30,16 @@ def test_profiles_cover_the_years():
     assert RULES.profile_for_year(2008).name == "gov2007"
     assert RULES.profile_for_year(2018).name == "gov2007"
     assert RULES.profile_for_year(2019).name == "gov2019"
-    assert RULES.profile_for_year(2025).name == "gov2019"
-    assert RULES.profile_for_year(None).name == "gov2019"
+    assert RULES.profile_for_year(2020).name == "gov2019"
+    assert RULES.profile_for_year(2021).name == "gov2021"
+    assert RULES.profile_for_year(2025).name == "gov2021"
+    assert RULES.profile_for_year(None).name == "gov2021"
+
+
+def test_readme_rules_table_is_current():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = run_cli("rules", "--format", "markdown").stdout
+    assert table.strip() in readme
 
 
 def test_explain_every_rule_in_both_languages():

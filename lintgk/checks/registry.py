@@ -49,6 +49,6 @@ def kind(name: str) -> Callable[[CheckFn], CheckFn]:
 
 def all_kinds() -> dict[str, CheckFn]:
     # Importing the modules registers their kinds.
-    from lintgk.checks import arithmetic, identity, periods, structure, tables, typography  # noqa: F401
+    from lintgk.checks import arithmetic, identity, national, periods, structure, tables, typography  # noqa: F401
 
     return KINDS

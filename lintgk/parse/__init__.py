@@ -12,6 +12,7 @@ from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import find_figures
 from lintgk.parse.headings import build_tree
 from lintgk.parse.model import DeclaredParts, Report, Span
+from lintgk.parse.national import find_national_tables
 from lintgk.parse.numerals import to_int
 from lintgk.parse.tables import parse_table
 from lintgk.parse.title import find_title
@@ -92,4 +93,5 @@ def parse(doc: Document) -> Report:
         signed_date=find_signed_date(doc),
         published_date=find_published_date(doc),
         declared_parts=_declared_parts(doc),
+        national=find_national_tables(doc.tables),
     )

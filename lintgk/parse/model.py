@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from lintgk.document import Document, Paragraph, Table
+
+if TYPE_CHECKING:  # parse.national imports this module
+    from lintgk.parse.national import NationalTables  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class Report:
     signed_date: DateMention | None
     published_date: DateMention | None
     declared_parts: "DeclaredParts | None" = None
+    national: "NationalTables | None" = None  # the tables of the 2019/2021 national format
 
     @property
     def parts(self) -> list[Heading]:

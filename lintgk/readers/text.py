@@ -75,6 +75,31 @@ def _is_pipe_row(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
+# 「（一）予以公开  5  0  0  0  0  0  5」: a label then three or more figures, separated by spaces
+_SPACED_ROW = re.compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
+
+
+def _is_spaced_row(line: str) -> bool:
+    return "\t" not in line and "|" not in line and bool(_SPACED_ROW.match(line.strip(" \u3000")))
+
+
+def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
+    rows: list[Row] = []
+    i = start
+    while i < len(lines) and _is_spaced_row(lines[i]):
+        line = lines[i]
+        lead = len(line) - len(line.lstrip(" \u3000"))
+        m = _SPACED_ROW.match(line.strip(" \u3000"))
+        cells = [Cell(m.group("label"), i + 1, lead + 1)]
+        for value in re.finditer(r"\S+", m.group("cells")):
+            cells.append(Cell(value.group(0), i + 1, lead + m.start("cells") + value.start() + 1))
+        rows.append(Row(cells, i + 1))
+        i += 1
+    if len(rows) >= 2:
+        return Table(rows, start + 1, i), i
+    return None, start + 1
+
+
 def _is_tab_row(line: str) -> bool:
     return not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
 
@@ -118,6 +143,8 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             table, nxt = _line_table(lines, i, pipe=True)
         elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):
             table, nxt = _line_table(lines, i, pipe=False)
+        elif _is_spaced_row(line) and i + 1 < len(lines) and _is_spaced_row(lines[i + 1]):
+            table, nxt = _spaced_table(lines, i)
         if table is not None:
             attach_caption(table, paragraphs)
             tables.append(table)

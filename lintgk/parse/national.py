@@ -1,0 +1,223 @@
+"""The tables of the national format (国办公开办函〔2019〕60号, revised 〔2021〕30号).
+
+Every table a reader found is tried as one of:
+- part 三, requests received and handled: rows 一 … 四 with their sub-rows, seven value columns
+  (自然人, five kinds of 法人或其他组织, 总计);
+- part 四, reconsideration and litigation: fifteen values in three groups of 结果维持 | 结果纠正 |
+  其他结果 | 尚未审结 | 总计;
+- part 二, proactive disclosure: 信息内容 rows (规章, 行政规范性文件, 行政许可 …) under the columns of
+  the 信息内容 header above them.
+Rows are recognised by their official wording, so merged, wrapped or missing label cells (a
+flattened copy of the web page) do not matter: the values are the last cells of each row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from lintgk.document import Cell, Row, Table
+from lintgk.parse.model import Span
+from lintgk.parse.tables import parse_value
+
+APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+# (key, official label, pattern on the row's most specific label cell)
+APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("一", "一、本年新收政府信息公开申请数量", r"本年新收"),
+    ("二", "二、上年结转政府信息公开申请数量", r"上年结转"),
+    ("三.一", "（一）予以公开", r"予以公开"),
+    ("三.二", "（二）部分公开", r"部分公开"),
+    ("三.三.1", "1.属于国家秘密", r"国家秘密"),
+    ("三.三.2", "2.其他法律行政法规禁止公开", r"法律行政法规禁止公开|法律法规禁止公开"),
+    ("三.三.3", "3.危及“三安全一稳定”", r"三安全一稳定|危及"),
+    ("三.三.4", "4.保护第三方合法权益", r"第三方合法权益"),
+    ("三.三.5", "5.属于三类内部事务信息", r"内部事务"),
+    ("三.三.6", "6.属于四类过程性信息", r"过程性信息"),
+    ("三.三.7", "7.属于行政执法案卷", r"行政执法案卷"),
+    ("三.三.8", "8.属于行政查询事项", r"行政查询事项"),
+    ("三.三", "（三）不予公开", r"不予公开"),
+    ("三.四.1", "1.本机关不掌握相关政府信息", r"不掌握"),
+    ("三.四.2", "2.没有现成信息需要另行制作", r"另行制作|没有现成信息"),
+    ("三.四.3", "3.补正后申请内容仍不明确", r"仍不明确"),
+    ("三.四", "（四）无法提供", r"无法提供"),
+    ("三.五.1", "1.信访举报投诉类申请", r"信访举报投诉"),
+    ("三.五.2", "2.重复申请", r"重复申请"),
+    ("三.五.3", "3.要求提供公开出版物", r"公开出版物"),
+    ("三.五.4", "4.无正当理由大量反复申请", r"大量反复"),
+    ("三.五.5", "5.要求行政机关确认或重新出具已获取信息", r"确认或重新出具"),
+    ("三.五", "（五）不予处理", r"不予处理"),
+    ("三.六.1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", r"逾期不补正"),
+    ("三.六.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", r"缴纳费用|收费通知"),
+    ("三.六.3", "3.其他", r"^\d\s*[.、．]\s*其他$"),
+    ("三.六", "（六）其他处理", r"其他处理"),
+    ("三.七", "（七）总计", r"^[（(]七[）)]\s*总计$|^总计$"),
+    ("四", "四、结转下年度继续办理", r"结转下年度"),
+)
+GROUPS = {"三.三": 8, "三.四": 3, "三.五": 5, "三.六": 3}
+LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
+_ROW_PATTERNS = [(key, re.compile(pattern)) for key, _, pattern in APPLICATION_ROWS]
+
+REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+ACTIVE_ROWS = re.compile(r"^(规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|政府集中采购)")
+
+
+@dataclass
+class Value:
+    value: float | None
+    raw: str
+    span: Span
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None and not self.raw
+
+    @property
+    def number(self) -> float:
+        return self.value or 0.0
+
+
+@dataclass
+class ApplicationRow:
+    key: str
+    label: str  # as written in the report
+    line: int
+    values: dict[str, Value]
+
+
+@dataclass
+class ApplicationTable:
+    table: Table
+    rows: dict[str, ApplicationRow]
+    columns: tuple[str, ...] = APPLICANT_COLUMNS
+
+
+@dataclass
+class ReviewTable:
+    table: Table
+    line: int
+    groups: dict[str, dict[str, Value]]
+
+
+@dataclass
+class ActiveRow:
+    label: str
+    line: int
+    values: dict[str, Value]  # column header -> value
+
+
+@dataclass
+class NationalTables:
+    applications: ApplicationTable | None = None
+    reviews: ReviewTable | None = None
+    active: list[ActiveRow] = field(default_factory=list)
+
+
+def _distinct(cells: list[Cell]) -> list[Cell]:
+    seen: list[Cell] = []
+    for cell in cells:
+        if not any(cell is s for s in seen):
+            seen.append(cell)
+    return seen
+
+
+def _value(cell: Cell) -> Value:
+    raw = cell.text.strip(" \u3000\n")
+    value, _ = parse_value(raw)
+    return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
+
+
+def _label_cells(row: Row, width: int) -> list[str]:
+    labels = _distinct(row.cells[: len(row.cells) - width])
+    return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
+
+
+def _row_key(labels: list[str]) -> str | None:
+    for text in reversed(labels):  # the most specific label cell first
+        for key, pattern in _ROW_PATTERNS:
+            if pattern.search(text):
+                return key
+    return None
+
+
+def _column_order(table: Table) -> tuple[str, ...]:
+    """The value columns as the header names them (the official order unless it says otherwise)."""
+    for row in table.rows[:5]:
+        texts = [c.text.strip(" \u3000") for c in _distinct(row.cells)]
+        if "商业企业" in texts and "法律服务机构" in texts:
+            named = [t for t in texts if t in APPLICANT_COLUMNS]
+            if len(named) == len(APPLICANT_COLUMNS):
+                return tuple(named)
+            if named == list(APPLICANT_COLUMNS[1:6]):
+                return APPLICANT_COLUMNS
+    return APPLICANT_COLUMNS
+
+
+def _applications(table: Table) -> ApplicationTable | None:
+    text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
+    if not ("商业企业" in text or "申请人情况" in text or any("本年新收" in c.text for r in table.rows for c in r.cells)):
+        return None
+    columns = _column_order(table)
+    width = len(columns)
+    rows: dict[str, ApplicationRow] = {}
+    for row in table.rows:
+        if len(row.cells) <= width:
+            continue
+        values = [_value(c) for c in row.cells[-width:]]
+        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
+            continue  # a header row
+        labels = _label_cells(row, width)
+        key = _row_key(labels)
+        if key is None or key in rows:
+            continue
+        rows[key] = ApplicationRow(key, labels[-1] if labels else LABELS[key], row.line, dict(zip(columns, values)))
+    if len(rows) < 5:
+        return None
+    return ApplicationTable(table, rows, columns)
+
+
+def _reviews(table: Table) -> ReviewTable | None:
+    text = " ".join(c.text for r in table.rows[:4] for c in r.cells)
+    if "行政复议" not in text or "行政诉讼" not in text:
+        return None
+    for row in table.rows:
+        distinct = _distinct(row.cells)
+        if len(distinct) < 15:
+            continue
+        values = [_value(c) for c in distinct[-15:]]
+        if sum(1 for v in values if v.value is not None) < 8:
+            continue
+        groups = {name: dict(zip(REVIEW_COLUMNS, values[i * 5:(i + 1) * 5])) for i, name in enumerate(REVIEW_GROUPS)}
+        return ReviewTable(table, row.line, groups)
+    return None
+
+
+def _active(table: Table) -> list[ActiveRow]:
+    found: list[ActiveRow] = []
+    header: list[str] = []
+    for row in table.rows:
+        cells = _distinct(row.cells)
+        first = cells[0].text.strip(" \u3000") if cells else ""
+        if first.startswith("信息内容"):
+            header = [c.text.strip(" \u3000").replace("\n", "") for c in cells[1:]]
+            continue
+        if header and ACTIVE_ROWS.match(first) and len(cells) > 1:
+            values = [_value(c) for c in cells[1:1 + len(header)]]
+            found.append(ActiveRow(first, row.line, dict(zip(header, values))))
+    return found
+
+
+def find_national_tables(tables: list[Table]) -> NationalTables:
+    national = NationalTables()
+    for table in tables:
+        if national.applications is None:
+            national.applications = _applications(table)
+            if national.applications is not None:
+                continue
+        if national.reviews is None:
+            national.reviews = _reviews(table)
+            if national.reviews is not None:
+                continue
+        national.active.extend(_active(table))
+    return national
