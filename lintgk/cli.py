@@ -1,10 +1,12 @@
 """The command line: thin typer commands over the library."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 import typer
 
@@ -54,11 +56,11 @@ def root(
     """lintgk: 政府信息公开工作年度报告检查工具."""
 
 
-def _split(values: Optional[List[str]]) -> list[str]:
+def _split(values: List[str] | None) -> list[str]:
     return [v.strip().upper() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _load_config(config_file: Optional[Path], **overrides):
+def _load_config(config_file: Path | None, **overrides):
     from lintgk.config import load_config
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
@@ -82,22 +84,25 @@ def _load_config(config_file: Optional[Path], **overrides):
 def check(
     paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format: text, json, sarif or github (annotations)."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
-    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
+    lang: Lang | None = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
+    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
+    select: List[str] | None = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
+    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
+    profile: str | None = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
     show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md files (punctuation, 〇, web furniture), then report what is left."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes (typos, URLs, dates)."),
     diff: bool = typer.Option(False, "--diff", help="Show the fixes as a unified diff instead of writing them; exit 1 if there are any."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
     from lintgk import baseline as baselines
@@ -117,7 +122,7 @@ def check(
     files = collect(paths, config.exclude)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = _lint(files, config)
+    results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
     broken = any(r.error for r in results)
     baseline_file = baseline or (Path(config.baseline) if config.baseline else None)
     if write_baseline:
@@ -143,14 +148,30 @@ def check(
         raise typer.Exit(1)
 
 
-def _lint(files: list[Path], config) -> list:
-    from lintgk.engine import lint_path
+def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True) -> list:
+    from lintgk.batch import lint_many
 
-    results = [lint_path(p, config) for p in files]
+    with _progress(len(files)) as advance:
+        results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance)
     for r in results:
         if r.error:
             print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
     return results
+
+
+@contextmanager
+def _progress(total: int):
+    """A progress bar on an interactive terminal; nothing when piped or in CI."""
+    if total < 20 or os.environ.get("CI") or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("lintgk"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("lint", total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, bool]:
@@ -193,7 +214,7 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
     return out, changed
 
 
-def _write(results, output_format: OutputFormat, config, output: Optional[Path], baselined: int = 0, **options) -> None:
+def _write(results, output_format: OutputFormat, config, output: Path | None, baselined: int = 0, **options) -> None:
     if output_format is OutputFormat.text:
         from rich.console import Console
 
@@ -239,6 +260,31 @@ class RulesFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Report files or folders to survey."),
+    html: Path = typer.Option(..., "--html", help="Write a self-contained HTML overview to this file."),
+    lang: Lang | None = typer.Option(None, "--lang", help="Language of the page: zh (default) or en."),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
+) -> None:
+    """Survey many reports: one HTML page with each report's status, the commonest defects and a chart."""
+    from lintgk.engine import rule_set
+    from lintgk.files import collect
+    from lintgk.output.html_report import render
+
+    config = _load_config(config_file, lang=lang.value if lang else None)
+    files = collect(paths, config.exclude)
+    if not files:
+        raise _fail("no report files found in " + ", ".join(map(str, paths)))
+    results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
+    html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
+    print(f"lintgk: wrote the overview of {len(results)} file(s) to {html}", file=sys.stderr)
+    raise typer.Exit(2 if any(r.error for r in results) else 0)
 
 
 @app.command("rules")
@@ -312,7 +358,7 @@ def explain(
 @app.command()
 def dump(
     path: Path = typer.Argument(..., help="A report file."),
-    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    encoding: str | None = typer.Option(None, "--encoding"),
 ) -> None:
     """Print the text as lintgk sees it, with line numbers and the structure it found."""
     from lintgk.errors import LintgkError

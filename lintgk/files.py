@@ -1,34 +1,49 @@
-"""Which files a run lints: the files named, and the reports found in folders named."""
+"""Which files a run lints: the files named, and the reports found in folders named.
+
+Folder walks skip hidden folders, Word lock files (~$…), and whatever the config's
+``exclude`` patterns name, in .gitignore syntax (pathspec), relative to the folder walked.
+"""
 from __future__ import annotations
 
-import fnmatch
+import os
 from pathlib import Path
 
-from lintgk.readers import SUPPORTED_SUFFIXES
+from lintgk.readers import LEGACY_WORD, SUPPORTED_SUFFIXES
+
+WALKED_SUFFIXES = SUPPORTED_SUFFIXES | LEGACY_WORD
 
 
-def _excluded(path: Path, patterns: list[str]) -> bool:
-    text = path.as_posix()
-    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or
-               any(fnmatch.fnmatch(part, p) for part in path.parts) for p in patterns)
+def _spec(patterns: list[str]):
+    if not patterns:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _walk(root: Path, spec) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        rel_dir = here.relative_to(root).as_posix()
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (spec and spec.match_file(prefix + d + "/")))
+        for name in sorted(names):
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in WALKED_SUFFIXES:
+                continue
+            if spec and spec.match_file(prefix + name):
+                continue
+            found.append(here / name)
+    return sorted(found)
 
 
 def collect(paths: list[Path], exclude: list[str] | None = None) -> list[Path]:
     """Files named are always linted (so a wrong one gets its error); folders give their reports."""
-    exclude = exclude or []
+    spec = _spec(exclude or [])
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            candidates = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.startswith("~$")  # Word's lock file of an open document
-            )
-            candidates = [p for p in candidates if not _excluded(p.relative_to(path), exclude)]
-        else:
-            candidates = [path]
+        candidates = _walk(path, spec) if path.is_dir() else [path]
         for p in candidates:
             key = p.resolve() if p.exists() else p
             if key not in seen:

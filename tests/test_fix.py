@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, run_cli, seed_text
+from lintgk import fixer
 from lintgk.config import Config
 from lintgk.engine import lint_document
-from lintgk import fixer
 from lintgk.readers.text import parse_text
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

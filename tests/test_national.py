@@ -133,3 +133,35 @@ def test_english_messages_for_tables(tmp_path):
     text = CASES["review"][0](CLEAN_2021)
     result = lint_document(parse_text(text, "r.txt"), Config(lang="en"))
     assert "“行政诉讼（未经复议直接起诉）”: 1+0+0+0 = 1, but the total says 2 (off by 1)" in messages(result, "GK408")
+
+
+def test_official_merged_header_in_html(tmp_path):
+    """The header as the State Council template draws it: merged across and down."""
+    rows = [line.split("\t") for line in CLEAN_2021.splitlines()
+            if line.split("\t")[0].startswith(("一、本年新收", "二、上年结转", "三、本年度", "（", "1.", "2.", "3.", "4.",
+                                                "5.", "6.", "7.", "8.", "四、结转"))
+            and len(line.split("\t")) >= 8]
+    body = []
+    for cells in rows:
+        label, values = cells[:-7], cells[-7:]
+        span = 3 - len(label) + 1
+        tds = [f'<td colspan="{span}">{label[0]}</td>'] + [f"<td>{c}</td>" for c in label[1:]]
+        body.append("<tr>" + "".join(tds) + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
+    page = (
+        "<html><body><p>三、收到和处理政府信息公开申请情况</p><table>"
+        '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
+        '<td colspan="7">申请人情况</td></tr>'
+        '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>'
+        "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+        + "".join(body) + "</table></body></html>"
+    )
+    path = tmp_path / "part3.html"
+    path.write_text(page, encoding="utf-8")
+    from lintgk.parse import parse
+    from lintgk.readers import read_path
+
+    table = parse(read_path(path)).national.applications
+    assert table.columns == ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    assert len(table.rows) == 25
+    assert table.rows["三.四.1"].values["法律服务机构"].value == 1
+    assert table.rows["三.七"].values["总计"].value == 12

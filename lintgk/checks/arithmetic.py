@@ -5,9 +5,10 @@ import regex as re
 
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
-from lintgk.parse.patterns import SENTENCE_END, overlap
+from lintgk.parse.patterns import SENTENCE_END, overlap, rx
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _ROW_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]|其中\s*[：:]?)\s*")
 
 
@@ -60,13 +61,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 @kind("none-vs-count")
 def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
-    negation = re.compile(params.get("negation", "没有|未|无|零"))
+    negation = rx(params.get("negation", "没有|未|无|零"))
     reach = int(params.get("reach", 30))
     for topic in params.get("topics", []):
-        keyword = re.compile(topic["keywords"])
-        exclude = re.compile(topic["exclude"]) if topic.get("exclude") else None
+        keyword = rx(topic["keywords"])
+        exclude = rx(topic["exclude"]) if topic.get("exclude") else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
-        modifier = re.compile(topic["claim_exclude"]) if topic.get("claim_exclude") else None
+        modifier = rx(topic["claim_exclude"]) if topic.get("claim_exclude") else None
         counts = [f for f in report.figures
                   if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
                   and not negation.search(f.context)]
@@ -101,7 +102,7 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
 
 def _row_core(label: str) -> str:
     text = _ROW_MARK.sub("", label.split("\n")[0])
-    text = re.sub(r"[（(][^）)]*[）)]", "", text)
+    text = _BRACKETED.sub("", text)
     return text.rstrip("数")
 
 

@@ -6,6 +6,7 @@ import regex as re
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
+from lintgk.parse.patterns import rx
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|贵)")
 _SUFFIX = re.compile(r"(?:人民政府|办事处)$")
@@ -33,7 +34,7 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
     title_body = report.body
     if not title_body:
         return
-    claims = [re.compile(p) for p in params.get("claims", [])]
+    claims = [rx(p) for p in params.get("claims", [])]
     for par in report.doc.paragraphs[:12]:
         for pattern in claims:
             for m in pattern.finditer(par.text):
@@ -76,7 +77,7 @@ def email_format(report: Report, params: dict, emit: Emitter) -> None:
             address = m.group(0)
             if _GOOD_EMAIL.match(address):
                 continue
-            repaired = re.sub(r"\s+", "", address).replace("＠", "@").replace("。", ".").replace("，", ".").replace(",", ".")
+            repaired = "".join(address.split()).replace("＠", "@").replace("。", ".").replace("，", ".").replace(",", ".")
             span = Span.within(par, m.start(), m.end())
             fix = None
             if _GOOD_EMAIL.match(repaired):

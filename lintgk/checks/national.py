@@ -1,13 +1,12 @@
 """The 2019/2021 national format: its six parts, and the arithmetic of its tables."""
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _anchor
 from lintgk.parse.model import Report, Span
 from lintgk.parse.national import GROUPS, LABELS, ApplicationTable, Value
+from lintgk.parse.patterns import rx
 
 _TOP = ("三.一", "三.二", "三.三", "三.四", "三.五", "三.六")
 
@@ -23,7 +22,7 @@ def _group(table: ApplicationTable, key: str, column: str) -> float | None:
 
 @kind("national-parts")
 def national_parts(report: Report, params: dict, emit: Emitter) -> None:
-    official = [(p["name"], re.compile("|".join(p["patterns"]))) for p in params.get("parts", [])]
+    official = [(p["name"], rx("|".join(p["patterns"]))) for p in params.get("parts", [])]
     parts = report.parts
     matched: list[int | None] = []
     for name, pattern in official:
@@ -189,7 +188,7 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
     if national is None:
         return
     for item in params.get("figures", []):
-        pattern = re.compile(item["pattern"])
+        pattern = rx(item["pattern"])
         if "row" in item:
             table = national.applications
             row = table.rows.get(item["row"]) if table else None
@@ -215,10 +214,10 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
 @kind("required-mentions")
 def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
     body = params.get("body")
-    if body and not (report.body and re.search(body, report.body)):
+    if body and not (report.body and rx(body).search(report.body)):
         return
     text = "\n".join(p.text for p in report.doc.paragraphs)
-    missing = [m for m in params.get("mentions", []) if not re.search(m["pattern"], text)]
+    missing = [m for m in params.get("mentions", []) if not rx(m["pattern"]).search(text)]
     if missing:
         emit(_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
              missing_en=", ".join(m["name"]["en"] for m in missing))

@@ -9,6 +9,7 @@ from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _anchor
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
+from lintgk.parse.patterns import rx
 
 _HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))\s*")
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
@@ -77,7 +78,7 @@ def stale_year(report: Report, params: dict, emit: Emitter) -> None:
 def _deadline(report: Report, params: dict) -> tuple[date, str] | None:
     for rule in params.get("deadlines", []):
         pattern = rule.get("body")
-        if pattern and not (report.body and re.search(pattern, report.body)):
+        if pattern and not (report.body and rx(pattern).search(report.body)):
             continue
         return date(report.year + 1, rule["month"], rule["day"]), rule.get("article", "")
     return None

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex as re
-
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import overlap
+from lintgk.parse.patterns import overlap, rx
 
 _CN = "〇一二三四五六七八九十"
 
@@ -32,7 +30,7 @@ def required_parts(report: Report, params: dict, emit: Emitter) -> None:
     for item in params.get("items", []):
         if not item.get("required", True):
             continue
-        pattern = re.compile("|".join(item["patterns"]))
+        pattern = rx("|".join(item["patterns"]))
         if not any(pattern.search(t) for t in titles):
             emit(_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
                  article_en=item.get("article_en", item["article"]))
@@ -85,7 +83,7 @@ def title_format(report: Report, params: dict, emit: Emitter) -> None:
     if not title.year:
         missing.append("年份")
         missing_en.append("the year")
-    if not re.search(params.get("kind_pattern", "政府信息公开(工作)?年度报告"), title.text):
+    if not rx(params.get("kind_pattern", "政府信息公开(工作)?年度报告")).search(title.text):
         missing.append(params.get("kind_name", "“政府信息公开工作年度报告”"))
         missing_en.append("the words 政府信息公开工作年度报告")
     if missing:

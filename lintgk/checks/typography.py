@@ -32,8 +32,13 @@ def _paren_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
+_ANY_HALFWIDTH = re.compile(r"[,;:?!()]")
+
+
 def halfwidth_positions(text: str) -> list[int]:
     """Offsets of half-width punctuation that sits in Chinese text (outside URLs and e-mails)."""
+    if not _ANY_HALFWIDTH.search(text):
+        return []
     protected = url_spans(text)
     pairs = _paren_pairs(text)
 

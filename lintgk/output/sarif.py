@@ -12,8 +12,8 @@ from pathlib import Path
 
 from lintgk import HOMEPAGE, __version__
 from lintgk.baseline import fingerprint
-from lintgk.output.paths import display_path
 from lintgk.model import Diagnostic, FileResult
+from lintgk.output.paths import display_path
 from lintgk.rules import Rule, RuleSet
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

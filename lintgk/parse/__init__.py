@@ -14,6 +14,7 @@ from lintgk.parse.headings import build_tree
 from lintgk.parse.model import DeclaredParts, Report, Span
 from lintgk.parse.national import find_national_tables
 from lintgk.parse.numerals import to_int
+from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_table
 from lintgk.parse.title import find_title
 
@@ -33,7 +34,7 @@ def _declared_parts(doc: Document) -> DeclaredParts | None:
         listed = m.group("list")
         names: list[str] = []
         for sep in ("；;", "、"):
-            pieces = [p.strip(" 　") for p in re.split("[" + sep + "]", listed) if p.strip(" 　")]
+            pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
             if len(pieces) == count:
                 names = pieces
                 break

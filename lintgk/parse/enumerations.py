@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex as re
 
 from lintgk.document import Paragraph
@@ -13,6 +15,8 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
 from lintgk.parse.numerals import to_int
 
+_QIZHONG = re.compile("其中")
+_SEGMENT_BREAK = re.compile(r"[，,；;]")
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
 _CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
@@ -65,35 +69,35 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
+    offsets = [f.offset for f in figs]
     found = []
-    for m in re.finditer("其中", text):
+    for m in _QIZHONG.finditer(text):
         q = m.start()
         s0, s1 = P.sentence_bounds(text, q)
-        before = [f for f in figs if s0 <= f.offset < q]
-        if not before:
+        first = bisect_left(offsets, s0)
+        last_before = bisect_left(offsets, q) - 1
+        if last_before < first:
             continue
-        total = before[-1]
+        total = figs[last_before]
         # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
-        between = text[total.offset + len(total.text): q]
-        if between.strip("，,：: （(") :
+        if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
             continue
-        depth = 0
+        # walk the rest of the sentence once: items are the figures outside any nested bracket
         items: list[Figure] = []
-        end = s1
+        depth = 0
+        k = bisect_left(offsets, m.end())
         for pos in range(m.end(), s1):
+            while k < len(figs) and offsets[k] < pos:
+                k += 1
+            if k < len(figs) and offsets[k] == pos and depth == 0 and figs[k].unit == total.unit:
+                items.append(figs[k])
             ch = text[pos]
             if ch in "（(":
                 depth += 1
             elif ch in "）)":
                 depth -= 1
                 if depth < 0:
-                    end = pos
-                    break
-        for f in figs:
-            if m.end() <= f.offset < end and f.unit == total.unit:
-                nest = sum(1 for ch in text[m.end():f.offset] if ch in "（(") - sum(1 for ch in text[m.end():f.offset] if ch in "）)")
-                if nest == 0:
-                    items.append(f)
+                    break  # the bracket that held this 其中 closes
         if not items:
             continue
         catch_all = bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
@@ -105,7 +109,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     text = par.text.rstrip("。.")
     if "其中" in text or _ORDINAL.search(text):
         return None
-    segments = [s.strip(P.SPACES) for s in re.split(r"[，,；;]", text)]
+    segments = [s.strip(P.SPACES) for s in _SEGMENT_BREAK.split(text)]
     matched = [_CATEGORY_SEGMENT.match(s) for s in segments]
     good = [m for m in matched if m]
     if len(good) < 3 or len(good) < 0.8 * len(segments):

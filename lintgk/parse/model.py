@@ -21,7 +21,7 @@ class Span:
     end_column: int
 
     @classmethod
-    def within(cls, par: Paragraph, start: int, end: int) -> "Span":
+    def within(cls, par: Paragraph, start: int, end: int) -> Span:
         return cls(par.line, par.column + start, par.line, par.column + end)
 
 
@@ -41,7 +41,7 @@ class Heading:
     title: str
     paragraph: Paragraph
     span: Span
-    parent: "Heading | None" = None
+    parent: Heading | None = None
 
 
 @dataclass
@@ -98,8 +98,8 @@ class TableRow:
     label_span: Span
     value_span: Span
     indent: int = 0
-    parent: "TableRow | None" = None
-    children: list["TableRow"] = field(default_factory=list)
+    parent: TableRow | None = None
+    children: list[TableRow] = field(default_factory=list)
     subset: bool = False  # a 其中 row: part of its parent, not a summand
 
     @property
@@ -132,8 +132,8 @@ class Report:
     tables: list[StatTable]
     signed_date: DateMention | None
     published_date: DateMention | None
-    declared_parts: "DeclaredParts | None" = None
-    national: "NationalTables | None" = None  # the tables of the 2019/2021 national format
+    declared_parts: DeclaredParts | None = None
+    national: NationalTables | None = None  # the tables of the 2019/2021 national format
 
     @property
     def parts(self) -> list[Heading]:

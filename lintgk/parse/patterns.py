@@ -1,6 +1,8 @@
 """Regular expressions shared by the parsers and the checks."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 CJK = r"\p{Han}"
@@ -27,28 +29,44 @@ PERIOD = re.compile(
 
 SENTENCE_END = "。！？!?\n"
 CLAUSE_BREAK = "，。；！？,;!?：:"
+# No sentence in a report is longer than this; bounding the scans keeps a pathological
+# single-line file (megabytes without a full stop) linear instead of quadratic.
+MAX_SENTENCE = 400
+MAX_CLAUSE = 120
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end (exclusive, after the stop) of the sentence holding ``pos``."""
     start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END:
+    floor = max(0, pos - MAX_SENTENCE)
+    while start > floor and text[start - 1] not in SENTENCE_END:
         start -= 1
     end = pos
-    while end < len(text) and text[end] not in SENTENCE_END:
+    ceiling = min(len(text), pos + MAX_SENTENCE)
+    while end < ceiling and text[end] not in SENTENCE_END:
         end += 1
     return start, min(end + 1, len(text))
 
 
 def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
     start = pos
-    while start > 0 and text[start - 1] not in breaks:
+    floor = max(0, pos - MAX_CLAUSE)
+    while start > floor and text[start - 1] not in breaks:
         start -= 1
     return text[start:pos]
 
 
+_CJK_CHAR = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》、]")
+
+
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and bool(re.match(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》、]", ch))
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
+@lru_cache(maxsize=1024)
+def rx(pattern: str) -> re.Pattern:
+    """Patterns that come from rule parameters, compiled once per process."""
+    return re.compile(pattern)
 
 
 def bigrams(text: str) -> set[str]:

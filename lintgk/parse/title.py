@@ -12,7 +12,7 @@ _KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 60 and bool(re.search(r"报告|年报", text))
+    return len(text) <= 60 and ("报告" in text or "年报" in text)
 
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:

@@ -1,0 +1,104 @@
+"""Many reports at once: parallel and sequential agree, order is stable, the cache is sound,
+and no pathological file stalls or kills the batch."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import FIXTURES, SEED, run_cli
+
+SOURCES = list(SEED.values()) + sorted(FIXTURES.glob("*.txt")) + sorted(FIXTURES.glob("*.md"))
+
+
+def _corpus(folder, copies: int = 3):
+    folder.mkdir(exist_ok=True)
+    sources = SOURCES
+    for n in range(copies):
+        for source in sources:
+            shutil.copy(source, folder / f"{n:02d}_{source.name}")
+    return folder
+
+
+def _json(*args, cwd=None):
+    proc = run_cli("check", "--format", "json", *args, cwd=cwd)
+    return proc, json.loads(proc.stdout)
+
+
+def test_parallel_equals_sequential_in_a_stable_order(tmp_path):
+    corpus = _corpus(tmp_path / "reports")
+    _, one = _json(str(corpus), "-j", "1", "--no-cache", cwd=tmp_path)
+    _, two = _json(str(corpus), "-j", "2", "--no-cache", cwd=tmp_path)
+    assert one == two
+    paths = [f["path"] for f in one["files"]]
+    assert paths == sorted(paths) and len(paths) == 3 * len(SOURCES)
+
+
+def test_cache_reuses_results_of_unchanged_files_only(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED["zhangqi"], report)
+    first_proc, first = _json("r.txt", cwd=tmp_path)
+    entries = list((tmp_path / ".lintgk_cache").rglob("*.json"))
+    assert len(entries) == 1
+    # tamper with the entry: if the next run shows the tampered message, it came from the cache
+    data = json.loads(entries[0].read_text(encoding="utf-8"))
+    data["diagnostics"][0]["message"] = "FROM THE CACHE"
+    entries[0].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, cached = _json("r.txt", cwd=tmp_path)
+    assert cached["files"][0]["diagnostics"][0]["message"] == "FROM THE CACHE"
+    _, fresh = _json("r.txt", "--no-cache", cwd=tmp_path)
+    assert fresh == first
+    # a changed file, or a changed configuration, is linted again
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, changed = _json("r.txt", cwd=tmp_path)
+    assert changed["files"][0]["diagnostics"][0]["message"] != "FROM THE CACHE"
+    report.write_text(report.read_text(encoding="utf-8")[:-1], encoding="utf-8")
+    _, english = _json("r.txt", "--lang", "en", cwd=tmp_path)
+    assert english["files"][0]["diagnostics"][0]["message"] != "FROM THE CACHE"
+    assert first_proc.returncode == 1
+
+
+def test_a_pathological_file_gives_up_and_the_batch_goes_on(tmp_path):
+    corpus = _corpus(tmp_path / "reports", copies=1)
+    slow = corpus / "slow.txt"
+    slow.write_text("某镇2017年政府信息公开工作年度报告\n" + "全年共计公开信息10条，其中规范性文件2条" * 60000 + "\n",
+                    encoding="utf-8")
+    proc, data = _json(str(corpus), "--timeout", "0.5", "--no-cache", "-j", "2", cwd=tmp_path)
+    assert proc.returncode == 2
+    errors = {f["path"].rsplit("/", 1)[-1]: f["error"] for f in data["files"] if f["error"]}
+    assert list(errors) == ["slow.txt"] and "gave up after 0.5 s" in errors["slow.txt"]
+    assert sum(1 for f in data["files"] if f["error"] is None) == len(SOURCES)
+    assert proc.stderr.count("lintgk: error:") == 1
+
+
+def test_deep_nesting_and_long_lines_do_not_crash(tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 20000 + "报告" + "</div>" * 20000 + "</body></html>",
+                                      encoding="utf-8")
+    (folder / "tables.html").write_text("<html><body><p>报告</p>" + "<table><tr><td>" * 2000 + "1" +
+                                        "</td></tr></table>" * 2000 + "</body></html>", encoding="utf-8")
+    (folder / "line.txt").write_text("某镇2017年政府信息公开工作年度报告\n" + "1条" * 200000 + "\n", encoding="utf-8")
+    shutil.copy(SEED["kandun"], folder / "ok.txt")
+    proc, data = _json(str(folder), "--no-cache", cwd=tmp_path)
+    assert "Traceback" not in proc.stderr
+    by_name = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
+    assert by_name["deep.html"]["error"] == "structure nested too deeply to read"
+    assert by_name["ok.txt"]["error"] is None and by_name["ok.txt"]["passed"]
+    assert by_name["line.txt"]["error"] is None and by_name["tables.html"]["error"] is None
+
+
+def test_no_progress_bar_when_piped(tmp_path):
+    corpus = _corpus(tmp_path / "reports", copies=2)
+    proc = run_cli("check", str(corpus), "--quiet", cwd=tmp_path)
+    assert "━" not in proc.stderr and "\r" not in proc.stderr
+
+
+def test_gitignore_style_excludes(tmp_path):
+    corpus = _corpus(tmp_path / "reports", copies=1)
+    (corpus / "drafts").mkdir()
+    shutil.copy(SEED["zhangqi"], corpus / "drafts" / "draft.txt")
+    (tmp_path / "lintgk.toml").write_text('exclude = ["drafts/", "00_0*.txt", "!00_004*"]\n', encoding="utf-8")
+    _, data = _json("reports", "--no-cache", cwd=tmp_path)
+    names = [f["path"].rsplit("/", 1)[-1] for f in data["files"]]
+    assert "draft.txt" not in names
+    assert [n for n in names if n.startswith("00_0")] == ["00_004_5a3492391466db69.txt"]
