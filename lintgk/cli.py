@@ -228,10 +228,16 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
             render(results, Console(highlight=False), config.lang, baselined=baselined, **options)
         return
     if output_format is OutputFormat.json:
-        from lintgk.output.json_format import render
+        from lintgk.output.json_format import write
 
-        text = render(results)
-    elif output_format is OutputFormat.sarif:
+        if output:
+            with output.open("w", encoding="utf-8") as handle:
+                write(results, handle)
+        else:
+            _stdout_utf8()
+            write(results, sys.stdout)
+        return
+    if output_format is OutputFormat.sarif:
         from lintgk.engine import rule_set
         from lintgk.output.sarif import render
 

@@ -75,8 +75,3 @@ class Document:
         if self.locator is not None:
             return self.locator(line, lang)
         return f"第{line}行" if lang == "zh" else f"line {line}"
-
-    def line_text(self, line: int) -> str:
-        if 1 <= line <= len(self.lines):
-            return self.lines[line - 1]
-        return ""

@@ -20,6 +20,14 @@ def _group(table: ApplicationTable, key: str, column: str) -> float | None:
     return table.rows[key].values[column].number if key in table.rows else None
 
 
+def _agrees(emit: Emitter, stated: Value, summed: float, **data) -> bool:
+    """Compare a cell with the sum it should hold; report it with both figures and the gap if not."""
+    if summed == stated.number:
+        return True
+    emit(stated.span, sum=fmt(summed), value=fmt(stated.number), diff=fmt(abs(summed - stated.number)), **data)
+    return False
+
+
 @kind("national-parts")
 def national_parts(report: Report, params: dict, emit: Emitter) -> None:
     official = [(p["name"], rx("|".join(p["patterns"]))) for p in params.get("parts", [])]
@@ -90,12 +98,8 @@ def application_row_totals(report: Report, params: dict, emit: Emitter) -> None:
         values = [row.values[c] for c in parts]
         if total.blank and all(v.blank for v in values):
             continue
-        summed = sum(v.number for v in values)
-        if summed != total.number:
-            emit(total.span, label=row.label, expr="+".join(fmt(v.number) for v in values), sum=fmt(summed),
-                 value=fmt(total.number), diff=fmt(abs(summed - total.number)))
-        else:
-            held += 1
+        held += _agrees(emit, total, sum(v.number for v in values), label=row.label,
+                        expr="+".join(fmt(v.number) for v in values))
     if held:
         emit.passed(table.table.start_line, f"总计 = 自然人 + 法人或其他组织 in {held} rows")
 
@@ -115,23 +119,14 @@ def application_column_sums(report: Report, params: dict, emit: Emitter) -> None
         row = table.rows[key]
         for column in table.columns:
             summed = sum(r.values[column].number for r in items if r)
-            stated = row.values[column]
-            if summed != stated.number:
-                emit(stated.span, label=LABELS[key], column=column, expr=f"1+…+{size}", sum=fmt(summed),
-                     value=fmt(stated.number), diff=fmt(abs(summed - stated.number)))
-            else:
-                held += 1
+            held += _agrees(emit, row.values[column], summed, label=LABELS[key], column=column, expr=f"1+…+{size}")
     total = table.rows.get("三.七")
     if total is not None:
         for column in table.columns:
             parts = [_group(table, key, column) for key in _TOP]
             summed = sum(p for p in parts if p is not None)
-            stated = total.values[column]
-            if summed != stated.number:
-                emit(stated.span, label=LABELS["三.七"], column=column, expr="（一）+…+（六）",
-                     sum=fmt(summed), value=fmt(stated.number), diff=fmt(abs(summed - stated.number)))
-            else:
-                held += 1
+            held += _agrees(emit, total.values[column], summed, label=LABELS["三.七"], column=column,
+                            expr="（一）+…+（六）")
     if held:
         emit.passed(table.table.start_line, f"column sums hold in {held} cases")
 
@@ -160,12 +155,9 @@ def review_totals(report: Report, params: dict, emit: Emitter) -> None:
         return
     for group, values in table.groups.items():
         parts = [values[c].number for c in ("结果维持", "结果纠正", "其他结果", "尚未审结")]
-        total = values["总计"]
-        if sum(parts) != total.number:
-            emit(total.span, group=group, expr="+".join(fmt(v) for v in parts), sum=fmt(sum(parts)),
-                 value=fmt(total.number), diff=fmt(abs(sum(parts) - total.number)))
-        else:
-            emit.passed(table.line, f"{group}: {'+'.join(fmt(v) for v in parts)}={fmt(total.number)}")
+        expr = "+".join(fmt(v) for v in parts)
+        if _agrees(emit, values["总计"], sum(parts), group=group, expr=expr):
+            emit.passed(table.line, f"{group}: {expr}={fmt(values['总计'].number)}")
 
 
 @kind("regulations-in-force")

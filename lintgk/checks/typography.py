@@ -140,10 +140,6 @@ def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
         seen.append((text, par.line))
 
 
-def _furniture_pattern(tokens: tuple[str, ...]) -> re.Pattern:
-    return _alternation(tuple(sorted(tokens, key=len, reverse=True)))
-
-
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
@@ -152,7 +148,7 @@ def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
     tokens = tuple(params.get("tokens", []))
     if not tokens:
         return
-    pattern = _furniture_pattern(tokens)
+    pattern = _alternation(tuple(sorted(tokens, key=len, reverse=True)))
     rest_max = int(params.get("max_other_chars", 2))
     lines = report.doc.lines
     for par in report.doc.paragraphs:

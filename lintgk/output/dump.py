@@ -39,7 +39,7 @@ def render(report: Report, console: Console | None = None) -> None:
         console.print(f"{'  ' * (h.level - 1)}{h.marker}{h.title}  ({doc.where(h.paragraph.line)})", markup=False)
     section("periods")
     for p in report.periods:
-        kind = "statistics" if p.statistical else "other"
+        kind = ("statistics" if p.statistical else "other") + (" (table caption)" if p.in_table_caption else "")
         console.print(f"{p.start} .. {p.end}  {kind}  「{p.text}」 {doc.where(p.span.line)}", markup=False)
     section("figures")
     for f in report.figures:

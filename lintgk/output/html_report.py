@@ -32,7 +32,7 @@ WORDS = {
            "none": "no problems found", "ok": "passed", "fail": "failed"},
 }
 STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Zen Hei",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:1.6em;border-bottom:2px solid #ddd;padding-bottom:.2em}
 .meta{color:#666} .cards{display:flex;gap:1em;flex-wrap:wrap} .card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:7em}
 .card b{display:block;font-size:1.8em} table{border-collapse:collapse;width:100%} th,td{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}

@@ -1,24 +1,30 @@
-"""The JSON contract of DESIGN.md: one document with every file, its findings and what passed."""
+"""The JSON contract of DESIGN.md: one document with every file, its findings and what passed.
+
+Written file by file, so that a survey of thousands of reports never holds the whole
+document in memory as one string.
+"""
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 from lintgk import __version__
 from lintgk.model import FileResult
 
 
-def document(results: list[FileResult]) -> dict:
+def summary(results: list[FileResult]) -> dict:
     return {
-        "version": __version__,
-        "files": [r.to_json() for r in results],
-        "summary": {
-            "files": len(results),
-            "errors": sum(r.count("error") for r in results),
-            "warnings": sum(r.count("warning") for r in results),
-            "infos": sum(r.count("info") for r in results),
-        },
+        "files": len(results),
+        "errors": sum(r.count("error") for r in results),
+        "warnings": sum(r.count("warning") for r in results),
+        "infos": sum(r.count("info") for r in results),
     }
 
 
-def render(results: list[FileResult]) -> str:
-    return json.dumps(document(results), ensure_ascii=False, indent=2)
+def write(results: list[FileResult], stream: TextIO) -> None:
+    stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
+    for i, result in enumerate(results):
+        body = json.dumps(result.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        stream.write(("," if i else "") + "\n    " + body)
+    stream.write(("\n  " if results else "") + '],\n  "summary": '
+                 + json.dumps(summary(results), ensure_ascii=False) + "\n}\n")

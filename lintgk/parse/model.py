@@ -96,7 +96,6 @@ class TableRow:
     level: int  # 1: 一、 2: （一） 3: 1. 4: 其中
     line: int
     label_span: Span
-    value_span: Span
     indent: int = 0
     parent: TableRow | None = None
     children: list[TableRow] = field(default_factory=list)
@@ -138,10 +137,6 @@ class Report:
     @property
     def parts(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
-
-    @property
-    def prose(self) -> list[Paragraph]:
-        return self.doc.paragraphs
 
 
 @dataclass

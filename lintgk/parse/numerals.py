@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 CN_DIGITS = "〇一二三四五六七八九"
-CN_NUMERAL_CHARS = CN_DIGITS + "十零两"
 # Characters that drafts put where 〇 belongs: ○ (U+25CB WHITE CIRCLE), Latin and full-width O, digit 0.
 ZERO_LOOKALIKES = "○OＯ0０◯"
 

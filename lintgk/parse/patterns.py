@@ -5,8 +5,6 @@ from functools import lru_cache
 
 import regex as re
 
-CJK = r"\p{Han}"
-CN_NUM = "〇○OＯ0一二三四五六七八九十零两"
 SPACES = " \t\u3000\r\xa0\u2002\u2003\u2009\u200b\ufeff"
 
 # Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.

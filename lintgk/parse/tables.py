@@ -96,7 +96,6 @@ def parse_table(table: Table) -> StatTable | None:
             level=level,
             line=row.line,
             label_span=Span(label_cell.line, label_cell.column + indent, label_cell.line, label_cell.column + indent + len(label)),
-            value_span=Span(value_cell.line, value_cell.column, value_cell.line, value_cell.column + max(1, len(value_cell.text))),
             indent=indent,
             subset=subset,
         )
