@@ -67,11 +67,11 @@ class Document:
     format: str = "text"
     encoding: str = "utf-8"
     newline: str = "\n"
-    locator: Callable[[int, str], str] | None = None
+    locator: Callable[[int, str, int | None], str] | None = None
     suppressions: list = field(default_factory=list)  # lintgk.suppressions.Suppression
 
-    def where(self, line: int, lang: str = "zh") -> str:
-        """A line in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行」 for Word."""
+    def where(self, line: int, lang: str = "zh", column: int | None = None) -> str:
+        """A place in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行 第3列」 for Word."""
         if self.locator is not None:
-            return self.locator(line, lang)
+            return self.locator(line, lang, column)
         return f"第{line}行" if lang == "zh" else f"line {line}"

@@ -50,7 +50,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
             continue
         if any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
-        emit = Emitter(where=lambda line: doc.where(line, config.lang))
+        emit = Emitter(where=lambda line, column=None: doc.where(line, config.lang, column))
         kinds[rule.kind](report, rules.params_for(rule, profile), emit)
         severity = config.severity.get(rule.code, rule.severity)
         for finding in emit.findings:
@@ -71,7 +71,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     column=span.column,
                     end_line=span.end_line,
                     end_column=span.end_column,
-                    where=doc.where(span.line, config.lang),
+                    where=doc.where(span.line, config.lang, span.column),
                     data=data,
                     fix=finding.fix,
                 )

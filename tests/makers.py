@@ -88,3 +88,22 @@ def make_pdf(text: str, path: Path) -> Path:
             story.append(table)
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
+
+
+def make_markdown(text: str, path: Path) -> Path:
+    """The same report in Markdown: headings marked with ##, tables as pipe tables."""
+    out: list[str] = []
+    for kind, payload in _blocks(text):
+        if kind == "p":
+            heading = payload[:2] in ("一、", "二、", "三、", "四、", "五、", "六、", "七、")
+            out.append(("## " if heading else "") + payload)
+        else:
+            width = max(len(r) for r in payload)
+            for i, row in enumerate(payload):
+                cells = [row[0]] * (width - len(row) + 1) + row[1:]  # merged label cells repeat, as in the grid
+                out.append("| " + " | ".join(c.replace("\n", "").replace("|", "｜") for c in cells) + " |")
+                if i == 0:
+                    out.append("|" + " --- |" * width)
+        out.append("")
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path

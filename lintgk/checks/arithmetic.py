@@ -128,4 +128,4 @@ def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
             emit.passed(fig.span.line, f"{fig.text} = {row.label.split(chr(10))[0]} {fmt(row.value)}")
         else:
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
-                 unit=fig.unit, table_where=emit.where(row.line))
+                 unit=fig.unit, table_where=emit.where(row.label_span.line, row.label_span.column))

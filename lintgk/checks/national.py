@@ -198,7 +198,7 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
                 span = Span.within(par, m.start("n"), m.end("n"))
                 if stated != cell.value:
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
-                         table_where=emit.where(cell.span.line))
+                         table_where=emit.where(cell.span.line, cell.span.column))
                 else:
                     emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}")
 

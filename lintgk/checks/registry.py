@@ -16,7 +16,7 @@ class Finding:
     fix: Fix | None = None
 
 
-def _plain_where(line: int) -> str:
+def _plain_where(line: int, column: int | None = None) -> str:
     return f"第{line}行"
 
 
@@ -24,7 +24,7 @@ def _plain_where(line: int) -> str:
 class Emitter:
     """Collects what a check finds. ``where`` names a line in the user's language and terms."""
 
-    where: Callable[[int], str] = _plain_where
+    where: Callable[..., str] = _plain_where  # (line, column=None) -> str
     findings: list[Finding] = field(default_factory=list)
     passes: list[tuple[int, str]] = field(default_factory=list)
 

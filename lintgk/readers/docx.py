@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
 
 import regex as re
 
@@ -128,7 +129,7 @@ def read_docx(data: bytes, name: str) -> Document:
         raise InputError(name, f"damaged Word document ({exc.__class__.__name__}: {str(exc)[:80]})") from None
     numbering = _Numbering(document)
     lines: list[str] = []
-    places: list[tuple[str, int, int]] = []  # ("p", paragraph no) or ("t", table no, row no) per line
+    places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     paragraph_no = 0
@@ -139,7 +140,7 @@ def read_docx(data: bytes, name: str) -> Document:
                 continue
             paragraph_no += 1
             lines.append(text)
-            places.append(("p", paragraph_no, 0))
+            places.append(("p", paragraph_no, 0, ()))
             stripped = text.lstrip(" \u3000\t")
             style = _HEADING_STYLE.match(block.style.name or "") if block.style is not None else None
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
@@ -149,11 +150,14 @@ def read_docx(data: bytes, name: str) -> Document:
     if not lines:
         raise InputError(name, "the Word document has no text")
 
-    def locate(line: int, lang: str) -> str:
-        kind, a, b = places[line - 1] if 1 <= line <= len(places) else ("p", line, 0)
+    def locate(line: int, lang: str, column: int | None = None) -> str:
+        kind, a, b, starts = places[line - 1] if 1 <= line <= len(places) else ("p", line, 0, ())
         if kind == "p":
             return f"第{a}段" if lang == "zh" else f"paragraph {a}"
-        return f"表{a} 第{b}行" if lang == "zh" else f"table {a}, row {b}"
+        cell = bisect_right(starts, column) if column and starts else 0
+        if lang == "zh":
+            return f"表{a} 第{b}行" + (f" 第{cell}列" if cell else "")
+        return f"table {a}, row {b}" + (f", column {cell}" if cell else "")
 
     return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
                     encoding="docx", locator=locate)
@@ -177,7 +181,7 @@ def _table(block, lines: list[str], places: list, number: int, paragraphs: list[
                 column += len(parts[-1]) + 1
             cells.append(placed[key])
         lines.append("\t".join(parts))
-        places.append(("t", number, r))
+        places.append(("t", number, r, tuple(sorted({c.column for c in cells}))))
         rows.append(Row(cells, line_no))
     table = Table(rows, start, len(lines))
     attach_caption(table, paragraphs)

@@ -116,7 +116,7 @@ def read_pdf(data: bytes, name: str) -> Document:
     if chars < _MIN_TEXT_CHARS:
         raise InputError(name, "the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
 
-    def locate(line: int, lang: str) -> str:
+    def locate(line: int, lang: str, column: int | None = None) -> str:
         page, on_page = pages[line - 1] if 1 <= line <= len(pages) else (0, line)
         return f"第{page}页第{on_page}行" if lang == "zh" else f"page {page}, line {on_page}"
 
