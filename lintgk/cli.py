@@ -175,43 +175,24 @@ def _progress(total: int):
 
 
 def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, bool]:
-    """Apply (or show) fixes file by file; return the results after fixing and whether anything changed."""
+    """Apply (or show) fixes; return the results after fixing and whether anything changed."""
     from lintgk import baseline as baselines
-    from lintgk.engine import lint_path
-    from lintgk.errors import LintgkError
-    from lintgk.fixer import FIXABLE_SUFFIXES, fix_file
+    from lintgk.fixer import fix_results
 
-    changed = False
-    fixed_count = 0
-    out = []
-    for path, result in zip(files, results):
-        if result.error or path.suffix.lower() not in FIXABLE_SUFFIXES or not any(d.fix for d in result.diagnostics):
-            out.append(result)
-            continue
-        try:
-            outcome = fix_file(path, config, unsafe=unsafe, write=not diff_only)
-        except LintgkError as exc:
-            print(f"lintgk: error: {exc}", file=sys.stderr)
-            result.error = getattr(exc, "reason", str(exc))
-            out.append(result)
-            continue
-        if not outcome.changed:
-            out.append(result)
-            continue
-        changed = True
-        fixed_count += outcome.applied
-        if diff_only:
-            _stdout_utf8()
+    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
+    for error in run.errors:
+        print(f"lintgk: error: {error}", file=sys.stderr)
+    if diff_only:
+        _stdout_utf8()
+        for outcome in run.outcomes:
             sys.stdout.write(outcome.diff())
-            out.append(result)
-            continue
-        again = lint_path(path, config)
+    else:
         if known:
-            baselines.apply([again], known)
-        out.append(again)
-    if not diff_only and fixed_count:
-        print(f"lintgk: fixed {fixed_count} finding(s)", file=sys.stderr)
-    return out, changed
+            baselines.apply([run.results[i] for i in run.relinted], known)
+        applied = sum(o.applied for o in run.outcomes)
+        if applied:
+            print(f"lintgk: fixed {applied} finding(s)", file=sys.stderr)
+    return run.results, bool(run.outcomes)
 
 
 def _write(results, output_format: OutputFormat, config, output: Path | None, baselined: int = 0, **options) -> None:

@@ -18,14 +18,12 @@ class _SafeDict(dict):
 def rule_set(config: Config) -> RuleSet:
     rules = load_rules(tuple(config.rule_dirs))
     known = set(rules.rules)
-    for key in ("select", "ignore"):
-        for prefix in getattr(config, key):
+    named = {"select": config.select, "ignore": config.ignore,
+             "per-file-ignores": [c for codes in config.per_file_ignores.values() for c in codes]}
+    for key, prefixes in named.items():
+        for prefix in prefixes:
             if not any(code.startswith(prefix) for code in known):
                 raise ConfigError(f"{config.source or 'config'}: '{key}' names no rule: {prefix}")
-    per_file = [c for codes in config.per_file_ignores.values() for c in codes]
-    for prefix in per_file:
-        if not any(code.startswith(prefix) for code in known):
-            raise ConfigError(f"{config.source or 'config'}: 'per-file-ignores' names no rule: {prefix}")
     for code in config.severity:
         if code not in known:
             raise ConfigError(f"{config.source or 'config'}: 'severity' names unknown rule {code}")
@@ -45,12 +43,16 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     profile = rules.profiles[config.profile] if config.profile else rules.profile_for_year(report.year)
     result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)
+
+    def where(line: int, column: int | None = None) -> str:
+        return doc.where(line, config.lang, column)
+
     for rule in rules.rules.values():
         if not config.enabled(rule.code) or not rules.applies(rule, profile):
             continue
         if any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
-        emit = Emitter(where=lambda line, column=None: doc.where(line, config.lang, column))
+        emit = Emitter(where=where)
         kinds[rule.kind](report, rules.params_for(rule, profile), emit)
         severity = config.severity.get(rule.code, rule.severity)
         for finding in emit.findings:
@@ -59,7 +61,6 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                 continue
             if finding.fix is not None:
                 finding.fix.safe = rule.fixable
-            data = {k: v for k, v in finding.data.items() if not k.startswith("_")}
             message = rule.text(config.lang, finding.variant).format_map(_SafeDict(finding.data))
             result.diagnostics.append(
                 Diagnostic(
@@ -71,8 +72,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     column=span.column,
                     end_line=span.end_line,
                     end_column=span.end_column,
-                    where=doc.where(span.line, config.lang, span.column),
-                    data=data,
+                    where=where(span.line, span.column),
+                    data=finding.data,
                     fix=finding.fix,
                 )
             )

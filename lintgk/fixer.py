@@ -142,6 +142,37 @@ def fix_file(path: Path, config, unsafe: bool = False, write: bool = True) -> Fi
     return outcome
 
 
+@dataclass
+class FixRun:
+    results: list[FileResult]  # after fixing: linted again where a file changed
+    outcomes: list[FixOutcome]  # the files that changed (or would, without writing)
+    relinted: list[int]  # indexes of the results that were linted again
+    errors: list[InputError]
+
+
+def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bool = False,
+                write: bool = True) -> FixRun:
+    """Fix every text report that has something to fix; the others keep their results."""
+    from lintgk.batch import lint_one
+
+    run = FixRun(list(results), [], [], [])
+    for i, (path, result) in enumerate(zip(files, results)):
+        if result.error or path.suffix.lower() not in FIXABLE_SUFFIXES or not any(d.fix for d in result.diagnostics):
+            continue
+        try:
+            outcome = fix_file(path, config, unsafe=unsafe, write=write)
+        except InputError as exc:
+            run.errors.append(exc)
+            result.error = exc.reason
+            continue
+        if outcome.changed:
+            run.outcomes.append(outcome)
+            if write:
+                run.results[i] = lint_one(path, config)
+                run.relinted.append(i)
+    return run
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the file, then rename over it: a crash leaves the old file or the new, never half."""
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".lintgk", delete=False)

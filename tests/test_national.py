@@ -168,3 +168,10 @@ def test_official_merged_header_in_html(tmp_path):
     assert len(table.rows) == 25
     assert table.rows["三.四.1"].values["法律服务机构"].value == 1
     assert table.rows["三.七"].values["总计"].value == 12
+
+
+def test_claim_of_none_against_the_national_table(tmp_path):
+    text = replace(CLEAN_2021, "2021年，我县全年共收到政府信息公开申请12件，", "2021年，我县没有收到政府信息公开申请，")
+    result = lint(tmp_path, text, "r.txt")
+    (claim,) = [d for d in result.diagnostics if d.rule == "GK304"]
+    assert "一、本年新收政府信息公开申请数量12件" in claim.data["counts"]

@@ -68,14 +68,12 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
         exclude = rx(topic["exclude"]) if topic.get("exclude") else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
         modifier = rx(topic["claim_exclude"]) if topic.get("claim_exclude") else None
-        counts = [f for f in report.figures
-                  if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
-                  and not negation.search(f.context)]
-        counts_text = [(f.text, f.context, f.span) for f in counts]
-        for table in report.tables:
-            for row in table.rows:
-                if row.value and keyword.search(row.path) and not (exclude and exclude.search(row.path)):
-                    counts_text.append((f"{fmt(row.value)}{row.unit}", row.label, row.label_span))
+        counts_text = [(f.text, f.context, f.span) for f in report.figures
+                       if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
+                       and not negation.search(f.context)]
+        for label, value, unit, span in _table_counts(report):
+            if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
+                counts_text.append((f"{fmt(value)}{unit}", label, span))
         if not counts_text:
             continue
         for par in report.doc.paragraphs:
@@ -92,12 +90,32 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
                     while end < len(clause) and clause[end] in "”」’\"":
                         end += 1
                     claim_span = Span.within(par, a + start, a + end)
-                    others = [c for c in counts_text if c[2].line != par.line or not (claim_span.column <= c[2].column < claim_span.end_column)]
+                    others = [c for c in counts_text
+                              if c[2].line != par.line or not claim_span.column <= c[2].column < claim_span.end_column]
                     if others:
                         listing = "；".join(f"{emit.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
                         emit(claim_span, claim=clause[start:end], topic=topic["name"]["zh"],
                              topic_en=topic["name"]["en"], counts=listing)
                     break
+
+
+def _table_counts(report: Report):
+    """(label, value, unit, span) of every counted table cell: statistics rows (with their parents'
+    labels) and the totals of the national tables."""
+    for table in report.tables:
+        for row in table.rows:
+            if row.value is not None:
+                yield row.path, row.value, row.unit, row.label_span
+    national = report.national
+    if national and national.applications:
+        for row in national.applications.rows.values():
+            total = row.values["总计"]
+            if total.value is not None:
+                yield row.label, total.value, "件", total.span
+    if national and national.reviews:
+        for group, values in national.reviews.groups.items():
+            if values["总计"].value is not None:
+                yield group, values["总计"].value, "件", values["总计"].span
 
 
 def _row_core(label: str) -> str:
@@ -110,14 +128,14 @@ def _row_core(label: str) -> str:
 def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
     threshold = float(params.get("threshold", 0.75))
     margin = float(params.get("margin", 0.15))
-    rows = [(t, r, _row_core(r.label)) for t in report.tables for r in t.rows if r.value is not None]
-    rows = [(t, r, core) for t, r, core in rows if len(core) >= 4 and r.unit]
+    rows = [(r, _row_core(r.label)) for t in report.tables for r in t.rows if r.value is not None and r.unit]
+    rows = [(r, core) for r, core in rows if len(core) >= 4]
     if not rows:
         return
     for fig in report.figures:
         if fig.approx:
             continue
-        scored = sorted(((overlap(core, fig.context), r) for _, r, core in rows if r.unit == fig.unit),
+        scored = sorted(((overlap(core, fig.context), r) for r, core in rows if r.unit == fig.unit),
                         key=lambda x: -x[0])
         if not scored or scored[0][0] < threshold:
             continue

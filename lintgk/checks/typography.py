@@ -46,14 +46,16 @@ def halfwidth_positions(text: str) -> list[int]:
         return P.is_cjk(_neighbour(text, i, -1)) or P.is_cjk(_neighbour(text, i, 1))
 
     found = []
-    for i, ch in enumerate(text):
-        if ch not in FULL_WIDTH or any(a <= i < b for a, b in protected):
+    for m in _ANY_HALFWIDTH.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if any(a <= i < b for a, b in protected):
             continue
         if ch in _DIGIT_JOINERS and i and text[i - 1].isdigit() and text[i + 1: i + 2].isdigit():
             continue
         if ch in "()":
             other = pairs.get(i)
-            inner = text[min(i, other) + 1: max(i, other)] if other is not None else ""
+            # a bracket with Chinese inside is Chinese punctuation (the first characters tell)
+            inner = text[min(i, other) + 1: min(max(i, other), min(i, other) + 40)] if other is not None else ""
             if chinese_context(i) or (other is not None and chinese_context(other)) or any(P.is_cjk(c) for c in inner):
                 found.append(i)
         elif chinese_context(i):
