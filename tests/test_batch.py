@@ -102,3 +102,25 @@ def test_gitignore_style_excludes(tmp_path):
     names = [f["path"].rsplit("/", 1)[-1] for f in data["files"]]
     assert "draft.txt" not in names
     assert [n for n in names if n.startswith("00_0")] == ["00_004_5a3492391466db69.txt"]
+
+
+def test_parallel_workers_with_the_spawn_start_method(tmp_path):
+    """As on Windows and macOS: workers import the modules afresh instead of forking."""
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "reports", copies=1)
+    code = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('spawn')\n"
+        "from lintgk.cli import main\n"
+        "sys.argv = ['lintgk', 'check', sys.argv[1], '--quiet', '--no-cache', '-j', '2']\n"
+        "main()\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text("if __name__ == '__main__':\n" + "".join("    " + line + "\n" for line in code.splitlines()),
+                      encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(corpus)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{len(SOURCES)} 个文件" in proc.stdout
