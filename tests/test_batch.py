@@ -124,3 +124,32 @@ def test_parallel_workers_with_the_spawn_start_method(tmp_path):
                           encoding="utf-8", timeout=300)
     assert proc.returncode == 1, proc.stderr
     assert f"{len(SOURCES)} 个文件" in proc.stdout
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    """Run the CLI with stderr on a pseudo-terminal, as a person at a console would."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "reports", copies=3)
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update({"COLUMNS": "100", "TERM": "xterm"})
+    proc = subprocess.Popen([sys.executable, "-m", "lintgk", "check", str(corpus), "--quiet", "--no-cache", "-j", "1"],
+                            stdout=subprocess.DEVNULL, stderr=follower, env=env)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "lintgk" in text and f"/{len(SOURCES) * 3}" in text, text[-500:]
