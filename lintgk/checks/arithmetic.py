@@ -5,11 +5,10 @@ import regex as re
 
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
-from lintgk.parse.patterns import SENTENCE_END, overlap, rx
+from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, overlap, rx
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-_ROW_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]|其中\s*[：:]?)\s*")
 
 
 def fmt(value: float) -> str:
@@ -119,7 +118,7 @@ def _table_counts(report: Report):
 
 
 def _row_core(label: str) -> str:
-    text = _ROW_MARK.sub("", label.split("\n")[0])
+    text = SUBSET_MARKER.sub("", ANY_MARKER.sub("", label.split("\n")[0], count=1), count=1)
     text = _BRACKETED.sub("", text)
     return text.rstrip("数")
 

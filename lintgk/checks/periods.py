@@ -9,9 +9,8 @@ from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _anchor
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import rx
+from lintgk.parse.patterns import ANY_MARKER, rx
 
-_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))\s*")
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
 # unless it looks back or compares (以来, 底, 相比 …) or names last year's report.
 _STALE = re.compile(
@@ -65,7 +64,7 @@ def stale_year(report: Report, params: dict, emit: Emitter) -> None:
     for par in report.doc.paragraphs:
         if report.title and report.title.span.line <= par.line <= report.title.span.end_line:
             continue
-        mark = _HEADING_MARK.match(par.text)
+        mark = ANY_MARKER.match(par.text)
         offset = mark.end() if mark else 0
         text = par.text[offset:]
         for m in _STALE.finditer(text):

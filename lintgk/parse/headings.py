@@ -6,20 +6,14 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.parse.model import Heading, Span
 from lintgk.parse.numerals import to_int
+from lintgk.parse.patterns import LEVEL_MARKERS
 
-_CN = "一二三四五六七八九十"
-_MARKERS = (
-    (1, re.compile(r"^(?P<num>[" + _CN + r"]{1,3})\s*[、.．]\s*")),
-    (2, re.compile(r"^[（(]\s*(?P<num>[" + _CN + r"]{1,3})\s*[）)]\s*")),
-    (3, re.compile(r"^(?P<num>\d{1,2})\s*[、.．](?!\d)\s*")),
-    (4, re.compile(r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*")),
-)
 _TITLE_STOP = re.compile(r"[。：:；;]")
 MAX_TITLE = 40
 
 
 def find_heading(par: Paragraph) -> Heading | None:
-    for level, pattern in _MARKERS:
+    for level, pattern in LEVEL_MARKERS:
         m = pattern.match(par.text)
         if not m:
             continue

@@ -25,6 +25,18 @@ PERIOD = re.compile(
     r"(?P<start>" + DATE.pattern + r")\s*(?:起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
 )
 
+# The numbering of headings and table rows: 一、 > （一） > 1. > （1）, and 「其中：」 for a subset row.
+_CN_NUMBER = "一二三四五六七八九十"
+_MARKS = (
+    (1, r"(?P<num>[" + _CN_NUMBER + r"]{1,3})\s*[、.．]"),
+    (2, r"[（(]\s*(?P<num>[" + _CN_NUMBER + r"]{1,3})\s*[）)]"),
+    (3, r"(?P<num>\d{1,2})\s*[、.．](?!\d)"),
+    (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
+)
+LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in _MARKS)
+ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in _MARKS) + r")\s*")
+SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
+
 SENTENCE_END = "。！？!?\n"
 CLAUSE_BREAK = "，。；！？,;!?：:"
 # No sentence in a report is longer than this; bounding the scans keeps a pathological

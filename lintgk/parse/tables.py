@@ -9,14 +9,8 @@ import regex as re
 
 from lintgk.document import Table
 from lintgk.parse.model import Span, StatTable, TableRow
+from lintgk.parse.patterns import LEVEL_MARKERS, SUBSET_MARKER
 
-_LEVELS = (
-    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
-    (3, re.compile(r"^\d{1,2}[、.．](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
-)
-_SUBSET = re.compile(r"^其中\s*[：:]?")
 _UNIT_HEADER = re.compile(r"^单\s*位$")
 _VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|元|人次|[条件次篇个人项起份场期批家户块处名])?$")
@@ -49,7 +43,7 @@ def _columns(table: Table) -> tuple[int, int | None, int, int] | None:
 
 
 def _level(label: str) -> int | None:
-    for level, pattern in _LEVELS:
+    for level, pattern in LEVEL_MARKERS:
         if pattern.match(label):
             return level
     return None
@@ -77,7 +71,7 @@ def parse_table(table: Table) -> StatTable | None:
         unit = row.cells[unit_col].text.strip(_SPACES) if unit_col is not None else inline_unit
         level = _level(label)
         subset = False
-        if _SUBSET.match(label):
+        if SUBSET_MARKER.match(label):
             subset, subset_indent = True, indent
         elif level is None and subset_indent is not None and indent >= subset_indent:
             subset = True  # the rows lined up under a 其中： belong to it

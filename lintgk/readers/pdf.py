@@ -13,9 +13,9 @@ import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.errors import InputError
+from lintgk.parse.patterns import ANY_MARKER
 
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})[-—－\s]*$")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
 _MIN_TEXT_CHARS = 20
 
 
@@ -59,7 +59,7 @@ def _continues(prev: dict, line: dict, left: float, right: float, pitch: float) 
     """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it)."""
     text, before = line["text"].strip(), prev["text"].strip()
     size = max(1.0, prev["bottom"] - prev["top"])
-    if _STARTS_BLOCK.match(text) or line["x0"] > left + size:
+    if ANY_MARKER.match(text) or line["x0"] > left + size:
         return False  # a numbered heading, or an indented first line
     if pitch and line["top"] - prev["top"] > pitch * 1.35:
         return False  # paragraph spacing
