@@ -5,9 +5,8 @@ from collections import defaultdict
 
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Report, Span
+from lintgk.parse.numerals import int_to_cn
 from lintgk.parse.patterns import overlap, rx
-
-_CN = "〇一二三四五六七八九十"
 
 
 def _anchor(report: Report) -> Span:
@@ -19,7 +18,7 @@ def _anchor(report: Report) -> Span:
 
 def _numeral(n: int, level: int) -> str:
     if level in (1, 2):
-        text = _CN[n] if n <= 10 else ("十" + _CN[n - 10] if n < 20 else str(n))
+        text = int_to_cn(n)
         return f"{text}、" if level == 1 else f"（{text}）"
     return f"{n}." if level == 3 else f"（{n}）"
 

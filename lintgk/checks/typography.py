@@ -107,7 +107,7 @@ def substitution(report: Report, params: dict, emit: Emitter) -> None:
     swap: dict[str, str] = params.get("swap", {})
     if not swap:
         return
-    pattern = _alternation(tuple(sorted(swap, key=len, reverse=True)))
+    pattern = _alternation(swap)
     for par in report.doc.paragraphs:
         for m in pattern.finditer(par.text):
             right = swap[m.group(0)]
@@ -116,13 +116,9 @@ def substitution(report: Report, params: dict, emit: Emitter) -> None:
             emit(span, fix=fix, found=m.group(0), suggestion=right)
 
 
-_CACHE: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _alternation(words: tuple[str, ...]) -> re.Pattern:
-    if words not in _CACHE:
-        _CACHE[words] = re.compile("|".join(re.escape(w) for w in words))
-    return _CACHE[words]
+def _alternation(words) -> re.Pattern:
+    """Any of these fixed phrases, the longest first (compiled once per process by ``rx``)."""
+    return P.rx("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @kind("repeated-paragraph")
@@ -150,7 +146,7 @@ def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
     tokens = tuple(params.get("tokens", []))
     if not tokens:
         return
-    pattern = _alternation(tuple(sorted(tokens, key=len, reverse=True)))
+    pattern = _alternation(tokens)
     rest_max = int(params.get("max_other_chars", 2))
     lines = report.doc.lines
     for par in report.doc.paragraphs:

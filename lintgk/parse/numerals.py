@@ -24,6 +24,13 @@ def cn_to_int(text: str) -> int | None:
         return None
 
 
+def int_to_cn(n: int) -> str:
+    """15 → 十五, as headings and Word's list numbers write it."""
+    import cn2an
+
+    return cn2an.an2cn(n)
+
+
 def to_int(text: str) -> int | None:
     text = text.strip()
     if text.isdigit():

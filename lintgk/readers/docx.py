@@ -15,26 +15,16 @@ import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.errors import InputError
+from lintgk.parse.numerals import int_to_cn
 from lintgk.readers.archive import check_zip
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CN_DIGITS = "〇一二三四五六七八九"
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
-
-
-def _chinese(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    return str(n)
 
 
 def _format_number(n: int, fmt: str) -> str:
     if fmt.startswith("chinese") or fmt.startswith("ideograph") or fmt == "taiwaneseCounting":
-        return _chinese(n)
+        return int_to_cn(n)
     if fmt == "lowerLetter":
         return chr(ord("a") + (n - 1) % 26)
     if fmt == "upperLetter":
