@@ -45,6 +45,29 @@ class Paragraph:
     style_level: int | None = None  # a heading level the format states (Word heading styles, <h2>)
 
 
+def lay_out_row(grid: list, line: int) -> tuple[str, list[Cell]]:
+    """A table row as one line of tab-separated cells, and its cells spread over the grid.
+
+    ``grid`` has one entry per grid column: ``(key, text)`` for a cell of this row, where entries
+    with the same key are one merged cell, or a ``Cell`` carried down from a row above (rowspan).
+    """
+    parts: list[str] = []
+    cells: list[Cell] = []
+    placed: dict = {}
+    column = 1
+    for entry in grid:
+        if isinstance(entry, Cell):
+            cells.append(entry)
+            continue
+        key, text = entry
+        if key not in placed:
+            placed[key] = Cell(text, line, column)
+            parts.append(text.replace("\n", " "))
+            column += len(parts[-1]) + 1
+        cells.append(placed[key])
+    return "\t".join(parts), cells
+
+
 def attach_caption(table: Table, paragraphs: list[Paragraph], reach: int = 3, longest: int = 40) -> None:
     """The short paragraphs right above a table name it (and often state its period)."""
     above = [p for p in paragraphs[-(reach + 2):] if table.start_line - reach - 1 <= p.line < table.start_line]

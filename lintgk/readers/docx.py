@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 import regex as re
 
-from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.parse.numerals import int_to_cn
 from lintgk.readers.archive import check_zip
@@ -158,19 +158,15 @@ def _table(block, lines: list[str], places: list, number: int, paragraphs: list[
     start = len(lines) + 1
     for r, row in enumerate(block.rows, 1):
         line_no = len(lines) + 1
-        parts: list[str] = []
-        cells: list[Cell] = []
-        placed: dict[int, Cell] = {}
-        column = 1
-        for cell in row.cells:  # one per grid column; merged cells repeat
+        texts: dict[int, str] = {}  # python-docx repeats a merged cell in every grid column it spans
+        grid = []
+        for cell in row.cells:
             key = id(cell._tc)
-            if key not in placed:
-                text = _cell_text(cell)
-                placed[key] = Cell(text, line_no, column)
-                parts.append(text.replace("\n", " "))
-                column += len(parts[-1]) + 1
-            cells.append(placed[key])
-        lines.append("\t".join(parts))
+            if key not in texts:
+                texts[key] = _cell_text(cell)
+            grid.append((key, texts[key]))
+        text, cells = lay_out_row(grid, line_no)
+        lines.append(text)
         places.append(("t", number, r, tuple(sorted({c.column for c in cells}))))
         rows.append(Row(cells, line_no))
     table = Table(rows, start, len(lines))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
 
@@ -76,42 +76,29 @@ class _Builder:
     def table(self, node) -> None:
         start = len(self.lines) + 1
         rows: list[Row] = []
-        carried: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell, rows still covered)
+        carried: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell, rows below it still covers)
         for tr in node.css("tr"):
             owner = _closest_table(tr)
             if owner is None or owner.mem_id != node.mem_id:
                 continue  # a row of a nested table
             line_no = len(self.lines) + 1
-            cells: list[Cell] = []
-            parts: list[str] = []
-            column = 1
-            grid = 0
-            for td in tr.iter():
-                if td.tag not in ("td", "th"):
-                    continue
-                while grid in carried:  # covered by a rowspan from above
-                    cells.append(carried[grid][0])
-                    grid += 1
+            grid: list = []
+            down: dict[int, int] = {}  # grid column -> rows its cell spans
+            for n, td in enumerate(c for c in tr.iter() if c.tag in ("td", "th")):
+                while len(grid) in carried:  # covered by a rowspan from above
+                    grid.append(carried[len(grid)][0])
                 text = _WS.sub(" ", td.text(separator=" ")).strip()
-                cell = Cell(text, line_no, column)
-                parts.append(text)
-                column += len(text) + 1
-                span = _int(td.attributes.get("colspan"))
-                down = _int(td.attributes.get("rowspan"))
-                for _ in range(span):
-                    cells.append(cell)
-                    if down > 1:
-                        carried[grid] = (cell, down)
-                    grid += 1
-            while grid in carried:
-                cells.append(carried[grid][0])
-                grid += 1
-            for g in [g for g, (_, left) in carried.items() if left <= 1]:
-                del carried[g]
-            carried = {g: (c, left - 1) for g, (c, left) in carried.items()}
-            if not parts:
-                continue
-            self.lines.append("\t".join(parts))
+                for _ in range(_int(td.attributes.get("colspan"))):
+                    down[len(grid)] = _int(td.attributes.get("rowspan"))
+                    grid.append((n, text))
+            while len(grid) in carried:
+                grid.append(carried[len(grid)][0])
+            text, cells = lay_out_row(grid, line_no)
+            carried = {g: (c, left - 1) for g, (c, left) in carried.items() if left > 1}
+            carried.update({g: (cells[g], rows - 1) for g, rows in down.items() if rows > 1})
+            if not down:
+                continue  # no cell of its own: only rows spanned from above
+            self.lines.append(text)
             rows.append(Row(cells, line_no))
         if rows:
             table = Table(rows, start, len(self.lines))

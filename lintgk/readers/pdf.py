@@ -11,7 +11,7 @@ import io
 
 import regex as re
 
-from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.parse.patterns import ANY_MARKER
 
@@ -131,20 +131,13 @@ def _table(rows: list[list], lines: list[str], pages: list, page: int, on_page: 
     out: list[Row] = into.rows if into is not None else []
     for i, cells in enumerate(rows):
         line_no = len(lines) + 1
-        row_cells: list[Cell] = []
-        parts: list[str] = []
-        column = 1
-        previous: Cell | None = None
-        for value in cells:
-            if value is None and previous is not None:  # a merged cell continues
-                row_cells.append(previous)
-                continue
-            text = (value or "").replace("\n", "")
-            previous = Cell(text, line_no, column)
-            row_cells.append(previous)
-            parts.append(text)
-            column += len(text) + 1
-        lines.append("\t".join(parts))
+        grid, key = [], -1
+        for j, value in enumerate(cells):
+            if value is not None or key < 0:  # None: a merged cell continues
+                key = j
+            grid.append((key, (value or "").replace("\n", "") if key == j else grid[-1][1]))
+        text, row_cells = lay_out_row(grid, line_no)
+        lines.append(text)
         pages.append((page, on_page + i))
         out.append(Row(row_cells, line_no))
     if into is not None:
