@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
-from lintgk.checks.structure import _anchor
+from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
 from lintgk.parse.national import GROUPS, LABELS, ApplicationTable, Value
 from lintgk.parse.patterns import rx
@@ -37,7 +37,7 @@ def national_parts(report: Report, params: dict, emit: Emitter) -> None:
         index = next((i for i, h in enumerate(parts) if pattern.search(h.title)), None)
         matched.append(index)
         if index is None:
-            emit(_anchor(report), variant="missing", name=name)
+            emit(title_anchor(report), variant="missing", name=name)
     seen = [(i, name) for i, (name, _) in zip(matched, official) if i is not None]
     for (before, previous), (after, name) in zip(seen, seen[1:]):
         if after < before:
@@ -55,9 +55,9 @@ def national_parts(report: Report, params: dict, emit: Emitter) -> None:
 def national_tables_present(report: Report, params: dict, emit: Emitter) -> None:
     national = report.national
     if national is None or national.applications is None:
-        emit(_anchor(report), variant=None, table="收到和处理政府信息公开申请情况", table_en="requests received and handled (part 3)")
+        emit(title_anchor(report), variant=None, table="收到和处理政府信息公开申请情况", table_en="requests received and handled (part 3)")
     if national is None or national.reviews is None:
-        emit(_anchor(report), variant=None, table="政府信息公开行政复议、行政诉讼情况", table_en="reconsideration and litigation (part 4)")
+        emit(title_anchor(report), variant=None, table="政府信息公开行政复议、行政诉讼情况", table_en="reconsideration and litigation (part 4)")
 
 
 def _each_value(report: Report):
@@ -211,5 +211,5 @@ def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
     text = "\n".join(p.text for p in report.doc.paragraphs)
     missing = [m for m in params.get("mentions", []) if not rx(m["pattern"]).search(text)]
     if missing:
-        emit(_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
+        emit(title_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
              missing_en=", ".join(m["name"]["en"] for m in missing))

@@ -6,7 +6,7 @@ from datetime import date
 import regex as re
 
 from lintgk.checks.registry import Emitter, kind
-from lintgk.checks.structure import _anchor
+from lintgk.checks.structure import title_anchor
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import ANY_MARKER, rx
@@ -27,7 +27,7 @@ def _iso(d: date) -> str:
 @kind("period-stated")
 def period_stated(report: Report, params: dict, emit: Emitter) -> None:
     if not any(p.statistical for p in report.periods):
-        emit(_anchor(report), year=report.year or "本")
+        emit(title_anchor(report), year=report.year or "本")
 
 
 @kind("period-full-year")

@@ -9,7 +9,8 @@ from lintgk.parse.numerals import int_to_cn
 from lintgk.parse.patterns import overlap, rx
 
 
-def _anchor(report: Report) -> Span:
+def title_anchor(report: Report) -> Span:
+    """Where a finding about the whole report points: the title, else the first line."""
     if report.title:
         return report.title.span
     first = report.doc.paragraphs[0] if report.doc.paragraphs else None
@@ -31,7 +32,7 @@ def required_parts(report: Report, params: dict, emit: Emitter) -> None:
             continue
         pattern = rx("|".join(item["patterns"]))
         if not any(pattern.search(t) for t in titles):
-            emit(_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
+            emit(title_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
                  article_en=item.get("article_en", item["article"]))
 
 
@@ -73,7 +74,7 @@ def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
 def title_format(report: Report, params: dict, emit: Emitter) -> None:
     title = report.title
     if title is None:
-        emit(_anchor(report), variant="missing")
+        emit(title_anchor(report), variant="missing")
         return
     missing, missing_en = [], []
     if not title.body:
