@@ -1,0 +1,68 @@
+"""Per-rule cases: small reports under tests/rules/<CODE>/, each run with its rule alone.
+
+A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.docx``, ``.html``,
+``.pdf``) with a sidecar ``name.yaml``::
+
+    about: 其中 list ends at ；, seen in a 2017 township report    # what the case shows
+    profile: gov2007                                              # optional: force a profile
+    expect:                                                       # the findings of that rule
+      - line: 3                                                   # line as `lintgk dump` numbers it
+        data: {sum: "749"}                                        # optional: message data that matter
+    # or `expect: []` for a case that must pass
+
+The rule under test is the folder's name. Cases that reproduce a finding seen on a real report, false
+or missed, say so in ``about``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lintgk import lint_path
+from lintgk.config import Config
+
+RULE_CASES = Path(__file__).resolve().parent / "rules"
+READABLE = {".txt", ".md", ".docx", ".html", ".htm", ".pdf"}
+
+
+def _cases() -> list[Path]:
+    return sorted(p for p in RULE_CASES.glob("GK*/*") if p.suffix.lower() in READABLE)
+
+
+def _spec(case: Path) -> dict:
+    sidecar = case.with_suffix(".yaml")
+    assert sidecar.is_file(), f"{case}: no {sidecar.name} beside it"
+    return yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+
+
+CASES = _cases()
+
+
+def test_case_folders_name_known_rules():
+    from lintgk.rules import load_rules
+
+    known = set(load_rules(()).rules)
+    folders = {p.name for p in RULE_CASES.glob("GK*") if p.is_dir()}
+    assert folders, "no rule cases"
+    assert folders <= known, f"case folders for unknown rules: {sorted(folders - known)}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_rule_case(case: Path):
+    code = case.parent.name
+    spec = _spec(case)
+    assert "about" in spec and "expect" in spec, f"{case.with_suffix('.yaml')}: needs 'about' and 'expect'"
+    result = lint_path(case, Config(select=[code], profile=spec.get("profile")))
+    assert result.error is None, result.error
+    got = [d for d in result.diagnostics if d.rule == code]
+    shown = "\n".join(f"{d.line}:{d.column} {d.rule} {d.message} {d.data}" for d in got) or "(no findings)"
+    want = spec["expect"] or []
+    assert Counter(d.line for d in got) == Counter(e["line"] for e in want), shown
+    for expected in want:
+        if "data" not in expected:
+            continue
+        on_line = [d for d in got if d.line == expected["line"]]
+        assert any(all(str(d.data.get(k)) == str(v) for k, v in expected["data"].items()) for d in on_line), shown
