@@ -94,7 +94,7 @@ def publication_deadline(report: Report, params: dict, emit: Emitter) -> None:
     deadline, article = found
     if stated.date > deadline:
         emit(stated.span, date=_iso(stated.date), deadline=_iso(deadline), article=article)
-    elif stated.date <= date(report.year, 12, 31):
+    elif stated.date < date(report.year, 12, 31):  # signed on the year's last day is not early
         emit(stated.span, variant="early", date=_iso(stated.date), year=report.year)
     else:
         emit.passed(stated.span.line, f"{_iso(stated.date)} <= {_iso(deadline)}")
