@@ -16,7 +16,7 @@ from lintgk.parse.national import find_national_tables
 from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_table
-from lintgk.parse.title import find_title
+from lintgk.parse.title import find_title, year_named_in_text
 
 _DECLARED = re.compile(
     r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)等?(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
@@ -42,12 +42,15 @@ def _declared_parts(doc: Document) -> DeclaredParts | None:
     return None
 
 
-def _report_year(title_year: int | None, periods, dates) -> int | None:
+def _report_year(title_year: int | None, periods, dates, named_year=lambda: None) -> int | None:
     if title_year:
         return title_year
     stat = [p for p in periods if p.statistical]
     if stat:
         return stat[0].start.year
+    named = named_year()
+    if named:
+        return named
     years = Counter(d.date.year for d in dates)
     return years.most_common(1)[0][0] if years else None
 
@@ -79,7 +82,7 @@ def parse(doc: Document) -> Report:
 
     enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
     tables = [t for t in (parse_table(t) for t in doc.tables) if t is not None]
-    year = _report_year(title.year if title else None, periods, dates)
+    year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
     return Report(
         doc=doc,
         title=title,
