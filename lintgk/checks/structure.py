@@ -42,16 +42,35 @@ def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
     if declared is None:
         return
     parts = report.parts
-    if len(parts) != declared.count:
+    threshold = params.get("similarity", 0.5)
+    appendix = rx(params.get("appendix", "统计表|附表|情况表"))
+
+    def heads(name: str) -> list:
+        # a table is declared as a part only by a heading that names a table
+        return [h for h in parts if appendix.search(h.title)] if appendix.search(name) else parts
+
+    unmatched = [n for n in declared.names if max((overlap(n, h.title) for h in heads(n)), default=0.0) < threshold]
+    # an appended statistics table is a declared part without a numbered heading
+    appended = (appendix.search(declared.listed) is not None
+                and not any(appendix.search(h.title) for h in parts)
+                and _appended_table_present(report, appendix))
+    found = len(parts) + int(appended)
+    if found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
     else:
-        emit.passed(declared.span.line, f"{declared.count} parts declared, {len(parts)} found")
-    threshold = params.get("similarity", 0.5)
-    for name in declared.names:
-        best = max((overlap(name, h.title) for h in parts), default=0.0)
-        if best < threshold:
+        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found")
+    for name in unmatched:
+        if not (appended and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
+
+
+def _appended_table_present(report: Report, appendix) -> bool:
+    """A table, or a line naming a 统计表/附表, after the report's numbered parts."""
+    last_part = report.parts[-1].paragraph.line if report.parts else 0
+    if any(t.start_line > last_part for t in report.doc.tables):
+        return True
+    return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
 @kind("part-numbering")

@@ -19,8 +19,11 @@ from lintgk.parse.tables import parse_table
 from lintgk.parse.title import find_title, year_named_in_text
 
 _DECLARED = re.compile(
-    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)等?(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
+    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
 )
+
+
+_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)(\p{Han}{0,20}(?:统计表|附表))$")
 
 
 def _declared_parts(doc: Document) -> DeclaredParts | None:
@@ -35,10 +38,15 @@ def _declared_parts(doc: Document) -> DeclaredParts | None:
         names: list[str] = []
         for sep in ("；;", "、"):
             pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
+            if pieces:
+                # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
+                last = _JOINED_TABLE.match(pieces[-1])
+                if last:
+                    pieces = pieces[:-1] + [last.group(1), last.group(2)]
             if len(pieces) == count:
                 names = pieces
                 break
-        return DeclaredParts(count, names, Span.within(par, m.start(), m.end()))
+        return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
     return None
 
 
