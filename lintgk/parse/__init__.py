@@ -23,7 +23,7 @@ _DECLARED = re.compile(
 )
 
 
-_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)(\p{Han}{0,20}(?:统计表|附表))$")
+_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
 
 
 def _declared_parts(doc: Document) -> DeclaredParts | None:
