@@ -48,6 +48,9 @@ def parse_body(text: str) -> BodyName | None:
             break
         places.append(Place(m.group("name"), m.group("kind")))
         pos = m.end()
+        # 「四平市铁东区人民政府解放街道办事处」: a street office named under its district's government
+        if text.startswith("人民政府", pos) and _SEGMENT.match(text, pos + 4):
+            pos += 4
     if not places:
         return None
     return BodyName(tuple(places), text[pos:])
