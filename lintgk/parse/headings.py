@@ -15,8 +15,10 @@ MAX_TITLE = 40
 # (「……止。 一、主动公开政府信息情况 全年主动公开……」): after a stop or colon (or at the start), a 一、 marker,
 # a short title without punctuation, then a gap before the text of the part. A list inside prose
 # (「措施：一、加强领导，……」) has no gap after its items and is left alone.
+_GAP = re.compile(r"[" + SPACES + r"]+")
+_AFTER_STOP = re.compile(r"[。！？!?；;：:][" + SPACES + r"]*$")
 _RUN_IN = re.compile(
-    r"(?:(?<=[。！？!?；;：:][" + SPACES + r"]*)|^)"
+    r"(?:(?<=[。！？!?；;：:" + SPACES + r"])|^)"
     r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})\s*、)[" + SPACES + r"]*"
     r"(?P<title>[^。，,；;：:！？!?\s" + SPACES + r"]{2," + str(MAX_TITLE) + r"})"
     r"(?=[" + SPACES + r"]+\S)"
@@ -51,11 +53,16 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     """
     found: list[Heading] = []
     expected = next_number
-    for m in _RUN_IN.finditer(par.text):
+    text = par.text
+    for m in _RUN_IN.finditer(text):
         if m.start() == 0:
             continue
         number = to_int(m.group("num"))
-        if number != expected:
+        # after a stop, or right after the heading before it when that part is empty
+        # (「二、主动公开政府信息情况 三、收到和处理……」, the tables of a page dropped)
+        placed = _AFTER_STOP.search(text, 0, m.start()) is not None or (
+            found and not text[found[-1].span.end_column - par.column:m.start()].strip(SPACES))
+        if number != expected or not placed:
             if found:
                 break
             continue
@@ -64,6 +71,16 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         found.append(Heading(1, number, m.group("marker").replace(" ", ""), m.group("title"), piece, span))
         expected += 1
     return found if len(found) >= 2 or (found and opens_with_part) else []
+
+
+def _cut_at_gap(heading: Heading) -> None:
+    """A part heading that opens a run-in paragraph ends where its text begins, at the first gap."""
+    m = _GAP.search(heading.title)
+    if m and m.start() >= 2:
+        cut = len(heading.title) - m.start()
+        heading.title = heading.title[: m.start()]
+        s = heading.span
+        heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
 
 
 def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
@@ -89,6 +106,9 @@ def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
-        for run_in in run_in_parts(par, last_part + 1, opens_with_part):
+        run_ins = run_in_parts(par, last_part + 1, opens_with_part)
+        if run_ins and opens_with_part:
+            _cut_at_gap(heading)
+        for run_in in run_ins:
             place(run_in)
     return headings
