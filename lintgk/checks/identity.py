@@ -84,7 +84,9 @@ def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported:
                 name = m.group("name")
                 if known_counties is None:
                     known_counties = _county_names(report)
-                if name == own_county or name not in known_counties:
+                # containment, not equality: a name read out of running text may carry a character
+                # too many (「位于青禾县」 → 于青禾)
+                if name in own_county or own_county in name or name not in known_counties:
                     continue
                 span = Span.within(par, m.start("media"), m.end("media"))
                 if (span.line, span.column) not in reported:
