@@ -60,7 +60,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         number = to_int(m.group("num"))
         # after a stop, or right after the heading before it when that part is empty
         # (「二、主动公开政府信息情况 三、收到和处理……」, the tables of a page dropped)
-        placed = _AFTER_STOP.search(text, 0, m.start()) is not None or (
+        placed = _AFTER_STOP.search(text, max(0, m.start() - 40), m.start()) is not None or (
             found and not text[found[-1].span.end_column - par.column:m.start()].strip(SPACES))
         if number != expected or not placed:
             if found:
