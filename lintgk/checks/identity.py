@@ -5,6 +5,7 @@ import regex as re
 
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
+from lintgk.parse.bodies import is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -35,6 +36,7 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
     if not title_body:
         return
     claims = [rx(p) for p in params.get("claims", [])]
+    reported: set[tuple[int, int]] = set()
     for par in report.doc.paragraphs[:12]:
         for pattern in claims:
             for m in pattern.finditer(par.text):
@@ -45,7 +47,75 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
                 if same_body(body, title_body):
                     emit.passed(par.line, f"{body} ~ {title_body}")
                 else:
+                    reported.add((span.line, span.column))
                     emit(span, body=body, title_body=title_body)
+    _speaking_for_another(report, params, emit, reported)
+
+
+def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported: set[tuple[int, int]]) -> None:
+    """A body of the report's own kind and level, with another name, where the report speaks for itself.
+
+    A report names its superiors, its own offices and villages and its county's media all the time; only
+    another town in a town's report (another street office, another county …) compiling the report,
+    publishing on its site or acting as the subject of the narrative is a leftover of a copied report.
+    """
+    own = parse_body(report.body or "")
+    if own is None or not is_government(own):
+        return
+    title = report.title.span if report.title else None
+    own_county = _own_county(report, own)
+    known_counties = None
+    for par in report.doc.paragraphs:
+        if title and title.line <= par.line <= title.end_line:
+            continue
+        for pattern in params.get("own_claims", []):
+            for m in rx(pattern).finditer(par.text):
+                other = parse_body(m.group("body"))
+                if other is None or not is_government(other) or not same_level_other(own, other):
+                    continue
+                span = Span.within(par, m.start("body"), m.end("body"))
+                if (span.line, span.column) not in reported:
+                    reported.add((span.line, span.column))
+                    emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
+        if own_county is None:
+            continue
+        for pattern in params.get("media", []):
+            for m in rx(pattern).finditer(par.text):
+                name = m.group("name")
+                if known_counties is None:
+                    known_counties = _county_names(report)
+                # containment, not equality: a name read out of running text may carry a character
+                # too many (「位于青禾县」 → 于青禾)
+                if name in own_county or own_county in name or name not in known_counties:
+                    continue
+                span = Span.within(par, m.start("media"), m.end("media"))
+                if (span.line, span.column) not in reported:
+                    reported.add((span.line, span.column))
+                    emit(span, variant="media", body=m.group("media"), county=own_county, title_body=report.body)
+
+
+def _own_county(report: Report, own) -> str | None:
+    """The county (or district) the report's body is or belongs to, when the report names it."""
+    counties = [p for p in own.places if p.kind in ("县", "区", "旗")]
+    if counties:
+        return counties[-1].name
+    if own.own.level != "township":
+        return None
+    chained = rx(r"(?P<name>\p{Han}{2,3}?)[县区旗]" + re.escape(own.own.name + own.own.kind))
+    for par in report.doc.paragraphs:
+        m = chained.search(par.text)
+        if m:
+            return m.group("name")
+    return None
+
+
+def _county_names(report: Report) -> set[str]:
+    """Place names the report writes with 县 or 区, standing as a name (not 全县, 各区)."""
+    names: set[str] = set()
+    for par in report.doc.paragraphs:
+        for m in rx(r"(?P<name>\p{Han}{2,3})[县区旗]").finditer(par.text, overlapped=True):
+            names.add(m.group("name"))
+    return names
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

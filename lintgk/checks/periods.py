@@ -105,6 +105,9 @@ def date_arabic_numerals(report: Report, params: dict, emit: Emitter) -> None:
     signed = report.signed_date
     if signed is None or not signed.chinese_numerals:
         return
+    in_force = date.fromisoformat(params.get("in_force", "2012-07-01"))
+    if signed.date < in_force:
+        return  # before GB/T 9704-2012 took effect, dates in Chinese numerals were the rule
     d = signed.date
     arabic = f"{d.year}年{d.month}月{d.day}日"
     s = signed.span

@@ -1,12 +1,14 @@
-"""GK1xx: required parts, their numbering, the declared part count, the title."""
+"""GK1xx: required parts, their numbering, the declared part count, the title, 一是/二是 lists."""
 from __future__ import annotations
 
 from collections import defaultdict
 
+import regex as re
+
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Report, Span
-from lintgk.parse.numerals import int_to_cn
-from lintgk.parse.patterns import overlap, rx
+from lintgk.parse.numerals import int_to_cn, to_int
+from lintgk.parse.patterns import SPACES, overlap, rx
 
 
 def title_anchor(report: Report) -> Span:
@@ -42,16 +44,35 @@ def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
     if declared is None:
         return
     parts = report.parts
-    if len(parts) != declared.count:
+    threshold = params.get("similarity", 0.5)
+    appendix = rx(params.get("appendix", "统计表|附表|情况表"))
+
+    def heads(name: str) -> list:
+        # a table is declared as a part only by a heading that names a table
+        return [h for h in parts if appendix.search(h.title)] if appendix.search(name) else parts
+
+    unmatched = [n for n in declared.names if max((overlap(n, h.title) for h in heads(n)), default=0.0) < threshold]
+    # an appended statistics table is a declared part without a numbered heading
+    appended = (appendix.search(declared.listed) is not None
+                and not any(appendix.search(h.title) for h in parts)
+                and _appended_table_present(report, appendix))
+    found = len(parts) + int(appended)
+    if found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
     else:
-        emit.passed(declared.span.line, f"{declared.count} parts declared, {len(parts)} found")
-    threshold = params.get("similarity", 0.5)
-    for name in declared.names:
-        best = max((overlap(name, h.title) for h in parts), default=0.0)
-        if best < threshold:
+        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found")
+    for name in unmatched:
+        if not (appended and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
+
+
+def _appended_table_present(report: Report, appendix) -> bool:
+    """A table, or a line naming a 统计表/附表, after the report's numbered parts."""
+    last_part = report.parts[-1].paragraph.line if report.parts else 0
+    if any(t.start_line > last_part for t in report.doc.tables):
+        return True
+    return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
 @kind("part-numbering")
@@ -88,3 +109,31 @@ def title_format(report: Report, params: dict, emit: Emitter) -> None:
         missing_en.append("the words 政府信息公开工作年度报告")
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
+
+
+# 一是……二是……三是: the ordinal that opens each item of a list in prose. A Han character before it
+# makes it part of a word (统一是, 唯一是, 第一是).
+_ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]|十)是")
+
+
+@kind("ordinal-list-gap")
+def ordinal_list_gap(report: Report, params: dict, emit: Emitter) -> None:
+    expected: int | None = None  # the next ordinal of the list running, None when no list runs
+    for par in report.doc.paragraphs:
+        text = par.text.lstrip(SPACES)
+        if not _ORDINAL_ITEM.match(text):
+            expected = None  # only a paragraph that opens with the next item continues a list
+        for m in _ORDINAL_ITEM.finditer(par.text):
+            n = to_int(m.group("n"))
+            if n is None:
+                continue
+            if n == 1 or expected is None:
+                expected = n + 1  # a list starts (or one we cannot see the start of)
+                continue
+            if n > expected:
+                missing = "、".join(f"{int_to_cn(k)}是" for k in range(expected, n))
+                emit(Span.within(par, m.start(), m.end()), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
+                     missing=missing)
+            elif n == expected:
+                emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是")
+            expected = n + 1

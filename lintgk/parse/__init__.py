@@ -16,11 +16,14 @@ from lintgk.parse.national import find_national_tables
 from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_table
-from lintgk.parse.title import find_title
+from lintgk.parse.title import find_title, year_named_in_text
 
 _DECLARED = re.compile(
-    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)等?(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
+    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
 )
+
+
+_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
 
 
 def _declared_parts(doc: Document) -> DeclaredParts | None:
@@ -35,19 +38,27 @@ def _declared_parts(doc: Document) -> DeclaredParts | None:
         names: list[str] = []
         for sep in ("；;", "、"):
             pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
+            if pieces:
+                # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
+                last = _JOINED_TABLE.match(pieces[-1])
+                if last:
+                    pieces = pieces[:-1] + [last.group(1), last.group(2)]
             if len(pieces) == count:
                 names = pieces
                 break
-        return DeclaredParts(count, names, Span.within(par, m.start(), m.end()))
+        return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
     return None
 
 
-def _report_year(title_year: int | None, periods, dates) -> int | None:
+def _report_year(title_year: int | None, periods, dates, named_year=lambda: None) -> int | None:
     if title_year:
         return title_year
     stat = [p for p in periods if p.statistical]
     if stat:
         return stat[0].start.year
+    named = named_year()
+    if named:
+        return named
     years = Counter(d.date.year for d in dates)
     return years.most_common(1)[0][0] if years else None
 
@@ -79,7 +90,7 @@ def parse(doc: Document) -> Report:
 
     enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
     tables = [t for t in (parse_table(t) for t in doc.tables) if t is not None]
-    year = _report_year(title.year if title else None, periods, dates)
+    year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
     return Report(
         doc=doc,
         title=title,

@@ -14,6 +14,7 @@ from lintgk.parse.numerals import to_int
 # Words that say a period is the one the figures cover.
 _STAT_WORDS = re.compile(r"统计|期限|时限|数据|期间|报告期|年报")
 _YEAR_PERIOD = re.compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
+_REPORT_COVERS = re.compile(r"(?:报告|年报)[^。]{0,6}(?:涵盖|反映|包括)")
 _PUBLISHED = re.compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
 
 
@@ -69,6 +70,8 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or bool(_STAT_WORDS.search(before))
             # 「2015年1月至2015年11月，街道共采集政府信息384条」: a period heading a sentence of figures
             or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
+            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
+            or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
     for m in _YEAR_PERIOD.finditer(text):

@@ -144,3 +144,4 @@ class DeclaredParts:
     count: int
     names: list[str]
     span: Span
+    listed: str = ""  # the text of the list as declared

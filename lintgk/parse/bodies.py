@@ -1,0 +1,75 @@
+"""Names of administrative bodies: 「慈溪市坎墩街道办事处」 → 慈溪(市) > 坎墩(街道), then 办事处.
+
+Only the shape of a name is read; there is no gazetteer. A name is a chain of place segments, each a
+short proper name and its kind, followed by what the body is at the last place (人民政府, 办事处, 党政办…).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+# The level a kind of place sits at: towns, townships and street offices are one level, counties and
+# districts the one above. 市 may be a county-level city or a prefecture, so it is a level of its own.
+LEVEL = {"街道": "township", "镇": "township", "乡": "township",
+         "县": "county", "区": "county", "旗": "county", "市": "city"}
+_SEGMENT = re.compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|区|旗|市)")
+# Words that take a place kind without being a proper name: 各乡镇, 全县, 本街道, 城乡 …
+_NOT_A_NAME = re.compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+
+    @property
+    def level(self) -> str:
+        return LEVEL[self.kind]
+
+
+@dataclass(frozen=True)
+class BodyName:
+    places: tuple[Place, ...]
+    rest: str  # what follows the last place: 人民政府, 办事处, 党政办公室 …
+
+    @property
+    def own(self) -> Place:
+        return self.places[-1]
+
+
+def parse_body(text: str) -> BodyName | None:
+    """The chain of places a body's name starts with, or None when it starts with none."""
+    places: list[Place] = []
+    pos = 0
+    while True:
+        m = _SEGMENT.match(text, pos)
+        if not m or _NOT_A_NAME.match(m.group("name")):
+            break
+        places.append(Place(m.group("name"), m.group("kind")))
+        pos = m.end()
+        # 「四平市铁东区人民政府解放街道办事处」: a street office named under its district's government
+        if text.startswith("人民政府", pos) and _SEGMENT.match(text, pos + 4):
+            pos += 4
+    if not places:
+        return None
+    return BodyName(tuple(places), text[pos:])
+
+
+_GOVERNMENT = re.compile(
+    r"^(?:人民政府|政府|街道办事处|办事处|街道办|公所)?(?:办公室|党政办公室|党政办|党委|党工委|政务公开办公室|政务公开办)?$"
+)
+
+
+def is_government(body: BodyName) -> bool:
+    """A people's government or street office (or its general office), not one of its departments."""
+    return _GOVERNMENT.match(body.rest) is not None
+
+
+def same_level_other(own: BodyName, other: BodyName) -> bool:
+    """``other`` is a body of the same kind and level as ``own`` with another name.
+
+    Cities are left out: a 市 may be the county-level city itself or the prefecture above it.
+    """
+    a, b = own.own, other.own
+    return a.level == b.level != "city" and not (a.name in b.name or b.name in a.name)

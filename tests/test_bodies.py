@@ -1,0 +1,34 @@
+"""Names of bodies read as chains of places (parse.bodies), the basis of GK501's same-level comparison."""
+from __future__ import annotations
+
+import pytest
+
+from lintgk.parse.bodies import is_government, parse_body, same_level_other
+
+
+@pytest.mark.parametrize("text, places, rest", [
+    ("慈溪市坎墩街道办事处", [("慈溪", "市"), ("坎墩", "街道")], "办事处"),
+    ("四平市铁东区人民政府解放街道办事处", [("四平", "市"), ("铁东", "区"), ("解放", "街道")], "办事处"),
+    ("两城镇人民政府党政办公室", [("两城", "镇")], "人民政府党政办公室"),
+    ("城关镇人民政府", [("城关", "镇")], "人民政府"),
+    ("招宝山街道", [("招宝山", "街道")], ""),
+])
+def test_chains(text, places, rest):
+    body = parse_body(text)
+    assert [(p.name, p.kind) for p in body.places] == places and body.rest == rest
+    assert is_government(body)
+
+
+@pytest.mark.parametrize("text", ["县政府", "各乡镇", "全县", "本街道", "我镇", "原桃源乡"])
+def test_words_that_are_not_names(text):
+    assert parse_body(text) is None
+
+
+def test_same_level():
+    town = parse_body("梅林镇人民政府")
+    assert same_level_other(town, parse_body("桃源乡人民政府"))
+    assert same_level_other(town, parse_body("柳岸街道办事处"))
+    assert not same_level_other(town, parse_body("青禾县梅林镇"))
+    assert not same_level_other(town, parse_body("青禾县人民政府"))
+    assert not same_level_other(parse_body("青禾市人民政府"), parse_body("白水市人民政府"))
+    assert not is_government(parse_body("青禾县教育局"))
