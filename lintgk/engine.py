@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex as re
+
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
@@ -32,6 +34,21 @@ def rule_set(config: Config) -> RuleSet:
     return rules
 
 
+# Wording only the 2007 Regulation's reports use, and wording only the national format (2019 on) uses.
+_OLD_FORMAT = re.compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况")
+_NATIONAL_FORMAT = re.compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
+
+
+def _profile_for(report, rules: RuleSet):
+    """The profile of the report's year; with no year found, the one its wording belongs to."""
+    if report.year is not None:
+        return rules.profile_for_year(report.year)
+    text = "\n".join(report.doc.lines)
+    if _OLD_FORMAT.search(text) and not _NATIONAL_FORMAT.search(text):
+        return rules.profile_for_year(0)  # the earliest template
+    return rules.profile_for_year(None)
+
+
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     from lintgk.checks.registry import Emitter, all_kinds
     from lintgk.parse import parse
@@ -40,7 +57,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     rules = rule_set(config)
     kinds = all_kinds()
     report = parse(doc)
-    profile = rules.profiles[config.profile] if config.profile else rules.profile_for_year(report.year)
+    profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
     result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)
 
