@@ -42,7 +42,7 @@ class Score:
 
 
 def corpus_reports() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in READABLE)
+    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in READABLE and p.stem != "README")
 
 
 def annotations(report: Path) -> dict:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import io
 
+import regex as re
+
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
+from lintgk.parse.patterns import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
 
@@ -78,10 +81,13 @@ def _assemble(pages: list[tuple[float, list]], name: str) -> Document:
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
                 if open_table and on_page == 1 and open_table[1] == width:
+                    if _split_row(open_table[2], payload[0]):  # a row the page break cut in two
+                        payload = [_join_rows(open_table[2], payload[0])] + payload[1:]
+                        lines.pop(), where.pop(), open_table[0].rows.pop()
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
                 else:
                     tables.append(_table(payload, lines, where, number, on_page, paragraphs))
-                open_table = (tables[-1], width) if on_page == len(blocks) else None
+                open_table = (tables[-1], width, payload[-1]) if on_page == len(blocks) else None
                 previous_line = None
                 continue
             open_table = None
@@ -105,6 +111,23 @@ def _assemble(pages: list[tuple[float, list]], name: str) -> Document:
 
     return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="pdf",
                     encoding="pdf", locator=locate)
+
+
+_NUMBER = re.compile(r"^\s*[-+]?\d[\d,.]*\s*$")
+
+
+def _split_row(before: list, after: list) -> bool:
+    """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
+    only text fragments (no figure), fewer filled cells, and not starting with a row number."""
+    filled_after = [c for c in after if c and c.strip()]
+    filled_before = [c for c in before if c and c.strip()]
+    if not filled_after or len(filled_after) >= len(filled_before) or len(after) != len(before):
+        return False
+    return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())
+
+
+def _join_rows(before: list, after: list) -> list:
+    return [b if a is None else (b or "") + a for b, a in zip(before, after)]
 
 
 def _table(rows: list[list], lines: list[str], pages: list, page: int, on_page: int,

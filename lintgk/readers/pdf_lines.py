@@ -16,9 +16,9 @@ import regex as re
 
 from lintgk.parse.patterns import ANY_MARKER
 
-# Characters closer than 0.3 em belong to one word: CJK justification and the space that Word and
-# LibreOffice put between Chinese and Latin text ("2023 年") are narrower than that.
-TEXT_SETTINGS = {"x_tolerance_ratio": 0.3}
+# Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
+# Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.
+TEXT_SETTINGS = {"x_tolerance_ratio": 0.6}
 
 _PAGE_NUMBER = re.compile(
     r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
@@ -41,20 +41,27 @@ def page_lines(page) -> list[dict]:
 
 
 def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
-    """ids of the lines that repeat at the top or bottom of several pages: running headers and footers."""
+    """ids of header and footer lines: the same text at the same height at the top or bottom of several
+    pages, or (on a page of its own) a line in a much smaller type in the top or bottom margin."""
+    all_lines = [b[2] for _, blocks in pages for b in blocks if b[1] == "line"]
+    if not all_lines:
+        return set()
+    body = median(x["size"] for x in all_lines)
+    furniture: set[int] = set()
     seen: dict[str, list[dict]] = {}
-    for _, blocks in pages:
+    for height, blocks in pages:
         lines = [b[2] for b in blocks if b[1] == "line"]
         for line in {id(x): x for x in lines[:2] + lines[-2:]}.values():
             key = re.sub(r"[\d\s]+", "#", line["text"])
             seen.setdefault(key, []).append(line)
-    furniture: set[int] = set()
+            in_margin = line["bottom"] < 0.1 * height or line["top"] > 0.9 * height
+            if in_margin and line["size"] < 0.75 * body:
+                furniture.add(id(line))
     for same in seen.values():
-        if len(same) < 2:
-            continue
-        tops = [x["top"] for x in same]
-        if max(tops) - min(tops) <= same[0]["size"]:
-            furniture |= {id(x) for x in same}
+        for line in same:
+            level = [x for x in same if abs(x["top"] - line["top"]) <= x["size"]]
+            if len(level) >= 2:
+                furniture |= {id(x) for x in level}
     return furniture
 
 
