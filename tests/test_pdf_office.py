@@ -158,3 +158,34 @@ def test_ruled_grid_is_a_table_beside_shading(tmp_path):
     doc = read_path(path)
     assert doc.lines[0] == "（一）主动公开政府信息情况表"
     assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+
+
+def test_small_header_on_a_single_page_is_dropped(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "one-page.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("STSong-Light", 9)
+    c.drawCentredString(width / 2, height - 40, "某某镇人民政府")  # the header, in the top margin
+    c.drawCentredString(width / 2, 40, "— 1 —")
+    c.setFont("STSong-Light", 14)
+    for i, text in enumerate(PAGE):
+        c.drawString(80, height - 110 - 24 * i, text)
+    c.save()
+    assert read_path(path).lines == PAGE
+
+
+def test_a_table_row_cut_by_the_page_break_is_one_row():
+    from lintgk.readers.pdf import _join_rows, _split_row
+
+    before = [None, "2.重复", "5", "4", "", "", "", "", ""]
+    assert _split_row(before, [None, "申请", "", "", "", "", "", "", ""])
+    assert _join_rows(before, [None, "申请", "", "", "", "", "", "", ""])[1] == "2.重复申请"
+    assert not _split_row(before, [None, "3.要求提供公开出版物", "", "", "", "", "", "", ""]), "a numbered row"
+    assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
