@@ -189,3 +189,28 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
     assert _join_rows(before, [None, "申请", "", "", "", "", "", "", ""])[1] == "2.重复申请"
     assert not _split_row(before, [None, "3.要求提供公开出版物", "", "", "", "", "", "", ""]), "a numbered row"
     assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
+
+
+def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "title.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("STSong-Light", 20)
+    c.drawCentredString(width / 2, height - 80, "某某县某某镇人民政府")
+    c.drawCentredString(width / 2, height - 110, "2023年政府信息公开工作年度报告")
+    c.setFont("STSong-Light", 14)
+    body = PAGE[1:]
+    for i, text in enumerate(body):
+        c.drawString(80, height - 160 - 24 * i, text)
+    c.drawString(80 + 420, height - 160, "")  # nothing: the body lines stay short
+    c.save()
+    lines = read_path(path).lines
+    assert lines[0] == "某某县某某镇人民政府2023年政府信息公开工作年度报告"
+    assert lines[1:] == body

@@ -93,6 +93,13 @@ class Layout:
         return abs((line["x0"] + line["x1"]) / 2 - (self.left + self.right) / 2) <= line["size"]
 
 
+def _centred_pair(prev: dict, line: dict) -> bool:
+    """Two lines of different length centred on one axis (two indented lines start at one x instead)."""
+    size = prev["size"]
+    middle = abs((prev["x0"] + prev["x1"]) / 2 - (line["x0"] + line["x1"]) / 2)
+    return middle <= 0.4 * size and abs(prev["x0"] - line["x0"]) >= size
+
+
 def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
     """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it)."""
     text, before = line["text"], prev["text"]
@@ -106,8 +113,9 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
         if layout.flush_left(line):
             return True
         return open_end and layout.centred(prev) and layout.centred(line)  # a wide title wrapped
-    if open_end and not layout.flush_left(prev) and layout.centred(prev) and layout.centred(line):
-        return True  # a title set on two centred lines
+    if open_end and not layout.flush_left(prev) and not layout.flush_left(line):
+        if layout.centred(prev) and layout.centred(line) or _centred_pair(prev, line):
+            return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
     if open_end and word and layout.flush_left(line):
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + 0.5) * line["size"]  # the word did not fit
