@@ -214,3 +214,32 @@ def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
     lines = read_path(path).lines
     assert lines[0] == "某某县某某镇人民政府2023年政府信息公开工作年度报告"
     assert lines[1:] == body
+
+
+def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
+    """Word's own PDF export draws cell borders as hairline-thin filled rectangles."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "word-grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
+    xs, top = [70, 250, 385, 520], 700
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(60, 600, 470, 130, stroke=0, fill=1)  # shading behind the whole table
+    c.setFillColorRGB(0, 0, 0)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            c.drawString(xs[j] + 4, top - 18 - 24 * i, cell)
+    for i in range(len(rows) + 1):
+        c.rect(xs[0], top - 24 * i, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+    for x in xs:
+        c.rect(x, top - 24 * len(rows), 0.5, 24 * len(rows), stroke=0, fill=1)
+    c.save()
+    doc = read_path(path)
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
