@@ -243,3 +243,27 @@ def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
     c.save()
     doc = read_path(path)
     assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+
+
+def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
+    """Full lines end at the margin; one web address runs past it: the paragraphs still join."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "overrun.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    first = "全年主动公开政府信息一百条，其中规范性文件二条，工作动态九十八条以及"  # 34 characters, indented
+    full = "其他信息，均已在网站公开，公开目录和指南也已及时更新，方便群众查阅和监督。"  # 37 characters
+    url = "网址http://www.example.gov.cn/xxgk/2023/annual-report/index-of-all-the-annual-reports-of-the-town.html"
+    lines = [(first, 104), (full, 80), ("全年工作有序开展。", 80), (first, 104), (url, 80), ("全年工作有序开展。", 80)]
+    c.setFont("STSong-Light", 12)
+    for i, (text, x) in enumerate(lines):
+        c.drawString(x, height - 100 - 20 * i, text)
+    c.save()
+    doc = read_path(path)
+    assert doc.lines == [first + full + "全年工作有序开展。", first + url + "全年工作有序开展。"]

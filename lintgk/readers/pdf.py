@@ -56,18 +56,19 @@ def read_pdf(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
     with pdf:
         pages = []
+        page_width = pdf.pages[0].width if pdf.pages else None
         for number, page in enumerate(pdf.pages, 1):
             try:
                 pages.append((page.height, _page_blocks(page)))
             except Exception as exc:  # a damaged page stream
                 raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
-    return _assemble(pages, name)
+    return _assemble(pages, name, page_width)
 
 
-def _assemble(pages: list[tuple[float, list]], name: str) -> Document:
+def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | None = None) -> Document:
     furniture = running_furniture(pages)
     pages = [(height, [b for b in blocks if b[1] != "line" or id(b[2]) not in furniture]) for height, blocks in pages]
-    layout = Layout.of([b[2] for _, blocks in pages for b in blocks if b[1] == "line"])
+    layout = Layout.of([b[2] for _, blocks in pages for b in blocks if b[1] == "line"], page_width)
     lines: list[str] = []
     where: list[tuple[int, int]] = []  # per document line: (page, line on that page)
     paragraphs: list[Paragraph] = []

@@ -65,6 +65,17 @@ def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
     return furniture
 
 
+def _right_margin(lines: list[dict], left: float, page_width: float | None) -> float:
+    """Where the full lines end: the middle of the line ends near the widest one, but not past the
+    mirror of the left margin, so that one line overrunning the margin (a long web address) does not
+    move it."""
+    widest = max(x["x1"] for x in lines)
+    right = median(x["x1"] for x in lines if x["x1"] >= widest - 3 * x["size"])
+    if page_width:
+        right = min(right, page_width - left + median(x["size"] for x in lines))
+    return right
+
+
 @dataclass
 class Layout:
     """The text column of the document: its left and right margins and the usual line pitch."""
@@ -73,15 +84,13 @@ class Layout:
     pitch: float
 
     @classmethod
-    def of(cls, lines: list[dict]) -> Layout:
+    def of(cls, lines: list[dict], page_width: float | None = None) -> Layout:
         if not lines:
             return cls(0.0, 0.0, 0.0)
         gaps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:])
                 if 0 < b["top"] - a["top"] < 3 * a["size"] + 1]
-        # the right margin: where the full lines end (a line may overrun it a little)
-        widest = max(x["x1"] for x in lines)
-        right = median(x["x1"] for x in lines if x["x1"] >= widest - 3 * x["size"])
-        return cls(min(x["x0"] for x in lines), right, median(gaps) if gaps else 0.0)
+        left = min(x["x0"] for x in lines)
+        return cls(left, _right_margin(lines, left, page_width), median(gaps) if gaps else 0.0)
 
     def reaches_right(self, line: dict) -> bool:
         return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
