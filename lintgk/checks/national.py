@@ -20,6 +20,13 @@ def _group(table: ApplicationTable, key: str, column: str) -> float | None:
     return table.rows[key].values[column].number if key in table.rows else None
 
 
+def _all_blank(table: ApplicationTable, keys, column: str) -> bool:
+    """Whether every cell that (一)…(六) sum in this column is blank."""
+    cells = [r.values[column] for r in table.rows.values()
+             if any(r.key == k or r.key.startswith(k + ".") for k in keys)]
+    return bool(cells) and all(c.blank for c in cells)
+
+
 def _agrees(emit: Emitter, stated: Value, summed: float, **data) -> bool:
     """Compare a cell with the sum it should hold; report it with both figures and the gap if not."""
     if summed == stated.number:
@@ -96,8 +103,8 @@ def application_row_totals(report: Report, params: dict, emit: Emitter) -> None:
     for row in table.rows.values():
         total: Value = row.values["总计"]
         values = [row.values[c] for c in parts]
-        if total.blank and all(v.blank for v in values):
-            continue
+        if total.blank:
+            continue  # a blank total is reported by GK409, not as a total of 0
         held += _agrees(emit, total, sum(v.number for v in values), label=row.label,
                         expr="+".join(fmt(v.number) for v in values))
     if held:
@@ -123,6 +130,8 @@ def application_column_sums(report: Report, params: dict, emit: Emitter) -> None
     total = table.rows.get("三.七")
     if total is not None:
         for column in table.columns:
+            if total.values[column].blank or _all_blank(table, _TOP, column):
+                continue  # blanks are reported by GK409; they add up to no total
             parts = [_group(table, key, column) for key in _TOP]
             summed = sum(p for p in parts if p is not None)
             held += _agrees(emit, total.values[column], summed, label=LABELS["三.七"], column=column,

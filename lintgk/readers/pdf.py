@@ -1,9 +1,10 @@
 """PDF reports with a text layer, with pdfplumber (pdfminer.six underneath).
 
-Tables are found by pdfplumber and kept as tables; the text around them is read line by
-line and lines that run to the right margin are joined with the next one, so that a
-paragraph wrapped by the layout is one paragraph again. Page headers that are only a page
-number are dropped. Positions are the lines of `lintgk dump`, shown with their page.
+Tables are the ruled grids pdfplumber finds, built only from lines that are drawn (see `pdf_grid`):
+Word and WPS draw paragraph shading as filled rectangles behind the text, which are no cell borders.
+The text around the tables is read line by line and the lines are joined into paragraphs as the layout
+wrapped them (`pdf_lines`). Running headers and footers and page numbers are dropped. Positions are the
+lines of `lintgk dump`, shown with their page.
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import regex as re
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.parse.patterns import ANY_MARKER
+from lintgk.readers.pdf_grid import real_tables
+from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
 
-_PAGE_NUMBER = re.compile(r"^[-—－\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})[-—－\s]*$")
 _MIN_TEXT_CHARS = 20
 
 
@@ -41,87 +43,92 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
 
 def _page_blocks(page) -> list[tuple[float, str, object]]:
     """(top, kind, payload) in reading order: ("line", text-line dict) or ("table", rows)."""
-    found = page.find_tables()
+    found = real_tables(page)
     boxes = [t.bbox for t in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", t.extract()) for t in found]
-    for line in text_page.extract_text_lines(return_chars=False):
-        if line["text"].strip() and not _PAGE_NUMBER.match(line["text"]):
-            blocks.append((line["top"], "line", line))
+    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", t.extract(**TEXT_SETTINGS)) for t in found]
+    blocks += [(line["top"], "line", line) for line in page_lines(text_page)]
     blocks.sort(key=lambda b: b[0])
     return blocks
 
 
-_STOPS = "。！？；：!?;:…”」）)"
-
-
-def _continues(prev: dict, line: dict, left: float, right: float, pitch: float) -> bool:
-    """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it)."""
-    text, before = line["text"].strip(), prev["text"].strip()
-    size = max(1.0, prev["bottom"] - prev["top"])
-    if ANY_MARKER.match(text) or line["x0"] > left + size:
-        return False  # a numbered heading, or an indented first line
-    if pitch and line["top"] - prev["top"] > pitch * 1.35:
-        return False  # paragraph spacing
-    reaches_margin = prev["x1"] >= right - 1.5 * size
-    return reaches_margin or not before.endswith(tuple(_STOPS))
-
-
-def _pitch(lines: list[dict]) -> float:
-    gaps = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:]) if 0 < b["top"] - a["top"] < 3 * (a["bottom"] - a["top"]) + 1)
-    return gaps[len(gaps) // 2] if gaps else 0.0
-
-
 def read_pdf(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
+    with pdf:
+        pages = []
+        page_width = pdf.pages[0].width if pdf.pages else None
+        for number, page in enumerate(pdf.pages, 1):
+            try:
+                pages.append((page.height, _page_blocks(page)))
+            except Exception as exc:  # a damaged page stream
+                raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
+    return _assemble(pages, name, page_width)
+
+
+def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | None = None) -> Document:
+    furniture = running_furniture(pages)
+    pages = [(height, [b for b in blocks if b[1] != "line" or id(b[2]) not in furniture]) for height, blocks in pages]
+    layout = Layout.of([b[2] for _, blocks in pages for b in blocks if b[1] == "line"], page_width)
     lines: list[str] = []
-    pages: list[tuple[int, int]] = []  # per document line: (page, line on that page)
+    where: list[tuple[int, int]] = []  # per document line: (page, line on that page)
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     chars = 0
     previous_line: dict | None = None
     open_table: tuple[Table, int] | None = None  # a table that ended its page: it may go on
-    with pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            try:
-                blocks = _page_blocks(page)
-            except Exception as exc:  # a damaged page stream
-                raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
-            text_lines = [b[2] for b in blocks if b[1] == "line"]
-            right = max((t["x1"] for t in text_lines), default=0)
-            left = min((t["x0"] for t in text_lines), default=0)
-            pitch = _pitch(text_lines)
-            for on_page, (_, kind, payload) in enumerate(blocks, 1):
-                if kind == "table":
-                    width = max((len(r) for r in payload), default=0)
-                    if open_table and on_page == 1 and open_table[1] == width:
-                        _table(payload, lines, pages, number, on_page, paragraphs, into=open_table[0])
-                    else:
-                        tables.append(_table(payload, lines, pages, number, on_page, paragraphs))
-                    open_table = (tables[-1], width) if on_page == len(blocks) else None
-                    previous_line = None
-                    continue
-                open_table = None
-                text = payload["text"].strip()
-                chars += len(text)
-                same_page = previous_line is not None and previous_line.get("page") == number
-                if previous_line is not None and _continues(previous_line, payload, left, right, pitch if same_page else 0):
-                    lines[-1] += text
-                    paragraphs[-1].text += text
+    for number, (_, blocks) in enumerate(pages, 1):
+        for on_page, (_, kind, payload) in enumerate(blocks, 1):
+            if kind == "table":
+                chars += sum(len(c or "") for row in payload for c in row)
+                width = max((len(r) for r in payload), default=0)
+                if open_table and on_page == 1 and open_table[1] == width:
+                    if _split_row(open_table[2], payload[0]):  # a row the page break cut in two
+                        payload = [_join_rows(open_table[2], payload[0])] + payload[1:]
+                        lines.pop(), where.pop(), open_table[0].rows.pop()
+                    _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
                 else:
-                    lines.append(text)
-                    pages.append((number, on_page))
-                    paragraphs.append(Paragraph(text, len(lines), 1))
-                previous_line = {**payload, "page": number}
+                    tables.append(_table(payload, lines, where, number, on_page, paragraphs))
+                open_table = (tables[-1], width, payload[-1]) if on_page == len(blocks) else None
+                previous_line = None
+                continue
+            open_table = None
+            text = payload["text"]
+            chars += len(text)
+            same_page = previous_line is not None and previous_line["page"] == number
+            if previous_line is not None and continues(previous_line, payload, layout, same_page):
+                lines[-1] += text
+                paragraphs[-1].text += text
+            else:
+                lines.append(text)
+                where.append((number, on_page))
+                paragraphs.append(Paragraph(text, len(lines), 1))
+            previous_line = {**payload, "page": number}
     if chars < _MIN_TEXT_CHARS:
         raise InputError(name, "the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
 
     def locate(line: int, lang: str, column: int | None = None) -> str:
-        page, on_page = pages[line - 1] if 1 <= line <= len(pages) else (0, line)
+        page, on_page = where[line - 1] if 1 <= line <= len(where) else (0, line)
         return f"第{page}页第{on_page}行" if lang == "zh" else f"page {page}, line {on_page}"
 
     return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="pdf",
                     encoding="pdf", locator=locate)
+
+
+_NUMBER = re.compile(r"^\s*[-+]?\d[\d,.]*\s*$")
+
+
+def _split_row(before: list, after: list) -> bool:
+    """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
+    only text fragments (no figure), fewer filled cells, and not starting with a row number."""
+    filled_after = [c for c in after if c and c.strip()]
+    filled_before = [c for c in before if c and c.strip()]
+    if not filled_after or len(filled_after) >= len(filled_before) or len(after) != len(before):
+        return False
+    return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())
+
+
+def _join_rows(before: list, after: list) -> list:
+    return [b if a is None else (b or "") + a for b, a in zip(before, after)]
 
 
 def _table(rows: list[list], lines: list[str], pages: list, page: int, on_page: int,

@@ -1,0 +1,49 @@
+"""Which drawings on a PDF page are table rulings, and which tables found from them are real.
+
+A table in a report is a ruled grid: its borders are drawn as stroked lines (LibreOffice), as thin
+filled rectangles (Word's own export) or as stroked rectangles. Word and WPS also draw paragraph and
+cell shading as filled rectangles, often white and so invisible, behind whole paragraphs; their edges
+are no borders, and taken for borders they turn prose pages into one-column tables. So only drawn
+rulings in a visible colour count, and a table must have text in at least two columns.
+"""
+from __future__ import annotations
+
+_THIN = 2.5          # pt: a filled rectangle no thicker than this is drawn as a line
+_SHAPES = ("line", "rect", "curve")
+
+
+def _visible(colour) -> bool:
+    """Whether a stroke or fill colour shows on a white page (white is gray 1, RGB 1,1,1 or CMYK 0,0,0,0)."""
+    if colour is None:
+        return True  # the default colour is black
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(c, (int, float)) for c in colour):
+        return True  # a pattern or a named colour space: assume it shows
+    if len(colour) == 4:
+        return any(c > 0.03 for c in colour)
+    return any(c < 0.97 for c in colour)
+
+
+def is_ruling(obj: dict) -> bool:
+    """A drawing that can be a table border: a visible stroke, or a visible filled rectangle thin as a line."""
+    kind = obj.get("object_type")
+    if kind not in _SHAPES:
+        return True
+    if kind == "line" or obj.get("stroke"):
+        if obj.get("stroke", True) and _visible(obj.get("stroking_color")):
+            return True
+    if obj.get("fill") and _visible(obj.get("non_stroking_color")):
+        return min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) <= _THIN
+    return False
+
+
+def _text_columns(rows: list[list]) -> int:
+    """How many grid columns hold text in some row."""
+    return len({j for row in rows for j, cell in enumerate(row) if cell and cell.strip()})
+
+
+def real_tables(page) -> list:
+    """The page's tables that are ruled grids with text in two columns or more."""
+    ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
+    return [t for t in ruled.find_tables() if _text_columns(t.extract()) >= 2]

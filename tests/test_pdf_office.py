@@ -1,0 +1,269 @@
+"""PDFs made the way offices make them: Word files exported by LibreOffice, and pages with filled
+rectangles behind the paragraphs. Paragraph shading is no table; ruled grids are; headings stand alone.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lintgk import lint_path
+from lintgk.readers import read_path
+from office import Grid, Layout, Para, build_docx, soffice, to_pdf
+
+TITLE = "某某镇人民政府2023年政府信息公开工作年度报告"
+PERIOD = "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。"
+PARTS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+BODY = "2023年，某某镇认真贯彻落实政府信息公开工作要求，坚持以公开为常态、不公开为例外，" * 4 + "全年工作有序开展。"
+REGULATIONS = Grid([["第二十条第（一）项", "<", "<", "<"],
+                    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                    ["规章", "0", "0", "0"],
+                    ["行政规范性文件", "2", "0", "5"]])
+
+
+def _report(shading: str | None, with_table: bool) -> Layout:
+    blocks = [Para(PERIOD, shaded=shading)]
+    for part in PARTS:
+        blocks += [Para(part, heading=True, shaded=shading), Para(BODY, shaded=shading)]
+        if with_table and part.startswith("二、"):
+            blocks += [Para("（一）主动公开政府信息情况表", heading=True), REGULATIONS]
+    return Layout(blocks=blocks, header="某某镇人民政府政务公开", footer_page_number=True)
+
+
+DOCUMENTS = {
+    "shaded-white": _report("FFFFFF", with_table=False),
+    "shaded-grey": _report("D9D9D9", with_table=True),
+    "plain": _report(None, with_table=True),
+}
+
+
+def _need_soffice() -> None:
+    if soffice() is None:
+        message = "LibreOffice (soffice) is not installed; install libreoffice-writer-nogui"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Every Word report of this module, exported to PDF in one soffice run per test session."""
+    _need_soffice()
+    folder = tmp_path_factory.mktemp("office")
+    files = [build_docx(layout, folder / f"{name}.docx", title=TITLE) for name, layout in DOCUMENTS.items()]
+    return dict(zip(DOCUMENTS, to_pdf(files, folder / "pdf")))
+
+
+def _lines(path: Path) -> list[str]:
+    return read_path(path).lines
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["shaded-white", "shaded-grey", "plain"])
+def test_word_export_reads_as_paragraphs(office_pdfs, name):
+    lines = _lines(office_pdfs[name])
+    assert lines[0] == TITLE, lines[:3]
+    assert PERIOD in lines
+    for part in PARTS:
+        assert part in lines, f"{part} is not a line of its own: {lines}"
+    assert BODY in lines, "a wrapped paragraph is one line again"
+    assert not any("某某镇人民政府政务公开" == line for line in lines), "the running header is dropped"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["shaded-white", "shaded-grey", "plain"])
+def test_word_export_keeps_only_real_tables(office_pdfs, name):
+    doc = read_path(office_pdfs[name])
+    expected = 0 if name == "shaded-white" else 1
+    assert len(doc.tables) == expected, [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    if expected:
+        rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+        assert rows[-1] == ["行政规范性文件", "2", "0", "5"], rows
+        assert not any(BODY in cell for row in rows for cell in row), "shaded prose is not a table row"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["shaded-white", "shaded-grey", "plain"])
+def test_word_export_has_all_parts_and_period(office_pdfs, name):
+    result = lint_path(office_pdfs[name])
+    assert result.error is None
+    rules = {d.rule for d in result.diagnostics}
+    assert not rules & {"GK105", "GK103", "GK201", "GK202"}, [d.message for d in result.diagnostics]
+
+
+# -- pages with filled rectangles (reportlab) ------------------------------------------------
+
+def _page(path: Path, paragraphs: list[str], fill=(1, 1, 1), boxes: bool = True) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    top = height - 60
+    for text in paragraphs:
+        if boxes:
+            c.setFillColorRGB(*fill)
+            c.rect(70, top - 26, width - 140, 26, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("STSong-Light", 12)
+        c.drawString(76, top - 18, text)
+        top -= 26
+    c.save()
+    return path
+
+
+PAGE = [TITLE, PERIOD] + [x for part in PARTS for x in (part, "全年工作有序开展，主动公开政府信息100条。")]
+
+
+@pytest.mark.parametrize("fill", [(1, 1, 1), (0.85, 0.85, 0.85), (1, 1, 0.8)], ids=["white", "grey", "yellow"])
+def test_filled_rectangles_behind_paragraphs_are_no_table(tmp_path, fill):
+    plain = read_path(_page(tmp_path / "plain.pdf", PAGE, boxes=False))
+    shaded = read_path(_page(tmp_path / "shaded.pdf", PAGE, fill=fill))
+    assert shaded.tables == []
+    assert shaded.lines == plain.lines == PAGE
+
+
+def test_ruled_grid_is_a_table_beside_shading(tmp_path):
+    """A grid drawn with lines stays a table, even right under a shaded paragraph."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(70, 700, 450, 26, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.drawString(76, 708, "（一）主动公开政府信息情况表")
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
+    xs, top = [70, 250, 385, 520], 700
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            c.drawString(xs[j] + 4, top - 18 - 24 * i, cell)
+    for i in range(len(rows) + 1):
+        c.line(xs[0], top - 24 * i, xs[-1], top - 24 * i)
+    for x in xs:
+        c.line(x, top, x, top - 24 * len(rows))
+    c.save()
+    doc = read_path(path)
+    assert doc.lines[0] == "（一）主动公开政府信息情况表"
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+
+
+def test_small_header_on_a_single_page_is_dropped(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "one-page.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("STSong-Light", 9)
+    c.drawCentredString(width / 2, height - 40, "某某镇人民政府")  # the header, in the top margin
+    c.drawCentredString(width / 2, 40, "— 1 —")
+    c.setFont("STSong-Light", 14)
+    for i, text in enumerate(PAGE):
+        c.drawString(80, height - 110 - 24 * i, text)
+    c.save()
+    assert read_path(path).lines == PAGE
+
+
+def test_a_table_row_cut_by_the_page_break_is_one_row():
+    from lintgk.readers.pdf import _join_rows, _split_row
+
+    before = [None, "2.重复", "5", "4", "", "", "", "", ""]
+    assert _split_row(before, [None, "申请", "", "", "", "", "", "", ""])
+    assert _join_rows(before, [None, "申请", "", "", "", "", "", "", ""])[1] == "2.重复申请"
+    assert not _split_row(before, [None, "3.要求提供公开出版物", "", "", "", "", "", "", ""]), "a numbered row"
+    assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
+
+
+def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "title.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("STSong-Light", 20)
+    c.drawCentredString(width / 2, height - 80, "某某县某某镇人民政府")
+    c.drawCentredString(width / 2, height - 110, "2023年政府信息公开工作年度报告")
+    c.setFont("STSong-Light", 14)
+    body = PAGE[1:]
+    for i, text in enumerate(body):
+        c.drawString(80, height - 160 - 24 * i, text)
+    c.drawString(80 + 420, height - 160, "")  # nothing: the body lines stay short
+    c.save()
+    lines = read_path(path).lines
+    assert lines[0] == "某某县某某镇人民政府2023年政府信息公开工作年度报告"
+    assert lines[1:] == body
+
+
+def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
+    """Word's own PDF export draws cell borders as hairline-thin filled rectangles."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "word-grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
+    xs, top = [70, 250, 385, 520], 700
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(60, 600, 470, 130, stroke=0, fill=1)  # shading behind the whole table
+    c.setFillColorRGB(0, 0, 0)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            c.drawString(xs[j] + 4, top - 18 - 24 * i, cell)
+    for i in range(len(rows) + 1):
+        c.rect(xs[0], top - 24 * i, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+    for x in xs:
+        c.rect(x, top - 24 * len(rows), 0.5, 24 * len(rows), stroke=0, fill=1)
+    c.save()
+    doc = read_path(path)
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+
+
+def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
+    """Full lines end at the margin; one web address runs past it: the paragraphs still join."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "overrun.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    first = "全年主动公开政府信息一百条，其中规范性文件二条，工作动态九十八条以及"  # 34 characters, indented
+    full = "其他信息，均已在网站公开，公开目录和指南也已及时更新，方便群众查阅和监督。"  # 37 characters
+    url = "网址http://www.example.gov.cn/xxgk/2023/annual-report/index-of-all-the-annual-reports-of-the-town.html"
+    lines = [(first, 104), (full, 80), ("全年工作有序开展。", 80), (first, 104), (url, 80), ("全年工作有序开展。", 80)]
+    c.setFont("STSong-Light", 12)
+    for i, (text, x) in enumerate(lines):
+        c.drawString(x, height - 100 - 20 * i, text)
+    c.save()
+    doc = read_path(path)
+    assert doc.lines == [first + full + "全年工作有序开展。", first + url + "全年工作有序开展。"]
