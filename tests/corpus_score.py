@@ -31,6 +31,10 @@ class Score:
     misses: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     documents: int = 0
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [true errors, false errors, misses]
+
+    def count(self, rule: str, slot: int) -> None:
+        self.by_rule.setdefault(rule, [0, 0, 0])[slot] += 1
 
     @property
     def precision(self) -> float:
@@ -64,16 +68,19 @@ def score_report(report: Path, score: Score) -> None:
         hit = next((d for d in unmatched if d.rule == rule and (line is None or d.line == line)), None)
         if hit is None:
             score.misses.append(f"{report.name}:{line or '-'} {rule} not found")
+            score.count(rule, 2)
             continue
         score.found += 1
         unmatched.remove(hit)
         if hit.severity == "error":
             score.true_errors += 1
             score.errors += 1
+            score.count(rule, 0)
     for d in unmatched:
         if d.severity == "error":
             score.errors += 1
             score.false_findings.append(f"{report.name}:{d.line} {d.rule} {d.message}")
+            score.count(d.rule, 1)
 
 
 def score_corpus(reports: list[Path] | None = None) -> Score:
@@ -87,6 +94,8 @@ def summary(score: Score) -> str:
     lines = [f"corpus: {score.documents} reports, {score.defects} annotated defects, {score.errors} error findings",
              f"precision {score.precision:.1%} ({score.true_errors}/{score.errors})  "
              f"recall {score.recall:.1%} ({score.found}/{score.defects})"]
+    lines.append("  by rule (true errors / false errors / misses): " + ", ".join(
+        f"{rule} {t}/{f}/{m}" for rule, (t, f, m) in sorted(score.by_rule.items())))
     lines += [f"  unreadable {u}" for u in score.unreadable]
     lines += [f"  false     {f}" for f in score.false_findings]
     lines += [f"  missed    {m}" for m in score.misses]
