@@ -28,6 +28,7 @@ from lintgk.web.analysis import UploadError, check_upload
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_MB = 20
 _SLACK = 64 * 1024  # multipart headers and the other fields around the file
+_DRAIN_AT_MOST = 1024 * 1024 * 1024  # a refused upload is read (and dropped) up to this much, then cut off
 
 TEXT = {
     "zh": {
@@ -103,19 +104,38 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def home(request: Request) -> Response:
         return page("upload.html", lang_of(request.query_params.get("lang")))
 
+    async def drain(request: Request) -> None:
+        """Read what is left of a refused upload, keeping none of it: a browser shows the answer only
+        once it has sent its request (a reset connection would show an error page instead)."""
+        drained = 0
+        try:
+            async for chunk in request.stream():
+                drained += len(chunk)
+                if drained > _DRAIN_AT_MOST:
+                    break
+        except Exception:  # the client went away, or the stream was already read
+            pass
+
     async def read_form(request: Request):
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > settings.max_bytes + _SLACK:
+            await drain(request)
             raise _TooLarge
         received = 0
 
         async def limited():
             nonlocal received
+            over = False
             async for chunk in request.stream():
                 received += len(chunk)
                 if received > settings.max_bytes + _SLACK:
-                    raise _TooLarge
+                    over = True  # read on and drop the rest, so the browser gets to see the answer
+                    if received > _DRAIN_AT_MOST:
+                        break
+                    continue
                 yield chunk
+            if over:
+                raise _TooLarge
 
         parser = _in_memory_parser(settings.max_bytes)(request.headers, limited(), max_files=settings.max_files + 1,
                                                        max_fields=10)
