@@ -38,8 +38,13 @@ class Lang(str, Enum):
     en = "en"
 
 
+_LANG = {"current": "zh"}  # the language of lintgk's own messages, once known
+
+
 def _fail(message: str) -> typer.Exit:
-    print(f"lintgk: error: {message}", file=sys.stderr)
+    from lintgk.output.messages import error_line
+
+    print(error_line(message, _LANG["current"]), file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -65,8 +70,11 @@ def _load_config(config_file: Path | None, **overrides):
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
 
+    if overrides.get("lang"):
+        _LANG["current"] = overrides["lang"]
     try:
         config = load_config(config_file)
+        _LANG["current"] = overrides.get("lang") or config.lang
         for key, value in overrides.items():
             if value is None or value == []:
                 continue
@@ -129,7 +137,9 @@ def check(
     if write_baseline:
         target = baseline_file or Path(".lintgk-baseline.json")
         count = baselines.write(target, [r for r in results if not r.error])
-        print(f"lintgk: wrote {count} finding(s) to {target}", file=sys.stderr)
+        from lintgk.output.messages import say
+
+        print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
         raise typer.Exit(2 if broken else 0)
     try:
         known = baselines.load(baseline_file) if baseline_file else None
@@ -157,9 +167,11 @@ def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 6
 
     with _progress(len(files)) as advance:
         results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance)
+    from lintgk.output.messages import file_error
+
     for r in results:
         if r.error:
-            print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
+            print(file_error(r.path, r.error, config.lang), file=sys.stderr)
     return results
 
 
@@ -183,9 +195,11 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
 
+    from lintgk.output.messages import file_error, say
+
     run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
     for error in run.errors:
-        print(f"lintgk: error: {error}", file=sys.stderr)
+        print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:
         _stdout_utf8()
         for outcome in run.outcomes:
@@ -195,7 +209,7 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
             baselines.apply([run.results[i] for i in run.relinted], known)
         applied = sum(o.applied for o in run.outcomes)
         if applied:
-            print(f"lintgk: fixed {applied} finding(s)", file=sys.stderr)
+            print(say("fixed", config.lang, n=applied), file=sys.stderr)
     return run.results, bool(run.outcomes)
 
 
@@ -218,7 +232,10 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
         try:
             written = annotate_file(path, result.diagnostics, lang, target)
         except (LintgkError, OSError) as exc:
-            print(f"lintgk: {words['error']}: {path}: {exc}", file=sys.stderr)
+            from lintgk.errors import InputError
+            from lintgk.output.messages import file_error
+
+            print(file_error(str(path), exc.reason if isinstance(exc, InputError) else str(exc), lang), file=sys.stderr)
             result.error = str(exc)
             continue
         print(f"lintgk: {words['wrote'].format(path=written, n=len(result.diagnostics))}", file=sys.stderr)
@@ -226,9 +243,9 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
 
 _ANNOTATE_WORDS = {
     "zh": {"wrote": "已写入批注版 {path}（{n} 条批注）", "skip": "{path} 不是 Word .docx 文件，不能加批注",
-           "many": "--annotate 处理多个 .docx 时，--output 须是一个文件夹", "error": "错误"},
+           "many": "--annotate 处理多个 .docx 时，--output 须是一个文件夹"},
     "en": {"wrote": "wrote {path} with {n} comment(s)", "skip": "{path} is not a Word .docx file; comments are added to .docx only",
-           "many": "with --annotate and several .docx files, --output must be a folder", "error": "error"},
+           "many": "with --annotate and several .docx files, --output must be a folder"},
 }
 
 
@@ -307,7 +324,9 @@ def report(
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
     html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
-    print(f"lintgk: wrote the overview of {len(results)} file(s) to {html}", file=sys.stderr)
+    from lintgk.output.messages import say
+
+    print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
 
 

@@ -32,7 +32,7 @@ def test_fix_dongning_in_place(tmp_path):
     shutil.copy(SEED["dongning"], path)
     proc = run_cli("check", "--fix", str(path))
     fixed = path.read_text(encoding="utf-8")
-    assert "fixed" in proc.stderr
+    assert "已自动修复" in proc.stderr
     assert not fixed.startswith("登录"), "the furniture lines are gone"
     assert "发布日期:2017-01-16" not in fixed
     assert "（以下简称《条例》）的规定和上级工作部署，编制" in fixed

@@ -67,7 +67,7 @@ def test_fix_keeps_the_word_file_identical_but_for_the_fixed_characters(tmp_path
     report = _rich_report(tmp_path / "报告.docx")
     before = report.read_bytes()
     proc = run_cli("check", str(report), "--fix", "-q")
-    assert "lintgk: fixed" in proc.stderr, proc.stderr
+    assert "lintgk: 已自动修复" in proc.stderr, proc.stderr
     after = report.read_bytes()
     with zipfile.ZipFile(io.BytesIO(before)) as a, zipfile.ZipFile(io.BytesIO(after)) as b:
         assert a.namelist() == b.namelist()

@@ -24,8 +24,9 @@ def suggestion(diag: Diagnostic, lines: list[str], lang: str = "zh") -> str:
     for e in reversed(edits):
         a, b = e.column - 1 - start, e.end_column - 1 - start
         after = after[:a] + e.replacement + after[b:]
-    if len(before) > _WIDTH:
-        before, after = before[:_WIDTH] + "…", after[:_WIDTH] + "…"
+    width = _WIDTH if len(edits) > 1 else 3 * _WIDTH  # one replacement is shown whole unless very long
+    if len(before) > width:
+        before, after = before[:width] + "…", after[:width] + "…"
     if not after:
         return f"删除「{before}」" if lang == "zh" else f"delete “{before}”"
     return f"「{before}」→「{after}」" if lang == "zh" else f"“{before}” → “{after}”"

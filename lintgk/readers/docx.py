@@ -3,7 +3,7 @@
 Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
 in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
 paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
-as 「第N段」 and 「表T 第R行」.
+as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
 """
 from __future__ import annotations
 
@@ -180,9 +180,9 @@ def _read(data: bytes, name: str, sources: list | None):
     for block in document.iter_inner_content():
         if isinstance(block, DocxParagraph):
             text = (numbering.label(block) + block.text).replace("\n", " ").replace("\r", " ")
+            paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
             if not text.strip():
                 continue
-            paragraph_no += 1
             lines.append(text)
             if sources is not None:
                 label = len(text) - len(block.text)
