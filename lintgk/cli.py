@@ -194,7 +194,6 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
     """Apply (or show) fixes; return the results after fixing and whether anything changed."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
-
     from lintgk.output.messages import file_error, say
 
     run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
@@ -423,13 +422,14 @@ def serve(
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in the browser (servers, tests)."),
     max_mb: int = typer.Option(20, "--max-mb", min=1, help="Largest upload accepted, in MB."),
     max_files: int = typer.Option(1, "--max-files", min=1, help="Most files accepted in one upload."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one report after this many seconds."),
 ) -> None:
     """A local page to drop a report on and see its findings (needs: pip install "lintgk[web]")."""
     try:
         from lintgk.web.serve import serve as run
     except ImportError as exc:
         raise _fail(f"lintgk serve needs the web extra: pip install \"lintgk[web]\" ({exc.name} is missing)") from None
-    run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files)
+    run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files, timeout=timeout)
 
 
 def main() -> None:

@@ -5,8 +5,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import SEED, run_cli, run_json, seed_text
 from docx_comments import W, comments
+
+from conftest import SEED, run_cli, run_json, seed_text
 from makers import make_docx
 
 

@@ -6,8 +6,9 @@ import struct
 import zipfile
 import zlib
 
-from conftest import run_cli, seed_text
 from lxml import etree
+
+from conftest import run_cli, seed_text
 from makers import make_docx
 
 # what the safe fixes turn a character into (GK601 punctuation, GK602 〇)

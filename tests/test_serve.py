@@ -12,8 +12,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, seed_text
 from docx_comments import comments
+
+from conftest import ROOT, seed_text
 from makers import make_docx
 
 pytest.importorskip("starlette")
@@ -31,7 +32,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "lintgk", "serve", "--no-browser", "--port", str(port), "--max-mb", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "lintgk", "serve", "--no-browser", "--port", str(port), "--max-mb", "1",
+                             "--timeout", "5"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -79,6 +81,12 @@ def test_the_form_works_without_javascript(server, tmp_path):
     assert status == 200
     assert "检查结果" in html and "GK601" in html and 'href="#f0"' in html and 'id="f0"' in html
     assert "<mark" in html and "第4段" in html
+    import re
+
+    ids = re.findall(r'id="f(\d+)"', html)
+    links = set(re.findall(r'href="#f(\d+)"', html))
+    assert len(ids) == len(set(ids)) == len(links) > 20  # one place per finding, each linked from the list
+    assert html.count('<mark class="warning" data-findings="3">') > 5  # GK601 marks each half-width mark
     assert 'download="报告.lintgk.docx"' in html and 'download="报告.fixed.docx"' in html
     assert "错误示例" in html and "正确示例" in html  # each rule's explanation
     for attribute in ("src=", "href="):  # everything the page needs ships in the package
@@ -108,13 +116,21 @@ def test_a_bad_upload_gets_a_message_and_the_server_goes_on(server, name, data, 
 
 
 def test_limits_on_size_and_count(server, tmp_path):
-    status, html = _post(server, [("big.txt", "某".encode("utf-8") * 600_000)])  # 1.8 MB, limit 1 MB
+    status, html = _post(server, [("big.txt", "某".encode() * 600_000)])  # 1.8 MB, limit 1 MB
     assert status == 413 and "文件太大" in html
     seed = _seed_docx(tmp_path).read_bytes()
     status, html = _post(server, [("a.docx", seed), ("b.docx", seed)])
     assert status == 400 and "一次只能上传 1 个文件" in html
     status, html = _post(server, [("a.docx", seed)])
     assert status == 200
+
+
+def test_a_pathological_report_is_given_up_and_the_server_goes_on(server, tmp_path):
+    slow = ("某镇2017年政府信息公开工作年度报告\n" + "全年共计公开信息10条，其中规范性文件2条" * 15000 + "\n").encode("utf-8")
+    status, html = _post(server, [("slow.txt", slow)])
+    assert status == 422 and "已放弃" in html
+    status, html = _post(server, [("r.txt", seed_text("zhangqi").encode("utf-8"))])
+    assert status == 200 and "GK602" in html
 
 
 @pytest.mark.slow

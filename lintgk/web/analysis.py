@@ -19,7 +19,7 @@ class UploadError(Exception):
     """Why an upload could not be checked, in words for the page (not a stack trace)."""
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh, en)  # both in args, so it crosses back from the worker process
         self.text = {"zh": zh, "en": en}
 
 
@@ -114,6 +114,7 @@ def check_upload(data: bytes, filename: str, lang: str) -> Analysis:
 def _mark_lines(doc, findings: list[Finding], part_lines: set[int], lang: str) -> list[Line]:
     n = len(doc.lines)
     per_line: dict[int, list[tuple[int, int, Finding]]] = {}
+    anchor_at: dict[tuple[int, int], list[int]] = {}  # (line, offset) where a finding's place begins
     for f in findings:
         d = f.diag
         first = min(max(d.line, 1), n)
@@ -127,6 +128,14 @@ def _mark_lines(doc, findings: list[Finding], part_lines: set[int], lang: str) -
             start = min(max(start, 0), length)
             end = min(max(end, start + 1), max(length, start + 1))
             per_line.setdefault(number, []).append((start, end, f))
+            if number == first:
+                anchor_at.setdefault((number, start), []).append(f.index)
+        # a finding about many places in a paragraph (half-width punctuation) marks each one its fix changes
+        for e in (d.fix.edits if d.fix and len(d.fix.edits) > 1 else []):
+            if e.line == e.end_line and 1 <= e.line <= n and e.end_column > e.column:
+                mark = (e.column - 1, e.end_column - 1, f)
+                if mark[0] != (d.column - 1 if e.line == d.line else -1):
+                    per_line.setdefault(e.line, []).append(mark)
     out = []
     for number, text in enumerate(doc.lines, 1):
         marks = per_line.get(number, [])
@@ -137,7 +146,7 @@ def _mark_lines(doc, findings: list[Finding], part_lines: set[int], lang: str) -
             seg = Segment(text[a:b] if a < len(text) else " ", [f.index for f in covering])
             if covering:
                 seg.severity = max((f.diag.severity for f in covering), key=SEVERITY_RANK.get)
-            seg.anchors = [f.index for s, _, f in marks if s == a]
+            seg.anchors = anchor_at.get((number, a), [])
             segments.append(seg)
         out.append(Line(number, doc.where(number, lang), segments, number in part_lines))
     return out
@@ -180,8 +189,10 @@ def _downloads(data: bytes, name: str, suffix: str, doc, result, config, lang: s
         text, used = decode(data, name, None)
         fixed, applied, _ = fix_text(text, name, config)
         if applied:
+            from lintgk.fixer import _encode
+
             try:
-                encoded = fixed.encode(used)
+                encoded = _encode(fixed, data, used)  # the file's own encoding and BOM
             except (UnicodeEncodeError, LookupError):
                 encoded = fixed.encode("utf-8")
             out.append(Download("下载自动修复后的文件" if zh else "Download the fixed file", f"{stem}.fixed{suffix}",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
@@ -60,7 +61,8 @@ TEXT = {
 class Settings:
     max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024
     max_files: int = 1
-    busy: int = 2  # reports checked at the same time; more wait their turn
+    busy: int = 2  # reports checked at the same time (worker processes); more wait their turn
+    timeout: float = 60.0  # seconds one report may take; its worker is killed after that
 
 
 class _TooLarge(Exception):
@@ -89,7 +91,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     counter = Counter()
-    gate = asyncio.Semaphore(settings.busy)
+    workers: dict = {}
+
+    @asynccontextmanager
+    async def lifespan(app):
+        # each report is checked in a worker process with a deadline: a pathological or crashing
+        # file costs its worker, never the server
+        from pebble import ProcessPool
+
+        workers["pool"] = ProcessPool(max_workers=settings.busy, max_tasks=100)
+        try:
+            yield
+        finally:
+            workers.pop("pool").stop()
     mb = settings.max_bytes // (1024 * 1024) or 1
 
     def lang_of(value: str | None) -> str:
@@ -171,14 +185,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
             data = await upload.read(settings.max_bytes + 1)
             if len(data) > settings.max_bytes:
                 return problem(words["too_big"].format(mb=mb), 413)
-            async with gate:
-                try:
-                    analysis = await run_in_threadpool(check_upload, data, upload.filename, lang)
-                except UploadError as exc:
-                    return problem(exc.text[lang], 422)
-                except Exception:  # never a stack trace on the page, and the server goes on
-                    return problem(UploadError("检查时出现意外错误，文件可能已损坏。",
-                                               "An unexpected error occurred; the file may be damaged.").text[lang], 500)
+            future = workers["pool"].schedule(check_upload, args=(data, upload.filename, lang), timeout=settings.timeout)
+            try:
+                analysis = await asyncio.wrap_future(future)
+            except UploadError as exc:
+                return problem(exc.text[lang], 422)
+            except FutureTimeout:
+                return problem(UploadError(f"检查超过 {settings.timeout:g} 秒仍未完成，已放弃；文件可能异常。",
+                                           f"Checking took more than {settings.timeout:g} s and was given up; "
+                                           "the file may be pathological.").text[lang], 422)
+            except Exception:  # never a stack trace on the page, and the server goes on
+                return problem(UploadError("检查时出现意外错误，文件可能已损坏。",
+                                           "An unexpected error occurred; the file may be damaged.").text[lang], 500)
             counter.checked += 1
             counter.log()
             return page("report.html", lang, a=analysis)
@@ -191,6 +209,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/check", home, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.counter = counter
     return app

@@ -62,7 +62,7 @@ def _apply_text(refs: list, replacement: str) -> None:
     """Replace the characters ``refs`` (consecutive, in document order) by ``replacement``, which goes
     into the run of the first one and so takes its formatting."""
     by_node: dict = {}
-    for r, node, index, insert in refs:
+    for _, node, index, _ in refs:
         by_node.setdefault(node, []).append(index)
     first_node = refs[0][1]
     for node, indexes in by_node.items():

@@ -56,7 +56,7 @@ def apply_splits(points: list[tuple]) -> None:
             unique.append((r, node, index))
     # within one run, later nodes first as well: splitting keeps everything before the point in r
     order = {}
-    for r, node, index in unique:
+    for r, _, _ in unique:
         order.setdefault(id(r), _children(r))
     unique.sort(key=lambda p: (order[id(p[0])].index(p[1]) if p[1] in order[id(p[0])] else 0, p[2]), reverse=True)
     for r, node, index in unique:
