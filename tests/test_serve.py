@@ -101,6 +101,19 @@ def test_english_and_other_formats(server):
     assert status == 200 and "GK202" in html
 
 
+
+def test_pdf_and_web_page_uploads(server, tmp_path):
+    from makers import make_html, make_pdf
+
+    pdf = make_pdf(seed_text("zhangqi"), tmp_path / "掌起镇.pdf")
+    status, html = _post(server, [(pdf.name, pdf.read_bytes())])
+    assert status == 200 and "GK602" in html and "第" in html and "页" in html
+    assert 'download="掌起镇.fixed.txt"' in html  # a PDF cannot be edited: its text, fixed
+    page = make_html(seed_text("dongning"), tmp_path / "d.html")
+    status, html = _post(server, [(page.name, page.read_bytes())])
+    assert status == 200 and "GK601" in html
+
+
 @pytest.mark.parametrize("name,data,words", [
     ("坏.docx", b"PK\x03\x04 this is not a zip", "无法读取「坏.docx」"),
     ("坏.pdf", b"%PDF-1.4\n garbage", "无法读取「坏.pdf」"),
