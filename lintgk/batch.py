@@ -2,6 +2,9 @@
 
 One unreadable, huge or pathological file never stalls or kills the batch: it gets an error
 result (and the run exit code 2) while the others go on.
+
+The time limit per file is a SIGALRM timer where there is one (POSIX); elsewhere (Windows) each
+file is linted in a worker process that is killed at its deadline (pebble).
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ class FileTimeout(Exception):
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Interrupt the lint of one file after ``seconds`` (POSIX main thread; elsewhere no limit)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    usable = seconds and _alarm_usable() and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
@@ -68,7 +71,7 @@ def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT
         with _time_limit(timeout):
             return lint_path(path, config)
     except FileTimeout:
-        return FileResult(path=str(path), error=f"gave up after {timeout:g} s (--timeout); the file may be pathological")
+        return _timed_out(str(path), timeout)
     except RecursionError:
         return FileResult(path=str(path), error="structure nested too deeply to read")
     except MemoryError:
@@ -111,9 +114,54 @@ def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeou
     return results  # type: ignore[return-value]
 
 
+def _alarm_usable() -> bool:
+    # LINTGK_NO_SIGALRM=1 runs the Windows way on POSIX, for the tests
+    return hasattr(signal, "setitimer") and not os.environ.get("LINTGK_NO_SIGALRM")
+
+
+def _mp_context():
+    """The start method for worker processes; LINTGK_MP_START=spawn tries Windows' on POSIX."""
+    import multiprocessing
+
+    method = os.environ.get("LINTGK_MP_START")
+    return multiprocessing.get_context(method) if method else None
+
+
+def _timed_out(path: str, timeout: float) -> FileResult:
+    return FileResult(path=path, error=f"gave up after {timeout:g} s (--timeout); the file may be pathological")
+
+
+def _run_with_deadlines(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
+    """Each file in a worker process with its own deadline; a worker past it is killed."""
+    from concurrent.futures import TimeoutError as DeadlinePassed
+
+    from pebble import ProcessExpired, ProcessPool
+
+    work = [(str(files[i]), config, None) for i in todo]
+    out: list[FileResult] = []
+    with ProcessPool(max_workers=min(jobs, len(todo)), context=_mp_context(),
+                     initializer=warm_up, initargs=(config,)) as pool:
+        futures = [pool.schedule(_work, args=(job,), timeout=timeout) for job in work]
+        for (path, _, _), future in zip(work, futures):
+            try:
+                result = future.result()
+            except DeadlinePassed:
+                result = _timed_out(path, timeout)
+            except ProcessExpired as exc:
+                result = FileResult(path=path, error=f"the worker process died while reading (exit code {exc.exitcode})")
+            except Exception as exc:
+                result = FileResult(path=path, error=f"lintgk internal error ({exc.__class__.__name__}: {exc}); please report it")
+            out.append(result)
+            if progress:
+                progress(1)
+    return out
+
+
 def _run(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
     if not todo:
         return []
+    if timeout and not _alarm_usable():
+        return _run_with_deadlines(files, todo, config, jobs, timeout, progress)
     if jobs == 1 or len(todo) < _PARALLEL_FROM:
         warm_up(config)
         out = []
@@ -125,7 +173,8 @@ def _run(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
     work = [(str(files[i]), config, timeout) for i in todo]
     out: list[FileResult] = []
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=warm_up, initargs=(config,)) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=_mp_context(),
+                                 initializer=warm_up, initargs=(config,)) as pool:
             for result in pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 8) or 1))):
                 out.append(result)
                 if progress:

@@ -38,8 +38,13 @@ class Lang(str, Enum):
     en = "en"
 
 
+_LANG = {"current": "zh"}  # the language of lintgk's own messages, once known
+
+
 def _fail(message: str) -> typer.Exit:
-    print(f"lintgk: error: {message}", file=sys.stderr)
+    from lintgk.output.messages import error_line
+
+    print(error_line(message, _LANG["current"]), file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -65,8 +70,11 @@ def _load_config(config_file: Path | None, **overrides):
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
 
+    if overrides.get("lang"):
+        _LANG["current"] = overrides["lang"]
     try:
         config = load_config(config_file)
+        _LANG["current"] = overrides.get("lang") or config.lang
         for key, value in overrides.items():
             if value is None or value == []:
                 continue
@@ -95,7 +103,7 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md files (punctuation, 〇, web furniture), then report what is left."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md/.docx files (punctuation, 〇, web furniture), then report what is left."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes (typos, URLs, dates)."),
     diff: bool = typer.Option(False, "--diff", help="Show the fixes as a unified diff instead of writing them; exit 1 if there are any."),
     baseline: Path | None = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
@@ -103,6 +111,7 @@ def check(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
+    annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
     from lintgk import baseline as baselines
@@ -128,7 +137,9 @@ def check(
     if write_baseline:
         target = baseline_file or Path(".lintgk-baseline.json")
         count = baselines.write(target, [r for r in results if not r.error])
-        print(f"lintgk: wrote {count} finding(s) to {target}", file=sys.stderr)
+        from lintgk.output.messages import say
+
+        print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
         raise typer.Exit(2 if broken else 0)
     try:
         known = baselines.load(baseline_file) if baseline_file else None
@@ -139,6 +150,9 @@ def check(
         results, changed = _fix(files, results, config, unsafe_fixes, diff, known)
         if diff:
             raise typer.Exit(2 if broken else (1 if changed else 0))
+    if annotate:
+        _annotate(files, results, config.lang, output)
+        output = None  # with --annotate, --output named the annotated copy; the report goes to the terminal
     _write(results, output_format, config, output, show_passed=show_passed, quiet=quiet, statistics=statistics,
            baselined=hidden)
     threshold = SEVERITY_RANK[config.fail_on]
@@ -153,9 +167,11 @@ def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 6
 
     with _progress(len(files)) as advance:
         results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance)
+    from lintgk.output.messages import file_error
+
     for r in results:
         if r.error:
-            print(f"lintgk: error: {r.path}: {r.error}", file=sys.stderr)
+            print(file_error(r.path, r.error, config.lang), file=sys.stderr)
     return results
 
 
@@ -178,10 +194,11 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
     """Apply (or show) fixes; return the results after fixing and whether anything changed."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
+    from lintgk.output.messages import file_error, say
 
     run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
     for error in run.errors:
-        print(f"lintgk: error: {error}", file=sys.stderr)
+        print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:
         _stdout_utf8()
         for outcome in run.outcomes:
@@ -191,8 +208,44 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
             baselines.apply([run.results[i] for i in run.relinted], known)
         applied = sum(o.applied for o in run.outcomes)
         if applied:
-            print(f"lintgk: fixed {applied} finding(s)", file=sys.stderr)
+            print(say("fixed", config.lang, n=applied), file=sys.stderr)
     return run.results, bool(run.outcomes)
+
+
+def _annotate(files: list[Path], results: list, lang: str, output: Path | None) -> None:
+    """Write the annotated copy of every Word report that could be read."""
+    from lintgk.errors import LintgkError
+    from lintgk.word.annotate import annotate_file
+
+    words = _ANNOTATE_WORDS[lang]
+    docx_files = [(p, r) for p, r in zip(files, results) if p.suffix.lower() == ".docx" and not r.error]
+    if output is not None and len(docx_files) > 1 and not output.is_dir():
+        raise _fail(words["many"])
+    for path, result in zip(files, results):
+        if path.suffix.lower() != ".docx":
+            print(f"lintgk: {words['skip'].format(path=path)}", file=sys.stderr)
+            continue
+        if result.error:
+            continue
+        target = output / (path.stem + ".lintgk.docx") if output is not None and output.is_dir() else output
+        try:
+            written = annotate_file(path, result.diagnostics, lang, target)
+        except (LintgkError, OSError) as exc:
+            from lintgk.errors import InputError
+            from lintgk.output.messages import file_error
+
+            print(file_error(str(path), exc.reason if isinstance(exc, InputError) else str(exc), lang), file=sys.stderr)
+            result.error = str(exc)
+            continue
+        print(f"lintgk: {words['wrote'].format(path=written, n=len(result.diagnostics))}", file=sys.stderr)
+
+
+_ANNOTATE_WORDS = {
+    "zh": {"wrote": "已写入批注版 {path}（{n} 条批注）", "skip": "{path} 不是 Word .docx 文件，不能加批注",
+           "many": "--annotate 处理多个 .docx 时，--output 须是一个文件夹"},
+    "en": {"wrote": "wrote {path} with {n} comment(s)", "skip": "{path} is not a Word .docx file; comments are added to .docx only",
+           "many": "with --annotate and several .docx files, --output must be a folder"},
+}
 
 
 def _write(results, output_format: OutputFormat, config, output: Path | None, baselined: int = 0, **options) -> None:
@@ -270,7 +323,9 @@ def report(
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
     html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
-    print(f"lintgk: wrote the overview of {len(results)} file(s) to {html}", file=sys.stderr)
+    from lintgk.output.messages import say
+
+    print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
 
 
@@ -358,6 +413,23 @@ def dump(
         render(parse(doc))
     except LintgkError as exc:
         raise _fail(str(exc)) from None
+
+
+@app.command()
+def serve(
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port of the local page."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; only change it when asked (the page has no login)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in the browser (servers, tests)."),
+    max_mb: int = typer.Option(20, "--max-mb", min=1, help="Largest upload accepted, in MB."),
+    max_files: int = typer.Option(1, "--max-files", min=1, help="Most files accepted in one upload."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one report after this many seconds."),
+) -> None:
+    """A local page to drop a report on and see its findings (needs: pip install "lintgk[web]")."""
+    try:
+        from lintgk.web.serve import serve as run
+    except ImportError as exc:
+        raise _fail(f"lintgk serve needs the web extra: pip install \"lintgk[web]\" ({exc.name} is missing)") from None
+    run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files, timeout=timeout)
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
 The file is decoded exactly as the reader decoded it, edited in place (positions are the
 reader's lines and columns), and encoded back in the same encoding with the same BOM and the
 same line endings, then written atomically (a temporary file in the same folder, renamed
-over the original). Word, PDF and HTML files are never touched.
+over the original). Word .docx files are fixed inside their runs (lintgk.word.fix), keeping
+every run's formatting and every other part of the file; PDF and HTML files are never touched.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from lintgk.model import Edit, FileResult
 from lintgk.readers import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 from lintgk.readers.encoding import decode
 
-FIXABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+FIXABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | {".docx"}
 _BOM_CODECS = {
     codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be",
     codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be",
@@ -128,8 +129,10 @@ def _encode(text: str, data: bytes, encoding: str) -> bytes:
 
 def fix_file(path: Path, config, unsafe: bool = False, write: bool = True) -> FixOutcome:
     if path.suffix.lower() not in FIXABLE_SUFFIXES:
-        raise InputError(str(path), "fixes are applied to .txt and .md files only; edit this file in its own program")
+        raise InputError(str(path), "fixes are applied to .txt, .md and .docx files only; edit this file in its own program")
     data = path.read_bytes()
+    if path.suffix.lower() == ".docx":
+        return _fix_docx_file(path, data, config, unsafe, write)
     before, used = decode(data, str(path), config.encoding)
     after, applied, skipped = fix_text(before, str(path), config, unsafe)
     outcome = FixOutcome(str(path), before, after, applied, skipped)
@@ -139,6 +142,17 @@ def fix_file(path: Path, config, unsafe: bool = False, write: bool = True) -> Fi
         except UnicodeEncodeError:
             raise InputError(str(path), f"the fixed text cannot be written back in {used}; file left unchanged") from None
         write_atomic(path, encoded)
+    return outcome
+
+
+def _fix_docx_file(path: Path, data: bytes, config, unsafe: bool, write: bool) -> FixOutcome:
+    from lintgk.word.fix import fix_docx
+
+    fixed, before, after, applied, skipped = fix_docx(data, str(path), config, unsafe)
+    outcome = FixOutcome(str(path), "".join(line + "\n" for line in before), "".join(line + "\n" for line in after),
+                         applied, skipped)
+    if write and outcome.changed:
+        write_atomic(path, fixed)
     return outcome
 
 
@@ -182,6 +196,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         shutil.copymode(path, handle.name)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file that may not exist yet, atomically (a temporary file in the same folder, renamed)."""
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".lintgk", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -67,7 +67,7 @@ def test_a_pathological_file_gives_up_and_the_batch_goes_on(tmp_path):
     errors = {f["path"].rsplit("/", 1)[-1]: f["error"] for f in data["files"] if f["error"]}
     assert list(errors) == ["slow.txt"] and "gave up after 0.5 s" in errors["slow.txt"]
     assert sum(1 for f in data["files"] if f["error"] is None) == len(SOURCES)
-    assert proc.stderr.count("lintgk: error:") == 1
+    assert proc.stderr.count("lintgk: 错误：") == 1
 
 
 def test_deep_nesting_and_long_lines_do_not_crash(tmp_path):

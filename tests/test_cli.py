@@ -127,7 +127,7 @@ def test_binary_file_named_txt(tmp_path):
     proc = run_cli("check", str(junk), str(SEED["kandun"]))
     assert proc.returncode == 2
     assert "binary" in _one_error_line(proc.stderr, "junk.txt")
-    assert "2 个文件" in proc.stdout and "1 无法读取" in proc.stdout
+    assert "2 个文件" in proc.stdout and "1 个文件无法读取" in proc.stdout
 
 
 def test_empty_file(tmp_path):

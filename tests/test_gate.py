@@ -115,7 +115,7 @@ def test_baseline_only_new_findings_fail(tmp_path):
     (tmp_path / "lintgk.toml").write_text('baseline = "lintgk-baseline.json"\n', encoding="utf-8")
     assert run_cli("check", "r.txt", cwd=tmp_path).returncode == 2  # the baseline does not exist yet
     written = run_cli("check", "r.txt", "--write-baseline", cwd=tmp_path)
-    assert written.returncode == 0 and "4 finding(s)" in written.stderr
+    assert written.returncode == 0 and "4 条问题" in written.stderr
     baseline = json.loads((tmp_path / "lintgk-baseline.json").read_text(encoding="utf-8"))
     assert len(baseline["findings"]) == 4
     clean = run_cli("check", "r.txt", cwd=tmp_path)

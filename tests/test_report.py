@@ -26,7 +26,7 @@ def _survey(tmp_path, lang="zh"):
 def test_report_is_self_contained(tmp_path):
     proc, page = _survey(tmp_path)
     assert proc.returncode == 2, "an unreadable file makes the exit code 2"
-    assert "broken.txt" in proc.stderr and "4 file(s)" in proc.stderr
+    assert "broken.txt" in proc.stderr and "4 个文件" in proc.stderr
     html = page.read_text(encoding="utf-8")
     for outside in ("<script", "<link", "src=", "href=", "@import", "url("):
         assert outside not in html, outside

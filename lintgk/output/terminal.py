@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from lintgk.model import Diagnostic, FileResult
+from lintgk.output.suggest import fix_label
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
@@ -79,7 +80,9 @@ def render(results: list[FileResult], console: Console, lang: str = "zh", show_p
             header.append(f" {diag.message}")
             header.append(f"  {diag.name}", style="dim")
             if diag.fix:
-                header.append(f" [{words['fix'] if diag.fix.safe else words['suggest']}]", style="green")
+                # the fix itself, so a clerk can make it by hand: [可自动修复：「,」→「，」]
+                label = fix_label(diag, result.lines, lang) or (words["fix"] if diag.fix.safe else words["suggest"])
+                header.append(f" [{label}]", style="green")
             console.print(header, soft_wrap=True)
             if not quiet:
                 shown = snippet(diag, result.lines, width)
@@ -103,25 +106,32 @@ def _statistics(results: list[FileResult], console: Console, words: dict) -> Non
 
 def summary_line(results: list[FileResult], lang: str, baselined: int = 0) -> Text:
     words = WORDS[lang]
+    zh = lang == "zh"
     errors = sum(r.count("error") for r in results)
     warnings = sum(r.count("warning") for r in results)
     infos = sum(r.count("info") for r in results)
     broken = sum(1 for r in results if r.error)
+    read = len(results) - broken
     text = Text()
-    text.append(f"{len(results)} {words['files']}：" if lang == "zh" else f"{len(results)} {words['files']}: ", style="bold")
-    if errors + warnings + infos == 0:
-        text.append(words["clean"], style="green")
-    else:
-        sep = "，" if lang == "zh" else ", "
+    text.append(f"{len(results)} {words['files']}：" if zh else f"{len(results)} {words['files']}: ", style="bold")
+    pieces: list[list[tuple[str, str]]] = []
+    if errors + warnings + infos:
         n = words["n"]
-        parts = [(f"{errors} {n}{words['error']}", STYLE["error"]), (f"{warnings} {n}{words['warning']}", STYLE["warning"]),
-                 (f"{infos} {n}{words['info']}", STYLE["info"])]
-        for i, (label, style) in enumerate(parts):
-            text.append(label, style=style)
-            if i < len(parts) - 1:
-                text.append(sep)
+        counts = [(f"{errors} {n}{words['error']}", STYLE["error"]), (f"{warnings} {n}{words['warning']}", STYLE["warning"]),
+                  (f"{infos} {n}{words['info']}", STYLE["info"])]
+        sep = ("，" if zh else ", ", "")
+        pieces.append([x for i, c in enumerate(counts) for x in ([c] if i == 0 else [sep, c])])
+    elif read:
+        # never 未发现问题 for files that could not be read: say how many were read and clean
+        clean = words["clean"] if not broken else (f"{read} 个文件{words['clean']}" if zh else f"{words['clean']} in {read}")
+        pieces.append([(clean, "green")])
     if baselined:
-        text.append(("；" if lang == "zh" else "; ") + f"{baselined} {words['baselined']}", style="dim")
+        pieces.append([(f"{baselined} {words['baselined']}", "dim")])
     if broken:
-        text.append(("；" if lang == "zh" else "; ") + f"{broken} {words['unreadable']}", style="bold red")
+        pieces.append([(f"{broken} 个文件{words['unreadable']}" if zh else f"{broken} {words['unreadable']}", "bold red")])
+    for i, piece in enumerate(pieces):
+        if i:
+            text.append("；" if zh else "; ")
+        for label, style in piece:
+            text.append(label, style=style)
     return text

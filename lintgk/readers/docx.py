@@ -3,13 +3,14 @@
 Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
 in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
 paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
-as 「第N段」 and 「表T 第R行」.
+as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
 """
 from __future__ import annotations
 
 import io
 import zipfile
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 import regex as re
 
@@ -100,12 +101,65 @@ def _indent(paragraph) -> str:
     return "\u3000" * max(0, round(twips / _INDENT_TWIPS_PER_CHAR))
 
 
-def _cell_text(cell) -> str:
-    parts = [(_indent(p) if i == 0 else "") + p.text for i, p in enumerate(cell.paragraphs)]
-    return "\n".join(t for t in parts if t.strip()) or ""
+def _cell_text(cell, chars: list | None = None) -> str:
+    """The cell's text; with ``chars``, also extend it with where each character lives (see SourceMap)."""
+    parts = []
+    for i, p in enumerate(cell.paragraphs):
+        indent = _indent(p) if i == 0 else ""
+        text = indent + p.text
+        if text.strip():
+            parts.append((text, [None] * len(indent) + paragraph_chars(p._p) if chars is not None else None))
+    if chars is not None:
+        for i, (_, where) in enumerate(parts):
+            chars.extend(([None] if i else []) + where)
+    return "\n".join(t for t, _ in parts)
+
+
+def paragraph_chars(p) -> list:
+    """Where each character of python-docx's ``paragraph.text`` lives: ``(w:r, w:t, index)`` for text
+    in a w:t element, ``(w:r, None, 0)`` for a tab or break the run renders as a character."""
+    out: list = []
+    for child in p.xpath("w:r | w:hyperlink"):
+        for r in (child.xpath("w:r") if child.tag.endswith("}hyperlink") else [child]):
+            for node in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"):
+                text = str(node)
+                if node.tag.endswith("}t"):
+                    out.extend((r, node, i) for i in range(len(text)))
+                else:
+                    out.extend((r, None, 0) for _ in text)
+    return out
+
+
+@dataclass
+class LineSource:
+    """Where one of lintgk's lines comes from in the Word file."""
+
+    kind: str  # "p": a body paragraph; "t": a table row
+    element: object  # the w:p, or the w:tr
+    chars: list  # per character of the line: (w:r, w:t or None, index), or None (numbering, indent, separator)
+    cells: list = field(default_factory=list)  # table rows: (start, end, w:tc) as 0-based offsets in the line
+
+
+@dataclass
+class SourceMap:
+    """The python-docx document a Document was read from, and where each of its lines lives in it."""
+
+    document: object
+    lines: list[LineSource]
 
 
 def read_docx(data: bytes, name: str) -> Document:
+    return _read(data, name, None)
+
+
+def read_docx_mapped(data: bytes, name: str) -> tuple[Document, SourceMap]:
+    """The Document exactly as ``read_docx`` gives it, with its source map (for comments and fixes)."""
+    sources: list[LineSource] = []
+    doc, document = _read(data, name, sources)
+    return doc, SourceMap(document, sources)
+
+
+def _read(data: bytes, name: str, sources: list | None):
     check_zip(data, name, required="word/document.xml", kind="Word .docx")
     import docx
     from docx.table import Table as DocxTable
@@ -126,17 +180,20 @@ def read_docx(data: bytes, name: str) -> Document:
     for block in document.iter_inner_content():
         if isinstance(block, DocxParagraph):
             text = (numbering.label(block) + block.text).replace("\n", " ").replace("\r", " ")
+            paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
             if not text.strip():
                 continue
-            paragraph_no += 1
             lines.append(text)
+            if sources is not None:
+                label = len(text) - len(block.text)
+                sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
             places.append(("p", paragraph_no, 0, ()))
             stripped = text.lstrip(" \u3000\t")
             style = _HEADING_STYLE.match(block.style.name or "") if block.style is not None else None
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
                                         style_level=int(style.group(1)) if style else None))
         elif isinstance(block, DocxTable):
-            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs))
+            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, sources))
     if not lines:
         raise InputError(name, "the Word document has no text")
 
@@ -149,24 +206,36 @@ def read_docx(data: bytes, name: str) -> Document:
             return f"表{a} 第{b}行" + (f" 第{cell}列" if cell else "")
         return f"table {a}, row {b}" + (f", column {cell}" if cell else "")
 
-    return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
-                    encoding="docx", locator=locate)
+    doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
+                   encoding="docx", locator=locate)
+    return doc if sources is None else (doc, document)
 
 
-def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph]) -> Table:
+def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph],
+           sources: list | None = None) -> Table:
     rows: list[Row] = []
     start = len(lines) + 1
     for r, row in enumerate(block.rows, 1):
         line_no = len(lines) + 1
         texts: dict[int, str] = {}  # python-docx repeats a merged cell in every grid column it spans
         grid = []
+        source = LineSource("t", row._tr, []) if sources is not None else None
         for cell in row.cells:
             key = id(cell._tc)
             if key not in texts:
-                texts[key] = _cell_text(cell)
+                chars: list | None = [] if source is not None else None
+                texts[key] = _cell_text(cell, chars)
+                if source is not None:
+                    if source.cells:
+                        source.chars.append(None)  # the tab between cells
+                    start = len(source.chars)
+                    source.chars.extend(chars)
+                    source.cells.append((start, len(source.chars), cell._tc))
             grid.append((key, texts[key]))
         text, cells = lay_out_row(grid, line_no)
         lines.append(text)
+        if source is not None:
+            sources.append(source)
         places.append(("t", number, r, tuple(sorted({c.column for c in cells}))))
         rows.append(Row(cells, line_no))
     table = Table(rows, start, len(lines))

@@ -1,0 +1,70 @@
+"""lintgk's own messages on stderr (not the findings), in the chosen language.
+
+The reasons a file could not be read are written in English where they are raised; in Chinese the
+reason is translated and the English kept in brackets, so it can still be searched for.
+"""
+from __future__ import annotations
+
+import regex as re
+
+_REASONS_ZH = [
+    (r"no such file", "文件不存在"),
+    (r"is a directory", "这是文件夹，不是文件"),
+    (r"empty file", "文件是空的"),
+    (r"binary data, not a text report", "这是二进制数据，不是文字报告"),
+    (r"cannot tell the text encoding.*", "无法判断文字编码（可用 --encoding 指定，如 gb18030）"),
+    (r"old binary Word/WPS file.*", "这是旧版 Word/WPS 文件：请在 Word 或 WPS 中另存为 .docx 后再检查"),
+    (r"unsupported file type (\S+);.*", r"不支持的文件类型 \1；lintgk 读取 .txt .md .docx .html .pdf"),
+    (r"(\d+) MB is too large for a report \(limit (\d+) MB\)", r"文件有 \1 MB，超过报告的大小上限（\2 MB）"),
+    (r"encrypted PDF.*", "PDF 已加密（有密码保护），请另存一份无密码的副本"),
+    (r"the PDF has no text layer.*", "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR），如用 ocrmypdf"),
+    (r"the Word document has no text", "Word 文档中没有文字"),
+    (r"the HTML page has no text", "网页中没有文字"),
+    (r"not an HTML page.*", "这不是网页（没有 <body>）"),
+    (r"(?:damaged|not a valid|not a readable|not a) .*", "文件已损坏或格式不对，无法读取"),
+    (r"cannot read page (\d+).*", r"无法读取第\1页"),
+    (r"cannot read.*", "无法读取文件"),
+    (r"gave up after ([\d.]+) s.*", r"检查超过 \1 秒，已放弃（--timeout）；文件可能异常"),
+    (r"refused: unpacks to.*", "拒绝读取：解压后过大（疑似压缩炸弹）"),
+    (r"structure nested too deeply to read", "结构嵌套过深，无法读取"),
+    (r"out of memory while reading", "读取时内存不足"),
+    (r"lintgk internal error.*", "lintgk 内部错误，请报告此问题"),
+    (r"unknown encoding (.*)", r"未知编码 \1"),
+    (r"not valid (\S+) \(byte (\d+)\)", r"文字不是有效的 \1 编码（第 \2 字节）"),
+    (r"broken (\S+) text after its BOM.*", r"BOM 之后的 \1 文字已损坏"),
+    (r"fixes are applied to .*", "只能修复 .txt、.md 和 .docx 文件；请在原程序中修改此文件"),
+    (r"the fixed text cannot be written back in (\S+).*", r"修复后的文字无法用 \1 编码写回；文件未改动"),
+    (r"the annotated copy must not replace the original.*", "批注版不能覆盖原文件；请用 --output 指定另一个路径"),
+]
+
+WORDS = {
+    "zh": {"error": "错误", "warning": "警告", "fixed": "已自动修复 {n} 处问题",
+           "baseline": "已把 {n} 条问题写入基线 {path}", "overview": "已把 {n} 个文件的概览写入 {path}"},
+    "en": {"error": "error", "warning": "warning", "fixed": "fixed {n} finding(s)",
+           "baseline": "wrote {n} finding(s) to {path}", "overview": "wrote the overview of {n} file(s) to {path}"},
+}
+
+
+def reason(text: str, lang: str) -> str:
+    """Why a file could not be read, in ``lang``."""
+    if lang != "zh":
+        return text
+    for pattern, zh in _REASONS_ZH:
+        match = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if match:
+            return f"{match.expand(zh)}（{text}）"
+    return text
+
+
+def error_line(message: str, lang: str) -> str:
+    """``lintgk: 错误：…`` / ``lintgk: error: …``."""
+    return f"lintgk: {WORDS[lang]['error']}：{message}" if lang == "zh" else f"lintgk: error: {message}"
+
+
+def file_error(path: str, why: str, lang: str) -> str:
+    sep = "：" if lang == "zh" else ": "
+    return error_line(f"{path}{sep}{reason(why, lang)}", lang)
+
+
+def say(key: str, lang: str, **values) -> str:
+    return "lintgk: " + WORDS[lang][key].format(**values)

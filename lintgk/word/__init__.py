@@ -1,0 +1,1 @@
+"""Working inside a Word file: findings as comments (批注) and fixes applied inside the runs."""
