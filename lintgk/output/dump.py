@@ -51,7 +51,8 @@ def render(report: Report, console: Console | None = None) -> None:
         console.print(f"{e.kind}: {items} → {total}" + ("  [ends with 其他]" if e.catch_all else ""), markup=False)
     section("tables")
     for n, t in enumerate(report.tables, 1):
-        console.print(f"table {n}: {doc.where(t.table.start_line)}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
+        column = f"  [{t.column}{'，本年' if t.primary else ''}]" if t.column else ""
+        console.print(f"table {n}: {doc.where(t.table.start_line)}{column}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
         for row in t.rows:
             mark = "其中 " if row.subset else ""
             console.print(f"  {'  ' * (row.level - 1)}{mark}{row.label.splitlines()[0]} | {row.unit or '——'} | {_fmt(row.value)}"

@@ -177,17 +177,29 @@ def _applications(table: Table) -> ApplicationTable | None:
     return ApplicationTable(table, rows, columns)
 
 
+_REVIEW_HEADER = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|复议|诉讼|维持|纠正")
+
+
 def _reviews(table: Table) -> ReviewTable | None:
+    """The part 四 table, found by its header (结果维持 … under 行政复议 and 行政诉讼), not by its
+    figures: a table whose cells were left blank is still that table, and its blanks are findings."""
     text = " ".join(c.text for r in table.rows[:4] for c in r.cells)
     if "行政复议" not in text or "行政诉讼" not in text:
         return None
+    header_seen = False
     for row in table.rows:
         distinct = _distinct(row.cells)
+        if any("结果维持" in c.text or "尚未审结" in c.text for c in distinct):
+            header_seen = True
+            continue
         if len(distinct) < 15:
             continue
         values = [_value(c) for c in distinct[-15:]]
-        if sum(1 for v in values if v.value is not None) < 8:
-            continue
+        figures = sum(1 for v in values if v.value is not None)
+        if any(v.value is None and _REVIEW_HEADER.search(v.raw) for v in values):
+            continue  # still a header row
+        if figures < 8 and (not header_seen or any(len(v.raw) > 3 for v in values)):
+            continue  # not a row of figures (blank cells count only under a recognised header)
         groups = {name: dict(zip(REVIEW_COLUMNS, values[i * 5:(i + 1) * 5])) for i, name in enumerate(REVIEW_GROUPS)}
         return ReviewTable(table, row.line, groups)
     return None
