@@ -128,6 +128,22 @@ def _value(cell: Cell) -> Value:
     return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
 
 
+def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> list[Cell]:
+    """A row without the empty cells a merge left at its end (a Markdown export of Word's merged
+    cells: 「| 行政许可 | 36 |  |  |」), when the row's figures are complete without them: its last
+    ``width`` cells are then all figures (after its label). Otherwise the blanks are real blanks."""
+    trimmed = list(cells)
+    while trimmed and not trimmed[-1].text.strip(" \u3000\n"):
+        trimmed.pop()
+    if len(trimmed) == len(cells) or len(trimmed) < width + labelled:
+        return cells
+    if not all(parse_value(c.text)[0] is not None for c in trimmed[-width:]):
+        return cells
+    if labelled and parse_value(trimmed[-width - 1].text)[0] is not None:
+        return cells  # a figure before the figures: the row has more figures than columns
+    return trimmed
+
+
 def _label_cells(row: Row, width: int) -> list[str]:
     labels = _distinct(row.cells[: len(row.cells) - width])
     return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
@@ -147,6 +163,8 @@ def _column_order(table: Table) -> tuple[str, ...]:
         texts = [c.text.strip(" \u3000") for c in _distinct(row.cells)]
         if "商业企业" in texts and "法律服务机构" in texts:
             named = [t for t in texts if t in APPLICANT_COLUMNS]
+            if "法人或其他组织" in texts:
+                return APPLICANT_COLUMNS  # a two-level header flattened: 总计 sits beside 法人或其他组织
             if len(named) == len(APPLICANT_COLUMNS):
                 return tuple(named)
             if named == list(APPLICANT_COLUMNS[1:6]):
@@ -162,12 +180,13 @@ def _applications(table: Table) -> ApplicationTable | None:
     width = len(columns)
     rows: dict[str, ApplicationRow] = {}
     for row in table.rows:
-        if len(row.cells) <= width:
+        cells = _without_leftovers(row.cells, width)
+        if len(cells) <= width:
             continue
-        values = [_value(c) for c in row.cells[-width:]]
+        values = [_value(c) for c in cells[-width:]]
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
-        labels = _label_cells(row, width)
+        labels = _label_cells(Row(cells, row.line), width)
         key = _row_key(labels)
         if key is None or key in rows:
             continue
@@ -188,7 +207,7 @@ def _reviews(table: Table) -> ReviewTable | None:
         return None
     header_seen = False
     for row in table.rows:
-        distinct = _distinct(row.cells)
+        distinct = _without_leftovers(_distinct(row.cells), 15, labelled=False)
         if any("结果维持" in c.text or "尚未审结" in c.text for c in distinct):
             header_seen = True
             continue
@@ -205,6 +224,16 @@ def _reviews(table: Table) -> ReviewTable | None:
     return None
 
 
+def _after_repeats(cells: list[Cell]) -> list[Cell]:
+    """The cells after the first and its repeats (a merged cell spread over the grid, or repeated
+    by a Markdown export: 「信息内容 | 信息内容 | 本年处理决定数量」)."""
+    first = cells[0].text.strip(" \u3000")
+    i = 1
+    while i < len(cells) and cells[i].text.strip(" \u3000") == first:
+        i += 1
+    return cells[i:]
+
+
 def _active(table: Table) -> list[ActiveRow]:
     found: list[ActiveRow] = []
     header: list[str] = []
@@ -212,10 +241,11 @@ def _active(table: Table) -> list[ActiveRow]:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
         if first.startswith("信息内容"):
-            header = [c.text.strip(" \u3000").replace("\n", "") for c in cells[1:]]
+            names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
+            header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
         if header and ACTIVE_ROWS.match(first) and len(cells) > 1:
-            values = [_value(c) for c in cells[1:1 + len(header)]]
+            values = [_value(c) for c in _after_repeats(cells)[:len(header)]]
             found.append(ActiveRow(first, row.line, dict(zip(header, values))))
     return found
 
