@@ -5,7 +5,7 @@ from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
-from lintgk.parse.national import GROUPS, LABELS, ApplicationTable, Value
+from lintgk.parse.national import GROUPS, LABELS, ROW_PATTERNS, ApplicationTable, Value
 from lintgk.parse.patterns import rx
 
 _TOP = ("三.一", "三.二", "三.三", "三.四", "三.五", "三.六")
@@ -213,3 +213,41 @@ def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
     if missing:
         emit(title_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
              missing_en=", ".join(m["name"]["en"] for m in missing))
+
+
+@kind("national-table-rows")
+def national_table_rows(report: Report, params: dict, emit: Emitter) -> None:
+    """Rows of the part 三 table that the report's format has and its table lacks. A row counts as
+    missing only when its wording is nowhere in the report: a row the reader could not pair with
+    figures (or a table split in two) is not a missing row."""
+    table = report.national.applications if report.national else None
+    if table is None:
+        return
+    required = list(params.get("rows", []))
+    for key, alternative in (params.get("either") or {}).items():
+        # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
+        if key in required and any(k in table.rows for k in alternative):
+            required.remove(key)
+    text = "\n".join(report.doc.lines)
+    missing = [k for k in required if k not in table.rows and not ROW_PATTERNS[k].search(text)]
+    if not missing:
+        emit.passed(table.table.start_line, f"{len(required)} rows of the format present")
+        return
+    order = [k for k in LABELS]
+    for group in _by_group(missing):
+        before = [k for k in order[: order.index(group[0])] if k in table.rows]
+        line = table.rows[before[-1]].line if before else table.table.start_line
+        emit(Span(line, 1, line, 2), rows="、".join(LABELS[k] for k in group), count=len(group),
+             format=params.get("format", ""), format_en=params.get("format", ""))
+
+
+def _by_group(keys: list[str]) -> list[list[str]]:
+    """Missing rows grouped by the block they belong to (（三）不予公开's reasons together)."""
+    groups: list[list[str]] = []
+    for key in keys:
+        parent = key.rsplit(".", 1)[0] if key.count(".") == 2 else key
+        if groups and (groups[-1][0].rsplit(".", 1)[0] if groups[-1][0].count(".") == 2 else groups[-1][0]) == parent:
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    return groups

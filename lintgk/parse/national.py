@@ -57,6 +57,10 @@ APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = (
 GROUPS = {"三.三": 8, "三.四": 3, "三.五": 5, "三.六": 3}
 LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ROW_PATTERNS = [(key, re.compile(pattern)) for key, _, pattern in APPLICATION_ROWS]
+# a row's wording anywhere in a report's text (the anchored patterns above are for one label cell)
+ROW_PATTERNS = {key: re.compile(pattern) for key, _, pattern in APPLICATION_ROWS}
+ROW_PATTERNS["三.六.3"] = re.compile(r"\d\s*[.、．]\s*其他(?!\p{Han})")
+ROW_PATTERNS["三.七"] = re.compile(r"总计")
 
 REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
 REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
