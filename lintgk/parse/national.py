@@ -132,19 +132,25 @@ def _value(cell: Cell) -> Value:
     return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
 
 
+_HAN = re.compile(r"\p{Han}")
+
+
+def _is_label(cell: Cell) -> bool:
+    text = cell.text.strip(" \u3000\n")
+    return bool(_HAN.search(text)) and text != "无"
+
+
 def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> list[Cell]:
     """A row without the empty cells a merge left at its end (a Markdown export of Word's merged
-    cells: 「| 行政许可 | 36 |  |  |」), when the row's figures are complete without them: its last
-    ``width`` cells are then all figures (after its label). Otherwise the blanks are real blanks."""
+    cells: 「| 行政许可 | 36 |  |  |」): trailing blanks are dropped while the row has more than
+    ``width`` cells after its label cells. Blanks among the row's own ``width`` cells stay blanks."""
+    start = 0
+    if labelled:
+        while start < len(cells) and _is_label(cells[start]):
+            start += 1
     trimmed = list(cells)
-    while trimmed and not trimmed[-1].text.strip(" \u3000\n"):
+    while len(trimmed) - start > width and not trimmed[-1].text.strip(" \u3000\n"):
         trimmed.pop()
-    if len(trimmed) == len(cells) or len(trimmed) < width + labelled:
-        return cells
-    if not all(parse_value(c.text)[0] is not None for c in trimmed[-width:]):
-        return cells
-    if labelled and parse_value(trimmed[-width - 1].text)[0] is not None:
-        return cells  # a figure before the figures: the row has more figures than columns
     return trimmed
 
 
