@@ -63,6 +63,18 @@ _ALL_CORES = _ROW_CORES | _HEADER_CORES
 VALUE, ROW, HEADER, SECTION, NOTE = "value", "row", "header", "section", "note"
 
 
+_DEPTHS = (
+    re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]"),
+    re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]"),
+    re.compile(r"^\d{1,2}\s*[、.．](?!\d)"),
+)
+
+
+def _depth(label: str) -> int:
+    """一、 1, （一） 2, 1. 3; a label without a number (规章, 行政许可) 0: it never nests."""
+    return next((n for n, rx in enumerate(_DEPTHS, 1) if rx.match(label.strip(_SPACES))), 0)
+
+
 def _complete(core: str) -> bool:
     return _known(core, _ALL_CORES)
 
@@ -182,7 +194,8 @@ class _Assembler:
         self.known += 1
         if kind == HEADER and cur is not None and cur.kind == HEADER and not cur.values:
             cur.cells.append(cell)
-        elif kind == ROW and cur is not None and cur.kind == ROW and not cur.values:
+        elif kind == ROW and cur is not None and cur.kind == ROW and not cur.values \
+                and _depth(text) > _depth(cur.cells[-1].text):
             cur.cells.append(cell)  # 三、本年度办理结果 then （一）予以公开: one row
         else:
             self.rows.append(_Row(kind, [cell]))
