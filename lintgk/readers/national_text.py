@@ -22,7 +22,6 @@ _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[�
 _VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = re.compile(r"^[\s|｜]*$")
-_FIGURES_AT_END = re.compile(r"^(?P<label>.*?\S)(?P<figures>(?:\s+(?:-?\d+(?:\.\d+)?|[-—－/／]|无))+)$")
 
 # Row labels without their number, as the formats word them (part 二 rows have no number).
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
@@ -38,6 +37,7 @@ _HEADERS = [
     "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
     "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
 ]
+_LONGEST_ROW = 600  # characters: the widest row of the tables, written out, is far shorter
 _NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
 
 
@@ -104,6 +104,8 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     """(text, column) of each cell on a line: split at tabs and 「|」, then at runs of spaces, and
     figures written after a label with single spaces (「（一）予以公开 5 0 0」) split off it.
     Blank cells between tabs are kept (an empty cell of the row)."""
+    if len(line) > _LONGEST_ROW:
+        return [(line, 0)]  # prose, not a table row: and no regex scan of a megabyte line
     pieces: list[tuple[str, int]] = []
     pos = 0
     for part in re.split(r"(\t|[|｜])", line):
@@ -121,17 +123,14 @@ def _tokens(line: str) -> list[tuple[str, int]]:
             continue
         for m in re.finditer(r"\S+(?:[ \xa0]\S+)*", part):  # runs of two or more spaces separate cells
             text, col = m.group(0), start + m.start()
-            fig = _FIGURES_AT_END.match(text)
-            if fig and not _VALUE.match(text):
-                label = fig.group("label")
-                cells.append((label, col))
-                for v in re.finditer(r"\S+", fig.group("figures")):
-                    cells.append((v.group(0), col + len(label) + v.start()))
-            elif all(_VALUE.match(t) for t in text.split()):
-                for v in re.finditer(r"\S+", text):
-                    cells.append((v.group(0), col + v.start()))
-            else:
-                cells.append((text, col))
+            words = list(re.finditer(r"\S+", text))
+            tail = len(words)
+            while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
+                tail -= 1  # figures after a label, or a line of figures
+            if tail > 0:
+                label_end = words[tail - 1].end()
+                cells.append((text[:label_end], col))
+            cells.extend((w.group(0), col + w.start()) for w in words[tail:])
     if tabbed:  # drop the blanks at either end of a tab-separated line (its indent, a final tab)
         while cells and not cells[0][0]:
             cells.pop(0)
