@@ -42,9 +42,10 @@ _NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
 
 
 def _core(text: str) -> str:
-    """A label as compared: no number, spaces or quotes, full-width brackets and colons."""
+    """A label as compared: no number, spaces, quotes or 、，, full-width brackets and colons
+    (「2.其他法律、行政法规禁止公开」 is the format's 2.其他法律行政法规禁止公开)."""
     text = _MARKER.sub("", text.strip(_SPACES))
-    text = re.sub(r"[\s“”\"‘’']", "", text)
+    text = re.sub(r"[\s“”\"‘’'、，,]", "", text)
     return text.replace("(", "（").replace(")", "）").replace(":", "：")
 
 
@@ -200,6 +201,28 @@ class _Assembler:
             self.rows.append(_Row(kind, [cell]))
 
 
+def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
+    """Inside a table already recognised, a short label the formats word otherwise
+    (「（三）不予以公开」) is still a row label when figures follow it, on its line or the next."""
+    if builder.known < 4 or not tokens:
+        return False
+    label = tokens[0][0].strip(_SPACES)
+    if not label or len(label) > 40 or re.search(r"[。；;！？]", label) or _VALUE.match(label):
+        return False
+    rest = tokens[1:]
+    if rest:
+        return all(_VALUE.match(t) or t == "" for t, _ in rest) and any(t for t, _ in rest)
+    for line in lines[after:after + 3]:
+        if _SEPARATOR.match(line):
+            continue
+        following = [t for t, _ in _tokens(line) if t]
+        if following and all(_VALUE.match(t) for t in following):
+            return True
+        # a group label (（三）…) over a known item label one level deeper (1.属于国家秘密)
+        return bool(following) and _kind(following[0]) == ROW and _depth(following[0]) > _depth(label) > 0
+    return False
+
+
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
     first = _tokens(lines[start])
@@ -214,7 +237,11 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
             continue
         tokens = _tokens(line)
         if not all(builder.accepts(t) for t, _ in tokens):
-            break
+            if not _unknown_row_label(builder, tokens, lines, i + 1):
+                break
+            text, col = tokens[0]  # a label the formats do not word so, with its figures after it
+            builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
+            tokens = tokens[1:]
         for text, col in tokens:
             builder.add(text.strip(_SPACES), i + 1, col + 1 + len(text) - len(text.lstrip(_SPACES)))
         i += 1
