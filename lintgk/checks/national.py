@@ -229,7 +229,9 @@ def national_table_rows(report: Report, params: dict, emit: Emitter) -> None:
         if key in required and any(k in table.rows for k in alternative):
             required.remove(key)
     text = "\n".join(report.doc.lines)
-    missing = [k for k in required if k not in table.rows and not ROW_PATTERNS[k].search(text)]
+    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
+    missing = [k for k in required if k not in table.rows
+               and not ROW_PATTERNS[k].search(text) and not ROW_PATTERNS[k].search(joined)]
     if not missing:
         emit.passed(table.table.start_line, f"{len(required)} rows of the format present")
         return
