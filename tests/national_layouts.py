@@ -8,6 +8,7 @@ cells), then laid out as offices' files and copies give them:
 - ``spaces``: a row per line, cells separated by runs of spaces;
 - ``md``: Markdown pipe tables where merged cells leave trailing empty cells;
 - ``html``: rowspan/colspan headers, cells of <p>/<span> pieces and &nbsp;;
+- ``flat-html``: a page whose tables were pasted without their markup: one <p> per cell;
 - ``docx``: Word tables with merged cells.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("lines", "bars", "tabs", "spaces", "md", "html", "docx")
+LAYOUTS = ("lines", "bars", "tabs", "spaces", "md", "html", "flat-html", "docx")
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
@@ -228,11 +229,14 @@ def _html_cell(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
 
 
-def _html(blocks: list) -> str:
+def _html(blocks: list, flat: bool = False) -> str:
     out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title></head><body><div class="TRS_Editor">']
     for block in blocks:
         if isinstance(block, str):
             out.append(f"<p>{html.escape(block)}</p>")
+            continue
+        if flat:
+            out += [f"<p>{html.escape(td.text)}&nbsp;</p>" for row in block for td in row]
             continue
         out.append('<table border="1" cellspacing="0">')
         for row in block:
@@ -274,14 +278,14 @@ def _docx(blocks: list, path: Path) -> None:
 
 
 def write(blocks: list, layout: str, folder: Path, name: str = "report") -> Path:
-    suffix = {"md": ".md", "html": ".html", "docx": ".docx"}.get(layout, ".txt")
+    suffix = {"md": ".md", "html": ".html", "flat-html": ".html", "docx": ".docx"}.get(layout, ".txt")
     path = folder / f"{name}-{layout}{suffix}"
     if layout == "docx":
         _docx(blocks, path)
     elif layout == "md":
         path.write_text(_markdown(blocks), encoding="utf-8")
-    elif layout == "html":
-        path.write_text(_html(blocks), encoding="utf-8")
+    elif layout in ("html", "flat-html"):
+        path.write_text(_html(blocks, flat=layout == "flat-html"), encoding="utf-8")
     else:
         path.write_text(_text_layout(blocks, layout), encoding="utf-8")
     return path

@@ -11,6 +11,7 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
+from lintgk.readers.national_text import tables_among_paragraphs
 
 _DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
          "select", "button", "svg", "canvas", "object", "embed", "head"]
@@ -141,5 +142,6 @@ def read_html(data: bytes, name: str, forced: str | None = None) -> Document:
     builder.flush()
     if not builder.lines:
         raise InputError(name, "the HTML page has no text")
-    return Document(path=name, lines=builder.lines, paragraphs=builder.paragraphs, tables=builder.tables,
+    paragraphs, tables = tables_among_paragraphs(builder.lines, builder.paragraphs, builder.tables)
+    return Document(path=name, lines=builder.lines, paragraphs=paragraphs, tables=tables,
                     format="html", encoding="html")

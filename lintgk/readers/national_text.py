@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from lintgk.document import Cell, Row, Table
+from lintgk.document import Cell, Row, Table, attach_caption
 from lintgk.parse.national import APPLICATION_ROWS
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
@@ -253,3 +253,28 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         return None, start + 1
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
+
+
+def tables_among_paragraphs(lines: list[str], paragraphs: list, tables: list[Table]) -> tuple[list, list[Table]]:
+    """National tables that a page wrote as paragraphs, one cell each (a table pasted without its
+    markup): found like the text layouts, over the lines that are paragraphs, not table rows."""
+    in_table = {n for t in tables for n in range(t.start_line, t.end_line + 1)}
+    masked = ["\x00" if n in in_table else line for n, line in enumerate(lines, 1)]
+    found: list[Table] = []
+    i = 0
+    while i < len(masked):
+        table = None
+        if masked[i] != "\x00":
+            table, nxt = national_text_table(masked, i)
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        i = nxt
+    if not found:
+        return paragraphs, tables
+    covered = {n for t in found for n in range(t.start_line, t.end_line + 1)}
+    kept = [p for p in paragraphs if p.line not in covered]
+    for table in found:
+        attach_caption(table, [p for p in kept if p.line < table.start_line])
+    return kept, sorted(tables + found, key=lambda t: t.start_line)
