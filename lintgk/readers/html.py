@@ -19,7 +19,8 @@ _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "
           "h1", "h2", "h3", "h4", "h5", "h6", "center", "address", "figure", "figcaption", "caption", "hr", "body"}
 _HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
-_WS = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+_WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_CELL_WS = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
 # a space the page's markup put beside a Chinese character or full-width sign (<p>其中：</p><p>1</p>)
 _CJK_SPACE = re.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])")
 
@@ -27,7 +28,7 @@ _CJK_SPACE = re.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s
 def cell_text(td) -> str:
     """A cell's text as its reader sees it: fragments in <p>/<span> joined without the spaces the
     markup puts between them, so 其中：1、网站公开 stays one label."""
-    return _CJK_SPACE.sub("", _WS.sub(" ", td.text(separator=" "))).strip()
+    return _CJK_SPACE.sub("", _CELL_WS.sub(" ", td.text(separator=" "))).strip()
 
 
 def _decode(data: bytes, name: str, forced: str | None) -> str:
