@@ -6,6 +6,7 @@ cells), then laid out as offices' files and copies give them:
 - ``bars``: one cell per line with a line holding only 「|」 after each cell;
 - ``tabs``: a row per line, cells separated by tabs, merged cells only in their first row (Word);
 - ``spaces``: a row per line, cells separated by runs of spaces;
+- ``single-spaces``: a row per line, cells separated by one space;
 - ``md``: Markdown pipe tables where merged cells leave trailing empty cells;
 - ``html``: rowspan/colspan headers, cells of <p>/<span> pieces and &nbsp;;
 - ``flat-html``: a page whose tables were pasted without their markup: one <p> per cell;
@@ -17,7 +18,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("lines", "bars", "tabs", "spaces", "md", "html", "flat-html", "docx")
+LAYOUTS = ("lines", "bars", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
@@ -197,7 +198,8 @@ def _text_layout(blocks: list, layout: str) -> str:
                 for td in row:
                     out += [*_WRAPPED.get(td.text, (td.text,)), "|"]
             else:
-                out.append(("\t" if layout == "tabs" else "    ").join(td.text for td in row))
+                sep = {"tabs": "\t", "spaces": "    "}.get(layout, " ")
+                out.append(sep.join(td.text for td in row))
     return "\n".join(out) + "\n"
 
 

@@ -128,7 +128,10 @@ def _tokens(line: str) -> list[tuple[str, int]]:
             tail = len(words)
             while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
                 tail -= 1  # figures after a label, or a line of figures
-            if tail > 0:
+            if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
+                # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
+                cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+            elif tail > 0:
                 label_end = words[tail - 1].end()
                 cells.append((text[:label_end], col))
             cells.extend((w.group(0), col + w.start()) for w in words[tail:])
