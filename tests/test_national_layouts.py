@@ -3,9 +3,9 @@ a changed figure gives the finding of the identity it breaks (GK405-GK408)."""
 from __future__ import annotations
 
 import pytest
+from national_layouts import APPLICATIONS, LAYOUTS, REVIEWS, report, write
 
 from lintgk import lint_path
-from national_layouts import APPLICATIONS, LAYOUTS, REVIEWS, report, write
 
 YEARS = (2019, 2020, 2021, 2023)
 

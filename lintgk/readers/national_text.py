@@ -23,10 +23,11 @@ _VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = re.compile(r"^[\s|｜]*$")
 
-# Row labels without their number, as the formats word them (part 二 rows have no number).
+# Row labels as the formats word them (compared without their numbers; part 二 rows have none).
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
-    "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚",
-    "行政强制", "行政事业性收费", "政府集中采购",
+    "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    "行政事业性收费", "政府集中采购",
 ]
 # Header cells of the three tables (2019 and 2021 formats).
 _HEADERS = [
@@ -62,7 +63,6 @@ _HEADER_CORES = {_core(t) for t in _HEADERS}
 _ALL_CORES = _ROW_CORES | _HEADER_CORES
 
 VALUE, ROW, HEADER, SECTION, NOTE = "value", "row", "header", "section", "note"
-
 
 _DEPTHS = (
     re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]"),
