@@ -79,6 +79,9 @@ def _each_value(report: Report):
 
 @kind("national-table-cells")
 def national_table_cells(report: Report, params: dict, emit: Emitter) -> None:
+    table = report.national.applications if report.national else None
+    for row in table.short if table else []:
+        emit(row.span, variant="short", label=row.label, count=row.count, width=len(table.columns))
     for label, column, value in _each_value(report):
         if value.blank:
             emit(value.span, variant="blank", label=label, column=column)
@@ -104,9 +107,15 @@ def application_row_totals(report: Report, params: dict, emit: Emitter) -> None:
         emit.passed(table.table.start_line, f"总计 = 自然人 + 法人或其他组织 in {held} rows")
 
 
+def _complete_table(report: Report) -> ApplicationTable | None:
+    """The part 三 table, unless rows lost cells (GK409 reports those; their sums cannot be checked)."""
+    table = report.national.applications if report.national else None
+    return table if table is not None and not table.short else None
+
+
 @kind("application-column-sums")
 def application_column_sums(report: Report, params: dict, emit: Emitter) -> None:
-    table = report.national.applications if report.national else None
+    table = _complete_table(report)
     if table is None:
         return
     held = 0
@@ -133,7 +142,7 @@ def application_column_sums(report: Report, params: dict, emit: Emitter) -> None
 
 @kind("application-balance")
 def application_balance(report: Report, params: dict, emit: Emitter) -> None:
-    table = report.national.applications if report.national else None
+    table = _complete_table(report)
     if table is None or not all(k in table.rows for k in ("一", "二", "三.七", "四")):
         return
     rows = table.rows

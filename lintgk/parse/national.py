@@ -91,10 +91,22 @@ class ApplicationRow:
 
 
 @dataclass
+class ShortRow:
+    """A row with fewer figures than the table has columns (blank cells lost in a text copy)."""
+
+    key: str
+    label: str
+    line: int
+    count: int
+    span: Span
+
+
+@dataclass
 class ApplicationTable:
     table: Table
     rows: dict[str, ApplicationRow]
     columns: tuple[str, ...] = APPLICANT_COLUMNS
+    short: list[ShortRow] = field(default_factory=list)
 
 
 @dataclass
@@ -189,8 +201,20 @@ def _applications(table: Table) -> ApplicationTable | None:
     columns = _column_order(table)
     width = len(columns)
     rows: dict[str, ApplicationRow] = {}
+    short: list[ShortRow] = []
     for row in table.rows:
         cells = _without_leftovers(row.cells, width)
+        labelled = next((i for i, c in enumerate(cells) if not _is_label(c)), len(cells))
+        figures = [c for c in cells[labelled:] if parse_value(c.text)[0] is not None]
+        if 0 < len(cells) - labelled < width and labelled and figures:
+            # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
+            key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled))
+            if key is not None and key not in rows:
+                label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
+                short.append(ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
+                                      Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                                           cells[-1].column + max(1, len(cells[-1].text)))))
+            continue
         if len(cells) <= width:
             continue
         values = [_value(c) for c in cells[-width:]]
@@ -201,9 +225,9 @@ def _applications(table: Table) -> ApplicationTable | None:
         if key is None or key in rows:
             continue
         rows[key] = ApplicationRow(key, labels[-1] if labels else LABELS[key], row.line, dict(zip(columns, values)))
-    if len(rows) < 5:
+    if len(rows) + len(short) < 5:
         return None
-    return ApplicationTable(table, rows, columns)
+    return ApplicationTable(table, rows, columns, short)
 
 
 _REVIEW_HEADER = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|复议|诉讼|维持|纠正")
