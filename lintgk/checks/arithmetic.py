@@ -102,6 +102,8 @@ def _table_counts(report: Report):
     """(label, value, unit, span) of every counted table cell: statistics rows (with their parents'
     labels) and the totals of the national tables."""
     for table in report.tables:
+        if not table.primary:
+            continue
         for row in table.rows:
             if row.value is not None:
                 yield row.path, row.value, row.unit, row.label_span
@@ -127,7 +129,7 @@ def _row_core(label: str) -> str:
 def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
     threshold = float(params.get("threshold", 0.75))
     margin = float(params.get("margin", 0.15))
-    rows = [(r, _row_core(r.label)) for t in report.tables for r in t.rows if r.value is not None and r.unit]
+    rows = [(r, _row_core(r.label)) for t in report.tables if t.primary for r in t.rows if r.value is not None and r.unit]
     rows = [(r, core) for r, core in rows if len(core) >= 4]
     if not rows:
         return

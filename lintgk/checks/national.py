@@ -5,7 +5,7 @@ from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
-from lintgk.parse.national import GROUPS, LABELS, ApplicationTable, Value
+from lintgk.parse.national import GROUPS, LABELS, ROW_PATTERNS, ApplicationTable, Value
 from lintgk.parse.patterns import rx
 
 _TOP = ("三.一", "三.二", "三.三", "三.四", "三.五", "三.六")
@@ -86,6 +86,9 @@ def _each_value(report: Report):
 
 @kind("national-table-cells")
 def national_table_cells(report: Report, params: dict, emit: Emitter) -> None:
+    table = report.national.applications if report.national else None
+    for row in table.short if table else []:
+        emit(row.span, variant="short", label=row.label, count=row.count, width=len(table.columns))
     for label, column, value in _each_value(report):
         if value.blank:
             emit(value.span, variant="blank", label=label, column=column)
@@ -111,9 +114,15 @@ def application_row_totals(report: Report, params: dict, emit: Emitter) -> None:
         emit.passed(table.table.start_line, f"总计 = 自然人 + 法人或其他组织 in {held} rows")
 
 
+def _complete_table(report: Report) -> ApplicationTable | None:
+    """The part 三 table, unless rows lost cells (GK409 reports those; their sums cannot be checked)."""
+    table = report.national.applications if report.national else None
+    return table if table is not None and not table.short else None
+
+
 @kind("application-column-sums")
 def application_column_sums(report: Report, params: dict, emit: Emitter) -> None:
-    table = report.national.applications if report.national else None
+    table = _complete_table(report)
     if table is None:
         return
     held = 0
@@ -142,7 +151,7 @@ def application_column_sums(report: Report, params: dict, emit: Emitter) -> None
 
 @kind("application-balance")
 def application_balance(report: Report, params: dict, emit: Emitter) -> None:
-    table = report.national.applications if report.national else None
+    table = _complete_table(report)
     if table is None or not all(k in table.rows for k in ("一", "二", "三.七", "四")):
         return
     rows = table.rows
@@ -222,3 +231,43 @@ def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
     if missing:
         emit(title_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
              missing_en=", ".join(m["name"]["en"] for m in missing))
+
+
+@kind("national-table-rows")
+def national_table_rows(report: Report, params: dict, emit: Emitter) -> None:
+    """Rows of the part 三 table that the report's format has and its table lacks. A row counts as
+    missing only when its wording is nowhere in the report: a row the reader could not pair with
+    figures (or a table split in two) is not a missing row."""
+    table = report.national.applications if report.national else None
+    if table is None:
+        return
+    required = list(params.get("rows", []))
+    for key, alternative in (params.get("either") or {}).items():
+        # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
+        if key in required and any(k in table.rows for k in alternative):
+            required.remove(key)
+    text = "\n".join(report.doc.lines)
+    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
+    missing = [k for k in required if k not in table.rows
+               and not ROW_PATTERNS[k].search(text) and not ROW_PATTERNS[k].search(joined)]
+    if not missing:
+        emit.passed(table.table.start_line, f"{len(required)} rows of the format present")
+        return
+    order = [k for k in LABELS]
+    for group in _by_group(missing):
+        before = [k for k in order[: order.index(group[0])] if k in table.rows]
+        line = table.rows[before[-1]].line if before else table.table.start_line
+        emit(Span(line, 1, line, 2), rows="、".join(LABELS[k] for k in group), count=len(group),
+             format=params.get("format", ""), format_en=params.get("format", ""))
+
+
+def _by_group(keys: list[str]) -> list[list[str]]:
+    """Missing rows grouped by the block they belong to (（三）不予公开's reasons together)."""
+    groups: list[list[str]] = []
+    for key in keys:
+        parent = key.rsplit(".", 1)[0] if key.count(".") == 2 else key
+        if groups and (groups[-1][0].rsplit(".", 1)[0] if groups[-1][0].count(".") == 2 else groups[-1][0]) == parent:
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    return groups

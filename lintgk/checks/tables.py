@@ -5,13 +5,15 @@ import regex as re
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
-from lintgk.parse.model import Report, TableRow
+from lintgk.parse.model import Report, StatTable, TableRow
 
 _CATCH_ALL = re.compile(r"其他|其它")
 
 
-def _name(row: TableRow) -> str:
-    return row.label.split("\n")[0]
+def _name(row: TableRow, table: StatTable | None = None) -> str:
+    """The row's label; with the column's header when the table has several value columns."""
+    label = row.label.split("\n")[0]
+    return f"{label}（{table.column}）" if table is not None and table.column else label
 
 
 @kind("table-blank-figure")
@@ -23,7 +25,8 @@ def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
             if not row.unit or row.value is not None:
                 continue
             variant = "non_numeric" if row.raw_value else None
-            emit(row.label_span, variant=variant, label=_name(row), unit=row.unit, value=row.raw_value)
+            span = row.label_span if table.primary or row.value_span is None else row.value_span
+            emit(span, variant=variant, label=_name(row, table), unit=row.unit, value=row.raw_value)
 
 
 @kind("table-parent-sum")
@@ -38,14 +41,14 @@ def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
                 continue
             total = sum(c.value for c in filled)
             expr = "+".join(fmt(c.value) if c.value is not None else "空" for c in kids)
-            data = dict(label=_name(row), expr=expr, sum=fmt(total), unit=row.unit,
+            data = dict(label=_name(row, table), expr=expr, sum=fmt(total), unit=row.unit,
                         children="、".join(f"{_name(c)} {fmt(c.value)}" for c in filled))
             if row.value is None:
                 emit(row.label_span, variant="blank_parent", **data)
             elif row.value != total:
                 emit(row.label_span, value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
             else:
-                emit.passed(row.line, f"{_name(row)}: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}")
 
 
 @kind("table-subset")
@@ -58,7 +61,7 @@ def table_subset(report: Report, params: dict, emit: Emitter) -> None:
             for kid in subset:
                 if kid.value is None:
                     continue
-                data = dict(label=_name(kid), value=fmt(kid.value), parent=_name(row), unit=row.unit)
+                data = dict(label=_name(kid, table), value=fmt(kid.value), parent=_name(row, table), unit=row.unit)
                 if row.value is None:
                     emit(kid.label_span, variant="blank_parent", **data)
                 elif kid.value > row.value:
@@ -70,7 +73,7 @@ def table_subset(report: Report, params: dict, emit: Emitter) -> None:
             total = sum(k.value for k in subset)
             expr = "+".join(fmt(k.value) for k in subset)
             if total != row.value:
-                emit(row.label_span, variant="sum", parent=_name(row), parent_value=fmt(row.value),
+                emit(row.label_span, variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
                      expr=expr, sum=fmt(total), unit=row.unit)
             else:
-                emit.passed(row.line, f"{_name(row)} 其中: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}")

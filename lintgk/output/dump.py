@@ -51,8 +51,33 @@ def render(report: Report, console: Console | None = None) -> None:
         console.print(f"{e.kind}: {items} → {total}" + ("  [ends with 其他]" if e.catch_all else ""), markup=False)
     section("tables")
     for n, t in enumerate(report.tables, 1):
-        console.print(f"table {n}: {doc.where(t.table.start_line)}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
+        column = f"  [{t.column}{'，本年' if t.primary else ''}]" if t.column else ""
+        console.print(f"table {n}: {doc.where(t.table.start_line)}{column}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
         for row in t.rows:
             mark = "其中 " if row.subset else ""
             console.print(f"  {'  ' * (row.level - 1)}{mark}{row.label.splitlines()[0]} | {row.unit or '——'} | {_fmt(row.value)}"
                           f"  ({doc.where(row.line)})", markup=False)
+    _national(report, console, section)
+
+
+def _national(report: Report, console: Console, section) -> None:
+    """The national format's tables as recognised: which rows of part 三 were read, part 四's values."""
+    national = report.national
+    if national is None or not (national.applications or national.reviews or national.active):
+        return
+    doc = report.doc
+    section("national tables")
+    if national.applications:
+        table = national.applications
+        console.print(f"part 三: {doc.where(table.table.start_line)}, {len(table.rows)} rows read", markup=False)
+        for row in table.rows.values():
+            cells = " ".join(v.raw or "（空）" for v in row.values.values())
+            console.print(f"  {row.key:<8} {row.label[:24]} | {cells}  ({doc.where(row.line)})", markup=False)
+    if national.reviews:
+        reviews = national.reviews
+        console.print(f"part 四: {doc.where(reviews.line)}", markup=False)
+        for group, values in reviews.groups.items():
+            console.print(f"  {group}: " + " ".join(v.raw or "（空）" for v in values.values()), markup=False)
+    for row in national.active:
+        cells = " ".join(f"{k}={v.raw or '（空）'}" for k, v in row.values.items())
+        console.print(f"part 二: {row.label} | {cells}  ({doc.where(row.line)})", markup=False)

@@ -15,7 +15,7 @@ from lintgk.parse.model import DeclaredParts, Report, Span
 from lintgk.parse.national import find_national_tables
 from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import rx
-from lintgk.parse.tables import parse_table
+from lintgk.parse.tables import parse_tables
 from lintgk.parse.title import find_title, year_named_in_text
 
 _DECLARED = re.compile(
@@ -89,8 +89,8 @@ def parse(doc: Document) -> Report:
         return parts[i - 1] if i else None
 
     enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
-    tables = [t for t in (parse_table(t) for t in doc.tables) if t is not None]
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
+    tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
     return Report(
         doc=doc,
         title=title,

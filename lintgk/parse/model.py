@@ -100,6 +100,7 @@ class TableRow:
     parent: TableRow | None = None
     children: list[TableRow] = field(default_factory=list)
     subset: bool = False  # a 其中 row: part of its parent, not a summand
+    value_span: Span | None = None
 
     @property
     def path(self) -> str:
@@ -115,6 +116,8 @@ class StatTable:
     table: Table
     rows: list[TableRow]
     has_units: bool
+    primary: bool = True  # the figures of the report's year (a table may also give 历年累计 …)
+    column: str = ""  # the value column's header, when the table has several
 
 
 @dataclass

@@ -57,6 +57,10 @@ APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = (
 GROUPS = {"三.三": 8, "三.四": 3, "三.五": 5, "三.六": 3}
 LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ROW_PATTERNS = [(key, re.compile(pattern)) for key, _, pattern in APPLICATION_ROWS]
+# a row's wording anywhere in a report's text (the anchored patterns above are for one label cell)
+ROW_PATTERNS = {key: re.compile(pattern) for key, _, pattern in APPLICATION_ROWS}
+ROW_PATTERNS["三.六.3"] = re.compile(r"\d\s*[.、．]\s*其他(?!\p{Han})")
+ROW_PATTERNS["三.七"] = re.compile(r"总计")
 
 REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
 REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
@@ -87,10 +91,22 @@ class ApplicationRow:
 
 
 @dataclass
+class ShortRow:
+    """A row with fewer figures than the table has columns (blank cells lost in a text copy)."""
+
+    key: str
+    label: str
+    line: int
+    count: int
+    span: Span
+
+
+@dataclass
 class ApplicationTable:
     table: Table
     rows: dict[str, ApplicationRow]
     columns: tuple[str, ...] = APPLICANT_COLUMNS
+    short: list[ShortRow] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +144,28 @@ def _value(cell: Cell) -> Value:
     return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
 
 
+_HAN = re.compile(r"\p{Han}")
+
+
+def _is_label(cell: Cell) -> bool:
+    text = cell.text.strip(" \u3000\n")
+    return bool(_HAN.search(text)) and text != "无"
+
+
+def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> list[Cell]:
+    """A row without the empty cells a merge left at its end (a Markdown export of Word's merged
+    cells: 「| 行政许可 | 36 |  |  |」): trailing blanks are dropped while the row has more than
+    ``width`` cells after its label cells. Blanks among the row's own ``width`` cells stay blanks."""
+    start = 0
+    if labelled:
+        while start < len(cells) and _is_label(cells[start]):
+            start += 1
+    trimmed = list(cells)
+    while len(trimmed) - start > width and not trimmed[-1].text.strip(" \u3000\n"):
+        trimmed.pop()
+    return trimmed
+
+
 def _label_cells(row: Row, width: int) -> list[str]:
     labels = _distinct(row.cells[: len(row.cells) - width])
     return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
@@ -147,6 +185,8 @@ def _column_order(table: Table) -> tuple[str, ...]:
         texts = [c.text.strip(" \u3000") for c in _distinct(row.cells)]
         if "商业企业" in texts and "法律服务机构" in texts:
             named = [t for t in texts if t in APPLICANT_COLUMNS]
+            if "法人或其他组织" in texts:
+                return APPLICANT_COLUMNS  # a two-level header flattened: 总计 sits beside 法人或其他组织
             if len(named) == len(APPLICANT_COLUMNS):
                 return tuple(named)
             if named == list(APPLICANT_COLUMNS[1:6]):
@@ -161,36 +201,71 @@ def _applications(table: Table) -> ApplicationTable | None:
     columns = _column_order(table)
     width = len(columns)
     rows: dict[str, ApplicationRow] = {}
+    short: list[ShortRow] = []
     for row in table.rows:
-        if len(row.cells) <= width:
+        cells = _without_leftovers(row.cells, width)
+        labelled = next((i for i, c in enumerate(cells) if not _is_label(c)), len(cells))
+        figures = [c for c in cells[labelled:] if parse_value(c.text)[0] is not None]
+        if 0 < len(cells) - labelled < width and labelled and figures:
+            # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
+            key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled))
+            if key is not None and key not in rows:
+                label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
+                short.append(ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
+                                      Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                                           cells[-1].column + max(1, len(cells[-1].text)))))
             continue
-        values = [_value(c) for c in row.cells[-width:]]
+        if len(cells) <= width:
+            continue
+        values = [_value(c) for c in cells[-width:]]
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
-        labels = _label_cells(row, width)
+        labels = _label_cells(Row(cells, row.line), width)
         key = _row_key(labels)
         if key is None or key in rows:
             continue
         rows[key] = ApplicationRow(key, labels[-1] if labels else LABELS[key], row.line, dict(zip(columns, values)))
-    if len(rows) < 5:
+    if len(rows) + len(short) < 5:
         return None
-    return ApplicationTable(table, rows, columns)
+    return ApplicationTable(table, rows, columns, short)
+
+
+_REVIEW_HEADER = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|复议|诉讼|维持|纠正")
 
 
 def _reviews(table: Table) -> ReviewTable | None:
+    """The part 四 table, found by its header (结果维持 … under 行政复议 and 行政诉讼), not by its
+    figures: a table whose cells were left blank is still that table, and its blanks are findings."""
     text = " ".join(c.text for r in table.rows[:4] for c in r.cells)
     if "行政复议" not in text or "行政诉讼" not in text:
         return None
+    header_seen = False
     for row in table.rows:
-        distinct = _distinct(row.cells)
+        distinct = _without_leftovers(_distinct(row.cells), 15, labelled=False)
+        if any("结果维持" in c.text or "尚未审结" in c.text for c in distinct):
+            header_seen = True
+            continue
         if len(distinct) < 15:
             continue
         values = [_value(c) for c in distinct[-15:]]
-        if sum(1 for v in values if v.value is not None) < 8:
-            continue
+        figures = sum(1 for v in values if v.value is not None)
+        if any(v.value is None and _REVIEW_HEADER.search(v.raw) for v in values):
+            continue  # still a header row
+        if figures < 8 and (not header_seen or any(len(v.raw) > 3 for v in values)):
+            continue  # not a row of figures (blank cells count only under a recognised header)
         groups = {name: dict(zip(REVIEW_COLUMNS, values[i * 5:(i + 1) * 5])) for i, name in enumerate(REVIEW_GROUPS)}
         return ReviewTable(table, row.line, groups)
     return None
+
+
+def _after_repeats(cells: list[Cell]) -> list[Cell]:
+    """The cells after the first and its repeats (a merged cell spread over the grid, or repeated
+    by a Markdown export: 「信息内容 | 信息内容 | 本年处理决定数量」)."""
+    first = cells[0].text.strip(" \u3000")
+    i = 1
+    while i < len(cells) and cells[i].text.strip(" \u3000") == first:
+        i += 1
+    return cells[i:]
 
 
 def _active(table: Table) -> list[ActiveRow]:
@@ -200,10 +275,11 @@ def _active(table: Table) -> list[ActiveRow]:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
         if first.startswith("信息内容"):
-            header = [c.text.strip(" \u3000").replace("\n", "") for c in cells[1:]]
+            names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
+            header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
         if header and ACTIVE_ROWS.match(first) and len(cells) > 1:
-            values = [_value(c) for c in cells[1:1 + len(header)]]
+            values = [_value(c) for c in _after_repeats(cells)[:len(header)]]
             found.append(ActiveRow(first, row.line, dict(zip(header, values))))
     return found
 

@@ -1,18 +1,23 @@
 """Statistics tables as labelled rows with their hierarchy: 一、 > （一） > 1. > 其中：.
 
-Handles the provincial 「政府信息公开情况统计表」 (指标 | 单位 | 统计数) and simple two-column
-tables whose figures carry their unit (「政府网站 | 55条」).
+Handles the provincial 「政府信息公开情况统计表」 (指标 | 单位 | 统计数), its older variants with
+several value columns (指标名称 | 计量单位 | 2013年度 | 历年累计), and simple two-column tables whose
+figures carry their unit (「政府网站 | 55条」). A table with several value columns gives one
+StatTable per column; the one for the report's year is ``primary`` (the one the text speaks of).
 """
 from __future__ import annotations
 
 import regex as re
 
-from lintgk.document import Table
+from lintgk.document import Cell, Table
 from lintgk.parse.model import Span, StatTable, TableRow
 from lintgk.parse.patterns import LEVEL_MARKERS, SUBSET_MARKER
 
-_UNIT_HEADER = re.compile(r"^单\s*位$")
+_UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
 _VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
+# further value columns of the older tables: a year, this year, the running total, last year
+_PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|历年累计|累\s*计)(?:数|数量|情况)?$")
+_RATIO_HEADER = re.compile(r"增|减|比|%|％|率")
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|元|人次|[条件次篇个人项起份场期批家户块处名])?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 _SPACES = " \u3000\t"
@@ -27,18 +32,40 @@ def parse_value(raw: str) -> tuple[float | None, str]:
     return float(m.group("num")), m.group("unit") or ""
 
 
-def _columns(table: Table) -> tuple[int, int | None, int, int] | None:
-    """(label column, unit column or None, value column, first data row)."""
+def _value_columns(header: list[str], unit_col: int) -> list[int]:
+    """Every column after the unit that holds figures: 统计数, or one per period (2013年度, 历年累计)."""
+    found = []
+    for i, text in enumerate(header):
+        text = text.strip(_SPACES)
+        if i == 0 or i == unit_col or _RATIO_HEADER.search(text):
+            continue
+        if _VALUE_HEADER.search(text) or _PERIOD_HEADER.match(text):
+            found.append(i)
+    return found
+
+
+def _primary(header: list[str], columns: list[int], year: int | None) -> int:
+    """The column of the report's own year: its year, else 本年(度), else the first."""
+    for pattern in ([rf"{year}\s*年"] if year else []) + [r"本\s*年", r"统\s*计\s*数"]:
+        hit = next((c for c in columns if re.search(pattern, header[c])), None)
+        if hit is not None:
+            return hit
+    return columns[0]
+
+
+def _columns(table: Table, year: int | None = None) -> tuple[int, int | None, list[int], int, int] | None:
+    """(label column, unit column or None, value columns, the report year's value column, first data row)."""
     header = table.rows[0].texts
     unit_col = next((i for i, t in enumerate(header) if _UNIT_HEADER.match(t.strip(_SPACES))), None)
-    value_col = next((i for i, t in enumerate(header) if i != unit_col and i > 0 and _VALUE_HEADER.search(t)), None)
-    if unit_col is not None and value_col is not None:
-        return 0, unit_col, value_col, 1
+    if unit_col is not None:
+        values = _value_columns(header, unit_col)
+        if values:
+            return 0, unit_col, values, _primary(header, values, year), 1
     width = max(len(r.cells) for r in table.rows)
     if width == 2:
         data = table.rows[1:]
         if sum(1 for r in data if len(r.cells) == 2 and parse_value(r.cells[1].text)[0] is not None) >= max(1, len(data) // 2):
-            return 0, None, 1, 1
+            return 0, None, [1], 1, 1
     return None
 
 
@@ -49,16 +76,34 @@ def _level(label: str) -> int | None:
     return None
 
 
-def parse_table(table: Table) -> StatTable | None:
-    cols = _columns(table)
+def parse_table(table: Table, year: int | None = None) -> StatTable | None:
+    """The table's figures for the report's year (see ``parse_tables`` for every column)."""
+    return next((t for t in parse_tables(table, year) if t.primary), None)
+
+
+def parse_tables(table: Table, year: int | None = None) -> list[StatTable]:
+    cols = _columns(table, year)
     if cols is None:
-        return None
-    label_col, unit_col, value_col, first = cols
+        return []
+    label_col, unit_col, value_cols, primary, first = cols
+    header = table.rows[0].texts
+    found = []
+    for value_col in value_cols:
+        stat = _parse_column(table, label_col, unit_col, value_col, first)
+        if stat is not None:
+            stat.primary = value_col == primary
+            stat.column = header[value_col].strip(_SPACES) if len(value_cols) > 1 else ""
+            found.append(stat)
+    return found
+
+
+def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col: int, first: int) -> StatTable | None:
     rows: list[TableRow] = []
     stack: list[TableRow] = []
     subset_indent: int | None = None
+    subset_level: int | None = None  # 其中：1.… 2.…: the numbered rows after it are the same 其中 list
     for row in table.rows[first:]:
-        if len(row.cells) <= max(label_col, value_col):
+        if len(row.cells) <= label_col or (unit_col is not None and len(row.cells) <= unit_col):
             continue
         label_cell = row.cells[label_col]
         raw_label = label_cell.text.split("\n")[0]
@@ -66,17 +111,25 @@ def parse_table(table: Table) -> StatTable | None:
         label = raw_label.strip(_SPACES)
         if not label:
             continue
-        value_cell = row.cells[value_col]
+        if value_col < len(row.cells):
+            value_cell = row.cells[value_col]
+        else:  # a trailing blank cell the copy dropped
+            last = row.cells[-1]
+            value_cell = Cell("", last.line, last.column + len(last.text) + 1)
         value, inline_unit = parse_value(value_cell.text)
         unit = row.cells[unit_col].text.strip(_SPACES) if unit_col is not None else inline_unit
         level = _level(label)
         subset = False
-        if SUBSET_MARKER.match(label):
+        marker = SUBSET_MARKER.match(label)
+        if marker:
             subset, subset_indent = True, indent
+            subset_level = _level(label[marker.end():])
+        elif level is not None and level == subset_level:
+            subset = True
         elif level is None and subset_indent is not None and indent >= subset_indent:
             subset = True  # the rows lined up under a 其中： belong to it
         else:
-            subset_indent = None
+            subset_indent = subset_level = None
         if subset:
             parent = next((r for r in reversed(stack) if not r.subset), None)
             level = (parent.level + 1) if parent else 5
@@ -92,6 +145,7 @@ def parse_table(table: Table) -> StatTable | None:
             label_span=Span(label_cell.line, label_cell.column + indent, label_cell.line, label_cell.column + indent + len(label)),
             indent=indent,
             subset=subset,
+            value_span=Span(value_cell.line, value_cell.column, value_cell.line, value_cell.column + max(1, len(value_cell.text))),
         )
         if subset:
             item.parent = parent

@@ -11,6 +11,7 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
+from lintgk.readers.national_text import tables_among_paragraphs
 
 _DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
          "select", "button", "svg", "canvas", "object", "embed", "head"]
@@ -19,6 +20,15 @@ _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "
 _HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_CELL_WS = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+# a space the page's markup put beside a Chinese character or full-width sign (<p>其中：</p><p>1</p>)
+_CJK_SPACE = re.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])")
+
+
+def cell_text(td) -> str:
+    """A cell's text as its reader sees it: fragments in <p>/<span> joined without the spaces the
+    markup puts between them, so 其中：1、网站公开 stays one label."""
+    return _CJK_SPACE.sub("", _CELL_WS.sub(" ", td.text(separator=" "))).strip()
 
 
 def _decode(data: bytes, name: str, forced: str | None) -> str:
@@ -87,7 +97,7 @@ class _Builder:
             for n, td in enumerate(c for c in tr.iter() if c.tag in ("td", "th")):
                 while len(grid) in carried:  # covered by a rowspan from above
                     grid.append(carried[len(grid)][0])
-                text = _WS.sub(" ", td.text(separator=" ")).strip()
+                text = cell_text(td)
                 for _ in range(_int(td.attributes.get("colspan"))):
                     down[len(grid)] = _int(td.attributes.get("rowspan"))
                     grid.append((n, text))
@@ -133,5 +143,6 @@ def read_html(data: bytes, name: str, forced: str | None = None) -> Document:
     builder.flush()
     if not builder.lines:
         raise InputError(name, "the HTML page has no text")
-    return Document(path=name, lines=builder.lines, paragraphs=builder.paragraphs, tables=builder.tables,
+    paragraphs, tables = tables_among_paragraphs(builder.lines, builder.paragraphs, builder.tables)
+    return Document(path=name, lines=builder.lines, paragraphs=paragraphs, tables=tables,
                     format="html", encoding="html")

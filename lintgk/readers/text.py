@@ -4,13 +4,16 @@ Tables in text reports come in three shapes, all turned into ``Table`` blocks:
 - one cell per line, each starting with a tab, rows separated by blank lines: what Word
   gives when a table is copied as text (seed 001);
 - one row per line with tab-separated cells;
-- Markdown pipe tables.
+- Markdown pipe tables;
+- the national format's tables in any of the layouts pages give when copied as text (one cell per
+  line, merged label cells on lines of their own): ``national_text.py``.
 """
 from __future__ import annotations
 
 import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.readers.national_text import national_text_table
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
@@ -141,6 +144,10 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             table, nxt = _cell_per_line_table(lines, i)
         elif _is_pipe_row(line):
             table, nxt = _line_table(lines, i, pipe=True)
+        else:  # a national-format table in any text layout, known by its labels
+            table, nxt = national_text_table(lines, i)
+        if table is not None:
+            pass
         elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):
             table, nxt = _line_table(lines, i, pipe=False)
         elif _is_spaced_row(line) and i + 1 < len(lines) and _is_spaced_row(lines[i + 1]):

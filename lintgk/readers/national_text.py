@@ -1,0 +1,283 @@
+"""The national-format tables as text copies of web pages lay them out.
+
+A page's table copied as text comes out one cell per line (cells separated by blank lines or by
+lines holding only 「|」), or a row per line with cells separated by tabs or runs of spaces, with
+merged label cells (三、本年度办理结果, （三）不予公开) on lines of their own and long labels or
+headers wrapped (商业 / 企业, 6.属于四类过程性信 / 息). Lines are read as a stream of cells; the
+tables' labels are known (国办公开办函〔2019〕60号, 〔2021〕30号), so a run of lines whose every
+text cell is one of them is a table, and its rows are rebuilt from the labels: a row label starts a
+row, the figures after it are its cells.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from lintgk.document import Cell, Row, Table, attach_caption
+from lintgk.parse.national import APPLICATION_ROWS
+
+_SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
+_VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
+_SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
+_SEPARATOR = re.compile(r"^[\s|｜]*$")
+
+# Row labels as the formats word them (compared without their numbers; part 二 rows have none).
+_ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
+    "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+    "行政事业性收费", "政府集中采购",
+]
+# Header cells of the three tables (2019 and 2021 formats).
+_HEADERS = [
+    "申请人情况", "项目", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+    "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
+    "本年收费金额", "采购项目数量", "采购总金额",
+    "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
+    "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
+]
+_LONGEST_ROW = 600  # characters: the widest row of the tables, written out, is far shorter
+_NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
+
+
+def _core(text: str) -> str:
+    """A label as compared: no number, spaces, quotes or 、，, full-width brackets and colons
+    (「2.其他法律、行政法规禁止公开」 is the format's 2.其他法律行政法规禁止公开)."""
+    text = _MARKER.sub("", text.strip(_SPACES))
+    text = re.sub(r"[\s“”\"‘’'、，,]", "", text)
+    return text.replace("(", "（").replace(")", "）").replace(":", "：")
+
+
+_NOTE_AT_END = re.compile(r"(?<=.)（[^（）]*）$")
+
+
+def _known(core: str, cores: set[str]) -> bool:
+    """A label as the format words it, or with a note in brackets after it (行政诉讼（复议后起诉）)."""
+    return core in cores or _NOTE_AT_END.sub("", core) in cores
+
+
+_ROW_CORES = {_core(t) for t in _ROWS}
+_HEADER_CORES = {_core(t) for t in _HEADERS}
+_ALL_CORES = _ROW_CORES | _HEADER_CORES
+
+VALUE, ROW, HEADER, SECTION, NOTE = "value", "row", "header", "section", "note"
+
+_DEPTHS = (
+    re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]"),
+    re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]"),
+    re.compile(r"^\d{1,2}\s*[、.．](?!\d)"),
+)
+
+
+def _depth(label: str) -> int:
+    """一、 1, （一） 2, 1. 3; a label without a number (规章, 行政许可) 0: it never nests."""
+    return next((n for n, rx in enumerate(_DEPTHS, 1) if rx.match(label.strip(_SPACES))), 0)
+
+
+def _complete(core: str) -> bool:
+    return _known(core, _ALL_CORES)
+
+
+def _prefix(core: str) -> bool:
+    return bool(core) and any(c.startswith(core) for c in _ALL_CORES)
+
+
+def _kind(text: str) -> str | None:
+    """What a cell is, or None when it is none of the tables' cells (or only the start of one)."""
+    if _VALUE.match(text):
+        return VALUE
+    if _SECTION.match(re.sub(r"\s", "", text)):
+        return SECTION
+    if _NOTE.match(text):
+        return NOTE
+    core = _core(text)
+    has_number = text.strip(_SPACES) != core and bool(_MARKER.match(text.strip(_SPACES)))
+    if _known(core, _ROW_CORES) and (has_number or not _known(core, _HEADER_CORES)):
+        return ROW
+    if _known(core, _HEADER_CORES):
+        return HEADER
+    return None
+
+
+def _tokens(line: str) -> list[tuple[str, int]]:
+    """(text, column) of each cell on a line: split at tabs and 「|」, then at runs of spaces, and
+    figures written after a label with single spaces (「（一）予以公开 5 0 0」) split off it.
+    Blank cells between tabs are kept (an empty cell of the row)."""
+    if len(line) > _LONGEST_ROW:
+        return [(line, 0)]  # prose, not a table row: and no regex scan of a megabyte line
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for part in re.split(r"(\t|[|｜])", line):
+        if part in ("\t", "|", "｜"):
+            pos += 1
+            continue
+        pieces.append((part, pos))
+        pos += len(part)
+    tabbed = len(pieces) > 1
+    cells: list[tuple[str, int]] = []
+    for part, start in pieces:
+        if not part.strip(_SPACES):
+            if tabbed:
+                cells.append(("", start))
+            continue
+        for m in re.finditer(r"\S+(?:[ \xa0]\S+)*", part):  # runs of two or more spaces separate cells
+            text, col = m.group(0), start + m.start()
+            words = list(re.finditer(r"\S+", text))
+            tail = len(words)
+            while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
+                tail -= 1  # figures after a label, or a line of figures
+            if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
+                # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
+                cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+            elif tail > 0:
+                label_end = words[tail - 1].end()
+                cells.append((text[:label_end], col))
+            cells.extend((w.group(0), col + w.start()) for w in words[tail:])
+    if tabbed:  # drop the blanks at either end of a tab-separated line (its indent, a final tab)
+        while cells and not cells[0][0]:
+            cells.pop(0)
+        while cells and not cells[-1][0]:
+            cells.pop()
+    return cells
+
+
+@dataclass
+class _Row:
+    kind: str
+    cells: list[Cell] = field(default_factory=list)
+    values: int = 0
+
+
+class _Assembler:
+    """Cells in reading order → rows."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.known = 0  # label and header cells recognised
+
+    @property
+    def current(self) -> _Row | None:
+        return self.rows[-1] if self.rows else None
+
+    def continues(self, text: str) -> bool:
+        """Does ``text`` finish the label cell before it (a wrapped cell: 商业 / 企业)?"""
+        cur = self.current
+        if cur is None or not cur.cells or cur.values:
+            return False
+        last = cur.cells[-1].text
+        return not _complete(_core(last)) and _prefix(_core(last + text))
+
+    def accepts(self, text: str) -> bool:
+        return text == "" or _kind(text) is not None or self.continues(text) or _prefix(_core(text))
+
+    def _partial_kind(self, core: str) -> str:
+        """The start of a wrapped cell: a header when a header starts so (and a header row is open)."""
+        header = any(c.startswith(core) for c in _HEADER_CORES)
+        row = any(c.startswith(core) for c in _ROW_CORES)
+        cur = self.current
+        if header and (not row or (cur is not None and cur.kind == HEADER and not cur.values)):
+            return HEADER
+        return ROW
+
+    def add(self, text: str, line: int, column: int) -> None:
+        cur = self.current
+        if text and self.continues(text):
+            cur.cells[-1].text += text
+            return
+        kind = VALUE if text == "" else (_kind(text) or self._partial_kind(_core(text)))
+        cell = Cell(text, line, column)
+        if kind == VALUE:
+            if cur is None or cur.kind in (SECTION, NOTE) or (cur.kind == HEADER and not cur.values):
+                self.rows.append(_Row(VALUE))
+            self.current.cells.append(cell)
+            self.current.values += 1
+            return
+        self.known += 1
+        if kind == HEADER and cur is not None and cur.kind == HEADER and not cur.values:
+            cur.cells.append(cell)
+        elif kind == ROW and cur is not None and cur.kind == ROW and not cur.values \
+                and _depth(text) > _depth(cur.cells[-1].text):
+            cur.cells.append(cell)  # 三、本年度办理结果 then （一）予以公开: one row
+        else:
+            self.rows.append(_Row(kind, [cell]))
+
+
+def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
+    """Inside a table already recognised, a short label the formats word otherwise
+    (「（三）不予以公开」) is still a row label when figures follow it, on its line or the next."""
+    if builder.known < 4 or not tokens:
+        return False
+    label = tokens[0][0].strip(_SPACES)
+    if not label or len(label) > 40 or re.search(r"[。；;！？]", label) or _VALUE.match(label):
+        return False
+    rest = tokens[1:]
+    if rest:
+        return all(_VALUE.match(t) or t == "" for t, _ in rest) and any(t for t, _ in rest)
+    for line in lines[after:after + 3]:
+        if _SEPARATOR.match(line):
+            continue
+        following = [t for t, _ in _tokens(line) if t]
+        if following and all(_VALUE.match(t) for t in following):
+            return True
+        # a group label (（三）…) over a known item label one level deeper (1.属于国家秘密)
+        return bool(following) and _kind(following[0]) == ROW and _depth(following[0]) > _depth(label) > 0
+    return False
+
+
+def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """A national-format table starting at index ``start``, and the index after it."""
+    first = _tokens(lines[start])
+    if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
+        return None, start + 1
+    builder = _Assembler()
+    i = end = start
+    while i < len(lines):
+        line = lines[i]
+        if _SEPARATOR.match(line):
+            i += 1
+            continue
+        tokens = _tokens(line)
+        if not all(builder.accepts(t) for t, _ in tokens):
+            if not _unknown_row_label(builder, tokens, lines, i + 1):
+                break
+            text, col = tokens[0]  # a label the formats do not word so, with its figures after it
+            builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
+            tokens = tokens[1:]
+        for text, col in tokens:
+            builder.add(text.strip(_SPACES), i + 1, col + 1 + len(text) - len(text.lstrip(_SPACES)))
+        i += 1
+        end = i
+    with_values = [r for r in builder.rows if r.values]
+    if builder.known < 4 or len(builder.rows) < 2:
+        return None, start + 1
+    if not with_values and builder.known < 8:
+        return None, start + 1
+    rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
+    return Table(rows, rows[0].line, end), end
+
+
+def tables_among_paragraphs(lines: list[str], paragraphs: list, tables: list[Table]) -> tuple[list, list[Table]]:
+    """National tables that a page wrote as paragraphs, one cell each (a table pasted without its
+    markup): found like the text layouts, over the lines that are paragraphs, not table rows."""
+    in_table = {n for t in tables for n in range(t.start_line, t.end_line + 1)}
+    masked = ["\x00" if n in in_table else line for n, line in enumerate(lines, 1)]
+    found: list[Table] = []
+    i = 0
+    while i < len(masked):
+        table = None
+        if masked[i] != "\x00":
+            table, nxt = national_text_table(masked, i)
+        if table is None:
+            i += 1
+            continue
+        found.append(table)
+        i = nxt
+    if not found:
+        return paragraphs, tables
+    covered = {n for t in found for n in range(t.start_line, t.end_line + 1)}
+    kept = [p for p in paragraphs if p.line not in covered]
+    for table in found:
+        attach_caption(table, [p for p in kept if p.line < table.start_line])
+    return kept, sorted(tables + found, key=lambda t: t.start_line)

@@ -1,0 +1,64 @@
+"""Clean national-format reports give no error in any common layout, and their tables are read:
+a changed figure gives the finding of the identity it breaks (GK405-GK408)."""
+from __future__ import annotations
+
+import pytest
+from national_layouts import APPLICATIONS, LAYOUTS, REVIEWS, report, write
+
+from lintgk import lint_path
+
+YEARS = (2019, 2020, 2021, 2023)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("year", YEARS)
+def test_clean_report_gives_no_finding(tmp_path, year, layout):
+    result = lint_path(write(report(year), layout, tmp_path))
+    assert result.error is None
+    shown = "\n".join(f"{d.line}: {d.rule} {d.message}" for d in result.diagnostics)
+    assert result.diagnostics == [], shown
+    passed = {p.rule for p in result.passed}
+    assert {"GK105", "GK405", "GK406", "GK407", "GK408"} <= passed, passed
+
+
+def _changed(key: str, index: int, delta: int) -> dict:
+    figures = dict(APPLICATIONS)
+    values = list(figures.get(key, (0,) * 6))
+    values[index] += delta
+    figures[key] = tuple(values)
+    return figures
+
+
+MUTATIONS = {
+    # 自然人 of 一、本年新收 one more: the balance (一+二 = 三（七）+四) breaks in two columns
+    "new-requests": (lambda y: report(y, _changed("一", 0, 1)), {"GK407"}),
+    # a 不予公开 reason without the grand total following: （七）总计 ≠ （一）+…+（六）
+    "refusal": (lambda y: report(y, _changed("危及", 0, 1), totals_of=APPLICATIONS), {"GK405"}),
+    # 行政诉讼（未经复议直接起诉） 总计 2 for 1 case
+    "review": (lambda y: report(y, reviews=REVIEWS[:9] + (2,) + REVIEWS[10:]), {"GK408"}),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_changed_figure_is_found(tmp_path, layout, mutation):
+    build, expected = MUTATIONS[mutation]
+    blocks = build(2021)
+    if mutation == "new-requests":  # the prose states the new total: keep it as the table's old one
+        blocks[3] = blocks[3].replace("申请13件", "申请12件")
+    result = lint_path(write(blocks, layout, tmp_path))
+    rules = {d.rule for d in result.diagnostics}
+    assert expected <= rules, [(d.line, d.rule, d.message) for d in result.diagnostics]
+    assert rules <= {"GK405", "GK406", "GK407", "GK408", "GK306"}, [(d.rule, d.message) for d in result.diagnostics]
+
+
+def test_changed_total_cell_is_a_row_total_finding(tmp_path):
+    """A 总计 cell that is not the row's sum: GK406 in every layout."""
+    for layout in LAYOUTS:
+        blocks = report(2021)
+        table = blocks[8]
+        row = next(r for r in table if r[0].text.startswith("一、"))
+        row[-1].text = "13"
+        result = lint_path(write(blocks, layout, tmp_path, name=f"total-{layout}"))
+        found = [d for d in result.diagnostics if d.rule == "GK406"]
+        assert found and found[0].data["label"].startswith("一、本年新收"), (layout, result.diagnostics)
