@@ -31,6 +31,21 @@ def _label(text: str, fig: Figure, floor: int = 0) -> str:
     return text[start:fig.offset]
 
 
+# 「三是……414条，共计760条。」: a clause that opens with a total word closes the last item's sentence.
+_CLOSING_TOTAL = re.compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共)")
+
+
+def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
+    """The total that ends the last item's own sentence, after the item's figure."""
+    inside = [f for f in figs if start <= f.offset < end]
+    if len(inside) < 2:
+        return None
+    last = inside[-1]
+    if not _CLOSING_TOTAL.match(last.context.strip(P.SPACES)) or not any(f.unit == last.unit for f in inside[:-1]):
+        return None
+    return last
+
+
 def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     markers = list(_ORDINAL.finditer(text))
@@ -50,7 +65,11 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         last_end = P.sentence_bounds(text, run[-1].start())[1]
         bounds = [(m.start(), run[k + 1].start() if k + 1 < len(run) else last_end) for k, m in enumerate(run)]
-        total = next((f for f in figs if f.offset >= last_end and TOTAL_WORDS.search(f.context)), None)
+        total = _closing_total(figs, *bounds[-1])
+        if total is not None:
+            bounds[-1] = (bounds[-1][0], total.offset)
+        else:
+            total = next((f for f in figs if f.offset >= last_end and TOTAL_WORDS.search(f.context)), None)
         if total is None:
             s0 = P.sentence_bounds(text, run[0].start())[0]
             total = next((f for f in reversed(figs) if s0 <= f.offset < run[0].start() and TOTAL_WORDS.search(f.context)), None)
@@ -67,9 +86,74 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     return found
 
 
+# A clause after 其中 that starts a new total (「；共办理718件」), compares with last year (「，同比增加3件」)
+# or counts another stage of the work (「；结转下年度继续办理1件」) is no part of the total.
+_NEW_TOTAL = re.compile(r"^(?:另|此外|并|且|已|均|全年|本年度?|今年)?(?:共计|合计|总计|累计|一共|共(?!享|建|同|青|产|商|治|性|识))")
+_COMPARISON = re.compile(r"同比|环比|较上年|比上年|与上年|较去年|比去年|上年度")
+_STAGES = ("受理", "收到", "办理", "办结", "答复", "回复", "结转", "转办")
+_BREAK_STRENGTH = {"，": 1, ",": 1, "；": 2, ";": 2}
+
+
+def _clauses_after(text: str, start: int, end: int, by_offset: dict[int, Figure]):
+    """The clauses from ``start`` to ``end`` outside any bracket, each as (strength of the break before
+    it: 0 none, 1 「，」, 2 「；」; its start; its end; the figures in it outside brackets). The walk ends
+    where a bracket opened before ``start`` closes."""
+    clauses, depth, begin, strength, inside = [], 0, start, 0, []
+    for pos in range(start, end):
+        ch = text[pos]
+        if depth == 0 and pos in by_offset:
+            inside.append(by_offset[pos])
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                end = pos
+                break
+        elif depth == 0 and ch in _BREAK_STRENGTH:
+            clauses.append((strength, begin, pos, inside))
+            begin, strength, inside = pos + 1, _BREAK_STRENGTH[ch], []
+    clauses.append((strength, begin, end, inside))
+    return clauses
+
+
+def _counts_something_else(clause: str, total_clause: str, first_item_clause: str) -> bool:
+    clause = clause.strip(P.SPACES)
+    if _NEW_TOTAL.match(clause) or _COMPARISON.search(clause):
+        return True
+    return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
+
+
+def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dict[int, Figure]) -> list[Figure]:
+    """The parts of ``total`` listed after 其中. The list ends at a clause that counts something else, and
+    at a break stronger than the one between its items: 「A 741件，B 8件；共办理718件」 ends at 「；」, while
+    「其中，A 1条；B 11条；其它 7条」 runs on through 「；」."""
+    items: list[Figure] = []
+    first_clause = ""
+    separator = 0  # the break between the list's items, once two are seen
+    since = 0  # the strongest break since the last item
+    for strength, a, b, inside in _clauses_after(text, start, end, by_offset):
+        since = max(since, strength)
+        if items and _counts_something_else(text[a:b], total.context, first_clause):
+            break
+        wanted = [f for f in inside if f.unit == total.unit]
+        if not wanted:
+            continue
+        if not items:
+            first_clause = text[a:b]
+        elif not separator:
+            separator = since
+        elif since > separator:
+            break
+        items.extend(wanted)
+        since = 0
+    return items
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     offsets = [f.offset for f in figs]
+    by_offset = {f.offset: f for f in figs}
     found = []
     for m in _QIZHONG.finditer(text):
         q = m.start()
@@ -82,22 +166,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
         if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
             continue
-        # walk the rest of the sentence once: items are the figures outside any nested bracket
-        items: list[Figure] = []
-        depth = 0
-        k = bisect_left(offsets, m.end())
-        for pos in range(m.end(), s1):
-            while k < len(figs) and offsets[k] < pos:
-                k += 1
-            if k < len(figs) and offsets[k] == pos and depth == 0 and figs[k].unit == total.unit:
-                items.append(figs[k])
-            ch = text[pos]
-            if ch in "（(":
-                depth += 1
-            elif ch in "）)":
-                depth -= 1
-                if depth < 0:
-                    break  # the bracket that held this 其中 closes
+        items = _subset_items(text, m.end(), s1, total, by_offset)
         if not items:
             continue
         catch_all = bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
