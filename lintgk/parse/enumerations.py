@@ -21,7 +21,10 @@ _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
 _CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
 _ITEM_BREAK = "，,；;、。（）()：:"
-_CATEGORY_SEGMENT = re.compile(r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")$")
+# 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」
+_CATEGORY_SEGMENT = re.compile(
+    r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
+)
 
 
 def _label(text: str, fig: Figure, floor: int = 0) -> str:
@@ -174,24 +177,71 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     return found
 
 
+# 「占12.7%」 after a category gives its share of the total; a share is not a figure to sum.
+_SHARE = re.compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
+_WITHIN = re.compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
+_LEAD_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类")
+_STAGE_WORDS = re.compile("|".join(_STAGES))
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """The clauses between 「，；」, each with its offset, stripped of spaces."""
+    found, start = [], 0
+    for m in [*_SEGMENT_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip(P.SPACES)
+        found.append((start + piece.find(stripped[:1]) if stripped else start, stripped))
+        start = end + 1 if m else end
+    return found
+
+
+def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit: str) -> Figure | None:
+    """The total stated in the paragraph's own opening clauses (「在网站主动公开的425条政府信息中，」 or
+    「全年共公开信息80条，」), ahead of the categories."""
+    if not lead or len(lead) > 3:
+        return None
+    end = lead[-1][0] + len(lead[-1][1])
+    candidates = [f for f in figs if f.offset < end and f.unit == unit and not f.approx]
+    if not candidates:
+        return None
+    total = candidates[-1]
+    if _LEAD_TOTAL_WORDS.search(total.context) or _WITHIN.search(text[total.offset + len(total.text):end]):
+        return total
+    return None
+
+
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     text = par.text.rstrip("。.")
     if "其中" in text or _ORDINAL.search(text):
         return None
-    segments = [s.strip(P.SPACES) for s in _SEGMENT_BREAK.split(text)]
-    matched = [_CATEGORY_SEGMENT.match(s) for s in segments]
-    good = [m for m in matched if m]
-    if len(good) < 3 or len(good) < 0.8 * len(segments):
+    segments = [(at, s) for at, s in _segments(text) if not _SHARE.match(s)]
+    matched = [_CATEGORY_SEGMENT.match(s) for _, s in segments]
+    # the categories start at the first clause that names one (not 「全年共公开信息80条」)
+    first = next((i for i, m in enumerate(matched) if m and not TOTAL_WORDS.search(m.group("label"))), None)
+    if first is None:
+        return None
+    good = [m for m in matched[first:] if m]
+    if len(good) < 3:
         return None
     units = {m.group("unit") for m in good}
     if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
-    items = [f for f in figs if f.unit == unit and not f.approx]
+    total = _lead_total(text, segments[:first], figs, unit)
+    # a total in the same paragraph is only taken for categories of one thing, not for the stages of
+    # handling requests (「共收到申请5件，答复5件，办结5件」)
+    if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
+        return None
+    counted = segments[first:] if total is not None else segments
+    if len(good) < 0.8 * len(counted):
+        return None
+    items = [f for f in figs if f.unit == unit and not f.approx and f is not total
+             and (total is None or f.offset > total.offset)]
     if len(items) != len(good):
         return None
     catch_all = bool(_CATCH_ALL.search(good[-1].group("label")))
-    return Enumeration("category", items, None, catch_all)
+    return Enumeration("category", items, total, catch_all)
 
 
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
@@ -205,7 +255,8 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         found.extend(_subset(par, figs))
         category = _category(par, figs)
         if category is not None:
-            category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
+            if category.total is None:
+                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
             if category.total is not None:
                 found.append(category)
     return [e for e in found if not e.total or not e.total.approx]
