@@ -105,7 +105,8 @@ def _row_value(report: Report, fig: Figure, item: dict):
         cells = [table.rows[k].values["总计"] for k in subs]
     if any(c.value is None for c in cells):
         return None
-    return f"{LABELS[key]} 总计", sum(c.value for c in cells), cells[0]
+    label = LABELS[key] if LABELS[key].endswith("总计") else f"{LABELS[key]} 总计"
+    return label, sum(c.value for c in cells), cells[0]
 
 
 def _review_value(national, fig: Figure, item: dict):

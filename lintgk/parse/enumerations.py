@@ -153,6 +153,21 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
     return items
 
 
+def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
+    """A list that already adds up to the total is complete: what follows splits the total another way
+    (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
+    (「…，其他2件」) is still the same list, and is left in to be checked."""
+    running = 0.0
+    for i, fig in enumerate(items[:-1]):
+        running += fig.value
+        if running == total.value:
+            rest = items[i + 1:]
+            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
+                return items[:i + 1]
+            break
+    return items
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     offsets = [f.offset for f in figs]
@@ -172,6 +187,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items = _subset_items(text, m.end(), s1, total, by_offset)
         if not items:
             continue
+        items = _first_partition(text, items, total, m.end())
         catch_all = bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
         found.append(Enumeration("subset", items, total, catch_all))
     return found
