@@ -26,7 +26,6 @@ _NOT_THE_TOTAL = re.compile(
 # a sentence about the whole area or every department (「全区各职能部门、镇街共……」) may count more than
 # the body's own table holds
 _AGGREGATE = re.compile(r"全[省市区县州盟旗]|各[部门单位乡镇街道级区县]|镇街|乡镇（街道）|各职能部门")
-# the figure is about requests when its paragraph or the heading above it says so
 _REQUESTS = re.compile(r"依申请|公开申请|申请公开|申请人|收到申请|受理申请")
 # 「行政复议和行政诉讼1件」 counts both; the litigation columns name 复议 too
 _BOTH_REVIEWS = re.compile(r"复议(?!直接起诉|后起诉|后提起).*(?:诉讼|起诉)|(?:诉讼|起诉).*(?<!未经|经)复议")
@@ -51,11 +50,14 @@ def _heading_above(report: Report, line: int) -> str:
     return above[-1].title if above else ""
 
 
-def _sentence_before(fig: Figure) -> str:
+def _sentence_before(fig: Figure, sentences: int = 1) -> str:
+    """The text from the start of the figure's sentence (or of as many sentences back) to the figure."""
     text = fig.paragraph.text if fig.paragraph else ""
     start = fig.offset
-    while start > 0 and text[start - 1] not in SENTENCE_END + "；;":
-        start -= 1
+    for _ in range(sentences):
+        start = max(0, start - 1) if start < fig.offset else start
+        while start > 0 and text[start - 1] not in SENTENCE_END + "；;":
+            start -= 1
     return text[start:fig.offset]
 
 
@@ -92,7 +94,12 @@ def _row_value(report: Report, fig: Figure, item: dict):
     table = report.national.applications
     if table is None or fig.unit != "件":
         return None
-    if not (_REQUESTS.search(fig.paragraph.text) or _REQUESTS.search(_heading_above(report, fig.paragraph.line))):
+    # about requests: its sentence or the one before it says so (「共收到申请12件。其中予以公开6件」), or the
+    # heading above it does; not a sentence on proactive disclosure (「主动公开……予以公开120件」)
+    about = _sentence_before(fig, 2)
+    if "主动" in _sentence_before(fig):
+        return None
+    if not (_REQUESTS.search(about) or _REQUESTS.search(_heading_above(report, fig.paragraph.line))):
         return None
     key = item["row"]
     # （三）不予公开 … （六）其他处理 are often no row of their own, only the label beside their sub-rows
