@@ -1,8 +1,12 @@
 """Lists of figures that must add up to a stated total.
 
 - ordinal: 「一是……55条；二是……292条；三是……414条。……共计761条」
-- subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too)
-- category: 「本单位文件23条，政务动态25条，……」 under a total stated just before
+- ordinal: also with the total closing the last item's sentence: 「三是……414条，共计760条。」
+- subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too); the list ends at a
+  clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
+  between its items, and once it adds up to the total
+- category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
+  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ def _label(text: str, fig: Figure, floor: int = 0) -> str:
 
 
 # 「三是……414条，共计760条。」: a clause that opens with a total word closes the last item's sentence.
-_CLOSING_TOTAL = re.compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共)")
+_CLOSING_TOTAL = re.compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共(?!享|建|同|性|青|产|商|治|识))")
 
 
 def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
@@ -196,7 +200,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 # 「占12.7%」 after a category gives its share of the total; a share is not a figure to sum.
 _SHARE = re.compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
 _WITHIN = re.compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
-_LEAD_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类")
+_LEAD_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类")
 _STAGE_WORDS = re.compile("|".join(_STAGES))
 
 
@@ -222,7 +226,8 @@ def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit
     if not candidates:
         return None
     total = candidates[-1]
-    if _LEAD_TOTAL_WORDS.search(total.context) or _WITHIN.search(text[total.offset + len(total.text):end]):
+    rest = text[total.offset + len(total.text):end]  # the rest of the total's own clause
+    if _LEAD_TOTAL_WORDS.search(total.context) or (_WITHIN.search(rest) and not _SEGMENT_BREAK.search(rest)):
         return total
     return None
 
