@@ -81,7 +81,10 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
                 for hit in keyword.finditer(clause):
                     if modifier and modifier.search(clause[hit.end():]):
                         continue
-                    window = max(0, hit.start() - reach)
+                    # the negation governs its own comma clause only: in 「没有发生行政复议案件，被提起
+                    # 行政诉讼1件」 it says nothing about 行政诉讼
+                    comma = max(clause.rfind("，", 0, hit.start()), clause.rfind(",", 0, hit.start()))
+                    window = max(0, hit.start() - reach, comma + 1)
                     negs = list(negation.finditer(clause, window, hit.start()))
                     if not negs:
                         continue

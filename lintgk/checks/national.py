@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from lintgk.checks.arithmetic import fmt
+from lintgk.checks.national_prose import named_figures
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
@@ -197,6 +198,7 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
     national = report.national
     if national is None:
         return
+    taken: set[tuple[int, int]] = set()  # (line, column) of figures the full patterns compared
     for item in params.get("figures", []):
         pattern = rx(item["pattern"])
         if "row" in item:
@@ -214,11 +216,20 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
             for m in pattern.finditer(par.text):
                 stated = float(m.group("n"))
                 span = Span.within(par, m.start("n"), m.end("n"))
+                taken.add((span.line, span.column))
                 if stated != cell.value:
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
                     emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}")
+    for named in named_figures(report, params.get("items", []), taken):
+        fig = named.figure
+        shown = fig.context.strip()[-12:] + fig.text
+        if fig.value != named.value:
+            emit(fig.span, figure=shown, label=named.label, table_value=fmt(named.value),
+                 table_where=emit.where(named.cell.span.line, named.cell.span.column))
+        else:
+            emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}")
 
 
 @kind("required-mentions")

@@ -94,12 +94,27 @@ def zero_lookalike(report: Report, params: dict, emit: Emitter) -> None:
                     emit(span, fix=fix, char=ch, codepoint=f"U+{ord(ch):04X}")
 
 
+# A hotline number before 多次/多件 (「市民通过12345多次反映」) is no count.
+_HOTLINE = re.compile(r"^(?:1[12]\d|123\d\d)$")
+
+
+def _duo_is_a_word(fig) -> bool:
+    """多 that starts a word of its own after a number, not "more than": 「1+3多元共治」, 「多元化」."""
+    text, after = fig.paragraph.text if fig.paragraph else "", fig.offset + len(fig.text)
+    if fig.unit == "元" or _HOTLINE.match(fig.text.split("多")[0]):
+        return True
+    return fig.offset > 0 and text[fig.offset - 1] in "+＋" or text[after:after + 1] in ("化", "样", "种")
+
+
 @kind("approximate-exact-figure")
 def approximate_exact_figure(report: Report, params: dict, emit: Emitter) -> None:
     markers = set(params.get("markers", ["余"]))
     for fig in report.figures:
-        if fig.approx in markers and fig.value % 10 != 0:
-            emit(fig.span, figure=fig.text, exact=f"{fig.shown}{fig.unit}", marker=fig.approx)
+        if fig.approx not in markers or fig.value % 10 == 0:
+            continue
+        if fig.approx == "多" and _duo_is_a_word(fig):
+            continue
+        emit(fig.span, figure=fig.text, exact=f"{fig.shown}{fig.unit}", marker=fig.approx)
 
 
 @kind("substitution")
@@ -107,9 +122,13 @@ def substitution(report: Report, params: dict, emit: Emitter) -> None:
     swap: dict[str, str] = params.get("swap", {})
     if not swap:
         return
-    pattern = _alternation(swap)
+    # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
+    keep = set(params.get("keep", []))
+    pattern = _alternation([*swap, *keep])
     for par in report.doc.paragraphs:
         for m in pattern.finditer(par.text):
+            if m.group(0) in keep:
+                continue
             right = swap[m.group(0)]
             span = Span.within(par, m.start(), m.end())
             fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])

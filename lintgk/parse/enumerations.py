@@ -1,8 +1,12 @@
 """Lists of figures that must add up to a stated total.
 
 - ordinal: 「一是……55条；二是……292条；三是……414条。……共计761条」
-- subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too)
-- category: 「本单位文件23条，政务动态25条，……」 under a total stated just before
+- ordinal: also with the total closing the last item's sentence: 「三是……414条，共计760条。」
+- subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too); the list ends at a
+  clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
+  between its items, and once it adds up to the total
+- category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
+  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over
 """
 from __future__ import annotations
 
@@ -21,7 +25,10 @@ _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
 _CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
 _ITEM_BREAK = "，,；;、。（）()：:"
-_CATEGORY_SEGMENT = re.compile(r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")$")
+# 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」
+_CATEGORY_SEGMENT = re.compile(
+    r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
+)
 
 
 def _label(text: str, fig: Figure, floor: int = 0) -> str:
@@ -29,6 +36,21 @@ def _label(text: str, fig: Figure, floor: int = 0) -> str:
     while start > floor and text[start - 1] not in _ITEM_BREAK:
         start -= 1
     return text[start:fig.offset]
+
+
+# 「三是……414条，共计760条。」: a clause that opens with a total word closes the last item's sentence.
+_CLOSING_TOTAL = re.compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共(?!享|建|同|性|青|产|商|治|识))")
+
+
+def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
+    """The total that ends the last item's own sentence, after the item's figure."""
+    inside = [f for f in figs if start <= f.offset < end]
+    if len(inside) < 2:
+        return None
+    last = inside[-1]
+    if not _CLOSING_TOTAL.match(last.context.strip(P.SPACES)) or not any(f.unit == last.unit for f in inside[:-1]):
+        return None
+    return last
 
 
 def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
@@ -50,7 +72,11 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         last_end = P.sentence_bounds(text, run[-1].start())[1]
         bounds = [(m.start(), run[k + 1].start() if k + 1 < len(run) else last_end) for k, m in enumerate(run)]
-        total = next((f for f in figs if f.offset >= last_end and TOTAL_WORDS.search(f.context)), None)
+        total = _closing_total(figs, *bounds[-1])
+        if total is not None:
+            bounds[-1] = (bounds[-1][0], total.offset)
+        else:
+            total = next((f for f in figs if f.offset >= last_end and TOTAL_WORDS.search(f.context)), None)
         if total is None:
             s0 = P.sentence_bounds(text, run[0].start())[0]
             total = next((f for f in reversed(figs) if s0 <= f.offset < run[0].start() and TOTAL_WORDS.search(f.context)), None)
@@ -67,9 +93,89 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     return found
 
 
+# A clause after 其中 that starts a new total (「；共办理718件」), compares with last year (「，同比增加3件」)
+# or counts another stage of the work (「；结转下年度继续办理1件」) is no part of the total.
+_NEW_TOTAL = re.compile(r"^(?:另|此外|并|且|已|均|全年|本年度?|今年)?(?:共计|合计|总计|累计|一共|共(?!享|建|同|青|产|商|治|性|识))")
+_COMPARISON = re.compile(r"同比|环比|较上年|比上年|与上年|较去年|比去年|上年度")
+_STAGES = ("受理", "收到", "办理", "办结", "答复", "回复", "结转", "转办")
+_BREAK_STRENGTH = {"，": 1, ",": 1, "；": 2, ";": 2}
+
+
+def _clauses_after(text: str, start: int, end: int, by_offset: dict[int, Figure]):
+    """The clauses from ``start`` to ``end`` outside any bracket, each as (strength of the break before
+    it: 0 none, 1 「，」, 2 「；」; its start; its end; the figures in it outside brackets). The walk ends
+    where a bracket opened before ``start`` closes."""
+    clauses, depth, begin, strength, inside = [], 0, start, 0, []
+    for pos in range(start, end):
+        ch = text[pos]
+        if depth == 0 and pos in by_offset:
+            inside.append(by_offset[pos])
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                end = pos
+                break
+        elif depth == 0 and ch in _BREAK_STRENGTH:
+            clauses.append((strength, begin, pos, inside))
+            begin, strength, inside = pos + 1, _BREAK_STRENGTH[ch], []
+    clauses.append((strength, begin, end, inside))
+    return clauses
+
+
+def _counts_something_else(clause: str, total_clause: str, first_item_clause: str) -> bool:
+    clause = clause.strip(P.SPACES)
+    if _NEW_TOTAL.match(clause) or _COMPARISON.search(clause):
+        return True
+    return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
+
+
+def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dict[int, Figure]) -> list[Figure]:
+    """The parts of ``total`` listed after 其中. The list ends at a clause that counts something else, and
+    at a break stronger than the one between its items: 「A 741件，B 8件；共办理718件」 ends at 「；」, while
+    「其中，A 1条；B 11条；其它 7条」 runs on through 「；」."""
+    items: list[Figure] = []
+    first_clause = ""
+    separator = 0  # the break between the list's items, once two are seen
+    since = 0  # the strongest break since the last item
+    for strength, a, b, inside in _clauses_after(text, start, end, by_offset):
+        since = max(since, strength)
+        if items and _counts_something_else(text[a:b], total.context, first_clause):
+            break
+        wanted = [f for f in inside if f.unit == total.unit]
+        if not wanted:
+            continue
+        if not items:
+            first_clause = text[a:b]
+        elif not separator:
+            separator = since
+        elif since > separator:
+            break
+        items.extend(wanted)
+        since = 0
+    return items
+
+
+def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
+    """A list that already adds up to the total is complete: what follows splits the total another way
+    (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
+    (「…，其他2件」) is still the same list, and is left in to be checked."""
+    running = 0.0
+    for i, fig in enumerate(items[:-1]):
+        running += fig.value
+        if running == total.value:
+            rest = items[i + 1:]
+            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
+                return items[:i + 1]
+            break
+    return items
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     offsets = [f.offset for f in figs]
+    by_offset = {f.offset: f for f in figs}
     found = []
     for m in _QIZHONG.finditer(text):
         q = m.start()
@@ -82,47 +188,81 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
         if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
             continue
-        # walk the rest of the sentence once: items are the figures outside any nested bracket
-        items: list[Figure] = []
-        depth = 0
-        k = bisect_left(offsets, m.end())
-        for pos in range(m.end(), s1):
-            while k < len(figs) and offsets[k] < pos:
-                k += 1
-            if k < len(figs) and offsets[k] == pos and depth == 0 and figs[k].unit == total.unit:
-                items.append(figs[k])
-            ch = text[pos]
-            if ch in "（(":
-                depth += 1
-            elif ch in "）)":
-                depth -= 1
-                if depth < 0:
-                    break  # the bracket that held this 其中 closes
+        items = _subset_items(text, m.end(), s1, total, by_offset)
         if not items:
             continue
+        items = _first_partition(text, items, total, m.end())
         catch_all = bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
         found.append(Enumeration("subset", items, total, catch_all))
     return found
+
+
+# 「占12.7%」 after a category gives its share of the total; a share is not a figure to sum.
+_SHARE = re.compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
+_WITHIN = re.compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
+_LEAD_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类")
+_STAGE_WORDS = re.compile("|".join(_STAGES))
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """The clauses between 「，；」, each with its offset, stripped of spaces."""
+    found, start = [], 0
+    for m in [*_SEGMENT_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip(P.SPACES)
+        found.append((start + piece.find(stripped[:1]) if stripped else start, stripped))
+        start = end + 1 if m else end
+    return found
+
+
+def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit: str) -> Figure | None:
+    """The total stated in the paragraph's own opening clauses (「在网站主动公开的425条政府信息中，」 or
+    「全年共公开信息80条，」), ahead of the categories."""
+    if not lead or len(lead) > 3:
+        return None
+    end = lead[-1][0] + len(lead[-1][1])
+    candidates = [f for f in figs if f.offset < end and f.unit == unit and not f.approx]
+    if not candidates:
+        return None
+    total = candidates[-1]
+    rest = text[total.offset + len(total.text):end]  # the rest of the total's own clause
+    if _LEAD_TOTAL_WORDS.search(total.context) or (_WITHIN.search(rest) and not _SEGMENT_BREAK.search(rest)):
+        return total
+    return None
 
 
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     text = par.text.rstrip("。.")
     if "其中" in text or _ORDINAL.search(text):
         return None
-    segments = [s.strip(P.SPACES) for s in _SEGMENT_BREAK.split(text)]
-    matched = [_CATEGORY_SEGMENT.match(s) for s in segments]
-    good = [m for m in matched if m]
-    if len(good) < 3 or len(good) < 0.8 * len(segments):
+    segments = [(at, s) for at, s in _segments(text) if not _SHARE.match(s)]
+    matched = [_CATEGORY_SEGMENT.match(s) for _, s in segments]
+    # the categories start at the first clause that names one (not 「全年共公开信息80条」)
+    first = next((i for i, m in enumerate(matched) if m and not TOTAL_WORDS.search(m.group("label"))), None)
+    if first is None:
+        return None
+    good = [m for m in matched[first:] if m]
+    if len(good) < 3:
         return None
     units = {m.group("unit") for m in good}
     if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
-    items = [f for f in figs if f.unit == unit and not f.approx]
+    total = _lead_total(text, segments[:first], figs, unit)
+    # a total in the same paragraph is only taken for categories of one thing, not for the stages of
+    # handling requests (「共收到申请5件，答复5件，办结5件」)
+    if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
+        return None
+    counted = segments[first:] if total is not None else segments
+    if len(good) < 0.8 * len(counted):
+        return None
+    items = [f for f in figs if f.unit == unit and not f.approx and f is not total
+             and (total is None or f.offset > total.offset)]
     if len(items) != len(good):
         return None
     catch_all = bool(_CATCH_ALL.search(good[-1].group("label")))
-    return Enumeration("category", items, None, catch_all)
+    return Enumeration("category", items, total, catch_all)
 
 
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
@@ -136,7 +276,8 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         found.extend(_subset(par, figs))
         category = _category(par, figs)
         if category is not None:
-            category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
+            if category.total is None:
+                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
             if category.total is not None:
                 found.append(category)
     return [e for e in found if not e.total or not e.total.approx]

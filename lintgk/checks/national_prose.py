@@ -1,0 +1,130 @@
+"""Prose figures that name an item of the national tables: 「其中予以公开6件」, 「依申请予以公开258件」,
+「被提起行政诉讼2件，维持1件」.
+
+A figure is taken only when its own clause ends with the item's name (and a few joining words), so that
+「其中自然人申请予以公开5件」 (a column), 「较上年增加3件」 (a comparison) and 「予以公开信息30条」 (another
+unit) are left alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex as re
+
+from lintgk.parse.model import Figure, Report
+from lintgk.parse.national import GROUPS, LABELS, REVIEW_GROUPS, Value
+from lintgk.parse.patterns import SENTENCE_END, rx
+
+# between the item's name and its figure: 「予以公开的申请258件」, 「不予公开共1件」
+_JOINING = r"(?:的)?(?:政府信息)?(?:公开)?(?:申请)?(?:数量?)?(?:共计|共|合计|总计|为|有|达)?\s*$"
+# not the year's total of the item: a column, a share, a comparison or another year
+# (or another kind of case: 「办结建议提案25件」, 「热线工单办结300件」)
+_NOT_THE_TOTAL = re.compile(
+    r"上年|去年|同比|环比|较|增加|减少|增长|下降|占|自然人|法人|企业|机构|组织|平均|\d{4}年|建议|提案|热线|工单|诉求|咨询"
+)
+# a sentence about the whole area or every department (「全区各职能部门、镇街共……」) may count more than
+# the body's own table holds
+_AGGREGATE = re.compile(r"全[省市区县州盟旗]|各[部门单位乡镇街道级区县]|镇街|乡镇（街道）|各职能部门")
+_REQUESTS = re.compile(r"依申请|公开申请|申请公开|申请人|收到申请|受理申请")
+# 「行政复议和行政诉讼1件」 counts both; the litigation columns name 复议 too
+_BOTH_REVIEWS = re.compile(r"复议(?!直接起诉|后起诉|后提起).*(?:诉讼|起诉)|(?:诉讼|起诉).*(?<!未经|经)复议")
+# which table of part 四 a sentence is about: the last of these before the figure
+_REVIEW_GROUP = re.compile(
+    r"(?P<direct>未经复议直接起诉|直接起诉|直接提起)|(?P<after>复议后起诉|复议后提起)|(?P<suit>诉讼|起诉)|(?P<review>复议)"
+)
+_GROUP_NAMES = {"review": (REVIEW_GROUPS[0],), "direct": (REVIEW_GROUPS[1],), "after": (REVIEW_GROUPS[2],),
+                "suit": REVIEW_GROUPS[1:]}
+
+
+@dataclass
+class NamedFigure:
+    figure: Figure
+    label: str  # the table item, as the message names it
+    value: float
+    cell: Value  # where the table holds it (the first cell, for a sum of two)
+
+
+def _heading_above(report: Report, line: int) -> str:
+    above = [h for h in report.headings if h.paragraph.line <= line]
+    return above[-1].title if above else ""
+
+
+def _sentence_before(fig: Figure, sentences: int = 1) -> str:
+    """The text from the start of the figure's sentence (or of as many sentences back) to the figure."""
+    text = fig.paragraph.text if fig.paragraph else ""
+    start = fig.offset
+    for _ in range(sentences):
+        start = max(0, start - 1) if start < fig.offset else start
+        while start > 0 and text[start - 1] not in SENTENCE_END + "；;":
+            start -= 1
+    return text[start:fig.offset]
+
+
+def _review_groups(fig: Figure) -> tuple[str, ...] | None:
+    found = list(_REVIEW_GROUP.finditer(_sentence_before(fig)))
+    return _GROUP_NAMES[found[-1].lastgroup] if found else None
+
+
+def named_figures(report: Report, items: list[dict], taken: set[tuple[int, int]]) -> Iterator[NamedFigure]:
+    """Each figure (unit 件, or 起 for part 四) whose clause names one of ``items``, with the table's value
+    for it. ``taken``: figures other patterns of the rule already compared."""
+    national = report.national
+    if national is None:
+        return
+    compiled = [(item, rx("(?:" + item["names"] + ")" + _JOINING), rx(item["names"])) for item in items]
+    for fig in report.figures:
+        if fig.approx or fig.unit not in ("件", "起") or (fig.span.line, fig.span.column) in taken:
+            continue
+        if _NOT_THE_TOTAL.search(fig.context) or _AGGREGATE.search(_sentence_before(fig)):
+            continue
+        # a clause that names two items (「予以公开和部分公开8件」) gives their sum
+        if sum(1 for _, _, name in compiled if name.search(fig.context)) > 1:
+            continue
+        for item, pattern, _ in compiled:
+            if not pattern.search(fig.context):
+                continue
+            found = _row_value(report, fig, item) if "row" in item else _review_value(national, fig, item)
+            if found is not None:
+                yield NamedFigure(fig, *found)
+            break
+
+
+def _row_value(report: Report, fig: Figure, item: dict):
+    table = report.national.applications
+    if table is None or fig.unit != "件":
+        return None
+    # about requests: its sentence or the one before it says so (「共收到申请12件。其中予以公开6件」), or the
+    # heading above it does; not a sentence on proactive disclosure (「主动公开……予以公开120件」)
+    about = _sentence_before(fig, 2)
+    if "主动" in _sentence_before(fig):
+        return None
+    if not (_REQUESTS.search(about) or _REQUESTS.search(_heading_above(report, fig.paragraph.line))):
+        return None
+    key = item["row"]
+    # （三）不予公开 … （六）其他处理 are often no row of their own, only the label beside their sub-rows
+    if key in table.rows:
+        cells = [table.rows[key].values["总计"]]
+    else:
+        subs = [f"{key}.{i}" for i in range(1, GROUPS.get(key, 0) + 1)]
+        if not subs or not all(k in table.rows for k in subs):
+            return None
+        cells = [table.rows[k].values["总计"] for k in subs]
+    if any(c.value is None for c in cells):
+        return None
+    label = LABELS[key] if LABELS[key].endswith("总计") else f"{LABELS[key]} 总计"
+    return label, sum(c.value for c in cells), cells[0]
+
+
+def _review_value(national, fig: Figure, item: dict):
+    groups = _review_groups(fig)
+    if _BOTH_REVIEWS.search(fig.context):
+        return None
+    if national.reviews is None or groups is None or (item.get("litigation") and groups == _GROUP_NAMES["review"]):
+        return None
+    column = item["review_column"]
+    cells = [national.reviews.groups[g][column] for g in groups]
+    if any(c.value is None for c in cells):
+        return None
+    label = f"{groups[0]} {column}" if len(groups) == 1 else f"行政诉讼（两类合计） {column}"
+    return label, sum(c.value for c in cells), cells[0]
