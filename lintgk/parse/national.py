@@ -158,8 +158,13 @@ def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> 
     ``width`` cells after its label cells. Blanks among the row's own ``width`` cells stay blanks."""
     start = 0
     if labelled:
-        while start < len(cells) and _is_label(cells[start]):
-            start += 1
+        # the label cells, and the empty cells of a group label merged down from a row above (a PDF or
+        # Word table repeats no text there: 「| | 2.其他法律行政法规禁止公开 | … |」)
+        for i, cell in enumerate(cells):
+            if _is_label(cell):
+                start = i + 1
+            elif cell.text.strip(" \u3000\n"):
+                break
     trimmed = list(cells)
     while len(trimmed) - start > width and not trimmed[-1].text.strip(" \u3000\n"):
         trimmed.pop()
