@@ -2,6 +2,9 @@
 
 Folder walks skip hidden folders, Word lock files (~$…), and whatever the config's
 ``exclude`` patterns name, in .gitignore syntax (pathspec), relative to the folder walked.
+Files named on the command line are linted even when excluded, unless ``--force-exclude``
+(as pre-commit names every staged file): then the patterns are matched against the path
+relative to the config file's folder, as ruff does. The same syntax serves ``per-file-ignores``.
 """
 from __future__ import annotations
 
@@ -14,11 +17,21 @@ WALKED_SUFFIXES = SUPPORTED_SUFFIXES | LEGACY_WORD
 
 
 def _spec(patterns: list[str]):
-    if not patterns:
-        return None
+    return spec(patterns) if patterns else None
+
+
+def spec(patterns: list[str]):
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with /, or as given when it lies outside."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
 
 
 def _walk(root: Path, spec) -> list[Path]:
@@ -37,12 +50,17 @@ def _walk(root: Path, spec) -> list[Path]:
     return sorted(found)
 
 
-def collect(paths: list[Path], exclude: list[str] | None = None) -> list[Path]:
-    """Files named are always linted (so a wrong one gets its error); folders give their reports."""
+def collect(paths: list[Path], exclude: list[str] | None = None, force_exclude_root: Path | None = None) -> list[Path]:
+    """Files named are linted (so a wrong one gets its error) unless ``force_exclude_root`` is given and
+    ``exclude`` matches them relative to it; folders give their reports."""
     spec = _spec(exclude or [])
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
+        if spec and force_exclude_root is not None:
+            name = relative_to(path, force_exclude_root)
+            if spec.match_file(name) or (path.is_dir() and spec.match_file(name + "/")):
+                continue
         candidates = _walk(path, spec) if path.is_dir() else [path]
         for p in candidates:
             key = p.resolve() if p.exists() else p

@@ -16,10 +16,10 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "files": "个文件", "n": "个", "passed": "通过",
            "clean": "未发现问题", "unreadable": "无法读取", "fix": "可自动修复", "suggest": "有修改建议",
-           "baselined": "已列入基线"},
+           "baselined": "已列入基线", "skipped": "个文件不是年度报告，已跳过（-v 列出）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "files": "file(s)", "n": "", "passed": "passed",
            "clean": "no problems found", "unreadable": "could not be read", "fix": "fixable", "suggest": "fix suggested",
-           "baselined": "in the baseline"},
+           "baselined": "in the baseline", "skipped": "file(s) skipped as not annual reports (-v lists them)"},
 }
 
 
@@ -63,7 +63,7 @@ def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
 
 
 def render(results: list[FileResult], console: Console, lang: str = "zh", show_passed: bool = False,
-           quiet: bool = False, statistics: bool = False, baselined: int = 0) -> None:
+           quiet: bool = False, statistics: bool = False, baselined: int = 0, skipped: int = 0) -> None:
     words = WORDS[lang]
     width = console.width or 100
     for result in results:
@@ -92,7 +92,7 @@ def render(results: list[FileResult], console: Console, lang: str = "zh", show_p
                                             (f"{p.rule} ", "dim"), p.detail), soft_wrap=True)
     if statistics:
         _statistics(results, console, words)
-    console.print(summary_line(results, lang, baselined))
+    console.print(summary_line(results, lang, baselined, skipped))
 
 
 def _statistics(results: list[FileResult], console: Console, words: dict) -> None:
@@ -101,7 +101,7 @@ def _statistics(results: list[FileResult], console: Console, words: dict) -> Non
         console.print(Text.assemble((f"{n:>6}  ", "bold"), (f"{code}  ", STYLE[severity]), name))
 
 
-def summary_line(results: list[FileResult], lang: str, baselined: int = 0) -> Text:
+def summary_line(results: list[FileResult], lang: str, baselined: int = 0, skipped: int = 0) -> Text:
     words = WORDS[lang]
     errors = sum(r.count("error") for r in results)
     warnings = sum(r.count("warning") for r in results)
@@ -122,6 +122,8 @@ def summary_line(results: list[FileResult], lang: str, baselined: int = 0) -> Te
                 text.append(sep)
     if baselined:
         text.append(("；" if lang == "zh" else "; ") + f"{baselined} {words['baselined']}", style="dim")
+    if skipped:
+        text.append(("；" if lang == "zh" else "; ") + f"{skipped} {words['skipped']}", style="dim")
     if broken:
         text.append(("；" if lang == "zh" else "; ") + f"{broken} {words['unreadable']}", style="bold red")
     return text
