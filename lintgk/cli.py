@@ -181,7 +181,7 @@ class _Run:
     def collect(self, paths: list[Path]) -> list[Path]:
         from lintgk.files import collect
 
-        return collect(paths, self.config.exclude, self.config.root if self.force_exclude else None)
+        return collect(paths, self.config.exclude, self.config.root, self.force_exclude)
 
     def files(self, paths: list[Path]) -> int:
         files = self.collect(paths)
@@ -503,7 +503,7 @@ def report(
     from lintgk.output.html_report import render
 
     config = _load_config(config_file, lang=lang.value if lang else None)
-    files = collect(paths, config.exclude)
+    files = collect(paths, config.exclude, config.root)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
