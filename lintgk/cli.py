@@ -506,7 +506,7 @@ def report(
     files = collect(paths, config.exclude, config.root)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
+    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
     html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
     print(f"lintgk: wrote the overview of {len(results)} file(s) to {html}", file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
