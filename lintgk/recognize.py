@@ -3,9 +3,10 @@ README, CHANGELOG and notes alone while a broken draft of a report is still lint
 
 A file is taken for a report when its text
 - opens with a report's title: one of its first five lines (or two of them joined, as a title split
-  over lines) is short and names 信息公开 and 年度报告 or 年报; or
-- names its subject anywhere: 信息公开 together with 年度报告 or 年报 (the title may be split over lines), and
-  shows at least one mark of a report's substance: the Regulation (《…政府信息公开条例》 or 《条例》),
+  over lines) is short, is not a list item, names 信息公开 and ends in 年度报告 or 年报 (a draft's
+  （征求意见稿） may follow); or
+- names its subject anywhere: 信息公开 together with 年度报告 or 年报, and shows two marks of a report's
+  substance (a README that mentions the report and the Regulation is not one): the Regulation (《…政府信息公开条例》 or 《条例》),
   主动公开, 依申请公开 / 公开申请, a statistics period (统计期限…), 行政复议 or 行政诉讼; or
 - has two or more of the national format's parts (主动公开政府信息情况, 收到和处理政府信息公开申请情况, …),
   whatever its title says.
@@ -32,7 +33,9 @@ _NATIONAL_PARTS = (
     re.compile(r"其他需要报告的事项"),
 )
 _TITLE_LINES = 5
-_TITLE_LENGTH = 80
+_TITLE_LENGTH = 60
+_LIST_ITEM = re.compile(r"[-*+•·]\s|\d+[.、)]\s*")
+_TITLE_END = re.compile(r"(?:年度报告|年报)(?:[（(][^）)]{0,12}[）)])?[\W_]*$")
 _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 
@@ -42,8 +45,9 @@ def _names_report(text: str) -> bool:
 
 def _opens_with_title(lines: list[str]) -> bool:
     head = [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    head = [line for line in head if not _LIST_ITEM.match(line)]  # a changelog's entry is not a title
     candidates = head + [a + b for a, b in zip(head, head[1:])]
-    return any(len(c) <= _TITLE_LENGTH and _names_report(c) for c in candidates)
+    return any(len(c) <= _TITLE_LENGTH and _SUBJECT.search(c) and _TITLE_END.search(c) for c in candidates)
 
 
 def why_not_a_report(lines: list[str]) -> str | None:
@@ -54,9 +58,9 @@ def why_not_a_report(lines: list[str]) -> str | None:
     if sum(1 for p in _NATIONAL_PARTS if p.search(text)) >= 2:
         return None
     named = _names_report(text)
-    if named and any(p.search(text) for p in _SUBSTANCE):
+    if named and sum(1 for p in _SUBSTANCE if p.search(text)) >= 2:
         return None
     if named:
         return ("names 信息公开 and 年度报告 but neither opens with a report's title nor has anything of a report's "
-                "substance (the Regulation, 主动公开, 依申请, 统计期限, 复议)")
+                "substance (two of: the Regulation, 主动公开, 依申请, 统计期限, 复议)")
     return "not an annual report on government information disclosure (its text names no 信息公开 年度报告 and has none of the national format's parts)"
