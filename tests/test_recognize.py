@@ -19,6 +19,9 @@ def test_every_seed_is_a_report(name):
     ["登录 注册", "", "首页 > 信息公开", "根据《中华人民共和国政府信息公开条例》，现公布本年度报告。",
      "本年度主动公开信息120条。", "统计期限自2017年1月1日起至2017年12月31日止。"],  # no title: substance
     ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"],  # the national parts
+    ["登录 注册", "红岭乡2010年政府信息公开报告", "发布日期：2011-01-01"],  # an old title (a real 2010 page)
+    ["现将我镇政府信息公开工作小结如下：", "一、政府信息主动公开情况", "全年主动公开信息60条。",
+     "三、政府信息公开收费和减免情况", "为零。"],  # title lost, the 2007 Regulation's parts (a real 2009 page)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None
