@@ -69,7 +69,7 @@ def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT
 
     try:
         with _time_limit(timeout):
-            return lint_path(path, config)
+            return lint_path(path, config, only_reports=config.reports_only)
     except FileTimeout:
         return _timed_out(str(path), timeout)
     except RecursionError:

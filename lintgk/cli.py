@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import List
@@ -11,6 +12,7 @@ from typing import List
 import typer
 
 from lintgk import __version__
+from lintgk.model import FileResult
 
 app = typer.Typer(
     add_completion=False,
@@ -25,6 +27,8 @@ class OutputFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class Severity(str, Enum):
@@ -80,6 +84,9 @@ def _load_config(config_file: Path | None, **overrides):
                 continue
             if key == "ignore":
                 config.ignore = [*config.ignore, *value]
+            elif key == "extend_select":
+                if config.select:  # an empty select already means every rule
+                    config.select = [*config.select, *value]
             else:
                 setattr(config, key, value)
         rule_set(config)  # validate rules and config before any file is read
@@ -90,22 +97,31 @@ def _load_config(config_file: Path | None, **overrides):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf)."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format: text, json, sarif or github (annotations)."),
+    paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f", help="Output format: text, json, sarif, github (annotations), gitlab (Code Quality) or junit."),
     lang: Lang | None = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
+    min_severity: Severity | None = typer.Option(None, "--min-severity", help="Lowest severity shown and counted; findings below it are dropped (default: info, i.e. all)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (2 still means lintgk could not do its job)."),
     config_file: Path | None = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
     select: List[str] | None = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
+    extend_select: List[str] | None = typer.Option(None, "--extend-select", help="Add these codes or prefixes to the config's select."),
     ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
     profile: str | None = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
     encoding: str | None = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
-    show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic."),
+    stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="With - as the path: the report's name, for messages, per-file-ignores and its format (.txt .md .html …)."),
+    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the config's exclude to files named on the command line too (as pre-commit names them)."),
+    show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic (in text and JSON)."),
+    show_fixes: bool = typer.Option(False, "--show-fixes", help="List the fixes applied (with --fix), or the findings --fix would fix."),
+    report_unused_suppressions: bool = typer.Option(False, "--report-unused-suppressions", help="List suppression comments that silenced nothing; they count as warnings for --fail-on."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say which files were skipped as not being annual reports, and why."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md/.docx files (punctuation, 〇, web furniture), then report what is left."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes (typos, URLs, dates)."),
     diff: bool = typer.Option(False, "--diff", help="Show the fixes as a unified diff instead of writing them; exit 1 if there are any."),
+    watch: bool = typer.Option(False, "--watch", "-w", help="Lint again whenever a file named (or in a folder named) changes; Ctrl-C stops."),
     baseline: Path | None = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
@@ -114,52 +130,266 @@ def check(
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
-    from lintgk import baseline as baselines
-    from lintgk.errors import LintgkError
-    from lintgk.files import collect
-    from lintgk.model import SEVERITY_RANK
-
     config = _load_config(
         config_file,
         lang=lang.value if lang else None,
         fail_on=fail_on.value if fail_on else None,
+        min_severity=min_severity.value if min_severity else None,
         select=_split(select),
+        extend_select=_split(extend_select),
         ignore=_split(ignore),
         profile=profile,
         encoding=encoding,
     )
-    files = collect(paths, config.exclude)
-    if not files:
-        raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
-    broken = any(r.error for r in results)
-    baseline_file = baseline or (Path(config.baseline) if config.baseline else None)
-    if write_baseline:
-        target = baseline_file or Path(".lintgk-baseline.json")
-        count = baselines.write(target, [r for r in results if not r.error])
-        from lintgk.output.messages import say
+    from_stdin = any(str(p) == "-" for p in paths)
+    if from_stdin and len(paths) > 1:
+        raise _fail("- (standard input) cannot be combined with other paths")
+    if stdin_filename and not from_stdin:
+        raise _fail("--stdin-filename names the report read from standard input; pass - as the path")
+    if watch and (from_stdin or fix or diff or write_baseline):
+        raise _fail("--watch lints files as they change; it cannot be combined with -, --fix, --diff or --write-baseline")
+    run = _Run(
+        config=config, output_format=output_format, exit_zero=exit_zero, force_exclude=force_exclude,
+        stdin_filename=stdin_filename, show_passed=show_passed, show_fixes=show_fixes,
+        report_unused=report_unused_suppressions, quiet=quiet, verbose=verbose, statistics=statistics,
+        output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,
+        write_baseline=write_baseline, jobs=jobs, use_cache=not no_cache, timeout=timeout, annotate=annotate,
+    )
+    if from_stdin:
+        raise typer.Exit(run.stdin())
+    if watch:
+        _watch(paths, run)
+    raise typer.Exit(run.files(paths))
 
-        print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
-        raise typer.Exit(2 if broken else 0)
+
+@dataclass
+class _Run:
+    """One `lintgk check`: lint, filter, fix, write, and the exit code; run again by --watch."""
+
+    config: object
+    output_format: OutputFormat
+    exit_zero: bool = False
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+    show_passed: bool = False
+    show_fixes: bool = False
+    report_unused: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    output: Path | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    baseline: Path | None = None
+    write_baseline: bool = False
+    jobs: int | None = None
+    use_cache: bool = True
+    timeout: float = 60.0
+    annotate: bool = False
+
+    def collect(self, paths: list[Path]) -> list[Path]:
+        from lintgk.files import collect
+
+        return collect(paths, self.config.exclude, self.config.root, self.force_exclude)
+
+    def files(self, paths: list[Path]) -> int:
+        files = self.collect(paths)
+        if not files:
+            if self.force_exclude and all(p.exists() for p in paths):
+                print("lintgk: warning: every path named is excluded by the config (--force-exclude); nothing to lint",
+                      file=sys.stderr)
+                return 0
+            raise _fail("no report files found in " + ", ".join(map(str, paths)))
+        results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache)
+        files, results = self._drop_skipped(files, results)
+        return self._finish(files, results)
+
+    def stdin(self) -> int:
+        """`-`: the report comes on standard input, named by --stdin-filename (default: stdin.txt)."""
+        from lintgk.engine import lint_read
+        from lintgk.errors import InputError
+        from lintgk.files import relative_to, spec
+        from lintgk.readers import read_bytes
+
+        name = self.stdin_filename or "-"
+        suffix = Path(name).suffix.lower() or ".txt"
+        if self.force_exclude and self.stdin_filename and self.config.exclude and \
+                spec(self.config.exclude).match_file(relative_to(Path(name), self.config.root)):
+            return 0
+        data = sys.stdin.buffer.read()
+        if self.fix or self.diff:
+            return self._fix_stdin(data, name, suffix)
+        try:
+            result = lint_read(read_bytes(data, name, suffix, self.config.encoding), self.config,
+                               self.config.reports_only)
+        except InputError as exc:
+            result = FileResult(path=name, error=exc.reason)
+        if result.error:
+            print(f"lintgk: error: {name}: {result.error}", file=sys.stderr)
+        _, results = self._drop_skipped([Path(name)], [result])
+        return self._finish([], results)
+
+    def _fix_stdin(self, data: bytes, name: str, suffix: str) -> int:
+        """As ruff does: the fixed text on stdout (or the diff with --diff), what is left on stderr."""
+        from lintgk.engine import lint_read
+        from lintgk.errors import InputError
+        from lintgk.fixer import FIXABLE_SUFFIXES, FixOutcome, fix_text
+        from lintgk.readers import read_bytes
+        from lintgk.readers.encoding import decode
+
+        if suffix not in FIXABLE_SUFFIXES:
+            raise _fail(f"fixes are applied to .txt and .md reports only, not {suffix}")
+        try:
+            before, _ = decode(data, name, self.config.encoding)
+        except InputError as exc:
+            raise _fail(f"{name}: {exc.reason}") from None
+        after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
+        _stdout_utf8()
+        if self.diff:
+            sys.stdout.write(FixOutcome(name, before, after, applied, skipped).diff())
+            return 1 if after != before else 0
+        sys.stdout.write(after)
+        sys.stdout.flush()
+        result = lint_read(read_bytes(after.encode("utf-8"), name, suffix), self.config, self.config.reports_only)
+        _, results = self._drop_skipped([Path(name)], [result])
+        self.output_format, self.output = OutputFormat.text, None
+        return self._finish([], results, stream=sys.stderr)
+
+    def _drop_skipped(self, files: list[Path], results: list) -> tuple[list[Path], list]:
+        kept_files, kept = [], []
+        self.skipped = 0
+        for path, result in zip(files, results):
+            if result.skipped:
+                self.skipped += 1
+                if self.verbose:
+                    print(f"lintgk: skipped {result.path}: {result.skipped}", file=sys.stderr)
+                continue
+            kept_files.append(path)
+            kept.append(result)
+        return kept_files, kept
+
+    def _below_threshold(self, results: list) -> None:
+        from lintgk.model import SEVERITY_RANK
+
+        lowest = SEVERITY_RANK[self.config.min_severity]
+        for r in results:
+            r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
+
+    def _finish(self, files: list[Path], results: list, stream=None) -> int:
+        from lintgk import baseline as baselines
+        from lintgk.errors import LintgkError
+        from lintgk.model import SEVERITY_RANK
+
+        config = self.config
+        self._below_threshold(results)
+        broken = any(r.error for r in results)
+        baseline_file = self.baseline or (Path(config.baseline) if config.baseline else None)
+        if self.write_baseline:
+            target = baseline_file or Path(".lintgk-baseline.json")
+            count = baselines.write(target, [r for r in results if not r.error])
+            from lintgk.output.messages import say
+
+            print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
+            return 2 if broken else 0
+        try:
+            known = baselines.load(baseline_file) if baseline_file else None
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
+        hidden = baselines.apply(results, known) if known else 0
+        if (self.fix or self.diff) and files:
+            before = list(results)
+            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known)
+            if self.diff:
+                return 2 if broken else (1 if run.outcomes else 0)
+            self._below_threshold(results)
+            if self.show_fixes:
+                _show_fixes_applied(before, run, self.unsafe_fixes)
+        elif self.show_fixes:
+            _show_fixable(results)
+        output = self.output
+        if self.annotate and files:
+            _annotate(files, results, config.lang, output)
+            output = None  # with --annotate, --output named the annotated copy; the report goes to the terminal
+        _write(results, self.output_format, config, output, show_passed=self.show_passed, quiet=self.quiet,
+               statistics=self.statistics, baselined=hidden, skipped=getattr(self, "skipped", 0), stream=stream)
+        unused = _list_unused_suppressions(results) if self.report_unused else 0
+        if broken or any(r.error for r in results):  # --annotate can fail for a file too
+            return 2
+        if self.exit_zero:
+            return 0
+        threshold = SEVERITY_RANK[config.fail_on]
+        if any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
+            return 1
+        if unused and threshold <= SEVERITY_RANK["warning"]:
+            return 1
+        return 0
+
+
+def _list_unused_suppressions(results: list) -> int:
+    count = 0
+    for r in results:
+        for line, code in r.unused_suppressions:
+            what = "every rule" if code == "*" else code
+            print(f"{r.path}:{line}: unused suppression: {what} silenced nothing here; remove it "
+                  f"(未使用的抑制注释)", file=sys.stderr)
+            count += 1
+    return count
+
+
+def _fixable(diagnostics, unsafe: bool):
+    return [d for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
+
+
+def _show_fixable(results: list) -> None:
+    from collections import Counter
+
+    safe = Counter((d.rule, d.name) for r in results for d in _fixable(r.diagnostics, False))
+    unsafe = Counter((d.rule, d.name) for r in results for d in r.diagnostics if d.fix and not d.fix.safe)
+    if not safe and not unsafe:
+        return
+    print(f"lintgk: {sum(safe.values())} finding(s) fixable with --fix, {sum(unsafe.values())} more with "
+          "--fix --unsafe-fixes:", file=sys.stderr)
+    for (code, name), n in sorted((safe + unsafe).items()):
+        print(f"  {n:>4} × {code} {name}" + ("" if (code, name) in safe else " (unsafe)"), file=sys.stderr)
+
+
+def _show_fixes_applied(before: list, run, unsafe: bool) -> None:
+    """ruff's --show-fixes: per file changed, how many findings of each rule were fixed."""
+    from collections import Counter
+
+    changed = {o.path for o in run.outcomes}
+    if not changed:
+        print("lintgk: no fixes applied", file=sys.stderr)
+        return
+    print("lintgk: fixed:", file=sys.stderr)
+    for r in before:
+        if r.path not in changed:
+            continue
+        print(f"  {r.path}:", file=sys.stderr)
+        for (code, name), n in sorted(Counter((d.rule, d.name) for d in _fixable(r.diagnostics, unsafe)).items()):
+            print(f"    {n:>4} × {code} {name}", file=sys.stderr)
+
+
+def _watch(paths: list[Path], run: _Run) -> None:
+    """--watch: lint, then poll the files' modification times and lint again on a change; Ctrl-C exits 0."""
+    from lintgk.watch import poll
+
+    def once() -> None:
+        try:
+            run.files(paths)
+        except typer.Exit:
+            pass
+        sys.stdout.flush()
+        print("lintgk: watching for changes (Ctrl-C to stop)", file=sys.stderr, flush=True)
+
     try:
-        known = baselines.load(baseline_file) if baseline_file else None
-    except LintgkError as exc:
-        raise _fail(str(exc)) from None
-    hidden = baselines.apply(results, known) if known else 0
-    if fix or diff:
-        results, changed = _fix(files, results, config, unsafe_fixes, diff, known)
-        if diff:
-            raise typer.Exit(2 if broken else (1 if changed else 0))
-    if annotate:
-        _annotate(files, results, config.lang, output)
-        output = None  # with --annotate, --output named the annotated copy; the report goes to the terminal
-    _write(results, output_format, config, output, show_passed=show_passed, quiet=quiet, statistics=statistics,
-           baselined=hidden)
-    threshold = SEVERITY_RANK[config.fail_on]
-    if any(r.error for r in results):
-        raise typer.Exit(2)
-    if any(SEVERITY_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
-        raise typer.Exit(1)
+        once()
+        for _ in poll(lambda: run.collect(paths)):
+            print("lintgk: a file changed; linting again", file=sys.stderr, flush=True)
+            once()
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
 
 
 def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True) -> list:
@@ -190,8 +420,8 @@ def _progress(total: int):
         yield lambda n: bar.advance(task, n)
 
 
-def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, bool]:
-    """Apply (or show) fixes; return the results after fixing and whether anything changed."""
+def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, object]:
+    """Apply (or show) fixes; return the results after fixing and the fix run (its outcomes: what changed)."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
     from lintgk.output.messages import file_error, say
@@ -209,7 +439,7 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
         applied = sum(o.applied for o in run.outcomes)
         if applied:
             print(say("fixed", config.lang, n=applied), file=sys.stderr)
-    return run.results, bool(run.outcomes)
+    return run.results, run
 
 
 def _annotate(files: list[Path], results: list, lang: str, output: Path | None) -> None:
@@ -248,7 +478,8 @@ _ANNOTATE_WORDS = {
 }
 
 
-def _write(results, output_format: OutputFormat, config, output: Path | None, baselined: int = 0, **options) -> None:
+def _write(results, output_format: OutputFormat, config, output: Path | None, baselined: int = 0, skipped: int = 0,
+           stream=None, **options) -> None:
     if output_format is OutputFormat.text:
         from rich.console import Console
 
@@ -257,25 +488,34 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
         if output:
             with output.open("w", encoding="utf-8") as handle:
                 render(results, Console(file=handle, no_color=True, width=120, highlight=False), config.lang,
-                       baselined=baselined, **options)
+                       baselined=baselined, skipped=skipped, **options)
         else:
-            render(results, Console(highlight=False), config.lang, baselined=baselined, **options)
+            render(results, Console(highlight=False, stderr=stream is sys.stderr), config.lang, baselined=baselined,
+                   skipped=skipped, **options)
         return
     if output_format is OutputFormat.json:
         from lintgk.output.json_format import write
 
         if output:
             with output.open("w", encoding="utf-8") as handle:
-                write(results, handle)
+                write(results, handle, passed=options.get("show_passed", False))
         else:
             _stdout_utf8()
-            write(results, sys.stdout)
+            write(results, sys.stdout, passed=options.get("show_passed", False))
         return
     if output_format is OutputFormat.sarif:
         from lintgk.engine import rule_set
         from lintgk.output.sarif import render
 
         text = render(results, rule_set(config), config.lang)
+    elif output_format is OutputFormat.gitlab:
+        from lintgk.output.gitlab import render
+
+        text = render(results)
+    elif output_format is OutputFormat.junit:
+        from lintgk.output.junit import render
+
+        text = render(results)
     else:
         from lintgk.output.github import render
 
@@ -318,10 +558,10 @@ def report(
     from lintgk.output.html_report import render
 
     config = _load_config(config_file, lang=lang.value if lang else None)
-    files = collect(paths, config.exclude)
+    files = collect(paths, config.exclude, config.root)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache)
+    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
     html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
     from lintgk.output.messages import say
 

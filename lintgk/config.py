@@ -5,7 +5,6 @@ wins), or named with ``--config``. Paths in it are relative to the file.
 """
 from __future__ import annotations
 
-import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,8 @@ from lintgk.errors import ConfigError
 from lintgk.model import SEVERITIES
 
 CONFIG_NAMES = ("lintgk.toml", ".lintgk.yaml", ".lintgk.yml", "pyproject.toml")
-_KEYS = {"select", "ignore", "severity", "rule-dirs", "profile", "fail-on", "lang", "encoding", "exclude",
-         "per-file-ignores", "baseline"}
+_KEYS = {"select", "extend-select", "ignore", "severity", "rule-dirs", "profile", "fail-on", "min-severity", "lang",
+         "encoding", "exclude", "per-file-ignores", "baseline", "reports-only"}
 
 
 @dataclass
@@ -27,6 +26,8 @@ class Config:
     rule_dirs: list[str] = field(default_factory=list)
     profile: str | None = None
     fail_on: str = "error"
+    min_severity: str = "info"  # findings below it are neither shown nor counted (Vale's MinAlertLevel)
+    reports_only: bool = True  # the CLI skips files that are clearly not annual reports (lintgk.recognize)
     lang: str = "zh"
     encoding: str | None = None
     exclude: list[str] = field(default_factory=list)
@@ -39,19 +40,21 @@ class Config:
             return False
         return not any(code.startswith(s) for s in self.ignore)
 
+    @property
+    def root(self) -> Path:
+        """The folder that config globs are relative to: the config file's, or the working directory."""
+        return Path(self.source).resolve().parent if self.source else Path.cwd().resolve()
+
     def ignored_in(self, path: str) -> list[str]:
-        """Codes ignored for this file by ``per-file-ignores`` (globs relative to the config file)."""
+        """Codes ignored for this file by ``per-file-ignores``: .gitignore-syntax patterns (like ``exclude``),
+        matched against the path relative to the config file's folder."""
         if not self.per_file_ignores:
             return []
-        candidate = Path(path)
-        names = {candidate.as_posix(), candidate.name}
-        if self.source:
-            try:
-                names.add(candidate.resolve().relative_to(Path(self.source).parent).as_posix())
-            except ValueError:
-                pass
+        from lintgk.files import relative_to, spec
+
+        name = relative_to(Path(path), self.root)
         return [code for pattern, codes in self.per_file_ignores.items()
-                if any(fnmatch.fnmatch(n, pattern) for n in names) for code in codes]
+                if spec([pattern]).match_file(name) for code in codes]
 
 
 def _read_toml(path: Path) -> dict:
@@ -99,6 +102,10 @@ def from_mapping(data: dict, path: Path) -> Config:
     for key in ("select", "ignore", "exclude"):
         if key in data:
             setattr(config, key, _strings(path, key, data[key]))
+    if "extend-select" in data and config.select:  # an empty select already means every rule
+        config.select = [*config.select, *_strings(path, "select", data["extend-select"])]
+    elif "extend-select" in data:
+        _strings(path, "select", data["extend-select"])
     if "rule-dirs" in data:
         config.rule_dirs = [str((path.parent / p).resolve()) for p in _strings(path, "rule-dirs", data["rule-dirs"])]
     per_file = data.get("per-file-ignores", {})
@@ -116,7 +123,11 @@ def from_mapping(data: dict, path: Path) -> Config:
         if level not in SEVERITIES:
             raise ConfigError(f"{path}: severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}")
     config.severity = {str(k).upper(): v for k, v in severity.items()}
-    for key, allowed in (("fail-on", SEVERITIES), ("lang", ("zh", "en"))):
+    if "reports-only" in data:
+        if not isinstance(data["reports-only"], bool):
+            raise ConfigError(f"{path}: 'reports-only' must be true or false")
+        config.reports_only = data["reports-only"]
+    for key, allowed in (("fail-on", SEVERITIES), ("min-severity", SEVERITIES), ("lang", ("zh", "en"))):
         if key in data:
             if data[key] not in allowed:
                 raise ConfigError(f"{path}: '{key}' must be one of {', '.join(allowed)}")

@@ -60,6 +60,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
     result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)
+    ran: set[str] = set()
+    used: set[tuple[int, str | None]] = set()  # (suppression index, code) that silenced something
 
     def where(line: int, column: int | None = None) -> str:
         return doc.where(line, config.lang, column)
@@ -69,12 +71,17 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
             continue
         if any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
+        ran.add(rule.code)
         emit = Emitter(where=where)
         kinds[rule.kind](report, rules.params_for(rule, profile), emit)
         severity = config.severity.get(rule.code, rule.severity)
         for finding in emit.findings:
             span = finding.span
-            if any(s.covers(span.line, rule.code) for s in doc.suppressions):
+            covering = [i for i, s in enumerate(doc.suppressions) if s.covers(span.line, rule.code)]
+            if covering:
+                for i in covering:
+                    codes = doc.suppressions[i].codes
+                    used.add((i, next((c for c in codes if rule.code.startswith(c)), None) if codes else None))
                 continue
             if finding.fix is not None:
                 finding.fix.safe = rule.fixable
@@ -95,13 +102,18 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                 )
             )
         result.passed.extend(Passed(rule.code, line, detail) for line, detail in emit.passes)
+    if doc.suppressions:
+        from lintgk.suppressions import unused
+
+        result.unused_suppressions = unused(doc.suppressions, used, ran)
     result.diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     result.passed.sort(key=lambda p: (p.line, p.rule))
     return result
 
 
-def lint_path(path: str | Path, config: Config | None = None) -> FileResult:
-    """Lint one file. A file that cannot be read gives a result with ``error`` set."""
+def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:
+    """Lint one file. A file that cannot be read gives a result with ``error`` set; with ``only_reports``,
+    a file that is clearly not an annual report gives one with ``skipped`` set (lintgk.recognize)."""
     from lintgk.readers import read_path
 
     config = config or Config()
@@ -109,4 +121,14 @@ def lint_path(path: str | Path, config: Config | None = None) -> FileResult:
         doc = read_path(Path(path), config.encoding)
     except InputError as exc:
         return FileResult(path=str(path), error=exc.reason)
+    return lint_read(doc, config, only_reports)
+
+
+def lint_read(doc: Document, config: Config, only_reports: bool = False) -> FileResult:
+    if only_reports:
+        from lintgk.recognize import why_not_a_report
+
+        reason = why_not_a_report(doc.lines)
+        if reason:
+            return FileResult(path=doc.path, skipped=reason)
     return lint_document(doc, config)

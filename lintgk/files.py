@@ -1,7 +1,11 @@
 """Which files a run lints: the files named, and the reports found in folders named.
 
 Folder walks skip hidden folders, Word lock files (~$…), and whatever the config's
-``exclude`` patterns name, in .gitignore syntax (pathspec), relative to the folder walked.
+``exclude`` patterns name, in .gitignore syntax (pathspec), relative to the config file's folder
+(or to the folder walked, when that lies outside it).
+Files named on the command line are linted even when excluded, unless ``--force-exclude``
+(as pre-commit names every staged file): then the patterns are matched against the path
+relative to the config file's folder, as ruff does. The same syntax serves ``per-file-ignores``.
 """
 from __future__ import annotations
 
@@ -14,18 +18,37 @@ WALKED_SUFFIXES = SUPPORTED_SUFFIXES | LEGACY_WORD
 
 
 def _spec(patterns: list[str]):
-    if not patterns:
-        return None
+    return spec(patterns) if patterns else None
+
+
+def spec(patterns: list[str]):
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def _walk(root: Path, spec) -> list[Path]:
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with /, or as given when it lies outside."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _walk(root: Path, spec, base: Path | None = None) -> list[Path]:
+    """Reports under ``root``; ``exclude`` patterns match paths relative to ``base`` (the config file's
+    folder) when the walk lies inside it, else relative to ``root``."""
     found: list[Path] = []
+    anchor = root
+    if base is not None:
+        try:
+            root.resolve().relative_to(base)
+            anchor = base
+        except (ValueError, OSError):
+            pass
     for folder, dirs, names in os.walk(root):
         here = Path(folder)
-        rel_dir = here.relative_to(root).as_posix()
+        rel_dir = (here.resolve() if anchor is not root else here).relative_to(anchor).as_posix()
         prefix = "" if rel_dir == "." else rel_dir + "/"
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (spec and spec.match_file(prefix + d + "/")))
         for name in sorted(names):
@@ -37,13 +60,19 @@ def _walk(root: Path, spec) -> list[Path]:
     return sorted(found)
 
 
-def collect(paths: list[Path], exclude: list[str] | None = None) -> list[Path]:
-    """Files named are always linted (so a wrong one gets its error); folders give their reports."""
+def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | None = None,
+            force_exclude: bool = False) -> list[Path]:
+    """Folders give their reports; files named are linted (so a wrong one gets its error) unless
+    ``force_exclude`` and ``exclude`` matches them. Patterns are relative to ``root`` (the config's folder)."""
     spec = _spec(exclude or [])
     found: list[Path] = []
     seen: set[Path] = set()
     for path in paths:
-        candidates = _walk(path, spec) if path.is_dir() else [path]
+        if spec and force_exclude:
+            name = relative_to(path, root or Path.cwd().resolve())
+            if spec.match_file(name) or (path.is_dir() and spec.match_file(name + "/")):
+                continue
+        candidates = _walk(path, spec, root) if path.is_dir() else [path]
         for p in candidates:
             key = p.resolve() if p.exists() else p
             if key not in seen:

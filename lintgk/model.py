@@ -61,15 +61,24 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     passed: list[Passed] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    skipped: str | None = None  # why the file was not linted (not a report)
+    unused_suppressions: list[tuple[int, str]] = field(default_factory=list)  # (directive line, code)
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, passed: bool = True) -> dict[str, Any]:
+        """``passed`` is most of the bytes of a clean report: the CLI writes it only with --show-passed."""
+        out: dict[str, Any] = {
             "path": self.path,
             "profile": self.profile,
             "error": self.error,
             "diagnostics": [d.to_json() for d in self.diagnostics],
-            "passed": [asdict(p) for p in self.passed],
         }
+        if passed:
+            out["passed"] = [asdict(p) for p in self.passed]
+        if self.skipped:
+            out["skipped"] = self.skipped
+        if self.unused_suppressions:
+            out["unused_suppressions"] = [{"line": line, "code": code} for line, code in self.unused_suppressions]
+        return out

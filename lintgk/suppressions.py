@@ -24,6 +24,7 @@ class Suppression:
     start: int
     end: int
     codes: tuple[str, ...] | None  # None: every rule
+    directive: int = 0  # the line of the comment that made it
 
     def covers(self, line: int, code: str) -> bool:
         return self.start <= line <= self.end and (self.codes is None or any(code.startswith(c) for c in self.codes))
@@ -43,16 +44,35 @@ def find_suppressions(lines: list[str]) -> list[Suppression]:
         for m in DIRECTIVE.finditer(line):
             verb, codes = m.group("verb"), _codes(m.group("codes"))
             if verb == "disable-line":
-                found.append(Suppression(number, number, codes))
+                found.append(Suppression(number, number, codes, number))
             elif verb == "disable-next-line":
-                found.append(Suppression(number + 1, number + 1, codes))
+                found.append(Suppression(number + 1, number + 1, codes, number))
             elif verb == "disable":
                 for code in codes or (None,):
                     open_ranges.setdefault(code, number)
             else:  # enable
                 for code in list(open_ranges) if codes is None else codes:
                     if code in open_ranges:
-                        found.append(Suppression(open_ranges.pop(code), number, (code,) if code else None))
+                        start = open_ranges.pop(code)
+                        found.append(Suppression(start, number, (code,) if code else None, start))
     for code, start in open_ranges.items():
-        found.append(Suppression(start, len(lines), (code,) if code else None))
+        found.append(Suppression(start, len(lines), (code,) if code else None, start))
     return found
+
+
+def unused(suppressions: list[Suppression], used: set[tuple[int, str | None]], ran: set[str]) -> list[tuple[int, str]]:
+    """(directive line, code) for each code of a suppression that silenced nothing, like ruff's RUF100.
+
+    ``used`` holds (index in ``suppressions``, code) pairs that silenced a finding; a code naming
+    only rules that did not run (not selected, other profile, per-file-ignored) is not reported,
+    since nobody can tell whether it is still needed.
+    """
+    out: list[tuple[int, str]] = []
+    for i, s in enumerate(suppressions):
+        for code in s.codes or (None,):
+            if (i, code) in used:
+                continue
+            if code is not None and not any(r.startswith(code) for r in ran):
+                continue
+            out.append((s.directive, code or "*"))
+    return sorted(set(out))

@@ -113,7 +113,7 @@ def _one_error_line(stderr: str, name: str) -> str:
 
 def test_missing_file_does_not_stop_the_batch(tmp_path):
     missing = tmp_path / "nope.txt"
-    proc = run_cli("check", "--format", "json", str(missing), str(SEED["kandun"]))
+    proc = run_cli("check", "--format", "json", "--show-passed", str(missing), str(SEED["kandun"]))
     assert proc.returncode == 2
     assert "no such file" in _one_error_line(proc.stderr, "nope.txt")
     data = json.loads(proc.stdout)
@@ -177,7 +177,7 @@ def test_utf16_and_bom(tmp_path):
     for name, data in (("u16.txt", seed_text("kandun").encode("utf-16")),
                        ("bom.txt", b"\xef\xbb\xbf" + seed_text("kandun").encode("utf-8"))):
         (tmp_path / name).write_bytes(data)
-    code, data = run_json(str(tmp_path))
+    code, data = run_json(str(tmp_path), "--show-passed")
     assert code == 0
     assert all(f["error"] is None and f["passed"] for f in data["files"])
 

@@ -218,7 +218,7 @@ def test_bad_input_is_one_clear_line(tmp_path, name):
     path.write_bytes(make())
     good = tmp_path / "good.txt"
     good.write_text(seed_text("kandun"), encoding="utf-8")
-    proc = run_cli("check", "--format", "json", str(path), str(good))
+    proc = run_cli("check", "--format", "json", "--show-passed", str(path), str(good))
     assert proc.returncode == 2
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and name in lines[0] and reason in lines[0], proc.stderr

@@ -133,3 +133,11 @@ def test_bad_baseline_file(tmp_path):
     bad.write_text("{}", encoding="utf-8")
     proc = run_cli("check", str(SEED["kandun"]), "--baseline", str(bad))
     assert proc.returncode == 2 and "not a lintgk baseline" in proc.stderr
+
+
+def test_github_says_when_annotations_will_be_dropped():
+    proc = run_cli("check", "--format", "github", "seeds")
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("::notice title=lintgk::") and "only the first 10 annotations" in lines[0]
+    assert "57 errors" in lines[0] and "68 warnings" in lines[0]
+    assert len(lines) == 1 + 125

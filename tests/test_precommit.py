@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,3 +63,54 @@ def test_pre_commit_passes_a_clean_report_and_blocks_a_defective_one(tmp_path, h
     assert "Failed" in defective.stdout
     assert "2017年度报告.txt:4:216" in defective.stdout and "GK502" in defective.stdout
     assert "2016年度报告.txt" not in defective.stdout.split("Failed", 1)[1]  # the clean one has nothing to say
+
+
+def _readme_config(rev: str) -> str:
+    """The README's pre-commit block, exactly, pointed at this checkout instead of the published URL."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Pre-commit"):]
+    block = re.search(r"^```yaml\n(.*?)^```", section, re.S | re.M).group(1)
+    assert "repo: https://github.com/lintgk/lintgk" in block and "rev: <commit SHA>" in block
+    return block.replace("https://github.com/lintgk/lintgk", ROOT.as_posix()).replace("<commit SHA>", rev)
+
+
+def _report_repository(path: Path, config: str) -> Path:
+    _git("init", "-q", cwd=path)
+    (path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (path / "README.md").write_text("# 本仓库存放各年度报告\n", encoding="utf-8")  # no opt-out comment needed
+    (path / "CHANGELOG.md").write_text("## 2024-03-01\n- 新增2016年度报告\n", encoding="utf-8")
+    (path / "lintgk.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    (path / "drafts").mkdir()
+    shutil.copy(SEED["zhangqi"], path / "drafts" / "2017草稿.txt")  # defective, but excluded by the config
+    (path / "reports").mkdir()
+    shutil.copy(SEED["kandun"], path / "reports" / "2016年度报告.txt")
+    return path
+
+
+def _passes_then_fails_on_the_right_file(executable: Path, repo: Path, env: dict) -> None:
+    clean = _run(executable, repo, env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+    shutil.copy(SEED["zhangqi"], repo / "reports" / "2017年度报告.txt")
+    defective = _run(executable, repo, env)
+    assert defective.returncode == 1, defective.stdout + defective.stderr
+    report = defective.stdout.split("Failed", 1)[1]
+    assert "reports/2017年度报告.txt:4:216" in report and "GK502" in report
+    for quiet in ("README.md", "CHANGELOG.md", "drafts/", "2016年度报告.txt"):
+        assert quiet + ":" not in report, quiet
+
+
+def test_the_readme_pre_commit_config_in_a_report_repository(tmp_path, hook_env):
+    executable, rev, env = hook_env
+    repo = _report_repository(tmp_path, _readme_config(rev))
+    _passes_then_fails_on_the_right_file(executable, repo, env)
+
+
+def test_the_documented_local_hook(tmp_path, hook_env):
+    executable, _, env = hook_env
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = doc[doc.index("# .pre-commit-config.yaml, using the lintgk on PATH"):]
+    config = section[:section.index("```")]
+    repo = _report_repository(tmp_path, config)
+    env = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}
+    _passes_then_fails_on_the_right_file(executable, repo, env)

@@ -106,7 +106,7 @@ def test_defective_seeds_fail_in_ci(name):
 
 
 def test_whole_seed_folder_json_contract():
-    code, data = run_json("seeds")
+    code, data = run_json("seeds", "--show-passed")
     assert code == 1
     assert set(data) == {"version", "files", "summary"}
     assert data["summary"]["files"] == 5

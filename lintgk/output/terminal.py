@@ -17,10 +17,10 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示", "files": "个文件", "n": "个", "passed": "通过",
            "clean": "未发现问题", "unreadable": "无法读取", "fix": "可自动修复", "suggest": "有修改建议",
-           "baselined": "已列入基线"},
+           "baselined": "已列入基线", "skipped": "个文件不是年度报告，已跳过（-v 列出）"},
     "en": {"error": "error", "warning": "warning", "info": "info", "files": "file(s)", "n": "", "passed": "passed",
            "clean": "no problems found", "unreadable": "could not be read", "fix": "fixable", "suggest": "fix suggested",
-           "baselined": "in the baseline"},
+           "baselined": "in the baseline", "skipped": "file(s) skipped as not annual reports (-v lists them)"},
 }
 
 
@@ -64,7 +64,7 @@ def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
 
 
 def render(results: list[FileResult], console: Console, lang: str = "zh", show_passed: bool = False,
-           quiet: bool = False, statistics: bool = False, baselined: int = 0) -> None:
+           quiet: bool = False, statistics: bool = False, baselined: int = 0, skipped: int = 0) -> None:
     words = WORDS[lang]
     width = console.width or 100
     for result in results:
@@ -95,7 +95,7 @@ def render(results: list[FileResult], console: Console, lang: str = "zh", show_p
                                             (f"{p.rule} ", "dim"), p.detail), soft_wrap=True)
     if statistics:
         _statistics(results, console, words)
-    console.print(summary_line(results, lang, baselined))
+    console.print(summary_line(results, lang, baselined, skipped))
 
 
 def _statistics(results: list[FileResult], console: Console, words: dict) -> None:
@@ -104,7 +104,7 @@ def _statistics(results: list[FileResult], console: Console, words: dict) -> Non
         console.print(Text.assemble((f"{n:>6}  ", "bold"), (f"{code}  ", STYLE[severity]), name))
 
 
-def summary_line(results: list[FileResult], lang: str, baselined: int = 0) -> Text:
+def summary_line(results: list[FileResult], lang: str, baselined: int = 0, skipped: int = 0) -> Text:
     words = WORDS[lang]
     zh = lang == "zh"
     errors = sum(r.count("error") for r in results)
@@ -127,6 +127,8 @@ def summary_line(results: list[FileResult], lang: str, baselined: int = 0) -> Te
         pieces.append([(clean, "green")])
     if baselined:
         pieces.append([(f"{baselined} {words['baselined']}", "dim")])
+    if skipped:
+        pieces.append([(f"{skipped} {words['skipped']}", "dim")])
     if broken:
         pieces.append([(f"{broken} 个文件{words['unreadable']}" if zh else f"{broken} {words['unreadable']}", "bold red")])
     for i, piece in enumerate(pieces):

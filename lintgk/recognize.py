@@ -1,0 +1,70 @@
+"""Is this file an annual report at all? So that a hook run over a report repository leaves its
+README, CHANGELOG and notes alone while a broken draft of a report is still linted.
+
+A file is taken for a report when its text
+- opens with a report's title: one of its first five lines (or two of them joined, as a title split
+  over lines) is short, is not a list item, names 信息公开 and ends in 年度报告, 年报 or (in older
+  reports) 信息公开(工作)报告 (a draft's （征求意见稿） may follow); or
+- names its subject anywhere: 信息公开 together with 年度报告, 年报 or 信息公开(工作)报告, and shows two marks of a report's
+  substance (a README that mentions the report and the Regulation is not one): the Regulation (《…政府信息公开条例》 or 《条例》),
+  主动公开, 依申请公开 / 公开申请, a statistics period (统计期限…), 行政复议 or 行政诉讼; or
+- has two or more of the parts the Regulation requires (主动公开政府信息情况, 收到和处理政府信息公开申请情况,
+  收费和减免情况, 存在的主要问题及改进情况, …, in the 2007 or the national format's wording), whatever its
+  title says (a saved page often lost it).
+Anything else is clearly not a report: the CLI skips it (and says so with --verbose).
+"""
+from __future__ import annotations
+
+import regex as re
+
+_SUBJECT = re.compile(r"信息公开")
+_REPORT = re.compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?报告")  # old reports: 政府信息公开(工作)报告
+_SUBSTANCE = (
+    re.compile(r"政府信息公开条例|《条例》"),
+    re.compile(r"主动公开"),
+    re.compile(r"依申请公开|公开申请"),
+    re.compile(r"统计(?:期限|期间|时间|时段)"),
+    re.compile(r"行政复议|行政诉讼"),
+)
+# The parts the Regulation requires, in the 2007 wording (Article 32) and the national format's (2019)
+_PARTS = (
+    re.compile(r"主动公开政府信息(?:的)?情况|政府信息主动公开(?:的)?情况"),
+    re.compile(r"收到和处理政府信息公开申请(?:的)?情况|依申请公开政府信息(?:的)?情况"),
+    re.compile(r"行政复议、?(?:提起)?行政诉讼(?:的)?情况"),
+    re.compile(r"收费(?:和|及)减免(?:的)?情况"),
+    re.compile(r"存在的主要问题(?:及|和)改进(?:情况|措施)"),
+    re.compile(r"其他需要报告的事项"),
+)
+_TITLE_LINES = 5
+_TITLE_LENGTH = 60
+_LIST_ITEM = re.compile(r"[-*+•·]\s|\d+[.、)]\s*")
+_TITLE_END = re.compile(r"(?:报告|年报)(?:[（(][^）)]{0,12}[）)])?[\W_]*$")
+_LOOK_AT = 200_000  # characters: a report says what it is long before this
+
+
+def _names_report(text: str) -> bool:
+    return bool(_SUBJECT.search(text) and _REPORT.search(text))
+
+
+def _opens_with_title(lines: list[str]) -> bool:
+    head = [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    head = [line for line in head if not _LIST_ITEM.match(line)]  # a changelog's entry is not a title
+    candidates = head + [a + b for a, b in zip(head, head[1:])]
+    return any(len(c) <= _TITLE_LENGTH and _REPORT.search(c) and _SUBJECT.search(c) and _TITLE_END.search(c)
+               for c in candidates)
+
+
+def why_not_a_report(lines: list[str]) -> str | None:
+    """None for a report; otherwise the reason, in a sentence for --verbose."""
+    if _opens_with_title(lines):
+        return None
+    text = re.sub(r"\s+", "", "".join(lines)[:_LOOK_AT])
+    if sum(1 for p in _PARTS if p.search(text)) >= 2:
+        return None
+    named = _names_report(text)
+    if named and sum(1 for p in _SUBSTANCE if p.search(text)) >= 2:
+        return None
+    if named:
+        return ("names 信息公开 and 年度报告 but neither opens with a report's title nor has anything of a report's "
+                "substance (two of: the Regulation, 主动公开, 依申请, 统计期限, 复议)")
+    return "not an annual report on government information disclosure (its text names no 信息公开 年度报告 and has none of the national format's parts)"

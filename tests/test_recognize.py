@@ -1,0 +1,37 @@
+"""Which files lintgk takes for annual reports (lintgk.recognize): the seeds and every case are; a
+repository's README, CHANGELOG and notes are not; a broken draft that says what it is still is."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED, seed_text
+from lintgk.recognize import why_not_a_report
+
+
+@pytest.mark.parametrize("name", sorted(SEED))
+def test_every_seed_is_a_report(name):
+    assert why_not_a_report(seed_text(name).splitlines()) is None
+
+
+@pytest.mark.parametrize("lines", [
+    ["某镇2017年政府信息公开工作年度报告（征求意见稿）", "正文待补。"],          # a draft with its title only
+    ["## 某镇2017年政府信息公开工作", "年度报告"],                              # a title split over lines
+    ["登录 注册", "", "首页 > 信息公开", "根据《中华人民共和国政府信息公开条例》，现公布本年度报告。",
+     "本年度主动公开信息120条。", "统计期限自2017年1月1日起至2017年12月31日止。"],  # no title: substance
+    ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"],  # the national parts
+    ["登录 注册", "红岭乡2010年政府信息公开报告", "发布日期：2011-01-01"],  # an old title (a real 2010 page)
+    ["现将我镇政府信息公开工作小结如下：", "一、政府信息主动公开情况", "全年主动公开信息60条。",
+     "三、政府信息公开收费和减免情况", "为零。"],  # title lost, the 2007 Regulation's parts (a real 2009 page)
+])
+def test_reports_and_drafts_are_recognised(lines):
+    assert why_not_a_report(lines) is None
+
+
+@pytest.mark.parametrize("lines", [
+    ["# 本仓库存放各年度报告", "", "每年1月31日前提交。"],
+    ["## 2024-03-01", "- 新增2016年政府信息公开工作年度报告", "- 修正错别字"],
+    ["# 仓库", "本仓库存放街道政府信息公开工作年度报告，依据《政府信息公开条例》编制。"],
+    ["会议纪要", "讨论了信息公开工作。"],
+])
+def test_notes_about_reports_are_not_reports(lines):
+    assert why_not_a_report(lines)
