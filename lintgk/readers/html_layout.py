@@ -123,8 +123,8 @@ def _title_node(body):
         if node.tag in ("body", "ul", "ol", "nav", "a", "li", "table", "tbody", "tr"):
             continue
         text = text_of(node)
-        if looks_like_title(text):
-            return node
+        if looks_like_title(text) and node.css_first("li") is None and len(node.css("a")) <= 1:
+            return node  # not a menu: a menu item may name the annual reports too
     return None
 
 
