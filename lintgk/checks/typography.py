@@ -141,6 +141,9 @@ def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
+_SENTENCE = re.compile(r"[，。；]")
+
+
 @kind("furniture-line")
 def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
     if report.doc.format == "html":
@@ -171,8 +174,9 @@ def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
             continue
         else:
             rest = len(_FILLER.sub("", pattern.sub("", text)))
-            if rest > (strong_rest_max if strong and strong.search(text) else rest_max):
-                continue
+            lenient = strong is not None and strong.search(text) and not _SENTENCE.search(text)
+            if rest > (strong_rest_max if lenient else rest_max):
+                continue  # a sentence that names a view count or a source is the report's
         line = par.line
         end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
         fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])

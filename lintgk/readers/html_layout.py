@@ -33,6 +33,7 @@ _FRAME_WORDS = re.compile(
 _STRONG_FRAME = re.compile(
     r"打印|关闭窗口|关闭本页|分享到|收藏|设为首页|字体|字号|无障碍|网站地图|上一篇|下一篇|扫一扫|返回顶部|"
     r"我要纠错|附件下载|文件下载|全真版|QQ空间|登录|点击数|点击量|浏览次数|阅读次数|更新时间")
+_SENTENCE = re.compile(r"[，。；]")
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}A-Za-z]|[大中小]")
 _PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]?\s*[0-9]{4}\s*[-./年]")
 
@@ -53,8 +54,8 @@ def is_frame_line(text: str) -> bool:
         return False
     if _BREADCRUMB.search(text):
         return True
-    if not _STRONG_FRAME.search(text) or _PUBLISHED.search(text):
-        return False  # a 发布日期 line dates the report (late publication); it stays
+    if not _STRONG_FRAME.search(text) or _PUBLISHED.search(text) or _SENTENCE.search(text):
+        return False  # a 发布日期 line dates the report (late publication); a sentence is the report's
     return len(_FILLER.sub("", _FRAME_WORDS.sub("", text))) <= 12
 
 
@@ -112,8 +113,11 @@ def _content_node(body):
     if not candidates:
         return None
     size, best = max(candidates, key=lambda c: c[0])
-    if size < 100 or size < 0.3 * total:
+    if size < 100 or size < 0.5 * total:
         return None  # not most of the page's text: not the article
+    links = sum(len(text_of(a)) for a in best.css("a"))
+    if links > 0.5 * size:
+        return None  # a list of links (a menu, related articles), not running text
     inner = [(n, node) for n, node in candidates if n >= 0.9 * size and _inside(node, best)]
     return min(inner, key=lambda c: c[0])[1] if inner else best
 
