@@ -174,7 +174,8 @@ def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
             continue
         else:
             rest = len(_FILLER.sub("", pattern.sub("", text)))
-            lenient = strong is not None and strong.search(text) and not _SENTENCE.search(text)
+            lenient = (strong is not None and strong.search(text) and len(set(found)) >= 2
+                       and not _SENTENCE.search(text))
             if rest > (strong_rest_max if lenient else rest_max):
                 continue  # a sentence that names a view count or a source is the report's
         line = par.line

@@ -23,7 +23,8 @@ _CATALOGUE_LABELS = ("索引号", "公开方式", "文号", "发布机构", "公
                      "生成日期", "所属机构", "信息分类", "公开范围", "公开时限", "组配分类", "体裁分类",
                      "成文日期", "有效性", "信息名称", "关键词", "公开形式", "所属主题", "发文机关")
 
-_BREADCRUMB = re.compile(r"^\s*(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置\s*[:：]")
+# a breadcrumb, or the links to the neighbouring articles (上一篇：XX镇2015年…年度报告)
+_BREADCRUMB = re.compile(r"^\s*(?:(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置|[上下]一(?:篇|条))\s*[:：]")
 _FRAME_WORDS = re.compile(
     r"打印本页|打印此页|打印本文|打印文章|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏本页|加入收藏|设为首页|"
     r"字体\s*[:：]?|字号\s*[:：]?|无障碍浏览|无障碍|网站地图|上一篇|下一篇|扫一扫|返回顶部|我要纠错|"
@@ -56,7 +57,9 @@ def is_frame_line(text: str) -> bool:
         return True
     if not _STRONG_FRAME.search(text) or _PUBLISHED.search(text) or _SENTENCE.search(text):
         return False  # a 发布日期 line dates the report (late publication); a sentence is the report's
-    return len(_FILLER.sub("", _FRAME_WORDS.sub("", text))) <= 12
+    rest = len(_FILLER.sub("", _FRAME_WORDS.sub("", text)))
+    # with two frame words or more the rest may be a name (来源：XX镇人民政府 【字号：大 中 小】)
+    return rest <= (12 if len(set(_FRAME_WORDS.findall(text))) >= 2 else 2)
 
 
 def is_catalogue_table(node) -> bool:
