@@ -249,3 +249,21 @@ def test_folder_walk_finds_every_format_and_skips_word_lock_files(tmp_path):
     data = json.loads(proc.stdout)
     assert [f["path"].rsplit("/", 1)[-1] for f in data["files"]] == ["a.docx", "b.html", "c.pdf"]
     assert proc.returncode == 0
+
+
+def test_html_layout_table_is_read_as_paragraphs_and_its_data_table_kept(tmp_path):
+    # Sites that lay pages out with tables: the <td> holding the article is paragraphs, one line each;
+    # the statistics table inside it stays a table (old 指标/单位/数量 layout).
+    article = "".join(f"<p>{t}</p>" for t in ("一、主动公开政府信息情况", "全年主动公开政府信息12条。" * 20))
+    data = ("<table border='1'><tr><td>指标</td><td>单位</td><td>数量</td></tr>"
+            "<tr><td>主动公开政府信息数</td><td>条</td><td>12</td></tr></table>")
+    page = ("<html><body><table><tr><td class='title'>某镇2013年政府信息公开工作年度报告</td></tr>"
+            f"<tr><td>{article}{data}<p>某镇人民政府</p></td></tr></table></body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    assert doc.lines[:2] == ["某镇2013年政府信息公开工作年度报告", "一、主动公开政府信息情况"]
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows][1] == ["主动公开政府信息数", "条", "12"]
+    assert doc.lines[-1] == "某镇人民政府"
