@@ -11,7 +11,8 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
-from lintgk.readers.html_layout import find_article, is_catalogue_table, is_data_table, is_frame_line, looks_like_title
+from lintgk.readers.html_layout import (find_article, is_catalogue_table, is_data_table, is_frame_line, is_link_list,
+                                        looks_like_title)
 
 _DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
          "select", "button", "svg", "canvas", "object", "embed", "head"]
@@ -68,6 +69,8 @@ class _Builder:
                 self.flush()
             elif tag == "table" and self.in_article and is_catalogue_table(child):
                 continue  # the disclosure catalogue's metadata, not the report
+            elif tag in ("ul", "ol") and self.in_article and is_link_list(child):
+                continue  # a menu or the related articles beside the report
             elif tag == "table" and (self.layout_depth >= _MAX_LAYOUT_DEPTH or is_data_table(child)):
                 self.flush()
                 self.table(child)

@@ -31,6 +31,7 @@ _FRAME_WORDS = re.compile(
     r"附件下载|文件下载|全真版|文字版|微信|微博|QQ空间|登录|注册|点击数|点击量|浏览次数|阅读次数|"
     r"来源|信息来源|时间|发布日期|发布时间|更新时间|作者|本站原创|编辑")
 # a word that is furniture on its own; 来源/时间/作者 only ride along with one
+_FRAME_LABEL = re.compile(r"^(?:相关(?:链接|文章|报告|信息|阅读|稿件|新闻)|附件下载|分享到)\s*[:：]?$")
 _STRONG_FRAME = re.compile(
     r"打印|关闭窗口|关闭本页|分享到|收藏|设为首页|字体|字号|无障碍|网站地图|上一篇|下一篇|扫一扫|返回顶部|"
     r"我要纠错|附件下载|文件下载|全真版|QQ空间|登录|点击数|点击量|浏览次数|阅读次数|更新时间")
@@ -53,7 +54,7 @@ def is_frame_line(text: str) -> bool:
     """A breadcrumb, print/close or share bar, font-size switch: the site's, not the report's."""
     if len(text) > 80:
         return False
-    if _BREADCRUMB.search(text):
+    if _BREADCRUMB.search(text) or _FRAME_LABEL.match(text):
         return True
     if not _STRONG_FRAME.search(text) or _PUBLISHED.search(text) or _SENTENCE.search(text):
         return False  # a 发布日期 line dates the report (late publication); a sentence is the report's
@@ -68,6 +69,12 @@ def is_catalogue_table(node) -> bool:
     if len(text) > 400:
         return False
     return sum(label in text for label in _CATALOGUE_LABELS) >= 3
+
+
+def is_link_list(node) -> bool:
+    """A list whose text is all links: a menu or the related articles, never the report's own list."""
+    text = len(text_of(node))
+    return text > 0 and sum(len(text_of(a)) for a in node.css("a")) >= 0.8 * text
 
 
 def own_rows(table) -> list:
