@@ -160,21 +160,43 @@ def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
+_SENTENCE = re.compile(r"[，。；]")
+
+
 @kind("furniture-line")
 def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
+    if report.doc.format == "html":
+        return  # the HTML reader cuts the page frame away; what it keeps (a 发布日期 line) dates the report
     tokens = tuple(params.get("tokens", []))
     if not tokens:
         return
     pattern = _alternation(tokens)
+    strong = _alternation(params.get("strong_tokens", [])) if params.get("strong_tokens") else None
+    starts = tuple(params.get("line_starts", []))
+    notices = tuple(params.get("notices", []))
     rest_max = int(params.get("max_other_chars", 2))
+    strong_rest_max = int(params.get("max_other_chars_strong", rest_max))
+    max_line = int(params.get("max_line_chars", 80))
     lines = report.doc.lines
     for par in report.doc.paragraphs:
-        found = pattern.findall(par.text)
-        if not found:
+        text = par.text.strip(P.SPACES)
+        found = pattern.findall(text)
+        if len(text) > max_line and not any(n in text for n in notices):
             continue
-        rest = _FILLER.sub("", pattern.sub("", par.text))
-        if len(rest) > rest_max:
+        if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
+            found = [next(s for s in starts if text.startswith(s))]
+        elif P.CATALOGUE_LABEL.match(text):
+            found = [text]
+        elif any(n in text for n in notices):  # the site's notice under every page
+            found = [next(n for n in notices if n in text)]
+        elif not found:
             continue
+        else:
+            rest = len(_FILLER.sub("", pattern.sub("", text)))
+            lenient = (strong is not None and strong.search(text) and len(set(found)) >= 2
+                       and not _SENTENCE.search(text))
+            if rest > (strong_rest_max if lenient else rest_max):
+                continue  # a sentence that names a view count or a source is the report's
         line = par.line
         end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
         fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])

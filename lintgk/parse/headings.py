@@ -6,7 +6,7 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.parse.model import Heading, Span
 from lintgk.parse.numerals import to_int
-from lintgk.parse.patterns import LEVEL_MARKERS, SPACES
+from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
 
 _TITLE_STOP = re.compile(r"[。：:；;]")
 MAX_TITLE = 40
@@ -26,6 +26,8 @@ _RUN_IN = re.compile(
 
 
 def find_heading(par: Paragraph) -> Heading | None:
+    if CATALOGUE_LABEL.match(par.text):
+        return None  # the site catalogue's label, web furniture (GK606), not a part
     for level, pattern in LEVEL_MARKERS:
         m = pattern.match(par.text)
         if not m:

@@ -36,6 +36,9 @@ _MARKS = (
 LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in _MARKS)
 ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in _MARKS) + r")\s*")
 SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
+# A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
+# numbered like a part, but its 0x00 code says it is the site's catalogue, not the report's.
+CATALOGUE_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,;]{2,30}?\s*0\d{3}\s*$")
 
 SENTENCE_END = "。！？!?\n"
 CLAUSE_BREAK = "，。；！？,;!?：:"

@@ -11,8 +11,12 @@ _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]
 _KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
 
 
+# a breadcrumb (当前位置：首页 > … > 信息公开年报) or a nav bar (首页信息公开指南…年报): the site's, not a title
+_NAVIGATION = re.compile(r"位置\s*[:：]|[>＞»›]|[|｜]|^\s*(?:网站)?首页")
+
+
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 60 and ("报告" in text or "年报" in text)
+    return len(text) <= 60 and ("报告" in text or "年报" in text) and not _NAVIGATION.search(text)
 
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:

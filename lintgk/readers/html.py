@@ -11,12 +11,16 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
+from lintgk.readers.html_layout import (find_article, is_catalogue_table, is_data_table, is_frame_line, is_link_list,
+                                        looks_like_title)
 from lintgk.readers.national_text import tables_among_paragraphs
 
 _DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
          "select", "button", "svg", "canvas", "object", "embed", "head"]
 _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "ul", "ol", "dl", "dd", "dt",
-          "h1", "h2", "h3", "h4", "h5", "h6", "center", "address", "figure", "figcaption", "caption", "hr", "body"}
+          "h1", "h2", "h3", "h4", "h5", "h6", "center", "address", "figure", "figcaption", "caption", "hr", "body",
+          "table", "tbody", "thead", "tfoot", "tr", "td", "th"}  # table parts: those of a layout table
+_MAX_LAYOUT_DEPTH = 20  # deeper layout tables are read flat, like data tables (no page nests more)
 _HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
@@ -45,7 +49,9 @@ def _decode(data: bytes, name: str, forced: str | None) -> str:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, in_article: bool = False) -> None:
+        self.in_article = in_article  # the page frame was cut away: drop its leftovers inside the article too
+        self.layout_depth = 0  # layout tables we are inside of
         self.lines: list[str] = []
         self.paragraphs: list[Paragraph] = []
         self.tables: list[Table] = []
@@ -58,7 +64,7 @@ class _Builder:
     def flush(self) -> None:
         text = "".join(self.current).strip(" ")
         self.current = []
-        if not text:
+        if not text or (self.in_article and is_frame_line(text)):
             return
         self.lines.append(text)
         body = text.lstrip(" \u3000")
@@ -71,17 +77,34 @@ class _Builder:
                 self.text(child.text(deep=False) or "")
             elif tag == "br":
                 self.flush()
-            elif tag == "table":
+            elif tag == "table" and self.in_article and is_catalogue_table(child):
+                continue  # the disclosure catalogue's metadata, not the report
+            elif tag in ("ul", "ol") and self.in_article and is_link_list(child):
+                continue  # a menu or the related articles beside the report
+            elif tag == "table" and (self.layout_depth >= _MAX_LAYOUT_DEPTH or is_data_table(child)):
                 self.flush()
                 self.table(child)
+            elif tag == "table":  # a layout table: its cells are blocks of the page
+                self.layout_depth += 1
+                self.flush()
+                self.walk(child)
+                self.flush()
+                self.layout_depth -= 1
             elif tag in _BLOCK or tag in _HEADING:
                 self.flush()
-                outer, self.level = self.level, _HEADING.get(tag, self.level)
+                outer, self.level = self.level, self._heading_level(child)
                 self.walk(child)
                 self.flush()
                 self.level = outer
             elif tag not in ("-comment", "-doctype"):
                 self.walk(child)
+
+    def _heading_level(self, node) -> int | None:
+        """<h1>…<h6> give a level, except the page's title (it names the report, it is not a part)."""
+        if node.tag not in _HEADING:
+            return self.level
+        text = _WS.sub("", node.text() or "")
+        return None if looks_like_title(text) else _HEADING[node.tag]
 
     def table(self, node) -> None:
         start = len(self.lines) + 1
@@ -138,9 +161,15 @@ def read_html(data: bytes, name: str, forced: str | None = None) -> Document:
     if tree.body is None:
         raise InputError(name, "not an HTML page (no <body>)")
     tree.strip_tags(_DROP)
-    builder = _Builder()
-    builder.walk(tree.body)
-    builder.flush()
+    article = find_article(tree.body)
+    builder = _Builder(in_article=article is not None)
+    for node in article or [tree.body]:
+        builder.flush()
+        if node.tag in _BLOCK or node.tag in _HEADING:
+            builder.walk(node)
+        else:  # an inline element holding the title
+            builder.text(node.text() or "")
+        builder.flush()
     if not builder.lines:
         raise InputError(name, "the HTML page has no text")
     paragraphs, tables = tables_among_paragraphs(builder.lines, builder.paragraphs, builder.tables)
