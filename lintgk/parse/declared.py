@@ -21,6 +21,8 @@ _LISTED = re.compile(
 _NEXT_SENTENCE = re.compile(r"(?:本报告|本年报|报告中|年报中)")
 _LIST_END = re.compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
 _ITEM = (2, 40)  # the length of a part's name
+# how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
+_PART_NAME = re.compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表)$")
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 _JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
@@ -65,7 +67,7 @@ def _listed(par: Paragraph) -> DeclaredParts | None:
     # items apart by ；, else by ， (an item may hold a 、: 「因……行政复议、提起行政诉讼的情况」), else by 、
     sep = next((s for s in ("；;", "，,") if rx("[" + s + "]").search(listed)), "、")
     names = _pieces(listed, sep)
-    if len(names) < MIN_LISTED or not all(_ITEM[0] <= len(n) <= _ITEM[1] for n in names):
+    if len(names) < MIN_LISTED or not all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in names):
         return None
     end = m.start("list") + len(listed)
     return DeclaredParts(0, names, Span.within(par, m.start(), end), listed)
