@@ -99,9 +99,12 @@ def find_signed_date(doc: Document) -> DateMention | None:
     return None
 
 
+PUBLISHED_REACH = 16  # the title may stand below some 15 lines of page frame, the publication line below it
+
+
 def find_published_date(doc: Document) -> DateMention | None:
-    """发布日期 as web pages print it (「发布日期:2017-01-16」)."""
-    for par in doc.paragraphs[:8]:
+    """发布日期 as web pages print it (「发布日期:2017-01-16」), below the title and a page frame of a few lines."""
+    for par in doc.paragraphs[:PUBLISHED_REACH]:
         for mention in find_dates(par):
             offset = mention.span.column - par.column
             if _PUBLISHED.search(par.text[:offset]):
