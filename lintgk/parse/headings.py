@@ -101,8 +101,9 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         number = to_int(m.group("num"))
         # after a stop, or right after the heading before it when that part is empty
         # (「二、主动公开政府信息情况 三、收到和处理……」, the tables of a page dropped)
-        placed = _AFTER_STOP.search(text, max(0, m.start() - 40), m.start()) is not None or bool(
-            found and not text[found[-1].span.end_column - par.column:m.start()].strip(SPACES))
+        prev_end = found[-1].span.end_column - par.column if found else -1
+        placed = _AFTER_STOP.search(text, max(0, m.start() - 40), m.start()) is not None or (
+            0 <= prev_end and m.start() - prev_end <= 40 and not text[prev_end:m.start()].strip(SPACES))
         title = None
         part = _known_title(text, m.end(), known)
         if part is not None and number == expected and (
