@@ -9,7 +9,7 @@ from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
 from lintgk.model import Diagnostic, FileResult, Passed
-from lintgk.rules import RuleSet, load_rules
+from lintgk.rules import RuleSet, load_rules, template_part_names
 
 
 class _SafeDict(dict):
@@ -56,7 +56,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     config = config or Config()
     rules = rule_set(config)
     kinds = all_kinds()
-    report = parse(doc)
+    report = parse(doc, template_part_names(rules))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
     result = FileResult(path=doc.path, profile=profile.name, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)

@@ -195,3 +195,15 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             if name not in profiles:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
     return RuleSet(dict(sorted(rules.items())), profiles)
+
+
+def template_part_names(rules: RuleSet) -> tuple[str, ...]:
+    """The numbered part titles a template fixes (「一、总体情况」…), as its national-parts rule lists them.
+
+    The parser uses them to recognise those parts where a page ran them into the text without a gap.
+    """
+    names: list[str] = []
+    for rule in rules.rules.values():
+        if rule.kind == "national-parts":
+            names.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
+    return tuple(names)

@@ -41,7 +41,7 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
         for pattern in claims:
             for m in pattern.finditer(par.text):
                 body = m.group("body").strip()
-                if not body or _PRONOUN.match(body):
+                if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start()):
                     continue
                 span = Span.within(par, m.start("body"), m.end("body"))
                 if same_body(body, title_body):
@@ -50,6 +50,13 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
                     reported.add((span.line, span.column))
                     emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
+
+
+def _in_cited_title(text: str, pos: int) -> bool:
+    """``pos`` lies inside 《…》: the name of a document the report cites (「《……关于编制公布2021年政府信息公开
+    工作年度报告有关事项的通知》」), whose words are not the report's claims about itself."""
+    before = text[max(0, pos - 200):pos]
+    return before.rfind("《") > before.rfind("》")
 
 
 def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported: set[tuple[int, int]]) -> None:

@@ -85,7 +85,8 @@ def _deadline(report: Report, params: dict) -> tuple[date, str] | None:
 
 @kind("publication-deadline")
 def publication_deadline(report: Report, params: dict, emit: Emitter) -> None:
-    stated = report.signed_date or report.published_date
+    signed = report.signed_date if report.signed_date and not report.signed_date.year_only else None
+    stated = signed or report.published_date
     if stated is None or report.year is None:
         return
     found = _deadline(report, params)
@@ -109,7 +110,7 @@ def date_arabic_numerals(report: Report, params: dict, emit: Emitter) -> None:
     if signed.date < in_force:
         return  # before GB/T 9704-2012 took effect, dates in Chinese numerals were the rule
     d = signed.date
-    arabic = f"{d.year}年{d.month}月{d.day}日"
+    arabic = f"{d.year}年" if signed.year_only else f"{d.year}年{d.month}月{d.day}日"
     s = signed.span
     fix = Fix(f"改为「{arabic}」", [Edit(s.line, s.column, s.end_line, s.end_column, arabic)])
     emit(s, fix=fix, date=signed.text, arabic=arabic)

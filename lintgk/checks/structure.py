@@ -46,21 +46,26 @@ def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
     parts = report.parts
     threshold = params.get("similarity", 0.5)
     appendix = rx(params.get("appendix", "统计表|附表|情况表"))
+    topics = [rx(t) for t in params.get("topics", [])]
 
     def heads(name: str) -> list:
         # a table is declared as a part only by a heading that names a table
         return [h for h in parts if appendix.search(h.title)] if appendix.search(name) else parts
 
-    unmatched = [n for n in declared.names if max((overlap(n, h.title) for h in heads(n)), default=0.0) < threshold]
+    def same_part(name: str, title: str) -> bool:
+        # the same words, or the same content of the template in other words (概述 / 基本情况)
+        return overlap(name, title) >= threshold or any(t.search(name) and t.search(title) for t in topics)
+
+    unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
     # an appended statistics table is a declared part without a numbered heading
     appended = (appendix.search(declared.listed) is not None
                 and not any(appendix.search(h.title) for h in parts)
                 and _appended_table_present(report, appendix))
     found = len(parts) + int(appended)
-    if found != declared.count:
+    if declared.count and found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
-    else:
+    elif declared.count:
         emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found")
     for name in unmatched:
         if not (appended and appendix.search(name)):

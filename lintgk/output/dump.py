@@ -29,9 +29,11 @@ def render(report: Report, console: Console | None = None) -> None:
     console.print(f"year: {report.year or '—'}")
     if report.declared_parts:
         d = report.declared_parts
-        console.print(f"declared parts: {d.count}" + (f" ({'; '.join(d.names)})" if d.names else ""), markup=False)
+        console.print(f"declared parts: {d.count or 'listed'}" + (f" ({'; '.join(d.names)})" if d.names else ""), markup=False)
     if report.signed_date:
-        console.print(f"signed: {report.signed_date.date}  「{report.signed_date.text}」 {doc.where(report.signed_date.span.line)}")
+        signed = report.signed_date
+        shown = signed.date.year if signed.year_only else signed.date
+        console.print(f"signed: {shown}  「{signed.text}」 {doc.where(signed.span.line)}")
     if report.published_date:
         console.print(f"published: {report.published_date.date}  {doc.where(report.published_date.span.line)}")
     section("headings")

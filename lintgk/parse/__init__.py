@@ -4,50 +4,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-import regex as re
-
 from lintgk.document import Document, Paragraph
 from lintgk.parse.dates import find_dates, find_periods, find_published_date, find_signed_date
+from lintgk.parse.declared import find_declared_parts
 from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import find_figures
 from lintgk.parse.headings import build_tree
-from lintgk.parse.model import DeclaredParts, Report, Span
+from lintgk.parse.model import Report
 from lintgk.parse.national import find_national_tables
-from lintgk.parse.numerals import to_int
-from lintgk.parse.patterns import rx
+from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
 from lintgk.parse.title import find_title, year_named_in_text
 
-_DECLARED = re.compile(
-    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
-)
+OPENING = 8  # paragraphs that open a report, where it declares its parts
+OPENING_MAX = 20  # below a page frame, the opening runs to the first part
 
 
-_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
-
-
-def _declared_parts(doc: Document) -> DeclaredParts | None:
-    for par in doc.paragraphs[:8]:
-        m = _DECLARED.search(par.text)
-        if not m:
-            continue
-        count = to_int(m.group("n"))
-        if not count:
-            continue
-        listed = m.group("list")
-        names: list[str] = []
-        for sep in ("；;", "、"):
-            pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
-            if pieces:
-                # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
-                last = _JOINED_TABLE.match(pieces[-1])
-                if last:
-                    pieces = pieces[:-1] + [last.group(1), last.group(2)]
-            if len(pieces) == count:
-                names = pieces
-                break
-        return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
-    return None
+def _opening(paragraphs: list[Paragraph], headings) -> list[Paragraph]:
+    first_part = next((h.paragraph.line for h in headings if h.level == 1), None)
+    reach = OPENING
+    if first_part is not None:
+        reach = max(reach, sum(1 for p in paragraphs[:OPENING_MAX] if p.line <= first_part))
+    return paragraphs[:reach]
 
 
 def _report_year(title_year: int | None, periods, dates, named_year=lambda: None) -> int | None:
@@ -63,11 +41,38 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
     return years.most_common(1)[0][0] if years else None
 
 
-def parse(doc: Document) -> Report:
+def _builtin_part_names() -> tuple[str, ...]:
+    from lintgk.rules import load_rules, template_part_names
+
+    return template_part_names(load_rules())
+
+
+def _without_title(paragraphs: list[Paragraph], title) -> list[Paragraph]:
+    """The paragraphs below the title; of a line the title only begins, the text after it."""
+    if title is None:
+        return list(paragraphs)
+    span = title.span
+    kept: list[Paragraph] = []
+    for par in paragraphs:
+        if not span.line <= par.line <= span.end_line:
+            kept.append(par)
+            continue
+        if par.line == span.end_line:
+            rest = par.text[span.end_column - par.column:]
+            body = rest.lstrip(SPACES)
+            if body:
+                kept.append(Paragraph(body, par.line, par.column + len(par.text) - len(body)))
+    return kept
+
+
+def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
+    """``part_names``: the template's numbered part titles (「一、总体情况」…), by default as the built-in
+    rules give them."""
     paragraphs = doc.paragraphs
     title = find_title(paragraphs)
-    in_title = (lambda p: title.span.line <= p.line <= title.span.end_line) if title else (lambda p: False)
-    headings = build_tree([p for p in paragraphs if not in_title(p)])
+    if part_names is None:
+        part_names = _builtin_part_names()
+    headings = build_tree(_without_title(paragraphs, title), part_names)
     caption_lines = {
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }
@@ -104,6 +109,6 @@ def parse(doc: Document) -> Report:
         tables=tables,
         signed_date=find_signed_date(doc),
         published_date=find_published_date(doc),
-        declared_parts=_declared_parts(doc),
+        declared_parts=find_declared_parts(_opening(paragraphs, headings)),
         national=find_national_tables(doc.tables),
     )

@@ -81,18 +81,30 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
     return periods
 
 
+# A year alone in Chinese numerals where the date of signing goes (「二0一七年」): a date, however incomplete.
+_CN_YEAR_ALONE = re.compile(r"^[" + P.SPACES + r"]*(?P<date>(?P<y>[〇○OＯ0０零一二三四五六七八九]{4})\s*年)[" + P.SPACES + r"]*$")
+
+
 def find_signed_date(doc: Document) -> DateMention | None:
     """成文日期: a date standing alone in one of the last lines."""
     for par in reversed(doc.paragraphs[-4:]):
         for mention in find_dates(par):
             if len(par.text.strip(P.SPACES)) == len(mention.text):
                 return mention
+        m = _CN_YEAR_ALONE.match(par.text)
+        year = to_int(m.group("y")) if m else None
+        if year and 1900 <= year <= 2100:
+            span = Span.within(par, m.start("date"), m.end("date"))
+            return DateMention(date(year, 1, 1), m.group("date"), span, chinese_numerals=True, year_only=True)
     return None
 
 
+PUBLISHED_REACH = 16  # the title may stand below some 15 lines of page frame, the publication line below it
+
+
 def find_published_date(doc: Document) -> DateMention | None:
-    """发布日期 as web pages print it (「发布日期:2017-01-16」)."""
-    for par in doc.paragraphs[:8]:
+    """发布日期 as web pages print it (「发布日期:2017-01-16」), below the title and a page frame of a few lines."""
+    for par in doc.paragraphs[:PUBLISHED_REACH]:
         for mention in find_dates(par):
             offset = mention.span.column - par.column
             if _PUBLISHED.search(par.text[:offset]):

@@ -24,6 +24,10 @@ _SEGMENT_BREAK = re.compile(r"[，,；;]")
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
 _CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
+# a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
+_NEXT_SECTION = re.compile(
+    r"[。！？!?；;][" + P.SPACES + r"]*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[、．](?!\d))"
+)
 _ITEM_BREAK = "，,；;、。（）()：:"
 # 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」
 _CATEGORY_SEGMENT = re.compile(
@@ -72,11 +76,13 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         last_end = P.sentence_bounds(text, run[-1].start())[1]
         bounds = [(m.start(), run[k + 1].start() if k + 1 < len(run) else last_end) for k, m in enumerate(run)]
+        section = _NEXT_SECTION.search(text, last_end - 1)
+        section_end = section.start() + 1 if section else len(text)
         total = _closing_total(figs, *bounds[-1])
         if total is not None:
             bounds[-1] = (bounds[-1][0], total.offset)
         else:
-            total = next((f for f in figs if f.offset >= last_end and TOTAL_WORDS.search(f.context)), None)
+            total = next((f for f in figs if last_end <= f.offset < section_end and TOTAL_WORDS.search(f.context)), None)
         if total is None:
             s0 = P.sentence_bounds(text, run[0].start())[0]
             total = next((f for f in reversed(figs) if s0 <= f.offset < run[0].start() and TOTAL_WORDS.search(f.context)), None)

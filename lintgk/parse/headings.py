@@ -25,6 +25,11 @@ _RUN_IN = re.compile(
 )
 
 
+# A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
+# catalogue label kept with the page) labels the report; it is not one of its parts.
+_REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
+
+
 def find_heading(par: Paragraph) -> Heading | None:
     if CATALOGUE_LABEL.match(par.text):
         return None  # the site catalogue's label, web furniture (GK606), not a part
@@ -39,6 +44,8 @@ def find_heading(par: Paragraph) -> Heading | None:
         stop = _TITLE_STOP.search(rest)
         title = rest[: stop.start()] if stop else rest
         title = title.strip()[:MAX_TITLE]
+        if _REPORT_LABEL.search(title):
+            return None
         span = Span.within(par, 0, m.end() + len(title))
         return Heading(level, number, m.group(0).strip(), title, par, span)
     if par.style_level and len(par.text) <= MAX_TITLE:
@@ -47,30 +54,75 @@ def find_heading(par: Paragraph) -> Heading | None:
     return None
 
 
-def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False) -> list[Heading]:
+# A part heading of the template's own (「二、主动公开政府信息情况」) is recognised without a gap after it, as
+# pages that lost their line breaks print it (「……成效。二、主动公开政府信息情况第二十条……」). The numeral
+# must not continue another numeral or follow 第 (「第二、」「十一、」 read from their middle).
+_MARKER = re.compile(r"(?<![一二三四五六七八九十第])(?P<num>[一二三四五六七八九十]{1,3})\s*、[" + SPACES + r"]*")
+# after the title of a part, a list of part names goes on with a separator; the text of a part does not
+_LIST_GOES_ON = "、，,；;"
+
+
+def known_parts(names) -> tuple[tuple[int, str], ...]:
+    """(number, title) of each template part name given as 「一、总体情况」."""
+    found = []
+    for name in names:
+        m = LEVEL_MARKERS[0][1].match(name)
+        number = to_int(m.group("num")) if m else None
+        if number is not None:
+            found.append((number, name[m.end():].strip()))
+    return tuple(found)
+
+
+def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...]) -> tuple[int, str] | None:
+    """The template part whose title ``text`` spells out at ``start``, when it is not an item of a list."""
+    for number, title in known:
+        if title and text.startswith(title, start):
+            after = text[start + len(title): start + len(title) + 1]
+            return None if after and after in _LIST_GOES_ON else (number, title)
+    return None
+
+
+def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False,
+                 known: tuple[tuple[int, str], ...] = ()) -> list[Heading]:
     """Part headings printed inside ``par`` after its start, when they continue the report's parts.
 
     They count only as a run of at least two (with a part heading opening the paragraph, one is enough)
-    numbered on from ``next_number``: a list inside the prose of a part starts again at 一、.
+    numbered on from ``next_number``: a list inside the prose of a part starts again at 一、. A heading
+    with a short title and a gap after it must stand after a stop; one that spells out a template part
+    title (``known``) may run into its text, and where it does not follow a stop or a gap (the cells of a
+    flattened table before it, 「……52元三、收到和处理政府信息公开申请情况」) its number must also be the
+    template's number for that title. Table rows that look like parts (「一、本年新收政府信息公开申请数量」,
+    「四、结转下年度继续办理」) are neither, and do not continue the run.
     """
     found: list[Heading] = []
     expected = next_number
     text = par.text
-    for m in _RUN_IN.finditer(text):
+    for m in _MARKER.finditer(text):
         if m.start() == 0:
             continue
         number = to_int(m.group("num"))
         # after a stop, or right after the heading before it when that part is empty
         # (「二、主动公开政府信息情况 三、收到和处理……」, the tables of a page dropped)
+        prev_end = found[-1].span.end_column - par.column if found else -1
         placed = _AFTER_STOP.search(text, max(0, m.start() - 40), m.start()) is not None or (
-            found and not text[found[-1].span.end_column - par.column:m.start()].strip(SPACES))
-        if number != expected or not placed:
-            if found:
-                break
+            0 <= prev_end and m.start() - prev_end <= 40 and not text[prev_end:m.start()].strip(SPACES))
+        title = None
+        part = _known_title(text, m.end(), known)
+        if part is not None and number == expected and (
+                placed or text[m.start() - 1] in SPACES or number == part[0]):
+            title = part[1]
+        generic = _RUN_IN.match(text, m.start()) if title is None else None
+        if generic is not None and number == expected and placed:
+            title = generic.group("title")
+        if title is None:
+            if found and generic is not None and placed:
+                break  # a list after a stop: the numbers from here on are its items
             continue
+        end = m.end() + len(title)
         piece = Paragraph(par.text[m.start():], par.line, par.column + m.start())
-        span = Span.within(par, m.start(), m.end())
-        found.append(Heading(1, number, m.group("marker").replace(" ", ""), m.group("title"), piece, span))
+        span = Span.within(par, m.start(), end)
+        marker = text[m.start():m.end()].strip(SPACES).replace(" ", "")
+        found.append(Heading(1, number, marker, title, piece, span))
         expected += 1
     return found if len(found) >= 2 or (found and opens_with_part) else []
 
@@ -85,7 +137,20 @@ def _cut_at_gap(heading: Heading) -> None:
         heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
 
 
-def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
+def _cut_at_known_title(heading: Heading, known: tuple[tuple[int, str], ...]) -> None:
+    """A part heading that opens a long paragraph and spells out a template title ends with that title
+    (「一、总体情况2019年，在……」: the page lost the break after the heading)."""
+    for _, title in known:
+        if heading.title.startswith(title) and len(heading.title) > len(title):
+            s = heading.span
+            heading.span = Span(s.line, s.column, s.end_line, s.end_column - (len(heading.title) - len(title)))
+            heading.title = title
+            return
+
+
+def build_tree(paragraphs: list[Paragraph], part_names=()) -> list[Heading]:
+    """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…)."""
+    known = known_parts(part_names)
     headings: list[Heading] = []
     stack: list[Heading] = []
     last_part = 0
@@ -108,7 +173,9 @@ def build_tree(paragraphs: list[Paragraph]) -> list[Heading]:
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
-        run_ins = run_in_parts(par, last_part + 1, opens_with_part)
+        if opens_with_part and len(par.text) > MAX_TITLE:
+            _cut_at_known_title(heading, known)
+        run_ins = run_in_parts(par, last_part + 1, opens_with_part, known)
         if run_ins and opens_with_part:
             _cut_at_gap(heading)
         for run_in in run_ins:

@@ -67,6 +67,7 @@ class DateMention:
     text: str
     span: Span
     chinese_numerals: bool = False
+    year_only: bool = False  # 「二〇一七年」 alone: ``date`` is the year's first day
 
 
 @dataclass

@@ -6,32 +6,64 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.parse.model import Span, Title
 from lintgk.parse.numerals import to_int
+from lintgk.parse.patterns import SPACES
 
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 _KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
 
 
-# a breadcrumb (当前位置：首页 > … > 信息公开年报) or a nav bar (首页信息公开指南…年报): the site's, not a title
-_NAVIGATION = re.compile(r"位置\s*[:：]|[>＞»›]|[|｜]|^\s*(?:网站)?首页")
+# A line of the page frame: a breadcrumb (「当前位置：网站首页 > 信息公开 > …年报」) names the report too.
+# A nav bar (「首页 信息公开指南 … 年报」) too.
+_FRAME = re.compile(r"位置\s*[:：]|[>＞»›|｜]|首页")
+# A title needs no sentence punctuation; a sentence that names the report (「现将2016年度……报告如下」) has it.
+_SENTENCE = re.compile(r"[。，,；;：:！？!?]")
+# A title run into the first sentence on one line, as page text that lost its line breaks gives it
+# (「……2019年政府信息公开工作年度报告 根据《条例》……」).
+_RUN_ON_TITLE = re.compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES + r"]+\S|根据|按照|依据)")
+TITLE_REACH = 5  # where a title without a year may stand
+FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 60 and ("报告" in text or "年报" in text) and not _NAVIGATION.search(text)
+    return len(text) <= 60 and ("报告" in text or "年报" in text) and not _FRAME.search(text)
+
+
+def _names_report_of_year(text: str) -> bool:
+    """A title beyond doubt: it names a report of this kind and its year, and is no sentence."""
+    return (len(text) <= 60 and _KIND.search(text) is not None and _YEAR.search(text) is not None
+            and _SENTENCE.search(text) is None and _FRAME.search(text) is None)
+
+
+def _candidates(paragraphs: list[Paragraph]):
+    """(index, text, span) of each line that could be the title, a wrapped title joined with its next line."""
+    reach = paragraphs[:FRAME_REACH + 1]
+    for i, par in enumerate(reach[:FRAME_REACH]):
+        text = par.text
+        nxt = reach[i + 1] if i + 1 < len(reach) else None
+        if not _looks_like_title(text) and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
+            joined = text + nxt.text
+            if _looks_like_title(joined) and len(nxt.text) <= 20 and not _FRAME.search(joined):
+                yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
+                continue
+        if _looks_like_title(text):
+            if not _FRAME.search(text):
+                yield i, text, Span.within(par, 0, len(text))
+            continue
+        m = _RUN_ON_TITLE.match(text)
+        if m and _names_report_of_year(m.group("t")):
+            yield i, m.group("t"), Span.within(par, 0, m.end("t"))
 
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:
-    """The first line that names a report, joined with a short next line when the title wraps."""
-    candidates = paragraphs[:5]
-    for i, par in enumerate(candidates[:4]):
-        text = par.text
-        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        if not _looks_like_title(text) and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
-            joined = text + nxt.text
-            if _looks_like_title(joined) and len(nxt.text) <= 20:
-                span = Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
-                return _title(joined, span)
-        if _looks_like_title(text):
-            return _title(text, Span.within(par, 0, len(text)))
+    """The line that names the report: the first that names it with its year, within the first lines
+    (below a page frame of a few lines), else the first line near the top that names a report."""
+    candidates = list(_candidates(paragraphs))
+    for _, text, span in candidates:
+        if _names_report_of_year(text):
+            return _title(text, span)
+    for i, text, span in candidates:
+        if i < TITLE_REACH - 1:
+            return _title(text, span)
     return None
 
 

@@ -1,0 +1,82 @@
+"""The parts a report says it has: 「本年报由概述、主动公开……等六个部分组成」, 「全文包括A，B，C」."""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Paragraph
+from lintgk.parse.model import DeclaredParts, Span
+from lintgk.parse.numerals import to_int
+from lintgk.parse.patterns import rx
+
+# With a number: the list is checked by its count and its names.
+_NUMBERED = re.compile(
+    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
+)
+# Without a number, only a list the report says is its own make-up: the report (or 全文) as the subject of
+# 由/包括/分为, the list running to the end of the sentence.
+_LISTED = re.compile(
+    r"(?:(?:本|该)?(?:年度)?(?:报告|年报)(?:全文)?|全文)(?:主要|共|内容)?(?:由|包括|分为)(?P<list>[^。]{4,400})"
+)
+# where a list that lost its full stop runs into the next sentence (「……改进措施本报告中所列数据……」)
+_NEXT_SENTENCE = re.compile(r"(?:本报告|本年报|报告中|年报中)")
+_LIST_END = re.compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
+_ITEM = (2, 40)  # the length of a part's name
+# how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
+_PART_NAME = re.compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表)$")
+MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
+
+_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
+
+
+def _pieces(listed: str, sep: str) -> list[str]:
+    pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
+    if pieces:
+        # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
+        last = _JOINED_TABLE.match(pieces[-1])
+        if last:
+            pieces = pieces[:-1] + [last.group(1), last.group(2)]
+    return pieces
+
+
+def _numbered(par: Paragraph) -> DeclaredParts | None:
+    m = _NUMBERED.search(par.text)
+    if not m:
+        return None
+    count = to_int(m.group("n"))
+    if not count:
+        return None
+    listed = m.group("list")
+    names: list[str] = []
+    for sep in ("；;", "、"):
+        pieces = _pieces(listed, sep)
+        if len(pieces) == count:
+            names = pieces
+            break
+    return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
+
+
+def _listed(par: Paragraph) -> DeclaredParts | None:
+    m = _LISTED.search(par.text)
+    if not m:
+        return None
+    listed = m.group("list")
+    cut = _NEXT_SENTENCE.search(listed)
+    if cut:
+        listed = listed[: cut.start()]
+    listed = _LIST_END.sub("", listed)
+    # items apart by ；, else by ， (an item may hold a 、: 「因……行政复议、提起行政诉讼的情况」), else by 、
+    sep = next((s for s in ("；;", "，,") if rx("[" + s + "]").search(listed)), "、")
+    names = _pieces(listed, sep)
+    if len(names) < MIN_LISTED or not all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in names):
+        return None
+    end = m.start("list") + len(listed)
+    return DeclaredParts(0, names, Span.within(par, m.start(), end), listed)
+
+
+def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
+    """The first declaration of the report's parts in its opening (before its first part)."""
+    for par in paragraphs:
+        declared = _numbered(par) or _listed(par)
+        if declared is not None:
+            return declared
+    return None
