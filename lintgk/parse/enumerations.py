@@ -137,11 +137,16 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
     return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
 
 
-def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dict[int, Figure]) -> list[Figure]:
-    """The parts of ``total`` listed after 其中. The list ends at a clause that counts something else, and
-    at a break stronger than the one between its items: 「A 741件，B 8件；共办理718件」 ends at 「；」, while
-    「其中，A 1条；B 11条；其它 7条」 runs on through 「；」."""
+# a count written without its unit (「……能源类信息 45，其他类4条」): an item the list holds but that cannot be read
+_BARE_COUNT = re.compile(r"(?<![\d.．])\d+(?![\d.．%％年月日号时期届次])")
+
+
+def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dict[int, Figure]) -> tuple[list[Figure], bool]:
+    """The parts of ``total`` listed after 其中, and whether every part could be read. The list ends at a
+    clause that counts something else, and at a break stronger than the one between its items: 「A 741件，
+    B 8件；共办理718件」 ends at 「；」, while 「其中，A 1条；B 11条；其它 7条」 runs on through 「；」."""
     items: list[Figure] = []
+    complete = True
     first_clause = ""
     separator = 0  # the break between the list's items, once two are seen
     since = 0  # the strongest break since the last item
@@ -151,6 +156,8 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
             break
         wanted = [f for f in inside if f.unit == total.unit]
         if not wanted:
+            if items and not inside and _BARE_COUNT.search(text[a:b]):
+                complete = False
             continue
         if not items:
             first_clause = text[a:b]
@@ -160,7 +167,7 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
             break
         items.extend(wanted)
         since = 0
-    return items
+    return items, complete
 
 
 def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
@@ -194,11 +201,12 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
         if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
             continue
-        items = _subset_items(text, m.end(), s1, total, by_offset)
+        items, complete = _subset_items(text, m.end(), s1, total, by_offset)
         if not items:
             continue
         items = _first_partition(text, items, total, m.end())
-        catch_all = bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
+        # with a part that cannot be read, the parts can only be held to not exceeding the total
+        catch_all = complete and bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
         found.append(Enumeration("subset", items, total, catch_all))
     return found
 
