@@ -1,6 +1,8 @@
 """GK6xx: punctuation, 〇, 余, typos, repeated paragraphs, web-page furniture."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from lintgk.checks.identity import url_spans
@@ -136,7 +138,12 @@ def substitution(report: Report, params: dict, emit: Emitter) -> None:
 
 
 def _alternation(words) -> re.Pattern:
-    """Any of these fixed phrases, the longest first (compiled once per process by ``rx``)."""
+    """Any of these fixed phrases, the longest first (compiled once per process)."""
+    return _alternation_of(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
     return P.rx("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 

@@ -11,6 +11,7 @@ row, the figures after it are its cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -42,11 +43,20 @@ _LONGEST_ROW = 600  # characters: the widest row of the tables, written out, is 
 _NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
 
 
+_CORE_NOISE = re.compile(r"[\s“”\"‘’'、，,]")
+_WHITE = re.compile(r"\s")
+_CELL_BREAK = re.compile(r"(\t|[|｜])")
+_SPACED_CELL = re.compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
+_WORD = re.compile(r"\S+")
+_SENTENCE_MARK = re.compile(r"[。；;！？]")
+
+
+@lru_cache(maxsize=4096)
 def _core(text: str) -> str:
     """A label as compared: no number, spaces, quotes or 、，, full-width brackets and colons
     (「2.其他法律、行政法规禁止公开」 is the format's 2.其他法律行政法规禁止公开)."""
     text = _MARKER.sub("", text.strip(_SPACES))
-    text = re.sub(r"[\s“”\"‘’'、，,]", "", text)
+    text = _CORE_NOISE.sub("", text)
     return text.replace("(", "（").replace(")", "）").replace(":", "：")
 
 
@@ -84,11 +94,12 @@ def _prefix(core: str) -> bool:
     return bool(core) and any(c.startswith(core) for c in _ALL_CORES)
 
 
+@lru_cache(maxsize=4096)
 def _kind(text: str) -> str | None:
     """What a cell is, or None when it is none of the tables' cells (or only the start of one)."""
     if _VALUE.match(text):
         return VALUE
-    if _SECTION.match(re.sub(r"\s", "", text)):
+    if _SECTION.match(_WHITE.sub("", text)):
         return SECTION
     if _NOTE.match(text):
         return NOTE
@@ -109,7 +120,7 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         return [(line, 0)]  # prose, not a table row: and no regex scan of a megabyte line
     pieces: list[tuple[str, int]] = []
     pos = 0
-    for part in re.split(r"(\t|[|｜])", line):
+    for part in _CELL_BREAK.split(line):
         if part in ("\t", "|", "｜"):
             pos += 1
             continue
@@ -122,9 +133,9 @@ def _tokens(line: str) -> list[tuple[str, int]]:
             if tabbed:
                 cells.append(("", start))
             continue
-        for m in re.finditer(r"\S+(?:[ \xa0]\S+)*", part):  # runs of two or more spaces separate cells
+        for m in _SPACED_CELL.finditer(part):
             text, col = m.group(0), start + m.start()
-            words = list(re.finditer(r"\S+", text))
+            words = list(_WORD.finditer(text))
             tail = len(words)
             while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
                 tail -= 1  # figures after a label, or a line of figures
@@ -210,7 +221,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     if builder.known < 4 or not tokens:
         return False
     label = tokens[0][0].strip(_SPACES)
-    if not label or len(label) > 40 or re.search(r"[。；;！？]", label) or _VALUE.match(label):
+    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label):
         return False
     rest = tokens[1:]
     if rest:
@@ -228,6 +239,8 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
 
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
+    if "。" in lines[start] and not _CELL_BREAK.search(lines[start]):
+        return None, start + 1  # a sentence: no table of the format starts with one
     first = _tokens(lines[start])
     if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
         return None, start + 1
