@@ -189,28 +189,22 @@ def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bo
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the file, then rename over it: a crash leaves the old file or the new, never half."""
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".lintgk", delete=False)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        shutil.copymode(path, handle.name)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    _replace(path, data, lambda temp: shutil.copymode(path, temp))
 
 
 def write_new(path: Path, data: bytes) -> None:
     """Write a file that may not exist yet, atomically (a temporary file in the same folder, renamed)."""
+    _replace(path, data, lambda temp: os.chmod(temp, 0o644))
+
+
+def _replace(path: Path, data: bytes, set_mode) -> None:
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".lintgk", delete=False)
     try:
         with handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
+        set_mode(handle.name)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

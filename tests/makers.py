@@ -63,17 +63,32 @@ def make_html(text: str, path: Path, encoding: str = "utf-8", furniture: bool = 
     return path
 
 
+def register_cjk_font() -> None:
+    """reportlab's built-in CJK font (STSong-Light), registered once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+
+def cjk_canvas(path: Path, **options):
+    """A reportlab canvas for an A4 page, with the CJK font registered."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    register_cjk_font()
+    return canvas.Canvas(str(path), pagesize=A4, **options)
+
+
 def make_pdf(text: str, path: Path) -> Path:
     """A real PDF laid out by reportlab: CJK paragraphs wrapped to the page, tables with grid lines."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    register_cjk_font()
     style = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK", spaceAfter=6)
     cell = ParagraphStyle("cell", parent=style, fontSize=9, leading=11, spaceAfter=0)
     story = []

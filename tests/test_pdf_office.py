@@ -10,6 +10,7 @@ import pytest
 
 from lintgk import lint_path
 from lintgk.readers import read_path
+from makers import cjk_canvas
 from office import Grid, Layout, Para, build_docx, soffice, to_pdf
 
 TITLE = "某某镇人民政府2023年政府信息公开工作年度报告"
@@ -97,13 +98,8 @@ def test_word_export_has_all_parts_and_period(office_pdfs, name):
 
 def _page(path: Path, paragraphs: list[str], fill=(1, 1, 1), boxes: bool = True) -> Path:
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     width, height = A4
     top = height - 60
     for text in paragraphs:
@@ -131,15 +127,8 @@ def test_filled_rectangles_behind_paragraphs_are_no_table(tmp_path, fill):
 
 def test_ruled_grid_is_a_table_beside_shading(tmp_path):
     """A grid drawn with lines stays a table, even right under a shaded paragraph."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "grid.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     c.setFont("STSong-Light", 12)
     c.setFillColorRGB(1, 1, 1)
     c.rect(70, 700, 450, 26, stroke=0, fill=1)
@@ -162,14 +151,9 @@ def test_ruled_grid_is_a_table_beside_shading(tmp_path):
 
 def test_small_header_on_a_single_page_is_dropped(tmp_path):
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "one-page.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     width, height = A4
     c.setFont("STSong-Light", 9)
     c.drawCentredString(width / 2, height - 40, "某某镇人民政府")  # the header, in the top margin
@@ -193,14 +177,9 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
 
 def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "title.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     width, height = A4
     c.setFont("STSong-Light", 20)
     c.drawCentredString(width / 2, height - 80, "某某县某某镇人民政府")
@@ -218,15 +197,8 @@ def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
 
 def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
     """Word's own PDF export draws cell borders as hairline-thin filled rectangles."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "word-grid.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     c.setFont("STSong-Light", 12)
     rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
     xs, top = [70, 250, 385, 520], 700
@@ -248,14 +220,9 @@ def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
 def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
     """Full lines end at the margin; one web address runs past it: the paragraphs still join."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "overrun.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = cjk_canvas(path)
     width, height = A4
     first = "全年主动公开政府信息一百条，其中规范性文件二条，工作动态九十八条以及"  # 34 characters, indented
     full = "其他信息，均已在网站公开，公开目录和指南也已及时更新，方便群众查阅和监督。"  # 37 characters

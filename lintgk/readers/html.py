@@ -11,8 +11,14 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.encoding import decode
-from lintgk.readers.html_layout import (find_article, is_catalogue_table, is_data_table, is_frame_line, is_link_list,
-                                        looks_like_title)
+from lintgk.readers.html_layout import (
+    find_article,
+    is_catalogue_table,
+    is_data_table,
+    is_frame_line,
+    is_link_list,
+    looks_like_title,
+)
 from lintgk.readers.national_text import tables_among_paragraphs
 
 _DROP = ["script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
