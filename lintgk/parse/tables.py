@@ -126,15 +126,19 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
             subset_level = _level(label[marker.end():])
         elif level is not None and level == subset_level:
             subset = True
-        elif level is None and subset_indent is not None and indent >= subset_indent:
-            subset = True  # the rows lined up under a 其中： belong to it
+        elif level is None and subset_indent is not None and indent >= subset_indent \
+                and (subset_level is None or indent > subset_indent):
+            # the rows lined up under an unnumbered 其中： belong to it (其中：涉及国家秘密 / 涉及商业秘密 …);
+            # after a numbered one (其中：1.网站公开 / 2.政府公报公开) a flush unnumbered row is the next item
+            subset = True
         else:
             subset_indent = subset_level = None
         if subset:
             parent = next((r for r in reversed(stack) if not r.subset), None)
             level = (parent.level + 1) if parent else 5
-        elif level is None:
-            level = stack[-1].level if stack else 1
+        elif level is None:  # an unnumbered row: a sibling of the last row that is not a 其中 part
+            previous = next((r for r in reversed(stack) if not r.subset), None)
+            level = previous.level if previous else 1
         item = TableRow(
             label=label,
             unit="" if unit in _NO_FIGURE_UNIT else unit,

@@ -14,6 +14,7 @@ import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.readers.national_text import national_text_table
+from lintgk.readers.stat_table_text import stat_table_cells_per_line
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
@@ -144,8 +145,10 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             table, nxt = _cell_per_line_table(lines, i)
         elif _is_pipe_row(line):
             table, nxt = _line_table(lines, i, pipe=True)
-        else:  # a national-format table in any text layout, known by its labels
-            table, nxt = national_text_table(lines, i)
+        else:  # an old statistics table one cell per line, or a national-format table in any text layout
+            table, nxt = stat_table_cells_per_line(lines, i)
+            if table is None:
+                table, nxt = national_text_table(lines, i)
         if table is not None:
             pass
         elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):

@@ -1,0 +1,76 @@
+"""The provincial statistics table of the 2007 Regulation's reports as page text gives it: one cell per line.
+
+A table copied from a page as text comes out cell after cell, with no mark where a row ends:
+
+    指标名称 / 计量单位 / 2012年度 / 历年累计 / 主动公开信息数 / 条 / 2026 / 3542 / 其中：1.网站公开 / 条 / …
+
+The header names the columns, so the rows can be rebuilt: a row is a label, then its unit (or —— for a
+heading row), then up to one figure per value column. A row whose figures stop short lost a blank cell in
+the copy; it keeps the figures it has and its missing cells stay blank, which the table rules report.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from lintgk.document import Cell, Row, Table
+from lintgk.parse.patterns import UNITS
+
+_SPACES = " \t\u3000\r\xa0\u2002\u2003\u2009\u200b\ufeff"
+_LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
+_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
+_VALUE_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?|数量|统计数|数值|历年累计|累计|合计|总数)$")
+_UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
+_HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
+_FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
+
+
+def _cell(lines: list[str], i: int) -> str:
+    return lines[i].strip(_SPACES)
+
+
+def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """An old-format statistics table written one cell per line from index ``start``, and the index after it."""
+    if not _LABEL_HEADER.match(_cell(lines, start)):
+        return None, start + 1
+    header = [Cell(_cell(lines, start), start + 1, 1)]
+    i = start + 1
+    has_unit = False
+    while i < len(lines):
+        text = _cell(lines, i)
+        if _UNIT_HEADER.match(text) and not has_unit and len(header) == 1:
+            has_unit = True
+        elif not _VALUE_HEADER.match(text):
+            break
+        header.append(Cell(text, i + 1, 1))
+        i += 1
+    values = len(header) - 1 - has_unit
+    if values < 1:
+        return None, start + 1
+    rows = [Row(header, start + 1)]
+    while i < len(lines):
+        label = _cell(lines, i)
+        if not label or _FIGURE.match(label) or _UNIT.match(label) or len(label) > 60:
+            break
+        cells = [Cell(label, i + 1, 1)]
+        j = i + 1
+        heading = False
+        if has_unit:
+            if j >= len(lines) or not _UNIT.match(_cell(lines, j)):
+                break  # not a row of this table: the table ended
+            heading = bool(_HEADING_UNIT.match(_cell(lines, j)))
+            cells.append(Cell(_cell(lines, j), j + 1, 1))
+            j += 1
+        figures = 0
+        while figures < values and j < len(lines) and _FIGURE.match(_cell(lines, j)) and _cell(lines, j):
+            cells.append(Cell(_cell(lines, j), j + 1, 1))
+            j += 1
+            figures += 1
+        if not figures and not heading:
+            break
+        end_line = cells[-1].line
+        cells.extend(Cell("", end_line, 1) for _ in range(values - figures))
+        rows.append(Row(cells, i + 1))
+        i = j
+    if len(rows) < 3:
+        return None, start + 1
+    return Table(rows, start + 1, i), i
