@@ -40,6 +40,13 @@ def test_docx_statistics_table_as_word_table(tmp_path):
     assert period.where == "第3段"
 
 
+def test_docx_prose_against_table_names_the_cell_holding_the_figure(tmp_path):
+    text = seed_text("zhuangshi").replace("政务微信公开政府信息数156条", "政务微信公开政府信息数165条")
+    result = lint_path(make_docx(text, tmp_path / "z.docx"))
+    (diag,) = [d for d in result.diagnostics if d.rule == "GK305"]
+    assert re.fullmatch(r"表1 第\d+行 第3列", diag.data["table_where"]), diag.data  # the 统计数 cell, 156
+
+
 def test_docx_where_in_english(tmp_path):
     path = make_docx(seed_text("zhuangshi"), tmp_path / "z.docx")
     proc = run_cli("check", "--format", "json", "--lang", "en", str(path))
