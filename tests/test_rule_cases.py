@@ -7,7 +7,7 @@ A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.do
     profile: gov2007                                              # optional: force a profile
     expect:                                                       # the findings of that rule
       - line: 3                                                   # line as `lintgk dump` numbers it
-        column: 12                                                # optional: the column it starts at
+        column: 12                                                # optional: its column (dump: a row's value cell @line:column)
         data: {sum: "749"}                                        # optional: message data that matter
     # or `expect: []` for a case that must pass
 
