@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from docx_comments import W, comments
 
-from conftest import SEED, run_cli, run_json, seed_text
+from conftest import ROOT, SEED, run_cli, run_json, seed_text
 from makers import make_docx
 
 
@@ -104,6 +104,31 @@ def test_a_blank_table_cell_gets_its_own_comment(tmp_path):
     run_cli("check", str(report), "--annotate", "--select", "GK401")
     found = comments(tmp_path / "r.lintgk.docx")
     assert found and all(len(c["cells"]) == 1 for c in found)
+    for comment in found:  # each on its blank 统计数 cell, the third of its row, not on the row's label
+        (tc,) = comment["cells"]
+        row = tc.getparent()
+        assert row.findall(W + "tc").index(tc) == 2 and _text(tc) == ""
+
+
+def _text(element) -> str:
+    return "".join(t.text or "" for t in element.iter(W + "t"))
+
+
+def test_the_comment_on_a_blank_cell_of_an_old_table_is_anchored_on_that_cell(tmp_path):
+    """The real county table as a Word table, its 2011年度 cell of 2.政府公报公开 blank."""
+    case = ROOT / "tests" / "rules" / "GK401" / "old-table-blank-cell-word.docx"
+    report = tmp_path / "表.docx"
+    shutil.copy(case, report)
+    (diag,) = _json_diags(str(report), "--select", "GK401")
+    assert (diag["line"], diag["column"], diag["where"]) == (9, 12, "表1 第4行 第3列")
+    run_cli("check", str(report), "--annotate", "--select", "GK401")
+    (comment,) = comments(tmp_path / "表.lintgk.docx")
+    assert "2.政府公报公开（2011年度）" in comment["text"] and comment["anchor"] == ""
+    (tc,) = comment["cells"]
+    row = tc.getparent()
+    texts = [_text(c) for c in row.findall(W + "tc")]
+    assert texts[:2] == ["2.政府公报公开", "条"] and texts[3] == "7"
+    assert row.findall(W + "tc").index(tc) == 2  # the blank 2011年度 cell itself
 
 
 @pytest.mark.slow

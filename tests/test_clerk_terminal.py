@@ -2,7 +2,9 @@
 summary when files could not be read, and Word positions a clerk can find."""
 from __future__ import annotations
 
-from conftest import SEED, run_cli, seed_text
+import pytest
+
+from conftest import ROOT, SEED, run_cli, run_json, seed_text
 from makers import make_docx
 
 
@@ -47,3 +49,41 @@ def test_word_paragraphs_are_counted_as_in_word_blank_ones_too(tmp_path):
     document.save(str(path))
     out = run_cli("check", "-q", "--select", "GK104", str(path)).stdout
     assert "(第4段)" in out  # the title is the first paragraph with text, the 4th in Word
+
+
+CELL_CASES = ROOT / "tests" / "rules" / "GK401"
+
+
+@pytest.mark.parametrize("case, line, column, where", [
+    ("old-table-blank-cell.md", 15, 18, "第15行"),
+    ("old-table-blank-cell-page.html", 9, 12, "第9行"),
+    ("old-table-blank-cell-word.docx", 9, 12, "表1 第4行 第3列"),
+])
+def test_a_blank_table_cell_is_reported_at_its_own_column(case, line, column, where):
+    _, data = run_json("--select", "GK401,GK402,GK403", str(CELL_CASES / case))
+    (blank,) = data["files"][0]["diagnostics"]
+    assert (blank["rule"], blank["line"], blank["column"], blank["end_column"]) == ("GK401", line, column, column + 1)
+    assert blank["where"] == where and blank["data"]["label"] == "2.政府公报公开（2011年度）"
+    assert _cell_at(CELL_CASES / case, line, column) == 2  # the blank 2011年度 cell, not the row label (0)
+    out = run_cli("check", "--select", "GK401", str(CELL_CASES / case)).stdout
+    shown, marks = [s for s in out.splitlines() if "│" in s][-2:]
+    assert marks.index("^") > shown.index("条")  # the terminal underlines the cell, right of the unit
+
+
+def _cell_at(path, line: int, column: int) -> int:
+    """Which cell of its row (0-based) a blank column lies in, as lintgk read the table."""
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    row = next(r for t in doc.tables for r in t.rows if r.line == line)
+    cell = max((c for c in row.cells if c.column <= column), key=lambda c: c.column)
+    assert cell.text == ""
+    return row.cells.index(cell)
+
+
+def test_a_blank_cell_copied_one_cell_per_line_shows_its_row_above_it():
+    out = run_cli("check", "--select", "GK401", str(CELL_CASES / "cells-one-per-line-blank.txt")).stdout
+    block = out.split("\n\n")[0].splitlines()
+    assert "cells-one-per-line-blank.txt:23:2: " in block[0]  # the line holding only the blank cell's tab
+    assert [s.split("│")[0].strip() for s in block[1:]] == ["21", "22", "23", ""]
+    assert "其中：主动公开规范性文件数" in block[1] and "条" in block[2] and block[4].strip().endswith("^")

@@ -99,6 +99,9 @@ def test_dump_shows_structure():
     assert "year: 2017" in out
     assert "2017-12-01 .. 2017-12-31  statistics" in out
     assert "（一）收到申请数 | 件 | （空）" in out
+    # the blank cell's own place, two lines below its label in a table copied one cell per line
+    row = next(line for line in out.splitlines() if "（一）收到申请数 | 件 | （空）" in line)
+    assert row.endswith("(第135行)  @137:2"), row
     assert "其中 法律法规规定的其他情形 | 件 | 1" in out
 
 

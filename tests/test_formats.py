@@ -35,16 +35,23 @@ def test_docx_statistics_table_as_word_table(tmp_path):
     result = lint_path(make_docx(seed_text("zhuangshi"), tmp_path / "zhuangshi.docx"))
     assert rule_counts(result) == text_counts("zhuangshi")
     parent = next(d for d in result.diagnostics if d.rule == "GK402" and d.data["label"] == "（一）收到申请数")
-    assert re.fullmatch(r"表1 第\d+行 第1列", parent.where), parent.where
+    assert re.fullmatch(r"表1 第\d+行 第3列", parent.where), parent.where
     period = next(d for d in result.diagnostics if d.rule == "GK202")
     assert period.where == "第3段"
+
+
+def test_docx_prose_against_table_names_the_cell_holding_the_figure(tmp_path):
+    text = seed_text("zhuangshi").replace("政务微信公开政府信息数156条", "政务微信公开政府信息数165条")
+    result = lint_path(make_docx(text, tmp_path / "z.docx"))
+    (diag,) = [d for d in result.diagnostics if d.rule == "GK305"]
+    assert re.fullmatch(r"表1 第\d+行 第3列", diag.data["table_where"]), diag.data  # the 统计数 cell, 156
 
 
 def test_docx_where_in_english(tmp_path):
     path = make_docx(seed_text("zhuangshi"), tmp_path / "z.docx")
     proc = run_cli("check", "--format", "json", "--lang", "en", str(path))
     wheres = {d["where"] for d in json.loads(proc.stdout)["files"][0]["diagnostics"]}
-    assert "paragraph 3" in wheres and any(re.fullmatch(r"table 1, row \d+, column 1", w) for w in wheres)
+    assert "paragraph 3" in wheres and any(re.fullmatch(r"table 1, row \d+, column 3", w) for w in wheres)
 
 
 def test_docx_numbering_and_heading_styles(tmp_path):

@@ -7,6 +7,7 @@ A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.do
     profile: gov2007                                              # optional: force a profile
     expect:                                                       # the findings of that rule
       - line: 3                                                   # line as `lintgk dump` numbers it
+        column: 12                                                # optional: its column (dump: a row's value cell @line:column)
         data: {sum: "749"}                                        # optional: message data that matter
     # or `expect: []` for a case that must pass
 
@@ -62,7 +63,10 @@ def test_rule_case(case: Path):
     want = spec["expect"] or []
     assert Counter(d.line for d in got) == Counter(e["line"] for e in want), shown
     for expected in want:
+        on_line = [d for d in got if d.line == expected["line"]]
+        if "column" in expected:
+            on_line = [d for d in on_line if d.column == expected["column"]]
+            assert on_line, f"nothing at column {expected['column']} of line {expected['line']}:\n{shown}"
         if "data" not in expected:
             continue
-        on_line = [d for d in got if d.line == expected["line"]]
         assert any(all(str(d.data.get(k)) == str(v) for k, v in expected["data"].items()) for d in on_line), shown

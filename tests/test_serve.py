@@ -94,6 +94,14 @@ def test_the_form_works_without_javascript(server, tmp_path):
             assert not part.lstrip("\"'").startswith(("http:", "https:", "//")), part[:60]
 
 
+def test_a_blank_table_cell_is_marked_as_a_box_of_its_own(server):
+    case = ROOT / "tests" / "rules" / "GK401" / "old-table-blank-cell-word.docx"
+    status, html = _post(server, [("表.docx", case.read_bytes())])
+    assert status == 200
+    row = html[html.index('id="l9"'):].split("</li>")[0]  # 2.政府公报公开 | 条 | (blank) | 7
+    assert '<mark class="error blank"' in row and row.index("条") < row.index("blank") < row.rindex("7")
+
+
 def test_english_and_other_formats(server):
     status, html = _post(server, [("r.txt", seed_text("zhangqi").encode("utf-8"))], lang="en")
     assert status == 200 and "Findings" in html and "GK602" in html and "Download the fixed file" in html

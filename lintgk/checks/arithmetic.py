@@ -149,5 +149,6 @@ def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
         if row.value == fig.value:
             emit.passed(fig.span.line, f"{fig.text} = {row.label.split(chr(10))[0]} {fmt(row.value)}")
         else:
+            cell = row.value_span or row.label_span  # the cell holding the figure (表1 第3行 第3列 in Word)
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
-                 unit=fig.unit, table_where=emit.where(row.label_span.line, row.label_span.column))
+                 unit=fig.unit, table_where=emit.where(cell.line, cell.column))

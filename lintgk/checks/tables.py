@@ -5,7 +5,7 @@ import regex as re
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
-from lintgk.parse.model import Report, StatTable, TableRow
+from lintgk.parse.model import Report, Span, StatTable, TableRow
 
 _CATCH_ALL = re.compile(r"其他|其它")
 
@@ -14,6 +14,12 @@ def _name(row: TableRow, table: StatTable | None = None) -> str:
     """The row's label; with the column's header when the table has several value columns."""
     label = row.label.split("\n")[0]
     return f"{label}（{table.column}）" if table is not None and table.column else label
+
+
+def _cell(row: TableRow) -> Span:
+    """The row's value cell in the table's column: a finding about a figure (or its absence) is
+    reported there, so the terminal underlines the cell and a Word comment is anchored on it."""
+    return row.value_span or row.label_span
 
 
 @kind("table-blank-figure")
@@ -25,8 +31,7 @@ def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
             if not row.unit or row.value is not None:
                 continue
             variant = "non_numeric" if row.raw_value else None
-            span = row.label_span if table.primary or row.value_span is None else row.value_span
-            emit(span, variant=variant, label=_name(row, table), unit=row.unit, value=row.raw_value)
+            emit(_cell(row), variant=variant, label=_name(row, table), unit=row.unit, value=row.raw_value)
 
 
 @kind("table-parent-sum")
@@ -44,9 +49,9 @@ def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
             data = dict(label=_name(row, table), expr=expr, sum=fmt(total), unit=row.unit,
                         children="、".join(f"{_name(c)} {fmt(c.value)}" for c in filled))
             if row.value is None:
-                emit(row.label_span, variant="blank_parent", **data)
+                emit(_cell(row), variant="blank_parent", **data)
             elif row.value != total:
-                emit(row.label_span, value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
+                emit(_cell(row), value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
             else:
                 emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}")
 
@@ -63,9 +68,9 @@ def table_subset(report: Report, params: dict, emit: Emitter) -> None:
                     continue
                 data = dict(label=_name(kid, table), value=fmt(kid.value), parent=_name(row, table), unit=row.unit)
                 if row.value is None:
-                    emit(kid.label_span, variant="blank_parent", **data)
+                    emit(_cell(kid), variant="blank_parent", **data)
                 elif kid.value > row.value:
-                    emit(kid.label_span, parent_value=fmt(row.value), **data)
+                    emit(_cell(kid), parent_value=fmt(row.value), **data)
             if row.value is None or len(subset) < 2 or not _CATCH_ALL.search(subset[-1].label):
                 continue
             if any(k.value is None for k in subset):
@@ -73,7 +78,7 @@ def table_subset(report: Report, params: dict, emit: Emitter) -> None:
             total = sum(k.value for k in subset)
             expr = "+".join(fmt(k.value) for k in subset)
             if total != row.value:
-                emit(row.label_span, variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
+                emit(_cell(row), variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
                      expr=expr, sum=fmt(total), unit=row.unit)
             else:
                 emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}")

@@ -57,8 +57,9 @@ def render(report: Report, console: Console | None = None) -> None:
         console.print(f"table {n}: {doc.where(t.table.start_line)}{column}  {t.table.caption.replace(chr(10), ' / ')}", markup=False)
         for row in t.rows:
             mark = "其中 " if row.subset else ""
+            cell = row.value_span or row.label_span  # where findings on the figure point: line:column
             console.print(f"  {'  ' * (row.level - 1)}{mark}{row.label.splitlines()[0]} | {row.unit or '——'} | {_fmt(row.value)}"
-                          f"  ({doc.where(row.line)})", markup=False)
+                          f"  ({doc.where(row.line)})  @{cell.line}:{cell.column}", markup=False)
     _national(report, console, section)
 
 

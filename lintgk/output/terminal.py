@@ -43,6 +43,17 @@ def _crop(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     return shown, start - left + len(prefix), min(end, right) - left + len(prefix)
 
 
+def _context(number: int, lines: list[str], most: int = 3) -> list[int]:
+    """A blank line says nothing by itself (a blank table cell copied one cell per line): the lines
+    of the same block above it, up to the previous blank line, show whose cell it is."""
+    if lines[number - 1].strip(" \t\u3000"):
+        return []
+    above = number - 1
+    while above >= 1 and number - above <= most and lines[above - 1].strip(" \t\u3000"):
+        above -= 1
+    return list(range(above + 1, number))
+
+
 def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
     if not (1 <= diag.line <= len(lines)):
         return None
@@ -53,6 +64,10 @@ def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
     gutter = " " * len(number)
     shown, s, e = _crop(raw, start, max(end, start + 1), max(width - len(number) - 4, 20))
     text = Text()
+    for above in _context(diag.line, lines):
+        line = lines[above - 1].replace("\t", " ")
+        text.append(f" {str(above).rjust(len(number))} │ ", style="dim")
+        text.append(_crop(line, 0, 0, max(width - len(number) - 4, 20))[0] + "\n", style="dim")
     text.append(f" {number} │ ", style="dim")
     text.append(shown[:s])
     text.append(shown[s:e], style=STYLE[diag.severity])

@@ -101,7 +101,7 @@ class TableRow:
     parent: TableRow | None = None
     children: list[TableRow] = field(default_factory=list)
     subset: bool = False  # a 其中 row: part of its parent, not a summand
-    value_span: Span | None = None
+    value_span: Span | None = None  # the value cell of this row in this column: what value findings point at
 
     @property
     def path(self) -> str:

@@ -69,6 +69,12 @@ def _columns(table: Table, year: int | None = None) -> tuple[int, int | None, li
     return None
 
 
+def _cell_span(cell: Cell) -> Span:
+    """The cell itself, on its own line and column (a blank cell: the one place where its figure goes)."""
+    width = len(cell.text.split("\n")[0].rstrip(_SPACES))
+    return Span(cell.line, cell.column, cell.line, cell.column + max(1, width))
+
+
 def _level(label: str) -> int | None:
     for level, pattern in LEVEL_MARKERS:
         if pattern.match(label):
@@ -149,7 +155,7 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
             label_span=Span(label_cell.line, label_cell.column + indent, label_cell.line, label_cell.column + indent + len(label)),
             indent=indent,
             subset=subset,
-            value_span=Span(value_cell.line, value_cell.column, value_cell.line, value_cell.column + max(1, len(value_cell.text))),
+            value_span=_cell_span(value_cell),
         )
         if subset:
             item.parent = parent

@@ -69,6 +69,8 @@ def _split_row(line: str, sep: str, line_no: int) -> Row:
     for part in line.split(sep):
         stripped = part.strip(_SPACES + "\t")
         offset = len(part) - len(part.lstrip(_SPACES + "\t"))
+        if not stripped:  # a blank cell: inside it, past the one space that pads a pipe cell
+            offset = min(1, len(part) - 1) if len(part) > 1 else 0
         cells.append(Cell(stripped, line_no, pos + offset + 1))
         pos += len(part) + len(sep)
     return Row(cells, line_no)
