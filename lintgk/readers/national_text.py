@@ -135,11 +135,16 @@ def _tokens(line: str) -> list[tuple[str, int]]:
                 label_end = words[tail - 1].end()
                 cells.append((text[:label_end], col))
             cells.extend((w.group(0), col + w.start()) for w in words[tail:])
-    if tabbed:  # drop the blanks at either end of a tab-separated line (its indent, a final tab)
+    if tabbed:  # drop the blanks at the start of a tab-separated line (its indent)
         while cells and not cells[0][0]:
             cells.pop(0)
-        while cells and not cells[-1][0]:
-            cells.pop()
+        # every tab after the first cell separates two cells, so the tabs at the end of a row are its
+        # blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven); a final tab beyond the table's width is dropped
+        # with the other blanks past a full row's figures. A closing 「|」 ends the row: the blanks
+        # before it are left as they were read (dropped), as pipe rows pad merged cells so.
+        if not re.search(r"\t[" + _SPACES + r"]*$", line):
+            while cells and not cells[-1][0]:
+                cells.pop()
     return cells
 
 
