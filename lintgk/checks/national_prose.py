@@ -99,9 +99,9 @@ _JOINED = r"(?:及|和|与|以及|、|加)"
 
 
 def _joined_pair(report: Report, fig: Figure, compiled) -> NamedFigure | None:
-    rows = [(item, name) for item, _, name in compiled if "row" in item]
-    for first, first_name in rows:
-        for second, second_name in rows:
+    rows = [item for item, _, _ in compiled if "row" in item]
+    for first in rows:
+        for second in rows:
             if first is second:
                 continue
             joined = rx("(?:" + first["names"] + ")" + _JOINED + "(?:" + second["names"] + ")" + _JOINING)

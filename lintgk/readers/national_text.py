@@ -138,11 +138,15 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     if tabbed:  # drop the blanks at the start of a tab-separated line (its indent)
         while cells and not cells[0][0]:
             cells.pop(0)
-        # every tab after the first cell separates two cells, so the tabs at the end of a row are its
-        # blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven); a final tab beyond the table's width is dropped
-        # with the other blanks past a full row's figures. A closing 「|」 ends the row: the blanks
-        # before it are left as they were read (dropped), as pipe rows pad merged cells so.
-        if not re.search(r"\t[" + _SPACES + r"]*$", line):
+        # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
+        # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
+        # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
+        # dropped with the other leftovers. A closing 「|」 ends the row: the blanks before it are dropped,
+        # as pipe rows pad merged cells so.
+        trailing = re.search(r"\t[\t" + _SPACES + r"]*$", line)
+        run = trailing is not None and trailing.group(0).count("\t") >= 2
+        figures = any(_VALUE.match(text) for text, _ in cells)
+        if not (run or (trailing and figures)):
             while cells and not cells[-1][0]:
                 cells.pop()
     return cells
