@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
+from lintgk.checks.active_prose import active_figures
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
 from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, overlap, rx
@@ -134,6 +135,13 @@ def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
     margin = float(params.get("margin", 0.15))
     rows = [(r, _row_core(r.label)) for t in report.tables if t.primary for r in t.rows if r.value is not None and r.unit]
     rows = [(r, core) for r, core in rows if len(core) >= 4]
+    for named in active_figures(report):  # the national part 二 table
+        fig, cell = named.figure, named.cell
+        if fig.value == cell.value:
+            emit.passed(fig.span.line, f"{fig.text} = {named.label} {fmt(cell.value)}")
+        else:
+            emit(fig.span, figure=fig.context[-12:] + fig.text, label=named.label, table_value=fmt(cell.value),
+                 unit=fig.unit, table_where=emit.where(cell.span.line, cell.span.column))
     if not rows:
         return
     for fig in report.figures:

@@ -1,6 +1,8 @@
 """The 2019/2021 national format: its six parts, and the arithmetic of its tables."""
 from __future__ import annotations
 
+import regex as re
+
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.national_prose import named_figures
 from lintgk.checks.registry import Emitter, kind
@@ -193,6 +195,19 @@ def regulations_in_force(report: Report, params: dict, emit: Emitter) -> None:
             emit.passed(row.line, f"{row.label}: {fmt(current.number)} >= {fmt(issued.number)}-{fmt(repealed.number)}")
 
 
+# the government of an area (「海澄综合实验区」, 「青松岭区人民政府」, 「江海市人民政府办公厅」), whose own area a
+# 「全区」/「全市」 sentence is about; a department (「……社会事业局」) is not
+_AREA_GOVERNMENT = re.compile(
+    r"(?P<kind>[省市区县旗])(?:人民政府|政府|管委会|管理委员会)?(?:办公室|办公厅|办)?$"
+)
+
+
+def own_area(body: str | None) -> str | None:
+    """The kind of place (区, 市 …) a body governs, or None for a department or an unknown body."""
+    m = _AREA_GOVERNMENT.search(body or "")
+    return m.group("kind") if m else None
+
+
 @kind("prose-vs-national-table")
 def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None:
     national = report.national
@@ -214,6 +229,8 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
             continue
         for par in report.doc.paragraphs:
             for m in pattern.finditer(par.text):
+                if "area" in m.groupdict() and m.group("area") != own_area(report.body):
+                    continue  # 「全区收到……」 in a department's report counts the whole district's requests
                 stated = float(m.group("n"))
                 span = Span.within(par, m.start("n"), m.end("n"))
                 taken.add((span.line, span.column))

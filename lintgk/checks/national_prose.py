@@ -78,8 +78,12 @@ def named_figures(report: Report, items: list[dict], taken: set[tuple[int, int]]
             continue
         if _NOT_THE_TOTAL.search(fig.context) or _AGGREGATE.search(_sentence_before(fig)):
             continue
-        # a clause that names two items (「予以公开和部分公开8件」) gives their sum
+        # a clause that names two items joined (「予以公开及部分公开258件」) gives their sum; one that names
+        # them otherwise (「不予公开（属于国家秘密）5件」) is left alone
         if sum(1 for _, _, name in compiled if name.search(fig.context)) > 1:
+            pair = _joined_pair(report, fig, compiled)
+            if pair is not None:
+                yield pair
             continue
         for item, pattern, _ in compiled:
             if not pattern.search(fig.context):
@@ -88,6 +92,39 @@ def named_figures(report: Report, items: list[dict], taken: set[tuple[int, int]]
             if found is not None:
                 yield NamedFigure(fig, *found)
             break
+
+
+# 「予以公开及部分公开」, 「予以公开和部分公开」: two items counted together
+_JOINED = r"(?:及|和|与|以及|、|加)"
+
+
+def _joined_pair(report: Report, fig: Figure, compiled) -> NamedFigure | None:
+    rows = [item for item, _, _ in compiled if "row" in item]
+    for first in rows:
+        for second in rows:
+            if first is second:
+                continue
+            joined = rx("(?:" + first["names"] + ")" + _JOINED + "(?:" + second["names"] + ")" + _JOINING)
+            if not joined.search(fig.context):
+                continue
+            one, two = _row_value(report, fig, first), _row_value(report, fig, second)
+            if one is None or two is None:
+                return None
+            return NamedFigure(fig, f"{one[0]} + {two[0]}", one[1] + two[1], one[2])
+    return None
+
+
+def _row_total(row) -> tuple[Value | None, bool]:
+    """The row's 总计, or with the 总计 cell left blank, the sum of the figures the row does give (its
+    other blank cells are zeros not written in; GK409 reports them), and whether it is that sum;
+    nothing for a wholly blank row."""
+    total = row.values.get("总计")
+    if total is not None and total.value is not None:
+        return total, False
+    given = [v for column, v in row.values.items() if column != "总计" and v.value is not None]
+    if total is None or not total.blank or not given:
+        return None, False
+    return Value(sum(v.value for v in given), "", total.span), True
 
 
 def _row_value(report: Report, fig: Figure, item: dict):
@@ -104,15 +141,19 @@ def _row_value(report: Report, fig: Figure, item: dict):
     key = item["row"]
     # （三）不予公开 … （六）其他处理 are often no row of their own, only the label beside their sub-rows
     if key in table.rows:
-        cells = [table.rows[key].values["总计"]]
+        totals = [_row_total(table.rows[key])]
     else:
         subs = [f"{key}.{i}" for i in range(1, GROUPS.get(key, 0) + 1)]
         if not subs or not all(k in table.rows for k in subs):
             return None
-        cells = [table.rows[k].values["总计"] for k in subs]
-    if any(c.value is None for c in cells):
+        totals = [_row_total(table.rows[k]) for k in subs]
+    cells = [c for c, _ in totals]
+    if any(c is None or c.value is None for c in cells):
         return None
-    label = LABELS[key] if LABELS[key].endswith("总计") else f"{LABELS[key]} 总计"
+    if any(summed for _, summed in totals):
+        label = f"{LABELS[key]} 各列之和"
+    else:
+        label = LABELS[key] if LABELS[key].endswith("总计") else f"{LABELS[key]} 总计"
     return label, sum(c.value for c in cells), cells[0]
 
 

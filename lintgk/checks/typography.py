@@ -12,6 +12,8 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# half-width < > nesting a title inside 《》 (《关于印发<…>的通知》) stand for the inner title marks 〈〉
+NESTED_TITLE = {"<": "〈", ">": "〉"}
 _DIGIT_JOINERS = ",:"  # 1,000 and 10:30 are not Chinese punctuation
 
 
@@ -34,7 +36,18 @@ def _paren_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-_ANY_HALFWIDTH = re.compile(r"[,;:?!()]")
+_ANY_HALFWIDTH = re.compile(r"[,;:?!()<>]")
+_TITLE = re.compile(r"《[^《》]*》")
+_NESTED = re.compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
+
+
+def _nested_title_marks(text: str) -> list[int]:
+    """Offsets of < and > pairing around Chinese text inside a 《》 title: the nested title marks 〈〉."""
+    found = []
+    for title in _TITLE.finditer(text):
+        for m in _NESTED.finditer(title.group(0)):
+            found += [title.start() + m.start(), title.start() + m.end() - 1]
+    return found
 
 
 def halfwidth_positions(text: str) -> list[int]:
@@ -47,10 +60,15 @@ def halfwidth_positions(text: str) -> list[int]:
     def chinese_context(i: int) -> bool:
         return P.is_cjk(_neighbour(text, i, -1)) or P.is_cjk(_neighbour(text, i, 1))
 
+    nested = set(_nested_title_marks(text))
     found = []
     for m in _ANY_HALFWIDTH.finditer(text):
         i, ch = m.start(), m.group(0)
         if any(a <= i < b for a, b in protected):
+            continue
+        if ch in "<>":
+            if i in nested:
+                found.append(i)
             continue
         if ch in _DIGIT_JOINERS and i and text[i - 1].isdigit() and text[i + 1: i + 2].isdigit():
             continue
@@ -71,7 +89,8 @@ def halfwidth_punctuation(report: Report, params: dict, emit: Emitter) -> None:
         positions = halfwidth_positions(par.text)
         if not positions:
             continue
-        edits = [Edit(par.line, par.column + i, par.line, par.column + i + 1, FULL_WIDTH[par.text[i]]) for i in positions]
+        edits = [Edit(par.line, par.column + i, par.line, par.column + i + 1, FULL_WIDTH.get(par.text[i]) or NESTED_TITLE[par.text[i]])
+                 for i in positions]
         chars = " ".join(dict.fromkeys(par.text[i] for i in positions))
         first = positions[0]
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)

@@ -26,16 +26,28 @@ _PART_NAME = re.compile(r"(?:情况|措施|事项|问题|概述|概况|内容|�
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 _JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
+# 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和
+_JOINED_OTHER = re.compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
 
 
 def _pieces(listed: str, sep: str) -> list[str]:
     pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
     if pieces:
         # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
-        last = _JOINED_TABLE.match(pieces[-1])
+        last = _JOINED_TABLE.match(pieces[-1]) or _JOINED_OTHER.match(pieces[-1])
         if last:
             pieces = pieces[:-1] + [last.group(1), last.group(2)]
     return pieces
+
+
+def _rejoined(pieces: list[str], sep: str) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and not _PART_NAME.search(joined[-1]):
+            joined[-1] += sep + piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _numbered(par: Paragraph) -> DeclaredParts | None:
@@ -49,6 +61,10 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
     names: list[str] = []
     for sep in ("；;", "、"):
         pieces = _pieces(listed, sep)
+        if len(pieces) > count:
+            # an item may hold a 、 (「因……申请行政复议、提起行政诉讼的情况」): a piece that does not end
+            # as a part's name does runs on into the next
+            pieces = _rejoined(pieces, sep[0])
         if len(pieces) == count:
             names = pieces
             break

@@ -23,7 +23,7 @@ _QIZHONG = re.compile("其中")
 _SEGMENT_BREAK = re.compile(r"[，,；;]")
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
-_CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项)?$")
+_CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
 # a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
 _NEXT_SECTION = re.compile(
     r"[。！？!?；;][" + P.SPACES + r"]*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[、．](?!\d))"
@@ -150,6 +150,7 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
     first_clause = ""
     separator = 0  # the break between the list's items, once two are seen
     since = 0  # the strongest break since the last item
+    cut: tuple[list[Figure], bool] | None = None  # the list as it stood at a stronger break
     for strength, a, b, inside in _clauses_after(text, start, end, by_offset):
         since = max(since, strength)
         if items and _counts_something_else(text[a:b], total.context, first_clause):
@@ -163,10 +164,14 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
             first_clause = text[a:b]
         elif not separator:
             separator = since
-        elif since > separator:
-            break
+        elif since > separator and cut is None:
+            cut = (list(items), complete)
         items.extend(wanted)
         since = 0
+    # past a stronger break the list goes on only to a catch-all that closes it (「其中：A22条，B2条；
+    # C7条；其他文件54条」): items written with 「，」 and then 「；」
+    if cut is not None and not _CATCH_ALL.search(_label(text, items[-1], start)):
+        return cut
     return items, complete
 
 
@@ -279,6 +284,96 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     return Enumeration("category", items, total, catch_all)
 
 
+# A sentence of its own that lists categories (「……累计312条。其中：A15条、B22条、……其他栏目61条。」,
+# 「答复申请805件……。予以公开258件；不予公开35件；……其他处理0件。」): taken only when it ends with a
+# catch-all, so that the categories claim to be the whole of a total stated in the sentence before.
+_OPENING_QIZHONG = re.compile(r"^其中\s*[：:，,]?")
+# the outcomes of handling requests, which together are the requests answered
+_OUTCOMES = re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
+_ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕")
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence outside brackets, the stop excluded."""
+    bounds, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _SENTENCE_STOP.match(ch):
+            bounds.append((start, i))
+            start = i + 1
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _outside_brackets(text: str, start: int, end: int) -> set[int]:
+    depth, outside = 0, set()
+    for i in range(start, end):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            outside.add(i)
+    return outside
+
+
+def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    text = par.text
+    found = []
+    sentences = _sentences(text)
+    for k, (a, b) in enumerate(sentences[1:], 1):
+        body = text[a:b]
+        lead = len(body) - len(body.lstrip(P.SPACES))
+        opening = _OPENING_QIZHONG.match(body[lead:])
+        start = a + lead + (opening.end() if opening else 0)
+        inside = [f for f in figs if start <= f.offset < b]
+        segments = _list_segments(text, start, b)
+        if segments is None:
+            continue
+        unit, labels = segments
+        items = [f for f in inside if f.unit == unit and not f.approx]
+        if len(items) != len(labels) or not _CATCH_ALL.search(labels[-1]):
+            continue
+        prev_a, prev_b = sentences[k - 1]
+        before = [f for f in figs if prev_a <= f.offset < prev_b and f.unit == unit and not f.approx]
+        total = None
+        if opening and before:
+            last = before[-1]
+            # the total ends the sentence before: 「……累计312条。其中：」
+            if not text[last.offset + len(last.text):prev_b].strip(P.SPACES):
+                total = last
+        elif sum(1 for label in labels if _OUTCOMES.search(label)) >= 3:
+            outside = _outside_brackets(text, prev_a, prev_b)
+            answered = [f for f in before if f.offset in outside and _ANSWERED.search(f.context)
+                        and not _COMPARISON.search(f.context)]
+            total = answered[-1] if answered else None
+        if total is not None:
+            found.append(Enumeration("category", items, total, True))
+    return found
+
+
+def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | None:
+    """The unit and labels of a sentence that is wholly a list of categories (shares passed over),
+    its items between 「，；」 or, in a sentence with neither, between 「、」."""
+    piece = text[start:end]
+    breaks = _SEGMENT_BREAK if _SEGMENT_BREAK.search(piece) else re.compile("、")
+    clauses = [c.strip(P.SPACES) for c in breaks.split(piece)]
+    clauses = [c for c in clauses if c and not _SHARE.match(c)]
+    matched = [_CATEGORY_SEGMENT.match(c) for c in clauses]
+    good = [m for m in matched if m]
+    if len(good) < 3 or len(good) < 0.8 * len(clauses) or not matched[-1]:
+        return None
+    units = {m.group("unit") for m in good}
+    if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
+        return None
+    return units.pop(), [m.group("label") for m in good]
+
+
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
     """``part_of(par)`` names the top-level part a paragraph sits in, to find a category list's total."""
     found: list[Enumeration] = []
@@ -289,6 +384,8 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         found.extend(_ordinal(par, figs))
         found.extend(_subset(par, figs))
         category = _category(par, figs)
+        if category is None:
+            found.extend(_sentence_categories(par, figs))
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)

@@ -146,11 +146,20 @@ def _tokens(line: str) -> list[tuple[str, int]]:
                 label_end = words[tail - 1].end()
                 cells.append((text[:label_end], col))
             cells.extend((w.group(0), col + w.start()) for w in words[tail:])
-    if tabbed:  # drop the blanks at either end of a tab-separated line (its indent, a final tab)
+    if tabbed:  # drop the blanks at the start of a tab-separated line (its indent)
         while cells and not cells[0][0]:
             cells.pop(0)
-        while cells and not cells[-1][0]:
-            cells.pop()
+        # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
+        # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
+        # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
+        # dropped with the other leftovers. A closing 「|」 ends the row: the blanks before it are dropped,
+        # as pipe rows pad merged cells so.
+        trailing = re.search(r"\t[\t" + _SPACES + r"]*$", line)
+        run = trailing is not None and trailing.group(0).count("\t") >= 2
+        figures = any(_VALUE.match(text) for text, _ in cells)
+        if not (run or (trailing and figures)):
+            while cells and not cells[-1][0]:
+                cells.pop()
     return cells
 
 
