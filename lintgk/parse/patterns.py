@@ -72,6 +72,11 @@ def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
 _CJK_CHAR = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》、]")
 
 
+# A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
+# a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」.
+PAGE_FRAME = re.compile(r"位置|首页|主页|[>＞»›|｜]")
+
+
 def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_CHAR.match(ch) is not None
 

@@ -6,15 +6,12 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.parse.model import Span, Title
 from lintgk.parse.numerals import to_int
-from lintgk.parse.patterns import SPACES
+from lintgk.parse.patterns import PAGE_FRAME, SPACES
 
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 _KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
 
 
-# A line of the page frame: a breadcrumb (「当前位置：网站首页 > 信息公开 > …年报」) names the report too.
-# A nav bar (「首页 信息公开指南 … 年报」) too.
-_FRAME = re.compile(r"位置\s*[:：]|[>＞»›|｜]|首页")
 # A title needs no sentence punctuation; a sentence that names the report (「现将2016年度……报告如下」) has it.
 _SENTENCE = re.compile(r"[。，,；;：:！？!?]")
 # A title run into the first sentence on one line, as page text that lost its line breaks gives it
@@ -25,13 +22,13 @@ FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 60 and ("报告" in text or "年报" in text) and not _FRAME.search(text)
+    return len(text) <= 60 and ("报告" in text or "年报" in text) and not PAGE_FRAME.search(text)
 
 
 def _names_report_of_year(text: str) -> bool:
     """A title beyond doubt: it names a report of this kind and its year, and is no sentence."""
     return (len(text) <= 60 and _KIND.search(text) is not None and _YEAR.search(text) is not None
-            and _SENTENCE.search(text) is None and _FRAME.search(text) is None)
+            and _SENTENCE.search(text) is None and PAGE_FRAME.search(text) is None)
 
 
 def _candidates(paragraphs: list[Paragraph]):
@@ -42,11 +39,11 @@ def _candidates(paragraphs: list[Paragraph]):
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         if not _looks_like_title(text) and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
             joined = text + nxt.text
-            if _looks_like_title(joined) and len(nxt.text) <= 20 and not _FRAME.search(joined):
+            if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
                 continue
         if _looks_like_title(text):
-            if not _FRAME.search(text):
+            if not PAGE_FRAME.search(text):
                 yield i, text, Span.within(par, 0, len(text))
             continue
         m = _RUN_ON_TITLE.match(text)

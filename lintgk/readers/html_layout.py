@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex as re
 
+from lintgk.parse.patterns import PAGE_FRAME
+
 _WS = re.compile(r"[\s\xa0\u3000]+")
 
 # class/id names content management systems give the element holding an article's text
@@ -17,7 +19,6 @@ _CONTENT_NAME = re.compile(
     r"|con|.*[_-]con|con[_-].*|zw|text|txt)$")
 _TITLE_KIND = re.compile(r"年度报告|年报|工作报告")
 _TITLE_YEAR = re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}\s*年|年度")
-_NOT_TITLE = re.compile(r"位置|首页|主页|[>＞»|｜]")
 
 _CATALOGUE_LABELS = ("索引号", "公开方式", "文号", "发布机构", "公开日期", "主题分类", "发布日期", "发布单位",
                      "生成日期", "所属机构", "信息分类", "公开范围", "公开时限", "组配分类", "体裁分类",
@@ -47,7 +48,7 @@ def text_of(node) -> str:
 def looks_like_title(text: str) -> bool:
     """A line that names the report: 政府信息公开 … 年度报告/年报 with a year, not a breadcrumb."""
     return (6 <= len(text) <= 80 and "公开" in text and bool(_TITLE_KIND.search(text))
-            and bool(_TITLE_YEAR.search(text)) and not _NOT_TITLE.search(text))
+            and bool(_TITLE_YEAR.search(text)) and not PAGE_FRAME.search(text))
 
 
 def is_frame_line(text: str) -> bool:
