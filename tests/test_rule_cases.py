@@ -66,3 +66,18 @@ def test_rule_case(case: Path):
             continue
         on_line = [d for d in got if d.line == expected["line"]]
         assert any(all(str(d.data.get(k)) == str(v) for k, v in expected["data"].items()) for d in on_line), shown
+
+
+def test_every_rule_has_a_firing_and_a_passing_case():
+    """Each rule under rules/ proves itself: a case where it fires and one where it stays silent."""
+    from lintgk.rules import load_rules
+
+    firing, passing = set(), set()
+    for case in CASES:
+        (firing if _spec(case).get("expect") else passing).add(case.parent.name)
+    codes = set(load_rules(()).rules)
+    lacking = {code: [kind for kind, have in (("firing", firing), ("passing", passing)) if code not in have]
+               for code in sorted(codes)}
+    assert not {code: kinds for code, kinds in lacking.items() if kinds}, (
+        f"rules without cases under {RULE_CASES}: "
+        + ", ".join(f"{code} ({' and '.join(kinds)})" for code, kinds in lacking.items() if kinds))
