@@ -11,7 +11,9 @@ A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.do
     # or `expect: []` for a case that must pass
 
 The rule under test is the folder's name. Cases that reproduce a finding seen on a real report, false
-or missed, say so in ``about``.
+or missed, say so in ``about``. Every rule code needs at least one case that fires and one that passes.
+Two files of one case folder need different stems, since each has its own sidecar (``x.md``,
+``x-tabs.txt``, ``x-word.docx``); ``make_docx_cases.py`` writes Word cases from Markdown ones.
 """
 from __future__ import annotations
 
