@@ -40,6 +40,14 @@ def _lint(code: str, text: str, tmp_path: Path) -> list:
     return [d for d in result.diagnostics if d.rule == code]
 
 
+def test_explain_command_keeps_the_tabs_of_a_table_example():
+    from conftest import run_cli
+
+    proc = run_cli("explain", "GK401")
+    assert proc.returncode == 0, proc.stderr
+    assert "（一）收到申请数\t件\t\t57" in proc.stdout
+
+
 def test_explain_prints_examples_whole():
     for code, rule in RULES.rules.items():
         printed = printed_examples(code)

@@ -44,6 +44,7 @@ _COLOR_SYSTEMS = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT
 def _print_verbatim(console: Console, text: str, style: str) -> None:
     """Print an example as written: rich would turn the tabs between the cells of a pasted table into
     spaces (and wrap long lines), and the example would no longer be the report it shows."""
-    color_system = None if console.no_color else _COLOR_SYSTEMS.get(console.color_system or "")
+    plain = console.no_color or console.legacy_windows  # the legacy Windows console takes no ANSI codes
+    color_system = None if plain else _COLOR_SYSTEMS.get(console.color_system or "")
     rendered = Style.parse(style).render(text, color_system=color_system) if color_system else text
     console.file.write(rendered + "\n")
