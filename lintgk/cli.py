@@ -569,19 +569,26 @@ def report(
     raise typer.Exit(2 if any(r.error for r in results) else 0)
 
 
-@app.command("rules")
-def list_rules(
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summaries."),
-    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", help="text, json, or a markdown table."),
-) -> None:
-    """List every rule: code, name, severity, profiles, what it checks."""
+def _config_rules(config_file: Path | None):
+    """The built-in rules plus the house rules of the config's rule-dirs, as `check` sees them."""
+    from lintgk.config import load_config
     from lintgk.errors import LintgkError
     from lintgk.rules import load_rules
 
     try:
-        rules = load_rules()
+        return load_rules(tuple(load_config(config_file).rule_dirs))
     except LintgkError as exc:
         raise _fail(str(exc)) from None
+
+
+@app.command("rules")
+def list_rules(
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summaries."),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", help="text, json, or a markdown table."),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file whose rule-dirs add house rules (default: the one `check` would find)."),
+) -> None:
+    """List every rule: code, name, severity, profiles, what it checks."""
+    rules = _config_rules(config_file)
     rows = [
         {"code": r.code, "name": r.name, "severity": r.severity, "fixable": r.fixable,
          "profiles": r.profiles or sorted(rules.profiles), "summary": r.summary[lang.value]}
@@ -620,16 +627,12 @@ def list_rules(
 def explain(
     code: str = typer.Argument(..., help="A rule code (GK201) or name (period-full-year)."),
     lang: Lang = typer.Option(Lang.zh, "--lang"),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file whose rule-dirs add house rules (default: the one `check` would find)."),
 ) -> None:
     """Explain a rule: what it checks, why, the source it cites, and a bad and a good example."""
-    from lintgk.errors import LintgkError
     from lintgk.output.explain import render
-    from lintgk.rules import load_rules
 
-    try:
-        rules = load_rules()
-    except LintgkError as exc:
-        raise _fail(str(exc)) from None
+    rules = _config_rules(config_file)
     wanted = code.strip()
     rule = rules.rules.get(wanted.upper()) or next((r for r in rules.rules.values() if r.name == wanted.lower()), None)
     if rule is None:

@@ -1,6 +1,7 @@
 """Configuration in pyproject.toml, lintgk.toml and .lintgk.yaml; bad config and rule files."""
 from __future__ import annotations
 
+import json
 import shutil
 
 from conftest import SEED, run_cli, run_json
@@ -37,11 +38,7 @@ def test_lintgk_toml_and_search_upwards(tmp_path):
     assert diags[0]["message"].startswith("The text says")
 
 
-def test_yaml_config_with_extra_rule_folder(tmp_path):
-    rules = tmp_path / "house-rules"
-    rules.mkdir()
-    (rules / "GK690.yaml").write_text(
-        """code: GK690
+HOUSE_RULE = """code: GK690
 name: house-words
 kind: substitution
 severity: warning
@@ -52,12 +49,43 @@ source: 本单位公文写作规范
 examples: {bad: 东宁街, good: 东宁街道}
 params:
   swap: {东宁街道办事处: 东宁街道}
-""", encoding="utf-8")
+"""
+
+
+def _house_rules(tmp_path):
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "GK690.yaml").write_text(HOUSE_RULE, encoding="utf-8")
+    return rules
+
+
+def test_yaml_config_with_extra_rule_folder(tmp_path):
+    _house_rules(tmp_path)
     _project(tmp_path, ".lintgk.yaml", "rule-dirs: [house-rules]\nselect: [GK690]\n")
     code, data = run_json("report.txt", cwd=tmp_path)
     found = data["files"][0]["diagnostics"]
     assert found and {d["rule"] for d in found} == {"GK690"}
     assert found[0]["fix"]["edits"][0]["replacement"] == "东宁街道"
+
+
+def test_rules_and_explain_see_the_config_rule_dirs(tmp_path):
+    """`lintgk rules` and `lintgk explain` list a house rule of the config's rule-dirs, as `check` runs it."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    _house_rules(project)
+    _project(project, ".lintgk.yaml", "rule-dirs: [house-rules]\n")
+    config = str(project / ".lintgk.yaml")
+    found = run_cli("rules", "--format", "json", cwd=project)  # the config found as `check` finds it
+    assert found.returncode == 0, found.stderr
+    assert "GK690" in {r["code"] for r in json.loads(found.stdout)}
+    named = run_cli("rules", "--format", "json", "--config", config, cwd=elsewhere)
+    assert "GK690" in {r["code"] for r in json.loads(named.stdout)}
+    explained = run_cli("explain", "GK690", "--config", config, cwd=elsewhere)
+    assert explained.returncode == 0, explained.stderr
+    assert "house-words" in explained.stdout and "东宁街道" in explained.stdout
+    without = run_cli("explain", "GK690", cwd=elsewhere)
+    assert without.returncode == 2 and "GK690" in without.stderr
 
 
 def _fails_with_one_line(proc, *words):

@@ -12,7 +12,9 @@ A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.do
     # or `expect: []` for a case that must pass
 
 The rule under test is the folder's name. Cases that reproduce a finding seen on a real report, false
-or missed, say so in ``about``.
+or missed, say so in ``about``. Every rule code needs at least one case that fires and one that passes.
+Two files of one case folder need different stems, since each has its own sidecar (``x.md``,
+``x-tabs.txt``, ``x-word.docx``); ``make_docx_cases.py`` writes Word cases from Markdown ones.
 """
 from __future__ import annotations
 
@@ -70,3 +72,18 @@ def test_rule_case(case: Path):
         if "data" not in expected:
             continue
         assert any(all(str(d.data.get(k)) == str(v) for k, v in expected["data"].items()) for d in on_line), shown
+
+
+def test_every_rule_has_a_firing_and_a_passing_case():
+    """Each rule under rules/ proves itself: a case where it fires and one where it stays silent."""
+    from lintgk.rules import load_rules
+
+    firing, passing = set(), set()
+    for case in CASES:
+        (firing if _spec(case).get("expect") else passing).add(case.parent.name)
+    codes = set(load_rules(()).rules)
+    lacking = {code: [kind for kind, have in (("firing", firing), ("passing", passing)) if code not in have]
+               for code in sorted(codes)}
+    assert not {code: kinds for code, kinds in lacking.items() if kinds}, (
+        f"rules without cases under {RULE_CASES}: "
+        + ", ".join(f"{code} ({' and '.join(kinds)})" for code, kinds in lacking.items() if kinds))

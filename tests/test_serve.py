@@ -89,6 +89,7 @@ def test_the_form_works_without_javascript(server, tmp_path):
     assert html.count('<mark class="warning" data-findings="3">') > 5  # GK601 marks each half-width mark
     assert 'download="报告.lintgk.docx"' in html and 'download="报告.fixed.docx"' in html
     assert "错误示例" in html and "正确示例" in html  # each rule's explanation
+    assert "<pre class=\"bad example\">" in html  # examples are reports: their lines kept
     for attribute in ("src=", "href="):  # everything the page needs ships in the package
         for part in html.split(attribute)[1:]:
             assert not part.lstrip("\"'").startswith(("http:", "https:", "//")), part[:60]

@@ -1,7 +1,9 @@
 """`lintgk explain CODE`: a rule's documentation, straight from its YAML."""
 from __future__ import annotations
 
+from rich.color import ColorSystem
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 from lintgk.rules import Rule, RuleSet
@@ -32,4 +34,17 @@ def render(rule: Rule, rules: RuleSet, lang: str, console: Console | None = None
     for key, style in (("bad", "red"), ("good", "green")):
         console.print()
         console.print(Text(words[key], style=f"bold {style}"))
-        console.print(Text(rule.examples[key].rstrip("\n"), style=style))
+        _print_verbatim(console, rule.examples[key].rstrip("\n"), style)
+
+
+_COLOR_SYSTEMS = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT,
+                  "truecolor": ColorSystem.TRUECOLOR, "windows": ColorSystem.WINDOWS}
+
+
+def _print_verbatim(console: Console, text: str, style: str) -> None:
+    """Print an example as written: rich would turn the tabs between the cells of a pasted table into
+    spaces (and wrap long lines), and the example would no longer be the report it shows."""
+    plain = console.no_color or console.legacy_windows  # the legacy Windows console takes no ANSI codes
+    color_system = None if plain else _COLOR_SYSTEMS.get(console.color_system or "")
+    rendered = Style.parse(style).render(text, color_system=color_system) if color_system else text
+    console.file.write(rendered + "\n")
