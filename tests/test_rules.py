@@ -49,3 +49,18 @@ def test_explain_every_rule_in_both_languages():
         assert zh.returncode == en.returncode == 0
         assert RULES.rules[code].rationale["zh"][:10] in zh.stdout
         assert RULES.rules[code].summary["en"] in en.stdout
+
+
+def test_chinese_numerals_read_without_cn2an_agree_with_it():
+    """The counting form reports write (一 … 九千九百九十九) is read natively; cn2an stays the authority."""
+    import cn2an
+
+    from lintgk.parse.numerals import _counting_form, cn_to_int, int_to_cn
+
+    for n in range(10000):
+        written = cn2an.an2cn(n)
+        assert _counting_form(written) in (n, None) and cn_to_int(written) == n, written
+        if 0 < n < 100:
+            assert int_to_cn(n) == written
+    assert cn_to_int("两百") == 200 and cn_to_int("二〇一八") == 2018 and cn_to_int("廿") == 20
+    assert _counting_form("十百") is None and cn_to_int("十百") is None
