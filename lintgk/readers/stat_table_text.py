@@ -1,6 +1,8 @@
-"""The provincial statistics table of the 2007 Regulation's reports as page text gives it: one cell per line.
+"""The provincial statistics table of the 2007 Regulation's reports as page text gives it.
 
-A table copied from a page as text comes out cell after cell, with no mark where a row ends:
+With its cells on one line per row, separated by 「|」 or by runs of spaces (tab-separated rows are read
+as every tab table is), or one cell per line. In the last layout a table comes out cell after cell, with
+no mark where a row ends:
 
     指标名称 / 计量单位 / 2012年度 / 历年累计 / 主动公开信息数 / 条 / 2026 / 3542 / 其中：1.网站公开 / 条 / …
 
@@ -71,6 +73,47 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
         cells.extend(Cell("", end_line, 1) for _ in range(values - figures))
         rows.append(Row(cells, i + 1))
         i = j
+    if len(rows) < 3:
+        return None, start + 1
+    return Table(rows, start + 1, i), i
+
+
+# what separates the cells of a row written on one line: 「 | 」, or a run of two or more spaces
+_DELIMITERS = (re.compile(r"[ \u3000]*[|｜][ \u3000]*"), re.compile(r"[ \u3000]{2,}"))
+
+
+def _split(line: str, delimiter: re.Pattern) -> list[tuple[str, int]]:
+    """(text, 1-based column) of each cell; blank cells between two 「|」 are kept."""
+    cells, pos = [], 0
+    for m in delimiter.finditer(line):
+        cells.append((line[pos:m.start()], pos + 1))
+        pos = m.end()
+    cells.append((line[pos:], pos + 1))
+    return cells
+
+
+def stat_table_delimited(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """An old-format statistics table whose rows are lines of cells separated by 「|」 or runs of spaces,
+    found by its header (指标名称 | 计量单位 | 2013年度 | 历年累计), and the index after it."""
+    line = lines[start].rstrip(_SPACES)
+    lead = len(line) - len(line.lstrip(_SPACES))
+    for delimiter in _DELIMITERS:
+        header = _split(line[lead:], delimiter)
+        if len(header) >= 3 and _LABEL_HEADER.match(header[0][0]) and all(
+                _UNIT_HEADER.match(t) or _VALUE_HEADER.match(t) for t, _ in header[1:]):
+            break
+    else:
+        return None, start + 1
+    rows = []
+    i = start
+    while i < len(lines):
+        line = lines[i].rstrip(_SPACES)
+        lead = len(line) - len(line.lstrip(_SPACES))
+        cells = _split(line[lead:], delimiter)
+        if len(cells) < 2 or not cells[0][0]:
+            break
+        rows.append(Row([Cell(t.strip(_SPACES), i + 1, lead + col) for t, col in cells], i + 1))
+        i += 1
     if len(rows) < 3:
         return None, start + 1
     return Table(rows, start + 1, i), i

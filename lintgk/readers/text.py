@@ -14,7 +14,7 @@ import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.readers.national_text import national_text_table
-from lintgk.readers.stat_table_text import stat_table_cells_per_line
+from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
@@ -147,8 +147,10 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             table, nxt = _cell_per_line_table(lines, i)
         elif _is_pipe_row(line):
             table, nxt = _line_table(lines, i, pipe=True)
-        else:  # an old statistics table one cell per line, or a national-format table in any text layout
+        else:  # an old statistics table (one cell per line, or 「|」/spaces), or a national table in any text layout
             table, nxt = stat_table_cells_per_line(lines, i)
+            if table is None:
+                table, nxt = stat_table_delimited(lines, i)
             if table is None:
                 table, nxt = national_text_table(lines, i)
         if table is not None:
