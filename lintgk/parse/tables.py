@@ -32,16 +32,20 @@ def parse_value(raw: str) -> tuple[float | None, str]:
     return float(m.group("num")), m.group("unit") or ""
 
 
+def is_unit_header(text: str) -> bool:
+    """计量单位 / 单位: the header of a statistics table's unit column."""
+    return bool(_UNIT_HEADER.match(text.strip(_SPACES)))
+
+
+def is_value_header(text: str) -> bool:
+    """The header of a column of figures: 统计数, or a period (2013年度, 本年度, 历年累计); not a ratio."""
+    text = text.strip(_SPACES)
+    return not _RATIO_HEADER.search(text) and bool(_VALUE_HEADER.search(text) or _PERIOD_HEADER.match(text))
+
+
 def _value_columns(header: list[str], unit_col: int) -> list[int]:
     """Every column after the unit that holds figures: 统计数, or one per period (2013年度, 历年累计)."""
-    found = []
-    for i, text in enumerate(header):
-        text = text.strip(_SPACES)
-        if i == 0 or i == unit_col or _RATIO_HEADER.search(text):
-            continue
-        if _VALUE_HEADER.search(text) or _PERIOD_HEADER.match(text):
-            found.append(i)
-    return found
+    return [i for i, text in enumerate(header) if i not in (0, unit_col) and is_value_header(text)]
 
 
 def _primary(header: list[str], columns: list[int], year: int | None) -> int:
@@ -56,7 +60,7 @@ def _primary(header: list[str], columns: list[int], year: int | None) -> int:
 def _columns(table: Table, year: int | None = None) -> tuple[int, int | None, list[int], int, int] | None:
     """(label column, unit column or None, value columns, the report year's value column, first data row)."""
     header = table.rows[0].texts
-    unit_col = next((i for i, t in enumerate(header) if _UNIT_HEADER.match(t.strip(_SPACES))), None)
+    unit_col = next((i for i, t in enumerate(header) if is_unit_header(t)), None)
     if unit_col is not None:
         values = _value_columns(header, unit_col)
         if values:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Row, Table
+from lintgk.parse.patterns import SPACES as _SPACES
 from lintgk.parse.patterns import UNITS
+from lintgk.parse.tables import is_unit_header, is_value_header
 
-_SPACES = " \t\u3000\r\xa0\u2002\u2003\u2009\u200b\ufeff"
 _LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
-_UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
-_VALUE_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?|数量|统计数|数值|历年累计|累计|合计|总数)$")
 _UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
 _HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
@@ -28,6 +27,14 @@ _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
 
 def _cell(lines: list[str], i: int) -> str:
     return lines[i].strip(_SPACES)
+
+
+def _starts_row(lines: list[str], after: int, has_unit: bool) -> bool:
+    """Does the cell before ``after`` open a row: is it followed by a unit (or, with no unit column, a figure)?"""
+    if after >= len(lines):
+        return False
+    following = _cell(lines, after)
+    return bool((_UNIT if has_unit else _FIGURE).match(following)) and bool(following)
 
 
 def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
@@ -39,10 +46,10 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
     has_unit = False
     while i < len(lines):
         text = _cell(lines, i)
-        if _UNIT_HEADER.match(text) and not has_unit and len(header) == 1:
+        if is_unit_header(text) and not has_unit and len(header) == 1:
             has_unit = True
-        elif not _VALUE_HEADER.match(text):
-            break
+        elif not text or not is_value_header(text) or _starts_row(lines, i + 1, has_unit):
+            break  # 「一、行政复议数量 / 件 / 3」 names a column's figures too, but a unit or figure follows a row label
         header.append(Cell(text, i + 1, 1))
         i += 1
     values = len(header) - 1 - has_unit
@@ -100,7 +107,7 @@ def stat_table_delimited(lines: list[str], start: int) -> tuple[Table | None, in
     for delimiter in _DELIMITERS:
         header = _split(line[lead:], delimiter)
         if len(header) >= 3 and _LABEL_HEADER.match(header[0][0]) and all(
-                _UNIT_HEADER.match(t) or _VALUE_HEADER.match(t) for t, _ in header[1:]):
+                is_unit_header(t) or is_value_header(t) for t, _ in header[1:]):
             break
     else:
         return None, start + 1
