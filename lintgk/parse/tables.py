@@ -86,11 +86,6 @@ def _level(label: str) -> int | None:
     return None
 
 
-def parse_table(table: Table, year: int | None = None) -> StatTable | None:
-    """The table's figures for the report's year (see ``parse_tables`` for every column)."""
-    return next((t for t in parse_tables(table, year) if t.primary), None)
-
-
 def parse_tables(table: Table, year: int | None = None) -> list[StatTable]:
     cols = _columns(table, year)
     if cols is None:
