@@ -16,7 +16,7 @@ import regex as re
 from lintgk.errors import RuleFileError
 from lintgk.model import SEVERITIES
 
-CODE = re.compile(r"^GK[1-6]\d{2}$")
+CODE = re.compile(r"^GK[1-7]\d{2}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "fixable"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
@@ -115,7 +115,7 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         raise RuleFileError(f"{path}: missing {', '.join(missing)}")
     code, name, kind, severity = (str(data[k]) for k in ("code", "name", "kind", "severity"))
     if not CODE.match(code):
-        raise RuleFileError(f"{path}: code {code!r} is not of the form GK1xx–GK6xx")
+        raise RuleFileError(f"{path}: code {code!r} is not of the form GK1xx–GK7xx")
     if not NAME.match(name):
         raise RuleFileError(f"{path}: name {name!r} must be kebab-case")
     if kind not in kinds:

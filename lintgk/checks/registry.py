@@ -37,11 +37,15 @@ class Emitter:
 
 CheckFn = Callable[[Report, dict, Emitter], None]
 KINDS: dict[str, CheckFn] = {}
+# The parameters each kind takes: a dataclass whose fields are the parameter names, types and defaults.
+PARAMS: dict[str, type] = {}
 
 
-def kind(name: str) -> Callable[[CheckFn], CheckFn]:
+def kind(name: str, params: type | None = None) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
         KINDS[name] = fn
+        if params is not None:
+            PARAMS[name] = params
         return fn
 
     return register
