@@ -81,7 +81,8 @@ def from_json(data: dict) -> FileResult:
         if fix:
             fix = Fix(fix["description"], [Edit(**e) for e in fix["edits"]], fix.get("safe", False))
         diagnostics.append(Diagnostic(**{**d, "fix": fix}))
-    return FileResult(path=data["path"], profile=data["profile"], error=data["error"], diagnostics=diagnostics,
+    return FileResult(path=data["path"], profile=data["profile"], body=data.get("body"), year=data.get("year"),
+                      error=data["error"], diagnostics=diagnostics,
                       passed=[Passed(**p) for p in data.get("passed", [])], lines=data.get("lines", []),
                       skipped=data.get("skipped"),
                       unused_suppressions=[(u["line"], u["code"]) for u in data.get("unused_suppressions", [])])

@@ -58,6 +58,8 @@ class FileResult:
     path: str
     profile: str | None = None
     error: str | None = None
+    body: str | None = None  # the issuing body and the report's year, as the report states them
+    year: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     passed: list[Passed] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
@@ -72,6 +74,8 @@ class FileResult:
         out: dict[str, Any] = {
             "path": self.path,
             "profile": self.profile,
+            "body": self.body,
+            "year": self.year,
             "error": self.error,
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }

@@ -112,8 +112,8 @@ def test_whole_seed_folder_json_contract():
     assert data["summary"]["files"] == 5
     assert [f["path"].split("/")[-1][:3] for f in data["files"]] == ["000", "001", "002", "003", "004"]
     for f in data["files"]:
-        assert set(f) == {"path", "profile", "error", "diagnostics", "passed"}
-        assert f["profile"] == "gov2007" and f["error"] is None
+        assert set(f) == {"path", "profile", "body", "year", "error", "diagnostics", "passed"}
+        assert f["profile"] == "gov2007" and f["error"] is None and f["body"] and 2015 <= f["year"] <= 2017
         for d in f["diagnostics"]:
             assert set(d) == {"rule", "name", "severity", "message", "line", "column", "end_line", "end_column",
                               "where", "data", "fix"}
