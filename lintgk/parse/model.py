@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lintgk.document import Document, Paragraph, Table
 
 if TYPE_CHECKING:  # parse.national imports this module
+    from lintgk.parse.forms import FormTable  # noqa: F401
     from lintgk.parse.national import NationalTables  # noqa: F401
 
 
@@ -137,6 +138,8 @@ class Report:
     published_date: DateMention | None
     declared_parts: DeclaredParts | None = None
     national: NationalTables | None = None  # the tables of the 2019/2021 national format
+    # the same tables as the form's generic view (rules/forms/national.yaml): table key -> FormTable
+    forms: dict[str, FormTable] = field(default_factory=dict)
 
     @property
     def parts(self) -> list[Heading]:

@@ -20,51 +20,27 @@ from lintgk.document import Cell, Row, Table
 from lintgk.parse.model import Span
 from lintgk.parse.tables import parse_value
 
-APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.parse.forms import ShortRow as ShortRow  # noqa: F401  (re-exported: checks name it from here)
+
+# The rows, columns and wording of the tables come from the form's description (rules/forms/national.yaml).
+FORM = load_form("national")
+_APPLICATIONS, _REVIEWS, _ACTIVE = (FORM.tables[k] for k in ("applications", "reviews", "active"))
+APPLICANT_COLUMNS = tuple(c.key for c in _APPLICATIONS.columns)
 
 # (key, official label, pattern on the row's most specific label cell)
-APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("一", "一、本年新收政府信息公开申请数量", r"本年新收"),
-    ("二", "二、上年结转政府信息公开申请数量", r"上年结转"),
-    ("三.一", "（一）予以公开", r"予以公开"),
-    ("三.二", "（二）部分公开", r"部分公开"),
-    ("三.三.1", "1.属于国家秘密", r"国家秘密"),
-    ("三.三.2", "2.其他法律行政法规禁止公开", r"法律行政法规禁止公开|法律法规禁止公开"),
-    ("三.三.3", "3.危及“三安全一稳定”", r"三安全一稳定|危及"),
-    ("三.三.4", "4.保护第三方合法权益", r"第三方合法权益"),
-    ("三.三.5", "5.属于三类内部事务信息", r"内部事务"),
-    ("三.三.6", "6.属于四类过程性信息", r"过程性信息"),
-    ("三.三.7", "7.属于行政执法案卷", r"行政执法案卷"),
-    ("三.三.8", "8.属于行政查询事项", r"行政查询事项"),
-    ("三.三", "（三）不予公开", r"不予公开"),
-    ("三.四.1", "1.本机关不掌握相关政府信息", r"不掌握"),
-    ("三.四.2", "2.没有现成信息需要另行制作", r"另行制作|没有现成信息"),
-    ("三.四.3", "3.补正后申请内容仍不明确", r"仍不明确"),
-    ("三.四", "（四）无法提供", r"无法提供"),
-    ("三.五.1", "1.信访举报投诉类申请", r"信访举报投诉"),
-    ("三.五.2", "2.重复申请", r"重复申请"),
-    ("三.五.3", "3.要求提供公开出版物", r"公开出版物"),
-    ("三.五.4", "4.无正当理由大量反复申请", r"大量反复"),
-    ("三.五.5", "5.要求行政机关确认或重新出具已获取信息", r"确认或重新出具"),
-    ("三.五", "（五）不予处理", r"不予处理"),
-    ("三.六.1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", r"逾期不补正"),
-    ("三.六.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", r"缴纳费用|收费通知"),
-    ("三.六.3", "3.其他", r"^\d\s*[.、．]\s*其他$"),
-    ("三.六", "（六）其他处理", r"其他处理"),
-    ("三.七", "（七）总计", r"^[（(]七[）)]\s*总计$|^总计$"),
-    ("四", "四、结转下年度继续办理", r"结转下年度"),
-)
-GROUPS = {"三.三": 8, "三.四": 3, "三.五": 5, "三.六": 3}
+APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = tuple((r.key, r.label, r.cell) for r in _APPLICATIONS.rows)
+# subtotal rows and the number of their items (三.三: 8 for 三.三.1 … 三.三.8)
+GROUPS = {r.key: len(r.sum_of) for r in _APPLICATIONS.rows if r.sum_of and r.sum_of[0].startswith(r.key + ".")}
 LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ROW_PATTERNS = [(key, re.compile(pattern)) for key, _, pattern in APPLICATION_ROWS]
 # a row's wording anywhere in a report's text (the anchored patterns above are for one label cell)
-ROW_PATTERNS = {key: re.compile(pattern) for key, _, pattern in APPLICATION_ROWS}
-ROW_PATTERNS["三.六.3"] = re.compile(r"\d\s*[.、．]\s*其他(?!\p{Han})")
-ROW_PATTERNS["三.七"] = re.compile(r"总计")
+ROW_PATTERNS = {r.key: re.compile(r.text or r.cell) for r in _APPLICATIONS.rows}
 
-REVIEW_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
-REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-ACTIVE_ROWS = re.compile(r"^(规章|行政规范性文件|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|政府集中采购)")
+REVIEW_GROUPS = tuple(r.key for r in _REVIEWS.rows)
+REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
+ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
+_ORG_COLUMNS = APPLICANT_COLUMNS[1:-1]  # the kinds of 法人或其他组织, between 自然人 and 总计
 
 
 @dataclass
@@ -88,17 +64,6 @@ class ApplicationRow:
     label: str  # as written in the report
     line: int
     values: dict[str, Value]
-
-
-@dataclass
-class ShortRow:
-    """A row with fewer figures than the table has columns (blank cells lost in a text copy)."""
-
-    key: str
-    label: str
-    line: int
-    count: int
-    span: Span
 
 
 @dataclass
@@ -188,20 +153,22 @@ def _column_order(table: Table) -> tuple[str, ...]:
     """The value columns as the header names them (the official order unless it says otherwise)."""
     for row in table.rows[:5]:
         texts = [c.text.strip(" \u3000") for c in _distinct(row.cells)]
-        if "商业企业" in texts and "法律服务机构" in texts:
+        if _ORG_COLUMNS[0] in texts and _ORG_COLUMNS[-1] in texts:
             named = [t for t in texts if t in APPLICANT_COLUMNS]
-            if "法人或其他组织" in texts:
+            if _APPLICATIONS.options["header_group"] in texts:
                 return APPLICANT_COLUMNS  # a two-level header flattened: 总计 sits beside 法人或其他组织
             if len(named) == len(APPLICANT_COLUMNS):
                 return tuple(named)
-            if named == list(APPLICANT_COLUMNS[1:6]):
+            if named == list(_ORG_COLUMNS):
                 return APPLICANT_COLUMNS
     return APPLICANT_COLUMNS
 
 
 def _applications(table: Table) -> ApplicationTable | None:
     text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
-    if not ("商业企业" in text or "申请人情况" in text or any("本年新收" in c.text for r in table.rows for c in r.cells)):
+    found_by = _APPLICATIONS.options["found_by"]
+    if not (any(word in text for word in found_by["header"])
+            or any(found_by["cell"] in c.text for r in table.rows for c in r.cells)):
         return None
     columns = _column_order(table)
     width = len(columns)
@@ -230,35 +197,38 @@ def _applications(table: Table) -> ApplicationTable | None:
         if key is None or key in rows:
             continue
         rows[key] = ApplicationRow(key, labels[-1] if labels else LABELS[key], row.line, dict(zip(columns, values)))
-    if len(rows) + len(short) < 5:
+    if len(rows) + len(short) < _APPLICATIONS.options["min_rows"]:
         return None
     return ApplicationTable(table, rows, columns, short)
 
 
-_REVIEW_HEADER = re.compile(r"结果维持|结果纠正|其他结果|尚未审结|总计|复议|诉讼|维持|纠正")
+_REVIEW_HEADER = re.compile(_REVIEWS.options["header_cell"])
+_REVIEW_HEADER_ROW = re.compile(_REVIEWS.options["header"])
+_REVIEW_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
 
 
 def _reviews(table: Table) -> ReviewTable | None:
     """The part 四 table, found by its header (结果维持 … under 行政复议 and 行政诉讼), not by its
     figures: a table whose cells were left blank is still that table, and its blanks are findings."""
     text = " ".join(c.text for r in table.rows[:4] for c in r.cells)
-    if "行政复议" not in text or "行政诉讼" not in text:
+    if not all(word in text for word in _REVIEWS.options["found_by"]["header"]):
         return None
     header_seen = False
     for row in table.rows:
-        distinct = _without_leftovers(_distinct(row.cells), 15, labelled=False)
-        if any("结果维持" in c.text or "尚未审结" in c.text for c in distinct):
+        distinct = _without_leftovers(_distinct(row.cells), _REVIEW_WIDTH, labelled=False)
+        if any(_REVIEW_HEADER_ROW.search(c.text) for c in distinct):
             header_seen = True
             continue
-        if len(distinct) < 15:
+        if len(distinct) < _REVIEW_WIDTH:
             continue
-        values = [_value(c) for c in distinct[-15:]]
+        values = [_value(c) for c in distinct[-_REVIEW_WIDTH:]]
         figures = sum(1 for v in values if v.value is not None)
         if any(v.value is None and _REVIEW_HEADER.search(v.raw) for v in values):
             continue  # still a header row
-        if figures < 8 and (not header_seen or any(len(v.raw) > 3 for v in values)):
+        if figures < (_REVIEW_WIDTH + 1) // 2 and (not header_seen or any(len(v.raw) > 3 for v in values)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        groups = {name: dict(zip(REVIEW_COLUMNS, values[i * 5:(i + 1) * 5])) for i, name in enumerate(REVIEW_GROUPS)}
+        size = len(REVIEW_COLUMNS)
+        groups = {name: dict(zip(REVIEW_COLUMNS, values[i * size:(i + 1) * size])) for i, name in enumerate(REVIEW_GROUPS)}
         return ReviewTable(table, row.line, groups)
     return None
 
@@ -279,7 +249,7 @@ def _active(table: Table) -> list[ActiveRow]:
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
-        if first.startswith("信息内容"):
+        if first.startswith(_ACTIVE.options["header"]):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
             header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
@@ -302,3 +272,24 @@ def find_national_tables(tables: list[Table]) -> NationalTables:
                 continue
         national.active.extend(_active(table))
     return national
+
+
+def national_forms(national: NationalTables) -> dict[str, FormTable]:
+    """The tables found, as the generic view of the form's tables that the form-* kinds check."""
+    forms: dict[str, FormTable] = {}
+    if national.applications is not None:
+        table = national.applications
+        forms["applications"] = FormTable(
+            _APPLICATIONS, table.table.start_line, table.columns,
+            [FormRow(r.key, r.label, LABELS[r.key], r.line, r.values) for r in table.rows.values()], table.short)
+    if national.reviews is not None:
+        table = national.reviews
+        forms["reviews"] = FormTable(
+            _REVIEWS, table.table.start_line, REVIEW_COLUMNS,
+            [FormRow(name, name, name, table.line, values) for name, values in table.groups.items()])
+    if national.active:
+        columns = tuple(dict.fromkeys(c for r in national.active for c in r.values))
+        forms["active"] = FormTable(
+            _ACTIVE, national.active[0].line, columns,
+            [FormRow(r.label, r.label, r.label, r.line, r.values) for r in national.active])
+    return forms

@@ -1,0 +1,132 @@
+"""Official forms as data: a form's description (``rules/forms/NAME.yaml``) and the generic view of its
+tables as read from a report, which the form-* check kinds (``lintgk/checks/forms.py``) work on.
+
+A form is tables; a table is rows and columns with keys, and rows or columns that are the sum of others
+(``sum_of``). What a report holds of a table is a ``FormTable``: its rows by key, each with a ``Value``
+per column. ``cell(report, table, row, column)`` looks one cell up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lintgk.parse.model import Report, Span
+    from lintgk.parse.national import Value
+
+
+@dataclass(frozen=True)
+class Line:
+    """A row or column of a form's description."""
+
+    key: str
+    label: str
+    sum_of: tuple[str, ...] = ()
+    cell: str | None = None  # the pattern of the row's label cell
+    text: str | None = None  # the pattern of the row's wording in a report's text
+
+    @property
+    def marker(self) -> str:
+        """The official numbering of the row: 「1」 of 「1.属于国家秘密」, 「（一）」 of 「（一）予以公开」."""
+        import regex as re
+
+        m = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d+|[一二三四五六七八九十]+)", self.label)
+        return m.group(0) if m else self.label
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    title: dict[str, str]
+    layout: str
+    rows: tuple[Line, ...]
+    columns: tuple[Line, ...]
+    options: dict[str, Any]
+
+    def row(self, key: str) -> Line | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def column(self, key: str) -> Line | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str
+    source: str
+    tables: dict[str, TableSpec]
+
+
+def _lines(items: list[dict]) -> tuple[Line, ...]:
+    return tuple(Line(str(i["key"]), str(i.get("label", i["key"])), tuple(str(s) for s in i.get("sum_of", ())),
+                      i.get("cell"), i.get("text")) for i in items or ())
+
+
+@lru_cache(maxsize=8)
+def load_form(name: str) -> Form:
+    """The built-in form ``rules/forms/NAME.yaml``."""
+    from lintgk.errors import RuleFileError
+    from lintgk.rules import _load_yaml, builtin_rules_dir
+
+    path = builtin_rules_dir() / "forms" / f"{name}.yaml"
+    if not path.is_file():
+        raise RuleFileError(f"{path}: form not found")
+    data = _load_yaml(path)
+    tables = {}
+    for key, spec in (data.get("tables") or {}).items():
+        options = {k: v for k, v in spec.items() if k not in ("title", "layout", "rows", "columns")}
+        tables[key] = TableSpec(key, spec.get("title") or {"zh": key, "en": key}, str(spec.get("layout", "")),
+                                _lines(spec.get("rows")), _lines(spec.get("columns")), options)
+    return Form(str(data.get("name", name)), str(data.get("source", "")), tables)
+
+
+@dataclass
+class FormRow:
+    key: str
+    label: str  # as written in the report
+    official: str  # as the form names it
+    line: int
+    cells: dict[str, Value]  # column key -> value
+
+
+@dataclass
+class ShortRow:
+    """A row with fewer figures than the table has columns (blank cells lost in a text copy)."""
+
+    key: str
+    label: str
+    line: int
+    count: int
+    span: Span
+
+
+@dataclass
+class FormTable:
+    """What a report holds of one table of a form."""
+
+    spec: TableSpec
+    start_line: int
+    columns: tuple[str, ...]  # the value columns, in the report's order
+    rows: list[FormRow] = field(default_factory=list)
+    short: list[ShortRow] = field(default_factory=list)
+
+    def row(self, key: str) -> FormRow | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def cell(self, row: str, column: str) -> Value | None:
+        found = self.row(row)
+        return found.cells.get(column) if found else None
+
+    @property
+    def complete(self) -> bool:
+        """No row lost cells (its sums cannot be checked then)."""
+        return not self.short
+
+
+def cell(report: Report, table: str, row: str, column: str) -> Value | None:
+    """One cell of a form's table as the report holds it: ``cell(report, "applications", "三.七", "总计")``,
+    ``cell(report, "reviews", "行政复议", "总计")``, ``cell(report, "active", "规章", "现行有效件数")``;
+    None when the report has no such table, row or column."""
+    found = report.forms.get(table)
+    return found.cell(row, column) if found else None
