@@ -1,0 +1,199 @@
+"""Generic checks of official forms' tables (rules/forms/*.yaml, read into ``Report.forms``).
+
+- ``form-sum``: a row or column the form declares as the sum of others (``sum_of``) holds that sum;
+- ``form-identity``: terms of a table, named by row (in each column) or by column (in each row), keep a
+  relation such as 本年新收 + 上年结转 = （七）总计 + 结转下年度;
+- ``form-cells``: every cell of the tables holds a number, and no row lost cells.
+
+A rule names the table and, where it needs them, the rows and columns by their keys in the form, so an
+identity of a form is a YAML rule, with no code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from lintgk.checks.arithmetic import fmt
+from lintgk.checks.registry import Emitter, kind
+from lintgk.parse.forms import FormRow, FormTable
+from lintgk.parse.model import Report
+
+
+def _typed(cls, params):
+    """The kind's parameters as its dataclass (rules give a mapping; unknown keys are refused)."""
+    if isinstance(params, cls):
+        return params
+    names = {f.name for f in fields(cls)}
+    unknown = set(params) - names
+    if unknown:
+        raise ValueError(f"unknown parameter(s) {', '.join(sorted(unknown))}")
+    return cls(**params)
+
+
+@dataclass
+class FormSumParams:
+    table: str  # the form's table, e.g. applications
+    # rows: each row that is the sum of other rows, in every column; columns: in every row, each column
+    # that is the sum of other columns
+    axis: str = "rows"
+    sums: list[str] = field(default_factory=list)  # only these sums (row or column keys); default: all
+    label: str = "written"  # the row's label in messages: as the report writes it, or the form's (official)
+    label_key: str = "label"  # the data key that holds it
+    expr: str = "values"  # how the sum is shown: the figures added (values) or the form's numbering (markers)
+    complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
+    passed: str = ""  # the passed-check detail ({held}: sums that hold), once per table; empty: one per sum
+
+
+def _summand(table: FormTable, key: str, column: str, cells: list):
+    """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
+    subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
+    spec = table.spec.row(key)
+    items = [r for r in (table.row(k) for k in (spec.sum_of if spec else ())) if r is not None]
+    own = table.row(key)
+    if own is not None:
+        cells.append(own.cells.get(column))
+    if items:
+        return sum(_summand(table, r.key, column, cells) or 0 for r in items)
+    if own is None or own.cells.get(column) is None:
+        return None
+    return own.cells[column].number
+
+
+def _markers(keys: tuple[str, ...], lines) -> str:
+    first, last = (next(line for line in lines if line.key == k).marker for k in (keys[0], keys[-1]))
+    return f"{first}+…+{last}"
+
+
+def _label(row: FormRow, how: str) -> str:
+    return row.official if how == "official" else row.label
+
+
+@kind("form-sum", params=FormSumParams)
+def form_sum(report: Report, params, emit: Emitter) -> None:
+    p = _typed(FormSumParams, params)
+    table = report.forms.get(p.table)
+    if table is None or (p.complete and not table.complete):
+        return
+    held = 0
+    if p.axis == "rows":
+        for spec in table.spec.rows:
+            total = table.row(spec.key)
+            if not spec.sum_of or total is None or (p.sums and spec.key not in p.sums):
+                continue
+            if not any(table.row(k) for k in spec.sum_of):
+                continue
+            for column in table.columns:
+                stated = total.cells.get(column)
+                cells: list = []
+                parts = [_summand(table, k, column, cells) for k in spec.sum_of]
+                if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
+                    continue  # blanks are reported by form-cells; they add up to no total
+                summed = sum(x for x in parts if x is not None)
+                expr = _markers(spec.sum_of, table.spec.rows) if p.expr == "markers" else \
+                    "+".join(fmt(x) for x in parts if x is not None)
+                data = {p.label_key: _label(total, p.label), "column": column, "expr": expr}
+                held += _agrees(emit, stated, summed, data, p.passed, total.line)
+    else:
+        for spec in table.spec.columns:
+            if not spec.sum_of or spec.key not in table.columns or (p.sums and spec.key not in p.sums):
+                continue
+            columns = [c for c in table.columns if c in spec.sum_of]
+            for row in table.rows:
+                stated = row.cells.get(spec.key)
+                values = [row.cells[c] for c in columns if c in row.cells]
+                if stated is None or stated.blank or (values and all(v.blank for v in values)):
+                    continue  # blanks are reported by form-cells; they add up to no total
+                expr = _markers(tuple(columns), table.spec.columns) if p.expr == "markers" else \
+                    "+".join(fmt(v.number) for v in values)
+                data = {p.label_key: _label(row, p.label), "expr": expr}
+                held += _agrees(emit, stated, sum(v.number for v in values), data, p.passed, row.line)
+    if held and p.passed:
+        emit.passed(table.start_line, p.passed.format(held=held))
+
+
+def _agrees(emit: Emitter, stated, summed: float, data: dict, per_table: str, line: int) -> bool:
+    """Compare a cell with the sum it should hold; report it with both figures and the gap if not."""
+    if summed == stated.number:
+        if not per_table:
+            name = next(iter(data.values()))
+            emit.passed(line, f"{name}: {data['expr']}={fmt(stated.number)}")
+        return True
+    emit(stated.span, sum=fmt(summed), value=fmt(stated.number), diff=fmt(abs(summed - stated.number)), **data)
+    return False
+
+
+@dataclass
+class FormIdentityParams:
+    table: str  # the form's table
+    terms: dict[str, str]  # a name for each term -> its row key (per column) or column key (per row)
+    left: list[str]  # the names added on each side; 「-name」 subtracts
+    right: list[str]
+    at: str  # the term whose cell a finding points at
+    relation: str = "="  # "=" or ">=" (left >= right)
+    per: str = "column"  # column: the terms are rows, checked in each column; row: the terms are columns
+    blank: str = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
+    complete: bool = False  # skip a table some of whose rows lost cells
+
+
+_RELATIONS = {"=": lambda a, b: a == b, ">=": lambda a, b: a >= b}
+
+
+def _side(names: list[str], values: dict[str, float]) -> tuple[float, str]:
+    total, shown = 0.0, ""
+    for i, name in enumerate(names):
+        sign = -1 if name.startswith("-") else 1
+        value = values[name.lstrip("-")]
+        total += sign * value
+        shown += ("-" if sign < 0 else "+" if i else "") + fmt(value)
+    return total, shown
+
+
+@kind("form-identity", params=FormIdentityParams)
+def form_identity(report: Report, params, emit: Emitter) -> None:
+    p = _typed(FormIdentityParams, params)
+    table = report.forms.get(p.table)
+    if table is None or (p.complete and not table.complete):
+        return
+    if p.per == "column":
+        rows = {name: table.row(key) for name, key in p.terms.items()}
+        if any(r is None for r in rows.values()):
+            return
+        places = [(column, {name: row.cells.get(column) for name, row in rows.items()}, rows[p.at].line)
+                  for column in table.columns]
+    else:
+        places = [(row.label, {name: row.cells.get(key) for name, key in p.terms.items()}, row.line)
+                  for row in table.rows]
+    for where, cells, line in places:
+        if any(c is None for c in cells.values()):
+            continue
+        if p.blank == "skip" and any(c.value is None for c in cells.values()):
+            continue
+        values = {name: c.number for name, c in cells.items()}
+        left, left_shown = _side(p.left, values)
+        right, right_shown = _side(p.right, values)
+        place = {"column" if p.per == "column" else "label": where}
+        if _RELATIONS[p.relation](left, right):
+            emit.passed(line, f"{where}: {left_shown} {p.relation} {right_shown}")
+        else:
+            emit(cells[p.at].span, **place, **{n: fmt(v) for n, v in values.items()}, left=fmt(left),
+                 right=fmt(right), diff=fmt(abs(left - right)))
+
+
+@dataclass
+class FormCellsParams:
+    tables: list[str] = field(default_factory=list)  # the form's tables to check; default: every one found
+
+
+@kind("form-cells", params=FormCellsParams)
+def form_cells(report: Report, params, emit: Emitter) -> None:
+    p = _typed(FormCellsParams, params)
+    for name, table in report.forms.items():
+        if p.tables and name not in p.tables:
+            continue
+        for row in table.short:
+            emit(row.span, variant="short", label=row.label, count=row.count, width=len(table.columns))
+        for row in table.rows:
+            for column, value in row.cells.items():
+                if value.blank:
+                    emit(value.span, variant="blank", label=row.label, column=column)
+                elif value.value is None:
+                    emit(value.span, variant=None, label=row.label, column=column, value=value.raw)
