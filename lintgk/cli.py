@@ -107,6 +107,7 @@ def check(
     select: List[str] | None = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
     extend_select: List[str] | None = typer.Option(None, "--extend-select", help="Add these codes or prefixes to the config's select."),
     ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
+    document: str | None = typer.Option(None, "--document", help="The document type (default: annual-report); the profile is chosen among its profiles by the report year."),
     profile: str | None = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
     encoding: str | None = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
     stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="With - as the path: the report's name, for messages, per-file-ignores and its format (.txt .md .html …)."),
@@ -138,6 +139,7 @@ def check(
         select=_split(select),
         extend_select=_split(extend_select),
         ignore=_split(ignore),
+        document=document,
         profile=profile,
         encoding=encoding,
     )

@@ -14,7 +14,7 @@ from lintgk.errors import ConfigError
 from lintgk.model import SEVERITIES
 
 CONFIG_NAMES = ("lintgk.toml", ".lintgk.yaml", ".lintgk.yml", "pyproject.toml")
-_KEYS = {"select", "extend-select", "ignore", "severity", "rule-dirs", "profile", "fail-on", "min-severity", "lang",
+_KEYS = {"select", "extend-select", "ignore", "severity", "rule-dirs", "document", "profile", "fail-on", "min-severity", "lang",
          "encoding", "exclude", "per-file-ignores", "baseline", "reports-only"}
 
 
@@ -24,6 +24,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     rule_dirs: list[str] = field(default_factory=list)
+    document: str = "annual-report"  # the document type; the profile is chosen among its profiles
     profile: str | None = None
     fail_on: str = "error"
     min_severity: str = "info"  # findings below it are neither shown nor counted (Vale's MinAlertLevel)
@@ -132,7 +133,7 @@ def from_mapping(data: dict, path: Path) -> Config:
             if data[key] not in allowed:
                 raise ConfigError(f"{path}: '{key}' must be one of {', '.join(allowed)}")
             setattr(config, key.replace("-", "_"), data[key])
-    for key in ("profile", "encoding"):
+    for key in ("document", "profile", "encoding"):
         if key in data:
             if not isinstance(data[key], str):
                 raise ConfigError(f"{path}: '{key}' must be a string")

@@ -29,8 +29,13 @@ def rule_set(config: Config) -> RuleSet:
     for code in config.severity:
         if code not in known:
             raise ConfigError(f"{config.source or 'config'}: 'severity' names unknown rule {code}")
-    if config.profile and config.profile not in rules.profiles:
-        raise ConfigError(f"{config.source or 'config'}: unknown profile {config.profile!r} (known: {', '.join(sorted(rules.profiles))})")
+    if config.document not in rules.documents:
+        raise ConfigError(f"{config.source or 'config'}: unknown document type {config.document!r} "
+                          f"(known: {', '.join(sorted(rules.documents))})")
+    own = sorted(p.name for p in rules.profiles.values() if p.document == config.document)
+    if config.profile and config.profile not in own:
+        raise ConfigError(f"{config.source or 'config'}: unknown profile {config.profile!r} for document type "
+                          f"{config.document} (known: {', '.join(own)})")
     return rules
 
 
@@ -39,14 +44,14 @@ _OLD_FORMAT = re.compile(r"收费[及和与]减免|依申请公开政府信息�
 _NATIONAL_FORMAT = re.compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
 
 
-def _profile_for(report, rules: RuleSet):
-    """The profile of the report's year; with no year found, the one its wording belongs to."""
+def _profile_for(report, rules: RuleSet, document: str):
+    """The document type's profile of the report's year; with no year found, the one its wording belongs to."""
     if report.year is not None:
-        return rules.profile_for_year(report.year)
+        return rules.profile_for_year(report.year, document)
     text = "\n".join(report.doc.lines)
     if _OLD_FORMAT.search(text) and not _NATIONAL_FORMAT.search(text):
-        return rules.profile_for_year(0)  # the earliest template
-    return rules.profile_for_year(None)
+        return rules.profile_for_year(0, document)  # the earliest template
+    return rules.profile_for_year(None, document)
 
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
@@ -57,7 +62,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     rules = rule_set(config)
     kinds = all_kinds()
     report = parse(doc, template_part_names(rules))
-    profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
+    profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
     result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)
     ran: set[str] = set()

@@ -18,9 +18,11 @@ from lintgk.model import SEVERITIES
 
 CODE = re.compile(r"^GK[1-7]\d{2}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "fixable"}
+_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "documents", "fixable"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
-_PROFILE_KEYS = {"name", "description", "years", "params"}
+_PROFILE_KEYS = {"name", "document", "description", "years", "params"}
+_DOCUMENT_KEYS = {"name", "description", "forms"}
+DEFAULT_DOCUMENT = "annual-report"
 
 
 @dataclass
@@ -36,8 +38,9 @@ class Rule:
     examples: dict[str, str]
     params: dict[str, Any] = field(default_factory=dict)
     variants: dict[str, dict[str, str]] = field(default_factory=dict)
-    profiles: list[str] | None = None  # None: every profile
+    profiles: list[str] | None = None  # None: every profile of its document types
     fixable: bool = False
+    documents: list[str] = field(default_factory=lambda: [DEFAULT_DOCUMENT])  # the document types it checks
     path: str = ""
 
     def text(self, lang: str, variant: str | None = None) -> str:
@@ -51,15 +54,30 @@ class Profile:
     description: dict[str, str]
     years: tuple[int, int]
     params: dict[str, dict[str, Any]]
+    document: str = DEFAULT_DOCUMENT  # the document type whose template this profile is
+
+
+@dataclass
+class DocumentType:
+    """What kind of document is checked (annual-report); above its profiles, which are its templates by year."""
+
+    name: str
+    description: dict[str, str]
+    forms: list[str] = field(default_factory=list)  # the official forms its reports hold (rules/forms/)
 
 
 @dataclass
 class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
+    documents: dict[str, DocumentType] = field(default_factory=dict)
 
-    def profile_for_year(self, year: int | None) -> Profile:
-        ordered = sorted(self.profiles.values(), key=lambda p: p.years[0])
+    def profile_for_year(self, year: int | None, document: str | None = None) -> Profile:
+        """The profile for a report of this year, among the document type's profiles (all, without one)."""
+        ordered = sorted((p for p in self.profiles.values() if document is None or p.document == document),
+                         key=lambda p: p.years[0])
+        if not ordered:
+            raise RuleFileError(f"no profiles for document type {document!r}")
         if year is not None:
             for profile in ordered:
                 if profile.years[0] <= year <= profile.years[1]:
@@ -72,7 +90,7 @@ class RuleSet:
         return {**rule.params, **profile.params.get(rule.code, {})}
 
     def applies(self, rule: Rule, profile: Profile) -> bool:
-        return rule.profiles is None or profile.name in rule.profiles
+        return profile.document in rule.documents and (rule.profiles is None or profile.name in rule.profiles)
 
 
 def builtin_rules_dir() -> Path:
@@ -134,6 +152,9 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
     profiles = data.get("profiles")
     if profiles is not None and not (isinstance(profiles, list) and all(isinstance(p, str) for p in profiles)):
         raise RuleFileError(f"{path}: 'profiles' must be a list of profile names")
+    documents = data.get("documents", [DEFAULT_DOCUMENT])
+    if not (isinstance(documents, list) and documents and all(isinstance(d, str) for d in documents)):
+        raise RuleFileError(f"{path}: 'documents' must be a list of document type names")
     return Rule(
         code=code,
         name=name,
@@ -149,6 +170,7 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         profiles=profiles,
         fixable=bool(data.get("fixable", False)),
         path=str(path),
+        documents=documents,
     )
 
 
@@ -164,7 +186,26 @@ def parse_profile(path: Path, data: Any) -> Profile:
     params = data.get("params") or {}
     if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
         raise RuleFileError(f"{path}: 'params' maps rule codes to parameter mappings")
-    return Profile(str(data.get("name") or path.stem), _bilingual(path, data, "description"), (years[0], years[1]), params)
+    document = data.get("document", DEFAULT_DOCUMENT)
+    if not isinstance(document, str):
+        raise RuleFileError(f"{path}: 'document' must be a document type's name")
+    return Profile(str(data.get("name") or path.stem), _bilingual(path, data, "description"), (years[0], years[1]), params,
+                   document)
+
+
+def parse_document_type(path: Path, data: Any) -> DocumentType:
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: a document type file holds one mapping")
+    unknown = set(data) - _DOCUMENT_KEYS
+    if unknown:
+        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    forms = data.get("forms") or []
+    if not (isinstance(forms, list) and all(isinstance(f, str) for f in forms)):
+        raise RuleFileError(f"{path}: 'forms' must be a list of form names")
+    for form in forms:
+        if not (builtin_rules_dir() / "forms" / f"{form}.yaml").is_file():
+            raise RuleFileError(f"{path}: unknown form {form!r} (no rules/forms/{form}.yaml)")
+    return DocumentType(str(data.get("name") or path.stem), _bilingual(path, data, "description"), forms)
 
 
 @lru_cache(maxsize=8)
@@ -174,6 +215,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     kinds = all_kinds()
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
+    documents: dict[str, DocumentType] = {}
     for folder in (builtin_rules_dir(), *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder not found")
@@ -185,17 +227,26 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         for path in sorted((folder / "profiles").glob("*.y*ml")):
             profile = parse_profile(path, _load_yaml(path))
             profiles[profile.name] = profile
+        for path in sorted((folder / "documents").glob("*.y*ml")):
+            document = parse_document_type(path, _load_yaml(path))
+            documents[document.name] = document
     if not profiles:
         raise RuleFileError("no profiles found under rules/profiles/")
     for profile in profiles.values():
+        if profile.document not in documents:
+            raise RuleFileError(f"profile {profile.name}: unknown document type {profile.document!r} "
+                                f"(known: {', '.join(sorted(documents))})")
         for code in profile.params:
             if code not in rules:
                 raise RuleFileError(f"profile {profile.name}: params for unknown rule {code}")
     for rule in rules.values():
+        for name in rule.documents:
+            if name not in documents:
+                raise RuleFileError(f"{rule.path}: unknown document type {name!r}")
         for name in rule.profiles or ():
             if name not in profiles:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
-    return RuleSet(dict(sorted(rules.items())), profiles)
+    return RuleSet(dict(sorted(rules.items())), profiles, documents)
 
 
 def template_part_names(rules: RuleSet) -> tuple[str, ...]:
