@@ -3,7 +3,8 @@
 - ``form-sum``: a row or column the form declares as the sum of others (``sum_of``) holds that sum;
 - ``form-identity``: terms of a table, named by row (in each column) or by column (in each row), keep a
   relation such as 本年新收 + 上年结转 = （七）总计 + 结转下年度;
-- ``form-cells``: every cell of the tables holds a number, and no row lost cells.
+- ``form-cells``: every cell of the tables holds a number, and no row lost cells;
+- ``form-present``: the report holds the form's tables; ``form-rows``: a table has every row of its format.
 
 A rule names the table and, where it needs them, the rows and columns by their keys in the form, so an
 identity of a form is a YAML rule, with no code.
@@ -14,8 +15,10 @@ from dataclasses import dataclass, field, fields
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
-from lintgk.parse.forms import FormRow, FormTable
-from lintgk.parse.model import Report
+from lintgk.checks.structure import title_anchor
+from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.parse.model import Report, Span
+from lintgk.parse.patterns import rx
 
 
 def _typed(cls, params):
@@ -197,3 +200,74 @@ def form_cells(report: Report, params, emit: Emitter) -> None:
                     emit(value.span, variant="blank", label=row.label, column=column)
                 elif value.value is None:
                     emit(value.span, variant=None, label=row.label, column=column, value=value.raw)
+
+
+@dataclass
+class FormPresentParams:
+    tables: list[str]  # the form's tables a report must hold
+    form: str = "national"  # the form (rules/forms/NAME.yaml) whose table titles the messages name
+
+
+@kind("form-present", params=FormPresentParams)
+def form_present(report: Report, params, emit: Emitter) -> None:
+    p = _typed(FormPresentParams, params)
+    specs = load_form(p.form).tables
+    for name in p.tables:
+        if name not in report.forms:
+            emit(title_anchor(report), variant=None, table=specs[name].title["zh"], table_en=specs[name].title["en"])
+
+
+@dataclass
+class FormRowsParams:
+    table: str  # the form's table
+    rows: list[str]  # the keys of the rows the report's format has
+    either: dict[str, list[str]] = field(default_factory=dict)  # a row that these rows may stand for
+    format: str = ""  # the format's name, for the message
+    form: str = "national"
+
+
+@kind("form-rows", params=FormRowsParams)
+def form_rows(report: Report, params, emit: Emitter) -> None:
+    """Rows of a form's table that the report's format has and its table lacks. A row counts as missing
+    only when its wording is nowhere in the report: a row the reader could not pair with figures (or a
+    table split in two) is not a missing row."""
+    p = _typed(FormRowsParams, params)
+    table = report.forms.get(p.table)
+    if table is None:
+        return
+    spec = load_form(p.form).tables[p.table]
+    required = list(p.rows)
+    for key, alternative in p.either.items():
+        # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
+        if key in required and any(table.row(k) for k in alternative):
+            required.remove(key)
+    text = "\n".join(report.doc.lines)
+    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
+    patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
+    missing = [k for k in required if table.row(k) is None
+               and not patterns[k].search(text) and not patterns[k].search(joined)]
+    if not missing:
+        emit.passed(table.start_line, f"{len(required)} rows of the format present")
+        return
+    order = [r.key for r in spec.rows]
+    for group in _by_block(missing, spec):
+        before = [k for k in order[: order.index(group[0])] if table.row(k)]
+        line = table.row(before[-1]).line if before else table.start_line
+        emit(Span(line, 1, line, 2), rows="、".join(spec.row(k).label for k in group), count=len(group),
+             format=p.format, format_en=p.format)
+
+
+def _by_block(keys: list[str], spec) -> list[list[str]]:
+    """Missing rows grouped by the block they belong to: the subtotal row whose own items they are
+    (（三）不予公开's reasons together); a row of no such block stands alone."""
+    def block(key: str) -> str:
+        owner = next((r.key for r in spec.rows if key in r.sum_of and key.startswith(r.key + ".")), None)
+        return owner or key
+
+    groups: list[list[str]] = []
+    for key in keys:
+        if groups and block(groups[-1][0]) == block(key):
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    return groups

@@ -1,5 +1,5 @@
-"""The 2019/2021 national format: its six parts, its tables' presence and rows, and prose against them.
-The arithmetic of the tables is form-* rules (checks/forms.py, rules/forms/national.yaml)."""
+"""The 2019/2021 national format: its six parts, the mentions it requires, and prose against its tables.
+The tables' presence, rows and arithmetic are form-* rules (checks/forms.py, rules/forms/national.yaml)."""
 from __future__ import annotations
 
 import regex as re
@@ -9,7 +9,7 @@ from lintgk.checks.national_prose import named_figures
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
-from lintgk.parse.national import LABELS, ROW_PATTERNS
+from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
 
 @kind("national-parts")
@@ -33,15 +33,6 @@ def national_parts(report: Report, params: dict, emit: Emitter) -> None:
             emit(h.span, variant="extra", found=h.marker + h.title, count=len(official))
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order")
-
-
-@kind("national-tables-present")
-def national_tables_present(report: Report, params: dict, emit: Emitter) -> None:
-    national = report.national
-    if national is None or national.applications is None:
-        emit(title_anchor(report), variant=None, table="收到和处理政府信息公开申请情况", table_en="requests received and handled (part 3)")
-    if national is None or national.reviews is None:
-        emit(title_anchor(report), variant=None, table="政府信息公开行政复议、行政诉讼情况", table_en="reconsideration and litigation (part 4)")
 
 
 # the government of an area (「海澄综合实验区」, 「青松岭区人民政府」, 「江海市人民政府办公厅」), whose own area a
@@ -108,43 +99,3 @@ def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
     if missing:
         emit(title_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
              missing_en=", ".join(m["name"]["en"] for m in missing))
-
-
-@kind("national-table-rows")
-def national_table_rows(report: Report, params: dict, emit: Emitter) -> None:
-    """Rows of the part 三 table that the report's format has and its table lacks. A row counts as
-    missing only when its wording is nowhere in the report: a row the reader could not pair with
-    figures (or a table split in two) is not a missing row."""
-    table = report.national.applications if report.national else None
-    if table is None:
-        return
-    required = list(params.get("rows", []))
-    for key, alternative in (params.get("either") or {}).items():
-        # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
-        if key in required and any(k in table.rows for k in alternative):
-            required.remove(key)
-    text = "\n".join(report.doc.lines)
-    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
-    missing = [k for k in required if k not in table.rows
-               and not ROW_PATTERNS[k].search(text) and not ROW_PATTERNS[k].search(joined)]
-    if not missing:
-        emit.passed(table.table.start_line, f"{len(required)} rows of the format present")
-        return
-    order = [k for k in LABELS]
-    for group in _by_group(missing):
-        before = [k for k in order[: order.index(group[0])] if k in table.rows]
-        line = table.rows[before[-1]].line if before else table.table.start_line
-        emit(Span(line, 1, line, 2), rows="、".join(LABELS[k] for k in group), count=len(group),
-             format=params.get("format", ""), format_en=params.get("format", ""))
-
-
-def _by_group(keys: list[str]) -> list[list[str]]:
-    """Missing rows grouped by the block they belong to (（三）不予公开's reasons together)."""
-    groups: list[list[str]] = []
-    for key in keys:
-        parent = key.rsplit(".", 1)[0] if key.count(".") == 2 else key
-        if groups and (groups[-1][0].rsplit(".", 1)[0] if groups[-1][0].count(".") == 2 else groups[-1][0]) == parent:
-            groups[-1].append(key)
-        else:
-            groups.append([key])
-    return groups
