@@ -11,7 +11,7 @@ from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import find_figures
 from lintgk.parse.headings import build_tree
 from lintgk.parse.model import Report
-from lintgk.parse.national import find_national_tables, national_forms
+from lintgk.parse.national import FORM, national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
 from lintgk.parse.title import find_title, year_named_in_text
@@ -96,7 +96,7 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
     enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
-    national = find_national_tables(doc.tables)
+    forms = read_form(doc.tables, FORM)
     return Report(
         doc=doc,
         title=title,
@@ -111,6 +111,6 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
         signed_date=find_signed_date(doc),
         published_date=find_published_date(doc),
         declared_parts=find_declared_parts(_opening(paragraphs, headings)),
-        national=national,
-        forms=national_forms(national),
+        national=national_tables(forms),
+        forms=forms,
     )

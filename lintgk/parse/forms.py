@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from lintgk.document import Table
     from lintgk.parse.model import Report, Span
     from lintgk.parse.national import Value
 
@@ -110,6 +111,7 @@ class FormTable:
     columns: tuple[str, ...]  # the value columns, in the report's order
     rows: list[FormRow] = field(default_factory=list)
     short: list[ShortRow] = field(default_factory=list)
+    source: Table | None = None  # the document's table it was read from
 
     def row(self, key: str) -> FormRow | None:
         return next((r for r in self.rows if r.key == key), None)

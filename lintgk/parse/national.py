@@ -18,9 +18,10 @@ import regex as re
 
 from lintgk.document import Cell, Row, Table
 from lintgk.parse.model import Span
+from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_value
 
-from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.parse.forms import Form, FormRow, FormTable, TableSpec, load_form
 from lintgk.parse.forms import ShortRow as ShortRow  # noqa: F401  (re-exported: checks name it from here)
 
 # The rows, columns and wording of the tables come from the form's description (rules/forms/national.yaml).
@@ -33,14 +34,12 @@ APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = tuple((r.key, r.label, r.ce
 # subtotal rows and the number of their items (三.三: 8 for 三.三.1 … 三.三.8)
 GROUPS = {r.key: len(r.sum_of) for r in _APPLICATIONS.rows if r.sum_of and r.sum_of[0].startswith(r.key + ".")}
 LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
-_ROW_PATTERNS = [(key, re.compile(pattern)) for key, _, pattern in APPLICATION_ROWS]
 # a row's wording anywhere in a report's text (the anchored patterns above are for one label cell)
 ROW_PATTERNS = {r.key: re.compile(r.text or r.cell) for r in _APPLICATIONS.rows}
 
 REVIEW_GROUPS = tuple(r.key for r in _REVIEWS.rows)
 REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
 ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
-_ORG_COLUMNS = APPLICANT_COLUMNS[1:-1]  # the kinds of 法人或其他组织, between 自然人 and 总计
 
 
 @dataclass
@@ -141,38 +140,41 @@ def _label_cells(row: Row, width: int) -> list[str]:
     return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
 
 
-def _row_key(labels: list[str]) -> str | None:
+def _row_key(labels: list[str], spec: TableSpec) -> str | None:
     for text in reversed(labels):  # the most specific label cell first
-        for key, pattern in _ROW_PATTERNS:
-            if pattern.search(text):
-                return key
+        for row in spec.rows:
+            if rx(row.cell).search(text):
+                return row.key
     return None
 
 
-def _column_order(table: Table) -> tuple[str, ...]:
-    """The value columns as the header names them (the official order unless it says otherwise)."""
+def _column_order(table: Table, spec: TableSpec) -> tuple[str, ...]:
+    """The value columns as the header names them (the form's order unless it says otherwise)."""
+    official = tuple(c.key for c in spec.columns)
+    inner = official[1:-1]  # between the first column and the total: 商业企业 … 其他
     for row in table.rows[:5]:
         texts = [c.text.strip(" \u3000") for c in _distinct(row.cells)]
-        if _ORG_COLUMNS[0] in texts and _ORG_COLUMNS[-1] in texts:
-            named = [t for t in texts if t in APPLICANT_COLUMNS]
-            if _APPLICATIONS.options["header_group"] in texts:
-                return APPLICANT_COLUMNS  # a two-level header flattened: 总计 sits beside 法人或其他组织
-            if len(named) == len(APPLICANT_COLUMNS):
+        if inner[0] in texts and inner[-1] in texts:
+            named = [t for t in texts if t in official]
+            if spec.options.get("header_group") in texts:
+                return official  # a two-level header flattened: 总计 sits beside 法人或其他组织
+            if len(named) == len(official):
                 return tuple(named)
-            if named == list(_ORG_COLUMNS):
-                return APPLICANT_COLUMNS
-    return APPLICANT_COLUMNS
+            if named == list(inner):
+                return official
+    return official
 
 
-def _applications(table: Table) -> ApplicationTable | None:
+def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
+    """A table of one row per label (part 三), its figures in the last cells of each row."""
     text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
-    found_by = _APPLICATIONS.options["found_by"]
+    found_by = spec.options["found_by"]
     if not (any(word in text for word in found_by["header"])
             or any(found_by["cell"] in c.text for r in table.rows for c in r.cells)):
         return None
-    columns = _column_order(table)
+    columns = _column_order(table, spec)
     width = len(columns)
-    rows: dict[str, ApplicationRow] = {}
+    rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
     for row in table.rows:
         cells = _without_leftovers(row.cells, width)
@@ -180,7 +182,7 @@ def _applications(table: Table) -> ApplicationTable | None:
         figures = [c for c in cells[labelled:] if parse_value(c.text)[0] is not None]
         if 0 < len(cells) - labelled < width and labelled and figures:
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
-            key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled))
+            key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled), spec)
             if key is not None and key not in rows:
                 label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
                 short.append(ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
@@ -193,43 +195,44 @@ def _applications(table: Table) -> ApplicationTable | None:
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
         labels = _label_cells(Row(cells, row.line), width)
-        key = _row_key(labels)
+        key = _row_key(labels, spec)
         if key is None or key in rows:
             continue
-        rows[key] = ApplicationRow(key, labels[-1] if labels else LABELS[key], row.line, dict(zip(columns, values)))
-    if len(rows) + len(short) < _APPLICATIONS.options["min_rows"]:
+        official = spec.row(key).label
+        rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
+    if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return ApplicationTable(table, rows, columns, short)
+    return FormTable(spec, table.start_line, columns, list(rows.values()), short, table)
 
 
-_REVIEW_HEADER = re.compile(_REVIEWS.options["header_cell"])
-_REVIEW_HEADER_ROW = re.compile(_REVIEWS.options["header"])
-_REVIEW_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
-
-
-def _reviews(table: Table) -> ReviewTable | None:
-    """The part 四 table, found by its header (结果维持 … under 行政复议 and 行政诉讼), not by its
+def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
+    """A table whose groups (the form's rows: 行政复议, two kinds of 行政诉讼) stand side by side in one
+    row of figures (part 四), found by its header (结果维持 … under 行政复议 and 行政诉讼), not by its
     figures: a table whose cells were left blank is still that table, and its blanks are findings."""
     text = " ".join(c.text for r in table.rows[:4] for c in r.cells)
-    if not all(word in text for word in _REVIEWS.options["found_by"]["header"]):
+    if not all(word in text for word in spec.options["found_by"]["header"]):
         return None
+    columns = tuple(c.key for c in spec.columns)
+    width = len(spec.rows) * len(columns)
+    header_row, header_cell = rx(spec.options["header"]), rx(spec.options["header_cell"])
     header_seen = False
     for row in table.rows:
-        distinct = _without_leftovers(_distinct(row.cells), _REVIEW_WIDTH, labelled=False)
-        if any(_REVIEW_HEADER_ROW.search(c.text) for c in distinct):
+        distinct = _without_leftovers(_distinct(row.cells), width, labelled=False)
+        if any(header_row.search(c.text) for c in distinct):
             header_seen = True
             continue
-        if len(distinct) < _REVIEW_WIDTH:
+        if len(distinct) < width:
             continue
-        values = [_value(c) for c in distinct[-_REVIEW_WIDTH:]]
+        values = [_value(c) for c in distinct[-width:]]
         figures = sum(1 for v in values if v.value is not None)
-        if any(v.value is None and _REVIEW_HEADER.search(v.raw) for v in values):
+        if any(v.value is None and header_cell.search(v.raw) for v in values):
             continue  # still a header row
-        if figures < (_REVIEW_WIDTH + 1) // 2 and (not header_seen or any(len(v.raw) > 3 for v in values)):
+        if figures < (width + 1) // 2 and (not header_seen or any(len(v.raw) > 3 for v in values)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        size = len(REVIEW_COLUMNS)
-        groups = {name: dict(zip(REVIEW_COLUMNS, values[i * size:(i + 1) * size])) for i, name in enumerate(REVIEW_GROUPS)}
-        return ReviewTable(table, row.line, groups)
+        size = len(columns)
+        groups = [FormRow(g.key, g.label, g.label, row.line, dict(zip(columns, values[i * size:(i + 1) * size])))
+                  for i, g in enumerate(spec.rows)]
+        return FormTable(spec, table.start_line, columns, groups, source=table)
     return None
 
 
@@ -243,53 +246,69 @@ def _after_repeats(cells: list[Cell]) -> list[Cell]:
     return cells[i:]
 
 
-def _active(table: Table) -> list[ActiveRow]:
-    found: list[ActiveRow] = []
+def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
+    """Rows named by their first cell under a header row that names the columns (part 二: 信息内容 |
+    本年制发件数 | …); the columns are the header's, whatever they are."""
+    found: list[FormRow] = []
     header: list[str] = []
+    named = rx(spec.options["row"])
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
-        if first.startswith(_ACTIVE.options["header"]):
+        if first.startswith(spec.options["header"]):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
             header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
-        if header and ACTIVE_ROWS.match(first) and len(cells) > 1:
+        if header and named.match(first) and len(cells) > 1:
             values = [_value(c) for c in _after_repeats(cells)[:len(header)]]
-            found.append(ActiveRow(first, row.line, dict(zip(header, values))))
+            found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+    if not found:
+        return None
+    columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
+    return FormTable(spec, found[0].line, columns, found, source=table)
+
+
+# How each layout of a form's table is read (the table's `layout:` in rules/forms/*.yaml).
+LAYOUTS = {"labelled-rows": _labelled_rows, "grouped-row": _grouped_row, "header-columns": _header_columns}
+
+
+def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
+    """The form's tables among a document's tables: each document table is the first of the form's
+    tables (in the form's order) its layout reads; a table that `repeats` (part 二's rows under several
+    headers) gathers the rows of every document table it reads, the others are read once."""
+    found: dict[str, FormTable] = {}
+    for table in tables:
+        for spec in form.tables.values():
+            repeats = bool(spec.options.get("repeats"))
+            if spec.name in found and not repeats:
+                continue
+            read = LAYOUTS[spec.layout](table, spec)
+            if read is None:
+                continue
+            if spec.name in found:
+                have = found[spec.name]
+                have.rows.extend(read.rows)
+                have.columns = tuple(dict.fromkeys((*have.columns, *read.columns)))
+            else:
+                found[spec.name] = read
+            break
     return found
 
 
-def find_national_tables(tables: list[Table]) -> NationalTables:
+def national_tables(forms: dict[str, FormTable]) -> NationalTables:
+    """The national form's tables in the shape the prose checks (GK305, GK306) and dump read them."""
     national = NationalTables()
-    for table in tables:
-        if national.applications is None:
-            national.applications = _applications(table)
-            if national.applications is not None:
-                continue
-        if national.reviews is None:
-            national.reviews = _reviews(table)
-            if national.reviews is not None:
-                continue
-        national.active.extend(_active(table))
+    if "applications" in forms:
+        t = forms["applications"]
+        national.applications = ApplicationTable(
+            t.source, {r.key: ApplicationRow(r.key, r.label, r.line, r.cells) for r in t.rows}, t.columns, t.short)
+    if "reviews" in forms:
+        t = forms["reviews"]
+        national.reviews = ReviewTable(t.source, t.rows[0].line, {r.key: r.cells for r in t.rows})
+    if "active" in forms:
+        national.active = [ActiveRow(r.label, r.line, r.cells) for r in forms["active"].rows]
     return national
 
 
-def national_forms(national: NationalTables) -> dict[str, FormTable]:
-    """The tables found, as the generic view of the form's tables that the form-* kinds check."""
-    forms: dict[str, FormTable] = {}
-    if national.applications is not None:
-        table = national.applications
-        forms["applications"] = FormTable(
-            _APPLICATIONS, table.table.start_line, table.columns,
-            [FormRow(r.key, r.label, LABELS[r.key], r.line, r.values) for r in table.rows.values()], table.short)
-    if national.reviews is not None:
-        table = national.reviews
-        forms["reviews"] = FormTable(
-            _REVIEWS, table.table.start_line, REVIEW_COLUMNS,
-            [FormRow(name, name, name, table.line, values) for name, values in table.groups.items()])
-    if national.active:
-        columns = tuple(dict.fromkeys(c for r in national.active for c in r.values))
-        forms["active"] = FormTable(
-            _ACTIVE, national.active[0].line, columns,
-            [FormRow(r.label, r.label, r.label, r.line, r.values) for r in national.active])
-    return forms
+def find_national_tables(tables: list[Table]) -> NationalTables:
+    return national_tables(read_form(tables, FORM))
