@@ -21,6 +21,11 @@ from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
 
+def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(f"'{name}' must be one of {', '.join(allowed)}, not {value!r}")
+
+
 def _typed(cls, params):
     """The kind's parameters as its dataclass (rules give a mapping; unknown keys are refused)."""
     if isinstance(params, cls):
@@ -44,6 +49,11 @@ class FormSumParams:
     expr: str = "values"  # how the sum is shown: the figures added (values) or the form's numbering (markers)
     complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
     passed: str = ""  # the passed-check detail ({held}: sums that hold), once per table; empty: one per sum
+
+    def __post_init__(self) -> None:
+        _one_of("axis", self.axis, ("rows", "columns"))
+        _one_of("label", self.label, ("written", "official"))
+        _one_of("expr", self.expr, ("values", "markers"))
 
 
 def _summand(table: FormTable, key: str, column: str, cells: list):
@@ -72,6 +82,9 @@ def _label(row: FormRow, how: str) -> str:
 
 @kind("form-sum", params=FormSumParams)
 def form_sum(report: Report, params, emit: Emitter) -> None:
+    """A row or column that the form declares as the sum of others (`sum_of`) holds that sum, in every
+    column (axis: rows) or every row (axis: columns); a blank total, or a sum of blanks only, is left to
+    form-cells."""
     p = _typed(FormSumParams, params)
     table = report.forms.get(p.table)
     if table is None or (p.complete and not table.complete):
@@ -136,6 +149,14 @@ class FormIdentityParams:
     blank: str = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
     complete: bool = False  # skip a table some of whose rows lost cells
 
+    def __post_init__(self) -> None:
+        _one_of("relation", self.relation, tuple(_RELATIONS))
+        _one_of("per", self.per, ("column", "row"))
+        _one_of("blank", self.blank, ("zero", "skip"))
+        for name in (*self.left, *self.right, self.at):
+            if name.lstrip("-") not in self.terms:
+                raise ValueError(f"{name!r} is not one of the terms ({', '.join(self.terms)})")
+
 
 _RELATIONS = {"=": lambda a, b: a == b, ">=": lambda a, b: a >= b}
 
@@ -152,6 +173,8 @@ def _side(names: list[str], values: dict[str, float]) -> tuple[float, str]:
 
 @kind("form-identity", params=FormIdentityParams)
 def form_identity(report: Report, params, emit: Emitter) -> None:
+    """Named terms of a form's table keep a relation (left = right, or left >= right): rows in every
+    column (per: column) or columns in every row (per: row)."""
     p = _typed(FormIdentityParams, params)
     table = report.forms.get(p.table)
     if table is None or (p.complete and not table.complete):
@@ -188,6 +211,7 @@ class FormCellsParams:
 
 @kind("form-cells", params=FormCellsParams)
 def form_cells(report: Report, params, emit: Emitter) -> None:
+    """Every cell of a form's tables holds a number (blank, 「-」, 「无」 are reported), and no row lost cells."""
     p = _typed(FormCellsParams, params)
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
@@ -210,6 +234,7 @@ class FormPresentParams:
 
 @kind("form-present", params=FormPresentParams)
 def form_present(report: Report, params, emit: Emitter) -> None:
+    """The report holds these tables of the form (found by their layout and wording)."""
     p = _typed(FormPresentParams, params)
     specs = load_form(p.form).tables
     for name in p.tables:
