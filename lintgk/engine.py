@@ -61,7 +61,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     config = config or Config()
     rules = rule_set(config)
     kinds = all_kinds()
-    report = parse(doc, template_part_names(rules))
+    report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
     result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines)
     file_ignores = config.ignored_in(doc.path)

@@ -10,8 +10,9 @@ from lintgk.parse.declared import find_declared_parts
 from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import find_figures
 from lintgk.parse.headings import build_tree
+from lintgk.parse.forms import load_form
 from lintgk.parse.model import Report
-from lintgk.parse.national import FORM, national_tables, read_form
+from lintgk.parse.national import national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
 from lintgk.parse.title import find_title, year_named_in_text
@@ -65,9 +66,10 @@ def _without_title(paragraphs: list[Paragraph], title) -> list[Paragraph]:
     return kept
 
 
-def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
+def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple[str, ...] = ("national",)) -> Report:
     """``part_names``: the template's numbered part titles (「一、总体情况」…), by default as the built-in
-    rules give them."""
+    rules give them; ``forms``: the official forms whose tables the document type's reports hold
+    (rules/forms/; their table keys are distinct)."""
     paragraphs = doc.paragraphs
     title = find_title(paragraphs)
     if part_names is None:
@@ -96,7 +98,7 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
     enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
-    forms = read_form(doc.tables, FORM)
+    found = {key: table for name in forms for key, table in read_form(doc.tables, load_form(name)).items()}
     return Report(
         doc=doc,
         title=title,
@@ -111,6 +113,6 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None) -> Report:
         signed_date=find_signed_date(doc),
         published_date=find_published_date(doc),
         declared_parts=find_declared_parts(_opening(paragraphs, headings)),
-        national=national_tables(forms),
-        forms=forms,
+        national=national_tables(found),
+        forms=found,
     )
