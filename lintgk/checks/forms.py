@@ -148,6 +148,7 @@ class FormIdentityParams:
     per: str = "column"  # column: the terms are rows, checked in each column; row: the terms are columns
     blank: str = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
     complete: bool = False  # skip a table some of whose rows lost cells
+    sides: dict[str, str] = field(default_factory=dict)  # other data names for left and right ({right: floor})
 
     def __post_init__(self) -> None:
         _one_of("relation", self.relation, tuple(_RELATIONS))
@@ -200,8 +201,9 @@ def form_identity(report: Report, params, emit: Emitter) -> None:
         if _RELATIONS[p.relation](left, right):
             emit.passed(line, f"{where}: {left_shown} {p.relation} {right_shown}")
         else:
-            emit(cells[p.at].span, **place, **{n: fmt(v) for n, v in values.items()}, left=fmt(left),
-                 right=fmt(right), diff=fmt(abs(left - right)))
+            sides = {p.sides.get("left", "left"): fmt(left), p.sides.get("right", "right"): fmt(right)}
+            emit(cells[p.at].span, **place, **{n: fmt(v) for n, v in values.items()}, **sides,
+                 diff=fmt(abs(left - right)))
 
 
 @dataclass
@@ -244,8 +246,9 @@ def form_present(report: Report, params, emit: Emitter) -> None:
 
 @dataclass
 class FormRowsParams:
-    table: str  # the form's table
-    rows: list[str]  # the keys of the rows the report's format has
+    # defaults, so that a profile may give only the rows of its format (gov2019 for GK412)
+    table: str = ""  # the form's table
+    rows: list[str] = field(default_factory=list)  # the keys of the rows the report's format has
     either: dict[str, list[str]] = field(default_factory=dict)  # a row that these rows may stand for
     format: str = ""  # the format's name, for the message
     form: str = "national"
