@@ -1,8 +1,11 @@
 """GK5xx: the body a report speaks for, URLs and e-mail addresses."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex as re
 
+from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
 from lintgk.parse.bodies import is_government, parse_body, same_level_other
@@ -30,12 +33,19 @@ def same_body(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-@kind("body-consistent")
-def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class BodyConsistentParams:
+    claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
+    own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)
+    media: list[Regex] = field(default_factory=list)  # a county's media (groups media and name)
+
+
+@kind("body-consistent", params=BodyConsistentParams)
+def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
     title_body = report.body
     if not title_body:
         return
-    claims = [rx(p) for p in params.get("claims", [])]
+    claims = [rx(p) for p in params.claims]
     reported: set[tuple[int, int]] = set()
     for par in report.doc.paragraphs[:12]:
         for pattern in claims:
@@ -59,7 +69,7 @@ def _in_cited_title(text: str, pos: int) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
-def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported: set[tuple[int, int]]) -> None:
+def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Emitter, reported: set[tuple[int, int]]) -> None:
     """A body of the report's own kind and level, with another name, where the report speaks for itself.
 
     A report names its superiors, its own offices and villages and its county's media all the time; only
@@ -75,7 +85,7 @@ def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported:
     for par in report.doc.paragraphs:
         if title and title.line <= par.line <= title.end_line:
             continue
-        for pattern in params.get("own_claims", []):
+        for pattern in params.own_claims:
             for m in rx(pattern).finditer(par.text):
                 other = parse_body(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
@@ -86,7 +96,7 @@ def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported:
                     emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
         if own_county is None:
             continue
-        for pattern in params.get("media", []):
+        for pattern in params.media:
             for m in rx(pattern).finditer(par.text):
                 name = m.group("name")
                 if known_counties is None:
@@ -130,8 +140,8 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)] + [m.span() for m in _EMAIL.finditer(text)]
 
 
-@kind("url-format")
-def url_format(report: Report, params: dict, emit: Emitter) -> None:
+@kind("url-format", params=NoParams)
+def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     for par in report.doc.paragraphs:
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
@@ -147,8 +157,8 @@ def url_format(report: Report, params: dict, emit: Emitter) -> None:
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
 
 
-@kind("email-format")
-def email_format(report: Report, params: dict, emit: Emitter) -> None:
+@kind("email-format", params=NoParams)
+def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     for par in report.doc.paragraphs:
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from lintgk.checks.params import dict_style
 from lintgk.model import Fix
 from lintgk.parse.model import Report, Span
 
@@ -35,9 +36,11 @@ class Emitter:
         self.passes.append((line, detail))
 
 
-CheckFn = Callable[[Report, dict, Emitter], None]
+CheckFn = Callable[[Report, Any, Emitter], None]
 KINDS: dict[str, CheckFn] = {}
-# The parameters each kind takes: a dataclass whose fields are the parameter names, types and defaults.
+# The parameters each kind takes: a dataclass whose fields are the parameter names, types and defaults
+# (lintgk.checks.params). A kind that declares one receives an instance of it, validated when the rules
+# were loaded; it can also be read like a dict (get, [], in). A kind without one receives the plain dict.
 PARAMS: dict[str, type] = {}
 
 
@@ -45,7 +48,7 @@ def kind(name: str, params: type | None = None) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
         KINDS[name] = fn
         if params is not None:
-            PARAMS[name] = params
+            PARAMS[name] = dict_style(params)
         return fn
 
     return register

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import regex as re
 
+from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Report, Span
 from lintgk.parse.numerals import int_to_cn, to_int
@@ -26,27 +28,48 @@ def _numeral(n: int, level: int) -> str:
     return f"{n}." if level == 3 else f"（{n}）"
 
 
-@kind("required-parts")
-def required_parts(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class RequiredPart:
+    name: Texts  # the content the provision requires
+    article: str  # the provision, as the message cites it
+    patterns: list[Regex]  # a heading that matches one of these is the part
+    article_en: str = ""  # the provision in English (default: article)
+    required: bool = True  # false: listed for completeness, not reported when absent
+
+
+@dataclass
+class RequiredPartsParams:
+    items: list[RequiredPart] = field(default_factory=list)
+
+
+@kind("required-parts", params=RequiredPartsParams)
+def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -> None:
     titles = [h.title for h in report.headings]
-    for item in params.get("items", []):
-        if not item.get("required", True):
+    for item in params.items:
+        if not item.required:
             continue
-        pattern = rx("|".join(item["patterns"]))
+        pattern = rx("|".join(item.patterns))
         if not any(pattern.search(t) for t in titles):
-            emit(title_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
-                 article_en=item.get("article_en", item["article"]))
+            emit(title_anchor(report), item=item.name.zh, item_en=item.name.en, article=item.article,
+                 article_en=item.article_en or item.article)
 
 
-@kind("declared-parts")
-def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class DeclaredPartsParams:
+    similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
+    appendix: Regex = "统计表|附表|情况表"  # a declared part that is an appended table
+    topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
+
+
+@kind("declared-parts", params=DeclaredPartsParams)
+def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -> None:
     declared = report.declared_parts
     if declared is None:
         return
     parts = report.parts
-    threshold = params.get("similarity", 0.5)
-    appendix = rx(params.get("appendix", "统计表|附表|情况表"))
-    topics = [rx(t) for t in params.get("topics", [])]
+    threshold = params.similarity
+    appendix = rx(params.appendix)
+    topics = [rx(t) for t in params.topics]
 
     def heads(name: str) -> list:
         # a table is declared as a part only by a heading that names a table
@@ -80,8 +103,8 @@ def _appended_table_present(report: Report, appendix) -> bool:
     return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
-@kind("part-numbering")
-def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
+@kind("part-numbering", params=NoParams)
+def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         groups[(id(h.parent), h.level)].append(h)
@@ -96,8 +119,14 @@ def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
             expected = h.number + 1
 
 
-@kind("title-format")
-def title_format(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class TitleFormatParams:
+    kind_pattern: Regex = "政府信息公开(工作)?年度报告"  # the words that name the kind of document
+    kind_name: str = "“政府信息公开工作年度报告”"  # those words as the message names them
+
+
+@kind("title-format", params=TitleFormatParams)
+def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> None:
     title = report.title
     if title is None:
         emit(title_anchor(report), variant="missing")
@@ -109,8 +138,8 @@ def title_format(report: Report, params: dict, emit: Emitter) -> None:
     if not title.year:
         missing.append("年份")
         missing_en.append("the year")
-    if not rx(params.get("kind_pattern", "政府信息公开(工作)?年度报告")).search(title.text):
-        missing.append(params.get("kind_name", "“政府信息公开工作年度报告”"))
+    if not rx(params.kind_pattern).search(title.text):
+        missing.append(params.kind_name)
         missing_en.append("the words 政府信息公开工作年度报告")
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
@@ -121,8 +150,8 @@ def title_format(report: Report, params: dict, emit: Emitter) -> None:
 _ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]|十)是")
 
 
-@kind("ordinal-list-gap")
-def ordinal_list_gap(report: Report, params: dict, emit: Emitter) -> None:
+@kind("ordinal-list-gap", params=NoParams)
+def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     for par in report.doc.paragraphs:
         text = par.text.lstrip(SPACES)

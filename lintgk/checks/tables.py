@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.checks.arithmetic import fmt
+from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Report, Span, StatTable, TableRow
 
@@ -22,8 +23,8 @@ def _cell(row: TableRow) -> Span:
     return row.value_span or row.label_span
 
 
-@kind("table-blank-figure")
-def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-blank-figure", params=NoParams)
+def table_blank_figure(report: Report, params: NoParams, emit: Emitter) -> None:
     for table in report.tables:
         if not table.has_units:
             continue
@@ -34,8 +35,8 @@ def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
             emit(_cell(row), variant=variant, label=_name(row, table), unit=row.unit, value=row.raw_value)
 
 
-@kind("table-parent-sum")
-def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-parent-sum", params=NoParams)
+def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
     for table in report.tables:
         for row in table.rows:
             kids = [c for c in row.children if not c.subset and c.unit == row.unit]
@@ -56,8 +57,8 @@ def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
                 emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}")
 
 
-@kind("table-subset")
-def table_subset(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-subset", params=NoParams)
+def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
     for table in report.tables:
         for row in table.rows:
             subset = [c for c in row.children if c.subset and c.unit and c.unit == row.unit]
