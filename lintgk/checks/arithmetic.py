@@ -29,8 +29,9 @@ def _items_span(items: list[Figure]) -> Span:
 
 @dataclass
 class EnumerationTotalParams:
-    # which enumerations: 一是…二是 items (ordinal), 其中 parts of a total (subset), …类 categories (category)
-    kind: Literal["ordinal", "subset", "category"] = "ordinal"
+    """Lists of figures versus their total."""
+
+    kind: Literal["ordinal", "subset", "category"] = "ordinal"  # 一是…二是 items, 其中 parts, …类 categories
 
 
 @kind("enumeration-total", params=EnumerationTotalParams)
@@ -79,6 +80,8 @@ class NoneTopic:
 
 @dataclass
 class NoneVsCountParams:
+    """「没有……」 beside a count of the same thing (prose or table)."""
+
     negation: Regex = "没有|未|无|零"  # the words that say there was none
     reach: int = 30  # how many characters before the keyword a negation may stand
     topics: list[NoneTopic] = field(default_factory=list)
@@ -156,6 +159,8 @@ def _row_core(label: str) -> str:
 
 @dataclass
 class ProseVsTableParams:
+    """A prose figure versus the table row it names."""
+
     threshold: float = 0.75  # how alike a prose phrase and a row label must be to name the same count
     margin: float = 0.15  # how much better the best row must match than the next
 

@@ -35,6 +35,8 @@ def same_body(a: str, b: str) -> bool:
 
 @dataclass
 class BodyConsistentParams:
+    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media)."""
+
     claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
     own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)
     media: list[Regex] = field(default_factory=list)  # a county's media (groups media and name)
@@ -142,6 +144,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 @kind("url-format", params=NoParams)
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Malformed URLs (http:∥, full-width colon)."""
     for par in report.doc.paragraphs:
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
@@ -159,6 +162,7 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("email-format", params=NoParams)
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Malformed e-mail addresses."""
     for par in report.doc.paragraphs:
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)

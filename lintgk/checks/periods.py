@@ -28,12 +28,14 @@ def _iso(d: date) -> str:
 
 @kind("period-stated", params=NoParams)
 def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
+    """No statistics period stated."""
     if not any(p.statistical for p in report.periods):
         emit(title_anchor(report), year=report.year or "本")
 
 
 @kind("period-full-year", params=NoParams)
 def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics period that is not the calendar year of the report."""
     year = report.year
     if year is None:
         return
@@ -48,6 +50,7 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("period-consistent", params=NoParams)
 def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Two different statistics periods."""
     stated = [p for p in report.periods if p.statistical]
     if not stated:
         return
@@ -60,6 +63,7 @@ def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("stale-year", params=NoParams)
 def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
+    """An earlier year opening a sentence as if it were the report's year."""
     year = report.year
     if year is None:
         return
@@ -86,6 +90,8 @@ class Deadline:
 
 @dataclass
 class PublicationDeadlineParams:
+    """Signed or published after the deadline (the first of `deadlines` whose body matches), or before the year ended."""
+
     deadlines: list[Deadline] = field(default_factory=list)  # the first whose body matches applies
 
 
@@ -117,6 +123,8 @@ def publication_deadline(report: Report, params: PublicationDeadlineParams, emit
 
 @dataclass
 class DateArabicNumeralsParams:
+    """成文日期 in Chinese numerals, from the day GB/T 9704-2012 took effect."""
+
     in_force: str = "2012-07-01"  # dates signed before this day (GB/T 9704-2012) are not checked
 
 

@@ -39,6 +39,8 @@ class RequiredPart:
 
 @dataclass
 class RequiredPartsParams:
+    """A content item with no heading (any level) matching its patterns."""
+
     items: list[RequiredPart] = field(default_factory=list)
 
 
@@ -56,6 +58,8 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 
 @dataclass
 class DeclaredPartsParams:
+    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 counts as one)."""
+
     similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
     appendix: Regex = "统计表|附表|情况表"  # a declared part that is an appended table
     topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
@@ -105,6 +109,7 @@ def _appended_table_present(report: Report, appendix) -> bool:
 
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Gaps and repeats in 一、/（一）/1./（1）."""
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         groups[(id(h.parent), h.level)].append(h)
@@ -121,6 +126,8 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @dataclass
 class TitleFormatParams:
+    """A title without body, year or 政府信息公开工作年度报告."""
+
     kind_pattern: Regex = "政府信息公开(工作)?年度报告"  # the words that name the kind of document
     kind_name: str = "“政府信息公开工作年度报告”"  # those words as the message names them
 
@@ -152,6 +159,7 @@ _ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]
 
 @kind("ordinal-list-gap", params=NoParams)
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
+    """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     for par in report.doc.paragraphs:
         text = par.text.lstrip(SPACES)

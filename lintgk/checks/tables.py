@@ -25,6 +25,7 @@ def _cell(row: TableRow) -> Span:
 
 @kind("table-blank-figure", params=NoParams)
 def table_blank_figure(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics table row with a unit but no figure."""
     for table in report.tables:
         if not table.has_units:
             continue
@@ -37,6 +38,7 @@ def table_blank_figure(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("table-parent-sum", params=NoParams)
 def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics table row that is not the sum of its numbered rows."""
     for table in report.tables:
         for row in table.rows:
             kids = [c for c in row.children if not c.subset and c.unit == row.unit]
@@ -59,6 +61,7 @@ def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("table-subset", params=NoParams)
 def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A 其中 row above its parent."""
     for table in report.tables:
         for row in table.rows:
             subset = [c for c in row.children if c.subset and c.unit and c.unit == row.unit]

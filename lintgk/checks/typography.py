@@ -87,6 +87,7 @@ def halfwidth_positions(text: str) -> list[int]:
 
 @kind("halfwidth-punctuation", params=NoParams)
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Half-width , ; : ? ! ( ) in Chinese text."""
     for par in report.doc.paragraphs:
         positions = halfwidth_positions(par.text)
         if not positions:
@@ -106,6 +107,7 @@ _REAL_NUMERALS = re.compile(r"[〇一二三四五六七八九十]")
 
 @kind("zero-lookalike", params=NoParams)
 def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
+    """○/O/0 inside Chinese numerals."""
     for par in report.doc.paragraphs:
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
@@ -131,6 +133,8 @@ def _duo_is_a_word(fig) -> bool:
 
 @dataclass
 class ApproximateExactFigureParams:
+    """余 or 多 after a figure that is not round (9余块, 755多条); 多 starting a word (多元, after 12345) is left alone."""
+
     markers: list[str] = field(default_factory=lambda: ["余"])  # the words that make a figure approximate
 
 
@@ -147,6 +151,8 @@ def approximate_exact_figure(report: Report, params: ApproximateExactFigureParam
 
 @dataclass
 class SubstitutionParams:
+    """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
+
     swap: dict[str, str] = field(default_factory=dict)  # a wrong phrase and the right one
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
 
@@ -181,6 +187,8 @@ def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
 
 @dataclass
 class RepeatedParagraphParams:
+    """A paragraph repeated word for word, whole or inside another."""
+
     min_chars: int = 30  # shorter paragraphs may repeat
 
 
@@ -209,6 +217,8 @@ _SENTENCE = re.compile(r"[，。；]")
 
 @dataclass
 class FurnitureLineParams:
+    """Lines of text copied from a web page that are its furniture (登录 注册, 点击数, breadcrumbs, 分享到, the site's notice); not run on `.html`, whose reader drops the frame."""
+
     tokens: list[str] = field(default_factory=list)  # words a page frame's line is made of
     strong_tokens: list[str] = field(default_factory=list)  # with one of these and another token, more may be left
     max_other_chars: int = 2  # characters besides tokens, dates and figures a furniture line may hold
