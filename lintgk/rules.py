@@ -19,7 +19,8 @@ from lintgk.model import SEVERITIES
 
 CODE = re.compile(r"^GK[1-7]\d{2}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "fixable"}
+_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "fixable",
+              "fix", "passed"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
 _PROFILE_KEYS = {"name", "description", "years", "params"}
 # A rule file is a few kilobytes; anchors and aliases may share a list, not multiply one (a "billion laughs").
@@ -43,9 +44,15 @@ class Rule:
     profiles: list[str] | None = None  # None: every profile
     fixable: bool = False
     path: str = ""
+    fix: dict[str, str] | None = None  # the description of the fix a finding carries ({fields} and {replacement})
+    passed: dict[str, str] | None = None  # the detail of a check that held ({fields} of emit.passed)
 
     def text(self, lang: str, variant: str | None = None) -> str:
         texts = self.variants.get(variant, self.message) if variant else self.message
+        return self.wording(texts, lang)
+
+    @staticmethod
+    def wording(texts: dict[str, str], lang: str) -> str:
         return texts.get(lang) or texts["zh"]
 
 
@@ -172,7 +179,8 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
     if not isinstance(params, dict):
         raise RuleFileError(f"{path}: 'params' must be a mapping")
     message = _bilingual(path, data, "message")
-    for key, texts in (("message", message), *((f"variants.{v}", t) for v, t in variants.items())):
+    optional = {key: _bilingual(path, data, key) for key in ("fix", "passed") if key in data}
+    for key, texts in (("message", message), *((f"variants.{v}", t) for v, t in variants.items()), *optional.items()):
         for lang in ("zh", "en"):
             _message_fields(path, code, f"{key}.{lang}", texts[lang])
     profiles = data.get("profiles")
@@ -193,6 +201,8 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         profiles=profiles,
         fixable=bool(data.get("fixable", False)),
         path=str(path),
+        fix=optional.get("fix"),
+        passed=optional.get("passed"),
     )
 
 

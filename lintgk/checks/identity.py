@@ -57,7 +57,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
                     continue
                 span = Span.within(par, m.start("body"), m.end("body"))
                 if same_body(body, title_body):
-                    emit.passed(par.line, f"{body} ~ {title_body}")
+                    emit.passed(par.line, f"{body} ~ {title_body}", body=body, title_body=title_body)
                 else:
                     reported.add((span.line, span.column))
                     emit(span, body=body, title_body=title_body)

@@ -27,13 +27,15 @@ class Emitter:
 
     where: Callable[..., str] = _plain_where  # (line, column=None) -> str
     findings: list[Finding] = field(default_factory=list)
-    passes: list[tuple[int, str]] = field(default_factory=list)
+    passes: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
 
     def __call__(self, span: Span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
         self.findings.append(Finding(span, data, variant, fix))
 
-    def passed(self, line: int, detail: str) -> None:
-        self.passes.append((line, detail))
+    def passed(self, line: int, detail: str = "", **data: Any) -> None:
+        """A check that held. With ``data``, the rule's ``passed:`` wording (zh/en) is filled in from it;
+        ``detail`` is shown where the rule has none."""
+        self.passes.append((line, detail, data))
 
 
 CheckFn = Callable[[Report, Any, Emitter], None]

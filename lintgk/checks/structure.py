@@ -93,7 +93,8 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
     elif declared.count:
-        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found")
+        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found", declared=declared.count,
+                    found=found)
     for name in unmatched:
         if not (appended and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
@@ -128,8 +129,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
 class TitleFormatParams:
     """A title without body, year or 政府信息公开工作年度报告."""
 
+    body_words: Texts  # how the message names a missing issuing body
+    year_words: Texts  # … a missing year
+    kind_words: Texts  # … missing words that name the kind of document
     kind_pattern: Regex = "政府信息公开(工作)?年度报告"  # the words that name the kind of document
-    kind_name: str = "“政府信息公开工作年度报告”"  # those words as the message names them
 
 
 @kind("title-format", params=TitleFormatParams)
@@ -139,15 +142,11 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
         emit(title_anchor(report), variant="missing")
         return
     missing, missing_en = [], []
-    if not title.body:
-        missing.append("发布机关名称")
-        missing_en.append("the issuing body")
-    if not title.year:
-        missing.append("年份")
-        missing_en.append("the year")
-    if not rx(params.kind_pattern).search(title.text):
-        missing.append(params.kind_name)
-        missing_en.append("the words 政府信息公开工作年度报告")
+    for absent, words in ((not title.body, params.body_words), (not title.year, params.year_words),
+                          (not rx(params.kind_pattern).search(title.text), params.kind_words)):
+        if absent:
+            missing.append(words.zh)
+            missing_en.append(words.en)
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
 
@@ -177,5 +176,6 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                 emit(Span.within(par, m.start(), m.end()), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
                      missing=missing)
             elif n == expected:
-                emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是")
+                emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是", found=m.group(0),
+                            previous=f"{int_to_cn(expected - 1)}是")
             expected = n + 1

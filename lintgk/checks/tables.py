@@ -56,7 +56,8 @@ def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
             elif row.value != total:
                 emit(_cell(row), value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
             else:
-                emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
+                            total=fmt(total))
 
 
 @kind("table-subset", params=NoParams)
@@ -85,4 +86,5 @@ def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
                 emit(_cell(row), variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
                      expr=expr, sum=fmt(total), unit=row.unit)
             else:
-                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
+                            total=fmt(total))
