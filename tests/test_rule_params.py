@@ -7,19 +7,7 @@ import shutil
 import pytest
 
 from conftest import SEED, run_cli
-
-HOUSE_RULE = """code: GK690
-name: house-words
-kind: substitution
-severity: warning
-summary: {zh: 本单位用语, en: house style}
-message: {zh: "请写「{suggestion}」", en: "write {suggestion}"}
-rationale: {zh: 本单位统一用语, en: house style}
-source: 本单位公文写作规范
-examples: {bad: 东宁街, good: 东宁街道}
-params:
-  swap: {东宁街道办事处: 东宁街道}
-"""
+from test_config import HOUSE_RULE, _fails_with_one_line  # a house rule of kind substitution
 
 
 def _project(tmp_path, rule: str, profile: str | None = None):
@@ -31,15 +19,6 @@ def _project(tmp_path, rule: str, profile: str | None = None):
         (rules / "profiles" / "house.yaml").write_text(profile, encoding="utf-8")
     (tmp_path / "lintgk.toml").write_text('rule-dirs = ["house-rules"]\n', encoding="utf-8")
     shutil.copy(SEED["dongning"], tmp_path / "report.txt")
-
-
-def _fails_with_one_line(proc, *words):
-    assert proc.returncode == 2, proc.stdout + proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_the_house_rule_as_written_runs(tmp_path):
@@ -62,20 +41,16 @@ def test_a_rule_that_does_not_fit_its_kind_is_exit_2(tmp_path, change, words):
     _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "GK690.yaml", "GK690", *words)
 
 
-def test_a_bad_regular_expression_is_caught_at_load(tmp_path):
-    rule = HOUSE_RULE.replace("kind: substitution", "kind: declared-parts").replace(
-        "  swap: {东宁街道办事处: 东宁街道}", '  topics: ["概述(|总体情况"]').replace("{suggestion}", "{name}")
+@pytest.mark.parametrize("kind, params, field, words", [
+    ("declared-parts", '  topics: ["概述(|总体情况"]', "{name}", ["topics[0]", "regular expression"]),
+    ("repeated-paragraph", "  min_chars: many", "{excerpt}", ["min_chars", "whole number"]),
+    ("enumeration-total", "  kind: ordinals", "{expr}", ["kind", "one of ordinal, subset, category"]),
+])
+def test_a_value_that_does_not_fit_is_caught_at_load(tmp_path, kind, params, field, words):
+    rule = HOUSE_RULE.replace("kind: substitution", f"kind: {kind}").replace(
+        "  swap: {东宁街道办事处: 东宁街道}", params).replace("{suggestion}", field)
     _project(tmp_path, rule)
-    _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "GK690.yaml", "GK690", "topics[0]",
-                         "regular expression")
-
-
-def test_a_wrong_type_is_caught(tmp_path):
-    rule = HOUSE_RULE.replace("kind: substitution", "kind: repeated-paragraph").replace(
-        "  swap: {东宁街道办事处: 东宁街道}", "  min_chars: many").replace("{suggestion}", "{excerpt}")
-    _project(tmp_path, rule)
-    _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "GK690.yaml", "GK690", "min_chars",
-                         "whole number")
+    _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "GK690.yaml", "GK690", *words)
 
 
 def test_a_profile_override_is_checked_and_named(tmp_path):
