@@ -17,7 +17,7 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
-from lintgk.parse.numerals import to_int
+from lintgk.numerals import to_int
 
 _QIZHONG = re.compile("其中")
 _SEGMENT_BREAK = re.compile(r"[，,；;]")
