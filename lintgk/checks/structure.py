@@ -8,8 +8,8 @@ import regex as re
 
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
-from lintgk.parse.model import Report, Span
 from lintgk.numerals import int_to_cn, to_int
+from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, overlap, rx
 
 

@@ -6,9 +6,10 @@ import regex as re
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lexicon import CATCH_ALL
 from lintgk.parse.model import Report, Span, StatTable, TableRow
 
-_CATCH_ALL = re.compile(r"其他|其它")
+_CATCH_ALL = re.compile(CATCH_ALL)
 
 
 def _name(row: TableRow, table: StatTable | None = None) -> str:

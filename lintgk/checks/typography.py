@@ -9,6 +9,7 @@ import regex as re
 from lintgk.checks.identity import url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
@@ -99,10 +100,9 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
 
 
-_LOOKALIKES = "○OＯ0◯"
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
-_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[〇○OＯ0◯一二三四五六七八九十]{2,}(?![A-Za-z0-9])")
-_REAL_NUMERALS = re.compile(r"[〇一二三四五六七八九十]")
+_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
+_REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
 
 
 @kind("zero-lookalike", params=NoParams)
@@ -113,7 +113,7 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
                 continue
             for i, ch in enumerate(run.group(0)):
-                if ch in _LOOKALIKES:
+                if ch in ZERO_LOOKALIKES:
                     span = Span.within(par, run.start() + i, run.start() + i + 1)
                     fix = Fix("改为〇", [Edit(span.line, span.column, span.end_line, span.end_column, "〇")])
                     emit(span, fix=fix, char=ch, codepoint=f"U+{ord(ch):04X}")
