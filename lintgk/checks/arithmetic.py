@@ -7,6 +7,7 @@ from typing import Literal
 import regex as re
 
 from lintgk.checks.active_prose import active_figures
+from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
@@ -14,10 +15,6 @@ from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, overl
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-
-
-def fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 def _items_span(items: list[Figure]) -> Span:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from lintgk.checks.common import EMAIL as _EMAIL
+from lintgk.checks.common import URL as _URL
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -14,13 +16,11 @@ from lintgk.parse.patterns import rx
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|贵)")
 _SUFFIX = re.compile(r"(?:人民政府|办事处)$")
-_URL = re.compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}[^\s，。；、（）()“”<>《》]*|(?<![./A-Za-z])www\.[^\s，。；、（）()“”<>《》]+")
 _GOOD_URL = re.compile(
     r"^(?:(?:https?|ftp)://)?(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
 _SCHEME = re.compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-z0-9]")
 _GOOD_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
@@ -135,11 +135,6 @@ def _county_names(report: Report) -> set[str]:
         for m in rx(r"(?P<name>\p{Han}{2,3})[县区旗]").finditer(par.text, overlapped=True):
             names.add(m.group("name"))
     return names
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Where URLs and e-mail addresses sit in a text, so that other checks leave them alone."""
-    return [m.span() for m in _URL.finditer(text)] + [m.span() for m in _EMAIL.finditer(text)]
 
 
 @kind("url-format", params=NoParams)

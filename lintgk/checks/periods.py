@@ -6,9 +6,9 @@ from datetime import date
 
 import regex as re
 
+from lintgk.checks.common import title_anchor
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
-from lintgk.checks.structure import title_anchor
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import ANY_MARKER, rx

@@ -6,19 +6,12 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, overlap, rx
-
-
-def title_anchor(report: Report) -> Span:
-    """Where a finding about the whole report points: the title, else the first line."""
-    if report.title:
-        return report.title.span
-    first = report.doc.paragraphs[0] if report.doc.paragraphs else None
-    return Span(first.line, first.column, first.line, first.column + len(first.text)) if first else Span(1, 1, 1, 1)
 
 
 def _numeral(n: int, level: int) -> str:

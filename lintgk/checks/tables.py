@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lintgk.checks.arithmetic import fmt
+from lintgk.checks.common import fmt
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lexicon import CATCH_ALL

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.identity import url_spans
+from lintgk.checks.common import url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
