@@ -11,7 +11,7 @@ import inspect
 import sys
 from dataclasses import MISSING, fields
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any
 
 import regex as re
 
@@ -87,19 +87,19 @@ def _cell(text: Any) -> str:
 
 
 def _param_rows(kind: str, cls: type | None, rules: list[Rule]) -> list[tuple[str, str, str, str]]:
-    from lintgk.checks.params import describe
+    from lintgk.checks.params import field_types, describe
 
     if cls is None:
         keys = sorted({k for r in rules for k in r.params})
         return [(k, "(untyped)", "", "") for k in keys]
     rows = []
-    hints = get_type_hints(cls, include_extras=True)
+    hints = field_types(cls)
     comments = _field_comments(cls)
     for f in fields(cls):
         rows.append((f.name, describe(hints[f.name]), _default(f), comments.get(f.name, "")))
         nested = _nested(hints[f.name])
         if nested is not None:
-            nested_hints = get_type_hints(nested, include_extras=True)
+            nested_hints = field_types(nested)
             nested_comments = _field_comments(nested)
             for g in fields(nested):
                 rows.append((f"{f.name}[].{g.name}", describe(nested_hints[g.name]), _default(g),

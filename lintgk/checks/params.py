@@ -7,7 +7,8 @@ refuses an unknown key, a value of the wrong type or a regular expression that d
 misspelt parameter stops the run instead of being ignored.
 
 Types understood: str, int, float, bool, Any, ``Regex`` (a str that must compile), ``X | None``,
-``list[X]``, ``dict[K, V]`` and nested dataclasses (a mapping in the YAML).
+``Literal[...]``, ``list[X]``, ``dict[K, V]`` and nested dataclasses (a mapping in the YAML); a value of
+any other type is taken as written.
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def build(cls: type, raw: Any, path: str = "") -> Any:
     dict_style(cls)
     if not isinstance(raw, dict):
         raise ParamError(path or "params", f"must be a mapping, not {_type_name(raw)}")
-    hints = get_type_hints(cls, include_extras=True)
+    hints = field_types(cls)
     known = _names(cls)
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -89,6 +90,15 @@ def build(cls: type, raw: Any, path: str = "") -> Any:
         if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
             raise ParamError(f"{path}.{f.name}" if path else f.name, "is required")
     return cls(**values)
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """The fields' types; a type the module cannot resolve at run time (imported only for type checkers)
+    is taken as Any."""
+    try:
+        return get_type_hints(cls, include_extras=True)
+    except (NameError, TypeError):
+        return {f.name: Any for f in fields(cls)}
 
 
 def _unknown(key: str, known: tuple[str, ...]) -> str:
@@ -185,4 +195,4 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, str):
             raise ParamError(where, f"must be text, not {_type_name(value)}")
         return value
-    raise TypeError(f"params type {tp!r} is not supported")  # a programming error in a kind's declaration
+    return value  # a type this module does not know (tuple, a class of the kind's own): taken as written
