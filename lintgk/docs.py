@@ -87,7 +87,7 @@ def _cell(text: Any) -> str:
 
 
 def _param_rows(kind: str, cls: type | None, rules: list[Rule]) -> list[tuple[str, str, str, str]]:
-    from lintgk.checks.params import field_types, describe
+    from lintgk.checks.params import describe, field_types
 
     if cls is None:
         keys = sorted({k for r in rules for k in r.params})
