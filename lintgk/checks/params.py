@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import types
+from functools import lru_cache
 from dataclasses import MISSING, dataclass, fields, is_dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -92,6 +93,7 @@ def build(cls: type, raw: Any, path: str = "") -> Any:
     return cls(**values)
 
 
+@lru_cache(maxsize=None)
 def field_types(cls: type) -> dict[str, Any]:
     """The fields' types; a type the module cannot resolve at run time (imported only for type checkers)
     is taken as Any."""
