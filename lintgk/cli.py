@@ -630,6 +630,7 @@ def explain(
     code: str = typer.Argument(..., help="A rule code (GK201) or name (period-full-year)."),
     lang: Lang = typer.Option(Lang.zh, "--lang"),
     config_file: Path | None = typer.Option(None, "--config", help="Config file whose rule-dirs add house rules (default: the one `check` would find)."),
+    where: bool = typer.Option(False, "--where", help="Print where the rule lives instead: its YAML file, its check kind's function and its cases."),
 ) -> None:
     """Explain a rule: what it checks, why, the source it cites, and a bad and a good example."""
     from lintgk.output.explain import render
@@ -639,6 +640,13 @@ def explain(
     rule = rules.rules.get(wanted.upper()) or next((r for r in rules.rules.values() if r.name == wanted.lower()), None)
     if rule is None:
         raise _fail(f"unknown rule {code!r}; `lintgk rules` lists them")
+    if where:
+        from lintgk.docs import where as locate
+
+        _stdout_utf8()
+        found = locate(rule)
+        print(f"yaml:  {found['yaml']}\ncheck: {found['check']} ({found['source']})\ncases: {found['cases'] or '-'}")
+        return
     render(rule, rules, lang.value)
 
 

@@ -90,6 +90,10 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                 continue
             if finding.fix is not None:
                 finding.fix.safe = rule.fixable
+                if rule.fix:  # the fix's description, worded in the rule's YAML
+                    edits = finding.fix.edits
+                    fields = _SafeDict(finding.data, replacement=edits[0].replacement if edits else "")
+                    finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
             message = rule.text(config.lang, finding.variant).format_map(_SafeDict(finding.data))
             result.diagnostics.append(
                 Diagnostic(
@@ -106,7 +110,10 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     fix=finding.fix,
                 )
             )
-        result.passed.extend(Passed(rule.code, line, detail) for line, detail in emit.passes)
+        result.passed.extend(
+            Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(_SafeDict(data))
+                   if rule.passed and data else detail)
+            for line, detail, data in emit.passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 

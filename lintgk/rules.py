@@ -6,6 +6,7 @@ rules for one report template and may override their parameters.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,11 +19,15 @@ from lintgk.model import SEVERITIES
 
 CODE = re.compile(r"^GK[1-7]\d{2}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "documents", "fixable"}
+_RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "documents", "fixable",
+              "fix", "passed"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
 _PROFILE_KEYS = {"name", "document", "description", "years", "params"}
 _DOCUMENT_KEYS = {"name", "description", "forms"}
 DEFAULT_DOCUMENT = "annual-report"
+# A rule file is a few kilobytes; anchors and aliases may share a list, not multiply one (a "billion laughs").
+MAX_FILE_BYTES = 1_000_000
+MAX_YAML_NODES = 200_000
 
 
 @dataclass
@@ -42,9 +47,15 @@ class Rule:
     fixable: bool = False
     documents: list[str] = field(default_factory=lambda: [DEFAULT_DOCUMENT])  # the document types it checks
     path: str = ""
+    fix: dict[str, str] | None = None  # the description of the fix a finding carries ({fields} and {replacement})
+    passed: dict[str, str] | None = None  # the detail of a check that held ({fields} of emit.passed)
 
     def text(self, lang: str, variant: str | None = None) -> str:
         texts = self.variants.get(variant, self.message) if variant else self.message
+        return self.wording(texts, lang)
+
+    @staticmethod
+    def wording(texts: dict[str, str], lang: str) -> str:
         return texts.get(lang) or texts["zh"]
 
 
@@ -55,6 +66,7 @@ class Profile:
     years: tuple[int, int]
     params: dict[str, dict[str, Any]]
     document: str = DEFAULT_DOCUMENT  # the document type whose template this profile is
+    path: str = ""
 
 
 @dataclass
@@ -71,6 +83,8 @@ class RuleSet:
     rules: dict[str, Rule]
     profiles: dict[str, Profile]
     documents: dict[str, DocumentType] = field(default_factory=dict)
+    # (code, profile name) → the rule's params with the profile's overrides, as the kind's params dataclass
+    typed: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def profile_for_year(self, year: int | None, document: str | None = None) -> Profile:
         """The profile for a report of this year, among the document type's profiles (all, without one)."""
@@ -86,8 +100,11 @@ class RuleSet:
                 return ordered[0]
         return ordered[-1]
 
-    def params_for(self, rule: Rule, profile: Profile) -> dict[str, Any]:
-        return {**rule.params, **profile.params.get(rule.code, {})}
+    def params_for(self, rule: Rule, profile: Profile) -> Any:
+        """What the rule's kind receives: its params dataclass (validated at load), or a dict for a kind
+        that declares none."""
+        typed = self.typed.get((rule.code, profile.name))
+        return typed if typed is not None else {**rule.params, **profile.params.get(rule.code, {})}
 
     def applies(self, rule: Rule, profile: Profile) -> bool:
         return profile.document in rule.documents and (rule.profiles is None or profile.name in rule.profiles)
@@ -105,14 +122,44 @@ def _load_yaml(path: Path) -> Any:
     import yaml
 
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RuleFileError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB, not a rule file")
+        text = path.read_text(encoding="utf-8")
         # libyaml's safe loader when PyYAML was built with it (ten times faster than the pure-Python one)
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        if "*" in text and "&" in text:  # aliases: count what they expand to before building it
+            _bound_aliases(path, text, loader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         raise RuleFileError(f"{path}:{where} invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: cannot read ({exc})") from None
+
+
+def _bound_aliases(path: Path, text: str, loader: Any) -> None:
+    """Refuse a file whose aliases expand to more than MAX_YAML_NODES nodes (counted on the events,
+    without building anything)."""
+    import yaml
+
+    sizes: dict[str, int] = {}
+    stack: list[list] = [[None, 0]]  # [anchor, nodes so far] of each open collection
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            size = 1 if isinstance(event, yaml.ScalarEvent) else sizes.get(event.anchor, 1)
+            if isinstance(event, yaml.ScalarEvent) and event.anchor:
+                sizes[event.anchor] = 1
+            stack[-1][1] += size
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+            stack[-1][1] += size
+        if stack[-1][1] > MAX_YAML_NODES or any(s > MAX_YAML_NODES for _, s in stack):
+            raise RuleFileError(f"{path}: its aliases expand to more than {MAX_YAML_NODES} values, not a rule file")
 
 
 def _bilingual(path: Path, data: dict, key: str) -> dict[str, str]:
@@ -149,6 +196,11 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise RuleFileError(f"{path}: 'params' must be a mapping")
+    message = _bilingual(path, data, "message")
+    optional = {key: _bilingual(path, data, key) for key in ("fix", "passed") if key in data}
+    for key, texts in (("message", message), *((f"variants.{v}", t) for v, t in variants.items()), *optional.items()):
+        for lang in ("zh", "en"):
+            _message_fields(path, code, f"{key}.{lang}", texts[lang])
     profiles = data.get("profiles")
     if profiles is not None and not (isinstance(profiles, list) and all(isinstance(p, str) for p in profiles)):
         raise RuleFileError(f"{path}: 'profiles' must be a list of profile names")
@@ -161,7 +213,7 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         kind=kind,
         severity=severity,
         summary=_bilingual(path, data, "summary"),
-        message=_bilingual(path, data, "message"),
+        message=message,
         rationale=_bilingual(path, data, "rationale"),
         source=str(data["source"]),
         examples={k: str(v) for k, v in examples.items()},
@@ -171,7 +223,79 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         fixable=bool(data.get("fixable", False)),
         path=str(path),
         documents=documents,
+        fix=optional.get("fix"),
+        passed=optional.get("passed"),
     )
+
+
+def _message_fields(path: Path, code: str, key: str, text: str) -> set[str]:
+    """The {fields} a message fills in from the finding's data; a positional {} or {0}, an attribute or
+    index ({a.b}, {a[0]}) or an unbalanced brace is an error in the rule file."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise RuleFileError(f"{path}: rule {code}: {key}: {exc} (write {{{{ and }}}} for a literal brace)") from None
+    names = set()
+    for _, name, spec, _ in parsed:
+        if name is None:
+            continue
+        if name == "" or name.isdigit():
+            raise RuleFileError(f"{path}: rule {code}: {key}: positional field {{{name}}}; name the field, e.g. {{total}}")
+        if not name.isidentifier():
+            raise RuleFileError(f"{path}: rule {code}: {key}: field {{{name}}} must be a plain name")
+        if spec and "{" in spec:
+            raise RuleFileError(f"{path}: rule {code}: {key}: nested field in {{{name}:{spec}}}")
+        names.add(name)
+    return names
+
+
+def _rule_fields(rule: Rule) -> dict[str, set[str]]:
+    """The fields each of the rule's messages uses, by YAML key (message.zh, variants.short.en …)."""
+    texts = {"message": rule.message, **{f"variants.{v}": t for v, t in rule.variants.items()}}
+    return {f"{key}.{lang}": _message_fields(Path(rule.path), rule.code, f"{key}.{lang}", t[lang])
+            for key, t in texts.items() for lang in ("zh", "en")}
+
+
+def _check_fields(rules: dict[str, Rule], builtin: set[str]) -> None:
+    """A rule from a rule folder may use the fields the built-in rules of its kind use; any other
+    field names data the kind does not give and would be printed as {field}."""
+    vocabulary: dict[str, set[str]] = {}
+    for code in builtin:
+        for names in _rule_fields(rules[code]).values():
+            vocabulary.setdefault(rules[code].kind, set()).update(names)
+    for rule in rules.values():
+        known = vocabulary.get(rule.kind)
+        if rule.code in builtin or known is None:
+            continue
+        for key, names in _rule_fields(rule).items():
+            unknown = sorted(names - known)
+            if unknown:
+                raise RuleFileError(f"{rule.path}: rule {rule.code}: {key}: unknown field {{{unknown[0]}}} "
+                                    f"(kind {rule.kind} gives: {', '.join(sorted(known))})")
+
+
+def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_types: dict[str, type]) -> dict:
+    """Each rule's params, with each profile's overrides, as its kind's dataclass; a key, type or regular
+    expression that does not fit is an error naming the file it came from."""
+    from lintgk.checks.params import ParamError, build
+
+    typed: dict[tuple[str, str], Any] = {}
+    for rule in rules.values():
+        cls = params_types.get(rule.kind)
+        if cls is None:
+            continue
+        try:
+            build(cls, rule.params)
+        except ParamError as exc:
+            raise RuleFileError(f"{rule.path}: rule {rule.code}: {exc}") from None
+        for profile in profiles.values():
+            override = profile.params.get(rule.code, {})
+            try:
+                typed[(rule.code, profile.name)] = build(cls, {**rule.params, **override})
+            except ParamError as exc:
+                source = profile.path if exc.key.split(".")[0].split("[")[0] in override else rule.path
+                raise RuleFileError(f"{source}: rule {rule.code}: {exc}") from None
+    return typed
 
 
 def parse_profile(path: Path, data: Any) -> Profile:
@@ -190,7 +314,7 @@ def parse_profile(path: Path, data: Any) -> Profile:
     if not isinstance(document, str):
         raise RuleFileError(f"{path}: 'document' must be a document type's name")
     return Profile(str(data.get("name") or path.stem), _bilingual(path, data, "description"), (years[0], years[1]), params,
-                   document)
+                   document, str(path))
 
 
 def parse_document_type(path: Path, data: Any) -> DocumentType:
@@ -210,9 +334,10 @@ def parse_document_type(path: Path, data: Any) -> DocumentType:
 
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
-    from lintgk.checks.registry import all_kinds
+    from lintgk.checks.registry import PARAMS, all_kinds
 
     kinds = all_kinds()
+    builtin: set[str] = set()
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
     documents: dict[str, DocumentType] = {}
@@ -224,6 +349,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             if rule.code in rules and rules[rule.code].path != rule.path:
                 raise RuleFileError(f"{path}: code {rule.code} is already used by {rules[rule.code].path}")
             rules[rule.code] = rule
+            if folder == builtin_rules_dir():
+                builtin.add(rule.code)
         for path in sorted((folder / "profiles").glob("*.y*ml")):
             profile = parse_profile(path, _load_yaml(path))
             profiles[profile.name] = profile
@@ -246,7 +373,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         for name in rule.profiles or ():
             if name not in profiles:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
-    return RuleSet(dict(sorted(rules.items())), profiles, documents)
+    _check_fields(rules, builtin)
+    return RuleSet(dict(sorted(rules.items())), profiles, documents, _typed_params(rules, profiles, PARAMS))
 
 
 def template_part_names(rules: RuleSet) -> tuple[str, ...]:

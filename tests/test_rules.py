@@ -55,7 +55,7 @@ def test_chinese_numerals_read_without_cn2an_agree_with_it():
     """The counting form reports write (一 … 九千九百九十九) is read natively; cn2an stays the authority."""
     import cn2an
 
-    from lintgk.parse.numerals import _counting_form, cn_to_int, int_to_cn
+    from lintgk.numerals import _counting_form, cn_to_int, int_to_cn
 
     for n in range(10000):
         written = cn2an.an2cn(n)

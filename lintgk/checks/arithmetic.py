@@ -1,19 +1,20 @@
 """GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Literal
+
 import regex as re
 
 from lintgk.checks.active_prose import active_figures
+from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
+from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
 from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, overlap, rx
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-
-
-def fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 def _items_span(items: list[Figure]) -> Span:
@@ -23,9 +24,16 @@ def _items_span(items: list[Figure]) -> Span:
     return first
 
 
-@kind("enumeration-total")
-def enumeration_total(report: Report, params: dict, emit: Emitter) -> None:
-    wanted = params.get("kind", "ordinal")
+@dataclass
+class EnumerationTotalParams:
+    """Lists of figures versus their total."""
+
+    kind: Literal["ordinal", "subset", "category"] = "ordinal"  # 一是…二是 items, 其中 parts, …类 categories
+
+
+@kind("enumeration-total", params=EnumerationTotalParams)
+def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emitter) -> None:
+    wanted = params.kind
     for e in report.enumerations:
         if e.kind != wanted or e.total is None or any(f.approx for f in e.items):
             continue
@@ -59,15 +67,32 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-@kind("none-vs-count")
-def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
-    negation = rx(params.get("negation", "没有|未|无|零"))
-    reach = int(params.get("reach", 30))
-    for topic in params.get("topics", []):
-        keyword = rx(topic["keywords"])
-        exclude = rx(topic["exclude"]) if topic.get("exclude") else None
+@dataclass
+class NoneTopic:
+    name: Texts  # the topic as the message names it
+    keywords: Regex  # words that name the topic in a claim of none and beside a count
+    exclude: Regex = ""  # a count whose context matches this is not about the topic
+    claim_exclude: Regex = ""  # the words after the keyword that make it a modifier of something else
+
+
+@dataclass
+class NoneVsCountParams:
+    """「没有……」 beside a count of the same thing (prose or table)."""
+
+    negation: Regex = "没有|未|无|零"  # the words that say there was none
+    reach: int = 30  # how many characters before the keyword a negation may stand
+    topics: list[NoneTopic] = field(default_factory=list)
+
+
+@kind("none-vs-count", params=NoneVsCountParams)
+def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> None:
+    negation = rx(params.negation)
+    reach = params.reach
+    for topic in params.topics:
+        keyword = rx(topic.keywords)
+        exclude = rx(topic.exclude) if topic.exclude else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
-        modifier = rx(topic["claim_exclude"]) if topic.get("claim_exclude") else None
+        modifier = rx(topic.claim_exclude) if topic.claim_exclude else None
         counts_text = [(f.text, f.context, f.span) for f in report.figures
                        if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
                        and not negation.search(f.context)]
@@ -97,8 +122,8 @@ def none_vs_count(report: Report, params: dict, emit: Emitter) -> None:
                               if c[2].line != par.line or not claim_span.column <= c[2].column < claim_span.end_column]
                     if others:
                         listing = "；".join(f"{emit.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
-                        emit(claim_span, claim=clause[start:end], topic=topic["name"]["zh"],
-                             topic_en=topic["name"]["en"], counts=listing)
+                        emit(claim_span, claim=clause[start:end], topic=topic.name.zh,
+                             topic_en=topic.name.en, counts=listing)
                     break
 
 
@@ -129,10 +154,18 @@ def _row_core(label: str) -> str:
     return text.rstrip("数")
 
 
-@kind("prose-vs-table")
-def prose_vs_table(report: Report, params: dict, emit: Emitter) -> None:
-    threshold = float(params.get("threshold", 0.75))
-    margin = float(params.get("margin", 0.15))
+@dataclass
+class ProseVsTableParams:
+    """A prose figure versus the table row it names."""
+
+    threshold: float = 0.75  # how alike a prose phrase and a row label must be to name the same count
+    margin: float = 0.15  # how much better the best row must match than the next
+
+
+@kind("prose-vs-table", params=ProseVsTableParams)
+def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) -> None:
+    threshold = params.threshold
+    margin = params.margin
     rows = [(r, _row_core(r.label)) for t in report.tables if t.primary for r in t.rows if r.value is not None and r.unit]
     rows = [(r, core) for r, core in rows if len(core) >= 4]
     for named in active_figures(report):  # the national part 二 table

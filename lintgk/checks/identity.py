@@ -1,8 +1,13 @@
 """GK5xx: the body a report speaks for, URLs and e-mail addresses."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex as re
 
+from lintgk.checks.common import EMAIL as _EMAIL
+from lintgk.checks.common import URL as _URL
+from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
 from lintgk.parse.bodies import is_government, parse_body, same_level_other
@@ -11,13 +16,11 @@ from lintgk.parse.patterns import rx
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|贵)")
 _SUFFIX = re.compile(r"(?:人民政府|办事处)$")
-_URL = re.compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}[^\s，。；、（）()“”<>《》]*|(?<![./A-Za-z])www\.[^\s，。；、（）()“”<>《》]+")
 _GOOD_URL = re.compile(
     r"^(?:(?:https?|ftp)://)?(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
 _SCHEME = re.compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-z0-9]")
 _GOOD_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
@@ -30,12 +33,21 @@ def same_body(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-@kind("body-consistent")
-def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class BodyConsistentParams:
+    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media)."""
+
+    claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
+    own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)
+    media: list[Regex] = field(default_factory=list)  # a county's media (groups media and name)
+
+
+@kind("body-consistent", params=BodyConsistentParams)
+def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
     title_body = report.body
     if not title_body:
         return
-    claims = [rx(p) for p in params.get("claims", [])]
+    claims = [rx(p) for p in params.claims]
     reported: set[tuple[int, int]] = set()
     for par in report.doc.paragraphs[:12]:
         for pattern in claims:
@@ -45,7 +57,7 @@ def body_consistent(report: Report, params: dict, emit: Emitter) -> None:
                     continue
                 span = Span.within(par, m.start("body"), m.end("body"))
                 if same_body(body, title_body):
-                    emit.passed(par.line, f"{body} ~ {title_body}")
+                    emit.passed(par.line, f"{body} ~ {title_body}", body=body, title_body=title_body)
                 else:
                     reported.add((span.line, span.column))
                     emit(span, body=body, title_body=title_body)
@@ -59,7 +71,7 @@ def _in_cited_title(text: str, pos: int) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
-def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported: set[tuple[int, int]]) -> None:
+def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Emitter, reported: set[tuple[int, int]]) -> None:
     """A body of the report's own kind and level, with another name, where the report speaks for itself.
 
     A report names its superiors, its own offices and villages and its county's media all the time; only
@@ -75,7 +87,7 @@ def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported:
     for par in report.doc.paragraphs:
         if title and title.line <= par.line <= title.end_line:
             continue
-        for pattern in params.get("own_claims", []):
+        for pattern in params.own_claims:
             for m in rx(pattern).finditer(par.text):
                 other = parse_body(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
@@ -86,7 +98,7 @@ def _speaking_for_another(report: Report, params: dict, emit: Emitter, reported:
                     emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
         if own_county is None:
             continue
-        for pattern in params.get("media", []):
+        for pattern in params.media:
             for m in rx(pattern).finditer(par.text):
                 name = m.group("name")
                 if known_counties is None:
@@ -125,13 +137,9 @@ def _county_names(report: Report) -> set[str]:
     return names
 
 
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Where URLs and e-mail addresses sit in a text, so that other checks leave them alone."""
-    return [m.span() for m in _URL.finditer(text)] + [m.span() for m in _EMAIL.finditer(text)]
-
-
-@kind("url-format")
-def url_format(report: Report, params: dict, emit: Emitter) -> None:
+@kind("url-format", params=NoParams)
+def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Malformed URLs (http:∥, full-width colon)."""
     for par in report.doc.paragraphs:
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
@@ -147,8 +155,9 @@ def url_format(report: Report, params: dict, emit: Emitter) -> None:
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
 
 
-@kind("email-format")
-def email_format(report: Report, params: dict, emit: Emitter) -> None:
+@kind("email-format", params=NoParams)
+def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Malformed e-mail addresses."""
     for par in report.doc.paragraphs:
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)

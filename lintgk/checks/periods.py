@@ -1,12 +1,14 @@
 """GK2xx: the statistics period, stale years, the publication deadline, the date format."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import regex as re
 
+from lintgk.checks.common import title_anchor
+from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
-from lintgk.checks.structure import title_anchor
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import ANY_MARKER, rx
@@ -24,14 +26,16 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-@kind("period-stated")
-def period_stated(report: Report, params: dict, emit: Emitter) -> None:
+@kind("period-stated", params=NoParams)
+def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
+    """No statistics period stated."""
     if not any(p.statistical for p in report.periods):
         emit(title_anchor(report), year=report.year or "本")
 
 
-@kind("period-full-year")
-def period_full_year(report: Report, params: dict, emit: Emitter) -> None:
+@kind("period-full-year", params=NoParams)
+def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics period that is not the calendar year of the report."""
     year = report.year
     if year is None:
         return
@@ -44,8 +48,9 @@ def period_full_year(report: Report, params: dict, emit: Emitter) -> None:
             emit(p.span, period=p.text, year=year, start=_iso(p.start), end=_iso(p.end))
 
 
-@kind("period-consistent")
-def period_consistent(report: Report, params: dict, emit: Emitter) -> None:
+@kind("period-consistent", params=NoParams)
+def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Two different statistics periods."""
     stated = [p for p in report.periods if p.statistical]
     if not stated:
         return
@@ -56,8 +61,9 @@ def period_consistent(report: Report, params: dict, emit: Emitter) -> None:
                  start=_iso(p.start), end=_iso(p.end), other_start=_iso(first.start), other_end=_iso(first.end))
 
 
-@kind("stale-year")
-def stale_year(report: Report, params: dict, emit: Emitter) -> None:
+@kind("stale-year", params=NoParams)
+def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
+    """An earlier year opening a sentence as if it were the report's year."""
     year = report.year
     if year is None:
         return
@@ -74,17 +80,31 @@ def stale_year(report: Report, params: dict, emit: Emitter) -> None:
                 emit(Span.within(par, start, offset + m.end()), stated=stated, year=year)
 
 
-def _deadline(report: Report, params: dict) -> tuple[date, str] | None:
-    for rule in params.get("deadlines", []):
-        pattern = rule.get("body")
-        if pattern and not (report.body and rx(pattern).search(report.body)):
+@dataclass
+class Deadline:
+    month: int  # the deadline in the year after the report's
+    day: int
+    body: Regex = ""  # the bodies it applies to (their names); empty: every body
+    article: str = ""  # the provision that sets it, as the message cites it
+
+
+@dataclass
+class PublicationDeadlineParams:
+    """Signed or published after the deadline (the first of `deadlines` whose body matches), or before the year ended."""
+
+    deadlines: list[Deadline] = field(default_factory=list)  # the first whose body matches applies
+
+
+def _deadline(report: Report, params: PublicationDeadlineParams) -> tuple[date, str] | None:
+    for rule in params.deadlines:
+        if rule.body and not (report.body and rx(rule.body).search(report.body)):
             continue
-        return date(report.year + 1, rule["month"], rule["day"]), rule.get("article", "")
+        return date(report.year + 1, rule.month, rule.day), rule.article
     return None
 
 
-@kind("publication-deadline")
-def publication_deadline(report: Report, params: dict, emit: Emitter) -> None:
+@kind("publication-deadline", params=PublicationDeadlineParams)
+def publication_deadline(report: Report, params: PublicationDeadlineParams, emit: Emitter) -> None:
     signed = report.signed_date if report.signed_date and not report.signed_date.year_only else None
     stated = signed or report.published_date
     if stated is None or report.year is None:
@@ -101,12 +121,19 @@ def publication_deadline(report: Report, params: dict, emit: Emitter) -> None:
         emit.passed(stated.span.line, f"{_iso(stated.date)} <= {_iso(deadline)}")
 
 
-@kind("date-arabic-numerals")
-def date_arabic_numerals(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class DateArabicNumeralsParams:
+    """成文日期 in Chinese numerals, from the day GB/T 9704-2012 took effect."""
+
+    in_force: str = "2012-07-01"  # dates signed before this day (GB/T 9704-2012) are not checked
+
+
+@kind("date-arabic-numerals", params=DateArabicNumeralsParams)
+def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit: Emitter) -> None:
     signed = report.signed_date
     if signed is None or not signed.chinese_numerals:
         return
-    in_force = date.fromisoformat(params.get("in_force", "2012-07-01"))
+    in_force = date.fromisoformat(params.in_force)
     if signed.date < in_force:
         return  # before GB/T 9704-2012 took effect, dates in Chinese numerals were the rule
     d = signed.date

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from lintgk.checks.params import dict_style
 from lintgk.model import Fix
 from lintgk.parse.model import Report, Span
 
@@ -26,18 +27,22 @@ class Emitter:
 
     where: Callable[..., str] = _plain_where  # (line, column=None) -> str
     findings: list[Finding] = field(default_factory=list)
-    passes: list[tuple[int, str]] = field(default_factory=list)
+    passes: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
 
     def __call__(self, span: Span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
         self.findings.append(Finding(span, data, variant, fix))
 
-    def passed(self, line: int, detail: str) -> None:
-        self.passes.append((line, detail))
+    def passed(self, line: int, detail: str = "", **data: Any) -> None:
+        """A check that held. With ``data``, the rule's ``passed:`` wording (zh/en) is filled in from it;
+        ``detail`` is shown where the rule has none."""
+        self.passes.append((line, detail, data))
 
 
-CheckFn = Callable[[Report, dict, Emitter], None]
+CheckFn = Callable[[Report, Any, Emitter], None]
 KINDS: dict[str, CheckFn] = {}
-# The parameters each kind takes: a dataclass whose fields are the parameter names, types and defaults.
+# The parameters each kind takes: a dataclass whose fields are the parameter names, types and defaults
+# (lintgk.checks.params). A kind that declares one receives an instance of it, validated when the rules
+# were loaded; it can also be read like a dict (get, [], in). A kind without one receives the plain dict.
 PARAMS: dict[str, type] = {}
 
 
@@ -45,7 +50,7 @@ def kind(name: str, params: type | None = None) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
         KINDS[name] = fn
         if params is not None:
-            PARAMS[name] = params
+            PARAMS[name] = dict_style(params)
         return fn
 
     return register

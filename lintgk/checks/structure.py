@@ -2,21 +2,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import regex as re
 
+from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from here by the national checks)
+from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
+from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.model import Report, Span
-from lintgk.parse.numerals import int_to_cn, to_int
 from lintgk.parse.patterns import SPACES, overlap, rx
-
-
-def title_anchor(report: Report) -> Span:
-    """Where a finding about the whole report points: the title, else the first line."""
-    if report.title:
-        return report.title.span
-    first = report.doc.paragraphs[0] if report.doc.paragraphs else None
-    return Span(first.line, first.column, first.line, first.column + len(first.text)) if first else Span(1, 1, 1, 1)
 
 
 def _numeral(n: int, level: int) -> str:
@@ -26,27 +21,52 @@ def _numeral(n: int, level: int) -> str:
     return f"{n}." if level == 3 else f"（{n}）"
 
 
-@kind("required-parts")
-def required_parts(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class RequiredPart:
+    name: Texts  # the content the provision requires
+    article: str  # the provision, as the message cites it
+    patterns: list[Regex]  # a heading that matches one of these is the part
+    article_en: str = ""  # the provision in English (default: article)
+    required: bool = True  # false: listed for completeness, not reported when absent
+
+
+@dataclass
+class RequiredPartsParams:
+    """A content item with no heading (any level) matching its patterns."""
+
+    items: list[RequiredPart] = field(default_factory=list)
+
+
+@kind("required-parts", params=RequiredPartsParams)
+def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -> None:
     titles = [h.title for h in report.headings]
-    for item in params.get("items", []):
-        if not item.get("required", True):
+    for item in params.items:
+        if not item.required:
             continue
-        pattern = rx("|".join(item["patterns"]))
+        pattern = rx("|".join(item.patterns))
         if not any(pattern.search(t) for t in titles):
-            emit(title_anchor(report), item=item["name"]["zh"], item_en=item["name"]["en"], article=item["article"],
-                 article_en=item.get("article_en", item["article"]))
+            emit(title_anchor(report), item=item.name.zh, item_en=item.name.en, article=item.article,
+                 article_en=item.article_en or item.article)
 
 
-@kind("declared-parts")
-def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class DeclaredPartsParams:
+    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 counts as one)."""
+
+    similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
+    appendix: Regex = "统计表|附表|情况表"  # a declared part that is an appended table
+    topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
+
+
+@kind("declared-parts", params=DeclaredPartsParams)
+def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -> None:
     declared = report.declared_parts
     if declared is None:
         return
     parts = report.parts
-    threshold = params.get("similarity", 0.5)
-    appendix = rx(params.get("appendix", "统计表|附表|情况表"))
-    topics = [rx(t) for t in params.get("topics", [])]
+    threshold = params.similarity
+    appendix = rx(params.appendix)
+    topics = [rx(t) for t in params.topics]
 
     def heads(name: str) -> list:
         # a table is declared as a part only by a heading that names a table
@@ -66,7 +86,8 @@ def declared_parts(report: Report, params: dict, emit: Emitter) -> None:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
     elif declared.count:
-        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found")
+        emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found", declared=declared.count,
+                    found=found)
     for name in unmatched:
         if not (appended and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
@@ -80,8 +101,9 @@ def _appended_table_present(report: Report, appendix) -> bool:
     return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
-@kind("part-numbering")
-def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
+@kind("part-numbering", params=NoParams)
+def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Gaps and repeats in 一、/（一）/1./（1）."""
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         groups[(id(h.parent), h.level)].append(h)
@@ -96,22 +118,28 @@ def part_numbering(report: Report, params: dict, emit: Emitter) -> None:
             expected = h.number + 1
 
 
-@kind("title-format")
-def title_format(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class TitleFormatParams:
+    """A title without body, year or 政府信息公开工作年度报告."""
+
+    body_words: Texts  # how the message names a missing issuing body
+    year_words: Texts  # … a missing year
+    kind_words: Texts  # … missing words that name the kind of document
+    kind_pattern: Regex = "政府信息公开(工作)?年度报告"  # the words that name the kind of document
+
+
+@kind("title-format", params=TitleFormatParams)
+def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> None:
     title = report.title
     if title is None:
         emit(title_anchor(report), variant="missing")
         return
     missing, missing_en = [], []
-    if not title.body:
-        missing.append("发布机关名称")
-        missing_en.append("the issuing body")
-    if not title.year:
-        missing.append("年份")
-        missing_en.append("the year")
-    if not rx(params.get("kind_pattern", "政府信息公开(工作)?年度报告")).search(title.text):
-        missing.append(params.get("kind_name", "“政府信息公开工作年度报告”"))
-        missing_en.append("the words 政府信息公开工作年度报告")
+    for absent, words in ((not title.body, params.body_words), (not title.year, params.year_words),
+                          (not rx(params.kind_pattern).search(title.text), params.kind_words)):
+        if absent:
+            missing.append(words.zh)
+            missing_en.append(words.en)
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
 
@@ -121,8 +149,9 @@ def title_format(report: Report, params: dict, emit: Emitter) -> None:
 _ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]|十)是")
 
 
-@kind("ordinal-list-gap")
-def ordinal_list_gap(report: Report, params: dict, emit: Emitter) -> None:
+@kind("ordinal-list-gap", params=NoParams)
+def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
+    """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     for par in report.doc.paragraphs:
         text = par.text.lstrip(SPACES)
@@ -140,5 +169,6 @@ def ordinal_list_gap(report: Report, params: dict, emit: Emitter) -> None:
                 emit(Span.within(par, m.start(), m.end()), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
                      missing=missing)
             elif n == expected:
-                emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是")
+                emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是", found=m.group(0),
+                            previous=f"{int_to_cn(expected - 1)}是")
             expected = n + 1

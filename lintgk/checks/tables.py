@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import regex as re
 
-from lintgk.checks.arithmetic import fmt
+from lintgk.checks.common import fmt
+from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lexicon import CATCH_ALL
 from lintgk.parse.model import Report, Span, StatTable, TableRow
 
-_CATCH_ALL = re.compile(r"其他|其它")
+_CATCH_ALL = re.compile(CATCH_ALL)
 
 
 def _name(row: TableRow, table: StatTable | None = None) -> str:
@@ -22,8 +24,9 @@ def _cell(row: TableRow) -> Span:
     return row.value_span or row.label_span
 
 
-@kind("table-blank-figure")
-def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-blank-figure", params=NoParams)
+def table_blank_figure(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics table row with a unit but no figure."""
     for table in report.tables:
         if not table.has_units:
             continue
@@ -34,8 +37,9 @@ def table_blank_figure(report: Report, params: dict, emit: Emitter) -> None:
             emit(_cell(row), variant=variant, label=_name(row, table), unit=row.unit, value=row.raw_value)
 
 
-@kind("table-parent-sum")
-def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-parent-sum", params=NoParams)
+def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A statistics table row that is not the sum of its numbered rows."""
     for table in report.tables:
         for row in table.rows:
             kids = [c for c in row.children if not c.subset and c.unit == row.unit]
@@ -53,11 +57,13 @@ def table_parent_sum(report: Report, params: dict, emit: Emitter) -> None:
             elif row.value != total:
                 emit(_cell(row), value=fmt(row.value), diff=fmt(abs(row.value - total)), **data)
             else:
-                emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)}: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
+                            total=fmt(total))
 
 
-@kind("table-subset")
-def table_subset(report: Report, params: dict, emit: Emitter) -> None:
+@kind("table-subset", params=NoParams)
+def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A 其中 row above its parent."""
     for table in report.tables:
         for row in table.rows:
             subset = [c for c in row.children if c.subset and c.unit and c.unit == row.unit]
@@ -81,4 +87,5 @@ def table_subset(report: Report, params: dict, emit: Emitter) -> None:
                 emit(_cell(row), variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
                      expr=expr, sum=fmt(total), unit=row.unit)
             else:
-                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}")
+                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
+                            total=fmt(total))

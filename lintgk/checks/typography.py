@@ -1,12 +1,15 @@
 """GK6xx: punctuation, 〇, 余, typos, repeated paragraphs, web-page furniture."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.identity import url_spans
+from lintgk.checks.common import url_spans
+from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
@@ -83,8 +86,9 @@ def halfwidth_positions(text: str) -> list[int]:
     return found
 
 
-@kind("halfwidth-punctuation")
-def halfwidth_punctuation(report: Report, params: dict, emit: Emitter) -> None:
+@kind("halfwidth-punctuation", params=NoParams)
+def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
+    """Half-width , ; : ? ! ( ) in Chinese text."""
     for par in report.doc.paragraphs:
         positions = halfwidth_positions(par.text)
         if not positions:
@@ -96,20 +100,20 @@ def halfwidth_punctuation(report: Report, params: dict, emit: Emitter) -> None:
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
 
 
-_LOOKALIKES = "○OＯ0◯"
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
-_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[〇○OＯ0◯一二三四五六七八九十]{2,}(?![A-Za-z0-9])")
-_REAL_NUMERALS = re.compile(r"[〇一二三四五六七八九十]")
+_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
+_REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
 
 
-@kind("zero-lookalike")
-def zero_lookalike(report: Report, params: dict, emit: Emitter) -> None:
+@kind("zero-lookalike", params=NoParams)
+def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
+    """○/O/0 inside Chinese numerals."""
     for par in report.doc.paragraphs:
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
                 continue
             for i, ch in enumerate(run.group(0)):
-                if ch in _LOOKALIKES:
+                if ch in ZERO_LOOKALIKES:
                     span = Span.within(par, run.start() + i, run.start() + i + 1)
                     fix = Fix("改为〇", [Edit(span.line, span.column, span.end_line, span.end_column, "〇")])
                     emit(span, fix=fix, char=ch, codepoint=f"U+{ord(ch):04X}")
@@ -127,9 +131,16 @@ def _duo_is_a_word(fig) -> bool:
     return fig.offset > 0 and text[fig.offset - 1] in "+＋" or text[after:after + 1] in ("化", "样", "种")
 
 
-@kind("approximate-exact-figure")
-def approximate_exact_figure(report: Report, params: dict, emit: Emitter) -> None:
-    markers = set(params.get("markers", ["余"]))
+@dataclass
+class ApproximateExactFigureParams:
+    """余 or 多 after a figure that is not round (9余块, 755多条); 多 starting a word (多元, after 12345) is left alone."""
+
+    markers: list[str] = field(default_factory=lambda: ["余"])  # the words that make a figure approximate
+
+
+@kind("approximate-exact-figure", params=ApproximateExactFigureParams)
+def approximate_exact_figure(report: Report, params: ApproximateExactFigureParams, emit: Emitter) -> None:
+    markers = set(params.markers)
     for fig in report.figures:
         if fig.approx not in markers or fig.value % 10 == 0:
             continue
@@ -138,13 +149,21 @@ def approximate_exact_figure(report: Report, params: dict, emit: Emitter) -> Non
         emit(fig.span, figure=fig.text, exact=f"{fig.shown}{fig.unit}", marker=fig.approx)
 
 
-@kind("substitution")
-def substitution(report: Report, params: dict, emit: Emitter) -> None:
-    swap: dict[str, str] = params.get("swap", {})
+@dataclass
+class SubstitutionParams:
+    """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
+
+    swap: dict[str, str] = field(default_factory=dict)  # a wrong phrase and the right one
+    keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
+
+
+@kind("substitution", params=SubstitutionParams)
+def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    swap = params.swap
     if not swap:
         return
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
-    keep = set(params.get("keep", []))
+    keep = set(params.keep)
     pattern = _alternation([*swap, *keep])
     for par in report.doc.paragraphs:
         for m in pattern.finditer(par.text):
@@ -166,9 +185,16 @@ def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
     return P.rx("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-@kind("repeated-paragraph")
-def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
-    minimum = int(params.get("min_chars", 30))
+@dataclass
+class RepeatedParagraphParams:
+    """A paragraph repeated word for word, whole or inside another."""
+
+    min_chars: int = 30  # shorter paragraphs may repeat
+
+
+@kind("repeated-paragraph", params=RepeatedParagraphParams)
+def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
+    minimum = params.min_chars
     seen: list[tuple[str, int]] = []
     for par in report.doc.paragraphs:
         text = par.text.strip(P.SPACES)
@@ -189,20 +215,33 @@ _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小
 _SENTENCE = re.compile(r"[，。；]")
 
 
-@kind("furniture-line")
-def furniture_line(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class FurnitureLineParams:
+    """Lines of text copied from a web page that are its furniture (登录 注册, 点击数, breadcrumbs, 分享到, the site's notice); not run on `.html`, whose reader drops the frame."""
+
+    tokens: list[str] = field(default_factory=list)  # words a page frame's line is made of
+    strong_tokens: list[str] = field(default_factory=list)  # with one of these and another token, more may be left
+    max_other_chars: int = 2  # characters besides tokens, dates and figures a furniture line may hold
+    max_other_chars_strong: int | None = None  # the same with a strong token (default: max_other_chars)
+    max_line_chars: int = 80  # longer lines are text
+    line_starts: list[str] = field(default_factory=list)  # a breadcrumb or a link to the next article
+    notices: list[str] = field(default_factory=list)  # the notice a site prints under every document
+
+
+@kind("furniture-line", params=FurnitureLineParams)
+def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -> None:
     if report.doc.format == "html":
         return  # the HTML reader cuts the page frame away; what it keeps (a 发布日期 line) dates the report
-    tokens = tuple(params.get("tokens", []))
+    tokens = tuple(params.tokens)
     if not tokens:
         return
     pattern = _alternation(tokens)
-    strong = _alternation(params.get("strong_tokens", [])) if params.get("strong_tokens") else None
-    starts = tuple(params.get("line_starts", []))
-    notices = tuple(params.get("notices", []))
-    rest_max = int(params.get("max_other_chars", 2))
-    strong_rest_max = int(params.get("max_other_chars_strong", rest_max))
-    max_line = int(params.get("max_line_chars", 80))
+    strong = _alternation(params.strong_tokens) if params.strong_tokens else None
+    starts = tuple(params.line_starts)
+    notices = tuple(params.notices)
+    rest_max = params.max_other_chars
+    strong_rest_max = rest_max if params.max_other_chars_strong is None else params.max_other_chars_strong
+    max_line = params.max_line_chars
     lines = report.doc.lines
     for par in report.doc.paragraphs:
         text = par.text.strip(P.SPACES)

@@ -7,9 +7,9 @@ from datetime import date
 import regex as re
 
 from lintgk.document import Document, Paragraph
+from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Period, Span
-from lintgk.parse.numerals import to_int
 
 # Words that say a period is the one the figures cover.
 _STAT_WORDS = re.compile(r"统计|期限|时限|数据|期间|报告期|年报")

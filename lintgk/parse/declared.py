@@ -4,8 +4,8 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Paragraph
+from lintgk.numerals import to_int
 from lintgk.parse.model import DeclaredParts, Span
-from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import rx
 
 # With a number: the list is checked by its count and its names.

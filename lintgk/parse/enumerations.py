@@ -15,15 +15,16 @@ from bisect import bisect_left
 import regex as re
 
 from lintgk.document import Paragraph
+from lintgk.lexicon import CATCH_ALL, CATCH_ALL_OPENERS
+from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
-from lintgk.parse.numerals import to_int
 
 _QIZHONG = re.compile("其中")
 _SEGMENT_BREAK = re.compile(r"[，,；;]")
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
-_CATCH_ALL = re.compile(r"^(?:其它|其他|其余|另有|剩余)|(?:其它|其他)(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
+_CATCH_ALL = re.compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
 # a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
 _NEXT_SECTION = re.compile(
     r"[。！？!?；;][" + P.SPACES + r"]*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[、．](?!\d))"

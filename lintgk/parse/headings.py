@@ -4,8 +4,8 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Paragraph
+from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
-from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
 
 _TITLE_STOP = re.compile(r"[。：:；;]")

@@ -5,17 +5,25 @@ from functools import lru_cache
 
 import regex as re
 
-SPACES = " \t\u3000\r\xa0\u2002\u2003\u2009\u200b\ufeff"
+from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, as the parsers have used them)
+    ANY_MARKER,
+    CLAUSE_BREAK,
+    LEVEL_MARKERS,
+    PAGE_FRAME,
+    SENTENCE_END,
+    SUBSET_MARKER,
+    UNITS,
+)
+from lintgk.lexicon import BLANKS as SPACES
+from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 
-# Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.
-UNITS = "万元|元|人次|条|件|次|篇|个(?!工作日|月|百分点|小时|季度)|人|项|起|份|场|期|批|家|户|块|处|名|帖|栏目"
 FIGURE = re.compile(
     r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
 )
 
 DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
 CN_DATE = re.compile(
-    r"(?P<y>[〇○OＯ0零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+    r"(?P<y>[" + CN_DIGITS + "零" + ZERO_LOOKALIKES + r"]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
 ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
@@ -25,23 +33,10 @@ PERIOD = re.compile(
     r"(?P<start>" + DATE.pattern + r")\s*(?:起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
 )
 
-# The numbering of headings and table rows: 一、 > （一） > 1. > （1）, and 「其中：」 for a subset row.
-_CN_NUMBER = "一二三四五六七八九十"
-_MARKS = (
-    (1, r"(?P<num>[" + _CN_NUMBER + r"]{1,3})\s*[、.．]"),
-    (2, r"[（(]\s*(?P<num>[" + _CN_NUMBER + r"]{1,3})\s*[）)]"),
-    (3, r"(?P<num>\d{1,2})\s*[、.．](?!\d)"),
-    (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
-)
-LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in _MARKS)
-ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in _MARKS) + r")\s*")
-SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
 # A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
 # numbered like a part, but its 0x00 code says it is the site's catalogue, not the report's.
 CATALOGUE_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,;]{2,30}?\s*0\d{3}\s*$")
 
-SENTENCE_END = "。！？!?\n"
-CLAUSE_BREAK = "，。；！？,;!?：:"
 # No sentence in a report is longer than this; bounding the scans keeps a pathological
 # single-line file (megabytes without a full stop) linear instead of quadratic.
 MAX_SENTENCE = 400
@@ -69,12 +64,7 @@ def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
     return text[start:pos]
 
 
-_CJK_CHAR = re.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》、]")
-
-
-# A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
-# a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」.
-PAGE_FRAME = re.compile(r"位置|首页|主页|[>＞»›|｜]")
+_CJK_CHAR = re.compile("[" + CJK_TEXT_CLASS + "]")
 
 
 def is_cjk(ch: str) -> bool:

@@ -10,17 +10,13 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Table
+from lintgk.lexicon import BLANKS as _SPACES
+from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 from lintgk.parse.model import Span, StatTable, TableRow
 from lintgk.parse.patterns import LEVEL_MARKERS, SUBSET_MARKER
 
-_UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
-_VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
-# further value columns of the older tables: a year, this year, the running total, last year
-_PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|历年累计|累\s*计)(?:数|数量|情况)?$")
-_RATIO_HEADER = re.compile(r"增|减|比|%|％|率")
-_NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|元|人次|[条件次篇个人项起份场期批家户块处名])?$")
+_NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
-_SPACES = " \u3000\t"
 
 
 def parse_value(raw: str) -> tuple[float | None, str]:
@@ -30,17 +26,6 @@ def parse_value(raw: str) -> tuple[float | None, str]:
     if not m:
         return None, ""
     return float(m.group("num")), m.group("unit") or ""
-
-
-def is_unit_header(text: str) -> bool:
-    """计量单位 / 单位: the header of a statistics table's unit column."""
-    return bool(_UNIT_HEADER.match(text.strip(_SPACES)))
-
-
-def is_value_header(text: str) -> bool:
-    """The header of a column of figures: 统计数, or a period (2013年度, 本年度, 历年累计); not a ratio."""
-    text = text.strip(_SPACES)
-    return not _RATIO_HEADER.search(text) and bool(_VALUE_HEADER.search(text) or _PERIOD_HEADER.match(text))
 
 
 def _value_columns(header: list[str], unit_col: int) -> list[int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Paragraph
+from lintgk.numerals import to_int
 from lintgk.parse.model import Span, Title
-from lintgk.parse.numerals import to_int
 from lintgk.parse.patterns import PAGE_FRAME, SPACES
 
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")

@@ -16,7 +16,7 @@ import regex as re
 
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
-from lintgk.parse.numerals import int_to_cn
+from lintgk.numerals import int_to_cn
 from lintgk.readers.archive import check_zip
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lintgk.parse.patterns import PAGE_FRAME
+from lintgk.lexicon import PAGE_FRAME
 
 _WS = re.compile(r"[\s\xa0\u3000]+")
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 import regex as re
 
 from lintgk.document import Cell, Row, Table, attach_caption
+from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
-_SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
 _VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")

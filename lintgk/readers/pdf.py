@@ -14,7 +14,7 @@ import regex as re
 
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
-from lintgk.parse.patterns import ANY_MARKER
+from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
 

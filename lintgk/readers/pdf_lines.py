@@ -14,7 +14,7 @@ from statistics import median
 
 import regex as re
 
-from lintgk.parse.patterns import ANY_MARKER
+from lintgk.lexicon import ANY_MARKER
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
 # Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.

@@ -15,9 +15,8 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Row, Table
-from lintgk.parse.patterns import SPACES as _SPACES
-from lintgk.parse.patterns import UNITS
-from lintgk.parse.tables import is_unit_header, is_value_header
+from lintgk.lexicon import BLANKS as _SPACES
+from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 
 _LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
 _UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")

@@ -13,11 +13,11 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.lexicon import SPACES as _SPACES
 from lintgk.readers.national_text import national_text_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
-_SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_PREFIX = re.compile(r"^(\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+))+")
 

@@ -1,0 +1,68 @@
+"""The Chinese words and characters that readers, parsers and checks must agree on, defined once.
+
+Below readers and parsers: this module imports nothing from lintgk. Spaces, units of count, catch-all
+words, look-alikes of 〇, punctuation classes, the markers that number headings and table rows, and the
+words of statistics table headers.
+"""
+from __future__ import annotations
+
+import regex as re
+
+# Blank characters that are not a cell separator: the full-width space 　 that indents Chinese paragraphs,
+# no-break and typographic spaces, zero-width space and BOM, and the control blanks. A tab separates cells.
+SPACES = " \u3000\xa0\u2002\u2003\u2009\u200b\ufeff\r\f\v"
+# The same with the tab: blank around a line or a cell's text once the cells are apart.
+BLANKS = SPACES + "\t"
+
+# Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.
+UNITS = "万元|元|人次|条|件|次|篇|个(?!工作日|月|百分点|小时|季度)|人|项|起|份|场|期|批|家|户|块|处|名|帖|栏目"
+
+# The words that close a list with "everything else" (其他情形, 其它方式): a list that ends with one is the whole.
+CATCH_ALL = "其他|其它"
+# … and the words that open such an item (其余12件, 另有3条).
+CATCH_ALL_OPENERS = CATCH_ALL + "|其余|另有|剩余"
+
+CN_DIGITS = "〇一二三四五六七八九"
+# Characters that drafts put where 〇 belongs: ○ (U+25CB WHITE CIRCLE), Latin and full-width O, digit 0 and
+# full-width ０, ◯ (U+25EF LARGE CIRCLE).
+ZERO_LOOKALIKES = "○OＯ0０◯"
+
+# Punctuation: what ends a sentence, what breaks a clause.
+SENTENCE_END = "。！？!?\n"
+CLAUSE_BREAK = "，。；！？,;!?：:"
+# Characters of Chinese text: Han, CJK punctuation (、。《》「」…), full-width forms, Chinese quotes.
+CJK_TEXT_CLASS = r"\p{Han}\u3000-\u303f\uff00-\uffef“”‘’"
+
+# The numbering of headings and table rows: 一、 > （一） > 1. > （1）, and 「其中：」 for a subset row.
+CN_NUMBER = "一二三四五六七八九十"
+MARKS = (
+    (1, r"(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[、.．]"),
+    (2, r"[（(]\s*(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[）)]"),
+    (3, r"(?P<num>\d{1,2})\s*[、.．](?!\d)"),
+    (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
+)
+LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in MARKS)
+ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + r")\s*")
+SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
+
+# A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
+# a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」.
+PAGE_FRAME = re.compile(r"位置|首页|主页|[>＞»›|｜]")
+
+# The headers of a statistics table's columns: its unit column (计量单位 / 单位), a column of figures
+# (统计数, 数量 …, or a period: 2013年度, 本年度, 历年累计), not a ratio (增减, 同比, %).
+_UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
+_VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
+PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|历年累计|累\s*计)(?:数|数量|情况)?$")
+_RATIO_HEADER = re.compile(r"增|减|比|%|％|率")
+
+
+def is_unit_header(text: str) -> bool:
+    """计量单位 / 单位: the header of a statistics table's unit column."""
+    return bool(_UNIT_HEADER.match(text.strip(BLANKS)))
+
+
+def is_value_header(text: str) -> bool:
+    """The header of a column of figures: 统计数, or a period (2013年度, 本年度, 历年累计); not a ratio."""
+    text = text.strip(BLANKS)
+    return not _RATIO_HEADER.search(text) and bool(_VALUE_HEADER.search(text) or PERIOD_HEADER.match(text))
