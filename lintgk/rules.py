@@ -256,9 +256,12 @@ def _rule_fields(rule: Rule) -> dict[str, set[str]]:
             for key, t in texts.items() for lang in ("zh", "en")}
 
 
-def _check_fields(rules: dict[str, Rule], builtin: set[str]) -> None:
-    """A rule from a rule folder may use the fields the built-in rules of its kind use; any other
+def _check_fields(rules: dict[str, Rule], builtin: set[str], params_types: dict[str, type]) -> None:
+    """A rule from a rule folder may use the fields the built-in rules of its kind use, and those its own
+    params name (a params dataclass's ``data_fields()``, e.g. the terms of a form identity); any other
     field names data the kind does not give and would be printed as {field}."""
+    from lintgk.checks.params import ParamError, build
+
     vocabulary: dict[str, set[str]] = {}
     for code in builtin:
         for names in _rule_fields(rules[code]).values():
@@ -267,6 +270,12 @@ def _check_fields(rules: dict[str, Rule], builtin: set[str]) -> None:
         known = vocabulary.get(rule.kind)
         if rule.code in builtin or known is None:
             continue
+        cls = params_types.get(rule.kind)
+        if cls is not None and hasattr(cls, "data_fields"):
+            try:
+                known = known | set(build(cls, rule.params).data_fields())
+            except ParamError:
+                pass  # reported with the file and key by _typed_params
         for key, names in _rule_fields(rule).items():
             unknown = sorted(names - known)
             if unknown:
@@ -373,7 +382,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
         for name in rule.profiles or ():
             if name not in profiles:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
-    _check_fields(rules, builtin)
+    _check_fields(rules, builtin, PARAMS)
     return RuleSet(dict(sorted(rules.items())), profiles, documents, _typed_params(rules, profiles, PARAMS))
 
 

@@ -25,7 +25,11 @@ message: {zh: 标题不规范, en: the title is not in form}
 rationale: {zh: 清单标题应写明机关和年度, en: a checklist names its body and year}
 source: 本单位规范
 examples: {bad: "", good: ""}
-params: {kind_pattern: 政务公开事项清单}
+params:
+  kind_pattern: 政务公开事项清单
+  body_words: {zh: 机关名称, en: the body}
+  year_words: {zh: 年份, en: the year}
+  kind_words: {zh: “政务公开事项清单”, en: the words “政务公开事项清单”}
 """
 
 

@@ -158,6 +158,10 @@ class FormIdentityParams:
             if name.lstrip("-") not in self.terms:
                 raise ValueError(f"{name!r} is not one of the terms ({', '.join(self.terms)})")
 
+    def data_fields(self) -> list[str]:
+        """The message fields a finding of this rule carries besides the kind's own: each term's value."""
+        return [*self.terms, *self.sides.values()]
+
 
 _RELATIONS = {"=": lambda a, b: a == b, ">=": lambda a, b: a >= b}
 

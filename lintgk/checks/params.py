@@ -90,7 +90,10 @@ def build(cls: type, raw: Any, path: str = "") -> Any:
     for f in fields(cls):
         if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
             raise ParamError(f"{path}.{f.name}" if path else f.name, "is required")
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ValueError as exc:  # a dataclass's own check of how its values fit together (__post_init__)
+        raise ParamError(path or "params", str(exc)) from None
 
 
 @lru_cache(maxsize=None)
