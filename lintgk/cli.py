@@ -299,7 +299,7 @@ class _Run:
         hidden = baselines.apply(results, known) if known else 0
         if (self.fix or self.diff) and files:
             before = list(results)
-            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known)
+            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known, self.timeout)
             if self.diff:
                 return 2 if broken else (1 if run.outcomes else 0)
             self._below_threshold(results)
@@ -420,13 +420,14 @@ def _progress(total: int):
         yield lambda n: bar.advance(task, n)
 
 
-def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, object]:
+def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known,
+         timeout: float | None = None) -> tuple[list, object]:
     """Apply (or show) fixes; return the results after fixing and the fix run (its outcomes: what changed)."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
     from lintgk.output.messages import file_error, say
 
-    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
+    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only, timeout=timeout)
     for error in run.errors:
         print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:
