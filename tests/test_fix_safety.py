@@ -181,3 +181,26 @@ def test_apply_edits_in_one_pass_matches_edit_by_edit():
     text = "甲,乙,丙\n丁,戊\r\n己"
     edits = [Edit(1, 2, 1, 3, "，"), Edit(1, 4, 1, 5, "，"), Edit(2, 2, 2, 3, "，"), Edit(3, 1, 3, 1, "〇")]
     assert fixer.apply_edits(text, edits) == "甲，乙，丙\n丁，戊\r\n〇己"
+
+
+def test_word_files_get_the_same_care(tmp_path):
+    """The .docx fix path writes through the same atomic replace: read-only refused, symlink followed."""
+    from makers import make_docx
+
+    from conftest import seed_text
+
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "report.docx"
+    make_docx(seed_text("dongning"), target)
+    before = target.read_bytes()
+    target.chmod(0o444)
+    proc = run_cli("check", "--fix", "--no-cache", str(target))
+    assert proc.returncode == 2 and target.read_bytes() == before
+    assert len(_error_lines(proc)) == 1
+    target.chmod(0o640)
+    link = tmp_path / "link.docx"
+    link.symlink_to(target)
+    proc = run_cli("check", "--fix", "--no-cache", str(link))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert link.is_symlink() and target.read_bytes() != before
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
