@@ -132,7 +132,7 @@ def _strings(path: Path, key: str, value: Any) -> list[str]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
-    return [v.strip().upper() if key in ("select", "ignore") else v for v in value]
+    return [v.strip().upper() if key in ("select", "ignore", "per-file-ignores") else v for v in value]
 
 
 def from_mapping(data: dict, path: Path) -> Config:
@@ -153,7 +153,7 @@ def from_mapping(data: dict, path: Path) -> Config:
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' maps file globs to lists of rule codes")
-    config.per_file_ignores = {str(k): _strings(path, "ignore", v) for k, v in per_file.items()}
+    config.per_file_ignores = {str(k): _strings(path, "per-file-ignores", v) for k, v in per_file.items()}
     _patterns(path, "per-file-ignores", list(config.per_file_ignores))
     if "baseline" in data:
         if not isinstance(data["baseline"], str):

@@ -22,6 +22,7 @@ CASES = {
     "exclude-bang": ("pyproject.toml", b'[tool.lintgk]\nexclude = ["!"]\n', "'exclude'"),
     "exclude-bad-range": ("pyproject.toml", b'[tool.lintgk]\nexclude = ["[z-a].txt"]\n', "'exclude'"),
     "per-file-ignores-bad-range": ("lintgk.toml", b'[per-file-ignores]\n"[z-a]" = ["GK601"]\n', "'per-file-ignores'"),
+    "per-file-ignores-not-codes": ("lintgk.toml", b'[per-file-ignores]\n"*.txt" = 3\n', "'per-file-ignores'"),
     "unknown-encoding": ("lintgk.toml", b'encoding = "no-such-codec"\n', "'encoding'"),
     "nul-in-baseline": ("lintgk.toml", b'baseline = "a\\u0000b"\n', "'baseline'"),
     "toml-syntax": ("lintgk.toml", b"select = [\n", "invalid TOML"),
