@@ -278,7 +278,11 @@ def _owner(path: str) -> tuple[int, int]:
 
 
 def write_new(path: Path, data: bytes) -> None:
-    """Write a file that may not exist yet, atomically (a temporary file in the same folder, renamed)."""
+    """Write a file that may not exist yet, atomically (a temporary file in the same folder, renamed).
+    A missing or read-only folder, or a read-only file, is a ConfigError of one line."""
+    from lintgk.output_path import ensure_writable
+
+    ensure_writable(path, "")
     _replace(path, data, lambda temp: os.chmod(temp, 0o644))
 
 

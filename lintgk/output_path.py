@@ -14,7 +14,7 @@ def ensure_writable(path: Path, option: str) -> None:
     folder without write permission is one its owner meant to keep as it is."""
     problem = _problem(path)
     if problem:
-        raise ConfigError(f"{option} {path}: {problem}")
+        raise ConfigError(f"{option} {path}: {problem}" if option else f"{path}: {problem}")
 
 
 def _problem(path: Path) -> str | None:

@@ -69,3 +69,21 @@ def test_baseline_written_and_read_back(project):
     assert proc.returncode == 0, proc.stderr
     proc = run_cli("check", "--baseline", "folder/b.json", "report.txt", cwd=project)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_annotated_copy_into_a_read_only_or_missing_folder(tmp_path):
+    from makers import make_docx
+
+    from conftest import seed_text
+
+    make_docx(seed_text("dongning"), tmp_path / "report.docx")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked").chmod(0o555)
+    try:
+        for target in ("locked/out.docx", "missing/out.docx"):
+            proc = run_cli("check", "--annotate", "-o", target, "report.docx", cwd=tmp_path)
+            assert proc.returncode == 2 and "Traceback" not in proc.stderr
+            [line] = [x for x in proc.stderr.splitlines() if target in x]
+        assert sorted(p.name for p in (tmp_path / "locked").iterdir()) == []
+    finally:
+        (tmp_path / "locked").chmod(0o755)
