@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import errno
+import math
 import os
 import stat
 import tempfile
@@ -168,6 +169,8 @@ def fix_file(path: Path, config, unsafe: bool = False, write: bool = True, timeo
         raise InputError(str(path), f"cannot read the file to fix it ({exc.strerror or exc})") from None
     from lintgk.batch import FileTimeout, _time_limit
 
+    if timeout is not None and not math.isfinite(timeout):
+        timeout = None  # no limit: an infinite one cannot be set as a timer
     try:
         with _time_limit(timeout):
             if path.suffix.lower() == ".docx":
