@@ -164,6 +164,7 @@ def fix_file(path: Path, config, unsafe: bool = False, write: bool = True, timeo
         raise InputError(str(path), "fixes are applied to .txt, .md and .docx files only; edit this file in its own program")
     target = writable_target(path) if write else path
     try:
+        read_as = _identity(target)
         data = target.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read the file to fix it ({exc.strerror or exc})") from None
@@ -181,10 +182,18 @@ def fix_file(path: Path, config, unsafe: bool = False, write: bool = True, timeo
         raise InputError(str(path), f"gave up fixing after {timeout:g} s (--timeout); file left unchanged") from None
     if write and outcome.changed:
         try:
+            if _identity(target) != read_as:  # another program wrote it meanwhile: its edit must not be lost
+                raise InputError(str(path), "the file changed while it was being fixed; file left as the other "
+                                            "program wrote it (run --fix again)")
             write_atomic(target, fixed)
         except OSError as exc:
             raise InputError(str(path), f"cannot write the fixed file ({exc.strerror or exc}); file left unchanged") from None
     return outcome
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    st = os.stat(path)
+    return st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns
 
 
 def _fix_text_file(path: Path, data: bytes, config, unsafe: bool) -> tuple[bytes, FixOutcome]:
@@ -249,6 +258,12 @@ def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bo
         except InputError as exc:
             run.errors.append(exc)
             result.error = exc.reason
+            continue
+        except Exception as exc:  # a bug in lintgk must not cost the other files, nor this one's text
+            error = InputError(str(path), f"lintgk internal error while fixing ({exc.__class__.__name__}: {exc}); "
+                                          "please report it; file left unchanged")
+            run.errors.append(error)
+            result.error = error.reason
             continue
         if outcome.changed:
             run.outcomes.append(outcome)

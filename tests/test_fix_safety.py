@@ -204,3 +204,17 @@ def test_word_files_get_the_same_care(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr
     assert link.is_symlink() and target.read_bytes() != before
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_file_changed_during_the_fix_is_not_overwritten(tmp_path, monkeypatch):
+    path = _report(tmp_path)
+    real_fix_text = fixer.fix_text
+
+    def edited_meanwhile(text, name, config, unsafe=False):
+        path.write_bytes(path.read_bytes() + "另一人的修改。\n".encode("utf-8"))
+        return real_fix_text(text, name, config, unsafe)
+
+    monkeypatch.setattr(fixer, "fix_text", edited_meanwhile)
+    with pytest.raises(InputError, match="changed while"):
+        fixer.fix_file(path, Config())
+    assert path.read_bytes().endswith("另一人的修改。\n".encode("utf-8"))
