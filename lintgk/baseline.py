@@ -33,8 +33,15 @@ def write(path: Path, results: list[FileResult]) -> int:
          for r in results for d in r.diagnostics),
         key=lambda e: (e["path"], e["rule"], e["fingerprint"]),
     )
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")
+    from lintgk.fixer import write_new
+    from lintgk.output_path import ensure_writable, write_error
+
+    ensure_writable(path, "--baseline")
+    text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
+    try:
+        write_new(path, text.encode("utf-8"))  # atomic: a baseline is never left half-written
+    except OSError as exc:
+        raise write_error(path, "--baseline", exc) from None
     return len(entries)
 
 
@@ -46,7 +53,13 @@ def load(path: Path) -> Counter:
         return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["findings"])
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline file not found (create it with --write-baseline)") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: the baseline is a folder; name a baseline file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not a lintgk baseline (not UTF-8 text, byte {exc.start})") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise ConfigError(f"{path}: not a lintgk baseline ({exc})") from None
 
 

@@ -157,6 +157,7 @@ def check(
         output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, use_cache=not no_cache, timeout=timeout, annotate=annotate,
     )
+    run.check_outputs()  # before the lint: a path that cannot be written fails at once
     if from_stdin:
         raise typer.Exit(run.stdin())
     if watch:
@@ -189,6 +190,21 @@ class _Run:
     use_cache: bool = True
     timeout: float = 60.0
     annotate: bool = False
+
+    def baseline_file(self) -> Path | None:
+        return self.baseline or (Path(self.config.baseline) if self.config.baseline else None)
+
+    def check_outputs(self) -> None:
+        from lintgk.errors import LintgkError
+        from lintgk.output_path import ensure_writable
+
+        try:
+            if self.output is not None and not self.annotate:  # --annotate's --output may be a folder
+                ensure_writable(self.output, "--output")
+            if self.write_baseline:
+                ensure_writable(self.baseline_file() or Path(".lintgk-baseline.json"), "--baseline")
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
 
     def collect(self, paths: list[Path]) -> list[Path]:
         from lintgk.files import collect
@@ -286,10 +302,13 @@ class _Run:
         config = self.config
         self._below_threshold(results)
         broken = any(r.error for r in results)
-        baseline_file = self.baseline or (Path(config.baseline) if config.baseline else None)
+        baseline_file = self.baseline_file()
         if self.write_baseline:
             target = baseline_file or Path(".lintgk-baseline.json")
-            count = baselines.write(target, [r for r in results if not r.error])
+            try:
+                count = baselines.write(target, [r for r in results if not r.error])
+            except LintgkError as exc:
+                raise _fail(str(exc)) from None
             from lintgk.output.messages import say
 
             print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
@@ -301,7 +320,7 @@ class _Run:
         hidden = baselines.apply(results, known) if known else 0
         if (self.fix or self.diff) and files:
             before = list(results)
-            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known)
+            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known, self.timeout)
             if self.diff:
                 return 2 if broken else (1 if run.outcomes else 0)
             self._below_threshold(results)
@@ -313,8 +332,15 @@ class _Run:
         if self.annotate and files:
             _annotate(files, results, config.lang, output)
             output = None  # with --annotate, --output named the annotated copy; the report goes to the terminal
-        _write(results, self.output_format, config, output, show_passed=self.show_passed, quiet=self.quiet,
-               statistics=self.statistics, baselined=hidden, skipped=getattr(self, "skipped", 0), stream=stream)
+        try:
+            _write(results, self.output_format, config, output, show_passed=self.show_passed, quiet=self.quiet,
+                   statistics=self.statistics, baselined=hidden, skipped=getattr(self, "skipped", 0), stream=stream)
+        except OSError as exc:
+            if output is None:
+                raise
+            from lintgk.output_path import write_error
+
+            raise _fail(str(write_error(output, "--output", exc))) from None
         unused = _list_unused_suppressions(results) if self.report_unused else 0
         if broken or any(r.error for r in results):  # --annotate can fail for a file too
             return 2
@@ -422,13 +448,14 @@ def _progress(total: int):
         yield lambda n: bar.advance(task, n)
 
 
-def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, object]:
+def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known,
+         timeout: float | None = None) -> tuple[list, object]:
     """Apply (or show) fixes; return the results after fixing and the fix run (its outcomes: what changed)."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
     from lintgk.output.messages import file_error, say
 
-    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
+    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only, timeout=timeout)
     for error in run.errors:
         print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:

@@ -58,33 +58,74 @@ class Config:
                 if spec([pattern]).match_file(name) for code in codes]
 
 
+def _text(path: Path) -> str:
+    """The file's text, or a one-line ConfigError naming it: unreadable, or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the config file as UTF-8") from None
+
+
 def _read_toml(path: Path) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+        return tomllib.loads(_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({' '.join(str(exc).split())})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
 
 
 def _read(path: Path) -> dict | None:
     """The lintgk section of a config file, or None when the file does not configure lintgk."""
     if path.suffix in (".yaml", ".yml"):
-        import yaml
+        from lintgk import safe_yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: invalid YAML ({exc})") from None
+            data = safe_yaml.load(_text(path), str(path))
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        if data is None:
+            return {}
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: expected a mapping of settings")
+            raise ConfigError(f"{path}: expected a mapping of settings, not {_kind(data)}")
         return data
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("lintgk")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table, not {_kind(tool)}")
+        section = tool.get("lintgk")
+        if section is not None and not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.lintgk] must be a table of settings, not {_kind(section)}")
+        return section
     return data
+
+
+def _kind(value: Any) -> str:
+    """How a TOML/YAML value reads to a user: 'an array of tables', 'an integer'."""
+    if isinstance(value, list):
+        return "an array of tables" if value and all(isinstance(v, dict) for v in value) else "an array"
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _patterns(path: Path, key: str, patterns: list[str]) -> None:
+    """Compile .gitignore-style patterns now, so that a bad one is a config error, not a crash later."""
+    import pathspec
+
+    for pattern in patterns:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern]).match_file("x")
+        except Exception as exc:  # pathspec raises ValueError, re.error and others for a bad pattern
+            raise ConfigError(f"{path}: '{key}' has an invalid pattern {pattern!r} ({exc})") from None
 
 
 def _strings(path: Path, key: str, value: Any) -> list[str]:
@@ -92,31 +133,33 @@ def _strings(path: Path, key: str, value: Any) -> list[str]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
-    return [v.strip().upper() if key in ("select", "ignore") else v for v in value]
+    return [v.strip().upper() if key in ("select", "ignore", "per-file-ignores") else v for v in value]
 
 
 def from_mapping(data: dict, path: Path) -> Config:
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_KEYS))})")
     config = Config(source=str(path))
     for key in ("select", "ignore", "exclude"):
         if key in data:
             setattr(config, key, _strings(path, key, data[key]))
+    _patterns(path, "exclude", config.exclude)
     if "extend-select" in data and config.select:  # an empty select already means every rule
         config.select = [*config.select, *_strings(path, "select", data["extend-select"])]
     elif "extend-select" in data:
         _strings(path, "select", data["extend-select"])
     if "rule-dirs" in data:
-        config.rule_dirs = [str((path.parent / p).resolve()) for p in _strings(path, "rule-dirs", data["rule-dirs"])]
+        config.rule_dirs = [_beside(path, "rule-dirs", p) for p in _strings(path, "rule-dirs", data["rule-dirs"])]
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' maps file globs to lists of rule codes")
-    config.per_file_ignores = {str(k): _strings(path, "ignore", v) for k, v in per_file.items()}
+    config.per_file_ignores = {str(k): _strings(path, "per-file-ignores", v) for k, v in per_file.items()}
+    _patterns(path, "per-file-ignores", list(config.per_file_ignores))
     if "baseline" in data:
         if not isinstance(data["baseline"], str):
             raise ConfigError(f"{path}: 'baseline' must be a file name")
-        config.baseline = str((path.parent / data["baseline"]).resolve())
+        config.baseline = _beside(path, "baseline", data["baseline"])
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{path}: 'severity' maps rule codes to error/warning/info")
@@ -138,7 +181,22 @@ def from_mapping(data: dict, path: Path) -> Config:
             if not isinstance(data[key], str):
                 raise ConfigError(f"{path}: '{key}' must be a string")
             setattr(config, key, data[key])
+    if config.encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(config.encoding)
+        except LookupError:
+            raise ConfigError(f"{path}: 'encoding' names no known encoding: {config.encoding!r}") from None
     return config
+
+
+def _beside(path: Path, key: str, name: str) -> str:
+    """A path from the config, relative to the config file's folder."""
+    try:
+        return str((path.parent / name).resolve())
+    except (ValueError, OSError) as exc:
+        raise ConfigError(f"{path}: '{key}' is not a usable path: {name!r} ({exc})") from None
 
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:

@@ -8,6 +8,14 @@ from __future__ import annotations
 import regex as re
 
 _REASONS_ZH = [
+    # --fix (lintgk.fixer): before the reading reasons, which some of these would also match
+    (r"the file is read-only;.*", "文件是只读的，未写入修复；文件未改动"),
+    (r"its folder (.*) is read-only .*", r"所在文件夹 \1 是只读的（修复要先在同一文件夹写新文件再替换旧文件）；文件未改动"),
+    (r"not a regular file; fixes.*", "不是普通文件；修复只写入普通文件"),
+    (r"gave up fixing after ([\d.]+) s.*", r"修复超过 \1 秒，已放弃（--timeout）；文件未改动"),
+    (r"cannot write the fixed file.*", "无法写入修复后的文件；文件未改动"),
+    (r"the file changed while it was being fixed.*", "修复期间文件被其他程序改动，保留其改动，未写入修复（可再运行 --fix）"),
+    (r"cannot fix the file.*", "无法修复此文件"),
     (r"no such file", "文件不存在"),
     (r"is a directory", "这是文件夹，不是文件"),
     (r"empty file", "文件是空的"),

@@ -112,7 +112,7 @@ def fix_docx(data: bytes, name: str, config, unsafe: bool = False) -> tuple[byte
     """Lint, fix inside the runs, and lint again until nothing is left to fix.
     Returns (new file, lines before, lines after, fixes applied, fixes left out)."""
     from lintgk.engine import lint_document
-    from lintgk.fixer import choose_fixes
+    from lintgk.fixer import chosen_fixes
 
     applied = left_out = 0
     before: list[str] | None = None
@@ -123,9 +123,8 @@ def fix_docx(data: bytes, name: str, config, unsafe: bool = False) -> tuple[byte
             before = doc.lines
         lines = doc.lines
         result = lint_document(doc, config)
-        fixes = [d.fix.edits for d in result.diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
-        edits, _, skipped = choose_fixes(result, unsafe)
-        chosen = [f for f in fixes if all(e in edits for e in f)]
+        fixes, skipped = chosen_fixes(result, unsafe)
+        chosen = [fix.edits for fix in fixes]
         if not chosen:
             break
         taken, left = apply_edits(smap, lines, chosen)

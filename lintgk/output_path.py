@@ -1,0 +1,44 @@
+"""Files lintgk writes on request (--output, --write-baseline): checked before any work is done,
+so that a path that cannot be written is one line and exit 2, not a traceback after the lint."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lintgk.errors import ConfigError
+
+
+def ensure_writable(path: Path, option: str) -> None:
+    """Raise ConfigError (one line naming the option and the path) unless ``path`` can be written as
+    a file. Mode bits are checked as well as access(2): root may write anywhere, but a file or
+    folder without write permission is one its owner meant to keep as it is."""
+    problem = _problem(path)
+    if problem:
+        raise ConfigError(f"{option} {path}: {problem}" if option else f"{path}: {problem}")
+
+
+def _problem(path: Path) -> str | None:
+    try:
+        if path.is_dir():
+            return "is a folder; name a file"
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.exists():
+            return f"the folder {folder} does not exist"
+        if not folder.is_dir():
+            return f"{folder} is not a folder"
+        if path.exists():
+            if not path.is_file():
+                return "is not a regular file"
+            if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+                return "the file is read-only"
+            return None
+        if not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK | os.X_OK):
+            return f"the folder {folder} is read-only"
+    except (OSError, ValueError) as exc:
+        return f"cannot be written ({getattr(exc, 'strerror', None) or exc})"
+    return None
+
+
+def write_error(path: Path, option: str, exc: OSError) -> ConfigError:
+    """A write that failed anyway (disk full, a race): one line."""
+    return ConfigError(f"{option} {path}: cannot write the file ({exc.strerror or exc})")
