@@ -62,7 +62,7 @@ def _survey(tmp_path: Path, *extra: str) -> tuple[Path, Path]:
     (reports / f"{MARKUP}.txt").write_text(SEED["zhangqi"].read_text(encoding="utf-8")
                                           .replace("掌起镇人民政府", "<b>掌起</b>镇人民政府"), encoding="utf-8")
     page = reports / "survey.html"  # written into the folder it surveys
-    proc = run_cli("report", str(reports), "--html", str(page), "--no-cache", *extra)
+    proc = run_cli("report", "reports", "--html", str(page), "--no-cache", *extra, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     return reports, page
 
@@ -122,9 +122,11 @@ def test_sort_filter_search_and_open_a_report(browser, tmp_path):
     assert problems == []
     if os.environ.get("LINTGK_SCREENSHOT"):
         page.fill("#search", "")
+        page.set_viewport_size({"width": 1280, "height": 1000})
+        page.click("#reports th[data-key=errors]")
         page.click("#reports th[data-key=errors]")
         page.locator("#report-rows tr").nth(1).click()
-        page.evaluate("window.scrollTo(0, document.getElementById('reports').offsetTop - 90)")
+        page.evaluate("window.scrollTo(0, document.getElementById('reports').offsetTop - 110)")
         page.screenshot(path=str(ROOT / "docs" / "survey.png"))
     page.close()
 
