@@ -566,6 +566,7 @@ def report(
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
+    _as_check_sees(results, config)
     page = render(results, rule_set(config), config.lang, config.fail_on)
     try:
         html.write_text(page, encoding="utf-8")
@@ -575,6 +576,22 @@ def report(
 
     print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
+
+
+def _as_check_sees(results: list, config) -> None:
+    """The config's min-severity and baseline hide findings from `check`; the survey's badges agree with its exit."""
+    from lintgk import baseline as baselines
+    from lintgk.errors import LintgkError
+    from lintgk.model import SEVERITY_RANK
+
+    lowest = SEVERITY_RANK[config.min_severity]
+    for r in results:
+        r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
+    if config.baseline:
+        try:
+            baselines.apply(results, baselines.load(Path(config.baseline)))
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
 
 
 def _output_error(path: Path, exc: OSError, lang: str) -> str:

@@ -238,6 +238,7 @@ def test_pairs_from_findings_across_reports(browser, tmp_path):
     years = page.locator("#years tr").all_inner_texts()
     assert years[0].split("\t")[:4] == ["机关", "2021", "2022", "2023"]
     assert len(years) == 3 and "同一机关同一年度有多份报告" in years[1]
+    assert page.inner_text("#years-note").startswith("另有 1 份报告未识别出机关或年度")
     assert problems == []
     # family GK7 filters to the reports with a finding across reports
     page.select_option("#f-family", "GK7")
@@ -287,3 +288,19 @@ def test_pairs_of_the_real_checks_across_reports(tmp_path):
     run_cli("report", str(reports), "--html", str(page_file), "--no-cache")
     pairs = _embedded(page_file)["pairs"]
     assert len(pairs) == 1 and pairs[0]["kind"] == "copied" and pairs[0]["passages"]
+
+
+def test_the_badge_agrees_with_check_under_a_baseline(tmp_path):
+    """Findings the config's baseline holds do not fail `check`; nor do they fail the report on the page."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SEED["zhaobaoshan"], reports / "zhaobaoshan.txt")
+    shutil.copy(SEED["zhangqi"], reports / "zhangqi.txt")
+    assert run_cli("check", "reports/zhaobaoshan.txt", "--write-baseline", "--baseline", "base.json", cwd=tmp_path).returncode == 0
+    (tmp_path / "lintgk.toml").write_text('baseline = "base.json"\n', encoding="utf-8")
+    assert run_cli("check", "reports/zhaobaoshan.txt", "--no-cache", cwd=tmp_path).returncode == 0
+    assert run_cli("check", "reports/zhangqi.txt", "--no-cache", cwd=tmp_path).returncode == 1
+    proc = run_cli("report", "reports", "--html", "survey.html", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    statuses = {Path(r["path"]).name: r["status"] for r in _embedded(tmp_path / "survey.html")["reports"]}
+    assert statuses == {"zhaobaoshan.txt": "ok", "zhangqi.txt": "fail"}

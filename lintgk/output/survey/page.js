@@ -93,9 +93,9 @@
   }
   function drawYears() {
     // one line per body: errors / warnings in each year, from the reports the filters show
-    var years = {}, bodies = {};
+    var years = {}, bodies = {}, unpaired = 0;
     shown.forEach(function (r) {
-      if (!r.body || r.year === null) return;
+      if (!r.body || r.year === null) { unpaired++; return; }
       years[r.year] = true;
       var b = bodies[r.body] || (bodies[r.body] = {});
       (b[r.year] || (b[r.year] = [])).push(r);
@@ -130,7 +130,8 @@
       var spark = el("td"); spark.appendChild(sparkline(points, ys)); tr.appendChild(spark);
       table.appendChild(tr);
     });
-    $("years-note").textContent = names.length > 200 ? W.first200.replace("{n}", names.length) : "";
+    $("years-note").textContent = [names.length > 200 ? W.first200.replace("{n}", names.length) : "",
+                                   unpaired ? W.unpaired.replace("{n}", unpaired) : ""].join(" ").trim();
   }
   function sparkline(points, ys) {
     var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg"), w = 120, h = 24;
