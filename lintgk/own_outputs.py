@@ -1,9 +1,11 @@
 """lintgk's own outputs are never linted as reports, whatever they are named: a survey page written
 into the folder it surveys would otherwise be linted on the next run (its title reads like a report's),
-and so would a JSON, SARIF or Code Quality output, or a baseline, saved under a report's extension.
+and so would any output of ``check`` (text, JSON, SARIF, Code Quality, JUnit, GitHub annotations), or a
+baseline, saved under a report's extension.
 
 They are recognised by what lintgk writes at their head, not by their name: the page's
-``<meta name="generator" content="lintgk …">``, and the opening keys of each JSON shape.
+``<meta name="generator" content="lintgk …">``, the opening keys of each JSON shape, JUnit's
+``<testsuites name="lintgk"``, and the first line of the github and text formats.
 (The cache lives in the hidden folder .lintgk_cache/, which folder walks skip anyway.)
 """
 from __future__ import annotations
@@ -21,6 +23,9 @@ _MARKERS = (
     re.compile(rb'\A\s*\{\s*"version":\s*\d+,\s*"findings":\s*\['),  # the baseline
     re.compile(rb'\A\s*\{\s*"\$schema":\s*"[^"]*sarif[^"]*".{0,400}"name":\s*"lintgk"', re.S),  # --format sarif
     re.compile(rb'\A\s*\[\s*\{\s*"description":.{0,4000}"check_name":\s*"GK\d', re.S),  # --format gitlab
+    re.compile(rb'\A(?:<\?xml[^>]*>\s*)?<testsuites name="lintgk"'),  # --format junit
+    re.compile(rb"\A::(?:notice|error|warning) [^\n]*title=(?:lintgk|GK\d{3})"),  # --format github
+    re.compile("\\A[^\\n]+:\\d+:\\d+: (?:错误|警告|提示|error|warning|info)\\[GK\\d{3}\\]".encode()),  # --format text
 )
 
 

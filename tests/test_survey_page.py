@@ -134,7 +134,7 @@ def test_sort_filter_search_and_open_a_report(browser, tmp_path):
 def test_a_second_run_does_not_lint_its_own_outputs(tmp_path):
     reports, page_file = _survey(tmp_path)
     # lintgk's own outputs, saved under a report's extension, in the folder surveyed
-    for fmt in ("json", "sarif", "gitlab"):
+    for fmt in ("json", "sarif", "gitlab", "junit", "github", "text"):
         out = run_cli("check", str(reports), "--format", fmt, "--output", str(reports / f"out-{fmt}.txt"), "--no-cache")
         assert out.returncode == 1, out.stderr
     assert run_cli("check", str(reports), "--write-baseline", "--baseline", str(reports / "baseline.txt")).returncode == 0
