@@ -561,8 +561,11 @@ def report(
 
     config = _load_config(config_file, lang=lang.value if lang else None, fail_on=fail_on.value if fail_on else None)
     _check_output_path(html, config.lang)
+    files = collect(paths, config.exclude, config.root)  # a page lintgk wrote is not among them (own_outputs)
     target = html.resolve()
-    files = [f for f in collect(paths, config.exclude, config.root) if f.resolve() != target]
+    if any(f.resolve() == target for f in files):  # never overwrite a report
+        raise _fail(f"--html {html} " + ("是要检查的报告之一，请另给一个文件名" if config.lang == "zh"
+                                         else "is one of the reports surveyed; name another file"))
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]

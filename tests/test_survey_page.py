@@ -184,13 +184,17 @@ def test_status_follows_fail_on():
 
 @pytest.mark.parametrize("where, expected", [
     ("folder", "是一个文件夹"), ("missing/survey.html", "不存在"), ("file.txt/survey.html", "不存在"),
+    ("kandun.txt", "是要检查的报告之一"),
 ])
 def test_a_bad_html_path_is_one_line_and_exit_2(tmp_path, where, expected):
     (tmp_path / "folder").mkdir()
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
-    proc = run_cli("report", str(SEED["kandun"]), "--html", str(tmp_path / where), "--no-cache")
+    shutil.copy(SEED["kandun"], tmp_path / "kandun.txt")
+    before = (tmp_path / "kandun.txt").read_bytes()
+    proc = run_cli("report", str(tmp_path / "kandun.txt"), "--html", str(tmp_path / where), "--no-cache")
     assert proc.returncode == 2 and expected in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    assert (tmp_path / "kandun.txt").read_bytes() == before, "a report is never overwritten"
 
 
 def _pair_results() -> list[FileResult]:
@@ -240,6 +244,13 @@ def test_pairs_from_findings_across_reports(browser, tmp_path):
     assert len(years) == 3 and "同一机关同一年度有多份报告" in years[1]
     assert page.inner_text("#years-note").startswith("另有 1 份报告未识别出机关或年度")
     assert problems == []
+    # a GK7 finding in a report's findings opens its pair
+    page.click("#pair-close")
+    page.fill("#search", "乙乡")
+    page.locator("#report-rows tr").first.click()
+    page.click("#detail-findings button.compare")
+    assert page.is_visible("#pair") and page.inner_text("#pair-b") == "reports/乙乡2022.txt"
+    page.fill("#search", "")
     # family GK7 filters to the reports with a finding across reports
     page.select_option("#f-family", "GK7")
     assert sorted(r[2] for r in _rows(page)) == ["reports/乙乡2022.txt", "reports/甲镇2022.txt", "reports/甲镇2023.txt"]

@@ -84,12 +84,28 @@
       var li = el("li", null, "finding");
       li.appendChild(el("span", f[2] + " [" + f[0] + "]", f[1]));
       li.appendChild(document.createTextNode(" " + f[3]));
+      var k = pairOf(r.path, f[0]);
+      if (k >= 0) {
+        var b = el("button", W.compare, "compare");
+        b.type = "button";
+        b.addEventListener("click", function () { openPair(k); });
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(b);
+      }
       if (f[4]) li.appendChild(el("blockquote", f[4], "excerpt"));
       list.appendChild(li);
     });
     if (D.more[i]) list.appendChild(el("li", W.more.replace("{n}", D.more[i])));
     if (!r.error && !(D.findings[i] || []).length) list.appendChild(el("li", W.none, "ok"));
     box.scrollIntoView({block: "start"});
+  }
+  function pairOf(path, rule) {
+    // a finding of the checks across reports opens the pair it names
+    if (rule.indexOf("GK7") !== 0) return -1;
+    for (var k = 0; k < PAIRS.length; k++) {
+      if (PAIRS[k].rule === rule && (PAIRS[k].a === path || PAIRS[k].b === path)) return k;
+    }
+    return -1;
   }
   function drawYears() {
     // one line per body: errors / warnings in each year, from the reports the filters show
