@@ -576,26 +576,73 @@ def report(
     paths: List[Path] = typer.Argument(..., help="Report files or folders to survey."),
     html: Path = typer.Option(..., "--html", help="Write a self-contained HTML overview to this file."),
     lang: Lang | None = typer.Option(None, "--lang", help="Language of the page: zh (default) or en."),
+    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that fails a report on the page, as for check (default: error)."),
     config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
 ) -> None:
-    """Survey many reports: one HTML page with each report's status, the commonest defects and a chart."""
+    """Survey many reports: one HTML page to sort, filter and search, with each report's findings, its body's
+    years and the pairs of similar reports."""
     from lintgk.engine import rule_set
     from lintgk.files import collect
     from lintgk.output.html_report import render
 
-    config = _load_config(config_file, lang=lang.value if lang else None)
-    files = collect(paths, config.exclude, config.root)
+    config = _load_config(config_file, lang=lang.value if lang else None, fail_on=fail_on.value if fail_on else None)
+    _check_output_path(html, config.lang)
+    files = collect(paths, config.exclude, config.root)  # a page lintgk wrote is not among them (own_outputs)
+    target = html.resolve()
+    if any(f.resolve() == target for f in files):  # never overwrite a report
+        raise _fail(f"--html {html} " + ("是要检查的报告之一，请另给一个文件名" if config.lang == "zh"
+                                         else "is one of the reports surveyed; name another file"))
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
-    html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
+    _as_check_sees(results, config)
+    page = render(results, rule_set(config), config.lang, config.fail_on)
+    try:
+        html.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(_output_error(html, exc, config.lang)) from None
     from lintgk.output.messages import say
 
     print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
+
+
+def _as_check_sees(results: list, config) -> None:
+    """The config's min-severity and baseline hide findings from `check`; the survey's badges agree with its exit."""
+    from lintgk import baseline as baselines
+    from lintgk.errors import LintgkError
+    from lintgk.model import SEVERITY_RANK
+
+    lowest = SEVERITY_RANK[config.min_severity]
+    for r in results:
+        r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
+    if config.baseline:
+        try:
+            baselines.apply(results, baselines.load(Path(config.baseline)))
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
+
+
+def _output_error(path: Path, exc: OSError, lang: str) -> str:
+    why = exc.strerror or str(exc)
+    return f"无法写入 {path}：{why}" if lang == "zh" else f"cannot write {path}: {why}"
+
+
+def _check_output_path(path: Path, lang: str) -> None:
+    """A folder, a missing folder or an unwritable one is one line and exit 2, before any report is linted."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        why = ("是一个文件夹，请给出文件名" if lang == "zh" else "is a folder; name a file")
+    elif not parent.is_dir():
+        why = (f"所在文件夹 {parent} 不存在" if lang == "zh" else f"its folder {parent} does not exist")
+    elif not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        why = ("没有写入权限" if lang == "zh" else "is not writable")
+    else:
+        return
+    raise _fail(f"--html {path} {why}")
 
 
 def _config_rules(config_file: Path | None):

@@ -3,6 +3,8 @@
 Folder walks skip hidden folders, Word lock files (~$…), and whatever the config's
 ``exclude`` patterns name, in .gitignore syntax (pathspec), relative to the config file's folder
 (or to the folder walked, when that lies outside it).
+lintgk's own outputs (a survey page, a JSON or SARIF output, a baseline) are never taken for reports,
+found or named (lintgk.own_outputs).
 Files named on the command line are linted even when excluded, unless ``--force-exclude``
 (as pre-commit names every staged file): then the patterns are matched against the path
 relative to the config file's folder, as ruff does. The same syntax serves ``per-file-ignores``.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lintgk.own_outputs import is_own_output
 from lintgk.readers import LEGACY_WORD, SUPPORTED_SUFFIXES
 
 WALKED_SUFFIXES = SUPPORTED_SUFFIXES | LEGACY_WORD
@@ -75,7 +78,7 @@ def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | No
         candidates = _walk(path, spec, root) if path.is_dir() else [path]
         for p in candidates:
             key = p.resolve() if p.exists() else p
-            if key not in seen:
+            if key not in seen and not is_own_output(p):
                 seen.add(key)
                 found.append(p)
     return found
