@@ -195,16 +195,15 @@ class _Run:
         return self.baseline or (Path(self.config.baseline) if self.config.baseline else None)
 
     def check_outputs(self) -> None:
-        from lintgk.errors import LintgkError
-        from lintgk.output_path import ensure_writable
+        from lintgk.output_path import OutputPathError, ensure_writable
 
         try:
             if self.output is not None and not self.annotate:  # --annotate's --output may be a folder
                 ensure_writable(self.output, "--output")
             if self.write_baseline:
                 ensure_writable(self.baseline_file() or Path(".lintgk-baseline.json"), "--baseline")
-        except LintgkError as exc:
-            raise _fail(str(exc)) from None
+        except OutputPathError as exc:
+            raise _fail(exc.line(self.config.lang)) from None
 
     def collect(self, paths: list[Path]) -> list[Path]:
         from lintgk.files import collect
@@ -340,7 +339,7 @@ class _Run:
                 raise
             from lintgk.output_path import write_error
 
-            raise _fail(str(write_error(output, "--output", exc))) from None
+            raise _fail(write_error(output, "--output", exc).line(config.lang)) from None
         unused = _list_unused_suppressions(results) if self.report_unused else 0
         if broken or any(r.error for r in results):  # --annotate can fail for a file too
             return 2
@@ -589,7 +588,12 @@ def report(
     from lintgk.output.html_report import render
 
     config = _load_config(config_file, lang=lang.value if lang else None, fail_on=fail_on.value if fail_on else None)
-    _check_output_path(html, config.lang)
+    from lintgk.output_path import OutputPathError, ensure_writable, write_error
+
+    try:
+        ensure_writable(html, "--html")
+    except OutputPathError as exc:
+        raise _fail(exc.line(config.lang)) from None
     files = collect(paths, config.exclude, config.root)  # a page lintgk wrote is not among them (own_outputs)
     target = html.resolve()
     if any(f.resolve() == target for f in files):  # never overwrite a report
@@ -603,7 +607,7 @@ def report(
     try:
         html.write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise _fail(_output_error(html, exc, config.lang)) from None
+        raise _fail(write_error(html, "--html", exc).line(config.lang)) from None
     from lintgk.output.messages import say
 
     print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
@@ -624,25 +628,6 @@ def _as_check_sees(results: list, config) -> None:
             baselines.apply(results, baselines.load(Path(config.baseline)))
         except LintgkError as exc:
             raise _fail(str(exc)) from None
-
-
-def _output_error(path: Path, exc: OSError, lang: str) -> str:
-    why = exc.strerror or str(exc)
-    return f"无法写入 {path}：{why}" if lang == "zh" else f"cannot write {path}: {why}"
-
-
-def _check_output_path(path: Path, lang: str) -> None:
-    """A folder, a missing folder or an unwritable one is one line and exit 2, before any report is linted."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        why = ("是一个文件夹，请给出文件名" if lang == "zh" else "is a folder; name a file")
-    elif not parent.is_dir():
-        why = (f"所在文件夹 {parent} 不存在" if lang == "zh" else f"its folder {parent} does not exist")
-    elif not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        why = ("没有写入权限" if lang == "zh" else "is not writable")
-    else:
-        return
-    raise _fail(f"--html {path} {why}")
 
 
 def _config_rules(config_file: Path | None):

@@ -8,13 +8,27 @@ from pathlib import Path
 from lintgk.errors import ConfigError
 
 
+class OutputPathError(ConfigError):
+    """A path lintgk was asked to write that cannot be: ``where`` names the option and path, ``problem``
+    says why in English (output.messages translates it)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where, self.problem = where, problem
+
+    def line(self, lang: str) -> str:
+        from lintgk.output.messages import reason
+
+        return f"{self.where}{'：' if lang == 'zh' else ': '}{reason(self.problem, lang)}"
+
+
 def ensure_writable(path: Path, option: str) -> None:
-    """Raise ConfigError (one line naming the option and the path) unless ``path`` can be written as
+    """Raise OutputPathError (one line naming the option and the path) unless ``path`` can be written as
     a file. Mode bits are checked as well as access(2): root may write anywhere, but a file or
     folder without write permission is one its owner meant to keep as it is."""
     problem = _problem(path)
     if problem:
-        raise ConfigError(f"{option} {path}: {problem}" if option else f"{path}: {problem}")
+        raise OutputPathError(f"{option} {path}" if option else str(path), problem)
 
 
 def _problem(path: Path) -> str | None:
@@ -39,6 +53,6 @@ def _problem(path: Path) -> str | None:
     return None
 
 
-def write_error(path: Path, option: str, exc: OSError) -> ConfigError:
+def write_error(path: Path, option: str, exc: OSError) -> OutputPathError:
     """A write that failed anyway (disk full, a race): one line."""
-    return ConfigError(f"{option} {path}: cannot write the file ({exc.strerror or exc})")
+    return OutputPathError(f"{option} {path}", f"cannot write the file ({exc.strerror or exc})")

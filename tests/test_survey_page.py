@@ -183,7 +183,7 @@ def test_status_follows_fail_on():
 
 
 @pytest.mark.parametrize("where, expected", [
-    ("folder", "是一个文件夹"), ("missing/survey.html", "不存在"), ("file.txt/survey.html", "不存在"),
+    ("folder", "是一个文件夹"), ("missing/survey.html", "不存在"), ("file.txt/survey.html", "不是文件夹"),
     ("kandun.txt", "是要检查的报告之一"),
 ])
 def test_a_bad_html_path_is_one_line_and_exit_2(tmp_path, where, expected):
