@@ -50,6 +50,7 @@ def _profile_for(report, rules: RuleSet):
 
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
+    from lintgk.across.summary import summarize
     from lintgk.checks.registry import Emitter, all_kinds
     from lintgk.parse import parse
 
@@ -58,7 +59,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     kinds = all_kinds()
     report = parse(doc, template_part_names(rules))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
-    result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines)
+    result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines,
+                        summary=summarize(report))
     file_ignores = config.ignored_in(doc.path)
     ran: set[str] = set()
     used: set[tuple[int, str | None]] = set()  # (suppression index, code) that silenced something
