@@ -73,8 +73,13 @@ def copied(this: dict, last: dict, params: dict, boilerplate: frozenset = frozen
     and the 存在的主要问题及改进情况 part copied whole."""
     least_share = float(params.get("min_share", 0.3))
     least_part = int(params.get("min_part_chars", 40))
-    before = {p[1]: p for p in last.get("paragraphs") or [] if p[1] not in boilerplate}
-    paragraphs = [p for p in this.get("paragraphs") or [] if p[1] not in boilerplate]
+    template = re.compile(params["template"]) if params.get("template") else None
+
+    def own(p: list) -> bool:  # the report's own words: not many bodies' wording, not the format's fixed sentences
+        return p[1] not in boilerplate and not (template and template.search(p[4]))
+
+    before = {p[1]: p for p in last.get("paragraphs") or [] if own(p)}
+    paragraphs = [p for p in this.get("paragraphs") or [] if own(p)]
     total = sum(p[3] for p in paragraphs)
     same = [p for p in paragraphs if p[1] in before]
     if not total or not same:

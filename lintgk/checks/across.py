@@ -24,6 +24,7 @@ class JumpParams:
 class CopiedParams:
     min_share: float = 0.3  # share of the report's prose identical to last year's that is reported
     min_part_chars: int = 40  # the problems part copied whole counts from this length
+    template: str = ""  # a regex: paragraphs of the format's fixed wording, never counted as copied
 
 
 @dataclass
