@@ -6,6 +6,8 @@ from typing import Any
 
 import regex as re
 
+from lintgk.parse.national import LABELS
+
 CARRIED_IN, CARRIED_OUT = "二", "四"  # 上年结转政府信息公开申请数量, 结转下年度继续办理
 _PROBLEMS_PART = re.compile(r"存在的?主要问题|问题及改进|改进(情况|措施)")
 
@@ -52,7 +54,7 @@ def jumps(this: dict, last: dict, params: dict) -> list[Found]:
     for key, (value, line) in (this.get("cells") or {}).items():
         row, column = key.split("|", 1)
         if column in columns and (rows is None or row in rows):
-            compared.append((key, value, line, (last.get("cells") or {}).get(key)))
+            compared.append((f"{LABELS.get(row, row)}（{column}）", value, line, (last.get("cells") or {}).get(key)))
     for label, (value, line) in (this.get("figures") or {}).items():
         compared.append((label, value, line, (last.get("figures") or {}).get(label)))
     for label, value, line, before in compared:
@@ -63,7 +65,7 @@ def jumps(this: dict, last: dict, params: dict) -> list[Found]:
             continue
         ratio = value / old
         if ratio > rise or ratio < fall:
-            out.append(Found(line, {"label": label.replace("|", " "), "this": _number(value), "last": _number(old),
+            out.append(Found(line, {"label": label, "this": _number(value), "last": _number(old),
                                     "ratio": f"{ratio:.2g}"}, "fall" if ratio < 1 else None))
     return out
 
