@@ -59,8 +59,9 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     kinds = all_kinds()
     report = parse(doc, template_part_names(rules))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules)
-    result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines,
-                        summary=summarize(report))
+    summary = summarize(report)  # for the checks across reports; its body falls back on the signature
+    result = FileResult(path=doc.path, profile=profile.name, body=summary["body"], year=report.year, lines=doc.lines,
+                        summary=summary)
     file_ignores = config.ignored_in(doc.path)
     ran: set[str] = set()
     used: set[tuple[int, str | None]] = set()  # (suppression index, code) that silenced something

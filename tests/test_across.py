@@ -81,11 +81,15 @@ def _result(name: str, text: str, config: Config) -> FileResult:
 def test_reports_without_body_or_year_are_linted_and_left_unpaired():
     config = Config(select=["GK7"])
     text = (ACROSS / "zhangqi-2017.txt").read_text(encoding="utf-8")
-    untitled = "\n".join(text.split("\n")[2:])  # the title line gone: no body, no year from it
-    results = [_result("a.txt", untitled, config), _result("b.txt", text, config)]
+    lines = text.split("\n")
+    untitled = "\n".join(lines[2:])  # the title line gone: the body is read from the signature
+    unsigned = "\n".join(line for line in lines[2:] if "掌起镇人民政府" not in line.strip() or len(line.strip()) > 10)
+    results = [_result("a.txt", untitled, config), _result("b.txt", unsigned, config), _result("c.txt", text, config)]
     check_across(results, config)
     assert all(r.error is None for r in results)
-    assert results[0].body is None
+    assert results[0].body == "掌起镇人民政府" and results[1].body is None
+    assert not results[1].diagnostics  # unpaired, and not taken for a copy of the others' body
+    assert [d.rule for d in results[0].diagnostics] == ["GK705"]  # the same body's 2017 report twice
 
 
 def test_near_copy_json_data_for_the_survey_page():

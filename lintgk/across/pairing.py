@@ -28,6 +28,7 @@ class BodyNames:
 
     def __init__(self, bodies: dict[str, list[str]] | None = None) -> None:
         self.merged: dict[str, str] = {}
+        self._keys: dict[str | None, str | None] = {}
         for name, others in (bodies or {}).items():
             for other in [name, *others]:
                 self.merged[_plain(other)] = _plain(name)
@@ -35,8 +36,10 @@ class BodyNames:
     def key(self, body: str | None) -> str | None:
         if not body:
             return None
-        plain = _plain(body)
-        return self.merged.get(plain, plain) or None
+        if body not in self._keys:
+            plain = _plain(body)
+            self._keys[body] = self.merged.get(plain, plain) or None
+        return self._keys[body]
 
 
 def group(summaries: list[tuple[int, dict]], names: BodyNames) -> dict[str, dict[int | None, list[int]]]:

@@ -111,8 +111,9 @@ def _near_duplicates(results, summaries, names, boilerplate, params, emit) -> No
     signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
     keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}
 
-    def related(a: int, b: int) -> bool:
-        return summaries[a].get("year") == summaries[b].get("year") and (keys[a] != keys[b] or keys[a] is None)
+    def related(a: int, b: int) -> bool:  # known to be two bodies' reports of one year (no body: may be the same)
+        return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
+            and keys[a] != keys[b]
 
     for a, b, score in near_duplicates(signed, threshold, related):
         for this, other in ((a, b), (b, a)):

@@ -90,8 +90,23 @@ def _table_figures(report: Report) -> dict[str, list]:
     return out
 
 
+_SIGNATURE_BODY = re.compile(r"^[\p{Han}（）()]{2,30}?(人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
+_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+
+
+def signed_body(report: Report) -> str | None:
+    """The body a report signs with, on the line above its date at the end (when its title names none)."""
+    lines = [line.strip().lstrip(">").strip() for line in report.doc.lines[-12:]]
+    lines = [line for line in lines if line]
+    for above, below in zip(lines[-5:], lines[-4:]):
+        if _DATE_LINE.match(below) and _SIGNATURE_BODY.match(above):
+            return above
+    return None
+
+
 def summarize(report: Report) -> dict:
-    names = name_variants(report.body)
+    body = report.body or signed_body(report)
+    names = name_variants(body)
     heading_lines = {h.paragraph.line: h for h in report.headings}
     parts = [(h.paragraph.line, h.title) for h in report.headings if h.level == 1]
     paragraphs, prose = [], []
@@ -114,7 +129,7 @@ def summarize(report: Report) -> dict:
                  *(f[1] for f in figures.values())}
         where = {str(line): [report.doc.where(line, "zh"), report.doc.where(line, "en")] for line in sorted(lines)}
     return {
-        "body": report.body,
+        "body": body,
         "year": report.year,
         "title_line": title_line,
         "cells": cells,
