@@ -104,6 +104,29 @@ def signed_body(report: Report) -> str | None:
     return None
 
 
+# the headline figures of a report in prose: information published, applications received
+_HEADLINES = (re.compile(r"(主动公开|发布|公开)(各类|政府|政务|各项)*信息(共计?|总数|累计)?$"),
+              re.compile(r"(收到|受理)(政府信息公开|依申请公开(政府信息)?)?申请(共计?)?$"))
+
+
+def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:
+    """The first prose figure of what was published and of what was applied for (the headline; the figures
+    after it break it down), by the words in front of it with years, figures and names taken out: the same
+    words in two years' reports count the same thing (「发布各类政务信息80条」)."""
+    out: dict[str, list] = {}
+    for pattern in _HEADLINES:
+        for figure in report.figures:
+            if figure.unit not in ("条", "件") or figure.approx:
+                continue
+            clause = re.split(r"[，,；;。：:（(]", figure.context)[-1]
+            if pattern.search(clause):
+                label = normalise(clause, names)
+                if len(label) >= 4:
+                    out.setdefault(label, [figure.value, figure.span.line])
+                break
+    return out
+
+
 def summarize(report: Report) -> dict:
     body = report.body or signed_body(report)
     names = name_variants(body)
@@ -122,6 +145,8 @@ def summarize(report: Report) -> dict:
         prose.append(text)
         paragraphs.append([par.line, paragraph_hash(text), part, len(text), par.text[:EXCERPT]])
     cells, figures = _application_cells(report), _table_figures(report)
+    if not cells:
+        figures = {**_headline_figures(report, names), **figures}
     title_line = report.title.span.line if report.title else 1
     where = {}
     if report.doc.locator is not None:  # Word, web pages, PDF: name the places a finding may point at

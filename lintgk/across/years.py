@@ -46,7 +46,7 @@ def carry_over(this: dict, last: dict) -> list[Found]:
 
 def jumps(this: dict, last: dict, params: dict) -> list[Found]:
     """Figures of the same label that grew more than ``rise`` times or fell below ``fall`` of last year's."""
-    rise, fall, least = float(params.get("rise", 5)), float(params.get("fall", 0.2)), float(params.get("min_value", 20))
+    rise, fall, least = float(params.get("rise", 5)), float(params.get("fall", 0.2)), float(params.get("min_value", 50))
     columns = set(params.get("columns", ["总计"]))
     rows = params.get("rows")
     out = []

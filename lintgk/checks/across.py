@@ -15,7 +15,7 @@ def _across(report, params, emit) -> None:
 class JumpParams:
     rise: float = 5.0  # this year's figure above last year's times this
     fall: float = 0.2  # or below last year's times this
-    min_value: float = 20  # the larger figure at least this: 1 → 6 is noise, not a jump
+    min_value: float = 50  # the larger figure at least this: 3 → 21 is a small office's ordinary year, not a jump
     columns: list = field(default_factory=lambda: ["总计"])  # national table columns compared
     rows: list | None = None  # national table rows compared (keys as lintgk.parse.national names them); None: all
 
