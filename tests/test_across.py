@@ -135,3 +135,15 @@ def test_a_planted_near_copy_is_found_among_200_generated_reports():
 @pytest.mark.slow
 def test_a_planted_near_copy_of_two_towns_is_found_among_10000_generated_reports():
     _generated_pair_found(10_000)
+
+
+def test_the_configs_bodies_pair_a_body_under_another_name(tmp_path):
+    """青石县政府办公室 writes the county's report one year: without `bodies` it is another body, with it the same."""
+    case = ROOT / "tests" / "rules" / "GK703"
+    last = (case / "prev" / "qingshi-2021.txt").read_text(encoding="utf-8")
+    this = (case / "whole-copied.txt").read_text(encoding="utf-8").replace("青石县人民政府2022年", "青石县政府办公室2022年", 1)
+    for merged in (False, True):
+        config = Config(select=["GK703"], bodies={"青石县人民政府": ["青石县政府办公室"]} if merged else {})
+        results = [_result("2021.txt", last, config), _result("2022.txt", this, config)]
+        check_across(results, config)
+        assert bool(results[1].diagnostics) is merged
