@@ -67,7 +67,7 @@ class Cache:
             if not (self.folder / ".gitignore").exists():
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({**result.to_json(), "lines": result.lines}, ensure_ascii=False),
+            temporary.write_text(json.dumps({**result.to_json(), "lines": result.lines, "summary": result.summary}, ensure_ascii=False),
                                  encoding="utf-8")
             os.replace(temporary, entry)
         except OSError:
@@ -84,5 +84,5 @@ def from_json(data: dict) -> FileResult:
     return FileResult(path=data["path"], profile=data["profile"], body=data.get("body"), year=data.get("year"),
                       error=data["error"], diagnostics=diagnostics,
                       passed=[Passed(**p) for p in data.get("passed", [])], lines=data.get("lines", []),
-                      skipped=data.get("skipped"),
+                      skipped=data.get("skipped"), summary=data.get("summary"),
                       unused_suppressions=[(u["line"], u["code"]) for u in data.get("unused_suppressions", [])])

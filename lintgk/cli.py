@@ -129,6 +129,7 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
+    previous: Path | None = typer.Option(None, "--previous", help="Last year's report of the same body: compare with it (carry-over, jumps, copied text: GK7xx)."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
     config = _load_config(
@@ -156,8 +157,12 @@ def check(
         report_unused=report_unused_suppressions, quiet=quiet, verbose=verbose, statistics=statistics,
         output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, use_cache=not no_cache, timeout=timeout, annotate=annotate,
+        previous=previous,
     )
     run.check_outputs()  # before the lint: a path that cannot be written fails at once
+    if previous is not None and (from_stdin or not previous.is_file()):
+        raise _fail(f"--previous names last year's report file: {previous}" if not from_stdin
+                    else "--previous cannot be combined with - (standard input)")
     if from_stdin:
         raise typer.Exit(run.stdin())
     if watch:
@@ -190,6 +195,7 @@ class _Run:
     use_cache: bool = True
     timeout: float = 60.0
     annotate: bool = False
+    previous: Path | None = None
 
     def baseline_file(self) -> Path | None:
         return self.baseline or (Path(self.config.baseline) if self.config.baseline else None)
@@ -220,6 +226,10 @@ class _Run:
             raise _fail("no report files found in " + ", ".join(map(str, paths)))
         results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache)
         files, results = self._drop_skipped(files, results)
+        last_year = None
+        if self.previous is not None:
+            last_year = _lint([self.previous], self.config, jobs=1, timeout=self.timeout, use_cache=self.use_cache)
+        _check_across(results, self.config, last_year)
         return self._finish(files, results)
 
     def stdin(self) -> int:
@@ -351,6 +361,17 @@ class _Run:
         if unused and threshold <= SEVERITY_RANK["warning"]:
             return 1
         return 0
+
+
+def _check_across(results: list, config, previous: list | None = None) -> None:
+    """The second stage (GK7xx): one body's consecutive years, and near copies across bodies."""
+    if len(results) < 2 and not previous:
+        return
+    from lintgk.across import check_across
+
+    check_across(results, config, previous)
+    for r in results:
+        r.diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
 
 
 def _list_unused_suppressions(results: list) -> int:
@@ -602,6 +623,7 @@ def report(
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
     results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
+    _check_across(results, config)
     _as_check_sees(results, config)
     page = render(results, rule_set(config), config.lang, config.fail_on)
     try:

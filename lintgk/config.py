@@ -15,7 +15,7 @@ from lintgk.model import SEVERITIES
 
 CONFIG_NAMES = ("lintgk.toml", ".lintgk.yaml", ".lintgk.yml", "pyproject.toml")
 _KEYS = {"select", "extend-select", "ignore", "severity", "rule-dirs", "document", "profile", "fail-on", "min-severity", "lang",
-         "encoding", "exclude", "per-file-ignores", "baseline", "reports-only"}
+         "encoding", "exclude", "per-file-ignores", "baseline", "reports-only", "bodies"}
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     baseline: str | None = None
+    bodies: dict[str, list[str]] = field(default_factory=dict)  # one body's name -> the other names it goes by
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
@@ -160,6 +161,10 @@ def from_mapping(data: dict, path: Path) -> Config:
         if not isinstance(data["baseline"], str):
             raise ConfigError(f"{path}: 'baseline' must be a file name")
         config.baseline = _beside(path, "baseline", data["baseline"])
+    bodies = data.get("bodies", {})
+    if not isinstance(bodies, dict):
+        raise ConfigError(f"{path}: 'bodies' maps a body's name to the other names it goes by")
+    config.bodies = {str(k): _strings(path, "bodies", v) for k, v in bodies.items()}
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{path}: 'severity' maps rule codes to error/warning/info")

@@ -55,6 +55,7 @@ def _profile_for(report, rules: RuleSet, document: str):
 
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
+    from lintgk.across.summary import summarize
     from lintgk.checks.registry import Emitter, all_kinds
     from lintgk.parse import parse
 
@@ -63,7 +64,9 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     kinds = all_kinds()
     report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
-    result = FileResult(path=doc.path, profile=profile.name, body=report.body, year=report.year, lines=doc.lines)
+    summary = summarize(report)  # for the checks across reports; its body falls back on the signature
+    result = FileResult(path=doc.path, profile=profile.name, body=summary["body"], year=report.year, lines=doc.lines,
+                        summary=summary)
     file_ignores = config.ignored_in(doc.path)
     ran: set[str] = set()
     used: set[tuple[int, str | None]] = set()  # (suppression index, code) that silenced something

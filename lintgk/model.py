@@ -65,6 +65,7 @@ class FileResult:
     lines: list[str] = field(default_factory=list)
     skipped: str | None = None  # why the file was not linted (not a report)
     unused_suppressions: list[tuple[int, str]] = field(default_factory=list)  # (directive line, code)
+    summary: dict[str, Any] | None = None  # what the checks across reports need (lintgk.across.summary)
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

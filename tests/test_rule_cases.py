@@ -10,6 +10,13 @@ A case is a report file of any format lintgk reads (``name.txt``, ``.md``, ``.do
         column: 12                                                # optional: its column (dump: a row's value cell @line:column)
         data: {sum: "749"}                                        # optional: message data that matter
     # or `expect: []` for a case that must pass
+    previous: prev/2021.txt                                       # GK7xx: last year's report (check --previous)
+    others: [others/town-b.txt]                                   # GK7xx: reports linted in the same run
+
+The checks across reports (GK7xx) need more than the case: ``previous`` names last year's report, compared
+as ``lintgk check CASE --previous FILE`` does; ``others`` names reports linted beside the case, paired by
+body and year as ``lintgk check FOLDER`` does. Both are relative to the case's folder and kept in a
+subfolder, so that they are not cases themselves; only the case's own findings are compared.
 
 The rule under test is the folder's name. Cases that reproduce a finding seen on a real report, false
 or missed, say so in ``about``. Every rule code needs at least one case that fires and one that passes.
@@ -58,8 +65,17 @@ def test_rule_case(case: Path):
     code = case.parent.name
     spec = _spec(case)
     assert "about" in spec and "expect" in spec, f"{case.with_suffix('.yaml')}: needs 'about' and 'expect'"
-    result = lint_path(case, Config(select=[code], profile=spec.get("profile")))
+    config = Config(select=[code], profile=spec.get("profile"))
+    result = lint_path(case, config)
     assert result.error is None, result.error
+    if spec.get("previous") or spec.get("others"):
+        from lintgk.across import check_across
+
+        companions = [lint_path(case.parent / name, config) for name in spec.get("others") or []]
+        if spec.get("previous"):
+            check_across([result, *companions], config, [lint_path(case.parent / spec["previous"], config)])
+        else:
+            check_across([result, *companions], config)
     got = [d for d in result.diagnostics if d.rule == code]
     shown = "\n".join(f"{d.line}:{d.column} {d.rule} {d.message} {d.data}" for d in got) or "(no findings)"
     want = spec["expect"] or []

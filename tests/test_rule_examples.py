@@ -3,11 +3,15 @@
 Each example is linted as `lintgk explain` prints it (the printed text is cut out of explain's output),
 saved as a .txt report and run with its rule alone, under the newest profile the rule applies to (or the
 profile lintgk picks from the example's wording when the rule applies to every profile).
+The examples of the checks across reports (GK7xx) hold two or more reports, each after a line
+「--- NAME ---」; they are saved as those files and checked together, as `lintgk check FOLDER` does.
 """
 from __future__ import annotations
 
 import io
 from pathlib import Path
+
+import regex as re
 
 import pytest
 from rich.console import Console
@@ -31,7 +35,26 @@ def printed_examples(code: str) -> dict[str, str]:
     return {"bad": "\n".join(lines[bad_at + 1:good_at - 1]), "good": "\n".join(lines[good_at + 1:])}
 
 
+_REPORT_NAME = re.compile(r"^--- (\S+) ---$", re.M)
+
+
+def _lint_across(code: str, text: str, tmp_path: Path) -> list:
+    from lintgk.across import check_across
+
+    parts = _REPORT_NAME.split(text)[1:]
+    assert len(parts) >= 4, f"{code}: an example across reports names two or more reports with --- NAME --- lines"
+    config = Config(select=[code])
+    results = []
+    for name, body in zip(parts[::2], parts[1::2]):
+        (tmp_path / name).write_text(body.strip("\n") + "\n", encoding="utf-8")
+        results.append(lint_path(tmp_path / name, config))
+    check_across(results, config)
+    return [d for r in results for d in r.diagnostics if d.rule == code]
+
+
 def _lint(code: str, text: str, tmp_path: Path) -> list:
+    if code.startswith("GK7"):
+        return _lint_across(code, text, tmp_path)
     report = tmp_path / "example.txt"
     report.write_text(text + "\n", encoding="utf-8")
     profiles = RULES.rules[code].profiles

@@ -64,6 +64,9 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
     return None
 
 
+_AROUND_BODY = " \u3000《“\"#"  # quotes, spaces, and a Markdown heading's #
+
+
 def _title(text: str, span: Span) -> Title:
     year = None
     body = None
@@ -75,13 +78,13 @@ def _title(text: str, span: Span) -> Title:
     if m:
         year = to_int(m.group("y"))
         body = text[: m.start()]
-        if not body.strip(" \u3000《“\"") and kind_start is not None and kind_start > m.end():
+        if not body.strip(_AROUND_BODY) and kind_start is not None and kind_start > m.end():
             # 「2018年建新镇政府信息公开工作年度报告」: the body follows the year
             body = text[m.end(): kind_start]
     else:
         body = text[:kind_start] if kind_start is not None else None
     if body is not None:
-        body = body.strip(" \u3000《“\"") or None
+        body = body.strip(_AROUND_BODY) or None
     return Title(text, span, body, year)
 
 

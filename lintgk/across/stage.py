@@ -1,0 +1,152 @@
+"""The second stage: summaries of linted reports in, GK7xx findings added to their results."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from lintgk.across import years
+from lintgk.across.neardup import near_duplicates
+from lintgk.across.summary import normalise
+from lintgk.across.pairing import BodyNames, consecutive_pairs, group
+from lintgk.config import Config
+from lintgk.model import Diagnostic, FileResult
+
+# the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
+CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
+    "carry-over", "year-jump", "copied-from-last-year", "near-duplicate", "duplicate-body-year")
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
+    """Paragraph hashes found in the reports of many bodies: template wording, not copying."""
+    bodies_of: dict[str, set] = defaultdict(set)
+    for index, summary in summaries.items():
+        key = names.key(summary.get("body")) or f"#{index}"
+        for paragraph in summary.get("paragraphs") or []:
+            bodies_of[paragraph[1]].add(key)
+    bodies = len({names.key(s.get("body")) or i for i, s in summaries.items()})
+    least = max(3, bodies // 50)
+    return frozenset(h for h, keys in bodies_of.items() if len(keys) >= least)
+
+
+def check_across(results: list[FileResult], config: Config | None = None,
+                 previous: list[FileResult] | None = None) -> None:
+    """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
+    as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year."""
+    from lintgk.engine import rule_set
+
+    config = config or Config()
+    rules = rule_set(config)
+    active = {rule.kind: rule for rule in rules.rules.values()
+              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
+    if not active:
+        return
+    everything = [*results, *(previous or [])]
+    summaries = {i: r.summary for i, r in enumerate(everything) if r.summary and not r.error}
+    names = BodyNames(config.bodies)
+    groups = group(list(summaries.items()), names)
+    boilerplate = _boilerplate(summaries, names)
+    ignored = {i: config.ignored_in(r.path) for i, r in enumerate(results)}
+
+    def emit(index: int, kind: str, found: years.Found) -> None:
+        rule = active[kind]
+        if index >= len(results) or any(rule.code.startswith(p) for p in ignored[index]):
+            return
+        result, summary = results[index], summaries[index]
+        where = (summary.get("where") or {}).get(str(found.line))
+        lang = 1 if config.lang == "en" else 0
+        data = found.data
+        message = rule.text(config.lang, found.variant).format_map(_SafeDict(
+            {**data, **{k: Path(str(data[k])).name for k in ("previous", "other") if k in data}}))
+        result.diagnostics.append(Diagnostic(
+            rule=rule.code, name=rule.name, severity=config.severity.get(rule.code, rule.severity), message=message,
+            line=found.line, column=1, end_line=found.line, end_column=len(_line(result, found.line)) + 1,
+            where=where[lang] if where else (f"第{found.line}行" if lang == 0 else f"line {found.line}"), data=data))
+
+    if previous is not None:
+        pairs = [(i, j) for i in range(len(results)) if i in summaries
+                 for j in range(len(results), len(everything)) if j in summaries]
+    else:
+        pairs = consecutive_pairs(groups)
+    for this, last in pairs:
+        here, before = summaries[this], summaries[last]
+        context = {"previous": everything[last].path}
+        if CARRY_OVER in active:
+            for found in years.carry_over(here, before):
+                emit(this, CARRY_OVER, _with(found, context))
+        if JUMP in active:
+            for found in years.jumps(here, before, active[JUMP].params):
+                emit(this, JUMP, _with(found, context))
+        if COPIED_YEAR in active:
+            for found in years.copied(here, before, active[COPIED_YEAR].params, boilerplate):
+                emit(this, COPIED_YEAR, _with(found, context))
+    if SAME_BODY_YEAR in active and previous is None:
+        for by_year in groups.values():
+            for year, indices in by_year.items():
+                if year is None or len(indices) < 2:
+                    continue
+                for index in indices:
+                    others = [everything[i].path for i in indices if i != index]
+                    emit(index, SAME_BODY_YEAR, years.Found(summaries[index].get("title_line") or 1, {
+                        "other": others[0], "others": others, "body": summaries[index].get("body"), "year": year}))
+    if NEAR_DUPLICATE in active:
+        _near_duplicates(results, summaries, names, boilerplate, active[NEAR_DUPLICATE].params, emit)
+
+
+def _with(found: years.Found, context: dict) -> years.Found:
+    found.data = {**context, **found.data}
+    return found
+
+
+def _line(result: FileResult, line: int) -> str:
+    return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
+
+
+def _near_duplicates(results, summaries, names, boilerplate, params, emit) -> None:
+    threshold = float(params.get("threshold", 0.8))
+    signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
+    keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}
+
+    def related(a: int, b: int) -> bool:  # known to be two bodies' reports of one year (no body: may be the same)
+        return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
+            and keys[a] != keys[b]
+
+    for a, b, score in near_duplicates(signed, threshold, related):
+        for this, other in ((a, b), (b, a)):
+            shared = _shared_passages(summaries[this], summaries[other], boilerplate)
+            line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
+            emit(this, NEAR_DUPLICATE, years.Found(line, {
+                "other": results[other].path, "other_body": summaries[other].get("body") or "—",
+                "similarity": round(score, 2), "percent": f"{score:.0%}", "shared_paragraphs": len(shared),
+                "passages": [{"this": mine[4], "other": theirs[4]} for mine, theirs in shared[:5]]}))
+
+
+def _shingles(text: str) -> set[str]:
+    text = normalise(text, [])
+    return {text[i:i + 4] for i in range(max(1, len(text) - 3))}
+
+
+def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
+    """This report's paragraphs with their counterpart in the other: the same once normalised, or (names
+    the normalising did not know, a line wrapped differently) sharing most of their 4-character shingles."""
+    theirs = [p for p in other.get("paragraphs") or [] if p[1] not in boilerplate]
+    by_hash = {p[1]: p for p in theirs}
+    shingled = None
+    out = []
+    for mine in this.get("paragraphs") or []:
+        if mine[1] in boilerplate:
+            continue
+        match = by_hash.get(mine[1])
+        if match is None:
+            shingled = shingled or [(p, _shingles(p[4])) for p in theirs]
+            own = _shingles(mine[4])
+            best = max(((len(own & s) / len(own | s), p) for p, s in shingled if own | s), default=(0, None),
+                       key=lambda pair: pair[0])
+            match = best[1] if best[0] >= 0.6 else None
+        if match is not None:
+            out.append((mine, match))
+    return out

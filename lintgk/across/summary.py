@@ -1,0 +1,165 @@
+"""What the checks across reports need from one report, small enough to keep for 100,000 of them.
+
+Paragraphs are normalised before hashing: years, figures and the body's own names are taken out, so a
+paragraph copied from last year with the year and figures changed, or from another body with the name
+changed, hashes the same. The signature is one-permutation MinHash over 5-character shingles of the
+normalised prose (tables and headings left out): one crc32 per shingle, no numpy in the worker.
+"""
+from __future__ import annotations
+
+import zlib
+
+import regex as re
+
+from lintgk.parse.model import Report
+
+SIGNATURE_BINS = 128
+SHINGLE = 5
+EXCERPT = 160  # characters of each paragraph kept for the passages a finding shows
+MIN_PARAGRAPH = 20  # normalised characters: shorter paragraphs (headings, dates) are not compared
+
+_YEARS = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年(度)?")
+_FIGURES = re.compile(r"[0-9０-９][0-9０-９.,．，%％]*|[〇○零一二三四五六七八九十百千万两]+(?=[件条个项次人份篇期家名万元])")
+_NOISE = re.compile(r"[\s\p{P}\p{S}]+")
+_BODY_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道办事处|委员会|管理委员会)$")
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|街道|办|局)$")
+
+
+def name_variants(body: str | None) -> list[str]:
+    """The body's name, without 人民政府/办事处, and without its 镇/街道: 坎墩街道办事处 → 坎墩街道, 坎墩."""
+    if not body:
+        return []
+    names = {body}
+    core = _BODY_SUFFIX.sub("", body)
+    names.add(core)
+    place = _PLACE_SUFFIX.sub("", core)
+    if len(place) >= 2:
+        names.add(place)
+    return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+
+
+def normalise(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, "")
+    text = _YEARS.sub("", text)
+    text = _FIGURES.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def paragraph_hash(normalised: str) -> str:
+    return f"{zlib.crc32(normalised.encode('utf-8')):08x}{len(normalised):04x}"
+
+
+def signature(text: str) -> list[int] | None:
+    """One-permutation MinHash: each shingle's crc32 goes to bin (hash % bins), which keeps its least."""
+    if len(text) < SHINGLE * 4:
+        return None
+    bins = [0xFFFFFFFF] * SIGNATURE_BINS
+    for i in range(len(text) - SHINGLE + 1):
+        h = zlib.crc32(text[i:i + SHINGLE].encode("utf-8"))
+        b = h % SIGNATURE_BINS
+        if h < bins[b]:
+            bins[b] = h
+    return bins
+
+
+def _application_cells(report: Report) -> dict[str, list]:
+    """The national application table's cells: 「row key|column」 -> [value, line]."""
+    national = report.national
+    if not national or not national.applications:
+        return {}
+    return {f"{key}|{column}": [value.value, value.span.line] for key, row in national.applications.rows.items()
+            for column, value in row.values.items() if value.value is not None}
+
+
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
+
+
+def _table_figures(report: Report) -> dict[str, list]:
+    """The old statistics tables' figures of the report's year: label -> [value, line] (national tables apart)."""
+    out: dict[str, list] = {}
+    if report.national and report.national.applications:
+        return out
+    for table in report.tables:
+        if not table.primary:
+            continue
+        for row in table.rows:
+            label = _NOISE.sub("", _ORDINAL.sub("", row.label))
+            if row.value is not None and len(label) >= 2 and label not in out:
+                out[label] = [row.value, row.line]
+    return out
+
+
+_SIGNATURE_BODY = re.compile(r"^[\p{Han}（）()]{2,30}?(人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
+_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+
+
+def signed_body(report: Report) -> str | None:
+    """The body a report signs with, on the line above its date at the end (when its title names none)."""
+    lines = [line.strip().lstrip(">").strip() for line in report.doc.lines[-12:]]
+    lines = [line for line in lines if line]
+    for above, below in zip(lines[-5:], lines[-4:]):
+        if _DATE_LINE.match(below) and _SIGNATURE_BODY.match(above):
+            return above
+    return None
+
+
+# the headline figures of a report in prose: information published, applications received
+_HEADLINES = (re.compile(r"(主动公开|发布|公开)(各类|政府|政务|各项)*信息(共计?|总数|累计)?$"),
+              re.compile(r"(收到|受理)(政府信息公开|依申请公开(政府信息)?)?申请(共计?)?$"))
+
+
+def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:
+    """The first prose figure of what was published and of what was applied for (the headline; the figures
+    after it break it down), by the words in front of it with years, figures and names taken out: the same
+    words in two years' reports count the same thing (「发布各类政务信息80条」)."""
+    out: dict[str, list] = {}
+    for pattern in _HEADLINES:
+        for figure in report.figures:
+            if figure.unit not in ("条", "件") or figure.approx:
+                continue
+            clause = re.split(r"[，,；;。：:（(]", figure.context)[-1]
+            if pattern.search(clause):
+                label = normalise(clause, names)
+                if len(label) >= 4:
+                    out.setdefault(label, [figure.value, figure.span.line])
+                break
+    return out
+
+
+def summarize(report: Report) -> dict:
+    body = report.body or signed_body(report)
+    names = name_variants(body)
+    heading_lines = {h.paragraph.line: h for h in report.headings}
+    parts = [(h.paragraph.line, h.title) for h in report.headings if h.level == 1]
+    paragraphs, prose = [], []
+    part = ""
+    for par in report.doc.paragraphs:
+        while parts and parts[0][0] <= par.line:
+            part = parts.pop(0)[1]
+        if par.line in heading_lines and len(par.text) < 40:
+            continue
+        text = normalise(par.text, names)
+        if len(text) < MIN_PARAGRAPH:
+            continue
+        prose.append(text)
+        paragraphs.append([par.line, paragraph_hash(text), part, len(text), par.text[:EXCERPT]])
+    cells, figures = _application_cells(report), _table_figures(report)
+    if not cells:
+        figures = {**_headline_figures(report, names), **figures}
+    title_line = report.title.span.line if report.title else 1
+    where = {}
+    if report.doc.locator is not None:  # Word, web pages, PDF: name the places a finding may point at
+        lines = {title_line, *(p[0] for p in paragraphs), *(c[1] for c in cells.values()),
+                 *(f[1] for f in figures.values())}
+        where = {str(line): [report.doc.where(line, "zh"), report.doc.where(line, "en")] for line in sorted(lines)}
+    return {
+        "body": body,
+        "year": report.year,
+        "title_line": title_line,
+        "cells": cells,
+        "figures": figures,
+        "where": where,
+        "paragraphs": paragraphs,
+        "signature": signature("".join(prose)),
+    }
