@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lintgk.checks.params import NoParams
 from lintgk.checks.registry import kind
 
 
@@ -32,8 +33,8 @@ class NearDuplicateParams:
     threshold: float = 0.8  # estimated Jaccard similarity of the normalised prose
 
 
-kind("carry-over")(_across)
+kind("carry-over", NoParams)(_across)
 kind("year-jump", JumpParams)(_across)
 kind("copied-from-last-year", CopiedParams)(_across)
 kind("near-duplicate", NearDuplicateParams)(_across)
-kind("duplicate-body-year")(_across)
+kind("duplicate-body-year", NoParams)(_across)

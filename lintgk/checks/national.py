@@ -5,16 +5,32 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.checks.arithmetic import fmt
-from lintgk.checks.national_prose import named_figures
+from lintgk.checks.national_prose import NamedItem, named_figures
+from dataclasses import dataclass, field
+
+from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.model import Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
 
-@kind("national-parts")
-def national_parts(report: Report, params: dict, emit: Emitter) -> None:
-    official = [(p["name"], rx("|".join(p["patterns"]))) for p in params.get("parts", [])]
+@dataclass
+class NationalPart:
+    name: str  # the part's official heading (「一、总体情况」)
+    patterns: list[Regex]  # a top-level heading matching one of these is that part
+
+
+@dataclass
+class NationalPartsParams:
+    """The national format's parts: missing, out of order, extra."""
+
+    parts: list[NationalPart] = field(default_factory=list)
+
+
+@kind("national-parts", params=NationalPartsParams)
+def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
+    official = [(p.name, rx("|".join(p.patterns))) for p in params.parts]
     parts = report.parts
     matched: list[int | None] = []
     for name, pattern in official:
@@ -48,23 +64,39 @@ def own_area(body: str | None) -> str | None:
     return m.group("kind") if m else None
 
 
-@kind("prose-vs-national-table")
-def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None:
+@dataclass
+class TableFigure:
+    pattern: Regex  # a sentence giving a figure of the tables, the figure in (?P<n>…); (?P<area>…): whose area
+    row: str | None = None  # the requests table's row key (「三.七」), or
+    review: str | None = None  # a group of the review table (行政复议 …), compared with its 总计
+    column: str = "总计"  # the requests table's column
+
+
+@dataclass
+class ProseVsNationalTableParams:
+    """Prose figures against table cells; an ``items`` name in a figure's clause points at its cell."""
+
+    figures: list[TableFigure] = field(default_factory=list)
+    items: list[NamedItem] = field(default_factory=list)
+
+
+@kind("prose-vs-national-table", params=ProseVsNationalTableParams)
+def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, emit: Emitter) -> None:
     national = report.national
     if national is None:
         return
     taken: set[tuple[int, int]] = set()  # (line, column) of figures the full patterns compared
-    for item in params.get("figures", []):
-        pattern = rx(item["pattern"])
-        if "row" in item:
+    for item in params.figures:
+        pattern = rx(item.pattern)
+        if item.row is not None:
             table = national.applications
-            row = table.rows.get(item["row"]) if table else None
-            cell = row.values.get(item.get("column", "总计")) if row else None
-            label = f"{LABELS[item['row']]} {item.get('column', '总计')}"
+            row = table.rows.get(item.row) if table else None
+            cell = row.values.get(item.column) if row else None
+            label = f"{LABELS[item.row]} {item.column}"
         else:
-            group = national.reviews.groups.get(item["review"]) if national.reviews else None
+            group = national.reviews.groups.get(item.review) if national.reviews else None
             cell = group.get("总计") if group else None
-            label = f"{item['review']} 总计"
+            label = f"{item.review} 总计"
         if cell is None or cell.value is None:
             continue
         for par in report.doc.paragraphs:
@@ -79,7 +111,7 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
                     emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}")
-    for named in named_figures(report, params.get("items", []), taken):
+    for named in named_figures(report, params.items, taken):
         fig = named.figure
         shown = fig.context.strip()[-12:] + fig.text
         if fig.value != named.value:
@@ -89,13 +121,26 @@ def prose_vs_national_table(report: Report, params: dict, emit: Emitter) -> None
             emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}")
 
 
-@kind("required-mentions")
-def required_mentions(report: Report, params: dict, emit: Emitter) -> None:
-    body = params.get("body")
-    if body and not (report.body and rx(body).search(report.body)):
+@dataclass
+class Mention:
+    name: Texts  # what the message calls it
+    pattern: Regex  # words anywhere in the text that mention it
+
+
+@dataclass
+class RequiredMentionsParams:
+    """Content a report must mention somewhere (not as a part of its own)."""
+
+    body: Regex | None = None  # only for issuing bodies matching this (人民政府$)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@kind("required-mentions", params=RequiredMentionsParams)
+def required_mentions(report: Report, params: RequiredMentionsParams, emit: Emitter) -> None:
+    if params.body and not (report.body and rx(params.body).search(report.body)):
         return
     text = "\n".join(p.text for p in report.doc.paragraphs)
-    missing = [m for m in params.get("mentions", []) if not rx(m["pattern"]).search(text)]
+    missing = [m for m in params.mentions if not rx(m.pattern).search(text)]
     if missing:
-        emit(title_anchor(report), missing="、".join(m["name"]["zh"] for m in missing),
-             missing_en=", ".join(m["name"]["en"] for m in missing))
+        emit(title_anchor(report), missing="、".join(m.name.zh for m in missing),
+             missing_en=", ".join(m.name.en for m in missing))

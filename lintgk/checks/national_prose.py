@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from lintgk.checks.params import Regex
 from lintgk.parse.model import Figure, Report
 from lintgk.parse.national import GROUPS, LABELS, REVIEW_GROUPS, Value
 from lintgk.parse.patterns import SENTENCE_END, rx
@@ -66,13 +67,21 @@ def _review_groups(fig: Figure) -> tuple[str, ...] | None:
     return _GROUP_NAMES[found[-1].lastgroup] if found else None
 
 
-def named_figures(report: Report, items: list[dict], taken: set[tuple[int, int]]) -> Iterator[NamedFigure]:
+@dataclass
+class NamedItem:
+    names: Regex  # the words that name a row or column of the tables in a figure's clause
+    row: str | None = None  # the requests table's row key, or
+    review_column: str | None = None  # the review table's column (维持 …)
+    litigation: bool = False  # only for 行政诉讼, not 行政复议
+
+
+def named_figures(report: Report, items: list[NamedItem], taken: set[tuple[int, int]]) -> Iterator[NamedFigure]:
     """Each figure (unit 件, or 起 for part 四) whose clause names one of ``items``, with the table's value
     for it. ``taken``: figures other patterns of the rule already compared."""
     national = report.national
     if national is None:
         return
-    compiled = [(item, rx("(?:" + item["names"] + ")" + _JOINING), rx(item["names"])) for item in items]
+    compiled = [(item, rx("(?:" + item.names + ")" + _JOINING), rx(item.names)) for item in items]
     for fig in report.figures:
         if fig.approx or fig.unit not in ("件", "起") or (fig.span.line, fig.span.column) in taken:
             continue
@@ -88,7 +97,7 @@ def named_figures(report: Report, items: list[dict], taken: set[tuple[int, int]]
         for item, pattern, _ in compiled:
             if not pattern.search(fig.context):
                 continue
-            found = _row_value(report, fig, item) if "row" in item else _review_value(national, fig, item)
+            found = _row_value(report, fig, item) if item.row is not None else _review_value(national, fig, item)
             if found is not None:
                 yield NamedFigure(fig, *found)
             break
@@ -99,12 +108,12 @@ _JOINED = r"(?:及|和|与|以及|、|加)"
 
 
 def _joined_pair(report: Report, fig: Figure, compiled) -> NamedFigure | None:
-    rows = [item for item, _, _ in compiled if "row" in item]
+    rows = [item for item, _, _ in compiled if item.row is not None]
     for first in rows:
         for second in rows:
             if first is second:
                 continue
-            joined = rx("(?:" + first["names"] + ")" + _JOINED + "(?:" + second["names"] + ")" + _JOINING)
+            joined = rx("(?:" + first.names + ")" + _JOINED + "(?:" + second.names + ")" + _JOINING)
             if not joined.search(fig.context):
                 continue
             one, two = _row_value(report, fig, first), _row_value(report, fig, second)
@@ -127,7 +136,7 @@ def _row_total(row) -> tuple[Value | None, bool]:
     return Value(sum(v.value for v in given), "", total.span), True
 
 
-def _row_value(report: Report, fig: Figure, item: dict):
+def _row_value(report: Report, fig: Figure, item: NamedItem):
     table = report.national.applications
     if table is None or fig.unit != "件":
         return None
@@ -138,7 +147,7 @@ def _row_value(report: Report, fig: Figure, item: dict):
         return None
     if not (_REQUESTS.search(about) or _REQUESTS.search(_heading_above(report, fig.paragraph.line))):
         return None
-    key = item["row"]
+    key = item.row
     # （三）不予公开 … （六）其他处理 are often no row of their own, only the label beside their sub-rows
     if key in table.rows:
         totals = [_row_total(table.rows[key])]
@@ -157,13 +166,13 @@ def _row_value(report: Report, fig: Figure, item: dict):
     return label, sum(c.value for c in cells), cells[0]
 
 
-def _review_value(national, fig: Figure, item: dict):
+def _review_value(national, fig: Figure, item: NamedItem):
     groups = _review_groups(fig)
     if _BOTH_REVIEWS.search(fig.context):
         return None
-    if national.reviews is None or groups is None or (item.get("litigation") and groups == _GROUP_NAMES["review"]):
+    if national.reviews is None or groups is None or (item.litigation and groups == _GROUP_NAMES["review"]):
         return None
-    column = item["review_column"]
+    column = item.review_column
     cells = [national.reviews.groups[g][column] for g in groups]
     if any(c.value is None for c in cells):
         return None
