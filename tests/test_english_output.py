@@ -12,8 +12,7 @@ from lintgk.parse.patterns import FIGURE
 
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》")
 HAN = re.compile(r"\p{Han}")
-# Wording still in the code of the national-table kinds and of GK305's passed detail, which other work
-# (forms as data; GK305) is rewriting at the same time: to be moved to their YAML there.
+# Rules whose English wording may still hold Chinese outside quotes: none now (kept for a rule in transition).
 NOT_YET: set = set()
 
 

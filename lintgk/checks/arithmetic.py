@@ -171,7 +171,8 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
     for named in active_figures(report):  # the national part 二 table
         fig, cell = named.figure, named.cell
         if fig.value == cell.value:
-            emit.passed(fig.span.line, f"{fig.text} = {named.label} {fmt(cell.value)}")
+            emit.passed(fig.span.line, f"{fig.text} = {named.label} {fmt(cell.value)}", figure=fig.text,
+                        label=named.label, value=fmt(cell.value))
         else:
             emit(fig.span, figure=fig.context[-12:] + fig.text, label=named.label, table_value=fmt(cell.value),
                  unit=fig.unit, table_where=emit.where(cell.span.line, cell.span.column))
@@ -188,7 +189,9 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
             continue
         row = scored[0][1]
         if row.value == fig.value:
-            emit.passed(fig.span.line, f"{fig.text} = {row.label.split(chr(10))[0]} {fmt(row.value)}")
+            label = row.label.split("\n")[0]
+            emit.passed(fig.span.line, f"{fig.text} = {label} {fmt(row.value)}", figure=fig.text, label=label,
+                        value=fmt(row.value))
         else:
             cell = row.value_span or row.label_span  # the cell holding the figure (表1 第3行 第3列 in Word)
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),

@@ -48,7 +48,8 @@ class FormSumParams:
     label_key: str = "label"  # the data key that holds it
     expr: str = "values"  # how the sum is shown: the figures added (values) or the form's numbering (markers)
     complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
-    passed: str = ""  # the passed-check detail ({held}: sums that hold), once per table; empty: one per sum
+    passed_once: bool = False  # one passed check per table (the rule's `passed:` with {held}: sums that hold),
+    # instead of one per sum (with {name}, {expr}, {total})
 
     def __post_init__(self) -> None:
         _one_of("axis", self.axis, ("rows", "columns"))
@@ -107,7 +108,7 @@ def form_sum(report: Report, params, emit: Emitter) -> None:
                 expr = _markers(spec.sum_of, table.spec.rows) if p.expr == "markers" else \
                     "+".join(fmt(x) for x in parts if x is not None)
                 data = {p.label_key: _label(total, p.label), "column": column, "expr": expr}
-                held += _agrees(emit, stated, summed, data, p.passed, total.line)
+                held += _agrees(emit, stated, summed, data, p.passed_once, total.line)
     else:
         for spec in table.spec.columns:
             if not spec.sum_of or spec.key not in table.columns or (p.sums and spec.key not in p.sums):
@@ -121,17 +122,18 @@ def form_sum(report: Report, params, emit: Emitter) -> None:
                 expr = _markers(tuple(columns), table.spec.columns) if p.expr == "markers" else \
                     "+".join(fmt(v.number) for v in values)
                 data = {p.label_key: _label(row, p.label), "expr": expr}
-                held += _agrees(emit, stated, sum(v.number for v in values), data, p.passed, row.line)
-    if held and p.passed:
-        emit.passed(table.start_line, p.passed.format(held=held))
+                held += _agrees(emit, stated, sum(v.number for v in values), data, p.passed_once, row.line)
+    if held and p.passed_once:
+        emit.passed(table.start_line, f"{held} sums hold", held=held)
 
 
-def _agrees(emit: Emitter, stated, summed: float, data: dict, per_table: str, line: int) -> bool:
+def _agrees(emit: Emitter, stated, summed: float, data: dict, once_per_table: bool, line: int) -> bool:
     """Compare a cell with the sum it should hold; report it with both figures and the gap if not."""
     if summed == stated.number:
-        if not per_table:
+        if not once_per_table:
             name = next(iter(data.values()))
-            emit.passed(line, f"{name}: {data['expr']}={fmt(stated.number)}")
+            emit.passed(line, f"{name}: {data['expr']}={fmt(stated.number)}", name=name, expr=data["expr"],
+                        total=fmt(stated.number))
         return True
     emit(stated.span, sum=fmt(summed), value=fmt(stated.number), diff=fmt(abs(summed - stated.number)), **data)
     return False
@@ -203,7 +205,8 @@ def form_identity(report: Report, params, emit: Emitter) -> None:
         right, right_shown = _side(p.right, values)
         place = {"column" if p.per == "column" else "label": where}
         if _RELATIONS[p.relation](left, right):
-            emit.passed(line, f"{where}: {left_shown} {p.relation} {right_shown}")
+            emit.passed(line, f"{where}: {left_shown} {p.relation} {right_shown}", where=where, left=left_shown,
+                        relation=p.relation, right=right_shown)
         else:
             sides = {p.sides.get("left", "left"): fmt(left), p.sides.get("right", "right"): fmt(right)}
             emit(cells[p.at].span, **place, **{n: fmt(v) for n, v in values.items()}, **sides,
@@ -279,7 +282,7 @@ def form_rows(report: Report, params, emit: Emitter) -> None:
     missing = [k for k in required if table.row(k) is None
                and not patterns[k].search(text) and not patterns[k].search(joined)]
     if not missing:
-        emit.passed(table.start_line, f"{len(required)} rows of the format present")
+        emit.passed(table.start_line, f"{len(required)} rows of the format present", count=len(required))
         return
     order = [r.key for r in spec.rows]
     for group in _by_block(missing, spec):

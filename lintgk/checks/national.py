@@ -48,7 +48,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
         if i not in used:
             emit(h.span, variant="extra", found=h.marker + h.title, count=len(official))
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
-        emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order")
+        emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))
 
 
 # the government of an area (「海澄综合实验区」, 「青松岭区人民政府」, 「江海市人民政府办公厅」), whose own area a
@@ -110,7 +110,8 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
-                    emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}")
+                    emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}", figure=m.group(0), label=label,
+                                value=fmt(cell.value))
     for named in named_figures(report, params.items, taken):
         fig = named.figure
         shown = fig.context.strip()[-12:] + fig.text
@@ -118,7 +119,8 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
             emit(fig.span, figure=shown, label=named.label, table_value=fmt(named.value),
                  table_where=emit.where(named.cell.span.line, named.cell.span.column))
         else:
-            emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}")
+            emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}", figure=shown, label=named.label,
+                        value=fmt(named.value))
 
 
 @dataclass
