@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import regex as re
 
+from lintgk.checks.containment import first_related
 from lintgk.checks.identity import url_spans
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -169,18 +170,14 @@ def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
 @kind("repeated-paragraph")
 def repeated_paragraph(report: Report, params: dict, emit: Emitter) -> None:
     minimum = int(params.get("min_chars", 30))
-    seen: list[tuple[str, int]] = []
-    for par in report.doc.paragraphs:
-        text = par.text.strip(P.SPACES)
-        if len(text) < minimum:
-            continue
-        for earlier, line in seen:
-            if text in earlier or earlier in text:
-                variant = None if text == earlier else "contained"
-                emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=emit.where(line),
-                     excerpt=text[:20])
-                break
-        seen.append((text, par.line))
+    long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
+    long = [(par, text) for par, text in long if len(text) >= minimum]
+    texts = [text for _, text in long]
+    for (par, text), j in zip(long, first_related(texts, minimum)):
+        if j is not None:
+            variant = None if text == texts[j] else "contained"
+            emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=emit.where(long[j][0].line),
+                 excerpt=text[:20])
 
 
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
