@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -126,6 +127,7 @@ def check(
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (default: .lintgk_cache in the current folder)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
 ) -> None:
@@ -154,6 +156,7 @@ def check(
         report_unused=report_unused_suppressions, quiet=quiet, verbose=verbose, statistics=statistics,
         output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, use_cache=not no_cache, timeout=timeout, annotate=annotate,
+        cache_dir=cache_dir,
     )
     if from_stdin:
         raise typer.Exit(run.stdin())
@@ -187,6 +190,7 @@ class _Run:
     use_cache: bool = True
     timeout: float = 60.0
     annotate: bool = False
+    cache_dir: Path | None = None
 
     def collect(self, paths: list[Path]) -> list[Path]:
         from lintgk.files import collect
@@ -201,9 +205,65 @@ class _Run:
                       file=sys.stderr)
                 return 0
             raise _fail("no report files found in " + ", ".join(map(str, paths)))
-        results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache)
+        if self._streams():
+            return self._stream_json(files)
+        results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
+                        cache_dir=self.cache_dir)
         files, results = self._drop_skipped(files, results)
         return self._finish(files, results)
+
+    def _streams(self) -> bool:
+        """JSON is written file by file as results come, unless every result is needed first (fixes,
+        a new baseline, Word comments)."""
+        return self.output_format is OutputFormat.json and not (
+            self.fix or self.diff or self.write_baseline or self.annotate or self.show_fixes)
+
+    def _stream_json(self, files: list[Path]) -> int:
+        """Lint and write each file's result in order as it comes; keep only the counts and the exit code."""
+        from lintgk import baseline as baselines
+        from lintgk.batch import iter_lint
+        from lintgk.errors import LintgkError
+        from lintgk.model import SEVERITY_RANK
+        from lintgk.output.json_format import JsonWriter
+        from lintgk.output.messages import file_error
+
+        config = self.config
+        baseline_file = self.baseline or (Path(config.baseline) if config.baseline else None)
+        try:
+            known = baselines.load(baseline_file) if baseline_file else None
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
+        remaining = Counter(known) if known else None
+        threshold = SEVERITY_RANK[config.fail_on]
+        broken = failing = False
+        unused = 0
+        self.skipped = 0
+        if self.output is None:
+            _stdout_utf8()
+        with (self.output.open("w", encoding="utf-8") if self.output else _unclosed(sys.stdout)) as stream, \
+                _progress(len(files)) as advance:
+            writer = JsonWriter(stream, passed=self.show_passed)
+            for result in iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
+                                    progress=advance, cache_dir=self.cache_dir):
+                if result.error:
+                    print(file_error(result.path, result.error, config.lang), file=sys.stderr)
+                    broken = True
+                _, kept = self._drop_skipped([Path(result.path)], [result], count=True)
+                if not kept:
+                    continue
+                self._below_threshold(kept)
+                if remaining is not None:
+                    baselines.apply_one(result, remaining)
+                writer.add(result)
+                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+                if self.report_unused:
+                    unused += _list_unused_suppressions(kept)
+            writer.close()
+        if broken:
+            return 2
+        if self.exit_zero:
+            return 0
+        return 1 if failing or (unused and threshold <= SEVERITY_RANK["warning"]) else 0
 
     def stdin(self) -> int:
         """`-`: the report comes on standard input, named by --stdin-filename (default: stdin.txt)."""
@@ -256,9 +316,10 @@ class _Run:
         self.output_format, self.output = OutputFormat.text, None
         return self._finish([], results, stream=sys.stderr)
 
-    def _drop_skipped(self, files: list[Path], results: list) -> tuple[list[Path], list]:
+    def _drop_skipped(self, files: list[Path], results: list, count: bool = False) -> tuple[list[Path], list]:
         kept_files, kept = [], []
-        self.skipped = 0
+        if not count:
+            self.skipped = 0
         for path, result in zip(files, results):
             if result.skipped:
                 self.skipped += 1
@@ -392,17 +453,25 @@ def _watch(paths: list[Path], run: _Run) -> None:
         raise typer.Exit(0) from None
 
 
-def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True) -> list:
+def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True,
+          cache_dir: Path | None = None) -> list:
     from lintgk.batch import lint_many
 
     with _progress(len(files)) as advance:
-        results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance)
+        results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance,
+                            cache_dir=cache_dir)
     from lintgk.output.messages import file_error
 
     for r in results:
         if r.error:
             print(file_error(r.path, r.error, config.lang), file=sys.stderr)
     return results
+
+
+@contextmanager
+def _unclosed(stream):
+    yield stream
+    stream.flush()
 
 
 @contextmanager
@@ -550,6 +619,7 @@ def report(
     config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (as for check)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
 ) -> None:
     """Survey many reports: one HTML page with each report's status, the commonest defects and a chart."""
@@ -561,12 +631,28 @@ def report(
     files = collect(paths, config.exclude, config.root)
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
+    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache, cache_dir=cache_dir)
+               if not r.skipped]
     html.write_text(render(results, rule_set(config), config.lang), encoding="utf-8")
     from lintgk.output.messages import say
 
     print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
     raise typer.Exit(2 if any(r.error for r in results) else 0)
+
+
+@app.command()
+def clean(
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="The cache folder to remove (default: .lintgk_cache in the current folder)."),
+) -> None:
+    """Remove the cache of results (.lintgk_cache, or --cache-dir), as `ruff clean` does."""
+    from lintgk.cache import cache_folder, clean as remove
+
+    folder = cache_folder(cache_dir)
+    try:
+        removed = remove(folder)
+    except OSError as exc:
+        raise _fail(f"cannot remove the cache {str(folder)!r}: {exc.strerror or exc}") from None
+    print(f"lintgk: {'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
 
 
 def _config_rules(config_file: Path | None):

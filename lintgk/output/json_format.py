@@ -25,13 +25,31 @@ def summary(results: list[FileResult]) -> dict:
     }
 
 
+class JsonWriter:
+    """The document written one file at a time, as results come: nothing is kept but the counts."""
+
+    def __init__(self, stream: TextIO, passed: bool = True) -> None:
+        self.stream, self.passed = stream, passed
+        self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0}
+        stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
+
+    def add(self, result: FileResult) -> None:
+        # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
+        body = json.dumps(result.to_json(passed=self.passed), ensure_ascii=False, separators=(",", ":"))
+        self.stream.write(("," if self.counts["files"] else "") + "\n    " + body)
+        self.counts["files"] += 1
+        for severity in ("error", "warning", "info"):
+            self.counts[severity + "s"] += result.count(severity)
+
+    def close(self) -> None:
+        self.stream.write(("\n  " if self.counts["files"] else "") + '],\n  "summary": '
+                          + json.dumps(self.counts, ensure_ascii=False) + "\n}\n")
+
+
 def write(results: list[FileResult], stream: TextIO, passed: bool = True) -> None:
     """``passed`` (each check that held, with its arithmetic) is most of the bytes of a clean report;
     the CLI includes it only with --show-passed."""
-    stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
-    for i, result in enumerate(results):
-        # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
-        body = json.dumps(result.to_json(passed=passed), ensure_ascii=False, separators=(",", ":"))
-        stream.write(("," if i else "") + "\n    " + body)
-    stream.write(("\n  " if results else "") + '],\n  "summary": '
-                 + json.dumps(summary(results), ensure_ascii=False) + "\n}\n")
+    writer = JsonWriter(stream, passed)
+    for result in results:
+        writer.add(result)
+    writer.close()
