@@ -761,5 +761,64 @@ def serve(
     run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files, timeout=timeout)
 
 
+# `lintgk check FILE…` with common options, as pre-commit and editors run it, is parsed here: typer's
+# parameter coercion imports pydantic (about a third of a one-file check). Anything else, including any
+# value this parser does not accept, goes to typer, which gives the usual help and errors.
+_FAST_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-cache": "no_cache", "--force-exclude": "force_exclude",
+               "--exit-zero": "exit_zero", "--show-passed": "show_passed", "--statistics": "statistics",
+               "--verbose": "verbose", "-v": "verbose", "--report-unused-suppressions": "report_unused_suppressions"}
+_FAST_VALUES = {"--format": "output_format", "--output-format": "output_format", "-f": "output_format",
+                "--lang": "lang", "--fail-on": "fail_on", "--min-severity": "min_severity", "--output": "output",
+                "-o": "output", "--config": "config_file", "--select": "select", "--extend-select": "extend_select",
+                "--ignore": "ignore", "--profile": "profile", "--encoding": "encoding", "--jobs": "jobs", "-j": "jobs",
+                "--timeout": "timeout", "--cache-dir": "cache_dir"}
+_FAST_TYPES = {"output_format": OutputFormat, "lang": Lang, "fail_on": Severity, "min_severity": Severity,
+               "output": Path, "config_file": Path, "cache_dir": Path, "jobs": int, "timeout": float}
+_FAST_LISTS = {"select", "extend_select", "ignore"}
+
+
+def _fast_check_arguments(argv: list[str]) -> dict | None:
+    """The keyword arguments of check() for a plain command line, or None to let typer parse it."""
+    import inspect
+
+    if not argv or argv[0] != "check":
+        return None
+    values = {name: p.default.default for name, p in inspect.signature(check).parameters.items()}
+    values["paths"] = []
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if arg in _FAST_FLAGS:
+            values[_FAST_FLAGS[arg]] = True
+        elif name in _FAST_VALUES and (inline or i + 1 < len(rest)):
+            key = _FAST_VALUES[name]
+            raw = inline if inline else rest[i + 1]
+            i += 0 if inline else 1
+            try:
+                value = _FAST_TYPES.get(key, str)(raw)
+            except ValueError:
+                return None
+            if (key == "jobs" and value < 1) or (key == "timeout" and not 0.1 <= value < float("inf")):
+                return None
+            if key in _FAST_LISTS:
+                value = [*(values[key] or []), value]
+            values[key] = value
+        elif arg.startswith("-") or not arg:
+            return None  # "-" (stdin), --fix, --watch, --help, an unknown option: typer's
+        else:
+            values["paths"].append(Path(arg))
+        i += 1
+    return values if values["paths"] else None
+
+
 def main() -> None:
-    app()
+    arguments = _fast_check_arguments(sys.argv[1:])
+    if arguments is None:
+        app()
+        return
+    try:
+        check(**arguments)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
