@@ -9,7 +9,7 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between (line, column) and (end_line, end_column), end exclusive."""
 
@@ -27,7 +27,7 @@ class Fix:
     safe: bool = False  # `--fix` applies safe fixes; `--unsafe-fixes` the others too
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     rule: str
     name: str
@@ -71,7 +71,7 @@ _DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _EDIT_FIELDS = tuple(f.name for f in fields(Edit))
 
 
-@dataclass
+@dataclass(slots=True)
 class Passed:
     rule: str
     line: int
