@@ -85,6 +85,11 @@ _WORKER: dict = {}
 
 
 def _start_worker(config: Config, timeout: float | None, cache) -> None:
+    import gc
+
+    # what a forked worker inherits is never garbage here: keep the collector off it (and off its pages,
+    # which it would otherwise copy by touching them)
+    gc.freeze()
     _WORKER.update(config=config, timeout=timeout, cache=cache)
     warm_up(config)
 
