@@ -184,9 +184,19 @@ def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 409
         except BrokenProcessPool:  # an earlier chunk's worker died: lint the rest here
             group["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in group["files"]]
 
-    def ready(block: bool) -> Iterator[FileResult]:
+    def flush(group: dict) -> None:
+        """Send a chunk to the workers; a few files while no worker runs yet are linted here instead."""
+        if pool is None and len(group["files"]) < _PARALLEL_FROM:
+            warm_up(config)
+            group["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in group["files"]]
+        else:
+            submit(group)
+
+    def ready(final: bool) -> Iterator[FileResult]:
+        """Results at the head that are done; waiting for the head at the end or while the window is full."""
         nonlocal waiting
         while pending:
+            block = final or waiting >= window
             head = pending[0]
             if isinstance(head, FileResult):
                 pending.popleft()
@@ -213,17 +223,12 @@ def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 409
                     submit(open_chunk)
                     open_chunk = None
             if waiting >= window and open_chunk is not None:
-                submit(open_chunk)
+                flush(open_chunk)
                 open_chunk = None
-            yield from ready(block=waiting >= window)
+            yield from ready(final=False)
         if open_chunk is not None:
-            if pool is None and len(open_chunk["files"]) < _PARALLEL_FROM:  # a few changed files: no workers
-                warm_up(config)
-                open_chunk["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache)
-                                         for p, seen in open_chunk["files"]]
-            else:
-                submit(open_chunk)
-        yield from ready(block=True)
+            flush(open_chunk)
+        yield from ready(final=True)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -174,3 +174,22 @@ def test_a_cache_folder_that_is_a_symlink_is_not_followed(tmp_path):
     assert list(target.iterdir()) == []
     assert run_cli("clean", cwd=tmp_path).returncode == 0
     assert not (tmp_path / ".lintgk_cache").exists() and target.is_dir()
+
+
+def test_a_small_window_keeps_the_order_and_lints_a_changed_file_among_cached_ones(tmp_path, monkeypatch):
+    from lintgk import batch
+
+    sources = sorted(SEED.values())
+    files = []
+    for i in range(40):
+        target = tmp_path / f"{i:03d}.txt"
+        shutil.copy(sources[i % len(sources)], target)
+        files.append(target)
+    cache_dir = tmp_path / "cache"
+    lint_many(files, Config(), jobs=1, cache_dir=str(cache_dir))
+    files[17].write_text(files[17].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    expected = [r.to_json() for r in lint_many(files, Config(), jobs=1, use_cache=False)]
+    run_pool = batch._run_pool
+    monkeypatch.setattr(batch, "_run_pool", lambda *a, **k: run_pool(*a, **{**k, "window": 7, "chunk": 3}))
+    assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, cache_dir=str(cache_dir))] == expected
+    assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, use_cache=False)] == expected
