@@ -66,15 +66,19 @@ def load(path: Path) -> Counter:
 def apply(results: list[FileResult], known: Counter) -> int:
     """Drop the findings the baseline holds; return how many were dropped."""
     remaining = Counter(known)
+    return sum(apply_one(r, remaining) for r in results)
+
+
+def apply_one(result: FileResult, remaining: Counter) -> int:
+    """Drop one file's findings that ``remaining`` still holds (and count them off it), as results stream."""
     dropped = 0
-    for r in results:
-        keep = []
-        for d in r.diagnostics:
-            key = (Path(r.path).as_posix(), d.rule, fingerprint(r, d))
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                dropped += 1
-            else:
-                keep.append(d)
-        r.diagnostics = keep
+    keep = []
+    for d in result.diagnostics:
+        key = (Path(result.path).as_posix(), d.rule, fingerprint(result, d))
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            dropped += 1
+        else:
+            keep.append(d)
+    result.diagnostics = keep
     return dropped

@@ -80,38 +80,172 @@ def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT
         return FileResult(path=str(path), error=f"lintgk internal error ({exc.__class__.__name__}: {exc}); please report it")
 
 
+# What a worker process needs for every file, sent once when it starts (not pickled with each file).
+_WORKER: dict = {}
+
+
+def _start_worker(config: Config, timeout: float | None, cache) -> None:
+    import gc
+
+    # what a forked worker inherits is never garbage here: keep the collector off it (and off its pages,
+    # which it would otherwise copy by touching them)
+    gc.freeze()
+    _WORKER.update(config=config, timeout=timeout, cache=cache)
+    warm_up(config)
+
+
+def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cache) -> FileResult:
+    result = lint_one(path, config, timeout)
+    if cache is not None:
+        cache.put(path, seen, result)  # in the worker: writing entries is spread over the cores too
+    return result
+
+
+def _work_chunk(chunk: list[tuple[str, tuple[int, int] | None]]) -> list[FileResult]:
+    config, timeout, cache = _WORKER["config"], _WORKER["timeout"], _WORKER["cache"]
+    return [_lint_and_store(Path(path), seen, config, timeout, cache) for path, seen in chunk]
+
+
 def _work(job: tuple[str, Config, float | None]) -> FileResult:
     path, config, timeout = job
     return lint_one(Path(path), config, timeout)
 
 
 def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
-              use_cache: bool = True, progress: Callable[[int], None] | None = None) -> list[FileResult]:
+              use_cache: bool = True, progress: Callable[[int], None] | None = None,
+              cache_dir: str | None = None) -> list[FileResult]:
     """Results in the order of ``files``, whatever order the workers finish in."""
+    return list(iter_lint(files, config, jobs, timeout, use_cache, progress, cache_dir))
+
+
+def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+              use_cache: bool = True, progress: Callable[[int], None] | None = None,
+              cache_dir: str | None = None) -> Iterator[FileResult]:
+    """Each file's result, in the order of ``files``, as soon as it and every file before it are done.
+
+    Unchanged files are answered from the cache; the others are linted in chunks by worker processes
+    (or here, for a few files or ``jobs=1``). At most a window of results waits for an earlier file, so
+    memory does not grow with the number of files.
+    """
+    _WARNED["died"] = False
     cache = None
     if use_cache:
-        from lintgk.cache import Cache
+        from lintgk.cache import open_cache
 
-        cache = Cache(config)
-    results: list[FileResult | None] = [None] * len(files)
-    keys: dict[int, str | None] = {}
-    todo: list[int] = []
-    for i, path in enumerate(files):
-        if cache is not None:
-            keys[i], cached = cache.get(path)
-            if cached is not None:
-                results[i] = cached
-                if progress:
-                    progress(1)
-                continue
-        todo.append(i)
+        cache = open_cache(config, cache_dir)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    done = _run(files, todo, config, jobs, timeout, progress)
-    for i, result in zip(todo, done):
-        results[i] = result
-        if cache is not None:
-            cache.put(keys.get(i), result)
-    return results  # type: ignore[return-value]
+
+    def looked_up() -> Iterator[tuple[Path, tuple[int, int] | None, FileResult | None]]:
+        for path in files:
+            seen, cached = cache.get(path) if cache is not None else (None, None)
+            yield path, seen, cached
+
+    if timeout and not _alarm_usable():
+        source = _run_with_deadlines(looked_up(), config, jobs, timeout, cache)
+    elif jobs == 1 or len(files) < _PARALLEL_FROM:
+        source = _run_here(looked_up(), config, timeout, cache)
+    else:
+        source = _run_pool(looked_up(), config, jobs, timeout, cache, chunk=max(1, min(32, len(files) // (jobs * 8))))
+    for result in source:
+        if progress:
+            progress(1)
+        yield result
+
+
+def _run_here(items, config, timeout, cache) -> Iterator[FileResult]:
+    warmed = False
+    for path, seen, cached in items:
+        if cached is not None:
+            yield cached
+            continue
+        if not warmed:
+            warm_up(config)
+            warmed = True
+        yield _lint_and_store(path, seen, config, timeout, cache)
+
+
+def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 4096) -> Iterator[FileResult]:
+    """Files not in the cache go to the workers in chunks of consecutive files; results come back in order."""
+    from collections import deque
+
+    # in file order: a FileResult from the cache, or a chunk {"files", "future"} of files to lint
+    pending: deque = deque()
+    open_chunk: dict | None = None
+    pool = None
+    waiting = 0
+
+    def submit(group: dict) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_start_worker,
+                                       initargs=(config, timeout, cache))
+        try:
+            group["future"] = pool.submit(_work_chunk, group["files"])
+        except BrokenProcessPool:  # an earlier chunk's worker died: lint the rest here
+            group["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in group["files"]]
+
+    def flush(group: dict) -> None:
+        """Send a chunk to the workers; a few files while no worker runs yet are linted here instead."""
+        if pool is None and len(group["files"]) < _PARALLEL_FROM:
+            warm_up(config)
+            group["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in group["files"]]
+        else:
+            submit(group)
+
+    def ready(final: bool) -> Iterator[FileResult]:
+        """Results at the head that are done; waiting for the head at the end or while the window is full."""
+        nonlocal waiting
+        while pending:
+            block = final or waiting >= window
+            head = pending[0]
+            if isinstance(head, FileResult):
+                pending.popleft()
+                waiting -= 1
+                yield head
+                continue
+            if "results" not in head and (head.get("future") is None or not (block or head["future"].done())):
+                return
+            pending.popleft()
+            waiting -= len(head["files"])
+            yield from head.get("results") or _chunk_results(head["future"], head["files"], config, timeout, cache)
+
+    try:
+        for path, seen, cached in items:
+            waiting += 1
+            if cached is not None:
+                pending.append(cached)
+            else:
+                if open_chunk is None:
+                    open_chunk = {"files": []}
+                    pending.append(open_chunk)
+                open_chunk["files"].append((str(path), seen))
+                if len(open_chunk["files"]) >= chunk:
+                    submit(open_chunk)
+                    open_chunk = None
+            if waiting >= window and open_chunk is not None:
+                flush(open_chunk)
+                open_chunk = None
+            yield from ready(final=False)
+        if open_chunk is not None:
+            flush(open_chunk)
+        yield from ready(final=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WARNED = {"died": False}
+
+
+def _chunk_results(future, files, config, timeout, cache) -> list[FileResult]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # a worker died (killed, or crashed in a C library): lint this chunk here, one by one
+        if not _WARNED["died"]:
+            print("lintgk: warning: a worker process died; continuing without parallelism", file=sys.stderr)
+            _WARNED["died"] = True
+        return [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in files]
 
 
 def _alarm_usable() -> bool:
@@ -131,59 +265,33 @@ def _timed_out(path: str, timeout: float) -> FileResult:
     return FileResult(path=path, error=f"gave up after {timeout:g} s (--timeout); the file may be pathological")
 
 
-def _run_with_deadlines(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
+def _run_with_deadlines(items, config, jobs, timeout, cache) -> Iterator[FileResult]:
     """Each file in a worker process with its own deadline; a worker past it is killed."""
     from concurrent.futures import TimeoutError as DeadlinePassed
 
     from pebble import ProcessExpired, ProcessPool
 
-    work = [(str(files[i]), config, None) for i in todo]
-    out: list[FileResult] = []
+    items = list(items)
+    todo = [(path, seen) for path, seen, cached in items if cached is None]
+    if not todo:
+        yield from (cached for _, _, cached in items)
+        return
     with ProcessPool(max_workers=min(jobs, len(todo)), context=_mp_context(),
                      initializer=warm_up, initargs=(config,)) as pool:
-        futures = [pool.schedule(_work, args=(job,), timeout=timeout) for job in work]
-        for (path, _, _), future in zip(work, futures):
+        futures = {str(path): pool.schedule(_work, args=((str(path), config, None),), timeout=timeout)
+                   for path, _ in todo}
+        for path, seen, cached in items:
+            if cached is not None:
+                yield cached
+                continue
             try:
-                result = future.result()
+                result = futures[str(path)].result()
+                if cache is not None:
+                    cache.put(path, seen, result)
             except DeadlinePassed:
-                result = _timed_out(path, timeout)
+                result = _timed_out(str(path), timeout)
             except ProcessExpired as exc:
-                result = FileResult(path=path, error=f"the worker process died while reading (exit code {exc.exitcode})")
+                result = FileResult(path=str(path), error=f"the worker process died while reading (exit code {exc.exitcode})")
             except Exception as exc:
-                result = FileResult(path=path, error=f"lintgk internal error ({exc.__class__.__name__}: {exc}); please report it")
-            out.append(result)
-            if progress:
-                progress(1)
-    return out
-
-
-def _run(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
-    if not todo:
-        return []
-    if timeout and not _alarm_usable():
-        return _run_with_deadlines(files, todo, config, jobs, timeout, progress)
-    if jobs == 1 or len(todo) < _PARALLEL_FROM:
-        warm_up(config)
-        out = []
-        for i in todo:
-            out.append(lint_one(files[i], config, timeout))
-            if progress:
-                progress(1)
-        return out
-    work = [(str(files[i]), config, timeout) for i in todo]
-    out: list[FileResult] = []
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=_mp_context(),
-                                 initializer=warm_up, initargs=(config,)) as pool:
-            for result in pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 8) or 1))):
-                out.append(result)
-                if progress:
-                    progress(1)
-    except BrokenProcessPool:
-        # a worker died (killed, or crashed in a C library): finish the rest here, one by one
-        print("lintgk: warning: a worker process died; continuing without parallelism", file=sys.stderr)
-        for path, _, _ in work[len(out):]:
-            out.append(lint_one(Path(path), config, timeout))
-            if progress:
-                progress(1)
-    return out
+                result = FileResult(path=str(path), error=f"lintgk internal error ({exc.__class__.__name__}: {exc}); please report it")
+            yield result

@@ -1,13 +1,23 @@
 """Results of unchanged files, kept between runs (like ruff's cache).
 
-A result is reused when the file's bytes, its path, the rules and configuration, and
-lintgk's own code are all what they were. Entries are JSON files under ``.lintgk_cache/``.
+One JSON file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
+code, its rules and the configuration). Each entry carries its own key (path, size, mtime_ns, sha256 of
+the bytes, stamp) and is trusted only when the key matches: a damaged, swapped or foreign entry is a
+miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
+bytes are read (to compare their hash) only when its size matches but its modification time does not.
+
+Entries are written to a temporary file and renamed into place, so two runs at once on one folder
+see whole entries only. Entries unused for ``MAX_AGE_DAYS`` are pruned (at most once a day). A cache
+folder that is a symbolic link is not used: lintgk says so in one line and runs without a cache.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat as stat_module
+import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,6 +26,10 @@ from lintgk.config import Config
 from lintgk.model import Diagnostic, Edit, FileResult, Fix, Passed
 
 CACHE_DIR = ".lintgk_cache"
+MAX_AGE_DAYS = 30
+_DAY = 86400
+_PRUNED_MARK = ".pruned"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _code_and_rules_stamp(config: Config) -> str:
@@ -33,45 +47,156 @@ def _code_and_rules_stamp(config: Config) -> str:
     return digest.hexdigest()
 
 
+def cache_folder(cache_dir: str | os.PathLike | None = None, root: Path | None = None) -> Path:
+    """--cache-dir, else $LINTGK_CACHE_DIR, else .lintgk_cache in the current folder (as ruff does)."""
+    chosen = cache_dir or os.environ.get("LINTGK_CACHE_DIR")
+    return Path(chosen) if chosen else (root or Path.cwd()) / CACHE_DIR
+
+
+def open_cache(config: Config, cache_dir: str | os.PathLike | None = None) -> "Cache | None":
+    """The cache to use, or None (with one line on stderr) when its folder is a symbolic link."""
+    folder = cache_folder(cache_dir)
+    if folder.is_symlink():
+        print(f"lintgk: warning: the cache folder {str(folder)!r} is a symbolic link; not following it, "
+              "running without a cache", file=sys.stderr)
+        return None
+    cache = Cache(config, folder=folder)
+    cache.prune()
+    return cache
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest() if hasattr(hashlib, "file_digest") \
+                else hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
 class Cache:
-    def __init__(self, config: Config, root: Path | None = None) -> None:
-        self.folder = (root or Path.cwd()) / CACHE_DIR
+    def __init__(self, config: Config, root: Path | None = None, folder: Path | None = None) -> None:
+        self.folder = folder or (root or Path.cwd()) / CACHE_DIR
         self.stamp = _code_and_rules_stamp(config)
 
-    def _key(self, path: Path) -> str | None:
+    def _entry(self, path: Path) -> Path:
+        name = hashlib.sha256(f"{self.stamp}\0{os.path.abspath(path)}".encode("utf-8", "surrogateescape")).hexdigest()
+        return self.folder / f"{name}.json"
+
+    def stat(self, path: Path) -> tuple[int, int] | None:
+        """(size, mtime_ns) of a regular file, the part of the key a lookup compares first."""
         try:
-            data = path.read_bytes()
-        except OSError:
+            st = os.stat(path)
+        except (OSError, ValueError):
             return None
-        digest = hashlib.sha256(self.stamp.encode())
-        digest.update(str(path).encode("utf-8", "surrogateescape"))
-        digest.update(data)
-        return digest.hexdigest()
+        return (st.st_size, st.st_mtime_ns) if stat_module.S_ISREG(st.st_mode) else None
 
-    def get(self, path: Path) -> tuple[str | None, FileResult | None]:
-        key = self._key(path)
-        if key is None:
+    def get(self, path: Path) -> tuple[tuple[int, int] | None, FileResult | None]:
+        """(the file's size and mtime, or None if it cannot be cached; the cached result or None)."""
+        seen = self.stat(path)
+        if seen is None:
             return None, None
-        entry = self.folder / key[:2] / f"{key}.json"
+        entry = self._entry(path)
         try:
-            return key, from_json(json.loads(entry.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            return key, None
+            fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
+        except OSError:
+            return seen, None
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                age = time.time() - os.fstat(handle.fileno()).st_mtime
+                data = json.loads(handle.read())
+            key = data["key"]
+            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0]:
+                return seen, None
+            if key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path):
+                return seen, None
+            result = from_json(data["result"])
+            result.path = str(path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return seen, None  # damaged or foreign: a miss, written again after the lint
+        if age > _DAY:
+            try:
+                os.utime(entry)  # still in use: not pruned
+            except OSError:
+                pass
+        return seen, result
 
-    def put(self, key: str | None, result: FileResult) -> None:
-        if key is None or result.error:
+    def put(self, path: Path, seen: tuple[int, int] | None, result: FileResult) -> None:
+        """Store ``result`` for the file as it was when looked up (``seen``); not if it changed since."""
+        if seen is None or result.error or self.stat(path) != seen:
             return
-        entry = self.folder / key[:2] / f"{key}.json"
+        digest = _sha256_of(path)
+        if digest is None or self.stat(path) != seen:
+            return
+        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": seen[1], "sha256": digest, "stamp": self.stamp}
+        body = json.dumps({"key": key, "result": {**result.to_json(), "lines": result.lines, "summary": result.summary}},
+                          ensure_ascii=False)
+        self._write(self._entry(path), body.encode("utf-8", "surrogateescape"))
+
+    def _write(self, entry: Path, data: bytes) -> None:
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            if not (self.folder / ".gitignore").exists():
-                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({**result.to_json(), "lines": result.lines, "summary": result.summary}, ensure_ascii=False),
-                                 encoding="utf-8")
-            os.replace(temporary, entry)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self.folder.is_symlink():
+                return
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                self._atomic(ignore, b"*\n")
+            self._atomic(entry, data)
         except OSError:
             pass  # a read-only folder: run without a cache
+
+    @staticmethod
+    def _atomic(target: Path, data: bytes) -> None:
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries unused for MAX_AGE_DAYS and stale temporary files; at most once a day."""
+        now = time.time() if now is None else now
+        mark = self.folder / _PRUNED_MARK
+        try:
+            if now - mark.stat().st_mtime < _DAY:
+                return 0
+        except OSError:
+            if not self.folder.is_dir():
+                return 0
+        removed = 0
+        try:
+            with os.scandir(self.folder) as entries:
+                for item in entries:
+                    old = item.name.endswith(".tmp") and now - item.stat(follow_symlinks=False).st_mtime > _DAY
+                    if item.name.endswith(".json") and now - item.stat(follow_symlinks=False).st_mtime > MAX_AGE_DAYS * _DAY:
+                        old = True
+                    if old:
+                        os.unlink(item.path)
+                        removed += 1
+            self._atomic(mark, b"")
+        except OSError:
+            pass
+        return removed
+
+
+def clean(folder: Path) -> bool:
+    """`lintgk clean`: remove the cache folder (a symbolic link is removed, not followed)."""
+    import shutil
+
+    if folder.is_symlink():
+        folder.unlink()
+        return True
+    if not folder.exists():
+        return False
+    shutil.rmtree(folder)
+    return True
 
 
 def from_json(data: dict) -> FileResult:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -127,6 +128,7 @@ def check(
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (default: .lintgk_cache in the current folder)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
     previous: Path | None = typer.Option(None, "--previous", help="Last year's report of the same body: compare with it (carry-over, jumps, copied text: GK7xx)."),
@@ -158,6 +160,7 @@ def check(
         output=output, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, baseline=baseline,
         write_baseline=write_baseline, jobs=jobs, use_cache=not no_cache, timeout=timeout, annotate=annotate,
         previous=previous,
+        cache_dir=cache_dir,
     )
     run.check_outputs()  # before the lint: a path that cannot be written fails at once
     if previous is not None and (from_stdin or not previous.is_file()):
@@ -195,6 +198,7 @@ class _Run:
     use_cache: bool = True
     timeout: float = 60.0
     annotate: bool = False
+    cache_dir: Path | None = None
     previous: Path | None = None
 
     def baseline_file(self) -> Path | None:
@@ -224,13 +228,77 @@ class _Run:
                       file=sys.stderr)
                 return 0
             raise _fail("no report files found in " + ", ".join(map(str, paths)))
-        results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache)
+        if self._streams():
+            return self._stream_json(files)
+        results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
+                        cache_dir=self.cache_dir)
         files, results = self._drop_skipped(files, results)
-        last_year = None
-        if self.previous is not None:
-            last_year = _lint([self.previous], self.config, jobs=1, timeout=self.timeout, use_cache=self.use_cache)
-        _check_across(results, self.config, last_year)
+        _check_across(results, self.config, self._last_year())
         return self._finish(files, results)
+
+    def _last_year(self) -> list | None:
+        """--previous: last year's report, linted for its summary."""
+        if self.previous is None:
+            return None
+        return _lint([self.previous], self.config, jobs=1, timeout=self.timeout, use_cache=self.use_cache,
+                     cache_dir=self.cache_dir)
+
+    def _streams(self) -> bool:
+        """JSON is written file by file as results come, unless every result is needed first (fixes,
+        a new baseline, Word comments)."""
+        return self.output_format is OutputFormat.json and not (
+            self.fix or self.diff or self.write_baseline or self.annotate or self.show_fixes)
+
+    def _stream_json(self, files: list[Path]) -> int:
+        """Lint and write each file's result in order as it comes; keep only the counts and the exit code."""
+        from lintgk import baseline as baselines
+        from lintgk.across.streamed import across_applies, with_findings_across
+        from lintgk.batch import iter_lint
+        from lintgk.errors import LintgkError
+        from lintgk.model import SEVERITY_RANK
+        from lintgk.output.json_format import JsonWriter
+        from lintgk.output.messages import file_error
+
+        config = self.config
+        baseline_file = self.baseline or (Path(config.baseline) if config.baseline else None)
+        try:
+            known = baselines.load(baseline_file) if baseline_file else None
+        except LintgkError as exc:
+            raise _fail(str(exc)) from None
+        remaining = Counter(known) if known else None
+        threshold = SEVERITY_RANK[config.fail_on]
+        broken = failing = False
+        unused = 0
+        self.skipped = 0
+        if self.output is None:
+            _stdout_utf8()
+        with (self.output.open("w", encoding="utf-8") if self.output else _unclosed(sys.stdout)) as stream, \
+                _progress(len(files)) as advance:
+            writer = JsonWriter(stream, passed=self.show_passed)
+            results = iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
+                                progress=advance, cache_dir=self.cache_dir)
+            if across_applies(config, len(files), self.previous is not None):
+                results = with_findings_across(results, config, self._last_year())
+            for result in results:
+                if result.error:
+                    print(file_error(result.path, result.error, config.lang), file=sys.stderr)
+                    broken = True
+                _, kept = self._drop_skipped([Path(result.path)], [result], count=True)
+                if not kept:
+                    continue
+                self._below_threshold(kept)
+                if remaining is not None:
+                    baselines.apply_one(result, remaining)
+                writer.add(result)
+                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+                if self.report_unused:
+                    unused += _list_unused_suppressions(kept)
+            writer.close()
+        if broken:
+            return 2
+        if self.exit_zero:
+            return 0
+        return 1 if failing or (unused and threshold <= SEVERITY_RANK["warning"]) else 0
 
     def stdin(self) -> int:
         """`-`: the report comes on standard input, named by --stdin-filename (default: stdin.txt)."""
@@ -283,9 +351,10 @@ class _Run:
         self.output_format, self.output = OutputFormat.text, None
         return self._finish([], results, stream=sys.stderr)
 
-    def _drop_skipped(self, files: list[Path], results: list) -> tuple[list[Path], list]:
+    def _drop_skipped(self, files: list[Path], results: list, count: bool = False) -> tuple[list[Path], list]:
         kept_files, kept = [], []
-        self.skipped = 0
+        if not count:
+            self.skipped = 0
         for path, result in zip(files, results):
             if result.skipped:
                 self.skipped += 1
@@ -440,17 +509,25 @@ def _watch(paths: list[Path], run: _Run) -> None:
         raise typer.Exit(0) from None
 
 
-def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True) -> list:
+def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True,
+          cache_dir: Path | None = None) -> list:
     from lintgk.batch import lint_many
 
     with _progress(len(files)) as advance:
-        results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance)
+        results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance,
+                            cache_dir=cache_dir)
     from lintgk.output.messages import file_error
 
     for r in results:
         if r.error:
             print(file_error(r.path, r.error, config.lang), file=sys.stderr)
     return results
+
+
+@contextmanager
+def _unclosed(stream):
+    yield stream
+    stream.flush()
 
 
 @contextmanager
@@ -600,6 +677,7 @@ def report(
     config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (as for check)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
 ) -> None:
     """Survey many reports: one HTML page to sort, filter and search, with each report's findings, its body's
@@ -622,7 +700,8 @@ def report(
                                          else "is one of the reports surveyed; name another file"))
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache) if not r.skipped]
+    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache, cache_dir=cache_dir)
+               if not r.skipped]
     _check_across(results, config)
     _as_check_sees(results, config)
     page = render(results, rule_set(config), config.lang, config.fail_on)
@@ -650,6 +729,21 @@ def _as_check_sees(results: list, config) -> None:
             baselines.apply(results, baselines.load(Path(config.baseline)))
         except LintgkError as exc:
             raise _fail(str(exc)) from None
+
+
+@app.command()
+def clean(
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="The cache folder to remove (default: .lintgk_cache in the current folder)."),
+) -> None:
+    """Remove the cache of results (.lintgk_cache, or --cache-dir), as `ruff clean` does."""
+    from lintgk.cache import cache_folder, clean as remove
+
+    folder = cache_folder(cache_dir)
+    try:
+        removed = remove(folder)
+    except OSError as exc:
+        raise _fail(f"cannot remove the cache {str(folder)!r}: {exc.strerror or exc}") from None
+    print(f"lintgk: {'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
 
 
 def _config_rules(config_file: Path | None):
@@ -766,5 +860,64 @@ def serve(
     run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files, timeout=timeout)
 
 
+# `lintgk check FILE…` with common options, as pre-commit and editors run it, is parsed here: typer's
+# parameter coercion imports pydantic (about a third of a one-file check). Anything else, including any
+# value this parser does not accept, goes to typer, which gives the usual help and errors.
+_FAST_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-cache": "no_cache", "--force-exclude": "force_exclude",
+               "--exit-zero": "exit_zero", "--show-passed": "show_passed", "--statistics": "statistics",
+               "--verbose": "verbose", "-v": "verbose", "--report-unused-suppressions": "report_unused_suppressions"}
+_FAST_VALUES = {"--format": "output_format", "--output-format": "output_format", "-f": "output_format",
+                "--lang": "lang", "--fail-on": "fail_on", "--min-severity": "min_severity", "--output": "output",
+                "-o": "output", "--config": "config_file", "--select": "select", "--extend-select": "extend_select",
+                "--ignore": "ignore", "--profile": "profile", "--encoding": "encoding", "--jobs": "jobs", "-j": "jobs",
+                "--timeout": "timeout", "--cache-dir": "cache_dir"}
+_FAST_TYPES = {"output_format": OutputFormat, "lang": Lang, "fail_on": Severity, "min_severity": Severity,
+               "output": Path, "config_file": Path, "cache_dir": Path, "jobs": int, "timeout": float}
+_FAST_LISTS = {"select", "extend_select", "ignore"}
+
+
+def _fast_check_arguments(argv: list[str]) -> dict | None:
+    """The keyword arguments of check() for a plain command line, or None to let typer parse it."""
+    import inspect
+
+    if not argv or argv[0] != "check":
+        return None
+    values = {name: p.default.default for name, p in inspect.signature(check).parameters.items()}
+    values["paths"] = []
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if arg in _FAST_FLAGS:
+            values[_FAST_FLAGS[arg]] = True
+        elif name in _FAST_VALUES and (inline or i + 1 < len(rest)):
+            key = _FAST_VALUES[name]
+            raw = inline if inline else rest[i + 1]
+            i += 0 if inline else 1
+            try:
+                value = _FAST_TYPES.get(key, str)(raw)
+            except ValueError:
+                return None
+            if (key == "jobs" and value < 1) or (key == "timeout" and not 0.1 <= value < float("inf")):
+                return None
+            if key in _FAST_LISTS:
+                value = [*(values[key] or []), value]
+            values[key] = value
+        elif arg.startswith("-") or not arg:
+            return None  # "-" (stdin), --fix, --watch, --help, an unknown option: typer's
+        else:
+            values["paths"].append(Path(arg))
+        i += 1
+    return values if values["paths"] else None
+
+
 def main() -> None:
-    app()
+    arguments = _fast_check_arguments(sys.argv[1:])
+    if arguments is None:
+        app()
+        return
+    try:
+        check(**arguments)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
     line: int
     column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     cells: list[Cell]
     line: int
@@ -37,7 +37,7 @@ class Table:
     caption_line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     text: str
     line: int

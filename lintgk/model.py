@@ -1,14 +1,15 @@
 """What lintgk reports: diagnostics, the arithmetic that held, and per-file results."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between (line, column) and (end_line, end_column), end exclusive."""
 
@@ -26,7 +27,7 @@ class Fix:
     safe: bool = False  # `--fix` applies safe fixes; `--unsafe-fixes` the others too
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     rule: str
     name: str
@@ -41,12 +42,36 @@ class Diagnostic:
     fix: Fix | None = None
 
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["fix"] = asdict(self.fix) if self.fix else None
+        # what asdict() gives, without its deep copies (they were most of the time of writing results)
+        out = {name: getattr(self, name) for name in _DIAGNOSTIC_FIELDS}
+        out["data"] = _plain(self.data)
+        fix = self.fix
+        out["fix"] = None if fix is None else {
+            "description": fix.description,
+            "edits": [{name: getattr(e, name) for name in _EDIT_FIELDS} for e in fix.edits], "safe": fix.safe}
         return out
 
 
-@dataclass
+def _plain(value: Any) -> Any:
+    """A value as asdict() leaves it: dataclasses inside made dicts, containers rebuilt, the rest as is."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if type(value) is tuple:
+        return tuple(_plain(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return deepcopy(value)
+
+
+_DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
+_EDIT_FIELDS = tuple(f.name for f in fields(Edit))
+
+
+@dataclass(slots=True)
 class Passed:
     rule: str
     line: int
@@ -81,7 +106,7 @@ class FileResult:
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }
         if passed:
-            out["passed"] = [asdict(p) for p in self.passed]
+            out["passed"] = [{"rule": p.rule, "line": p.line, "detail": p.detail} for p in self.passed]
         if self.skipped:
             out["skipped"] = self.skipped
         if self.unused_suppressions:

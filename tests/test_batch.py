@@ -41,7 +41,7 @@ def test_cache_reuses_results_of_unchanged_files_only(tmp_path):
     assert len(entries) == 1
     # tamper with the entry: if the next run shows the tampered message, it came from the cache
     data = json.loads(entries[0].read_text(encoding="utf-8"))
-    data["diagnostics"][0]["message"] = "FROM THE CACHE"
+    data["result"]["diagnostics"][0]["message"] = "FROM THE CACHE"
     entries[0].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     _, cached = _json("r.txt", cwd=tmp_path)
     assert cached["files"][0]["diagnostics"][0]["message"] == "FROM THE CACHE"

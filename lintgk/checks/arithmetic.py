@@ -11,7 +11,7 @@ from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by 
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
-from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, overlap, rx
+from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, bigrams, rx
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
@@ -178,16 +178,13 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
                  unit=fig.unit, table_where=emit.where(cell.span.line, cell.span.column))
     if not rows:
         return
+    best_row = _closest_rows(rows, threshold, margin)
     for fig in report.figures:
         if fig.approx:
             continue
-        scored = sorted(((overlap(core, fig.context), r) for r, core in rows if r.unit == fig.unit),
-                        key=lambda x: -x[0])
-        if not scored or scored[0][0] < threshold:
+        row = best_row(fig.unit, fig.context)
+        if row is None:
             continue
-        if len(scored) > 1 and scored[0][0] - scored[1][0] < margin:
-            continue
-        row = scored[0][1]
         if row.value == fig.value:
             label = row.label.split("\n")[0]
             emit.passed(fig.span.line, f"{fig.text} = {label} {fmt(row.value)}", figure=fig.text, label=label,
@@ -196,3 +193,41 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
             cell = row.value_span or row.label_span  # the cell holding the figure (表1 第3行 第3列 in Word)
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
                  unit=fig.unit, table_where=emit.where(cell.line, cell.column))
+
+
+def _closest_rows(rows: list, threshold: float, margin: float):
+    """``(unit, context) -> row | None``: the row whose label the context names, clearly best.
+
+    The first row (in table order) of the highest bigram overlap, when it reaches ``threshold`` and the
+    runner-up is ``margin`` below. Rows with the same label score the same, so each distinct label is
+    scored once per distinct context: a report that repeats its tables a thousand times costs what one does.
+    """
+    by_unit: dict[str, dict[str, list]] = {}
+    for row, core in rows:
+        by_unit.setdefault(row.unit, {}).setdefault(core, []).append(row)
+    grams = {core: bigrams(core) for labels in by_unit.values() for core in labels}
+    answers: dict[tuple[str, str], object] = {}
+
+    def best(unit: str, context: str):
+        key = (unit, context)
+        if key in answers:
+            return answers[key]
+        answers[key] = found = None
+        labels = by_unit.get(unit)
+        if not labels:
+            return None
+        words = bigrams(context)
+        scores = [(len(grams[core] & words) / len(grams[core]) if grams[core] else 0.0, same)
+                  for core, same in labels.items()]
+        top = max(score for score, _ in scores)
+        if top < threshold:
+            return None
+        tied = [same for score, same in scores if score == top]
+        runner_up = top if len(tied) > 1 or len(tied[0]) > 1 else max(
+            (score for score, same in scores if score != top), default=None)
+        if runner_up is not None and top - runner_up < margin:
+            return None
+        answers[key] = found = tied[0][0]
+        return found
+
+    return best

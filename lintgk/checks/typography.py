@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex as re
 
 from lintgk.checks.common import url_spans
+from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
@@ -195,18 +196,14 @@ class RepeatedParagraphParams:
 @kind("repeated-paragraph", params=RepeatedParagraphParams)
 def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
     minimum = params.min_chars
-    seen: list[tuple[str, int]] = []
-    for par in report.doc.paragraphs:
-        text = par.text.strip(P.SPACES)
-        if len(text) < minimum:
-            continue
-        for earlier, line in seen:
-            if text in earlier or earlier in text:
-                variant = None if text == earlier else "contained"
-                emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=emit.where(line),
-                     excerpt=text[:20])
-                break
-        seen.append((text, par.line))
+    long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
+    long = [(par, text) for par, text in long if len(text) >= minimum]
+    texts = [text for _, text in long]
+    for (par, text), j in zip(long, first_related(texts, minimum)):
+        if j is not None:
+            variant = None if text == texts[j] else "contained"
+            emit(Span.within(par, 0, len(par.text)), variant=variant, other_where=emit.where(long[j][0].line),
+                 excerpt=text[:20])
 
 
 _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")

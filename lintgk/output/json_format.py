@@ -10,6 +10,7 @@ document in memory as one string.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TextIO
 
 from lintgk import __version__
@@ -25,13 +26,53 @@ def summary(results: list[FileResult]) -> dict:
     }
 
 
+_MANY = 256  # findings in one file above which its line is written piece by piece
+# a JSON string cannot hold this unescaped, so in a file's line it is the key and its empty list
+_EMPTY_DIAGNOSTICS = '"diagnostics":[]'
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class JsonWriter:
+    """The document written one file at a time, as results come: nothing is kept but the counts."""
+
+    def __init__(self, stream: TextIO, passed: bool = True) -> None:
+        self.stream, self.passed = stream, passed
+        self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0}
+        stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
+
+    def add(self, result: FileResult) -> None:
+        # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
+        self.stream.write(("," if self.counts["files"] else "") + "\n    ")
+        if len(result.diagnostics) < _MANY:
+            self.stream.write(_compact(result.to_json(passed=self.passed)))
+        else:
+            self._add_piecewise(result)
+        self.counts["files"] += 1
+        for severity in ("error", "warning", "info"):
+            self.counts[severity + "s"] += result.count(severity)
+
+    def _add_piecewise(self, result: FileResult) -> None:
+        """The same bytes, one finding at a time: a 10 MB report's tens of thousands of findings are
+        never one string (nor one list of dicts) in memory."""
+        shell = _compact(replace(result, diagnostics=[]).to_json(passed=self.passed))
+        head, tail = shell.split(_EMPTY_DIAGNOSTICS, 1)
+        self.stream.write(head + '"diagnostics":[')
+        for i, diagnostic in enumerate(result.diagnostics):
+            self.stream.write(("," if i else "") + _compact(diagnostic.to_json()))
+        self.stream.write("]" + tail)
+
+    def close(self) -> None:
+        self.stream.write(("\n  " if self.counts["files"] else "") + '],\n  "summary": '
+                          + json.dumps(self.counts, ensure_ascii=False) + "\n}\n")
+
+
 def write(results: list[FileResult], stream: TextIO, passed: bool = True) -> None:
     """``passed`` (each check that held, with its arithmetic) is most of the bytes of a clean report;
     the CLI includes it only with --show-passed."""
-    stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
-    for i, result in enumerate(results):
-        # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
-        body = json.dumps(result.to_json(passed=passed), ensure_ascii=False, separators=(",", ":"))
-        stream.write(("," if i else "") + "\n    " + body)
-    stream.write(("\n  " if results else "") + '],\n  "summary": '
-                 + json.dumps(summary(results), ensure_ascii=False) + "\n}\n")
+    writer = JsonWriter(stream, passed)
+    for result in results:
+        writer.add(result)
+    writer.close()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # parse.national imports this module
     from lintgk.parse.national import NationalTables  # noqa: F401
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """1-based line and column; ``end_column`` is exclusive (as in SARIF)."""
 
@@ -45,7 +45,7 @@ class Heading:
     parent: Heading | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     value: float
     unit: str
@@ -89,7 +89,7 @@ class Enumeration:
     catch_all: bool = False  # the list ends with 其他/其它…, so it must add up exactly
 
 
-@dataclass
+@dataclass(slots=True)
 class TableRow:
     label: str
     unit: str

@@ -35,10 +35,38 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+class _Styles:
+    """Each paragraph's style, looked up once per style id: python-docx resolves it afresh for every
+    paragraph (scanning every style for the default), which was most of the time of reading a .docx."""
+
+    def __init__(self) -> None:
+        self.styles: dict = {}
+        self.numbering: dict = {}
+
+    def of(self, paragraph):
+        key = paragraph._p.style  # the w:pStyle id, or None for the default paragraph style
+        if key not in self.styles:
+            self.styles[key] = paragraph.style
+        return self.styles[key]
+
+    def num_pr(self, paragraph):
+        """The w:numPr the paragraph's style (or a style it is based on) gives it, or None."""
+        key = paragraph._p.style
+        if key not in self.numbering:
+            num_pr, style = None, self.of(paragraph)
+            while style is not None and num_pr is None:
+                ppr = style.element.pPr
+                num_pr = ppr.numPr if ppr is not None else None
+                style = style.base_style
+            self.numbering[key] = num_pr
+        return self.numbering[key]
+
+
 class _Numbering:
     """Renders Word list numbers (w:numPr) the way Word shows them."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, styles: _Styles | None = None) -> None:
+        self.styles = styles or _Styles()
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -67,11 +95,7 @@ class _Numbering:
     def label(self, paragraph) -> str:
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
         if num_pr is None:
-            style = paragraph.style
-            while style is not None and num_pr is None:
-                ppr = style.element.pPr
-                num_pr = ppr.numPr if ppr is not None else None
-                style = style.base_style
+            num_pr = self.styles.num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
@@ -171,7 +195,8 @@ def _read(data: bytes, name: str, sources: list | None):
         raise InputError(name, f"not a readable Word document ({exc.__class__.__name__})") from None
     except Exception as exc:  # lxml and python-docx raise many kinds on a damaged part
         raise InputError(name, f"damaged Word document ({exc.__class__.__name__}: {str(exc)[:80]})") from None
-    numbering = _Numbering(document)
+    styles = _Styles()
+    numbering = _Numbering(document, styles)
     lines: list[str] = []
     places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
@@ -189,7 +214,8 @@ def _read(data: bytes, name: str, sources: list | None):
                 sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
             places.append(("p", paragraph_no, 0, ()))
             stripped = text.lstrip(" \u3000\t")
-            style = _HEADING_STYLE.match(block.style.name or "") if block.style is not None else None
+            paragraph_style = styles.of(block)
+            style = _HEADING_STYLE.match(paragraph_style.name or "") if paragraph_style is not None else None
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
                                         style_level=int(style.group(1)) if style else None))
         elif isinstance(block, DocxTable):
