@@ -147,3 +147,18 @@ def test_the_configs_bodies_pair_a_body_under_another_name(tmp_path):
         results = [_result("2021.txt", last, config), _result("2022.txt", this, config)]
         check_across(results, config)
         assert bool(results[1].diagnostics) is merged
+
+
+def test_streamed_json_gives_the_findings_across_reports_as_a_collected_run_does():
+    """--format json streams file by file; with checks across reports it spools the results until the second
+    stage is done (across/streamed.py). --show-fixes collects every result first: both give the same files."""
+    _, streamed = run_json(str(ACROSS), "--no-cache")
+    _, collected = run_json(str(ACROSS), "--no-cache", "--show-fixes")
+    for data in (streamed, collected):
+        for f in data["files"]:
+            for d in f["diagnostics"]:
+                d.pop("fix", None)
+    assert [f["path"] for f in streamed["files"]] == [f["path"] for f in collected["files"]]
+    assert streamed["files"] == collected["files"]
+    assert any(d["rule"].startswith("GK7") for f in streamed["files"] for d in f["diagnostics"])
+    assert all(d["end_column"] > 1 for f in streamed["files"] for d in f["diagnostics"] if d["rule"] == "GK703")
