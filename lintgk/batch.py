@@ -97,6 +97,12 @@ def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeou
     keys: dict[int, str | None] = {}
     todo: list[int] = []
     for i, path in enumerate(files):
+        refused = _refused(path)
+        if refused is not None:  # a fifo, a device or a huge file: not even read for the cache key
+            results[i] = refused
+            if progress:
+                progress(1)
+            continue
         if cache is not None:
             keys[i], cached = cache.get(path)
             if cached is not None:
@@ -112,6 +118,14 @@ def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeou
         if cache is not None:
             cache.put(keys.get(i), result)
     return results  # type: ignore[return-value]
+
+
+def _refused(path: Path) -> FileResult | None:
+    """The error result of a file the file system already rules out (lintgk.limits), before any read."""
+    from lintgk.limits import file_problem
+
+    problem = file_problem(path)
+    return FileResult(path=str(path), error=problem) if problem else None
 
 
 def _alarm_usable() -> bool:

@@ -52,6 +52,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _timeout_value(value: float | None) -> float | None:
+    """--timeout: a finite number of seconds, at least 0.1 (inf, nan or a negative one is refused in one line)."""
+    from lintgk.limits import timeout_problem
+
+    problem = timeout_problem(value)
+    if problem:
+        raise _fail(problem)
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"lintgk {__version__}")
@@ -97,7 +107,7 @@ def _load_config(config_file: Path | None, **overrides):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f", help="Output format: text, json, sarif, github (annotations), gitlab (Code Quality) or junit."),
     lang: Lang | None = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
@@ -126,7 +136,7 @@ def check(
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds (it becomes an error)."),
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
 ) -> None:
     """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
@@ -544,13 +554,13 @@ class RulesFormat(str, Enum):
 
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders to survey."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders to survey."),
     html: Path = typer.Option(..., "--html", help="Write a self-contained HTML overview to this file."),
     lang: Lang | None = typer.Option(None, "--lang", help="Language of the page: zh (default) or en."),
     config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds."),
 ) -> None:
     """Survey many reports: one HTML page with each report's status, the commonest defects and a chart."""
     from lintgk.engine import rule_set
@@ -642,7 +652,7 @@ def explain(
 
 @app.command()
 def dump(
-    path: Path = typer.Argument(..., help="A report file."),
+    path: Path = typer.Argument(..., readable=False, help="A report file."),
     encoding: str | None = typer.Option(None, "--encoding"),
 ) -> None:
     """Print the text as lintgk sees it, with line numbers and the structure it found."""
@@ -665,7 +675,7 @@ def serve(
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in the browser (servers, tests)."),
     max_mb: int = typer.Option(20, "--max-mb", min=1, help="Largest upload accepted, in MB."),
     max_files: int = typer.Option(1, "--max-files", min=1, help="Most files accepted in one upload."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one report after this many seconds."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one report after this many seconds."),
 ) -> None:
     """A local page to drop a report on and see its findings (needs: pip install "lintgk[web]")."""
     try:

@@ -30,6 +30,10 @@ def file_problem(path: Path) -> str | None:
     except OSError as exc:
         return _os_reason(exc)
     if stat.S_ISDIR(info.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as exc:  # a folder of reports that cannot be listed (a walk met it)
+            return f"cannot read the folder ({_os_reason(exc).removeprefix('cannot read (').rstrip(')')})"
         return "is a directory"
     if not stat.S_ISREG(info.st_mode):
         return f"not a regular file ({_kind(info.st_mode)}); lintgk reads report files only"

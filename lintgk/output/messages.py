@@ -26,6 +26,8 @@ _REASONS_ZH = [
     (r"not a regular file.*", "这不是普通文件，lintgk 只读取报告文件"),
     (r"cannot read \(a symbolic link loop\)", "无法读取（符号链接循环）"),
     (r"cannot read \(permission denied\)", "无法读取（没有读取权限）"),
+    (r"cannot read the folder \(permission denied\)", "无法读取文件夹（没有读取权限）"),
+    (r"cannot read the folder.*", "无法读取文件夹"),
     (r"(?:damaged|not a valid|not a readable|not a) .*", "文件已损坏或格式不对，无法读取"),
     (r"cannot read page (\d+).*", r"无法读取第\1页"),
     (r"cannot read.*", "无法读取文件"),
