@@ -24,7 +24,7 @@ def fingerprint(result: FileResult, diag: Diagnostic) -> str:
     span = line[diag.column - 1: diag.end_column - 1] if diag.end_line == diag.line else line[diag.column - 1:]
     data = json.dumps({k: v for k, v in diag.data.items() if "where" not in k}, sort_keys=True, ensure_ascii=False)
     key = "\0".join((diag.rule, Path(result.path).as_posix(), line.strip(), span, data))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a name in bytes not UTF-8
 
 
 def write(path: Path, results: list[FileResult]) -> int:

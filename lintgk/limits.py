@@ -18,6 +18,9 @@ from lintgk.errors import InputError
 # A report is a few dozen kilobytes of text, or a few megabytes of PDF; anything far larger
 # is not a report and would only stall the batch.
 MAX_BYTES = 40 * 1024 * 1024
+# A whole report is 5,000-30,000 characters; a line of more is not a report's (a dump, a minified page),
+# and the rules' time grows with the findings of one line.
+MAX_LINE_CHARS = 100_000
 # Real pages nest a few dozen elements deep. The HTML parser's time grows with the square of the depth
 # (100,000 nested divs: 25 s; 5,000: 0.04 s); deeper than Python's recursion the reader gives up anyway.
 MAX_HTML_DEPTH = 5000
@@ -112,6 +115,13 @@ def check_html_depth(data: bytes, name: str, limit: int = MAX_HTML_DEPTH) -> Non
         depth += 1
         if depth > limit:
             raise InputError(name, f"structure nested too deeply to read (HTML elements more than {limit} deep)")
+
+
+def check_lines(lines, name: str) -> None:
+    """Refuse a text whose longest line is over MAX_LINE_CHARS, before the parser and the rules see it."""
+    longest = max(map(len, lines), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(name, f"a line of {longest:,} characters is too long for a report (limit {MAX_LINE_CHARS:,})")
 
 
 def timeout_problem(value: float | None) -> str | None:

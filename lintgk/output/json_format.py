@@ -14,6 +14,7 @@ from typing import TextIO
 
 from lintgk import __version__
 from lintgk.model import FileResult
+from lintgk.output.escape import unicode_safe
 
 
 def summary(results: list[FileResult]) -> dict:
@@ -31,7 +32,9 @@ def write(results: list[FileResult], stream: TextIO, passed: bool = True) -> Non
     stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
     for i, result in enumerate(results):
         # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
-        body = json.dumps(result.to_json(passed=passed), ensure_ascii=False, separators=(",", ":"))
+        data = result.to_json(passed=passed)
+        data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         stream.write(("," if i else "") + "\n    " + body)
     stream.write(("\n  " if results else "") + '],\n  "summary": '
                  + json.dumps(summary(results), ensure_ascii=False) + "\n}\n")

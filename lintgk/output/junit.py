@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from lintgk.model import FileResult
+from lintgk.output.escape import printable
 from lintgk.output.paths import display_path
 
 
@@ -17,7 +18,7 @@ def document(results: list[FileResult]) -> ET.Element:
     root = ET.Element("testsuites", name="lintgk")
     total = failures = errors = 0
     for result in results:
-        path = display_path(result.path)
+        path = printable(display_path(result.path))  # XML 1.0 allows no control characters
         suite = ET.SubElement(root, "testsuite", name=path, file=path)
         cases = 0
         if result.error:

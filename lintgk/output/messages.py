@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex as re
 
+from lintgk.output.escape import printable
+
 _REASONS_ZH = [
     (r"no such file", "文件不存在"),
     (r"is a directory", "这是文件夹，不是文件"),
@@ -33,6 +35,7 @@ _REASONS_ZH = [
     (r"cannot read.*", "无法读取文件"),
     (r"gave up after ([\d.]+) s.*", r"检查超过 \1 秒，已放弃（--timeout）；文件可能异常"),
     (r"refused: unpacks to.*", "拒绝读取：解压后过大（疑似压缩炸弹）"),
+    (r"a line of ([\d,]+) characters is too long for a report \(limit ([\d,]+)\)", r"有一行长达 \1 个字符，超过报告的行长上限（\2）"),
     (r"structure nested too deeply to read.*", "结构嵌套过深，无法读取"),
     (r"out of memory while reading", "读取时内存不足"),
     (r"lintgk internal error.*", "lintgk 内部错误，请报告此问题"),
@@ -64,7 +67,9 @@ def reason(text: str, lang: str) -> str:
 
 
 def error_line(message: str, lang: str) -> str:
-    """``lintgk: 错误：…`` / ``lintgk: error: …``."""
+    """``lintgk: 错误：…`` / ``lintgk: error: …``, on one line whatever the message holds (a file name
+    with a newline or an ESC, bytes that are not UTF-8)."""
+    message = printable(message)
     return f"lintgk: {WORDS[lang]['error']}：{message}" if lang == "zh" else f"lintgk: error: {message}"
 
 

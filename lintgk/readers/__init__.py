@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lintgk.document import Document
 from lintgk.errors import InputError
-from lintgk.limits import MAX_BYTES, check_html_depth, file_problem, read_limited, too_large
+from lintgk.limits import MAX_BYTES, check_html_depth, check_lines, file_problem, read_limited, too_large
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -31,6 +31,12 @@ def read_path(path: Path, encoding: str | None = None) -> Document:
 
 
 def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
+    doc = _read_bytes(data, name, suffix, encoding)
+    check_lines(doc.lines, name)
+    return doc
+
+
+def _read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
     if len(data) > MAX_BYTES:
         raise InputError(name, too_large(len(data)))
     if not data.strip():
@@ -54,4 +60,5 @@ def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None)
     text, used = decode(data, name, encoding)
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise InputError(name, "empty file")
+    check_lines(text.splitlines(), name)
     return parse_text(text, name, markdown=suffix in MARKDOWN_SUFFIXES, encoding=used)
