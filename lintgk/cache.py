@@ -54,7 +54,7 @@ class Cache:
             return None, None
         entry = self.folder / key[:2] / f"{key}.json"
         try:
-            return key, from_json(json.loads(entry.read_text(encoding="utf-8")))
+            return key, from_json(json.loads(entry.read_text(encoding="utf-8", errors="surrogateescape")))
         except (OSError, ValueError, KeyError, TypeError):
             return key, None
 
@@ -68,7 +68,7 @@ class Cache:
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             temporary = entry.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_text(json.dumps({**result.to_json(), "lines": result.lines}, ensure_ascii=False),
-                                 encoding="utf-8")
+                                 encoding="utf-8", errors="surrogateescape")  # a name in bytes not UTF-8
             os.replace(temporary, entry)
         except OSError:
             pass  # a read-only folder: run without a cache
