@@ -217,26 +217,32 @@ class _Run:
 
     def stdin(self) -> int:
         """`-`: the report comes on standard input, named by --stdin-filename (default: stdin.txt)."""
+        from lintgk.batch import FileTimeout, _time_limit, _timed_out
         from lintgk.engine import lint_read
         from lintgk.errors import InputError
         from lintgk.files import relative_to, spec
-        from lintgk.readers import read_bytes
+        from lintgk.readers import MAX_BYTES, read_bytes
 
         name = self.stdin_filename or "-"
         suffix = Path(name).suffix.lower() or ".txt"
         if self.force_exclude and self.stdin_filename and self.config.exclude and \
                 spec(self.config.exclude).match_file(relative_to(Path(name), self.config.root)):
             return 0
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)  # read_bytes refuses more; never read an endless pipe whole
         if self.fix or self.diff:
             return self._fix_stdin(data, name, suffix)
         try:
-            result = lint_read(read_bytes(data, name, suffix, self.config.encoding), self.config,
-                               self.config.reports_only)
+            with _time_limit(self.timeout):
+                result = lint_read(read_bytes(data, name, suffix, self.config.encoding), self.config,
+                                   self.config.reports_only)
         except InputError as exc:
             result = FileResult(path=name, error=exc.reason)
+        except FileTimeout:
+            result = _timed_out(name, self.timeout)
         if result.error:
-            print(f"lintgk: error: {name}: {result.error}", file=sys.stderr)
+            from lintgk.output.messages import file_error
+
+            print(file_error(name, result.error, self.config.lang), file=sys.stderr)
         _, results = self._drop_skipped([Path(name)], [result])
         return self._finish([], results)
 
@@ -254,7 +260,13 @@ class _Run:
             before, _ = decode(data, name, self.config.encoding)
         except InputError as exc:
             raise _fail(f"{name}: {exc.reason}") from None
-        after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
+        from lintgk.batch import FileTimeout, _time_limit, _timed_out
+
+        try:
+            with _time_limit(self.timeout):
+                after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
+        except FileTimeout:
+            raise _fail(f"{name}: {_timed_out(name, self.timeout).error}") from None
         _stdout_utf8()
         if self.diff:
             sys.stdout.write(FixOutcome(name, before, after, applied, skipped).diff())
@@ -309,7 +321,7 @@ class _Run:
         hidden = baselines.apply(results, known) if known else 0
         if (self.fix or self.diff) and files:
             before = list(results)
-            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known)
+            results, run = _fix(files, results, config, self.unsafe_fixes, self.diff, known, self.timeout)
             if self.diff:
                 return 2 if broken else (1 if run.outcomes else 0)
             self._below_threshold(results)
@@ -430,13 +442,14 @@ def _progress(total: int):
         yield lambda n: bar.advance(task, n)
 
 
-def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known) -> tuple[list, object]:
+def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool, known,
+         timeout: float | None = None) -> tuple[list, object]:
     """Apply (or show) fixes; return the results after fixing and the fix run (its outcomes: what changed)."""
     from lintgk import baseline as baselines
     from lintgk.fixer import fix_results
     from lintgk.output.messages import file_error, say
 
-    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only)
+    run = fix_results(files, results, config, unsafe=unsafe, write=not diff_only, timeout=timeout)
     for error in run.errors:
         print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:

@@ -165,16 +165,21 @@ class FixRun:
 
 
 def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bool = False,
-                write: bool = True) -> FixRun:
-    """Fix every text report that has something to fix; the others keep their results."""
-    from lintgk.batch import lint_one
+                write: bool = True, timeout: float | None = None) -> FixRun:
+    """Fix every text report that has something to fix; the others keep their results. A file whose fix
+    takes more than ``timeout`` seconds is left as it was (the write is atomic) and becomes an error."""
+    from lintgk.batch import DEFAULT_TIMEOUT, FileTimeout, _time_limit, _timed_out, lint_one
 
     run = FixRun(list(results), [], [], [])
     for i, (path, result) in enumerate(zip(files, results)):
         if result.error or path.suffix.lower() not in FIXABLE_SUFFIXES or not any(d.fix for d in result.diagnostics):
             continue
         try:
-            outcome = fix_file(path, config, unsafe=unsafe, write=write)
+            try:
+                with _time_limit(timeout):
+                    outcome = fix_file(path, config, unsafe=unsafe, write=write)
+            except FileTimeout:
+                raise InputError(str(path), _timed_out(str(path), timeout).error) from None
         except InputError as exc:
             run.errors.append(exc)
             result.error = exc.reason
@@ -182,7 +187,7 @@ def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bo
         if outcome.changed:
             run.outcomes.append(outcome)
             if write:
-                run.results[i] = lint_one(path, config)
+                run.results[i] = lint_one(path, config, timeout or DEFAULT_TIMEOUT)
                 run.relinted.append(i)
     return run
 
