@@ -53,8 +53,17 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 _WARM_UP_TEXT = "某镇2017年政府信息公开工作年度报告\n一、概述\n全年公开信息10条，其中文件2条。\n二〇一八年一月十五日\n"
 
 
-def warm_up(config: Config) -> None:
-    """Import the pipeline and load the rules, so that a file's time limit counts its own work only."""
+# The readers' libraries, imported on first use: each costs a tenth of a second or more, which the first
+# .docx, .pdf or .html file of a worker would otherwise pay out of its own time limit.
+_READER_MODULES = {".docx": ("lintgk.readers.docx", "docx"), ".pdf": ("lintgk.readers.pdf", "pdfplumber"),
+                   **{s: ("lintgk.readers.html", "selectolax.lexbor") for s in (".html", ".htm", ".shtml", ".xhtml")}}
+
+
+def warm_up(config: Config, suffixes: frozenset[str] = frozenset()) -> None:
+    """Import the pipeline (and the readers of ``suffixes``) and load the rules, so that a file's time
+    limit counts its own work only."""
+    import importlib
+
     from lintgk.engine import lint_document
     from lintgk.readers import read_bytes
 
@@ -62,6 +71,16 @@ def warm_up(config: Config) -> None:
         lint_document(read_bytes(_WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", ".txt"), config)
     except Exception:  # a broken config or rule is reported by the lint of each file, as its error
         pass
+    for suffix in suffixes:
+        for module in _READER_MODULES.get(suffix, ()):
+            try:
+                importlib.import_module(module)
+            except ImportError:  # the file's own lint says what is missing
+                pass
+
+
+def _suffixes(files: list[Path], todo: list[int]) -> frozenset[str]:
+    return frozenset(files[i].suffix.lower() for i in todo)
 
 
 def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT) -> FileResult:
@@ -154,7 +173,7 @@ def _run_with_deadlines(files, todo, config, jobs, timeout, progress) -> list[Fi
     work = [(str(files[i]), config, None) for i in todo]
     out: list[FileResult] = []
     with ProcessPool(max_workers=min(jobs, len(todo)), context=_mp_context(),
-                     initializer=warm_up, initargs=(config,)) as pool:
+                     initializer=warm_up, initargs=(config, _suffixes(files, todo))) as pool:
         futures = [pool.schedule(_work, args=(job,), timeout=timeout) for job in work]
         for (path, _, _), future in zip(work, futures):
             try:
@@ -177,7 +196,7 @@ def _run(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
     if timeout and not _alarm_usable():
         return _run_with_deadlines(files, todo, config, jobs, timeout, progress)
     if jobs == 1 or len(todo) < _PARALLEL_FROM:
-        warm_up(config)
+        warm_up(config, _suffixes(files, todo))
         out = []
         for i in todo:
             out.append(lint_one(files[i], config, timeout))
@@ -188,7 +207,7 @@ def _run(files, todo, config, jobs, timeout, progress) -> list[FileResult]:
     out: list[FileResult] = []
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=_mp_context(),
-                                 initializer=warm_up, initargs=(config,)) as pool:
+                                 initializer=warm_up, initargs=(config, _suffixes(files, todo))) as pool:
             for result in pool.map(_work, work, chunksize=max(1, min(64, len(work) // (jobs * 8) or 1))):
                 out.append(result)
                 if progress:
