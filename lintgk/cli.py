@@ -62,6 +62,13 @@ def _timeout_value(value: float | None) -> float | None:
     return value
 
 
+def _shown(path: str) -> str:
+    """A file name in a message line: control characters and bytes that are not UTF-8 escaped."""
+    from lintgk.output.escape import printable
+
+    return printable(path)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"lintgk {__version__}")
@@ -285,7 +292,7 @@ class _Run:
             if result.skipped:
                 self.skipped += 1
                 if self.verbose:
-                    print(f"lintgk: skipped {result.path}: {result.skipped}", file=sys.stderr)
+                    print(f"lintgk: skipped {_shown(result.path)}: {result.skipped}", file=sys.stderr)
                 continue
             kept_files.append(path)
             kept.append(result)
@@ -353,7 +360,7 @@ def _list_unused_suppressions(results: list) -> int:
     for r in results:
         for line, code in r.unused_suppressions:
             what = "every rule" if code == "*" else code
-            print(f"{r.path}:{line}: unused suppression: {what} silenced nothing here; remove it "
+            print(f"{_shown(r.path)}:{line}: unused suppression: {what} silenced nothing here; remove it "
                   f"(未使用的抑制注释)", file=sys.stderr)
             count += 1
     return count
@@ -388,7 +395,7 @@ def _show_fixes_applied(before: list, run, unsafe: bool) -> None:
     for r in before:
         if r.path not in changed:
             continue
-        print(f"  {r.path}:", file=sys.stderr)
+        print(f"  {_shown(r.path)}:", file=sys.stderr)
         for (code, name), n in sorted(Counter((d.rule, d.name) for d in _fixable(r.diagnostics, unsafe)).items()):
             print(f"    {n:>4} × {code} {name}", file=sys.stderr)
 
@@ -476,7 +483,7 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
         raise _fail(words["many"])
     for path, result in zip(files, results):
         if path.suffix.lower() != ".docx":
-            print(f"lintgk: {words['skip'].format(path=path)}", file=sys.stderr)
+            print(f"lintgk: {words['skip'].format(path=_shown(str(path)))}", file=sys.stderr)
             continue
         if result.error:
             continue
@@ -490,7 +497,7 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
             print(file_error(str(path), exc.reason if isinstance(exc, InputError) else str(exc), lang), file=sys.stderr)
             result.error = str(exc)
             continue
-        print(f"lintgk: {words['wrote'].format(path=written, n=len(result.diagnostics))}", file=sys.stderr)
+        print(f"lintgk: {words['wrote'].format(path=_shown(str(written)), n=len(result.diagnostics))}", file=sys.stderr)
 
 
 _ANNOTATE_WORDS = {

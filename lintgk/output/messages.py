@@ -79,4 +79,4 @@ def file_error(path: str, why: str, lang: str) -> str:
 
 
 def say(key: str, lang: str, **values) -> str:
-    return "lintgk: " + WORDS[lang][key].format(**values)
+    return "lintgk: " + printable(WORDS[lang][key].format(**values))
