@@ -23,7 +23,7 @@ def document(results: list[FileResult]) -> ET.Element:
         cases = 0
         if result.error:
             case = ET.SubElement(suite, "testcase", name="read", classname=path)
-            ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
+            ET.SubElement(case, "error", message=printable(result.error), type="unreadable").text = printable(result.error)
             cases, suite_errors, suite_failures = 1, 1, 0
         else:
             suite_errors = 0
@@ -31,8 +31,9 @@ def document(results: list[FileResult]) -> ET.Element:
             for d in result.diagnostics:
                 case = ET.SubElement(suite, "testcase", name=f"{d.rule} {d.name} line {d.line}, column {d.column}",
                                      classname=path)
-                failure = ET.SubElement(case, "failure", message=d.message, type=d.severity)
-                failure.text = f"{path}:{d.line}:{d.column}: {d.severity}[{d.rule}] {d.message} ({d.where})"
+                message = printable(d.message)
+                failure = ET.SubElement(case, "failure", message=message, type=d.severity)
+                failure.text = f"{path}:{d.line}:{d.column}: {d.severity}[{d.rule}] {message} ({printable(d.where)})"
                 cases += 1
             if not result.diagnostics:
                 ET.SubElement(suite, "testcase", name="lintgk", classname=path)
