@@ -263,3 +263,45 @@ def test_sarif_uris_are_rfc3986_references(odd_names, corpus):
             for r in document["runs"][0]["results"] for loc in r["locations"]}
     assert "odd/a%20report%20with%20spaces.txt" in uris and "odd/%B1%A8%B8%E6gbk.txt" in uris
     assert "odd/new%0Aline.txt" in uris
+
+
+# --- the limits and the escaping, in process -----------------------------------------------------------
+
+def test_a_fifo_is_refused_without_being_opened(tmp_path):
+    from lintgk.errors import InputError
+    from lintgk.limits import read_limited
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file \\(a fifo\\)"):
+        read_limited(fifo)
+
+
+def test_html_depth_is_bounded_before_parsing():
+    from lintgk.errors import InputError
+    from lintgk.limits import MAX_HTML_DEPTH, check_html_depth
+
+    deep = b"<html><body>" + b"<div>" * (MAX_HTML_DEPTH + 1) + b"x"
+    with pytest.raises(InputError, match="nested too deeply"):
+        check_html_depth(deep, "deep.html")
+    # tags that close themselves or are void do not count, nor do elements closed again
+    sloppy = b"<html><body>" + b"<p>x<br><img src=a><td>" * 10_000 + b"<div>y</div>" * 10_000
+    check_html_depth(sloppy, "sloppy.html")
+
+
+@pytest.mark.parametrize("value, ok", [(60.0, True), (0.1, True), (float("inf"), False), (float("nan"), False),
+                                       (-1.0, False), (0.0, False)])
+def test_timeout_values(value, ok):
+    from lintgk.limits import timeout_problem
+
+    assert (timeout_problem(value) is None) == ok
+
+
+def test_printable_and_visible():
+    from lintgk.output.escape import printable, visible
+
+    name = os.fsdecode(b"new\nline\x1b[31m\xb1\xa8.txt")
+    assert printable(name) == "new\\nline\\x1b[31m\\xb1\\xa8.txt"
+    assert printable("甲\u202e乙\t丙") == "甲\\u202e乙\\t丙"
+    assert visible("甲\x1b乙\x00") == "甲␛乙␀" and len(visible("a\x1bb\x9b")) == 4
+    assert printable("某镇 年度报告（2020）.txt") == "某镇 年度报告（2020）.txt"
