@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lintgk.errors import ConfigError
 from lintgk.model import Diagnostic, FileResult
+from lintgk.output.escape import json_escape_surrogates
 
 VERSION = 1
 
@@ -33,8 +34,8 @@ def write(path: Path, results: list[FileResult]) -> int:
          for r in results for d in r.diagnostics),
         key=lambda e: (e["path"], e["rule"], e["fingerprint"]),
     )
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")
+    text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
+    path.write_text(json_escape_surrogates(text), encoding="utf-8")
     return len(entries)
 
 

@@ -560,8 +560,8 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
 
 
 def _stdout_utf8() -> None:
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")
+    try:  # a file name in bytes that are not UTF-8 (in a diff header) goes out as those bytes, not a crash
+        sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
     except (AttributeError, ValueError):
         pass
 

@@ -54,3 +54,9 @@ def visible(text: str) -> str:
         return text
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20
                         else ("\u2421" if m.group() == "\x7f" else "\ufffd"), text)
+
+
+def json_escape_surrogates(text: str) -> str:
+    """A JSON text (from json.dumps with ensure_ascii=False) with the lone surrogates of undecodable file
+    names written as \\udcXX escapes: valid UTF-8, and json.loads gives the same name back."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
