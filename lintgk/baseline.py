@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lintgk.errors import ConfigError
 from lintgk.model import Diagnostic, FileResult
+from lintgk.output.escape import json_escape_surrogates
 
 VERSION = 1
 
@@ -24,7 +25,7 @@ def fingerprint(result: FileResult, diag: Diagnostic) -> str:
     span = line[diag.column - 1: diag.end_column - 1] if diag.end_line == diag.line else line[diag.column - 1:]
     data = json.dumps({k: v for k, v in diag.data.items() if "where" not in k}, sort_keys=True, ensure_ascii=False)
     key = "\0".join((diag.rule, Path(result.path).as_posix(), line.strip(), span, data))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a name in bytes not UTF-8
 
 
 def write(path: Path, results: list[FileResult]) -> int:
@@ -39,7 +40,7 @@ def write(path: Path, results: list[FileResult]) -> int:
     ensure_writable(path, "--baseline")
     text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
     try:
-        write_new(path, text.encode("utf-8"))  # atomic: a baseline is never left half-written
+        write_new(path, json_escape_surrogates(text).encode("utf-8"))  # atomic: a baseline is never left half-written
     except OSError as exc:
         raise write_error(path, "--baseline", exc) from None
     return len(entries)

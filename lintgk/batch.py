@@ -53,8 +53,17 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 _WARM_UP_TEXT = "某镇2017年政府信息公开工作年度报告\n一、概述\n全年公开信息10条，其中文件2条。\n二〇一八年一月十五日\n"
 
 
-def warm_up(config: Config) -> None:
-    """Import the pipeline and load the rules, so that a file's time limit counts its own work only."""
+# The readers' libraries, imported on first use: each costs a tenth of a second or more, which the first
+# .docx, .pdf or .html file of a worker would otherwise pay out of its own time limit.
+_READER_MODULES = {".docx": ("lintgk.readers.docx", "docx"), ".pdf": ("lintgk.readers.pdf", "pdfplumber"),
+                   **{s: ("lintgk.readers.html", "selectolax.lexbor") for s in (".html", ".htm", ".shtml", ".xhtml")}}
+
+
+def warm_up(config: Config, suffixes: frozenset[str] = frozenset()) -> None:
+    """Import the pipeline (and the readers of ``suffixes``) and load the rules, so that a file's time
+    limit counts its own work only."""
+    import importlib
+
     from lintgk.engine import lint_document
     from lintgk.readers import read_bytes
 
@@ -62,6 +71,16 @@ def warm_up(config: Config) -> None:
         lint_document(read_bytes(_WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", ".txt"), config)
     except Exception:  # a broken config or rule is reported by the lint of each file, as its error
         pass
+    for suffix in suffixes:
+        for module in _READER_MODULES.get(suffix, ()):
+            try:
+                importlib.import_module(module)
+            except ImportError:  # the file's own lint says what is missing
+                pass
+
+
+def _suffixes(files: list[Path]) -> frozenset[str]:
+    return frozenset(path.suffix.lower() for path in files)
 
 
 def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT) -> FileResult:
@@ -84,14 +103,14 @@ def lint_one(path: Path, config: Config, timeout: float | None = DEFAULT_TIMEOUT
 _WORKER: dict = {}
 
 
-def _start_worker(config: Config, timeout: float | None, cache) -> None:
+def _start_worker(config: Config, timeout: float | None, cache, suffixes: frozenset[str] = frozenset()) -> None:
     import gc
 
     # what a forked worker inherits is never garbage here: keep the collector off it (and off its pages,
     # which it would otherwise copy by touching them)
     gc.freeze()
     _WORKER.update(config=config, timeout=timeout, cache=cache)
-    warm_up(config)
+    warm_up(config, suffixes)
 
 
 def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cache) -> FileResult:
@@ -135,36 +154,43 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
         cache = open_cache(config, cache_dir)
     jobs = max(1, jobs or os.cpu_count() or 1)
 
+    suffixes = _suffixes(files)
+
     def looked_up() -> Iterator[tuple[Path, tuple[int, int] | None, FileResult | None]]:
         for path in files:
+            refused = _refused(path)
+            if refused is not None:  # a fifo, a device or a huge file: not even read for the cache key
+                yield path, None, refused
+                continue
             seen, cached = cache.get(path) if cache is not None else (None, None)
             yield path, seen, cached
 
     if timeout and not _alarm_usable():
-        source = _run_with_deadlines(looked_up(), config, jobs, timeout, cache)
+        source = _run_with_deadlines(looked_up(), config, jobs, timeout, cache, suffixes)
     elif jobs == 1 or len(files) < _PARALLEL_FROM:
-        source = _run_here(looked_up(), config, timeout, cache)
+        source = _run_here(looked_up(), config, timeout, cache, suffixes)
     else:
-        source = _run_pool(looked_up(), config, jobs, timeout, cache, chunk=max(1, min(32, len(files) // (jobs * 8))))
+        source = _run_pool(looked_up(), config, jobs, timeout, cache, suffixes,
+                           chunk=max(1, min(32, len(files) // (jobs * 8))))
     for result in source:
         if progress:
             progress(1)
         yield result
 
 
-def _run_here(items, config, timeout, cache) -> Iterator[FileResult]:
+def _run_here(items, config, timeout, cache, suffixes) -> Iterator[FileResult]:
     warmed = False
     for path, seen, cached in items:
         if cached is not None:
             yield cached
             continue
         if not warmed:
-            warm_up(config)
+            warm_up(config, suffixes)
             warmed = True
         yield _lint_and_store(path, seen, config, timeout, cache)
 
 
-def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 4096) -> Iterator[FileResult]:
+def _run_pool(items, config, jobs, timeout, cache, suffixes, chunk: int, window: int = 4096) -> Iterator[FileResult]:
     """Files not in the cache go to the workers in chunks of consecutive files; results come back in order."""
     from collections import deque
 
@@ -178,7 +204,7 @@ def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 409
         nonlocal pool
         if pool is None:
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_start_worker,
-                                       initargs=(config, timeout, cache))
+                                       initargs=(config, timeout, cache, suffixes))
         try:
             group["future"] = pool.submit(_work_chunk, group["files"])
         except BrokenProcessPool:  # an earlier chunk's worker died: lint the rest here
@@ -187,7 +213,7 @@ def _run_pool(items, config, jobs, timeout, cache, chunk: int, window: int = 409
     def flush(group: dict) -> None:
         """Send a chunk to the workers; a few files while no worker runs yet are linted here instead."""
         if pool is None and len(group["files"]) < _PARALLEL_FROM:
-            warm_up(config)
+            warm_up(config, suffixes)
             group["results"] = [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in group["files"]]
         else:
             submit(group)
@@ -248,6 +274,14 @@ def _chunk_results(future, files, config, timeout, cache) -> list[FileResult]:
         return [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in files]
 
 
+def _refused(path: Path) -> FileResult | None:
+    """The error result of a file the file system already rules out (lintgk.limits), before any read."""
+    from lintgk.limits import file_problem
+
+    problem = file_problem(path)
+    return FileResult(path=str(path), error=problem) if problem else None
+
+
 def _alarm_usable() -> bool:
     # LINTGK_NO_SIGALRM=1 runs the Windows way on POSIX, for the tests
     return hasattr(signal, "setitimer") and not os.environ.get("LINTGK_NO_SIGALRM")
@@ -265,7 +299,7 @@ def _timed_out(path: str, timeout: float) -> FileResult:
     return FileResult(path=path, error=f"gave up after {timeout:g} s (--timeout); the file may be pathological")
 
 
-def _run_with_deadlines(items, config, jobs, timeout, cache) -> Iterator[FileResult]:
+def _run_with_deadlines(items, config, jobs, timeout, cache, suffixes) -> Iterator[FileResult]:
     """Each file in a worker process with its own deadline; a worker past it is killed."""
     from concurrent.futures import TimeoutError as DeadlinePassed
 
@@ -277,7 +311,7 @@ def _run_with_deadlines(items, config, jobs, timeout, cache) -> Iterator[FileRes
         yield from (cached for _, _, cached in items)
         return
     with ProcessPool(max_workers=min(jobs, len(todo)), context=_mp_context(),
-                     initializer=warm_up, initargs=(config,)) as pool:
+                     initializer=warm_up, initargs=(config, suffixes)) as pool:
         futures = {str(path): pool.schedule(_work, args=((str(path), config, None),), timeout=timeout)
                    for path, _ in todo}
         for path, seen, cached in items:

@@ -104,7 +104,7 @@ class Cache:
         try:
             with os.fdopen(fd, "rb") as handle:
                 age = time.time() - os.fstat(handle.fileno()).st_mtime
-                data = json.loads(handle.read())
+                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))  # names not in UTF-8
             key = data["key"]
             if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0]:
                 return seen, None

@@ -53,6 +53,23 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _timeout_value(value: float | None) -> float | None:
+    """--timeout: a finite number of seconds, at least 0.1 (inf, nan or a negative one is refused in one line)."""
+    from lintgk.limits import timeout_problem
+
+    problem = timeout_problem(value)
+    if problem:
+        raise _fail(problem)
+    return value
+
+
+def _shown(path: str) -> str:
+    """A file name in a message line: control characters and bytes that are not UTF-8 escaped."""
+    from lintgk.output.escape import printable
+
+    return printable(path)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"lintgk {__version__}")
@@ -98,7 +115,7 @@ def _load_config(config_file: Path | None, **overrides):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f", help="Output format: text, json, sarif, github (annotations), gitlab (Code Quality) or junit."),
     lang: Lang | None = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
@@ -129,7 +146,7 @@ def check(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (default: .lintgk_cache in the current folder)."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds (it becomes an error)."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds (it becomes an error)."),
     annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
     previous: Path | None = typer.Option(None, "--previous", help="Last year's report of the same body: compare with it (carry-over, jumps, copied text: GK7xx)."),
 ) -> None:
@@ -302,26 +319,32 @@ class _Run:
 
     def stdin(self) -> int:
         """`-`: the report comes on standard input, named by --stdin-filename (default: stdin.txt)."""
+        from lintgk.batch import FileTimeout, _time_limit, _timed_out
         from lintgk.engine import lint_read
         from lintgk.errors import InputError
         from lintgk.files import relative_to, spec
-        from lintgk.readers import read_bytes
+        from lintgk.readers import MAX_BYTES, read_bytes
 
         name = self.stdin_filename or "-"
         suffix = Path(name).suffix.lower() or ".txt"
         if self.force_exclude and self.stdin_filename and self.config.exclude and \
                 spec(self.config.exclude).match_file(relative_to(Path(name), self.config.root)):
             return 0
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)  # read_bytes refuses more; never read an endless pipe whole
         if self.fix or self.diff:
             return self._fix_stdin(data, name, suffix)
         try:
-            result = lint_read(read_bytes(data, name, suffix, self.config.encoding), self.config,
-                               self.config.reports_only)
+            with _time_limit(self.timeout):
+                result = lint_read(read_bytes(data, name, suffix, self.config.encoding), self.config,
+                                   self.config.reports_only)
         except InputError as exc:
             result = FileResult(path=name, error=exc.reason)
+        except FileTimeout:
+            result = _timed_out(name, self.timeout)
         if result.error:
-            print(f"lintgk: error: {name}: {result.error}", file=sys.stderr)
+            from lintgk.output.messages import file_error
+
+            print(file_error(name, result.error, self.config.lang), file=sys.stderr)
         _, results = self._drop_skipped([Path(name)], [result])
         return self._finish([], results)
 
@@ -339,7 +362,13 @@ class _Run:
             before, _ = decode(data, name, self.config.encoding)
         except InputError as exc:
             raise _fail(f"{name}: {exc.reason}") from None
-        after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
+        from lintgk.batch import FileTimeout, _time_limit, _timed_out
+
+        try:
+            with _time_limit(self.timeout):
+                after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
+        except FileTimeout:
+            raise _fail(f"{name}: {_timed_out(name, self.timeout).error}") from None
         _stdout_utf8()
         if self.diff:
             sys.stdout.write(FixOutcome(name, before, after, applied, skipped).diff())
@@ -359,7 +388,7 @@ class _Run:
             if result.skipped:
                 self.skipped += 1
                 if self.verbose:
-                    print(f"lintgk: skipped {result.path}: {result.skipped}", file=sys.stderr)
+                    print(f"lintgk: skipped {_shown(result.path)}: {result.skipped}", file=sys.stderr)
                 continue
             kept_files.append(path)
             kept.append(result)
@@ -448,7 +477,7 @@ def _list_unused_suppressions(results: list) -> int:
     for r in results:
         for line, code in r.unused_suppressions:
             what = "every rule" if code == "*" else code
-            print(f"{r.path}:{line}: unused suppression: {what} silenced nothing here; remove it "
+            print(f"{_shown(r.path)}:{line}: unused suppression: {what} silenced nothing here; remove it "
                   f"(未使用的抑制注释)", file=sys.stderr)
             count += 1
     return count
@@ -483,7 +512,7 @@ def _show_fixes_applied(before: list, run, unsafe: bool) -> None:
     for r in before:
         if r.path not in changed:
             continue
-        print(f"  {r.path}:", file=sys.stderr)
+        print(f"  {_shown(r.path)}:", file=sys.stderr)
         for (code, name), n in sorted(Counter((d.rule, d.name) for d in _fixable(r.diagnostics, unsafe)).items()):
             print(f"    {n:>4} × {code} {name}", file=sys.stderr)
 
@@ -579,7 +608,7 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
         raise _fail(words["many"])
     for path, result in zip(files, results):
         if path.suffix.lower() != ".docx":
-            print(f"lintgk: {words['skip'].format(path=path)}", file=sys.stderr)
+            print(f"lintgk: {words['skip'].format(path=_shown(str(path)))}", file=sys.stderr)
             continue
         if result.error:
             continue
@@ -593,7 +622,7 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
             print(file_error(str(path), exc.reason if isinstance(exc, InputError) else str(exc), lang), file=sys.stderr)
             result.error = str(exc)
             continue
-        print(f"lintgk: {words['wrote'].format(path=written, n=len(result.diagnostics))}", file=sys.stderr)
+        print(f"lintgk: {words['wrote'].format(path=_shown(str(written)), n=len(result.diagnostics))}", file=sys.stderr)
 
 
 _ANNOTATE_WORDS = {
@@ -656,8 +685,8 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
 
 
 def _stdout_utf8() -> None:
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")
+    try:  # a file name in bytes that are not UTF-8 (in a diff header) goes out as those bytes, not a crash
+        sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
     except (AttributeError, ValueError):
         pass
 
@@ -670,7 +699,7 @@ class RulesFormat(str, Enum):
 
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders to survey."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders to survey."),
     html: Path = typer.Option(..., "--html", help="Write a self-contained HTML overview to this file."),
     lang: Lang | None = typer.Option(None, "--lang", help="Language of the page: zh (default) or en."),
     fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that fails a report on the page, as for check (default: error)."),
@@ -678,7 +707,7 @@ def report(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (as for check)."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one file after this many seconds."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds."),
 ) -> None:
     """Survey many reports: one HTML page to sort, filter and search, with each report's findings, its body's
     years and the pairs of similar reports."""
@@ -827,7 +856,7 @@ def explain(
 
 @app.command()
 def dump(
-    path: Path = typer.Argument(..., help="A report file."),
+    path: Path = typer.Argument(..., readable=False, help="A report file."),
     encoding: str | None = typer.Option(None, "--encoding"),
 ) -> None:
     """Print the text as lintgk sees it, with line numbers and the structure it found."""
@@ -850,7 +879,7 @@ def serve(
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in the browser (servers, tests)."),
     max_mb: int = typer.Option(20, "--max-mb", min=1, help="Largest upload accepted, in MB."),
     max_files: int = typer.Option(1, "--max-files", min=1, help="Most files accepted in one upload."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Give up on one report after this many seconds."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one report after this many seconds."),
 ) -> None:
     """A local page to drop a report on and see its findings (needs: pip install "lintgk[web]")."""
     try:

@@ -49,7 +49,8 @@ def _walk(root: Path, spec, base: Path | None = None) -> list[Path]:
             anchor = base
         except (ValueError, OSError):
             pass
-    for folder, dirs, names in os.walk(root):
+    # a folder that cannot be listed is not skipped in silence: it is reported as an unreadable input
+    for folder, dirs, names in os.walk(root, onerror=lambda exc: found.append(Path(exc.filename or root))):
         here = Path(folder)
         rel_dir = (here.resolve() if anchor is not root else here).relative_to(anchor).as_posix()
         prefix = "" if rel_dir == "." else rel_dir + "/"

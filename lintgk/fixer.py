@@ -247,7 +247,7 @@ class FixRun:
 def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bool = False,
                 write: bool = True, timeout: float | None = None) -> FixRun:
     """Fix every text report that has something to fix; the others keep their results."""
-    from lintgk.batch import lint_one
+    from lintgk.batch import DEFAULT_TIMEOUT, lint_one
 
     run = FixRun(list(results), [], [], [])
     for i, (path, result) in enumerate(zip(files, results)):
@@ -268,7 +268,7 @@ def fix_results(files: list[Path], results: list[FileResult], config, unsafe: bo
         if outcome.changed:
             run.outcomes.append(outcome)
             if write:
-                run.results[i] = lint_one(path, config, timeout) if timeout else lint_one(path, config)
+                run.results[i] = lint_one(path, config, timeout or DEFAULT_TIMEOUT)
                 run.relinted.append(i)
     return run
 

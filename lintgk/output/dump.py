@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from lintgk.output.escape import printable, visible
 from lintgk.parse.model import Report
 
 
@@ -17,9 +18,9 @@ def render(report: Report, console: Console | None = None) -> None:
     console = console or Console(highlight=False, soft_wrap=True)
     doc = report.doc
     width = len(str(len(doc.lines)))
-    console.print(Text(f"# {doc.path}  ({doc.format}, {doc.encoding})", style="bold"))
-    for number, line in enumerate(doc.lines, 1):
-        console.print(Text.assemble((f"{number:>{width}} │ ", "dim"), line.replace("\t", "⇥")))
+    console.print(Text(f"# {printable(doc.path)}  ({doc.format}, {doc.encoding})", style="bold"))
+    for number, line in enumerate(doc.lines, 1):  # control characters shown as one sign each (␛), never acted on
+        console.print(Text.assemble((f"{number:>{width}} │ ", "dim"), visible(line.replace("\t", "⇥"))))
     console.print()
     section = lambda name: console.print(Text(f"## {name}", style="bold cyan"))  # noqa: E731
     section("report")

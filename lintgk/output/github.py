@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lintgk.model import FileResult
+from lintgk.output.escape import printable, unicode_safe
 from lintgk.output.paths import display_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,7 +16,11 @@ SHOWN_PER_STEP = 10
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF escaped as the runner unescapes them; every other control
+    character (ESC, NUL, …) shown as \\xNN, so that no file name or report text can start a command or
+    act on the log's terminal."""
+    text = unicode_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def _property(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from lintgk import __version__
 from lintgk.model import FileResult
+from lintgk.output.escape import unicode_safe
 
 
 def summary(results: list[FileResult]) -> dict:
@@ -47,7 +48,9 @@ class JsonWriter:
         # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
         self.stream.write(("," if self.counts["files"] else "") + "\n    ")
         if len(result.diagnostics) < _MANY:
-            self.stream.write(_compact(result.to_json(passed=self.passed)))
+            data = result.to_json(passed=self.passed)
+            data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
+            self.stream.write(_compact(data))
         else:
             self._add_piecewise(result)
         self.counts["files"] += 1
@@ -57,7 +60,7 @@ class JsonWriter:
     def _add_piecewise(self, result: FileResult) -> None:
         """The same bytes, one finding at a time: a 10 MB report's tens of thousands of findings are
         never one string (nor one list of dicts) in memory."""
-        shell = _compact(replace(result, diagnostics=[]).to_json(passed=self.passed))
+        shell = _compact(replace(result, diagnostics=[], path=unicode_safe(result.path)).to_json(passed=self.passed))
         head, tail = shell.split(_EMPTY_DIAGNOSTICS, 1)
         self.stream.write(head + '"diagnostics":[')
         for i, diagnostic in enumerate(result.diagnostics):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from lintgk.model import FileResult
+from lintgk.output.escape import printable
 from lintgk.output.paths import display_path
 
 
@@ -17,12 +18,12 @@ def document(results: list[FileResult]) -> ET.Element:
     root = ET.Element("testsuites", name="lintgk")
     total = failures = errors = 0
     for result in results:
-        path = display_path(result.path)
+        path = printable(display_path(result.path))  # XML 1.0 allows no control characters
         suite = ET.SubElement(root, "testsuite", name=path, file=path)
         cases = 0
         if result.error:
             case = ET.SubElement(suite, "testcase", name="read", classname=path)
-            ET.SubElement(case, "error", message=result.error, type="unreadable").text = result.error
+            ET.SubElement(case, "error", message=printable(result.error), type="unreadable").text = printable(result.error)
             cases, suite_errors, suite_failures = 1, 1, 0
         else:
             suite_errors = 0
@@ -30,8 +31,9 @@ def document(results: list[FileResult]) -> ET.Element:
             for d in result.diagnostics:
                 case = ET.SubElement(suite, "testcase", name=f"{d.rule} {d.name} line {d.line}, column {d.column}",
                                      classname=path)
-                failure = ET.SubElement(case, "failure", message=d.message, type=d.severity)
-                failure.text = f"{path}:{d.line}:{d.column}: {d.severity}[{d.rule}] {d.message} ({d.where})"
+                message = printable(d.message)
+                failure = ET.SubElement(case, "failure", message=message, type=d.severity)
+                failure.text = f"{path}:{d.line}:{d.column}: {d.severity}[{d.rule}] {message} ({printable(d.where)})"
                 cases += 1
             if not result.diagnostics:
                 ET.SubElement(suite, "testcase", name="lintgk", classname=path)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex as re
 
+from lintgk.output.escape import printable
+
 _REASONS_ZH = [
     # --fix (lintgk.fixer): before the reading reasons, which some of these would also match
     (r"the file is read-only;.*", "文件是只读的，未写入修复；文件未改动"),
@@ -38,12 +40,20 @@ _REASONS_ZH = [
     (r"the Word document has no text", "Word 文档中没有文字"),
     (r"the HTML page has no text", "网页中没有文字"),
     (r"not an HTML page.*", "这不是网页（没有 <body>）"),
+    (r"not a regular file \(a fifo\).*", "这不是普通文件（是管道），lintgk 只读取报告文件"),
+    (r"not a regular file \(a device\).*", "这不是普通文件（是设备），lintgk 只读取报告文件"),
+    (r"not a regular file.*", "这不是普通文件，lintgk 只读取报告文件"),
+    (r"cannot read \(a symbolic link loop\)", "无法读取（符号链接循环）"),
+    (r"cannot read \(permission denied\)", "无法读取（没有读取权限）"),
+    (r"cannot read the folder \(permission denied\)", "无法读取文件夹（没有读取权限）"),
+    (r"cannot read the folder.*", "无法读取文件夹"),
     (r"(?:damaged|not a valid|not a readable|not a) .*", "文件已损坏或格式不对，无法读取"),
     (r"cannot read page (\d+).*", r"无法读取第\1页"),
     (r"cannot read.*", "无法读取文件"),
     (r"gave up after ([\d.]+) s.*", r"检查超过 \1 秒，已放弃（--timeout）；文件可能异常"),
     (r"refused: unpacks to.*", "拒绝读取：解压后过大（疑似压缩炸弹）"),
-    (r"structure nested too deeply to read", "结构嵌套过深，无法读取"),
+    (r"a line of ([\d,]+) characters is too long for a report \(limit ([\d,]+)\)", r"有一行长达 \1 个字符，超过报告的行长上限（\2）"),
+    (r"structure nested too deeply to read.*", "结构嵌套过深，无法读取"),
     (r"out of memory while reading", "读取时内存不足"),
     (r"lintgk internal error.*", "lintgk 内部错误，请报告此问题"),
     (r"unknown encoding (.*)", r"未知编码 \1"),
@@ -74,7 +84,9 @@ def reason(text: str, lang: str) -> str:
 
 
 def error_line(message: str, lang: str) -> str:
-    """``lintgk: 错误：…`` / ``lintgk: error: …``."""
+    """``lintgk: 错误：…`` / ``lintgk: error: …``, on one line whatever the message holds (a file name
+    with a newline or an ESC, bytes that are not UTF-8)."""
+    message = printable(message)
     return f"lintgk: {WORDS[lang]['error']}：{message}" if lang == "zh" else f"lintgk: error: {message}"
 
 
@@ -84,4 +96,4 @@ def file_error(path: str, why: str, lang: str) -> str:
 
 
 def say(key: str, lang: str, **values) -> str:
-    return "lintgk: " + WORDS[lang][key].format(**values)
+    return "lintgk: " + printable(WORDS[lang][key].format(**values))

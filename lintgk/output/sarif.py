@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 from lintgk import HOMEPAGE, __version__
 from lintgk.baseline import fingerprint
 from lintgk.model import Diagnostic, FileResult
-from lintgk.output.paths import display_path
+from lintgk.output.escape import printable
+from lintgk.output.paths import raw_display_path
 from lintgk.rules import Rule, RuleSet
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,7 +42,9 @@ def _rule(rule: Rule, lang: str) -> dict:
 
 
 def _uri(path: str) -> str:
-    return display_path(path)
+    """An RFC 3986 URI reference (SARIF 2.1.0 §3.10.2): the path's bytes percent-encoded, / kept, so that
+    spaces, CJK, <, " and even bytes that are not UTF-8 make a valid reference to the same file."""
+    return quote(raw_display_path(path).encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _result(result: FileResult, diag: Diagnostic, index: int, seen: Counter) -> dict:
@@ -75,7 +79,7 @@ def document(results: list[FileResult], rules: RuleSet, lang: str) -> dict:
     ordered = list(rules.rules.values())
     seen: Counter = Counter()
     index = {r.code: i for i, r in enumerate(ordered)}
-    notifications = [{"level": "error", "message": {"text": f"{r.path}: {r.error}"},
+    notifications = [{"level": "error", "message": {"text": printable(f"{r.path}: {r.error}")},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]}
                      for r in results if r.error]
     return {

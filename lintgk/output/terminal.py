@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from lintgk.model import Diagnostic, FileResult
+from lintgk.output.escape import printable, visible
 from lintgk.output.suggest import fix_label
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -43,6 +44,16 @@ def _crop(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     return shown, start - left + len(prefix), min(end, right) - left + len(prefix)
 
 
+# A message quotes the report; a quote of a whole long line would take the terminal minutes to lay out.
+_MOST_CHARS = 400
+
+
+def _capped(text: str) -> str:
+    """Report text in a message: control characters made visible, cut to _MOST_CHARS."""
+    text = visible(text)
+    return text if len(text) <= _MOST_CHARS else text[:_MOST_CHARS] + "…"
+
+
 def _context(number: int, lines: list[str], most: int = 3) -> list[int]:
     """A blank line says nothing by itself (a blank table cell copied one cell per line): the lines
     of the same block above it, up to the previous blank line, show whose cell it is."""
@@ -57,7 +68,7 @@ def _context(number: int, lines: list[str], most: int = 3) -> list[int]:
 def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
     if not (1 <= diag.line <= len(lines)):
         return None
-    raw = lines[diag.line - 1].replace("\t", " ")
+    raw = visible(lines[diag.line - 1].replace("\t", " "))
     start = diag.column - 1
     end = diag.end_column - 1 if diag.end_line == diag.line else len(raw)
     number = str(diag.line)
@@ -65,7 +76,7 @@ def snippet(diag: Diagnostic, lines: list[str], width: int) -> Text | None:
     shown, s, e = _crop(raw, start, max(end, start + 1), max(width - len(number) - 4, 20))
     text = Text()
     for above in _context(diag.line, lines):
-        line = lines[above - 1].replace("\t", " ")
+        line = visible(lines[above - 1].replace("\t", " "))
         text.append(f" {str(above).rjust(len(number))} │ ", style="dim")
         text.append(_crop(line, 0, 0, max(width - len(number) - 4, 20))[0] + "\n", style="dim")
     text.append(f" {number} │ ", style="dim")
@@ -85,19 +96,20 @@ def render(results: list[FileResult], console: Console, lang: str = "zh", show_p
     for result in results:
         if result.error:
             continue  # reported on stderr by the CLI
+        path = printable(result.path)
         for diag in result.diagnostics:
             header = Text()
-            header.append(f"{result.path}:{diag.line}:{diag.column}", style="bold")
+            header.append(f"{path}:{diag.line}:{diag.column}", style="bold")
             if diag.where not in (f"第{diag.line}行", f"line {diag.line}"):
-                header.append(f" ({diag.where})", style="dim")
+                header.append(f" ({_capped(diag.where)})", style="dim")
             header.append(": ")
             header.append(f"{words[diag.severity]}[{diag.rule}]", style=STYLE[diag.severity])
-            header.append(f" {diag.message}")
+            header.append(f" {_capped(diag.message)}")
             header.append(f"  {diag.name}", style="dim")
             if diag.fix:
                 # the fix itself, so a clerk can make it by hand: [可自动修复：「,」→「，」]
                 label = fix_label(diag, result.lines, lang) or (words["fix"] if diag.fix.safe else words["suggest"])
-                header.append(f" [{label}]", style="green")
+                header.append(f" [{_capped(label)}]", style="green")
             console.print(header, soft_wrap=True)
             if not quiet:
                 shown = snippet(diag, result.lines, width)
@@ -106,8 +118,8 @@ def render(results: list[FileResult], console: Console, lang: str = "zh", show_p
                     console.print()
         if show_passed:
             for p in result.passed:
-                console.print(Text.assemble((f"{result.path}:{p.line}: ", "bold"), ("✓ ", "green"),
-                                            (f"{p.rule} ", "dim"), p.detail), soft_wrap=True)
+                console.print(Text.assemble((f"{path}:{p.line}: ", "bold"), ("✓ ", "green"),
+                                            (f"{p.rule} ", "dim"), _capped(p.detail)), soft_wrap=True)
     if statistics:
         _statistics(results, console, words)
     console.print(summary_line(results, lang, baselined, skipped))

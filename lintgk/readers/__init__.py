@@ -5,6 +5,7 @@ from pathlib import Path
 
 from lintgk.document import Document
 from lintgk.errors import InputError
+from lintgk.limits import MAX_BYTES, check_html_depth, check_lines, file_problem, read_limited, too_large
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -12,35 +13,32 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 LEGACY_WORD = {".doc", ".wps", ".wpt", ".dot"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 
-# A report is a few dozen kilobytes of text, or a few megabytes of PDF; anything far larger
-# is not a report and would only stall the batch.
-MAX_BYTES = 40 * 1024 * 1024
 
 
 def read_path(path: Path, encoding: str | None = None) -> Document:
     """Read one report file. Raises InputError with a one-line reason."""
     name = str(path)
-    if not path.exists():
-        raise InputError(name, "no such file")
-    if path.is_dir():
-        raise InputError(name, "is a directory")
+    problem = file_problem(path)  # before the suffix: a missing file is missing, whatever its name
+    if problem:
+        raise InputError(name, problem)
     suffix = path.suffix.lower()
     if suffix in LEGACY_WORD:
         raise InputError(name, "old binary Word/WPS file; open it in Word or WPS and save as .docx "
                                "(or: soffice --headless --convert-to docx FILE), then lint the .docx")
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; lintgk reads .txt .md .docx .html .pdf")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"{size // (1024 * 1024)} MB is too large for a report (limit {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
-    return read_bytes(data, name, suffix, encoding)
+    return read_bytes(read_limited(path), name, suffix, encoding)
 
 
 def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
+    doc = _read_bytes(data, name, suffix, encoding)
+    check_lines(doc.lines, name)
+    return doc
+
+
+def _read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
+    if len(data) > MAX_BYTES:
+        raise InputError(name, too_large(len(data)))
     if not data.strip():
         raise InputError(name, "empty file")
     if suffix == ".docx":
@@ -54,6 +52,7 @@ def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None)
     if suffix in HTML_SUFFIXES:
         from lintgk.readers.html import read_html
 
+        check_html_depth(data, name)
         return read_html(data, name, encoding)
     from lintgk.readers.encoding import decode
     from lintgk.readers.text import parse_text
@@ -61,4 +60,5 @@ def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None)
     text, used = decode(data, name, encoding)
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise InputError(name, "empty file")
+    check_lines(text.splitlines(), name)
     return parse_text(text, name, markdown=suffix in MARKDOWN_SUFFIXES, encoding=used)
