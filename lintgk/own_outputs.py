@@ -10,7 +10,9 @@ They are recognised by what lintgk writes at their head, not by their name: the 
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from lintgk.readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
@@ -34,7 +36,11 @@ def is_own_output(path: Path) -> bool:
     if path.suffix.lower() not in _SNIFFED:
         return False
     try:
-        with open(path, "rb") as stream:
+        if not stat.S_ISREG(path.stat().st_mode):  # a fifo or a device is never opened (it could hang)
+            return False
+        # O_NONBLOCK: a fifo swapped in after the check still does not block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as stream:
             head = stream.read(_HEAD)
     except OSError:
         return False

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from lintgk import __version__
 from lintgk.model import FileResult
-from lintgk.output.escape import unicode_safe
+from lintgk.output.escape import json_escape_surrogates, unicode_safe
 
 
 def summary(results: list[FileResult]) -> dict:
@@ -33,7 +33,8 @@ _EMPTY_DIAGNOSTICS = '"diagnostics":[]'
 
 
 def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # a name in bytes that are not UTF-8 anywhere (a finding's data names other files too) as \udcXX escapes
+    return json_escape_surrogates(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 class JsonWriter:
