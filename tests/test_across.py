@@ -162,3 +162,17 @@ def test_streamed_json_gives_the_findings_across_reports_as_a_collected_run_does
     assert streamed["files"] == collected["files"]
     assert any(d["rule"].startswith("GK7") for f in streamed["files"] for d in f["diagnostics"])
     assert all(d["end_column"] > 1 for f in streamed["files"] for d in f["diagnostics"] if d["rule"] == "GK703")
+
+
+def test_a_report_copied_by_many_bodies_names_only_its_closest_copies(tmp_path):
+    """Five towns that filled in one text: each report names at most `most` (3) of the others (GK704), so a
+    county's shared template gives 3 findings a report, not one for every other town."""
+    seed = next((ROOT / "seeds").glob("004_*")).read_text(encoding="utf-8")
+    for n, town in enumerate(["东岙镇", "西岙镇", "南岙镇", "北岙镇", "中岙镇"]):
+        (tmp_path / f"{n}.txt").write_text(seed.replace("掌起镇", town).replace("掌起", town[:2]), encoding="utf-8")
+    _, data = run_json(str(tmp_path), "--select", "GK704", "--no-cache")
+    counts = [sum(1 for d in f["diagnostics"] if d["rule"] == "GK704") for f in data["files"]]
+    assert counts == [3, 3, 3, 3, 3]
+    for f in data["files"]:
+        others = [d["data"]["other"] for d in f["diagnostics"]]
+        assert f["path"] not in others and len(set(others)) == 3

@@ -1,18 +1,14 @@
 """Near-duplicate reports of different bodies: MinHash signatures, candidates by LSH, then verified.
 
 datasketch's MinHashLSH finds the candidate pairs without comparing every pair; the similarity is the
-share of signature bins two reports agree on (an estimate of the Jaccard similarity of their shingles).
+share of signature bins two reports agree on (an estimate of the Jaccard similarity of their shingles),
+compared for all of a report's candidates at once with numpy.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 EMPTY = 0xFFFFFFFF
-
-
-def similarity(a: list[int], b: list[int]) -> float:
-    both = [(x, y) for x, y in zip(a, b) if x != EMPTY or y != EMPTY]
-    return sum(1 for x, y in both if x == y) / len(both) if both else 0.0
 
 
 def _lean(lean_minhash, signature: list[int]):
@@ -22,27 +18,38 @@ def _lean(lean_minhash, signature: list[int]):
         return lean_minhash(seed=1, hashvalues=signature)
 
 
+# LSH candidates verified per report: a template that hundreds of bodies filled in makes every one of them a
+# candidate of every other; the closest few are what a reviewer needs, and the work stays linear
+MAX_CANDIDATES = 200
+
+
 def near_duplicates(signatures: list[tuple[int, list[int]]], threshold: float,
-                    related: Callable[[int, int], bool]) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for every pair at or above ``threshold`` that ``related`` allows (other body, same year)."""
+                    related: Callable[[int, int], bool], most: int = 3) -> list[tuple[int, int, float]]:
+    """(i, j, similarity) for the pairs at or above ``threshold`` that ``related`` allows (other body, same
+    year), each report in at most ``most`` of them as the first of the pair (its closest others)."""
     if len(signatures) < 2:
         return []
+    import numpy as np
     from datasketch import LeanMinHash, MinHashLSH
 
     bins = len(signatures[0][1])
     # candidates a little below the threshold: LSH misses some pairs near it, the verification decides
     lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=bins)
-    hashes = {}
     for index, signature in signatures:
-        hashes[index] = _lean(LeanMinHash, signature)
-        lsh.insert(index, hashes[index], check_duplication=False)
-    by_index = dict(signatures)
+        lsh.insert(index, _lean(LeanMinHash, signature), check_duplication=False)
+    row = {index: n for n, (index, _) in enumerate(signatures)}
+    matrix = np.array([signature for _, signature in signatures], dtype=np.uint32)
+    filled = matrix != EMPTY
     found = []
-    for index, _ in signatures:
-        for other in lsh.query(hashes[index]):
-            if other <= index or not related(index, other):
-                continue
-            score = similarity(by_index[index], by_index[other])
-            if score >= threshold:
-                found.append((index, other, score))
+    for index, signature in signatures:
+        others = sorted(o for o in lsh.query(_lean(LeanMinHash, signature)) if o != index and related(index, o))
+        others = others[:MAX_CANDIDATES]
+        if not others:
+            continue
+        mine, theirs = row[index], [row[o] for o in others]
+        both = filled[mine] | filled[theirs]
+        same = (matrix[theirs] == matrix[mine]) & both
+        scores = same.sum(axis=1) / np.maximum(both.sum(axis=1), 1)
+        close = sorted(((float(s), o) for s, o in zip(scores, others) if s >= threshold), key=lambda x: (-x[0], x[1]))
+        found.extend((index, other, score) for score, other in close[:most])
     return sorted(found)

@@ -115,14 +115,13 @@ def _near_duplicates(results, summaries, names, boilerplate, params, emit) -> No
         return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
             and keys[a] != keys[b]
 
-    for a, b, score in near_duplicates(signed, threshold, related):
-        for this, other in ((a, b), (b, a)):
-            shared = _shared_passages(summaries[this], summaries[other], boilerplate)
-            line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
-            emit(this, NEAR_DUPLICATE, years.Found(line, {
-                "other": results[other].path, "other_body": summaries[other].get("body") or "—",
-                "similarity": round(score, 2), "percent": f"{score:.0%}", "shared_paragraphs": len(shared),
-                "passages": [{"this": mine[4], "other": theirs[4]} for mine, theirs in shared[:5]]}))
+    for this, other, score in near_duplicates(signed, threshold, related, int(params.get("most", 3))):
+        shared = _shared_passages(summaries[this], summaries[other], boilerplate)
+        line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
+        emit(this, NEAR_DUPLICATE, years.Found(line, {
+            "other": results[other].path, "other_body": summaries[other].get("body") or "—",
+            "similarity": round(score, 2), "percent": f"{score:.0%}", "shared_paragraphs": len(shared),
+            "passages": [{"this": mine[4], "other": theirs[4]} for mine, theirs in shared[:5]]}))
 
 
 def _shingles(text: str) -> set[str]:

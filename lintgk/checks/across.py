@@ -31,6 +31,7 @@ class CopiedParams:
 @dataclass
 class NearDuplicateParams:
     threshold: float = 0.8  # estimated Jaccard similarity of the normalised prose
+    most: int = 3  # each report names at most this many others, the most similar (a template copied by many)
 
 
 kind("carry-over", NoParams)(_across)
