@@ -170,11 +170,7 @@ def _bilingual(path: Path, data: dict, key: str) -> dict[str, str]:
 
 
 def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
-    if not isinstance(data, dict):
-        raise RuleFileError(f"{path}: a rule file holds one mapping")
-    unknown = set(data) - _RULE_KEYS
-    if unknown:
-        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    _mapping(path, data, "rule", _RULE_KEYS)
     missing = [k for k in _REQUIRED if k not in data]
     if missing:
         raise RuleFileError(f"{path}: missing {', '.join(missing)}")
@@ -307,12 +303,18 @@ def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_t
     return typed
 
 
-def parse_profile(path: Path, data: Any) -> Profile:
+def _mapping(path: Path, data: Any, what: str, keys: set[str]) -> dict:
+    """A rule, profile or document type file: one mapping of known keys."""
     if not isinstance(data, dict):
-        raise RuleFileError(f"{path}: a profile file holds one mapping")
-    unknown = set(data) - _PROFILE_KEYS
+        raise RuleFileError(f"{path}: a {what} file holds one mapping")
+    unknown = set(data) - keys
     if unknown:
-        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+    return data
+
+
+def parse_profile(path: Path, data: Any) -> Profile:
+    _mapping(path, data, "profile", _PROFILE_KEYS)
     years = data.get("years")
     if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)):
         raise RuleFileError(f"{path}: 'years' must be [first, last]")
@@ -327,11 +329,7 @@ def parse_profile(path: Path, data: Any) -> Profile:
 
 
 def parse_document_type(path: Path, data: Any) -> DocumentType:
-    if not isinstance(data, dict):
-        raise RuleFileError(f"{path}: a document type file holds one mapping")
-    unknown = set(data) - _DOCUMENT_KEYS
-    if unknown:
-        raise RuleFileError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    _mapping(path, data, "document type", _DOCUMENT_KEYS)
     forms = data.get("forms") or []
     if not (isinstance(forms, list) and all(isinstance(f, str) for f in forms)):
         raise RuleFileError(f"{path}: 'forms' must be a list of form names")
