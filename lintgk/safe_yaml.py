@@ -53,7 +53,8 @@ def load(text: str, where: str):
         node = loader.get_single_node()
         if node is None:
             return None
-        _expanded_size(node)
+        if "*" in text:  # only an alias expands: a document without one is no larger than its text
+            _expanded_size(node)
         return loader.construct_document(node)
     except TooLarge:
         raise ValueError(f"{where}: YAML expands to more than {MAX_NODES:,} values (aliases repeated too often); "
