@@ -226,7 +226,7 @@ class _Run:
 
         try:
             if self.output is not None and not self.annotate:  # --annotate's --output may be a folder
-                ensure_writable(self.output, "--output")
+                ensure_writable(self.output, "--output", streams_ok=True)
             if self.write_baseline:
                 ensure_writable(self.baseline_file() or Path(".lintgk-baseline.json"), "--baseline")
         except OutputPathError as exc:
@@ -719,7 +719,7 @@ def report(
     from lintgk.output_path import OutputPathError, ensure_writable, write_error
 
     try:
-        ensure_writable(html, "--html")
+        ensure_writable(html, "--html", streams_ok=True)
     except OutputPathError as exc:
         raise _fail(exc.line(config.lang)) from None
     files = collect(paths, config.exclude, config.root)  # a page lintgk wrote is not among them (own_outputs)

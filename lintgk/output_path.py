@@ -22,16 +22,18 @@ class OutputPathError(ConfigError):
         return f"{self.where}{'：' if lang == 'zh' else ': '}{reason(self.problem, lang)}"
 
 
-def ensure_writable(path: Path, option: str) -> None:
+def ensure_writable(path: Path, option: str, streams_ok: bool = False) -> None:
     """Raise OutputPathError (one line naming the option and the path) unless ``path`` can be written as
     a file. Mode bits are checked as well as access(2): root may write anywhere, but a file or
-    folder without write permission is one its owner meant to keep as it is."""
-    problem = _problem(path)
+    folder without write permission is one its owner meant to keep as it is. ``streams_ok``: an output
+    written in place may also go to a device or a pipe (/dev/null, /dev/stdout); a file lintgk replaces
+    atomically (a baseline, a fix) must be a regular file."""
+    problem = _problem(path, streams_ok)
     if problem:
         raise OutputPathError(f"{option} {path}" if option else str(path), problem)
 
 
-def _problem(path: Path) -> str | None:
+def _problem(path: Path, streams_ok: bool) -> str | None:
     try:
         if path.is_dir():
             return "is a folder; name a file"
@@ -41,6 +43,8 @@ def _problem(path: Path) -> str | None:
         if not folder.is_dir():
             return f"{folder} is not a folder"
         if path.exists():
+            if streams_ok and (path.is_char_device() or path.is_fifo()):
+                return None
             if not path.is_file():
                 return "is not a regular file"
             if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):

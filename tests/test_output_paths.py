@@ -87,3 +87,12 @@ def test_annotated_copy_into_a_read_only_or_missing_folder(tmp_path):
         assert sorted(p.name for p in (tmp_path / "locked").iterdir()) == []
     finally:
         (tmp_path / "locked").chmod(0o755)
+
+
+def test_output_may_go_to_a_device_but_a_baseline_may_not(project):
+    """--output /dev/null (or /dev/stdout, a pipe) is written in place; a baseline is replaced atomically, so
+    /dev/null is never a baseline (replacing it would swap a device for a file)."""
+    proc = run_cli("check", "report.txt", "--format", "json", "--output", "/dev/null", cwd=project)
+    assert proc.returncode in (0, 1), proc.stderr
+    _one_line(run_cli("check", "report.txt", "--baseline", "/dev/null", "--write-baseline", cwd=project),
+              "/dev/null", "regular file")
