@@ -260,11 +260,14 @@ def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_t
         if cls is None:
             continue
         try:
-            build(cls, rule.params)
+            base = build(cls, rule.params)
         except ParamError as exc:
             raise RuleFileError(f"{rule.path}: rule {rule.code}: {exc}") from None
         for profile in profiles.values():
             override = profile.params.get(rule.code, {})
+            if not override:  # most profiles leave a rule as it is: one build serves them all
+                typed[(rule.code, profile.name)] = base
+                continue
             try:
                 typed[(rule.code, profile.name)] = build(cls, {**rule.params, **override})
             except ParamError as exc:

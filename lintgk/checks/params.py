@@ -20,6 +20,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 
 import regex as re
 
+from lintgk.parse.patterns import rx
+
 # A parameter holding a regular expression: compiled when the rule is loaded, so a bad one is caught there.
 REGEX = "regex"
 Regex = Annotated[str, REGEX]
@@ -149,7 +151,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         value = _convert(base, value, where)
         if REGEX in meta:
             try:
-                re.compile(value)
+                rx(value)  # compiled once: the check that uses it gets this compiled pattern
             except re.error as exc:
                 raise ParamError(where, f"bad regular expression {value!r} ({exc})") from None
         return value
