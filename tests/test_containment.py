@@ -23,14 +23,16 @@ texts = st.lists(st.lists(pieces, min_size=1, max_size=12).map("".join), max_siz
 def test_same_as_every_pair(candidates, shortest):
     long = [t for t in candidates if len(t) >= shortest]
     assert first_related(long, shortest) == every_pair(long)
+    assert first_related(long, shortest, small=0) == every_pair(long)  # the index, whatever the size
 
 
 def test_repeats_and_containment_both_ways():
     a = "本机关认真落实政府信息公开工作要点，全年主动公开信息一百二十条。"
     b = "本年度，" + a + "群众满意度不断提高。"
     c = "其他内容完全不同的一段文字，用来说明没有重复的段落不会被报告出来。"
-    assert first_related([a, c, b, a, a[:-1] + "!"], 30) == [None, None, 0, 0, None]
-    assert first_related([b, a], 30) == [None, 0]
+    for small in (0, 64):
+        assert first_related([a, c, b, a, a[:-1] + "!"], 30, small) == [None, None, 0, 0, None]
+        assert first_related([b, a], 30, small) == [None, 0]
 
 
 def test_many_repeats_of_a_report():

@@ -54,12 +54,18 @@ def signature(text: str) -> list[int] | None:
     """One-permutation MinHash: each shingle's crc32 goes to bin (hash % bins), which keeps its least."""
     if len(text) < SHINGLE * 4:
         return None
+    data = text.encode("utf-32-le")  # four bytes a character: a shingle is a fixed slice of bytes
+    width, crc32 = SHINGLE * 4, zlib.crc32
+    hashes = sorted({crc32(data[i:i + width]) for i in range(0, len(data) - width + 1, 4)})
     bins = [0xFFFFFFFF] * SIGNATURE_BINS
-    for i in range(len(text) - SHINGLE + 1):
-        h = zlib.crc32(text[i:i + SHINGLE].encode("utf-8"))
+    empty = SIGNATURE_BINS
+    for h in hashes:  # ascending: the first hash to reach a bin is its least; stop once every bin has one
         b = h % SIGNATURE_BINS
-        if h < bins[b]:
+        if bins[b] == 0xFFFFFFFF:
             bins[b] = h
+            empty -= 1
+            if not empty:
+                break
     return bins
 
 

@@ -10,6 +10,8 @@ with the length of the texts and the pairs that do overlap, not with every pair.
 from __future__ import annotations
 
 WIDTH = 8  # at most this many pieces per window: fewer means more minimizers, fewer false candidates
+# up to this many distinct texts (an ordinary report's paragraphs) comparing every pair is cheaper than the index
+SMALL = 64
 
 
 def _window_minima(hashes: list[int], width: int) -> set[int]:
@@ -29,18 +31,22 @@ def minimizers(text: str, k: int, w: int) -> frozenset[int]:
     return frozenset(_window_minima(hashes, w))
 
 
-def first_related(texts: list[str], shortest: int) -> list[int | None]:
+def first_related(texts: list[str], shortest: int, small: int = SMALL) -> list[int | None]:
     """For each text, the index of the first earlier text that contains it or that it contains.
 
-    Every text must be at least ``shortest`` characters long (shorter ones may be missed).
+    Every text must be at least ``shortest`` characters long (shorter ones may be missed). Up to ``small``
+    distinct texts every pair is compared; more are looked up through their minimizers.
     """
-    k = min(8, max(1, shortest // 2))
-    w = max(1, min(WIDTH, shortest - k + 1))
     first_of: dict[str, int] = {}
     distinct: list[int] = []
     for i, text in enumerate(texts):
         if first_of.setdefault(text, i) == i:
             distinct.append(i)
+    if len(distinct) <= small:
+        return [next((j for j in range(i) if texts[j] in text or text in texts[j]), None)
+                for i, text in enumerate(texts)]
+    k = min(8, max(1, shortest // 2))
+    w = max(1, min(WIDTH, shortest - k + 1))
     marks = {i: minimizers(texts[i], k, w) for i in distinct}
     holding: dict[int, set[int]] = {}  # minimizer -> the texts that have it
     for i in distinct:
