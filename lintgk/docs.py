@@ -26,7 +26,7 @@ def where(rule: Rule) -> dict[str, str]:
     """Where a rule lives: its YAML file, its kind's function (module:function, file:line), its cases."""
     from lintgk.checks.registry import all_kinds
 
-    fn = all_kinds()[rule.kind]
+    fn = inspect.unwrap(all_kinds()[rule.kind])  # a GK7 kind's code is in lintgk.across
     source = Path(inspect.getsourcefile(fn) or "")
     line = inspect.getsourcelines(fn)[1]
     root = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def generate(rules: RuleSet | None = None) -> str:
            "its kind's function and its cases).", "",
            "| kind | finds | rules | code |", "|---|---|---|---|"]
     for name in sorted(kinds):
-        fn = kinds[name]
+        fn = inspect.unwrap(kinds[name])
         used = ", ".join(r.code for r in by_kind.get(name, []))
         out.append(f"| `{name}` | {_cell(_finds(name, by_kind.get(name, [])))} | {used or '—'} | "
                    f"`{fn.__module__}:{fn.__name__}` |")

@@ -30,3 +30,11 @@ def test_explain_where_finds_yaml_code_and_cases_in_one_step():
     assert lines["yaml"].strip().endswith("GK303-category-total.yaml")
     assert lines["check"].strip().startswith("lintgk.checks.arithmetic:enumeration_total (")
     assert lines["cases"].strip().endswith("GK303")
+
+
+def test_explain_where_names_the_code_of_a_check_across_reports():
+    """A GK7 kind does nothing within one report: --where names the function of lintgk.across that checks."""
+    proc = run_cli("explain", "GK701", "--where")
+    assert proc.returncode == 0, proc.stderr
+    lines = dict(line.split(":", 1) for line in proc.stdout.splitlines())
+    assert lines["check"].strip().startswith("lintgk.across.years:carry_over ("), lines["check"]

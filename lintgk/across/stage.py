@@ -85,16 +85,21 @@ def check_across(results: list[FileResult], config: Config | None = None,
             for found in years.copied(here, before, active[COPIED_YEAR].params, boilerplate):
                 emit(this, COPIED_YEAR, _with(found, context))
     if SAME_BODY_YEAR in active and previous is None:
-        for by_year in groups.values():
-            for year, indices in by_year.items():
-                if year is None or len(indices) < 2:
-                    continue
-                for index in indices:
-                    others = [everything[i].path for i in indices if i != index]
-                    emit(index, SAME_BODY_YEAR, years.Found(summaries[index].get("title_line") or 1, {
-                        "other": others[0], "others": others, "body": summaries[index].get("body"), "year": year}))
+        duplicate_body_years(everything, summaries, groups, emit)
     if NEAR_DUPLICATE in active:
-        _near_duplicates(results, summaries, names, boilerplate, active[NEAR_DUPLICATE].params, emit)
+        near_duplicate_reports(results, summaries, names, boilerplate, active[NEAR_DUPLICATE].params, emit)
+
+
+def duplicate_body_years(everything, summaries, groups, emit) -> None:
+    """Two or more reports that name one body and one year: each is flagged, naming the others."""
+    for by_year in groups.values():
+        for year, indices in by_year.items():
+            if year is None or len(indices) < 2:
+                continue
+            for index in indices:
+                others = [everything[i].path for i in indices if i != index]
+                emit(index, SAME_BODY_YEAR, years.Found(summaries[index].get("title_line") or 1, {
+                    "other": others[0], "others": others, "body": summaries[index].get("body"), "year": year}))
 
 
 def _with(found: years.Found, context: dict) -> years.Found:
@@ -106,7 +111,9 @@ def _line(result: FileResult, line: int) -> str:
     return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
 
 
-def _near_duplicates(results, summaries, names, boilerplate, params, emit) -> None:
+def near_duplicate_reports(results, summaries, names, boilerplate, params, emit) -> None:
+    """Reports of different bodies in one year that are near copies once names, years and figures are out:
+    each names its closest others, with the similarity and the shared passages."""
     threshold = float(params.get("threshold", 0.8))
     signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
     keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lintgk.across import stage, years
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import kind
 
 
-def _across(report, params, emit) -> None:
-    """Nothing to check within one report."""
+def _across(implementation):
+    """The kind as the registry sees it: nothing to check within one report. ``__wrapped__`` names the
+    function of lintgk.across that does the check, for `lintgk explain CODE --where` and docs/rules.md."""
+
+    def within_one_report(report, params, emit) -> None:
+        pass
+
+    within_one_report.__wrapped__ = implementation
+    within_one_report.__doc__ = implementation.__doc__
+    return within_one_report
 
 
 @dataclass
@@ -34,8 +43,8 @@ class NearDuplicateParams:
     most: int = 3  # each report names at most this many others, the most similar (a template copied by many)
 
 
-kind("carry-over", NoParams)(_across)
-kind("year-jump", JumpParams)(_across)
-kind("copied-from-last-year", CopiedParams)(_across)
-kind("near-duplicate", NearDuplicateParams)(_across)
-kind("duplicate-body-year", NoParams)(_across)
+kind("carry-over", NoParams)(_across(years.carry_over))
+kind("year-jump", JumpParams)(_across(years.jumps))
+kind("copied-from-last-year", CopiedParams)(_across(years.copied))
+kind("near-duplicate", NearDuplicateParams)(_across(stage.near_duplicate_reports))
+kind("duplicate-body-year", NoParams)(_across(stage.duplicate_body_years))
