@@ -729,35 +729,50 @@ def report(
                                          else "is one of the reports surveyed; name another file"))
     if not files:
         raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    results = [r for r in _lint(files, config, jobs=jobs, timeout=timeout, use_cache=not no_cache, cache_dir=cache_dir)
-               if not r.skipped]
-    _check_across(results, config)
-    _as_check_sees(results, config)
-    page = render(results, rule_set(config), config.lang, config.fail_on)
+    counts = Counter()
+    surveyed = _surveyed(files, config, counts, jobs=jobs, timeout=timeout, use_cache=not no_cache, cache_dir=cache_dir)
+    page = render(surveyed, rule_set(config), config.lang, config.fail_on)
     try:
         html.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise _fail(write_error(html, "--html", exc).line(config.lang)) from None
     from lintgk.output.messages import say
 
-    print(say("overview", config.lang, n=len(results), path=html), file=sys.stderr)
-    raise typer.Exit(2 if any(r.error for r in results) else 0)
+    print(say("overview", config.lang, n=counts["reports"], path=html), file=sys.stderr)
+    raise typer.Exit(2 if counts["broken"] else 0)
 
 
-def _as_check_sees(results: list, config) -> None:
-    """The config's min-severity and baseline hide findings from `check`; the survey's badges agree with its exit."""
+def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
+    """The reports' results one by one, in order, as `check` would judge them: the checks across reports
+    added, and the findings the config's min-severity and baseline hide taken out (so the survey's badges
+    agree with check's exit). Only the page's summaries are kept, not the results."""
     from lintgk import baseline as baselines
+    from lintgk.across.streamed import across_applies, with_findings_across
+    from lintgk.batch import iter_lint
     from lintgk.errors import LintgkError
     from lintgk.model import SEVERITY_RANK
+    from lintgk.output.messages import file_error
 
+    try:
+        remaining = Counter(baselines.load(Path(config.baseline))) if config.baseline else None
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
     lowest = SEVERITY_RANK[config.min_severity]
-    for r in results:
-        r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
-    if config.baseline:
-        try:
-            baselines.apply(results, baselines.load(Path(config.baseline)))
-        except LintgkError as exc:
-            raise _fail(str(exc)) from None
+    with _progress(len(files)) as advance:
+        results = iter_lint(files, config, progress=advance, **lint_options)
+        if across_applies(config, len(files), False):
+            results = with_findings_across(results, config)
+        for r in results:
+            if r.error:
+                print(file_error(r.path, r.error, config.lang), file=sys.stderr)
+                counts["broken"] += 1
+            if r.skipped:
+                continue
+            r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
+            if remaining is not None:
+                baselines.apply_one(r, remaining)
+            counts["reports"] += 1
+            yield r
 
 
 @app.command()
