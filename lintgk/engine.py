@@ -12,7 +12,9 @@ from lintgk.model import Diagnostic, FileResult, Passed
 from lintgk.rules import RuleSet, load_rules, template_part_names
 
 
-class _SafeDict(dict):
+class MessageFields(dict):
+    """A finding's data for its message: a field the data lacks is printed as written ({field})."""
+
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
@@ -95,9 +97,9 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                 finding.fix.safe = rule.fixable
                 if rule.fix:  # the fix's description, worded in the rule's YAML
                     edits = finding.fix.edits
-                    fields = _SafeDict(finding.data, replacement=edits[0].replacement if edits else "")
+                    fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
                     finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
-            message = rule.text(config.lang, finding.variant).format_map(_SafeDict(finding.data))
+            message = rule.text(config.lang, finding.variant).format_map(MessageFields(finding.data))
             result.diagnostics.append(
                 Diagnostic(
                     rule=rule.code,
@@ -114,7 +116,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                 )
             )
         result.passed.extend(
-            Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(_SafeDict(data))
+            Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
                    if rule.passed and data else detail)
             for line, detail, data in emit.passes)
     if doc.suppressions:

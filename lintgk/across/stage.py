@@ -16,11 +16,6 @@ CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
     "carry-over", "year-jump", "copied-from-last-year", "near-duplicate", "duplicate-body-year")
 
 
-class _SafeDict(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
     """Paragraph hashes found in the reports of many bodies: template wording, not copying."""
     bodies_of: dict[str, set] = defaultdict(set)
@@ -37,7 +32,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
                  previous: list[FileResult] | None = None) -> None:
     """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
     as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year."""
-    from lintgk.engine import rule_set
+    from lintgk.engine import MessageFields, rule_set
 
     config = config or Config()
     rules = rule_set(config)
@@ -60,7 +55,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
         where = (summary.get("where") or {}).get(str(found.line))
         lang = 1 if config.lang == "en" else 0
         data = found.data
-        message = rule.text(config.lang, found.variant).format_map(_SafeDict(
+        message = rule.text(config.lang, found.variant).format_map(MessageFields(
             {**data, **{k: Path(str(data[k])).name for k in ("previous", "other") if k in data}}))
         result.diagnostics.append(Diagnostic(
             rule=rule.code, name=rule.name, severity=config.severity.get(rule.code, rule.severity), message=message,
