@@ -81,6 +81,26 @@ def cjk_canvas(path: Path, **options):
     return canvas.Canvas(str(path), pagesize=A4, **options)
 
 
+def shaded_page(path: Path, paragraphs: list[str], fill=(1, 1, 1), boxes: bool = True, **options) -> Path:
+    """One A4 page, one line per paragraph, each on a filled rectangle (``boxes``) the way Word and WPS
+    export paragraph shading."""
+    from reportlab.lib.pagesizes import A4
+
+    c = cjk_canvas(path, **options)
+    width, height = A4
+    top = height - 60
+    for text in paragraphs:
+        if boxes:
+            c.setFillColorRGB(*fill)
+            c.rect(70, top - 26, width - 140, 26, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("STSong-Light", 12)
+        c.drawString(76, top - 18, text)
+        top -= 26
+    c.save()
+    return path
+
+
 def make_pdf(text: str, path: Path) -> Path:
     """A real PDF laid out by reportlab: CJK paragraphs wrapped to the page, tables with grid lines."""
     from reportlab.lib import colors

@@ -10,7 +10,7 @@ import pytest
 
 from lintgk import lint_path
 from lintgk.readers import read_path
-from makers import cjk_canvas
+from makers import cjk_canvas, shaded_page
 from office import Grid, Layout, Para, build_docx, soffice, to_pdf
 
 TITLE = "某某镇人民政府2023年政府信息公开工作年度报告"
@@ -96,31 +96,13 @@ def test_word_export_has_all_parts_and_period(office_pdfs, name):
 
 # -- pages with filled rectangles (reportlab) ------------------------------------------------
 
-def _page(path: Path, paragraphs: list[str], fill=(1, 1, 1), boxes: bool = True) -> Path:
-    from reportlab.lib.pagesizes import A4
-
-    c = cjk_canvas(path)
-    width, height = A4
-    top = height - 60
-    for text in paragraphs:
-        if boxes:
-            c.setFillColorRGB(*fill)
-            c.rect(70, top - 26, width - 140, 26, stroke=0, fill=1)
-        c.setFillColorRGB(0, 0, 0)
-        c.setFont("STSong-Light", 12)
-        c.drawString(76, top - 18, text)
-        top -= 26
-    c.save()
-    return path
-
-
 PAGE = [TITLE, PERIOD] + [x for part in PARTS for x in (part, "全年工作有序开展，主动公开政府信息100条。")]
 
 
 @pytest.mark.parametrize("fill", [(1, 1, 1), (0.85, 0.85, 0.85), (1, 1, 0.8)], ids=["white", "grey", "yellow"])
 def test_filled_rectangles_behind_paragraphs_are_no_table(tmp_path, fill):
-    plain = read_path(_page(tmp_path / "plain.pdf", PAGE, boxes=False))
-    shaded = read_path(_page(tmp_path / "shaded.pdf", PAGE, fill=fill))
+    plain = read_path(shaded_page(tmp_path / "plain.pdf", PAGE, boxes=False))
+    shaded = read_path(shaded_page(tmp_path / "shaded.pdf", PAGE, fill=fill))
     assert shaded.tables == []
     assert shaded.lines == plain.lines == PAGE
 
