@@ -463,13 +463,15 @@ class _Run:
 
 def _check_across(results: list, config, previous: list | None = None) -> None:
     """The second stage (GK7xx): one body's consecutive years, and near copies across bodies."""
-    if len(results) < 2 and not previous:
-        return
     from lintgk.across import check_across
+    from lintgk.across.streamed import across_applies
+    from lintgk.model import finding_order
 
+    if not across_applies(config, len(results), previous is not None):
+        return
     check_across(results, config, previous)
     for r in results:
-        r.diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
+        r.diagnostics.sort(key=finding_order)
 
 
 def _list_unused_suppressions(results: list) -> int:

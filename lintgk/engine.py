@@ -8,7 +8,7 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import Diagnostic, FileResult, Passed
+from lintgk.model import Diagnostic, FileResult, Passed, finding_order
 from lintgk.rules import RuleSet, load_rules, template_part_names
 
 
@@ -123,7 +123,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
         from lintgk.suppressions import unused
 
         result.unused_suppressions = unused(doc.suppressions, used, ran)
-    result.diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
+    result.diagnostics.sort(key=finding_order)
     result.passed.sort(key=lambda p: (p.line, p.rule))
     return result
 

@@ -71,6 +71,11 @@ _DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _EDIT_FIELDS = tuple(f.name for f in fields(Edit))
 
 
+def finding_order(d: Diagnostic) -> tuple[int, int, str]:
+    """How a file's findings are listed: by place, then rule."""
+    return d.line, d.column, d.rule
+
+
 @dataclass(slots=True)
 class Passed:
     rule: str

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from lintgk.across.stage import check_across
 from lintgk.cache import from_json
 from lintgk.config import Config
-from lintgk.model import FileResult
+from lintgk.model import FileResult, finding_order
 
 
 def with_findings_across(results: Iterable[FileResult], config: Config,
@@ -36,8 +36,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config,
                 for found in stub.diagnostics:  # the stub had no text to measure the line by
                     if 0 < found.line <= len(result.lines):
                         found.end_column = len(result.lines[found.line - 1]) + 1
-                result.diagnostics = sorted([*result.diagnostics, *stub.diagnostics],
-                                            key=lambda d: (d.line, d.column, d.rule))
+                result.diagnostics = sorted([*result.diagnostics, *stub.diagnostics], key=finding_order)
             yield result
 
 
