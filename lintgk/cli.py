@@ -271,17 +271,12 @@ class _Run:
         from lintgk import baseline as baselines
         from lintgk.across.streamed import across_applies, with_findings_across
         from lintgk.batch import iter_lint
-        from lintgk.errors import LintgkError
         from lintgk.model import SEVERITY_RANK
         from lintgk.output.json_format import JsonWriter
         from lintgk.output.messages import file_error
 
         config = self.config
-        baseline_file = self.baseline or (Path(config.baseline) if config.baseline else None)
-        try:
-            known = baselines.load(baseline_file) if baseline_file else None
-        except LintgkError as exc:
-            raise _fail(str(exc)) from None
+        known = _known_findings(self.baseline_file())
         remaining = Counter(known) if known else None
         threshold = SEVERITY_RANK[config.fail_on]
         broken = failing = False
@@ -420,10 +415,7 @@ class _Run:
 
             print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
             return 2 if broken else 0
-        try:
-            known = baselines.load(baseline_file) if baseline_file else None
-        except LintgkError as exc:
-            raise _fail(str(exc)) from None
+        known = _known_findings(baseline_file)
         hidden = baselines.apply(results, known) if known else 0
         if (self.fix or self.diff) and files:
             before = list(results)
@@ -459,6 +451,19 @@ class _Run:
         if unused and threshold <= SEVERITY_RANK["warning"]:
             return 1
         return 0
+
+
+def _known_findings(baseline_file: Path | None) -> Counter | None:
+    """The findings a baseline holds (None without one); a baseline that cannot be read is one line, exit 2."""
+    from lintgk import baseline as baselines
+    from lintgk.errors import LintgkError
+
+    if baseline_file is None:
+        return None
+    try:
+        return baselines.load(baseline_file)
+    except LintgkError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _check_across(results: list, config, previous: list | None = None) -> None:
@@ -751,14 +756,11 @@ def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
     from lintgk import baseline as baselines
     from lintgk.across.streamed import across_applies, with_findings_across
     from lintgk.batch import iter_lint
-    from lintgk.errors import LintgkError
     from lintgk.model import SEVERITY_RANK
     from lintgk.output.messages import file_error
 
-    try:
-        remaining = Counter(baselines.load(Path(config.baseline))) if config.baseline else None
-    except LintgkError as exc:
-        raise _fail(str(exc)) from None
+    known = _known_findings(Path(config.baseline) if config.baseline else None)
+    remaining = Counter(known) if known else None
     lowest = SEVERITY_RANK[config.min_severity]
     with _progress(len(files)) as advance:
         results = iter_lint(files, config, progress=advance, **lint_options)
