@@ -35,14 +35,15 @@ def near_duplicates(signatures: list[tuple[int, list[int]]], threshold: float,
     bins = len(signatures[0][1])
     # candidates a little below the threshold: LSH misses some pairs near it, the verification decides
     lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=bins)
-    for index, signature in signatures:
-        lsh.insert(index, _lean(LeanMinHash, signature), check_duplication=False)
+    lean = {index: _lean(LeanMinHash, signature) for index, signature in signatures}
+    for index, hashed in lean.items():
+        lsh.insert(index, hashed, check_duplication=False)
     row = {index: n for n, (index, _) in enumerate(signatures)}
     matrix = np.array([signature for _, signature in signatures], dtype=np.uint32)
     filled = matrix != EMPTY
     found = []
-    for index, signature in signatures:
-        others = sorted(o for o in lsh.query(_lean(LeanMinHash, signature)) if o != index and related(index, o))
+    for index, _ in signatures:
+        others = sorted(o for o in lsh.query(lean[index]) if o != index and related(index, o))
         others = others[:MAX_CANDIDATES]
         if not others:
             continue
