@@ -11,7 +11,8 @@ identity of a form is a YAML rule, with no code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from typing import Literal
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
@@ -21,40 +22,21 @@ from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
 
-def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise ValueError(f"'{name}' must be one of {', '.join(allowed)}, not {value!r}")
-
-
-def _typed(cls, params):
-    """The kind's parameters as its dataclass (rules give a mapping; unknown keys are refused)."""
-    if isinstance(params, cls):
-        return params
-    names = {f.name for f in fields(cls)}
-    unknown = set(params) - names
-    if unknown:
-        raise ValueError(f"unknown parameter(s) {', '.join(sorted(unknown))}")
-    return cls(**params)
-
-
 @dataclass
 class FormSumParams:
     table: str  # the form's table, e.g. applications
     # rows: each row that is the sum of other rows, in every column; columns: in every row, each column
     # that is the sum of other columns
-    axis: str = "rows"
+    axis: Literal["rows", "columns"] = "rows"
     sums: list[str] = field(default_factory=list)  # only these sums (row or column keys); default: all
-    label: str = "written"  # the row's label in messages: as the report writes it, or the form's (official)
+    # the row's label in messages: as the report writes it, or the form's (official)
+    label: Literal["written", "official"] = "written"
     label_key: str = "label"  # the data key that holds it
-    expr: str = "values"  # how the sum is shown: the figures added (values) or the form's numbering (markers)
+    # how the sum is shown: the figures added (values) or the form's numbering (markers)
+    expr: Literal["values", "markers"] = "values"
     complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
     passed_once: bool = False  # one passed check per table (the rule's `passed:` with {held}: sums that hold),
     # instead of one per sum (with {name}, {expr}, {total})
-
-    def __post_init__(self) -> None:
-        _one_of("axis", self.axis, ("rows", "columns"))
-        _one_of("label", self.label, ("written", "official"))
-        _one_of("expr", self.expr, ("values", "markers"))
 
 
 def _summand(table: FormTable, key: str, column: str, cells: list):
@@ -82,11 +64,10 @@ def _label(row: FormRow, how: str) -> str:
 
 
 @kind("form-sum", params=FormSumParams)
-def form_sum(report: Report, params, emit: Emitter) -> None:
+def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     """A row or column that the form declares as the sum of others (`sum_of`) holds that sum, in every
     column (axis: rows) or every row (axis: columns); a blank total, or a sum of blanks only, is left to
     form-cells."""
-    p = _typed(FormSumParams, params)
     table = report.forms.get(p.table)
     if table is None or (p.complete and not table.complete):
         return
@@ -146,16 +127,13 @@ class FormIdentityParams:
     left: list[str]  # the names added on each side; 「-name」 subtracts
     right: list[str]
     at: str  # the term whose cell a finding points at
-    relation: str = "="  # "=" or ">=" (left >= right)
-    per: str = "column"  # column: the terms are rows, checked in each column; row: the terms are columns
-    blank: str = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
+    relation: Literal["=", ">="] = "="  # "=" or ">=" (left >= right)
+    per: Literal["column", "row"] = "column"  # column: the terms are rows, checked in each column; row: the terms are columns
+    blank: Literal["zero", "skip"] = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
     complete: bool = False  # skip a table some of whose rows lost cells
     sides: dict[str, str] = field(default_factory=dict)  # other data names for left and right ({right: floor})
 
     def __post_init__(self) -> None:
-        _one_of("relation", self.relation, tuple(_RELATIONS))
-        _one_of("per", self.per, ("column", "row"))
-        _one_of("blank", self.blank, ("zero", "skip"))
         for name in (*self.left, *self.right, self.at):
             if name.lstrip("-") not in self.terms:
                 raise ValueError(f"{name!r} is not one of the terms ({', '.join(self.terms)})")
@@ -179,10 +157,9 @@ def _side(names: list[str], values: dict[str, float]) -> tuple[float, str]:
 
 
 @kind("form-identity", params=FormIdentityParams)
-def form_identity(report: Report, params, emit: Emitter) -> None:
+def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     """Named terms of a form's table keep a relation (left = right, or left >= right): rows in every
     column (per: column) or columns in every row (per: row)."""
-    p = _typed(FormIdentityParams, params)
     table = report.forms.get(p.table)
     if table is None or (p.complete and not table.complete):
         return
@@ -219,9 +196,8 @@ class FormCellsParams:
 
 
 @kind("form-cells", params=FormCellsParams)
-def form_cells(report: Report, params, emit: Emitter) -> None:
+def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
     """Every cell of a form's tables holds a number (blank, 「-」, 「无」 are reported), and no row lost cells."""
-    p = _typed(FormCellsParams, params)
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
             continue
@@ -242,9 +218,8 @@ class FormPresentParams:
 
 
 @kind("form-present", params=FormPresentParams)
-def form_present(report: Report, params, emit: Emitter) -> None:
+def form_present(report: Report, p: FormPresentParams, emit: Emitter) -> None:
     """The report holds these tables of the form (found by their layout and wording)."""
-    p = _typed(FormPresentParams, params)
     specs = load_form(p.form).tables
     for name in p.tables:
         if name not in report.forms:
@@ -262,11 +237,10 @@ class FormRowsParams:
 
 
 @kind("form-rows", params=FormRowsParams)
-def form_rows(report: Report, params, emit: Emitter) -> None:
+def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     """Rows of a form's table that the report's format has and its table lacks. A row counts as missing
     only when its wording is nowhere in the report: a row the reader could not pair with figures (or a
     table split in two) is not a missing row."""
-    p = _typed(FormRowsParams, params)
     table = report.forms.get(p.table)
     if table is None:
         return
