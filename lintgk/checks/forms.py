@@ -128,8 +128,10 @@ class FormIdentityParams:
     right: list[str]
     at: str  # the term whose cell a finding points at
     relation: Literal["=", ">="] = "="  # "=" or ">=" (left >= right)
-    per: Literal["column", "row"] = "column"  # column: the terms are rows, checked in each column; row: the terms are columns
-    blank: Literal["zero", "skip"] = "zero"  # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
+    # column: the terms are rows, checked in each column; row: the terms are columns
+    per: Literal["column", "row"] = "column"
+    # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
+    blank: Literal["zero", "skip"] = "zero"
     complete: bool = False  # skip a table some of whose rows lost cells
     sides: dict[str, str] = field(default_factory=dict)  # other data names for left and right ({right: floor})
 
