@@ -56,16 +56,23 @@ def _finds(kind: str, rules: list[Rule]) -> str:
 
 
 def _field_comments(cls: type) -> dict[str, str]:
-    """The comment on each field's line of the dataclass's source: the parameter's meaning."""
+    """The comment on each field's line of the dataclass's source, or on the lines just above it (a long
+    one): the parameter's meaning."""
     try:
         lines = inspect.getsourcelines(cls)[0]
     except (OSError, TypeError):
         return {}
-    found = {}
+    found: dict[str, str] = {}
+    above: list[str] = []
     for line in lines:
-        m = re.match(r"\s+(\w+)\s*:[^#]*#\s*(.+)$", line)
-        if m:
-            found[m.group(1)] = m.group(2).strip()
+        comment = re.match(r"\s+#\s*(.+)$", line)
+        if comment:
+            above.append(comment.group(1).strip())
+            continue
+        m = re.match(r"\s+(\w+)\s*:[^#]*(?:#\s*(.+))?$", line)
+        if m and (m.group(2) or above):
+            found[m.group(1)] = (m.group(2) or " ".join(above)).strip()
+        above = []
     return found
 
 
