@@ -1,7 +1,8 @@
 """The second stage: summaries of linted reports in, GK7xx findings added to their results."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from lintgk.across import years
@@ -14,6 +15,12 @@ from lintgk.model import Diagnostic, FileResult
 # the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
 CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
     "carry-over", "year-jump", "copied-from-last-year", "near-duplicate", "duplicate-body-year")
+
+
+@dataclass
+class NearDuplicateParams:
+    threshold: float = 0.8  # estimated Jaccard similarity of the normalised prose
+    most: int = 3  # each report names at most this many others, the most similar (a template copied by many)
 
 
 def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
@@ -32,12 +39,16 @@ def check_across(results: list[FileResult], config: Config | None = None,
                  previous: list[FileResult] | None = None) -> None:
     """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
     as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year."""
+    from lintgk.checks.params import build
+    from lintgk.checks.registry import PARAMS
     from lintgk.engine import MessageFields, rule_set
 
     config = config or Config()
     rules = rule_set(config)
     active = {rule.kind: rule for rule in rules.rules.values()
               if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
+    # the rules' params as their kinds' dataclasses (validated when the rules loaded; no profile overrides them)
+    params = {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
     if not active:
         return
     everything = [*results, *(previous or [])]
@@ -74,15 +85,15 @@ def check_across(results: list[FileResult], config: Config | None = None,
             for found in years.carry_over(here, before):
                 emit(this, CARRY_OVER, _with(found, context))
         if JUMP in active:
-            for found in years.jumps(here, before, active[JUMP].params):
+            for found in years.jumps(here, before, params[JUMP]):
                 emit(this, JUMP, _with(found, context))
         if COPIED_YEAR in active:
-            for found in years.copied(here, before, active[COPIED_YEAR].params, boilerplate):
+            for found in years.copied(here, before, params[COPIED_YEAR], boilerplate):
                 emit(this, COPIED_YEAR, _with(found, context))
     if SAME_BODY_YEAR in active and previous is None:
         duplicate_body_years(everything, summaries, groups, emit)
     if NEAR_DUPLICATE in active:
-        near_duplicate_reports(results, summaries, names, boilerplate, active[NEAR_DUPLICATE].params, emit)
+        near_duplicate_reports(results, summaries, names, boilerplate, params[NEAR_DUPLICATE], emit)
 
 
 def duplicate_body_years(everything, summaries, groups, emit) -> None:
@@ -106,10 +117,10 @@ def _line(result: FileResult, line: int) -> str:
     return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
 
 
-def near_duplicate_reports(results, summaries, names, boilerplate, params, emit) -> None:
+def near_duplicate_reports(results, summaries, names, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
     each names its closest others, with the similarity and the shared passages."""
-    threshold = float(params.get("threshold", 0.8))
+    threshold = params.threshold
     signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
     keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}
 
@@ -117,7 +128,7 @@ def near_duplicate_reports(results, summaries, names, boilerplate, params, emit)
         return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
             and keys[a] != keys[b]
 
-    for this, other, score in near_duplicates(signed, threshold, related, int(params.get("most", 3))):
+    for this, other, score in near_duplicates(signed, threshold, related, params.most):
         shared = _shared_passages(summaries[this], summaries[other], boilerplate)
         line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {

@@ -19,6 +19,22 @@ class Found:
     variant: str | None = None
 
 
+@dataclass
+class JumpParams:
+    rise: float = 5.0  # this year's figure above last year's times this
+    fall: float = 0.2  # or below last year's times this
+    min_value: float = 50  # the larger figure at least this: 3 → 21 is a small office's ordinary year, not a jump
+    columns: list = field(default_factory=lambda: ["总计"])  # national table columns compared
+    rows: list | None = None  # national table rows compared (keys as lintgk.parse.national names them); None: all
+
+
+@dataclass
+class CopiedParams:
+    min_share: float = 0.3  # share of the report's prose identical to last year's that is reported
+    min_part_chars: int = 40  # the problems part copied whole counts from this length
+    template: str = ""  # a regex: paragraphs of the format's fixed wording, never counted as copied
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -44,11 +60,11 @@ def carry_over(this: dict, last: dict) -> list[Found]:
                          "last": "、".join(_number(v) for _, _, v in wrong)})]
 
 
-def jumps(this: dict, last: dict, params: dict) -> list[Found]:
+def jumps(this: dict, last: dict, params: JumpParams) -> list[Found]:
     """Figures of the same label that grew more than ``rise`` times or fell below ``fall`` of last year's."""
-    rise, fall, least = float(params.get("rise", 5)), float(params.get("fall", 0.2)), float(params.get("min_value", 50))
-    columns = set(params.get("columns", ["总计"]))
-    rows = params.get("rows")
+    rise, fall, least = params.rise, params.fall, params.min_value
+    columns = set(params.columns)
+    rows = params.rows
     out = []
     compared = []
     for key, (value, line) in (this.get("cells") or {}).items():
@@ -70,12 +86,11 @@ def jumps(this: dict, last: dict, params: dict) -> list[Found]:
     return out
 
 
-def copied(this: dict, last: dict, params: dict, boilerplate: frozenset = frozenset()) -> list[Found]:
+def copied(this: dict, last: dict, params: CopiedParams, boilerplate: frozenset = frozenset()) -> list[Found]:
     """Paragraphs identical to last year's apart from years, figures and names: their share and parts,
     and the 存在的主要问题及改进情况 part copied whole."""
-    least_share = float(params.get("min_share", 0.3))
-    least_part = int(params.get("min_part_chars", 40))
-    template = re.compile(params["template"]) if params.get("template") else None
+    least_share, least_part = params.min_share, params.min_part_chars
+    template = re.compile(params.template) if params.template else None
 
     def own(p: list) -> bool:  # the report's own words: not many bodies' wording, not the format's fixed sentences
         return p[1] not in boilerplate and not (template and template.search(p[4]))
