@@ -5,7 +5,9 @@ from collections import defaultdict
 
 import regex as re
 
-_SPACES = re.compile(r"[\s\u3000]+")
+from lintgk.lexicon import BLANKS
+
+_SPACES = re.compile(f"[\\s{BLANKS}]+")  # any blank inside a name, zero-width ones included
 # 某某镇人民政府 / 某某镇政府 / 某某镇; 某某街道办事处 / 某某街道; a title's 《》 and a trailing 关于.
 _VARIANTS = [
     (re.compile(r"^[《“\"]+|[》”\"]+$"), ""),
