@@ -39,16 +39,45 @@ from lintgk.config import Config  # noqa: E402
 from lintgk.engine import lint_path  # noqa: E402
 from lintgk.parse.patterns import FIGURE  # noqa: E402
 
-SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("clean_*"))
-BODIES = ["坎墩街道办事处", "庄市街道办事处", "招宝山街道办事处", "东宁街道办事处", "掌起镇人民政府", "青石县人民政府", "市交通运输局"]
+SOURCES = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+    p for p in (ROOT / "tests" / "fixtures").glob("clean_*") if p.suffix in (".txt", ".md"))
+# The place in each source's body name; a copy gets a place of its own, so the corpus reads like a real survey:
+# one report per body and year, and some bodies with two consecutive years (the sources' years pair up).
+PLACES = ["坎墩", "庄市", "招宝山", "东宁", "掌起", "云溪", "青石", "市交通运输局"]
+NAME_CHARACTERS = "安宝北昌城川大德东丰福港高广海和河华惠吉嘉江金锦景康兰乐林龙隆宁平清庆瑞山盛泰"
 
 
-def vary(text: str, rng: random.Random) -> str:
+def place_name(number: int) -> str:
+    """A distinct three-character place name for each number below 40³."""
+    base = len(NAME_CHARACTERS)
+    return "".join(NAME_CHARACTERS[number // base ** k % base] for k in (2, 1, 0))
+
+
+def body_slots(texts: list[tuple[str, str]]) -> list[int]:
+    """Sources of one body in consecutive years share a slot: each copy's body is (group, slot)."""
+    years = [int(re.search(r"(20\d\d)年", text).group(1)) for _, text in texts]
+    slots, paired = [0] * len(texts), set()
+    slot = 0
+    for i in sorted(range(len(texts)), key=years.__getitem__):
+        if i in paired:
+            continue
+        partner = next((j for j in range(len(texts)) if j not in paired and j != i and years[j] == years[i] + 1),
+                       None)
+        slots[i] = slot
+        paired.add(i)
+        if partner is not None:
+            slots[partner] = slot
+            paired.add(partner)
+        slot += 1
+    return slots
+
+
+def vary(text: str, rng: random.Random, place: str) -> str:
     """A plausible sibling report: other figures, another body, a typo or half-width comma here and there."""
     text = re.sub(r"(?<=\D)(\d{1,3})(?=[条件次个人])", lambda m: str(max(0, int(m.group(1)) + rng.randint(-3, 3))), text)
-    for body in BODIES:
-        if body in text:
-            text = text.replace(body, rng.choice(BODIES))
+    for known in PLACES:
+        if known in text:
+            text = text.replace(known, place + known if known.startswith("市") else place)
             break
     if rng.random() < 0.3:
         text = text.replace("，", ",", rng.randint(1, 5))
@@ -60,12 +89,15 @@ def vary(text: str, rng: random.Random) -> str:
 def make_corpus(folder: Path, count: int) -> list[Path]:
     rng = random.Random(20261123)
     texts = [(p.suffix, p.read_text(encoding="utf-8")) for p in SOURCES]
+    slots = body_slots(texts)
+    per_group = max(slots) + 1
     files = []
     for n in range(count):
         suffix, text = texts[n % len(texts)]
+        place = place_name(n // len(texts) * per_group + slots[n % len(texts)])
         path = folder / f"{n // 1000:02d}" / f"report_{n:05d}{suffix}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(vary(text, rng), encoding="utf-8")
+        path.write_text(vary(text, rng, place), encoding="utf-8")
         files.append(path)
     return files
 
@@ -209,10 +241,12 @@ def main() -> None:
         same = {name: path.read_bytes() == outputs["all"].read_bytes() for name, path in outputs.items()}
         assert same["one"], "one process and all cores must give the same JSON"
         assert same["fill"] and same["cached"], "the cache must give the same JSON"
+        # saved with the corpus folder as a placeholder, so a run in another folder compares equal
+        portable = outputs["all"].read_bytes().replace(str(folder).encode(), b"$CORPUS")
         if args.save:
-            shutil.copy(outputs["all"], args.save)
+            args.save.write_bytes(portable)
         if args.compare:
-            assert args.compare.read_bytes() == outputs["all"].read_bytes(), f"the JSON differs from {args.compare}"
+            assert args.compare.read_bytes() == portable, f"the JSON differs from {args.compare}"
         # before this script holds results: a child's peak memory counts this process's size when forked
         own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         big = [] if args.skip_big else big_reports(work)
