@@ -179,8 +179,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     for row in table.rows:
         cells = _without_leftovers(row.cells, width)
         labelled = next((i for i, c in enumerate(cells) if not _is_label(c)), len(cells))
-        figures = [c for c in cells[labelled:] if parse_value(c.text)[0] is not None]
-        if 0 < len(cells) - labelled < width and labelled and figures:
+        if 0 < len(cells) - labelled < width and labelled \
+                and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
             key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled), spec)
             if key is not None and key not in rows:

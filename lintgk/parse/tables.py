@@ -7,6 +7,8 @@ StatTable per column; the one for the report's year is ``primary`` (the one the 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from lintgk.document import Cell, Table
@@ -19,6 +21,7 @@ _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 
 
+@lru_cache(maxsize=4096)  # a table's cells repeat the same few figures (0, 1, 无): read each once
 def parse_value(raw: str) -> tuple[float | None, str]:
     """(value, unit written inside the cell). Thousands separators are tolerated."""
     text = raw.strip(_SPACES).replace(",", "").replace("，", "")

@@ -49,6 +49,7 @@ _CELL_BREAK = re.compile(r"(\t|[|｜])")
 _SPACED_CELL = re.compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
 _WORD = re.compile(r"\S+")
 _SENTENCE_MARK = re.compile(r"[。；;！？]")
+_TRAILING_TABS = re.compile(r"\t[\t" + _SPACES + r"]*$")
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +130,9 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     tabbed = len(pieces) > 1
     cells: list[tuple[str, int]] = []
     for part, start in pieces:
+        if _VALUE.fullmatch(part):  # a figure alone: most cells of a table, and the whole of their words
+            cells.append((part, start))
+            continue
         if not part.strip(_SPACES):
             if tabbed:
                 cells.append(("", start))
@@ -154,7 +158,7 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
         # dropped with the other leftovers. A closing 「|」 ends the row: the blanks before it are dropped,
         # as pipe rows pad merged cells so.
-        trailing = re.search(r"\t[\t" + _SPACES + r"]*$", line)
+        trailing = _TRAILING_TABS.search(line)
         run = trailing is not None and trailing.group(0).count("\t") >= 2
         figures = any(_VALUE.match(text) for text, _ in cells)
         if not (run or (trailing and figures)):
@@ -260,7 +264,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         if _SEPARATOR.match(line):
             i += 1
             continue
-        tokens = _tokens(line)
+        tokens = first if i == start else _tokens(line)
         if not all(builder.accepts(t) for t, _ in tokens):
             if not _unknown_row_label(builder, tokens, lines, i + 1):
                 break

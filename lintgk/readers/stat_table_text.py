@@ -19,6 +19,7 @@ from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 
 _LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
+_LABEL_HEADER_START = ("指", "项", "统")  # a cheap test before the pattern: how a line that can open a table starts
 _UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
 _HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
@@ -38,7 +39,7 @@ def _starts_row(lines: list[str], after: int, has_unit: bool) -> bool:
 
 def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
     """An old-format statistics table written one cell per line from index ``start``, and the index after it."""
-    if not _LABEL_HEADER.match(_cell(lines, start)):
+    if not lines[start].lstrip(_SPACES).startswith(_LABEL_HEADER_START) or not _LABEL_HEADER.match(_cell(lines, start)):
         return None, start + 1
     header = [Cell(_cell(lines, start), start + 1, 1)]
     i = start + 1
@@ -103,6 +104,8 @@ def stat_table_delimited(lines: list[str], start: int) -> tuple[Table | None, in
     found by its header (指标名称 | 计量单位 | 2013年度 | 历年累计), and the index after it."""
     line = lines[start].rstrip(_SPACES)
     lead = len(line) - len(line.lstrip(_SPACES))
+    if not line[lead:].startswith(_LABEL_HEADER_START):  # the header's first cell is the label column's
+        return None, start + 1
     for delimiter in _DELIMITERS:
         header = _split(line[lead:], delimiter)
         if len(header) >= 3 and _LABEL_HEADER.match(header[0][0]) and all(

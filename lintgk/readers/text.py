@@ -85,8 +85,15 @@ def _is_pipe_row(line: str) -> bool:
 _SPACED_ROW = re.compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
 
 
+# what a spaced row ends with: its last figure (a cheap test before the pattern, which backtracks over a long line)
+_VALUE_END = re.compile(r"[\d\-—/／无]")
+
+
 def _is_spaced_row(line: str) -> bool:
-    return "\t" not in line and "|" not in line and bool(_SPACED_ROW.match(line.strip(" \u3000")))
+    if "\t" in line or "|" in line:
+        return False
+    body = line.strip(" \u3000")
+    return bool(body) and bool(_VALUE_END.match(body, len(body) - 1)) and bool(_SPACED_ROW.match(body))
 
 
 def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
@@ -107,7 +114,7 @@ def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
 
 
 def _is_tab_row(line: str) -> bool:
-    return not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
+    return "\t" in line and not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
 
 
 def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None, int]:
@@ -142,6 +149,9 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
     i = 0
     while i < len(lines):
         line = lines[i]
+        if _is_blank(line):  # no table starts on a blank line, and it is no paragraph
+            i += 1
+            continue
         table = None
         if line.startswith("\t") and line.strip(_SPACES + "\t"):
             table, nxt = _cell_per_line_table(lines, i)
