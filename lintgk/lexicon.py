@@ -42,6 +42,8 @@ MARKS = (
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
 )
 LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in MARKS)
+# The first character of every marker above: a cheap test before trying each of them on a line.
+MARKER_START = re.compile(r"[" + CN_NUMBER + r"（(\d]")
 ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + r")\s*")
 SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
 

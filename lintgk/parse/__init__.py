@@ -79,13 +79,15 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }
     figures_by_par: dict[int, list] = {}
+    dates_by_par: dict[int, list] = {}  # read again for the signed and published dates
     figures, dates, periods = [], [], []
     for par in paragraphs:
         figs = find_figures(par)
         if figs:
             figures_by_par[id(par)] = figs
             figures.extend(figs)
-        dates.extend(find_dates(par))
+        dates_by_par[id(par)] = found = find_dates(par)
+        dates.extend(found)
         periods.extend(find_periods(par, par.line in caption_lines))
 
     part_lines = [h.paragraph.line for h in headings if h.level == 1]
@@ -110,8 +112,8 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         periods=periods,
         enumerations=enumerations,
         tables=tables,
-        signed_date=find_signed_date(doc),
-        published_date=find_published_date(doc),
+        signed_date=find_signed_date(doc, lambda par: dates_by_par[id(par)]),
+        published_date=find_published_date(doc, lambda par: dates_by_par[id(par)]),
         declared_parts=find_declared_parts(_opening(paragraphs, headings)),
         national=national_tables(found),
         forms=found,

@@ -292,18 +292,20 @@ _OPENING_QIZHONG = re.compile(r"^其中\s*[：:，,]?")
 # the outcomes of handling requests, which together are the requests answered
 _OUTCOMES = re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
 _ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕")
-_SENTENCE_STOP = re.compile(r"[。！？!?]")
+# the characters that open or close a bracket or stop a sentence: the only ones _sentences looks at
+_SENTENCE_MARKS = re.compile(r"[（(）)。！？!?]")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence outside brackets, the stop excluded."""
     bounds, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _SENTENCE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and _SENTENCE_STOP.match(ch):
+        elif depth == 0:  # a stop
             bounds.append((start, i))
             start = i + 1
     if start < len(text):

@@ -6,7 +6,7 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
-from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
+from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, MARKER_START, SPACES
 
 _TITLE_STOP = re.compile(r"[。：:；;]")
 MAX_TITLE = 40
@@ -31,9 +31,10 @@ _REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)
 
 
 def find_heading(par: Paragraph) -> Heading | None:
-    if CATALOGUE_LABEL.match(par.text):
+    numbered = MARKER_START.match(par.text) is not None  # a cheap test before each marker's pattern
+    if numbered and CATALOGUE_LABEL.match(par.text):
         return None  # the site catalogue's label, web furniture (GK606), not a part
-    for level, pattern in LEVEL_MARKERS:
+    for level, pattern in (LEVEL_MARKERS if numbered else ()):
         m = pattern.match(par.text)
         if not m:
             continue

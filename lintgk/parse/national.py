@@ -95,11 +95,14 @@ class NationalTables:
 
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
-    seen: list[Cell] = []
+    """The cells once each: a merged cell is the same object in every place it spans."""
+    seen: set[int] = set()
+    distinct: list[Cell] = []
     for cell in cells:
-        if not any(cell is s for s in seen):
-            seen.append(cell)
-    return seen
+        if id(cell) not in seen:
+            seen.add(id(cell))
+            distinct.append(cell)
+    return distinct
 
 
 def _value(cell: Cell) -> Value:
