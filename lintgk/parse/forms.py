@@ -8,7 +8,7 @@ per column. ``cell(report, table, row, column)`` looks one cell up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -46,10 +46,15 @@ class TableSpec:
     options: dict[str, Any]
 
     def row(self, key: str) -> Line | None:
-        return next((r for r in self.rows if r.key == key), None)
+        return self._by_key[0].get(key)
 
     def column(self, key: str) -> Line | None:
-        return next((c for c in self.columns if c.key == key), None)
+        return self._by_key[1].get(key)
+
+    @cached_property
+    def _by_key(self) -> tuple[dict[str, Line], dict[str, Line]]:
+        """Rows and columns by key (the first of a key), for the checks that look one up for every cell."""
+        return ({r.key: r for r in reversed(self.rows)}, {c.key: c for c in reversed(self.columns)})
 
 
 @dataclass(frozen=True)
@@ -112,9 +117,15 @@ class FormTable:
     rows: list[FormRow] = field(default_factory=list)
     short: list[ShortRow] = field(default_factory=list)
     source: Table | None = None  # the document's table it was read from
+    # (number of rows indexed, rows by key): the form checks look a row up for every cell of every sum
+    _by_key: tuple[int, dict[str, FormRow]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 
     def row(self, key: str) -> FormRow | None:
-        return next((r for r in self.rows if r.key == key), None)
+        indexed, by_key = self._by_key
+        if indexed != len(self.rows):  # built on first use, again after rows were added (read_form gathers repeats)
+            by_key = {r.key: r for r in reversed(self.rows)}  # the first row of a key wins
+            self._by_key = (len(self.rows), by_key)
+        return by_key.get(key)
 
     def cell(self, row: str, column: str) -> Value | None:
         found = self.row(row)

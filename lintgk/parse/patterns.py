@@ -79,8 +79,8 @@ def rx(pattern: str) -> re.Pattern:
 
 
 def bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if not ch.isspace()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    chars = "".join(text.split())  # without blanks (split's whitespace is isspace's)
+    return set(map(str.__add__, chars, chars[1:]))
 
 
 def overlap(label: str, text: str) -> float:

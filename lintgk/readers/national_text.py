@@ -130,12 +130,12 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     tabbed = len(pieces) > 1
     cells: list[tuple[str, int]] = []
     for part, start in pieces:
-        if _VALUE.fullmatch(part):  # a figure alone: most cells of a table, and the whole of their words
-            cells.append((part, start))
-            continue
         if not part.strip(_SPACES):
             if tabbed:
                 cells.append(("", start))
+            continue
+        if not _WHITE.search(part):  # one word (a figure, a label): the cell is the part, no scan needed
+            cells.append((part, start))
             continue
         for m in _SPACED_CELL.finditer(part):
             text, col = m.group(0), start + m.start()
