@@ -42,8 +42,9 @@ MARKS = (
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
 )
 LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in MARKS)
-# The first character of every marker above: a cheap test before trying each of them on a line.
-MARKER_START = re.compile(r"[" + CN_NUMBER + r"（(\d]")
+# The markers a line can open with, by its first character: a cheap test before trying each of them.
+MARKER_START = re.compile(r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)")
+MARKERS_BY_START = {"cn": LEVEL_MARKERS[0:1], "paren": LEVEL_MARKERS[1::2], "digit": LEVEL_MARKERS[2:3]}
 ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + r")\s*")
 SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
 

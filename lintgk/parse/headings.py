@@ -1,12 +1,14 @@
 """The heading tree: 一、 > （一） > 1. > （1）, with run-in headings cut at their first stop."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from lintgk.document import Paragraph
 from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
-from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, MARKER_START, SPACES
+from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, MARKER_START, MARKERS_BY_START, SPACES
 
 _TITLE_STOP = re.compile(r"[。：:；;]")
 MAX_TITLE = 40
@@ -31,10 +33,11 @@ _REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)
 
 
 def find_heading(par: Paragraph) -> Heading | None:
-    numbered = MARKER_START.match(par.text) is not None  # a cheap test before each marker's pattern
-    if numbered and CATALOGUE_LABEL.match(par.text):
+    start = MARKER_START.match(par.text)  # the markers the first character can open: a cheap test first
+    markers = MARKERS_BY_START[start.lastgroup] if start else ()
+    if start and start.lastgroup == "cn" and CATALOGUE_LABEL.match(par.text):
         return None  # the site catalogue's label, web furniture (GK606), not a part
-    for level, pattern in (LEVEL_MARKERS if numbered else ()):
+    for level, pattern in markers:
         m = pattern.match(par.text)
         if not m:
             continue
@@ -65,6 +68,11 @@ _LIST_GOES_ON = "、，,；;"
 
 def known_parts(names) -> tuple[tuple[int, str], ...]:
     """(number, title) of each template part name given as 「一、总体情况」."""
+    return _known_parts(tuple(names))
+
+
+@lru_cache(maxsize=16)  # the same few templates' names for every report
+def _known_parts(names: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     found = []
     for name in names:
         m = LEVEL_MARKERS[0][1].match(name)
