@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # parse.national imports this module
     from lintgk.parse.national import NationalTables  # noqa: F401
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """1-based line and column; ``end_column`` is exclusive (as in SARIF)."""
 
@@ -21,9 +21,21 @@ class Span:
     end_line: int
     end_column: int
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        # Spans are made by the hundred for every report: the slots are filled through their descriptors,
+        # as the generated frozen __init__ (object.__setattr__ by name, per field) took three times as long
+        _SET_LINE(self, line)
+        _SET_COLUMN(self, column)
+        _SET_END_LINE(self, end_line)
+        _SET_END_COLUMN(self, end_column)
+
     @classmethod
     def within(cls, par: Paragraph, start: int, end: int) -> Span:
         return cls(par.line, par.column + start, par.line, par.column + end)
+
+
+_SET_LINE, _SET_COLUMN, _SET_END_LINE, _SET_END_COLUMN = (
+    Span.__dict__[name].__set__ for name in ("line", "column", "end_line", "end_column"))
 
 
 @dataclass
