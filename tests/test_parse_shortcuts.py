@@ -83,3 +83,13 @@ def test_table_spec_row_and_column_by_key():
         for line in spec.columns:
             assert spec.column(line.key) is next(c for c in spec.columns if c.key == line.key)
         assert spec.row("no such row") is None and spec.column("no such column") is None
+
+
+@given(st.sampled_from(["（一）予以公开", "1.属于国家秘密", "3.其他", "其他", "总计", "（七）总计", "结转下年度继续办理",
+                        "2.其他法律、行政法规禁止公开", "收费通知", "商业企业", "", "予以公开 不予公开"]))
+def test_row_of_label_is_the_first_row_whose_cell_pattern_matches(text):
+    import regex as re
+
+    spec = load_form("national").tables["applications"]
+    plain = next((r.key for r in spec.rows if re.search(r.cell, text)), None)
+    assert spec.row_of_label(text) == plain

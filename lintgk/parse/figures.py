@@ -10,11 +10,12 @@ def find_figures(par: Paragraph) -> list[Figure]:
     figures = []
     text = par.text
     for m in P.FIGURE.finditer(text):
+        num, unit, approx = m.group("num", "unit", "approx")
         figures.append(
             Figure(
-                value=float(m.group("num")),
-                unit=m.group("unit"),
-                approx=m.group("approx") or "",
+                value=float(num),
+                unit=unit,
+                approx=approx or "",
                 text=m.group(0),
                 context=P.clause_before(text, m.start()),
                 span=Span.within(par, m.start(), m.end()),

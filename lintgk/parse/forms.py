@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from lintgk.parse.patterns import rx
+
 if TYPE_CHECKING:
     from lintgk.document import Table
     from lintgk.parse.model import Report, Span
@@ -51,10 +53,23 @@ class TableSpec:
     def column(self, key: str) -> Line | None:
         return self._by_key[1].get(key)
 
+    def row_of_label(self, text: str) -> str | None:
+        """The key of the first row whose label-cell pattern (``cell``) ``text`` matches, or None."""
+        return _row_of_label(text, self._cells)
+
+    @cached_property
+    def _cells(self) -> tuple[tuple[str, str], ...]:
+        return tuple((r.key, r.cell) for r in self.rows if r.cell)
+
     @cached_property
     def _by_key(self) -> tuple[dict[str, Line], dict[str, Line]]:
         """Rows and columns by key (the first of a key), for the checks that look one up for every cell."""
         return ({r.key: r for r in reversed(self.rows)}, {c.key: c for c in reversed(self.columns)})
+
+
+@lru_cache(maxsize=1024)  # the same labels come back in every report's table
+def _row_of_label(text: str, cells: tuple[tuple[str, str], ...]) -> str | None:
+    return next((key for key, cell in cells if rx(cell).search(text)), None)
 
 
 @dataclass(frozen=True)

@@ -145,9 +145,9 @@ def _label_cells(row: Row, width: int) -> list[str]:
 
 def _row_key(labels: list[str], spec: TableSpec) -> str | None:
     for text in reversed(labels):  # the most specific label cell first
-        for row in spec.rows:
-            if rx(row.cell).search(text):
-                return row.key
+        key = spec.row_of_label(text)
+        if key is not None:
+            return key
     return None
 
 

@@ -160,8 +160,7 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         # as pipe rows pad merged cells so.
         trailing = _TRAILING_TABS.search(line)
         run = trailing is not None and trailing.group(0).count("\t") >= 2
-        figures = any(_VALUE.match(text) for text, _ in cells)
-        if not (run or (trailing and figures)):
+        if not (run or (trailing and any(_VALUE.match(text) for text, _ in cells))):
             while cells and not cells[-1][0]:
                 cells.pop()
     return cells
