@@ -22,6 +22,7 @@ from lintgk.parse.model import Enumeration, Figure
 
 _QIZHONG = re.compile("其中")
 _SEGMENT_BREAK = re.compile(r"[，,；;]")
+_ENUMERATION_COMMA = re.compile("、")
 _ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
 _CATCH_ALL = re.compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
@@ -59,6 +60,8 @@ def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
 
 
 def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    if len(figs) < 3:  # two items at least, and their total
+        return []
     text = par.text
     markers = list(_ORDINAL.finditer(text))
     found: list[Enumeration] = []
@@ -253,6 +256,8 @@ def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit
 
 
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
+    if len(figs) < 3:  # three categories at least
+        return None
     text = par.text.rstrip("。.")
     if "其中" in text or _ORDINAL.search(text):
         return None
@@ -326,6 +331,8 @@ def _outside_brackets(text: str, start: int, end: int) -> set[int]:
 
 
 def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    if len(figs) < 3:  # three categories at least
+        return []
     text = par.text
     found = []
     sentences = _sentences(text)
@@ -364,7 +371,7 @@ def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | N
     """The unit and labels of a sentence that is wholly a list of categories (shares passed over),
     its items between 「，；」 or, in a sentence with neither, between 「、」."""
     piece = text[start:end]
-    breaks = _SEGMENT_BREAK if _SEGMENT_BREAK.search(piece) else re.compile("、")
+    breaks = _SEGMENT_BREAK if _SEGMENT_BREAK.search(piece) else _ENUMERATION_COMMA
     clauses = [c.strip(P.SPACES) for c in breaks.split(piece)]
     clauses = [c for c in clauses if c and not _SHARE.match(c)]
     matched = [_CATEGORY_SEGMENT.match(c) for c in clauses]

@@ -174,7 +174,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             tables.append(table)
             i = nxt
             continue
-        if not _is_blank(line) and not COMMENT_LINE.match(line):
+        if not ("<!--" in line and COMMENT_LINE.match(line)):
             column = _leading(line) + 1
             body = line.strip(_SPACES + "\t")
             if markdown:
