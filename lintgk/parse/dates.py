@@ -35,18 +35,21 @@ def _int(s: str | None) -> int | None:
 
 def find_dates(par: Paragraph) -> list[DateMention]:
     found: list[DateMention] = []
-    written = "年" in par.text  # 2017年12月31日 and 二〇一七年十二月三十一日 need it: a cheap test before their patterns
-    for m in (P.DATE.finditer(par.text) if written else ()):
+    text = par.text
+    # 2017年12月31日 and 二〇一七年十二月三十一日 need 年 and 月, 2017-12-31 a separator: cheap tests before the patterns
+    written = "年" in text and "月" in text
+    numeric = "-" in text or "/" in text or "." in text
+    for m in (P.DATE.finditer(text) if written else ()):
         if m.group("d") is None:
             continue
         d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
-    for m in P.ISO_DATE.finditer(par.text):
+    for m in (P.ISO_DATE.finditer(text) if numeric else ()):
         d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
-    for m in (P.CN_DATE.finditer(par.text) if written else ()):
+    for m in (P.CN_DATE.finditer(text) if written else ()):
         d = _safe_date(to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d")))
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()), chinese_numerals=True))
@@ -58,7 +61,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
     text = par.text
     if "年" not in text:  # every period pattern names a year
         return periods
-    for m in P.PERIOD.finditer(text):
+    for m in (P.PERIOD.finditer(text) if "月" in text else ()):  # its start is a date: 年 and 月
         y1 = int(m.group("y"))
         start = _safe_date(y1, int(m.group("m")), _int(m.group("d")))
         y2 = _int(m.group("y2")) or y1
@@ -77,7 +80,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
-    for m in _YEAR_PERIOD.finditer(text):
+    for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计
         year = int(m.group("y"))
         span = Span.within(par, m.start("y"), m.end())
         periods.append(Period(date(year, 1, 1), date(year, 12, 31), text[m.start("y"):m.end()], span, True, in_caption))

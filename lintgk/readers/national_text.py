@@ -91,6 +91,7 @@ def _complete(core: str) -> bool:
     return _known(core, _ALL_CORES)
 
 
+@lru_cache(maxsize=4096)  # asked for every label cell and its continuations, against every label
 def _prefix(core: str) -> bool:
     return bool(core) and any(c.startswith(core) for c in _ALL_CORES)
 
@@ -214,8 +215,9 @@ class _Assembler:
         if kind == VALUE:
             if cur is None or cur.kind in (SECTION, NOTE) or (cur.kind == HEADER and not cur.values):
                 self.rows.append(_Row(VALUE))
-            self.current.cells.append(cell)
-            self.current.values += 1
+            row = self.rows[-1]
+            row.cells.append(cell)
+            row.values += 1
             return
         self.known += 1
         if kind == HEADER and cur is not None and cur.kind == HEADER and not cur.values:
