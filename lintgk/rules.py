@@ -83,6 +83,9 @@ class RuleSet:
     documents: dict[str, DocumentType] = field(default_factory=dict)
     # (code, profile name) → the rule's params with the profile's overrides, as the kind's params dataclass
     typed: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # what is worked out from the rules once, not for every report (the engine's steps for a profile and
+    # configuration, the template's part names)
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def profile_for_year(self, year: int | None, document: str | None = None) -> Profile:
         """The profile for a report of this year, among the document type's profiles (all, without one)."""
@@ -362,8 +365,11 @@ def template_part_names(rules: RuleSet) -> tuple[str, ...]:
 
     The parser uses them to recognise those parts where a page ran them into the text without a gap.
     """
-    names: list[str] = []
-    for rule in rules.rules.values():
-        if rule.kind == "national-parts":
-            names.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
-    return tuple(names)
+    names = rules.derived.get("part names")
+    if names is None:
+        found: list[str] = []
+        for rule in rules.rules.values():
+            if rule.kind == "national-parts":
+                found.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
+        names = rules.derived["part names"] = tuple(found)
+    return names

@@ -17,7 +17,7 @@ from typing import Literal
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
-from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.parse.forms import FormRow, FormTable, Line, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -39,19 +39,38 @@ class FormSumParams:
     # instead of one per sum (with {name}, {expr}, {total})
 
 
-def _summand(table: FormTable, key: str, column: str, cells: list):
+class _Lookup:
+    """A table's rows by key and, for each key, its row and the rows it sums (``sum_of``), worked out once
+    for every column a sum is checked in (the first row of a key, as ``FormTable.row`` gives it)."""
+
+    def __init__(self, table: FormTable):
+        self.rows: dict[str, FormRow] = {}
+        for row in table.rows:
+            self.rows.setdefault(row.key, row)
+        self._specs: dict[str, Line] = {}
+        for spec in table.spec.rows:
+            self._specs.setdefault(spec.key, spec)
+        self._parts: dict[str, tuple[FormRow | None, tuple[str, ...]]] = {}
+
+    def parts(self, key: str) -> tuple[FormRow | None, tuple[str, ...]]:
+        found = self._parts.get(key)
+        if found is None:
+            spec = self._specs.get(key)
+            items = tuple(k for k in (spec.sum_of if spec else ()) if k in self.rows)
+            found = self._parts[key] = (self.rows.get(key), items)
+        return found
+
+
+def _summand(table: _Lookup, key: str, column: str, cells: list):
     """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
     subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
-    spec = table.spec.row(key)
-    items = [r for r in (table.row(k) for k in (spec.sum_of if spec else ())) if r is not None]
-    own = table.row(key)
+    own, items = table.parts(key)
     if own is not None:
         cells.append(own.cells.get(column))
     if items:
-        return sum(_summand(table, r.key, column, cells) or 0 for r in items)
-    if own is None or own.cells.get(column) is None:
-        return None
-    return own.cells[column].number
+        return sum(_summand(table, k, column, cells) or 0 for k in items)
+    value = own.cells.get(column) if own is not None else None
+    return None if value is None else value.number
 
 
 def _markers(keys: tuple[str, ...], lines) -> str:
@@ -73,21 +92,25 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
         return
     held = 0
     if p.axis == "rows":
+        lookup = _Lookup(table)
         for spec in table.spec.rows:
-            total = table.row(spec.key)
+            total = lookup.rows.get(spec.key)
             if not spec.sum_of or total is None or (p.sums and spec.key not in p.sums):
                 continue
-            if not any(table.row(k) for k in spec.sum_of):
+            if not any(lookup.rows.get(k) for k in spec.sum_of):
                 continue
+            markers = None  # the same in every column
             for column in table.columns:
                 stated = total.cells.get(column)
                 cells: list = []
-                parts = [_summand(table, k, column, cells) for k in spec.sum_of]
+                parts = [_summand(lookup, k, column, cells) for k in spec.sum_of]
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                expr = _markers(spec.sum_of, table.spec.rows) if p.expr == "markers" else \
-                    "+".join(fmt(x) for x in parts if x is not None)
+                if p.expr == "markers":
+                    expr = markers = markers or _markers(spec.sum_of, table.spec.rows)
+                else:
+                    expr = "+".join(fmt(x) for x in parts if x is not None)
                 data = {p.label_key: _label(total, p.label), "column": column, "expr": expr}
                 held += _agrees(emit, stated, summed, data, p.passed_once, total.line)
     else:

@@ -120,11 +120,33 @@ def _own_county(report: Report, own) -> str | None:
         return counties[-1].name
     if own.own.level != "township":
         return None
-    chained = rx(r"(?P<name>\p{Han}{2,3}?)[县区旗]" + re.escape(own.own.name + own.own.kind))
+    township = own.own.name + own.own.kind
     for par in report.doc.paragraphs:
-        m = chained.search(par.text)
-        if m:
-            return m.group("name")
+        if township in par.text:
+            name = _county_before(par.text, township)
+            if name:
+                return name
+    return None
+
+
+_HAN_NAME = re.compile(r"\p{Han}{2,3}")
+
+
+def _county_before(text: str, township: str) -> str | None:
+    """The county written right before the township, as ``(?P<name>\\p{Han}{2,3}?)[县区旗]`` + township
+    would find it (its first match): found from where the township stands, since a pattern of each
+    report's own name would be compiled afresh for every report."""
+    starts = []  # where such a match could start: 2 or 3 characters and 县 before an occurrence
+    at = text.find(township)
+    while at >= 0:
+        starts += [at - 4, at - 3]
+        at = text.find(township, at + 1)
+    for start in sorted(s for s in set(starts) if s >= 0):
+        for size in (2, 3):  # the lazy {2,3}? tries the shorter name first
+            name_end = start + size
+            if (text[name_end:name_end + 1] in ("县", "区", "旗") and text.startswith(township, name_end + 1)
+                    and _HAN_NAME.fullmatch(text, start, name_end)):
+                return text[start:name_end]
     return None
 
 
