@@ -7,6 +7,7 @@ import regex as re
 
 from lintgk.checks.common import EMAIL as _EMAIL
 from lintgk.checks.common import URL as _URL
+from lintgk.checks.common import JoinedParagraphs, may_hold_web_address, paragraph_finditer
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -47,10 +48,14 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     title_body = report.body
     if not title_body:
         return
-    claims = [rx(p) for p in params.claims]
+    opening = report.doc.paragraphs[:12]
+    joined = JoinedParagraphs(opening)
+    claims = [(rx(p), joined.may_match(p)) for p in params.claims]
     reported: set[tuple[int, int]] = set()
-    for par in report.doc.paragraphs[:12]:
-        for pattern in claims:
+    for i, par in enumerate(opening):
+        for pattern, where in claims:
+            if where is not None and i not in where:
+                continue  # the paragraph lacks words every match holds
             for m in pattern.finditer(par.text):
                 body = m.group("body").strip()
                 if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start()):
@@ -84,11 +89,17 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     title = report.title.span if report.title else None
     own_county = _own_county(report, own)
     known_counties = None
-    for par in report.doc.paragraphs:
+    joined = JoinedParagraphs(report.doc.paragraphs)
+    # each pattern with the paragraphs that hold words every match of it holds (None: all)
+    own_claims = [(paragraph_finditer(p), joined.may_match(p)) for p in params.own_claims]
+    media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
+    for i, par in enumerate(report.doc.paragraphs):
         if title and title.line <= par.line <= title.end_line:
             continue
-        for pattern in params.own_claims:
-            for m in rx(pattern).finditer(par.text):
+        for finditer, where in own_claims:
+            if where is not None and i not in where:
+                continue
+            for m in finditer(par.text):
                 other = parse_body(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
                     continue
@@ -98,8 +109,10 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                     emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
         if own_county is None:
             continue
-        for pattern in params.media:
-            for m in rx(pattern).finditer(par.text):
+        for finditer, where in media:
+            if where is not None and i not in where:
+                continue
+            for m in finditer(par.text):
                 name = m.group("name")
                 if known_counties is None:
                     known_counties = _county_names(report)
@@ -163,6 +176,8 @@ def _county_names(report: Report) -> set[str]:
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed URLs (http:∥, full-width colon)."""
     for par in report.doc.paragraphs:
+        if not may_hold_web_address(par.text):
+            continue
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
@@ -180,7 +195,9 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 @kind("email-format", params=NoParams)
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed e-mail addresses."""
-    for par in report.doc.paragraphs:
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs(paragraphs).holding(("@", "＠"))):  # the others hold no address
+        par = paragraphs[index]
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)
             if _GOOD_EMAIL.match(address):

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.common import JoinedParagraphs, may_hold_url, url_spans
+from lintgk.checks.common import JoinedParagraphs, may_hold_url, url_spans, words_pattern
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
@@ -115,12 +115,18 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
 _NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
 _REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
+_LOOKALIKE_CHARS = tuple(ZERO_LOOKALIKES)
+_NUMERAL_CHARS = tuple(CN_DIGITS + "十")
 
 
 @kind("zero-lookalike", params=NoParams)
 def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
-    for par in report.doc.paragraphs:
+    paragraphs = report.doc.paragraphs
+    joined = JoinedParagraphs(paragraphs)
+    # a finding needs a look-alike and a real numeral in one paragraph
+    for index in sorted(joined.holding(_LOOKALIKE_CHARS) & joined.holding(_NUMERAL_CHARS)):
+        par = paragraphs[index]
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
                 continue
@@ -176,25 +182,19 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         return
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
-    pattern = _alternation([*swap, *keep])
-    for par in report.doc.paragraphs:
-        for m in pattern.finditer(par.text):
-            if m.group(0) in keep:
-                continue
-            right = swap[m.group(0)]
-            span = Span.within(par, m.start(), m.end())
-            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-            emit(span, fix=fix, found=m.group(0), suggestion=right)
-
-
-def _alternation(words) -> re.Pattern:
-    """Any of these fixed phrases, the longest first (compiled once per process)."""
-    return _alternation_of(tuple(words))
-
-
-@lru_cache(maxsize=64)
-def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
-    return P.rx("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words = [*swap, *keep]
+    pattern = words_pattern(words)
+    if any("\n" in w for w in words):  # a phrase across lines: each paragraph on its own
+        found = ((par, 0, m) for par in report.doc.paragraphs for m in pattern.finditer(par.text))
+    else:  # fixed phrases hold no newline: one pass over all paragraphs
+        found = JoinedParagraphs(report.doc.paragraphs).matches(pattern)
+    for par, offset, m in found:
+        if m.group(0) in keep:
+            continue
+        right = swap[m.group(0)]
+        span = Span.within(par, m.start() - offset, m.end() - offset)
+        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+        emit(span, fix=fix, found=m.group(0), suggestion=right)
 
 
 @dataclass
@@ -243,8 +243,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     tokens = tuple(params.tokens)
     if not tokens:
         return
-    pattern = _alternation(tokens)
-    strong = _alternation(params.strong_tokens) if params.strong_tokens else None
+    pattern = words_pattern(tokens)
+    strong = words_pattern(params.strong_tokens) if params.strong_tokens else None
     starts = tuple(params.line_starts)
     notices = tuple(params.notices)
     rest_max = params.max_other_chars
