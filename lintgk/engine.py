@@ -23,9 +23,14 @@ class MessageFields(dict):
 
 def rule_set(config: Config) -> RuleSet:
     rules = load_rules(tuple(config.rule_dirs))
-    known = set(rules.rules)
     named = {"select": config.select, "ignore": config.ignore,
              "per-file-ignores": [c for codes in config.per_file_ignores.values() for c in codes]}
+    # a configuration found valid for these rules is not checked again for every report
+    checked = ("valid", config.source, config.document, config.profile, tuple(config.severity),
+               *(tuple(prefixes) for prefixes in named.values()))
+    if checked in rules.derived:
+        return rules
+    known = set(rules.rules)
     for key, prefixes in named.items():
         for prefix in prefixes:
             if not any(code.startswith(prefix) for code in known):
@@ -40,6 +45,7 @@ def rule_set(config: Config) -> RuleSet:
     if config.profile and config.profile not in own:
         raise ConfigError(f"{config.source or 'config'}: unknown profile {config.profile!r} for document type "
                           f"{config.document} (known: {', '.join(own)})")
+    rules.derived[checked] = True
     return rules
 
 

@@ -89,8 +89,11 @@ class RuleSet:
 
     def profile_for_year(self, year: int | None, document: str | None = None) -> Profile:
         """The profile for a report of this year, among the document type's profiles (all, without one)."""
-        ordered = sorted((p for p in self.profiles.values() if document is None or p.document == document),
-                         key=lambda p: p.years[0])
+        ordered = self.derived.get(("profiles by year", document))
+        if ordered is None:  # asked for every report
+            ordered = self.derived[("profiles by year", document)] = sorted(
+                (p for p in self.profiles.values() if document is None or p.document == document),
+                key=lambda p: p.years[0])
         if not ordered:
             raise RuleFileError(f"no profiles for document type {document!r}")
         if year is not None:

@@ -93,7 +93,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     reach = params.reach
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
     table_counts = None
-    joined = JoinedParagraphs(report.doc.paragraphs)
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
     for topic in params.topics:
         keyword = rx(topic.keywords)
         words = literal_words(topic.keywords)

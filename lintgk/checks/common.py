@@ -96,6 +96,17 @@ class JoinedParagraphs:
         self.text = "\n".join(p.text for p in paragraphs)
         self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
 
+    _last: JoinedParagraphs | None = None
+
+    @classmethod
+    def of(cls, paragraphs: list[Paragraph]) -> JoinedParagraphs:
+        """The joined paragraphs of this list, made once for all the checks of a report (the last one made
+        is kept: the checks of one report run one after the other)."""
+        last = cls._last
+        if last is None or last.paragraphs is not paragraphs:
+            last = cls._last = cls(paragraphs)
+        return last
+
     def matches(self, pattern: re.Pattern) -> Iterator[tuple[Paragraph, int, re.Match]]:
         """(paragraph, its offset in the joined text, match) for each match (see above for which patterns)."""
         starts, paragraphs = self.starts, self.paragraphs

@@ -107,6 +107,9 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
+                if p.passed_once and summed == stated.number:
+                    held += 1  # a sum that holds shows nothing of its own: no expression to write
+                    continue
                 if p.expr == "markers":
                     expr = markers = markers or _markers(spec.sum_of, table.spec.rows)
                 else:
@@ -123,10 +126,14 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 values = [row.cells[c] for c in columns if c in row.cells]
                 if stated is None or stated.blank or (values and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
+                summed = sum(v.number for v in values)
+                if p.passed_once and summed == stated.number:
+                    held += 1  # a sum that holds shows nothing of its own: no expression to write
+                    continue
                 expr = _markers(tuple(columns), table.spec.columns) if p.expr == "markers" else \
                     "+".join(fmt(v.number) for v in values)
                 data = {p.label_key: _label(row, p.label), "expr": expr}
-                held += _agrees(emit, stated, sum(v.number for v in values), data, p.passed_once, row.line)
+                held += _agrees(emit, stated, summed, data, p.passed_once, row.line)
     if held and p.passed_once:
         emit.passed(table.start_line, f"{held} sums hold", held=held)
 
@@ -189,7 +196,8 @@ def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     if table is None or (p.complete and not table.complete):
         return
     if p.per == "column":
-        rows = {name: table.row(key) for name, key in p.terms.items()}
+        by_key = _Lookup(table).rows
+        rows = {name: by_key.get(key) for name, key in p.terms.items()}
         if any(r is None for r in rows.values()):
             return
         places = [(column, {name: row.cells.get(column) for name, row in rows.items()}, rows[p.at].line)
@@ -270,16 +278,18 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     if table is None:
         return
     spec = load_form(p.form).tables[p.table]
+    rows = _Lookup(table).rows
     required = list(p.rows)
     for key, alternative in p.either.items():
         # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
-        if key in required and any(table.row(k) for k in alternative):
+        if key in required and any(rows.get(k) for k in alternative):
             required.remove(key)
-    text = "\n".join(report.doc.lines)
-    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
-    patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
-    missing = [k for k in required if table.row(k) is None
-               and not patterns[k].search(text) and not patterns[k].search(joined)]
+    missing = [k for k in required if k not in rows]
+    if missing:  # the report's text is looked at only for rows the table lacks
+        text = "\n".join(report.doc.lines)
+        joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
+        patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
+        missing = [k for k in missing if not patterns[k].search(text) and not patterns[k].search(joined)]
     if not missing:
         emit.passed(table.start_line, f"{len(required)} rows of the format present", count=len(required))
         return

@@ -89,7 +89,7 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     title = report.title.span if report.title else None
     own_county = _own_county(report, own)
     known_counties = None
-    joined = JoinedParagraphs(report.doc.paragraphs)
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
     # each pattern with the paragraphs that hold words every match of it holds (None: all)
     own_claims = [(paragraph_finditer(p), joined.may_match(p)) for p in params.own_claims]
     media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
@@ -196,7 +196,7 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed e-mail addresses."""
     paragraphs = report.doc.paragraphs
-    for index in sorted(JoinedParagraphs(paragraphs).holding(("@", "＠"))):  # the others hold no address
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("@", "＠"))):  # the others hold no address
         par = paragraphs[index]
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)

@@ -100,7 +100,7 @@ def halfwidth_positions(text: str) -> list[int]:
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
     """Half-width , ; : ? ! ( ) in Chinese text."""
     paragraphs = report.doc.paragraphs
-    for index in sorted(JoinedParagraphs(paragraphs).holding(_HALFWIDTH)):
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_HALFWIDTH)):
         par = paragraphs[index]
         positions = halfwidth_positions(par.text)
         if not positions:
@@ -123,7 +123,7 @@ _NUMERAL_CHARS = tuple(CN_DIGITS + "十")
 def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
     paragraphs = report.doc.paragraphs
-    joined = JoinedParagraphs(paragraphs)
+    joined = JoinedParagraphs.of(paragraphs)
     # a finding needs a look-alike and a real numeral in one paragraph
     for index in sorted(joined.holding(_LOOKALIKE_CHARS) & joined.holding(_NUMERAL_CHARS)):
         par = paragraphs[index]
@@ -187,7 +187,7 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
     if any("\n" in w for w in words):  # a phrase across lines: each paragraph on its own
         found = ((par, 0, m) for par in report.doc.paragraphs for m in pattern.finditer(par.text))
     else:  # fixed phrases hold no newline: one pass over all paragraphs
-        found = JoinedParagraphs(report.doc.paragraphs).matches(pattern)
+        found = JoinedParagraphs.of(report.doc.paragraphs).matches(pattern)
     for par, offset, m in found:
         if m.group(0) in keep:
             continue
