@@ -146,10 +146,11 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     fix=finding.fix,
                 )
             )
-        result.passed.extend(
-            Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
-                   if rule.passed and data else detail)
-            for line, detail, data in emit.passes)
+        if emit.passes:
+            result.passed.extend(
+                Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
+                       if rule.passed and data else detail)
+                for line, detail, data in emit.passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 

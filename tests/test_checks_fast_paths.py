@@ -120,6 +120,8 @@ def test_joined_paragraphs_find_what_each_paragraph_holds(pars, words):
     joined = JoinedParagraphs(paragraphs)
     plain = [w for w in words if "\n" not in w]
     assert joined.holding(tuple(plain)) == {i for i, t in enumerate(pars) if any(w in t for w in plain)} if plain else True
+    many = (*plain, *"abcdHtp")  # more than six words are looked for with one pattern
+    assert joined.holding(many) == {i for i, t in enumerate(pars) if any(w in t for w in many)}
     for pattern in (words_pattern(plain), re.compile("|".join(map(re.escape, plain))), _NUMERAL_RUN) if plain else (_NUMERAL_RUN,):
         expected = [(p.line, m.span(), m.group(0)) for p in paragraphs for m in pattern.finditer(p.text)]
         got = [(p.line, (m.start() - offset, m.end() - offset), m.group(0)) for p, offset, m in joined.matches(pattern)]

@@ -94,10 +94,13 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
     table_counts = None
     joined = JoinedParagraphs.of(report.doc.paragraphs)
+    negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     for topic in params.topics:
         keyword = rx(topic.keywords)
         words = literal_words(topic.keywords)
         holding = joined.holding(words) if words is not None else None  # a paragraph without them holds no claim
+        if negated is not None:
+            holding = negated if holding is None else holding & negated
         exclude = rx(topic.exclude) if topic.exclude else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
         modifier = rx(topic.claim_exclude) if topic.claim_exclude else None

@@ -7,7 +7,7 @@ import regex as re
 
 from lintgk.checks.common import EMAIL as _EMAIL
 from lintgk.checks.common import URL as _URL
-from lintgk.checks.common import JoinedParagraphs, may_hold_web_address, paragraph_finditer
+from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -175,9 +175,9 @@ def _county_names(report: Report) -> set[str]:
 @kind("url-format", params=NoParams)
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed URLs (http:∥, full-width colon)."""
-    for par in report.doc.paragraphs:
-        if not may_hold_web_address(par.text):
-            continue
+    # only paragraphs holding http, ftp or www. can hold a URL (one search over all of them)
+    holding = {id(par): par for par, _, _ in JoinedParagraphs.of(report.doc.paragraphs).matches(WEB_WORDS)}
+    for par in holding.values():
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
