@@ -21,6 +21,14 @@ class MessageFields(dict):
         return "{" + key + "}"
 
 
+def _fill(template: str, data: dict) -> str:
+    """The template with the finding's data; a field the data lacks is printed as written ({field})."""
+    try:
+        return template.format_map(data)  # most findings have every field: no copy into MessageFields
+    except KeyError:
+        return template.format_map(MessageFields(data))
+
+
 def rule_set(config: Config) -> RuleSet:
     rules = load_rules(tuple(config.rule_dirs))
     named = {"select": config.select, "ignore": config.ignore,
@@ -130,7 +138,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     edits = finding.fix.edits
                     fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
                     finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
-            message = rule.text(config.lang, finding.variant).format_map(MessageFields(finding.data))
+            message = _fill(rule.text(config.lang, finding.variant), finding.data)
             result.diagnostics.append(
                 Diagnostic(
                     rule=rule.code,

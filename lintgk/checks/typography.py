@@ -251,9 +251,10 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     strong_rest_max = rest_max if params.max_other_chars_strong is None else params.max_other_chars_strong
     max_line = params.max_line_chars
     lines = report.doc.lines
-    for par in report.doc.paragraphs:
+    with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
+    for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
-        notice = next((n for n in notices if n in text), None)
+        notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
         if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
