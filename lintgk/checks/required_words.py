@@ -290,7 +290,7 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
         info = reader.alternation()
         if reader.i != len(pattern):
             raise _Unknown("an unbalanced parenthesis")
-    except (_Unknown, ValueError, IndexError):
+    except (_Unknown, ValueError, IndexError, RecursionError):
         return None
     words = _minimal(info.words())
     return tuple(sorted(words)) if words else None
