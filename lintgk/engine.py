@@ -1,7 +1,9 @@
 """The pipeline: read → parse → rules → FileResult. What the CLI, tests and surveys all call."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 import regex as re
 
@@ -9,7 +11,7 @@ from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
 from lintgk.model import Diagnostic, FileResult, Passed, finding_order
-from lintgk.rules import RuleSet, load_rules, template_part_names
+from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
 class MessageFields(dict):
@@ -19,11 +21,24 @@ class MessageFields(dict):
         return "{" + key + "}"
 
 
+def _fill(template: str, data: dict) -> str:
+    """The template with the finding's data; a field the data lacks is printed as written ({field})."""
+    try:
+        return template.format_map(data)  # most findings have every field: no copy into MessageFields
+    except KeyError:
+        return template.format_map(MessageFields(data))
+
+
 def rule_set(config: Config) -> RuleSet:
     rules = load_rules(tuple(config.rule_dirs))
-    known = set(rules.rules)
     named = {"select": config.select, "ignore": config.ignore,
              "per-file-ignores": [c for codes in config.per_file_ignores.values() for c in codes]}
+    # a configuration found valid for these rules is not checked again for every report
+    checked = ("valid", config.source, config.document, config.profile, tuple(config.severity),
+               *(tuple(prefixes) for prefixes in named.values()))
+    if checked in rules.derived:
+        return rules
+    known = set(rules.rules)
     for key, prefixes in named.items():
         for prefix in prefixes:
             if not any(code.startswith(prefix) for code in known):
@@ -38,6 +53,7 @@ def rule_set(config: Config) -> RuleSet:
     if config.profile and config.profile not in own:
         raise ConfigError(f"{config.source or 'config'}: unknown profile {config.profile!r} for document type "
                           f"{config.document} (known: {', '.join(own)})")
+    rules.derived[checked] = True
     return rules
 
 
@@ -56,14 +72,38 @@ def _profile_for(report, rules: RuleSet, document: str):
     return rules.profile_for_year(None, document)
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One rule as it runs on every report of a profile: its check, its params and its severity."""
+
+    rule: Rule
+    check: Callable
+    params: Any
+    severity: str
+
+
+def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
+    """The rules that run on a report of this profile, worked out once per rule set, profile and the
+    configuration's select, ignore and severity instead of for every report."""
+    key = ("steps", profile.name, tuple(config.select), tuple(config.ignore), tuple(config.severity.items()))
+    steps = rules.derived.get(key)
+    if steps is None:
+        from lintgk.checks.registry import all_kinds
+
+        kinds = all_kinds()
+        steps = rules.derived[key] = [
+            _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity))
+            for rule in rules.rules.values() if config.enabled(rule.code) and rules.applies(rule, profile)]
+    return steps
+
+
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     from lintgk.across.summary import summarize
-    from lintgk.checks.registry import Emitter, all_kinds
+    from lintgk.checks.registry import Emitter
     from lintgk.parse import parse
 
     config = config or Config()
     rules = rule_set(config)
-    kinds = all_kinds()
     report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
     summary = summarize(report)  # for the checks across reports; its body falls back on the signature
@@ -76,15 +116,14 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     def where(line: int, column: int | None = None) -> str:
         return doc.where(line, config.lang, column)
 
-    for rule in rules.rules.values():
-        if not config.enabled(rule.code) or not rules.applies(rule, profile):
-            continue
-        if any(rule.code.startswith(prefix) for prefix in file_ignores):
+    for step in _steps(rules, config, profile):
+        rule = step.rule
+        if file_ignores and any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
         ran.add(rule.code)
         emit = Emitter(where=where)
-        kinds[rule.kind](report, rules.params_for(rule, profile), emit)
-        severity = config.severity.get(rule.code, rule.severity)
+        step.check(report, step.params, emit)
+        severity = step.severity
         for finding in emit.findings:
             span = finding.span
             covering = [i for i, s in enumerate(doc.suppressions) if s.covers(span.line, rule.code)]
@@ -99,7 +138,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     edits = finding.fix.edits
                     fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
                     finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
-            message = rule.text(config.lang, finding.variant).format_map(MessageFields(finding.data))
+            message = _fill(rule.text(config.lang, finding.variant), finding.data)
             result.diagnostics.append(
                 Diagnostic(
                     rule=rule.code,
@@ -115,10 +154,11 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     fix=finding.fix,
                 )
             )
-        result.passed.extend(
-            Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
-                   if rule.passed and data else detail)
-            for line, detail, data in emit.passes)
+        if emit.passes:
+            result.passed.extend(
+                Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
+                       if rule.passed and data else detail)
+                for line, detail, data in emit.passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 

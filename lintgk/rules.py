@@ -83,11 +83,17 @@ class RuleSet:
     documents: dict[str, DocumentType] = field(default_factory=dict)
     # (code, profile name) → the rule's params with the profile's overrides, as the kind's params dataclass
     typed: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # what is worked out from the rules once, not for every report (the engine's steps for a profile and
+    # configuration, the template's part names)
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def profile_for_year(self, year: int | None, document: str | None = None) -> Profile:
         """The profile for a report of this year, among the document type's profiles (all, without one)."""
-        ordered = sorted((p for p in self.profiles.values() if document is None or p.document == document),
-                         key=lambda p: p.years[0])
+        ordered = self.derived.get(("profiles by year", document))
+        if ordered is None:  # asked for every report
+            ordered = self.derived[("profiles by year", document)] = sorted(
+                (p for p in self.profiles.values() if document is None or p.document == document),
+                key=lambda p: p.years[0])
         if not ordered:
             raise RuleFileError(f"no profiles for document type {document!r}")
         if year is not None:
@@ -362,8 +368,11 @@ def template_part_names(rules: RuleSet) -> tuple[str, ...]:
 
     The parser uses them to recognise those parts where a page ran them into the text without a gap.
     """
-    names: list[str] = []
-    for rule in rules.rules.values():
-        if rule.kind == "national-parts":
-            names.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
-    return tuple(names)
+    names = rules.derived.get("part names")
+    if names is None:
+        found: list[str] = []
+        for rule in rules.rules.values():
+            if rule.kind == "national-parts":
+                found.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
+        names = rules.derived["part names"] = tuple(found)
+    return names

@@ -8,6 +8,7 @@ import regex as re
 
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
+from lintgk.checks.common import JoinedParagraphs, literal_words
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
@@ -56,12 +57,14 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
             emit.passed(e.total.span.line, f"{expr}={fmt(parts)}<={fmt(total)}")
 
 
+_CLAUSE_END = re.compile("[" + SENTENCE_END + "；;]")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in SENTENCE_END or ch in "；;":
-            bounds.append((start, i))
-            start = i + 1
+    for m in _CLAUSE_END.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
     if start < len(text):
         bounds.append((start, len(text)))
     return bounds
@@ -88,32 +91,42 @@ class NoneVsCountParams:
 def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> None:
     negation = rx(params.negation)
     reach = params.reach
+    clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
+    table_counts = None
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     for topic in params.topics:
         keyword = rx(topic.keywords)
+        words = literal_words(topic.keywords)
+        holding = joined.holding(words) if words is not None else None  # a paragraph without them holds no claim
+        if negated is not None:
+            holding = negated if holding is None else holding & negated
         exclude = rx(topic.exclude) if topic.exclude else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
         modifier = rx(topic.claim_exclude) if topic.claim_exclude else None
-        counts_text = [(f.text, f.context, f.span) for f in report.figures
-                       if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
-                       and not negation.search(f.context)]
-        for label, value, unit, span in _table_counts(report):
-            if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
-                counts_text.append((f"{fmt(value)}{unit}", label, span))
-        if not counts_text:
-            continue
-        for par in report.doc.paragraphs:
-            for a, b in _clauses(par.text):
+        counts_text = None  # the counts of the topic, looked for once a claim of none is found
+        paragraphs = report.doc.paragraphs
+        for i in sorted(holding) if holding is not None else range(len(paragraphs)):
+            par = paragraphs[i]
+            bounds = clauses.get(i)
+            if bounds is None:
+                bounds = clauses[i] = _clauses(par.text)
+            for a, b in bounds:
                 clause = par.text[a:b]
                 for hit in keyword.finditer(clause):
-                    if modifier and modifier.search(clause[hit.end():]):
-                        continue
                     # the negation governs its own comma clause only: in 「没有发生行政复议案件，被提起
                     # 行政诉讼1件」 it says nothing about 行政诉讼
                     comma = max(clause.rfind("，", 0, hit.start()), clause.rfind(",", 0, hit.start()))
                     window = max(0, hit.start() - reach, comma + 1)
-                    negs = list(negation.finditer(clause, window, hit.start()))
-                    if not negs:
+                    if not negation.search(clause, window, hit.start()):
                         continue
+                    if modifier and modifier.search(clause[hit.end():]):
+                        continue
+                    negs = list(negation.finditer(clause, window, hit.start()))
+                    if counts_text is None:
+                        if table_counts is None:
+                            table_counts = list(_table_counts(report))
+                        counts_text = _counts(report, table_counts, keyword, exclude, negation)
                     start, end = negs[-1].start(), hit.end()
                     while end < len(clause) and clause[end] in "”」’\"":
                         end += 1
@@ -125,6 +138,17 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                         emit(claim_span, claim=clause[start:end], topic=topic.name.zh,
                              topic_en=topic.name.en, counts=listing)
                     break
+
+
+def _counts(report: Report, table_counts: list, keyword, exclude, negation) -> list[tuple[str, str, Span]]:
+    """(figure, context, span) of every count of a topic, in prose and in the tables."""
+    counts = [(f.text, f.context, f.span) for f in report.figures
+              if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
+              and not negation.search(f.context)]
+    for label, value, unit, span in table_counts:
+        if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
+            counts.append((f"{fmt(value)}{unit}", label, span))
+    return counts
 
 
 def _table_counts(report: Report):

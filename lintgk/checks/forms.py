@@ -17,7 +17,7 @@ from typing import Literal
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
-from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.parse.forms import FormRow, FormTable, Line, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -39,19 +39,38 @@ class FormSumParams:
     # instead of one per sum (with {name}, {expr}, {total})
 
 
-def _summand(table: FormTable, key: str, column: str, cells: list):
+class _Lookup:
+    """A table's rows by key and, for each key, its row and the rows it sums (``sum_of``), worked out once
+    for every column a sum is checked in (the first row of a key, as ``FormTable.row`` gives it)."""
+
+    def __init__(self, table: FormTable):
+        self.rows: dict[str, FormRow] = {}
+        for row in table.rows:
+            self.rows.setdefault(row.key, row)
+        self._specs: dict[str, Line] = {}
+        for spec in table.spec.rows:
+            self._specs.setdefault(spec.key, spec)
+        self._parts: dict[str, tuple[FormRow | None, tuple[str, ...]]] = {}
+
+    def parts(self, key: str) -> tuple[FormRow | None, tuple[str, ...]]:
+        found = self._parts.get(key)
+        if found is None:
+            spec = self._specs.get(key)
+            items = tuple(k for k in (spec.sum_of if spec else ()) if k in self.rows)
+            found = self._parts[key] = (self.rows.get(key), items)
+        return found
+
+
+def _summand(table: _Lookup, key: str, column: str, cells: list):
     """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
     subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
-    spec = table.spec.row(key)
-    items = [r for r in (table.row(k) for k in (spec.sum_of if spec else ())) if r is not None]
-    own = table.row(key)
+    own, items = table.parts(key)
     if own is not None:
         cells.append(own.cells.get(column))
     if items:
-        return sum(_summand(table, r.key, column, cells) or 0 for r in items)
-    if own is None or own.cells.get(column) is None:
-        return None
-    return own.cells[column].number
+        return sum(_summand(table, k, column, cells) or 0 for k in items)
+    value = own.cells.get(column) if own is not None else None
+    return None if value is None else value.number
 
 
 def _markers(keys: tuple[str, ...], lines) -> str:
@@ -73,21 +92,28 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
         return
     held = 0
     if p.axis == "rows":
+        lookup = _Lookup(table)
         for spec in table.spec.rows:
-            total = table.row(spec.key)
+            total = lookup.rows.get(spec.key)
             if not spec.sum_of or total is None or (p.sums and spec.key not in p.sums):
                 continue
-            if not any(table.row(k) for k in spec.sum_of):
+            if not any(lookup.rows.get(k) for k in spec.sum_of):
                 continue
+            markers = None  # the same in every column
             for column in table.columns:
                 stated = total.cells.get(column)
                 cells: list = []
-                parts = [_summand(table, k, column, cells) for k in spec.sum_of]
+                parts = [_summand(lookup, k, column, cells) for k in spec.sum_of]
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                expr = _markers(spec.sum_of, table.spec.rows) if p.expr == "markers" else \
-                    "+".join(fmt(x) for x in parts if x is not None)
+                if p.passed_once and summed == stated.number:
+                    held += 1  # a sum that holds shows nothing of its own: no expression to write
+                    continue
+                if p.expr == "markers":
+                    expr = markers = markers or _markers(spec.sum_of, table.spec.rows)
+                else:
+                    expr = "+".join(fmt(x) for x in parts if x is not None)
                 data = {p.label_key: _label(total, p.label), "column": column, "expr": expr}
                 held += _agrees(emit, stated, summed, data, p.passed_once, total.line)
     else:
@@ -100,10 +126,14 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 values = [row.cells[c] for c in columns if c in row.cells]
                 if stated is None or stated.blank or (values and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
+                summed = sum(v.number for v in values)
+                if p.passed_once and summed == stated.number:
+                    held += 1  # a sum that holds shows nothing of its own: no expression to write
+                    continue
                 expr = _markers(tuple(columns), table.spec.columns) if p.expr == "markers" else \
                     "+".join(fmt(v.number) for v in values)
                 data = {p.label_key: _label(row, p.label), "expr": expr}
-                held += _agrees(emit, stated, sum(v.number for v in values), data, p.passed_once, row.line)
+                held += _agrees(emit, stated, summed, data, p.passed_once, row.line)
     if held and p.passed_once:
         emit.passed(table.start_line, f"{held} sums hold", held=held)
 
@@ -166,7 +196,8 @@ def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     if table is None or (p.complete and not table.complete):
         return
     if p.per == "column":
-        rows = {name: table.row(key) for name, key in p.terms.items()}
+        by_key = _Lookup(table).rows
+        rows = {name: by_key.get(key) for name, key in p.terms.items()}
         if any(r is None for r in rows.values()):
             return
         places = [(column, {name: row.cells.get(column) for name, row in rows.items()}, rows[p.at].line)
@@ -247,16 +278,18 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     if table is None:
         return
     spec = load_form(p.form).tables[p.table]
+    rows = _Lookup(table).rows
     required = list(p.rows)
     for key, alternative in p.either.items():
         # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
-        if key in required and any(table.row(k) for k in alternative):
+        if key in required and any(rows.get(k) for k in alternative):
             required.remove(key)
-    text = "\n".join(report.doc.lines)
-    joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
-    patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
-    missing = [k for k in required if table.row(k) is None
-               and not patterns[k].search(text) and not patterns[k].search(joined)]
+    missing = [k for k in required if k not in rows]
+    if missing:  # the report's text is looked at only for rows the table lacks
+        text = "\n".join(report.doc.lines)
+        joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
+        patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
+        missing = [k for k in missing if not patterns[k].search(text) and not patterns[k].search(joined)]
     if not missing:
         emit.passed(table.start_line, f"{len(required)} rows of the format present", count=len(required))
         return

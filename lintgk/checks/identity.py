@@ -7,6 +7,7 @@ import regex as re
 
 from lintgk.checks.common import EMAIL as _EMAIL
 from lintgk.checks.common import URL as _URL
+from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -47,10 +48,14 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     title_body = report.body
     if not title_body:
         return
-    claims = [rx(p) for p in params.claims]
+    opening = report.doc.paragraphs[:12]
+    joined = JoinedParagraphs(opening)
+    claims = [(rx(p), joined.may_match(p)) for p in params.claims]
     reported: set[tuple[int, int]] = set()
-    for par in report.doc.paragraphs[:12]:
-        for pattern in claims:
+    for i, par in enumerate(opening):
+        for pattern, where in claims:
+            if where is not None and i not in where:
+                continue  # the paragraph lacks words every match holds
             for m in pattern.finditer(par.text):
                 body = m.group("body").strip()
                 if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start()):
@@ -84,11 +89,17 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     title = report.title.span if report.title else None
     own_county = _own_county(report, own)
     known_counties = None
-    for par in report.doc.paragraphs:
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    # each pattern with the paragraphs that hold words every match of it holds (None: all)
+    own_claims = [(paragraph_finditer(p), joined.may_match(p)) for p in params.own_claims]
+    media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
+    for i, par in enumerate(report.doc.paragraphs):
         if title and title.line <= par.line <= title.end_line:
             continue
-        for pattern in params.own_claims:
-            for m in rx(pattern).finditer(par.text):
+        for finditer, where in own_claims:
+            if where is not None and i not in where:
+                continue
+            for m in finditer(par.text):
                 other = parse_body(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
                     continue
@@ -98,8 +109,10 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                     emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
         if own_county is None:
             continue
-        for pattern in params.media:
-            for m in rx(pattern).finditer(par.text):
+        for finditer, where in media:
+            if where is not None and i not in where:
+                continue
+            for m in finditer(par.text):
                 name = m.group("name")
                 if known_counties is None:
                     known_counties = _county_names(report)
@@ -120,11 +133,33 @@ def _own_county(report: Report, own) -> str | None:
         return counties[-1].name
     if own.own.level != "township":
         return None
-    chained = rx(r"(?P<name>\p{Han}{2,3}?)[县区旗]" + re.escape(own.own.name + own.own.kind))
+    township = own.own.name + own.own.kind
     for par in report.doc.paragraphs:
-        m = chained.search(par.text)
-        if m:
-            return m.group("name")
+        if township in par.text:
+            name = _county_before(par.text, township)
+            if name:
+                return name
+    return None
+
+
+_HAN_NAME = re.compile(r"\p{Han}{2,3}")
+
+
+def _county_before(text: str, township: str) -> str | None:
+    """The county written right before the township, as ``(?P<name>\\p{Han}{2,3}?)[县区旗]`` + township
+    would find it (its first match): found from where the township stands, since a pattern of each
+    report's own name would be compiled afresh for every report."""
+    starts = []  # where such a match could start: 2 or 3 characters and 县 before an occurrence
+    at = text.find(township)
+    while at >= 0:
+        starts += [at - 4, at - 3]
+        at = text.find(township, at + 1)
+    for start in sorted(s for s in set(starts) if s >= 0):
+        for size in (2, 3):  # the lazy {2,3}? tries the shorter name first
+            name_end = start + size
+            if (text[name_end:name_end + 1] in ("县", "区", "旗") and text.startswith(township, name_end + 1)
+                    and _HAN_NAME.fullmatch(text, start, name_end)):
+                return text[start:name_end]
     return None
 
 
@@ -140,7 +175,9 @@ def _county_names(report: Report) -> set[str]:
 @kind("url-format", params=NoParams)
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed URLs (http:∥, full-width colon)."""
-    for par in report.doc.paragraphs:
+    # only paragraphs holding http, ftp or www. can hold a URL (one search over all of them)
+    holding = {id(par): par for par, _, _ in JoinedParagraphs.of(report.doc.paragraphs).matches(WEB_WORDS)}
+    for par in holding.values():
         for m in _URL.finditer(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
@@ -158,7 +195,9 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 @kind("email-format", params=NoParams)
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed e-mail addresses."""
-    for par in report.doc.paragraphs:
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("@", "＠"))):  # the others hold no address
+        par = paragraphs[index]
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)
             if _GOOD_EMAIL.match(address):

@@ -68,6 +68,8 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
     if year is None:
         return
     for par in report.doc.paragraphs:
+        if "年" not in par.text:  # every match is a year with 年
+            continue
         if report.title and report.title.span.line <= par.line <= report.title.span.end_line:
             continue
         mark = ANY_MARKER.match(par.text)

@@ -11,7 +11,7 @@ from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import SPACES, overlap, rx
+from lintgk.parse.patterns import SPACES, bigrams, rx
 
 
 def _numeral(n: int, level: int) -> str:
@@ -72,9 +72,21 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
         # a table is declared as a part only by a heading that names a table
         return [h for h in parts if appendix.search(h.title)] if appendix.search(name) else parts
 
+    # each name's and title's bigrams and topics, worked out once: every name is compared with every title
+    grams: dict[str, set[str]] = {}
+    named: dict[str, set[int]] = {}
+
+    def features(text: str) -> tuple[set[str], set[int]]:
+        if text not in grams:
+            grams[text] = bigrams(text)
+            named[text] = {k for k, t in enumerate(topics) if t.search(text)}
+        return grams[text], named[text]
+
     def same_part(name: str, title: str) -> bool:
         # the same words, or the same content of the template in other words (概述 / 基本情况)
-        return overlap(name, title) >= threshold or any(t.search(name) and t.search(title) for t in topics)
+        (name_grams, name_topics), (title_grams, title_topics) = features(name), features(title)
+        shared = len(name_grams & title_grams) / len(name_grams) if name_grams else 0.0  # parse.patterns.overlap
+        return shared >= threshold or bool(name_topics & title_topics)
 
     unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
     # an appended statistics table is a declared part without a numbered heading
@@ -154,6 +166,9 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     for par in report.doc.paragraphs:
+        if "是" not in par.text:  # no item of a list
+            expected = None
+            continue
         text = par.text.lstrip(SPACES)
         if not _ORDINAL_ITEM.match(text):
             expected = None  # only a paragraph that opens with the next item continues a list

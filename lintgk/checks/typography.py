@@ -6,11 +6,11 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.common import url_spans
+from lintgk.checks.common import JoinedParagraphs, may_hold_url, url_spans, words_pattern
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
-from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
+from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
@@ -29,12 +29,16 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _paren_pairs(text: str) -> dict[int, int]:
     pairs, stack = {}, []
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PAREN.finditer(text):
+        i = m.start()
+        if m.group(0) == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             j = stack.pop()
             pairs[i], pairs[j] = j, i
     return pairs
@@ -54,21 +58,26 @@ def _nested_title_marks(text: str) -> list[int]:
     return found
 
 
+_HALFWIDTH = tuple(",;:?!()<>")
+_ANY_CJK = re.compile("[" + CJK_TEXT_CLASS + "]")
+_is_cjk = lru_cache(maxsize=4096)(P.is_cjk)  # asked of the same few characters over and over
+
+
 def halfwidth_positions(text: str) -> list[int]:
     """Offsets of half-width punctuation that sits in Chinese text (outside URLs and e-mails)."""
     if not _ANY_HALFWIDTH.search(text):
         return []
-    protected = url_spans(text)
-    pairs = _paren_pairs(text)
+    protected = url_spans(text) if may_hold_url(text) else []
+    pairs = _paren_pairs(text) if "(" in text or ")" in text else {}
 
     def chinese_context(i: int) -> bool:
-        return P.is_cjk(_neighbour(text, i, -1)) or P.is_cjk(_neighbour(text, i, 1))
+        return _is_cjk(_neighbour(text, i, -1)) or _is_cjk(_neighbour(text, i, 1))
 
-    nested = set(_nested_title_marks(text))
+    nested = set(_nested_title_marks(text)) if "<" in text or ">" in text else ()
     found = []
     for m in _ANY_HALFWIDTH.finditer(text):
         i, ch = m.start(), m.group(0)
-        if any(a <= i < b for a, b in protected):
+        if protected and any(a <= i < b for a, b in protected):
             continue
         if ch in "<>":
             if i in nested:
@@ -80,7 +89,7 @@ def halfwidth_positions(text: str) -> list[int]:
             other = pairs.get(i)
             # a bracket with Chinese inside is Chinese punctuation (the first characters tell)
             inner = text[min(i, other) + 1: min(max(i, other), min(i, other) + 40)] if other is not None else ""
-            if chinese_context(i) or (other is not None and chinese_context(other)) or any(P.is_cjk(c) for c in inner):
+            if chinese_context(i) or (other is not None and chinese_context(other)) or _ANY_CJK.search(inner):
                 found.append(i)
         elif chinese_context(i):
             found.append(i)
@@ -90,7 +99,9 @@ def halfwidth_positions(text: str) -> list[int]:
 @kind("halfwidth-punctuation", params=NoParams)
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
     """Half-width , ; : ? ! ( ) in Chinese text."""
-    for par in report.doc.paragraphs:
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_HALFWIDTH)):
+        par = paragraphs[index]
         positions = halfwidth_positions(par.text)
         if not positions:
             continue
@@ -104,12 +115,18 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
 _NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
 _REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
+_LOOKALIKE_CHARS = tuple(ZERO_LOOKALIKES)
+_NUMERAL_CHARS = tuple(CN_DIGITS + "十")
 
 
 @kind("zero-lookalike", params=NoParams)
 def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
-    for par in report.doc.paragraphs:
+    paragraphs = report.doc.paragraphs
+    joined = JoinedParagraphs.of(paragraphs)
+    # a finding needs a look-alike and a real numeral in one paragraph
+    for index in sorted(joined.holding(_LOOKALIKE_CHARS) & joined.holding(_NUMERAL_CHARS)):
+        par = paragraphs[index]
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
                 continue
@@ -165,25 +182,19 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         return
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
-    pattern = _alternation([*swap, *keep])
-    for par in report.doc.paragraphs:
-        for m in pattern.finditer(par.text):
-            if m.group(0) in keep:
-                continue
-            right = swap[m.group(0)]
-            span = Span.within(par, m.start(), m.end())
-            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-            emit(span, fix=fix, found=m.group(0), suggestion=right)
-
-
-def _alternation(words) -> re.Pattern:
-    """Any of these fixed phrases, the longest first (compiled once per process)."""
-    return _alternation_of(tuple(words))
-
-
-@lru_cache(maxsize=64)
-def _alternation_of(words: tuple[str, ...]) -> re.Pattern:
-    return P.rx("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words = [*swap, *keep]
+    pattern = words_pattern(words)
+    if any("\n" in w for w in words):  # a phrase across lines: each paragraph on its own
+        found = ((par, 0, m) for par in report.doc.paragraphs for m in pattern.finditer(par.text))
+    else:  # fixed phrases hold no newline: one pass over all paragraphs
+        found = JoinedParagraphs.of(report.doc.paragraphs).matches(pattern)
+    for par, offset, m in found:
+        if m.group(0) in keep:
+            continue
+        right = swap[m.group(0)]
+        span = Span.within(par, m.start() - offset, m.end() - offset)
+        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+        emit(span, fix=fix, found=m.group(0), suggestion=right)
 
 
 @dataclass
@@ -232,26 +243,27 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     tokens = tuple(params.tokens)
     if not tokens:
         return
-    pattern = _alternation(tokens)
-    strong = _alternation(params.strong_tokens) if params.strong_tokens else None
+    pattern = words_pattern(tokens)
+    strong = words_pattern(params.strong_tokens) if params.strong_tokens else None
     starts = tuple(params.line_starts)
     notices = tuple(params.notices)
     rest_max = params.max_other_chars
     strong_rest_max = rest_max if params.max_other_chars_strong is None else params.max_other_chars_strong
     max_line = params.max_line_chars
     lines = report.doc.lines
-    for par in report.doc.paragraphs:
+    with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
+    for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
-        found = pattern.findall(text)
-        if len(text) > max_line and not any(n in text for n in notices):
+        notice = next((n for n in notices if n in text), None) if i in with_notice else None
+        if len(text) > max_line and notice is None:
             continue
         if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if text.startswith(s))]
         elif P.CATALOGUE_LABEL.match(text):
             found = [text]
-        elif any(n in text for n in notices):  # the site's notice under every page
-            found = [next(n for n in notices if n in text)]
-        elif not found:
+        elif notice is not None:  # the site's notice under every page
+            found = [notice]
+        elif not (found := pattern.findall(text)):  # looked for only in lines short enough to be furniture
             continue
         else:
             rest = len(_FILLER.sub("", pattern.sub("", text)))

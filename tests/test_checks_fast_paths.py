@@ -1,0 +1,187 @@
+"""The checks' shortcuts give what the plain way gives: words every match holds, one search over the joined
+paragraphs, a pattern tried at the start once, the county found without a pattern per report, …"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex as re
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintgk.checks.arithmetic import _clauses
+from lintgk.checks.common import JoinedParagraphs, literal_words, may_hold_url, paragraph_finditer, url_spans, words_pattern
+from lintgk.checks.identity import _county_before
+from lintgk.checks.required_words import required_words
+from lintgk.checks.typography import _NUMERAL_RUN, _paren_pairs
+from lintgk.document import Paragraph
+from lintgk.parse.patterns import SENTENCE_END
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+ALPHABET = "在通过县区旗网站信息公开报告本年度由编制认真积极共。，；！？,;()《》报电视台12０○〇一二三 \nabcHtp@.:/"
+texts = st.text(alphabet=ALPHABET, max_size=60)
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _rule_patterns() -> list[str]:
+    found = []
+    for path in sorted(RULES.glob("*.yaml")):
+        for text in _strings((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("params", {})):
+            try:
+                re.compile(text)
+            except re.error:
+                continue
+            found.append(text)
+    return found
+
+
+RULE_PATTERNS = _rule_patterns()
+
+
+# A small regex grammar: (pattern, a string it matches) pairs, so that texts often hold a match.
+_atoms = st.sampled_from([("网站", "网站"), ("在", "在"), ("县", "县"), ("[县区旗]", "区"), (r"\d", "1"),
+                          (r"\p{Han}", "本"), (".", "x"), ("[^。]", "由"), ("^", ""), ("$", ""), (r"\b", ""),
+                          ("(?=报)", ""), ("(?<!不)", ""), ("。", "。"), (r"\.", "."), ("a", "a")])
+
+
+def _extend(children):
+    def seq(parts):
+        return "(?:" + "".join(p for p, _ in parts) + ")", "".join(s for _, s in parts)
+
+    def alt(parts, pick):
+        return "(?:" + "|".join(p for p, _ in parts) + ")", parts[pick % len(parts)][1]
+
+    def rep(part, quant):
+        pattern, sample = part
+        return "(?:" + pattern + ")" + quant[0], sample * quant[1]
+
+    return st.one_of(
+        st.lists(children, min_size=1, max_size=4).map(seq),
+        st.tuples(st.lists(children, min_size=1, max_size=4), st.integers(0, 3)).map(lambda t: alt(*t)),
+        st.tuples(children, st.sampled_from([("?", 1), ("?", 0), ("*", 0), ("+", 1), ("{2}", 2), ("{1,3}?", 1),
+                                             ("{0,2}", 0)])).map(lambda t: rep(*t)),
+        children.map(lambda part: ("(?P<g>" + part[0] + ")", part[1])),
+    )
+
+
+regexes = st.recursive(_atoms, _extend, max_leaves=12)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(regexes, texts, texts)
+def test_required_words_are_in_every_match(pattern_and_sample, before, after):
+    pattern, sample = pattern_and_sample
+    pattern = pattern.replace("(?P<g>", "(?:")  # one name may not repeat
+    words = required_words(pattern)
+    for text in (before + sample + after, before + after):
+        m = re.search(pattern, text)
+        if m is not None and words is not None:
+            assert any(w in text for w in words), (pattern, text, words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(RULE_PATTERNS), texts, texts)
+def test_the_rules_patterns_hold_their_required_words(pattern, before, after):
+    words = required_words(pattern)
+    if words is None:
+        return
+    sample = words[0]
+    for text in (before + sample + after, before + after, before + "".join(words) + after):
+        if re.search(pattern, text):
+            assert any(w in text for w in words), (pattern, text, words)
+
+
+def test_required_words_of_patterns_reports_use():
+    assert required_words("举报|投诉") == ("举报", "投诉")
+    assert required_words(r"在(?P<body>\p{Han}{2,16}?)(?:门户网站|网站|信息公开平台)") == ("信息公开平台", "网站")
+    assert required_words(r"(?:新|共|累计)收到(?:各类)?申请(?P<n>\d+)件") == ("收到",)
+    assert required_words("年度?") == ("年",)
+    assert required_words(r"\d+|网站") is None  # a branch requires nothing
+    assert required_words("(?i)http") is None  # flags are not read
+    assert required_words("(?<!不)予以公开") == ("予以公开",)
+    assert required_words("^$") is None
+    assert required_words(r"在(?:\p{Han})网站") == ("网站",)  # nothing is known of what stands between
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=8), st.lists(st.sampled_from(["网站", "县", "。", "报告", "a\nb", "12"]), min_size=1, max_size=4))
+def test_joined_paragraphs_find_what_each_paragraph_holds(pars, words):
+    paragraphs = [Paragraph(t, i + 1) for i, t in enumerate(pars)]
+    joined = JoinedParagraphs(paragraphs)
+    plain = [w for w in words if "\n" not in w]
+    assert joined.holding(tuple(plain)) == {i for i, t in enumerate(pars) if any(w in t for w in plain)} if plain else True
+    many = (*plain, *"abcdHtp")  # more than six words are looked for with one pattern
+    assert joined.holding(many) == {i for i, t in enumerate(pars) if any(w in t for w in many)}
+    for pattern in (words_pattern(plain), re.compile("|".join(map(re.escape, plain))), _NUMERAL_RUN) if plain else (_NUMERAL_RUN,):
+        expected = [(p.line, m.span(), m.group(0)) for p in paragraphs for m in pattern.finditer(p.text)]
+        got = [(p.line, (m.start() - offset, m.end() - offset), m.group(0)) for p, offset, m in joined.matches(pattern)]
+        assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["网站", "信息公开", "县", "区", "公开", "。", "由", "报告"]), min_size=1, max_size=5), texts)
+def test_literal_words_and_the_words_pattern_match_as_regex_does(words, text):
+    pattern = "|".join(words)
+    assert literal_words(pattern) == tuple(words)
+    assert (re.search(pattern, text) is not None) == any(w in text for w in words)
+    regex_way = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    assert [m.span() for m in words_pattern(words).finditer(text)] == [m.span() for m in regex_way.finditer(text)]
+
+
+def test_literal_words_only_of_plain_words():
+    assert literal_words("未(?!经)") is None
+    assert literal_words("a.b") is None
+    assert literal_words("收费|费用") == ("收费", "费用")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(RULE_PATTERNS + [r"(?:^|[。！？；]|一年来[，,])(?P<body>\p{Han}{2,4}?)(?:认真|积极|共)"]), texts)
+def test_a_pattern_tried_at_the_start_once_finds_the_same(pattern, text):
+    for sample in (text, "本县认真" + text, "。本区积极" + text + "；该县共", "一年来，县认真"):
+        assert [m.span() for m in paragraph_finditer(pattern)(sample)] == [m.span() for m in re.finditer(pattern, sample)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="青禾东县区旗安宝街道镇a。", max_size=30), st.sampled_from(["安宝街道", "东镇", "县镇", "宝"]))
+def test_county_before_a_township_as_the_pattern_finds_it(text, township):
+    m = re.search(r"(?P<name>\p{Han}{2,3}?)[县区旗]" + re.escape(township), text)
+    assert _county_before(text, township) == (m.group("name") if m else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_clauses_and_parentheses_as_the_character_loops_found_them(text):
+    bounds, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END or ch in "；;":
+            bounds.append((start, i))
+            start = i + 1
+    if start < len(text):
+        bounds.append((start, len(text)))
+    assert _clauses(text) == bounds
+
+    pairs, stack = {}, []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    assert _paren_pairs(text) == pairs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="hHtTpPfFwW.:/@＠a中 ", max_size=30))
+def test_a_text_without_the_words_holds_no_url(text):
+    if url_spans(text):
+        assert may_hold_url(text)
