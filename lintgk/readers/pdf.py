@@ -17,6 +17,7 @@ from lintgk.errors import InputError
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
+from lintgk.readers.pdf_objects import read_objects
 
 _MIN_TEXT_CHARS = 20
 
@@ -43,6 +44,7 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
 
 def _page_blocks(page) -> list[tuple[float, str, object]]:
     """(top, kind, payload) in reading order: ("line", text-line dict) or ("table", rows)."""
+    read_objects(page)
     found = real_tables(page)
     boxes = [t.bbox for t in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
