@@ -17,9 +17,10 @@ SEED = next((TESTS.parent / "seeds").glob("003_*.txt"))
 
 
 def _assert_same_objects(path: Path) -> None:
+    glyphs: dict = {}  # shared by the pages, as the reader shares it
     with pdfplumber.open(path) as theirs, pdfplumber.open(path) as ours:
         for expected_page, page in zip(theirs.pages, ours.pages):
-            expected, got = expected_page.objects, page_objects(page)
+            expected, got = expected_page.objects, page_objects(page, glyphs)
             assert got.keys() == expected.keys()
             for kind in expected:
                 assert len(got[kind]) == len(expected[kind]), kind

@@ -34,10 +34,11 @@ def _resolved(value):
 class _CharDevice(PDFPageAggregatorWithMarkedContent):
     """pdfplumber's device, keeping each character as pdfplumber's dict instead of in the layout tree."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, glyphs: dict) -> None:
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
         self.page = page
         self.chars: list[dict] = []
+        self._glyphs = glyphs
         self._space_names: dict = {}  # colour space name -> its decoded name: a page uses one or two
         self._x0, self._top = page.mediabox[:2]  # pdfplumber measures from the media box's corner
         self._height = page.height
@@ -48,13 +49,12 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
             self.chars.append(self.page.process_object(self.cur_item._objs.pop()))  # the LTChar just added
             return adv
         # pdfminer's PDFLayoutAnalyzer.render_char and LTChar (horizontal fonts), then pdfplumber's dict of it
-        try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        adv = font.char_width(cid) * fontsize * scaling
-        descent = font.get_descent() * fontsize
+        glyph = self._glyphs.get((font, cid))
+        if glyph is None:
+            glyph = self._glyphs[font, cid] = self._glyph(font, cid)
+        text, width, descent = glyph
+        adv = width * fontsize * scaling
+        descent = descent * fontsize
         (a, b, c, d, _e, _f) = matrix
         (x0, y0, x1, y1) = apply_matrix_rect(matrix, (0, descent + rise, adv, descent + rise + fontsize))
         if x1 < x0:
@@ -77,6 +77,14 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         })
         return adv
 
+    def _glyph(self, font, cid: int) -> tuple[str, float, float]:
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        return text, font.char_width(cid), font.get_descent()
+
     def _space_name(self, space) -> str:
         key = (type(space.name), space.name)
         if key not in self._space_names:
@@ -88,11 +96,13 @@ def _colour(value) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
-def page_objects(page: Page) -> dict[str, list[dict]]:
-    """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis)."""
+def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
+    """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
+    ``glyphs`` keeps each font's characters (text, width, descent) from page to page of one document:
+    a report shows the same few hundred glyphs on every page."""
     if page.pdf.laparams is not None:  # text boxes would be objects too: leave it to pdfplumber
         return page.objects
-    device = _CharDevice(page)
+    device = _CharDevice(page, {} if glyphs is None else glyphs)
     try:
         PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:  # as pdfplumber's Page.layout reports it
@@ -104,6 +114,6 @@ def page_objects(page: Page) -> dict[str, list[dict]]:
     return objects
 
 
-def read_objects(page: Page) -> None:
+def read_objects(page: Page, glyphs: dict | None = None) -> None:
     """Fill pdfplumber's cache of the page's objects (`Page.objects` reads it) the faster way."""
-    page._objects = page_objects(page)
+    page._objects = page_objects(page, glyphs)
