@@ -20,6 +20,8 @@ from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontna
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
+from lintgk.readers.pdf_tokens import fast_content_parser
+
 _PLAIN = (float, int, str, bool, type(None))
 
 
@@ -104,7 +106,8 @@ def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]
         return page.objects
     device = _CharDevice(page, {} if glyphs is None else glyphs)
     try:
-        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        with fast_content_parser():
+            PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:  # as pdfplumber's Page.layout reports it
         raise PdfminerException(exc) from exc
     objects: dict[str, list[dict]] = {"char": device.chars} if device.chars else {}
