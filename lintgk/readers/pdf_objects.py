@@ -26,11 +26,9 @@ _PLAIN = (float, int, str, bool, type(None))
 
 
 def _resolved(value):
-    """`resolve_all(value)`, skipped for the plain values a character's attributes nearly always are."""
-    kind = type(value)
-    if kind in _PLAIN or kind is tuple and all(type(x) in _PLAIN for x in value):
-        return value
-    return resolve_all(value)
+    """pdfplumber's `resolve_all(value)`, skipped for the plain values a font name or a marked-content id
+    nearly always is."""
+    return value if type(value) in _PLAIN else resolve_all(value)
 
 
 class _CharDevice(PDFPageAggregatorWithMarkedContent):
