@@ -17,6 +17,7 @@ from lintgk.errors import InputError
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
+from lintgk.readers.pdf_objects import read_objects
 
 _MIN_TEXT_CHARS = 20
 
@@ -41,8 +42,9 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_blocks(page) -> list[tuple[float, str, object]]:
+def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     """(top, kind, payload) in reading order: ("line", text-line dict) or ("table", rows)."""
+    read_objects(page, glyphs)
     found = real_tables(page)
     boxes = [t.bbox for t in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
@@ -57,9 +59,10 @@ def read_pdf(data: bytes, name: str) -> Document:
     with pdf:
         pages = []
         page_width = pdf.pages[0].width if pdf.pages else None
+        glyphs: dict = {}  # the fonts' characters, shared by the pages (pdf_objects)
         for number, page in enumerate(pdf.pages, 1):
             try:
-                pages.append((page.height, _page_blocks(page)))
+                pages.append((page.height, _page_blocks(page, glyphs)))
             except Exception as exc:  # a damaged page stream
                 raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
     return _assemble(pages, name, page_width)

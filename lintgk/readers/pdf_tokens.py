@@ -1,0 +1,120 @@
+"""pdfminer's tokenizer of page content streams, with one regular expression for the common tokens.
+
+pdfminer reads a content stream one character class at a time, a Python call per step; on pages that
+place every glyph with its own operators (LibreOffice's and Word's exports) that was most of a PDF
+report's reading. `FastContentParser` matches a whole token at once when it is an ordinary one
+(a number, an operator, a name without #-escapes, a hex string, a string without nested parentheses,
+<< >> [ ]) lying wholly inside the buffer, and makes the same token pdfminer would; anything else
+(comments, nested parentheses, a token cut by the end of the buffer or of a stream, an octal escape
+above 255) is left to pdfminer's own state machine, which carries on from the same place.
+tests/test_pdf_tokens.py holds the tokens equal to pdfminer's on random streams and on every test PDF.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pdfminer.pdfinterp
+from pdfminer.pdfinterp import PDFContentParser
+from pdfminer.psparser import (ESC_STRING, HEX_PAIR, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END, KWD, LIT, SPC,
+                               PSBaseParser)
+
+# The alternatives follow pdfminer's _parse_main and the _parse_* states it hands over to; each has one
+# group, so that `lastgroup` names it. \s is pdfminer's whitespace (stdlib re on bytes, as pdfminer).
+# Nothing follows a repetition, so a match never backtracks: a string's closing parenthesis is
+# checked after the match (an escape such as \215 could otherwise be split three ways on failing).
+_TOKEN = re.compile(rb"""\s*(?:
+    (?P<number>[-+]?[0-9]+(?:\.[0-9]*)?|[-+]?\.[0-9]+)
+  | (?P<keyword>[A-Za-z][^#/%\[\]()<>{}\s]*)
+  | /(?P<name>[^#/%\[\]()<>{}\s]*)
+  | <(?P<hex>[0-9a-fA-F\s]*)>
+  | (?P<dict_begin><<)
+  | (?P<dict_end>>>)
+  | \((?P<string>(?:[^()\\]|\\(?:[0-7]{1,3}|\r\n|[\s\S]))*)
+  | (?P<bracket>[\[\]])
+)""", re.VERBOSE)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
+_ESCAPED = {bytes((key,)) if isinstance(key, int) else key: bytes((code,)) for key, code in ESC_STRING.items()}
+_PARSE_MAIN = PSBaseParser._parse_main
+
+
+class _Unusual(Exception):
+    """A token the fast path does not make the way pdfminer does: pdfminer reads it."""
+
+
+def _unescape(match: re.Match) -> bytes:
+    escape = match.group(1)
+    if 0x30 <= escape[0] <= 0x37:  # octal
+        code = int(escape, 8)
+        if code > 255:
+            raise _Unusual  # pdfminer fails on it: let it
+        return bytes((code,))
+    if escape == b"\r\n":
+        return b""
+    return _ESCAPED.get(escape, b"")  # pdfminer drops an unknown escape with its backslash
+
+
+def _token(match: re.Match):
+    kind = match.lastgroup
+    text = match.group(kind)
+    if kind == "number":
+        return float(text) if b"." in text else int(text)
+    if kind == "keyword":
+        return True if text == b"true" else False if text == b"false" else KWD(text)
+    if kind == "name":
+        try:
+            return LIT(str(text, "utf-8"))
+        except UnicodeDecodeError:
+            return LIT(text)
+    if kind == "hex":
+        if len(text) % 2 == 0 and not SPC.search(text):
+            return bytes.fromhex(text.decode("ascii"))
+        return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", text))
+    if kind == "string":
+        return _ESCAPE.sub(_unescape, text) if b"\\" in text else text
+    if kind == "dict_begin":
+        return KEYWORD_DICT_BEGIN
+    if kind == "dict_end":
+        return KEYWORD_DICT_END
+    return KWD(text)  # [ or ]
+
+
+_OPENED = {"name", "hex", "string"}  # their group starts one character after the token
+
+
+class FastContentParser(PDFContentParser):
+    """PDFContentParser whose `nexttoken` matches ordinary tokens at once."""
+
+    def nexttoken(self):
+        if not self._tokens and not self.eof and self._parse1.__func__ is _PARSE_MAIN:
+            buf = self.buf
+            match = _TOKEN.match(buf, self.charpos)
+            # The token must end inside the buffer, before a character that ends it as pdfminer sees it.
+            if match is not None and match.end() < len(buf):
+                end = match.end()
+                kind = match.lastgroup
+                if kind == "string":
+                    if buf[end] != 0x29:  # ) : a nested string, or one the buffer cuts
+                        return super().nexttoken()
+                    end += 1
+                if not (kind == "name" and buf[end] == 0x23 or kind == "hex" and buf[end] == 0x3E):  # # or >
+                    try:
+                        token = _token(match)
+                    except _Unusual:
+                        return super().nexttoken()
+                    self.charpos = end
+                    return (self.bufpos + match.start(kind) - (kind in _OPENED), token)
+        return super().nexttoken()
+
+
+@contextmanager
+def fast_content_parser():
+    """pdfminer's interpreter makes its content parser by this module-level name; while the block runs
+    it makes ours. Ours gives the same tokens, so another thread that reads a PDF meanwhile gets the
+    same objects either way."""
+    original = pdfminer.pdfinterp.PDFContentParser
+    pdfminer.pdfinterp.PDFContentParser = FastContentParser
+    try:
+        yield
+    finally:
+        pdfminer.pdfinterp.PDFContentParser = original

@@ -1,0 +1,83 @@
+"""The PDF reader's faster page objects (lintgk.readers.pdf_objects) equal pdfplumber's own, object for
+object, on every PDF of the tests and on a page made to reach the rare branches; so the tables and the
+text lines found from them are the ones pdfplumber would find."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from lintgk.readers.pdf_objects import page_objects
+from make_hostile import _pdf
+from makers import make_pdf
+
+TESTS = Path(__file__).parent
+SEED = next((TESTS.parent / "seeds").glob("003_*.txt"))
+
+
+def _assert_same_objects(path: Path) -> None:
+    glyphs: dict = {}  # shared by the pages, as the reader shares it
+    with pdfplumber.open(path) as theirs, pdfplumber.open(path) as ours:
+        for expected_page, page in zip(theirs.pages, ours.pages):
+            expected, got = expected_page.objects, page_objects(page, glyphs)
+            assert got.keys() == expected.keys()
+            for kind in expected:
+                assert len(got[kind]) == len(expected[kind]), kind
+                for want, have in zip(expected[kind], got[kind]):
+                    assert have == want, {k: (want.get(k), have.get(k)) for k in want.keys() | have.keys()
+                                          if want.get(k) != have.get(k)}
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+def test_objects_of_the_test_pdfs_equal_pdfplumbers(path):
+    _assert_same_objects(path)
+
+
+def test_objects_of_a_laid_out_report_equal_pdfplumbers(tmp_path):
+    _assert_same_objects(make_pdf(SEED.read_text(encoding="utf-8"), tmp_path / "seed.pdf"))
+
+
+def _odd_page() -> bytes:
+    """A page whose media box does not start at 0,0, with marked content, a form XObject holding text,
+    a vertical CID font, a character with no Unicode mapping, text rise, scaling and a rotated matrix,
+    lines and rectangles."""
+    content = (b"/P <</MCID 3>> BDC BT /F1 12 Tf 100 700 Td (Marked text) Tj ET EMC\n"
+               b"BT /F1 10 Tf 5 Ts 80 Tz 100 680 Td (Risen and narrow) Tj ET\n"
+               b"BT /F1 11 Tf 0 1 -1 0 120 600 Tm (Turned) Tj ET\n"
+               b"BT /F2 14 Tf 400 700 Td <00410042> Tj ET\n"
+               b"BT /F3 12 Tf 100 560 Td <01020304> Tj ET\n"
+               b"0.5 w 90 500 m 400 500 l S 90 450 310 40 re S 0 0 1 rg 90 400 310 0.5 re f\n"
+               b"q 1 0 0 1 50 50 cm /X1 Do Q\n")
+    form = b"BT /F1 9 Tf 60 300 Td (Inside a form) Tj ET"
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [20 30 615 872] /Contents 4 0 R /Resources"
+        b" << /Font << /F1 5 0 R /F2 6 0 R /F3 8 0 R >> /XObject << /X1 9 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-V"
+        b" /DescendantFonts [7 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [10 0 R] >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Length %d >>\nstream\n" % len(form) + form + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ])
+
+
+def test_objects_of_an_odd_page_equal_pdfplumbers(tmp_path):
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(_odd_page())
+    with pdfplumber.open(path) as pdf:
+        objects = pdf.pages[0].objects
+    chars = objects["char"]
+    assert {"line", "rect"} <= objects.keys()
+    assert any(c["mcid"] == 3 for c in chars) and any(c["text"].startswith("(cid:") for c in chars)
+    assert any(not c["upright"] for c in chars)
+    assert len({c["top"] for c in chars if abs(c["x0"] - 393) < 1}) == 2  # the vertical font: one below the other
+    assert pdf.pages[0].mediabox[0] != 0
+    _assert_same_objects(path)

@@ -1,0 +1,68 @@
+"""The faster content-stream tokenizer (lintgk.readers.pdf_tokens) gives pdfminer's tokens, with their
+positions, on random streams cut into buffers of any size and on the content of every test PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdfminer.pdfinterp import PDFContentParser
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSEOF
+
+from lintgk.readers.pdf_tokens import FastContentParser
+
+TESTS = Path(__file__).parent
+
+# Ordinary tokens and the odd ones pdfminer has its own ways with (nested strings, #-escapes in names,
+# octal escapes, a hex string followed by >, numbers that are no numbers, comments, inline images).
+PIECES = [b"12", b"-3.5", b".5", b"+7", b"-", b"+.", b".", b"5.", b"1.2.3", b"Tj", b"TJ", b"T*", b"'", b'"', b"true",
+          b"false", b"/F1", b"/Na#20me", b"/", "/中".encode(), b"/\xff", b"<41>", b"<4 1>", b"<414>", b"<>", b"<41>>",
+          b"<<", b">>", b">", b"<", b"(abc)", b"(a(b)c)", b"(\\101\\102)", b"(\\777)", b"(\\n\\t\\\\\\(\\))",
+          b"(x\\\r\ny)", b"(\\\r)", b"(\\q)", b"(\\1234)", b"(\\215\\037\\000)", b"[", b"]", b"{", b"}", b"%note\n",
+          b"\x00", b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x01\x02 EI", b"1 0 0 1 50 50 cm", b"\xb0\xa1", b"e5", b"1e5",
+          b"abc#d", b"(\\", b"\\"]
+SEPARATORS = [b" ", b"\n", b"\r\n", b"", b"\t"]
+
+
+def _tokens(parser_class, streams: list[bytes], bufsize: int | None) -> list:
+    parser = parser_class([PDFStream({}, data) for data in streams])
+    if bufsize:
+        parser.BUFSIZ = bufsize
+    out = []
+    while True:
+        try:
+            pos, token = parser.nexttoken()
+        except PSEOF:
+            return out
+        except Exception as exc:  # pdfminer fails on some input: ours must fail the same way
+            return out + [("error", type(exc).__name__)]
+        out.append((pos, type(token).__name__, token))
+
+
+stream = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: b"".join(piece + sep for piece, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(streams=st.lists(stream, min_size=1, max_size=3), bufsize=st.sampled_from([None, 1, 2, 3, 5, 8, 64]))
+def test_tokens_equal_pdfminers_on_random_streams(streams, bufsize):
+    assert _tokens(FastContentParser, streams, bufsize) == _tokens(PDFContentParser, streams, bufsize)
+
+
+def test_a_long_escaped_string_cut_by_the_buffer():
+    """A string of octal escapes running past the buffer's end is left to pdfminer (and is read in linear
+    time: a pattern that could split each escape several ways would backtrack without end)."""
+    data = b"BT (" + b"\\215\\037" * 1200 + b") Tj ET"
+    assert _tokens(FastContentParser, [data], None) == _tokens(PDFContentParser, [data], None)
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+def test_tokens_equal_pdfminers_on_the_test_pdfs(path):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            contents = page.page_obj.contents
+            streams = [resolve1(c).get_data() for c in (contents if isinstance(contents, list) else [contents])]
+            assert _tokens(FastContentParser, streams, None) == _tokens(PDFContentParser, streams, None)
