@@ -1,9 +1,10 @@
 """Results of unchanged files, kept between runs (like ruff's cache).
 
-One JSON file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
-code, its rules and the configuration). Each entry carries its own key (path, size, mtime_ns, sha256 of
-the bytes, stamp) and is trusted only when the key matches: a damaged, swapped or foreign entry is a
-miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
+One file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
+code, its rules and the configuration). Each entry is its own key (path, size, mtime_ns, sha256 of the
+bytes, stamp, length of the rest) as a line of JSON, then the result in its stored form
+(``lintgk.stored``: the JSON output's line ready to write, the rest decoded only when used). It is
+trusted only when the key matches: a damaged, swapped or foreign entry is a miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
 bytes are read (to compare their hash) only when its size matches but its modification time does not.
 
 Entries are written to a temporary file and renamed into place, so two runs at once on one folder
@@ -23,7 +24,8 @@ from pathlib import Path
 
 from lintgk import __version__
 from lintgk.config import Config
-from lintgk.model import Diagnostic, Edit, FileResult, Fix, Passed
+from lintgk.model import FileResult, Passed
+from lintgk.stored import StoredResult, diagnostics_from_json, encode
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
@@ -104,14 +106,15 @@ class Cache:
         try:
             with os.fdopen(fd, "rb") as handle:
                 age = time.time() - os.fstat(handle.fileno()).st_mtime
-                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))  # names not in UTF-8
-            key = data["key"]
-            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0]:
+                data = handle.read()
+            head, _, stored = data.partition(b"\n")
+            key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
+            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0] \
+                    or key["length"] != len(stored):
                 return seen, None
             if key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path):
                 return seen, None
-            result = from_json(data["result"])
-            result.path = str(path)
+            result = StoredResult.from_bytes(str(path), stored)  # decoded only as far as it is used
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
         if age > _DAY:
@@ -128,10 +131,16 @@ class Cache:
         digest = _sha256_of(path)
         if digest is None or self.stat(path) != seen:
             return
-        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": seen[1], "sha256": digest, "stamp": self.stamp}
-        body = json.dumps({"key": key, "result": {**result.to_json(), "lines": result.lines, "summary": result.summary}},
-                          ensure_ascii=False)
-        self._write(self._entry(path), body.encode("utf-8", "surrogateescape"))
+        stored = result.stored_bytes() if isinstance(result, StoredResult) else None
+        if stored is None:
+            try:
+                stored = encode(result)
+            except UnicodeEncodeError:
+                return
+        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": seen[1], "sha256": digest,
+               "stamp": self.stamp, "length": len(stored)}
+        head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        self._write(self._entry(path), head + b"\n" + stored)
 
     def _write(self, entry: Path, data: bytes) -> None:
         try:
@@ -200,14 +209,8 @@ def clean(folder: Path) -> bool:
 
 
 def from_json(data: dict) -> FileResult:
-    diagnostics = []
-    for d in data["diagnostics"]:
-        fix = d.get("fix")
-        if fix:
-            fix = Fix(fix["description"], [Edit(**e) for e in fix["edits"]], fix.get("safe", False))
-        diagnostics.append(Diagnostic(**{**d, "fix": fix}))
     return FileResult(path=data["path"], profile=data["profile"], body=data.get("body"), year=data.get("year"),
-                      error=data["error"], diagnostics=diagnostics,
+                      error=data["error"], diagnostics=diagnostics_from_json(data["diagnostics"]),
                       passed=[Passed(**p) for p in data.get("passed", [])], lines=data.get("lines", []),
                       skipped=data.get("skipped"), summary=data.get("summary"),
                       unused_suppressions=[(u["line"], u["code"]) for u in data.get("unused_suppressions", [])])

@@ -302,7 +302,7 @@ class _Run:
                 if remaining is not None:
                     baselines.apply_one(result, remaining)
                 writer.add(result)
-                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+                failing = failing or any(result.count(s) for s, rank in SEVERITY_RANK.items() if rank >= threshold)
                 if self.report_unused:
                     unused += _list_unused_suppressions(kept)
             writer.close()
@@ -393,6 +393,8 @@ class _Run:
         from lintgk.model import SEVERITY_RANK
 
         lowest = SEVERITY_RANK[self.config.min_severity]
+        if lowest == min(SEVERITY_RANK.values()):
+            return  # nothing is below: a result's findings need not even be decoded (lintgk.stored)
         for r in results:
             r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import cache_entries
 from conftest import ROOT, SEED, run_cli
 from lintgk.batch import iter_lint, lint_many
 from lintgk.cache import MAX_AGE_DAYS, Cache
@@ -33,10 +34,7 @@ def _entries(cache_dir):
 def _mark_entries(cache_dir):
     """Put a tell-tale message in every entry: a result carrying it came from the cache."""
     for entry in _entries(cache_dir):
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        for d in data["result"]["diagnostics"]:
-            d["message"] = "FROM THE CACHE"
-        entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        cache_entries.set_messages(entry, "FROM THE CACHE")
 
 
 def _messages(results):
@@ -74,7 +72,7 @@ def test_damaged_entries_are_ignored_and_rewritten(tmp_path):
     again = lint_many(files, Config(), jobs=1, cache_dir=str(cache_dir))
     assert [r.to_json() for r in again] == [r.to_json() for r in fresh]
     for entry in _entries(cache_dir):
-        assert json.loads(entry.read_text(encoding="utf-8"))["key"]["size"] > 0
+        assert cache_entries.read(entry)["key"]["size"] > 0
 
 
 def test_changed_file_misses_and_touched_file_hits(tmp_path):

@@ -1,0 +1,136 @@
+"""A result as bytes: what a cache entry keeps, what a worker sends back, what the spool of a streamed run holds.
+
+Five compact JSON texts, one a line (JSON escapes every newline inside a string):
+
+    meta      {"profile", "body", "year", "error", "skipped", "unused", "counts": [errors, warnings, infos]}
+    core      {"profile", "body", "year", "error", "diagnostics"}: the JSON output's line without its path
+    passed    the checks that held
+    summary   what the checks across reports need
+    lines     the report's text
+
+A ``StoredResult`` is read back from them without decoding anything but ``meta``: its diagnostics,
+passed checks, summary and lines are decoded on first use, and while its diagnostics were never decoded
+(so never changed) the JSON writer writes its stored line as it is. A run answered from the cache thus
+costs a read and a write per file, not a decode and an encode.
+"""
+from __future__ import annotations
+
+import json
+
+from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
+
+_PIECES = 5
+_LAZY = {"diagnostics": 1, "passed": 2, "summary": 3, "lines": 4}  # field -> its piece
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode(result: FileResult) -> bytes:
+    """``result`` as the five pieces; UnicodeEncodeError for text that is not UTF-8 even with surrogateescape."""
+    out = result.to_json(passed=True)
+    meta = {"profile": result.profile, "body": result.body, "year": result.year, "error": result.error,
+            "skipped": result.skipped, "unused": result.unused_suppressions,
+            "counts": [result.count(severity) for severity in SEVERITIES]}
+    core = {key: out[key] for key in ("profile", "body", "year", "error", "diagnostics")}
+    pieces = (meta, core, out["passed"], result.summary, result.lines)
+    return "\n".join(map(_compact, pieces)).encode("utf-8", "surrogateescape")
+
+
+def diagnostics_from_json(items: list[dict]) -> list[Diagnostic]:
+    diagnostics = []
+    for d in items:
+        fix = d.get("fix")
+        if fix:
+            fix = Fix(fix["description"], [Edit(**e) for e in fix["edits"]], fix.get("safe", False))
+        diagnostics.append(Diagnostic(**{**d, "fix": fix}))
+    return diagnostics
+
+
+class _Stored:
+    """A field of a StoredResult: decoded from its piece on first read, then held by the instance (whose
+    own attribute, once set, comes first)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, result, owner=None):
+        if result is None:
+            return self
+        value = result.__dict__[self.name] = result._decoded(self.name)
+        return value
+
+
+class StoredResult(FileResult):
+    """A FileResult whose big fields are decoded from its stored pieces on first use."""
+
+    diagnostics = _Stored()
+    passed = _Stored()
+    summary = _Stored()
+    lines = _Stored()
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> "StoredResult":
+        """ValueError when ``data`` is not five pieces with a readable meta (a damaged entry)."""
+        pieces = data.split(b"\n")
+        if len(pieces) != _PIECES:
+            raise ValueError("not a stored result")
+        meta = json.loads(pieces[0].decode("utf-8", "surrogateescape"))
+        self = cls.__new__(cls)
+        self.path = path
+        self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
+        self.error, self.skipped = meta["error"], meta["skipped"]
+        self.unused_suppressions = [tuple(u) for u in meta["unused"]]
+        self._counts = dict(zip(SEVERITIES, meta["counts"]))
+        self._pieces = pieces
+        return self
+
+    def _decoded(self, name: str):
+        value = json.loads(self._pieces[_LAZY[name]].decode("utf-8", "surrogateescape"))
+        if name == "diagnostics":
+            return diagnostics_from_json(value["diagnostics"])
+        if name == "passed":
+            return [Passed(**p) for p in value]
+        return value
+
+    def count(self, severity: str) -> int:
+        if "diagnostics" in self.__dict__ or "_counts" not in self.__dict__:
+            return super().count(severity)
+        return self._counts[severity]
+
+    def stored_bytes(self) -> bytes | None:
+        """The pieces as stored, while nothing that goes into them was decoded (and so maybe changed)."""
+        if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
+            return None
+        return b"\n".join(self._pieces)
+
+    def json_line(self, passed: bool, path: str) -> str | None:
+        """The JSON output's line of this result (``path`` as the writer shows it), or None once its
+        diagnostics were decoded: the writer then encodes the result afresh."""
+        if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
+            return None
+        pieces = self._pieces
+        core = pieces[1].decode("utf-8", "surrogateescape")
+        tail = {}
+        if self.skipped:
+            tail["skipped"] = self.skipped
+        if self.unused_suppressions:
+            tail["unused_suppressions"] = [{"line": line, "code": code} for line, code in self.unused_suppressions]
+        return "".join(('{"path":', _compact(path), ",", core[1:-1],
+                        ',"passed":' + pieces[2].decode("utf-8", "surrogateescape") if passed else "",
+                        "," + _compact(tail)[1:-1] if tail else "", "}"))
+
+    def __reduce_ex__(self, protocol):  # pickled as its stored bytes while they are still what it holds
+        stored = self.stored_bytes()
+        if stored is None:
+            return super().__reduce_ex__(protocol)
+        return StoredResult.from_bytes, (self.path, stored)
+
+    def __eq__(self, other):  # as a FileResult: the same fields, decoded or not
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in FileResult.__dataclass_fields__)
+
+    __hash__ = None
+
