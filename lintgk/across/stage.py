@@ -122,13 +122,10 @@ def near_duplicate_reports(results, summaries, names, boilerplate, params: NearD
     each names its closest others, with the similarity and the shared passages."""
     threshold = params.threshold
     signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
-    keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}
-
-    def related(a: int, b: int) -> bool:  # known to be two bodies' reports of one year (no body: may be the same)
-        return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
-            and keys[a] != keys[b]
-
-    for this, other, score in near_duplicates(signed, threshold, related, params.most):
+    # compared: two bodies' reports of one year (a report with no body may be anyone's: never compared)
+    bodies = {i: names.key(summaries[i].get("body")) for i, _ in signed}
+    years_of = {i: summaries[i].get("year") for i, _ in signed}
+    for this, other, score in near_duplicates(signed, threshold, years_of, bodies, params.most):
         shared = _shared_passages(summaries[this], summaries[other], boilerplate)
         line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {
