@@ -142,6 +142,26 @@ class Cache:
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
         self._write(self._entry(path), head + b"\n" + stored)
 
+    def across(self, key: str) -> dict[int, list[list]] | None:
+        """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding) kept
+        under ``key``, or None."""
+        try:
+            fd = os.open(self.folder / f"across-{key}.json", os.O_RDONLY | _NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))
+            if data["key"] != key or data["stamp"] != self.stamp:
+                return None
+            return {int(index): found for index, found in data["found"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def keep_across(self, key: str, found: dict[int, list[list]]) -> None:
+        try:
+            body = json.dumps({"key": key, "stamp": self.stamp, "found": found}, ensure_ascii=False)
+            self._write(self.folder / f"across-{key}.json", body.encode("utf-8", "surrogateescape"))
+        except (UnicodeEncodeError, TypeError, ValueError):
+            pass
+
     def _write(self, entry: Path, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

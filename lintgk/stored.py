@@ -2,7 +2,8 @@
 
 Five compact JSON texts, one a line (JSON escapes every newline inside a string):
 
-    meta      {"profile", "body", "year", "error", "skipped", "unused", "counts": [errors, warnings, infos]}
+    meta      {"profile", "body", "year", "error", "skipped", "unused", "order"}: "order" has each finding's
+              line, column, rule, severity and place in the core (to count and merge them undecoded)
     core      {"profile", "body", "year", "error", "diagnostics"}: the JSON output's line without its path
     passed    the checks that held
     summary   what the checks across reports need
@@ -27,15 +28,38 @@ def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_LIST = ',"diagnostics":['  # where the core's findings begin (a JSON string escapes its quotes: never inside one)
+
+
+def encoded_finding(d: Diagnostic) -> list:
+    """A finding as the core holds it, with what orders and counts it: [line, column, rule, severity, JSON]."""
+    return [d.line, d.column, d.rule, d.severity, _compact(d.to_json())]
+
+
+def _core(head: str, findings: list[list]) -> tuple[str, list[list]]:
+    """The core piece from its head (the JSON object up to its findings) and its encoded findings, with each
+    finding's [line, column, rule, severity, start, end] in it: enough to merge more in without decoding it."""
+    parts, order, at = [head, _LIST], [], len(head) + len(_LIST)
+    for n, (line, column, rule, severity, text) in enumerate(findings):
+        if n:
+            parts.append(",")
+            at += 1
+        parts.append(text)
+        order.append([line, column, rule, severity, at, at + len(text)])
+        at += len(text)
+    parts.append("]}")
+    return "".join(parts), order
+
+
 def encode(result: FileResult) -> bytes:
     """``result`` as the five pieces; UnicodeEncodeError for text that is not UTF-8 even with surrogateescape."""
-    out = result.to_json(passed=True)
+    head = _compact({"profile": result.profile, "body": result.body, "year": result.year, "error": result.error})
+    core, order = _core(head[:-1], [encoded_finding(d) for d in result.diagnostics])
     meta = {"profile": result.profile, "body": result.body, "year": result.year, "error": result.error,
-            "skipped": result.skipped, "unused": result.unused_suppressions,
-            "counts": [result.count(severity) for severity in SEVERITIES]}
-    core = {key: out[key] for key in ("profile", "body", "year", "error", "diagnostics")}
-    pieces = (meta, core, out["passed"], result.summary, result.lines)
-    return "\n".join(map(_compact, pieces)).encode("utf-8", "surrogateescape")
+            "skipped": result.skipped, "unused": result.unused_suppressions, "order": order}
+    passed = [{"rule": p.rule, "line": p.line, "detail": p.detail} for p in result.passed]
+    pieces = (_compact(meta), core, _compact(passed), _compact(result.summary), _compact(result.lines))
+    return "\n".join(pieces).encode("utf-8", "surrogateescape")
 
 
 def diagnostics_from_json(items: list[dict]) -> list[Diagnostic]:
@@ -82,7 +106,9 @@ class StoredResult(FileResult):
         self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
         self.error, self.skipped = meta["error"], meta["skipped"]
         self.unused_suppressions = [tuple(u) for u in meta["unused"]]
-        self._counts = dict(zip(SEVERITIES, meta["counts"]))
+        self._counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in meta["order"]:
+            self._counts[finding[3]] += 1
         self._pieces = pieces
         return self
 
@@ -104,6 +130,19 @@ class StoredResult(FileResult):
         if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
             return None
         return b"\n".join(self._pieces)
+
+    def add_findings(self, found: list[list]) -> None:
+        """Merge encoded findings (``encoded_finding``) into the stored ones as ``finding_order`` sorts them
+        (the stored ones first among equals), without decoding the result: it is still written out as stored."""
+        core = self._pieces[1].decode("utf-8", "surrogateescape")
+        meta = json.loads(self._pieces[0].decode("utf-8", "surrogateescape"))
+        stored = [[*o[:4], core[o[4]:o[5]]] for o in meta["order"]]
+        merged = sorted([*stored, *found], key=lambda f: (f[0], f[1], f[2]))
+        core, meta["order"] = _core(core[:core.index(_LIST)], merged)
+        for finding in found:
+            self._counts[finding[3]] += 1
+        self._pieces[0] = _compact(meta).encode("utf-8", "surrogateescape")
+        self._pieces[1] = core.encode("utf-8", "surrogateescape")
 
     def json_line(self, passed: bool, path: str) -> str | None:
         """The JSON output's line of this result (``path`` as the writer shows it), or None once its
