@@ -10,6 +10,7 @@ for all of a report's candidates at once with numpy.
 """
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -53,8 +54,9 @@ def candidates(signatures: list[tuple[int, list[int]]], threshold: float, years:
     for index, signature in sorted(signatures):
         if bodies.get(index) is None:
             continue
-        keys[index] = [(band, years.get(index), tuple(signature[band * rows:(band + 1) * rows]))
-                       for band in range(bands)]
+        bins_of = array("I", signature)
+        packed, width = bins_of.tobytes(), rows * bins_of.itemsize  # a band's bins as bytes: small keys
+        keys[index] = [(band, years.get(index), packed[band * width:(band + 1) * width]) for band in range(bands)]
         for key in keys[index]:
             buckets[key].append(index)
     same_body = Counter((bodies[i], years.get(i)) for i in keys)

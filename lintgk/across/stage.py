@@ -1,7 +1,9 @@
 """The second stage: summaries of linted reports in, GK7xx findings added to their results."""
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,24 +37,55 @@ def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
     return frozenset(h for h, keys in bodies_of.items() if len(keys) >= least)
 
 
-def check_across(results: list[FileResult], config: Config | None = None,
-                 previous: list[FileResult] | None = None) -> None:
-    """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
-    as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year."""
+def _active(config: Config) -> tuple[dict, dict]:
+    """The enabled rules of this stage by kind, and their params as their kinds' dataclasses (validated when
+    the rules loaded; no profile overrides them)."""
     from lintgk.checks.params import build
     from lintgk.checks.registry import PARAMS
-    from lintgk.engine import MessageFields, rule_set
+    from lintgk.engine import rule_set
+
+    active = {rule.kind: rule for rule in rule_set(config).rules.values()
+              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
+    return active, {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
+
+
+def compactor(config: Config) -> Callable[[dict], dict]:
+    """What of a report's summary this stage holds for every report at once: the table cells the carry-over
+    and the jumps read, the paragraphs without their excerpts, the signature as packed 32-bit bins. The rest
+    (excerpts, places in a Word or PDF file) is read back, through ``check_across``'s ``full``, only for the
+    reports a comparison or a finding needs."""
+    jump = _active(config)[1].get(JUMP)
+
+    def read(key: str) -> bool:
+        row, column = key.split("|", 1)
+        return row in (years.CARRIED_IN, years.CARRIED_OUT) or (
+            jump is not None and column in jump.columns and (jump.rows is None or row in jump.rows))
+
+    def compact(summary: dict) -> dict:
+        signature = summary.get("signature")
+        return {**{key: summary.get(key) for key in ("body", "year", "title_line", "figures")},
+                "cells": {key: cell for key, cell in (summary.get("cells") or {}).items() if read(key)},
+                "paragraphs": [tuple(p[:4]) for p in summary.get("paragraphs") or []],
+                "signature": array("I", signature) if signature else None}
+
+    return compact
+
+
+def check_across(results: list[FileResult], config: Config | None = None,
+                 previous: list[FileResult] | None = None, full: Callable[[int], dict] | None = None) -> None:
+    """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
+    as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year.
+    With ``full``, the results' summaries are ``compactor``'s and ``full(i)`` gives the whole summary of the
+    i-th report (of ``results``, then of ``previous``)."""
+    from lintgk.engine import MessageFields
 
     config = config or Config()
-    rules = rule_set(config)
-    active = {rule.kind: rule for rule in rules.rules.values()
-              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
-    # the rules' params as their kinds' dataclasses (validated when the rules loaded; no profile overrides them)
-    params = {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
+    active, params = _active(config)
     if not active:
         return
     everything = [*results, *(previous or [])]
     summaries = {i: r.summary for i, r in enumerate(everything) if r.summary and not r.error}
+    full = full or summaries.__getitem__
     names = BodyNames(config.bodies)
     groups = group(list(summaries.items()), names)
     boilerplate = _boilerplate(summaries, names)
@@ -62,8 +95,8 @@ def check_across(results: list[FileResult], config: Config | None = None,
         rule = active[kind]
         if index >= len(results) or any(rule.code.startswith(p) for p in ignored[index]):
             return
-        result, summary = results[index], summaries[index]
-        where = (summary.get("where") or {}).get(str(found.line))
+        result = results[index]
+        where = (full(index).get("where") or {}).get(str(found.line))
         lang = 1 if config.lang == "en" else 0
         data = found.data
         message = rule.text(config.lang, found.variant).format_map(MessageFields(
@@ -87,13 +120,13 @@ def check_across(results: list[FileResult], config: Config | None = None,
         if JUMP in active:
             for found in years.jumps(here, before, params[JUMP]):
                 emit(this, JUMP, _with(found, context))
-        if COPIED_YEAR in active:
-            for found in years.copied(here, before, params[COPIED_YEAR], boilerplate):
+        if COPIED_YEAR in active and years.may_be_copied(here, before, boilerplate):
+            for found in years.copied(full(this), full(last), params[COPIED_YEAR], boilerplate):
                 emit(this, COPIED_YEAR, _with(found, context))
     if SAME_BODY_YEAR in active and previous is None:
         duplicate_body_years(everything, summaries, groups, emit)
     if NEAR_DUPLICATE in active:
-        near_duplicate_reports(results, summaries, names, boilerplate, params[NEAR_DUPLICATE], emit)
+        near_duplicate_reports(results, summaries, full, names, boilerplate, params[NEAR_DUPLICATE], emit)
 
 
 def duplicate_body_years(everything, summaries, groups, emit) -> None:
@@ -117,7 +150,7 @@ def _line(result: FileResult, line: int) -> str:
     return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
 
 
-def near_duplicate_reports(results, summaries, names, boilerplate, params: NearDuplicateParams, emit) -> None:
+def near_duplicate_reports(results, summaries, full, names, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
     each names its closest others, with the similarity and the shared passages."""
     threshold = params.threshold
@@ -126,7 +159,7 @@ def near_duplicate_reports(results, summaries, names, boilerplate, params: NearD
     bodies = {i: names.key(summaries[i].get("body")) for i, _ in signed}
     years_of = {i: summaries[i].get("year") for i, _ in signed}
     for this, other, score in near_duplicates(signed, threshold, years_of, bodies, params.most):
-        shared = _shared_passages(summaries[this], summaries[other], boilerplate)
+        shared = _shared_passages(full(this), full(other), boilerplate)
         line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {
             "other": results[other].path, "other_body": summaries[other].get("body") or "—",

@@ -18,6 +18,7 @@ import json
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult, finding_order
@@ -88,19 +89,31 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
 
 def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
                   previous: list[FileResult] | None) -> dict[int, list[Diagnostic]]:
-    """The GK7xx findings of each result (by its index), from the summaries read back."""
-    from lintgk.across.stage import check_across
+    """The GK7xx findings of each result (by its index), from the summaries read back: compact ones for
+    every report, whole ones only for the reports a comparison or a finding needs."""
+    from lintgk.across.stage import check_across, compactor
 
+    starts = [0, *ends[:-1]]
+
+    @lru_cache(maxsize=64)
+    def full(index: int) -> dict:
+        if index >= len(paths):
+            return previous[index - len(paths)].summary
+        spool.seek(starts[index])
+        return _unspooled(paths[index], spool.read(ends[index] - starts[index])).summary
+
+    compact = compactor(config)
     stubs: list[FileResult] = []
     spool.seek(0)
     start = 0
     for path, end in zip(paths, ends):
         result = _unspooled(path, spool.read(end - start))
         start = end
+        summary = result.summary
         stubs.append(FileResult(path=result.path, error=result.error, body=result.body, year=result.year,
-                                skipped=result.skipped, summary=result.summary))
+                                skipped=result.skipped, summary=compact(summary) if summary else summary))
     if len(stubs) > 1 or previous:
-        check_across(stubs, config, previous)
+        check_across(stubs, config, previous, full)
     return {index: sorted(stub.diagnostics, key=finding_order) for index, stub in enumerate(stubs) if stub.diagnostics}
 
 

@@ -86,6 +86,13 @@ def jumps(this: dict, last: dict, params: JumpParams) -> list[Found]:
     return out
 
 
+def may_be_copied(this: dict, last: dict, boilerplate: frozenset = frozenset()) -> bool:
+    """Whether ``copied`` can find anything: a paragraph of this year's, not boilerplate, hashes as one of
+    last year's (read from the paragraphs' hashes alone, before their excerpts are read back)."""
+    before = {p[1] for p in last.get("paragraphs") or []}
+    return any(p[1] in before and p[1] not in boilerplate for p in this.get("paragraphs") or [])
+
+
 def copied(this: dict, last: dict, params: CopiedParams, boilerplate: frozenset = frozenset()) -> list[Found]:
     """Paragraphs identical to last year's apart from years, figures and names: their share and parts,
     and the 存在的主要问题及改进情况 part copied whole."""
