@@ -10,8 +10,7 @@ for all of a report's candidates at once with numpy.
 """
 from __future__ import annotations
 
-from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 
 EMPTY = 0xFFFFFFFF
@@ -47,29 +46,39 @@ def candidates(signatures: list[tuple[int, list[int]]], threshold: float, years:
                limit: int = MAX_CANDIDATES) -> dict[int, list[int]]:
     """Each report's first ``limit`` candidates (in index order) that are another body's report of its
     year: the reports that agree with it on every bin of one band. Reports with no body have none."""
+    import numpy as np
+
     bins = len(signatures[0][1])
     bands, rows = band_shape(threshold, bins)
-    buckets: dict[tuple, list[int]] = defaultdict(list)  # (band, year, its bins) -> reports, in index order
-    keys: dict[int, list[tuple]] = {}
-    for index, signature in sorted(signatures):
-        if bodies.get(index) is None:
-            continue
-        bins_of = array("I", signature)
-        packed, width = bins_of.tobytes(), rows * bins_of.itemsize  # a band's bins as bytes: small keys
-        keys[index] = [(band, years.get(index), packed[band * width:(band + 1) * width]) for band in range(bands)]
-        for key in keys[index]:
-            buckets[key].append(index)
-    same_body = Counter((bodies[i], years.get(i)) for i in keys)
+    kept = [(index, signature) for index, signature in sorted(signatures) if bodies.get(index) is not None]
+    if not kept:
+        return {}
+    reports = [index for index, _ in kept]
+    matrix = np.array([np.asarray(signature, dtype=np.uint32) for _, signature in kept], dtype=np.uint32)
+    year = np.array([-1 if years.get(i) is None else years[i] for i in reports], dtype=np.int64).view(np.uint32)
+    # each band's buckets as flat arrays (a dict of lists was most of the stage's memory): the reports in
+    # bucket order, each bucket's start and size, and each report's bucket; within a bucket, index order
+    buckets = []
+    for band in range(bands):
+        key = np.ascontiguousarray(np.hstack([year.reshape(-1, 2), matrix[:, band * rows:(band + 1) * rows]]))
+        _, bucket = np.unique(key.view(f"V{key.shape[1] * 4}").ravel(), return_inverse=True)
+        bucket = bucket.astype(np.int32).ravel()
+        sizes = np.bincount(bucket)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int32)
+        buckets.append((np.argsort(bucket, kind="stable").astype(np.int32), starts, sizes, bucket))
+    same_body = Counter((bodies[i], years.get(i)) for i in reports)
     out = {}
-    for index, own in keys.items():
+    for row, index in enumerate(reports):
         body = bodies[index]
         # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
         # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
         head = limit + same_body[(body, years.get(index))]
         found = set()
-        for key in own:
-            found.update(buckets[key][:head])
-        out[index] = sorted(o for o in found if bodies[o] != body)[:limit]
+        for order, starts, sizes, bucket in buckets:
+            mine = bucket[row]
+            if sizes[mine] > 1:
+                found.update(order[starts[mine]:starts[mine] + min(int(sizes[mine]), head)].tolist())
+        out[index] = sorted(o for o in (reports[r] for r in found) if bodies[o] != body)[:limit]
     return out
 
 

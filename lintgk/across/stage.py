@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lintgk.across import years
 from lintgk.across.neardup import near_duplicates
-from lintgk.across.summary import normalise
+from lintgk.across.summary import normalise, paragraph_key
 from lintgk.across.pairing import BodyNames, consecutive_pairs, group
 from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult
@@ -26,15 +26,27 @@ class NearDuplicateParams:
 
 
 def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
-    """Paragraph hashes found in the reports of many bodies: template wording, not copying."""
-    bodies_of: dict[str, set] = defaultdict(set)
+    """Paragraph hashes found in the reports of many bodies: template wording, not copying. Counted on
+    flat arrays of (hash, body) (a set of bodies for each distinct paragraph was most of the stage's memory)."""
+    import numpy as np
+
+    owner_of: dict[str, int] = {}
+    held, owners = array("q"), array("q")
     for index, summary in summaries.items():
-        key = names.key(summary.get("body")) or f"#{index}"
-        for paragraph in summary.get("paragraphs") or []:
-            bodies_of[paragraph[1]].add(key)
-    bodies = len({names.key(s.get("body")) or i for i, s in summaries.items()})
-    least = max(3, bodies // 50)
-    return frozenset(h for h, keys in bodies_of.items() if len(keys) >= least)
+        owner = owner_of.setdefault(names.key(summary.get("body")) or f"#{index}", len(owner_of))
+        found = hashes(summary)
+        held.extend(found)
+        owners.extend([owner] * len(found))
+    if not held:
+        return frozenset()
+    least = max(3, len(owner_of) // 50)
+    hashed, owned = np.frombuffer(held, dtype=np.int64), np.frombuffer(owners, dtype=np.int64)
+    order = np.lexsort((owned, hashed))
+    hashed, owned = hashed[order], owned[order]
+    first = np.ones(len(hashed), dtype=bool)  # each (hash, body) once
+    first[1:] = (hashed[1:] != hashed[:-1]) | (owned[1:] != owned[:-1])
+    values, bodies = np.unique(hashed[first], return_counts=True)
+    return frozenset(values[bodies >= least].tolist())
 
 
 def _active(config: Config) -> tuple[dict, dict]:
@@ -49,33 +61,27 @@ def _active(config: Config) -> tuple[dict, dict]:
     return active, {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
 
 
-def compactor(config: Config) -> Callable[[dict], dict]:
-    """What of a report's summary this stage holds for every report at once: the table cells the carry-over
-    and the jumps read, the paragraphs without their excerpts, the signature as packed 32-bit bins. The rest
-    (excerpts, places in a Word or PDF file) is read back, through ``check_across``'s ``full``, only for the
-    reports a comparison or a finding needs."""
-    jump = _active(config)[1].get(JUMP)
+def compact(summary: dict) -> dict:
+    """What of a report's summary this stage holds for every report at once: its body, year and title line,
+    its paragraphs' hashes and its signature, packed. The rest (table cells and figures, excerpts, places in
+    a Word or PDF file) is read back, through ``check_across``'s ``full``, only for the reports a pair, a
+    comparison or a finding needs."""
+    signature = summary.get("signature")
+    return {**{key: summary.get(key) for key in ("body", "year", "title_line")},
+            "hashes": array("q", hashes(summary)), "signature": array("I", signature) if signature else None}
 
-    def read(key: str) -> bool:
-        row, column = key.split("|", 1)
-        return row in (years.CARRIED_IN, years.CARRIED_OUT) or (
-            jump is not None and column in jump.columns and (jump.rows is None or row in jump.rows))
 
-    def compact(summary: dict) -> dict:
-        signature = summary.get("signature")
-        return {**{key: summary.get(key) for key in ("body", "year", "title_line", "figures")},
-                "cells": {key: cell for key, cell in (summary.get("cells") or {}).items() if read(key)},
-                "paragraphs": [tuple(p[:4]) for p in summary.get("paragraphs") or []],
-                "signature": array("I", signature) if signature else None}
-
-    return compact
+def hashes(summary: dict):
+    """A summary's paragraph hashes as ints, whether it is whole or ``compact``."""
+    held = summary.get("hashes")
+    return held if held is not None else [paragraph_key(p[1]) for p in summary.get("paragraphs") or []]
 
 
 def check_across(results: list[FileResult], config: Config | None = None,
                  previous: list[FileResult] | None = None, full: Callable[[int], dict] | None = None) -> None:
     """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
     as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year.
-    With ``full``, the results' summaries are ``compactor``'s and ``full(i)`` gives the whole summary of the
+    With ``full``, the results' summaries are ``compact`` ones and ``full(i)`` gives the whole summary of the
     i-th report (of ``results``, then of ``previous``)."""
     from lintgk.engine import MessageFields
 
@@ -112,7 +118,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
     else:
         pairs = consecutive_pairs(groups)
     for this, last in pairs:
-        here, before = summaries[this], summaries[last]
+        here, before = full(this), full(last)
         context = {"previous": everything[last].path}
         if CARRY_OVER in active:
             for found in years.carry_over(here, before):
@@ -120,8 +126,8 @@ def check_across(results: list[FileResult], config: Config | None = None,
         if JUMP in active:
             for found in years.jumps(here, before, params[JUMP]):
                 emit(this, JUMP, _with(found, context))
-        if COPIED_YEAR in active and years.may_be_copied(here, before, boilerplate):
-            for found in years.copied(full(this), full(last), params[COPIED_YEAR], boilerplate):
+        if COPIED_YEAR in active:
+            for found in years.copied(here, before, params[COPIED_YEAR], boilerplate):
                 emit(this, COPIED_YEAR, _with(found, context))
     if SAME_BODY_YEAR in active and previous is None:
         duplicate_body_years(everything, summaries, groups, emit)
@@ -175,12 +181,12 @@ def _shingles(text: str) -> set[str]:
 def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
     """This report's paragraphs with their counterpart in the other: the same once normalised, or (names
     the normalising did not know, a line wrapped differently) sharing most of their 4-character shingles."""
-    theirs = [p for p in other.get("paragraphs") or [] if p[1] not in boilerplate]
+    theirs = [p for p in other.get("paragraphs") or [] if paragraph_key(p[1]) not in boilerplate]
     by_hash = {p[1]: p for p in theirs}
     shingled = None
     out = []
     for mine in this.get("paragraphs") or []:
-        if mine[1] in boilerplate:
+        if paragraph_key(mine[1]) in boilerplate:
             continue
         match = by_hash.get(mine[1])
         if match is None:

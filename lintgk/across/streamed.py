@@ -87,11 +87,21 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
             cache.keep_across(key, found)
 
 
+class _Stub:
+    """What the second stage reads of a result, for every result at once: small (slots, no text)."""
+
+    __slots__ = ("path", "error", "summary", "diagnostics")
+    lines = ()
+
+    def __init__(self, path: str, error: str | None, summary: dict | None) -> None:
+        self.path, self.error, self.summary, self.diagnostics = path, error, summary, []
+
+
 def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
                   previous: list[FileResult] | None) -> dict[int, list[Diagnostic]]:
     """The GK7xx findings of each result (by its index), from the summaries read back: compact ones for
     every report, whole ones only for the reports a comparison or a finding needs."""
-    from lintgk.across.stage import check_across, compactor
+    from lintgk.across.stage import check_across, compact
 
     starts = [0, *ends[:-1]]
 
@@ -102,16 +112,14 @@ def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
         spool.seek(starts[index])
         return _unspooled(paths[index], spool.read(ends[index] - starts[index])).summary
 
-    compact = compactor(config)
-    stubs: list[FileResult] = []
+    stubs: list[_Stub] = []
     spool.seek(0)
     start = 0
     for path, end in zip(paths, ends):
         result = _unspooled(path, spool.read(end - start))
         start = end
         summary = result.summary
-        stubs.append(FileResult(path=result.path, error=result.error, body=result.body, year=result.year,
-                                skipped=result.skipped, summary=compact(summary) if summary else summary))
+        stubs.append(_Stub(path, result.error, compact(summary) if summary else summary))
     if len(stubs) > 1 or previous:
         check_across(stubs, config, previous, full)
     return {index: sorted(stub.diagnostics, key=finding_order) for index, stub in enumerate(stubs) if stub.diagnostics}
