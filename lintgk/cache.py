@@ -5,7 +5,9 @@ code, its rules and the configuration). Each entry is its own key (path, size, m
 bytes, stamp, length of the rest) as a line of JSON, then the result in its stored form
 (``lintgk.stored``: the JSON output's line ready to write, the rest decoded only when used). It is
 trusted only when the key matches: a damaged, swapped or foreign entry is a miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
-bytes are read (to compare their hash) only when its size matches but its modification time does not.
+bytes are read (to compare their hash) only when its size matches but its modification time does not, or
+when the file had been modified less than 3 s before its entry was written (it may change again within
+the same tick of its modification time).
 
 Entries are written to a temporary file and renamed into place, so two runs at once on one folder
 see whole entries only. Entries unused for ``MAX_AGE_DAYS`` are pruned (at most once a day). A cache
@@ -32,6 +34,7 @@ MAX_AGE_DAYS = 30
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
 
 def _code_and_rules_stamp(config: Config) -> str:
@@ -137,8 +140,12 @@ class Cache:
                 stored = encode(result)
             except UnicodeEncodeError:
                 return
-        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": seen[1], "sha256": digest,
-               "stamp": self.stamp, "length": len(stored)}
+        # a file modified within the last seconds may change again within its modification time's tick
+        # (whole seconds on some file systems) with the same size: its entry then always compares the
+        # content (as git does with a "racy" index entry)
+        racy = time.time_ns() - seen[1] < _RACY_NS
+        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
+               "sha256": digest, "stamp": self.stamp, "length": len(stored)}
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
         self._write(self._entry(path), head + b"\n" + stored)
 

@@ -191,3 +191,19 @@ def test_a_small_window_keeps_the_order_and_lints_a_changed_file_among_cached_on
     monkeypatch.setattr(batch, "_run_pool", lambda *a, **k: run_pool(*a, **{**k, "window": 7, "chunk": 3}))
     assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, cache_dir=str(cache_dir))] == expected
     assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, use_cache=False)] == expected
+
+
+def test_a_file_changed_again_within_its_modification_times_tick_is_linted_again(tmp_path):
+    """A file saved twice within one tick of its modification time (whole seconds on some file systems),
+    with the same size: the entry of the first save is not trusted on its stat alone."""
+    (report,) = _reports(tmp_path / "r", ("zhangqi",))
+    cache_dir = tmp_path / "cache"
+    (first,) = lint_many([report], Config(), jobs=1, cache_dir=str(cache_dir))
+    stamp = os.stat(report).st_mtime_ns
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("2017", "2018", 1), encoding="utf-8")  # same size, same modification time
+    os.utime(report, ns=(stamp, stamp))
+    (second,) = lint_many([report], Config(), jobs=1, cache_dir=str(cache_dir))
+    assert second.year != first.year or [d.message for d in second.diagnostics] != [d.message for d in first.diagnostics]
+    fresh = lint_many([report], Config(), jobs=1, use_cache=False)
+    assert [r.to_json() for r in [second]] == [r.to_json() for r in fresh]
