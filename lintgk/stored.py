@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
+from lintgk.output.escape import json_escape_surrogates
 
 _PIECES = 5
 _LAZY = {"diagnostics": 1, "passed": 2, "summary": 3, "lines": 4}  # field -> its piece
@@ -129,36 +130,44 @@ class StoredResult(FileResult):
         """The pieces as stored, while nothing that goes into them was decoded (and so maybe changed)."""
         if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
             return None
+        meta = self.__dict__.pop("_merged_meta", None)  # findings merged in since: the meta encoded again
+        if meta is not None:
+            self._pieces[0] = _compact(meta).encode("utf-8", "surrogateescape")
         return b"\n".join(self._pieces)
 
     def add_findings(self, found: list[list]) -> None:
         """Merge encoded findings (``encoded_finding``) into the stored ones as ``finding_order`` sorts them
         (the stored ones first among equals), without decoding the result: it is still written out as stored."""
         core = self._pieces[1].decode("utf-8", "surrogateescape")
-        meta = json.loads(self._pieces[0].decode("utf-8", "surrogateescape"))
+        meta = self.__dict__.get("_merged_meta") or json.loads(self._pieces[0].decode("utf-8", "surrogateescape"))
         stored = [[*o[:4], core[o[4]:o[5]]] for o in meta["order"]]
         merged = sorted([*stored, *found], key=lambda f: (f[0], f[1], f[2]))
         core, meta["order"] = _core(core[:core.index(_LIST)], merged)
         for finding in found:
             self._counts[finding[3]] += 1
-        self._pieces[0] = _compact(meta).encode("utf-8", "surrogateescape")
+        self._merged_meta = meta  # encoded only if the stored bytes are asked for again
         self._pieces[1] = core.encode("utf-8", "surrogateescape")
 
     def json_line(self, passed: bool, path: str) -> str | None:
-        """The JSON output's line of this result (``path`` as the writer shows it), or None once its
-        diagnostics were decoded: the writer then encodes the result afresh."""
+        """The JSON output's line of this result (``path`` as the writer shows it, lone surrogates escaped
+        as the writer's ``_compact`` does), or None once its diagnostics were decoded: the writer then
+        encodes the result afresh."""
         if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
             return None
         pieces = self._pieces
-        core = pieces[1].decode("utf-8", "surrogateescape")
+        try:  # strict UTF-8 decodes only text without lone surrogates: nothing to escape in it
+            core, held = pieces[1].decode("utf-8"), pieces[2].decode("utf-8") if passed else ""
+        except UnicodeDecodeError:
+            core = json_escape_surrogates(pieces[1].decode("utf-8", "surrogateescape"))
+            held = json_escape_surrogates(pieces[2].decode("utf-8", "surrogateescape")) if passed else ""
         tail = {}
         if self.skipped:
             tail["skipped"] = self.skipped
         if self.unused_suppressions:
             tail["unused_suppressions"] = [{"line": line, "code": code} for line, code in self.unused_suppressions]
-        return "".join(('{"path":', _compact(path), ",", core[1:-1],
-                        ',"passed":' + pieces[2].decode("utf-8", "surrogateescape") if passed else "",
-                        "," + _compact(tail)[1:-1] if tail else "", "}"))
+        ends = json_escape_surrogates(_compact(tail)[1:-1]) if tail else ""
+        return "".join(('{"path":', json_escape_surrogates(_compact(path)), ",", core[1:-1],
+                        ',"passed":' + held if passed else "", "," + ends if tail else "", "}"))
 
     def __reduce_ex__(self, protocol):  # pickled as its stored bytes while they are still what it holds
         stored = self.stored_bytes()

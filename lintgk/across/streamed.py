@@ -40,6 +40,20 @@ def _unspooled(path: str, data: bytes) -> FileResult:
     return pickle.loads(data) if data.startswith(pickle.PROTO) else StoredResult.from_bytes(path, data)
 
 
+def _digested(digest, path: str, data: bytes) -> None:
+    """Feed what the second stage reads of a spooled result to ``digest``: its path, meta, summary and text
+    (not its own findings, which the stage never reads)."""
+    digest.update(b"%d\0%s\0" % (len(data), path.encode("utf-8", "surrogateescape")))
+    view = memoryview(data)
+    if data.startswith(pickle.PROTO):
+        digest.update(view)
+        return
+    meta = data.index(b"\n")
+    summary = data.index(b"\n", data.index(b"\n", meta + 1) + 1)  # after the core and the passed checks
+    digest.update(view[:meta])
+    digest.update(view[summary:])
+
+
 def with_findings_across(results: Iterable[FileResult], config: Config, previous: list[FileResult] | None = None,
                          cache=None) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
@@ -52,12 +66,9 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
             spool.write(data)
             paths.append(result.path)
             ends.append(spool.tell())
-            digest.update(b"%d\0%s\0" % (len(data), result.path.encode("utf-8", "surrogateescape")))
-            digest.update(data)
+            _digested(digest, result.path, data)
         for result in previous or []:
-            data = _spooled(result)
-            digest.update(b"%d\0%s\0" % (len(data), result.path.encode("utf-8", "surrogateescape")))
-            digest.update(data)
+            _digested(digest, result.path, _spooled(result))
         key = digest.hexdigest()
         found = cache.across(key) if cache is not None else None
         fresh = found is None

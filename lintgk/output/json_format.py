@@ -56,7 +56,7 @@ class JsonWriter:
         line = result.json_line(self.passed, unicode_safe(result.path)) \
             if isinstance(result, StoredResult) and _few(result) else None
         if line is not None:  # as it was stored (from the cache or a worker), never decoded
-            self.stream.write(json_escape_surrogates(line))
+            self.stream.write(line)
         elif len(result.diagnostics) < _MANY:
             data = result.to_json(passed=self.passed)
             data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
