@@ -31,6 +31,7 @@ from lintgk.stored import StoredResult, diagnostics_from_json, encode
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
+MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs over different sets of files
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -163,10 +164,17 @@ class Cache:
             return None
 
     def keep_across(self, key: str, found: dict[int, list[list]]) -> None:
+        """Keep the second stage's findings; only the newest few such entries stay (each run over a changed
+        folder writes one, and one can be tens of MB for a large survey)."""
         try:
             body = json.dumps({"key": key, "stamp": self.stamp, "found": found}, ensure_ascii=False)
             self._write(self.folder / f"across-{key}.json", body.encode("utf-8", "surrogateescape"))
-        except (UnicodeEncodeError, TypeError, ValueError):
+            with os.scandir(self.folder) as entries:
+                kept = sorted(((item.stat(follow_symlinks=False).st_mtime_ns, item.path) for item in entries
+                               if item.name.startswith("across-") and item.name.endswith(".json")), reverse=True)
+            for _, stale in kept[MAX_ACROSS_ENTRIES:]:
+                os.unlink(stale)
+        except (OSError, UnicodeEncodeError, TypeError, ValueError):
             pass
 
     def _write(self, entry: Path, data: bytes) -> None:

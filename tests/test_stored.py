@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import pickle
 import shutil
@@ -87,3 +88,15 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     assert not any(d["message"].startswith("KEPT ") for f in again["files"] for d in f["diagnostics"])
     assert [[d["rule"] for d in f["diagnostics"]] for f in again["files"]] == \
         [[d["rule"] for d in f["diagnostics"]] for f in fresh["files"]]
+
+
+def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
+    from lintgk.cache import MAX_ACROSS_ENTRIES, Cache
+
+    cache = Cache(Config(), folder=tmp_path)
+    for n in range(MAX_ACROSS_ENTRIES + 3):
+        cache.keep_across(f"{n:040x}", {0: []})
+        os.utime(tmp_path / f"across-{n:040x}.json", ns=(n * 10**9, n * 10**9))
+    kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
+    assert len(kept) == MAX_ACROSS_ENTRIES
+    assert cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}") == {0: []}
