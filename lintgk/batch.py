@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from lintgk.config import Config
 from lintgk.model import FileResult
+from lintgk.stored import StoredResult, encode
 
 DEFAULT_TIMEOUT = 60.0
 _PARALLEL_FROM = 4  # below this many files, starting workers costs more than it saves
@@ -113,8 +114,10 @@ def _start_worker(config: Config, timeout: float | None, cache, suffixes: frozen
     warm_up(config, suffixes)
 
 
-def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cache) -> FileResult:
+def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cache, send: bool = False) -> FileResult:
     result = lint_one(path, config, timeout)
+    if send:
+        result = _sendable(result)
     if cache is not None:
         cache.put(path, seen, result)  # in the worker: writing entries is spread over the cores too
     return result
@@ -122,7 +125,23 @@ def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cac
 
 def _work_chunk(chunk: list[tuple[str, tuple[int, int] | None]]) -> list[FileResult]:
     config, timeout, cache = _WORKER["config"], _WORKER["timeout"], _WORKER["cache"]
-    return [_lint_and_store(Path(path), seen, config, timeout, cache) for path, seen in chunk]
+    return [_lint_and_store(Path(path), seen, config, timeout, cache, send=True) for path, seen in chunk]
+
+
+# findings above which a result is sent as it is: its JSON line is then written a finding at a time
+# (lintgk.output.json_format), never one string
+_SENT_STORED_BELOW = 256
+
+
+def _sendable(result: FileResult) -> FileResult:
+    """The result in its stored form (lintgk.stored): it pickles as bytes, and the parent decodes only what
+    it uses (for the JSON output, nothing), so the parent stays off the cores the workers need."""
+    if len(result.diagnostics) >= _SENT_STORED_BELOW:
+        return result
+    try:
+        return StoredResult.from_bytes(result.path, encode(result))
+    except UnicodeEncodeError:
+        return result
 
 
 def _work(job: tuple[str, Config, float | None]) -> FileResult:

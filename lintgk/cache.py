@@ -1,10 +1,13 @@
 """Results of unchanged files, kept between runs (like ruff's cache).
 
-One JSON file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
-code, its rules and the configuration). Each entry carries its own key (path, size, mtime_ns, sha256 of
-the bytes, stamp) and is trusted only when the key matches: a damaged, swapped or foreign entry is a
-miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
-bytes are read (to compare their hash) only when its size matches but its modification time does not.
+One file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
+code, its rules and the configuration). Each entry is its own key (path, size, mtime_ns, sha256 of the
+bytes, stamp, length of the rest) as a line of JSON, then the result in its stored form
+(``lintgk.stored``: the JSON output's line ready to write, the rest decoded only when used). It is
+trusted only when the key matches: a damaged, swapped or foreign entry is a miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
+bytes are read (to compare their hash) only when its size matches but its modification time does not, or
+when the file had been modified less than 3 s before its entry was written (it may change again within
+the same tick of its modification time).
 
 Entries are written to a temporary file and renamed into place, so two runs at once on one folder
 see whole entries only. Entries unused for ``MAX_AGE_DAYS`` are pruned (at most once a day). A cache
@@ -23,13 +26,16 @@ from pathlib import Path
 
 from lintgk import __version__
 from lintgk.config import Config
-from lintgk.model import Diagnostic, Edit, FileResult, Fix, Passed
+from lintgk.model import FileResult, Passed
+from lintgk.stored import StoredResult, diagnostics_from_json, encode
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
+MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs over different sets of files
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
 
 def _code_and_rules_stamp(config: Config) -> str:
@@ -104,14 +110,15 @@ class Cache:
         try:
             with os.fdopen(fd, "rb") as handle:
                 age = time.time() - os.fstat(handle.fileno()).st_mtime
-                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))  # names not in UTF-8
-            key = data["key"]
-            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0]:
+                data = handle.read()
+            head, _, stored = data.partition(b"\n")
+            key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
+            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0] \
+                    or key["length"] != len(stored):
                 return seen, None
             if key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path):
                 return seen, None
-            result = from_json(data["result"])
-            result.path = str(path)
+            result = StoredResult.from_bytes(str(path), stored)  # decoded only as far as it is used
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
         if age > _DAY:
@@ -128,10 +135,47 @@ class Cache:
         digest = _sha256_of(path)
         if digest is None or self.stat(path) != seen:
             return
-        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": seen[1], "sha256": digest, "stamp": self.stamp}
-        body = json.dumps({"key": key, "result": {**result.to_json(), "lines": result.lines, "summary": result.summary}},
-                          ensure_ascii=False)
-        self._write(self._entry(path), body.encode("utf-8", "surrogateescape"))
+        stored = result.stored_bytes() if isinstance(result, StoredResult) else None
+        if stored is None:
+            try:
+                stored = encode(result)
+            except UnicodeEncodeError:
+                return
+        # a file modified within the last seconds may change again within its modification time's tick
+        # (whole seconds on some file systems) with the same size: its entry then always compares the
+        # content (as git does with a "racy" index entry)
+        racy = time.time_ns() - seen[1] < _RACY_NS
+        key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
+               "sha256": digest, "stamp": self.stamp, "length": len(stored)}
+        head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
+        self._write(self._entry(path), head + b"\n" + stored)
+
+    def across(self, key: str) -> dict[int, list[list]] | None:
+        """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding) kept
+        under ``key``, or None."""
+        try:
+            fd = os.open(self.folder / f"across-{key}.json", os.O_RDONLY | _NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))
+            if data["key"] != key or data["stamp"] != self.stamp:
+                return None
+            return {int(index): found for index, found in data["found"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def keep_across(self, key: str, found: dict[int, list[list]]) -> None:
+        """Keep the second stage's findings; only the newest few such entries stay (each run over a changed
+        folder writes one, and one can be tens of MB for a large survey)."""
+        try:
+            body = json.dumps({"key": key, "stamp": self.stamp, "found": found}, ensure_ascii=False)
+            self._write(self.folder / f"across-{key}.json", body.encode("utf-8", "surrogateescape"))
+            with os.scandir(self.folder) as entries:
+                kept = sorted(((item.stat(follow_symlinks=False).st_mtime_ns, item.path) for item in entries
+                               if item.name.startswith("across-") and item.name.endswith(".json")), reverse=True)
+            for _, stale in kept[MAX_ACROSS_ENTRIES:]:
+                os.unlink(stale)
+        except (OSError, UnicodeEncodeError, TypeError, ValueError):
+            pass
 
     def _write(self, entry: Path, data: bytes) -> None:
         try:
@@ -200,14 +244,8 @@ def clean(folder: Path) -> bool:
 
 
 def from_json(data: dict) -> FileResult:
-    diagnostics = []
-    for d in data["diagnostics"]:
-        fix = d.get("fix")
-        if fix:
-            fix = Fix(fix["description"], [Edit(**e) for e in fix["edits"]], fix.get("safe", False))
-        diagnostics.append(Diagnostic(**{**d, "fix": fix}))
     return FileResult(path=data["path"], profile=data["profile"], body=data.get("body"), year=data.get("year"),
-                      error=data["error"], diagnostics=diagnostics,
+                      error=data["error"], diagnostics=diagnostics_from_json(data["diagnostics"]),
                       passed=[Passed(**p) for p in data.get("passed", [])], lines=data.get("lines", []),
                       skipped=data.get("skipped"), summary=data.get("summary"),
                       unused_suppressions=[(u["line"], u["code"]) for u in data.get("unused_suppressions", [])])

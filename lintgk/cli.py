@@ -290,7 +290,8 @@ class _Run:
             results = iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
                                 progress=advance, cache_dir=self.cache_dir)
             if across_applies(config, len(files), self.previous is not None):
-                results = with_findings_across(results, config, self._last_year())
+                results = with_findings_across(results, config, self._last_year(),
+                                               _stage_cache(config, self.use_cache, self.cache_dir))
             for result in results:
                 if result.error:
                     print(file_error(result.path, result.error, config.lang), file=sys.stderr)
@@ -302,7 +303,7 @@ class _Run:
                 if remaining is not None:
                     baselines.apply_one(result, remaining)
                 writer.add(result)
-                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+                failing = failing or any(result.count(s) for s, rank in SEVERITY_RANK.items() if rank >= threshold)
                 if self.report_unused:
                     unused += _list_unused_suppressions(kept)
             writer.close()
@@ -393,6 +394,8 @@ class _Run:
         from lintgk.model import SEVERITY_RANK
 
         lowest = SEVERITY_RANK[self.config.min_severity]
+        if lowest == min(SEVERITY_RANK.values()):
+            return  # nothing is below: a result's findings need not even be decoded (lintgk.stored)
         for r in results:
             r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
 
@@ -464,6 +467,15 @@ def _known_findings(baseline_file: Path | None) -> Counter | None:
         return baselines.load(baseline_file)
     except LintgkError as exc:
         raise _fail(str(exc)) from None
+
+
+def _stage_cache(config, use_cache: bool, cache_dir):
+    """The cache that keeps the second stage's findings: the result cache's folder (none where the batch
+    runs without one: --no-cache, or a folder that is a symbolic link, of which the batch already warned)."""
+    from lintgk.cache import Cache, cache_folder
+
+    folder = cache_folder(cache_dir)
+    return Cache(config, folder=folder) if use_cache and not folder.is_symlink() else None
 
 
 def _check_across(results: list, config, previous: list | None = None) -> None:
@@ -765,7 +777,8 @@ def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
     with _progress(len(files)) as advance:
         results = iter_lint(files, config, progress=advance, **lint_options)
         if across_applies(config, len(files), False):
-            results = with_findings_across(results, config)
+            results = with_findings_across(results, config, cache=_stage_cache(
+                config, lint_options.get("use_cache", True), lint_options.get("cache_dir")))
         for r in results:
             if r.error:
                 print(file_error(r.path, r.error, config.lang), file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import cache_entries
 from conftest import FIXTURES, SEED, run_cli
 
 SOURCES = list(SEED.values()) + sorted(FIXTURES.glob("*.txt")) + sorted(FIXTURES.glob("*.md"))
@@ -40,9 +41,7 @@ def test_cache_reuses_results_of_unchanged_files_only(tmp_path):
     entries = list((tmp_path / ".lintgk_cache").rglob("*.json"))
     assert len(entries) == 1
     # tamper with the entry: if the next run shows the tampered message, it came from the cache
-    data = json.loads(entries[0].read_text(encoding="utf-8"))
-    data["result"]["diagnostics"][0]["message"] = "FROM THE CACHE"
-    entries[0].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    cache_entries.set_messages(entries[0], "FROM THE CACHE")
     _, cached = _json("r.txt", cwd=tmp_path)
     assert cached["files"][0]["diagnostics"][0]["message"] == "FROM THE CACHE"
     _, fresh = _json("r.txt", "--no-cache", cwd=tmp_path)

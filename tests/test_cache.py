@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import cache_entries
 from conftest import ROOT, SEED, run_cli
 from lintgk.batch import iter_lint, lint_many
 from lintgk.cache import MAX_AGE_DAYS, Cache
@@ -33,10 +34,7 @@ def _entries(cache_dir):
 def _mark_entries(cache_dir):
     """Put a tell-tale message in every entry: a result carrying it came from the cache."""
     for entry in _entries(cache_dir):
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        for d in data["result"]["diagnostics"]:
-            d["message"] = "FROM THE CACHE"
-        entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        cache_entries.set_messages(entry, "FROM THE CACHE")
 
 
 def _messages(results):
@@ -74,7 +72,7 @@ def test_damaged_entries_are_ignored_and_rewritten(tmp_path):
     again = lint_many(files, Config(), jobs=1, cache_dir=str(cache_dir))
     assert [r.to_json() for r in again] == [r.to_json() for r in fresh]
     for entry in _entries(cache_dir):
-        assert json.loads(entry.read_text(encoding="utf-8"))["key"]["size"] > 0
+        assert cache_entries.read(entry)["key"]["size"] > 0
 
 
 def test_changed_file_misses_and_touched_file_hits(tmp_path):
@@ -193,3 +191,19 @@ def test_a_small_window_keeps_the_order_and_lints_a_changed_file_among_cached_on
     monkeypatch.setattr(batch, "_run_pool", lambda *a, **k: run_pool(*a, **{**k, "window": 7, "chunk": 3}))
     assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, cache_dir=str(cache_dir))] == expected
     assert [r.to_json() for r in iter_lint(files, Config(), jobs=2, use_cache=False)] == expected
+
+
+def test_a_file_changed_again_within_its_modification_times_tick_is_linted_again(tmp_path):
+    """A file saved twice within one tick of its modification time (whole seconds on some file systems),
+    with the same size: the entry of the first save is not trusted on its stat alone."""
+    (report,) = _reports(tmp_path / "r", ("zhangqi",))
+    cache_dir = tmp_path / "cache"
+    (first,) = lint_many([report], Config(), jobs=1, cache_dir=str(cache_dir))
+    stamp = os.stat(report).st_mtime_ns
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("2017", "2018", 1), encoding="utf-8")  # same size, same modification time
+    os.utime(report, ns=(stamp, stamp))
+    (second,) = lint_many([report], Config(), jobs=1, cache_dir=str(cache_dir))
+    assert second.year != first.year or [d.message for d in second.diagnostics] != [d.message for d in first.diagnostics]
+    fresh = lint_many([report], Config(), jobs=1, use_cache=False)
+    assert [r.to_json() for r in [second]] == [r.to_json() for r in fresh]

@@ -1,13 +1,15 @@
 """The second stage: summaries of linted reports in, GK7xx findings added to their results."""
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lintgk.across import years
 from lintgk.across.neardup import near_duplicates
-from lintgk.across.summary import normalise
+from lintgk.across.summary import normalise, paragraph_key
 from lintgk.across.pairing import BodyNames, consecutive_pairs, group
 from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult
@@ -24,35 +26,72 @@ class NearDuplicateParams:
 
 
 def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
-    """Paragraph hashes found in the reports of many bodies: template wording, not copying."""
-    bodies_of: dict[str, set] = defaultdict(set)
+    """Paragraph hashes found in the reports of many bodies: template wording, not copying. Counted on
+    flat arrays of (hash, body) (a set of bodies for each distinct paragraph was most of the stage's memory)."""
+    import numpy as np
+
+    owner_of: dict[str, int] = {}
+    held, owners = array("q"), array("q")
     for index, summary in summaries.items():
-        key = names.key(summary.get("body")) or f"#{index}"
-        for paragraph in summary.get("paragraphs") or []:
-            bodies_of[paragraph[1]].add(key)
-    bodies = len({names.key(s.get("body")) or i for i, s in summaries.items()})
-    least = max(3, bodies // 50)
-    return frozenset(h for h, keys in bodies_of.items() if len(keys) >= least)
+        owner = owner_of.setdefault(names.key(summary.get("body")) or f"#{index}", len(owner_of))
+        found = hashes(summary)
+        held.extend(found)
+        owners.extend([owner] * len(found))
+    if not held:
+        return frozenset()
+    least = max(3, len(owner_of) // 50)
+    hashed, owned = np.frombuffer(held, dtype=np.int64), np.frombuffer(owners, dtype=np.int64)
+    order = np.lexsort((owned, hashed))
+    hashed, owned = hashed[order], owned[order]
+    first = np.ones(len(hashed), dtype=bool)  # each (hash, body) once
+    first[1:] = (hashed[1:] != hashed[:-1]) | (owned[1:] != owned[:-1])
+    values, bodies = np.unique(hashed[first], return_counts=True)
+    return frozenset(values[bodies >= least].tolist())
+
+
+def _active(config: Config) -> tuple[dict, dict]:
+    """The enabled rules of this stage by kind, and their params as their kinds' dataclasses (validated when
+    the rules loaded; no profile overrides them)."""
+    from lintgk.checks.params import build
+    from lintgk.checks.registry import PARAMS
+    from lintgk.engine import rule_set
+
+    active = {rule.kind: rule for rule in rule_set(config).rules.values()
+              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
+    return active, {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
+
+
+def compact(summary: dict) -> dict:
+    """What of a report's summary this stage holds for every report at once: its body, year and title line,
+    its paragraphs' hashes and its signature, packed. The rest (table cells and figures, excerpts, places in
+    a Word or PDF file) is read back, through ``check_across``'s ``full``, only for the reports a pair, a
+    comparison or a finding needs."""
+    signature = summary.get("signature")
+    return {**{key: summary.get(key) for key in ("body", "year", "title_line")},
+            "hashes": array("q", hashes(summary)), "signature": array("I", signature) if signature else None}
+
+
+def hashes(summary: dict):
+    """A summary's paragraph hashes as ints, whether it is whole or ``compact``."""
+    held = summary.get("hashes")
+    return held if held is not None else [paragraph_key(p[1]) for p in summary.get("paragraphs") or []]
 
 
 def check_across(results: list[FileResult], config: Config | None = None,
-                 previous: list[FileResult] | None = None) -> None:
+                 previous: list[FileResult] | None = None, full: Callable[[int], dict] | None = None) -> None:
     """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
-    as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year."""
-    from lintgk.checks.params import build
-    from lintgk.checks.registry import PARAMS
-    from lintgk.engine import MessageFields, rule_set
+    as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year.
+    With ``full``, the results' summaries are ``compact`` ones and ``full(i)`` gives the whole summary of the
+    i-th report (of ``results``, then of ``previous``)."""
+    from lintgk.engine import MessageFields
 
     config = config or Config()
-    rules = rule_set(config)
-    active = {rule.kind: rule for rule in rules.rules.values()
-              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
-    # the rules' params as their kinds' dataclasses (validated when the rules loaded; no profile overrides them)
-    params = {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
+    active, params = _active(config)
     if not active:
         return
     everything = [*results, *(previous or [])]
     summaries = {i: r.summary for i, r in enumerate(everything) if r.summary and not r.error}
+    full = full or summaries.__getitem__
     names = BodyNames(config.bodies)
     groups = group(list(summaries.items()), names)
     boilerplate = _boilerplate(summaries, names)
@@ -62,8 +101,8 @@ def check_across(results: list[FileResult], config: Config | None = None,
         rule = active[kind]
         if index >= len(results) or any(rule.code.startswith(p) for p in ignored[index]):
             return
-        result, summary = results[index], summaries[index]
-        where = (summary.get("where") or {}).get(str(found.line))
+        result = results[index]
+        where = (full(index).get("where") or {}).get(str(found.line))
         lang = 1 if config.lang == "en" else 0
         data = found.data
         message = rule.text(config.lang, found.variant).format_map(MessageFields(
@@ -79,7 +118,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
     else:
         pairs = consecutive_pairs(groups)
     for this, last in pairs:
-        here, before = summaries[this], summaries[last]
+        here, before = full(this), full(last)
         context = {"previous": everything[last].path}
         if CARRY_OVER in active:
             for found in years.carry_over(here, before):
@@ -93,7 +132,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
     if SAME_BODY_YEAR in active and previous is None:
         duplicate_body_years(everything, summaries, groups, emit)
     if NEAR_DUPLICATE in active:
-        near_duplicate_reports(results, summaries, names, boilerplate, params[NEAR_DUPLICATE], emit)
+        near_duplicate_reports(results, summaries, full, names, boilerplate, params[NEAR_DUPLICATE], emit)
 
 
 def duplicate_body_years(everything, summaries, groups, emit) -> None:
@@ -117,19 +156,16 @@ def _line(result: FileResult, line: int) -> str:
     return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
 
 
-def near_duplicate_reports(results, summaries, names, boilerplate, params: NearDuplicateParams, emit) -> None:
+def near_duplicate_reports(results, summaries, full, names, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
     each names its closest others, with the similarity and the shared passages."""
     threshold = params.threshold
     signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
-    keys = {i: names.key(summaries[i].get("body")) for i, _ in signed}
-
-    def related(a: int, b: int) -> bool:  # known to be two bodies' reports of one year (no body: may be the same)
-        return summaries[a].get("year") == summaries[b].get("year") and None not in (keys[a], keys[b]) \
-            and keys[a] != keys[b]
-
-    for this, other, score in near_duplicates(signed, threshold, related, params.most):
-        shared = _shared_passages(summaries[this], summaries[other], boilerplate)
+    # compared: two bodies' reports of one year (a report with no body may be anyone's: never compared)
+    bodies = {i: names.key(summaries[i].get("body")) for i, _ in signed}
+    years_of = {i: summaries[i].get("year") for i, _ in signed}
+    for this, other, score in near_duplicates(signed, threshold, years_of, bodies, params.most):
+        shared = _shared_passages(full(this), full(other), boilerplate)
         line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {
             "other": results[other].path, "other_body": summaries[other].get("body") or "—",
@@ -145,12 +181,12 @@ def _shingles(text: str) -> set[str]:
 def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
     """This report's paragraphs with their counterpart in the other: the same once normalised, or (names
     the normalising did not know, a line wrapped differently) sharing most of their 4-character shingles."""
-    theirs = [p for p in other.get("paragraphs") or [] if p[1] not in boilerplate]
+    theirs = [p for p in other.get("paragraphs") or [] if paragraph_key(p[1]) not in boilerplate]
     by_hash = {p[1]: p for p in theirs}
     shingled = None
     out = []
     for mine in this.get("paragraphs") or []:
-        if mine[1] in boilerplate:
+        if paragraph_key(mine[1]) in boilerplate:
             continue
         match = by_hash.get(mine[1])
         if match is None:

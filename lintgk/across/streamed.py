@@ -1,43 +1,139 @@
 """The second stage behind a stream of results: what a streamed `check` runs when checks across reports apply.
 
 A report's GK7xx findings are known only once every report is linted, yet the results of the first stage
-are large (each holds the report's text). So they are spooled to a temporary file as they come, and only
-their summaries stay in memory; after the second stage each result is read back, given its findings
-across reports, and passed on in the same order.
+are large (each holds the report's text). So they are spooled to a temporary file in their stored form
+(``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool;
+the second stage then reads back the summaries, and each result is read back, given its findings across
+reports, and passed on in the same order (a result with none is written out as it was stored, never
+decoded).
+
+The second stage depends only on what it reads back (each result's meta, summary and text, in order)
+and on the rules and configuration: its findings are kept in the cache under a digest of all of that, so
+a run in which nothing changed reads them back instead of comparing the reports again.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-from lintgk.across.stage import check_across
-from lintgk.cache import from_json
 from lintgk.config import Config
-from lintgk.model import FileResult, finding_order
+from lintgk.model import Diagnostic, FileResult, finding_order
+from lintgk.stored import StoredResult, diagnostics_from_json, encode, encoded_finding
 
 
-def with_findings_across(results: Iterable[FileResult], config: Config,
-                         previous: list[FileResult] | None = None) -> Iterator[FileResult]:
-    stubs: list[FileResult] = []
-    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape") as spool:
+def _spooled(result: FileResult) -> bytes:
+    """A result as the spool holds it: its stored form, or pickled when its text is not even UTF-8."""
+    stored = result.stored_bytes() if isinstance(result, StoredResult) else None
+    if stored is not None:
+        return stored
+    try:
+        return encode(result)
+    except UnicodeEncodeError:
+        return pickle.dumps(result)
+
+
+def _unspooled(path: str, data: bytes) -> FileResult:
+    return pickle.loads(data) if data.startswith(pickle.PROTO) else StoredResult.from_bytes(path, data)
+
+
+def _digested(digest, path: str, data: bytes) -> None:
+    """Feed what the second stage reads of a spooled result to ``digest``: its path, meta, summary and text
+    (not its own findings, which the stage never reads)."""
+    digest.update(b"%d\0%s\0" % (len(data), path.encode("utf-8", "surrogateescape")))
+    view = memoryview(data)
+    if data.startswith(pickle.PROTO):
+        digest.update(view)
+        return
+    meta = data.index(b"\n")
+    summary = data.index(b"\n", data.index(b"\n", meta + 1) + 1)  # after the core and the passed checks
+    digest.update(view[:meta])
+    digest.update(view[summary:])
+
+
+def with_findings_across(results: Iterable[FileResult], config: Config, previous: list[FileResult] | None = None,
+                         cache=None) -> Iterator[FileResult]:
+    """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
+    second stage's findings for a run in which nothing changed."""
+    digest = hashlib.blake2b(cache.stamp.encode() if cache is not None else b"", digest_size=20)
+    with tempfile.TemporaryFile("w+b") as spool:
+        paths, ends = [], []  # each result's path and where its stored form ends in the spool
         for result in results:
-            stubs.append(FileResult(path=result.path, error=result.error, body=result.body, year=result.year,
-                                    skipped=result.skipped, summary=result.summary))
-            spool.write(json.dumps({**result.to_json(passed=True), "lines": result.lines}, ensure_ascii=False))
-            spool.write("\n")
-        if len(stubs) > 1 or previous:
-            check_across(stubs, config, previous)
+            data = _spooled(result)
+            spool.write(data)
+            paths.append(result.path)
+            ends.append(spool.tell())
+            _digested(digest, result.path, data)
+        for result in previous or []:
+            _digested(digest, result.path, _spooled(result))
+        key = digest.hexdigest()
+        found = cache.across(key) if cache is not None else None
+        fresh = found is None
+        if fresh:
+            found = _second_stage(spool, paths, ends, config, previous)
         spool.seek(0)
-        for stub, line in zip(stubs, spool):
-            result = from_json(json.loads(line))
-            result.summary = stub.summary
-            if stub.diagnostics:
-                for found in stub.diagnostics:  # the stub had no text to measure the line by
-                    if 0 < found.line <= len(result.lines):
-                        found.end_column = len(result.lines[found.line - 1]) + 1
-                result.diagnostics = sorted([*result.diagnostics, *stub.diagnostics], key=finding_order)
+        start = 0
+        for index, (path, end) in enumerate(zip(paths, ends)):
+            data = spool.read(end - start)
+            start = end
+            result = _unspooled(path, data)
+            extra = found.get(index)
+            if extra:
+                if fresh:  # the stage had no text to measure a finding's line by
+                    for d in extra:
+                        if 0 < d.line <= len(result.lines):
+                            d.end_column = len(result.lines[d.line - 1]) + 1
+                    extra = found[index] = [encoded_finding(d) for d in extra]
+                if isinstance(result, StoredResult) and result.stored_bytes() is not None:
+                    result.add_findings(extra)  # still in its stored form: written out without decoding
+                else:
+                    result.diagnostics = sorted(
+                        [*result.diagnostics, *diagnostics_from_json([json.loads(f[4]) for f in extra])],
+                        key=finding_order)
             yield result
+        if fresh and cache is not None:
+            cache.keep_across(key, found)
+
+
+class _Stub:
+    """What the second stage reads of a result, for every result at once: small (slots, no text)."""
+
+    __slots__ = ("path", "error", "summary", "diagnostics")
+    lines = ()
+
+    def __init__(self, path: str, error: str | None, summary: dict | None) -> None:
+        self.path, self.error, self.summary, self.diagnostics = path, error, summary, []
+
+
+def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
+                  previous: list[FileResult] | None) -> dict[int, list[Diagnostic]]:
+    """The GK7xx findings of each result (by its index), from the summaries read back: compact ones for
+    every report, whole ones only for the reports a comparison or a finding needs."""
+    from lintgk.across.stage import check_across, compact
+
+    starts = [0, *ends[:-1]]
+
+    @lru_cache(maxsize=64)
+    def full(index: int) -> dict:
+        if index >= len(paths):
+            return previous[index - len(paths)].summary
+        spool.seek(starts[index])
+        return _unspooled(paths[index], spool.read(ends[index] - starts[index])).summary
+
+    stubs: list[_Stub] = []
+    spool.seek(0)
+    start = 0
+    for path, end in zip(paths, ends):
+        result = _unspooled(path, spool.read(end - start))
+        start = end
+        summary = result.summary
+        stubs.append(_Stub(path, result.error, compact(summary) if summary else summary))
+    if len(stubs) > 1 or previous:
+        check_across(stubs, config, previous, full)
+    return {index: sorted(stub.diagnostics, key=finding_order) for index, stub in enumerate(stubs) if stub.diagnostics}
 
 
 def across_applies(config: Config, files: int, previous: bool) -> bool:

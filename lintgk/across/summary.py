@@ -50,6 +50,11 @@ def paragraph_hash(normalised: str) -> str:
     return f"{zlib.crc32(normalised.encode('utf-8')):08x}{len(normalised):04x}"
 
 
+def paragraph_key(hashed: str) -> int:
+    """A paragraph's hash as an int: what the second stage holds of every paragraph of every report."""
+    return int(hashed, 16)
+
+
 def signature(text: str) -> list[int] | None:
     """One-permutation MinHash: each shingle's crc32 goes to bin (hash % bins), which keeps its least."""
     if len(text) < SHINGLE * 4:

@@ -6,6 +6,7 @@ from typing import Any
 
 import regex as re
 
+from lintgk.across.summary import paragraph_key
 from lintgk.parse.national import LABELS
 
 CARRIED_IN, CARRIED_OUT = "二", "四"  # 上年结转政府信息公开申请数量, 结转下年度继续办理
@@ -93,7 +94,7 @@ def copied(this: dict, last: dict, params: CopiedParams, boilerplate: frozenset 
     template = re.compile(params.template) if params.template else None
 
     def own(p: list) -> bool:  # the report's own words: not many bodies' wording, not the format's fixed sentences
-        return p[1] not in boilerplate and not (template and template.search(p[4]))
+        return paragraph_key(p[1]) not in boilerplate and not (template and template.search(p[4]))
 
     before = {p[1]: p for p in last.get("paragraphs") or [] if own(p)}
     paragraphs = [p for p in this.get("paragraphs") or [] if own(p)]

@@ -16,6 +16,7 @@ from typing import TextIO
 from lintgk import __version__
 from lintgk.model import FileResult
 from lintgk.output.escape import json_escape_surrogates, unicode_safe
+from lintgk.stored import StoredResult
 
 
 def summary(results: list[FileResult]) -> dict:
@@ -30,6 +31,10 @@ def summary(results: list[FileResult]) -> dict:
 _MANY = 256  # findings in one file above which its line is written piece by piece
 # a JSON string cannot hold this unescaped, so in a file's line it is the key and its empty list
 _EMPTY_DIAGNOSTICS = '"diagnostics":[]'
+
+
+def _few(result: StoredResult) -> bool:
+    return sum(result.count(severity) for severity in ("error", "warning", "info")) < _MANY
 
 
 def _compact(value) -> str:
@@ -48,7 +53,11 @@ class JsonWriter:
     def add(self, result: FileResult) -> None:
         # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
         self.stream.write(("," if self.counts["files"] else "") + "\n    ")
-        if len(result.diagnostics) < _MANY:
+        line = result.json_line(self.passed, unicode_safe(result.path)) \
+            if isinstance(result, StoredResult) and _few(result) else None
+        if line is not None:  # as it was stored (from the cache or a worker), never decoded
+            self.stream.write(line)
+        elif len(result.diagnostics) < _MANY:
             data = result.to_json(passed=self.passed)
             data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
             self.stream.write(_compact(data))

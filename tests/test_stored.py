@@ -1,0 +1,102 @@
+"""Results in their stored form (lintgk/stored.py) and the second stage's findings kept in the cache
+(lintgk/across/streamed.py): the same bytes out as a result encoded afresh."""
+from __future__ import annotations
+
+import io
+import os
+import json
+import pickle
+import shutil
+
+from conftest import FIXTURES, ROOT, SEED, run_cli
+from lintgk.config import Config
+from lintgk.engine import lint_path
+from lintgk.model import Diagnostic, finding_order
+from lintgk.output.json_format import JsonWriter
+from lintgk.stored import StoredResult, encode, encoded_finding
+
+REPORTS = list(SEED.values()) + sorted(FIXTURES.glob("*.txt"))[:6]
+
+
+def _written(result, passed: bool) -> str:
+    stream = io.StringIO()
+    writer = JsonWriter(stream, passed)
+    writer.add(result)
+    writer.close()
+    return stream.getvalue()
+
+
+def _extra(result) -> list[Diagnostic]:
+    """Findings as the second stage adds them: on lines that already have some, and before and after."""
+    lines = sorted({d.line for d in result.diagnostics}) or [1]
+    return [Diagnostic(rule="GK704", name="near-duplicate", severity="warning", message="相似 x", line=line,
+                       column=1, end_line=line, end_column=3, where=f"第{line}行", data={"other": "a.txt", "n": 0.5})
+            for line in (1, lines[0], lines[-1], lines[-1] + 1000)]
+
+
+def test_a_stored_result_is_written_and_decoded_as_the_result_itself():
+    for path in REPORTS:
+        result = lint_path(path, Config())
+        for passed in (False, True):
+            stored = StoredResult.from_bytes(result.path, encode(result))
+            assert _written(stored, passed) == _written(result, passed)
+            assert "diagnostics" not in stored.__dict__  # written as stored, never decoded
+        stored = pickle.loads(pickle.dumps(StoredResult.from_bytes(result.path, encode(result))))
+        assert stored == result and result == stored
+        assert [stored.count(s) for s in ("error", "warning", "info")] == \
+            [result.count(s) for s in ("error", "warning", "info")]
+
+
+def test_findings_merged_into_the_stored_form_are_those_merged_into_the_result():
+    for path in REPORTS:
+        result = lint_path(path, Config())
+        stored = StoredResult.from_bytes(result.path, encode(result))
+        extra = _extra(result)
+        stored.add_findings([encoded_finding(d) for d in sorted(extra, key=finding_order)])
+        result.diagnostics = sorted([*result.diagnostics, *extra], key=finding_order)
+        assert _written(stored, False) == _written(result, False)
+        again = StoredResult.from_bytes(result.path, stored.stored_bytes())
+        assert again.diagnostics == result.diagnostics and again.count("warning") == result.count("warning")
+
+
+def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(ROOT / "tests" / "across", folder)
+    cache = tmp_path / "cache"
+
+    def run() -> dict:
+        proc = run_cli("check", str(folder), "--format", "json", "--cache-dir", str(cache), "--select", "GK7")
+        return json.loads(proc.stdout)
+
+    fresh = run()
+    assert any(d["rule"] == "GK701" for f in fresh["files"] for d in f["diagnostics"])
+    (kept,) = cache.glob("across-*.json")
+    assert run() == fresh
+    # the kept findings are read back: a mark put in them shows in the output
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    for found in data["found"].values():
+        for finding in found:
+            finding[4] = finding[4].replace('"message":"', '"message":"KEPT ', 1)
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    marked = run()
+    assert all(d["message"].startswith("KEPT ") for f in marked["files"] for d in f["diagnostics"])
+    # a report changed (a line added at its end): the second stage runs again, with the same findings
+    report = folder / "czj-2024.md"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text + "\n", encoding="utf-8")
+    again = run()
+    assert not any(d["message"].startswith("KEPT ") for f in again["files"] for d in f["diagnostics"])
+    assert [[d["rule"] for d in f["diagnostics"]] for f in again["files"]] == \
+        [[d["rule"] for d in f["diagnostics"]] for f in fresh["files"]]
+
+
+def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
+    from lintgk.cache import MAX_ACROSS_ENTRIES, Cache
+
+    cache = Cache(Config(), folder=tmp_path)
+    for n in range(MAX_ACROSS_ENTRIES + 3):
+        cache.keep_across(f"{n:040x}", {0: []})
+        os.utime(tmp_path / f"across-{n:040x}.json", ns=(n * 10**9, n * 10**9))
+    kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
+    assert len(kept) == MAX_ACROSS_ENTRIES
+    assert cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}") == {0: []}
