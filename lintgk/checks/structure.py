@@ -11,7 +11,7 @@ from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import SPACES, bigrams, rx
+from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
 
 def _numeral(n: int, level: int) -> str:
@@ -85,8 +85,7 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     def same_part(name: str, title: str) -> bool:
         # the same words, or the same content of the template in other words (概述 / 基本情况)
         (name_grams, name_topics), (title_grams, title_topics) = features(name), features(title)
-        shared = len(name_grams & title_grams) / len(name_grams) if name_grams else 0.0  # parse.patterns.overlap
-        return shared >= threshold or bool(name_topics & title_topics)
+        return shared_share(name_grams, title_grams) >= threshold or bool(name_topics & title_topics)
 
     unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
     # an appended statistics table is a declared part without a numbered heading

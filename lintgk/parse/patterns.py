@@ -86,7 +86,9 @@ def bigrams(text: str) -> set[str]:
 
 def overlap(label: str, text: str) -> float:
     """Share of the label's character bigrams that occur in the text (0 to 1)."""
-    grams = bigrams(label)
-    if not grams:
-        return 0.0
-    return len(grams & bigrams(text)) / len(grams)
+    return shared_share(bigrams(label), bigrams(text))
+
+
+def shared_share(label_grams: set[str], text_grams: set[str]) -> float:
+    """``overlap`` from bigrams already made (for callers comparing the same texts many times)."""
+    return len(label_grams & text_grams) / len(label_grams) if label_grams else 0.0
