@@ -9,10 +9,13 @@ pdfplumber's conversion, in their order of operations, so the floats are the sam
 drawings and images go through pdfminer's and pdfplumber's own code. `page_objects(page)` equals
 pdfplumber's `page.objects` (tests/test_pdf_objects.py holds them equal, object for object, on every
 test PDF and on a page made to reach the rare branches), so the tables and text lines found from them
-are the same.
+are the same. That equality was checked for the versions of pdfminer.six and pdfplumber in VERIFIED only:
+with others, the page's objects are pdfplumber's own (slower, never different).
 """
 from __future__ import annotations
 
+import pdfminer
+import pdfplumber
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
@@ -23,6 +26,10 @@ from pdfplumber.utils.exceptions import PdfminerException
 from lintgk.readers.pdf_tokens import fast_content_parser
 
 _PLAIN = (float, int, str, bool, type(None))
+# (pdfplumber, pdfminer.six) whose LTChar and process_object this module mirrors; tests/test_pdf_objects.py
+# holds the objects equal to pdfplumber's, so add a pair here only once that test passes with it
+VERIFIED = {("0.11.10", "20260107")}
+MIRRORS_INSTALLED = (pdfplumber.__version__, pdfminer.__version__) in VERIFIED
 
 
 def _resolved(value):
@@ -100,8 +107,13 @@ def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]
     """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
     ``glyphs`` keeps each font's characters (text, width, descent) from page to page of one document:
     a report shows the same few hundred glyphs on every page."""
-    if page.pdf.laparams is not None:  # text boxes would be objects too: leave it to pdfplumber
-        return page.objects
+    if page.pdf.laparams is not None or not MIRRORS_INSTALLED:  # text boxes would be objects too, or
+        return page.objects  # a version this module was not checked against: leave it to pdfplumber
+    return mirrored_objects(page, glyphs)
+
+
+def mirrored_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
+    """``page_objects`` made here, whatever the versions installed (what tests/test_pdf_objects.py checks)."""
     device = _CharDevice(page, {} if glyphs is None else glyphs)
     try:
         with fast_content_parser():
