@@ -70,7 +70,8 @@ def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | No
     ``force_exclude`` and ``exclude`` matches them. Patterns are relative to ``root`` (the config's folder)."""
     spec = _spec(exclude or [])
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    real_folders: dict[str, str] = {}
     for path in paths:
         if spec and force_exclude:
             name = relative_to(path, root or Path.cwd().resolve())
@@ -78,8 +79,21 @@ def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | No
                 continue
         candidates = _walk(path, spec, root) if path.is_dir() else [path]
         for p in candidates:
-            key = p.resolve() if p.exists() else p
+            key = _real_path(p, real_folders)
             if key not in seen and not is_own_output(p):
                 seen.add(key)
                 found.append(p)
     return found
+
+
+def _real_path(path: Path, real_folders: dict[str, str]) -> str:
+    """``path`` resolved (so that one file named twice is linted once), resolving each folder once: a
+    folder of 10,000 reports would otherwise cost a walk of every path's components per file."""
+    name = str(path)
+    if os.path.islink(name):
+        return os.path.realpath(name)
+    folder, base = os.path.split(name)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(real, base)

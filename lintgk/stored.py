@@ -111,6 +111,7 @@ class StoredResult(FileResult):
         for finding in meta["order"]:
             self._counts[finding[3]] += 1
         self._pieces = pieces
+        self._meta = meta  # for merging findings in without reading the meta again
         return self
 
     def _decoded(self, name: str):
@@ -139,7 +140,7 @@ class StoredResult(FileResult):
         """Merge encoded findings (``encoded_finding``) into the stored ones as ``finding_order`` sorts them
         (the stored ones first among equals), without decoding the result: it is still written out as stored."""
         core = self._pieces[1].decode("utf-8", "surrogateescape")
-        meta = self.__dict__.get("_merged_meta") or json.loads(self._pieces[0].decode("utf-8", "surrogateescape"))
+        meta = self.__dict__.get("_merged_meta") or self._meta
         stored = [[*o[:4], core[o[4]:o[5]]] for o in meta["order"]]
         merged = sorted([*stored, *found], key=lambda f: (f[0], f[1], f[2]))
         core, meta["order"] = _core(core[:core.index(_LIST)], merged)

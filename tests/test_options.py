@@ -184,3 +184,16 @@ def test_the_hook_definition_uses_force_exclude():
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["entry"] == "lintgk check --force-exclude"
+
+
+def test_one_file_named_several_ways_is_linted_once(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SEED["zhangqi"], reports / "r.txt")
+    (reports / "other.txt").write_text(seed_text("zhangqi"), encoding="utf-8")  # a copy: a file of its own
+    (tmp_path / "link.txt").symlink_to(reports / "r.txt")
+    (tmp_path / "folder-link").symlink_to(reports, target_is_directory=True)
+    proc = run_cli("check", "-f", "json", "reports", "reports/../reports/r.txt", "link.txt", "folder-link/r.txt",
+                   "reports/other.txt", cwd=tmp_path)
+    paths = [f["path"] for f in json.loads(proc.stdout)["files"]]
+    assert sorted(paths) == ["reports/other.txt", "reports/r.txt"], paths
