@@ -166,7 +166,10 @@ def test_watch_exits_0_on_ctrl_c(tmp_path):
     shutil.copy(SEED["kandun"], tmp_path / "r.txt")
     proc = subprocess.Popen([sys.executable, "-m", "lintgk", "check", "--watch", "-q", "r.txt"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                            # as a terminal's Ctrl-C finds it: a suite started in the background by a shell
+                            # without job control ignores SIGINT, and its children would inherit that
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         for line in proc.stderr:
             if "watching" in line:
