@@ -3,6 +3,8 @@
 children it skips (w:ins, w:smartTag, drawing, field characters, comments)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph as DocxParagraph
 from hypothesis import given
@@ -36,3 +38,15 @@ def test_paragraph_text_is_python_docx_text(children):
     expected = DocxParagraph(p, None).text
     assert paragraph_text(p) == expected
     assert len(paragraph_chars(p)) == len(expected)
+
+
+def test_the_mapped_read_places_tables_as_the_plain_read_does(tmp_path):
+    """--fix and --annotate read a .docx with its source map; its tables must start and end on the lines
+    the plain read gives (a cell's offset once overwrote the table's first line)."""
+    from lintgk.readers.docx import read_docx, read_docx_mapped
+    from makers import make_docx
+
+    text = (Path(__file__).parent / "fixtures" / "clean_2021_national.txt").read_text(encoding="utf-8")
+    data = make_docx(text, tmp_path / "r.docx").read_bytes()
+    plain, (mapped, _) = read_docx(data, "r.docx"), read_docx_mapped(data, "r.docx")
+    assert plain.tables and [(t.start_line, t.end_line) for t in mapped.tables] == [(t.start_line, t.end_line) for t in plain.tables]

@@ -276,9 +276,9 @@ def _table(block, lines: list[str], places: list, number: int, paragraphs: list[
                 if source is not None:
                     if source.cells:
                         source.chars.append(None)  # the tab between cells
-                    start = len(source.chars)
+                    cell_start = len(source.chars)
                     source.chars.extend(chars)
-                    source.cells.append((start, len(source.chars), cell._tc))
+                    source.cells.append((cell_start, len(source.chars), cell._tc))
             grid.append((key, texts[key]))
         text, cells = lay_out_row(grid, line_no)
         lines.append(text)
