@@ -41,12 +41,17 @@ def _messages(results):
     return [[d.message for d in r.diagnostics] for r in results]
 
 
-def test_swapped_entries_are_not_trusted(tmp_path):
+def _linted_and_cached(tmp_path):
+    """Three reports, their results without the cache, the cache filled with them, and its entries."""
     files = _reports(tmp_path / "r")
     cache_dir = tmp_path / "cache"
     fresh = lint_many(files, Config(), jobs=1, use_cache=False)
     lint_many(files, Config(), jobs=1, cache_dir=str(cache_dir))
-    entries = _entries(cache_dir)
+    return files, cache_dir, fresh, _entries(cache_dir)
+
+
+def test_swapped_entries_are_not_trusted(tmp_path):
+    files, cache_dir, fresh, entries = _linted_and_cached(tmp_path)
     assert len(entries) == 3
     contents = [e.read_bytes() for e in entries]
     for entry, content in zip(entries, contents[1:] + contents[:1]):  # every entry now holds another file's
@@ -61,11 +66,7 @@ def test_swapped_entries_are_not_trusted(tmp_path):
 
 
 def test_damaged_entries_are_ignored_and_rewritten(tmp_path):
-    files = _reports(tmp_path / "r")
-    cache_dir = tmp_path / "cache"
-    fresh = lint_many(files, Config(), jobs=1, use_cache=False)
-    lint_many(files, Config(), jobs=1, cache_dir=str(cache_dir))
-    entries = _entries(cache_dir)
+    files, cache_dir, fresh, entries = _linted_and_cached(tmp_path)
     entries[0].write_bytes(b"\x00\xff not json")
     entries[1].write_text(json.dumps({"key": {"path": "elsewhere"}}), encoding="utf-8")
     entries[2].write_text(entries[2].read_text(encoding="utf-8")[:100], encoding="utf-8")
