@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 
 from lintgk.config import Config
 from lintgk.model import FileResult
+from lintgk.output.json_format import MANY_FINDINGS
 from lintgk.stored import StoredResult, encode
 
 DEFAULT_TIMEOUT = 60.0
@@ -128,15 +129,10 @@ def _work_chunk(chunk: list[tuple[str, tuple[int, int] | None]]) -> list[FileRes
     return [_lint_and_store(Path(path), seen, config, timeout, cache, send=True) for path, seen in chunk]
 
 
-# findings above which a result is sent as it is: its JSON line is then written a finding at a time
-# (lintgk.output.json_format), never one string
-_SENT_STORED_BELOW = 256
-
-
 def _sendable(result: FileResult) -> FileResult:
     """The result in its stored form (lintgk.stored): it pickles as bytes, and the parent decodes only what
     it uses (for the JSON output, nothing), so the parent stays off the cores the workers need."""
-    if len(result.diagnostics) >= _SENT_STORED_BELOW:
+    if len(result.diagnostics) >= MANY_FINDINGS:  # its JSON line is written a finding at a time, never one string
         return result
     try:
         return StoredResult.from_bytes(result.path, encode(result))

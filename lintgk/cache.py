@@ -26,8 +26,8 @@ from pathlib import Path
 
 from lintgk import __version__
 from lintgk.config import Config
-from lintgk.model import FileResult, Passed
-from lintgk.stored import StoredResult, diagnostics_from_json, encode
+from lintgk.model import FileResult
+from lintgk.stored import StoredResult, encode
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
@@ -242,10 +242,3 @@ def clean(folder: Path) -> bool:
     shutil.rmtree(folder)
     return True
 
-
-def from_json(data: dict) -> FileResult:
-    return FileResult(path=data["path"], profile=data["profile"], body=data.get("body"), year=data.get("year"),
-                      error=data["error"], diagnostics=diagnostics_from_json(data["diagnostics"]),
-                      passed=[Passed(**p) for p in data.get("passed", [])], lines=data.get("lines", []),
-                      skipped=data.get("skipped"), summary=data.get("summary"),
-                      unused_suppressions=[(u["line"], u["code"]) for u in data.get("unused_suppressions", [])])

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from lintgk import __version__
-from lintgk.model import FileResult
+from lintgk.model import SEVERITIES, FileResult
 from lintgk.output.escape import json_escape_surrogates, unicode_safe
 from lintgk.stored import StoredResult
 
@@ -28,13 +28,13 @@ def summary(results: list[FileResult]) -> dict:
     }
 
 
-_MANY = 256  # findings in one file above which its line is written piece by piece
+MANY_FINDINGS = 256  # findings in one file above which its line is written piece by piece
 # a JSON string cannot hold this unescaped, so in a file's line it is the key and its empty list
 _EMPTY_DIAGNOSTICS = '"diagnostics":[]'
 
 
 def _few(result: StoredResult) -> bool:
-    return sum(result.count(severity) for severity in ("error", "warning", "info")) < _MANY
+    return sum(result.count(severity) for severity in SEVERITIES) < MANY_FINDINGS
 
 
 def _compact(value) -> str:
@@ -57,7 +57,7 @@ class JsonWriter:
             if isinstance(result, StoredResult) and _few(result) else None
         if line is not None:  # as it was stored (from the cache or a worker), never decoded
             self.stream.write(line)
-        elif len(result.diagnostics) < _MANY:
+        elif len(result.diagnostics) < MANY_FINDINGS:
             data = result.to_json(passed=self.passed)
             data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
             self.stream.write(_compact(data))
