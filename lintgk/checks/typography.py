@@ -44,7 +44,8 @@ def _paren_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-_ANY_HALFWIDTH = re.compile(r"[,;:?!()<>]")
+_HALFWIDTH = tuple(",;:?!()<>")  # the half-width marks that Chinese text writes full-width
+_ANY_HALFWIDTH = re.compile("[" + re.escape("".join(_HALFWIDTH)) + "]")
 _TITLE = re.compile(r"《[^《》]*》")
 _NESTED = re.compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
 
@@ -58,7 +59,6 @@ def _nested_title_marks(text: str) -> list[int]:
     return found
 
 
-_HALFWIDTH = tuple(",;:?!()<>")
 _ANY_CJK = re.compile("[" + CJK_TEXT_CLASS + "]")
 _is_cjk = lru_cache(maxsize=4096)(P.is_cjk)  # asked of the same few characters over and over
 
