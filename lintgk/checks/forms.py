@@ -17,7 +17,7 @@ from typing import Literal
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
-from lintgk.parse.forms import FormRow, FormTable, Line, load_form
+from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -39,29 +39,24 @@ class FormSumParams:
     # instead of one per sum (with {name}, {expr}, {total})
 
 
-class _Lookup:
-    """A table's rows by key and, for each key, its row and the rows it sums (``sum_of``), worked out once
-    for every column a sum is checked in (the first row of a key, as ``FormTable.row`` gives it)."""
+class _SumParts:
+    """For each row key of a table, its row and the keys of the rows it sums (``sum_of``) that the table
+    has, worked out once for every column a sum is checked in."""
 
     def __init__(self, table: FormTable):
-        self.rows: dict[str, FormRow] = {}
-        for row in table.rows:
-            self.rows.setdefault(row.key, row)
-        self._specs: dict[str, Line] = {}
-        for spec in table.spec.rows:
-            self._specs.setdefault(spec.key, spec)
+        self.table = table
         self._parts: dict[str, tuple[FormRow | None, tuple[str, ...]]] = {}
 
     def parts(self, key: str) -> tuple[FormRow | None, tuple[str, ...]]:
         found = self._parts.get(key)
         if found is None:
-            spec = self._specs.get(key)
-            items = tuple(k for k in (spec.sum_of if spec else ()) if k in self.rows)
-            found = self._parts[key] = (self.rows.get(key), items)
+            spec, row = self.table.spec.row(key), self.table.row
+            items = tuple(k for k in (spec.sum_of if spec else ()) if row(k) is not None)
+            found = self._parts[key] = (row(key), items)
         return found
 
 
-def _summand(table: _Lookup, key: str, column: str, cells: list):
+def _summand(table: _SumParts, key: str, column: str, cells: list):
     """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
     subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
     own, items = table.parts(key)
@@ -92,18 +87,18 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
         return
     held = 0
     if p.axis == "rows":
-        lookup = _Lookup(table)
+        sum_parts = _SumParts(table)
         for spec in table.spec.rows:
-            total = lookup.rows.get(spec.key)
+            total = table.row(spec.key)
             if not spec.sum_of or total is None or (p.sums and spec.key not in p.sums):
                 continue
-            if not any(lookup.rows.get(k) for k in spec.sum_of):
+            if not any(table.row(k) for k in spec.sum_of):
                 continue
             markers = None  # the same in every column
             for column in table.columns:
                 stated = total.cells.get(column)
                 cells: list = []
-                parts = [_summand(lookup, k, column, cells) for k in spec.sum_of]
+                parts = [_summand(sum_parts, k, column, cells) for k in spec.sum_of]
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
@@ -196,8 +191,7 @@ def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     if table is None or (p.complete and not table.complete):
         return
     if p.per == "column":
-        by_key = _Lookup(table).rows
-        rows = {name: by_key.get(key) for name, key in p.terms.items()}
+        rows = {name: table.row(key) for name, key in p.terms.items()}
         if any(r is None for r in rows.values()):
             return
         places = [(column, {name: row.cells.get(column) for name, row in rows.items()}, rows[p.at].line)
@@ -278,13 +272,12 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     if table is None:
         return
     spec = load_form(p.form).tables[p.table]
-    rows = _Lookup(table).rows
     required = list(p.rows)
     for key, alternative in p.either.items():
         # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
-        if key in required and any(rows.get(k) for k in alternative):
+        if key in required and any(table.row(k) for k in alternative):
             required.remove(key)
-    missing = [k for k in required if k not in rows]
+    missing = [k for k in required if table.row(k) is None]
     if missing:  # the report's text is looked at only for rows the table lacks
         text = "\n".join(report.doc.lines)
         joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
