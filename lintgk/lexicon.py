@@ -45,6 +45,13 @@ LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark i
 # The markers a line can open with, by its first character: a cheap test before trying each of them.
 MARKER_START = re.compile(r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)")
 MARKERS_BY_START = {"cn": LEVEL_MARKERS[0:1], "paren": LEVEL_MARKERS[1::2], "digit": LEVEL_MARKERS[2:3]}
+
+
+def markers_opening(text: str) -> tuple:
+    """The (level, pattern) of LEVEL_MARKERS that ``text`` can open with, by its first character."""
+    start = MARKER_START.match(text)
+    return MARKERS_BY_START[start.lastgroup] if start else ()
+
 ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + r")\s*")
 SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lintgk.document import Cell
-from lintgk.lexicon import LEVEL_MARKERS, MARKER_START, MARKERS_BY_START
+from lintgk.lexicon import LEVEL_MARKERS, markers_opening
 from lintgk.parse.enumerations import _sentences
 from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.parse.national import _distinct
@@ -42,9 +42,7 @@ def test_sentences_as_a_scan_of_every_character(text):
 @given(_TEXT)
 def test_markers_tried_by_first_character_find_what_trying_each_finds(text):
     every = next((level for level, pattern in LEVEL_MARKERS if pattern.match(text)), None)
-    start = MARKER_START.match(text)
-    tried = MARKERS_BY_START[start.lastgroup] if start else ()
-    assert next((level for level, pattern in tried if pattern.match(text)), None) == every
+    assert next((level for level, pattern in markers_opening(text) if pattern.match(text)), None) == every
 
 
 @given(_TEXT)

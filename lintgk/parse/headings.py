@@ -8,7 +8,8 @@ import regex as re
 from lintgk.document import Paragraph
 from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
-from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, MARKER_START, MARKERS_BY_START, SPACES
+from lintgk.lexicon import markers_opening
+from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
 
 _TITLE_STOP = re.compile(r"[。：:；;]")
 MAX_TITLE = 40
@@ -33,9 +34,8 @@ _REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)
 
 
 def find_heading(par: Paragraph) -> Heading | None:
-    start = MARKER_START.match(par.text)  # the markers the first character can open: a cheap test first
-    markers = MARKERS_BY_START[start.lastgroup] if start else ()
-    if start and start.lastgroup == "cn" and CATALOGUE_LABEL.match(par.text):
+    markers = markers_opening(par.text)  # the markers the first character can open: a cheap test first
+    if markers and CATALOGUE_LABEL.match(par.text):
         return None  # the site catalogue's label, web furniture (GK606), not a part
     for level, pattern in markers:
         m = pattern.match(par.text)

@@ -13,9 +13,9 @@ import regex as re
 
 from lintgk.document import Cell, Table
 from lintgk.lexicon import BLANKS as _SPACES
-from lintgk.lexicon import UNITS, is_unit_header, is_value_header
+from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
 from lintgk.parse.model import Span, StatTable, TableRow
-from lintgk.parse.patterns import MARKER_START, MARKERS_BY_START, SUBSET_MARKER
+from lintgk.parse.patterns import SUBSET_MARKER
 
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
@@ -68,8 +68,7 @@ def _cell_span(cell: Cell) -> Span:
 
 
 def _level(label: str) -> int | None:
-    start = MARKER_START.match(label)  # the markers the first character can open: a cheap test first
-    for level, pattern in MARKERS_BY_START[start.lastgroup] if start else ():
+    for level, pattern in markers_opening(label):  # those the first character can open: a cheap test first
         if pattern.match(label):
             return level
     return None
