@@ -17,12 +17,12 @@ from __future__ import annotations
 import pdfminer
 import pdfplumber
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
+from lintgk.readers.pdf_content import FastInterpreter
 from lintgk.readers.pdf_tokens import fast_content_parser
 
 _PLAIN = (float, int, str, bool, type(None))
@@ -117,7 +117,7 @@ def mirrored_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[d
     device = _CharDevice(page, {} if glyphs is None else glyphs)
     try:
         with fast_content_parser():
-            PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+            FastInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:  # as pdfplumber's Page.layout reports it
         raise PdfminerException(exc) from exc
     objects: dict[str, list[dict]] = {"char": device.chars} if device.chars else {}
