@@ -1,18 +1,21 @@
-"""The faster content-stream tokenizer (lintgk.readers.pdf_tokens) gives pdfminer's tokens, with their
-positions, on random streams cut into buffers of any size and on the content of every test PDF."""
+"""The faster tokenizer (lintgk.readers.pdf_tokens) gives pdfminer's tokens, with their positions, on random
+streams cut into buffers of any size and on the content, the objects and the CMaps of every test PDF."""
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdfminer.cmapdb import CMap, CMapParser
 from pdfminer.pdfinterp import PDFContentParser
+from pdfminer.pdfparser import PDFParser, PDFStreamParser
 from pdfminer.pdftypes import PDFStream, resolve1
-from pdfminer.psparser import PSEOF
+from pdfminer.psparser import PSEOF, PSBaseParser
 
-from lintgk.readers.pdf_tokens import FastContentParser
+from lintgk.readers.pdf_tokens import FastCMapParser, FastContentParser, FastPDFParser, FastPDFStreamParser
 
 TESTS = Path(__file__).parent
 
@@ -66,3 +69,44 @@ def test_tokens_equal_pdfminers_on_the_test_pdfs(path):
             contents = page.page_obj.contents
             streams = [resolve1(c).get_data() for c in (contents if isinstance(contents, list) else [contents])]
             assert _tokens(FastContentParser, streams, None) == _tokens(PDFContentParser, streams, None)
+
+
+def _stream_tokens(parser: PSBaseParser, bufsize: int | None) -> list:
+    if bufsize:
+        parser.BUFSIZ = bufsize
+    out = []
+    while True:
+        try:
+            pos, token = parser.nexttoken()
+        except PSEOF:
+            return out
+        except Exception as exc:
+            return out + [("error", type(exc).__name__)]
+        out.append((pos, type(token).__name__, token))
+
+
+PARSERS = {"cmap": (lambda data: CMapParser(CMap(), BytesIO(data)), lambda data: FastCMapParser(CMap(), BytesIO(data))),
+           "file": (lambda data: PDFParser(BytesIO(data)), lambda data: FastPDFParser(BytesIO(data))),
+           "object stream": (PDFStreamParser, FastPDFStreamParser)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=stream, bufsize=st.sampled_from([None, 1, 2, 3, 5, 8, 64]), kind=st.sampled_from(sorted(PARSERS)))
+def test_tokens_of_the_files_objects_and_cmaps_equal_pdfminers(data, bufsize, kind):
+    """The same tokenizer reads the file's objects and the fonts' ToUnicode CMaps."""
+    theirs, ours = PARSERS[kind]
+    assert _stream_tokens(ours(data), bufsize) == _stream_tokens(theirs(data), bufsize)
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+def test_tokens_of_the_test_pdfs_files_and_cmaps_equal_pdfminers(path):
+    data = path.read_bytes()
+    assert _stream_tokens(FastPDFParser(BytesIO(data)), None) == _stream_tokens(PDFParser(BytesIO(data)), None)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for font in resolve1(resolve1(page.page_obj.resources).get("Font", {})).values():
+                cmap = resolve1(resolve1(font).get("ToUnicode"))
+                if isinstance(cmap, PDFStream):
+                    data = cmap.get_data()
+                    theirs = _stream_tokens(CMapParser(CMap(), BytesIO(data)), None)
+                    assert _stream_tokens(FastCMapParser(CMap(), BytesIO(data)), None) == theirs

@@ -9,6 +9,7 @@ lines of `lintgk dump`, shown with their page.
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 
 import regex as re
 
@@ -17,7 +18,8 @@ from lintgk.errors import InputError
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
-from lintgk.readers.pdf_objects import read_objects
+from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
+from lintgk.readers.pdf_tokens import fast_content_parser
 
 _MIN_TEXT_CHARS = 20
 
@@ -55,6 +57,13 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
 
 
 def read_pdf(data: bytes, name: str) -> Document:
+    # pdfminer parses the file's objects and fonts with the faster tokenizer (pdf_tokens), on the versions
+    # pdf_objects was checked against
+    with fast_content_parser() if MIRRORS_INSTALLED else nullcontext():
+        return _read(data, name)
+
+
+def _read(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
     with pdf:
         pages = []

@@ -51,38 +51,71 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         self._height = page.height
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-        if font.is_vertical() or self.page.pdf.unicode_norm is not None:  # rare: pdfminer's and pdfplumber's way
-            adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
-            self.chars.append(self.page.process_object(self.cur_item._objs.pop()))  # the LTChar just added
-            return adv
-        # pdfminer's PDFLayoutAnalyzer.render_char and LTChar (horizontal fonts), then pdfplumber's dict of it
-        glyph = self._glyphs.get((font, cid))
-        if glyph is None:
-            glyph = self._glyphs[font, cid] = self._glyph(font, cid)
-        text, width, descent = glyph
-        adv = width * fontsize * scaling
-        descent = descent * fontsize
-        (a, b, c, d, _e, _f) = matrix
-        (x0, y0, x1, y1) = apply_matrix_rect(matrix, (0, descent + rise, adv, descent + rise + fontsize))
-        if x1 < x0:
-            (x0, x1) = (x1, x0)
-        if y1 < y0:
-            (y0, y1) = (y1, y0)
-        fontname = _resolved(font.fontname)
-        top = (self._height - y1) + self._top  # in pdfplumber's order of operations: the same floats
-        self.chars.append({
-            "matrix": matrix, "fontname": fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname,
-            "adv": adv, "upright": a * d * scaling > 0 and b * c <= 0,
-            "x0": x0 + self._x0 if self._x0 != 0 else x0, "y0": y0,
-            "x1": x1 + self._x0 if self._x0 != 0 else x1, "y1": y1,
-            "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
-            "mcid": _resolved(self.cur_mcid), "tag": self.cur_tag,
-            "object_type": "char", "page_number": self.pageno, "ncs": self._space_name(ncs),
-            "text": text,
-            "stroking_color": _colour(graphicstate.scolor), "non_stroking_color": _colour(graphicstate.ncolor),
-            "top": top, "bottom": (self._height - y0) + self._top, "doctop": self.page.initial_doctop + top,
-        })
+        """Reached only for vertical fonts and with Unicode normalisation (rare): pdfminer's and pdfplumber's way."""
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        self.chars.append(self.page.process_object(self.cur_item._objs.pop()))  # the LTChar just added
         return adv
+
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
+                                 dxscale, ncs, graphicstate):
+        """pdfminer's PDFTextDevice.render_string_horizontal, its render_char and LTChar, then pdfplumber's
+        dict of the LTChar, in one loop: the same operations in the same order, so the same floats."""
+        if self.page.pdf.unicode_norm is not None:
+            return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
+                                                    rise, dxscale, ncs, graphicstate)
+        glyphs = self._glyphs.get(font)
+        if glyphs is None:
+            glyphs = self._glyphs[font] = {}
+        chars = self.chars
+        (a, b, c, d, e, f) = matrix
+        # what is the same for every character of the string
+        fontname = _resolved(font.fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+        upright = a * d * scaling > 0 and b * c <= 0
+        mcid, tag, space = _resolved(self.cur_mcid), self.cur_tag, self._space_name(ncs)
+        stroking, non_stroking = _colour(graphicstate.scolor), _colour(graphicstate.ncolor)
+        left, page_top, height, doctop = self._x0, self._top, self._height, self.page.initial_doctop
+        (x, y) = pos
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    char_matrix = (a, b, c, d, x * a + y * c + e, x * b + y * d + f)  # translate_matrix
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = self._glyph(font, cid)
+                    text, width, descent = glyph
+                    adv = width * fontsize * scaling
+                    descent = descent * fontsize
+                    # apply_matrix_rect(char_matrix, (0, descent + rise, adv, descent + rise + fontsize))
+                    e1, f1 = char_matrix[4], char_matrix[5]
+                    low, high = descent + rise, descent + rise + fontsize
+                    (left1, bottom1) = (a * 0 + c * low + e1, b * 0 + d * low + f1)
+                    (right1, bottom2) = (a * adv + c * low + e1, b * adv + d * low + f1)
+                    (right2, top1) = (a * adv + c * high + e1, b * adv + d * high + f1)
+                    (left2, top2) = (a * 0 + c * high + e1, b * 0 + d * high + f1)
+                    x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
+                    x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+                    top = (height - y1) + page_top  # in pdfplumber's order of operations: the same floats
+                    chars.append({
+                        "matrix": char_matrix, "fontname": fontname, "adv": adv, "upright": upright,
+                        "x0": x0 + left if left != 0 else x0, "y0": y0,
+                        "x1": x1 + left if left != 0 else x1, "y1": y1,
+                        "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
+                        "mcid": mcid, "tag": tag, "object_type": "char", "page_number": self.pageno, "ncs": space,
+                        "text": text, "stroking_color": stroking, "non_stroking_color": non_stroking,
+                        "top": top, "bottom": (height - y0) + page_top, "doctop": doctop + top,
+                    })
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+        return (x, y)
 
     def _glyph(self, font, cid: int) -> tuple[str, float, float]:
         try:

@@ -1,4 +1,4 @@
-"""pdfminer's tokenizer of page content streams, with one regular expression for the common tokens.
+"""pdfminer's tokenizer, with one regular expression for the common tokens.
 
 pdfminer reads a content stream one character class at a time, a Python call per step; on pages that
 place every glyph with its own operators (LibreOffice's and Word's exports) that was most of a PDF
@@ -7,15 +7,22 @@ report's reading. `FastContentParser` matches a whole token at once when it is a
 << >> [ ]) lying wholly inside the buffer, and makes the same token pdfminer would; anything else
 (comments, nested parentheses, a token cut by the end of the buffer or of a stream, an octal escape
 above 255) is left to pdfminer's own state machine, which carries on from the same place.
-tests/test_pdf_tokens.py holds the tokens equal to pdfminer's on random streams and on every test PDF.
+The same tokenizer reads the file's objects and the fonts' ToUnicode CMaps (`fast_content_parser` makes
+pdfminer use it for all of them). tests/test_pdf_tokens.py holds the tokens equal to pdfminer's on random
+streams and on every test PDF.
 """
 from __future__ import annotations
 
 import re
 from contextlib import contextmanager
 
+import pdfminer.pdfdocument
+import pdfminer.pdffont
 import pdfminer.pdfinterp
+import pdfplumber.pdf
+from pdfminer.cmapdb import CMapParser
 from pdfminer.pdfinterp import PDFContentParser
+from pdfminer.pdfparser import PDFParser, PDFStreamParser
 from pdfminer.psparser import (ESC_STRING, HEX_PAIR, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END, KWD, LIT, SPC,
                                PSBaseParser)
 
@@ -82,8 +89,8 @@ def _token(match: re.Match):
 _OPENED = {"name", "hex", "string"}  # their group starts one character after the token
 
 
-class FastContentParser(PDFContentParser):
-    """PDFContentParser whose `nexttoken` matches ordinary tokens at once."""
+class FastTokens:
+    """A pdfminer parser (PSBaseParser) whose `nexttoken` matches ordinary tokens at once."""
 
     def nexttoken(self):
         if not self._tokens and not self.eof and self._parse1.__func__ is _PARSE_MAIN:
@@ -107,14 +114,37 @@ class FastContentParser(PDFContentParser):
         return super().nexttoken()
 
 
+class FastContentParser(FastTokens, PDFContentParser):
+    """The parser of page content streams."""
+
+
+class FastCMapParser(FastTokens, CMapParser):
+    """The parser of a font's ToUnicode CMap (a PostScript program of a few thousand tokens)."""
+
+
+class FastPDFParser(FastTokens, PDFParser):
+    """The parser of the file's objects (fonts, resources, page trees)."""
+
+
+class FastPDFStreamParser(FastTokens, PDFStreamParser):
+    """The parser of objects kept in object streams."""
+
+
+# (module, the name by which it makes a parser, ours): those modules make their parsers by these names
+_PARSERS = [(pdfminer.pdfinterp, "PDFContentParser", FastContentParser), (pdfminer.pdffont, "CMapParser", FastCMapParser),
+            (pdfplumber.pdf, "PDFParser", FastPDFParser), (pdfminer.pdfdocument, "PDFStreamParser", FastPDFStreamParser)]
+
+
 @contextmanager
 def fast_content_parser():
-    """pdfminer's interpreter makes its content parser by this module-level name; while the block runs
-    it makes ours. Ours gives the same tokens, so another thread that reads a PDF meanwhile gets the
-    same objects either way."""
-    original = pdfminer.pdfinterp.PDFContentParser
-    pdfminer.pdfinterp.PDFContentParser = FastContentParser
+    """pdfminer and pdfplumber make their parsers by module-level names; while the block runs they make
+    ours. Ours give the same tokens, so another thread that reads a PDF meanwhile gets the same objects
+    either way."""
+    originals = [getattr(module, name) for module, name, _ in _PARSERS]
+    for module, name, ours in _PARSERS:
+        setattr(module, name, ours)
     try:
         yield
     finally:
-        pdfminer.pdfinterp.PDFContentParser = original
+        for (module, name, _), original in zip(_PARSERS, originals):
+            setattr(module, name, original)
