@@ -38,6 +38,7 @@ def _objects(data: bytes, last: bool, out: list, bufsize: int) -> None:
     items = out
     pos, end_of_data = 0, len(data)
     match_token = _TOKEN.match
+    keywords: dict[bytes, object] = {}  # an operator's bytes -> its token (pdf_tokens._token's, looked up once)
     while True:
         match = match_token(text, pos)
         if match is None:
@@ -46,6 +47,21 @@ def _objects(data: bytes, last: bool, out: list, bufsize: int) -> None:
             break
         kind = match.lastgroup
         end = match.end()
+        # numbers and operators, nearly every token, the short way: what _token makes of them
+        if kind == "number":
+            value = match[kind]
+            items.append(float(value) if b"." in value else int(value))
+            pos = end
+            continue
+        if kind == "keyword":
+            value = match[kind]
+            if value not in keywords:
+                keywords[value] = _token(match)
+                if keywords[value] in _INLINE:
+                    raise _Unread
+            items.append(keywords[value])
+            pos = end
+            continue
         if kind == "string":
             if text[end:end + 1] != b")":
                 raise _Unread  # nested or unterminated
@@ -76,8 +92,6 @@ def _objects(data: bytes, last: bool, out: list, bufsize: int) -> None:
             else:
                 outer.append(items)
             items = outer
-        elif token in _INLINE:
-            raise _Unread
         else:
             items.append(token)
     if stack:
