@@ -17,7 +17,7 @@ from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay
 from lintgk.errors import InputError
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
-from lintgk.readers.pdf_lines import TEXT_SETTINGS, Layout, continues, page_lines, running_furniture
+from lintgk.readers.pdf_lines import Layout, continues, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
 
@@ -48,9 +48,9 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     """(top, kind, payload) in reading order: ("line", text-line dict) or ("table", rows)."""
     read_objects(page, glyphs)
     found = real_tables(page)
-    boxes = [t.bbox for t in found]
+    boxes = [t.bbox for t, _ in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", t.extract(**TEXT_SETTINGS)) for t in found]
+    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", rows) for t, rows in found]
     blocks += [(line["top"], "line", line) for line in page_lines(text_page)]
     blocks.sort(key=lambda b: b[0])
     return blocks

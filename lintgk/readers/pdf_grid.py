@@ -8,6 +8,8 @@ rulings in a visible colour count, and a table must have text in at least two co
 """
 from __future__ import annotations
 
+from lintgk.readers.pdf_lines import TEXT_SETTINGS
+
 _THIN = 2.5          # pt: a filled rectangle no thicker than this is drawn as a line
 _SHAPES = ("line", "rect", "curve")
 
@@ -43,7 +45,11 @@ def _text_columns(rows: list[list]) -> int:
     return len({j for row in rows for j, cell in enumerate(row) if cell and cell.strip()})
 
 
-def real_tables(page) -> list:
-    """The page's tables that are ruled grids with text in two columns or more."""
+def real_tables(page) -> list[tuple]:
+    """The page's tables that are ruled grids with text in two columns or more, each with its rows as
+    `Table.extract(**TEXT_SETTINGS)` gives them. Extracting a table looks at every character of the page
+    for every cell, so it is done once: whether a cell holds text does not depend on how its characters
+    are grouped into words (a cell's text is its characters that are not spaces, in words)."""
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
-    return [t for t in ruled.find_tables() if _text_columns(t.extract()) >= 2]
+    found = [(t, t.extract(**TEXT_SETTINGS)) for t in ruled.find_tables()]
+    return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
