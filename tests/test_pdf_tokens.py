@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfminer.cmapdb import CMap, CMapParser
+from pdfminer.pdffont import Type1FontHeaderParser
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdfparser import PDFParser, PDFStreamParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSEOF, PSBaseParser
 
-from lintgk.readers.pdf_tokens import FastCMapParser, FastContentParser, FastPDFParser, FastPDFStreamParser
+from lintgk.readers.pdf_tokens import (FastCMapParser, FastContentParser, FastPDFParser, FastPDFStreamParser,
+                                       FastType1FontHeaderParser)
 
 TESTS = Path(__file__).parent
 
@@ -87,24 +89,32 @@ def _stream_tokens(parser: PSBaseParser, bufsize: int | None) -> list:
 
 PARSERS = {"cmap": (lambda data: CMapParser(CMap(), BytesIO(data)), lambda data: FastCMapParser(CMap(), BytesIO(data))),
            "file": (lambda data: PDFParser(BytesIO(data)), lambda data: FastPDFParser(BytesIO(data))),
-           "object stream": (PDFStreamParser, FastPDFStreamParser)}
+           "object stream": (PDFStreamParser, FastPDFStreamParser),
+           "type 1 font": (lambda data: Type1FontHeaderParser(BytesIO(data)),
+                           lambda data: FastType1FontHeaderParser(BytesIO(data)))}
 
 
 @settings(max_examples=200, deadline=None)
 @given(data=stream, bufsize=st.sampled_from([None, 1, 2, 3, 5, 8, 64]), kind=st.sampled_from(sorted(PARSERS)))
 def test_tokens_of_the_files_objects_and_cmaps_equal_pdfminers(data, bufsize, kind):
-    """The same tokenizer reads the file's objects and the fonts' ToUnicode CMaps."""
+    """The same tokenizer reads the file's objects, the fonts' ToUnicode CMaps and Type 1 encodings."""
     theirs, ours = PARSERS[kind]
     assert _stream_tokens(ours(data), bufsize) == _stream_tokens(theirs(data), bufsize)
 
 
 @pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
-def test_tokens_of_the_test_pdfs_files_and_cmaps_equal_pdfminers(path):
+def test_tokens_of_the_test_pdfs_files_and_fonts_equal_pdfminers(path):
     data = path.read_bytes()
     assert _stream_tokens(FastPDFParser(BytesIO(data)), None) == _stream_tokens(PDFParser(BytesIO(data)), None)
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             for font in resolve1(resolve1(page.page_obj.resources).get("Font", {})).values():
+                descriptor = resolve1(resolve1(font).get("FontDescriptor")) or {}
+                fontfile = resolve1(descriptor.get("FontFile"))
+                if isinstance(fontfile, PDFStream):  # an embedded Type 1 font: its clear-text part
+                    data = fontfile.get_data()[:resolve1(fontfile.get("Length1", 0)) or None]
+                    theirs = _stream_tokens(Type1FontHeaderParser(BytesIO(data)), None)
+                    assert _stream_tokens(FastType1FontHeaderParser(BytesIO(data)), None) == theirs
                 cmap = resolve1(resolve1(font).get("ToUnicode"))
                 if isinstance(cmap, PDFStream):
                     data = cmap.get_data()

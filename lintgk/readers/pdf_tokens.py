@@ -7,7 +7,7 @@ report's reading. `FastContentParser` matches a whole token at once when it is a
 << >> [ ]) lying wholly inside the buffer, and makes the same token pdfminer would; anything else
 (comments, nested parentheses, a token cut by the end of the buffer or of a stream, an octal escape
 above 255) is left to pdfminer's own state machine, which carries on from the same place.
-The same tokenizer reads the file's objects and the fonts' ToUnicode CMaps (`fast_content_parser` makes
+The same tokenizer reads the file's objects, the fonts' ToUnicode CMaps and Type 1 encodings (`fast_content_parser` makes
 pdfminer use it for all of them). tests/test_pdf_tokens.py holds the tokens equal to pdfminer's on random
 streams and on every test PDF.
 """
@@ -21,6 +21,7 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfplumber.pdf
 from pdfminer.cmapdb import CMapParser
+from pdfminer.pdffont import Type1FontHeaderParser
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdfparser import PDFParser, PDFStreamParser
 from pdfminer.psparser import (ESC_STRING, HEX_PAIR, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END, KWD, LIT, SPC,
@@ -122,6 +123,10 @@ class FastCMapParser(FastTokens, CMapParser):
     """The parser of a font's ToUnicode CMap (a PostScript program of a few thousand tokens)."""
 
 
+class FastType1FontHeaderParser(FastTokens, Type1FontHeaderParser):
+    """The parser of an embedded Type 1 font's encoding."""
+
+
 class FastPDFParser(FastTokens, PDFParser):
     """The parser of the file's objects (fonts, resources, page trees)."""
 
@@ -132,6 +137,7 @@ class FastPDFStreamParser(FastTokens, PDFStreamParser):
 
 # (module, the name by which it makes a parser, ours): those modules make their parsers by these names
 _PARSERS = [(pdfminer.pdfinterp, "PDFContentParser", FastContentParser), (pdfminer.pdffont, "CMapParser", FastCMapParser),
+            (pdfminer.pdffont, "Type1FontHeaderParser", FastType1FontHeaderParser),
             (pdfplumber.pdf, "PDFParser", FastPDFParser), (pdfminer.pdfdocument, "PDFStreamParser", FastPDFStreamParser)]
 
 
