@@ -33,7 +33,7 @@ class _Unread(Exception):
 
 def _objects(data: bytes, last: bool, out: list, bufsize: int) -> None:
     """Append to ``out`` the objects pdfminer's `nextobject` gives for one stream's ``data``."""
-    text = data + b"\n"  # pdfminer ends a token cut by the end of a stream (or of the content) so
+    text = data + b"\n"  # pdfminer ends a token cut by the end of a stream as if a newline followed
     stack: list[tuple[bytes, list]] = []  # open arrays and dictionaries: (kind, their objects)
     items = out
     pos, end_of_data = 0, len(data)
