@@ -73,11 +73,17 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     (kept,) = cache.glob("across-*.json")
     assert run() == fresh
     # the kept findings are read back: a mark put in them shows in the output
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    for found in data["found"].values():
+    from lintgk.cache import Cache
+
+    stage = Cache(Config(), folder=cache)
+    stage.stamp = json.loads(kept.read_bytes().partition(b"\n")[0])["stamp"]  # the run's own configuration
+    key = kept.name.removeprefix("across-").removesuffix(".json")
+    data = stage.across(key)
+    assert data
+    for found in data.values():
         for finding in found:
-            finding[4] = finding[4].replace('"message":"', '"message":"KEPT ', 1)
-    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            finding[4] = finding[4].replace(b'"message":"', '"message":"KEPT '.encode(), 1)
+    stage.keep_across(key, data)
     marked = run()
     assert all(d["message"].startswith("KEPT ") for f in marked["files"] for d in f["diagnostics"])
     # a report changed (a line added at its end): the second stage runs again, with the same findings
