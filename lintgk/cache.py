@@ -79,7 +79,7 @@ def seen_of(info: os.stat_result) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns) if stat_module.S_ISREG(info.st_mode) else None
 
 
-def _read(entry: Path) -> tuple[bytes, float]:
+def _read(entry: str | Path) -> tuple[bytes, float]:
     """An entry's bytes and modification time (a symbolic link is not followed)."""
     fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
     try:
@@ -109,9 +109,11 @@ class Cache:
         self.folder = folder or (root or Path.cwd()) / CACHE_DIR
         self.stamp = _code_and_rules_stamp(config)
 
-    def _entry(self, path: Path) -> Path:
-        name = hashlib.sha256(f"{self.stamp}\0{os.path.abspath(path)}".encode("utf-8", "surrogateescape")).hexdigest()
-        return self.folder / f"{name}.json"
+    def _entry(self, path: Path | str, absolute: str | None = None) -> str:
+        """The entry's file (``absolute``: the file's absolute path, when the caller has it)."""
+        absolute = absolute or os.path.abspath(path)
+        name = hashlib.sha256(f"{self.stamp}\0{absolute}".encode("utf-8", "surrogateescape")).hexdigest()
+        return os.path.join(self.folder, name + ".json")
 
     def stat(self, path: Path) -> tuple[int, int] | None:
         """(size, mtime_ns) of a regular file, the part of the key a lookup compares first."""
@@ -126,13 +128,14 @@ class Cache:
         seen = self.stat(path) if info is None else seen_of(info)
         if seen is None:
             return None, None
-        entry = self._entry(path)
+        absolute = os.path.abspath(path)
+        entry = self._entry(path, absolute)
         try:
             data, mtime = _read(entry)
         except OSError:
             return seen, None
         try:
-            key, stored = self._checked(path, data)
+            key, stored = self._checked(absolute, data)
             if key["size"] != seen[0] or (key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path)):
                 return seen, None
             result = StoredResult.from_bytes(str(path), stored)  # decoded only as far as it is used
@@ -146,12 +149,12 @@ class Cache:
                 pass
         return seen, result
 
-    def _checked(self, path: Path, data: bytes) -> tuple[dict, bytes]:
-        """An entry's key and stored result, if the entry is whole and this cache's entry of ``path``;
-        ValueError (or KeyError, TypeError, AttributeError) if not."""
+    def _checked(self, absolute: str, data: bytes) -> tuple[dict, bytes]:
+        """An entry's key and stored result, if the entry is whole and this cache's entry of the file at
+        ``absolute``; ValueError (or KeyError, TypeError, AttributeError) if not."""
         head, _, stored = data.partition(b"\n")
         key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
-        if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["length"] != len(stored):
+        if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != len(stored):
             raise ValueError("not this file's entry")
         return key, stored
 
@@ -160,7 +163,7 @@ class Cache:
         read from its entry again: None if the entry is no longer the same (another run, after the file
         changed, wrote it)."""
         try:
-            data = _read(self._entry(Path(path)))[0]
+            data = _read(self._entry(path))[0]
             length = _LENGTH.search(key)  # a quote inside a JSON string is escaped: this is the key's own
             if not data.startswith(key + b"\n") or len(data) != len(key) + 1 + int(length.group(1)):
                 return None
@@ -190,7 +193,7 @@ class Cache:
         key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
                "sha256": digest, "stamp": self.stamp, "length": len(stored), "digest": stage_digest(stored)}
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
-        self._write(self._entry(path), head + b"\n" + stored)
+        self._write(Path(self._entry(path)), head + b"\n" + stored)
 
     def across(self, key: str) -> dict[int, list[list]] | None:
         """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding, its

@@ -148,23 +148,29 @@ class StoredResult(FileResult):
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "StoredResult":
-        """ValueError when ``data`` is not six pieces with a readable meta (a damaged entry)."""
-        pieces = data.split(b"\n")
-        if len(pieces) != _PIECES:
+        """ValueError when ``data`` is not six pieces with a readable meta (a damaged entry). Only the meta
+        is read: the pieces are split apart when one is used (a result the spool only refers to never is)."""
+        if data.count(b"\n") != _PIECES - 1:
             raise ValueError("not a stored result")
-        meta = json.loads(pieces[_META].decode("utf-8", "surrogateescape"))
+        meta = json.loads(data[:data.index(b"\n")].decode("utf-8", "surrogateescape"))
         self = cls.__new__(cls)
         self.path = path
         self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
         self.error, self.skipped = meta["error"], meta["skipped"]
         self.unused_suppressions = [tuple(u) for u in meta["unused"]]
         self._counts = meta["counts"]
-        self._pieces = pieces
+        self._data = data
         self._meta = meta  # for merging findings in without reading the meta again
         return self
 
+    def _piece(self, index: int) -> bytes:
+        pieces = self.__dict__.get("_pieces")
+        if pieces is None:
+            pieces = self._pieces = self._data.split(b"\n")
+        return pieces[index]
+
     def _decoded(self, name: str):
-        value = json.loads(self._pieces[_LAZY[name]].decode("utf-8", "surrogateescape"))
+        value = json.loads(self._piece(_LAZY[name]).decode("utf-8", "surrogateescape"))
         if name == "diagnostics":
             return diagnostics_from_json(value["diagnostics"])
         if name == "passed":
@@ -178,7 +184,7 @@ class StoredResult(FileResult):
 
     def as_stored(self) -> bool:
         """Whether nothing that goes into the pieces was decoded (and so maybe changed) since they were read."""
-        return "_pieces" in self.__dict__ and "diagnostics" not in self.__dict__
+        return "_data" in self.__dict__ and "diagnostics" not in self.__dict__
 
     def stored_bytes(self) -> bytes | None:
         """The pieces as stored, while nothing that goes into them was decoded (and so maybe changed)."""
@@ -187,18 +193,19 @@ class StoredResult(FileResult):
         if self.__dict__.pop("_merged", False):  # findings merged in since: the meta and order encoded again
             self._pieces[_META] = _compact(self._meta).encode("utf-8", "surrogateescape")
             self._pieces[_ORDER] = _compact(self._order()).encode()
-        return b"\n".join(self._pieces)
+            self._data = b"\n".join(self._pieces)
+        return self._data
 
     def _order(self) -> list[list]:
         order = self.__dict__.get("_order_list")
         if order is None:
-            order = self._order_list = json.loads(self._pieces[_ORDER])
+            order = self._order_list = json.loads(self._piece(_ORDER))
         return order
 
     def add_findings(self, found: list[list]) -> None:
         """Merge encoded findings (``encoded_finding``, the JSON in text or in UTF-8) into the stored ones as ``finding_order`` sorts them
         (the stored ones first among equals), without decoding the result: it is still written out as stored."""
-        core = self._pieces[_CORE]
+        core = self._piece(_CORE)
         stored = [(*o[:4], core[o[4]:o[5]]) for o in self._order()]
         added = []
         for line, column, rule, severity, text in found:
@@ -217,8 +224,7 @@ class StoredResult(FileResult):
         then encodes the result afresh."""
         if not self.as_stored():
             return None
-        pieces = self._pieces
-        core, held = pieces[_CORE], pieces[_PASSED] if passed else b""
+        core, held = self._piece(_CORE), self._piece(_PASSED) if passed else b""
         if self._meta.get("escaped"):  # lone surrogates, kept as the bytes they stand for: escaped as JSON
             core, held = (json_escape_surrogates(piece.decode("utf-8", "surrogateescape")).encode()
                           for piece in (core, held))
