@@ -138,7 +138,7 @@ class Cache:
             key, stored = self._checked(absolute, data)
             if key["size"] != seen[0] or (key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path)):
                 return seen, None
-            result = StoredResult.from_bytes(str(path), stored)  # decoded only as far as it is used
+            result = StoredResult.from_bytes(str(path), stored, check=True)  # decoded only as far as it is used
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
         result.cached_key, result.stage_digest = data[:len(data) - len(stored) - 1], key["digest"]

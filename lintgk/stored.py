@@ -147,10 +147,11 @@ class StoredResult(FileResult):
     stage_digest: str | None = None  # the entry's stage_digest, when it came from the cache
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes) -> "StoredResult":
-        """ValueError when ``data`` is not six pieces with a readable meta (a damaged entry). Only the meta
-        is read: the pieces are split apart when one is used (a result the spool only refers to never is)."""
-        if data.count(b"\n") != _PIECES - 1:
+    def from_bytes(cls, path: str, data: bytes, check: bool = False) -> "StoredResult":
+        """ValueError when the meta is not readable, or (``check``: bytes read from a cache entry) when
+        ``data`` is not six pieces. Only the meta is read: the pieces are split apart when one is used (a
+        result the spool only refers to never is)."""
+        if check and data.count(b"\n") != _PIECES - 1:
             raise ValueError("not a stored result")
         meta = json.loads(data[:data.index(b"\n")].decode("utf-8", "surrogateescape"))
         self = cls.__new__(cls)
