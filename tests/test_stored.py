@@ -106,3 +106,39 @@ def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
     kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
     assert len(kept) == MAX_ACROSS_ENTRIES
     assert cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}") == {0: []}
+
+
+def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted_again(tmp_path):
+    """The spool refers to the cache entries of results answered from the cache; an entry another run
+    replaced meanwhile (its key line is no longer the one seen) gives the file's lint instead."""
+    import cache_entries
+    from lintgk.across.streamed import with_findings_across
+    from lintgk.batch import iter_lint
+    from lintgk.cache import Cache
+    from lintgk.files import collect
+
+    folder, cache = tmp_path / "reports", tmp_path / "cache"
+    shutil.copytree(ROOT / "tests" / "across", folder)
+    files, config = collect([folder]), Config()
+
+    def run(results) -> str:
+        stream = io.StringIO()
+        writer = JsonWriter(stream, passed=True)
+        for result in with_findings_across(results, config, cache=Cache(config, folder=cache)):
+            writer.add(result)
+        writer.close()
+        return stream.getvalue()
+
+    fresh = run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))
+    assert '"rule":"GK70' in fresh
+
+    def changed_after_the_first_pass(results):
+        for result in results:
+            assert isinstance(result, StoredResult) and result.cached_key  # answered from the cache
+            yield result
+        for entry in cache.glob("*.json"):
+            if not entry.name.startswith("across-"):
+                cache_entries.set_messages(entry, "CHANGED")  # as another run would write it
+
+    assert run(changed_after_the_first_pass(iter_lint(files, config, jobs=1, cache_dir=str(cache)))) == fresh
+    assert "CHANGED" in run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))  # the entries are used
