@@ -12,8 +12,6 @@ import os
 import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -173,11 +171,15 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
 
     def looked_up() -> Iterator[tuple[Path, tuple[int, int] | None, FileResult | None]]:
         for path in files:
-            refused = _refused(path)
+            try:
+                info = os.stat(path)  # once, for the limits and the cache
+            except (OSError, ValueError):
+                info = None
+            refused = _refused(path, info)
             if refused is not None:  # a fifo, a device or a huge file: not even read for the cache key
                 yield path, None, refused
                 continue
-            seen, cached = cache.get(path) if cache is not None else (None, None)
+            seen, cached = cache.get(path, info) if cache is not None else (None, None)
             yield path, seen, cached
 
     if timeout and not _alarm_usable():
@@ -208,6 +210,8 @@ def _run_here(items, config, timeout, cache, suffixes) -> Iterator[FileResult]:
 def _run_pool(items, config, jobs, timeout, cache, suffixes, chunk: int, window: int = 4096) -> Iterator[FileResult]:
     """Files not in the cache go to the workers in chunks of consecutive files; results come back in order."""
     from collections import deque
+    from concurrent.futures import ProcessPoolExecutor  # here: a run answered from the cache starts no pool
+    from concurrent.futures.process import BrokenProcessPool
 
     # in file order: a FileResult from the cache, or a chunk {"files", "future"} of files to lint
     pending: deque = deque()
@@ -279,6 +283,8 @@ _WARNED = {"died": False}
 
 
 def _chunk_results(future, files, config, timeout, cache) -> list[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -289,11 +295,12 @@ def _chunk_results(future, files, config, timeout, cache) -> list[FileResult]:
         return [_lint_and_store(Path(p), seen, config, timeout, cache) for p, seen in files]
 
 
-def _refused(path: Path) -> FileResult | None:
-    """The error result of a file the file system already rules out (lintgk.limits), before any read."""
+def _refused(path: Path, info: os.stat_result | None = None) -> FileResult | None:
+    """The error result of a file the file system already rules out (lintgk.limits), before any read;
+    ``info`` is its stat, when the caller has it."""
     from lintgk.limits import file_problem
 
-    problem = file_problem(path)
+    problem = file_problem(path, info)
     return FileResult(path=str(path), error=problem) if problem else None
 
 

@@ -2,9 +2,10 @@
 
 One file per linted file, named by a hash of the file's path and of the stamp (lintgk's version and
 code, its rules and the configuration). Each entry is its own key (path, size, mtime_ns, sha256 of the
-bytes, stamp, length of the rest) as a line of JSON, then the result in its stored form
-(``lintgk.stored``: the JSON output's line ready to write, the rest decoded only when used). It is
-trusted only when the key matches: a damaged, swapped or foreign entry is a miss and is written again. Looking an entry up costs a stat of the file and one small read; the file's
+bytes, stamp, length of the rest, and the result's ``stored.stage_digest``) as a line of JSON, then the
+result in its stored form (``lintgk.stored``: the JSON output's line ready to write, the rest decoded
+only when used). It is trusted only when the key matches: a damaged, swapped or foreign entry is a miss
+and is written again. Looking an entry up costs a stat of the file and one small read; the file's
 bytes are read (to compare their hash) only when its size matches but its modification time does not, or
 when the file had been modified less than 3 s before its entry was written (it may change again within
 the same tick of its modification time).
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat as stat_module
 import sys
 import time
@@ -27,7 +29,7 @@ from pathlib import Path
 from lintgk import __version__
 from lintgk.config import Config
 from lintgk.model import FileResult
-from lintgk.stored import StoredResult, encode
+from lintgk.stored import StoredResult, encode, stage_digest
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
@@ -35,6 +37,7 @@ MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs ove
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_LENGTH = re.compile(rb', "length": (\d+)')
 _RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
 
@@ -71,6 +74,27 @@ def open_cache(config: Config, cache_dir: str | os.PathLike | None = None) -> "C
     return cache
 
 
+def seen_of(info: os.stat_result) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a regular file, None for anything else (not cached)."""
+    return (info.st_size, info.st_mtime_ns) if stat_module.S_ISREG(info.st_mode) else None
+
+
+def _read(entry: str | Path) -> tuple[bytes, float]:
+    """An entry's bytes and modification time (a symbolic link is not followed)."""
+    fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        data = os.read(fd, info.st_size + 1)
+        if len(data) > info.st_size:  # grown since the fstat: read to its end
+            chunks = [data]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 20))
+            data = b"".join(chunks)
+        return data, info.st_mtime
+    finally:
+        os.close(fd)
+
+
 def _sha256_of(path: Path) -> str | None:
     try:
         with open(path, "rb") as handle:
@@ -85,48 +109,69 @@ class Cache:
         self.folder = folder or (root or Path.cwd()) / CACHE_DIR
         self.stamp = _code_and_rules_stamp(config)
 
-    def _entry(self, path: Path) -> Path:
-        name = hashlib.sha256(f"{self.stamp}\0{os.path.abspath(path)}".encode("utf-8", "surrogateescape")).hexdigest()
-        return self.folder / f"{name}.json"
+    def _entry(self, path: Path | str, absolute: str | None = None) -> str:
+        """The entry's file (``absolute``: the file's absolute path, when the caller has it)."""
+        absolute = absolute or os.path.abspath(path)
+        name = hashlib.sha256(f"{self.stamp}\0{absolute}".encode("utf-8", "surrogateescape")).hexdigest()
+        return os.path.join(self.folder, name + ".json")
 
     def stat(self, path: Path) -> tuple[int, int] | None:
         """(size, mtime_ns) of a regular file, the part of the key a lookup compares first."""
         try:
-            st = os.stat(path)
+            return seen_of(os.stat(path))
         except (OSError, ValueError):
             return None
-        return (st.st_size, st.st_mtime_ns) if stat_module.S_ISREG(st.st_mode) else None
 
-    def get(self, path: Path) -> tuple[tuple[int, int] | None, FileResult | None]:
-        """(the file's size and mtime, or None if it cannot be cached; the cached result or None)."""
-        seen = self.stat(path)
+    def get(self, path: Path, info: os.stat_result | None = None) -> tuple[tuple[int, int] | None, FileResult | None]:
+        """(the file's size and mtime, or None if it cannot be cached; the cached result or None).
+        ``info`` is the file's stat when the caller has it (a file is stat'ed once)."""
+        seen = self.stat(path) if info is None else seen_of(info)
         if seen is None:
             return None, None
-        entry = self._entry(path)
+        absolute = os.path.abspath(path)
+        entry = self._entry(path, absolute)
         try:
-            fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
+            data, mtime = _read(entry)
         except OSError:
             return seen, None
         try:
-            with os.fdopen(fd, "rb") as handle:
-                age = time.time() - os.fstat(handle.fileno()).st_mtime
-                data = handle.read()
-            head, _, stored = data.partition(b"\n")
-            key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
-            if key["path"] != os.path.abspath(path) or key["stamp"] != self.stamp or key["size"] != seen[0] \
-                    or key["length"] != len(stored):
+            key, stored = self._checked(absolute, data)
+            if key["size"] != seen[0] or (key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path)):
                 return seen, None
-            if key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path):
-                return seen, None
-            result = StoredResult.from_bytes(str(path), stored)  # decoded only as far as it is used
+            result = StoredResult.from_bytes(str(path), stored, check=True)  # decoded only as far as it is used
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
-        if age > _DAY:
+        result.cached_key, result.stage_digest = data[:len(data) - len(stored) - 1], key["digest"]
+        if time.time() - mtime > _DAY:
             try:
                 os.utime(entry)  # still in use: not pruned
             except OSError:
                 pass
         return seen, result
+
+    def _checked(self, absolute: str, data: bytes) -> tuple[dict, bytes]:
+        """An entry's key and stored result, if the entry is whole and this cache's entry of the file at
+        ``absolute``; ValueError (or KeyError, TypeError, AttributeError) if not."""
+        head, _, stored = data.partition(b"\n")
+        key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
+        if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != len(stored):
+            raise ValueError("not this file's entry")
+        return key, stored
+
+    def again(self, path: str, key: bytes) -> StoredResult | None:
+        """The result ``get`` gave for ``path`` earlier in this run (whose entry's key line was ``key``),
+        read from its entry again: None if the entry is no longer the same (another run, after the file
+        changed, wrote it)."""
+        try:
+            data = _read(self._entry(path))[0]
+            length = _LENGTH.search(key)  # a quote inside a JSON string is escaped: this is the key's own
+            if not data.startswith(key + b"\n") or len(data) != len(key) + 1 + int(length.group(1)):
+                return None
+            result = StoredResult.from_bytes(path, data[len(key) + 1:])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        result.cached_key = key
+        return result
 
     def put(self, path: Path, seen: tuple[int, int] | None, result: FileResult) -> None:
         """Store ``result`` for the file as it was when looked up (``seen``); not if it changed since."""
@@ -146,29 +191,45 @@ class Cache:
         # content (as git does with a "racy" index entry)
         racy = time.time_ns() - seen[1] < _RACY_NS
         key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
-               "sha256": digest, "stamp": self.stamp, "length": len(stored)}
+               "sha256": digest, "stamp": self.stamp, "length": len(stored), "digest": stage_digest(stored)}
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
-        self._write(self._entry(path), head + b"\n" + stored)
+        self._write(Path(self._entry(path)), head + b"\n" + stored)
 
     def across(self, key: str) -> dict[int, list[list]] | None:
-        """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding) kept
-        under ``key``, or None."""
+        """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding, its
+        JSON in UTF-8 bytes) kept under ``key``, or None.
+
+        The entry is a line of JSON (the key, the stamp, and each report's findings with the length of
+        their JSON) followed by the findings' JSON, one after the other: read back without decoding them."""
         try:
-            fd = os.open(self.folder / f"across-{key}.json", os.O_RDONLY | _NOFOLLOW)
-            with os.fdopen(fd, "rb") as handle:
-                data = json.loads(handle.read().decode("utf-8", "surrogateescape"))
-            if data["key"] != key or data["stamp"] != self.stamp:
+            data = _read(self.folder / f"across-{key}.json")[0]
+            head, _, texts = data.partition(b"\n")
+            head = json.loads(head.decode("utf-8", "surrogateescape"))
+            if head["key"] != key or head["stamp"] != self.stamp or head["length"] != len(texts):
                 return None
-            return {int(index): found for index, found in data["found"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            found, at = {}, 0
+            for index, findings in head["found"].items():
+                for finding in findings:
+                    finding[4], at = texts[at:at + finding[4]], at + finding[4]
+                found[int(index)] = findings
+            return found
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
 
     def keep_across(self, key: str, found: dict[int, list[list]]) -> None:
         """Keep the second stage's findings; only the newest few such entries stay (each run over a changed
         folder writes one, and one can be tens of MB for a large survey)."""
         try:
-            body = json.dumps({"key": key, "stamp": self.stamp, "found": found}, ensure_ascii=False)
-            self._write(self.folder / f"across-{key}.json", body.encode("utf-8", "surrogateescape"))
+            texts, listed = [], {}
+            for index, findings in found.items():
+                listed[index] = []
+                for *place, text in findings:
+                    texts.append(text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape"))
+                    listed[index].append([*place, len(texts[-1])])
+            texts = b"".join(texts)
+            head = json.dumps({"key": key, "stamp": self.stamp, "length": len(texts), "found": listed},
+                              ensure_ascii=False)
+            self._write(self.folder / f"across-{key}.json", head.encode("utf-8", "surrogateescape") + b"\n" + texts)
             with os.scandir(self.folder) as entries:
                 kept = sorted(((item.stat(follow_symlinks=False).st_mtime_ns, item.path) for item in entries
                                if item.name.startswith("across-") and item.name.endswith(".json")), reverse=True)

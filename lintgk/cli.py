@@ -284,8 +284,9 @@ class _Run:
         self.skipped = 0
         if self.output is None:
             _stdout_utf8()
-        with (self.output.open("w", encoding="utf-8") if self.output else _unclosed(sys.stdout)) as stream, \
-                _progress(len(files)) as advance:
+        # a survey's lines are about 10 KB each: a large buffer writes them in few system calls
+        with (self.output.open("w", encoding="utf-8", buffering=1 << 20) if self.output else _unclosed(sys.stdout)) \
+                as stream, _progress(len(files)) as advance:
             writer = JsonWriter(stream, passed=self.show_passed)
             results = iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
                                 progress=advance, cache_dir=self.cache_dir)

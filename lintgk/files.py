@@ -38,10 +38,11 @@ def relative_to(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _walk(root: Path, spec, base: Path | None = None) -> list[Path]:
-    """Reports under ``root``; ``exclude`` patterns match paths relative to ``base`` (the config file's
-    folder) when the walk lies inside it, else relative to ``root``."""
-    found: list[Path] = []
+def _walk(root: Path, spec, base: Path | None = None) -> list[tuple[Path, bool]]:
+    """Reports under ``root`` in the order of their paths, each with whether the walk saw a regular file
+    (not a link), whose type then needs no stat; ``exclude`` patterns match paths relative to ``base``
+    (the config file's folder) when the walk lies inside it, else relative to ``root``."""
+    found: list[tuple[Path, bool]] = []
     anchor = root
     if base is not None:
         try:
@@ -49,19 +50,39 @@ def _walk(root: Path, spec, base: Path | None = None) -> list[Path]:
             anchor = base
         except (ValueError, OSError):
             pass
-    # a folder that cannot be listed is not skipped in silence: it is reported as an unreadable input
-    for folder, dirs, names in os.walk(root, onerror=lambda exc: found.append(Path(exc.filename or root))):
-        here = Path(folder)
+
+    def visit(here: Path) -> None:
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: os.path.normcase(entry.name))  # as paths sort
+        except OSError as exc:  # a folder that cannot be listed is not skipped in silence: an unreadable input
+            found.append((Path(exc.filename or here), False))
+            return
         rel_dir = (here.resolve() if anchor is not root else here).relative_to(anchor).as_posix()
         prefix = "" if rel_dir == "." else rel_dir + "/"
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (spec and spec.match_file(prefix + d + "/")))
-        for name in sorted(names):
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in WALKED_SUFFIXES:
+        for entry in entries:  # a folder's reports come where its path sorts among its siblings
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:  # as os.walk: a link to a folder is not followed, and is not a report either
+                if not name.startswith(".") and not entry.is_symlink() \
+                        and not (spec and spec.match_file(prefix + name + "/")):
+                    visit(here / name)
+                continue
+            if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in WALKED_SUFFIXES:
                 continue
             if spec and spec.match_file(prefix + name):
                 continue
-            found.append(here / name)
-    return sorted(found)
+            try:
+                plain = entry.is_file(follow_symlinks=False)
+            except OSError:
+                plain = False
+            found.append((here / name, plain))
+
+    visit(root)
+    return found
 
 
 def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | None = None,
@@ -77,20 +98,21 @@ def collect(paths: list[Path], exclude: list[str] | None = None, root: Path | No
             name = relative_to(path, root or Path.cwd().resolve())
             if spec.match_file(name) or (path.is_dir() and spec.match_file(name + "/")):
                 continue
-        candidates = _walk(path, spec, root) if path.is_dir() else [path]
-        for p in candidates:
-            key = _real_path(p, real_folders)
-            if key not in seen and not is_own_output(p):
+        candidates = _walk(path, spec, root) if path.is_dir() else [(path, False)]
+        for p, plain in candidates:
+            key = _real_path(p, real_folders, plain)
+            if key not in seen and not is_own_output(p, regular=plain):
                 seen.add(key)
                 found.append(p)
     return found
 
 
-def _real_path(path: Path, real_folders: dict[str, str]) -> str:
+def _real_path(path: Path, real_folders: dict[str, str], plain: bool = False) -> str:
     """``path`` resolved (so that one file named twice is linted once), resolving each folder once: a
-    folder of 10,000 reports would otherwise cost a walk of every path's components per file."""
+    folder of 10,000 reports would otherwise cost a walk of every path's components per file. ``plain``:
+    the walk saw a regular file, not a link."""
     name = str(path)
-    if os.path.islink(name):
+    if not plain and os.path.islink(name):
         return os.path.realpath(name)
     folder, base = os.path.split(name)
     real = real_folders.get(folder)

@@ -26,12 +26,14 @@ MAX_LINE_CHARS = 100_000
 MAX_HTML_DEPTH = 5000
 
 
-def file_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a report, judged from the file system alone (no read), or None."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return _os_reason(exc)
+def file_problem(path: Path, info: os.stat_result | None = None) -> str | None:
+    """Why ``path`` cannot be read as a report, judged from the file system alone (no read), or None;
+    ``info`` is its stat when the caller has it."""
+    if info is None:
+        try:
+            info = path.stat()
+        except OSError as exc:
+            return _os_reason(exc)
     if stat.S_ISDIR(info.st_mode):
         try:
             os.scandir(path).close()

@@ -31,12 +31,13 @@ _MARKERS = (
 )
 
 
-def is_own_output(path: Path) -> bool:
-    """Did lintgk write this file? Only text-like files are looked into; a file that cannot be read is not."""
-    if path.suffix.lower() not in _SNIFFED:
+def is_own_output(path: Path, regular: bool = False) -> bool:
+    """Did lintgk write this file? Only text-like files are looked into; a file that cannot be read is not.
+    ``regular``: a folder walk already saw a regular file there."""
+    if os.path.splitext(path)[1].lower() not in _SNIFFED:
         return False
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a fifo or a device is never opened (it could hang)
+        if not regular and not stat.S_ISREG(os.stat(path).st_mode):  # a fifo or a device is never opened
             return False
         # O_NONBLOCK: a fifo swapped in after the check still does not block the open
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

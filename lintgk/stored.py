@@ -1,9 +1,11 @@
 """A result as bytes: what a cache entry keeps, what a worker sends back, what the spool of a streamed run holds.
 
-Five compact JSON texts, one a line (JSON escapes every newline inside a string):
+Six compact JSON texts, one a line (JSON escapes every newline inside a string):
 
-    meta      {"profile", "body", "year", "error", "skipped", "unused", "order"}: "order" has each finding's
-              line, column, rule, severity and place in the core (to count and merge them undecoded)
+    meta      {"profile", "body", "year", "error", "skipped", "unused", "counts"}: "counts" has the findings
+              of each severity; "escaped" is there when the core or the passed checks hold lone surrogates
+    order     each finding's line, column, rule, severity and place (in bytes) in the core, to merge
+              findings in without decoding the core
     core      {"profile", "body", "year", "error", "diagnostics"}: the JSON output's line without its path
     passed    the checks that held
     summary   what the checks across reports need
@@ -11,25 +13,44 @@ Five compact JSON texts, one a line (JSON escapes every newline inside a string)
 
 A ``StoredResult`` is read back from them without decoding anything but ``meta``: its diagnostics,
 passed checks, summary and lines are decoded on first use, and while its diagnostics were never decoded
-(so never changed) the JSON writer writes its stored line as it is. A run answered from the cache thus
-costs a read and a write per file, not a decode and an encode.
+(so never changed) the JSON writer writes its stored line as it is, in bytes. A run answered from the
+cache thus costs a read and a write per file, not a decode and an encode.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
 from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
 from lintgk.output.escape import json_escape_surrogates
 
-_PIECES = 5
-_LAZY = {"diagnostics": 1, "passed": 2, "summary": 3, "lines": 4}  # field -> its piece
+_PIECES = 6
+_META, _ORDER, _CORE, _PASSED, _SUMMARY, _LINES = range(_PIECES)
+_LAZY = {"diagnostics": _CORE, "passed": _PASSED, "summary": _SUMMARY, "lines": _LINES}  # field -> its piece
 
 
 def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-_LIST = ',"diagnostics":['  # where the core's findings begin (a JSON string escapes its quotes: never inside one)
+def _utf8(text: str) -> tuple[bytes, bool]:
+    """``text`` in UTF-8, and whether it held lone surrogates (kept as the bytes they stand for)."""
+    try:
+        return text.encode("utf-8"), False
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape"), True
+
+
+def _lone_surrogates(data: bytes) -> bool:
+    """Whether ``data`` (UTF-8 with surrogateescape) holds lone surrogates, i.e. is not strict UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+_LIST = b',"diagnostics":['  # where the core's findings begin (a JSON string escapes its quotes: never inside one)
 
 
 def encoded_finding(d: Diagnostic) -> list:
@@ -37,30 +58,56 @@ def encoded_finding(d: Diagnostic) -> list:
     return [d.line, d.column, d.rule, d.severity, _compact(d.to_json())]
 
 
-def _core(head: str, findings: list[list]) -> tuple[str, list[list]]:
-    """The core piece from its head (the JSON object up to its findings) and its encoded findings, with each
-    finding's [line, column, rule, severity, start, end] in it: enough to merge more in without decoding it."""
+def _core(head: bytes, findings: list[tuple]) -> tuple[bytes, list[list]]:
+    """The core piece from its head (the JSON object up to its findings) and its findings (line, column,
+    rule, severity, JSON in bytes), with each finding's [line, column, rule, severity, start, end] in it:
+    enough to merge more in without decoding it."""
     parts, order, at = [head, _LIST], [], len(head) + len(_LIST)
     for n, (line, column, rule, severity, text) in enumerate(findings):
         if n:
-            parts.append(",")
+            parts.append(b",")
             at += 1
         parts.append(text)
         order.append([line, column, rule, severity, at, at + len(text)])
         at += len(text)
-    parts.append("]}")
-    return "".join(parts), order
+    parts.append(b"]}")
+    return b"".join(parts), order
 
 
 def encode(result: FileResult) -> bytes:
-    """``result`` as the five pieces; UnicodeEncodeError for text that is not UTF-8 even with surrogateescape."""
-    head = _compact({"profile": result.profile, "body": result.body, "year": result.year, "error": result.error})
-    core, order = _core(head[:-1], [encoded_finding(d) for d in result.diagnostics])
+    """``result`` as the six pieces; UnicodeEncodeError for text that is not UTF-8 even with surrogateescape."""
+    head, escaped = _utf8(_compact({"profile": result.profile, "body": result.body, "year": result.year,
+                                    "error": result.error})[:-1])
+    findings = []
+    for line, column, rule, severity, text in map(encoded_finding, result.diagnostics):
+        text, surrogates = _utf8(text)
+        escaped = escaped or surrogates
+        findings.append((line, column, rule, severity, text))
+    core, order = _core(head, findings)
+    passed, surrogates = _utf8(_compact([{"rule": p.rule, "line": p.line, "detail": p.detail} for p in result.passed]))
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding[3]] += 1
     meta = {"profile": result.profile, "body": result.body, "year": result.year, "error": result.error,
-            "skipped": result.skipped, "unused": result.unused_suppressions, "order": order}
-    passed = [{"rule": p.rule, "line": p.line, "detail": p.detail} for p in result.passed]
-    pieces = (_compact(meta), core, _compact(passed), _compact(result.summary), _compact(result.lines))
-    return "\n".join(pieces).encode("utf-8", "surrogateescape")
+            "skipped": result.skipped, "unused": result.unused_suppressions, "counts": counts}
+    if escaped or surrogates:
+        meta["escaped"] = True
+    rest = "\n".join((_compact(result.summary), _compact(result.lines))).encode("utf-8", "surrogateescape")
+    return b"\n".join((_compact(meta).encode("utf-8", "surrogateescape"), _compact(order).encode(), core, passed,
+                       rest))
+
+
+def stage_digest(data: bytes) -> str:
+    """A digest of what the second stage reads of a stored result: its meta, summary and text (not its
+    own findings, which the stage never reads). Kept in the cache entry's key, so that a run answered
+    from the cache need not hash every report again."""
+    meta = data.index(b"\n")
+    summary = data.index(b"\n", data.index(b"\n", data.index(b"\n", meta + 1) + 1) + 1) + 1
+    digest = hashlib.blake2b(digest_size=20)
+    view = memoryview(data)
+    digest.update(view[:meta + 1])
+    digest.update(view[summary:])
+    return digest.hexdigest()
 
 
 def diagnostics_from_json(items: list[dict]) -> list[Diagnostic]:
@@ -94,28 +141,37 @@ class StoredResult(FileResult):
     passed = _Stored()
     summary = _Stored()
     lines = _Stored()
+    # the key line of its cache entry when the result was answered from the cache: a streamed run's spool
+    # then holds a reference to the entry (lintgk.across.streamed) instead of a copy
+    cached_key: bytes | None = None
+    stage_digest: str | None = None  # the entry's stage_digest, when it came from the cache
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes) -> "StoredResult":
-        """ValueError when ``data`` is not five pieces with a readable meta (a damaged entry)."""
-        pieces = data.split(b"\n")
-        if len(pieces) != _PIECES:
+    def from_bytes(cls, path: str, data: bytes, check: bool = False) -> "StoredResult":
+        """ValueError when the meta is not readable, or (``check``: bytes read from a cache entry) when
+        ``data`` is not six pieces. Only the meta is read: the pieces are split apart when one is used (a
+        result the spool only refers to never is)."""
+        if check and data.count(b"\n") != _PIECES - 1:
             raise ValueError("not a stored result")
-        meta = json.loads(pieces[0].decode("utf-8", "surrogateescape"))
+        meta = json.loads(data[:data.index(b"\n")].decode("utf-8", "surrogateescape"))
         self = cls.__new__(cls)
         self.path = path
         self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
         self.error, self.skipped = meta["error"], meta["skipped"]
         self.unused_suppressions = [tuple(u) for u in meta["unused"]]
-        self._counts = dict.fromkeys(SEVERITIES, 0)
-        for finding in meta["order"]:
-            self._counts[finding[3]] += 1
-        self._pieces = pieces
+        self._counts = meta["counts"]
+        self._data = data
         self._meta = meta  # for merging findings in without reading the meta again
         return self
 
+    def _piece(self, index: int) -> bytes:
+        pieces = self.__dict__.get("_pieces")
+        if pieces is None:
+            pieces = self._pieces = self._data.split(b"\n")
+        return pieces[index]
+
     def _decoded(self, name: str):
-        value = json.loads(self._pieces[_LAZY[name]].decode("utf-8", "surrogateescape"))
+        value = json.loads(self._piece(_LAZY[name]).decode("utf-8", "surrogateescape"))
         if name == "diagnostics":
             return diagnostics_from_json(value["diagnostics"])
         if name == "passed":
@@ -127,48 +183,60 @@ class StoredResult(FileResult):
             return super().count(severity)
         return self._counts[severity]
 
+    def as_stored(self) -> bool:
+        """Whether nothing that goes into the pieces was decoded (and so maybe changed) since they were read."""
+        return "_data" in self.__dict__ and "diagnostics" not in self.__dict__
+
     def stored_bytes(self) -> bytes | None:
         """The pieces as stored, while nothing that goes into them was decoded (and so maybe changed)."""
-        if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
+        if not self.as_stored():
             return None
-        meta = self.__dict__.pop("_merged_meta", None)  # findings merged in since: the meta encoded again
-        if meta is not None:
-            self._pieces[0] = _compact(meta).encode("utf-8", "surrogateescape")
-        return b"\n".join(self._pieces)
+        if self.__dict__.pop("_merged", False):  # findings merged in since: the meta and order encoded again
+            self._pieces[_META] = _compact(self._meta).encode("utf-8", "surrogateescape")
+            self._pieces[_ORDER] = _compact(self._order()).encode()
+            self._data = b"\n".join(self._pieces)
+        return self._data
+
+    def _order(self) -> list[list]:
+        order = self.__dict__.get("_order_list")
+        if order is None:
+            order = self._order_list = json.loads(self._piece(_ORDER))
+        return order
 
     def add_findings(self, found: list[list]) -> None:
-        """Merge encoded findings (``encoded_finding``) into the stored ones as ``finding_order`` sorts them
+        """Merge encoded findings (``encoded_finding``, the JSON in text or in UTF-8) into the stored ones as ``finding_order`` sorts them
         (the stored ones first among equals), without decoding the result: it is still written out as stored."""
-        core = self._pieces[1].decode("utf-8", "surrogateescape")
-        meta = self.__dict__.get("_merged_meta") or self._meta
-        stored = [[*o[:4], core[o[4]:o[5]]] for o in meta["order"]]
-        merged = sorted([*stored, *found], key=lambda f: (f[0], f[1], f[2]))
-        core, meta["order"] = _core(core[:core.index(_LIST)], merged)
-        for finding in found:
-            self._counts[finding[3]] += 1
-        self._merged_meta = meta  # encoded only if the stored bytes are asked for again
-        self._pieces[1] = core.encode("utf-8", "surrogateescape")
+        core = self._piece(_CORE)
+        stored = [(*o[:4], core[o[4]:o[5]]) for o in self._order()]
+        added = []
+        for line, column, rule, severity, text in found:
+            text, surrogates = (text, _lone_surrogates(text)) if isinstance(text, bytes) else _utf8(text)
+            if surrogates:
+                self._meta["escaped"] = True
+            added.append((line, column, rule, severity, text))
+            self._counts[severity] += 1
+        merged = sorted([*stored, *added], key=lambda f: (f[0], f[1], f[2]))
+        self._pieces[_CORE], self._order_list = _core(core[:core.index(_LIST)], merged)
+        self._merged = True  # the meta and order are encoded again only if the stored bytes are asked for
 
-    def json_line(self, passed: bool, path: str) -> str | None:
-        """The JSON output's line of this result (``path`` as the writer shows it, lone surrogates escaped
-        as the writer's ``_compact`` does), or None once its diagnostics were decoded: the writer then
-        encodes the result afresh."""
-        if "_pieces" not in self.__dict__ or "diagnostics" in self.__dict__:
+    def json_line(self, passed: bool, path: str) -> bytes | None:
+        """The JSON output's line of this result in UTF-8 (``path`` as the writer shows it, lone surrogates
+        escaped as the writer's ``_compact`` does), or None once its diagnostics were decoded: the writer
+        then encodes the result afresh."""
+        if not self.as_stored():
             return None
-        pieces = self._pieces
-        try:  # strict UTF-8 decodes only text without lone surrogates: nothing to escape in it
-            core, held = pieces[1].decode("utf-8"), pieces[2].decode("utf-8") if passed else ""
-        except UnicodeDecodeError:
-            core = json_escape_surrogates(pieces[1].decode("utf-8", "surrogateescape"))
-            held = json_escape_surrogates(pieces[2].decode("utf-8", "surrogateescape")) if passed else ""
+        core, held = self._piece(_CORE), self._piece(_PASSED) if passed else b""
+        if self._meta.get("escaped"):  # lone surrogates, kept as the bytes they stand for: escaped as JSON
+            core, held = (json_escape_surrogates(piece.decode("utf-8", "surrogateescape")).encode()
+                          for piece in (core, held))
         tail = {}
         if self.skipped:
             tail["skipped"] = self.skipped
         if self.unused_suppressions:
             tail["unused_suppressions"] = [{"line": line, "code": code} for line, code in self.unused_suppressions]
-        ends = json_escape_surrogates(_compact(tail)[1:-1]) if tail else ""
-        return "".join(('{"path":', json_escape_surrogates(_compact(path)), ",", core[1:-1],
-                        ',"passed":' + held if passed else "", "," + ends if tail else "", "}"))
+        ends = json_escape_surrogates(_compact(tail)[1:-1]).encode() if tail else b""
+        return b"".join((b'{"path":', json_escape_surrogates(_compact(path)).encode(), b",", core[1:-1],
+                         b',"passed":' + held if passed else b"", b"," + ends if tail else b"", b"}"))
 
     def __reduce_ex__(self, protocol):  # pickled as its stored bytes while they are still what it holds
         stored = self.stored_bytes()
@@ -182,4 +250,3 @@ class StoredResult(FileResult):
         return all(getattr(self, f) == getattr(other, f) for f in FileResult.__dataclass_fields__)
 
     __hash__ = None
-

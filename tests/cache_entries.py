@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-_CORE = 2  # the entry's line of the JSON output without the path (after the key and the meta)
+from lintgk.stored import StoredResult, encode
+
+_CORE = 3  # the entry's line of the JSON output without the path (after the key, the meta and the order)
 
 
 def read(entry) -> dict:
@@ -13,12 +15,11 @@ def read(entry) -> dict:
 
 def set_messages(entry, message: str) -> None:
     """Give every finding of the entry ``message``, keeping the entry valid (its length in its key)."""
-    lines = entry.read_bytes().split(b"\n")
-    core = json.loads(lines[_CORE])
-    for d in core["diagnostics"]:
-        d["message"] = message
-    lines[_CORE] = json.dumps(core, ensure_ascii=False, separators=(",", ":")).encode()
-    key = json.loads(lines[0])
-    key["length"] = len(b"\n".join(lines[1:]))
-    lines[0] = json.dumps(key, ensure_ascii=False).encode()
-    entry.write_bytes(b"\n".join(lines))
+    head, _, stored = entry.read_bytes().partition(b"\n")
+    key = json.loads(head)
+    result = StoredResult.from_bytes(key["path"], stored)
+    for d in result.diagnostics:
+        d.message = message
+    stored = encode(result)
+    key["length"] = len(stored)
+    entry.write_bytes(json.dumps(key, ensure_ascii=False).encode() + b"\n" + stored)

@@ -73,11 +73,17 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     (kept,) = cache.glob("across-*.json")
     assert run() == fresh
     # the kept findings are read back: a mark put in them shows in the output
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    for found in data["found"].values():
+    from lintgk.cache import Cache
+
+    stage = Cache(Config(), folder=cache)
+    stage.stamp = json.loads(kept.read_bytes().partition(b"\n")[0])["stamp"]  # the run's own configuration
+    key = kept.name.removeprefix("across-").removesuffix(".json")
+    data = stage.across(key)
+    assert data
+    for found in data.values():
         for finding in found:
-            finding[4] = finding[4].replace('"message":"', '"message":"KEPT ', 1)
-    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            finding[4] = finding[4].replace(b'"message":"', '"message":"KEPT '.encode(), 1)
+    stage.keep_across(key, data)
     marked = run()
     assert all(d["message"].startswith("KEPT ") for f in marked["files"] for d in f["diagnostics"])
     # a report changed (a line added at its end): the second stage runs again, with the same findings
@@ -100,3 +106,39 @@ def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
     kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
     assert len(kept) == MAX_ACROSS_ENTRIES
     assert cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}") == {0: []}
+
+
+def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted_again(tmp_path):
+    """The spool refers to the cache entries of results answered from the cache; an entry another run
+    replaced meanwhile (its key line is no longer the one seen) gives the file's lint instead."""
+    import cache_entries
+    from lintgk.across.streamed import with_findings_across
+    from lintgk.batch import iter_lint
+    from lintgk.cache import Cache
+    from lintgk.files import collect
+
+    folder, cache = tmp_path / "reports", tmp_path / "cache"
+    shutil.copytree(ROOT / "tests" / "across", folder)
+    files, config = collect([folder]), Config()
+
+    def run(results) -> str:
+        stream = io.StringIO()
+        writer = JsonWriter(stream, passed=True)
+        for result in with_findings_across(results, config, cache=Cache(config, folder=cache)):
+            writer.add(result)
+        writer.close()
+        return stream.getvalue()
+
+    fresh = run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))
+    assert '"rule":"GK70' in fresh
+
+    def changed_after_the_first_pass(results):
+        for result in results:
+            assert isinstance(result, StoredResult) and result.cached_key  # answered from the cache
+            yield result
+        for entry in cache.glob("*.json"):
+            if not entry.name.startswith("across-"):
+                cache_entries.set_messages(entry, "CHANGED")  # as another run would write it
+
+    assert run(changed_after_the_first_pass(iter_lint(files, config, jobs=1, cache_dir=str(cache)))) == fresh
+    assert "CHANGED" in run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))  # the entries are used

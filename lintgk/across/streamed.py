@@ -5,11 +5,14 @@ are large (each holds the report's text). So they are spooled to a temporary fil
 (``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool;
 the second stage then reads back the summaries, and each result is read back, given its findings across
 reports, and passed on in the same order (a result with none is written out as it was stored, never
-decoded).
+decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
+which is read again (its key line checked: the file's size, modification time and SHA-256; should
+another run have replaced it since, the file is linted again).
 
 The second stage depends only on what it reads back (each result's meta, summary and text, in order)
-and on the rules and configuration: its findings are kept in the cache under a digest of all of that, so
-a run in which nothing changed reads them back instead of comparing the reports again.
+and on the rules and configuration: its findings are kept in the cache under a digest of all of that (of
+each result's ``stored.stage_digest``, which a cache entry keeps in its key), so a run in which nothing
+changed reads them back instead of comparing the reports again.
 """
 from __future__ import annotations
 
@@ -19,67 +22,79 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult, finding_order
-from lintgk.stored import StoredResult, diagnostics_from_json, encode, encoded_finding
+from lintgk.stored import StoredResult, diagnostics_from_json, encode, encoded_finding, stage_digest
 
 
-def _spooled(result: FileResult) -> bytes:
-    """A result as the spool holds it: its stored form, or pickled when its text is not even UTF-8."""
-    stored = result.stored_bytes() if isinstance(result, StoredResult) else None
-    if stored is not None:
-        return stored
+_REFERENCE = b"@"  # a spooled result that is a cache entry's: the entry's key line follows
+
+
+def _spooled(result: FileResult, cache) -> bytes:
+    """A result as the spool holds it: a reference to its cache entry when it was answered from the cache
+    (read back from there, its key line checked), else its stored form, or pickled when its text is not even UTF-8."""
+    if isinstance(result, StoredResult) and result.as_stored():
+        if cache is not None and result.cached_key:
+            return _REFERENCE + result.cached_key
+        return result.stored_bytes()
     try:
         return encode(result)
     except UnicodeEncodeError:
         return pickle.dumps(result)
 
 
-def _unspooled(path: str, data: bytes) -> FileResult:
+def _unspooled(path: str, data: bytes, cache, config: Config) -> FileResult:
+    if data.startswith(_REFERENCE):
+        again = cache.again(path, data[len(_REFERENCE):])
+        if again is not None:
+            return again
+        # another run replaced the entry since (the file changed): the file as it is now
+        from lintgk.batch import lint_one
+
+        return lint_one(Path(path), config)
     return pickle.loads(data) if data.startswith(pickle.PROTO) else StoredResult.from_bytes(path, data)
 
 
-def _digested(digest, path: str, data: bytes) -> None:
-    """Feed what the second stage reads of a spooled result to ``digest``: its path, meta, summary and text
-    (not its own findings, which the stage never reads)."""
-    digest.update(b"%d\0%s\0" % (len(data), path.encode("utf-8", "surrogateescape")))
-    view = memoryview(data)
+def _digested(digest, path: str, result: FileResult, data: bytes) -> None:
+    """Feed what the second stage reads of a spooled result to ``digest``: its path and the stage digest
+    of its stored form (kept in its cache entry's key when it came from there)."""
     if data.startswith(pickle.PROTO):
-        digest.update(view)
-        return
-    meta = data.index(b"\n")
-    summary = data.index(b"\n", data.index(b"\n", meta + 1) + 1)  # after the core and the passed checks
-    digest.update(view[:meta])
-    digest.update(view[summary:])
+        stage = hashlib.blake2b(data, digest_size=20).hexdigest()
+    else:
+        stage = getattr(result, "stage_digest", None) or stage_digest(data)
+    digest.update(b"%s\0%s\0" % (path.encode("utf-8", "surrogateescape"), stage.encode()))
 
 
 def with_findings_across(results: Iterable[FileResult], config: Config, previous: list[FileResult] | None = None,
                          cache=None) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
     second stage's findings for a run in which nothing changed."""
-    digest = hashlib.blake2b(cache.stamp.encode() if cache is not None else b"", digest_size=20)
+    digest = hashlib.blake2b(cache.stamp.encode(), digest_size=20) if cache is not None else None
     with tempfile.TemporaryFile("w+b") as spool:
-        paths, ends = [], []  # each result's path and where its stored form ends in the spool
+        paths, ends = [], []  # each result's path and where its spooled form ends in the spool
         for result in results:
-            data = _spooled(result)
+            data = _spooled(result, cache)
             spool.write(data)
             paths.append(result.path)
             ends.append(spool.tell())
-            _digested(digest, result.path, data)
-        for result in previous or []:
-            _digested(digest, result.path, _spooled(result))
-        key = digest.hexdigest()
+            if digest is not None:
+                _digested(digest, result.path, result, data)
+        if digest is not None:
+            for result in previous or []:
+                _digested(digest, result.path, result, _spooled(result, None))
+        key = digest.hexdigest() if digest is not None else None
         found = cache.across(key) if cache is not None else None
         fresh = found is None
         if fresh:
-            found = _second_stage(spool, paths, ends, config, previous)
+            found = _second_stage(spool, paths, ends, config, previous, cache)
         spool.seek(0)
         start = 0
         for index, (path, end) in enumerate(zip(paths, ends)):
             data = spool.read(end - start)
             start = end
-            result = _unspooled(path, data)
+            result = _unspooled(path, data, cache, config)
             extra = found.get(index)
             if extra:
                 if fresh:  # the stage had no text to measure a finding's line by
@@ -87,15 +102,19 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                         if 0 < d.line <= len(result.lines):
                             d.end_column = len(result.lines[d.line - 1]) + 1
                     extra = found[index] = [encoded_finding(d) for d in extra]
-                if isinstance(result, StoredResult) and result.stored_bytes() is not None:
+                if isinstance(result, StoredResult) and result.as_stored():
                     result.add_findings(extra)  # still in its stored form: written out without decoding
                 else:
-                    result.diagnostics = sorted(
-                        [*result.diagnostics, *diagnostics_from_json([json.loads(f[4]) for f in extra])],
-                        key=finding_order)
+                    result.diagnostics = sorted([*result.diagnostics, *diagnostics_from_json(
+                        [json.loads(_text(f[4])) for f in extra])], key=finding_order)
             yield result
         if fresh and cache is not None:
             cache.keep_across(key, found)
+
+
+def _text(json_text: str | bytes) -> str:
+    """A finding's JSON as text (the cache keeps it in bytes)."""
+    return json_text if isinstance(json_text, str) else json_text.decode("utf-8", "surrogateescape")
 
 
 class _Stub:
@@ -109,7 +128,7 @@ class _Stub:
 
 
 def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
-                  previous: list[FileResult] | None) -> dict[int, list[Diagnostic]]:
+                  previous: list[FileResult] | None, cache) -> dict[int, list[Diagnostic]]:
     """The GK7xx findings of each result (by its index), from the summaries read back: compact ones for
     every report, whole ones only for the reports a comparison or a finding needs."""
     from lintgk.across.stage import check_across, compact
@@ -121,13 +140,13 @@ def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
         if index >= len(paths):
             return previous[index - len(paths)].summary
         spool.seek(starts[index])
-        return _unspooled(paths[index], spool.read(ends[index] - starts[index])).summary
+        return _unspooled(paths[index], spool.read(ends[index] - starts[index]), cache, config).summary
 
     stubs: list[_Stub] = []
     spool.seek(0)
     start = 0
     for path, end in zip(paths, ends):
-        result = _unspooled(path, spool.read(end - start))
+        result = _unspooled(path, spool.read(end - start), cache, config)
         start = end
         summary = result.summary
         stubs.append(_Stub(path, result.error, compact(summary) if summary else summary))

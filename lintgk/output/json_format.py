@@ -10,6 +10,7 @@ document in memory as one string.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from typing import TextIO
 
@@ -42,6 +43,18 @@ def _compact(value) -> str:
     return json_escape_surrogates(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
+def _utf8_buffer(stream: TextIO):
+    """The binary buffer under ``stream`` when writing bytes there gives what writing text would (UTF-8,
+    no newline translation), else None: a stored line (UTF-8 already) is then written without a decode
+    and an encode."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+        return None
+    stream.flush()  # what the stream holds goes first
+    return buffer
+
+
 class JsonWriter:
     """The document written one file at a time, as results come: nothing is kept but the counts."""
 
@@ -49,20 +62,34 @@ class JsonWriter:
         self.stream, self.passed = stream, passed
         self.counts = {"files": 0, "errors": 0, "warnings": 0, "infos": 0}
         stream.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
+        self.buffer = _utf8_buffer(stream)
+        self.text_since = False
 
     def add(self, result: FileResult) -> None:
         # one file per line, no indentation: pretty-printing was half the bytes of a survey's JSON
-        self.stream.write(("," if self.counts["files"] else "") + "\n    ")
+        comma = "," if self.counts["files"] else ""
         line = result.json_line(self.passed, unicode_safe(result.path)) \
             if isinstance(result, StoredResult) and _few(result) else None
-        if line is not None:  # as it was stored (from the cache or a worker), never decoded
-            self.stream.write(line)
+        if line is not None and self.buffer is not None:  # as it was stored (from the cache or a worker)
+            if self.text_since:  # text written since the last bytes goes first
+                self.stream.flush()
+                self.text_since = False
+            self.buffer.write(b"".join((comma.encode(), b"\n    ", line)))
+            self._count(result)
+            return
+        self.text_since = True
+        self.stream.write(comma + "\n    ")
+        if line is not None:  # as it was stored, never decoded but into text for a text stream
+            self.stream.write(line.decode("utf-8"))
         elif len(result.diagnostics) < MANY_FINDINGS:
             data = result.to_json(passed=self.passed)
             data["path"] = unicode_safe(data["path"])  # a name in bytes that are not UTF-8 shows them as \xNN
             self.stream.write(_compact(data))
         else:
             self._add_piecewise(result)
+        self._count(result)
+
+    def _count(self, result: FileResult) -> None:
         self.counts["files"] += 1
         for severity in ("error", "warning", "info"):
             self.counts[severity + "s"] += result.count(severity)
