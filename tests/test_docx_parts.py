@@ -165,3 +165,17 @@ def test_styles_not_plain_enough_are_parsed_whole(oddity):
     xml = b'<w:styles xmlns:w="' + _W.encode() + b'">' + oddity + b'<w:style w:styleId="Normal"/></w:styles>'
     assert _style_chunks(xml) is None
     assert _styles_used(xml, {"Normal"}, parse_xml).tag == "{%s}styles" % _W
+
+
+def test_other_exceptions_pass_through(tmp_path):
+    """A time limit's exception while opening the parts is not taken for a damaged file (and retried)."""
+    class Expired(Exception):
+        pass
+
+    data = make_docx("一、总体情况\n", tmp_path / "r.docx").read_bytes()
+
+    def expire(data):
+        raise Expired()
+
+    with mock.patch("lintgk.readers.docx_parts._open_parts", expire), pytest.raises(Expired):
+        word.read_docx(data, "report.docx")

@@ -4,6 +4,7 @@ Each non-empty paragraph becomes one line, each table row one line (cells separa
 in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
 paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
 as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
+An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class _Styles:
         self.styles_of_document = styles
         self.styles: dict = {}
         self.numbering: dict = {}
+        self.levels: dict = {}
 
     def of(self, paragraph):
         """What python-docx's ``paragraph.style`` gives."""
@@ -54,6 +56,15 @@ class _Styles:
 
             self.styles[key] = self.styles_of_document().get_by_id(key, WD_STYLE_TYPE.PARAGRAPH)
         return self.styles[key]
+
+    def heading_level(self, paragraph) -> int | None:
+        """N when the paragraph's style is a heading style ("Heading N", "标题 N"), else None."""
+        key = paragraph._p.style
+        if key not in self.levels:
+            style = self.of(paragraph)
+            heading = _HEADING_STYLE.match(style.name or "") if style is not None else None
+            self.levels[key] = int(heading.group(1)) if heading else None
+        return self.levels[key]
 
     def num_pr(self, paragraph):
         """The w:numPr the paragraph's style (or a style it is based on) gives it, or None."""
@@ -216,10 +227,7 @@ def _read(data: bytes, name: str, sources: list | None):
 
     parts, document = None, None
     if sources is None:  # a mapped read keeps python-docx's document, to write comments and fixes into
-        try:
-            parts = open_parts(data)
-        except Exception:  # noqa: BLE001 - python-docx opens it below and says what is wrong
-            parts = None
+        parts = open_parts(data)  # None: python-docx opens it below and says what is wrong
     if parts is None:
         document = _open_with_python_docx(data, name)
         parts = WordParts(document.element.body, None, _numbering_root(document))
@@ -244,10 +252,8 @@ def _read(data: bytes, name: str, sources: list | None):
                 sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
             places.append(("p", paragraph_no, 0, ()))
             stripped = text.lstrip(" \u3000\t")
-            paragraph_style = styles.of(block)
-            style = _HEADING_STYLE.match(paragraph_style.name or "") if paragraph_style is not None else None
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
-                                        style_level=int(style.group(1)) if style else None))
+                                        style_level=styles.heading_level(block)))
         elif isinstance(block, DocxTable):
             tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, sources))
     if not lines:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lintgk.readers.archive import read_member
@@ -41,6 +42,20 @@ class WordParts:
 
 def open_parts(data: bytes) -> WordParts | None:
     """The body, styles and numbering of an ordinary .docx, or None for anything else (python-docx decides)."""
+    from docx.exceptions import InvalidXmlError
+    from lxml import etree
+
+    # what a damaged or unusual package raises (zipfile, zlib, lxml, python-docx's element classes); anything
+    # else, such as the time limit's exception, goes on up
+    unusual = (LookupError, ValueError, AttributeError, TypeError, RuntimeError, EOFError, OSError,
+               zipfile.BadZipFile, zlib.error, etree.LxmlError, InvalidXmlError)
+    try:
+        return _open_parts(data)
+    except unusual:
+        return None
+
+
+def _open_parts(data: bytes) -> WordParts | None:
     from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
@@ -79,7 +94,8 @@ def open_parts(data: bytes) -> WordParts | None:
         if styles is None:
             return None  # python-docx then uses its default template's styles
         numbering = related(partname, RT.NUMBERING, CT.WML_NUMBERING)
-    body = parse_xml(document_xml).find(_W + "body")
+    document = parse_xml(document_xml)
+    body = document.find(_W + "body") if document.tag == _W + "document" else None
     if body is None:
         return None
     used = {p.style for p in body.iterchildren(_W + "p")}
