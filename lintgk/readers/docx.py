@@ -4,6 +4,7 @@ Each non-empty paragraph becomes one line, each table row one line (cells separa
 in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
 paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
 as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
+An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import regex as re
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.numerals import int_to_cn
-from lintgk.readers.archive import check_zip
+from lintgk.readers.archive import check_zip, check_zip_parts
+from lintgk.readers.docx_parts import WordParts, open_parts
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
@@ -39,15 +41,30 @@ class _Styles:
     """Each paragraph's style, looked up once per style id: python-docx resolves it afresh for every
     paragraph (scanning every style for the default), which was most of the time of reading a .docx."""
 
-    def __init__(self) -> None:
+    def __init__(self, styles) -> None:
+        # called at the first lookup: python-docx's Styles, of the document or of the styles it uses (docx_parts)
+        self.styles_of_document = styles
         self.styles: dict = {}
         self.numbering: dict = {}
+        self.levels: dict = {}
 
     def of(self, paragraph):
+        """What python-docx's ``paragraph.style`` gives."""
         key = paragraph._p.style  # the w:pStyle id, or None for the default paragraph style
         if key not in self.styles:
-            self.styles[key] = paragraph.style
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self.styles[key] = self.styles_of_document().get_by_id(key, WD_STYLE_TYPE.PARAGRAPH)
         return self.styles[key]
+
+    def heading_level(self, paragraph) -> int | None:
+        """N when the paragraph's style is a heading style ("Heading N", "标题 N"), else None."""
+        key = paragraph._p.style
+        if key not in self.levels:
+            style = self.of(paragraph)
+            heading = _HEADING_STYLE.match(style.name or "") if style is not None else None
+            self.levels[key] = int(heading.group(1)) if heading else None
+        return self.levels[key]
 
     def num_pr(self, paragraph):
         """The w:numPr the paragraph's style (or a style it is based on) gives it, or None."""
@@ -65,13 +82,12 @@ class _Styles:
 class _Numbering:
     """Renders Word list numbers (w:numPr) the way Word shows them."""
 
-    def __init__(self, document, styles: _Styles | None = None) -> None:
-        self.styles = styles or _Styles()
+    def __init__(self, root, styles: _Styles) -> None:
+        """``root``: the w:numbering element, or None."""
+        self.styles = styles
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError):
+        if root is None:
             return
         w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
         abstract = {}
@@ -206,24 +222,24 @@ def read_docx_mapped(data: bytes, name: str) -> tuple[Document, SourceMap]:
 
 def _read(data: bytes, name: str, sources: list | None):
     check_zip(data, name, required="word/document.xml", kind="Word .docx")
-    import docx
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(name, f"not a readable Word document ({exc.__class__.__name__})") from None
-    except Exception as exc:  # lxml and python-docx raise many kinds on a damaged part
-        raise InputError(name, f"damaged Word document ({exc.__class__.__name__}: {str(exc)[:80]})") from None
-    styles = _Styles()
-    numbering = _Numbering(document, styles)
+    parts, document = None, None
+    if sources is None:  # a mapped read keeps python-docx's document, to write comments and fixes into
+        parts = open_parts(data)  # None: python-docx opens it below and says what is wrong
+    if parts is None:
+        document = _open_with_python_docx(data, name)
+        parts = WordParts(document.element.body, None, _numbering_root(document))
+    styles = _Styles((lambda: parts.styles) if document is None else (lambda: document.styles))
+    numbering = _Numbering(parts.numbering, styles)
     lines: list[str] = []
     places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     paragraph_no = 0
-    for block in document.iter_inner_content():
+    for element in parts.body.iterchildren(_W + "p", _W + "tbl"):  # python-docx's iter_inner_content
+        block = DocxParagraph(element, None) if element.tag == _W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
             text = (numbering.label(block) + own_text).replace("\n", " ").replace("\r", " ")
@@ -236,10 +252,8 @@ def _read(data: bytes, name: str, sources: list | None):
                 sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
             places.append(("p", paragraph_no, 0, ()))
             stripped = text.lstrip(" \u3000\t")
-            paragraph_style = styles.of(block)
-            style = _HEADING_STYLE.match(paragraph_style.name or "") if paragraph_style is not None else None
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
-                                        style_level=int(style.group(1)) if style else None))
+                                        style_level=styles.heading_level(block)))
         elif isinstance(block, DocxTable):
             tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, sources))
     if not lines:
@@ -257,6 +271,27 @@ def _read(data: bytes, name: str, sources: list | None):
     doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
                    encoding="docx", locator=locate)
     return doc if sources is None else (doc, document)
+
+
+def _open_with_python_docx(data: bytes, name: str):
+    """The python-docx document, after a CRC test of every part (python-docx reads them all)."""
+    check_zip_parts(data, name, kind="Word .docx")
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(name, f"not a readable Word document ({exc.__class__.__name__})") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on a damaged part
+        raise InputError(name, f"damaged Word document ({exc.__class__.__name__}: {str(exc)[:80]})") from None
+
+
+def _numbering_root(document):
+    """The document's w:numbering element, or None (python-docx cannot make one for a document without)."""
+    try:
+        return document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        return None
 
 
 def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph],
