@@ -176,6 +176,11 @@ def _shingles(text: str) -> set[str]:
     return {text[i:i + 4] for i in range(max(1, len(text) - 3))}
 
 
+def _jaccard(one: set, other: set) -> float:
+    shared = len(one & other)
+    return shared / (len(one) + len(other) - shared)  # the union's size, without making the union
+
+
 def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
     """This report's paragraphs with their counterpart in the other: the same once normalised, or (names
     the normalising did not know, a line wrapped differently) sharing most of their 4-character shingles."""
@@ -190,7 +195,7 @@ def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tu
         if match is None:
             shingled = shingled or [(p, _shingles(p[4])) for p in theirs]
             own = _shingles(mine[4])
-            best = max(((len(own & s) / len(own | s), p) for p, s in shingled if own | s), default=(0, None),
+            best = max(((_jaccard(own, s), p) for p, s in shingled if own or s), default=(0, None),
                        key=lambda pair: pair[0])
             match = best[1] if best[0] >= 0.6 else None
         if match is not None:
