@@ -6,7 +6,8 @@ on every bin of one slice. It is datasketch's MinHashLSH done here, with the sam
 the same candidates), because importing datasketch pulls in scipy: 0.6 s at every start of a run that
 compares reports, more than the whole second stage of a real survey. The similarity is the share of
 signature bins two reports agree on (an estimate of the Jaccard similarity of their shingles), compared
-for all of a report's candidates at once with numpy.
+for a block of candidate pairs at once with numpy. Nothing here holds more than a few bytes a report at
+once: the bands are made one at a time, the candidates a report at a time (``Signed`` may be a mapped file).
 """
 from __future__ import annotations
 
