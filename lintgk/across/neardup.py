@@ -204,8 +204,9 @@ def _closest(signed: Signed, block: list[tuple[int, list[int]]], threshold: floa
         scores[first:first + 4096] = same.sum(axis=1) / np.maximum(both.sum(axis=1), 1)
     at = 0
     for row, others in block:
-        found = scores[at:at + len(others)]
+        found, candidates = scores[at:at + len(others)], theirs[at:at + len(others)]
         at += len(others)
-        close = sorted(((float(s), o) for s, o in zip(found, others) if s >= threshold), key=lambda x: (-x[0], x[1]))
-        for score, other in sorted(close[:most], key=lambda x: x[1]):
-            yield reports[row], reports[other], score
+        above = np.flatnonzero(found >= threshold)
+        # the closest `most`: by similarity, then row; given back in row order (a row's candidates are sorted)
+        for k in sorted(above[np.lexsort((candidates[above], -found[above]))][:most].tolist()):
+            yield reports[row], reports[int(candidates[k])], float(found[k])
