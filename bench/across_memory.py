@@ -2,6 +2,7 @@
 
     python bench/across_memory.py                     # 10,000 and 100,000 reports
     python bench/across_memory.py --reports 2000 20000
+    python bench/across_memory.py --reports 10000 --json out.json   # the JSON written, to compare two versions
 
 Each size runs in a fresh process, so its peak is the kernel's high-water mark (ru_maxrss) of that run
 alone. The process makes the results as the workers send them (lintgk.stored), one at a time: each with
@@ -10,7 +11,8 @@ a summary shaped like a real report's (a national table's 140 cells, 30 paragrap
 consecutive years; one report in five copies last year's paragraphs (GK703), one in a hundred is a near
 copy of another body's (GK704). The results go through ``with_findings_across`` into the JSON writer
 (to /dev/null), as ``lintgk check DIR --format json`` runs them; no lint, so the figure is the second
-stage's and the stream's own memory.
+stage's and the stream's own memory. The CPU time of the second stage alone (``_second_stage``: reading
+back the summaries, pairing, the comparisons, the near-duplicate search) is printed beside the whole run's.
 """
 from __future__ import annotations
 
@@ -53,33 +55,49 @@ def _results(count: int):
         yield StoredResult.from_bytes(result.path, encode(result))
 
 
-def child(count: int) -> None:
-    from lintgk.across.streamed import with_findings_across
+def child(count: int, json_path: str | None) -> None:
+    from lintgk.across import streamed
     from lintgk.config import Config
     from lintgk.output.json_format import JsonWriter
 
+    stage = [0.0]
+    second_stage = streamed._second_stage
+
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return second_stage(*args, **kwargs)
+        finally:
+            stage[0] += time.process_time() - started
+
+    streamed._second_stage = timed
     started = time.process_time()
-    with open(os.devnull, "w", encoding="utf-8") as sink:
+    with open(json_path or os.devnull, "w", encoding="utf-8") as sink:
         writer = JsonWriter(sink, passed=False)
-        for result in with_findings_across(_results(count), Config()):
+        for result in streamed.with_findings_across(_results(count), Config()):
             writer.add(result)
         writer.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     across = sum(writer.counts[kind] for kind in ("errors", "warnings", "infos")) - 12 * count
-    print(f"{count:>9,} reports   peak {peak:6.0f} MB   CPU {time.process_time() - started:6.1f} s   "
+    print(f"{count:>9,} reports   peak {peak:6.0f} MB   CPU {time.process_time() - started:6.1f} s "
+          f"(second stage {stage[0]:5.1f} s)   "
           f"findings across reports {across:,}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--json", help="write the JSON output here (one size only) instead of to /dev/null")
     parser.add_argument("--child", type=int)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.json)
         return
+    if args.json and len(args.reports) != 1:
+        parser.error("--json takes one size of --reports")
     for count in args.reports:
-        subprocess.run([sys.executable, __file__, "--child", str(count)], check=True)
+        subprocess.run([sys.executable, __file__, "--child", str(count), *(["--json", args.json] if args.json else [])],
+                       check=True)
 
 
 if __name__ == "__main__":

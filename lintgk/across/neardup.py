@@ -6,12 +6,15 @@ on every bin of one slice. It is datasketch's MinHashLSH done here, with the sam
 the same candidates), because importing datasketch pulls in scipy: 0.6 s at every start of a run that
 compares reports, more than the whole second stage of a real survey. The similarity is the share of
 signature bins two reports agree on (an estimate of the Jaccard similarity of their shingles), compared
-for all of a report's candidates at once with numpy.
+for a block of candidate pairs at once with numpy. Nothing here holds more than a few bytes a report at
+once: the bands are made one at a time, the candidates a report at a time (``Signed`` may be a mapped file).
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 EMPTY = 0xFFFFFFFF
 
@@ -42,69 +45,168 @@ def band_shape(threshold: float, bins: int) -> tuple[int, int]:
     return shape
 
 
+# rows of signatures read from a mapped matrix before its read pages are given back (``Signed.release``): a
+# slice of consecutive rows (2 MB), or rows far apart (a page fault maps the 64 KB around a row)
+RELEASE_ROWS, RELEASE_SCATTERED = 1 << 12, 256
+# candidate pairs verified at once: the signatures they need are read once, in file order (a report's
+# candidates are anywhere in the file)
+VERIFIED_PAIRS = 1 << 14
+
+
+@dataclass
+class Signed:
+    """The signatures to compare, a row each in report order: the report, its year and its body (numbers;
+    reports with no body are left out), and where its signature is in ``matrix`` (a (rows, bins) uint32 array,
+    in memory or over a mapped file, whose read pages ``release`` drops from memory)."""
+
+    reports: Any
+    years: Any
+    bodies: Any
+    where: Any
+    matrix: Any
+    release: Callable[[], None] = lambda: None
+
+    def columns(self, start: int, stop: int):
+        """Every row's bins start:stop, read a slice of rows at a time."""
+        import numpy as np
+
+        out = np.empty((len(self.where), stop - start), dtype=np.uint32)
+        for first in range(0, len(self.where), RELEASE_ROWS):
+            out[first:first + RELEASE_ROWS] = self.matrix[self.where[first:first + RELEASE_ROWS], start:stop]
+            self.release()
+        return out
+
+    def rows(self, rows):
+        """The signatures of ``rows`` (ascending), read a few at a time."""
+        import numpy as np
+
+        out = np.empty((len(rows), self.matrix.shape[1]), dtype=np.uint32)
+        for first in range(0, len(rows), RELEASE_SCATTERED):
+            out[first:first + RELEASE_SCATTERED] = self.matrix[self.where[rows[first:first + RELEASE_SCATTERED]]]
+            self.release()
+        return out
+
+
+def candidate_rows(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, list[int]]]:
+    """(row, its first ``limit`` candidates in row order) for each row with any: the rows of another body's
+    report of its year that agree with it on every bin of one band."""
+    import numpy as np
+
+    count = len(signed.reports)
+    bands, rows = band_shape(threshold, signed.matrix.shape[1])
+    # each band's buckets of two rows or more as flat arrays: their rows in bucket order (within a bucket, row
+    # order), each bucket's start and size, and each row's bucket (-1: alone in the band); made one band at a
+    # time, from that band's bins only
+    bucket_of = np.full((bands, count), -1, dtype=np.int32)
+    buckets = []
+    for band in range(bands):
+        columns = signed.columns(band * rows, (band + 1) * rows)
+        bucket = _grouped([signed.years, *columns.T])
+        del columns
+        members = np.flatnonzero(np.bincount(bucket)[bucket] > 1)
+        _, numbered, sizes = np.unique(bucket[members], return_inverse=True, return_counts=True)
+        numbered = numbered.ravel().astype(np.int32)
+        bucket_of[band, members] = numbered
+        order = members[np.argsort(numbered, kind="stable")].astype(np.int32)
+        buckets.append((order, np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64), sizes))
+    same_group = _grouped([signed.bodies, signed.years])
+    same_body = np.bincount(same_group)[same_group]  # each row's reports of its body and year, itself included
+    bodies = signed.bodies
+    for row in np.flatnonzero((bucket_of >= 0).any(axis=0)).tolist():
+        # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
+        # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
+        head = limit + int(same_body[row])
+        found = set()
+        for band, (order, starts, sizes) in enumerate(buckets):
+            mine = bucket_of[band, row]
+            if mine >= 0:
+                found.update(order[starts[mine]:starts[mine] + min(int(sizes[mine]), head)].tolist())
+        body = bodies[row]
+        yield row, sorted(other for other in found if bodies[other] != body)[:limit]
+
+
+def _grouped(keys: list) -> Any:
+    """A number for each row, the same for rows equal on every key: by sorting (lexsort and a pass over each
+    key), which needs a few bytes a row where numpy's unique of the rows as one key needed 18 MB at 100,000."""
+    import numpy as np
+
+    order = np.lexsort(keys)
+    new = np.zeros(len(order), dtype=bool)
+    new[:1] = True
+    for key in keys:
+        ordered = key[order]
+        new[1:] |= ordered[1:] != ordered[:-1]
+    numbers = np.empty(len(order), dtype=np.int64)
+    numbers[order] = np.cumsum(new) - 1
+    return numbers
+
+
 def candidates(signatures: list[tuple[int, list[int]]], threshold: float, years: dict, bodies: dict,
                limit: int = MAX_CANDIDATES) -> dict[int, list[int]]:
     """Each report's first ``limit`` candidates (in index order) that are another body's report of its
-    year: the reports that agree with it on every bin of one band. Reports with no body have none."""
+    year (``candidate_rows`` over signatures, years and bodies held the simple way, as the tests hold them)."""
+    signed = _signed(signatures, years, bodies)
+    if signed is None:
+        return {}
+    reports = signed.reports.tolist()
+    return {reports[row]: [reports[other] for other in others]
+            for row, others in candidate_rows(signed, threshold, limit)}
+
+
+def _signed(signatures: list[tuple[int, list[int]]], years: dict, bodies: dict) -> Signed | None:
     import numpy as np
 
-    bins = len(signatures[0][1])
-    bands, rows = band_shape(threshold, bins)
     kept = [(index, signature) for index, signature in sorted(signatures) if bodies.get(index) is not None]
     if not kept:
-        return {}
-    reports = [index for index, _ in kept]
-    matrix = np.array([np.asarray(signature, dtype=np.uint32) for _, signature in kept], dtype=np.uint32)
-    year = np.array([-1 if years.get(i) is None else years[i] for i in reports], dtype=np.int64).view(np.uint32)
-    # each band's buckets as flat arrays (a dict of lists was most of the stage's memory): the reports in
-    # bucket order, each bucket's start and size, and each report's bucket; within a bucket, index order
-    buckets = []
-    for band in range(bands):
-        key = np.ascontiguousarray(np.hstack([year.reshape(-1, 2), matrix[:, band * rows:(band + 1) * rows]]))
-        _, bucket = np.unique(key.view(f"V{key.shape[1] * 4}").ravel(), return_inverse=True)
-        bucket = bucket.astype(np.int32).ravel()
-        sizes = np.bincount(bucket)
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int32)
-        buckets.append((np.argsort(bucket, kind="stable").astype(np.int32), starts, sizes, bucket))
-    same_body = Counter((bodies[i], years.get(i)) for i in reports)
-    out = {}
-    for row, index in enumerate(reports):
-        body = bodies[index]
-        # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
-        # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
-        head = limit + same_body[(body, years.get(index))]
-        found = set()
-        for order, starts, sizes, bucket in buckets:
-            mine = bucket[row]
-            if sizes[mine] > 1:
-                found.update(order[starts[mine]:starts[mine] + min(int(sizes[mine]), head)].tolist())
-        out[index] = sorted(o for o in (reports[r] for r in found) if bodies[o] != body)[:limit]
-    return out
+        return None
+    numbers: dict = {}
+    return Signed(reports=np.array([index for index, _ in kept]),
+                  years=np.array([-1 if years.get(i) is None else years[i] for i, _ in kept], dtype=np.int64),
+                  bodies=np.array([numbers.setdefault(bodies[i], len(numbers)) for i, _ in kept], dtype=np.int32),
+                  where=np.arange(len(kept)), matrix=np.array([s for _, s in kept], dtype=np.uint32))
 
 
-def near_duplicates(signatures: list[tuple[int, list[int]]], threshold: float, years: dict, bodies: dict,
-                    most: int = 3) -> list[tuple[int, int, float]]:
-    """(i, j, similarity) for the pairs at or above ``threshold`` of reports of one year (``years``) and
-    different bodies (``bodies``, None for no body: never paired), each report in at most ``most`` of them
-    as the first of the pair (its closest others)."""
-    if len(signatures) < 2:
-        return []
+def near_duplicates(signed: Signed, threshold: float, most: int = 3) -> Iterator[tuple[int, int, float]]:
+    """(i, j, similarity) for the pairs at or above ``threshold`` of reports of one year and different
+    bodies, each report in at most ``most`` of them as the first of the pair (its closest others), in
+    report order."""
+    if len(signed.reports) < 2:
+        return
+    reports = signed.reports.tolist()
+    block, pairs = [], 0
+    # candidates a little below the threshold: banding misses some pairs near it, the verification decides
+    for row, others in candidate_rows(signed, max(0.3, threshold - 0.15)):
+        if others:
+            block.append((row, others))
+            pairs += len(others)
+        if pairs >= VERIFIED_PAIRS:
+            yield from _closest(signed, block, threshold, most, reports)
+            block, pairs = [], 0
+    yield from _closest(signed, block, threshold, most, reports)
+
+
+def _closest(signed: Signed, block: list[tuple[int, list[int]]], threshold: float, most: int,
+             reports: list[int]) -> Iterator[tuple[int, int, float]]:
+    """Each row's closest candidates of a block: the share of the bins either fills that both agree on."""
     import numpy as np
 
-    # candidates a little below the threshold: banding misses some pairs near it, the verification decides
-    near = candidates(signatures, max(0.3, threshold - 0.15), years, bodies)
-    row = {index: n for n, (index, _) in enumerate(signatures)}
-    matrix = np.array([signature for _, signature in signatures], dtype=np.uint32)
-    filled = matrix != EMPTY
-    found = []
-    for index, _ in signatures:
-        others = near.get(index)
-        if not others:
-            continue
-        mine, theirs = row[index], [row[o] for o in others]
-        both = filled[mine] | filled[theirs]
-        same = (matrix[theirs] == matrix[mine]) & both
-        scores = same.sum(axis=1) / np.maximum(both.sum(axis=1), 1)
-        close = sorted(((float(s), o) for s, o in zip(scores, others) if s >= threshold), key=lambda x: (-x[0], x[1]))
-        found.extend((index, other, score) for score, other in close[:most])
-    return sorted(found)
+    if not block:
+        return
+    mine = np.repeat([row for row, _ in block], [len(others) for _, others in block])
+    theirs = np.array([other for _, others in block for other in others])
+    needed = np.union1d(mine, theirs)
+    held = signed.rows(needed)
+    scores = np.empty(len(mine))
+    for first in range(0, len(mine), 4096):  # a slice of pairs at a time: each pair's two signatures
+        these, those = (held[np.searchsorted(needed, rows[first:first + 4096])] for rows in (mine, theirs))
+        both = (these != EMPTY) | (those != EMPTY)
+        same = (those == these) & both
+        scores[first:first + 4096] = same.sum(axis=1) / np.maximum(both.sum(axis=1), 1)
+    at = 0
+    for row, others in block:
+        found, candidates = scores[at:at + len(others)], theirs[at:at + len(others)]
+        at += len(others)
+        above = np.flatnonzero(found >= threshold)
+        # the closest `most`: by similarity, then row; given back in row order (a row's candidates are sorted)
+        for k in sorted(above[np.lexsort((candidates[above], -found[above]))][:most].tolist()):
+            yield reports[row], reports[int(candidates[k])], float(found[k])

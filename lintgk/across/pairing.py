@@ -1,7 +1,7 @@
 """Which reports belong together: one body's name however it is written, and its years."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 
 import regex as re
 
@@ -44,22 +44,40 @@ class BodyNames:
         return self._keys[body]
 
 
-def group(summaries: list[tuple[int, dict]], names: BodyNames) -> dict[str, dict[int | None, list[int]]]:
-    """body key -> year -> indices of the reports; reports with no body are left out (unpaired)."""
-    out: dict[str, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for index, summary in summaries:
-        key = names.key(summary.get("body"))
-        if key:
-            out[key][summary.get("year")].append(index)
-    return out
+class YearGroups:
+    """The reports with a body grouped by body and year, from the stage's flat arrays (``held.Held``): the
+    report numbers sorted by body, year and number, and where each group starts and ends in them (a dict
+    of lists for each body was most of the stage's memory at 100,000 reports)."""
 
+    def __init__(self, bodies, years, no_year: int) -> None:
+        import numpy as np
 
-def consecutive_pairs(groups: dict[str, dict[int | None, list[int]]]) -> list[tuple[int, int]]:
-    """(this year's report, last year's report) for each body with both years."""
-    pairs = []
-    for years in groups.values():
-        for year, indices in years.items():
-            if year is None or year - 1 not in years:
-                continue
-            pairs.extend((this, last) for this in indices for last in years[year - 1])
-    return pairs
+        body, year = np.frombuffer(bodies, dtype=np.int32), np.frombuffer(years, dtype=np.int64)
+        index = np.flatnonzero(body >= 0)
+        self.order = index[np.lexsort((index, year[index], body[index]))]
+        ordered_body, ordered_year = body[self.order], year[self.order]
+        changes = (ordered_body[1:] != ordered_body[:-1]) | (ordered_year[1:] != ordered_year[:-1])
+        self.starts = np.flatnonzero(np.concatenate([[len(self.order) > 0], changes]))
+        self.ends = np.append(self.starts[1:], len(self.order))[:len(self.starts)]
+        self.body, self.year = ordered_body[self.starts], ordered_year[self.starts]
+        self.no_year = no_year
+
+    def members(self, group: int) -> list[int]:
+        """A group's reports, in report order."""
+        return self.order[self.starts[group]:self.ends[group]].tolist()
+
+    def same_year(self) -> Iterator[tuple[int, list[int]]]:
+        """(year, reports) for each body's year with two reports or more."""
+        for group in ((self.ends - self.starts > 1) & (self.year != self.no_year)).nonzero()[0].tolist():
+            yield int(self.year[group]), self.members(group)
+
+    def consecutive_pairs(self) -> Iterator[tuple[int, int]]:
+        """(this year's report, last year's report) for each body with both years."""
+        # sorted by body and year: last year's group of a body, if there is one, is just before this year's
+        follows = ((self.body[1:] == self.body[:-1]) & (self.year[1:] - 1 == self.year[:-1])
+                   & (self.year[:-1] != self.no_year))
+        for group in (follows.nonzero()[0] + 1).tolist():
+            lasts = self.members(group - 1)
+            for this in self.members(group):
+                for last in lasts:
+                    yield this, last

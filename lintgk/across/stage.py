@@ -1,15 +1,16 @@
 """The second stage: summaries of linted reports in, GK7xx findings added to their results."""
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lintgk.across import years
-from lintgk.across.neardup import near_duplicates
+from lintgk.across.held import NO_YEAR, Held
+from lintgk.across.neardup import Signed, near_duplicates
+from lintgk.across.pairing import YearGroups
 from lintgk.across.summary import normalise, paragraph_key
-from lintgk.across.pairing import BodyNames, consecutive_pairs, group
 from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult
 
@@ -24,28 +25,22 @@ class NearDuplicateParams:
     most: int = 3  # each report names at most this many others, the most similar (a template copied by many)
 
 
-def _boilerplate(summaries: dict[int, dict], names: BodyNames) -> frozenset:
+def _boilerplate(held: Held) -> frozenset:
     """Paragraph hashes found in the reports of many bodies: template wording, not copying. Counted on
-    flat arrays of (hash, body) (a set of bodies for each distinct paragraph was most of the stage's memory)."""
+    sorted flat arrays of (hash, body), one part of the hashes at a time (a set of bodies for each distinct
+    paragraph was most of the stage's memory)."""
     import numpy as np
 
-    owner_of: dict[str, int] = {}
-    held, owners = array("q"), array("q")
-    for index, summary in summaries.items():
-        owner = owner_of.setdefault(names.key(summary.get("body")) or f"#{index}", len(owner_of))
-        found = hashes(summary)
-        held.extend(found)
-        owners.extend([owner] * len(found))
-    if not held:
-        return frozenset()
-    least = max(3, len(owner_of) // 50)
-    hashed, owned = np.frombuffer(held, dtype=np.int64), np.frombuffer(owners, dtype=np.int64)
-    order = np.lexsort((owned, hashed))
-    hashed, owned = hashed[order], owned[order]
-    first = np.ones(len(hashed), dtype=bool)  # each (hash, body) once
-    first[1:] = (hashed[1:] != hashed[:-1]) | (owned[1:] != owned[:-1])
-    values, bodies = np.unique(hashed[first], return_counts=True)
-    return frozenset(values[bodies >= least].tolist())
+    least = max(3, held.owners // 50)
+    found = []
+    for hashed, owned in held.paragraphs.parts():
+        order = np.lexsort((owned, hashed))
+        hashed, owned = hashed[order], owned[order]
+        first = np.ones(len(hashed), dtype=bool)  # each (hash, body) once
+        first[1:] = (hashed[1:] != hashed[:-1]) | (owned[1:] != owned[:-1])
+        values, bodies = np.unique(hashed[first], return_counts=True)
+        found.extend(values[bodies >= least].tolist())
+    return frozenset(found)
 
 
 def _active(config: Config) -> tuple[dict, dict]:
@@ -60,28 +55,15 @@ def _active(config: Config) -> tuple[dict, dict]:
     return active, {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
 
 
-def compact(summary: dict) -> dict:
-    """What of a report's summary this stage holds for every report at once: its body, year and title line,
-    its paragraphs' hashes and its signature, packed. The rest (table cells and figures, excerpts, places in
-    a Word or PDF file) is read back, through ``check_across``'s ``full``, only for the reports a pair, a
-    comparison or a finding needs."""
-    signature = summary.get("signature")
-    return {**{key: summary.get(key) for key in ("body", "year", "title_line")},
-            "hashes": array("q", hashes(summary)), "signature": array("I", signature) if signature else None}
-
-
-def hashes(summary: dict):
-    """A summary's paragraph hashes as ints, whether it is whole or ``compact``."""
-    held = summary.get("hashes")
-    return held if held is not None else [paragraph_key(p[1]) for p in summary.get("paragraphs") or []]
-
-
 def check_across(results: list[FileResult], config: Config | None = None,
-                 previous: list[FileResult] | None = None, full: Callable[[int], dict] | None = None) -> None:
+                 previous: list[FileResult] | None = None, full: Callable[[int], dict] | None = None,
+                 held: Held | None = None, add: Callable[[int, Diagnostic], None] | None = None) -> None:
     """Add the GK7xx findings to ``results``. With ``previous``, each result is compared with those reports
     as last year's (``check 2022.docx --previous 2021.docx``); otherwise the results are paired by body and year.
-    With ``full``, the results' summaries are ``compact`` ones and ``full(i)`` gives the whole summary of the
-    i-th report (of ``results``, then of ``previous``)."""
+    A streamed run (lintgk.across.streamed) passes ``held``, what the stage holds of each of ``results``
+    (``Held.add``-ed with their summaries, which the results then need not keep), ``full``, where ``full(i)``
+    gives the whole summary of the i-th report (of ``results``, then of ``previous``), and ``add``, which
+    takes each finding with its result's number instead of the result's list."""
     from lintgk.engine import MessageFields
 
     config = config or Config()
@@ -89,33 +71,41 @@ def check_across(results: list[FileResult], config: Config | None = None,
     if not active:
         return
     everything = [*results, *(previous or [])]
-    summaries = {i: r.summary for i, r in enumerate(everything) if r.summary and not r.error}
-    full = full or summaries.__getitem__
-    names = BodyNames(config.bodies)
-    groups = group(list(summaries.items()), names)
-    boilerplate = _boilerplate(summaries, names)
-    ignored = {i: config.ignored_in(r.path) for i, r in enumerate(results)}
+    if held is None:
+        held = Held(config.bodies)
+        for result in results:
+            held.add(_summary(result))
+    for result in previous or []:
+        held.add(_summary(result))
+    full = full or (lambda index: everything[index].summary)
+    boilerplate = _boilerplate(held)
+    # a result's per-file ignores, for the few results a finding was just made for (findings come a report at a time)
+    ignored = lru_cache(maxsize=256)(lambda index: config.ignored_in(results[index].path))
+    add = add or (lambda index, diagnostic: results[index].diagnostics.append(diagnostic))
 
     def emit(index: int, kind: str, found: years.Found) -> None:
         rule = active[kind]
-        if index >= len(results) or any(rule.code.startswith(p) for p in ignored[index]):
+        if index >= len(results):
             return
         result = results[index]
+        if any(rule.code.startswith(p) for p in ignored(index)):
+            return
         where = (full(index).get("where") or {}).get(str(found.line))
         lang = 1 if config.lang == "en" else 0
         data = found.data
         message = rule.text(config.lang, found.variant).format_map(MessageFields(
             {**data, **{k: Path(str(data[k])).name for k in ("previous", "other") if k in data}}))
-        result.diagnostics.append(Diagnostic(
+        add(index, Diagnostic(
             rule=rule.code, name=rule.name, severity=config.severity.get(rule.code, rule.severity), message=message,
             line=found.line, column=1, end_line=found.line, end_column=len(_line(result, found.line)) + 1,
             where=where[lang] if where else (f"第{found.line}行" if lang == 0 else f"line {found.line}"), data=data))
 
+    groups = YearGroups(held.bodies, held.years, NO_YEAR) if previous is None else None
     if previous is not None:
-        pairs = [(i, j) for i in range(len(results)) if i in summaries
-                 for j in range(len(results), len(everything)) if j in summaries]
+        pairs = ((i, j) for i in range(len(results)) if held.summarised(i)
+                 for j in range(len(results), len(everything)) if held.summarised(j))
     else:
-        pairs = consecutive_pairs(groups)
+        pairs = groups.consecutive_pairs()
     for this, last in pairs:
         here, before = full(this), full(last)
         context = {"previous": everything[last].path}
@@ -129,21 +119,23 @@ def check_across(results: list[FileResult], config: Config | None = None,
             for found in years.copied(here, before, params[COPIED_YEAR], boilerplate):
                 emit(this, COPIED_YEAR, _with(found, context))
     if SAME_BODY_YEAR in active and previous is None:
-        duplicate_body_years(everything, summaries, groups, emit)
+        duplicate_body_years(everything, full, groups, emit)
     if NEAR_DUPLICATE in active:
-        near_duplicate_reports(results, summaries, full, names, boilerplate, params[NEAR_DUPLICATE], emit)
+        near_duplicate_reports(results, held, full, boilerplate, params[NEAR_DUPLICATE], emit)
 
 
-def duplicate_body_years(everything, summaries, groups, emit) -> None:
+def _summary(result: FileResult) -> dict | None:
+    return result.summary if result.summary and not result.error else None
+
+
+def duplicate_body_years(everything, full, groups: YearGroups, emit) -> None:
     """Two or more reports that name one body and one year: each is flagged, naming the others."""
-    for by_year in groups.values():
-        for year, indices in by_year.items():
-            if year is None or len(indices) < 2:
-                continue
-            for index in indices:
-                others = [everything[i].path for i in indices if i != index]
-                emit(index, SAME_BODY_YEAR, years.Found(summaries[index].get("title_line") or 1, {
-                    "other": others[0], "others": others, "body": summaries[index].get("body"), "year": year}))
+    for year, indices in groups.same_year():
+        for index in indices:
+            others = [everything[i].path for i in indices if i != index]
+            summary = full(index)
+            emit(index, SAME_BODY_YEAR, years.Found(summary.get("title_line") or 1, {
+                "other": others[0], "others": others, "body": summary.get("body"), "year": year}))
 
 
 def _with(found: years.Found, context: dict) -> years.Found:
@@ -155,19 +147,26 @@ def _line(result: FileResult, line: int) -> str:
     return result.lines[line - 1] if 0 < line <= len(result.lines) else ""
 
 
-def near_duplicate_reports(results, summaries, full, names, boilerplate, params: NearDuplicateParams, emit) -> None:
+def near_duplicate_reports(results, held: Held, full, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
     each names its closest others, with the similarity and the shared passages."""
-    threshold = params.threshold
-    signed = [(i, s["signature"]) for i, s in summaries.items() if i < len(results) and s.get("signature")]
+    import numpy as np
+
+    signatures = held.signatures
+    if not signatures.reports:
+        return
     # compared: two bodies' reports of one year (a report with no body may be anyone's: never compared)
-    bodies = {i: names.key(summaries[i].get("body")) for i, _ in signed}
-    years_of = {i: summaries[i].get("year") for i, _ in signed}
-    for this, other, score in near_duplicates(signed, threshold, years_of, bodies, params.most):
-        shared = _shared_passages(full(this), full(other), boilerplate)
-        line = shared[0][0][0] if shared else summaries[this].get("title_line") or 1
+    reports = np.frombuffer(signatures.reports, dtype=np.int32)
+    bodies, years_of = np.frombuffer(held.bodies, dtype=np.int32), np.frombuffer(held.years, dtype=np.int64)
+    where = np.flatnonzero((reports < len(results)) & (bodies[reports] >= 0))
+    signed = Signed(reports=reports[where], years=years_of[reports[where]], bodies=bodies[reports[where]],
+                    where=where, matrix=signatures.matrix(), release=signatures.release)
+    for this, other, score in near_duplicates(signed, params.threshold, params.most):
+        here, there = full(this), full(other)
+        shared = _shared_passages(here, there, boilerplate)
+        line = shared[0][0][0] if shared else here.get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {
-            "other": results[other].path, "other_body": summaries[other].get("body") or "—",
+            "other": results[other].path, "other_body": there.get("body") or "—",
             "similarity": round(score, 2), "percent": f"{score:.0%}", "shared_paragraphs": len(shared),
             "passages": [{"this": mine[4], "other": theirs[4]} for mine, theirs in shared[:5]]}))
 
@@ -175,6 +174,11 @@ def near_duplicate_reports(results, summaries, full, names, boilerplate, params:
 def _shingles(text: str) -> set[str]:
     text = normalise(text, [])
     return {text[i:i + 4] for i in range(max(1, len(text) - 3))}
+
+
+def _jaccard(one: set, other: set) -> float:
+    shared = len(one & other)
+    return shared / (len(one) + len(other) - shared)  # the union's size, without making the union
 
 
 def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
@@ -191,7 +195,7 @@ def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tu
         if match is None:
             shingled = shingled or [(p, _shingles(p[4])) for p in theirs]
             own = _shingles(mine[4])
-            best = max(((len(own & s) / len(own | s), p) for p, s in shingled if own | s), default=(0, None),
+            best = max(((_jaccard(own, s), p) for p, s in shingled if own or s), default=(0, None),
                        key=lambda pair: pair[0])
             match = best[1] if best[0] >= 0.6 else None
         if match is not None:

@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from lintgk.across.findings import SpilledFindings
 from lintgk.config import Config
-from lintgk.model import Diagnostic, FileResult, finding_order
+from lintgk.model import FileResult, finding_order
 from lintgk.stored import StoredResult, diagnostics_from_json, encode, encoded_finding, stage_digest
 
 
@@ -89,6 +90,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
         fresh = found is None
         if fresh:
             found = _second_stage(spool, paths, ends, config, previous, cache)
+        kept = {}  # the fresh findings, encoded, for the cache
         spool.seek(0)
         start = 0
         for index, (path, end) in enumerate(zip(paths, ends)):
@@ -101,7 +103,9 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                     for d in extra:
                         if 0 < d.line <= len(result.lines):
                             d.end_column = len(result.lines[d.line - 1]) + 1
-                    extra = found[index] = [encoded_finding(d) for d in extra]
+                    extra = [encoded_finding(d) for d in extra]
+                    if cache is not None:
+                        kept[index] = extra
                 if isinstance(result, StoredResult) and result.as_stored():
                     result.add_findings(extra)  # still in its stored form: written out without decoding
                 else:
@@ -109,7 +113,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                         [json.loads(_text(f[4])) for f in extra])], key=finding_order)
             yield result
         if fresh and cache is not None:
-            cache.keep_across(key, found)
+            cache.keep_across(key, kept)
 
 
 def _text(json_text: str | bytes) -> str:
@@ -120,18 +124,19 @@ def _text(json_text: str | bytes) -> str:
 class _Stub:
     """What the second stage reads of a result, for every result at once: small (slots, no text)."""
 
-    __slots__ = ("path", "error", "summary", "diagnostics")
+    __slots__ = ("path", "error")
     lines = ()
 
-    def __init__(self, path: str, error: str | None, summary: dict | None) -> None:
-        self.path, self.error, self.summary, self.diagnostics = path, error, summary, []
+    def __init__(self, path: str, error: str | None) -> None:
+        self.path, self.error = path, error
 
 
 def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
-                  previous: list[FileResult] | None, cache) -> dict[int, list[Diagnostic]]:
-    """The GK7xx findings of each result (by its index), from the summaries read back: compact ones for
-    every report, whole ones only for the reports a comparison or a finding needs."""
-    from lintgk.across.stage import check_across, compact
+                  previous: list[FileResult] | None, cache) -> SpilledFindings:
+    """The GK7xx findings of each result (by its index), from the summaries read back: what the stage holds
+    of every report (``Held``), whole ones only for the reports a comparison or a finding needs."""
+    from lintgk.across.held import Held
+    from lintgk.across.stage import check_across
 
     starts = [0, *ends[:-1]]
 
@@ -143,16 +148,18 @@ def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
         return _unspooled(paths[index], spool.read(ends[index] - starts[index]), cache, config).summary
 
     stubs: list[_Stub] = []
+    held = Held(config.bodies)
     spool.seek(0)
     start = 0
     for path, end in zip(paths, ends):
         result = _unspooled(path, spool.read(end - start), cache, config)
         start = end
-        summary = result.summary
-        stubs.append(_Stub(path, result.error, compact(summary) if summary else summary))
+        held.add(result.summary if not result.error else None)
+        stubs.append(_Stub(path, result.error))
+    found = SpilledFindings()
     if len(stubs) > 1 or previous:
-        check_across(stubs, config, previous, full)
-    return {index: sorted(stub.diagnostics, key=finding_order) for index, stub in enumerate(stubs) if stub.diagnostics}
+        check_across(stubs, config, previous, full, held, found.add)
+    return found
 
 
 def across_applies(config: Config, files: int, previous: bool) -> bool:

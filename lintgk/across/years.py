@@ -96,8 +96,10 @@ def copied(this: dict, last: dict, params: CopiedParams, boilerplate: frozenset 
     def own(p: list) -> bool:  # the report's own words: not many bodies' wording, not the format's fixed sentences
         return paragraph_key(p[1]) not in boilerplate and not (template and template.search(p[4]))
 
-    before = {p[1]: p for p in last.get("paragraphs") or [] if own(p)}
     paragraphs = [p for p in this.get("paragraphs") or [] if own(p)]
+    # last year's own paragraphs, of those that could match: the template's search is most of a pair's cost
+    wanted = {p[1] for p in paragraphs}
+    before = {p[1]: p for p in last.get("paragraphs") or [] if p[1] in wanted and own(p)}
     total = sum(p[3] for p in paragraphs)
     same = [p for p in paragraphs if p[1] in before]
     if not total or not same:
