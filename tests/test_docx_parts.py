@@ -105,6 +105,18 @@ def test_corrupt_part_is_named(tmp_path):
         "report.docx: damaged Word .docx file (corrupt part word/document.xml)"
 
 
+def test_deflate_stream_that_cannot_be_read_is_a_damaged_file(tmp_path):
+    """A part whose compressed bytes are garbled fails zlib, not the CRC: still a damaged file, named, not an
+    internal error."""
+    data = bytearray(make_docx("一、总体情况\n本年度工作有序开展。\n", tmp_path / "r.docx").read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + 5, start + 40):
+        data[at] ^= 0xFF
+    assert _read(bytes(data), python_docx=False) == \
+        "report.docx: damaged Word .docx file (corrupt part word/document.xml)"
+
+
 _ID = st.sampled_from(["Normal", "Heading1", "Heading2", "ListNumber", "Quote", "Odd"])
 
 
