@@ -41,7 +41,8 @@ def name_variants(body: str | None) -> list[str]:
 def normalise(text: str, names: list[str]) -> str:
     for name in names:
         text = text.replace(name, "")
-    text = _YEARS.sub("", text)
+    if "年" in text:  # every year the pattern takes out ends with it
+        text = _YEARS.sub("", text)
     text = _FIGURES.sub("", text)
     return _NOISE.sub("", text)
 
