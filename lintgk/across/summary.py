@@ -41,7 +41,8 @@ def name_variants(body: str | None) -> list[str]:
 def normalise(text: str, names: list[str]) -> str:
     for name in names:
         text = text.replace(name, "")
-    text = _YEARS.sub("", text)
+    if "年" in text:  # every year the pattern takes out ends with it
+        text = _YEARS.sub("", text)
     text = _FIGURES.sub("", text)
     return _NOISE.sub("", text)
 
@@ -61,16 +62,14 @@ def signature(text: str) -> list[int] | None:
         return None
     data = text.encode("utf-32-le")  # four bytes a character: a shingle is a fixed slice of bytes
     width, crc32 = SHINGLE * 4, zlib.crc32
-    hashes = sorted({crc32(data[i:i + width]) for i in range(0, len(data) - width + 1, 4)})
     bins = [0xFFFFFFFF] * SIGNATURE_BINS
-    empty = SIGNATURE_BINS
-    for h in hashes:  # ascending: the first hash to reach a bin is its least; stop once every bin has one
+    # each bin keeps its least as the hashes come: no set of them and no sort (a repeated shingle's
+    # hash changes no minimum)
+    for i in range(0, len(data) - width + 1, 4):
+        h = crc32(data[i:i + width])
         b = h % SIGNATURE_BINS
-        if bins[b] == 0xFFFFFFFF:
+        if h < bins[b]:
             bins[b] = h
-            empty -= 1
-            if not empty:
-                break
     return bins
 
 
@@ -120,6 +119,9 @@ _HEADLINES = (re.compile(r"(主动公开|发布|公开)(各类|政府|政务|各
               re.compile(r"(收到|受理)(政府信息公开|依申请公开(政府信息)?)?申请(共计?)?$"))
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:（(]")
+
+
 def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:
     """The first prose figure of what was published and of what was applied for (the headline; the figures
     after it break it down), by the words in front of it with years, figures and names taken out: the same
@@ -129,7 +131,7 @@ def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:
         for figure in report.figures:
             if figure.unit not in ("条", "件") or figure.approx:
                 continue
-            clause = re.split(r"[，,；;。：:（(]", figure.context)[-1]
+            clause = _CLAUSE_BREAK.split(figure.context)[-1]
             if pattern.search(clause):
                 label = normalise(clause, names)
                 if len(label) >= 4:
@@ -148,6 +150,8 @@ def summarize(report: Report) -> dict:
     for par in report.doc.paragraphs:
         while parts and parts[0][0] <= par.line:
             part = parts.pop(0)[1]
+        if len(par.text) < MIN_PARAGRAPH:
+            continue  # normalising only takes characters out: it would be shorter still
         if par.line in heading_lines and len(par.text) < 40:
             continue
         text = normalise(par.text, names)

@@ -13,6 +13,7 @@ flattened copy of the web page) do not matter: the values are the last cells of 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -115,7 +116,12 @@ _HAN = re.compile(r"\p{Han}")
 
 
 def _is_label(cell: Cell) -> bool:
-    text = cell.text.strip(" \u3000\n")
+    return _is_label_text(cell.text)
+
+
+@lru_cache(maxsize=4096)  # asked twice of every cell of a table, whose cells repeat the same labels and figures
+def _is_label_text(text: str) -> bool:
+    text = text.strip(" \u3000\n")
     return bool(_HAN.search(text)) and text != "无"
 
 

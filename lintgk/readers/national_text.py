@@ -122,7 +122,8 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         return [(line, 0)]  # prose, not a table row: and no regex scan of a megabyte line
     pieces: list[tuple[str, int]] = []
     pos = 0
-    for part in _CELL_BREAK.split(line):
+    # most lines hold no tab or 「|」: they are one piece, with no split to make
+    for part in _CELL_BREAK.split(line) if "\t" in line or "|" in line or "｜" in line else (line,):
         if part in ("\t", "|", "｜"):
             pos += 1
             continue
