@@ -112,8 +112,10 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                     result.diagnostics = sorted([*result.diagnostics, *diagnostics_from_json(
                         [json.loads(_text(f[4])) for f in extra])], key=finding_order)
             yield result
-        if fresh and cache is not None:
-            cache.keep_across(key, kept)
+        if fresh:
+            found.close()
+            if cache is not None:
+                cache.keep_across(key, kept)
 
 
 def _text(json_text: str | bytes) -> str:
