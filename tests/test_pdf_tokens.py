@@ -33,18 +33,7 @@ SEPARATORS = [b" ", b"\n", b"\r\n", b"", b"\t"]
 
 
 def _tokens(parser_class, streams: list[bytes], bufsize: int | None) -> list:
-    parser = parser_class([PDFStream({}, data) for data in streams])
-    if bufsize:
-        parser.BUFSIZ = bufsize
-    out = []
-    while True:
-        try:
-            pos, token = parser.nexttoken()
-        except PSEOF:
-            return out
-        except Exception as exc:  # pdfminer fails on some input: ours must fail the same way
-            return out + [("error", type(exc).__name__)]
-        out.append((pos, type(token).__name__, token))
+    return _stream_tokens(parser_class([PDFStream({}, data) for data in streams]), bufsize)
 
 
 stream = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40).map(
@@ -82,7 +71,7 @@ def _stream_tokens(parser: PSBaseParser, bufsize: int | None) -> list:
             pos, token = parser.nexttoken()
         except PSEOF:
             return out
-        except Exception as exc:
+        except Exception as exc:  # pdfminer fails on some input: ours must fail the same way
             return out + [("error", type(exc).__name__)]
         out.append((pos, type(token).__name__, token))
 
