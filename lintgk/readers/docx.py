@@ -19,7 +19,7 @@ from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay
 from lintgk.errors import InputError
 from lintgk.numerals import int_to_cn
 from lintgk.readers.archive import check_zip, check_zip_parts
-from lintgk.readers.docx_parts import WordParts, open_parts
+from lintgk.readers.docx_parts import W, WordParts, open_parts
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
@@ -89,24 +89,23 @@ class _Numbering:
         self.counters: dict[str, list[int]] = {}
         if root is None:
             return
-        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
         abstract = {}
-        for node in root.findall(f"{w}abstractNum"):
+        for node in root.findall(f"{W}abstractNum"):
             levels = {}
-            for lvl in node.findall(f"{w}lvl"):
-                fmt = lvl.find(f"{w}numFmt")
-                text = lvl.find(f"{w}lvlText")
-                start = lvl.find(f"{w}start")
-                levels[int(lvl.get(f"{w}ilvl"))] = (
-                    fmt.get(f"{w}val") if fmt is not None else "decimal",
-                    text.get(f"{w}val") if text is not None else "",
-                    int(start.get(f"{w}val")) if start is not None else 1,
+            for lvl in node.findall(f"{W}lvl"):
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[int(lvl.get(f"{W}ilvl"))] = (
+                    fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    text.get(f"{W}val") if text is not None else "",
+                    int(start.get(f"{W}val")) if start is not None else 1,
                 )
-            abstract[node.get(f"{w}abstractNumId")] = levels
-        for num in root.findall(f"{w}num"):
-            ref = num.find(f"{w}abstractNumId")
-            if ref is not None and ref.get(f"{w}val") in abstract:
-                self.levels[num.get(f"{w}numId")] = abstract[ref.get(f"{w}val")]
+            abstract[node.get(f"{W}abstractNumId")] = levels
+        for num in root.findall(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None and ref.get(f"{W}val") in abstract:
+                self.levels[num.get(f"{W}numId")] = abstract[ref.get(f"{W}val")]
 
     def label(self, paragraph) -> str:
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
@@ -158,16 +157,15 @@ def _cell_text(cell, chars: list | None = None) -> str:
 # python-docx's Paragraph.text and Run.text evaluate an XPath per paragraph and per run; walking the
 # same children with lxml's iterchildren gives the same text (each element's own __str__) at a fraction
 # of the cost, which matters because every paragraph of a report is read this way.
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_RUN_CONTENT = tuple(_W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+_RUN_CONTENT = tuple(W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
 
 
 def _runs(p):
     """The w:r elements python-docx's ``paragraph.text`` reads ("w:r | w:hyperlink", then a hyperlink's
     "w:r"), in document order."""
-    for child in p.iterchildren(_W + "r", _W + "hyperlink"):
-        if child.tag == _W + "hyperlink":
-            yield from child.iterchildren(_W + "r")
+    for child in p.iterchildren(W + "r", W + "hyperlink"):
+        if child.tag == W + "hyperlink":
+            yield from child.iterchildren(W + "r")
         else:
             yield child
 
@@ -184,7 +182,7 @@ def paragraph_chars(p) -> list:
     for r in _runs(p):
         for node in r.iterchildren(*_RUN_CONTENT):
             text = str(node)
-            if node.tag == _W + "t":
+            if node.tag == W + "t":
                 out.extend((r, node, i) for i in range(len(text)))
             else:
                 out.extend((r, None, 0) for _ in text)
@@ -238,8 +236,8 @@ def _read(data: bytes, name: str, sources: list | None):
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     paragraph_no = 0
-    for element in parts.body.iterchildren(_W + "p", _W + "tbl"):  # python-docx's iter_inner_content
-        block = DocxParagraph(element, None) if element.tag == _W + "p" else DocxTable(element, None)
+    for element in parts.body.iterchildren(W + "p", W + "tbl"):  # python-docx's iter_inner_content
+        block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
             text = (numbering.label(block) + own_text).replace("\n", " ").replace("\r", " ")

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from lintgk.readers.archive import read_member
 
-_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"  # WordprocessingML's namespace
+W = "{" + W_URI + "}"  # the prefix of its tags and attributes in lxml's names, as in W + "body"
+_W_URI = W_URI.encode()
 # the start of styles.xml up to its root's start tag: an optional XML declaration, then <w:styles ...>
 _STYLES_ROOT = re.compile(rb'\s*(?:<\?xml[^>]*\?>)?\s*<w:styles(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|\'[^\']*\'))*\s*>')
 _BINDS_W = re.compile(rb'\sxmlns:w\s*=\s*(["\'])' + re.escape(_W_URI) + rb"\1")
@@ -95,10 +96,10 @@ def _open_parts(data: bytes) -> WordParts | None:
             return None  # python-docx then uses its default template's styles
         numbering = related(partname, RT.NUMBERING, CT.WML_NUMBERING)
     document = parse_xml(document_xml)
-    body = document.find(_W + "body") if document.tag == _W + "document" else None
+    body = document.find(W + "body") if document.tag == W + "document" else None
     if body is None:
         return None
-    used = {p.style for p in body.iterchildren(_W + "p")}
+    used = {p.style for p in body.iterchildren(W + "p")}
     styles_root = _styles_used(styles[1], used, parse_xml)
     return WordParts(body, Styles(styles_root), parse_xml(numbering[1]) if numbering is not None else None)
 
@@ -117,7 +118,7 @@ def _styles_used(xml: bytes, used: set, parse_xml):
     while True:
         kept = b"".join(text for style_id, default, text in styles if default or style_id in wanted)
         root = parse_xml(head + kept + b"</w:styles>")
-        based_on = {based.get(_W + "val") for based in root.iterfind(f"{_W}style/{_W}basedOn")} - {None}
+        based_on = {based.get(W + "val") for based in root.iterfind(f"{W}style/{W}basedOn")} - {None}
         if based_on <= wanted:
             return root
         wanted |= based_on

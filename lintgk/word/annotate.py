@@ -12,11 +12,11 @@ from pathlib import Path
 from lintgk.model import Diagnostic
 from lintgk.output.suggest import fix_label
 from lintgk.readers.docx import SourceMap, read_docx_mapped
+from lintgk.readers.docx_parts import W
 from lintgk.word.runs import apply_splits, boundary
 
 AUTHOR = "lintgk"
 INITIALS = "GK"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
              "en": {"error": "error", "warning": "warning", "info": "info"}}
 
@@ -55,7 +55,7 @@ def _cell_range(cells: list, start: int, end: int) -> list:
 
 
 def _runs_in(elements: list) -> list:
-    return [r for el in elements for r in el.iter(f"{_W}r") if r.find(f"{_W}commentReference") is None]
+    return [r for el in elements for r in el.iter(f"{W}r") if r.find(f"{W}commentReference") is None]
 
 
 def _empty_run(container):
@@ -63,7 +63,7 @@ def _empty_run(container):
     from docx.oxml.ns import qn
     from docx.oxml.parser import OxmlElement
 
-    p = container if container.tag == qn("w:p") else container.find(f".//{_W}p")
+    p = container if container.tag == qn("w:p") else container.find(f".//{W}p")
     if p is None:
         p = OxmlElement("w:p")
         container.append(p)

@@ -12,9 +12,9 @@ import zipfile
 
 from lintgk.model import Edit
 from lintgk.readers.docx import SourceMap, read_docx_mapped
+from lintgk.readers.docx_parts import W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_PASSES = 10
 
 
@@ -36,7 +36,7 @@ def _plan_edit(edit: Edit, smap: SourceMap, lines: list[str]):
         paragraphs = []
         for number in whole:
             src = smap.lines[number - 1]
-            if src.kind != "p" or src.element.getparent() is None or src.element.getparent().tag != _W + "body":
+            if src.kind != "p" or src.element.getparent() is None or src.element.getparent().tag != W + "body":
                 return None
             paragraphs.append(src.element)
         return ("drop", paragraphs)

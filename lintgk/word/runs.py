@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import copy
 
+from lintgk.readers.docx_parts import W
+
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_RPR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
+_RPR = W + "rPr"
 
 
 def _children(r) -> list:
