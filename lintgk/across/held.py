@@ -56,6 +56,10 @@ class Held:
         if signature:
             self.signatures.add(index, signature)
 
+    def add_result(self, result) -> None:
+        """The next report's result (lintgk.model.FileResult): its summary, or none if it is an error."""
+        self.add(result.summary if not result.error else None)
+
     def summarised(self, index: int) -> bool:
         return self.bodies[index] != NO_SUMMARY
 

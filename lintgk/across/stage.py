@@ -74,9 +74,9 @@ def check_across(results: list[FileResult], config: Config | None = None,
     if held is None:
         held = Held(config.bodies)
         for result in results:
-            held.add(_summary(result))
+            held.add_result(result)
     for result in previous or []:
-        held.add(_summary(result))
+        held.add_result(result)
     full = full or (lambda index: everything[index].summary)
     boilerplate = _boilerplate(held)
     # a result's per-file ignores, for the few results a finding was just made for (findings come a report at a time)
@@ -122,10 +122,6 @@ def check_across(results: list[FileResult], config: Config | None = None,
         duplicate_body_years(everything, full, groups, emit)
     if NEAR_DUPLICATE in active:
         near_duplicate_reports(results, held, full, boilerplate, params[NEAR_DUPLICATE], emit)
-
-
-def _summary(result: FileResult) -> dict | None:
-    return result.summary if result.summary and not result.error else None
 
 
 def duplicate_body_years(everything, full, groups: YearGroups, emit) -> None:

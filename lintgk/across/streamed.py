@@ -156,7 +156,7 @@ def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
     for path, end in zip(paths, ends):
         result = _unspooled(path, spool.read(end - start), cache, config)
         start = end
-        held.add(result.summary if not result.error else None)
+        held.add_result(result)
         stubs.append(_Stub(path, result.error))
     found = SpilledFindings()
     if len(stubs) > 1 or previous:
