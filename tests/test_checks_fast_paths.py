@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintgk.checks.arithmetic import _clauses
-from lintgk.checks.common import JoinedParagraphs, literal_words, may_hold_url, paragraph_finditer, url_spans, words_pattern
+from lintgk.checks.common import (EMAIL, URL, JoinedParagraphs, literal_words, may_hold_url, paragraph_finditer,
+                                  url_matches, url_spans, words_pattern)
 from lintgk.checks.identity import _county_before
 from lintgk.checks.required_words import required_words
 from lintgk.checks.typography import _NUMERAL_RUN, _paren_pairs
 from lintgk.document import Paragraph
+from lintgk.parse.bodies import LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.patterns import SENTENCE_END
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -185,3 +187,24 @@ def test_clauses_and_parentheses_as_the_character_loops_found_them(text):
 def test_a_text_without_the_words_holds_no_url(text):
     if url_spans(text):
         assert may_hold_url(text)
+
+
+URL_ALPHABET = "hHtTpPfFwW.:/@＠∥：a中 ，5"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=URL_ALPHABET, max_size=40) | st.lists(st.sampled_from(
+    ["http", "HTTPS", "ftp", "www.", "wwww.", "://", "：", "∥", "a", "中", "，", " ", "@", "x.cn"]), max_size=12).map("".join))
+def test_urls_found_where_they_can_start_are_all_of_them(text):
+    assert [m.span() for m in url_matches(text)] == [m.span() for m in URL.finditer(text)]
+    assert url_spans(text) == [m.span() for m in URL.finditer(text)] + [m.span() for m in EMAIL.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="青禾东安宝坎墩街道镇乡县区旗市人民政府办事处我各", max_size=16),
+       st.sampled_from(["坎墩街道办事处", "青禾县人民政府", "东安镇人民政府", "宝安区人民政府", "慈溪市人民政府"]))
+def test_a_body_of_the_same_level_names_a_place_of_that_level(text, own_name):
+    # GK501 searches for another body of its own level only in paragraphs holding a kind of that level
+    own, other = parse_body(own_name), parse_body(text)
+    if other is not None and is_government(other) and same_level_other(own, other):
+        assert any(kind in text for kind, level in LEVEL.items() if level == own.own.level != "city")

@@ -52,9 +52,23 @@ def may_hold_url(text: str) -> bool:
     return may_hold_email(text) or may_hold_web_address(text)
 
 
+def url_matches(text: str) -> list[re.Match]:
+    """``list(URL.finditer(text))``, with URL tried only where a match can start.
+
+    Every match starts with http, ftp or www. (any case), where WEB_WORDS matches; URL itself, which opens
+    with a lookbehind and is case-insensitive, cannot be scanned for and is tried at every character."""
+    found, end = [], 0
+    for word in WEB_WORDS.finditer(text, overlapped=True):
+        if word.start() >= end and (m := URL.match(text, word.start())) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Where URLs and e-mail addresses sit in a text, so that other checks leave them alone."""
-    return [m.span() for m in URL.finditer(text)] + [m.span() for m in EMAIL.finditer(text)]
+    emails = [m.span() for m in EMAIL.finditer(text)] if may_hold_email(text) else []
+    return [m.span() for m in url_matches(text)] + emails
 
 
 def words_pattern(words) -> std_re.Pattern:

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 import regex as re
 
 from lintgk.checks.common import EMAIL as _EMAIL
-from lintgk.checks.common import URL as _URL
-from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer
+from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer, url_matches
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
-from lintgk.parse.bodies import is_government, parse_body, same_level_other
+from lintgk.parse.bodies import LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -92,6 +91,11 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     # each pattern with the paragraphs that hold words every match of it holds (None: all)
     own_claims = [(paragraph_finditer(p), joined.may_match(p)) for p in params.own_claims]
+    # another body of the same level names a place of that level's kind (街道, 镇 or 乡 for a street
+    # office): a paragraph without one holds no such claim; a city has no body of its level to confuse
+    kinds = tuple(k for k, level in LEVEL.items() if level == own.own.level != "city")
+    same_level = joined.holding(kinds) if kinds else set()
+    own_claims = [(finditer, same_level if where is None else where & same_level) for finditer, where in own_claims]
     media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
     for i, par in enumerate(report.doc.paragraphs):
         if title and title.line <= par.line <= title.end_line:
@@ -178,7 +182,7 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     # only paragraphs holding http, ftp or www. can hold a URL (one search over all of them)
     holding = {id(par): par for par, _, _ in JoinedParagraphs.of(report.doc.paragraphs).matches(WEB_WORDS)}
     for par in holding.values():
-        for m in _URL.finditer(par.text):
+        for m in url_matches(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
                 continue
