@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -37,14 +38,21 @@ class RequiredPartsParams:
     items: list[RequiredPart] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)
+def _names(pattern: str, title: str) -> bool:
+    """Whether a heading's title matches a part's pattern; kept per process, as the template's headings
+    come back in report after report."""
+    return rx(pattern).search(title) is not None
+
+
 @kind("required-parts", params=RequiredPartsParams)
 def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -> None:
     titles = [h.title for h in report.headings]
     for item in params.items:
         if not item.required:
             continue
-        pattern = rx("|".join(item.patterns))
-        if not any(pattern.search(t) for t in titles):
+        pattern = "|".join(item.patterns)
+        if not any(_names(pattern, t) for t in titles):
             emit(title_anchor(report), item=item.name.zh, item_en=item.name.en, article=item.article,
                  article_en=item.article_en or item.article)
 
@@ -58,6 +66,13 @@ class DeclaredPartsParams:
     topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
 
 
+@lru_cache(maxsize=8192)
+def _features(topics: tuple[str, ...], text: str) -> tuple[frozenset[str], frozenset[int]]:
+    """A declared part's name's or a heading's bigrams and the topics it names: every name is compared with
+    every title, and the template's names and titles come back in report after report (kept per process)."""
+    return frozenset(bigrams(text)), frozenset(k for k, t in enumerate(topics) if rx(t).search(text))
+
+
 @kind("declared-parts", params=DeclaredPartsParams)
 def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -> None:
     declared = report.declared_parts
@@ -66,25 +81,15 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     parts = report.parts
     threshold = params.similarity
     appendix = rx(params.appendix)
-    topics = [rx(t) for t in params.topics]
+    topics = tuple(params.topics)
 
     def heads(name: str) -> list:
         # a table is declared as a part only by a heading that names a table
         return [h for h in parts if appendix.search(h.title)] if appendix.search(name) else parts
 
-    # each name's and title's bigrams and topics, worked out once: every name is compared with every title
-    grams: dict[str, set[str]] = {}
-    named: dict[str, set[int]] = {}
-
-    def features(text: str) -> tuple[set[str], set[int]]:
-        if text not in grams:
-            grams[text] = bigrams(text)
-            named[text] = {k for k, t in enumerate(topics) if t.search(text)}
-        return grams[text], named[text]
-
     def same_part(name: str, title: str) -> bool:
         # the same words, or the same content of the template in other words (概述 / 基本情况)
-        (name_grams, name_topics), (title_grams, title_topics) = features(name), features(title)
+        (name_grams, name_topics), (title_grams, title_topics) = _features(topics, name), _features(topics, title)
         return shared_share(name_grams, title_grams) >= threshold or bool(name_topics & title_topics)
 
     unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
