@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.checks.arithmetic import fmt
+from lintgk.checks.common import JoinedParagraphs
 from lintgk.checks.national_prose import NamedItem, named_figures
 from dataclasses import dataclass, field
 
@@ -99,7 +100,9 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
             label = f"{item.review} 总计"
         if cell is None or cell.value is None:
             continue
-        for par in report.doc.paragraphs:
+        paragraphs = report.doc.paragraphs
+        holding = JoinedParagraphs.of(paragraphs).may_match(item.pattern)  # those with words every match holds
+        for par in (paragraphs[i] for i in sorted(holding)) if holding is not None else paragraphs:
             for m in pattern.finditer(par.text):
                 if "area" in m.groupdict() and m.group("area") != own_area(report.body):
                     continue  # 「全区收到……」 in a department's report counts the whole district's requests
