@@ -208,3 +208,13 @@ def test_a_body_of_the_same_level_names_a_place_of_that_level(text, own_name):
     own, other = parse_body(own_name), parse_body(text)
     if other is not None and is_government(other) and same_level_other(own, other):
         assert any(kind in text for kind, level in LEVEL.items() if level == own.own.level != "city")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="青禾东县区旗安宝街道镇a。\n", max_size=20), max_size=6),
+       st.sampled_from(["安宝街道", "东镇", "县镇", "宝"]))
+def test_the_county_before_a_township_over_joined_paragraphs_is_the_first_paragraphs(texts, township):
+    texts = [t.replace("\n", "") for t in texts]
+    by_paragraph = next((name for t in texts if township in t and (name := _county_before(t, township))), None)
+    joined = JoinedParagraphs([Paragraph(t, i + 1) for i, t in enumerate(texts)])
+    assert _county_before(joined.text, township) == by_paragraph

@@ -138,12 +138,9 @@ def _own_county(report: Report, own) -> str | None:
     if own.own.level != "township":
         return None
     township = own.own.name + own.own.kind
-    for par in report.doc.paragraphs:
-        if township in par.text:
-            name = _county_before(par.text, township)
-            if name:
-                return name
-    return None
+    # the first paragraph's that names one: such a name is Han characters and 县 right before the
+    # township, never across the newlines joining the paragraphs, so one call over all of them finds it
+    return _county_before(JoinedParagraphs.of(report.doc.paragraphs).text, township)
 
 
 _HAN_NAME = re.compile(r"\p{Han}{2,3}")
