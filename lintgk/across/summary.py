@@ -8,6 +8,7 @@ normalised prose (tables and headings left out): one crc32 per shingle, no numpy
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 
 import regex as re
 
@@ -85,6 +86,12 @@ def _application_cells(report: Report) -> dict[str, list]:
 _ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
 
 
+@lru_cache(maxsize=4096)
+def _row_label(label: str) -> str:
+    """A row's label without its ordinal and punctuation (kept per process: the template's labels come back)."""
+    return _NOISE.sub("", _ORDINAL.sub("", label))
+
+
 def _table_figures(report: Report) -> dict[str, list]:
     """The old statistics tables' figures of the report's year: label -> [value, line] (national tables apart)."""
     out: dict[str, list] = {}
@@ -94,7 +101,7 @@ def _table_figures(report: Report) -> dict[str, list]:
         if not table.primary:
             continue
         for row in table.rows:
-            label = _NOISE.sub("", _ORDINAL.sub("", row.label))
+            label = _row_label(row.label)
             if row.value is not None and len(label) >= 2 and label not in out:
                 out[label] = [row.value, row.line]
     return out
@@ -127,11 +134,10 @@ def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:
     after it break it down), by the words in front of it with years, figures and names taken out: the same
     words in two years' reports count the same thing (「发布各类政务信息80条」)."""
     out: dict[str, list] = {}
+    counts = [(figure, _CLAUSE_BREAK.split(figure.context)[-1]) for figure in report.figures
+              if figure.unit in ("条", "件") and not figure.approx]  # with the clause in front of each
     for pattern in _HEADLINES:
-        for figure in report.figures:
-            if figure.unit not in ("条", "件") or figure.approx:
-                continue
-            clause = _CLAUSE_BREAK.split(figure.context)[-1]
+        for figure, clause in counts:
             if pattern.search(clause):
                 label = normalise(clause, names)
                 if len(label) >= 4:

@@ -95,17 +95,19 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     table_counts = None
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
+    paragraphs = report.doc.paragraphs
     for topic in params.topics:
         keyword = rx(topic.keywords)
         words = literal_words(topic.keywords)
-        holding = joined.holding(words) if words is not None else None  # a paragraph without them holds no claim
-        if negated is not None:
-            holding = negated if holding is None else holding & negated
+        holding = negated
+        if words is not None:  # a paragraph without the topic's words holds no claim; the few with a
+            # negation word are looked at (the same as the joined paragraphs' holding(words) & negated)
+            holding = ({i for i in negated if any(w in paragraphs[i].text for w in words)} if negated is not None
+                       else joined.holding(words))
         exclude = rx(topic.exclude) if topic.exclude else None
         # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
         modifier = rx(topic.claim_exclude) if topic.claim_exclude else None
         counts_text = None  # the counts of the topic, looked for once a claim of none is found
-        paragraphs = report.doc.paragraphs
         for i in sorted(holding) if holding is not None else range(len(paragraphs)):
             par = paragraphs[i]
             bounds = clauses.get(i)
