@@ -14,7 +14,7 @@ from lintgk.checks.common import (EMAIL, URL, JoinedParagraphs, literal_words, m
                                   url_matches, url_spans, words_pattern)
 from lintgk.checks.identity import _county_before
 from lintgk.checks.required_words import required_words
-from lintgk.checks.typography import _NUMERAL_RUN, _paren_pairs
+from lintgk.checks.typography import _LOOKALIKE_BESIDE_NUMERAL, _NUMERAL_RUN, _REAL_NUMERALS, _paren_pairs
 from lintgk.document import Paragraph
 from lintgk.parse.bodies import LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.patterns import SENTENCE_END
@@ -218,3 +218,12 @@ def test_the_county_before_a_township_over_joined_paragraphs_is_the_first_paragr
     by_paragraph = next((name for t in texts if township in t and (name := _county_before(t, township))), None)
     joined = JoinedParagraphs([Paragraph(t, i + 1) for i, t in enumerate(texts)])
     assert _county_before(joined.text, township) == by_paragraph
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="〇一二三十○OＯ0０◯a1年 ", max_size=30))
+def test_a_run_with_a_lookalike_holds_one_beside_a_numeral(text):
+    # GK602 looks only in paragraphs where a look-alike of 〇 stands beside a real numeral
+    if any(len(_REAL_NUMERALS.findall(run.group(0))) >= 2 and any(c in "○OＯ0０◯" for c in run.group(0))
+           for run in _NUMERAL_RUN.finditer(text)):
+        assert any(pair in text for pair in _LOOKALIKE_BESIDE_NUMERAL)

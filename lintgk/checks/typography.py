@@ -118,17 +118,16 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
 _NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
 _REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
-_LOOKALIKE_CHARS = tuple(ZERO_LOOKALIKES)
-_NUMERAL_CHARS = tuple(CN_DIGITS + "十")
+_LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for lookalike in ZERO_LOOKALIKES
+                                  for pair in (numeral + lookalike, lookalike + numeral))
 
 
 @kind("zero-lookalike", params=NoParams)
 def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
     paragraphs = report.doc.paragraphs
-    joined = JoinedParagraphs.of(paragraphs)
-    # a finding needs a look-alike and a real numeral in one paragraph
-    for index in sorted(joined.holding(_LOOKALIKE_CHARS) & joined.holding(_NUMERAL_CHARS)):
+    # a finding is a run with two real numerals and a look-alike: somewhere in it the two stand side by side
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_LOOKALIKE_BESIDE_NUMERAL)):
         par = paragraphs[index]
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
