@@ -97,12 +97,17 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     same_level = joined.holding(kinds) if kinds else set()
     own_claims = [(finditer, same_level if where is None else where & same_level) for finditer, where in own_claims]
     media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
-    for i, par in enumerate(report.doc.paragraphs):
-        if title and title.line <= par.line <= title.end_line:
-            continue
-        for finditer, where in own_claims:
-            if where is not None and i not in where:
-                continue
+    paragraphs = report.doc.paragraphs
+
+    def searched(where: set[int] | None) -> list:
+        """The paragraphs a pattern is tried in, in order: those in ``where`` (None: all), not the title's."""
+        found = [paragraphs[i] for i in sorted(where)] if where is not None else paragraphs
+        return [par for par in found if not (title and title.line <= par.line <= title.end_line)]
+
+    # pattern by pattern, each over its own paragraphs: in a paragraph the narrative claims still come
+    # before the media in the order of the patterns, so a place both find is reported as the first does
+    for finditer, where in own_claims:
+        for par in searched(where):
             for m in finditer(par.text):
                 other = parse_body(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
@@ -111,11 +116,8 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                 if (span.line, span.column) not in reported:
                     reported.add((span.line, span.column))
                     emit(span, variant="narrative", body=m.group("body"), title_body=report.body, context=m.group(0))
-        if own_county is None:
-            continue
-        for finditer, where in media:
-            if where is not None and i not in where:
-                continue
+    for finditer, where in media:
+        for par in searched(where):
             for m in finditer(par.text):
                 name = m.group("name")
                 if known_counties is None:
