@@ -38,7 +38,7 @@ _SET_LINE, _SET_COLUMN, _SET_END_LINE, _SET_END_COLUMN = (
     Span.__dict__[name].__set__ for name in ("line", "column", "end_line", "end_column"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Title:
     text: str
     span: Span
@@ -46,7 +46,7 @@ class Title:
     year: int | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int  # 1: 一、 2: （一） 3: 1. 4: （1）
     number: int
@@ -74,7 +74,7 @@ class Figure:
         return f"{v}"
 
 
-@dataclass
+@dataclass(slots=True)
 class DateMention:
     date: date
     text: str
@@ -83,7 +83,7 @@ class DateMention:
     year_only: bool = False  # 「二〇一七年」 alone: ``date`` is the year's first day
 
 
-@dataclass
+@dataclass(slots=True)
 class Period:
     start: date
     end: date
@@ -93,7 +93,7 @@ class Period:
     in_table_caption: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Enumeration:
     kind: str  # "ordinal" (一是…二是…共计), "subset" (…其中…), "category" (A n条，B m条…)
     items: list[Figure]
@@ -125,7 +125,7 @@ class TableRow:
         return " > ".join(reversed(parts))
 
 
-@dataclass
+@dataclass(slots=True)
 class StatTable:
     table: Table
     rows: list[TableRow]
@@ -158,7 +158,7 @@ class Report:
         return [h for h in self.headings if h.level == 1]
 
 
-@dataclass
+@dataclass(slots=True)
 class DeclaredParts:
     count: int
     names: list[str]
