@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lintgk.document import Document, Paragraph, Table
+from lintgk.document import Cell, Document, Paragraph, Table
+from lintgk.lexicon import BLANKS
 
 if TYPE_CHECKING:  # parse.national imports this module
     from lintgk.parse.forms import FormTable  # noqa: F401
@@ -109,12 +110,24 @@ class TableRow:
     raw_value: str
     level: int  # 1: 一、 2: （一） 3: 1. 4: 其中
     line: int
-    label_span: Span
+    label_cell: Cell
     indent: int = 0
     parent: TableRow | None = None
-    children: list[TableRow] = field(default_factory=list)
+    # a big report has tens of thousands of rows, most with no parts: they share the empty tuple
+    children: list[TableRow] | tuple[()] = ()
     subset: bool = False  # a 其中 row: part of its parent, not a summand
-    value_span: Span | None = None  # the value cell of this row in this column: what value findings point at
+    value_cell: Cell | None = None  # the value cell of this row in this column: what value findings point at
+
+    # The spans are worked out when asked, from the cells: made for every row, they were a tenth of a
+    # big report's parse, and only the rows a finding points at need them.
+    @property
+    def label_span(self) -> Span:
+        cell, start = self.label_cell, self.label_cell.column + self.indent
+        return Span(cell.line, start, cell.line, start + len(self.label))
+
+    @property
+    def value_span(self) -> Span | None:
+        return None if self.value_cell is None else cell_span(self.value_cell)
 
     @property
     def path(self) -> str:
@@ -123,6 +136,12 @@ class TableRow:
             parts.append(node.label)
             node = node.parent
         return " > ".join(reversed(parts))
+
+
+def cell_span(cell: Cell) -> Span:
+    """The cell itself, on its own line and column (a blank cell: the one place where its figure goes)."""
+    width = len(cell.text.split("\n")[0].rstrip(BLANKS))
+    return Span(cell.line, cell.column, cell.line, cell.column + max(1, width))
 
 
 @dataclass(slots=True)
