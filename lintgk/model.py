@@ -54,22 +54,37 @@ class Diagnostic:
     10 MB report has tens of thousands of findings, and its message and place would be two strings each
     (a tenth of its peak memory) held until the output, which reads each once. Only a template that
     cannot fail to fill (plain {fields}, the data all str, int, float or None) waits; ``where`` waits only
-    for a plain text file's 「第N行」."""
+    for a plain text file's 「第N行」.
+
+    ``data`` is held as its values, with its keys shared by the findings that have the same (a dict of
+    three was 200 bytes a finding): each read gives a new dict, so it is set whole, never changed in place.
+    """
 
     __slots__ = ("rule", "name", "severity", "_message", "line", "column", "end_line", "end_column", "_where",
-                 "data", "fix", "_template", "_lang")
+                 "_keys", "_values", "fix", "_template", "_lang")
 
     def __init__(self, rule: str, name: str, severity: str, message: str | None, line: int, column: int,
                  end_line: int, end_column: int, where: str | None, data: dict[str, Any] | None = None,
                  fix: Fix | None = None, *, template: str | None = None, lang: str = "zh") -> None:
         self.rule, self.name, self.severity = rule, name, severity
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
-        self.data = {} if data is None else data
+        data = {} if data is None else data
+        self.data = data
         self.fix = fix
         self._template, self._lang = template, lang
-        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, self.data.values()))):
-            message = fill(template, self.data)  # worded now, as it would have been
+        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, data.values()))):
+            message = fill(template, data)  # worded now, as it would have been
         self._message, self._where = message, where
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(zip(self._keys, self._values))
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        keys = tuple(value)
+        self._keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < _MANY_KEY_SETS else keys
+        self._values = tuple(value.values())
 
     @property
     def message(self) -> str:
@@ -101,18 +116,28 @@ class Diagnostic:
 
     def to_json(self) -> dict[str, Any]:
         # what asdict() gave, without its deep copies (they were most of the time of writing results)
-        out = {name: getattr(self, name) for name in _DIAGNOSTIC_FIELDS}
-        out["data"] = _plain(self.data)
+        data = self.data
+        message = self._message
         fix = self.fix
-        out["fix"] = None if fix is None else {
-            "description": fix.description,
-            "edits": [{name: getattr(e, name) for name in _EDIT_FIELDS} for e in fix.edits], "safe": fix.safe}
-        return out
+        return {
+            "rule": self.rule, "name": self.name, "severity": self.severity,
+            "message": fill(self._template, data) if message is None else message,
+            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "where": self.where,
+            # a new dict already: rebuilt only for what asdict() would have changed inside
+            "data": data if _SCALARS.issuperset(map(type, self._values)) else _plain(data),
+            "fix": None if fix is None else {
+                "description": fix.description,
+                "edits": [{name: getattr(e, name) for name in _EDIT_FIELDS} for e in fix.edits], "safe": fix.safe},
+        }
 
 
 _DIAGNOSTIC_FIELDS = ("rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "where",
                       "data", "fix")
 _SCALARS = frozenset((str, int, float, bool, type(None)))
+# The key tuples of findings' data, each held once: a check words its findings alike, so they are few.
+_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_MANY_KEY_SETS = 4096  # past this (never with the built-in checks), a finding keeps its own
 
 
 @lru_cache(maxsize=1024)
