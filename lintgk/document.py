@@ -28,7 +28,7 @@ class Row:
         return [c.text for c in self.cells]
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     rows: list[Row]
     start_line: int
@@ -97,4 +97,9 @@ class Document:
         """A place in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行 第3列」 for Word."""
         if self.locator is not None:
             return self.locator(line, lang, column)
-        return f"第{line}行" if lang == "zh" else f"line {line}"
+        return line_place(line, lang)
+
+
+def line_place(line: int, lang: str) -> str:
+    """A line of a plain text file in the user's language: 「第4行」, "line 4"."""
+    return f"第{line}行" if lang == "zh" else f"line {line}"

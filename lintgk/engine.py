@@ -10,23 +10,8 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import Diagnostic, FileResult, Passed, finding_order
+from lintgk.model import Diagnostic, FileResult, MessageFields, Passed, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
-
-
-class MessageFields(dict):
-    """A finding's data for its message: a field the data lacks is printed as written ({field})."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _fill(template: str, data: dict) -> str:
-    """The template with the finding's data; a field the data lacks is printed as written ({field})."""
-    try:
-        return template.format_map(data)  # most findings have every field: no copy into MessageFields
-    except KeyError:
-        return template.format_map(MessageFields(data))
 
 
 def rule_set(config: Config) -> RuleSet:
@@ -116,6 +101,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     def where(line: int, column: int | None = None) -> str:
         return doc.where(line, config.lang, column)
 
+    plain_lines = doc.locator is None  # a finding's 「第N行」 is worded when read
+
     for step in _steps(rules, config, profile):
         rule = step.rule
         if file_ignores and any(rule.code.startswith(prefix) for prefix in file_ignores):
@@ -138,20 +125,21 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
                     edits = finding.fix.edits
                     fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
                     finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
-            message = _fill(rule.text(config.lang, finding.variant), finding.data)
             result.diagnostics.append(
                 Diagnostic(
                     rule=rule.code,
                     name=rule.name,
                     severity=severity,
-                    message=message,
+                    message=None,  # worded from the template when read (lintgk.model.Diagnostic)
                     line=span.line,
                     column=span.column,
                     end_line=span.end_line,
                     end_column=span.end_column,
-                    where=where(span.line, span.column),
+                    where=None if plain_lines else where(span.line, span.column),
                     data=finding.data,
                     fix=finding.fix,
+                    template=rule.text(config.lang, finding.variant),
+                    lang=config.lang,
                 )
             )
         if emit.passes:

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import lru_cache
+from string import Formatter
 from typing import Any
+
+from lintgk.document import line_place
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -20,36 +24,133 @@ class Edit:
     replacement: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Fix:
     description: str
     edits: list[Edit]
     safe: bool = False  # `--fix` applies safe fixes; `--unsafe-fixes` the others too
 
 
-@dataclass(slots=True)
+class MessageFields(dict):
+    """A finding's data for its message: a field the data lacks is printed as written ({field})."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, data: dict) -> str:
+    """The template with the finding's data; a field the data lacks is printed as written ({field})."""
+    try:
+        return template.format_map(data)  # most findings have every field: no copy into MessageFields
+    except KeyError:
+        return template.format_map(MessageFields(data))
+
+
 class Diagnostic:
-    rule: str
-    name: str
-    severity: str
-    message: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    where: str
-    data: dict[str, Any] = field(default_factory=dict)
-    fix: Fix | None = None
+    """One finding: the rule, its wording, where it is, its data and its fix.
+
+    ``message`` and ``where`` are given worded, or (as the engine gives them) left None with the rule's
+    ``template`` and the ``lang`` they are worded in: they are then worded each time they are read. A
+    10 MB report has tens of thousands of findings, and its message and place would be two strings each
+    (a tenth of its peak memory) held until the output, which reads each once. Only a template that
+    cannot fail to fill (plain {fields}, the data all str, int, float or None) waits; ``where`` waits only
+    for a plain text file's 「第N行」.
+
+    ``data`` is held as its values, with its keys shared by the findings that have the same (a dict of
+    three was 200 bytes a finding): each read gives a new dict, so it is set whole, never changed in place.
+    """
+
+    __slots__ = ("rule", "name", "severity", "_message", "line", "column", "end_line", "end_column", "_where",
+                 "_keys", "_values", "fix", "_template", "_lang")
+
+    def __init__(self, rule: str, name: str, severity: str, message: str | None, line: int, column: int,
+                 end_line: int, end_column: int, where: str | None, data: dict[str, Any] | None = None,
+                 fix: Fix | None = None, *, template: str | None = None, lang: str = "zh") -> None:
+        self.rule, self.name, self.severity = rule, name, severity
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        data = {} if data is None else data
+        self.data = data
+        self.fix = fix
+        self._template, self._lang = template, lang
+        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, data.values()))):
+            message = fill(template, data)  # worded now, as it would have been
+        self._message, self._where = message, where
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(zip(self._keys, self._values))
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        keys = tuple(value)
+        self._keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < _MANY_KEY_SETS else keys
+        self._values = tuple(value.values())
+
+    @property
+    def message(self) -> str:
+        message = self._message
+        return fill(self._template, self.data) if message is None else message
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self._message = value
+
+    @property
+    def where(self) -> str:
+        where = self._where
+        return line_place(self.line, self._lang) if where is None else where
+
+    @where.setter
+    def where(self, value: str) -> None:
+        self._where = value
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _DIAGNOSTIC_FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return "Diagnostic(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _DIAGNOSTIC_FIELDS) + ")"
 
     def to_json(self) -> dict[str, Any]:
-        # what asdict() gives, without its deep copies (they were most of the time of writing results)
-        out = {name: getattr(self, name) for name in _DIAGNOSTIC_FIELDS}
-        out["data"] = _plain(self.data)
+        # what asdict() gave, without its deep copies (they were most of the time of writing results)
+        data = self.data
+        message = self._message
         fix = self.fix
-        out["fix"] = None if fix is None else {
-            "description": fix.description,
-            "edits": [{name: getattr(e, name) for name in _EDIT_FIELDS} for e in fix.edits], "safe": fix.safe}
-        return out
+        return {
+            "rule": self.rule, "name": self.name, "severity": self.severity,
+            "message": fill(self._template, data) if message is None else message,
+            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "where": self.where,
+            # a new dict already: rebuilt only for what asdict() would have changed inside
+            "data": data if _SCALARS.issuperset(map(type, self._values)) else _plain(data),
+            "fix": None if fix is None else {
+                "description": fix.description,
+                "edits": [{name: getattr(e, name) for name in _EDIT_FIELDS} for e in fix.edits], "safe": fix.safe},
+        }
+
+
+_DIAGNOSTIC_FIELDS = ("rule", "name", "severity", "message", "line", "column", "end_line", "end_column", "where",
+                      "data", "fix")
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+# The key tuples of findings' data, each held once: a check words its findings alike, so they are few.
+_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_MANY_KEY_SETS = 4096  # past this (never with the built-in checks), a finding keeps its own
+
+
+@lru_cache(maxsize=1024)
+def _fills_plainly(template: str | None) -> bool:
+    """Whether filling ``template`` with scalar data can only succeed: its fields are plain {names}, with no
+    format spec or conversion that a value could fail."""
+    if template is None:
+        return False
+    try:
+        return all(name is None or (name.isidentifier() and not spec and conversion is None)
+                   for _, name, spec, conversion in Formatter().parse(template))
+    except ValueError:
+        return False
 
 
 def _plain(value: Any) -> Any:
@@ -67,7 +168,6 @@ def _plain(value: Any) -> Any:
     return deepcopy(value)
 
 
-_DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))
 _EDIT_FIELDS = tuple(f.name for f in fields(Edit))
 
 

@@ -9,7 +9,7 @@ from lintgk.model import Fix
 from lintgk.parse.model import Report, Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     span: Span
     data: dict[str, Any]

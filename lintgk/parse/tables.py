@@ -14,7 +14,7 @@ import regex as re
 from lintgk.document import Cell, Table
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
-from lintgk.parse.model import Span, StatTable, TableRow
+from lintgk.parse.model import StatTable, TableRow
 from lintgk.parse.patterns import SUBSET_MARKER
 
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
@@ -59,12 +59,6 @@ def _columns(table: Table, year: int | None = None) -> tuple[int, int | None, li
         if sum(1 for r in data if len(r.cells) == 2 and parse_value(r.cells[1].text)[0] is not None) >= max(1, len(data) // 2):
             return 0, None, [1], 1, 1
     return None
-
-
-def _cell_span(cell: Cell) -> Span:
-    """The cell itself, on its own line and column (a blank cell: the one place where its figure goes)."""
-    width = len(cell.text.split("\n")[0].rstrip(_SPACES))
-    return Span(cell.line, cell.column, cell.line, cell.column + max(1, width))
 
 
 def _level(label: str) -> int | None:
@@ -139,10 +133,10 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
             raw_value=value_cell.text.strip(_SPACES),
             level=level,
             line=row.line,
-            label_span=Span(label_cell.line, label_cell.column + indent, label_cell.line, label_cell.column + indent + len(label)),
+            label_cell=label_cell,
             indent=indent,
             subset=subset,
-            value_span=_cell_span(value_cell),
+            value_cell=value_cell,
         )
         if subset:
             item.parent = parent
@@ -151,6 +145,8 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
                 stack.pop()
             item.parent = stack[-1] if stack else None
         if item.parent is not None:
+            if not item.parent.children:
+                item.parent.children = []  # its first part (a row with none keeps the shared empty tuple)
             item.parent.children.append(item)
         stack.append(item)
         rows.append(item)

@@ -42,7 +42,6 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
     n = len(lines)
     while i < n and lines[i].startswith("\t"):
         cells: list[Cell] = []
-        row_line = i + 1
         while i < n and not _is_blank(lines[i]):
             line = lines[i]
             if line.startswith("\t"):
@@ -50,7 +49,7 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
             elif cells:  # a wrapped cell continues on the next line
                 cells[-1].text += "\n" + line.strip(_SPACES)
             i += 1
-        rows.append(Row(cells, row_line))
+        rows.append(Row(cells, cells[0].line))  # its first cell's line, and the same int object
         j = i
         while j < n and _is_blank(lines[j]):
             j += 1
