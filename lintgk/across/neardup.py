@@ -226,16 +226,20 @@ def _same_signatures(signed: Signed):
     return same_as
 
 
-def _row_hashes(signed: Signed):
-    """A 64-bit hash of each row's bins (a weighted sum that wraps around), read a slice of rows at a time."""
+def _row_hashes(signed: Signed, step: int = 1024):
+    """A 64-bit hash of each row's bins (two bins a word, a weighted sum that wraps around), read ``step``
+    rows at a time (a few hundred KB)."""
     import numpy as np
 
-    weights = np.random.default_rng(0).integers(1, 2 ** 63, size=signed.matrix.shape[1], dtype=np.uint64)
+    bins = signed.matrix.shape[1]
+    weights = np.random.default_rng(0).integers(1, 2 ** 63, size=(bins + 1) // 2, dtype=np.uint64) | np.uint64(1)
     hashed = np.empty(len(signed.where), dtype=np.uint64)
-    for first in range(0, len(signed.where), RELEASE_ROWS):
-        rows = signed.matrix[signed.where[first:first + RELEASE_ROWS]].astype(np.uint64)
-        hashed[first:first + RELEASE_ROWS] = (rows * (weights | np.uint64(1))).sum(axis=1)
-        signed.release()
+    for first in range(0, len(signed.where), step):
+        rows = np.zeros((len(signed.where[first:first + step]), len(weights) * 2), dtype=np.uint32)
+        rows[:, :bins] = signed.matrix[signed.where[first:first + step]]
+        hashed[first:first + step] = (rows.view(np.uint64) * weights).sum(axis=1)
+        if first % RELEASE_ROWS == 0:
+            signed.release()
     return hashed
 
 
