@@ -2,10 +2,11 @@
 
 A report's GK7xx findings are known only once every report is linted, yet the results of the first stage
 are large (each holds the report's text). So they are spooled to a temporary file in their stored form
-(``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool;
-the second stage then reads back the summaries, and each result is read back, given its findings across
-reports, and passed on in the same order (a result with none is written out as it was stored, never
-decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
+(``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool and
+what the stage holds of each (``held.Held``, taken from each result as it comes, until the first answered
+from the cache); the second stage then reads back the summaries it needs, and each result is read back,
+given its findings across reports, and passed on in the same order (a result with none is written out as
+it was stored, never decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
 which is read again (its key line checked: the file's size, modification time and SHA-256; should
 another run have replaced it since, the file is linted again).
 
