@@ -11,8 +11,9 @@ a summary shaped like a real report's (a national table's 140 cells, 30 paragrap
 consecutive years; one report in five copies last year's paragraphs (GK703), one in a hundred is a near
 copy of another body's (GK704). The results go through ``with_findings_across`` into the JSON writer
 (to /dev/null), as ``lintgk check DIR --format json`` runs them; no lint, so the figure is the second
-stage's and the stream's own memory. The CPU time of the second stage alone (``_second_stage``: reading
-back the summaries, pairing, the comparisons, the near-duplicate search) is printed beside the whole run's.
+stage's and the stream's own memory. The CPU time of the second stage after the last result
+(``_second_stage``: pairing, the comparisons, the near-duplicate search; each summary is taken into what the
+stage holds as its result comes) is printed beside the whole run's.
 """
 from __future__ import annotations
 

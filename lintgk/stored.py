@@ -29,8 +29,21 @@ _META, _ORDER, _CORE, _PASSED, _SUMMARY, _LINES = range(_PIECES)
 _LAZY = {"diagnostics": _CORE, "passed": _PASSED, "summary": _SUMMARY, "lines": _LINES}  # field -> its piece
 
 
-def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _compact_encoder():
+    """json.dumps(value, ensure_ascii=False, separators=(",", ":")), made once: json.dumps with options builds
+    an encoder for every call, half the cost of encoding a finding (a result has dozens)."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    if c_make_encoder is None:  # a Python without the C accelerator
+        return encoder.encode
+    # no markers (check_circular): a result holds no cycles, and markers kept across calls would keep an
+    # object's id after an encoding failed
+    encode = c_make_encoder(None, encoder.default, encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_compact = _compact_encoder()
 
 
 def _utf8(text: str) -> tuple[bytes, bool]:
@@ -165,10 +178,18 @@ class StoredResult(FileResult):
         return self
 
     def _piece(self, index: int) -> bytes:
+        """One piece, cut out of the stored bytes when first used (the text, most of them, often never is)."""
         pieces = self.__dict__.get("_pieces")
         if pieces is None:
-            pieces = self._pieces = self._data.split(b"\n")
-        return pieces[index]
+            pieces = self._pieces = [None] * _PIECES
+        piece = pieces[index]
+        if piece is None:
+            data, start = self._data, 0
+            for _ in range(index):
+                start = data.index(b"\n", start) + 1
+            end = data.find(b"\n", start)
+            piece = pieces[index] = data[start:end if end >= 0 else len(data)]
+        return piece
 
     def _decoded(self, name: str):
         value = json.loads(self._piece(_LAZY[name]).decode("utf-8", "surrogateescape"))
@@ -194,7 +215,7 @@ class StoredResult(FileResult):
         if self.__dict__.pop("_merged", False):  # findings merged in since: the meta and order encoded again
             self._pieces[_META] = _compact(self._meta).encode("utf-8", "surrogateescape")
             self._pieces[_ORDER] = _compact(self._order()).encode()
-            self._data = b"\n".join(self._pieces)
+            self._data = b"\n".join([self._piece(index) for index in range(_PIECES)])
         return self._data
 
     def _order(self) -> list[list]:

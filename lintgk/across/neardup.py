@@ -90,25 +90,39 @@ class Signed:
 def candidate_rows(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, list[int]]]:
     """(row, its first ``limit`` candidates in row order) for each row with any: the rows of another body's
     report of its year that agree with it on every bin of one band."""
+    for row, others in _candidate_arrays(signed, threshold, limit):
+        yield row, others.tolist()
+
+
+def _candidate_arrays(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, Any]]:
+    """``candidate_rows`` with each row's candidates as a numpy array."""
     import numpy as np
 
     count = len(signed.reports)
     bands, rows = band_shape(threshold, signed.matrix.shape[1])
     # each band's buckets of two rows or more as flat arrays: their rows in bucket order (within a bucket, row
-    # order), each bucket's start and size, and each row's bucket (-1: alone in the band); made one band at a
-    # time, from that band's bins only
+    # order), each bucket's start and size, and each row's bucket in each band (-1: alone in the band); made one
+    # band at a time, from that band's bins only. Buckets are numbered across the bands, so a row's buckets are
+    # one column of ``bucket_of`` and one lookup in ``starts`` and ``sizes``.
     bucket_of = np.full((bands, count), -1, dtype=np.int32)
-    buckets = []
+    orders, starts, sizes = [], [], []
+    numbered_before, placed_before = 0, 0
     for band in range(bands):
         columns = signed.columns(band * rows, (band + 1) * rows)
         bucket = _grouped([signed.years, *columns.T])
         del columns
         members = np.flatnonzero(np.bincount(bucket)[bucket] > 1)
-        _, numbered, sizes = np.unique(bucket[members], return_inverse=True, return_counts=True)
+        _, numbered, counts = np.unique(bucket[members], return_inverse=True, return_counts=True)
         numbered = numbered.ravel().astype(np.int32)
-        bucket_of[band, members] = numbered
-        order = members[np.argsort(numbered, kind="stable")].astype(np.int32)
-        buckets.append((order, np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64), sizes))
+        bucket_of[band, members] = numbered + numbered_before
+        orders.append(members[np.argsort(numbered, kind="stable")].astype(np.int32))
+        starts.append(np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) + placed_before)
+        sizes.append(counts.astype(np.int64))
+        numbered_before += len(counts)
+        placed_before += len(members)
+    order = np.concatenate(orders) if orders else np.empty(0, dtype=np.int32)
+    starts = np.concatenate(starts) if starts else np.empty(0, dtype=np.int64)
+    sizes = np.concatenate(sizes) if sizes else np.empty(0, dtype=np.int64)
     same_group = _grouped([signed.bodies, signed.years])
     same_body = np.bincount(same_group)[same_group]  # each row's reports of its body and year, itself included
     bodies = signed.bodies
@@ -116,13 +130,16 @@ def candidate_rows(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES
         # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
         # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
         head = limit + int(same_body[row])
-        found = set()
-        for band, (order, starts, sizes) in enumerate(buckets):
-            mine = bucket_of[band, row]
-            if mine >= 0:
-                found.update(order[starts[mine]:starts[mine] + min(int(sizes[mine]), head)].tolist())
-        body = bodies[row]
-        yield row, sorted(other for other in found if bodies[other] != body)[:limit]
+        mine = bucket_of[:, row]
+        mine = mine[mine >= 0]
+        found = [order[start:start + size] for start, size in
+                 zip(starts[mine].tolist(), np.minimum(sizes[mine], head).tolist())]
+        if len(found) > 1:  # sorted, each once
+            found = np.sort(np.concatenate(found))
+            found = found[np.concatenate(([True], found[1:] != found[:-1]))]
+        else:
+            found = found[0]
+        yield row, found[bodies[found] != bodies[row]][:limit]
 
 
 def _grouped(keys: list) -> Any:
@@ -170,43 +187,100 @@ def near_duplicates(signed: Signed, threshold: float, most: int = 3) -> Iterator
     """(i, j, similarity) for the pairs at or above ``threshold`` of reports of one year and different
     bodies, each report in at most ``most`` of them as the first of the pair (its closest others), in
     report order."""
+    import numpy as np
+
     if len(signed.reports) < 2:
         return
     reports = signed.reports.tolist()
+    same_as = _same_signatures(signed)
     block, pairs = [], 0
     # candidates a little below the threshold: banding misses some pairs near it, the verification decides
-    for row, others in candidate_rows(signed, max(0.3, threshold - 0.15)):
-        if others:
+    for row, others in _candidate_arrays(signed, max(0.3, threshold - 0.15)):
+        if len(others):
             block.append((row, others))
             pairs += len(others)
         if pairs >= VERIFIED_PAIRS:
-            yield from _closest(signed, block, threshold, most, reports)
+            yield from _closest(signed, block, threshold, most, reports, same_as)
             block, pairs = [], 0
-    yield from _closest(signed, block, threshold, most, reports)
+    yield from _closest(signed, block, threshold, most, reports, same_as)
 
 
-def _closest(signed: Signed, block: list[tuple[int, list[int]]], threshold: float, most: int,
-             reports: list[int]) -> Iterator[tuple[int, int, float]]:
-    """Each row's closest candidates of a block: the share of the bins either fills that both agree on."""
+def _same_signatures(signed: Signed):
+    """For each row, the first row with the same signature: a template filled in by many bodies gives many
+    reports one signature, and a pair's similarity depends on the two signatures only. Rows are grouped by a
+    hash of their bins and each checked equal to its group's first (on a collision, every row is its own)."""
+    import numpy as np
+
+    count = len(signed.where)
+    hashed = _row_hashes(signed)
+    order = np.argsort(hashed, kind="stable")
+    ordered = hashed[order]
+    starts = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    same_as = np.empty(count, dtype=np.int64)
+    same_as[order] = order[np.maximum.accumulate(np.where(starts, np.arange(count), 0))]
+    copies = np.flatnonzero(same_as != np.arange(count))
+    for first in range(0, len(copies), RELEASE_SCATTERED):
+        these = copies[first:first + RELEASE_SCATTERED]
+        if not np.array_equal(signed.rows(these), signed.rows(same_as[these])):
+            return np.arange(count)
+    return same_as
+
+
+def _row_hashes(signed: Signed, step: int = 1024):
+    """A 64-bit hash of each row's bins (two bins a word, a weighted sum that wraps around), read ``step``
+    rows at a time (a few hundred KB)."""
+    import numpy as np
+
+    bins = signed.matrix.shape[1]
+    weights = np.random.default_rng(0).integers(1, 2 ** 63, size=(bins + 1) // 2, dtype=np.uint64) | np.uint64(1)
+    hashed = np.empty(len(signed.where), dtype=np.uint64)
+    for first in range(0, len(signed.where), step):
+        rows = np.zeros((len(signed.where[first:first + step]), len(weights) * 2), dtype=np.uint32)
+        rows[:, :bins] = signed.matrix[signed.where[first:first + step]]
+        hashed[first:first + step] = (rows.view(np.uint64) * weights).sum(axis=1)
+        if first % RELEASE_ROWS == 0:
+            signed.release()
+    return hashed
+
+
+def _closest(signed: Signed, block: list[tuple[int, Any]], threshold: float, most: int,
+             reports: list[int], same_as) -> Iterator[tuple[int, int, float]]:
+    """Each row's closest candidates of a block: the share of the bins either fills that both agree on,
+    worked out once for each pair of distinct signatures (``same_as``: each row's first row of its signature)."""
     import numpy as np
 
     if not block:
         return
     mine = np.repeat([row for row, _ in block], [len(others) for _, others in block])
-    theirs = np.array([other for _, others in block for other in others])
-    needed = np.union1d(mine, theirs)
+    theirs = np.concatenate([others for _, others in block])
+    one, other = same_as[mine], same_as[theirs]
+    # a pair's similarity is symmetric: each pair of signatures once, as (lesser row, greater row)
+    keys, pair_of = np.unique(np.minimum(one, other) * len(same_as) + np.maximum(one, other), return_inverse=True)
+    lesser, greater = keys // len(same_as), keys % len(same_as)
+    needed = np.union1d(lesser, greater)
     held = signed.rows(needed)
-    scores = np.empty(len(mine))
-    for first in range(0, len(mine), 4096):  # a slice of pairs at a time: each pair's two signatures
-        these, those = (held[np.searchsorted(needed, rows[first:first + 4096])] for rows in (mine, theirs))
-        both = (these != EMPTY) | (those != EMPTY)
-        same = (those == these) & both
-        scores[first:first + 4096] = same.sum(axis=1) / np.maximum(both.sum(axis=1), 1)
-    at = 0
-    for row, others in block:
-        found, candidates = scores[at:at + len(others)], theirs[at:at + len(others)]
-        at += len(others)
-        above = np.flatnonzero(found >= threshold)
-        # the closest `most`: by similarity, then row; given back in row order (a row's candidates are sorted)
-        for k in sorted(above[np.lexsort((candidates[above], -found[above]))][:most].tolist()):
-            yield reports[row], reports[int(candidates[k])], float(found[k])
+    partial = (held == EMPTY).any(axis=1)  # a signature with empty bins (a short text)
+    lesser, greater = np.searchsorted(needed, lesser), np.searchsorted(needed, greater)
+    found = np.empty(len(keys))
+    for first in range(0, len(keys), 4096):  # a slice of pairs at a time: each pair's two signatures
+        these, those = held[lesser[first:first + 4096]], held[greater[first:first + 4096]]
+        same = (these == those).sum(axis=1)
+        # where either fills every bin, both fill every bin: the agreeing share is of them all
+        found[first:first + 4096] = same / held.shape[1]
+        general = np.flatnonzero(partial[lesser[first:first + 4096]] & partial[greater[first:first + 4096]])
+        if len(general):
+            these, those = these[general], those[general]
+            both = (these != EMPTY) | (those != EMPTY)
+            found[first + general] = ((those == these) & both).sum(axis=1) / np.maximum(both.sum(axis=1), 1)
+    scores = found[pair_of.ravel()]
+    above = np.flatnonzero(scores >= threshold)
+    rows, candidates, scores = mine[above], theirs[above], scores[above]
+    # the closest `most` of each row: by similarity, then row; given back in row order
+    order = np.lexsort((candidates, -scores, rows))
+    ordered = rows[order]
+    starts = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    kept = order[rank < most]
+    kept = kept[np.lexsort((candidates[kept], rows[kept]))]
+    for row, candidate, score in zip(rows[kept].tolist(), candidates[kept].tolist(), scores[kept].tolist()):
+        yield reports[row], reports[candidate], score

@@ -82,6 +82,8 @@ def check_across(results: list[FileResult], config: Config | None = None,
     # a result's per-file ignores, for the few results a finding was just made for (findings come a report at a time)
     ignored = lru_cache(maxsize=256)(lambda index: config.ignored_in(results[index].path))
     add = add or (lambda index, diagnostic: results[index].diagnostics.append(diagnostic))
+    # the file name of another report a message names: a report copied by many is named in many messages
+    name = lru_cache(maxsize=1024)(lambda path: Path(path).name)
 
     def emit(index: int, kind: str, found: years.Found) -> None:
         rule = active[kind]
@@ -94,7 +96,7 @@ def check_across(results: list[FileResult], config: Config | None = None,
         lang = 1 if config.lang == "en" else 0
         data = found.data
         message = rule.text(config.lang, found.variant).format_map(MessageFields(
-            {**data, **{k: Path(str(data[k])).name for k in ("previous", "other") if k in data}}))
+            {**data, **{k: name(str(data[k])) for k in ("previous", "other") if k in data}}))
         add(index, Diagnostic(
             rule=rule.code, name=rule.name, severity=config.severity.get(rule.code, rule.severity), message=message,
             line=found.line, column=1, end_line=found.line, end_column=len(_line(result, found.line)) + 1,
@@ -157,9 +159,12 @@ def near_duplicate_reports(results, held: Held, full, boilerplate, params: NearD
     where = np.flatnonzero((reports < len(results)) & (bodies[reports] >= 0))
     signed = Signed(reports=reports[where], years=years_of[reports[where]], bodies=bodies[reports[where]],
                     where=where, matrix=signatures.matrix(), release=signatures.release)
+    # a report's own paragraphs and their shingles, for the last few reports compared: a report copied by many
+    # is the closest other of each of them
+    own = lru_cache(maxsize=16)(lambda index: _Own(full(index), boilerplate))
     for this, other, score in near_duplicates(signed, params.threshold, params.most):
         here, there = full(this), full(other)
-        shared = _shared_passages(here, there, boilerplate)
+        shared = _shared_passages(own(this), own(other))
         line = shared[0][0][0] if shared else here.get("title_line") or 1
         emit(this, NEAR_DUPLICATE, years.Found(line, {
             "other": results[other].path, "other_body": there.get("body") or "—",
@@ -177,22 +182,39 @@ def _jaccard(one: set, other: set) -> float:
     return shared / (len(one) + len(other) - shared)  # the union's size, without making the union
 
 
-def _shared_passages(this: dict, other: dict, boilerplate: frozenset) -> list[tuple[list, list]]:
+class _Own:
+    """A report's paragraphs that are its own (not many bodies' wording), by hash, and their 4-character
+    shingles, made on first use."""
+
+    __slots__ = ("paragraphs", "by_hash", "_shingled")
+
+    def __init__(self, summary: dict, boilerplate: frozenset) -> None:
+        self.paragraphs = [p for p in summary.get("paragraphs") or [] if paragraph_key(p[1]) not in boilerplate]
+        self.by_hash = {p[1]: p for p in self.paragraphs}
+        self._shingled = [None] * len(self.paragraphs)
+
+    def shingles(self, n: int) -> set[str]:
+        """The shingles of the n-th paragraph."""
+        found = self._shingled[n]
+        if found is None:
+            found = self._shingled[n] = _shingles(self.paragraphs[n][4])
+        return found
+
+    def shingled(self) -> list[set[str]]:
+        """The shingles of every paragraph."""
+        return [self.shingles(n) for n in range(len(self.paragraphs))]
+
+
+def _shared_passages(this: _Own, other: _Own) -> list[tuple[list, list]]:
     """This report's paragraphs with their counterpart in the other: the same once normalised, or (names
     the normalising did not know, a line wrapped differently) sharing most of their 4-character shingles."""
-    theirs = [p for p in other.get("paragraphs") or [] if paragraph_key(p[1]) not in boilerplate]
-    by_hash = {p[1]: p for p in theirs}
-    shingled = None
     out = []
-    for mine in this.get("paragraphs") or []:
-        if paragraph_key(mine[1]) in boilerplate:
-            continue
-        match = by_hash.get(mine[1])
+    for n, mine in enumerate(this.paragraphs):
+        match = other.by_hash.get(mine[1])
         if match is None:
-            shingled = shingled or [(p, _shingles(p[4])) for p in theirs]
-            own = _shingles(mine[4])
-            best = max(((_jaccard(own, s), p) for p, s in shingled if own or s), default=(0, None),
-                       key=lambda pair: pair[0])
+            own = this.shingles(n)
+            best = max(((_jaccard(own, s), p) for p, s in zip(other.paragraphs, other.shingled()) if own or s),
+                       default=(0, None), key=lambda pair: pair[0])
             match = best[1] if best[0] >= 0.6 else None
         if match is not None:
             out.append((mine, match))

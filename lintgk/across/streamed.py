@@ -2,10 +2,11 @@
 
 A report's GK7xx findings are known only once every report is linted, yet the results of the first stage
 are large (each holds the report's text). So they are spooled to a temporary file in their stored form
-(``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool;
-the second stage then reads back the summaries, and each result is read back, given its findings across
-reports, and passed on in the same order (a result with none is written out as it was stored, never
-decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
+(``lintgk.stored``) as they come, and nothing of them stays in memory but their place in the spool and
+what the stage holds of each (``held.Held``, taken from each result as it comes, until the first answered
+from the cache); the second stage then reads back the summaries it needs, and each result is read back,
+given its findings across reports, and passed on in the same order (a result with none is written out as
+it was stored, never decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
 which is read again (its key line checked: the file's size, modification time and SHA-256; should
 another run have replaced it since, the file is linted again).
 
@@ -72,7 +73,13 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                          cache=None) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
     second stage's findings for a run in which nothing changed."""
+    from lintgk.across.held import Held
+
     digest = hashlib.blake2b(cache.stamp.encode(), digest_size=20) if cache is not None else None
+    # what the stage holds of each report, taken as the results come (while the workers lint the next ones,
+    # and from the result in hand, not read back) until the first answered from the cache: a run in which
+    # nothing changed needs none of it
+    held, stubs = Held(config.bodies), []
     with tempfile.TemporaryFile("w+b") as spool:
         paths, ends = [], []  # each result's path and where its spooled form ends in the spool
         for result in results:
@@ -82,6 +89,9 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
             ends.append(spool.tell())
             if digest is not None:
                 _digested(digest, result.path, result, data)
+            if len(stubs) == len(paths) - 1 and not data.startswith(_REFERENCE):
+                held.add_result(result)
+                stubs.append(_Stub(result.path, result.error))
         if digest is not None:
             for result in previous or []:
                 _digested(digest, result.path, result, _spooled(result, None))
@@ -89,7 +99,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
         found = cache.across(key) if cache is not None else None
         fresh = found is None
         if fresh:
-            found = _second_stage(spool, paths, ends, config, previous, cache)
+            found = _second_stage(spool, paths, ends, config, previous, cache, held, stubs)
         kept = {}  # the fresh findings, encoded, for the cache
         spool.seek(0)
         start = 0
@@ -134,10 +144,10 @@ class _Stub:
 
 
 def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
-                  previous: list[FileResult] | None, cache) -> SpilledFindings:
+                  previous: list[FileResult] | None, cache, held, stubs: list[_Stub]) -> SpilledFindings:
     """The GK7xx findings of each result (by its index), from the summaries read back: what the stage holds
-    of every report (``Held``), whole ones only for the reports a comparison or a finding needs."""
-    from lintgk.across.held import Held
+    of every report (``held``, which has the first ``len(stubs)`` reports already), whole ones only for the
+    reports a comparison or a finding needs."""
     from lintgk.across.stage import check_across
 
     starts = [0, *ends[:-1]]
@@ -149,11 +159,9 @@ def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
         spool.seek(starts[index])
         return _unspooled(paths[index], spool.read(ends[index] - starts[index]), cache, config).summary
 
-    stubs: list[_Stub] = []
-    held = Held(config.bodies)
-    spool.seek(0)
-    start = 0
-    for path, end in zip(paths, ends):
+    start = starts[len(stubs)] if len(stubs) < len(paths) else 0
+    spool.seek(start)
+    for path, end in zip(paths[len(stubs):], ends[len(stubs):]):
         result = _unspooled(path, spool.read(end - start), cache, config)
         start = end
         held.add_result(result)

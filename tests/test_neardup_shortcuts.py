@@ -1,0 +1,72 @@
+"""The near-duplicate search's shortcuts give the simple answer: each report's candidates scored on their own,
+whatever reports share a signature (a pair of signatures is scored once), have empty bins, or collide in the
+hash that groups equal signatures."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintgk.across import neardup
+
+
+def _simple(signatures, years, bodies, threshold=0.8, most=3):
+    out = []
+    for index, others in sorted(neardup.candidates(signatures, max(0.3, threshold - 0.15), years, bodies).items()):
+        mine = np.array(signatures[index][1], dtype=np.uint32)
+        scored = []
+        for other in others:
+            theirs = np.array(signatures[other][1], dtype=np.uint32)
+            both = (mine != neardup.EMPTY) | (theirs != neardup.EMPTY)
+            scored.append((float(((mine == theirs) & both).sum() / max(both.sum(), 1)), other))
+        close = sorted((s for s in scored if s[0] >= threshold), key=lambda x: (-x[0], x[1]))[:most]
+        out.extend((index, other, score) for score, other in sorted(close, key=lambda x: x[1]))
+    return out
+
+
+def _corpus(seed: int, count: int, templates: int, empty: float):
+    rng = random.Random(seed)
+    shapes = [[rng.getrandbits(32) for _ in range(128)] for _ in range(templates)]
+    signatures, years, bodies = [], {}, {}
+    for index in range(count):
+        signature = list(rng.choice(shapes))
+        for b in rng.sample(range(128), rng.choice([0, 0, 3, 20, 40])):
+            signature[b] = rng.getrandbits(32) if rng.random() > empty else neardup.EMPTY
+        signatures.append((index, signature))
+        years[index] = rng.choice([2021, 2022])
+        bodies[index] = None if index % 13 == 0 else f"第{rng.randrange(count // 2 + 1)}镇"
+    return signatures, years, bodies
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), count=st.integers(2, 160), templates=st.integers(1, 5),
+       empty=st.sampled_from([0.0, 0.2, 1.0]), most=st.integers(1, 4), small=st.booleans())
+def test_near_duplicates_are_the_simple_ones(seed, count, templates, empty, most, small):
+    signatures, years, bodies = _corpus(seed, count, templates, empty)
+    signed = neardup._signed(signatures, years, bodies)
+    with pytest.MonkeyPatch.context() as patch:
+        if small:  # verified in many small blocks, read a few rows at a time
+            patch.setattr(neardup, "VERIFIED_PAIRS", 17)
+            patch.setattr(neardup, "RELEASE_SCATTERED", 5)
+        got = list(neardup.near_duplicates(signed, 0.8, most)) if signed is not None else []
+    assert got == _simple(signatures, years, bodies, most=most)
+
+
+def test_signatures_whose_hashes_collide_are_each_their_own(monkeypatch):
+    signatures, years, bodies = _corpus(3, 120, 3, 0.2)
+    monkeypatch.setattr(neardup, "_row_hashes", lambda signed: np.zeros(len(signed.where), dtype=np.uint64))
+    signed = neardup._signed(signatures, years, bodies)
+    assert neardup._same_signatures(signed).tolist() == list(range(len(signed.where)))
+    assert list(neardup.near_duplicates(signed, 0.8)) == _simple(signatures, years, bodies)
+
+
+def test_equal_signatures_share_their_first_row():
+    signatures, years, bodies = _corpus(5, 60, 2, 0.0)
+    signed = neardup._signed(signatures, years, bodies)
+    same_as = neardup._same_signatures(signed).tolist()
+    rows = signed.matrix.tolist()
+    for row, first in enumerate(same_as):
+        assert first == min(r for r in range(len(rows)) if rows[r] == rows[row])
