@@ -92,6 +92,9 @@ def _listed(par: Paragraph) -> DeclaredParts | None:
 def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
     """The first declaration of the report's parts in its opening (before its first part)."""
     for par in paragraphs:
+        text = par.text
+        if not ("由" in text or "包括" in text or "分为" in text):  # both patterns need one: a cheap test first
+            continue
         declared = _numbered(par) or _listed(par)
         if declared is not None:
             return declared

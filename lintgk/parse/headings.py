@@ -35,7 +35,7 @@ _REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)
 
 def find_heading(par: Paragraph) -> Heading | None:
     markers = markers_opening(par.text)  # the markers the first character can open: a cheap test first
-    if markers and CATALOGUE_LABEL.match(par.text):
+    if markers and "0" in par.text and CATALOGUE_LABEL.match(par.text):  # the label ends with its 0x00 code
         return None  # the site catalogue's label, web furniture (GK606), not a part
     for level, pattern in markers:
         m = pattern.match(par.text)
@@ -48,7 +48,7 @@ def find_heading(par: Paragraph) -> Heading | None:
         stop = _TITLE_STOP.search(rest)
         title = rest[: stop.start()] if stop else rest
         title = title.strip()[:MAX_TITLE]
-        if _REPORT_LABEL.search(title):
+        if "信息公开" in title and _REPORT_LABEL.search(title):
             return None
         span = Span.within(par, 0, m.end() + len(title))
         return Heading(level, number, m.group(0).strip(), title, par, span)

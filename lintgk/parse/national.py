@@ -200,13 +200,13 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(cells) <= width:
             continue
-        values = [_value(c) for c in cells[-width:]]
-        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
-            continue  # a header row
         labels = _label_cells(Row(cells, row.line), width)
         key = _row_key(labels, spec)
         if key is None or key in rows:
-            continue
+            continue  # the row is none of the form's, or read already: its figures are not read
+        values = [_value(c) for c in cells[-width:]]
+        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
+            continue  # a header row
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
     if len(rows) + len(short) < spec.options["min_rows"]:
