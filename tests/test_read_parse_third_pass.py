@@ -155,3 +155,111 @@ def test_blank_and_pipe_tests_made_once_per_line_give_the_paragraphs_of_the_plai
     plain = [n for n, line in enumerate(doc.lines, 1)
              if ("\t" in line or line.strip(_SPACES)) and line.strip(_SPACES + "\t") and n not in in_table]
     assert [p.line for p in doc.paragraphs] == plain
+
+
+_DATE_TEXT = st.lists(st.sampled_from([
+    "2017", "年", "12", "月", "31", "日", "二〇一七", "十二", "三十一", "至", "-", "/", ".", "统计期限", "度", "，", "。",
+    " ", "起", "止", "报告期", "条", "5",
+]), max_size=12).map("".join)
+
+
+@given(_DATE_TEXT)
+def test_a_paragraph_that_cannot_hold_a_date_holds_no_date_and_no_period(text):
+    from lintgk.parse.dates import find_dates, find_periods, may_hold_date
+
+    if not may_hold_date(text):
+        par = Paragraph(text, 1)
+        assert find_dates(par) == [] and find_periods(par, True) == [] and find_periods(par, False) == []
+
+
+_HEADING_TEXT = st.lists(st.sampled_from([
+    "一", "二", "十", "、", "（", "）", "(", ")", "1", "2", ".", "．", "总体情况", "政府信息公开工作年度报告", "0600",
+    "。", "：", " ", "第", "其中",
+]), max_size=8).map("".join)
+
+
+def _find_heading_plain(par):
+    """headings.find_heading as it was: every test made afresh, for every paragraph."""
+    from lintgk.lexicon import markers_opening
+    from lintgk.numerals import to_int
+    from lintgk.parse.model import Heading, Span
+
+    markers = markers_opening(par.text)
+    if markers and CATALOGUE_LABEL.match(par.text):
+        return None
+    for level, pattern in markers:
+        m = pattern.match(par.text)
+        if not m:
+            continue
+        number = to_int(m.group("num"))
+        if number is None:
+            return None
+        rest = par.text[m.end():]
+        stop = headings._TITLE_STOP.search(rest)
+        title = (rest[: stop.start()] if stop else rest).strip()[:headings.MAX_TITLE]
+        if headings._REPORT_LABEL.search(title):
+            return None
+        return Heading(level, number, m.group(0).strip(), title, par, Span.within(par, 0, m.end() + len(title)))
+    if par.style_level and len(par.text) <= headings.MAX_TITLE:
+        return Heading(par.style_level, 0, "", par.text.strip(), par, Span.within(par, 0, len(par.text)))
+    return None
+
+
+@given(_HEADING_TEXT, st.sampled_from(["", "，全年公开信息" * 12]), st.integers(1, 40), st.integers(1, 5),
+       st.sampled_from([None, 1, 2]))
+def test_a_heading_read_from_the_kept_analysis_is_the_heading_read_afresh(text, tail, line, column, style):
+    par = Paragraph(text + tail, line, column, style)  # with the tail, past the kept length
+    assert headings.find_heading(par) == _find_heading_plain(par)
+    assert headings.find_heading(par) == _find_heading_plain(par)  # asked again: from what was kept
+
+
+class _PlainAssembler(national_text._Assembler):
+    """The assembler as it was: every cell asked whether it finishes a label before anything else."""
+
+    def add(self, text, line, column):
+        cur = self.current
+        if text and self.continues(text):
+            cur.cells[-1].text += text
+            return
+        kind = national_text.VALUE if text == "" else (_kind(text) or self._partial_kind(national_text._core(text)))
+        cell = national_text.Cell(text, line, column)
+        if kind == national_text.VALUE:
+            if cur is None or cur.kind in (national_text.SECTION, national_text.NOTE) \
+                    or (cur.kind == HEADER and not cur.values):
+                self.rows.append(national_text._Row(national_text.VALUE))
+            row = self.rows[-1]
+            row.cells.append(cell)
+            row.values += 1
+            return
+        self.known += 1
+        if kind == HEADER and cur is not None and cur.kind == HEADER and not cur.values:
+            cur.cells.append(cell)
+        elif kind == ROW and cur is not None and cur.kind == ROW and not cur.values \
+                and national_text._depth(text) > national_text._depth(cur.cells[-1].text):
+            cur.cells.append(cell)
+        else:
+            self.rows.append(national_text._Row(kind, [cell]))
+
+
+_TABLE_LINES = st.lists(st.one_of(_LINE, st.sampled_from([
+    "", "|", "第二十条第（一）项", "信息内容\t本年制发件数", "规章\t0\t0\t0", "本列数据的勾稽关系", "行政复议\t行政诉讼",
+    "（三）不予公开\t1.属于国家秘密\t0\t0", "商业", "企业\t1", "\t\t", "5", "0\t\t1\t",
+])), min_size=1, max_size=10)
+
+
+_OPENERS = st.sampled_from([
+    "本列数据的勾稽关系\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计", "第二十条第（一）项",
+    "行政复议\t行政复议\t行政诉讼（复议后起诉）", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "",
+])
+
+
+@given(_OPENERS, _TABLE_LINES)
+def test_a_figure_after_figures_is_added_as_the_plain_assembler_adds_it(opener, lines):
+    lines = [opener, *lines]
+    fast = national_text.national_text_table(lines, 0)
+    national_text._Assembler = _PlainAssembler
+    try:
+        plain = national_text.national_text_table(lines, 0)
+    finally:
+        national_text._Assembler = _PlainAssembler.__mro__[1]
+    assert fast == plain

@@ -15,7 +15,7 @@ from lintgk.document import Cell, Table
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
 from lintgk.parse.model import Span, StatTable, TableRow
-from lintgk.parse.patterns import SUBSET_MARKER
+from lintgk.parse.patterns import SUBSET_MARKER, rx
 
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
@@ -39,7 +39,7 @@ def _value_columns(header: list[str], unit_col: int) -> list[int]:
 def _primary(header: list[str], columns: list[int], year: int | None) -> int:
     """The column of the report's own year: its year, else 本年(度), else the first."""
     for pattern in ([rf"{year}\s*年"] if year else []) + [r"本\s*年", r"统\s*计\s*数"]:
-        hit = next((c for c in columns if re.search(pattern, header[c])), None)
+        hit = next((c for c in columns if rx(pattern).search(header[c])), None)  # rx: compiled once, not looked up in regex's cache
         if hit is not None:
             return hit
     return columns[0]
@@ -67,6 +67,7 @@ def _cell_span(cell: Cell) -> Span:
     return Span(cell.line, cell.column, cell.line, cell.column + max(1, width))
 
 
+@lru_cache(maxsize=4096)  # the rows' labels recur (the same statistics table in report after report)
 def _level(label: str) -> int | None:
     for level, pattern in markers_opening(label):  # those the first character can open: a cheap test first
         if pattern.match(label):
@@ -113,7 +114,7 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
         unit = row.cells[unit_col].text.strip(_SPACES) if unit_col is not None else inline_unit
         level = _level(label)
         subset = False
-        marker = SUBSET_MARKER.match(label)
+        marker = SUBSET_MARKER.match(label) if label.startswith("其中") else None  # the marker's first word
         if marker:
             subset, subset_indent = True, indent
             subset_level = _level(label[marker.end():])

@@ -208,6 +208,12 @@ class _Assembler:
 
     def add(self, text: str, line: int, column: int) -> None:
         cur = self.rows[-1] if self.rows else None  # self.current, asked for every cell
+        if cur is not None and cur.values and (text == "" or _kind(text) == VALUE):
+            # a figure after the row's figures, most cells of a table: no label to finish, no row to open
+            # (only a label or value row takes figures, so the row goes on)
+            cur.cells.append(Cell(text, line, column))
+            cur.values += 1
+            return
         if text and self.continues(text):
             cur.cells[-1].text += text
             return

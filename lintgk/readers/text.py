@@ -84,6 +84,7 @@ _SPACED_ROW = re.compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:
 
 # what a spaced row ends with: its last figure (a cheap test before the pattern, which backtracks over a long line)
 _VALUE_END = re.compile(r"[\d\-—/／无]")
+_WORD = re.compile(r"\S+")
 
 
 def _is_spaced_row(line: str) -> bool:
@@ -101,7 +102,7 @@ def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
         lead = len(line) - len(line.lstrip(" \u3000"))
         m = _SPACED_ROW.match(line.strip(" \u3000"))
         cells = [Cell(m.group("label"), i + 1, lead + 1)]
-        for value in re.finditer(r"\S+", m.group("cells")):
+        for value in _WORD.finditer(m.group("cells")):
             cells.append(Cell(value.group(0), i + 1, lead + m.start("cells") + value.start() + 1))
         rows.append(Row(cells, i + 1))
         i += 1
