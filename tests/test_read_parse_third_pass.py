@@ -10,7 +10,9 @@ from lintgk.document import Paragraph
 from lintgk.lexicon import CATCH_ALL_OPENERS
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse import declared, enumerations, headings, title
-from lintgk.parse.patterns import CATALOGUE_LABEL
+from lintgk.parse.patterns import (
+    CATALOGUE_LABEL, CLAUSE_BREAK, MAX_CLAUSE, MAX_SENTENCE, SENTENCE_END, clause_before, sentence_bounds,
+)
 from lintgk.readers import national_text
 from lintgk.readers.national_text import HEADER, ROW, _kind, _tokens
 from lintgk.readers.stat_table_text import may_open_table, stat_table_cells_per_line, stat_table_delimited
@@ -263,3 +265,31 @@ def test_a_figure_after_figures_is_added_as_the_plain_assembler_adds_it(opener, 
     finally:
         national_text._Assembler = _PlainAssembler.__mro__[1]
     assert fast == plain
+
+
+def _sentence_bounds_plain(text, pos):
+    start, floor = pos, max(0, pos - MAX_SENTENCE)
+    while start > floor and text[start - 1] not in SENTENCE_END:
+        start -= 1
+    end, ceiling = pos, min(len(text), pos + MAX_SENTENCE)
+    while end < ceiling and text[end] not in SENTENCE_END:
+        end += 1
+    return start, min(end + 1, len(text))
+
+
+def _clause_before_plain(text, pos, breaks=CLAUSE_BREAK):
+    start, floor = pos, max(0, pos - MAX_CLAUSE)
+    while start > floor and text[start - 1] not in breaks:
+        start -= 1
+    return text[start:pos]
+
+
+_PROSE = st.lists(st.sampled_from(["。", "！", "？", "!", "?", "\n", "，", "；", "：", ":", ",", "公开", "信息", "12条", " "]),
+                  max_size=300).map("".join)
+
+
+@given(_PROSE, st.integers(0, 2000), st.sampled_from([CLAUSE_BREAK, "，、"]))
+def test_sentence_and_clause_bounds_found_by_the_engine_are_those_of_the_loops(text, at, breaks):
+    pos = at % (len(text) + 1)
+    assert sentence_bounds(text, pos) == _sentence_bounds_plain(text, pos)
+    assert clause_before(text, pos, breaks) == _clause_before_plain(text, pos, breaks)

@@ -39,7 +39,8 @@ def _value_columns(header: list[str], unit_col: int) -> list[int]:
 def _primary(header: list[str], columns: list[int], year: int | None) -> int:
     """The column of the report's own year: its year, else 本年(度), else the first."""
     for pattern in ([rf"{year}\s*年"] if year else []) + [r"本\s*年", r"统\s*计\s*数"]:
-        hit = next((c for c in columns if rx(pattern).search(header[c])), None)  # rx: compiled once, not looked up in regex's cache
+        # rx: compiled once (regex's own cache lookup for a pattern given as a string cost more than the search)
+        hit = next((c for c in columns if rx(pattern).search(header[c])), None)
         if hit is not None:
             return hit
     return columns[0]
