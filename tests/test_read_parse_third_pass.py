@@ -82,7 +82,7 @@ def test_tokens_split_once_and_tested_for_blanks_once(line):
 _WORDS = st.lists(st.sampled_from([
     "是", "一", "二", "三", "其中", "其", "中", "其他", "其它", "其余", "另有", "剩余", "情形", "由", "包括", "分为",
     "报告", "信息公开", "工作", "年度", "年报", "0", "0600", "1", "、", "：", "，", "。", "lintgk", "<!--", "-->",
-    " disable=GK601 ", "部分", "个", "六", "条", "A", " ", "\u3000",
+    " disable=GK601 ", "部分", "方面", "方", "个", "六", "条", "A", " ", "\u3000",
 ]), max_size=14).map("".join)
 
 
@@ -93,6 +93,7 @@ def test_each_pattern_behind_a_word_test_finds_nothing_without_the_word(text):
         (enumerations._QIZHONG, ("其中",)),
         (enumerations._CATCH_ALL, tuple(CATCH_ALL_OPENERS.split("|"))),
         (declared._NUMBERED, ("由", "包括", "分为")),
+        (declared._NUMBERED, ("部分", "方面")),
         (declared._LISTED, ("由", "包括", "分为")),
         (CATALOGUE_LABEL, ("0",)),
         (headings._REPORT_LABEL, ("信息公开",)),

@@ -51,6 +51,8 @@ def _rejoined(pieces: list[str], sep: str) -> list[str]:
 
 
 def _numbered(par: Paragraph) -> DeclaredParts | None:
+    if "部分" not in par.text and "方面" not in par.text:  # the count's noun, which the pattern needs
+        return None
     m = _NUMBERED.search(par.text)
     if not m:
         return None

@@ -273,7 +273,8 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
             i += 1
             continue
         tokens = first if i == start else _tokens(line)
-        if not all(builder.accepts(t) for t, _ in tokens):
+        # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made here
+        if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
             if not _unknown_row_label(builder, tokens, lines, i + 1):
                 break
             text, col = tokens[0]  # a label the formats do not word so, with its figures after it
