@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lintgk.document import Paragraph
-from lintgk.lexicon import CATCH_ALL_OPENERS
+from lintgk.lexicon import CATCH_ALL_OPENERS, UNITS
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse import declared, enumerations, headings, title
 from lintgk.parse.patterns import (
-    CATALOGUE_LABEL, CLAUSE_BREAK, MAX_CLAUSE, MAX_SENTENCE, SENTENCE_END, clause_before, sentence_bounds,
+    CATALOGUE_LABEL, CLAUSE_BREAK, FIGURE, MAX_CLAUSE, MAX_SENTENCE, SENTENCE_END, clause_before, sentence_bounds,
 )
 from lintgk.readers import national_text
 from lintgk.readers.national_text import HEADER, ROW, _kind, _tokens
@@ -294,3 +294,16 @@ def test_sentence_and_clause_bounds_found_by_the_engine_are_those_of_the_loops(t
     pos = at % (len(text) + 1)
     assert sentence_bounds(text, pos) == _sentence_bounds_plain(text, pos)
     assert clause_before(text, pos, breaks) == _clause_before_plain(text, pos, breaks)
+
+
+_FIGURE_PLAIN = re.compile(r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")")
+_FIGURE_TEXT = st.lists(st.sampled_from([
+    "1", "2", "0", "１", "٣", ".", "．", "5.", ".5", " ", "\u3000", "\n", "余", "多", "条", "件", "个", "个月", "万元", "元",
+    "人次", "人", "栏目", "栏", "年", "，", "a", "%",
+]), max_size=16).map("".join)
+
+
+@given(_FIGURE_TEXT)
+def test_a_figure_whose_number_is_taken_whole_is_the_figure_found_by_backtracking(text):
+    found = [(m.span(), m.group("num", "approx", "unit")) for m in FIGURE.finditer(text)]
+    assert found == [(m.span(), m.group("num", "approx", "unit")) for m in _FIGURE_PLAIN.finditer(text)]

@@ -17,8 +17,10 @@ from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, 
 from lintgk.lexicon import BLANKS as SPACES
 from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 
+# The number is taken whole (possessive ++ and ?+): a shorter one would leave a digit or a point before the
+# unit, so giving digits back never matched, and the scan (a tenth of parsing) no longer tries it.
 FIGURE = re.compile(
-    r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
+    r"(?<![\d.．])(?P<num>\d++(?:\.\d+)?+)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
 )
 
 DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
