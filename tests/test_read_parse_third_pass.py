@@ -2,6 +2,9 @@
 "Per-report cost, third pass: reading and parsing"): each shortcut is held equal to what it replaced."""
 from __future__ import annotations
 
+import os
+
+import pytest
 import regex as re
 from hypothesis import given
 from hypothesis import strategies as st
@@ -307,3 +310,33 @@ _FIGURE_TEXT = st.lists(st.sampled_from([
 def test_a_figure_whose_number_is_taken_whole_is_the_figure_found_by_backtracking(text):
     found = [(m.span(), m.group("num", "approx", "unit")) for m in FIGURE.finditer(text)]
     assert found == [(m.span(), m.group("num", "approx", "unit")) for m in _FIGURE_PLAIN.finditer(text)]
+
+
+@pytest.mark.parametrize("size", [1, 9, 10, 11, 25])
+@pytest.mark.parametrize("stated", ["true", "smaller", "zero"])
+def test_a_file_is_read_to_its_end_or_one_byte_past_the_limit(tmp_path, monkeypatch, size, stated):
+    """read_limited asks for the size the file states, then for the rest of the limit if it has grown since:
+    what it reads is what reading MAX_BYTES + 1 at once gave (the file, or one byte past the limit)."""
+    from lintgk import limits
+    from lintgk.errors import InputError
+
+    monkeypatch.setattr(limits, "MAX_BYTES", 10)
+    path = tmp_path / "r.txt"
+    path.write_bytes(bytes(range(65, 65 + size)))
+    real_fstat = os.fstat
+
+    def fstat(fd):  # a file that grew after it was looked at
+        info = real_fstat(fd)
+        if stated == "true":
+            return info
+        shrunk = list(info)
+        shrunk[6] = 0 if stated == "zero" else max(0, info.st_size - 3)
+        return os.stat_result(shrunk)
+
+    monkeypatch.setattr(limits.os, "fstat", fstat)
+    monkeypatch.setattr(limits, "file_problem", lambda path: None)  # the size is judged by what is read
+    if size > 10:
+        with pytest.raises(InputError):
+            limits.read_limited(path)
+    else:
+        assert limits.read_limited(path) == path.read_bytes()
