@@ -63,10 +63,16 @@ def read_limited(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(name, _os_reason(exc)) from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InputError(name, f"not a regular file ({_kind(os.fstat(fd).st_mode)}); lintgk reads report files only")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, f"not a regular file ({_kind(info.st_mode)}); lintgk reads report files only")
         try:
-            data = handle.read(MAX_BYTES + 1)
+            # asked for the size the file has (a read asked for MAX_BYTES allocates that much first: 40 MB for
+            # every report), then for the rest of the limit only if it grew meanwhile
+            wanted = min(info.st_size, MAX_BYTES) + 1
+            data = handle.read(wanted)
+            if len(data) == wanted and wanted <= MAX_BYTES:
+                data += handle.read(MAX_BYTES + 1 - wanted)
         except OSError as exc:
             raise InputError(name, _os_reason(exc)) from None
     if len(data) > MAX_BYTES:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lintgk.across.summary import _YEARS, MIN_PARAGRAPH, SHINGLE, SIGNATURE_BINS, name_variants, normalise, signature
 from lintgk.document import Cell
 from lintgk.parse.national import _HAN, _is_label
-from lintgk.readers.national_text import _CELL_BREAK, _tokens
+from lintgk.readers.national_text import _CELL_SEPARATOR, _tokens
 
 ALPHABET = "政府信息公开申请办理本年度共件条坎墩街道办事处人民镇2019年０１一二三十。，、 ()%\n"
 
@@ -64,7 +64,7 @@ LINE_ALPHABET = "（一）予以公开本年新收申请 \u3000\xa0\t|｜0123-�
 @given(st.text(alphabet=LINE_ALPHABET, max_size=40))
 def test_a_line_without_a_tab_or_pipe_is_one_piece(line):
     if "\t" not in line and "|" not in line and "｜" not in line:
-        assert _CELL_BREAK.split(line) == [line]
+        assert _CELL_SEPARATOR.split(line) == [line]
     _tokens(line)  # every line still tokenises
 
 

@@ -5,7 +5,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from lintgk.document import Document, Paragraph
-from lintgk.parse.dates import find_dates, find_periods, find_published_date, find_signed_date
+from lintgk.parse.dates import find_dates, find_periods, find_published_date, find_signed_date, may_hold_date
 from lintgk.parse.declared import find_declared_parts
 from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import find_figures
@@ -86,6 +86,10 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         if figs:
             figures_by_par[id(par)] = figs
             figures.extend(figs)
+        text = par.text
+        if not may_hold_date(text):  # most paragraphs: no date, no period, no call to look for them
+            dates_by_par[id(par)] = []
+            continue
         dates_by_par[id(par)] = found = find_dates(par)
         dates.extend(found)
         periods.extend(find_periods(par, par.line in caption_lines))

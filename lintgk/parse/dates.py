@@ -33,6 +33,12 @@ def _int(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+def may_hold_date(text: str) -> bool:
+    """Can ``text`` hold a date or a period? Each names its year with 年 (2017年12月31日, 二〇一七年…,
+    2017年1月至12月, 2017年度) or separates its parts with -, / or . (2017-12-31)."""
+    return "年" in text or "-" in text or "/" in text or "." in text
+
+
 def find_dates(par: Paragraph) -> list[DateMention]:
     found: list[DateMention] = []
     text = par.text

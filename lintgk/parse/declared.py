@@ -51,6 +51,8 @@ def _rejoined(pieces: list[str], sep: str) -> list[str]:
 
 
 def _numbered(par: Paragraph) -> DeclaredParts | None:
+    if "部分" not in par.text and "方面" not in par.text:  # the count's noun, which the pattern needs
+        return None
     m = _NUMBERED.search(par.text)
     if not m:
         return None
@@ -92,6 +94,9 @@ def _listed(par: Paragraph) -> DeclaredParts | None:
 def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
     """The first declaration of the report's parts in its opening (before its first part)."""
     for par in paragraphs:
+        text = par.text
+        if not ("由" in text or "包括" in text or "分为" in text):  # both patterns need one: a cheap test first
+            continue
         declared = _numbered(par) or _listed(par)
         if declared is not None:
             return declared

@@ -60,9 +60,9 @@ def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
 
 
 def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
-    if len(figs) < 3:  # two items at least, and their total
-        return []
     text = par.text
+    if len(figs) < 3 or "是" not in text:  # two items at least, and their total; every marker is 「X是」
+        return []
     markers = list(_ORDINAL.finditer(text))
     found: list[Enumeration] = []
     i = 0
@@ -196,6 +196,8 @@ def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) 
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
+    if "其中" not in text:
+        return []
     offsets = [f.offset for f in figs]
     by_offset = {f.offset: f for f in figs}
     found = []
@@ -259,7 +261,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(figs) < 3:  # three categories at least
         return None
     text = par.text.rstrip("。.")
-    if "其中" in text or _ORDINAL.search(text):
+    if "其中" in text or ("是" in text and _ORDINAL.search(text)):
         return None
     segments = [(at, s) for at, s in _segments(text) if not _SHARE.match(s)]
     matched = [_CATEGORY_SEGMENT.match(s) for _, s in segments]
@@ -330,10 +332,14 @@ def _outside_brackets(text: str, start: int, end: int) -> set[int]:
     return outside
 
 
+# a list taken from a sentence of its own ends with one of these (its last label must match _CATCH_ALL)
+_CATCH_ALL_WORDS = tuple(CATCH_ALL_OPENERS.split("|"))
+
+
 def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
-    if len(figs) < 3:  # three categories at least
-        return []
     text = par.text
+    if len(figs) < 3 or not any(word in text for word in _CATCH_ALL_WORDS):  # three categories at least
+        return []
     found = []
     sentences = _sentences(text)
     for k, (a, b) in enumerate(sentences[1:], 1):

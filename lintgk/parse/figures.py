@@ -9,18 +9,20 @@ from lintgk.parse.model import Figure, Span
 def find_figures(par: Paragraph) -> list[Figure]:
     figures = []
     text = par.text
+    line, column = par.line, par.column
     for m in P.FIGURE.finditer(text):
         num, unit, approx = m.group("num", "unit", "approx")
+        start, end = m.span()
         figures.append(
             Figure(
                 value=float(num),
                 unit=unit,
                 approx=approx or "",
                 text=m.group(0),
-                context=P.clause_before(text, m.start()),
-                span=Span.within(par, m.start(), m.end()),
+                context=P.clause_before(text, start),
+                span=Span(line, column + start, line, column + end),  # Span.within(par, start, end)
                 paragraph=par,
-                offset=m.start(),
+                offset=start,
             )
         )
     return figures

@@ -34,28 +34,46 @@ _REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)
 
 
 def find_heading(par: Paragraph) -> Heading | None:
-    markers = markers_opening(par.text)  # the markers the first character can open: a cheap test first
-    if markers and CATALOGUE_LABEL.match(par.text):
+    text = par.text
+    # a short line is looked up: the template's headings recur in report after report (prose is not kept)
+    numbered = _numbered_heading(text) if len(text) <= _KEPT_LENGTH else _numbered_heading.__wrapped__(text)
+    if numbered is not _UNNUMBERED:
+        if numbered is None:
+            return None
+        level, number, marker, title, end = numbered
+        return Heading(level, number, marker, title, par, Span.within(par, 0, end))
+    if par.style_level and len(text) <= MAX_TITLE:
+        # a heading by style, numbered by nothing we can see: its number is its place among siblings
+        return Heading(par.style_level, 0, "", text.strip(), par, Span.within(par, 0, len(text)))
+    return None
+
+
+_UNNUMBERED = "unnumbered"  # no marker opens the text: a heading only by its style
+_KEPT_LENGTH = 64
+
+
+@lru_cache(maxsize=4096)
+def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
+    """(level, number, marker, title, end of the title) of the heading ``text`` opens with a marker; None
+    when it is no heading (a catalogue or report label, a number that is none); _UNNUMBERED without a marker."""
+    markers = markers_opening(text)  # the markers the first character can open: a cheap test first
+    if markers and "0" in text and CATALOGUE_LABEL.match(text):  # the label ends with its 0x00 code
         return None  # the site catalogue's label, web furniture (GK606), not a part
     for level, pattern in markers:
-        m = pattern.match(par.text)
+        m = pattern.match(text)
         if not m:
             continue
         number = to_int(m.group("num"))
         if number is None:
             return None
-        rest = par.text[m.end():]
+        rest = text[m.end():]
         stop = _TITLE_STOP.search(rest)
         title = rest[: stop.start()] if stop else rest
         title = title.strip()[:MAX_TITLE]
-        if _REPORT_LABEL.search(title):
+        if "信息公开" in title and _REPORT_LABEL.search(title):
             return None
-        span = Span.within(par, 0, m.end() + len(title))
-        return Heading(level, number, m.group(0).strip(), title, par, span)
-    if par.style_level and len(par.text) <= MAX_TITLE:
-        # a heading by style, numbered by nothing we can see: its number is its place among siblings
-        return Heading(par.style_level, 0, "", par.text.strip(), par, Span.within(par, 0, len(par.text)))
-    return None
+        return level, number, m.group(0).strip(), title, m.end() + len(title)
+    return _UNNUMBERED
 
 
 # A part heading of the template's own (「二、主动公开政府信息情况」) is recognised without a gap after it, as

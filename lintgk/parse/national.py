@@ -200,13 +200,13 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(cells) <= width:
             continue
-        values = [_value(c) for c in cells[-width:]]
-        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
-            continue  # a header row
         labels = _label_cells(Row(cells, row.line), width)
         key = _row_key(labels, spec)
         if key is None or key in rows:
-            continue
+            continue  # the row is none of the form's, or read already: its figures are not read
+        values = [_value(c) for c in cells[-width:]]
+        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
+            continue  # a header row
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
     if len(rows) + len(short) < spec.options["min_rows"]:
@@ -232,12 +232,15 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(distinct) < width:
             continue
-        values = [_value(c) for c in distinct[-width:]]
-        figures = sum(1 for v in values if v.value is not None)
-        if any(v.value is None and header_cell.search(v.raw) for v in values):
+        # the row is judged on its cells' texts and figures (what _value gives them) before any value is made
+        raws = [c.text.strip(" \u3000\n") for c in distinct[-width:]]
+        numbers = [parse_value(raw)[0] for raw in raws]
+        figures = sum(1 for n in numbers if n is not None)
+        if any(n is None and header_cell.search(raw) for n, raw in zip(numbers, raws)):
             continue  # still a header row
-        if figures < (width + 1) // 2 and (not header_seen or any(len(v.raw) > 3 for v in values)):
+        if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
+        values = [_value(c) for c in distinct[-width:]]
         size = len(columns)
         groups = [FormRow(g.key, g.label, g.label, row.line, dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]

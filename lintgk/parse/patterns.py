@@ -17,8 +17,10 @@ from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, 
 from lintgk.lexicon import BLANKS as SPACES
 from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 
+# The number is taken whole (possessive ++ and ?+): a shorter one would leave a digit or a point before the
+# unit, so giving digits back never matched, and the scan (a tenth of parsing) no longer tries it.
 FIGURE = re.compile(
-    r"(?<![\d.．])(?P<num>\d+(?:\.\d+)?)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
+    r"(?<![\d.．])(?P<num>\d++(?:\.\d+)?+)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
 )
 
 DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
@@ -43,25 +45,29 @@ MAX_SENTENCE = 400
 MAX_CLAUSE = 120
 
 
+# The stops around a position, found by the regex engine (reversed, (?r), for the one before it), not by a
+# Python loop over up to MAX_SENTENCE characters each way.
+_STOP_AFTER = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_STOP_BEFORE = re.compile("(?r)[" + re.escape(SENTENCE_END) + "]")
+_CLAUSE_BREAK_BEFORE = re.compile("(?r)[" + re.escape(CLAUSE_BREAK) + "]")
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end (exclusive, after the stop) of the sentence holding ``pos``."""
-    start = pos
     floor = max(0, pos - MAX_SENTENCE)
-    while start > floor and text[start - 1] not in SENTENCE_END:
-        start -= 1
-    end = pos
+    before = _STOP_BEFORE.search(text, floor, pos)  # the last stop before pos, not before floor
+    start = before.end() if before else floor
     ceiling = min(len(text), pos + MAX_SENTENCE)
-    while end < ceiling and text[end] not in SENTENCE_END:
-        end += 1
+    after = _STOP_AFTER.search(text, pos, ceiling)  # the first stop from pos, before ceiling
+    end = after.start() if after else ceiling
     return start, min(end + 1, len(text))
 
 
 def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
-    start = pos
     floor = max(0, pos - MAX_CLAUSE)
-    while start > floor and text[start - 1] not in breaks:
-        start -= 1
-    return text[start:pos]
+    last_break = _CLAUSE_BREAK_BEFORE if breaks == CLAUSE_BREAK else rx("(?r)[" + re.escape(breaks) + "]")
+    before = last_break.search(text, floor, pos)
+    return text[before.end() if before else floor:pos]
 
 
 _CJK_CHAR = re.compile("[" + CJK_TEXT_CLASS + "]")

@@ -15,7 +15,7 @@ from lintgk.document import Cell, Table
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
 from lintgk.parse.model import StatTable, TableRow
-from lintgk.parse.patterns import SUBSET_MARKER
+from lintgk.parse.patterns import SUBSET_MARKER, rx
 
 _NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
@@ -39,7 +39,8 @@ def _value_columns(header: list[str], unit_col: int) -> list[int]:
 def _primary(header: list[str], columns: list[int], year: int | None) -> int:
     """The column of the report's own year: its year, else 本年(度), else the first."""
     for pattern in ([rf"{year}\s*年"] if year else []) + [r"本\s*年", r"统\s*计\s*数"]:
-        hit = next((c for c in columns if re.search(pattern, header[c])), None)
+        # rx: compiled once (regex's own cache lookup for a pattern given as a string cost more than the search)
+        hit = next((c for c in columns if rx(pattern).search(header[c])), None)
         if hit is not None:
             return hit
     return columns[0]
@@ -61,6 +62,7 @@ def _columns(table: Table, year: int | None = None) -> tuple[int, int | None, li
     return None
 
 
+@lru_cache(maxsize=4096)  # the rows' labels recur (the same statistics table in report after report)
 def _level(label: str) -> int | None:
     for level, pattern in markers_opening(label):  # those the first character can open: a cheap test first
         if pattern.match(label):
@@ -107,7 +109,7 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
         unit = row.cells[unit_col].text.strip(_SPACES) if unit_col is not None else inline_unit
         level = _level(label)
         subset = False
-        marker = SUBSET_MARKER.match(label)
+        marker = SUBSET_MARKER.match(label) if label.startswith("其中") else None  # the marker's first word
         if marker:
             subset, subset_indent = True, indent
             subset_level = _level(label[marker.end():])

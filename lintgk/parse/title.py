@@ -37,12 +37,13 @@ def _candidates(paragraphs: list[Paragraph]):
     for i, par in enumerate(reach[:FRAME_REACH]):
         text = par.text
         nxt = reach[i + 1] if i + 1 < len(reach) else None
-        if not _looks_like_title(text) and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
+        looks = _looks_like_title(text)
+        if not looks and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
             joined = text + nxt.text
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
                 continue
-        if _looks_like_title(text):
+        if looks:
             if not PAGE_FRAME.search(text):
                 yield i, text, Span.within(par, 0, len(text))
             continue
@@ -54,14 +55,13 @@ def _candidates(paragraphs: list[Paragraph]):
 def find_title(paragraphs: list[Paragraph]) -> Title | None:
     """The line that names the report: the first that names it with its year, within the first lines
     (below a page frame of a few lines), else the first line near the top that names a report."""
-    candidates = list(_candidates(paragraphs))
-    for _, text, span in candidates:
+    near_top = None  # the first candidate within TITLE_REACH, taken when none names its year
+    for i, text, span in _candidates(paragraphs):  # lazily: the title is mostly the first line
         if _names_report_of_year(text):
             return _title(text, span)
-    for i, text, span in candidates:
-        if i < TITLE_REACH - 1:
-            return _title(text, span)
-    return None
+        if near_top is None and i < TITLE_REACH - 1:
+            near_top = text, span
+    return _title(*near_top) if near_top is not None else None
 
 
 _AROUND_BODY = " \u3000《“\"#"  # quotes, spaces, and a Markdown heading's #

@@ -45,7 +45,8 @@ _NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
 
 _CORE_NOISE = re.compile(r"[\s“”\"‘’'、，,]")
 _WHITE = re.compile(r"\s")
-_CELL_BREAK = re.compile(r"(\t|[|｜])")
+_CELL_SEPARATOR = re.compile(r"[\t|｜]")
+_BLANK_NOT_TAB = re.compile(r"[^\S\t]")
 _SPACED_CELL = re.compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
 _WORD = re.compile(r"\S+")
 _SENTENCE_MARK = re.compile(r"[。；;！？]")
@@ -123,20 +124,19 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     pos = 0
     # most lines hold no tab or 「|」: they are one piece, with no split to make
-    for part in _CELL_BREAK.split(line) if "\t" in line or "|" in line or "｜" in line else (line,):
-        if part in ("\t", "|", "｜"):
-            pos += 1
-            continue
+    for part in _CELL_SEPARATOR.split(line) if "\t" in line or "|" in line or "｜" in line else (line,):
         pieces.append((part, pos))
-        pos += len(part)
+        pos += len(part) + 1  # the part and the one character that separates it from the next
     tabbed = len(pieces) > 1
+    # a row of tab-separated words (「2.重复申请⇥1⇥0⇥0」) has no blank but its tabs: one test for all its parts
+    spaced = not tabbed or _BLANK_NOT_TAB.search(line) is not None
     cells: list[tuple[str, int]] = []
     for part, start in pieces:
         if not part.strip(_SPACES):
             if tabbed:
                 cells.append(("", start))
             continue
-        if not _WHITE.search(part):  # one word (a figure, a label): the cell is the part, no scan needed
+        if not spaced or not _WHITE.search(part):  # one word (a figure, a label): the cell is the part, no scan needed
             cells.append((part, start))
             continue
         for m in _SPACED_CELL.finditer(part):
@@ -188,8 +188,8 @@ class _Assembler:
 
     def continues(self, text: str) -> bool:
         """Does ``text`` finish the label cell before it (a wrapped cell: 商业 / 企业)?"""
-        cur = self.current
-        if cur is None or not cur.cells or cur.values:
+        cur = self.rows[-1] if self.rows else None  # self.current, asked for every cell
+        if cur is None or cur.values or not cur.cells:
             return False
         last = cur.cells[-1].text
         return not _complete(_core(last)) and _prefix(_core(last + text))
@@ -207,7 +207,13 @@ class _Assembler:
         return ROW
 
     def add(self, text: str, line: int, column: int) -> None:
-        cur = self.current
+        cur = self.rows[-1] if self.rows else None  # self.current, asked for every cell
+        if cur is not None and cur.values and (text == "" or _kind(text) == VALUE):
+            # a figure after the row's figures, most cells of a table: no label to finish, no row to open
+            # (only a label or value row takes figures, so the row goes on)
+            cur.cells.append(Cell(text, line, column))
+            cur.values += 1
+            return
         if text and self.continues(text):
             cur.cells[-1].text += text
             return
@@ -254,7 +260,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
 
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
-    if "。" in lines[start] and not _CELL_BREAK.search(lines[start]):
+    if "。" in lines[start] and not _CELL_SEPARATOR.search(lines[start]):
         return None, start + 1  # a sentence: no table of the format starts with one
     first = _tokens(lines[start])
     if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
@@ -267,7 +273,8 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
             i += 1
             continue
         tokens = first if i == start else _tokens(line)
-        if not all(builder.accepts(t) for t, _ in tokens):
+        # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made here
+        if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
             if not _unknown_row_label(builder, tokens, lines, i + 1):
                 break
             text, col = tokens[0]  # a label the formats do not word so, with its figures after it

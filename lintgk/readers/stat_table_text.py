@@ -25,6 +25,12 @@ _HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
 
 
+def may_open_table(line: str) -> bool:
+    """Can ``line`` open a statistics table in either text layout (its first cell 指标, 项目, 统计指标)?
+    The one test both detectors start with, for a reader to make once per line."""
+    return line.lstrip(_SPACES).startswith(_LABEL_HEADER_START)
+
+
 def _cell(lines: list[str], i: int) -> str:
     return lines[i].strip(_SPACES)
 
@@ -39,7 +45,7 @@ def _starts_row(lines: list[str], after: int, has_unit: bool) -> bool:
 
 def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
     """An old-format statistics table written one cell per line from index ``start``, and the index after it."""
-    if not lines[start].lstrip(_SPACES).startswith(_LABEL_HEADER_START) or not _LABEL_HEADER.match(_cell(lines, start)):
+    if not may_open_table(lines[start]) or not _LABEL_HEADER.match(_cell(lines, start)):
         return None, start + 1
     header = [Cell(_cell(lines, start), start + 1, 1)]
     i = start + 1

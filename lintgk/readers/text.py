@@ -15,6 +15,7 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.readers.national_text import national_text_table
+from lintgk.readers.stat_table_text import may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
@@ -24,10 +25,6 @@ _MD_PREFIX = re.compile(r"^(\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+))+")
 
 def _is_blank(line: str) -> bool:
     return "\t" not in line and not line.strip(_SPACES)
-
-
-def _leading(line: str) -> int:
-    return len(line) - len(line.lstrip(_SPACES + "\t"))
 
 
 def split_lines(text: str) -> tuple[list[str], str]:
@@ -86,6 +83,7 @@ _SPACED_ROW = re.compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:
 
 # what a spaced row ends with: its last figure (a cheap test before the pattern, which backtracks over a long line)
 _VALUE_END = re.compile(r"[\d\-—/／无]")
+_WORD = re.compile(r"\S+")
 
 
 def _is_spaced_row(line: str) -> bool:
@@ -103,7 +101,7 @@ def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
         lead = len(line) - len(line.lstrip(" \u3000"))
         m = _SPACED_ROW.match(line.strip(" \u3000"))
         cells = [Cell(m.group("label"), i + 1, lead + 1)]
-        for value in re.finditer(r"\S+", m.group("cells")):
+        for value in _WORD.finditer(m.group("cells")):
             cells.append(Cell(value.group(0), i + 1, lead + m.start("cells") + value.start() + 1))
         rows.append(Row(cells, i + 1))
         i += 1
@@ -146,27 +144,30 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
     tables: list[Table] = []
     paragraphs: list[Paragraph] = []
     i = 0
-    while i < len(lines):
+    n = len(lines)
+    while i < n:
         line = lines[i]
-        if _is_blank(line):  # no table starts on a blank line, and it is no paragraph
+        body = line.strip(_SPACES + "\t")
+        if not body and "\t" not in line:  # a blank line (_is_blank): no table starts on it, and it is no paragraph
             i += 1
             continue
         table = None
-        if line.startswith("\t") and line.strip(_SPACES + "\t"):
+        if line.startswith("\t") and body:
             table, nxt = _cell_per_line_table(lines, i)
-        elif _is_pipe_row(line):
+        elif "|" in line and _is_pipe_row(line):
             table, nxt = _line_table(lines, i, pipe=True)
         else:  # an old statistics table (one cell per line, or 「|」/spaces), or a national table in any text layout
-            table, nxt = stat_table_cells_per_line(lines, i)
-            if table is None:
-                table, nxt = stat_table_delimited(lines, i)
+            if may_open_stat_table(line):
+                table, nxt = stat_table_cells_per_line(lines, i)
+                if table is None:
+                    table, nxt = stat_table_delimited(lines, i)
             if table is None:
                 table, nxt = national_text_table(lines, i)
         if table is not None:
             pass
-        elif _is_tab_row(line) and i + 1 < len(lines) and _is_tab_row(lines[i + 1]):
+        elif _is_tab_row(line) and i + 1 < n and _is_tab_row(lines[i + 1]):
             table, nxt = _line_table(lines, i, pipe=False)
-        elif _is_spaced_row(line) and i + 1 < len(lines) and _is_spaced_row(lines[i + 1]):
+        elif _is_spaced_row(line) and i + 1 < n and _is_spaced_row(lines[i + 1]):
             table, nxt = _spaced_table(lines, i)
         if table is not None:
             attach_caption(table, paragraphs)
@@ -174,8 +175,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             i = nxt
             continue
         if not ("<!--" in line and COMMENT_LINE.match(line)):
-            column = _leading(line) + 1
-            body = line.strip(_SPACES + "\t")
+            column = len(line) - len(line.lstrip(_SPACES + "\t")) + 1  # past the indent
             if markdown:
                 m = _MD_PREFIX.match(body)
                 if m:
@@ -195,5 +195,5 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         format="markdown" if markdown else "text",
         encoding=encoding,
         newline=newline,
-        suppressions=find_suppressions(lines),
+        suppressions=find_suppressions(lines) if "lintgk" in text else [],  # every directive names lintgk
     )
