@@ -80,3 +80,25 @@ def corpus(count: int, year: int = 2022, seed: int = 11) -> tuple[list[tuple[str
     a, b = count // 3, (2 * count) // 3
     out[b] = (out[b][0], planted(out[a][1], names[a], names[b], rng))
     return out, (out[a][0], out[b][0])
+
+
+def simple_near_duplicates(signatures, years, bodies, threshold=0.8, most=3, candidates_below=0.15):
+    """The near-duplicate search done the simple way, to hold the fast one to: each report's candidates
+    (``neardup.candidates``, a little below the threshold) scored one by one on the bins either fills, the
+    closest ``most`` at or above the threshold kept: [(report, other, similarity)] in report order."""
+    import numpy as np
+
+    from lintgk.across import neardup
+
+    out = []
+    for index, others in sorted(neardup.candidates(signatures, max(0.3, threshold - candidates_below), years,
+                                                   bodies).items()):
+        mine = np.array(signatures[index][1], dtype=np.uint32)
+        scored = []
+        for other in others:
+            theirs = np.array(signatures[other][1], dtype=np.uint32)
+            both = (mine != neardup.EMPTY) | (theirs != neardup.EMPTY)
+            scored.append((float(((mine == theirs) & both).sum() / max(both.sum(), 1)), other))
+        close = sorted((s for s in scored if s[0] >= threshold), key=lambda x: (-x[0], x[1]))[:most]
+        out.extend((index, other, score) for score, other in sorted(close, key=lambda x: x[1]))
+    return out

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from across_corpus import simple_near_duplicates
 from conftest import ROOT
 from lintgk.across.findings import SpilledFindings
 from lintgk.across.held import NO_YEAR, Held, ParagraphOwners
@@ -117,16 +118,7 @@ def test_near_duplicates_verified_in_blocks_from_the_mapped_file_are_the_simple_
         signatures.append((index, signature))
         years[index], bodies[index] = year, held.names.key(body)
 
-    expected = []
-    for index, others in sorted(neardup.candidates(signatures, 0.65, years, bodies).items()):
-        mine = np.array(signatures[index][1], dtype=np.uint32)
-        scored = []
-        for other in others:
-            theirs = np.array(signatures[other][1], dtype=np.uint32)
-            both = (mine != neardup.EMPTY) | (theirs != neardup.EMPTY)
-            scored.append((float(((mine == theirs) & both).sum() / max(both.sum(), 1)), other))
-        close = sorted((s for s in scored if s[0] >= 0.8), key=lambda x: (-x[0], x[1]))[:3]
-        expected.extend((index, other, score) for score, other in sorted(close, key=lambda x: x[1]))
+    expected = simple_near_duplicates(signatures, years, bodies)
     assert len(expected) > 100
 
     monkeypatch.setattr(neardup, "VERIFIED_PAIRS", 50)

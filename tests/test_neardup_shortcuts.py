@@ -10,21 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from across_corpus import simple_near_duplicates
 from lintgk.across import neardup
-
-
-def _simple(signatures, years, bodies, threshold=0.8, most=3):
-    out = []
-    for index, others in sorted(neardup.candidates(signatures, max(0.3, threshold - 0.15), years, bodies).items()):
-        mine = np.array(signatures[index][1], dtype=np.uint32)
-        scored = []
-        for other in others:
-            theirs = np.array(signatures[other][1], dtype=np.uint32)
-            both = (mine != neardup.EMPTY) | (theirs != neardup.EMPTY)
-            scored.append((float(((mine == theirs) & both).sum() / max(both.sum(), 1)), other))
-        close = sorted((s for s in scored if s[0] >= threshold), key=lambda x: (-x[0], x[1]))[:most]
-        out.extend((index, other, score) for score, other in sorted(close, key=lambda x: x[1]))
-    return out
 
 
 def _corpus(seed: int, count: int, templates: int, empty: float):
@@ -52,7 +39,7 @@ def test_near_duplicates_are_the_simple_ones(seed, count, templates, empty, most
             patch.setattr(neardup, "VERIFIED_PAIRS", 17)
             patch.setattr(neardup, "RELEASE_SCATTERED", 5)
         got = list(neardup.near_duplicates(signed, 0.8, most)) if signed is not None else []
-    assert got == _simple(signatures, years, bodies, most=most)
+    assert got == simple_near_duplicates(signatures, years, bodies, most=most)
 
 
 def test_signatures_whose_hashes_collide_are_each_their_own(monkeypatch):
@@ -60,7 +47,7 @@ def test_signatures_whose_hashes_collide_are_each_their_own(monkeypatch):
     monkeypatch.setattr(neardup, "_row_hashes", lambda signed: np.zeros(len(signed.where), dtype=np.uint64))
     signed = neardup._signed(signatures, years, bodies)
     assert neardup._same_signatures(signed).tolist() == list(range(len(signed.where)))
-    assert list(neardup.near_duplicates(signed, 0.8)) == _simple(signatures, years, bodies)
+    assert list(neardup.near_duplicates(signed, 0.8)) == simple_near_duplicates(signatures, years, bodies)
 
 
 def test_equal_signatures_share_their_first_row():
