@@ -220,31 +220,10 @@ def test_a_heading_read_from_the_kept_analysis_is_the_heading_read_afresh(text, 
 
 
 class _PlainAssembler(national_text._Assembler):
-    """The assembler as it was: every cell asked whether it finishes a label before anything else."""
+    """The assembler without its shortcut: every cell asked whether it finishes a label before anything else."""
 
     def add(self, text, line, column):
-        cur = self.current
-        if text and self.continues(text):
-            cur.cells[-1].text += text
-            return
-        kind = national_text.VALUE if text == "" else (_kind(text) or self._partial_kind(national_text._core(text)))
-        cell = national_text.Cell(text, line, column)
-        if kind == national_text.VALUE:
-            if cur is None or cur.kind in (national_text.SECTION, national_text.NOTE) \
-                    or (cur.kind == HEADER and not cur.values):
-                self.rows.append(national_text._Row(national_text.VALUE))
-            row = self.rows[-1]
-            row.cells.append(cell)
-            row.values += 1
-            return
-        self.known += 1
-        if kind == HEADER and cur is not None and cur.kind == HEADER and not cur.values:
-            cur.cells.append(cell)
-        elif kind == ROW and cur is not None and cur.kind == ROW and not cur.values \
-                and national_text._depth(text) > national_text._depth(cur.cells[-1].text):
-            cur.cells.append(cell)
-        else:
-            self.rows.append(national_text._Row(kind, [cell]))
+        self._add_cell(self.current, text, line, column)
 
 
 _TABLE_LINES = st.lists(st.one_of(_LINE, st.sampled_from([

@@ -214,6 +214,10 @@ class _Assembler:
             cur.cells.append(Cell(text, line, column))
             cur.values += 1
             return
+        self._add_cell(cur, text, line, column)
+
+    def _add_cell(self, cur: _Row | None, text: str, line: int, column: int) -> None:
+        """Any cell, after ``cur`` (the last row): it finishes a label, joins the row or opens one."""
         if text and self.continues(text):
             cur.cells[-1].text += text
             return
