@@ -17,7 +17,7 @@ from lintgk.parse.patterns import (
     CATALOGUE_LABEL, CLAUSE_BREAK, FIGURE, MAX_CLAUSE, MAX_SENTENCE, SENTENCE_END, clause_before, sentence_bounds,
 )
 from lintgk.readers import national_text
-from lintgk.readers.national_text import HEADER, ROW, _kind, _tokens
+from lintgk.readers.national_text import _tokens
 from lintgk.readers.stat_table_text import may_open_table, stat_table_cells_per_line, stat_table_delimited
 from lintgk.readers.text import parse_text
 from lintgk.suppressions import find_suppressions
@@ -33,7 +33,7 @@ _LINE = st.lists(st.tuples(_CELLS, _GLUE), max_size=8).map(lambda parts: "".join
 
 def _tokens_plain(line: str) -> list[tuple[str, int]]:
     """national_text._tokens as it was: a capturing split, every part searched for a blank."""
-    white, value = re.compile(r"\s"), national_text._VALUE
+    white = re.compile(r"\s")
     if len(line) > national_text._LONGEST_ROW:
         return [(line, 0)]
     pieces: list[tuple[str, int]] = []
@@ -54,25 +54,9 @@ def _tokens_plain(line: str) -> list[tuple[str, int]]:
         if not white.search(part):
             cells.append((part, start))
             continue
-        for m in national_text._SPACED_CELL.finditer(part):
-            text, col = m.group(0), start + m.start()
-            words = list(national_text._WORD.finditer(text))
-            tail = len(words)
-            while tail > 0 and value.match(words[tail - 1].group(0)):
-                tail -= 1
-            if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
-                cells.extend((w.group(0), col + w.start()) for w in words[:tail])
-            elif tail > 0:
-                cells.append((text[:words[tail - 1].end()], col))
-            cells.extend((w.group(0), col + w.start()) for w in words[tail:])
+        cells.extend(national_text._spaced_cells(part, start))
     if tabbed:
-        while cells and not cells[0][0]:
-            cells.pop(0)
-        trailing = national_text._TRAILING_TABS.search(line)
-        run = trailing is not None and trailing.group(0).count("\t") >= 2
-        if not (run or (trailing and any(value.match(text) for text, _ in cells))):
-            while cells and not cells[-1][0]:
-                cells.pop()
+        national_text._drop_blank_ends(line, cells)
     return cells
 
 

@@ -139,33 +139,46 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         if not spaced or not _WHITE.search(part):  # one word (a figure, a label): the cell is the part, no scan needed
             cells.append((part, start))
             continue
-        for m in _SPACED_CELL.finditer(part):
-            text, col = m.group(0), start + m.start()
-            words = list(_WORD.finditer(text))
-            tail = len(words)
-            while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
-                tail -= 1  # figures after a label, or a line of figures
-            if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
-                # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
-                cells.extend((w.group(0), col + w.start()) for w in words[:tail])
-            elif tail > 0:
-                label_end = words[tail - 1].end()
-                cells.append((text[:label_end], col))
-            cells.extend((w.group(0), col + w.start()) for w in words[tail:])
-    if tabbed:  # drop the blanks at the start of a tab-separated line (its indent)
-        while cells and not cells[0][0]:
-            cells.pop(0)
-        # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
-        # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
-        # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
-        # dropped with the other leftovers. A closing 「|」 ends the row: the blanks before it are dropped,
-        # as pipe rows pad merged cells so.
-        trailing = _TRAILING_TABS.search(line)
-        run = trailing is not None and trailing.group(0).count("\t") >= 2
-        if not (run or (trailing and any(_VALUE.match(text) for text, _ in cells))):
-            while cells and not cells[-1][0]:
-                cells.pop()
+        cells.extend(_spaced_cells(part, start))
+    if tabbed:
+        _drop_blank_ends(line, cells)
     return cells
+
+
+def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
+    """The cells of a part of a line (from column ``start``) holding blanks: split at runs of spaces, and
+    figures written after a label with single spaces split off it."""
+    cells: list[tuple[str, int]] = []
+    for m in _SPACED_CELL.finditer(part):
+        text, col = m.group(0), start + m.start()
+        words = list(_WORD.finditer(text))
+        tail = len(words)
+        while tail > 0 and _VALUE.match(words[tail - 1].group(0)):
+            tail -= 1  # figures after a label, or a line of figures
+        if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
+            # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
+            cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+        elif tail > 0:
+            label_end = words[tail - 1].end()
+            cells.append((text[:label_end], col))
+        cells.extend((w.group(0), col + w.start()) for w in words[tail:])
+    return cells
+
+
+def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
+    """A tab-separated line's blank cells at its start (its indent), and at its end unless they are cells."""
+    while cells and not cells[0][0]:
+        cells.pop(0)
+    # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
+    # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
+    # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
+    # dropped with the other leftovers. A closing 「|」 ends the row: the blanks before it are dropped,
+    # as pipe rows pad merged cells so.
+    trailing = _TRAILING_TABS.search(line)
+    run = trailing is not None and trailing.group(0).count("\t") >= 2
+    if not (run or (trailing and any(_VALUE.match(text) for text, _ in cells))):
+        while cells and not cells[-1][0]:
+            cells.pop()
 
 
 @dataclass
