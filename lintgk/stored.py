@@ -32,14 +32,15 @@ _LAZY = {"diagnostics": _CORE, "passed": _PASSED, "summary": _SUMMARY, "lines": 
 def _compact_encoder():
     """json.dumps(value, ensure_ascii=False, separators=(",", ":")), made once: json.dumps with options builds
     an encoder for every call, half the cost of encoding a finding (a result has dozens)."""
-    from json.encoder import c_make_encoder, encode_basestring
-
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    if c_make_encoder is None:  # a Python without the C accelerator
+    try:
+        from json.encoder import c_make_encoder, encode_basestring
+
+        # no markers (check_circular): a result holds no cycles, and markers kept across calls would keep an
+        # object's id after an encoding failed
+        encode = c_make_encoder(None, encoder.default, encode_basestring, None, ":", ",", False, False, True)
+    except (ImportError, TypeError):  # json's private C encoder: absent (None), or called otherwise in this Python
         return encoder.encode
-    # no markers (check_circular): a result holds no cycles, and markers kept across calls would keep an
-    # object's id after an encoding failed
-    encode = c_make_encoder(None, encoder.default, encode_basestring, None, ":", ",", False, False, True)
     return lambda value: "".join(encode(value, 0))
 
 

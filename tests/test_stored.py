@@ -8,7 +8,11 @@ import json
 import pickle
 import shutil
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import FIXTURES, ROOT, SEED, run_cli
+from lintgk import stored
 from lintgk.config import Config
 from lintgk.engine import lint_path
 from lintgk.model import Diagnostic, finding_order
@@ -142,3 +146,24 @@ def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted
 
     assert run(changed_after_the_first_pass(iter_lint(files, config, jobs=1, cache_dir=str(cache)))) == fresh
     assert "CHANGED" in run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))  # the entries are used
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300)
+@given(_JSON_VALUES)
+def test_the_compact_encoder_made_once_writes_what_json_dumps_writes(value):
+    plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert stored._compact(value) == plain
+    assert stored._compact_encoder()(value) == plain
+
+
+def test_without_jsons_c_encoder_the_compact_encoder_is_jsons_own(monkeypatch):
+    import json.encoder
+
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)  # a Python built without the accelerator
+    assert stored._compact_encoder()({"名": [1, 2.5, None]}) == '{"名":[1,2.5,null]}'
