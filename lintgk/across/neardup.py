@@ -187,8 +187,6 @@ def near_duplicates(signed: Signed, threshold: float, most: int = 3) -> Iterator
     """(i, j, similarity) for the pairs at or above ``threshold`` of reports of one year and different
     bodies, each report in at most ``most`` of them as the first of the pair (its closest others), in
     report order."""
-    import numpy as np
-
     if len(signed.reports) < 2:
         return
     reports = signed.reports.tolist()
