@@ -51,11 +51,12 @@ def too_large(size: int) -> str:
     return f"{size // (1024 * 1024)} MB is too large for a report (limit {MAX_BYTES // (1024 * 1024)} MB)"
 
 
-def read_limited(path: Path) -> bytes:
+def read_limited(path: Path, checked: bool = False) -> bytes:
     """The bytes of a regular file of at most MAX_BYTES; checked before and while reading, never read whole
-    when larger (a file may grow, or be a device behind a symlink swapped in after the check)."""
+    when larger (a file may grow, or be a device behind a symlink swapped in after the check). ``checked``:
+    the caller has just asked ``file_problem`` (no second stat; what is opened is still checked)."""
     name = str(path)
-    problem = file_problem(path)
+    problem = None if checked else file_problem(path)
     if problem:
         raise InputError(name, problem)
     try:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lintgk.document import Document
 from lintgk.errors import InputError
-from lintgk.limits import MAX_BYTES, check_html_depth, check_lines, file_problem, read_limited, too_large
+from lintgk.limits import MAX_BYTES, MAX_LINE_CHARS, check_html_depth, check_lines, file_problem, read_limited, too_large
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -27,7 +27,7 @@ def read_path(path: Path, encoding: str | None = None) -> Document:
                                "(or: soffice --headless --convert-to docx FILE), then lint the .docx")
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; lintgk reads .txt .md .docx .html .pdf")
-    return read_bytes(read_limited(path), name, suffix, encoding)
+    return read_bytes(read_limited(path, checked=True), name, suffix, encoding)
 
 
 def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
@@ -60,5 +60,6 @@ def _read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None
     text, used = decode(data, name, encoding)
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise InputError(name, "empty file")
-    check_lines(text.splitlines(), name)
+    if len(text) > MAX_LINE_CHARS:  # else no line of it can be longer
+        check_lines(text.splitlines(), name)
     return parse_text(text, name, markdown=suffix in MARKDOWN_SUFFIXES, encoding=used)

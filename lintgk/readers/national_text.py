@@ -267,7 +267,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     for line in lines[after:after + 3]:
         if _SEPARATOR.match(line):
             continue
-        following = [t for t, _ in _tokens(line) if t]
+        following = [t for t, _ in _line_cells(line) if t]
         if following and all(_VALUE.match(t) for t in following):
             return True
         # a group label (（三）…) over a known item label one level deeper (1.属于国家秘密)
@@ -275,12 +275,41 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
+# A line of up to this many characters has its cells kept (``_line_cells``): a report's headings and its
+# tables' labels and figures recur in report after report, and most lines a table could start at are those.
+_KEPT_LENGTH = 64
+
+
+@lru_cache(maxsize=8192)
+def _kept_cells(line: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_tokens(line))
+
+
+def _line_cells(line: str) -> tuple[tuple[str, int], ...]:
+    """``_tokens`` of a line, kept for a short one (a tuple: the kept cells are shared)."""
+    return _kept_cells(line) if len(line) <= _KEPT_LENGTH else tuple(_tokens(line))
+
+
+def _opening_cells(line: str) -> tuple[tuple[str, int], ...] | None:
+    """The cells of a line a table of the format can start at (one of them a row label, a header or a
+    section), or None."""
+    if "。" in line and not _CELL_SEPARATOR.search(line):
+        return None  # a sentence: no table of the format starts with one
+    first = _line_cells(line)
+    if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
+        return None
+    return first
+
+
+def may_open_table(line: str) -> bool:
+    """Can a national-format table start at ``line``, whatever follows it? (a test of the line alone)"""
+    return _opening_cells(line) is not None
+
+
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
-    if "。" in lines[start] and not _CELL_SEPARATOR.search(lines[start]):
-        return None, start + 1  # a sentence: no table of the format starts with one
-    first = _tokens(lines[start])
-    if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
+    first = _opening_cells(lines[start])
+    if first is None:
         return None, start + 1
     builder = _Assembler()
     i = end = start
@@ -289,7 +318,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         if _SEPARATOR.match(line):
             i += 1
             continue
-        tokens = first if i == start else _tokens(line)
+        tokens = first if i == start else _line_cells(line)
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made here
         if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
             if not _unknown_row_label(builder, tokens, lines, i + 1):

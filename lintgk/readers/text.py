@@ -10,10 +10,13 @@ Tables in text reports come in three shapes, all turned into ``Table`` blocks:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.lexicon import SPACES as _SPACES
+from lintgk.readers.national_text import may_open_table as may_open_national_table
 from lintgk.readers.national_text import national_text_table
 from lintgk.readers.stat_table_text import may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
@@ -137,6 +140,44 @@ def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None,
     return None, start + 1
 
 
+def _may_open_table(line: str) -> bool:
+    """Can a table of any layout start at ``line``? Each detector's test of the line it starts at, made
+    of the line alone: False means every detector would find nothing there, whatever follows."""
+    return (line.startswith("\t") or ("|" in line and _is_pipe_row(line)) or may_open_stat_table(line)
+            or may_open_national_table(line) or _is_tab_row(line) or _is_spaced_row(line))
+
+
+# A report's short lines (headings, captions, a table's labels) recur in report after report: the answer for
+# one is kept. Longer lines (prose) go through the detectors, whose own first tests are cheap for them.
+_KEPT_LENGTH = 64
+_may_open_table_kept = lru_cache(maxsize=8192)(_may_open_table)
+
+
+def _table_at(lines: list[str], i: int, body: str) -> tuple[Table | None, int]:
+    """The table of any layout starting at index ``i`` (its line stripped is ``body``), and the index after it."""
+    line = lines[i]
+    n = len(lines)
+    table = None
+    if line.startswith("\t") and body:
+        table, nxt = _cell_per_line_table(lines, i)
+    elif "|" in line and _is_pipe_row(line):
+        table, nxt = _line_table(lines, i, pipe=True)
+    else:  # an old statistics table (one cell per line, or 「|」/spaces), or a national table in any text layout
+        if may_open_stat_table(line):
+            table, nxt = stat_table_cells_per_line(lines, i)
+            if table is None:
+                table, nxt = stat_table_delimited(lines, i)
+        if table is None:
+            table, nxt = national_text_table(lines, i)
+    if table is not None:
+        return table, nxt
+    if _is_tab_row(line) and i + 1 < n and _is_tab_row(lines[i + 1]):
+        return _line_table(lines, i, pipe=False)
+    if _is_spaced_row(line) and i + 1 < n and _is_spaced_row(lines[i + 1]):
+        return _spaced_table(lines, i)
+    return None, i + 1
+
+
 def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "utf-8") -> Document:
     lines, newline = split_lines(text)
     if lines and lines[0].startswith("\ufeff"):
@@ -152,23 +193,8 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             i += 1
             continue
         table = None
-        if line.startswith("\t") and body:
-            table, nxt = _cell_per_line_table(lines, i)
-        elif "|" in line and _is_pipe_row(line):
-            table, nxt = _line_table(lines, i, pipe=True)
-        else:  # an old statistics table (one cell per line, or 「|」/spaces), or a national table in any text layout
-            if may_open_stat_table(line):
-                table, nxt = stat_table_cells_per_line(lines, i)
-                if table is None:
-                    table, nxt = stat_table_delimited(lines, i)
-            if table is None:
-                table, nxt = national_text_table(lines, i)
-        if table is not None:
-            pass
-        elif _is_tab_row(line) and i + 1 < n and _is_tab_row(lines[i + 1]):
-            table, nxt = _line_table(lines, i, pipe=False)
-        elif _is_spaced_row(line) and i + 1 < n and _is_spaced_row(lines[i + 1]):
-            table, nxt = _spaced_table(lines, i)
+        if len(line) > _KEPT_LENGTH or _may_open_table_kept(line):  # else no table starts here: a paragraph
+            table, nxt = _table_at(lines, i, body)
         if table is not None:
             attach_caption(table, paragraphs)
             tables.append(table)

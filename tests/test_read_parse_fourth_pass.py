@@ -1,0 +1,107 @@
+"""The fourth pass's shortcuts over reading and parsing give what the plain way gives (docs/performance.md,
+"Per-report cost, fourth pass: reading and parsing"): each is held equal to what it replaced."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintgk.readers import national_text, text as text_reader
+from lintgk.readers.national_text import _line_cells, _tokens
+from lintgk.readers.text import parse_text
+
+# lines each table layout can start at, lines that continue one, and prose
+_TABLE_LINES = st.sampled_from([
+    "\t指标名称", "\t条", "指标名称", "项目", "统计指标", "计量单位", "2013年度", "历年累计", "条", "12", "——",
+    "指标名称 | 计量单位 | 2013年度", "项目  单位  统计数", "一、主动公开信息  条  12  30",
+    "| 行政许可 | 36 |  |", "|---|---|", "| a | b |", "申请人情况", "自然人", "商业企业", "三、本年度办理结果",
+    "（一）予以公开", "（一）予以公开 5 0 0", "（一）予以公开  5  0  0  0  0  0  5", "结果维持\t结果纠正\t其他结果",
+    "行政复议", "第二十条第（一）项", "本列数据的勾稽关系", "5", "0", "0\t\t1\t", "规章\t3\t1\t20",
+    "一、总体情况", "二、主动公开政府信息情况", "全年共主动公开信息120条。", "共 5 6 7", "a\tb", "a\tb\tc", "",
+    " ", "\t", "\u3000\u3000", "|", "（三）不予以公开", "1.属于国家秘密", "信息内容\t本年制发件数\t本年废止件数",
+])
+# whole tables of the layouts that need more than two lines to be one
+_TABLES = st.sampled_from([
+    "指标名称\n计量单位\n2013年度\n主动公开信息数\n条\n12\n其中：网站公开\n条\n10\n依申请公开\n件\n3",
+    "指标名称 | 计量单位 | 2013年度\n主动公开信息数 | 条 | 12\n网站公开 | 条 | 10",
+    "项目  单位  统计数\n主动公开信息数  条  12\n网站公开  条  10",
+    "主动公开信息 12 30 40\n网站公开 5 6 7",
+    "\t项目\n\t数量\n\n\t网站\n\t12",
+    "| 项目 | 数量 |\n|---|---|\n| 网站 | 12 |",
+])
+_PAD = st.sampled_from(["", " ", "\u3000", "\t"])
+_LINES = st.lists(st.one_of(st.tuples(_PAD, _TABLE_LINES).map("".join), _TABLES), max_size=10).map(
+    lambda blocks: "\n".join(blocks).split("\n"))
+
+
+@given(_LINES)
+@settings(max_examples=300)
+def test_a_line_kept_as_opening_no_table_opens_none(lines):
+    for i, line in enumerate(lines):
+        if not text_reader._may_open_table(line):
+            body = line.strip(text_reader._SPACES + "\t")
+            assert text_reader._table_at(lines, i, body)[0] is None
+
+
+@given(_LINES, st.booleans())
+@settings(max_examples=300)
+def test_a_text_read_with_the_kept_line_test_is_the_text_read_with_every_detector(lines, markdown):
+    text = "\n".join(lines)
+    fast = parse_text(text, "x.txt", markdown=markdown)
+    kept = text_reader._may_open_table_kept
+    text_reader._may_open_table_kept = lambda line: True  # every line goes through every detector
+    try:
+        plain = parse_text(text, "x.txt", markdown=markdown)
+    finally:
+        text_reader._may_open_table_kept = kept
+    assert fast == plain
+
+
+@given(st.lists(st.tuples(_PAD, _TABLE_LINES).map("".join), min_size=1, max_size=4).map("\t".join))
+def test_a_lines_kept_cells_are_its_cells(line):
+    assert _line_cells(line) == tuple(_tokens(line))
+    assert _line_cells(line) == tuple(_tokens(line))  # asked again: from the cache
+    opens = national_text._opening_cells(line)
+    assert national_text.may_open_table(line) == (opens is not None)
+
+
+# --- reading: one stat a file, and line lengths checked only when a line can be too long ---------------------
+
+def test_a_file_checked_once_is_still_refused_for_what_it_is(tmp_path):
+    import os
+
+    import pytest
+
+    from lintgk.errors import InputError
+    from lintgk.readers import read_path
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file \\(a fifo\\)"):
+        read_path(fifo)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    with pytest.raises(InputError, match="is a directory"):
+        read_path(folder)
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "missing.txt")
+
+
+def test_a_line_over_the_limit_is_refused_and_one_at_it_is_read(tmp_path):
+    import pytest
+
+    from lintgk.errors import InputError
+    from lintgk.limits import MAX_LINE_CHARS
+    from lintgk.readers import read_path
+
+    at_limit = tmp_path / "at.txt"
+    at_limit.write_text("公" * MAX_LINE_CHARS, encoding="utf-8")
+    assert read_path(at_limit).lines == ["公" * MAX_LINE_CHARS]
+    over = tmp_path / "over.txt"
+    over.write_text("短行\n" + "公" * (MAX_LINE_CHARS + 1), encoding="utf-8")
+    with pytest.raises(InputError, match="too long for a report"):
+        read_path(over)
+    # a line break to str.splitlines only (U+2028): the text's line is still too long
+    joined = tmp_path / "joined.txt"
+    joined.write_text("公" * 60_000 + "\u2028" + "公" * 60_000, encoding="utf-8")
+    with pytest.raises(InputError, match="too long for a report"):
+        read_path(joined)
