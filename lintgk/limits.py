@@ -63,7 +63,7 @@ def read_limited(path: Path, checked: bool = False) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise InputError(name, _os_reason(exc)) from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputError(name, f"not a regular file ({_kind(info.st_mode)}); lintgk reads report files only")
@@ -71,14 +71,30 @@ def read_limited(path: Path, checked: bool = False) -> bytes:
             # asked for the size the file has (a read asked for MAX_BYTES allocates that much first: 40 MB for
             # every report), then for the rest of the limit only if it grew meanwhile
             wanted = min(info.st_size, MAX_BYTES) + 1
-            data = handle.read(wanted)
+            data = _read_fd(fd, wanted)
             if len(data) == wanted and wanted <= MAX_BYTES:
-                data += handle.read(MAX_BYTES + 1 - wanted)
+                data += _read_fd(fd, MAX_BYTES + 1 - wanted)
         except OSError as exc:
             raise InputError(name, _os_reason(exc)) from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         raise InputError(name, too_large(len(data)))
     return data
+
+
+def _read_fd(fd: int, wanted: int) -> bytes:
+    """``wanted`` bytes from ``fd``, fewer only at the end of the file. With ``os.read`` itself, not a
+    buffered file object around the descriptor (about a third of reading a report's bytes); it may return
+    less than it was asked for, so it is asked again."""
+    chunks: list[bytes] = []
+    while wanted > 0:
+        chunk = os.read(fd, wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks)
 
 
 def _kind(mode: int) -> str:

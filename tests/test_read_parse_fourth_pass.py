@@ -105,3 +105,26 @@ def test_a_line_over_the_limit_is_refused_and_one_at_it_is_read(tmp_path):
     joined.write_text("公" * 60_000 + "\u2028" + "公" * 60_000, encoding="utf-8")
     with pytest.raises(InputError, match="too long for a report"):
         read_path(joined)
+
+
+@given(st.binary(min_size=1, max_size=300), st.integers(1, 64))
+@settings(max_examples=60, deadline=None)
+def test_a_file_read_with_short_reads_is_read_whole(data, most):
+    """read_limited reads the descriptor with os.read, which may return fewer bytes than asked for."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from lintgk import limits
+
+    real_read = os.read
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "r.txt")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        limits.os.read = lambda fd, n: real_read(fd, min(n, most))
+        try:
+            got = limits.read_limited(Path(path))
+        finally:
+            limits.os.read = real_read
+    assert got == data
