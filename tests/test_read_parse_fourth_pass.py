@@ -128,3 +128,37 @@ def test_a_file_read_with_short_reads_is_read_whole(data, most):
         finally:
             limits.os.read = real_read
     assert got == data
+
+
+# --- parsing -------------------------------------------------------------------------------------------------
+
+_RUN_IN_TEXT = st.lists(st.sampled_from([
+    "一", "二", "三", "十", "十一", "第", "、", " ", "\u3000", "\x1c", "\x85", "\t", "。", "：", "总体情况", "主动公开政府信息情况",
+    "加强领导", "，", "A", "1", "二\u3000、", "三\x85、", "四 \t、", "五\x1c、",
+]), max_size=16).map("".join)
+
+
+@given(_RUN_IN_TEXT)
+def test_a_text_the_run_in_test_rejects_holds_no_marker_after_its_start(text):
+    from lintgk.parse import headings
+
+    if headings._MAY_RUN_IN.search(text, 1) is None:
+        assert all(m.start() == 0 for m in headings._MARKER.finditer(text))
+
+
+_FIGURE_TEXT = st.lists(st.sampled_from([
+    "12", "5", "0", ".", "．", "3.5", "条", "件", "个", "个工作日", "工作日", "余", "多", " ", "\u3000", "\x00", "\n", "，", "。",
+    "公开", "其中", "万元", "元", "人次", "１２",
+]), max_size=10).map("".join)
+
+
+@given(st.lists(_FIGURE_TEXT, max_size=8))
+def test_figures_found_in_one_scan_of_all_paragraphs_are_each_paragraphs_own(texts):
+    from lintgk.document import Paragraph
+    from lintgk.parse.figures import figures_by_paragraph, find_figures
+
+    paragraphs = [Paragraph(text, n + 1, 1 + n % 3) for n, text in enumerate(texts)]
+    plain = {id(par): find_figures(par) for par in paragraphs if find_figures(par)}
+    found = figures_by_paragraph(paragraphs)
+    assert list(found) == list(plain)
+    assert found == plain

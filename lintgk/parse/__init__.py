@@ -8,7 +8,7 @@ from lintgk.document import Document, Paragraph
 from lintgk.parse.dates import find_dates, find_periods, find_published_date, find_signed_date, may_hold_date
 from lintgk.parse.declared import find_declared_parts
 from lintgk.parse.enumerations import find_enumerations
-from lintgk.parse.figures import find_figures
+from lintgk.parse.figures import figures_by_paragraph
 from lintgk.parse.headings import build_tree
 from lintgk.parse.forms import load_form
 from lintgk.parse.model import Report
@@ -78,13 +78,12 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     caption_lines = {
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }
-    figures_by_par: dict[int, list] = {}
+    figures_by_par = figures_by_paragraph(paragraphs)
     dates_by_par: dict[int, list] = {}  # read again for the signed and published dates
     figures, dates, periods = [], [], []
     for par in paragraphs:
-        figs = find_figures(par)
+        figs = figures_by_par.get(id(par))
         if figs:
-            figures_by_par[id(par)] = figs
             figures.extend(figs)
         text = par.text
         if not may_hold_date(text):  # most paragraphs: no date, no period, no call to look for them
