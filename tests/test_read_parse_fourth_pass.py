@@ -162,3 +162,19 @@ def test_figures_found_in_one_scan_of_all_paragraphs_are_each_paragraphs_own(tex
     found = figures_by_paragraph(paragraphs)
     assert list(found) == list(plain)
     assert found == plain
+
+
+@given(st.lists(st.sampled_from(["a", "公开", "\r", "\n", "\r\n", "\u2028", " ", "\t"]), max_size=12).map("".join))
+def test_a_text_without_a_carriage_return_is_split_as_every_text_is(text):
+    plain_newline = "\r\n" if "\r\n" in text else "\n"
+    plain = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert text_reader.split_lines(text) == (plain, plain_newline)
+
+
+@given(st.lists(st.sampled_from(["。", "\t", "|", "｜", "（一）予以公开", "5", " ", "结果维持", "公开", "结果维持｜5。"]),
+                max_size=8).map("".join))
+def test_a_sentence_is_told_from_a_row_as_the_separator_pattern_tells_it(line):
+    plain = None if "。" in line and not national_text._CELL_SEPARATOR.search(line) else national_text._line_cells(line)
+    if plain is not None and not any(national_text._kind(t) in ("row", "header", "section") for t, _ in plain if t):
+        plain = None
+    assert national_text._opening_cells(line) == (plain or None)

@@ -43,7 +43,7 @@ REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
 ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
 
 
-@dataclass
+@dataclass(slots=True)  # one for each value cell of a national table
 class Value:
     value: float | None
     raw: str

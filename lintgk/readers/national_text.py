@@ -293,7 +293,7 @@ def _line_cells(line: str) -> tuple[tuple[str, int], ...]:
 def _opening_cells(line: str) -> tuple[tuple[str, int], ...] | None:
     """The cells of a line a table of the format can start at (one of them a row label, a header or a
     section), or None."""
-    if "。" in line and not _CELL_SEPARATOR.search(line):
+    if "。" in line and not ("\t" in line or "|" in line or "｜" in line):  # (_CELL_SEPARATOR, without a scan)
         return None  # a sentence: no table of the format starts with one
     first = _line_cells(line)
     if not first or not any(_kind(t) in (ROW, HEADER, SECTION) for t, _ in first if t):
