@@ -178,3 +178,50 @@ def test_a_sentence_is_told_from_a_row_as_the_separator_pattern_tells_it(line):
     if plain is not None and not any(national_text._kind(t) in ("row", "header", "section") for t, _ in plain if t):
         plain = None
     assert national_text._opening_cells(line) == (plain or None)
+
+
+def _header_columns_plain(table, spec):
+    """national._header_columns as it was: every row's distinct cells worked out, header or not."""
+    from lintgk.parse import national
+    from lintgk.parse.forms import FormRow, FormTable
+    from lintgk.parse.patterns import rx
+
+    found, header = [], []
+    named = rx(spec.options["row"])
+    for row in table.rows:
+        cells = national._distinct(row.cells)
+        first = cells[0].text.strip(" \u3000") if cells else ""
+        if first.startswith(spec.options["header"]):
+            names = [c.text.strip(" \u3000").replace("\n", "") for c in national._after_repeats(cells)]
+            header = [n for n in names if n]
+            continue
+        if header and named.match(first) and len(cells) > 1:
+            values = [national._value(c) for c in national._after_repeats(cells)[:len(header)]]
+            found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+    if not found:
+        return None
+    columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
+    return FormTable(spec, found[0].line, columns, found, source=table)
+
+
+_ACTIVE_ROW = st.sampled_from([
+    ["信息内容", "本年制发件数", "本年废止件数"], [" 信息内容", "信息内容", "本年新公开数量"], ["\u3000信息内容（单位）", "5"],
+    ["规章", "5", "0"], ["行政许可 ", "3"], ["行政处罚"], ["其他", "信息内容", "1"], ["5", "0"], [""], [],
+])
+_ACTIVE_ROWS = st.lists(st.tuples(_ACTIVE_ROW, st.lists(st.booleans(), min_size=3, max_size=3)), max_size=6)
+
+
+@given(_ACTIVE_ROWS)
+def test_a_table_without_a_header_row_is_left_as_reading_every_row_leaves_it(rows):
+    from lintgk.document import Cell, Row, Table
+    from lintgk.parse import national
+
+    table_rows = []
+    for n, (texts, merges) in enumerate(rows, 1):
+        made: list = []
+        for text, merged in zip(texts, merges):  # a merged cell is the same object in each place it spans
+            made.append(made[-1] if merged and made else Cell(text, n, len(made) + 1))
+        table_rows.append(Row(made, n))
+    table = Table(table_rows, 1, len(rows) + 1)
+    spec = national._ACTIVE
+    assert national._header_columns(table, spec) == _header_columns_plain(table, spec)

@@ -264,6 +264,11 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     found: list[FormRow] = []
     header: list[str] = []
     named = rx(spec.options["row"])
+    opening = spec.options["header"]
+    # a row is read only below a header row, whose first cell (the first of its distinct cells) opens so:
+    # the other tables (most) are left at this test, without their distinct cells worked out row by row
+    if not any(row.cells and row.cells[0].text.strip(" \u3000").startswith(opening) for row in table.rows):
+        return None
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
