@@ -225,29 +225,3 @@ def test_a_table_without_a_header_row_is_left_as_reading_every_row_leaves_it(row
     table = Table(table_rows, 1, len(rows) + 1)
     spec = national._ACTIVE
     assert national._header_columns(table, spec) == _header_columns_plain(table, spec)
-
-
-@given(st.sampled_from(["12", " 5 ", "\u30003\n", "", " ", "无", "—", "1.5", "１２", "10万"]), st.integers(1, 500),
-       st.integers(1, 80))
-def test_a_value_whose_span_is_made_when_read_is_the_value_made_with_its_span(text, line, column):
-    import copy
-    import pickle
-
-    from lintgk.document import Cell
-    from lintgk.parse import national
-    from lintgk.parse.model import Span
-    from lintgk.parse.tables import parse_value
-
-    raw = text.strip(" \u3000\n")
-    plain = national.Value(parse_value(raw)[0], raw, Span(line, column, line, column + max(1, len(raw))))
-    made = national._value(Cell(text, line, column))
-    assert repr(made) == repr(plain)
-    assert national._value(Cell(text, line, column)) == plain  # compared before its span was read
-    assert pickle.loads(pickle.dumps(national._value(Cell(text, line, column)))) == plain
-    assert copy.deepcopy(national._value(Cell(text, line, column))) == plain
-    try:
-        made.sum
-    except AttributeError:
-        pass
-    else:
-        raise AssertionError("a value holds no attribute but its fields")

@@ -43,28 +43,11 @@ REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
 ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
 
 
-@dataclass
+@dataclass(slots=True)  # one for each value cell of a national table
 class Value:
     value: float | None
     raw: str
     span: Span
-
-    @classmethod
-    def of_cell(cls, value: float | None, raw: str, cell: Cell) -> Value:
-        """The value of a table cell, its span (the cell's first ``len(raw)`` characters) made when first
-        read: a national table has about 180 value cells, made for every report, and a finding points at few."""
-        made = cls.__new__(cls)
-        made.value, made.raw, made._at = value, raw, (cell.line, cell.column)
-        return made
-
-    def __getattr__(self, name: str):
-        """Only for an attribute the value does not hold: the span of a value made by ``of_cell``."""
-        at = self.__dict__.get("_at")
-        if name != "span" or at is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        line, column = at
-        self.span = Span(line, column, line, column + max(1, len(self.raw)))
-        return self.span
 
     @property
     def blank(self) -> bool:
@@ -126,7 +109,7 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
 def _value(cell: Cell) -> Value:
     raw = cell.text.strip(" \u3000\n")
     value, _ = parse_value(raw)
-    return Value.of_cell(value, raw, cell)  # its span: Span(line, column, line, column + max(1, len(raw)))
+    return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
 
 
 _HAN = re.compile(r"\p{Han}")
