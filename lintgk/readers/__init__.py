@@ -12,6 +12,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 LEGACY_WORD = {".doc", ".wps", ".wpt", ".dot"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+_MARKUP_SUFFIXES = HTML_SUFFIXES | {".docx", ".pdf"}  # what is not read as text (_read_bytes)
 
 
 
@@ -32,7 +33,8 @@ def read_path(path: Path, encoding: str | None = None) -> Document:
 
 def read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None) -> Document:
     doc = _read_bytes(data, name, suffix, encoding)
-    check_lines(doc.lines, name)
+    if suffix in _MARKUP_SUFFIXES:  # a text's lines are checked as it is read (_read_text)
+        check_lines(doc.lines, name)
     return doc
 
 
@@ -54,12 +56,20 @@ def _read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None
 
         check_html_depth(data, name)
         return read_html(data, name, encoding)
+    return _read_text(data, name, suffix, encoding)
+
+
+def _read_text(data: bytes, name: str, suffix: str, encoding: str | None) -> Document:
     from lintgk.readers.encoding import decode
     from lintgk.readers.text import parse_text
 
     text, used = decode(data, name, encoding)
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise InputError(name, "empty file")
-    if len(text) > MAX_LINE_CHARS:  # else no line of it can be longer
-        check_lines(text.splitlines(), name)
-    return parse_text(text, name, markdown=suffix in MARKDOWN_SUFFIXES, encoding=used)
+    markdown = suffix in MARKDOWN_SUFFIXES
+    if len(text) <= MAX_LINE_CHARS:  # no line of it can be longer
+        return parse_text(text, name, markdown=markdown, encoding=used)
+    check_lines(text.splitlines(), name)  # before the parser sees a line too long
+    doc = parse_text(text, name, markdown=markdown, encoding=used)
+    check_lines(doc.lines, name)  # split at newlines alone, a line may be longer than splitlines' longest
+    return doc
