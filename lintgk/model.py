@@ -13,7 +13,7 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Edit:
     """Replace the text between (line, column) and (end_line, end_column), end exclusive."""
 
@@ -22,6 +22,19 @@ class Edit:
     end_line: int
     end_column: int
     replacement: str
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str) -> None:
+        # one for every half-width mark and typo a fix replaces: the slots are filled through their
+        # descriptors, as the generated frozen __init__ (object.__setattr__ by name, per field) took twice as long
+        _SET_EDIT_LINE(self, line)
+        _SET_EDIT_COLUMN(self, column)
+        _SET_EDIT_END_LINE(self, end_line)
+        _SET_EDIT_END_COLUMN(self, end_column)
+        _SET_EDIT_REPLACEMENT(self, replacement)
+
+
+_SET_EDIT_LINE, _SET_EDIT_COLUMN, _SET_EDIT_END_LINE, _SET_EDIT_END_COLUMN, _SET_EDIT_REPLACEMENT = (
+    Edit.__dict__[name].__set__ for name in ("line", "column", "end_line", "end_column", "replacement"))
 
 
 @dataclass(slots=True)

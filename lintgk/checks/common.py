@@ -33,8 +33,10 @@ def title_anchor(report: Report) -> Span:
     return Span(first.line, first.column, first.line, first.column + len(first.text)) if first else Span(1, 1, 1, 1)
 
 
-# What every match of URL holds, in any case: found far quicker than URL, which is tried at every character
-WEB_WORDS = re.compile(r"(?i)http|ftp|www\.")
+# What every match of URL holds, in any case: found far quicker than URL, which is tried at every character.
+# Written with explicit classes, not (?i): h, t, p, f and w have no case-insensitive equivalents but their
+# capitals (tests/test_checks_fast_paths.py holds it), and regex scans for a class twice as fast.
+WEB_WORDS = re.compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww]\.")
 
 
 def may_hold_web_address(text: str) -> bool:

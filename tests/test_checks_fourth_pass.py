@@ -1,0 +1,86 @@
+"""The fourth pass's shortcuts in the checks give what the plain way gives (see docs/performance.md,
+"Per-report cost, fourth pass: checks")."""
+from __future__ import annotations
+
+import pickle
+from dataclasses import FrozenInstanceError, astuple, fields
+from pathlib import Path
+
+import pytest
+import regex as re
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintgk.checks.common import WEB_WORDS, paragraph_finditer
+from lintgk.checks.identity import _body_name
+from lintgk.model import Edit
+from lintgk.parse.bodies import parse_body
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+CASE_INSENSITIVE_WEB_WORDS = re.compile(r"(?i)http|ftp|www\.")
+
+
+def test_the_web_words_letters_have_no_other_case_insensitive_equivalents():
+    # WEB_WORDS spells (?i) out as classes: that holds only if regex's (?i) takes nothing else for them
+    letters = re.compile(r"(?i)[htpfw.]")
+    same = {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and letters.fullmatch(chr(c))}
+    assert same == set("htpfwHTPFW.")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["http", "HTTP", "hTtP", "ftp", "FTP", "www.", "WwW.", "WWW.", "wWw.", "HttP", "Ftp", "fTP", "ww", "w", "W", "h", "H", "t", "T", "p", "P", "f", "F",
+                                 ".", "中", "K", "ſ", " "]), max_size=12).map("".join))
+def test_web_words_find_what_the_case_insensitive_pattern_finds(text):
+    for overlapped in (False, True):
+        assert ([m.span() for m in WEB_WORDS.finditer(text, overlapped=overlapped)]
+                == [m.span() for m in CASE_INSENSITIVE_WEB_WORDS.finditer(text, overlapped=overlapped)])
+
+
+def _narrative_pattern() -> str:
+    params = yaml.safe_load((RULES / "GK501-body-consistent.yaml").read_text(encoding="utf-8"))["params"]
+    return next(p for p in params["own_claims"] if "(?=[" in p)
+
+
+_LOOKAHEAD = re.compile(r"\(\?=\[([^\]]+)\]\)")
+_ALTERNATIVES = re.compile(r"\(\?:([^()]+)\)")
+
+
+def test_the_narrative_lookahead_holds_the_first_characters_of_what_follows_the_body():
+    pattern = _narrative_pattern()
+    lookahead = _LOOKAHEAD.search(pattern)
+    suffix, verbs = _ALTERNATIVES.findall(pattern[lookahead.end():])
+    firsts = {word[0] for group in (suffix, verbs) for word in group.split("|")}
+    assert set(lookahead.group(1)) == firsts
+
+
+def _fragments() -> list[str]:
+    pattern = _narrative_pattern()
+    suffix, verbs = _ALTERNATIVES.findall(pattern[_LOOKAHEAD.search(pattern).end():])
+    return [*suffix.split("|"), *verbs.split("|"), "。", "，", "2018年，", "今年，", "一年来，", "桃源镇", "我街道",
+            "梅林", "镇", "街道", "全", "认", "政", "a", "1"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_fragments()), max_size=14).map("".join))
+def test_the_narrative_pattern_finds_what_it_found_without_its_lookahead(text):
+    pattern = _narrative_pattern()
+    plain = _LOOKAHEAD.sub("", pattern)
+    found = [(m.span(), m.group("body")) for m in paragraph_finditer(pattern)(text)]
+    assert found == [(m.span(), m.group("body")) for m in re.finditer(plain, text)]
+
+
+@pytest.mark.parametrize("name", ["坎墩街道办事处", "我街道", "全镇", "桃源镇人民政府", "慈溪市坎墩街道", ""])
+def test_body_names_kept_per_process_are_the_parsed_ones(name):
+    assert _body_name(name) == parse_body(name)
+
+
+def test_an_edit_made_by_its_own_init_is_the_dataclass_it_was():
+    edit = Edit(1, 2, 3, 4, "，")
+    assert astuple(edit) == (1, 2, 3, 4, "，")
+    assert edit == Edit(line=1, column=2, end_line=3, end_column=4, replacement="，")
+    assert hash(edit) == hash(Edit(1, 2, 3, 4, "，")) and edit != Edit(1, 2, 3, 5, "，")
+    assert pickle.loads(pickle.dumps(edit)) == edit
+    assert [f.name for f in fields(Edit)] == ["line", "column", "end_line", "end_column", "replacement"]
+    with pytest.raises(FrozenInstanceError):
+        edit.line = 2  # type: ignore[misc]
