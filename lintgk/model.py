@@ -82,10 +82,13 @@ class Diagnostic:
         self.rule, self.name, self.severity = rule, name, severity
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
         data = {} if data is None else data
-        self.data = data
+        # what the data setter does, inline: a report's findings are made by the dozen
+        keys, values = tuple(data), tuple(data.values())
+        self._keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < _MANY_KEY_SETS else keys
+        self._values = values
         self.fix = fix
         self._template, self._lang = template, lang
-        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, data.values()))):
+        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, values))):
             message = fill(template, data)  # worded now, as it would have been
         self._message, self._where = message, where
 

@@ -12,10 +12,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.checks.common import WEB_WORDS, paragraph_finditer
+from lintgk.checks.common import WEB_WORDS, may_hold_url, paragraph_finditer, prepared, url_spans
 from lintgk.checks.identity import _body_name
+from lintgk.checks.typography import (_ANY_CJK, _ANY_HALFWIDTH, _neighbour, _nested_title_marks, _paren_pairs,
+                                      halfwidth_positions)
 from lintgk.model import Edit
 from lintgk.parse.bodies import parse_body
+from lintgk.parse.patterns import is_cjk
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 CASE_INSENSITIVE_WEB_WORDS = re.compile(r"(?i)http|ftp|www\.")
@@ -84,3 +87,61 @@ def test_an_edit_made_by_its_own_init_is_the_dataclass_it_was():
     assert [f.name for f in fields(Edit)] == ["line", "column", "end_line", "end_column", "replacement"]
     with pytest.raises(FrozenInstanceError):
         edit.line = 2  # type: ignore[misc]
+
+
+def _plain_halfwidth_positions(text: str) -> list[int]:
+    """halfwidth_positions as it was: every bracket paired first, each mark's context walked by _neighbour."""
+    if not _ANY_HALFWIDTH.search(text):
+        return []
+    protected = url_spans(text) if may_hold_url(text) else []
+    pairs = _paren_pairs(text) if "(" in text or ")" in text else {}
+
+    def chinese_context(i: int) -> bool:
+        return is_cjk(_neighbour(text, i, -1)) or is_cjk(_neighbour(text, i, 1))
+
+    nested = set(_nested_title_marks(text)) if "<" in text or ">" in text else ()
+    found = []
+    for m in _ANY_HALFWIDTH.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if protected and any(a <= i < b for a, b in protected):
+            continue
+        if ch in "<>":
+            if i in nested:
+                found.append(i)
+            continue
+        if ch in ",:" and i and text[i - 1].isdigit() and text[i + 1: i + 2].isdigit():
+            continue
+        if ch in "()":
+            other = pairs.get(i)
+            inner = text[min(i, other) + 1: min(max(i, other), min(i, other) + 40)] if other is not None else ""
+            if chinese_context(i) or (other is not None and chinese_context(other)) or _ANY_CJK.search(inner):
+                found.append(i)
+        elif chinese_context(i):
+            found.append(i)
+    return found
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="中文，。（）《》〈〉,;:?!()<> \t1２aZ:/.@http", max_size=40)
+       | st.lists(st.sampled_from(["中", "a", "1", "２", ",", ";", ":", "?", "!", "(", ")", "<", ">", " ", "\t", "，",
+                                   "《关于<印发>的通知》", "http://a.cn", "a@b.cn", "（", "）"]), max_size=16).map("".join))
+def test_halfwidth_positions_are_the_plain_loops(text):
+    assert halfwidth_positions(text) == _plain_halfwidth_positions(text)
+
+
+class _Params:
+    def __init__(self, words):
+        self.words = words
+
+
+def test_what_a_check_works_out_from_its_params_is_made_once_per_params_object():
+    made = []
+
+    def make(params):
+        made.append(params)
+        return tuple(params.words)
+
+    first, second = _Params(["a", "b"]), _Params(["a", "b"])
+    assert prepared(first, make) == ("a", "b") and prepared(first, make) == ("a", "b")
+    assert made == [first]
+    assert prepared(second, make) == ("a", "b") and made == [first, second]  # another object: made again
