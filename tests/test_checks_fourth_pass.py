@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from lintgk.checks.common import WEB_WORDS, may_hold_url, paragraph_finditer, prepared, url_spans
 from lintgk.checks.identity import _body_name
+from lintgk.checks.periods import _STALE
 from lintgk.checks.typography import (_ANY_CJK, _ANY_HALFWIDTH, _neighbour, _nested_title_marks, _paren_pairs,
                                       halfwidth_positions)
 from lintgk.model import Edit
@@ -145,3 +146,19 @@ def test_what_a_check_works_out_from_its_params_is_made_once_per_params_object()
     assert prepared(first, make) == ("a", "b") and prepared(first, make) == ("a", "b")
     assert made == [first]
     assert prepared(second, make) == ("a", "b") and made == [first, second]  # another object: made again
+
+
+# GK204's pattern as it was, with the sentence's opening in front of the year
+_STALE_IN_FRONT = re.compile(
+    r"(?:^|(?<=[。！？；;]))\s*(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|\s*[至到—-]|[\d一二三四五六七八九十]{1,2}月"
+    r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)"
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["2015", "2016", "1999", "19", "20", "2", "年", "年度", "以来", "月", "3月", " ", "\u3000",
+                                 "\n", "。", "；", ";", "，", "街道", "至", "信息公开工作年度报告", "x"]), max_size=14).map("".join))
+def test_the_stale_year_looked_behind_finds_the_years_it_found_in_front(text):
+    assert ([(m.start("y"), m.end()) for m in _STALE.finditer(text)]
+            == [(m.start("y"), m.end()) for m in _STALE_IN_FRONT.finditer(text)])
