@@ -8,7 +8,7 @@ import regex as re
 
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
-from lintgk.checks.common import JoinedParagraphs, literal_words
+from lintgk.checks.common import JoinedParagraphs, literal_words, prepared
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span
@@ -87,6 +87,13 @@ class NoneVsCountParams:
     topics: list[NoneTopic] = field(default_factory=list)
 
 
+def _compiled_topics(params: NoneVsCountParams) -> list[tuple]:
+    """Each topic with its keywords' pattern and words, and its exclusions' patterns (None: none); what
+    follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees."""
+    return [(topic, rx(topic.keywords), literal_words(topic.keywords), rx(topic.exclude) if topic.exclude else None,
+             rx(topic.claim_exclude) if topic.claim_exclude else None) for topic in params.topics]
+
+
 @kind("none-vs-count", params=NoneVsCountParams)
 def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> None:
     negation = rx(params.negation)
@@ -96,17 +103,12 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     paragraphs = report.doc.paragraphs
-    for topic in params.topics:
-        keyword = rx(topic.keywords)
-        words = literal_words(topic.keywords)
+    for topic, keyword, words, exclude, modifier in prepared(params, _compiled_topics):
         holding = negated
         if words is not None:  # a paragraph without the topic's words holds no claim; the few with a
             # negation word are looked at (the same as the joined paragraphs' holding(words) & negated)
-            holding = ({i for i in negated if any(w in paragraphs[i].text for w in words)} if negated is not None
+            holding = ({i for i in negated if any(map(paragraphs[i].text.__contains__, words))} if negated is not None
                        else joined.holding(words))
-        exclude = rx(topic.exclude) if topic.exclude else None
-        # what follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees
-        modifier = rx(topic.claim_exclude) if topic.claim_exclude else None
         counts_text = None  # the counts of the topic, looked for once a claim of none is found
         for i in sorted(holding) if holding is not None else range(len(paragraphs)):
             par = paragraphs[i]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -22,6 +23,11 @@ _GOOD_URL = re.compile(
 )
 _SCHEME = re.compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
 _GOOD_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+
+
+# The names the narrative patterns read, parsed once per process: the same few (the report's own body, the
+# template's subjects 「我街道」「全镇」…) come back in report after report. A BodyName is immutable.
+_body_name = lru_cache(maxsize=4096)(parse_body)
 
 
 def _core(body: str) -> str:
@@ -82,7 +88,7 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     another town in a town's report (another street office, another county …) compiling the report,
     publishing on its site or acting as the subject of the narrative is a leftover of a copied report.
     """
-    own = parse_body(report.body or "")
+    own = _body_name(report.body or "")
     if own is None or not is_government(own):
         return
     title = report.title.span if report.title else None
@@ -109,7 +115,7 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     for finditer, where in own_claims:
         for par in searched(where):
             for m in finditer(par.text):
-                other = parse_body(m.group("body"))
+                other = _body_name(m.group("body"))
                 if other is None or not is_government(other) or not same_level_other(own, other):
                     continue
                 span = Span.within(par, m.start("body"), m.end("body"))
@@ -150,19 +156,18 @@ _HAN_NAME = re.compile(r"\p{Han}{2,3}")
 
 def _county_before(text: str, township: str) -> str | None:
     """The county written right before the township, as ``(?P<name>\\p{Han}{2,3}?)[县区旗]`` + township
-    would find it (its first match): found from where the township stands, since a pattern of each
-    report's own name would be compiled afresh for every report."""
-    starts = []  # where such a match could start: 2 or 3 characters and 县 before an occurrence
-    at = text.find(township)
-    while at >= 0:
-        starts += [at - 4, at - 3]
-        at = text.find(township, at + 1)
-    for start in sorted(s for s in set(starts) if s >= 0):
-        for size in (2, 3):  # the lazy {2,3}? tries the shorter name first
-            name_end = start + size
-            if (text[name_end:name_end + 1] in ("县", "区", "旗") and text.startswith(township, name_end + 1)
-                    and _HAN_NAME.fullmatch(text, start, name_end)):
-                return text[start:name_end]
+    would find it (its first match): found from where 县, 区 or 旗 and the township stand, since a pattern
+    of each report's own name would be compiled afresh for every report."""
+    candidates = []  # (start, size) of a name that 县, 区 or 旗 and the township follow
+    for kind in ("县", "区", "旗"):
+        at = text.find(kind + township)
+        while at >= 0:
+            candidates += [(at - 2, 2), (at - 3, 3)]
+            at = text.find(kind + township, at + 1)
+    # the first match starts first; at one start, the lazy {2,3}? tries the shorter name first
+    for start, size in sorted(c for c in candidates if c[0] >= 0):
+        if _HAN_NAME.fullmatch(text, start, start + size):
+            return text[start:start + size]
     return None
 
 

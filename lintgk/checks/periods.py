@@ -14,9 +14,11 @@ from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import ANY_MARKER, rx
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
-# unless it looks back or compares (以来, 底, 相比 …) or names last year's report.
+# unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
+# behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character as
+# it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
 _STALE = re.compile(
-    r"(?:^|(?<=[。！？；;]))\s*(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|\s*[至到—-]|[\d一二三四五六七八九十]{1,2}月"
     r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)"
 )

@@ -1,7 +1,7 @@
 """Check kinds: small functions over a parsed Report. Rules (YAML) name a kind and its params."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from lintgk.checks.params import dict_style
@@ -21,13 +21,15 @@ def _plain_where(line: int, column: int | None = None) -> str:
     return f"第{line}行"
 
 
-@dataclass
 class Emitter:
     """Collects what a check finds. ``where`` names a line in the user's language and terms."""
 
-    where: Callable[..., str] = _plain_where  # (line, column=None) -> str
-    findings: list[Finding] = field(default_factory=list)
-    passes: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+    __slots__ = ("where", "findings", "passes")  # one is made for every rule run on every report
+
+    def __init__(self, where: Callable[..., str] = _plain_where) -> None:
+        self.where = where  # (line, column=None) -> str
+        self.findings: list[Finding] = []
+        self.passes: list[tuple[int, str, dict[str, Any]]] = []
 
     def __call__(self, span: Span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
         self.findings.append(Finding(span, data, variant, fix))

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.common import JoinedParagraphs, may_hold_url, url_spans, words_pattern
+from lintgk.checks.common import JoinedParagraphs, may_hold_url, prepared, url_spans, words_pattern
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
@@ -71,9 +71,12 @@ def halfwidth_positions(text: str) -> list[int]:
     if not _ANY_HALFWIDTH.search(text):
         return []
     protected = url_spans(text) if may_hold_url(text) else []
-    pairs = _paren_pairs(text) if "(" in text or ")" in text else {}
+    pairs = None  # the brackets' partners: paired only for a bracket whose own neighbours are not Chinese
 
     def chinese_context(i: int) -> bool:
+        # most marks follow a Chinese character: being no blank or mark, it is the neighbour _neighbour finds
+        if i and _is_cjk(text[i - 1]):
+            return True
         return _is_cjk(_neighbour(text, i, -1)) or _is_cjk(_neighbour(text, i, 1))
 
     nested = set(_nested_title_marks(text)) if "<" in text or ">" in text else ()
@@ -89,10 +92,15 @@ def halfwidth_positions(text: str) -> list[int]:
         if ch in _DIGIT_JOINERS and i and text[i - 1].isdigit() and text[i + 1: i + 2].isdigit():
             continue
         if ch in "()":
+            if chinese_context(i):
+                found.append(i)
+                continue
+            if pairs is None:
+                pairs = _paren_pairs(text)
             other = pairs.get(i)
             # a bracket with Chinese inside is Chinese punctuation (the first characters tell)
             inner = text[min(i, other) + 1: min(max(i, other), min(i, other) + 40)] if other is not None else ""
-            if chinese_context(i) or (other is not None and chinese_context(other)) or _ANY_CJK.search(inner):
+            if (other is not None and chinese_context(other)) or _ANY_CJK.search(inner):
                 found.append(i)
         elif chinese_context(i):
             found.append(i)
@@ -177,16 +185,20 @@ class SubstitutionParams:
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
 
 
+def _substitution_words(params: SubstitutionParams) -> tuple[set[str], std_re.Pattern, bool]:
+    # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
+    keep = set(params.keep)
+    words = [*params.swap, *keep]
+    return keep, words_pattern(words), any("\n" in w for w in words)
+
+
 @kind("substitution", params=SubstitutionParams)
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     swap = params.swap
     if not swap:
         return
-    # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
-    keep = set(params.keep)
-    words = [*swap, *keep]
-    pattern = words_pattern(words)
-    if any("\n" in w for w in words):  # a phrase across lines: each paragraph on its own
+    keep, pattern, across_lines = prepared(params, _substitution_words)
+    if across_lines:  # a phrase across lines: each paragraph on its own
         found = ((par, 0, m) for par in report.doc.paragraphs for m in pattern.finditer(par.text))
     else:  # fixed phrases hold no newline: one pass over all paragraphs
         found = JoinedParagraphs.of(report.doc.paragraphs).matches(pattern)
