@@ -1,0 +1,53 @@
+"""The MinHash signature's two ways give the same values bit for bit (they are stored in caches and compared
+across reports): every shingle's crc32 at once with numpy (tables of crc32's affine parts) equals one
+zlib.crc32 call a shingle, for any text: Chinese prose, characters beyond U+FFFF, text shorter than a
+shingle, and text longer than the block the vectorised way hashes at once."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintgk.across import minhash
+from lintgk.across.minhash import plain_signature, signature, vectorised_signature
+
+ASTRAL = "𠀀𠮷𝄞😀\U0010FFFF\U00010000"  # beyond U+FFFF: the third byte of a UTF-32 code point is not 0
+# (no lone surrogates: a report's text never holds one, and both ways encode it to UTF-32 alike)
+PROSE = "政府信息公开申请办理本年度共件条坎墩街道办事处人民镇2019年０１一二三十。，、 ()%\n"
+characters = st.characters(exclude_categories=("Cs",)) | st.sampled_from(ASTRAL) | st.sampled_from(PROSE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=characters, max_size=300))
+def test_the_vectorised_way_equals_the_plain_way(text):
+    assert vectorised_signature(text) == plain_signature(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=characters, min_size=1, max_size=120), st.integers(1, 40))
+def test_the_blocks_of_shingles_make_no_difference(text, block):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(minhash, "_BLOCK", block)
+        assert vectorised_signature(text) == plain_signature(text)
+
+
+def test_a_long_text_beyond_the_block():
+    text = ("本机关全年主动公开政府信息1234条，收到政府信息公开申请56件，均已按时办结。𠀀" * 3000)
+    assert len(text) > minhash._BLOCK
+    assert vectorised_signature(text) == plain_signature(text)
+
+
+@given(st.text(alphabet=characters, max_size=19))
+def test_a_text_shorter_than_four_shingles_has_none(text):
+    assert signature(text) is None
+
+
+def test_a_process_without_numpy_signs_without_it():
+    """A one-file check must not pay numpy's import: the signature alone never loads it."""
+    code = ("import sys; from lintgk.across.minhash import signature; "
+            "s = signature('本机关全年主动公开政府信息1234条，收到申请56件。' * 5); "
+            "assert len(s) == 128 and 'numpy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
