@@ -45,9 +45,13 @@ def test_a_text_shorter_than_four_shingles_has_none(text):
     assert signature(text) is None
 
 
-def test_a_process_without_numpy_signs_without_it():
-    """A one-file check must not pay numpy's import: the signature alone never loads it."""
-    code = ("import sys; from lintgk.across.minhash import signature; "
-            "s = signature('本机关全年主动公开政府信息1234条，收到申请56件。' * 5); "
-            "assert len(s) == 128 and 'numpy' not in sys.modules")
+def test_a_process_without_numpy_loads_it_only_after_many_reports():
+    """A one-file check must not pay numpy's import: a process loads it only once it has signed
+    PLAIN_UP_TO reports the plain way (here made 3), and the signatures are the same either side."""
+    code = ("import sys; from lintgk.across import minhash; minhash.PLAIN_UP_TO = 3; "
+            "text = '本机关全年主动公开政府信息1234条，收到申请56件。𠀀' * 5; "
+            "first = [minhash.signature(text) for _ in range(3)]; "
+            "assert 'numpy' not in sys.modules; "
+            "after = minhash.signature(text); "
+            "assert 'numpy' in sys.modules and first == [after] * 3 and len(after) == 128")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -20,7 +20,7 @@ MIN_PARAGRAPH = 20  # normalised characters: shorter paragraphs (headings, dates
 
 _YEARS = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年(度)?")
 _FIGURES = re.compile(r"[0-9０-９][0-9０-９.,．，%％]*|[〇○零一二三四五六七八九十百千万两]+(?=[件条个项次人份篇期家名万元])")
-_NOISE = re.compile(r"[\s\p{P}\p{S}]+")
+_NOISE = re.compile(r"[\s\p{P}\p{S}]")  # taken out one character at a time: no run to measure (about 10% less)
 _BODY_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道办事处|委员会|管理委员会)$")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|街道|办|局)$")
 
