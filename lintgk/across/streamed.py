@@ -73,8 +73,6 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
                          cache=None) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
     second stage's findings for a run in which nothing changed."""
-    import numpy  # noqa: F401  (the stage needs it; loaded before the first result starts the workers: they sign with it)
-
     from lintgk.across.held import Held
 
     digest = hashlib.blake2b(cache.stamp.encode(), digest_size=20) if cache is not None else None
