@@ -120,7 +120,11 @@ def _load_numpy_if_staged(config: Config) -> None:
     no workers and does not load it."""
     from lintgk.across.streamed import across_applies
 
-    if across_applies(config, _PARALLEL_FROM, False):
+    try:
+        staged = across_applies(config, _PARALLEL_FROM, False)
+    except Exception:  # a broken config or rule is reported by the lint of each file, as its error
+        return
+    if staged:
         import numpy  # noqa: F401
 
 

@@ -4,8 +4,10 @@ zlib.crc32 call a shingle, for any text: Chinese prose, characters beyond U+FFFF
 shingle, and text longer than the block the vectorised way hashes at once."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -55,3 +57,18 @@ def test_a_process_without_numpy_loads_it_only_after_many_reports():
             "after = minhash.signature(text); "
             "assert 'numpy' in sys.modules and first == [after] * 3 and len(after) == 128")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_cli_workers_sign_with_numpy():
+    """The pool loads numpy before its workers fork (lintgk.batch): with the plain way broken in a fresh
+    process, every report linted by the workers still has its signature."""
+    code = ("import sys; from pathlib import Path; from lintgk.across import minhash\n"
+            "def broken(text): raise AssertionError('the plain way')\n"
+            "minhash.plain_signature = broken\n"
+            "from lintgk.batch import lint_many; from lintgk.config import Config\n"
+            "files = sorted(Path('seeds').glob('*.txt'))\n"
+            "results = lint_many(files, Config(), jobs=2, use_cache=False)\n"
+            "assert 'numpy' in sys.modules and len(results) == len(files) >= 4\n"
+            "assert all(r.error is None and r.summary['signature'] for r in results), [r.error for r in results]\n")
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env={**os.environ, "LINTGK_MP_START": "fork"})
