@@ -81,7 +81,7 @@ def vectorised_signature(text: str) -> list[int]:
 def _tables():
     """For each of a shingle's characters, what its low 16 bits (as a 65,536-entry table) and its third
     byte (256 entries) add to a shingle's crc32, and crc32 of the all-zero shingle; made once per process
-    (about 20,000 crc32 calls and 1.3 MB)."""
+    (3,840 crc32 calls and 1.3 MB)."""
     import numpy as np
 
     zero = zlib.crc32(bytes(_WIDTH))
