@@ -113,6 +113,21 @@ def _start_worker(config: Config, timeout: float | None, cache, suffixes: frozen
     warm_up(config, suffixes)
 
 
+def _load_numpy_if_staged(config: Config) -> None:
+    """numpy, loaded before the workers fork when the configuration has checks across reports (the CLI runs
+    them after several files and needs numpy then anyway): the workers sign each report with it from their
+    first (lintgk.across.minhash) instead of importing it themselves. A run answered from the cache starts
+    no workers and does not load it."""
+    from lintgk.across.streamed import across_applies
+
+    try:
+        staged = across_applies(config, _PARALLEL_FROM, False)
+    except Exception:  # a broken config or rule is reported by the lint of each file, as its error
+        return
+    if staged:
+        import numpy  # noqa: F401
+
+
 def _lint_and_store(path: Path, seen, config: Config, timeout: float | None, cache, send: bool = False) -> FileResult:
     result = lint_one(path, config, timeout)
     if send:
@@ -222,6 +237,7 @@ def _run_pool(items, config, jobs, timeout, cache, suffixes, chunk: int, window:
     def submit(group: dict) -> None:
         nonlocal pool
         if pool is None:
+            _load_numpy_if_staged(config)
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_start_worker,
                                        initargs=(config, timeout, cache, suffixes))
         try:

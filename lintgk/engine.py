@@ -102,51 +102,25 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
         return doc.where(line, config.lang, column)
 
     plain_lines = doc.locator is None  # a finding's 「第N行」 is worded when read
+    suppressions, lang = doc.suppressions, config.lang
+    # one Emitter for the report: what a rule found is taken from it after the rule's check
+    emit = Emitter(where=where)
 
     for step in _steps(rules, config, profile):
         rule = step.rule
         if file_ignores and any(rule.code.startswith(prefix) for prefix in file_ignores):
             continue
         ran.add(rule.code)
-        emit = Emitter(where=where)
         step.check(report, step.params, emit)
-        severity = step.severity
-        for finding in emit.findings:
-            span = finding.span
-            covering = [i for i, s in enumerate(doc.suppressions) if s.covers(span.line, rule.code)]
-            if covering:
-                for i in covering:
-                    codes = doc.suppressions[i].codes
-                    used.add((i, next((c for c in codes if rule.code.startswith(c)), None) if codes else None))
-                continue
-            if finding.fix is not None:
-                finding.fix.safe = rule.fixable
-                if rule.fix:  # the fix's description, worded in the rule's YAML
-                    edits = finding.fix.edits
-                    fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
-                    finding.fix.description = rule.wording(rule.fix, config.lang).format_map(fields)
-            result.diagnostics.append(
-                Diagnostic(
-                    rule=rule.code,
-                    name=rule.name,
-                    severity=severity,
-                    message=None,  # worded from the template when read (lintgk.model.Diagnostic)
-                    line=span.line,
-                    column=span.column,
-                    end_line=span.end_line,
-                    end_column=span.end_column,
-                    where=None if plain_lines else where(span.line, span.column),
-                    data=finding.data,
-                    fix=finding.fix,
-                    template=rule.text(config.lang, finding.variant),
-                    lang=config.lang,
-                )
-            )
+        if emit.findings:
+            findings, emit.findings = emit.findings, []
+            _add_diagnostics(result, findings, step, suppressions, used, lang, None if plain_lines else where)
         if emit.passes:
+            passes, emit.passes = emit.passes, []
             result.passed.extend(
-                Passed(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
+                Passed(rule.code, line, rule.wording(rule.passed, lang).format_map(MessageFields(data))
                        if rule.passed and data else detail)
-                for line, detail, data in emit.passes)
+                for line, detail, data in passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
@@ -154,6 +128,45 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     result.diagnostics.sort(key=finding_order)
     result.passed.sort(key=lambda p: (p.line, p.rule))
     return result
+
+
+def _add_diagnostics(result: FileResult, findings: list, step: _Step, suppressions: list, used: set, lang: str,
+                     where: Callable | None) -> None:
+    """A rule's findings as diagnostics, but for those a suppression covers (``used`` notes which silenced
+    something); ``where`` words a finding's place now (None: a plain line number, worded when read)."""
+    rule, severity = step.rule, step.severity
+    for finding in findings:
+        span = finding.span
+        if suppressions:
+            covering = [i for i, s in enumerate(suppressions) if s.covers(span.line, rule.code)]
+            if covering:
+                for i in covering:
+                    codes = suppressions[i].codes
+                    used.add((i, next((c for c in codes if rule.code.startswith(c)), None) if codes else None))
+                continue
+        if finding.fix is not None:
+            finding.fix.safe = rule.fixable
+            if rule.fix:  # the fix's description, worded in the rule's YAML
+                edits = finding.fix.edits
+                fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
+                finding.fix.description = rule.wording(rule.fix, lang).format_map(fields)
+        result.diagnostics.append(
+            Diagnostic(
+                rule=rule.code,
+                name=rule.name,
+                severity=severity,
+                message=None,  # worded from the template when read (lintgk.model.Diagnostic)
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+                where=None if where is None else where(span.line, span.column),
+                data=finding.data,
+                fix=finding.fix,
+                template=rule.text(lang, finding.variant),
+                lang=lang,
+            )
+        )
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:
