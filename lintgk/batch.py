@@ -143,6 +143,11 @@ def _work(job: tuple[str, Config, float | None]) -> FileResult:
     return lint_one(Path(path), config, timeout)
 
 
+def job_count(jobs: int | None) -> int:
+    """The processes a run uses: ``jobs``, or one a core when it is not given."""
+    return max(1, jobs or os.cpu_count() or 1)
+
+
 def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               use_cache: bool = True, progress: Callable[[int], None] | None = None,
               cache_dir: str | None = None) -> list[FileResult]:
@@ -165,7 +170,7 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
         from lintgk.cache import open_cache
 
         cache = open_cache(config, cache_dir)
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = job_count(jobs)
 
     suffixes = _suffixes(files)
 
