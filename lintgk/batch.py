@@ -133,9 +133,14 @@ def _sendable(result: FileResult) -> FileResult:
     if len(result.diagnostics) >= MANY_FINDINGS:  # its JSON line is written a finding at a time, never one string
         return result
     try:
-        return StoredResult.from_bytes(result.path, encode(result))
+        stored = StoredResult.from_bytes(result.path, encode(result))
     except UnicodeEncodeError:
         return result
+    if not result.error:  # the second stage's part made here, from the summary in hand (never decoded again)
+        from lintgk.across.held import record
+
+        stored.stage_record = record(result.summary)
+    return stored
 
 
 def _work(job: tuple[str, Config, float | None]) -> FileResult:
