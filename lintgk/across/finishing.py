@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from lintgk.model import FileResult, finding_order
 from lintgk.stored import StoredResult, diagnostics_from_json, encoded_finding
 
-CHUNK = 32  # consecutive reports a worker finishes at once (each result comes back in its stored form)
+CHUNK = 64  # consecutive reports finished at once, by a worker (each result comes back in its stored form)
 _FORK_FROM = 2 * CHUNK  # fewer reports than this: forking costs more than it saves
 _AHEAD = 3  # chunks handed out per worker before the parent takes the first back: bounds what waits in memory
 
@@ -45,8 +45,8 @@ class Finishing:
         if self.plan is not None and jobs > 1 and count >= _FORK_FROM and _can_fork():
             yield from self._forked(jobs)
         else:
-            for index in range(count):
-                yield self.one(index)
+            for start in range(0, count, CHUNK):
+                yield from self.chunk(start, min(start + CHUNK, count))
 
     def one(self, index: int) -> tuple[FileResult, list | None]:
         """The ``index``-th result with its findings across reports merged in."""
@@ -71,6 +71,9 @@ class Finishing:
         return result, (extra if fresh and self.keep and extra else None)
 
     def chunk(self, start: int, stop: int) -> list[tuple[FileResult, list | None]]:
+        """The results from ``start`` to ``stop`` (their near copies found at once)."""
+        if self.plan is not None:
+            self.plan.prepare(start, stop)
         return [self.one(index) for index in range(start, stop)]
 
     def _forked(self, jobs: int) -> Iterator[tuple[FileResult, list | None]]:

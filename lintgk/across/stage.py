@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lintgk.across import years
 from lintgk.across.held import NO_YEAR, Held
-from lintgk.across.neardup import Signed, near_duplicates
+from lintgk.across.neardup import NearCopies, Signed
 from lintgk.across.pairing import YearGroups
 from lintgk.across.summary import normalise, paragraph_key
 from lintgk.config import Config
@@ -17,6 +17,9 @@ from lintgk.model import Diagnostic, FileResult
 # the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
 CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
     "carry-over", "year-jump", "copied-from-last-year", "near-duplicate", "duplicate-body-year")
+
+
+NEAR_BLOCK = 64  # reports whose near copies are found at once, where findings are asked for one by one
 
 
 @dataclass
@@ -120,11 +123,10 @@ class Plan:
             if SAME_BODY_YEAR in active:
                 self.same_year = _by_first([(index, group) for group in self.groups.same_year_groups()
                                             for index in self.groups.members(group)])
-        if NEAR_DUPLICATE in active:
-            found = list(near_duplicate_pairs(results, held, params[NEAR_DUPLICATE]))
-            self.near = _by_first([(this, other) for this, other, _ in found])
-            if found:
-                self.scores = np.array([score for _, _, score in found])[self.near[2]]
+        # the near copies: the search's buckets made here, each report's closest others found for a range of
+        # reports at a time (``prepare``), by whichever process makes those reports' findings
+        self.near_copies = _near_copies(results, held, params[NEAR_DUPLICATE]) if NEAR_DUPLICATE in active else None
+        self.prepared = range(0)  # the reports whose near copies are in self.near and self.scores
 
     def findings(self, index: int) -> list[Diagnostic]:
         """The findings of the ``index``-th result, in the order the stage makes them (each pair's in turn)."""
@@ -150,10 +152,25 @@ class Plan:
                     emit(COPIED_YEAR, _with(finding, context))
         for group in _seconds(self.same_year, index):
             duplicate_body_year(self.everything, full, self.groups, index, group, emit)
+        if index not in self.prepared:
+            self.prepare(index, index + NEAR_BLOCK)
         first, last = _span(self.near, index)
         for other, score in zip(self.near[1][first:last].tolist(), self.scores[first:last].tolist()):
             near_duplicate_finding(self.results, full, self.own, index, other, score, emit)
         return found
+
+    def prepare(self, first: int, stop: int) -> None:
+        """Find the near copies of the reports from ``first`` to ``stop`` at once (their rows' candidates
+        are scored together), for the findings of those reports."""
+        import numpy as np
+
+        self.prepared = range(first, stop)
+        if self.near_copies is None:
+            return
+        rows = self.near_copies.signed.reports.searchsorted([first, stop]).tolist()
+        found = list(self.near_copies.pairs(*rows))
+        self.near = _by_first([(this, other) for this, other, _ in found])
+        self.scores = np.array([score for _, _, score in found])[self.near[2]] if found else np.empty(0)
 
     def _emit(self, found: list, index: int, kind: str, finding: years.Found) -> None:
         from lintgk.engine import MessageFields
@@ -230,18 +247,27 @@ def near_duplicate_reports(results, held: Held, full, boilerplate, params: NearD
 
 def near_duplicate_pairs(results, held: Held, params: NearDuplicateParams):
     """(report, other, similarity) for each report's closest others (lintgk.across.neardup), in report order."""
+    near = _near_copies(results, held, params)
+    if near is not None:
+        yield from near.pairs()
+
+
+def _near_copies(results, held: Held, params: NearDuplicateParams) -> NearCopies | None:
+    """The near-copy search over what ``held`` holds of ``results``, or None with fewer than two to compare."""
     import numpy as np
 
     signatures = held.signatures
     if not signatures.reports:
-        return
+        return None
     # compared: two bodies' reports of one year (a report with no body may be anyone's: never compared)
     reports = np.frombuffer(signatures.reports, dtype=np.int32)
     bodies, years_of = np.frombuffer(held.bodies, dtype=np.int32), np.frombuffer(held.years, dtype=np.int64)
     where = np.flatnonzero((reports < len(results)) & (bodies[reports] >= 0))
+    if len(where) < 2:
+        return None
     signed = Signed(reports=reports[where], years=years_of[reports[where]], bodies=bodies[reports[where]],
                     where=where, matrix=signatures.matrix(), release=signatures.release)
-    yield from near_duplicates(signed, params.threshold, params.most)
+    return NearCopies(signed, params.threshold, params.most)
 
 
 def near_duplicate_finding(results, full, own, this: int, other: int, score: float, emit) -> None:
