@@ -1,6 +1,6 @@
-"""What the second stage holds of every report (lintgk/across/held.py, pairing.YearGroups, findings.py) gives
-the answers of the simple dicts and sets it replaced: the groups by body and year, the boilerplate count
-(spilled in parts), and each report's findings read back in the order made."""
+"""What the second stage holds of every report (lintgk/across/held.py, pairing.YearGroups) gives the answers of
+the simple dicts and sets it replaced: the groups by body and year, the boilerplate count (spilled in parts),
+and what a worker's record of its report gives."""
 from __future__ import annotations
 
 import re
@@ -14,11 +14,9 @@ from hypothesis import strategies as st
 
 from across_corpus import simple_near_duplicates
 from conftest import ROOT
-from lintgk.across.findings import SpilledFindings
 from lintgk.across.held import NO_YEAR, Held, ParagraphOwners, record
 from lintgk.across.pairing import YearGroups
 from lintgk.across.stage import _boilerplate
-from lintgk.model import Diagnostic
 
 bodies = st.sampled_from([None, "", "甲镇人民政府", "甲镇政府", "乙街道办事处", "乙街道", "丙县财政局"])
 summaries = st.lists(st.one_of(st.none(), st.fixed_dictionaries({
@@ -76,23 +74,6 @@ def test_boilerplate_in_parts_is_the_simple_count(reports, buffered):
             owners_of[int(paragraph[1], 16)].add(owner)
     least = max(3, len(owners) // 50)
     assert got == {key for key, found in owners_of.items() if len(found) >= least}
-
-
-def test_spilled_findings_come_back_by_report_in_finding_order():
-    def finding(line: int, rule: str) -> Diagnostic:
-        return Diagnostic(rule=rule, name="n", severity="warning", message=f"{rule}@{line}", line=line, column=1,
-                          end_line=line, end_column=1, where="", data={"line": line})
-
-    found = SpilledFindings()
-    made = [(3, finding(9, "GK703")), (0, finding(5, "GK701")), (3, finding(2, "GK704")), (3, finding(9, "GK703")),
-            (0, finding(5, "GK701"))]
-    for index, diagnostic in made:
-        found.add(index, diagnostic)
-    assert found.get(1) is None and found.get(7) is None
-    assert [d.message for d in found.get(0)] == ["GK701@5", "GK701@5"]
-    assert [(d.line, d.rule) for d in found.get(3)] == [(2, "GK704"), (9, "GK703"), (9, "GK703")]
-    assert found.get(3)[1] == made[0][1]
-    found.close()
 
 
 def test_near_duplicates_verified_in_blocks_from_the_mapped_file_are_the_simple_ones(monkeypatch):
