@@ -298,7 +298,7 @@ class _Run:
                 if result.error:
                     print(file_error(result.path, result.error, config.lang), file=sys.stderr)
                     broken = True
-                _, kept = self._drop_skipped([Path(result.path)], [result], count=True)
+                _, kept = self._drop_skipped([result.path], [result], count=True)  # the path is not kept: no Path made
                 if not kept:
                     continue
                 self._below_threshold(kept)

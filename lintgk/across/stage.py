@@ -188,7 +188,8 @@ class Plan:
         found.append(Diagnostic(
             rule=rule.code, name=rule.name, severity=config.severity.get(rule.code, rule.severity), message=message,
             line=finding.line, column=1, end_line=finding.line, end_column=len(_line(results[index], finding.line)) + 1,
-            where=where[lang] if where else (f"第{finding.line}行" if lang == 0 else f"line {finding.line}"), data=data))
+            where=where[lang] if where else (f"第{finding.line}行" if lang == 0 else f"line {finding.line}"),
+            data=data))
 
 
 def _by_first(pairs: list[tuple[int, int]]):
@@ -216,7 +217,8 @@ def duplicate_body_years(everything, full, groups: YearGroups, emit) -> None:
     """Two or more reports that name one body and one year: each is flagged, naming the others."""
     for group in groups.same_year_groups():
         for index in groups.members(group):
-            duplicate_body_year(everything, full, groups, index, group, lambda kind, found, i=index: emit(i, kind, found))
+            duplicate_body_year(everything, full, groups, index, group,
+                                lambda kind, found, i=index: emit(i, kind, found))
 
 
 def duplicate_body_year(everything, full, groups: YearGroups, index: int, group: int, emit) -> None:
