@@ -87,7 +87,7 @@ class Plan:
     (one body's consecutive years, one body's reports of one year, the near copies, each found from what
     ``held`` holds of every report), and the boilerplate. Each report's findings are then made on their
     own (``findings(index)``), from its summary and those of the reports it is paired with, so that the
-    reports can be shared among processes once the plan is made (lintgk.across.streamed forks workers).
+    reports can be shared among processes once the plan is made (lintgk.across.finishing forks workers).
 
     A streamed run passes ``held``, what the stage holds of each of ``results`` (``Held.add``-ed with their
     summaries, which the results then need not keep), and ``full``, where ``full(i)`` gives the whole summary
