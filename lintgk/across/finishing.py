@@ -121,6 +121,10 @@ def _start_worker() -> None:
     import gc
 
     gc.freeze()  # what a forked worker inherits is never garbage: keep the collector off its pages
+    # the parent's standard streams are not this process's to flush when it exits: what their buffers hold is
+    # the parent's to write (a copy flushed here would be written twice), and a lock that another thread of the
+    # parent (a progress bar) held at the fork stays held here
+    sys.stdout = sys.stderr = open(os.devnull, "w")
 
 
 def _finish_chunk(start: int, stop: int) -> list[tuple[FileResult, list | None]]:
