@@ -148,14 +148,24 @@ def _sendable(result: FileResult) -> FileResult:
     if len(result.diagnostics) >= MANY_FINDINGS:  # its JSON line is written a finding at a time, never one string
         return result
     try:
-        return StoredResult.from_bytes(result.path, encode(result))
+        stored = StoredResult.from_bytes(result.path, encode(result))
     except UnicodeEncodeError:
         return result
+    if not result.error:  # the second stage's part made here, from the summary in hand (never decoded again)
+        from lintgk.across.held import record
+
+        stored.stage_record = record(result.summary)
+    return stored
 
 
 def _work(job: tuple[str, Config, float | None]) -> FileResult:
     path, config, timeout = job
     return lint_one(Path(path), config, timeout)
+
+
+def job_count(jobs: int | None) -> int:
+    """The processes a run uses: ``jobs``, or one a core when it is not given."""
+    return max(1, jobs or os.cpu_count() or 1)
 
 
 def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
@@ -180,7 +190,7 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
         from lintgk.cache import open_cache
 
         cache = open_cache(config, cache_dir)
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = job_count(jobs)
 
     suffixes = _suffixes(files)
 

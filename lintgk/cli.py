@@ -270,7 +270,7 @@ class _Run:
         """Lint and write each file's result in order as it comes; keep only the counts and the exit code."""
         from lintgk import baseline as baselines
         from lintgk.across.streamed import across_applies, with_findings_across
-        from lintgk.batch import iter_lint
+        from lintgk.batch import iter_lint, job_count
         from lintgk.model import SEVERITY_RANK
         from lintgk.output.json_format import JsonWriter
         from lintgk.output.messages import file_error
@@ -292,12 +292,13 @@ class _Run:
                                 progress=advance, cache_dir=self.cache_dir)
             if across_applies(config, len(files), self.previous is not None):
                 results = with_findings_across(results, config, self._last_year(),
-                                               _stage_cache(config, self.use_cache, self.cache_dir))
+                                               _stage_cache(config, self.use_cache, self.cache_dir),
+                                               jobs=job_count(self.jobs))
             for result in results:
                 if result.error:
                     print(file_error(result.path, result.error, config.lang), file=sys.stderr)
                     broken = True
-                _, kept = self._drop_skipped([Path(result.path)], [result], count=True)
+                _, kept = self._drop_skipped([result.path], [result], count=True)  # the path is not kept: no Path made
                 if not kept:
                     continue
                 self._below_threshold(kept)
@@ -768,7 +769,7 @@ def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
     agree with check's exit). Only the page's summaries are kept, not the results."""
     from lintgk import baseline as baselines
     from lintgk.across.streamed import across_applies, with_findings_across
-    from lintgk.batch import iter_lint
+    from lintgk.batch import iter_lint, job_count
     from lintgk.model import SEVERITY_RANK
     from lintgk.output.messages import file_error
 
@@ -779,7 +780,8 @@ def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
         results = iter_lint(files, config, progress=advance, **lint_options)
         if across_applies(config, len(files), False):
             results = with_findings_across(results, config, cache=_stage_cache(
-                config, lint_options.get("use_cache", True), lint_options.get("cache_dir")))
+                config, lint_options.get("use_cache", True), lint_options.get("cache_dir")),
+                jobs=job_count(lint_options.get("jobs")))
         for r in results:
             if r.error:
                 print(file_error(r.path, r.error, config.lang), file=sys.stderr)

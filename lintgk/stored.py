@@ -159,6 +159,8 @@ class StoredResult(FileResult):
     # then holds a reference to the entry (lintgk.across.streamed) instead of a copy
     cached_key: bytes | None = None
     stage_digest: str | None = None  # the entry's stage_digest, when it came from the cache
+    # what the second stage holds of it (lintgk.across.held.record), made by the worker that linted it
+    stage_record: tuple | None = None
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes, check: bool = False) -> "StoredResult":
@@ -264,7 +266,8 @@ class StoredResult(FileResult):
         stored = self.stored_bytes()
         if stored is None:
             return super().__reduce_ex__(protocol)
-        return StoredResult.from_bytes, (self.path, stored)
+        record = self.__dict__.get("stage_record")  # what the second stage holds of it (lintgk.across.held)
+        return StoredResult.from_bytes, (self.path, stored), {"stage_record": record} if record is not None else None
 
     def __eq__(self, other):  # as a FileResult: the same fields, decoded or not
         if not isinstance(other, FileResult):

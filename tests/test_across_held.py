@@ -1,6 +1,6 @@
-"""What the second stage holds of every report (lintgk/across/held.py, pairing.YearGroups, findings.py) gives
-the answers of the simple dicts and sets it replaced: the groups by body and year, the boilerplate count
-(spilled in parts), and each report's findings read back in the order made."""
+"""What the second stage holds of every report (lintgk/across/held.py, pairing.YearGroups) gives the answers of
+the simple dicts and sets it replaced: the groups by body and year, the boilerplate count (spilled in parts),
+and what a worker's record of its report gives."""
 from __future__ import annotations
 
 import re
@@ -14,11 +14,9 @@ from hypothesis import strategies as st
 
 from across_corpus import simple_near_duplicates
 from conftest import ROOT
-from lintgk.across.findings import SpilledFindings
-from lintgk.across.held import NO_YEAR, Held, ParagraphOwners
+from lintgk.across.held import NO_YEAR, Held, ParagraphOwners, record
 from lintgk.across.pairing import YearGroups
 from lintgk.across.stage import _boilerplate
-from lintgk.model import Diagnostic
 
 bodies = st.sampled_from([None, "", "甲镇人民政府", "甲镇政府", "乙街道办事处", "乙街道", "丙县财政局"])
 summaries = st.lists(st.one_of(st.none(), st.fixed_dictionaries({
@@ -78,23 +76,6 @@ def test_boilerplate_in_parts_is_the_simple_count(reports, buffered):
     assert got == {key for key, found in owners_of.items() if len(found) >= least}
 
 
-def test_spilled_findings_come_back_by_report_in_finding_order():
-    def finding(line: int, rule: str) -> Diagnostic:
-        return Diagnostic(rule=rule, name="n", severity="warning", message=f"{rule}@{line}", line=line, column=1,
-                          end_line=line, end_column=1, where="", data={"line": line})
-
-    found = SpilledFindings()
-    made = [(3, finding(9, "GK703")), (0, finding(5, "GK701")), (3, finding(2, "GK704")), (3, finding(9, "GK703")),
-            (0, finding(5, "GK701"))]
-    for index, diagnostic in made:
-        found.add(index, diagnostic)
-    assert found.get(1) is None and found.get(7) is None
-    assert [d.message for d in found.get(0)] == ["GK701@5", "GK701@5"]
-    assert [(d.line, d.rule) for d in found.get(3)] == [(2, "GK704"), (9, "GK703"), (9, "GK703")]
-    assert found.get(3)[1] == made[0][1]
-    found.close()
-
-
 def test_near_duplicates_verified_in_blocks_from_the_mapped_file_are_the_simple_ones(monkeypatch):
     """Candidates verified a block at a time, their signatures read from the spilled file (its pages given back
     every few rows), give each report's closest others as scoring each report's candidates on their own."""
@@ -142,3 +123,65 @@ def test_the_streamed_second_stage_stays_small_for_many_reports():
                           capture_output=True, text=True, check=True)
     peak = float(re.search(r"peak\s+(\d+) MB", proc.stdout).group(1))
     assert peak < 150, proc.stdout
+
+
+signed_summaries = st.lists(st.one_of(st.none(), st.fixed_dictionaries({
+    "body": bodies, "year": st.sampled_from([None, 2020, 2021, 2022]),
+    "paragraphs": st.lists(st.sampled_from(["0000000a0020", "ffffffffffff", "0000000c0030"])
+                           .map(lambda h: [1, h, "", 20, "段落"]), max_size=4),
+    "signature": st.one_of(st.none(), st.lists(st.integers(0, 2 ** 32 - 1), min_size=4, max_size=4))})), max_size=20)
+
+
+def _plain_held(held_summaries) -> tuple:
+    """What the stage holds of each summary, worked out the plain way: bodies, years, (hash, owner) pairs
+    sorted, (report, signature) rows."""
+    from lintgk.across.held import NO_BODY, NO_SUMMARY
+    from lintgk.across.pairing import BodyNames
+
+    names, numbers, bodies, years, pairs, signatures = BodyNames(), {}, [], [], [], []
+    for index, summary in enumerate(held_summaries):
+        if not summary:
+            bodies.append(NO_SUMMARY)
+            years.append(NO_YEAR)
+            continue
+        key = names.key(summary.get("body"))
+        body = owner = numbers.setdefault(key, len(numbers)) if key else NO_BODY
+        if not key:
+            owner = -1 - index
+        bodies.append(body)
+        years.append(NO_YEAR if summary.get("year") is None else summary["year"])
+        pairs += [(int(p[1], 16), owner) for p in summary.get("paragraphs") or []]
+        if summary.get("signature"):
+            signatures.append((index, summary["signature"]))
+    return bodies, years, sorted(pairs), signatures
+
+
+def _held(held: Held) -> tuple:
+    pairs = sorted(pair for hashes, owners in held.paragraphs.parts() for pair in zip(hashes.tolist(), owners.tolist()))
+    rows = held.signatures.matrix().tolist() if held.signatures.reports else []
+    return list(held.bodies), list(held.years), pairs, list(zip(held.signatures.reports, rows))
+
+
+@settings(max_examples=200, deadline=None)
+@given(signed_summaries)
+def test_a_workers_record_holds_what_the_summary_would(held_summaries):
+    """A worker sends what the stage holds of its report (held.record, pickled with the stored result) so
+    the parent never decodes the summary: the stage then holds the bodies, years, paragraphs' owners and
+    signatures the summaries give, worked out the plain way."""
+    import pickle
+
+    from lintgk.model import FileResult
+    from lintgk.stored import StoredResult, encode
+
+    from_summaries, from_records = Held(), Held()
+    for n, summary in enumerate(held_summaries):
+        from_summaries.add(summary)
+        sent = StoredResult.from_bytes(f"{n}.txt", encode(FileResult(path=f"{n}.txt", summary=summary)))
+        sent.stage_record = record(summary)
+        received = pickle.loads(pickle.dumps(sent))
+        assert received.stage_record == sent.stage_record
+        from_records.add_result(received)
+        assert "summary" not in received.__dict__ or not summary  # never decoded
+    expected = _plain_held(held_summaries)
+    assert _held(from_records) == expected
+    assert _held(from_summaries) == expected

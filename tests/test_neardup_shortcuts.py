@@ -57,3 +57,19 @@ def test_equal_signatures_share_their_first_row():
     rows = signed.matrix.tolist()
     for row, first in enumerate(same_as):
         assert first == min(r for r in range(len(rows)) if rows[r] == rows[row])
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), count=st.integers(2, 120), templates=st.integers(1, 4),
+       cuts=st.lists(st.integers(0, 130), max_size=6), most=st.integers(1, 4))
+def test_the_rows_searched_a_range_at_a_time_give_the_simple_answer(seed, count, templates, cuts, most):
+    """The finishing workers (lintgk.across.finishing) each search the rows of their reports
+    (NearCopies.pairs(first, stop)): the ranges' pairs, one after the other, are the simple answer."""
+    signatures, years, bodies = _corpus(seed, count, templates, 0.2)
+    signed = neardup._signed(signatures, years, bodies)
+    if signed is None or len(signed.reports) < 2:
+        return
+    near = neardup.NearCopies(signed, 0.8, most)
+    bounds = sorted({0, len(signed.reports), *(c for c in cuts if c < len(signed.reports))})
+    got = [pair for first, stop in zip(bounds, bounds[1:]) for pair in near.pairs(first, stop)]
+    assert got == simple_near_duplicates(signatures, years, bodies, most=most)

@@ -37,28 +37,37 @@ class Held:
 
     def add(self, summary: dict | None) -> None:
         """The next report's summary; None for a report with none (or an error): left out of the stage."""
+        self.add_record(record(summary))
+
+    def add_record(self, held: tuple | None) -> None:
+        """The next report as ``record`` gives what the stage holds of it (None: left out of the stage)."""
         index = len(self.bodies)
-        if not summary:
+        if held is None:
             self.bodies.append(NO_SUMMARY)
             self.years.append(NO_YEAR)
             return
-        key = self.names.key(summary.get("body"))
+        body_name, year, hashes, signature = held
+        key = self.names.key(body_name)
         if key:
             body = owner = self._numbers.setdefault(key, len(self._numbers))
         else:
             body, owner = NO_BODY, -1 - index  # no body: its paragraphs are its own
             self._no_body += 1
-        year = summary.get("year")
         self.bodies.append(body)
         self.years.append(NO_YEAR if year is None else year)
-        self.paragraphs.add([paragraph_key(p[1]) for p in summary.get("paragraphs") or []], owner)
-        signature = summary.get("signature")
+        self.paragraphs.add(array("q", hashes), owner)
         if signature:
             self.signatures.add(index, signature)
 
     def add_result(self, result) -> None:
-        """The next report's result (lintgk.model.FileResult): its summary, or none if it is an error."""
-        self.add(result.summary if not result.error else None)
+        """The next report's result (lintgk.model.FileResult): its summary, or none if it is an error; a
+        worker's result brings its ``record`` along (``stage_record``), so its summary need not be decoded."""
+        if result.error:
+            self.add_record(None)
+        elif getattr(result, "stage_record", None) is not None:
+            self.add_record(result.stage_record)
+        else:
+            self.add(result.summary)
 
     def summarised(self, index: int) -> bool:
         return self.bodies[index] != NO_SUMMARY
@@ -67,6 +76,19 @@ class Held:
     def owners(self) -> int:
         """How many owners the paragraphs have: bodies, and each report with no body."""
         return len(self._numbers) + self._no_body
+
+
+def record(summary: dict | None) -> tuple | None:
+    """What the stage holds of a report, from its summary: (body as named, year, the paragraphs' hashes as
+    int64 bytes, the signature as uint32 bytes, or None); None when it has no summary. Made in the worker
+    that linted the report and sent with its result: decoding each summary again in the parent, while the
+    workers need the cores, was the parent's largest cost a report."""
+    if not summary:
+        return None
+    signature = summary.get("signature")
+    return (summary.get("body"), summary.get("year"),
+            array("q", [paragraph_key(p[1]) for p in summary.get("paragraphs") or []]).tobytes(),
+            array("I", signature).tobytes() if signature else None)
 
 
 class Signatures:
@@ -82,9 +104,11 @@ class Signatures:
         self.reports = array("i")  # the report of each row
         self.bins = 0
 
-    def add(self, index: int, signature: list[int]) -> None:
+    def add(self, index: int, signature) -> None:
+        """The signature (a list of ints, or their uint32 bytes) of report ``index``."""
+        signature = array("I", signature)
         self.bins = self.bins or len(signature)
-        self._file.write(array("I", signature).tobytes())
+        self._file.write(signature.tobytes())
         self.reports.append(index)
 
     def matrix(self):
@@ -116,7 +140,8 @@ class ParagraphOwners:
         self._hashes, self._owners = array("q"), array("q")
         self._blocks: list[list[tuple[int, int]]] = [[] for _ in range(self.PARTS)]  # (offset, pairs) of each part
 
-    def add(self, hashes: list[int], owner: int) -> None:
+    def add(self, hashes, owner: int) -> None:
+        """A report's paragraph hashes (a list, or an array of int64) and their owner."""
         self._hashes.extend(hashes)
         self._owners.extend([owner] * len(hashes))
         if len(self._hashes) >= self.BUFFERED:

@@ -96,50 +96,69 @@ def candidate_rows(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES
 
 def _candidate_arrays(signed: Signed, threshold: float, limit: int = MAX_CANDIDATES) -> Iterator[tuple[int, Any]]:
     """``candidate_rows`` with each row's candidates as a numpy array."""
-    import numpy as np
+    yield from Buckets(signed, threshold, limit).candidates()
 
-    count = len(signed.reports)
-    bands, rows = band_shape(threshold, signed.matrix.shape[1])
-    # each band's buckets of two rows or more as flat arrays: their rows in bucket order (within a bucket, row
-    # order), each bucket's start and size, and each row's bucket in each band (-1: alone in the band); made one
-    # band at a time, from that band's bins only. Buckets are numbered across the bands, so a row's buckets are
-    # one column of ``bucket_of`` and one lookup in ``starts`` and ``sizes``.
-    bucket_of = np.full((bands, count), -1, dtype=np.int32)
-    orders, starts, sizes = [], [], []
-    numbered_before, placed_before = 0, 0
-    for band in range(bands):
-        columns = signed.columns(band * rows, (band + 1) * rows)
-        bucket = _grouped([signed.years, *columns.T])
-        del columns
-        members = np.flatnonzero(np.bincount(bucket)[bucket] > 1)
-        _, numbered, counts = np.unique(bucket[members], return_inverse=True, return_counts=True)
-        numbered = numbered.ravel().astype(np.int32)
-        bucket_of[band, members] = numbered + numbered_before
-        orders.append(members[np.argsort(numbered, kind="stable")].astype(np.int32))
-        starts.append(np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) + placed_before)
-        sizes.append(counts.astype(np.int64))
-        numbered_before += len(counts)
-        placed_before += len(members)
-    order = np.concatenate(orders) if orders else np.empty(0, dtype=np.int32)
-    starts = np.concatenate(starts) if starts else np.empty(0, dtype=np.int64)
-    sizes = np.concatenate(sizes) if sizes else np.empty(0, dtype=np.int64)
-    same_group = _grouped([signed.bodies, signed.years])
-    same_body = np.bincount(same_group)[same_group]  # each row's reports of its body and year, itself included
-    bodies = signed.bodies
-    for row in np.flatnonzero((bucket_of >= 0).any(axis=0)).tolist():
-        # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
-        # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
-        head = limit + int(same_body[row])
-        mine = bucket_of[:, row]
-        mine = mine[mine >= 0]
-        found = [order[start:start + size] for start, size in
-                 zip(starts[mine].tolist(), np.minimum(sizes[mine], head).tolist())]
-        if len(found) > 1:  # sorted, each once
-            found = np.sort(np.concatenate(found))
-            found = found[np.concatenate(([True], found[1:] != found[:-1]))]
-        else:
-            found = found[0]
-        yield row, found[bodies[found] != bodies[row]][:limit]
+
+class Buckets:
+    """Each band's buckets of two rows or more as flat arrays: their rows in bucket order (within a bucket, row
+    order), each bucket's start and size, and each row's bucket in each band (-1: alone in the band); made one
+    band at a time, from that band's bins only. Buckets are numbered across the bands, so a row's buckets are
+    one column of ``bucket_of`` and one lookup in ``starts`` and ``sizes``. Made once over every row; a row's
+    candidates are then read from them on their own (``candidates(first, stop)``), so that the rows can be
+    shared among processes (lintgk.across.finishing)."""
+
+    def __init__(self, signed: Signed, threshold: float, limit: int = MAX_CANDIDATES) -> None:
+        import numpy as np
+
+        count = len(signed.reports)
+        bands, rows = band_shape(threshold, signed.matrix.shape[1])
+        bucket_of = np.full((bands, count), -1, dtype=np.int32)
+        orders, starts, sizes = [], [], []
+        numbered_before, placed_before = 0, 0
+        for band in range(bands):
+            columns = signed.columns(band * rows, (band + 1) * rows)
+            bucket = _grouped([signed.years, *columns.T])
+            del columns
+            members = np.flatnonzero(np.bincount(bucket)[bucket] > 1)
+            _, numbered, counts = np.unique(bucket[members], return_inverse=True, return_counts=True)
+            numbered = numbered.ravel().astype(np.int32)
+            bucket_of[band, members] = numbered + numbered_before
+            orders.append(members[np.argsort(numbered, kind="stable")].astype(np.int32))
+            starts.append(np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) + placed_before)
+            sizes.append(counts.astype(np.int64))
+            numbered_before += len(counts)
+            placed_before += len(members)
+        self.bucket_of = bucket_of
+        self.order = np.concatenate(orders) if orders else np.empty(0, dtype=np.int32)
+        self.starts = np.concatenate(starts) if starts else np.empty(0, dtype=np.int64)
+        self.sizes = np.concatenate(sizes) if sizes else np.empty(0, dtype=np.int64)
+        same_group = _grouped([signed.bodies, signed.years])
+        self.same_body = np.bincount(same_group)[same_group]  # each row's reports of its body and year, itself included
+        self.bodies, self.limit = signed.bodies, limit
+        self.bucketed = np.flatnonzero((bucket_of >= 0).any(axis=0))  # the rows in a bucket of some band
+
+    def candidates(self, first: int = 0, stop: int | None = None) -> Iterator[tuple[int, Any]]:
+        """(row, its first ``limit`` candidates in row order) for each row from ``first`` to ``stop`` with any."""
+        import numpy as np
+
+        order, starts, sizes, bodies, limit = self.order, self.starts, self.sizes, self.bodies, self.limit
+        rows = self.bucketed[self.bucketed.searchsorted(first):]
+        if stop is not None:
+            rows = rows[:rows.searchsorted(stop)]
+        for row in rows.tolist():
+            # a report among the first `limit` of the union is among the first `limit` of its bucket, once the
+            # bucket's reports of this body (this one included) are passed over: a bucket's head is enough
+            head = limit + int(self.same_body[row])
+            mine = self.bucket_of[:, row]
+            mine = mine[mine >= 0]
+            found = [order[start:start + size] for start, size in
+                     zip(starts[mine].tolist(), np.minimum(sizes[mine], head).tolist())]
+            if len(found) > 1:  # sorted, each once
+                found = np.sort(np.concatenate(found))
+                found = found[np.concatenate(([True], found[1:] != found[:-1]))]
+            else:
+                found = found[0]
+            yield row, found[bodies[found] != bodies[row]][:limit]
 
 
 def _grouped(keys: list) -> Any:
@@ -189,18 +208,32 @@ def near_duplicates(signed: Signed, threshold: float, most: int = 3) -> Iterator
     report order."""
     if len(signed.reports) < 2:
         return
-    reports = signed.reports.tolist()
-    same_as = _same_signatures(signed)
-    block, pairs = [], 0
-    # candidates a little below the threshold: banding misses some pairs near it, the verification decides
-    for row, others in _candidate_arrays(signed, max(0.3, threshold - 0.15)):
-        if len(others):
-            block.append((row, others))
-            pairs += len(others)
-        if pairs >= VERIFIED_PAIRS:
-            yield from _closest(signed, block, threshold, most, reports, same_as)
-            block, pairs = [], 0
-    yield from _closest(signed, block, threshold, most, reports, same_as)
+    yield from NearCopies(signed, threshold, most).pairs()
+
+
+class NearCopies:
+    """``near_duplicates`` in two steps: what needs every row at once (the bands' buckets, the rows of one
+    signature) made here, then each row's closest others found on their own, for any range of rows
+    (``pairs(first, stop)``): a row's candidates and their scores depend on nothing else."""
+
+    def __init__(self, signed: Signed, threshold: float, most: int = 3) -> None:
+        self.signed, self.threshold, self.most = signed, threshold, most
+        self.reports = signed.reports.tolist()
+        self.same_as = _same_signatures(signed)
+        # candidates a little below the threshold: banding misses some pairs near it, the verification decides
+        self.buckets = Buckets(signed, max(0.3, threshold - 0.15))
+
+    def pairs(self, first: int = 0, stop: int | None = None) -> Iterator[tuple[int, int, float]]:
+        """``near_duplicates``' pairs of the rows from ``first`` to ``stop``."""
+        block, pairs = [], 0
+        for row, others in self.buckets.candidates(first, stop):
+            if len(others):
+                block.append((row, others))
+                pairs += len(others)
+            if pairs >= VERIFIED_PAIRS:
+                yield from _closest(self.signed, block, self.threshold, self.most, self.reports, self.same_as)
+                block, pairs = [], 0
+        yield from _closest(self.signed, block, self.threshold, self.most, self.reports, self.same_as)
 
 
 def _same_signatures(signed: Signed):

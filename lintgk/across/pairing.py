@@ -68,8 +68,12 @@ class YearGroups:
 
     def same_year(self) -> Iterator[tuple[int, list[int]]]:
         """(year, reports) for each body's year with two reports or more."""
-        for group in ((self.ends - self.starts > 1) & (self.year != self.no_year)).nonzero()[0].tolist():
+        for group in self.same_year_groups():
             yield int(self.year[group]), self.members(group)
+
+    def same_year_groups(self) -> list[int]:
+        """The groups (a body's year) with two reports or more."""
+        return ((self.ends - self.starts > 1) & (self.year != self.no_year)).nonzero()[0].tolist()
 
     def consecutive_pairs(self) -> Iterator[tuple[int, int]]:
         """(this year's report, last year's report) for each body with both years."""

@@ -18,17 +18,16 @@ changed reads them back instead of comparing the reports again.
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from lintgk.across.findings import SpilledFindings
 from lintgk.config import Config
-from lintgk.model import FileResult, finding_order
-from lintgk.stored import StoredResult, diagnostics_from_json, encode, encoded_finding, stage_digest
+from lintgk.model import FileResult
+from lintgk.stored import StoredResult, encode, stage_digest
 
 
 _REFERENCE = b"@"  # a spooled result that is a cache entry's: the entry's key line follows
@@ -70,9 +69,12 @@ def _digested(digest, path: str, result: FileResult, data: bytes) -> None:
 
 
 def with_findings_across(results: Iterable[FileResult], config: Config, previous: list[FileResult] | None = None,
-                         cache=None) -> Iterator[FileResult]:
+                         cache=None, jobs: int = 1) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
-    second stage's findings for a run in which nothing changed."""
+    second stage's findings for a run in which nothing changed. With ``jobs`` above 1 (and fork), what is
+    left after the last result (each report's findings, merged into its stored form) is shared among that
+    many forked processes (lintgk.across.finishing)."""
+    from lintgk.across.finishing import Finishing
     from lintgk.across.held import Held
 
     digest = hashlib.blake2b(cache.stamp.encode(), digest_size=20) if cache is not None else None
@@ -95,42 +97,44 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
         if digest is not None:
             for result in previous or []:
                 _digested(digest, result.path, result, _spooled(result, None))
+        spool.flush()  # read back with os.pread from here on, by forked processes too
         key = digest.hexdigest() if digest is not None else None
         found = cache.across(key) if cache is not None else None
         fresh = found is None
-        if fresh:
-            found = _second_stage(spool, paths, ends, config, previous, cache, held, stubs)
+        spooled = _Spooled(spool.fileno(), paths, ends, cache, config)
+        plan = _second_stage(spooled, config, previous, held, stubs) if fresh else None
         kept = {}  # the fresh findings, encoded, for the cache
-        spool.seek(0)
-        start = 0
-        for index, (path, end) in enumerate(zip(paths, ends)):
-            data = spool.read(end - start)
-            start = end
-            result = _unspooled(path, data, cache, config)
-            extra = found.get(index)
+        finishing = Finishing(spooled, plan, found, keep=fresh and cache is not None)
+        for index, (result, extra) in enumerate(finishing.results(jobs)):
             if extra:
-                if fresh:  # the stage had no text to measure a finding's line by
-                    for d in extra:
-                        if 0 < d.line <= len(result.lines):
-                            d.end_column = len(result.lines[d.line - 1]) + 1
-                    extra = [encoded_finding(d) for d in extra]
-                    if cache is not None:
-                        kept[index] = extra
-                if isinstance(result, StoredResult) and result.as_stored():
-                    result.add_findings(extra)  # still in its stored form: written out without decoding
-                else:
-                    result.diagnostics = sorted([*result.diagnostics, *diagnostics_from_json(
-                        [json.loads(_text(f[4])) for f in extra])], key=finding_order)
+                kept[index] = extra
             yield result
-        if fresh:
-            found.close()
-            if cache is not None:
-                cache.keep_across(key, kept)
+        if fresh and cache is not None:
+            cache.keep_across(key, kept)
 
 
-def _text(json_text: str | bytes) -> str:
-    """A finding's JSON as text (the cache keeps it in bytes)."""
-    return json_text if isinstance(json_text, str) else json_text.decode("utf-8", "surrogateescape")
+class _Spooled:
+    """The spooled results, read back by number (``os.pread``: forked processes share the file and its offset)."""
+
+    def __init__(self, fd: int, paths: list[str], ends: list[int], cache, config: Config) -> None:
+        self.fd, self.paths, self.ends, self.cache, self.config = fd, paths, ends, cache, config
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def data(self, index: int) -> bytes:
+        start = self.ends[index - 1] if index else 0
+        parts, size = [], self.ends[index] - start
+        while size > 0:  # pread may give fewer bytes than asked (a signal)
+            part = os.pread(self.fd, size, start)
+            if not part:
+                raise OSError("the spool of the second stage ended early")
+            parts.append(part)
+            start, size = start + len(part), size - len(part)
+        return b"".join(parts)
+
+    def result(self, index: int) -> FileResult:
+        return _unspooled(self.paths[index], self.data(index), self.cache, self.config)
 
 
 class _Stub:
@@ -143,33 +147,28 @@ class _Stub:
         self.path, self.error = path, error
 
 
-def _second_stage(spool, paths: list[str], ends: list[int], config: Config,
-                  previous: list[FileResult] | None, cache, held, stubs: list[_Stub]) -> SpilledFindings:
-    """The GK7xx findings of each result (by its index), from the summaries read back: what the stage holds
-    of every report (``held``, which has the first ``len(stubs)`` reports already), whole ones only for the
-    reports a comparison or a finding needs."""
-    from lintgk.across.stage import check_across
+def _second_stage(spooled: _Spooled, config: Config, previous: list[FileResult] | None, held,
+                  stubs: list[_Stub]):
+    """The second stage's plan (lintgk.across.stage.Plan), or None when there is nothing to compare: what the
+    stage holds of every report (``held``, which has the first ``len(stubs)`` reports already), whole
+    summaries only for the reports a comparison or a finding needs."""
+    from lintgk.across.stage import plan_across
 
-    starts = [0, *ends[:-1]]
+    count = len(spooled)
 
     @lru_cache(maxsize=64)
     def full(index: int) -> dict:
-        if index >= len(paths):
-            return previous[index - len(paths)].summary
-        spool.seek(starts[index])
-        return _unspooled(paths[index], spool.read(ends[index] - starts[index]), cache, config).summary
+        if index >= count:
+            return previous[index - count].summary
+        return spooled.result(index).summary
 
-    start = starts[len(stubs)] if len(stubs) < len(paths) else 0
-    spool.seek(start)
-    for path, end in zip(paths[len(stubs):], ends[len(stubs):]):
-        result = _unspooled(path, spool.read(end - start), cache, config)
-        start = end
+    for index in range(len(stubs), count):
+        result = spooled.result(index)
         held.add_result(result)
-        stubs.append(_Stub(path, result.error))
-    found = SpilledFindings()
+        stubs.append(_Stub(result.path, result.error))
     if len(stubs) > 1 or previous:
-        check_across(stubs, config, previous, full, held, found.add)
-    return found
+        return plan_across(stubs, config, previous, full, held)
+    return None
 
 
 def across_applies(config: Config, files: int, previous: bool) -> bool:

@@ -1,0 +1,86 @@
+"""The end of a streamed run with checks across reports (lintgk/across/finishing.py): each report's findings
+across reports made and merged in forked workers, a chunk of reports each, give the bytes the same work
+done in one process gives, in the same order; a worker that dies has its chunk finished in the parent, and
+where workers cannot be forked (Windows; LINTGK_MP_START=spawn here) it all runs in one process."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+from conftest import ROOT
+from lintgk.across import finishing
+from lintgk.across.streamed import with_findings_across
+from lintgk.config import Config
+from lintgk.output.json_format import JsonWriter
+
+sys.path.insert(0, str(ROOT / "bench"))
+from across_memory import _results  # noqa: E402  synthetic results with findings across reports
+
+needs_fork = pytest.mark.skipif(not finishing._can_fork(), reason="no fork here: the end runs in one process")
+REPORTS = 230  # bodies of two years, copied paragraphs, near copies: every GK7 kind but the duplicate year
+
+
+def _written(jobs: int, cache=None) -> str:
+    stream = io.StringIO()
+    writer = JsonWriter(stream, passed=True)
+    for result in with_findings_across(_results(REPORTS), Config(), cache=cache, jobs=jobs):
+        writer.add(result)
+    writer.close()
+    return stream.getvalue()
+
+
+@pytest.fixture(scope="module")
+def in_one_process() -> str:
+    written = _written(1)
+    assert '"rule":"GK703"' in written and '"rule":"GK704"' in written
+    return written
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(finishing, "CHUNK", 7)  # many chunks, the last one short
+    monkeypatch.setattr(finishing, "_FORK_FROM", 2)
+
+
+@needs_fork
+def test_forked_workers_give_the_bytes_of_one_process(in_one_process, small_chunks, monkeypatch):
+    forked = []
+    start = finishing.Finishing._forked
+    monkeypatch.setattr(finishing.Finishing, "_forked", lambda self, jobs: forked.append(jobs) or start(self, jobs))
+    assert _written(2) == in_one_process
+    assert forked == [2]
+
+
+@needs_fork
+def test_the_findings_kept_in_the_cache_are_the_same_forked(in_one_process, small_chunks, tmp_path):
+    from lintgk.cache import Cache
+
+    config = Config()
+    assert _written(2, Cache(config, folder=tmp_path / "forked")) == in_one_process
+    assert _written(1, Cache(config, folder=tmp_path / "here")) == in_one_process
+    kept = [sorted(p.read_bytes() for p in (tmp_path / name).glob("across-*.json")) for name in ("forked", "here")]
+    assert kept[0] == kept[1] and len(kept[0]) == 1
+    assert _written(2, Cache(config, folder=tmp_path / "forked")) == in_one_process  # read back from there
+
+
+@needs_fork
+def test_a_chunk_whose_worker_died_is_finished_here(in_one_process, small_chunks, monkeypatch):
+    parent, chunk = os.getpid(), finishing.Finishing.chunk
+
+    def dies_in_a_worker(self, start, stop):
+        if os.getpid() != parent and start == 14:
+            os._exit(1)
+        return chunk(self, start, stop)
+
+    monkeypatch.setattr(finishing.Finishing, "chunk", dies_in_a_worker)
+    assert _written(2) == in_one_process
+
+
+def test_without_fork_the_end_runs_in_one_process(in_one_process, small_chunks, monkeypatch):
+    monkeypatch.setenv("LINTGK_MP_START", "spawn")
+    assert not finishing._can_fork()
+    monkeypatch.setattr(finishing.Finishing, "_forked", lambda self, jobs: pytest.fail("forked"))
+    assert _written(2) == in_one_process
