@@ -9,7 +9,8 @@ import zlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.across.summary import _YEARS, MIN_PARAGRAPH, SHINGLE, SIGNATURE_BINS, name_variants, normalise, signature
+from lintgk.across.minhash import SHINGLE, SIGNATURE_BINS
+from lintgk.across.summary import _YEARS, MIN_PARAGRAPH, name_variants, normalise, signature
 from lintgk.document import Cell
 from lintgk.parse.national import _HAN, _is_label
 from lintgk.readers.national_text import _CELL_SEPARATOR, _tokens

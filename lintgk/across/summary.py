@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.across.minhash import SHINGLE, SIGNATURE_BINS, signature  # noqa: F401  (named here as before)
+from lintgk.across.minhash import signature
 from lintgk.parse.model import Report
 
 EXCERPT = 160  # characters of each paragraph kept for the passages a finding shows

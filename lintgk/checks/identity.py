@@ -159,11 +159,11 @@ def _county_before(text: str, township: str) -> str | None:
     would find it (its first match): found from where 县, 区 or 旗 and the township stand, since a pattern
     of each report's own name would be compiled afresh for every report."""
     candidates = []  # (start, size) of a name that 县, 区 or 旗 and the township follow
-    for kind in ("县", "区", "旗"):
-        at = text.find(kind + township)
+    for level in ("县", "区", "旗"):
+        at = text.find(level + township)
         while at >= 0:
             candidates += [(at - 2, 2), (at - 3, 3)]
-            at = text.find(kind + township, at + 1)
+            at = text.find(level + township, at + 1)
     # the first match starts first; at one start, the lazy {2,3}? tries the shorter name first
     for start, size in sorted(c for c in candidates if c[0] >= 0):
         if _HAN_NAME.fullmatch(text, start, start + size):
