@@ -237,7 +237,7 @@ def main() -> None:
         # the CLI runs first, each measured alone (peak memory of that run's largest process)
         cli_s, cli_peak = cli("all", "--no-cache")
         one_s, _ = cli("one", "--no-cache", "-j", "1")
-        fill_s, _ = cli("fill", *cache)
+        fill_s, fill_peak = cli("fill", *cache)
         cached_s, cached_peak = cli("cached", *cache)
         # compared a block at a time: this script stays small (100 MB of JSON each at 10,000 reports)
         same = {name: filecmp.cmp(path, outputs["all"], shallow=False) for name, path in outputs.items()}
@@ -277,8 +277,9 @@ def main() -> None:
             (f"CLI, JSON, {n} reports, all cores", f"{cli_s:.1f} s ({one_s / cli_s:.2f}x over -j 1)",
              "target < 15 s for 10,000 on 2 cores"),
             ("  its peak memory", f"{cli_peak:.0f} MB", "target < 150 MB"),
-            ("CLI, first run filling the cache", f"{fill_s:.1f} s", ""),
-            ("CLI, second run from the cache", f"{cached_s:.2f} s, {cached_peak:.0f} MB", "target < 2 s for 10,000"),
+            ("CLI, first run filling the cache", f"{fill_s:.1f} s, {fill_peak:.0f} MB", "target < 150 MB"),
+            ("CLI, second run from the cache", f"{cached_s:.2f} s, {cached_peak:.0f} MB",
+             "target < 2 s for 10,000, < 150 MB"),
             ("one-file `lintgk check FILE`", f"{check_s * 1000:.0f} ms ({check_s / python_s:.0f}x `python -c pass`)",
              "target < 300 ms"),
             ("  answered from the cache", f"{check_cached_s * 1000:.0f} ms", ""),

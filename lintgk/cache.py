@@ -20,16 +20,21 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import stat as stat_module
 import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from lintgk import __version__
 from lintgk.config import Config
 from lintgk.model import FileResult
 from lintgk.stored import StoredResult, encode, stage_digest
+
+if TYPE_CHECKING:
+    from lintgk.across.kept import KeptFindings, KeptWriter
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
@@ -37,6 +42,7 @@ MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs ove
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _LENGTH = re.compile(rb', "length": (\d+)')
 _RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
@@ -195,41 +201,22 @@ class Cache:
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
         self._write(Path(self._entry(path)), head + b"\n" + stored)
 
-    def across(self, key: str) -> dict[int, list[list]] | None:
-        """The second stage's findings (lintgk.across.streamed; each as lintgk.stored.encoded_finding, its
-        JSON in UTF-8 bytes) kept under ``key``, or None.
+    def across(self, key: str) -> KeptFindings | None:
+        """The second stage's findings kept under ``key`` (lintgk.across.kept: read a report at a time, from the
+        entry kept open until its ``close``), or None."""
+        from lintgk.across.kept import KeptFindings
 
-        The entry is a line of JSON (the key, the stamp, and each report's findings with the length of
-        their JSON) followed by the findings' JSON, one after the other: read back without decoding them."""
         try:
-            data = _read(self.folder / f"across-{key}.json")[0]
-            head, _, texts = data.partition(b"\n")
-            head = json.loads(head.decode("utf-8", "surrogateescape"))
-            if head["key"] != key or head["stamp"] != self.stamp or head["length"] != len(texts):
-                return None
-            found, at = {}, 0
-            for index, findings in head["found"].items():
-                for finding in findings:
-                    finding[4], at = texts[at:at + finding[4]], at + finding[4]
-                found[int(index)] = findings
-            return found
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            fd = os.open(self.folder / f"across-{key}.json", os.O_RDONLY | _NOFOLLOW | _BINARY)
+        except OSError:
             return None
+        return KeptFindings.open(os.fdopen(fd, "rb"), key, self.stamp)
 
-    def keep_across(self, key: str, found: dict[int, list[list]]) -> None:
-        """Keep the second stage's findings; only the newest few such entries stay (each run over a changed
-        folder writes one, and one can be tens of MB for a large survey)."""
+    def keep_across(self, key: str, found: KeptWriter) -> None:
+        """Keep the second stage's findings, written to ``found`` as they were made; only the newest few such
+        entries stay (each run over a changed folder writes one, and one can be tens of MB for a large survey)."""
         try:
-            texts, listed = [], {}
-            for index, findings in found.items():
-                listed[index] = []
-                for *place, text in findings:
-                    texts.append(text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape"))
-                    listed[index].append([*place, len(texts[-1])])
-            texts = b"".join(texts)
-            head = json.dumps({"key": key, "stamp": self.stamp, "length": len(texts), "found": listed},
-                              ensure_ascii=False)
-            self._write(self.folder / f"across-{key}.json", head.encode("utf-8", "surrogateescape") + b"\n" + texts)
+            self._write(self.folder / f"across-{key}.json", *found.parts(key, self.stamp))
             with os.scandir(self.folder) as entries:
                 kept = sorted(((item.stat(follow_symlinks=False).st_mtime_ns, item.path) for item in entries
                                if item.name.startswith("across-") and item.name.endswith(".json")), reverse=True)
@@ -238,7 +225,7 @@ class Cache:
         except (OSError, UnicodeEncodeError, TypeError, ValueError):
             pass
 
-    def _write(self, entry: Path, data: bytes) -> None:
+    def _write(self, entry: Path, *parts: bytes | BinaryIO) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if self.folder.is_symlink():
@@ -246,17 +233,24 @@ class Cache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 self._atomic(ignore, b"*\n")
-            self._atomic(entry, data)
+            self._atomic(entry, *parts)
         except OSError:
             pass  # a read-only folder: run without a cache
 
     @staticmethod
-    def _atomic(target: Path, data: bytes) -> None:
+    def _atomic(target: Path, *parts: bytes | BinaryIO) -> None:
+        """``target`` written whole or not at all, from ``parts`` in order: bytes, or files copied from their
+        start in pieces (not read into memory)."""
         temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                for part in parts:
+                    if isinstance(part, bytes):
+                        handle.write(part)
+                    else:
+                        part.seek(0)
+                        shutil.copyfileobj(part, handle)
             os.replace(temporary, target)
         except BaseException:
             try:

@@ -77,6 +77,7 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     (kept,) = cache.glob("across-*.json")
     assert run() == fresh
     # the kept findings are read back: a mark put in them shows in the output
+    from lintgk.across.kept import KeptWriter
     from lintgk.cache import Cache
 
     stage = Cache(Config(), folder=cache)
@@ -84,10 +85,13 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     key = kept.name.removeprefix("across-").removesuffix(".json")
     data = stage.across(key)
     assert data
-    for found in data.values():
+    marked = KeptWriter()
+    for index, found in data.items():
         for finding in found:
             finding[4] = finding[4].replace(b'"message":"', '"message":"KEPT '.encode(), 1)
-    stage.keep_across(key, data)
+        marked.add(index, found)
+    data.close()
+    stage.keep_across(key, marked)
     marked = run()
     assert all(d["message"].startswith("KEPT ") for f in marked["files"] for d in f["diagnostics"])
     # a report changed (a line added at its end): the second stage runs again, with the same findings
@@ -101,15 +105,20 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
 
 
 def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
+    from lintgk.across.kept import KeptWriter
     from lintgk.cache import MAX_ACROSS_ENTRIES, Cache
 
     cache = Cache(Config(), folder=tmp_path)
     for n in range(MAX_ACROSS_ENTRIES + 3):
-        cache.keep_across(f"{n:040x}", {0: []})
+        found = KeptWriter()
+        found.add(0, [])
+        cache.keep_across(f"{n:040x}", found)
         os.utime(tmp_path / f"across-{n:040x}.json", ns=(n * 10**9, n * 10**9))
     kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
     assert len(kept) == MAX_ACROSS_ENTRIES
-    assert cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}") == {0: []}
+    newest = cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}")
+    assert newest is not None and dict(newest.items()) == {0: []}
+    newest.close()
 
 
 def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted_again(tmp_path):

@@ -32,9 +32,10 @@ _INHERITED: dict = {}
 
 class Finishing:
     """``spooled`` (lintgk.across.streamed._Spooled) read back with each result's findings across reports:
-    made from ``plan`` (a fresh second stage), or the ``found`` ones (encoded, kept in the cache)."""
+    made from ``plan`` (a fresh second stage), or the ``found`` ones (encoded, kept in the cache: a
+    lintgk.across.kept.KeptFindings)."""
 
-    def __init__(self, spooled, plan, found: dict | None, keep: bool = False) -> None:
+    def __init__(self, spooled, plan, found, keep: bool = False) -> None:
         self.spooled, self.plan, self.found, self.keep = spooled, plan, found, keep
 
     def results(self, jobs: int = 1) -> Iterator[tuple[FileResult, list | None]]:

@@ -76,6 +76,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
     many forked processes (lintgk.across.finishing)."""
     from lintgk.across.finishing import Finishing
     from lintgk.across.held import Held
+    from lintgk.across.kept import KeptWriter
 
     digest = hashlib.blake2b(cache.stamp.encode(), digest_size=20) if cache is not None else None
     # what the stage holds of each report, taken as the results come (while the workers lint the next ones,
@@ -103,14 +104,20 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
         fresh = found is None
         spooled = _Spooled(spool.fileno(), paths, ends, cache, config)
         plan = _second_stage(spooled, config, previous, held, stubs) if fresh else None
-        kept = {}  # the fresh findings, encoded, for the cache
-        finishing = Finishing(spooled, plan, found, keep=fresh and cache is not None)
-        for index, (result, extra) in enumerate(finishing.results(jobs)):
-            if extra:
-                kept[index] = extra
-            yield result
-        if fresh and cache is not None:
-            cache.keep_across(key, kept)
+        # the fresh findings, encoded, for the cache: written out as they come, not held
+        kept = KeptWriter() if fresh and cache is not None else None
+        finishing = Finishing(spooled, plan, found, keep=kept is not None)
+        try:
+            for index, (result, extra) in enumerate(finishing.results(jobs)):
+                if extra:
+                    kept.add(index, extra)
+                yield result
+            if kept is not None:
+                cache.keep_across(key, kept)
+        finally:
+            for held_open in (kept, found):
+                if held_open is not None:
+                    held_open.close()
 
 
 class _Spooled:
