@@ -50,7 +50,7 @@ def test_neither_the_writer_nor_the_reader_holds_the_findings_json(tmp_path):
     cache.keep_across("cd" * 20, writer)
     writer.close()
     kept = cache.across("cd" * 20)
-    assert all(type(value) is not bytes for _, places in kept._found.values() for place in places for value in place)
+    assert all(type(value) is not bytes for _, _, places in kept._found.values() for place in places for value in place)
     assert kept.get(7) == found[7]
     kept.close()
 

@@ -55,7 +55,7 @@ class KeptFindings:
     """An entry's findings by report number, each report's read from the entry when asked (the entry stays
     open until ``close``: another run replacing it meanwhile changes nothing read here)."""
 
-    def __init__(self, handle: BinaryIO, base: int, found: dict[int, tuple[int, list[list]]]) -> None:
+    def __init__(self, handle: BinaryIO, base: int, found: dict[int, tuple[int, int, list[list]]]) -> None:
         self._handle, self._base, self._found = handle, base, found
 
     @classmethod
@@ -70,8 +70,9 @@ class KeptFindings:
                 raise ValueError("another entry")
             found, at = {}, 0
             for index, findings in head["found"].items():
-                found[int(index)] = (at, findings)
-                at += sum(finding[4] for finding in findings)
+                size = sum(finding[4] for finding in findings)
+                found[int(index)] = (at, size, findings)
+                at += size
             if at != head["length"]:
                 raise ValueError("the findings' lengths do not add up")
             return cls(handle, len(line), found)
@@ -86,9 +87,9 @@ class KeptFindings:
         kept = self._found.get(index)
         if kept is None:
             return default
-        start, findings = kept
+        start, size, findings = kept
         self._handle.seek(self._base + start)
-        data = self._handle.read(sum(finding[4] for finding in findings))
+        data = self._handle.read(size)
         out, at = [], 0
         for *place, length in findings:
             out.append([*place, data[at:at + length]])
