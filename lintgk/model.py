@@ -13,7 +13,7 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between (line, column) and (end_line, end_column), end exclusive."""
 
@@ -22,19 +22,6 @@ class Edit:
     end_line: int
     end_column: int
     replacement: str
-
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str) -> None:
-        # one for every half-width mark and typo a fix replaces: the slots are filled through their
-        # descriptors, as the generated frozen __init__ (object.__setattr__ by name, per field) took twice as long
-        _SET_EDIT_LINE(self, line)
-        _SET_EDIT_COLUMN(self, column)
-        _SET_EDIT_END_LINE(self, end_line)
-        _SET_EDIT_END_COLUMN(self, end_column)
-        _SET_EDIT_REPLACEMENT(self, replacement)
-
-
-_SET_EDIT_LINE, _SET_EDIT_COLUMN, _SET_EDIT_END_LINE, _SET_EDIT_END_COLUMN, _SET_EDIT_REPLACEMENT = (
-    Edit.__dict__[name].__set__ for name in ("line", "column", "end_line", "end_column", "replacement"))
 
 
 @dataclass(slots=True)
@@ -82,13 +69,10 @@ class Diagnostic:
         self.rule, self.name, self.severity = rule, name, severity
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
         data = {} if data is None else data
-        # what the data setter does, inline: a report's findings are made by the dozen
-        keys, values = tuple(data), tuple(data.values())
-        self._keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < _MANY_KEY_SETS else keys
-        self._values = values
+        self.data = data
         self.fix = fix
         self._template, self._lang = template, lang
-        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, values))):
+        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, self._values))):
             message = fill(template, data)  # worded now, as it would have been
         self._message, self._where = message, where
 

@@ -24,7 +24,7 @@ def _plain_where(line: int, column: int | None = None) -> str:
 class Emitter:
     """Collects what a check finds. ``where`` names a line in the user's language and terms."""
 
-    __slots__ = ("where", "findings", "passes")  # one is made for every rule run on every report
+    __slots__ = ("where", "findings", "passes")
 
     def __init__(self, where: Callable[..., str] = _plain_where) -> None:
         self.where = where  # (line, column=None) -> str

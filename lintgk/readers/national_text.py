@@ -275,9 +275,10 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
-# A line of up to this many characters has its cells kept (``_line_cells``): a report's headings and its
-# tables' labels and figures recur in report after report, and most lines a table could start at are those.
-_KEPT_LENGTH = 64
+# A line of up to this many characters has what is worked out of it alone kept per process (here its cells,
+# ``_line_cells``; in lintgk.readers.text whether a table can start at it): a report's headings and its tables'
+# labels and figures recur in report after report, and most lines a table could start at are those.
+KEPT_LINE_LENGTH = 64
 
 
 @lru_cache(maxsize=8192)
@@ -287,7 +288,7 @@ def _kept_cells(line: str) -> tuple[tuple[str, int], ...]:
 
 def _line_cells(line: str) -> tuple[tuple[str, int], ...]:
     """``_tokens`` of a line, kept for a short one (a tuple: the kept cells are shared)."""
-    return _kept_cells(line) if len(line) <= _KEPT_LENGTH else tuple(_tokens(line))
+    return _kept_cells(line) if len(line) <= KEPT_LINE_LENGTH else tuple(_tokens(line))
 
 
 def _opening_cells(line: str) -> tuple[tuple[str, int], ...] | None:

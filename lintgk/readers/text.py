@@ -17,7 +17,7 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.readers.national_text import may_open_table as may_open_national_table
-from lintgk.readers.national_text import national_text_table
+from lintgk.readers.national_text import KEPT_LINE_LENGTH, national_text_table
 from lintgk.readers.stat_table_text import may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
@@ -152,7 +152,6 @@ def _may_open_table(line: str) -> bool:
 
 # A report's short lines (headings, captions, a table's labels) recur in report after report: the answer for
 # one is kept. Longer lines (prose) go through the detectors, whose own first tests are cheap for them.
-_KEPT_LENGTH = 64
 _may_open_table_kept = lru_cache(maxsize=8192)(_may_open_table)
 
 
@@ -196,7 +195,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             i += 1
             continue
         table = None
-        if len(line) > _KEPT_LENGTH or _may_open_table_kept(line):  # else no table starts here: a paragraph
+        if len(line) > KEPT_LINE_LENGTH or _may_open_table_kept(line):  # else no table starts here: a paragraph
             table, nxt = _table_at(lines, i, body)
         if table is not None:
             attach_caption(table, paragraphs)
