@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED, mirrored_objects
 from make_hostile import _pdf
@@ -83,4 +85,47 @@ def test_objects_of_an_odd_page_equal_pdfplumbers(tmp_path):
     assert any(not c["upright"] for c in chars)
     assert len({c["top"] for c in chars if abs(c["x0"] - 393) < 1}) == 2  # the vertical font: one below the other
     assert pdf.pages[0].mediabox[0] != 0
+    _assert_same_objects(path)
+
+
+def _text_page(strings: list[bytes]) -> bytes:
+    """A page showing ``strings`` (content-stream text objects) in a simple font and a CID font."""
+    content = b"\n".join(strings)
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources"
+        b" << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
+        b" /DescendantFonts [7 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>",
+    ])
+
+
+# few values each, so that strings share a text state but for one of its parts
+_MATRICES = [(1, 0, 0, 1), (0.5, 0, 0, 2), (0, 1, -1, 0), (1, 0.25, 0, 1), (-1, 0, 0, -1), (1, 0, 0.3, 1),
+             (1, -0.25, -0.3, 1)]
+_TEXT_STATE = st.tuples(st.sampled_from([b"/F1", b"/F2"]), st.sampled_from([9, 12.5]), st.sampled_from([0, 1.5, -0.25]),
+                        st.sampled_from([0, 2]), st.sampled_from([100, 80]), st.sampled_from([0, 3]),
+                        st.sampled_from(_MATRICES), st.tuples(st.integers(0, 500), st.integers(0, 800)))
+_SHOWN = st.lists(st.one_of(st.sampled_from([b"(ab c)", b"(Aa  )", b"<4e2d6587>", b"<00200041>", b"(x)"]),
+                            st.sampled_from([b"-120", b"300", b"0", b"45.5"])), min_size=1, max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXT_STATE, _SHOWN), min_size=1, max_size=8))
+def test_characters_in_any_text_state_equal_pdfplumbers(tmp_path_factory, shown):
+    """Character and word spacing (Tc, Tw), scaling, rise, any matrix, TJ offsets, both kinds of font: the
+    glyph boxes kept per text state and the copied dicts give pdfplumber's characters."""
+    strings = []
+    for (font, size, charspace, wordspace, scaling, rise, (a, b, c, d), (e, f)), seq in shown:
+        strings.append(b"BT %s %s Tf %s Tc %s Tw %s Tz %s Ts %s %s %s %s %d %d Tm [%s] TJ ET" % (
+            font, str(size).encode(), str(charspace).encode(), str(wordspace).encode(), str(scaling).encode(),
+            str(rise).encode(), str(a).encode(), str(b).encode(), str(c).encode(), str(d).encode(), e, f,
+            b" ".join(seq)))
+    path = tmp_path_factory.mktemp("text") / "text.pdf"
+    path.write_bytes(_text_page(strings))
     _assert_same_objects(path)

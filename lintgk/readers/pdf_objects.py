@@ -63,19 +63,22 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         if self.page.pdf.unicode_norm is not None:
             return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
                                                     rise, dxscale, ncs, graphicstate)
-        glyphs = self._glyphs.get(font)
-        if glyphs is None:
-            glyphs = self._glyphs[font] = {}
         chars = self.chars
         (a, b, c, d, e, f) = matrix
-        # what is the same for every character of the string
+        boxes = self._boxes(font, fontsize, scaling, rise, a, b, c, d)
         fontname = _resolved(font.fontname)
         if isinstance(fontname, bytes):
             fontname = fix_fontname_bytes(fontname)
-        upright = a * d * scaling > 0 and b * c <= 0
-        mcid, tag, space = _resolved(self.cur_mcid), self.cur_tag, self._space_name(ncs)
-        stroking, non_stroking = _colour(graphicstate.scolor), _colour(graphicstate.ncolor)
         left, page_top, height, doctop = self._x0, self._top, self._height, self.page.initial_doctop
+        # what is the same for every character of the string, in pdfplumber's order of keys; each
+        # character is a copy with its own position filled in (copying a dict is cheaper than building it)
+        same = {
+            "matrix": None, "fontname": fontname, "adv": None, "upright": a * d * scaling > 0 and b * c <= 0,
+            "x0": None, "y0": None, "x1": None, "y1": None, "width": None, "height": None, "size": None,
+            "mcid": _resolved(self.cur_mcid), "tag": self.cur_tag, "object_type": "char", "page_number": self.pageno,
+            "ncs": self._space_name(ncs), "text": None, "stroking_color": _colour(graphicstate.scolor),
+            "non_stroking_color": _colour(graphicstate.ncolor), "top": None, "bottom": None, "doctop": None,
+        }
         (x, y) = pos
         needcharspace = False
         for obj in seq:
@@ -86,36 +89,59 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
                 for cid in font.decode(obj):
                     if needcharspace:
                         x += charspace
-                    char_matrix = (a, b, c, d, x * a + y * c + e, x * b + y * d + f)  # translate_matrix
-                    glyph = glyphs.get(cid)
-                    if glyph is None:
-                        glyph = glyphs[cid] = self._glyph(font, cid)
-                    text, width, descent = glyph
-                    adv = width * fontsize * scaling
-                    descent = descent * fontsize
-                    # apply_matrix_rect(char_matrix, (0, descent + rise, adv, descent + rise + fontsize))
-                    e1, f1 = char_matrix[4], char_matrix[5]
-                    low, high = descent + rise, descent + rise + fontsize
-                    (left1, bottom1) = (a * 0 + c * low + e1, b * 0 + d * low + f1)
-                    (right1, bottom2) = (a * adv + c * low + e1, b * adv + d * low + f1)
-                    (right2, top1) = (a * adv + c * high + e1, b * adv + d * high + f1)
-                    (left2, top2) = (a * 0 + c * high + e1, b * 0 + d * high + f1)
-                    x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
-                    x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+                    e1, f1 = x * a + y * c + e, x * b + y * d + f  # translate_matrix
+                    box = boxes.get(cid)
+                    if box is None:
+                        box = boxes[cid] = self._box(font, cid, fontsize, scaling, rise, a, b, c, d)
+                    text, adv, x_low, x_high, y_low, y_high = box
+                    x0, x1, y0, y1 = x_low + e1, x_high + e1, y_low + f1, y_high + f1
                     top = (height - y1) + page_top  # in pdfplumber's order of operations: the same floats
-                    chars.append({
-                        "matrix": char_matrix, "fontname": fontname, "adv": adv, "upright": upright,
-                        "x0": x0 + left if left != 0 else x0, "y0": y0,
-                        "x1": x1 + left if left != 0 else x1, "y1": y1,
-                        "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
-                        "mcid": mcid, "tag": tag, "object_type": "char", "page_number": self.pageno, "ncs": space,
-                        "text": text, "stroking_color": stroking, "non_stroking_color": non_stroking,
-                        "top": top, "bottom": (height - y0) + page_top, "doctop": doctop + top,
-                    })
+                    char = same.copy()
+                    char["matrix"] = (a, b, c, d, e1, f1)
+                    char["adv"] = adv
+                    char["x0"] = x0 + left if left != 0 else x0
+                    char["y0"] = y0
+                    char["x1"] = x1 + left if left != 0 else x1
+                    char["y1"] = y1
+                    char["width"] = x1 - x0
+                    char["height"] = char["size"] = y1 - y0
+                    char["text"] = text
+                    char["top"] = top
+                    char["bottom"] = (height - y0) + page_top
+                    char["doctop"] = doctop + top
+                    chars.append(char)
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
+                    needcharspace = True
         return (x, y)
+
+    def _boxes(self, font, fontsize, scaling, rise, a, b, c, d) -> dict:
+        """The document's glyph boxes for one text state (font, size, scaling, rise and the matrix
+        without its translation): a report sets its text in a few such states."""
+        key = (font, fontsize, scaling, rise, a, b, c, d)
+        boxes = self._glyphs.get(key)
+        if boxes is None:
+            boxes = self._glyphs[key] = {}
+        return boxes
+
+    def _box(self, font, cid: int, fontsize, scaling, rise, a, b, c, d) -> tuple:
+        """A glyph's text, advance and the extent of its box (LTChar's `apply_matrix_rect`) around the
+        origin: a character's x0 is the least of its corners' (offset + e), and that is the least offset
+        + e, the same float, since rounding a sum keeps the order of its terms (finite coordinates)."""
+        glyph = self._glyphs.get(font)
+        if glyph is None:
+            glyph = self._glyphs[font] = {}
+        if cid not in glyph:
+            glyph[cid] = self._glyph(font, cid)
+        text, width, descent = glyph[cid]
+        adv = width * fontsize * scaling
+        descent = descent * fontsize
+        low, high = descent + rise, descent + rise + fontsize
+        # the corners (0, low), (0, high), (adv, low), (adv, high) through the matrix, as apply_matrix_rect does
+        xs = (a * 0 + c * low, a * 0 + c * high, a * adv + c * low, a * adv + c * high)
+        ys = (b * 0 + d * low, b * 0 + d * high, b * adv + d * low, b * adv + d * high)
+        return text, adv, min(xs), max(xs), min(ys), max(ys)
 
     def _glyph(self, font, cid: int) -> tuple[str, float, float]:
         try:
@@ -138,8 +164,8 @@ def _colour(value) -> tuple:
 
 def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
     """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
-    ``glyphs`` keeps each font's characters (text, width, descent) from page to page of one document:
-    a report shows the same few hundred glyphs on every page."""
+    ``glyphs`` keeps each font's characters (text, width, descent) and their boxes in each text state from
+    page to page of one document: a report shows the same few hundred glyphs on every page."""
     if page.pdf.laparams is not None or not MIRRORS_INSTALLED:  # text boxes would be objects too, or
         return page.objects  # a version this module was not checked against: leave it to pdfplumber
     return mirrored_objects(page, glyphs)
