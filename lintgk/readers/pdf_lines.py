@@ -15,6 +15,7 @@ from statistics import median
 import regex as re
 
 from lintgk.lexicon import ANY_MARKER
+from lintgk.readers.pdf_words import text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
 # Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.
@@ -30,7 +31,7 @@ _UNBREAKABLE = re.compile(r"^[(\[]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
 def page_lines(page) -> list[dict]:
     """The page's text lines: x0, x1, top, bottom, text and font size; page numbers left out."""
     out = []
-    for line in page.extract_text_lines(return_chars=True, **TEXT_SETTINGS):
+    for line in text_lines(page, TEXT_SETTINGS):
         text = line["text"].strip()
         if not text or _PAGE_NUMBER.match(text):
             continue

@@ -1,0 +1,111 @@
+"""A PDF page's text lines as pdfplumber's `extract_text_lines` gives them, with its word grouping made faster.
+
+pdfplumber groups a page's characters into lines (by `top`, within a tolerance), each line's characters
+into words (a space, or a gap wider than the tolerance, starts a new word), then the words into lines
+again, and lays the words out as one text (a TextMap) that a regular expression cuts into lines. Its
+word grouping goes through generators, a method call per character and a dict per word, and was most of
+reading a page's lines. `text_lines` does the same grouping in plain loops over the characters of an
+upright page (the text of a report) and hands the laid-out text to pdfplumber's own TextMap, which cuts
+it into the same lines. Pages with rotated characters are left to pdfplumber. tests/test_pdf_words.py holds
+the lines equal to pdfplumber's on every test PDF and on random characters.
+"""
+from __future__ import annotations
+
+from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES, TextMap
+
+from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
+
+
+def text_lines(page, settings: dict) -> list[dict]:
+    """``page.extract_text_lines(return_chars=True, **settings)``, the faster way where it applies: on the
+    versions pdf_objects was checked against, with only ``x_tolerance_ratio`` set."""
+    chars = page.chars
+    if not MIRRORS_INSTALLED or settings.keys() != {"x_tolerance_ratio"} or not all(c["upright"] for c in chars):
+        return page.extract_text_lines(return_chars=True, **settings)
+    return lines_of_upright_chars(chars, settings["x_tolerance_ratio"])
+
+
+def lines_of_upright_chars(chars: list[dict], x_tolerance_ratio: float) -> list[dict]:
+    """pdfplumber's text lines of upright ``chars`` (its defaults, but a tolerance between characters of
+    ``x_tolerance_ratio`` of the size of the character before)."""
+    words = [word for line in _char_lines(chars) for word in _words(line, x_tolerance_ratio)]
+    return TextMap(_laid_out(words), line_dir_render="ttb", char_dir_render="ltr").extract_text_lines(
+        strip=True, return_chars=True)
+
+
+def _clusters(values, tolerance: float) -> dict:
+    """pdfplumber's `make_cluster_dict`: each distinct value's cluster, the sorted values cut wherever
+    one is more than ``tolerance`` above the one before."""
+    out: dict = {}
+    index, last = -1, None
+    for value in sorted(set(values)):
+        if last is None or not value <= last + tolerance:
+            index += 1
+        out[value] = index
+        last = value
+    return out
+
+
+def _char_lines(chars: list[dict]) -> list[list[dict]]:
+    """WordExtractor.iter_chars_to_lines: the characters clustered by top, each line sorted by x0."""
+    cluster = _clusters((char["top"] for char in chars), DEFAULT_Y_TOLERANCE)
+    lines: list[list[dict]] = []
+    current = None
+    for char in sorted(chars, key=lambda char: cluster[char["top"]]):
+        index = cluster[char["top"]]
+        if index != current:
+            lines.append([])
+            current = index
+        lines[-1].append(char)
+    return [sorted(line, key=lambda char: (char["x0"], char["x0"])) for line in lines]
+
+
+def _words(line: list[dict], x_tolerance_ratio: float) -> list[list[dict]]:
+    """WordExtractor.iter_chars_to_words, left to right: a space ends a word, a character with no text is
+    a word of its own (pdfplumber's empty `split_at_punctuation` holds ""), and a character starts a new
+    word when it lies left of the one before, more than the tolerance right of its end, or more than
+    the tolerance above or below it."""
+    words: list[list[dict]] = []
+    word: list[dict] = []
+    for char in line:
+        text = char["text"]
+        if text.isspace() or text == "":
+            if word:
+                words.append(word)
+            word = []
+            if text == "":
+                words.append([char])
+            continue
+        if word:
+            before = word[-1]
+            x0 = char["x0"]
+            if (x0 < before["x0"] or x0 > before["x1"] + x_tolerance_ratio * before["size"]
+                    or abs(char["top"] - before["top"]) > DEFAULT_Y_TOLERANCE):
+                words.append(word)
+                word = []
+        word.append(char)
+    if word:
+        words.append(word)
+    return words
+
+
+def _laid_out(words: list[list[dict]]) -> list[tuple]:
+    """WordMap.to_textmap without layout: the words, in order, clustered into lines by their top; a
+    newline between lines, a space between words, each character's letters (ligatures expanded)."""
+    tops = [min(char["top"] for char in word) for word in words]
+    cluster = _clusters(tops, DEFAULT_Y_TOLERANCE)
+    out: list[tuple] = []
+    line, line_len = None, 0
+    for word, top in zip(words, tops):
+        if cluster[top] != line:
+            if line is not None:
+                out.append(("\n", None))
+            line, line_len = cluster[top], 0
+        if line_len > 0:
+            out.append((" ", None))
+            line_len += 1
+        for char in word:
+            for letter in LIGATURES.get(char["text"], char["text"]):
+                out.append((letter, char))
+                line_len += 1
+    return out
