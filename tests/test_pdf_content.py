@@ -3,6 +3,7 @@ gives (numbers, names, strings, arrays, dictionaries, operators, in order), on r
 buffers of any size and on every test PDF; where it is not sure, it leaves the stream to pdfminer."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pdfplumber
@@ -64,6 +65,16 @@ def test_objects_equal_pdfminers_on_random_streams(streams, bufsize):
     ours = _ours(streams, bufsize)
     if ours is not None:  # None: left to pdfminer
         assert ours == _pdfminers(streams, bufsize)
+
+
+def test_every_escape_gives_pdfminers_bytes():
+    """Each backslash escape in a string (every octal code of one to three digits, every byte, CR LF) is
+    read as pdfminer reads it (pdf_tokens looks them up in a table made once), or left to pdfminer."""
+    escapes = [bytes(d) for n in (1, 2, 3) for d in itertools.product(b"01234567", repeat=n)]
+    for escape in escapes + [bytes((byte,)) for byte in range(256)] + [b"\r\n"]:
+        data = b"(a\\" + escape + b"b) Tj"
+        ours = _ours([data])
+        assert ours == _pdfminers([data], None) or ours is None and int(escape, 8) > 255, escape
 
 
 ORDINARY = [b"12", b"-3.5", b".5", b"Tj", b"TJ", b"T*", b"'", b'"', b"true", b"/F1", "/中".encode(), b"<41>", b"<4 1>",

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pdfminer.cmapdb import CMap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED, mirrored_objects
+from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED, cmap_cids, mirrored_objects
 from make_hostile import _pdf
 from makers import make_pdf
 
@@ -129,3 +130,15 @@ def test_characters_in_any_text_state_equal_pdfplumbers(tmp_path_factory, shown)
     path = tmp_path_factory.mktemp("text") / "text.pdf"
     path.write_bytes(_text_page(strings))
     _assert_same_objects(path)
+
+
+_CODE2CID = st.dictionaries(st.integers(0, 5), st.recursive(
+    st.integers(0, 300), lambda inner: st.dictionaries(st.integers(0, 5), inner, max_size=4), max_leaves=12), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CODE2CID, st.binary(max_size=12).map(lambda b: bytes(x % 7 for x in b)))
+def test_cmap_cids_equal_pdfminers_decode(code2cid, code):
+    cmap = CMap()
+    cmap.code2cid = code2cid
+    assert cmap_cids(code2cid, code) == list(cmap.decode(code))

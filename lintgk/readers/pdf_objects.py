@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import pdfminer
 import pdfplumber
-from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.cmapdb import CMap
+from pdfminer.pdffont import PDFCIDFont, PDFUnicodeNotDefined
 from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
@@ -69,7 +70,7 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         fontname = _resolved(font.fontname)
         if isinstance(fontname, bytes):
             fontname = fix_fontname_bytes(fontname)
-        left, page_top, height, doctop = self._x0, self._top, self._height, self.page.initial_doctop
+        left = self._x0
         # what is the same for every character of the string, in pdfplumber's order of keys; each
         # character is a copy with its own position filled in (copying a dict is cheaper than building it)
         same = {
@@ -79,6 +80,10 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
             "ncs": self._space_name(ncs), "text": None, "stroking_color": _colour(graphicstate.scolor),
             "non_stroking_color": _colour(graphicstate.ncolor), "top": None, "bottom": None, "doctop": None,
         }
+        # with b == 0 every character of the string has the same f and the same vertical extent: the same
+        # y0, y1, top and bottom, worked out for the first one
+        level = b == 0
+        cmap = _plain_cmap(font)
         (x, y) = pos
         needcharspace = False
         for obj in seq:
@@ -86,7 +91,7 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
                 x -= obj * dxscale
                 needcharspace = True
             elif isinstance(obj, bytes):
-                for cid in font.decode(obj):
+                for cid in font.decode(obj) if cmap is None else cmap_cids(cmap, obj):
                     if needcharspace:
                         x += charspace
                     e1, f1 = x * a + y * c + e, x * b + y * d + f  # translate_matrix
@@ -94,27 +99,32 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
                     if box is None:
                         box = boxes[cid] = self._box(font, cid, fontsize, scaling, rise, a, b, c, d)
                     text, adv, x_low, x_high, y_low, y_high = box
-                    x0, x1, y0, y1 = x_low + e1, x_high + e1, y_low + f1, y_high + f1
-                    top = (height - y1) + page_top  # in pdfplumber's order of operations: the same floats
+                    x0, x1 = x_low + e1, x_high + e1
                     char = same.copy()
                     char["matrix"] = (a, b, c, d, e1, f1)
                     char["adv"] = adv
                     char["x0"] = x0 + left if left != 0 else x0
-                    char["y0"] = y0
                     char["x1"] = x1 + left if left != 0 else x1
-                    char["y1"] = y1
                     char["width"] = x1 - x0
-                    char["height"] = char["size"] = y1 - y0
                     char["text"] = text
-                    char["top"] = top
-                    char["bottom"] = (height - y0) + page_top
-                    char["doctop"] = doctop + top
+                    if same["y0"] is None:
+                        self._place_vertically(char, y_low + f1, y_high + f1)
+                        if level:
+                            self._place_vertically(same, y_low + f1, y_high + f1)
                     chars.append(char)
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
         return (x, y)
+
+    def _place_vertically(self, char: dict, y0: float, y1: float) -> None:
+        char["y0"] = y0
+        char["y1"] = y1
+        char["height"] = char["size"] = y1 - y0
+        char["top"] = top = (self._height - y1) + self._top  # in pdfplumber's order of operations: the same floats
+        char["bottom"] = (self._height - y0) + self._top
+        char["doctop"] = self.page.initial_doctop + top
 
     def _boxes(self, font, fontsize, scaling, rise, a, b, c, d) -> dict:
         """The document's glyph boxes for one text state (font, size, scaling, rise and the matrix
@@ -156,6 +166,33 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         if key not in self._space_names:
             self._space_names[key] = resolve_and_decode(space.name)
         return self._space_names[key]
+
+
+def _plain_cmap(font) -> dict | None:
+    """The code-to-CID table of a CID font whose CMap decodes the way `cmap_cids` does (a named CMap such
+    as reportlab's UniGB-UCS2-H, or an embedded one); None for the others (Identity-H decodes in C)."""
+    cmap = getattr(font, "cmap", None)
+    if type(font).decode is PDFCIDFont.decode and type(cmap).decode is CMap.decode:
+        return cmap.code2cid
+    return None
+
+
+def cmap_cids(code2cid: dict, code: bytes) -> list[int]:
+    """pdfminer's `CMap.decode(code)` as a list: its generator, with a log call per string and a cast
+    per byte, cost about as much as placing the characters it gives."""
+    cids = []
+    table = code2cid
+    for byte in code:
+        if byte in table:
+            found = table[byte]
+            if isinstance(found, int):
+                cids.append(found)
+                table = code2cid
+            else:
+                table = found  # the first bytes of a longer code
+        else:
+            table = code2cid
+    return cids
 
 
 def _colour(value) -> tuple:

@@ -13,6 +13,7 @@ streams and on every test PDF.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from contextlib import contextmanager
 
@@ -50,16 +51,27 @@ class _Unusual(Exception):
     """A token the fast path does not make the way pdfminer does: pdfminer reads it."""
 
 
-def _unescape(match: re.Match) -> bytes:
-    escape = match.group(1)
+def _escaped(escape: bytes) -> bytes | None:
+    """What pdfminer makes of a backslash escape in a string (``escape`` follows the backslash); None for
+    an octal escape above 255, on which pdfminer fails."""
     if 0x30 <= escape[0] <= 0x37:  # octal
         code = int(escape, 8)
-        if code > 255:
-            raise _Unusual  # pdfminer fails on it: let it
-        return bytes((code,))
+        return bytes((code,)) if code <= 255 else None
     if escape == b"\r\n":
         return b""
     return _ESCAPED.get(escape, b"")  # pdfminer drops an unknown escape with its backslash
+
+
+# every escape _ESCAPE matches, worked out once: a font's strings can be all escapes (\ooo for each byte)
+_OCTALS = [bytes(digits) for n in (1, 2, 3) for digits in itertools.product(b"01234567", repeat=n)]
+_UNESCAPED = {escape: _escaped(escape) for escape in [*_OCTALS, *(bytes((byte,)) for byte in range(256)), b"\r\n"]}
+
+
+def _unescape(match: re.Match) -> bytes:
+    unescaped = _UNESCAPED[match.group(1)]
+    if unescaped is None:
+        raise _Unusual  # pdfminer fails on it: let it
+    return unescaped
 
 
 def _token(match: re.Match):
