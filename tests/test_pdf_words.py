@@ -1,6 +1,6 @@
 """pdf_words.text_lines gives pdfplumber's `extract_text_lines` (text, box and characters of each line) on
 every page of every test PDF, on a laid-out report, and on random characters: overlapping lines, gaps
-at the tolerance, spaces, characters with no text, ligatures, characters out of order."""
+at the tolerance, spaces, characters with no text, ligatures, text with spaces around it, characters out of order."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,7 +44,7 @@ def _theirs(chars: list[dict]) -> list[dict]:
 
 # positions on a coarse grid, so that characters touch, overlap and sit exactly at the tolerances
 _CHAR = st.tuples(st.integers(0, 40), st.integers(0, 24), st.integers(0, 6), st.sampled_from([2.0, 5.0, 10.0]),
-                  st.sampled_from(["中", "a", " ", "\u3000", "", "ﬁ", "ab", "1"]))
+                  st.sampled_from(["中", "a", " ", "\u3000", "", "ﬁ", "ab", "1", "a ", " a", "\u3000a"]))
 
 
 @settings(max_examples=400, deadline=None)

@@ -4,16 +4,21 @@ pdfplumber groups a page's characters into lines (by `top`, within a tolerance),
 into words (a space, or a gap wider than the tolerance, starts a new word), then the words into lines
 again, and lays the words out as one text (a TextMap) that a regular expression cuts into lines. Its
 word grouping goes through generators, a method call per character and a dict per word, and was most of
-reading a page's lines. `text_lines` does the same grouping in plain loops over the characters of an
-upright page (the text of a report) and hands the laid-out text to pdfplumber's own TextMap, which cuts
-it into the same lines. Pages with rotated characters are left to pdfplumber. tests/test_pdf_words.py holds
+reading a page's lines. `text_lines` does the same in plain loops over the characters of an upright page
+(the text of a report), and cuts the laid-out lines as the expression does: each line without the spaces
+around it, with the characters of what is left. Pages with rotated characters are left to pdfplumber. tests/test_pdf_words.py holds
 the lines equal to pdfplumber's on every test PDF and on random characters.
 """
 from __future__ import annotations
 
-from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES, TextMap
+from operator import itemgetter
+
+from pdfplumber.utils.geometry import objects_to_bbox
+from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES
 
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
+
+_LETTER = itemgetter(0)
 
 
 def text_lines(page, settings: dict) -> list[dict]:
@@ -29,8 +34,7 @@ def lines_of_upright_chars(chars: list[dict], x_tolerance_ratio: float) -> list[
     """pdfplumber's text lines of upright ``chars`` (its defaults, but a tolerance between characters of
     ``x_tolerance_ratio`` of the size of the character before)."""
     words = [word for line in _char_lines(chars) for word in _words(line, x_tolerance_ratio)]
-    return TextMap(_laid_out(words), line_dir_render="ttb", char_dir_render="ltr").extract_text_lines(
-        strip=True, return_chars=True)
+    return [line for letters in _laid_out(words) if (line := _text_line(letters)) is not None]
 
 
 def _clusters(values, tolerance: float) -> dict:
@@ -89,23 +93,42 @@ def _words(line: list[dict], x_tolerance_ratio: float) -> list[list[dict]]:
     return words
 
 
-def _laid_out(words: list[list[dict]]) -> list[tuple]:
-    """WordMap.to_textmap without layout: the words, in order, clustered into lines by their top; a
-    newline between lines, a space between words, each character's letters (ligatures expanded)."""
+def _laid_out(words: list[list[dict]]) -> list[list[tuple]]:
+    """WordMap.to_textmap without layout, a list per line: the words, in order, clustered into lines by
+    their top; a space between words, each character's letters (ligatures expanded) with the character."""
     tops = [min(char["top"] for char in word) for word in words]
     cluster = _clusters(tops, DEFAULT_Y_TOLERANCE)
-    out: list[tuple] = []
+    lines: list[list[tuple]] = []
     line, line_len = None, 0
     for word, top in zip(words, tops):
         if cluster[top] != line:
-            if line is not None:
-                out.append(("\n", None))
+            lines.append([])
             line, line_len = cluster[top], 0
+        out = lines[-1]
         if line_len > 0:
             out.append((" ", None))
             line_len += 1
         for char in word:
-            for letter in LIGATURES.get(char["text"], char["text"]):
-                out.append((letter, char))
-                line_len += 1
-    return out
+            letters = LIGATURES.get(char["text"], char["text"])
+            if len(letters) == 1:
+                out.append((letters, char))
+            else:
+                out += [(letter, char) for letter in letters]
+            line_len += len(letters)
+    return lines
+
+
+def _text_line(letters: list[tuple]) -> dict | None:
+    """TextMap.extract_text_lines(strip=True) of one line: its text without the spaces around it (None if
+    nothing but whitespace is left), its characters' box and its characters (one per letter)."""
+    first = next((i for i, (letter, _) in enumerate(letters) if letter != " "), None)
+    if first is None:
+        return None
+    last = next(i for i in range(len(letters) - 1, -1, -1) if letters[i][0] != " ")
+    kept = letters[first:last + 1]
+    text = "".join(map(_LETTER, kept))
+    if not text.strip():
+        return None
+    chars = [char for _, char in kept if char is not None]
+    x0, top, x1, bottom = objects_to_bbox(chars)
+    return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "chars": chars}
