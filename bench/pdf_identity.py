@@ -39,9 +39,9 @@ def make(folder: Path, corpus: Path | None, reports: int) -> None:
     for name, text in texts.items():
         make_pdf(text, folder / f"{name}.pdf")
     try:
-        from office import soffice, to_pdf
         from test_pdf_office import DOCUMENTS, TITLE
-        from office import build_docx
+
+        from office import build_docx, soffice, to_pdf
     except ImportError:
         return
     if soffice() is None:
@@ -73,9 +73,8 @@ def compare(folder: Path, first: str, second: str) -> int:
 
 
 def timing(folder: Path, repeat: int) -> None:
-    from lintgk.readers.pdf import read_pdf
-
     import lintgk
+    from lintgk.readers.pdf import read_pdf
 
     print("lintgk from", Path(lintgk.__file__).parent)
     total = 0.0

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pdfminer.cmapdb import CMap
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdfminer.cmapdb import CMap
 
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED, cmap_cids, mirrored_objects
 from make_hostile import _pdf

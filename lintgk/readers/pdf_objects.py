@@ -18,7 +18,6 @@ import pdfminer
 import pdfplumber
 from pdfminer.cmapdb import CMap
 from pdfminer.pdffont import PDFCIDFont, PDFUnicodeNotDefined
-from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
