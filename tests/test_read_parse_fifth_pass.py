@@ -157,3 +157,50 @@ def test_a_markdown_table_keeps_its_columns():
     doc = parse_text("| 项目 | 数量 |\n|---|---|\n|  网站 |  |\n", "x.md", markdown=True)
     cells = [(c.text, c.line, c.column) for r in doc.tables[0].rows for c in r.cells]
     assert cells == [("项目", 1, 3), ("数量", 1, 8), ("网站", 3, 4), ("", 3, 9)]
+
+
+_DATE_TEXT = st.text(alphabet="0129２年月日一二十〇○O -/.．至，号", max_size=30)
+
+
+@given(_DATE_TEXT)
+@settings(max_examples=500)
+def test_a_date_pattern_matches_only_where_its_gate_does(text):
+    from lintgk.parse import dates, patterns
+
+    if patterns.ISO_DATE.search(text):
+        assert dates._MAY_BE_ISO_DATE.search(text)
+    if patterns.CN_DATE.search(text):
+        assert dates._MAY_BE_CN_DATE.search(text)
+
+
+@given(st.lists(st.sampled_from(["2017-12-31", "2017.1.5", "二〇一七年十二月三十一日", "一九九九年一月一日",
+                                 "2017年12月31日", "1.加强", "，", "年", "月", "日", " ", "三日", "2019/3/4",
+                                 "二〇一七年十月十日", "二〇一七年一月一\u3000日"]),
+                max_size=8).map("".join), st.integers(1, 9), st.integers(1, 9))
+def test_a_paragraphs_dates_are_found_as_without_the_gates(text, line, column):
+    import re as std_re
+
+    from lintgk.document import Paragraph
+    from lintgk.parse import dates
+
+    par = Paragraph(text, line, column)
+    fast = dates.find_dates(par)
+    gates = dates._MAY_BE_ISO_DATE, dates._MAY_BE_CN_DATE
+    dates._MAY_BE_ISO_DATE = dates._MAY_BE_CN_DATE = std_re.compile("")  # matches every text
+    try:
+        assert dates.find_dates(par) == fast
+    finally:
+        dates._MAY_BE_ISO_DATE, dates._MAY_BE_CN_DATE = gates
+
+
+@given(st.lists(st.integers(0, 3), max_size=5))
+def test_distinct_cells_are_the_cells_once_each(picks):
+    pool = [Cell("a", 1, 1), Cell("b", 1, 2), Cell("a", 1, 3), Cell("", 2, 1)]
+    cells = [pool[i] for i in picks]
+    expected = []
+    for cell in cells:
+        if not any(cell is seen for seen in expected):
+            expected.append(cell)
+    got = national._distinct(cells)
+    assert len(got) == len(expected) and all(a is b for a, b in zip(got, expected))
+    assert got is not cells

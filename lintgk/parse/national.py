@@ -130,6 +130,8 @@ class NationalTables:
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
     """The cells once each: a merged cell is the same object in every place it spans."""
+    if len(cells) < 2:  # most label parts: one cell, nothing merged
+        return list(cells)
     seen: set[int] = set()
     distinct: list[Cell] = []
     for cell in cells:
@@ -185,13 +187,8 @@ def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> 
 
 def _label_cells(cells: list[Cell], width: int) -> list[str]:
     """The texts of a row's label cells (those before its last ``width``), each once, without the blank ones."""
-    labels = (_label_text(c.text) for c in _distinct(cells[: len(cells) - width]))
-    return [text for text in labels if text]
-
-
-@lru_cache(maxsize=4096)  # a table's label cells are the form's wording, in report after report
-def _label_text(text: str) -> str:
-    return text.strip(" \u3000").replace("\n", "")
+    labels = _distinct(cells[: len(cells) - width])
+    return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
 
 
 def _row_key(labels: list[str], spec: TableSpec) -> str | None:
