@@ -54,8 +54,10 @@ def _split_row_plain(line: str, sep: str, line_no: int, lead: int) -> Row:
 
 
 @given(st.lists(st.text(alphabet=" \u3000\t0a中|", max_size=6), min_size=1, max_size=7),
-       st.sampled_from(["|", "\t"]), st.integers(0, 3))
-def test_a_rows_cells_are_its_parts_stripped_in_place(parts, sep, lead):
+       st.sampled_from(["|", "\t"]), st.integers(0, 3), st.booleans())
+def test_a_rows_cells_are_its_parts_stripped_in_place(parts, sep, lead, long):
+    if long:  # past the length whose cells are kept
+        parts = [*parts, " 其他" * 100]
     line = sep.join(part.replace(sep, "") for part in parts)
     for _ in range(2):  # the second time from what was kept
         assert text_reader._split_row(line, sep, 7, lead) == _split_row_plain(line, sep, 7, lead)

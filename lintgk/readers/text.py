@@ -69,13 +69,25 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
 
 def _split_row(line: str, sep: str, line_no: int, pos: int = 0) -> Row:
     """The cells of a line split at ``sep``; ``pos``: where the line starts in its line of the file."""
-    cells: list[Cell] = []
-    step = len(sep)
+    placed = _kept_row_cells(line, sep) if len(line) <= _KEPT_ROW_LENGTH else _row_cells(line, sep)
+    return Row([Cell(text, line_no, pos + column) for text, column in placed], line_no)
+
+
+def _row_cells(line: str, sep: str) -> tuple[tuple[str, int], ...]:
+    """(text, 1-based column in ``line``) of each cell of a row split at ``sep``."""
+    cells = []
+    pos, step = 1, len(sep)
     for part in line.split(sep):
         text, offset = _cell_in_part(part)
-        cells.append(Cell(text, line_no, pos + offset + 1))
+        cells.append((text, pos + offset))
         pos += len(part) + step
-    return Row(cells, line_no)
+    return tuple(cells)
+
+
+# A table's rows recur in report after report (most rows of the national applications table are zeros): the
+# cells of a row of up to this many characters are kept. A longer line is split afresh.
+_KEPT_ROW_LENGTH = 256
+_kept_row_cells = lru_cache(maxsize=2048)(_row_cells)
 
 
 @lru_cache(maxsize=8192)  # a table's parts (「 0 」, 「 1.属于国家秘密 」) recur in row after row, report after report
