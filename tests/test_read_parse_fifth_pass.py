@@ -120,6 +120,8 @@ _TABLE_LINES = st.sampled_from([
     "（三）不予公开\t1.属于国家秘密\t0\t0", "商业", "企业\t1", "\t\t", "5", "0\t\t1\t", "（三）不予以公开", "全年共公开。",
     " 自然人 ", "（一）予以公开 5 0 0", "结果维持 结果纠正 其他结果", "\u3000（七）总计\t3", "新闻发布会\t2", "属于四类过程性信",
     "息\t0", "一、本年新收政府信息公开申请数量\t10\t1\t0\t0\t1\t0\t12" * 2,
+    "（六）其他处理\t" + "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0" * 6,  # past the kept length
+    "全年共公开信息，" * 10,
 ])
 
 
@@ -127,6 +129,7 @@ _TABLE_LINES = st.sampled_from([
 def test_a_lines_placed_cells_are_its_cells_stripped(line):
     known, cells = national_text._placed(line)
     tokens = national_text._line_cells(line)
+    assert tokens == tuple(national_text._tokens(line))
     assert known == all(t == "" or national_text._kind(t) is not None for t, _ in tokens)
     sp = national_text._SPACES
     assert cells == tuple((t.strip(sp), col + 1 + len(t) - len(t.lstrip(sp)),

@@ -289,9 +289,20 @@ def _kept_cells(line: str) -> tuple[tuple[str, int], ...]:
     return tuple(_tokens(line))
 
 
+# A table's row with its cells apart (by tabs or 「|」) is kept up to this many characters: the rows of the
+# national tables recur too, and a row with long labels (「（六）其他处理⇥1.申请人无正当理由逾期不补正、…⇥0⇥0…」)
+# is longer than a heading; prose seldom holds a tab or a 「|」.
+_KEPT_ROW_LENGTH = 256
+
+
+def _kept(line: str) -> bool:
+    """Is what is worked out of ``line`` alone kept: a short line, or a row of cells apart?"""
+    return len(line) <= KEPT_LINE_LENGTH or (len(line) <= _KEPT_ROW_LENGTH and ("\t" in line or "|" in line))
+
+
 def _line_cells(line: str) -> tuple[tuple[str, int], ...]:
-    """``_tokens`` of a line, kept for a short one (a tuple: the kept cells are shared)."""
-    return _kept_cells(line) if len(line) <= KEPT_LINE_LENGTH else tuple(_tokens(line))
+    """``_tokens`` of a line, kept for a short one or a row (a tuple: the kept cells are shared)."""
+    return _kept_cells(line) if _kept(line) else tuple(_tokens(line))
 
 
 def _cell_kind(text: str) -> str | None:
@@ -344,7 +355,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         if _SEPARATOR.match(line):
             i += 1
             continue
-        known, cells = _kept_placed(line) if len(line) <= KEPT_LINE_LENGTH else _placed(line)
+        known, cells = _kept_placed(line) if _kept(line) else _placed(line)
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
             tokens = first if i == start else _line_cells(line)
