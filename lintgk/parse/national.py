@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.document import Cell, Row, Table
+from lintgk.document import Cell, Table
 from lintgk.parse.model import Span
 from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_value

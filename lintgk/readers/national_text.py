@@ -323,7 +323,7 @@ def _placed(line: str) -> tuple[bool, tuple[tuple[str, int, str | None], ...]]:
     return known, tuple(cells)
 
 
-# a table's lines are the same labels and figures in report after report: each short one is placed once
+# a table's lines are the same labels and figures in report after report: each kept one (``_kept``) is placed once
 _kept_placed = lru_cache(maxsize=8192)(_placed)
 
 
