@@ -209,3 +209,12 @@ def test_distinct_cells_are_the_cells_once_each(picks):
     got = national._distinct(cells)
     assert len(got) == len(expected) and all(a is b for a, b in zip(got, expected))
     assert got is not cells
+
+
+@given(st.lists(st.sampled_from(["（一）予以公开", "1.属于国家秘密", "", " ", "0", "12", "无", "—", "其他"]), max_size=12),
+       st.integers(1, 9))
+def test_a_rows_labels_and_rest_are_counted_as_before(texts, width):
+    cells = [Cell(text, 1, i + 1) for i, text in enumerate(texts)]
+    labelled, rest = national._labels_and_rest(cells, width)
+    assert rest == national._without_leftovers(cells, width)
+    assert labelled == next((i for i, c in enumerate(rest) if not national._is_label(c)), len(rest))

@@ -170,19 +170,28 @@ def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> 
     """A row without the empty cells a merge left at its end (a Markdown export of Word's merged
     cells: 「| 行政许可 | 36 |  |  |」): trailing blanks are dropped while the row has more than
     ``width`` cells after its label cells. Blanks among the row's own ``width`` cells stay blanks."""
+    return _labels_and_rest(cells, width, labelled)[1]
+
+
+def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tuple[int, list[Cell]]:
+    """The number of label cells the row ``_without_leftovers`` opens with, and that row: one pass over the
+    cells it opens with for both."""
     start = 0
+    first = len(cells)  # the first cell that is no label
     if labelled:
         # the label cells, and the empty cells of a group label merged down from a row above (a PDF or
         # Word table repeats no text there: 「| | 2.其他法律行政法规禁止公开 | … |」)
         for i, cell in enumerate(cells):
             if _is_label_text(cell.text):
                 start = i + 1
-            elif cell.text.strip(" \u3000\n"):
+                continue
+            first = min(first, i)
+            if cell.text.strip(" \u3000\n"):
                 break
     trimmed = list(cells)
     while len(trimmed) - start > width and not trimmed[-1].text.strip(" \u3000\n"):
         trimmed.pop()
-    return trimmed
+    return min(first, len(trimmed)), trimmed
 
 
 def _label_cells(cells: list[Cell], width: int) -> list[str]:
@@ -228,8 +237,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
     for row in table.rows:
-        cells = _without_leftovers(row.cells, width)
-        labelled = next((i for i, c in enumerate(cells) if not _is_label_text(c.text)), len(cells))
+        labelled, cells = _labels_and_rest(row.cells, width)
         if 0 < len(cells) - labelled < width and labelled \
                 and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
