@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import re as std_re
 from datetime import date
 
 import regex as re
@@ -39,12 +40,18 @@ def may_hold_date(text: str) -> bool:
     return "年" in text or "-" in text or "/" in text or "." in text
 
 
+# What a date written so must hold (each a looser pattern than the date's), looked for by the standard library's
+# engine, twice as fast as ``regex`` on these: most paragraphs with a separator or a 年 and a 月 hold neither.
+_MAY_BE_ISO_DATE = std_re.compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
+_MAY_BE_CN_DATE = std_re.compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
+
+
 def find_dates(par: Paragraph) -> list[DateMention]:
     found: list[DateMention] = []
     text = par.text
     # 2017年12月31日 and 二〇一七年十二月三十一日 need 年 and 月, 2017-12-31 a separator: cheap tests before the patterns
     written = "年" in text and "月" in text
-    numeric = "-" in text or "/" in text or "." in text
+    numeric = ("-" in text or "/" in text or "." in text) and _MAY_BE_ISO_DATE.search(text) is not None
     for m in (P.DATE.finditer(text) if written else ()):
         if m.group("d") is None:
             continue
@@ -55,7 +62,7 @@ def find_dates(par: Paragraph) -> list[DateMention]:
         d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
-    for m in (P.CN_DATE.finditer(text) if written else ()):
+    for m in (P.CN_DATE.finditer(text) if written and _MAY_BE_CN_DATE.search(text) else ()):
         d = _safe_date(to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d")))
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()), chinese_numerals=True))

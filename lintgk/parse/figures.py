@@ -40,14 +40,15 @@ def figures_by_paragraph(paragraphs: list[Paragraph]) -> dict[int, list[Figure]]
 
 def _figure(m, par: Paragraph, shift: int) -> Figure:
     """The figure of FIGURE's match ``m`` in ``par``, whose text starts at ``shift`` in the text scanned."""
-    num, unit, approx = m.group("num", "unit", "approx")
-    start, end = m.start() - shift, m.end() - shift
+    text, num, unit, approx = m.group(0, "num", "unit", "approx")  # one call: each costs as much as a small one
+    start, end = m.span()
+    start, end = start - shift, end - shift
     line, column = par.line, par.column
     return Figure(
         value=float(num),
         unit=unit,
         approx=approx or "",
-        text=m.group(0),
+        text=text,
         context=P.clause_before(par.text, start),
         span=Span(line, column + start, line, column + end),  # Span.within(par, start, end)
         paragraph=par,

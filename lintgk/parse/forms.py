@@ -55,7 +55,18 @@ class TableSpec:
 
     def row_of_label(self, text: str) -> str | None:
         """The key of the first row whose label-cell pattern (``cell``) ``text`` matches, or None."""
-        return _row_of_label(text, self._cells)
+        # the same labels come back in every report's table: each is matched once per process (kept here, by
+        # the spec, rather than in a cache keyed on the patterns too, whose tuple was hashed at every call)
+        keys = self._keys_of_labels
+        if text not in keys:
+            if len(keys) >= _KEPT_LABELS:
+                keys.clear()  # labels worded a report's own way: what is kept stays bounded
+            keys[text] = next((key for key, cell in self._cells if rx(cell).search(text)), None)
+        return keys[text]
+
+    @cached_property
+    def _keys_of_labels(self) -> dict[str, str | None]:
+        return {}
 
     @cached_property
     def _cells(self) -> tuple[tuple[str, str], ...]:
@@ -67,9 +78,7 @@ class TableSpec:
         return ({r.key: r for r in reversed(self.rows)}, {c.key: c for c in reversed(self.columns)})
 
 
-@lru_cache(maxsize=1024)  # the same labels come back in every report's table
-def _row_of_label(text: str, cells: tuple[tuple[str, str], ...]) -> str | None:
-    return next((key for key, cell in cells if rx(cell).search(text)), None)
+_KEPT_LABELS = 4096
 
 
 @dataclass(frozen=True)

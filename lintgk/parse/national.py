@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.document import Cell, Row, Table
+from lintgk.document import Cell, Table
 from lintgk.parse.model import Span
 from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_value
@@ -43,11 +43,34 @@ REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
 ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
 
 
-@dataclass(slots=True)  # one for each value cell of a national table
 class Value:
-    value: float | None
-    raw: str
-    span: Span
+    """One value cell of a national table: its figure (None: the cell holds none), its text as written, and
+    where it is. ``Value(value, raw, span)``, or ``Value(value, raw, line=L, column=C)`` for a cell at (L, C),
+    whose span (the cell's text, at least one character wide) is worked out when first asked: a national
+    report has about 200 value cells and only the few a finding points at need a Span, which cost more to
+    make than the Value itself. ``line`` is the cell's line without making it. Compared and shown as the
+    dataclass (value, raw, span) it was."""
+
+    __slots__ = ("value", "raw", "_span", "_line", "_column")
+
+    def __init__(self, value: float | None, raw: str, span: Span | None = None, line: int = 0,
+                 column: int = 0) -> None:
+        self.value = value
+        self.raw = raw
+        self._span = span
+        self._line = line
+        self._column = column
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:
+            start = self._column
+            self._span = Span(self._line, start, self._line, start + (len(self.raw) or 1))
+        return self._span
+
+    @property
+    def line(self) -> int:
+        return self._line if self._span is None else self._span.line
 
     @property
     def blank(self) -> bool:
@@ -56,6 +79,16 @@ class Value:
     @property
     def number(self) -> float:
         return self.value or 0.0
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.value, self.raw, self.span) == (other.value, other.raw, other.span)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Value(value={self.value!r}, raw={self.raw!r}, span={self.span!r})"
 
 
 @dataclass
@@ -97,6 +130,8 @@ class NationalTables:
 
 def _distinct(cells: list[Cell]) -> list[Cell]:
     """The cells once each: a merged cell is the same object in every place it spans."""
+    if len(cells) < 2:  # most label parts: one cell, nothing merged
+        return list(cells)
     seen: set[int] = set()
     distinct: list[Cell] = []
     for cell in cells:
@@ -107,9 +142,15 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
 
 
 def _value(cell: Cell) -> Value:
-    raw = cell.text.strip(" \u3000\n")
-    value, _ = parse_value(raw)
-    return Value(value, raw, Span(cell.line, cell.column, cell.line, cell.column + max(1, len(raw))))
+    raw, value = _reading(cell.text)
+    return Value(value, raw, None, cell.line, cell.column)
+
+
+@lru_cache(maxsize=4096)  # a national table's cells are a few figures (0, 1, 无) over and over: each read once
+def _reading(text: str) -> tuple[str, float | None]:
+    """A value cell's text as the report writes it (stripped) and its figure."""
+    raw = text.strip(" \u3000\n")
+    return raw, parse_value(raw)[0]
 
 
 _HAN = re.compile(r"\p{Han}")
@@ -129,23 +170,33 @@ def _without_leftovers(cells: list[Cell], width: int, labelled: bool = True) -> 
     """A row without the empty cells a merge left at its end (a Markdown export of Word's merged
     cells: 「| 行政许可 | 36 |  |  |」): trailing blanks are dropped while the row has more than
     ``width`` cells after its label cells. Blanks among the row's own ``width`` cells stay blanks."""
+    return _labels_and_rest(cells, width, labelled)[1]
+
+
+def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tuple[int, list[Cell]]:
+    """The number of label cells the row ``_without_leftovers`` opens with, and that row: one pass over the
+    cells it opens with for both."""
     start = 0
+    first = len(cells)  # the first cell that is no label
     if labelled:
         # the label cells, and the empty cells of a group label merged down from a row above (a PDF or
         # Word table repeats no text there: 「| | 2.其他法律行政法规禁止公开 | … |」)
         for i, cell in enumerate(cells):
-            if _is_label(cell):
+            if _is_label_text(cell.text):
                 start = i + 1
-            elif cell.text.strip(" \u3000\n"):
+                continue
+            first = min(first, i)
+            if cell.text.strip(" \u3000\n"):
                 break
     trimmed = list(cells)
     while len(trimmed) - start > width and not trimmed[-1].text.strip(" \u3000\n"):
         trimmed.pop()
-    return trimmed
+    return min(first, len(trimmed)), trimmed
 
 
-def _label_cells(row: Row, width: int) -> list[str]:
-    labels = _distinct(row.cells[: len(row.cells) - width])
+def _label_cells(cells: list[Cell], width: int) -> list[str]:
+    """The texts of a row's label cells (those before its last ``width``), each once, without the blank ones."""
+    labels = _distinct(cells[: len(cells) - width])
     return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
 
 
@@ -186,12 +237,11 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
     for row in table.rows:
-        cells = _without_leftovers(row.cells, width)
-        labelled = next((i for i, c in enumerate(cells) if not _is_label(c)), len(cells))
+        labelled, cells = _labels_and_rest(row.cells, width)
         if 0 < len(cells) - labelled < width and labelled \
                 and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
-            key = _row_key(_label_cells(Row(cells, row.line), len(cells) - labelled), spec)
+            key = _row_key(_label_cells(cells, len(cells) - labelled), spec)
             if key is not None and key not in rows:
                 label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
                 short.append(ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
@@ -200,7 +250,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(cells) <= width:
             continue
-        labels = _label_cells(Row(cells, row.line), width)
+        labels = _label_cells(cells, width)
         key = _row_key(labels, spec)
         if key is None or key in rows:
             continue  # the row is none of the form's, or read already: its figures are not read

@@ -219,22 +219,25 @@ class _Assembler:
             return HEADER
         return ROW
 
-    def add(self, text: str, line: int, column: int) -> None:
+    def add(self, text: str, line: int, column: int, kind: str | None = "") -> None:
+        """A cell (stripped); ``kind``: ``_cell_kind(text)`` when the caller has it."""
+        if kind == "":
+            kind = _cell_kind(text)
         cur = self.rows[-1] if self.rows else None  # self.current, asked for every cell
-        if cur is not None and cur.values and (text == "" or _kind(text) == VALUE):
+        if cur is not None and cur.values and kind == VALUE:
             # a figure after the row's figures, most cells of a table: no label to finish, no row to open
             # (only a label or value row takes figures, so the row goes on)
             cur.cells.append(Cell(text, line, column))
             cur.values += 1
             return
-        self._add_cell(cur, text, line, column)
+        self._add_cell(cur, text, line, column, kind)
 
-    def _add_cell(self, cur: _Row | None, text: str, line: int, column: int) -> None:
+    def _add_cell(self, cur: _Row | None, text: str, line: int, column: int, kind: str | None) -> None:
         """Any cell, after ``cur`` (the last row): it finishes a label, joins the row or opens one."""
         if text and self.continues(text):
             cur.cells[-1].text += text
             return
-        kind = VALUE if text == "" else (_kind(text) or self._partial_kind(_core(text)))
+        kind = kind or self._partial_kind(_core(text))
         cell = Cell(text, line, column)
         if kind == VALUE:
             if cur is None or cur.kind in (SECTION, NOTE) or (cur.kind == HEADER and not cur.values):
@@ -286,9 +289,42 @@ def _kept_cells(line: str) -> tuple[tuple[str, int], ...]:
     return tuple(_tokens(line))
 
 
+# A table's row with its cells apart (by tabs or 「|」) is kept up to this many characters: the rows of the
+# national tables recur too, and a row with long labels (「（六）其他处理⇥1.申请人无正当理由逾期不补正、…⇥0⇥0…」)
+# is longer than a heading; prose seldom holds a tab or a 「|」.
+_KEPT_ROW_LENGTH = 256
+
+
+def _kept(line: str) -> bool:
+    """Is what is worked out of ``line`` alone kept: a short line, or a row of cells apart?"""
+    return len(line) <= KEPT_LINE_LENGTH or (len(line) <= _KEPT_ROW_LENGTH and ("\t" in line or "|" in line))
+
+
 def _line_cells(line: str) -> tuple[tuple[str, int], ...]:
-    """``_tokens`` of a line, kept for a short one (a tuple: the kept cells are shared)."""
-    return _kept_cells(line) if len(line) <= KEPT_LINE_LENGTH else tuple(_tokens(line))
+    """``_tokens`` of a line, kept for a short one or a row (a tuple: the kept cells are shared)."""
+    return _kept_cells(line) if _kept(line) else tuple(_tokens(line))
+
+
+def _cell_kind(text: str) -> str | None:
+    """What the assembler takes a (stripped) cell for: a blank cell is a value."""
+    return VALUE if text == "" else _kind(text)
+
+
+def _placed(line: str) -> tuple[bool, tuple[tuple[str, int, str | None], ...]]:
+    """A line's cells as a table's assembler takes them, worked out of the line alone: whether each is blank
+    or a known cell (then the assembler accepts the line without asking more), and each cell stripped, with
+    its 1-based column and kind."""
+    tokens = _line_cells(line)
+    known = all(t == "" or _kind(t) is not None for t, _ in tokens)
+    cells = []
+    for text, col in tokens:
+        stripped = text.strip(_SPACES)
+        cells.append((stripped, col + 1 + len(text) - len(text.lstrip(_SPACES)), _cell_kind(stripped)))
+    return known, tuple(cells)
+
+
+# a table's lines are the same labels and figures in report after report: each kept one (``_kept``) is placed once
+_kept_placed = lru_cache(maxsize=8192)(_placed)
 
 
 def _opening_cells(line: str) -> tuple[tuple[str, int], ...] | None:
@@ -319,16 +355,18 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         if _SEPARATOR.match(line):
             i += 1
             continue
-        tokens = first if i == start else _line_cells(line)
-        # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made here
-        if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
-            if not _unknown_row_label(builder, tokens, lines, i + 1):
-                break
-            text, col = tokens[0]  # a label the formats do not word so, with its figures after it
-            builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
-            tokens = tokens[1:]
-        for text, col in tokens:
-            builder.add(text.strip(_SPACES), i + 1, col + 1 + len(text) - len(text.lstrip(_SPACES)))
+        known, cells = _kept_placed(line) if _kept(line) else _placed(line)
+        # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
+        if not known:
+            tokens = first if i == start else _line_cells(line)
+            if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
+                if not _unknown_row_label(builder, tokens, lines, i + 1):
+                    break
+                text, col = tokens[0]  # a label the formats do not word so, with its figures after it
+                builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
+                cells = cells[1:]
+        for text, column, kind in cells:
+            builder.add(text, i + 1, column, kind)
         i += 1
         end = i
     with_values = [r for r in builder.rows if r.values]

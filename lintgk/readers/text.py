@@ -45,10 +45,12 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
     n = len(lines)
     while i < n and lines[i].startswith("\t"):
         cells: list[Cell] = []
-        while i < n and not _is_blank(lines[i]):
+        while i < n:
             line = lines[i]
-            if line.startswith("\t"):
+            if line.startswith("\t"):  # a cell (a line with a tab is never blank: the test is made first)
                 cells.append(Cell(line[1:].rstrip(_SPACES), i + 1, 2))
+            elif _is_blank(line):
+                break
             elif cells:  # a wrapped cell continues on the next line
                 cells[-1].text += "\n" + line.strip(_SPACES)
             i += 1
@@ -65,17 +67,36 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
     return None, start + 1
 
 
-def _split_row(line: str, sep: str, line_no: int) -> Row:
-    cells: list[Cell] = []
-    pos = 0
+def _split_row(line: str, sep: str, line_no: int, pos: int = 0) -> Row:
+    """The cells of a line split at ``sep``; ``pos``: where the line starts in its line of the file."""
+    placed = _kept_row_cells(line, sep) if len(line) <= _KEPT_ROW_LENGTH else _row_cells(line, sep)
+    return Row([Cell(text, line_no, pos + column) for text, column in placed], line_no)
+
+
+def _row_cells(line: str, sep: str) -> tuple[tuple[str, int], ...]:
+    """(text, 1-based column in ``line``) of each cell of a row split at ``sep``."""
+    cells = []
+    pos, step = 1, len(sep)
     for part in line.split(sep):
-        stripped = part.strip(_SPACES + "\t")
-        offset = len(part) - len(part.lstrip(_SPACES + "\t"))
-        if not stripped:  # a blank cell: inside it, past the one space that pads a pipe cell
-            offset = min(1, len(part) - 1) if len(part) > 1 else 0
-        cells.append(Cell(stripped, line_no, pos + offset + 1))
-        pos += len(part) + len(sep)
-    return Row(cells, line_no)
+        text, offset = _cell_in_part(part)
+        cells.append((text, pos + offset))
+        pos += len(part) + step
+    return tuple(cells)
+
+
+# A table's rows recur in report after report (most rows of the national applications table are zeros): the
+# cells of a row of up to this many characters are kept. A longer line is split afresh.
+_KEPT_ROW_LENGTH = 256
+_kept_row_cells = lru_cache(maxsize=2048)(_row_cells)
+
+
+@lru_cache(maxsize=8192)  # a table's parts (「 0 」, 「 1.属于国家秘密 」) recur in row after row, report after report
+def _cell_in_part(part: str) -> tuple[str, int]:
+    """A cell's text (stripped) and where it starts in ``part``, the text between two separators."""
+    stripped = part.strip(_SPACES_TAB)
+    if not stripped:  # a blank cell: inside it, past the one space that pads a pipe cell
+        return stripped, min(1, len(part) - 1) if len(part) > 1 else 0
+    return stripped, len(part) - len(part.lstrip(_SPACES_TAB))
 
 
 def _is_pipe_row(line: str) -> bool:
@@ -131,9 +152,7 @@ def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None,
                 body = line.strip()
                 lead = line.index("|") + 1
                 inner = body[1:-1] if body.endswith("|") else body[1:]
-                row = _split_row(inner, "|", i + 1)
-                for c in row.cells:
-                    c.column += lead
+                row = _split_row(inner, "|", i + 1, lead)
             else:
                 row = _split_row(line, "\t", i + 1)
             rows.append(row)
