@@ -239,6 +239,7 @@ _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小
 
 
 _SENTENCE = re.compile(r"[，。；]")
+_CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 
 
 @dataclass
@@ -277,7 +278,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             continue
         if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if text.startswith(s))]
-        elif P.CATALOGUE_LABEL.match(text):
+        elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
             found = [notice]
