@@ -159,23 +159,30 @@ class JoinedParagraphs:
 
     def holding(self, words: tuple[str, ...]) -> set[int]:
         """The indexes of the paragraphs that hold one of these newline-free words."""
+        if len(words) > 6:  # many words: one scan for all of them beats one str.find each
+            return self.searched(words_pattern(words))
         starts, text = self.starts, self.text
         found = set()
-        if len(words) > 6:  # many words: one scan for all of them beats one str.find each
-            search, pos = words_pattern(words).search, 0
-            while (m := search(text, pos)) is not None:
-                i = bisect_right(starts, m.start()) - 1
-                found.add(i)
-                if i + 1 == len(starts):
-                    break
-                pos = starts[i + 1]  # on to the next paragraph
-            return found
         for word in words:
             at = text.find(word)
             while at >= 0:
                 i = bisect_right(starts, at) - 1
                 found.add(i)
                 at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next paragraph
+        return found
+
+
+    def searched(self, pattern: std_re.Pattern | re.Pattern) -> set[int]:
+        """The indexes of the paragraphs a pattern that cannot match a newline is found in (one search
+        each: after a match, the search goes on at the next paragraph)."""
+        starts, text, search = self.starts, self.text, pattern.search
+        found, pos = set(), 0
+        while (m := search(text, pos)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            if i + 1 == len(starts):
+                break
+            pos = starts[i + 1]  # on to the next paragraph
         return found
 
 

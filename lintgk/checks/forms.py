@@ -40,30 +40,31 @@ class FormSumParams:
 
 
 class _SumParts:
-    """For each row key of a table, its row and the keys of the rows it sums (``sum_of``) that the table
-    has, worked out once for every column a sum is checked in."""
+    """For each row key of a table, its row and the parts of the rows it sums (``sum_of``) that the table
+    has, as a tree worked out once for every column a sum is checked in."""
 
     def __init__(self, table: FormTable):
         self.table = table
-        self._parts: dict[str, tuple[FormRow | None, tuple[str, ...]]] = {}
+        self._nodes: dict[str, tuple[FormRow | None, tuple]] = {}
 
-    def parts(self, key: str) -> tuple[FormRow | None, tuple[str, ...]]:
-        found = self._parts.get(key)
+    def node(self, key: str) -> tuple[FormRow | None, tuple]:
+        """(the row or None, the nodes of the rows it sums that the table has)."""
+        found = self._nodes.get(key)
         if found is None:
             spec, row = self.table.spec.row(key), self.table.row
-            items = tuple(k for k in (spec.sum_of if spec else ()) if row(k) is not None)
-            found = self._parts[key] = (row(key), items)
+            items = tuple(self.node(k) for k in (spec.sum_of if spec else ()) if row(k) is not None)
+            found = self._nodes[key] = (row(key), items)
         return found
 
 
-def _summand(table: _SumParts, key: str, column: str, cells: list):
+def _summand(node: tuple[FormRow | None, tuple], column: str, cells: list):
     """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
     subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
-    own, items = table.parts(key)
+    own, items = node
     if own is not None:
         cells.append(own.cells.get(column))
     if items:
-        return sum(_summand(table, k, column, cells) or 0 for k in items)
+        return sum(_summand(item, column, cells) or 0 for item in items)
     value = own.cells.get(column) if own is not None else None
     return None if value is None else value.number
 
@@ -95,10 +96,11 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
             if not any(table.row(k) for k in spec.sum_of):
                 continue
             markers = None  # the same in every column
+            nodes = [sum_parts.node(k) for k in spec.sum_of]
             for column in table.columns:
                 stated = total.cells.get(column)
                 cells: list = []
-                parts = [_summand(sum_parts, k, column, cells) for k in spec.sum_of]
+                parts = [_summand(node, column, cells) for node in nodes]
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)

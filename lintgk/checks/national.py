@@ -144,7 +144,7 @@ class RequiredMentionsParams:
 def required_mentions(report: Report, params: RequiredMentionsParams, emit: Emitter) -> None:
     if params.body and not (report.body and rx(params.body).search(report.body)):
         return
-    text = "\n".join(p.text for p in report.doc.paragraphs)
+    text = JoinedParagraphs.of(report.doc.paragraphs).text  # made once for all the checks of a report
     missing = [m for m in params.mentions if not rx(m.pattern).search(text)]
     if missing:
         emit(title_anchor(report), missing="、".join(m.name.zh for m in missing),

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex as re
 
+from lintgk.checks.common import prepared
 from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
@@ -45,13 +46,16 @@ def _names(pattern: str, title: str) -> bool:
     return rx(pattern).search(title) is not None
 
 
+def _required_items(params: RequiredPartsParams) -> list[tuple[RequiredPart, str]]:
+    # each required item with its patterns as one, made once: the same string object for every report,
+    # so _names' key hashes it once, not on every heading of every report
+    return [(item, "|".join(item.patterns)) for item in params.items if item.required]
+
+
 @kind("required-parts", params=RequiredPartsParams)
 def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -> None:
     titles = [h.title for h in report.headings]
-    for item in params.items:
-        if not item.required:
-            continue
-        pattern = "|".join(item.patterns)
+    for item, pattern in prepared(params, _required_items):
         if not any(_names(pattern, t) for t in titles):
             emit(title_anchor(report), item=item.name.zh, item_en=item.name.en, article=item.article,
                  article_en=item.article_en or item.article)

@@ -128,6 +128,10 @@ _NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKAL
 _REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
 _LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for lookalike in ZERO_LOOKALIKES
                                   for pair in (numeral + lookalike, lookalike + numeral))
+# Any of those 132 pairs, found by the standard re twice as fast as their alternation (tried pair by pair at
+# every 0 of every figure): one character of either class, then one of the other.
+_LOOKALIKE_BESIDE_NUMERAL_PATTERN = std_re.compile(
+    f"[{CN_DIGITS}十{ZERO_LOOKALIKES}](?:(?<=[{CN_DIGITS}十])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{CN_DIGITS}十])")
 
 
 @kind("zero-lookalike", params=NoParams)
@@ -135,7 +139,7 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
     paragraphs = report.doc.paragraphs
     # a finding is a run with two real numerals and a look-alike: somewhere in it the two stand side by side
-    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_LOOKALIKE_BESIDE_NUMERAL)):
+    for index in sorted(JoinedParagraphs.of(paragraphs).searched(_LOOKALIKE_BESIDE_NUMERAL_PATTERN)):
         par = paragraphs[index]
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
@@ -235,6 +239,7 @@ _FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小
 
 
 _SENTENCE = re.compile(r"[，。；]")
+_CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 
 
 @dataclass
@@ -273,7 +278,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             continue
         if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if text.startswith(s))]
-        elif P.CATALOGUE_LABEL.match(text):
+        elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
             found = [notice]
