@@ -40,9 +40,11 @@ def is_own_output(path: Path, regular: bool = False) -> bool:
         if not regular and not stat.S_ISREG(os.stat(path).st_mode):  # a fifo or a device is never opened
             return False
         # O_NONBLOCK: a fifo swapped in after the check still does not block the open
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as stream:
-            head = stream.read(_HEAD)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:  # read on the descriptor: a buffered file object for one read was most of the cost a file
+            head = os.read(fd, _HEAD)
+        finally:
+            os.close(fd)
     except OSError:
         return False
     head = head.removeprefix(b"\xef\xbb\xbf")

@@ -72,6 +72,32 @@ def encoded_finding(d: Diagnostic) -> list:
     return [d.line, d.column, d.rule, d.severity, _compact(d.to_json())]
 
 
+# Put between findings encoded in one call, and found again in the list's JSON (as a string between commas).
+_BETWEEN = "\0lintgk:next\0"
+_BETWEEN_JSON = b"," + _compact(_BETWEEN).encode() + b","
+
+
+def findings_json(diagnostics: list[Diagnostic]) -> tuple[list[bytes], bool]:
+    """Each finding's JSON in UTF-8 (as ``encoded_finding`` gives it), and whether any held lone
+    surrogates. One encoder call for the report, not one a finding (whose fixed cost was most of it): the
+    list is encoded with a mark between findings and cut at the marks. Should a finding hold the mark
+    itself, the cut gives too many pieces and each is encoded on its own."""
+    if not diagnostics:
+        return [], False
+    items = [_BETWEEN] * (2 * len(diagnostics) - 1)
+    items[::2] = [d.to_json() for d in diagnostics]
+    data, surrogates = _utf8(_compact(items))
+    pieces = data[1:-1].split(_BETWEEN_JSON)
+    if len(pieces) == len(diagnostics):
+        return pieces, surrogates
+    pieces, surrogates = [], False
+    for d in diagnostics:
+        piece, held = _utf8(_compact(d.to_json()))
+        pieces.append(piece)
+        surrogates = surrogates or held
+    return pieces, surrogates
+
+
 def _core(head: bytes, findings: list[tuple]) -> tuple[bytes, list[list]]:
     """The core piece from its head (the JSON object up to its findings) and its findings (line, column,
     rule, severity, JSON in bytes), with each finding's [line, column, rule, severity, start, end] in it:
@@ -92,11 +118,9 @@ def encode(result: FileResult) -> bytes:
     """``result`` as the six pieces; UnicodeEncodeError for text that is not UTF-8 even with surrogateescape."""
     head, escaped = _utf8(_compact({"profile": result.profile, "body": result.body, "year": result.year,
                                     "error": result.error})[:-1])
-    findings = []
-    for line, column, rule, severity, text in map(encoded_finding, result.diagnostics):
-        text, surrogates = _utf8(text)
-        escaped = escaped or surrogates
-        findings.append((line, column, rule, severity, text))
+    texts, surrogates = findings_json(result.diagnostics)
+    escaped = escaped or surrogates
+    findings = [(d.line, d.column, d.rule, d.severity, text) for d, text in zip(result.diagnostics, texts)]
     core, order = _core(head, findings)
     passed, surrogates = _utf8(_compact([{"rule": p.rule, "line": p.line, "detail": p.detail} for p in result.passed]))
     counts = dict.fromkeys(SEVERITIES, 0)

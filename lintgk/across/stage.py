@@ -284,6 +284,10 @@ def near_duplicate_finding(results, full, own, this: int, other: int, score: flo
         "passages": [{"this": mine[4], "other": theirs[4]} for mine, theirs in shared[:5]]}))
 
 
+# Kept per process by passage: a template's or a copied passage comes back in report after report, and its
+# shingles were made again each time its report was compared (256 sets of about 150 shingles: a few MB).
+# The sets are shared: only read, never changed.
+@lru_cache(maxsize=256)
 def _shingles(text: str) -> set[str]:
     text = normalise(text, [])
     return {text[i:i + 4] for i in range(max(1, len(text) - 3))}
