@@ -61,7 +61,7 @@ def _application_cells(report: Report) -> dict[str, list]:
     national = report.national
     if not national or not national.applications:
         return {}
-    return {f"{key}|{column}": [value.value, value.span.line] for key, row in national.applications.rows.items()
+    return {f"{key}|{column}": [value.value, value.line] for key, row in national.applications.rows.items()
             for column, value in row.values.items() if value.value is not None}
 
 
