@@ -171,7 +171,6 @@ class JoinedParagraphs:
                 at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next paragraph
         return found
 
-
     def searched(self, pattern: std_re.Pattern | re.Pattern) -> set[int]:
         """The indexes of the paragraphs a pattern that cannot match a newline is found in (one search
         each: after a match, the search goes on at the next paragraph)."""

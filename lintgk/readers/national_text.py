@@ -292,12 +292,12 @@ def _kept_cells(line: str) -> tuple[tuple[str, int], ...]:
 # A table's row with its cells apart (by tabs or 「|」) is kept up to this many characters: the rows of the
 # national tables recur too, and a row with long labels (「（六）其他处理⇥1.申请人无正当理由逾期不补正、…⇥0⇥0…」)
 # is longer than a heading; prose seldom holds a tab or a 「|」.
-_KEPT_ROW_LENGTH = 256
+KEPT_ROW_LENGTH = 256
 
 
 def _kept(line: str) -> bool:
     """Is what is worked out of ``line`` alone kept: a short line, or a row of cells apart?"""
-    return len(line) <= KEPT_LINE_LENGTH or (len(line) <= _KEPT_ROW_LENGTH and ("\t" in line or "|" in line))
+    return len(line) <= KEPT_LINE_LENGTH or (len(line) <= KEPT_ROW_LENGTH and ("\t" in line or "|" in line))
 
 
 def _line_cells(line: str) -> tuple[tuple[str, int], ...]:

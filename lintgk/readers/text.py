@@ -17,7 +17,7 @@ import regex as re
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.readers.national_text import may_open_table as may_open_national_table
-from lintgk.readers.national_text import KEPT_LINE_LENGTH, national_text_table
+from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
 from lintgk.readers.stat_table_text import may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
@@ -69,7 +69,7 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
 
 def _split_row(line: str, sep: str, line_no: int, pos: int = 0) -> Row:
     """The cells of a line split at ``sep``; ``pos``: where the line starts in its line of the file."""
-    placed = _kept_row_cells(line, sep) if len(line) <= _KEPT_ROW_LENGTH else _row_cells(line, sep)
+    placed = _kept_row_cells(line, sep) if len(line) <= KEPT_ROW_LENGTH else _row_cells(line, sep)
     return Row([Cell(text, line_no, pos + column) for text, column in placed], line_no)
 
 
@@ -85,8 +85,7 @@ def _row_cells(line: str, sep: str) -> tuple[tuple[str, int], ...]:
 
 
 # A table's rows recur in report after report (most rows of the national applications table are zeros): the
-# cells of a row of up to this many characters are kept. A longer line is split afresh.
-_KEPT_ROW_LENGTH = 256
+# cells of a row of up to KEPT_ROW_LENGTH characters are kept. A longer line is split afresh.
 _kept_row_cells = lru_cache(maxsize=2048)(_row_cells)
 
 
