@@ -1,6 +1,7 @@
 """GK5xx: the body a report speaks for, URLs and e-mail addresses."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,22 +56,20 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
         return
     opening = report.doc.paragraphs[:12]
     joined = JoinedParagraphs(opening)
-    claims = [(rx(p), joined.may_match(p)) for p in params.claims]
+    # paragraph by paragraph, each pattern in turn, as a search of each paragraph gives them
+    found = sorted(((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
     reported: set[tuple[int, int]] = set()
-    for i, par in enumerate(opening):
-        for pattern, where in claims:
-            if where is not None and i not in where:
-                continue  # the paragraph lacks words every match holds
-            for m in pattern.finditer(par.text):
-                body = m.group("body").strip()
-                if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start()):
-                    continue
-                span = Span.within(par, m.start("body"), m.end("body"))
-                if same_body(body, title_body):
-                    emit.passed(par.line, f"{body} ~ {title_body}", body=body, title_body=title_body)
-                else:
-                    reported.add((span.line, span.column))
-                    emit(span, body=body, title_body=title_body)
+    for (i, _, _), at, m in found:
+        par = opening[i]
+        body = m.group("body").strip()
+        if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start() - at):
+            continue
+        span = Span.within(par, m.start("body") - at, m.end("body") - at)
+        if same_body(body, title_body):
+            emit.passed(par.line, f"{body} ~ {title_body}", body=body, title_body=title_body)
+        else:
+            reported.add((span.line, span.column))
+            emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
 
 
@@ -79,6 +78,32 @@ def _in_cited_title(text: str, pos: int) -> bool:
     工作年度报告有关事项的通知》」), whose words are not the report's claims about itself."""
     before = text[max(0, pos - 200):pos]
     return before.rfind("《") > before.rfind("》")
+
+
+_ANCHORS = re.compile(r"\^|\$|\\[AZzGbB]|\(\?(?!:|P<)")  # edges, word boundaries, lookarounds, flags …
+
+
+def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int, re.Match]]:
+    """(paragraph index, its offset in the joined text, match) of each match of a claim pattern, as each
+    paragraph's own search finds them.
+
+    One search of the joined paragraphs instead of one per paragraph (most of a search of a short
+    paragraph is the call). A pattern without anchors or lookarounds treats the newline joining two
+    paragraphs as it treats a paragraph's end, unless it matches the newline itself (``\\s*``): then a match
+    holds it, and the paragraphs are searched one by one, as are patterns with anchors or lookarounds."""
+    compiled = rx(pattern)
+    if not _ANCHORS.search(pattern):
+        found = []
+        for m in compiled.finditer(joined.text):
+            if "\n" in m.group(0):
+                break
+            i = bisect_right(joined.starts, m.start()) - 1
+            found.append((i, joined.starts[i], m))
+        else:
+            return found
+    where = joined.may_match(pattern)  # the paragraphs with words every match holds (None: all)
+    return [(i, 0, m) for i, par in enumerate(joined.paragraphs) if where is None or i in where
+            for m in compiled.finditer(par.text)]
 
 
 def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Emitter, reported: set[tuple[int, int]]) -> None:
