@@ -80,7 +80,7 @@ def _in_cited_title(text: str, pos: int) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
-_ANCHORS = re.compile(r"\^|\$|\\[AZzGbB]|\(\?(?!:|P<)")  # edges, word boundaries, lookarounds, flags …
+_ANCHORS = re.compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
 
 
 def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int, re.Match]]:
