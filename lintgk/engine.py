@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -10,7 +11,7 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import Diagnostic, FileResult, MessageFields, Passed, finding_order
+from lintgk.model import Diagnostic, FileResult, MessageFields, Passed, fill, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
@@ -59,25 +60,31 @@ def _profile_for(report, rules: RuleSet, document: str):
 
 @dataclass(frozen=True)
 class _Step:
-    """One rule as it runs on every report of a profile: its check, its params and its severity."""
+    """One rule as it runs on every report of a profile: its check, its params, its severity, and its
+    wordings in the configuration's language (looked up once, not for each finding and pass)."""
 
     rule: Rule
     check: Callable
     params: Any
     severity: str
+    template: str = ""  # the message of a finding without a variant
+    passed: str | None = None  # the rule's ``passed:`` wording, if it has one
 
 
 def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
     """The rules that run on a report of this profile, worked out once per rule set, profile and the
     configuration's select, ignore and severity instead of for every report."""
-    key = ("steps", profile.name, tuple(config.select), tuple(config.ignore), tuple(config.severity.items()))
+    key = ("steps", profile.name, tuple(config.select), tuple(config.ignore), tuple(config.severity.items()),
+           config.lang)
     steps = rules.derived.get(key)
     if steps is None:
         from lintgk.checks.registry import all_kinds
 
         kinds = all_kinds()
+        lang = config.lang
         steps = rules.derived[key] = [
-            _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity))
+            _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity),
+                  rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None)
             for rule in rules.rules.values() if config.enabled(rule.code) and rules.applies(rule, profile)]
     return steps
 
@@ -94,8 +101,10 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     summary = summarize(report)  # for the checks across reports; its body falls back on the signature
     result = FileResult(path=doc.path, profile=profile.name, body=summary["body"], year=report.year, lines=doc.lines,
                         summary=summary)
+    steps = _steps(rules, config, profile)
     file_ignores = config.ignored_in(doc.path)
-    ran: set[str] = set()
+    if file_ignores:
+        steps = [step for step in steps if not any(step.rule.code.startswith(prefix) for prefix in file_ignores)]
     used: set[tuple[int, str | None]] = set()  # (suppression index, code) that silenced something
 
     def where(line: int, column: int | None = None) -> str:
@@ -106,35 +115,34 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     # one Emitter for the report: what a rule found is taken from it after the rule's check
     emit = Emitter(where=where)
 
-    for step in _steps(rules, config, profile):
-        rule = step.rule
-        if file_ignores and any(rule.code.startswith(prefix) for prefix in file_ignores):
-            continue
-        ran.add(rule.code)
+    for step in steps:
         step.check(report, step.params, emit)
         if emit.findings:
             findings, emit.findings = emit.findings, []
             _add_diagnostics(result, findings, step, suppressions, used, lang, None if plain_lines else where)
         if emit.passes:
             passes, emit.passes = emit.passes, []
+            code, wording = step.rule.code, step.passed
             result.passed.extend(
-                Passed(rule.code, line, rule.wording(rule.passed, lang).format_map(MessageFields(data))
-                       if rule.passed and data else detail)
+                Passed(code, line, fill(wording, data) if wording and data else detail)
                 for line, detail, data in passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
-        result.unused_suppressions = unused(doc.suppressions, used, ran)
+        result.unused_suppressions = unused(doc.suppressions, used, {step.rule.code for step in steps})
     result.diagnostics.sort(key=finding_order)
-    result.passed.sort(key=lambda p: (p.line, p.rule))
+    result.passed.sort(key=_passed_order)
     return result
+
+
+_passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
 
 
 def _add_diagnostics(result: FileResult, findings: list, step: _Step, suppressions: list, used: set, lang: str,
                      where: Callable | None) -> None:
     """A rule's findings as diagnostics, but for those a suppression covers (``used`` notes which silenced
     something); ``where`` words a finding's place now (None: a plain line number, worded when read)."""
-    rule, severity = step.rule, step.severity
+    rule, severity, code, name = step.rule, step.severity, step.rule.code, step.rule.name
     for finding in findings:
         span = finding.span
         if suppressions:
@@ -150,23 +158,12 @@ def _add_diagnostics(result: FileResult, findings: list, step: _Step, suppressio
                 edits = finding.fix.edits
                 fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
                 finding.fix.description = rule.wording(rule.fix, lang).format_map(fields)
-        result.diagnostics.append(
-            Diagnostic(
-                rule=rule.code,
-                name=rule.name,
-                severity=severity,
-                message=None,  # worded from the template when read (lintgk.model.Diagnostic)
-                line=span.line,
-                column=span.column,
-                end_line=span.end_line,
-                end_column=span.end_column,
-                where=None if where is None else where(span.line, span.column),
-                data=finding.data,
-                fix=finding.fix,
-                template=rule.text(lang, finding.variant),
-                lang=lang,
-            )
-        )
+        # rule, name, severity, message (None: worded from the template when read, lintgk.model.Diagnostic),
+        # the span, where, data and fix
+        result.diagnostics.append(Diagnostic(
+            code, name, severity, None, span.line, span.column, span.end_line, span.end_column,
+            None if where is None else where(span.line, span.column), finding.data, finding.fix,
+            template=rule.text(lang, finding.variant) if finding.variant else step.template, lang=lang))
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:
