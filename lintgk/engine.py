@@ -124,7 +124,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
             passes, emit.passes = emit.passes, []
             code, wording = step.rule.code, step.passed
             result.passed.extend(
-                Passed(code, line, fill(wording, data) if wording and data else detail)
+                Passed(code, line, fill(wording, data) if wording is not None and data else detail)
                 for line, detail, data in passes)
     if doc.suppressions:
         from lintgk.suppressions import unused

@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 import regex as re
 
@@ -57,7 +58,8 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     opening = report.doc.paragraphs[:12]
     joined = JoinedParagraphs(opening)
     # paragraph by paragraph, each pattern in turn, as a search of each paragraph gives them
-    found = sorted(((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
+    matches = (((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
+    found = sorted(matches, key=_first)
     reported: set[tuple[int, int]] = set()
     for (i, _, _), at, m in found:
         par = opening[i]
@@ -80,6 +82,7 @@ def _in_cited_title(text: str, pos: int) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
+_first = itemgetter(0)  # a match's place, never the match itself (matches do not compare)
 _ANCHORS = re.compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
 
 
