@@ -217,4 +217,4 @@ def test_a_rows_labels_and_rest_are_counted_as_before(texts, width):
     cells = [Cell(text, 1, i + 1) for i, text in enumerate(texts)]
     labelled, rest = national._labels_and_rest(cells, width)
     assert rest == national._without_leftovers(cells, width)
-    assert labelled == next((i for i, c in enumerate(rest) if not national._is_label(c)), len(rest))
+    assert labelled == next((i for i, c in enumerate(rest) if not national._is_label_text(c.text)), len(rest))

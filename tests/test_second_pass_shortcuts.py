@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from lintgk.across.minhash import SHINGLE, SIGNATURE_BINS
 from lintgk.across.summary import _YEARS, MIN_PARAGRAPH, name_variants, normalise, signature
-from lintgk.document import Cell
-from lintgk.parse.national import _HAN, _is_label
+from lintgk.parse.national import _HAN, _is_label_text
 from lintgk.readers.national_text import _CELL_SEPARATOR, _tokens
 
 ALPHABET = "政府信息公开申请办理本年度共件条坎墩街道办事处人民镇2019年０１一二三十。，、 ()%\n"
@@ -73,4 +72,4 @@ def test_a_line_without_a_tab_or_pipe_is_one_piece(line):
 @given(st.text(alphabet=LINE_ALPHABET + "\n", max_size=20))
 def test_a_cell_is_a_label_as_its_text_is(text):
     stripped = text.strip(" \u3000\n")
-    assert _is_label(Cell(text, 1, 1)) == (bool(_HAN.search(stripped)) and stripped != "无")
+    assert _is_label_text(text) == (bool(_HAN.search(stripped)) and stripped != "无")

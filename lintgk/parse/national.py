@@ -156,11 +156,7 @@ def _reading(text: str) -> tuple[str, float | None]:
 _HAN = re.compile(r"\p{Han}")
 
 
-def _is_label(cell: Cell) -> bool:
-    return _is_label_text(cell.text)
-
-
-@lru_cache(maxsize=4096)  # asked twice of every cell of a table, whose cells repeat the same labels and figures
+@lru_cache(maxsize=4096)  # asked of the cells a table's rows open with, which repeat the same labels and figures
 def _is_label_text(text: str) -> bool:
     text = text.strip(" \u3000\n")
     return bool(_HAN.search(text)) and text != "无"
