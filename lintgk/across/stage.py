@@ -113,7 +113,7 @@ class Plan:
         self.name = lru_cache(maxsize=1024)(lambda path: Path(path).name)
         # a report's own paragraphs and their shingles, for the last few reports compared: a report copied by
         # many is the closest other of each of them
-        self.own = lru_cache(maxsize=16)(lambda index: _Own(self.full(index), self.boilerplate))
+        self.own = lru_cache(maxsize=64)(lambda index: _Own(self.full(index), self.boilerplate))
         self.groups = YearGroups(held.bodies, held.years, NO_YEAR) if previous is None else None
         # each kind's pairs as (report, other) arrays sorted by report (stably: a report's in the order found)
         self.consecutive = self.same_year = self.near = _by_first([])
