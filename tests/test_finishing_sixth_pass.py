@@ -68,3 +68,22 @@ def test_the_workers_make_the_findings_and_the_parent_merges_them(in_one_process
     assert len(received) == REPORTS and any(received)
     assert all(isinstance(found, list) and all(len(f) == 5 and isinstance(f[4], str) for f in found)
                for found in received)
+
+
+def test_per_file_ignores_drop_a_finding_across_reports_by_its_code_or_a_prefix(tmp_path):
+    """The stage tests a finding's code against a file's ignores as prefixes at once (``str.startswith`` of a
+    tuple): a code or a prefix of it ignores it in the files it names, and only there."""
+    from conftest import run_json
+
+    seed = next((ROOT / "seeds").glob("004_*")).read_text(encoding="utf-8")
+    for n, town in enumerate(["东岙镇", "西岙镇", "南岙镇"]):
+        (tmp_path / f"{n}.txt").write_text(seed.replace("掌起镇", town).replace("掌起", town[:2]), encoding="utf-8")
+
+    def near_copies(ignores: str) -> list[int]:
+        (tmp_path / "lintgk.toml").write_text(f"[per-file-ignores]\n{ignores}\n", encoding="utf-8")
+        _, data = run_json(".", "--select", "GK704", "--no-cache", cwd=tmp_path)
+        return [sum(d["rule"] == "GK704" for d in f["diagnostics"]) for f in data["files"]]
+
+    assert near_copies('"2.txt" = ["GK601"]') == [2, 2, 2]
+    assert near_copies('"0.txt" = ["GK704"]') == [0, 2, 2]
+    assert near_copies('"1.txt" = ["GK7"]\n"2.txt" = ["GK70"]') == [2, 0, 0]

@@ -73,7 +73,7 @@ class Finishing:
         extra = self.plan.findings(index)
         if extra:
             extra.sort(key=finding_order)  # stable: among equals, in the order the stage made them
-            lines = (result or self.spooled.result(index)).lines
+            lines = (result or self.spooled.looked_at(index)).lines
             for d in extra:  # the stage had no text to measure a finding's line by
                 if 0 < d.line <= len(lines):
                     d.end_column = len(lines[d.line - 1]) + 1
