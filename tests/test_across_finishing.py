@@ -75,9 +75,13 @@ def test_a_chunk_whose_worker_died_is_finished_here(in_one_process, small_chunks
             os._exit(1)
         return made_in_chunk(self, start, stop)
 
+    def finished_here(self, start, stop):
+        died.append(start)
+        return chunk(self, start, stop)
+
     chunk = finishing.Finishing.chunk
     monkeypatch.setattr(finishing.Finishing, "made_in_chunk", dies_in_a_worker)
-    monkeypatch.setattr(finishing.Finishing, "chunk", lambda self, start, stop: died.append(start) or chunk(self, start, stop))
+    monkeypatch.setattr(finishing.Finishing, "chunk", finished_here)
     assert _written(2) == in_one_process
     assert 14 in died  # finished here
 

@@ -8,8 +8,9 @@ one core after the last report, while the first stage's workers were gone. With 
 shared among forked processes, a chunk of consecutive reports each; each sends back only the findings,
 encoded, and the parent reads each result from the spool, merges them into its stored form and passes it
 on, in order (sending the merged results back, about 23 KB each with their text, encoded again and
-pickled, cost the workers a fifth more than making the findings). Fork is what makes this cheap: the
-workers inherit the plan, what the stage holds and the spool's descriptor instead of being sent them.
+pickled, cost about 0.04 ms a report at the two ends, a seventh of making them). Fork is what makes this
+cheap: the workers inherit the plan, what the stage holds and the spool's descriptor instead of being sent
+them.
 Where there is no fork (Windows) it all runs here, as with ``jobs=1``.
 """
 from __future__ import annotations
