@@ -68,15 +68,22 @@ def test_the_findings_kept_in_the_cache_are_the_same_forked(in_one_process, smal
 
 @needs_fork
 def test_a_chunk_whose_worker_died_is_finished_here(in_one_process, small_chunks, monkeypatch):
-    parent, chunk = os.getpid(), finishing.Finishing.chunk
+    parent, made_in_chunk, died = os.getpid(), finishing.Finishing.made_in_chunk, []
 
     def dies_in_a_worker(self, start, stop):
         if os.getpid() != parent and start == 14:
             os._exit(1)
+        return made_in_chunk(self, start, stop)
+
+    def finished_here(self, start, stop):
+        died.append(start)
         return chunk(self, start, stop)
 
-    monkeypatch.setattr(finishing.Finishing, "chunk", dies_in_a_worker)
+    chunk = finishing.Finishing.chunk
+    monkeypatch.setattr(finishing.Finishing, "made_in_chunk", dies_in_a_worker)
+    monkeypatch.setattr(finishing.Finishing, "chunk", finished_here)
     assert _written(2) == in_one_process
+    assert 14 in died  # finished here
 
 
 def test_without_fork_the_end_runs_in_one_process(in_one_process, small_chunks, monkeypatch):

@@ -3,11 +3,14 @@ across reports (GK7xx) and passed on, in order.
 
 Once the second stage is planned (lintgk.across.stage.Plan: who is paired with whom, found over every
 report at once), each report's findings depend on its own summary and those of the few reports it is
-paired with, read back from the spool. Making them (shared passages, messages) and merging them into the
-report's stored form was most of what ran on one core after the last report, while the first stage's
-workers were gone. With ``jobs`` above 1 it is shared among forked processes, a chunk of consecutive
-reports each; the parent takes their results in order and passes them on. Fork is what makes this cheap:
-the workers inherit the plan, what the stage holds and the spool's descriptor instead of being sent them.
+paired with, read back from the spool. Making them (shared passages, messages) was most of what ran on
+one core after the last report, while the first stage's workers were gone. With ``jobs`` above 1 it is
+shared among forked processes, a chunk of consecutive reports each; each sends back only the findings,
+encoded, and the parent reads each result from the spool, merges them into its stored form and passes it
+on, in order (sending the merged results back, about 23 KB each with their text, encoded again and
+pickled, cost about 0.04 ms a report at the two ends, a seventh of making them). Fork is what makes this
+cheap: the workers inherit the plan, what the stage holds and the spool's descriptor instead of being sent
+them.
 Where there is no fork (Windows) it all runs here, as with ``jobs=1``.
 """
 from __future__ import annotations
@@ -49,18 +52,13 @@ class Finishing:
             for start in range(0, count, CHUNK):
                 yield from self.chunk(start, min(start + CHUNK, count))
 
-    def one(self, index: int) -> tuple[FileResult, list | None]:
-        """The ``index``-th result with its findings across reports merged in."""
+    def one(self, index: int, made: list | None = None) -> tuple[FileResult, list | None]:
+        """The ``index``-th result with its findings across reports merged in (``made``: its fresh findings,
+        encoded, when a worker made them)."""
         result = self.spooled.result(index)
         fresh = self.plan is not None
         if fresh:
-            extra = self.plan.findings(index)
-            if extra:
-                extra.sort(key=finding_order)  # stable: among equals, in the order the stage made them
-                for d in extra:  # the stage had no text to measure a finding's line by
-                    if 0 < d.line <= len(result.lines):
-                        d.end_column = len(result.lines[d.line - 1]) + 1
-                extra = [encoded_finding(d) for d in extra]
+            extra = self.made(index, result) if made is None else made
         else:
             extra = self.found.get(index) if self.found else None
         if extra:
@@ -71,11 +69,29 @@ class Finishing:
                     [json.loads(_text(f[4])) for f in extra])], key=finding_order)
         return result, (extra if fresh and self.keep and extra else None)
 
+    def made(self, index: int, result: FileResult | None = None) -> list:
+        """The ``index``-th result's fresh findings across reports, encoded (``encoded_finding``), in order."""
+        extra = self.plan.findings(index)
+        if extra:
+            extra.sort(key=finding_order)  # stable: among equals, in the order the stage made them
+            lines = (result or self.spooled.looked_at(index)).lines
+            for d in extra:  # the stage had no text to measure a finding's line by
+                if 0 < d.line <= len(lines):
+                    d.end_column = len(lines[d.line - 1]) + 1
+        return [encoded_finding(d) for d in extra]
+
     def chunk(self, start: int, stop: int) -> list[tuple[FileResult, list | None]]:
         """The results from ``start`` to ``stop`` (their near copies found at once)."""
         if self.plan is not None:
             self.plan.prepare(start, stop)
         return [self.one(index) for index in range(start, stop)]
+
+    def made_in_chunk(self, start: int, stop: int) -> list[list]:
+        """What a worker makes of the results from ``start`` to ``stop``: their fresh findings, encoded (a
+        few KB), not the results merged (each about 23 KB with its text, encoded again, pickled and sent
+        back): the parent reads each result from the spool and merges them in itself."""
+        self.plan.prepare(start, stop)
+        return [self.made(index) for index in range(start, stop)]
 
     def _forked(self, jobs: int) -> Iterator[tuple[FileResult, list | None]]:
         """The chunks finished by ``jobs`` forked workers, taken back in order; a chunk whose worker died is
@@ -94,7 +110,7 @@ class Finishing:
                 while bounds and len(pending) < _AHEAD * jobs:
                     start, stop = bounds.popleft()
                     try:
-                        future = pool.submit(_finish_chunk, start, stop)
+                        future = pool.submit(_made_in_chunk, start, stop)
                     except BrokenProcessPool:
                         future = None
                     pending.append((start, stop, future))
@@ -103,7 +119,10 @@ class Finishing:
                     done = future.result() if future is not None else None
                 except BrokenProcessPool:
                     done = None
-                yield from done if done is not None else self.chunk(start, stop)
+                if done is None:
+                    yield from self.chunk(start, stop)
+                else:
+                    yield from (self.one(index, made) for index, made in zip(range(start, stop), done))
         finally:
             _INHERITED.clear()
             pool.shutdown(wait=True, cancel_futures=True)
@@ -128,8 +147,8 @@ def _start_worker() -> None:
     sys.stdout = sys.stderr = open(os.devnull, "w")
 
 
-def _finish_chunk(start: int, stop: int) -> list[tuple[FileResult, list | None]]:
-    return _INHERITED["finishing"].chunk(start, stop)
+def _made_in_chunk(start: int, stop: int) -> list[list]:
+    return _INHERITED["finishing"].made_in_chunk(start, stop)
 
 
 def _text(json_text: str | bytes) -> str:

@@ -12,7 +12,7 @@ from lintgk.across.neardup import NearCopies, Signed
 from lintgk.across.pairing import YearGroups
 from lintgk.across.summary import normalise, paragraph_key
 from lintgk.config import Config
-from lintgk.model import Diagnostic, FileResult
+from lintgk.model import Diagnostic, FileResult, MessageFields
 
 # the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
 CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
@@ -107,13 +107,14 @@ class Plan:
         self.held = held
         self.full = full or (lambda index: self.everything[index].summary)
         self.boilerplate = _boilerplate(held)
-        # a result's per-file ignores, for the few results a finding was just made for
-        self.ignored = lru_cache(maxsize=256)(lambda index: config.ignored_in(results[index].path))
+        # a result's per-file ignores (as the prefixes a code may start with), for the few results a finding
+        # was just made for
+        self.ignored = lru_cache(maxsize=256)(lambda index: tuple(config.ignored_in(results[index].path)))
         # the file name of another report a message names: a report copied by many is named in many messages
         self.name = lru_cache(maxsize=1024)(lambda path: Path(path).name)
         # a report's own paragraphs and their shingles, for the last few reports compared: a report copied by
         # many is the closest other of each of them
-        self.own = lru_cache(maxsize=16)(lambda index: _Own(self.full(index), self.boilerplate))
+        self.own = lru_cache(maxsize=64)(lambda index: _Own(self.full(index), self.boilerplate))
         self.groups = YearGroups(held.bodies, held.years, NO_YEAR) if previous is None else None
         # each kind's pairs as (report, other) arrays sorted by report (stably: a report's in the order found)
         self.consecutive = self.same_year = self.near = _by_first([])
@@ -173,12 +174,10 @@ class Plan:
         self.scores = np.array([score for _, _, score in found])[self.near[2]] if found else np.empty(0)
 
     def _emit(self, found: list, index: int, kind: str, finding: years.Found) -> None:
-        from lintgk.engine import MessageFields
-
         rule, config, results = self.active[kind], self.config, self.results
         if index >= len(results):
             return
-        if any(rule.code.startswith(p) for p in self.ignored(index)):
+        if rule.code.startswith(self.ignored(index)):
             return
         where = (self.full(index).get("where") or {}).get(str(finding.line))
         lang = 1 if config.lang == "en" else 0

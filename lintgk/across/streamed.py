@@ -125,6 +125,10 @@ class _Spooled:
 
     def __init__(self, fd: int, paths: list[str], ends: list[int], cache, config: Config) -> None:
         self.fd, self.paths, self.ends, self.cache, self.config = fd, paths, ends, cache, config
+        # the last results read back to be looked at, never changed (their summary, their lines): a report's
+        # findings need its summary and then its lines, and its closest others' summaries are those of
+        # reports read back a moment ago
+        self.looked_at = lru_cache(maxsize=64)(self.result)
 
     def __len__(self) -> int:
         return len(self.paths)
@@ -163,11 +167,10 @@ def _second_stage(spooled: _Spooled, config: Config, previous: list[FileResult] 
 
     count = len(spooled)
 
-    @lru_cache(maxsize=64)
     def full(index: int) -> dict:
         if index >= count:
             return previous[index - count].summary
-        return spooled.result(index).summary
+        return spooled.looked_at(index).summary
 
     for index in range(len(stubs), count):
         result = spooled.result(index)

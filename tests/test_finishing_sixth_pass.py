@@ -1,0 +1,89 @@
+"""The finishing, sixth pass (lintgk/across/finishing.py, stage.py): forked workers make each report's
+findings across reports and send back only those, encoded; the parent reads each result from the spool and
+merges them in. The bytes are those of the same work done in one process, and the parent makes no finding
+itself."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+from conftest import ROOT
+from lintgk.across import finishing, stage
+from lintgk.across.streamed import with_findings_across
+from lintgk.config import Config
+from lintgk.output.json_format import JsonWriter
+
+sys.path.insert(0, str(ROOT / "bench"))
+from across_memory import _results  # noqa: E402  synthetic results with findings across reports
+
+needs_fork = pytest.mark.skipif(not finishing._can_fork(), reason="no fork here: the end runs in one process")
+REPORTS = 230
+
+
+def _written(jobs: int) -> str:
+    stream = io.StringIO()
+    writer = JsonWriter(stream, passed=True)
+    for result in with_findings_across(_results(REPORTS), Config(), jobs=jobs):
+        writer.add(result)
+    writer.close()
+    return stream.getvalue()
+
+
+@pytest.fixture(scope="module")
+def in_one_process() -> str:
+    written = _written(1)
+    assert '"rule":"GK704"' in written
+    return written
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(finishing, "CHUNK", 7)
+    monkeypatch.setattr(finishing, "_FORK_FROM", 2)
+
+
+@needs_fork
+def test_the_workers_make_the_findings_and_the_parent_merges_them(in_one_process, small_chunks, monkeypatch):
+    parent, made_here, findings = os.getpid(), [], stage.Plan.findings
+
+    def counted(self, index):
+        if os.getpid() == parent:
+            made_here.append(index)
+        return findings(self, index)
+
+    monkeypatch.setattr(stage.Plan, "findings", counted)
+    received, one = [], finishing.Finishing.one
+
+    def merged(self, index, made=None):
+        received.append(made)
+        return one(self, index, made)
+
+    monkeypatch.setattr(finishing.Finishing, "one", merged)
+    assert _written(2) == in_one_process
+    assert made_here == []  # every finding was made in a worker
+    # what came back for each result: its findings encoded ([line, column, rule, severity, JSON]), not the result
+    assert len(received) == REPORTS and any(received)
+    assert all(isinstance(found, list) and all(len(f) == 5 and isinstance(f[4], str) for f in found)
+               for found in received)
+
+
+def test_per_file_ignores_drop_a_finding_across_reports_by_its_code_or_a_prefix(tmp_path):
+    """The stage tests a finding's code against a file's ignores as prefixes at once (``str.startswith`` of a
+    tuple): a code or a prefix of it ignores it in the files it names, and only there."""
+    from conftest import run_json
+
+    seed = next((ROOT / "seeds").glob("004_*")).read_text(encoding="utf-8")
+    for n, town in enumerate(["东岙镇", "西岙镇", "南岙镇"]):
+        (tmp_path / f"{n}.txt").write_text(seed.replace("掌起镇", town).replace("掌起", town[:2]), encoding="utf-8")
+
+    def near_copies(ignores: str) -> list[int]:
+        (tmp_path / "lintgk.toml").write_text(f"[per-file-ignores]\n{ignores}\n", encoding="utf-8")
+        _, data = run_json(".", "--select", "GK704", "--no-cache", cwd=tmp_path)
+        return [sum(d["rule"] == "GK704" for d in f["diagnostics"]) for f in data["files"]]
+
+    assert near_copies('"2.txt" = ["GK601"]') == [2, 2, 2]
+    assert near_copies('"0.txt" = ["GK704"]') == [0, 2, 2]
+    assert near_copies('"1.txt" = ["GK7"]\n"2.txt" = ["GK70"]') == [2, 0, 0]
