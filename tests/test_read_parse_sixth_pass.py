@@ -8,11 +8,12 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.document import Paragraph
+from lintgk.document import Cell, Paragraph
 from lintgk.numerals import to_int
-from lintgk.parse import dates, figures
+from lintgk.parse import dates, enumerations, figures
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Figure, Period, Span
+from lintgk.readers import national_text
 
 # Pieces of a report's text around dates, periods and figures, and what looks like them without being one.
 _PIECES = st.sampled_from([
@@ -91,7 +92,7 @@ def test_a_text_the_gate_turns_away_holds_no_date_and_no_period(text, in_caption
 @given(st.sampled_from(["统计期限为2017年度", "统计时间：2018年全年", "2017-12-31", "2017年1月至12月",
                         "二〇一七年十二月三十一日", "2019年3月5日"]), _TEXTS, _TEXTS)
 def test_every_kind_of_date_and_period_passes_the_gate(core, before, after):
-    text = before + core + after
+    text = before + "，" + core + "。" + after  # apart from what is around it, which could make it no date
     assert dates.may_hold_date(text)
     par = Paragraph(text, 1)
     assert dates.find_dates(par) or dates.find_periods(par, False)
@@ -123,3 +124,61 @@ def test_figures_are_made_as_before(texts, column):
     found = figures.figures_by_paragraph(pars)
     for par in pars:
         assert found.get(id(par), []) == _figures_plain(par)
+
+
+def _clauses_after_plain(text, start, end, by_offset):
+    """enumerations._clauses_after as it was: a walk over every character."""
+    clauses, depth, begin, strength, inside = [], 0, start, 0, []
+    for pos in range(start, end):
+        ch = text[pos]
+        if depth == 0 and pos in by_offset:
+            inside.append(by_offset[pos])
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                end = pos
+                break
+        elif depth == 0 and ch in enumerations._BREAK_STRENGTH:
+            clauses.append((strength, begin, pos, inside))
+            begin, strength, inside = pos + 1, enumerations._BREAK_STRENGTH[ch], []
+    clauses.append((strength, begin, end, inside))
+    return clauses
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="（()）,，；;：、。 中3", max_size=30), st.data())
+def test_the_clauses_after_are_the_walks_over_every_character(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    # figures anywhere, a mark's place included (a figure there is taken before the mark)
+    offsets = data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), unique=True, max_size=8))
+    by_offset = {pos: f"figure at {pos}" for pos in sorted(offsets)}
+    assert enumerations._clauses_after(text, start, end, by_offset) == _clauses_after_plain(text, start, end, by_offset)
+
+
+def _add_plain(builder, text, line, column, kind):
+    """_Assembler.add as it was: one call a cell."""
+    cur = builder.rows[-1] if builder.rows else None
+    if cur is not None and cur.values and kind == national_text.VALUE:
+        cur.cells.append(Cell(text, line, column))
+        cur.values += 1
+        return
+    builder._add_cell(cur, text, line, column, kind)
+
+
+_TABLE_CELLS = st.sampled_from(["", "0", "12", "—", "无", "自然人", "商业", "企业", "总计", "三、本年度办理结果",
+                                "（一）予以公开", "（三）不予公开", "1.属于国家秘密", "行政复议", "结果维持", "规章",
+                                "本年新", "制作数量", "说明", "第二十条第（五）项", "本列数据的勾稽关系"])
+
+
+@given(st.lists(st.lists(_TABLE_CELLS, max_size=9), max_size=8))
+def test_a_lines_cells_are_assembled_as_one_call_a_cell_assembled_them(lines):
+    fast, plain = national_text._Assembler(), national_text._Assembler()
+    for line_no, texts in enumerate(lines, 1):
+        placed = tuple((text, column, national_text._cell_kind(text)) for column, text in enumerate(texts, 1))
+        fast.add_line(placed, line_no)
+        for text, column, kind in placed:
+            _add_plain(plain, text, line_no, column, kind)
+    assert fast.rows == plain.rows and fast.known == plain.known
