@@ -8,12 +8,13 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.document import Cell, Paragraph
+from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.numerals import to_int
-from lintgk.parse import dates, enumerations, figures
+from lintgk.parse import dates, enumerations, figures, tables
 from lintgk.parse import patterns as P
-from lintgk.parse.model import DateMention, Figure, Period, Span
+from lintgk.parse.model import DateMention, Figure, Period, Span, StatTable, TableRow
 from lintgk.readers import national_text
+from lintgk.readers import text as text_reader
 
 # Pieces of a report's text around dates, periods and figures, and what looks like them without being one.
 _PIECES = st.sampled_from([
@@ -182,3 +183,136 @@ def test_a_lines_cells_are_assembled_as_one_call_a_cell_assembled_them(lines):
         for text, column, kind in placed:
             _add_plain(plain, text, line_no, column, kind)
     assert fast.rows == plain.rows and fast.known == plain.known
+
+
+def _parse_column_plain(table: Table, label_col: int, unit_col: int | None, value_col: int, first: int) -> StatTable | None:
+    """tables._parse_column as it was: each label split, stripped and leveled afresh, each row made by keyword."""
+    rows: list[TableRow] = []
+    stack: list[TableRow] = []
+    subset_indent: int | None = None
+    subset_level: int | None = None  # 其中：1.… 2.…: the numbered rows after it are the same 其中 list
+    for row in table.rows[first:]:
+        if len(row.cells) <= label_col or (unit_col is not None and len(row.cells) <= unit_col):
+            continue
+        label_cell = row.cells[label_col]
+        raw_label = label_cell.text.split("\n")[0]
+        indent = len(raw_label) - len(raw_label.lstrip(tables._SPACES))
+        label = raw_label.strip(tables._SPACES)
+        if not label:
+            continue
+        if value_col < len(row.cells):
+            value_cell = row.cells[value_col]
+        else:  # a trailing blank cell the copy dropped
+            last = row.cells[-1]
+            value_cell = Cell("", last.line, last.column + len(last.text) + 1)
+        value, inline_unit = tables.parse_value(value_cell.text)
+        unit = row.cells[unit_col].text.strip(tables._SPACES) if unit_col is not None else inline_unit
+        level = tables._level(label)
+        subset = False
+        marker = tables.SUBSET_MARKER.match(label) if label.startswith("其中") else None  # the marker's first word
+        if marker:
+            subset, subset_indent = True, indent
+            subset_level = tables._level(label[marker.end():])
+        elif level is not None and level == subset_level:
+            subset = True
+        elif level is None and subset_indent is not None and indent >= subset_indent \
+                and (subset_level is None or indent > subset_indent):
+            # the rows lined up under an unnumbered 其中： belong to it (其中：涉及国家秘密 / 涉及商业秘密 …);
+            # after a numbered one (其中：1.网站公开 / 2.政府公报公开) a flush unnumbered row is the next item
+            subset = True
+        else:
+            subset_indent = subset_level = None
+        if subset:
+            parent = next((r for r in reversed(stack) if not r.subset), None)
+            level = (parent.level + 1) if parent else 5
+        elif level is None:  # an unnumbered row: a sibling of the last row that is not a 其中 part
+            previous = next((r for r in reversed(stack) if not r.subset), None)
+            level = previous.level if previous else 1
+        item = TableRow(
+            label=label,
+            unit="" if unit in tables._NO_FIGURE_UNIT else unit,
+            value=value,
+            raw_value=value_cell.text.strip(tables._SPACES),
+            level=level,
+            line=row.line,
+            label_cell=label_cell,
+            indent=indent,
+            subset=subset,
+            value_cell=value_cell,
+        )
+        if subset:
+            item.parent = parent
+        else:
+            while stack and (stack[-1].subset or stack[-1].level >= level):
+                stack.pop()
+            item.parent = stack[-1] if stack else None
+        if item.parent is not None:
+            if not item.parent.children:
+                item.parent.children = []  # its first part (a row with none keeps the shared empty tuple)
+            item.parent.children.append(item)
+        stack.append(item)
+        rows.append(item)
+    if not rows:
+        return None
+    return StatTable(table, rows, has_units=unit_col is not None)
+
+
+_LABELS = st.sampled_from(["一、主动公开情况", "（一）主动公开政府信息数", "\u3000\u3000（二）其他", "1.网站公开", "2.公报公开",
+                           "其中：涉及国家秘密", "其中：1.网站", "  涉及商业秘密", "\u3000其他事项", "合计", "",
+                           "（三）申请\n（续行）", "三、复议", "项目名称"])
+_STAT_VALUES = st.sampled_from(["", "0", "12", "——", "3条", "1,200", "-", "无"])
+
+
+@given(st.lists(st.tuples(_LABELS, st.sampled_from(["条", "件", "", "——"]), _STAT_VALUES, _STAT_VALUES),
+                min_size=1, max_size=12), st.integers(1, 3), st.booleans())
+def test_a_statistics_tables_rows_are_read_as_before(rows, value_col, units):
+    table = Table([Row([Cell(label, n, 1), Cell(unit, n, 9), Cell(a, n, 12), Cell(b, n, 15)][:value_col + 1 + (n % 2)], n)
+                   for n, (label, unit, a, b) in enumerate(rows, 1)], 1, len(rows))
+    unit_col = 1 if units else None
+    fast = tables._parse_column(table, 0, unit_col, value_col, 0)
+    plain = _parse_column_plain(table, 0, unit_col, value_col, 0)
+    assert repr(fast) == repr(plain)
+    if fast is not None:
+        assert [(r.path, r.level, r.indent, r.subset, [c.label for c in r.children]) for r in fast.rows] \
+            == [(r.path, r.level, r.indent, r.subset, [c.label for c in r.children]) for r in plain.rows]
+
+
+def _cell_per_line_table_plain(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """text._cell_per_line_table as it was: _is_blank called, the blank line a row ended at tested twice."""
+    rows: list[Row] = []
+    i = start
+    n = len(lines)
+    while i < n and lines[i].startswith("\t"):
+        cells: list[Cell] = []
+        while i < n:
+            line = lines[i]
+            if line.startswith("\t"):  # a cell (a line with a tab is never blank: the test is made first)
+                cells.append(Cell(line[1:].rstrip(text_reader._SPACES), i + 1, 2))
+            elif text_reader._is_blank(line):
+                break
+            elif cells:  # a wrapped cell continues on the next line
+                cells[-1].text += "\n" + line.strip(text_reader._SPACES)
+            i += 1
+        rows.append(Row(cells, cells[0].line))  # its first cell's line, and the same int object
+        j = i
+        while j < n and text_reader._is_blank(lines[j]):
+            j += 1
+        if j < n and lines[j].startswith("\t"):
+            i = j
+        else:
+            break
+    if len(rows) >= 2 and all(len(r.cells) >= 2 for r in rows[:2]):
+        return Table(rows, rows[0].line, i), i
+    return None, start + 1
+
+
+_WORD_LINES = st.sampled_from(["\t统计指标", "\t条", "\t12", "\t", "", "  ", "\u3000", "续行", "\u3000（续）", "正文。", "\t \t"])
+
+
+@given(st.lists(_WORD_LINES, max_size=16), st.integers(0, 3))
+def test_a_cell_per_line_table_is_read_as_before(lines, start):
+    lines = ["\t一、项目", *lines]
+    start = min(start, len(lines) - 1)
+    if not lines[start].startswith("\t"):
+        start = 0
+    assert repr(text_reader._cell_per_line_table(lines, start)) == repr(_cell_per_line_table_plain(lines, start))
