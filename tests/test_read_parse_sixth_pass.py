@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.numerals import to_int
-from lintgk.parse import dates, enumerations, figures, tables
+from lintgk.parse import dates, enumerations, figures, forms, national, tables
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Figure, Period, Span, StatTable, TableRow
 from lintgk.readers import national_text
@@ -316,3 +316,67 @@ def test_a_cell_per_line_table_is_read_as_before(lines, start):
     if not lines[start].startswith("\t"):
         start = 0
     assert repr(text_reader._cell_per_line_table(lines, start)) == repr(_cell_per_line_table_plain(lines, start))
+
+
+def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable | None:
+    """national._labelled_rows as it was: every row's labels and key worked out afresh."""
+    text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
+    found_by = spec.options["found_by"]
+    if not (any(word in text for word in found_by["header"])
+            or any(found_by["cell"] in c.text for r in table.rows for c in r.cells)):
+        return None
+    columns = national._column_order(table, spec)
+    width = len(columns)
+    rows: dict = {}
+    short: list = []
+    for row in table.rows:
+        labelled, cells = national._labels_and_rest(row.cells, width)
+        if 0 < len(cells) - labelled < width and labelled \
+                and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
+            # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
+            key = national._row_key(national._label_cells(cells, len(cells) - labelled), spec)
+            if key is not None and key not in rows:
+                label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
+                short.append(forms.ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
+                                      Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                                           cells[-1].column + max(1, len(cells[-1].text)))))
+            continue
+        if len(cells) <= width:
+            continue
+        labels = national._label_cells(cells, width)
+        key = national._row_key(labels, spec)
+        if key is None or key in rows:
+            continue  # the row is none of the form's, or read already: its figures are not read
+        values = [national._value(c) for c in cells[-width:]]
+        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
+            continue  # a header row
+        official = spec.row(key).label
+        rows[key] = forms.FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
+    if len(rows) + len(short) < spec.options["min_rows"]:
+        return None
+    return forms.FormTable(spec, table.start_line, columns, list(rows.values()), short, table)
+
+
+_APPLICATION_LABELS = st.sampled_from(["三、本年度办理结果", "（一）予以公开", "（三）不予公开", "1.属于国家秘密",
+                                       "2.其他法律行政法规禁止公开", "（四）无法提供", "1.本机关不掌握相关政府信息",
+                                       "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理", "", "说明", "（七）总计"])
+_APPLICATION_VALUES = st.sampled_from(["0", "1", "12", "", "无", "—", "总计"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.lists(st.integers(0, 2), min_size=1, max_size=3), st.lists(_APPLICATION_LABELS, min_size=3,
+                                                                                        max_size=3),
+                          st.lists(_APPLICATION_VALUES, min_size=5, max_size=10)), min_size=1, max_size=10))
+def test_an_applications_table_is_read_as_before(rows):
+    """Rows from the applications table's labels and figures, a label cell sometimes one Cell in several places
+    (a merged cell spread over the grid: [A, B, A] counts A once, before B)."""
+    header = Row([Cell(t, 1, i) for i, t in enumerate(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织",
+                                                       "法律服务机构", "其他", "总计"], 1)], 1)
+    table_rows = [header]
+    for n, (picks, texts, values) in enumerate(rows, 2):
+        pool = [Cell(text, n, i) for i, text in enumerate(texts, 1)]
+        cells = [pool[k] for k in picks] + [Cell(v, n, 10 + i) for i, v in enumerate(values)]
+        table_rows.append(Row(cells, n))
+    table = Table(table_rows, 1, len(table_rows))
+    spec = national._APPLICATIONS
+    assert repr(national._labelled_rows(table, spec)) == repr(_labelled_rows_plain(table, spec))
