@@ -380,3 +380,11 @@ def test_an_applications_table_is_read_as_before(rows):
     table = Table(table_rows, 1, len(table_rows))
     spec = national._APPLICATIONS
     assert repr(national._labelled_rows(table, spec)) == repr(_labelled_rows_plain(table, spec))
+
+
+@given(st.one_of(_TABLE_CELLS, st.text(alphabet="一二三十（()）1.、 \u3000予以公开", max_size=8)))
+def test_a_labels_kept_depth_is_its_depth(label):
+    national_text._depth(label)  # kept
+    assert national_text._depth(label) == national_text._depth.__wrapped__(label)
+    assert national_text._depth(label) == next(
+        (n for n, rx in enumerate(national_text._DEPTHS, 1) if rx.match(label.strip(national_text._SPACES))), 0)

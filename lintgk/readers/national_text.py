@@ -83,6 +83,7 @@ _DEPTHS = (
 )
 
 
+@lru_cache(maxsize=4096)  # asked of a row's label cells, which are the formats' labels in report after report
 def _depth(label: str) -> int:
     """一、 1, （一） 2, 1. 3; a label without a number (规章, 行政许可) 0: it never nests."""
     return next((n for n, rx in enumerate(_DEPTHS, 1) if rx.match(label.strip(_SPACES))), 0)
@@ -181,7 +182,7 @@ def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
             cells.pop()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     kind: str
     cells: list[Cell] = field(default_factory=list)
