@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.numerals import to_int
-from lintgk.parse import dates, enumerations, figures, forms, national, tables
+from lintgk.parse import dates, declared, enumerations, figures, forms, national, tables
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Figure, Period, Span, StatTable, TableRow
 from lintgk.readers import national_text
@@ -388,3 +388,17 @@ def test_a_labels_kept_depth_is_its_depth(label):
     assert national_text._depth(label) == national_text._depth.__wrapped__(label)
     assert national_text._depth(label) == next(
         (n for n, rx in enumerate(national_text._DEPTHS, 1) if rx.match(label.strip(national_text._SPACES))), 0)
+
+
+@given(st.tuples(st.sampled_from(["", "概述", "主动公开情况", "问题及改进", "A\nB"]),
+                 st.sampled_from(["", "和", "及", "以及"]),
+                 st.sampled_from(["", "其他", "其它需要报告的", "政府信息公开情况", "和"]),
+                 st.sampled_from(["", "统计表", "附表", "事项", "情况"]),
+                 st.sampled_from(["", "\n", "\n\n", " "])).map("".join))
+@example("概述和其他需要报告的事项")
+@example("改进情况和政府信息公开情况统计表\n")
+@settings(max_examples=300)
+def test_a_list_items_joined_last_pair_is_found_as_before(piece):
+    plain = declared._JOINED_TABLE.match(piece) or declared._JOINED_OTHER.match(piece)
+    fast = declared._joined(piece)
+    assert (fast and fast.groups()) == (plain and plain.groups())
