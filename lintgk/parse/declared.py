@@ -30,11 +30,23 @@ _JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){
 _JOINED_OTHER = re.compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
 
 
+# How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,
+# as the whole list is one piece when tried with a separator it does not hold, and the lazy patterns scan it all
+_TABLE_ENDS = ("统计表", "附表", "统计表\n", "附表\n")
+_OTHER_ENDS = ("事项", "事项\n")
+
+
+def _joined(piece: str):
+    """The match of 「A和B统计表」 or 「A和其他……事项」 on ``piece``, or None."""
+    return (_JOINED_TABLE.match(piece) if piece.endswith(_TABLE_ENDS) else None) \
+        or (_JOINED_OTHER.match(piece) if piece.endswith(_OTHER_ENDS) else None)
+
+
 def _pieces(listed: str, sep: str) -> list[str]:
     pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
     if pieces:
         # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
-        last = _JOINED_TABLE.match(pieces[-1]) or _JOINED_OTHER.match(pieces[-1])
+        last = _joined(pieces[-1])
         if last:
             pieces = pieces[:-1] + [last.group(1), last.group(2)]
     return pieces

@@ -69,6 +69,12 @@ class TableSpec:
         return {}
 
     @cached_property
+    def kept_rows(self) -> dict:
+        """What the reader of the table's layout worked out of a row's texts alone, by those texts: the same rows
+        come back in report after report (lintgk.parse.national keeps them here, bounded)."""
+        return {}
+
+    @cached_property
     def _cells(self) -> tuple[tuple[str, str], ...]:
         return tuple((r.key, r.cell) for r in self.rows if r.cell)
 

@@ -192,8 +192,38 @@ def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tu
 
 def _label_cells(cells: list[Cell], width: int) -> list[str]:
     """The texts of a row's label cells (those before its last ``width``), each once, without the blank ones."""
-    labels = _distinct(cells[: len(cells) - width])
-    return [c.text.strip(" \u3000").replace("\n", "") for c in labels if c.text.strip(" \u3000")]
+    return _label_texts([c.text for c in _distinct(cells[: len(cells) - width])])
+
+
+def _label_texts(texts: list[str] | tuple[str, ...]) -> list[str]:
+    return [t.strip(" \u3000").replace("\n", "") for t in texts if t.strip(" \u3000")]
+
+
+_KEPT_ROWS = 4096
+
+
+def _row_shape(cells: list[Cell], width: int, spec: TableSpec) -> tuple[int, int, list[str], str | None]:
+    """A row of ``_labelled_rows`` as far as its texts tell: how many label cells it opens with and how many
+    cells it keeps (``_labels_and_rest``) and, when it keeps more than ``width``, its label texts
+    (``_label_cells``) and the key of the form's row they name (``_row_key``). Kept by the row's texts in the
+    spec, as the rows of the applications table recur in report after report; only a label merged over
+    several cells (one Cell in several places, counted once) is told by more than the texts."""
+    texts = tuple([c.text for c in cells])
+    kept = spec.kept_rows
+    shape = kept.get((width, texts))
+    if shape is None:
+        labelled, trimmed = _labels_and_rest(cells, width)
+        size = len(trimmed)
+        labels = _label_texts(texts[: size - width]) if size > width else []  # every label cell a cell of its own
+        shape = labelled, size, labels, _row_key(labels, spec) if size > width else None
+        if len(kept) >= _KEPT_ROWS:
+            kept.clear()  # rows worded a report's own way: what is kept stays bounded
+        kept[(width, texts)] = shape
+    labelled, size, labels, key = shape
+    if size - width > 1 and len(set(map(id, cells[: size - width]))) < size - width:  # a merged label cell
+        labels = _label_cells(cells[:size], width)
+        return labelled, size, labels, _row_key(labels, spec)
+    return shape
 
 
 def _row_key(labels: list[str], spec: TableSpec) -> str | None:
@@ -233,7 +263,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
     for row in table.rows:
-        labelled, cells = _labels_and_rest(row.cells, width)
+        labelled, kept, labels, key = _row_shape(row.cells, width, spec)
+        cells = row.cells[:kept]  # without the blanks a merge left at its end
         if 0 < len(cells) - labelled < width and labelled \
                 and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
@@ -246,8 +277,6 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(cells) <= width:
             continue
-        labels = _label_cells(cells, width)
-        key = _row_key(labels, spec)
         if key is None or key in rows:
             continue  # the row is none of the form's, or read already: its figures are not read
         values = [_value(c) for c in cells[-width:]]

@@ -70,6 +70,14 @@ def _level(label: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a statistics table's labels recur in report after report: each is read once
+def _label_reading(text: str) -> tuple[str, int, int | None]:
+    """A label cell's first line stripped, its indent (the blanks before it) and its level (``_level``)."""
+    raw_label = text.split("\n")[0]
+    label = raw_label.strip(_SPACES)
+    return label, len(raw_label) - len(raw_label.lstrip(_SPACES)), _level(label) if label else None
+
+
 def parse_tables(table: Table, year: int | None = None) -> list[StatTable]:
     cols = _columns(table, year)
     if cols is None:
@@ -95,9 +103,7 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
         if len(row.cells) <= label_col or (unit_col is not None and len(row.cells) <= unit_col):
             continue
         label_cell = row.cells[label_col]
-        raw_label = label_cell.text.split("\n")[0]
-        indent = len(raw_label) - len(raw_label.lstrip(_SPACES))
-        label = raw_label.strip(_SPACES)
+        label, indent, level = _label_reading(label_cell.text)
         if not label:
             continue
         if value_col < len(row.cells):
@@ -107,7 +113,6 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
             value_cell = Cell("", last.line, last.column + len(last.text) + 1)
         value, inline_unit = parse_value(value_cell.text)
         unit = row.cells[unit_col].text.strip(_SPACES) if unit_col is not None else inline_unit
-        level = _level(label)
         subset = False
         marker = SUBSET_MARKER.match(label) if label.startswith("其中") else None  # the marker's first word
         if marker:
@@ -128,18 +133,10 @@ def _parse_column(table: Table, label_col: int, unit_col: int | None, value_col:
         elif level is None:  # an unnumbered row: a sibling of the last row that is not a 其中 part
             previous = next((r for r in reversed(stack) if not r.subset), None)
             level = previous.level if previous else 1
-        item = TableRow(
-            label=label,
-            unit="" if unit in _NO_FIGURE_UNIT else unit,
-            value=value,
-            raw_value=value_cell.text.strip(_SPACES),
-            level=level,
-            line=row.line,
-            label_cell=label_cell,
-            indent=indent,
-            subset=subset,
-            value_cell=value_cell,
-        )
+        # positional (a slotted dataclass takes keywords at twice the cost): label, unit, value, raw_value,
+        # level, line, label_cell, indent, parent and children (set below), subset, value_cell
+        item = TableRow(label, "" if unit in _NO_FIGURE_UNIT else unit, value, value_cell.text.strip(_SPACES),
+                        level, row.line, label_cell, indent, None, (), subset, value_cell)
         if subset:
             item.parent = parent
         else:

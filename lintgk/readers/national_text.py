@@ -83,6 +83,7 @@ _DEPTHS = (
 )
 
 
+@lru_cache(maxsize=4096)  # asked of a row's label cells, which are the formats' labels in report after report
 def _depth(label: str) -> int:
     """一、 1, （一） 2, 1. 3; a label without a number (规章, 行政许可) 0: it never nests."""
     return next((n for n, rx in enumerate(_DEPTHS, 1) if rx.match(label.strip(_SPACES))), 0)
@@ -181,7 +182,7 @@ def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
             cells.pop()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     kind: str
     cells: list[Cell] = field(default_factory=list)
@@ -219,18 +220,19 @@ class _Assembler:
             return HEADER
         return ROW
 
-    def add(self, text: str, line: int, column: int, kind: str | None = "") -> None:
-        """A cell (stripped); ``kind``: ``_cell_kind(text)`` when the caller has it."""
-        if kind == "":
-            kind = _cell_kind(text)
-        cur = self.rows[-1] if self.rows else None  # self.current, asked for every cell
-        if cur is not None and cur.values and kind == VALUE:
-            # a figure after the row's figures, most cells of a table: no label to finish, no row to open
-            # (only a label or value row takes figures, so the row goes on)
-            cur.cells.append(Cell(text, line, column))
-            cur.values += 1
-            return
-        self._add_cell(cur, text, line, column, kind)
+    def add_line(self, cells: tuple[tuple[str, int, str | None], ...], line: int) -> None:
+        """A line's cells in reading order, each (its text stripped, its column, ``_cell_kind(text)``): one call
+        a line, not one a cell (most of a table's cells are figures, each taken in one append)."""
+        rows = self.rows
+        for text, column, kind in cells:
+            cur = rows[-1] if rows else None  # self.current, asked for every cell
+            if cur is not None and cur.values and kind == VALUE:
+                # a figure after the row's figures, most cells of a table: no label to finish, no row to open
+                # (only a label or value row takes figures, so the row goes on)
+                cur.cells.append(Cell(text, line, column))
+                cur.values += 1
+            else:
+                self._add_cell(cur, text, line, column, kind)
 
     def _add_cell(self, cur: _Row | None, text: str, line: int, column: int, kind: str | None) -> None:
         """Any cell, after ``cur`` (the last row): it finishes a label, joins the row or opens one."""
@@ -365,8 +367,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
                 text, col = tokens[0]  # a label the formats do not word so, with its figures after it
                 builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
                 cells = cells[1:]
-        for text, column, kind in cells:
-            builder.add(text, i + 1, column, kind)
+        builder.add_line(cells, i + 1)
         i += 1
         end = i
     with_values = [r for r in builder.rows if r.values]

@@ -49,13 +49,13 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
             line = lines[i]
             if line.startswith("\t"):  # a cell (a line with a tab is never blank: the test is made first)
                 cells.append(Cell(line[1:].rstrip(_SPACES), i + 1, 2))
-            elif _is_blank(line):
+            elif "\t" not in line and not line.strip(_SPACES):  # _is_blank (asked of every line: inline)
                 break
             elif cells:  # a wrapped cell continues on the next line
                 cells[-1].text += "\n" + line.strip(_SPACES)
             i += 1
         rows.append(Row(cells, cells[0].line))  # its first cell's line, and the same int object
-        j = i
+        j = i + 1  # lines[i], when there is one, is the blank line the row ended at
         while j < n and _is_blank(lines[j]):
             j += 1
         if j < n and lines[j].startswith("\t"):
