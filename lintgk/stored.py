@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from lintgk import json_bytes
 from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
 from lintgk.output.escape import json_escape_surrogates
 
@@ -69,7 +70,9 @@ _LIST = b',"diagnostics":['  # where the core's findings begin (a JSON string es
 
 def encoded_finding(d: Diagnostic) -> list:
     """A finding as the core holds it, with what orders and counts it: [line, column, rule, severity, JSON]."""
-    return [d.line, d.column, d.rule, d.severity, _compact(d.to_json())]
+    item = d.to_json()
+    text = json_bytes.dumps(item) if json_bytes.plain(item["data"]) else None  # in UTF-8, or else as text
+    return [d.line, d.column, d.rule, d.severity, _compact(item) if text is None else text]
 
 
 # Put between findings encoded in one call, and found again in the list's JSON (as a string between commas).
@@ -84,8 +87,12 @@ def findings_json(diagnostics: list[Diagnostic]) -> tuple[list[bytes], bool]:
     itself, the cut gives too many pieces and each is encoded on its own."""
     if not diagnostics:
         return [], False
+    found = [d.to_json() for d in diagnostics]
+    fast = _fast_findings(found)
+    if fast is not None:
+        return fast, False
     items = [_BETWEEN] * (2 * len(diagnostics) - 1)
-    items[::2] = [d.to_json() for d in diagnostics]
+    items[::2] = found
     data, surrogates = _utf8(_compact(items))
     pieces = data[1:-1].split(_BETWEEN_JSON)
     if len(pieces) == len(diagnostics):
@@ -96,6 +103,16 @@ def findings_json(diagnostics: list[Diagnostic]) -> tuple[list[bytes], bool]:
         pieces.append(piece)
         surrogates = surrogates or held
     return pieces, surrogates
+
+
+def _fast_findings(found: list[dict]) -> list[bytes] | None:
+    """Each finding's JSON by orjson (lintgk.json_bytes), or None unless it writes all of them as the
+    standard library would. A finding's own fields are str, int, bool or None (to_json); only its data
+    can hold other kinds."""
+    if not json_bytes.AVAILABLE or not all(json_bytes.plain(item["data"]) for item in found):
+        return None
+    pieces = [json_bytes.dumps(item) for item in found]
+    return None if None in pieces else pieces
 
 
 def _core(head: bytes, findings: list[tuple]) -> tuple[bytes, list[list]]:
@@ -130,7 +147,10 @@ def encode(result: FileResult) -> bytes:
             "skipped": result.skipped, "unused": result.unused_suppressions, "counts": counts}
     if escaped or surrogates:
         meta["escaped"] = True
-    rest = "\n".join((_compact(result.summary), _compact(result.lines))).encode("utf-8", "surrogateescape")
+    lines = json_bytes.strings(result.lines)  # most of a result's bytes, and never anything but str
+    if lines is None:
+        lines = _compact(result.lines).encode("utf-8", "surrogateescape")
+    rest = b"\n".join((_compact(result.summary).encode("utf-8", "surrogateescape"), lines))
     return b"\n".join((_compact(meta).encode("utf-8", "surrogateescape"), _compact(order).encode(), core, passed,
                        rest))
 
