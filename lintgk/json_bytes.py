@@ -27,18 +27,24 @@ def _plain_float(value: float) -> bool:
     return value == 0.0 or (math.isfinite(value) and 1e-4 <= abs(value) < 1e16)
 
 
+_LEAVES = frozenset((str, int, bool, type(None)))  # written alike by both (but ints beyond 64 bits: refused)
+_KEYS = frozenset((str,))
+
+
 def plain(value) -> bool:
     """Whether ``value`` is a tree that orjson writes as the standard library does (ints beyond 64 bits and
-    lone surrogates are refused by orjson itself: ``dumps`` gives None for them)."""
+    lone surrogates are refused by orjson itself: ``dumps`` gives None for them). A container of leaves
+    only is told by its items' types at once."""
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
+    if kind in _LEAVES:
         return True
     if kind is float:
         return _plain_float(value)
     if kind is dict:
-        return all(type(key) is str for key in value) and all(plain(item) for item in value.values())
+        return _KEYS.issuperset(map(type, value)) and (
+            _LEAVES.issuperset(map(type, value.values())) or all(plain(item) for item in value.values()))
     if kind is list or kind is tuple:
-        return all(plain(item) for item in value)
+        return _LEAVES.issuperset(map(type, value)) or all(plain(item) for item in value)
     return False  # a subclass or any other type: the standard library's way (or its error)
 
 

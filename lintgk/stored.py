@@ -88,31 +88,29 @@ def findings_json(diagnostics: list[Diagnostic]) -> tuple[list[bytes], bool]:
     if not diagnostics:
         return [], False
     found = [d.to_json() for d in diagnostics]
-    fast = _fast_findings(found)
-    if fast is not None:
-        return fast, False
-    items = [_BETWEEN] * (2 * len(diagnostics) - 1)
+    items = [_BETWEEN] * (2 * len(found) - 1)
     items[::2] = found
-    data, surrogates = _utf8(_compact(items))
+    data, surrogates = _list_json(items, found)
     pieces = data[1:-1].split(_BETWEEN_JSON)
-    if len(pieces) == len(diagnostics):
+    if len(pieces) == len(found):
         return pieces, surrogates
     pieces, surrogates = [], False
-    for d in diagnostics:
-        piece, held = _utf8(_compact(d.to_json()))
+    for item in found:
+        piece, held = _utf8(_compact(item))
         pieces.append(piece)
         surrogates = surrogates or held
     return pieces, surrogates
 
 
-def _fast_findings(found: list[dict]) -> list[bytes] | None:
-    """Each finding's JSON by orjson (lintgk.json_bytes), or None unless it writes all of them as the
-    standard library would. A finding's own fields are str, int, bool or None (to_json); only its data
-    can hold other kinds."""
-    if not json_bytes.AVAILABLE or not all(json_bytes.plain(item["data"]) for item in found):
-        return None
-    pieces = [json_bytes.dumps(item) for item in found]
-    return None if None in pieces else pieces
+def _list_json(items: list, found: list[dict]) -> tuple[bytes, bool]:
+    """``items`` (the findings ``found`` and the marks between them) in UTF-8, and whether they held lone
+    surrogates: by orjson (lintgk.json_bytes) when it writes them as the standard library would. A
+    finding's own fields are str, int, bool or None (to_json); only its data can hold other kinds."""
+    if json_bytes.AVAILABLE and all(json_bytes.plain(item["data"]) for item in found):
+        data = json_bytes.dumps(items)
+        if data is not None:  # else refused: lone surrogates, or an int beyond 64 bits
+            return data, False
+    return _utf8(_compact(items))
 
 
 def _core(head: bytes, findings: list[tuple]) -> tuple[bytes, list[list]]:
