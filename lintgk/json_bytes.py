@@ -1,5 +1,6 @@
 """Compact JSON in UTF-8 by orjson, where it writes the very bytes of the standard library's
-``json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")``.
+``json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")``, and read back by it where
+it reads the values ``json.loads`` does.
 
 A result's stored form (lintgk.stored) is mostly JSON: its findings, its text, its summary. orjson writes
 them in a third to a sixth of the time. It writes the same bytes for a plain tree (dicts with str keys,
@@ -8,15 +9,20 @@ below 1e-4 (``0.00001`` for ``1e-05``), on NaN and infinities (``null``), and re
 ints beyond 64 bits and other keys. So a value is given to it only when ``plain`` says it holds nothing of
 those kinds (refusals fall back by themselves); everything else, and every value when orjson is not
 installed, is the caller's to encode with the standard library.
+
+Reading, orjson differs only on ints beyond 64 bits, which it reads as floats: a text with a run of 19
+digits (every such int has one) is read by the standard library; what orjson refuses (bytes that are not
+UTF-8, lone surrogates, NaN, a float too large) too.
 """
 from __future__ import annotations
 
+import json
 import math
 
 try:
-    from orjson import dumps as _dumps
-except ImportError:  # an optional speed-up: the standard library's encoder writes the same bytes
-    _dumps = None
+    from orjson import dumps as _dumps, loads as _loads
+except ImportError:  # an optional speed-up: the standard library writes and reads the same
+    _dumps = _loads = None
 
 AVAILABLE = _dumps is not None
 
@@ -64,3 +70,18 @@ def strings(values: list) -> bytes | None:
     if _dumps is None or not set(map(type, values)) <= {str}:
         return None
     return dumps(values)
+
+
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_RUN = b"0" * 19  # 19 digits: every int outside orjson's 64 bits (-2**63 to 2**64 - 1) has as many
+
+
+def loads(data: bytes):
+    """``json.loads`` of ``data`` (UTF-8, lone surrogates kept as surrogateescape does), by orjson where it
+    reads the same values."""
+    if _loads is not None and _LONG_RUN not in data.translate(_DIGITS):
+        try:
+            return _loads(data)
+        except ValueError:  # orjson.JSONDecodeError: not UTF-8, lone surrogates, NaN, 1e400
+            pass
+    return json.loads(data.decode("utf-8", "surrogateescape"))

@@ -211,7 +211,7 @@ class StoredResult(FileResult):
         result the spool only refers to never is)."""
         if check and data.count(b"\n") != _PIECES - 1:
             raise ValueError("not a stored result")
-        meta = json.loads(data[:data.index(b"\n")].decode("utf-8", "surrogateescape"))
+        meta = json_bytes.loads(data[:data.index(b"\n")])
         self = cls.__new__(cls)
         self.path = path
         self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
@@ -237,7 +237,7 @@ class StoredResult(FileResult):
         return piece
 
     def _decoded(self, name: str):
-        value = json.loads(self._piece(_LAZY[name]).decode("utf-8", "surrogateescape"))
+        value = json_bytes.loads(self._piece(_LAZY[name]))
         if name == "diagnostics":
             return diagnostics_from_json(value["diagnostics"])
         if name == "passed":
@@ -266,7 +266,7 @@ class StoredResult(FileResult):
     def _order(self) -> list[list]:
         order = self.__dict__.get("_order_list")
         if order is None:
-            order = self._order_list = json.loads(self._piece(_ORDER))
+            order = self._order_list = json_bytes.loads(self._piece(_ORDER))
         return order
 
     def add_findings(self, found: list[list]) -> None:

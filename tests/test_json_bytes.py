@@ -69,3 +69,21 @@ def test_a_findings_encoded_form_is_its_standard_json(data, text):
     assert (encoded if isinstance(encoded, str) else encoded.decode("utf-8")) == standard
     pieces, _ = stored.findings_json([d, d])
     assert pieces == [standard.encode("utf-8", "surrogateescape")] * 2
+
+
+@settings(max_examples=800)
+@given(_TREES)
+def test_what_orjson_reads_is_what_the_standard_library_reads(value):
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except ValueError:  # a float the standard library writes as NaN or Infinity: still JSON to read
+        return
+    data = text.encode("utf-8", "surrogatepass").replace(b"\xed\xb3\xbf", b"\xff")  # a lone \udcff as surrogateescape keeps it
+    expected = json.loads(data.decode("utf-8", "surrogateescape"))
+    assert repr(json_bytes.loads(data)) == repr(expected)  # repr: 1 and 1.0 differ, as do -0.0 and 0.0
+
+
+def test_long_ints_are_read_as_ints():
+    for number in (2**64, -2**63 - 1, 10**30, -(10**19)):
+        assert json_bytes.loads(f"[{number}]".encode()) == [number]
+        assert type(json_bytes.loads(f'{{"a":{number}}}'.encode())["a"]) is int
