@@ -20,9 +20,13 @@ import json
 import math
 
 try:
+    from orjson import OPT_PASSTHROUGH_DATACLASS, OPT_PASSTHROUGH_DATETIME, OPT_PASSTHROUGH_SUBCLASS
     from orjson import dumps as _dumps, loads as _loads
 except ImportError:  # an optional speed-up: the standard library writes and reads the same
     _dumps = _loads = None
+else:
+    # what the standard library writes otherwise (subclasses) or not at all (dataclasses, dates): refused
+    _OWN_TYPES = OPT_PASSTHROUGH_DATACLASS | OPT_PASSTHROUGH_DATETIME | OPT_PASSTHROUGH_SUBCLASS
 
 AVAILABLE = _dumps is not None
 
@@ -63,6 +67,24 @@ def dumps(value) -> bytes | None:
         return _dumps(value)
     except TypeError:  # orjson.JSONEncodeError: lone surrogates, an int beyond 64 bits
         return None
+
+
+# What orjson writes where its floats are not repr's: NaN and infinities as null, floats under 1e-4 as
+# 0.0000… or with a negative exponent (every other float as repr does, tests/test_json_bytes.py).
+_UNLIKE_REPR = (b"null", b"0.0000", b"e-")
+
+
+def dumps_checked(value) -> bytes | None:
+    """``dumps`` of a tree of JSON's own types (a summary: the cache keeps it as JSON) without walking it
+    first: the bytes are checked instead, and None is given when they hold any form in which orjson's
+    floats may differ (a null, or such text in a string, costs only the standard library's way)."""
+    if _dumps is None:
+        return None
+    try:
+        data = _dumps(value, option=_OWN_TYPES)
+    except TypeError:  # lone surrogates, an int beyond 64 bits, a type passed through
+        return None
+    return None if any(form in data for form in _UNLIKE_REPR) else data
 
 
 def strings(values: list) -> bytes | None:

@@ -148,7 +148,10 @@ def encode(result: FileResult) -> bytes:
     lines = json_bytes.strings(result.lines)  # most of a result's bytes, and never anything but str
     if lines is None:
         lines = _compact(result.lines).encode("utf-8", "surrogateescape")
-    rest = b"\n".join((_compact(result.summary).encode("utf-8", "surrogateescape"), lines))
+    summary = json_bytes.dumps_checked(result.summary)
+    if summary is None:
+        summary = _compact(result.summary).encode("utf-8", "surrogateescape")
+    rest = b"\n".join((summary, lines))
     return b"\n".join((_compact(meta).encode("utf-8", "surrogateescape"), _compact(order).encode(), core, passed,
                        rest))
 

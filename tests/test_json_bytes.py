@@ -87,3 +87,17 @@ def test_long_ints_are_read_as_ints():
     for number in (2**64, -2**63 - 1, 10**30, -(10**19)):
         assert json_bytes.loads(f"[{number}]".encode()) == [number]
         assert type(json_bytes.loads(f'{{"a":{number}}}'.encode())["a"]) is int
+
+
+@settings(max_examples=1000)
+@given(_TREES)
+def test_what_passes_the_check_on_orjsons_bytes_is_the_standard_librarys(value):
+    fast = json_bytes.dumps_checked(value)
+    if fast is not None:
+        assert fast == _standard(value)
+
+
+def test_floats_unlike_repr_are_caught_by_the_check():
+    for value in (1e-05, -9.999e-05, 3e-300, float("nan"), float("-inf"), {"a": [1.5e-7]}):
+        assert json_bytes.dumps_checked(value) is None
+    assert json_bytes.dumps_checked({"a": [0.0001, 1e16, 2.5e300, 353.0]}) == _standard({"a": [0.0001, 1e16, 2.5e300, 353.0]})
