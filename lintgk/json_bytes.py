@@ -7,8 +7,10 @@ them in a third to a sixth of the time. It writes the same bytes for a plain tre
 lists, tuples, str, int, bool, None) and for floats written without an exponent; it differs on floats
 below 1e-4 (``0.00001`` for ``1e-05``), on NaN and infinities (``null``), and refuses lone surrogates,
 ints beyond 64 bits and other keys. So a value is given to it only when ``plain`` says it holds nothing of
-those kinds (refusals fall back by themselves); everything else, and every value when orjson is not
-installed, is the caller's to encode with the standard library.
+those kinds (refusals fall back by themselves), or, where walking it would cost what orjson saves (a
+summary), when its bytes hold none of the forms orjson writes such floats in (``dumps_checked``);
+everything else, and every value when orjson is not installed, is the caller's to encode with the
+standard library.
 
 Reading, orjson differs only on ints beyond 64 bits, which it reads as floats: a text with a run of 19
 digits (every such int has one) is read by the standard library; what orjson refuses (bytes that are not
