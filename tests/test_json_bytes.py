@@ -101,3 +101,19 @@ def test_floats_unlike_repr_are_caught_by_the_check():
     for value in (1e-05, -9.999e-05, 3e-300, float("nan"), float("-inf"), {"a": [1.5e-7]}):
         assert json_bytes.dumps_checked(value) is None
     assert json_bytes.dumps_checked({"a": [0.0001, 1e16, 2.5e300, 353.0]}) == _standard({"a": [0.0001, 1e16, 2.5e300, 353.0]})
+
+
+def test_without_orjson_a_result_is_stored_and_read_back_the_same(monkeypatch):
+    from conftest import ROOT
+    from lintgk.config import Config
+    from lintgk.engine import lint_path
+
+    results = [lint_path(path, Config()) for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]]
+    fast = [stored.encode(result) for result in results]
+    monkeypatch.setattr(json_bytes, "_dumps", None)
+    monkeypatch.setattr(json_bytes, "_loads", None)
+    monkeypatch.setattr(json_bytes, "AVAILABLE", False)
+    assert [stored.encode(result) for result in results] == fast
+    for result, data in zip(results, fast):
+        back = stored.StoredResult.from_bytes(result.path, data)
+        assert back.summary == result.summary and back.lines == result.lines and back.diagnostics == result.diagnostics
