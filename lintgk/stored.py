@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from lintgk import json_bytes
 from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
 from lintgk.output.escape import json_escape_surrogates
 
@@ -69,7 +70,9 @@ _LIST = b',"diagnostics":['  # where the core's findings begin (a JSON string es
 
 def encoded_finding(d: Diagnostic) -> list:
     """A finding as the core holds it, with what orders and counts it: [line, column, rule, severity, JSON]."""
-    return [d.line, d.column, d.rule, d.severity, _compact(d.to_json())]
+    item = d.to_json()
+    text = json_bytes.dumps(item) if json_bytes.plain(item["data"]) else None  # in UTF-8, or else as text
+    return [d.line, d.column, d.rule, d.severity, _compact(item) if text is None else text]
 
 
 # Put between findings encoded in one call, and found again in the list's JSON (as a string between commas).
@@ -84,18 +87,30 @@ def findings_json(diagnostics: list[Diagnostic]) -> tuple[list[bytes], bool]:
     itself, the cut gives too many pieces and each is encoded on its own."""
     if not diagnostics:
         return [], False
-    items = [_BETWEEN] * (2 * len(diagnostics) - 1)
-    items[::2] = [d.to_json() for d in diagnostics]
-    data, surrogates = _utf8(_compact(items))
+    found = [d.to_json() for d in diagnostics]
+    items = [_BETWEEN] * (2 * len(found) - 1)
+    items[::2] = found
+    data, surrogates = _list_json(items, found)
     pieces = data[1:-1].split(_BETWEEN_JSON)
-    if len(pieces) == len(diagnostics):
+    if len(pieces) == len(found):
         return pieces, surrogates
     pieces, surrogates = [], False
-    for d in diagnostics:
-        piece, held = _utf8(_compact(d.to_json()))
+    for item in found:
+        piece, held = _utf8(_compact(item))
         pieces.append(piece)
         surrogates = surrogates or held
     return pieces, surrogates
+
+
+def _list_json(items: list, found: list[dict]) -> tuple[bytes, bool]:
+    """``items`` (the findings ``found`` and the marks between them) in UTF-8, and whether they held lone
+    surrogates: by orjson (lintgk.json_bytes) when it writes them as the standard library would. A
+    finding's own fields are str, int, bool or None (to_json); only its data can hold other kinds."""
+    if json_bytes.AVAILABLE and all(json_bytes.plain(item["data"]) for item in found):
+        data = json_bytes.dumps(items)
+        if data is not None:  # else refused: lone surrogates, or an int beyond 64 bits
+            return data, False
+    return _utf8(_compact(items))
 
 
 def _core(head: bytes, findings: list[tuple]) -> tuple[bytes, list[list]]:
@@ -130,7 +145,13 @@ def encode(result: FileResult) -> bytes:
             "skipped": result.skipped, "unused": result.unused_suppressions, "counts": counts}
     if escaped or surrogates:
         meta["escaped"] = True
-    rest = "\n".join((_compact(result.summary), _compact(result.lines))).encode("utf-8", "surrogateescape")
+    lines = json_bytes.strings(result.lines)  # most of a result's bytes, and never anything but str
+    if lines is None:
+        lines = _compact(result.lines).encode("utf-8", "surrogateescape")
+    summary = json_bytes.dumps_checked(result.summary)
+    if summary is None:
+        summary = _compact(result.summary).encode("utf-8", "surrogateescape")
+    rest = b"\n".join((summary, lines))
     return b"\n".join((_compact(meta).encode("utf-8", "surrogateescape"), _compact(order).encode(), core, passed,
                        rest))
 
@@ -193,7 +214,7 @@ class StoredResult(FileResult):
         result the spool only refers to never is)."""
         if check and data.count(b"\n") != _PIECES - 1:
             raise ValueError("not a stored result")
-        meta = json.loads(data[:data.index(b"\n")].decode("utf-8", "surrogateescape"))
+        meta = json_bytes.loads(data[:data.index(b"\n")])
         self = cls.__new__(cls)
         self.path = path
         self.profile, self.body, self.year = meta["profile"], meta["body"], meta["year"]
@@ -219,7 +240,7 @@ class StoredResult(FileResult):
         return piece
 
     def _decoded(self, name: str):
-        value = json.loads(self._piece(_LAZY[name]).decode("utf-8", "surrogateescape"))
+        value = json_bytes.loads(self._piece(_LAZY[name]))
         if name == "diagnostics":
             return diagnostics_from_json(value["diagnostics"])
         if name == "passed":
@@ -248,7 +269,7 @@ class StoredResult(FileResult):
     def _order(self) -> list[list]:
         order = self.__dict__.get("_order_list")
         if order is None:
-            order = self._order_list = json.loads(self._piece(_ORDER))
+            order = self._order_list = json_bytes.loads(self._piece(_ORDER))
         return order
 
     def add_findings(self, found: list[list]) -> None:
