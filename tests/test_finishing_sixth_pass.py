@@ -64,9 +64,10 @@ def test_the_workers_make_the_findings_and_the_parent_merges_them(in_one_process
     monkeypatch.setattr(finishing.Finishing, "one", merged)
     assert _written(2) == in_one_process
     assert made_here == []  # every finding was made in a worker
-    # what came back for each result: its findings encoded ([line, column, rule, severity, JSON]), not the result
+    # what came back for each result: its findings encoded ([line, column, rule, severity, JSON as text or
+    # UTF-8]), not the result
     assert len(received) == REPORTS and any(received)
-    assert all(isinstance(found, list) and all(len(f) == 5 and isinstance(f[4], str) for f in found)
+    assert all(isinstance(found, list) and all(len(f) == 5 and isinstance(f[4], (str, bytes)) for f in found)
                for found in received)
 
 
