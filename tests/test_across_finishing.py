@@ -1,6 +1,6 @@
 """The end of a streamed run with checks across reports (lintgk/across/finishing.py): each report's findings
-across reports made and merged in forked workers, a chunk of reports each, give the bytes the same work
-done in one process gives, in the same order; a worker that dies has its chunk finished in the parent, and
+across reports made in forked workers, a chunk of reports each, sent back encoded and merged in the parent,
+give the bytes the same work done in one process gives, in the same order; a worker that dies has its chunk finished in the parent, and
 where workers cannot be forked (Windows; LINTGK_MP_START=spawn here) it all runs in one process."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from lintgk.across import finishing
+from lintgk.across import finishing, stage
 from lintgk.across.streamed import with_findings_across
 from lintgk.config import Config
 from lintgk.output.json_format import JsonWriter
@@ -91,3 +91,48 @@ def test_without_fork_the_end_runs_in_one_process(in_one_process, small_chunks, 
     assert not finishing._can_fork()
     monkeypatch.setattr(finishing.Finishing, "_forked", lambda self, jobs: pytest.fail("forked"))
     assert _written(2) == in_one_process
+
+
+@needs_fork
+def test_the_workers_make_the_findings_and_the_parent_merges_them(in_one_process, small_chunks, monkeypatch):
+    parent, made_here, findings = os.getpid(), [], stage.Plan.findings
+
+    def counted(self, index):
+        if os.getpid() == parent:
+            made_here.append(index)
+        return findings(self, index)
+
+    monkeypatch.setattr(stage.Plan, "findings", counted)
+    received, one = [], finishing.Finishing.one
+
+    def merged(self, index, made=None):
+        received.append(made)
+        return one(self, index, made)
+
+    monkeypatch.setattr(finishing.Finishing, "one", merged)
+    assert _written(2) == in_one_process
+    assert made_here == []  # every finding was made in a worker
+    # what came back for each result: its findings encoded ([line, column, rule, severity, JSON as text or
+    # UTF-8]), not the result
+    assert len(received) == REPORTS and any(received)
+    assert all(isinstance(found, list) and all(len(f) == 5 and isinstance(f[4], (str, bytes)) for f in found)
+               for found in received)
+
+
+def test_per_file_ignores_drop_a_finding_across_reports_by_its_code_or_a_prefix(tmp_path):
+    """The stage tests a finding's code against a file's ignores as prefixes at once (``str.startswith`` of a
+    tuple): a code or a prefix of it ignores it in the files it names, and only there."""
+    from conftest import run_json
+
+    seed = next((ROOT / "seeds").glob("004_*")).read_text(encoding="utf-8")
+    for n, town in enumerate(["东岙镇", "西岙镇", "南岙镇"]):
+        (tmp_path / f"{n}.txt").write_text(seed.replace("掌起镇", town).replace("掌起", town[:2]), encoding="utf-8")
+
+    def near_copies(ignores: str) -> list[int]:
+        (tmp_path / "lintgk.toml").write_text(f"[per-file-ignores]\n{ignores}\n", encoding="utf-8")
+        _, data = run_json(".", "--select", "GK704", "--no-cache", cwd=tmp_path)
+        return [sum(d["rule"] == "GK704" for d in f["diagnostics"]) for f in data["files"]]
+
+    assert near_copies('"2.txt" = ["GK601"]') == [2, 2, 2]
+    assert near_copies('"0.txt" = ["GK704"]') == [0, 2, 2]
+    assert near_copies('"1.txt" = ["GK7"]\n"2.txt" = ["GK70"]') == [2, 0, 0]

@@ -15,6 +15,7 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Figure, Period, Span, StatTable, TableRow
 from lintgk.readers import national_text
 from lintgk.readers import text as text_reader
+from test_read_parse_fifth_pass import _cell_per_line_table_plain  # the plain reader, the fifth pass's oracle
 
 # Pieces of a report's text around dates, periods and figures, and what looks like them without being one.
 _PIECES = st.sampled_from([
@@ -277,35 +278,6 @@ def test_a_statistics_tables_rows_are_read_as_before(rows, value_col, units):
             == [(r.path, r.level, r.indent, r.subset, [c.label for c in r.children]) for r in plain.rows]
 
 
-def _cell_per_line_table_plain(lines: list[str], start: int) -> tuple[Table | None, int]:
-    """text._cell_per_line_table as it was: _is_blank called, the blank line a row ended at tested twice."""
-    rows: list[Row] = []
-    i = start
-    n = len(lines)
-    while i < n and lines[i].startswith("\t"):
-        cells: list[Cell] = []
-        while i < n:
-            line = lines[i]
-            if line.startswith("\t"):  # a cell (a line with a tab is never blank: the test is made first)
-                cells.append(Cell(line[1:].rstrip(text_reader._SPACES), i + 1, 2))
-            elif text_reader._is_blank(line):
-                break
-            elif cells:  # a wrapped cell continues on the next line
-                cells[-1].text += "\n" + line.strip(text_reader._SPACES)
-            i += 1
-        rows.append(Row(cells, cells[0].line))  # its first cell's line, and the same int object
-        j = i
-        while j < n and text_reader._is_blank(lines[j]):
-            j += 1
-        if j < n and lines[j].startswith("\t"):
-            i = j
-        else:
-            break
-    if len(rows) >= 2 and all(len(r.cells) >= 2 for r in rows[:2]):
-        return Table(rows, rows[0].line, i), i
-    return None, start + 1
-
-
 _WORD_LINES = st.sampled_from(["\t统计指标", "\t条", "\t12", "\t", "", "  ", "\u3000", "续行", "\u3000（续）", "正文。", "\t \t"])
 
 
@@ -315,6 +287,7 @@ def test_a_cell_per_line_table_is_read_as_before(lines, start):
     start = min(start, len(lines) - 1)
     if not lines[start].startswith("\t"):
         start = 0
+    # the plain reader (the fifth pass's oracle) tests every blank line where this one tests a row's end once
     assert repr(text_reader._cell_per_line_table(lines, start)) == repr(_cell_per_line_table_plain(lines, start))
 
 
