@@ -173,8 +173,6 @@ def _plain(value: Any) -> Any:
     return deepcopy(value)
 
 
-
-
 def finding_order(d: Diagnostic) -> tuple[int, int, str]:
     """How a file's findings are listed: by place, then rule."""
     return d.line, d.column, d.rule
