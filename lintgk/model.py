@@ -118,12 +118,12 @@ class Diagnostic:
         # what asdict() gave, without its deep copies (they were most of the time of writing results)
         values = self._values
         data = dict(zip(self._keys, values))
-        message, where, fix = self._message, self._where, self.fix
+        message, fix = self._message, self.fix
         return {
             "rule": self.rule, "name": self.name, "severity": self.severity,
             "message": fill(self._template, data) if message is None else message,
             "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
-            "where": line_place(self.line, self._lang) if where is None else where,
+            "where": self.where,
             # a new dict already: rebuilt only for what asdict() would have changed inside
             "data": data if _SCALARS.issuperset(map(type, values)) else _plain(data),
             "fix": None if fix is None else {

@@ -49,7 +49,7 @@ def _cell_per_line_table(lines: list[str], start: int) -> tuple[Table | None, in
             line = lines[i]
             if line.startswith("\t"):  # a cell (a line with a tab is never blank: the test is made first)
                 cells.append(Cell(line[1:].rstrip(_SPACES), i + 1, 2))
-            elif "\t" not in line and not line.strip(_SPACES):  # _is_blank (asked of every line: inline)
+            elif _is_blank(line):
                 break
             elif cells:  # a wrapped cell continues on the next line
                 cells[-1].text += "\n" + line.strip(_SPACES)
