@@ -19,7 +19,7 @@ from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 
 _LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
-_LABEL_HEADER_START = ("指", "项", "统")  # a cheap test before the pattern: how a line that can open a table starts
+LABEL_HEADER_START = ("指", "项", "统")  # a cheap test before the pattern: how a line that can open a table starts
 _UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
 _HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
 _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
@@ -28,7 +28,7 @@ _FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
 def may_open_table(line: str) -> bool:
     """Can ``line`` open a statistics table in either text layout (its first cell 指标, 项目, 统计指标)?
     The one test both detectors start with, for a reader to make once per line."""
-    return line.lstrip(_SPACES).startswith(_LABEL_HEADER_START)
+    return line.lstrip(_SPACES).startswith(LABEL_HEADER_START)
 
 
 def _cell(lines: list[str], i: int) -> str:
@@ -110,7 +110,7 @@ def stat_table_delimited(lines: list[str], start: int) -> tuple[Table | None, in
     found by its header (指标名称 | 计量单位 | 2013年度 | 历年累计), and the index after it."""
     line = lines[start].rstrip(_SPACES)
     lead = len(line) - len(line.lstrip(_SPACES))
-    if not line[lead:].startswith(_LABEL_HEADER_START):  # the header's first cell is the label column's
+    if not line[lead:].startswith(LABEL_HEADER_START):  # the header's first cell is the label column's
         return None, start + 1
     for delimiter in _DELIMITERS:
         header = _split(line[lead:], delimiter)

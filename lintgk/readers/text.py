@@ -15,10 +15,10 @@ from functools import lru_cache
 import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
-from lintgk.lexicon import SPACES as _SPACES
+from lintgk.lexicon import BLANKS, SPACES as _SPACES
 from lintgk.readers.national_text import may_open_table as may_open_national_table
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
-from lintgk.readers.stat_table_text import may_open_table as may_open_stat_table
+from lintgk.readers.stat_table_text import LABEL_HEADER_START, may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
@@ -173,6 +173,19 @@ def _may_open_table(line: str) -> bool:
 _may_open_table_kept = lru_cache(maxsize=8192)(_may_open_table)
 
 
+# What a sentence ends with: no figure or dash among them, so a line ending so is no spaced row (_VALUE_END).
+_SENTENCE_ENDS = frozenset("。；：，、）)”！？")
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence no table of any layout can start at, told by substring tests: the detectors' own first tests
+    (``_may_open_table``) cost about a microsecond a long line, and most long lines are prose that is never
+    kept (it differs from report to report). False for anything else: the detectors then decide."""
+    return ("。" in line and "\t" not in line and "|" not in line and "｜" not in line  # no cells apart (national)
+            and line.strip(" \u3000")[-1:] in _SENTENCE_ENDS  # no spaced row
+            and not line.lstrip(BLANKS).startswith(LABEL_HEADER_START))  # no statistics table (its label column)
+
+
 def _table_at(lines: list[str], i: int, body: str) -> tuple[Table | None, int]:
     """The table of any layout starting at index ``i`` (its line stripped is ``body``), and the index after it."""
     line = lines[i]
@@ -213,8 +226,8 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             i += 1
             continue
         table = None
-        if len(line) > KEPT_LINE_LENGTH or _may_open_table_kept(line):  # else no table starts here: a paragraph
-            table, nxt = _table_at(lines, i, body)
+        if (not _is_prose(line) if len(line) > KEPT_LINE_LENGTH else _may_open_table_kept(line)):
+            table, nxt = _table_at(lines, i, body)  # else no table starts here: a paragraph
         if table is not None:
             attach_caption(table, paragraphs)
             tables.append(table)
