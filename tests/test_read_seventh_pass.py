@@ -50,3 +50,58 @@ def test_a_text_read_with_the_prose_test_is_the_text_read_without_it(lines):
     finally:
         text_reader._is_prose = prose
     assert fast == plain
+
+
+# --- a national text table's kept lines followed by plan -------------------------------------------------------
+
+from lintgk.readers import national_text  # noqa: E402
+from test_read_parse_fifth_pass import _TABLE_LINES  # noqa: E402  the national lines: labels, wrapped, figures
+
+_OPENERS = st.sampled_from(["本列数据的勾稽关系\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+                            "第二十条第（一）项", "行政复议\t行政复议\t行政诉讼（复议后起诉）", "三、本年度办理结果",
+                            "申请人情况", "商业", "属于四类过程性信"])
+
+
+def _cells(table):
+    return [cell for row in table.rows for cell in row.cells] if table is not None else []
+
+
+@given(_OPENERS, st.lists(_TABLE_LINES, min_size=1, max_size=10))
+# a plan that finishes the last row's label (行政 + 规范性文件), one line after rows of one kind with other last
+# cells (行政, 规章), and after a header and a row with the same last cell (行政). (Whether the last row has
+# figures is in the state too, though as the assembler stands its last cell tells: a row's figures come last.)
+@example("信息内容\t本年制发件数", ["规章\t1", "行政", "规范性文件\t3", "规章", "规范性文件\t3"])
+@example("三、本年度办理结果\t1", ["行政", "5\t0", "信息内容\t本年制发件数", "行政", "5\t0"])
+@example("申请人情况", ["商业", "企业\t1", "商业", "企业\t1"])
+@settings(max_examples=400)
+def test_a_table_whose_kept_lines_follow_plans_is_the_table_read_cell_by_cell(opener, lines):
+    lines = [opener, *lines]
+    reads = [national_text.national_text_table(lines, 0) for _ in range(3)]  # the lines seen, planned, followed
+    assembler = national_text._Assembler
+    kept_line = assembler.add_kept_line
+    assembler.add_kept_line = lambda self, text, cells, line: self.add_line(cells, line)
+    try:
+        plain = national_text.national_text_table(lines, 0)
+    finally:
+        assembler.add_kept_line = kept_line
+    assert reads == [plain] * 3
+    # each read makes cells of its own (a later line's wrapped label changes its row's last cell)
+    assert not {id(c) for c in _cells(reads[1][0])} & {id(c) for c in _cells(reads[2][0])}
+
+
+def test_the_plans_are_cleared_when_full():
+    kept = national_text._PLANS_KEPT
+    national_text._PLANS_KEPT = 2
+    try:
+        lines = ["三、本年度办理结果", "（一）予以公开\t1\t0", "（二）部分公开\t0\t0", "（七）总计\t1\t0"]
+        for _ in range(4):
+            national_text.national_text_table(lines, 0)
+            assert len(national_text._PLANS) <= 2
+    finally:
+        national_text._PLANS_KEPT = kept
+
+
+@given(st.lists(st.sampled_from([" ", "\t", "\u3000", "\xa0", "\x1c", "\x85", "\u2028", "|", "｜", "a", "1", "５", "公",
+                                 "（", "—", "Ⅷ", "_"]), max_size=6).map("".join))
+def test_a_separator_line_is_told_as_the_pattern_tells_it(line):
+    assert national_text._is_separator(line) == (national_text._SEPARATOR.match(line) is not None)

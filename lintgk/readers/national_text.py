@@ -24,6 +24,12 @@ _VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = re.compile(r"^[\s|｜]*$")
 
+
+def _is_separator(line: str) -> bool:
+    """A line of blanks and 「|」 only (``_SEPARATOR``): one starting with a letter, digit or ideograph (most of a
+    table's lines: its labels and figures) is none, told without the pattern's call."""
+    return not line[:1].isalnum() and _SEPARATOR.match(line) is not None
+
 # Row labels as the formats word them (compared without their numbers; part 二 rows have none).
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
     "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
@@ -224,15 +230,59 @@ class _Assembler:
         """A line's cells in reading order, each (its text stripped, its column, ``_cell_kind(text)``): one call
         a line, not one a cell (most of a table's cells are figures, each taken in one append)."""
         rows = self.rows
+        cur = rows[-1] if rows else None  # self.current
         for text, column, kind in cells:
-            cur = rows[-1] if rows else None  # self.current, asked for every cell
-            if cur is not None and cur.values and kind == VALUE:
+            if kind == VALUE and cur is not None and cur.values:
                 # a figure after the row's figures, most cells of a table: no label to finish, no row to open
                 # (only a label or value row takes figures, so the row goes on)
                 cur.cells.append(Cell(text, line, column))
                 cur.values += 1
             else:
                 self._add_cell(cur, text, line, column, kind)
+                cur = rows[-1]  # the cell finished the last row's label, joined it or opened a row
+
+    def add_kept_line(self, text: str, cells: tuple[tuple[str, int, str | None], ...], line: int) -> None:
+        """``add_line`` for a kept line (``_kept``) whose cells are all blank or known. What a line does to the rows
+        depends on the line and on the last row alone (its kind, whether it has figures, its last cell's text):
+        worked out once for each, as a plan, and the plan followed with this line's number after that."""
+        rows = self.rows
+        cur = rows[-1] if rows else None
+        state = None if cur is None else (cur.kind, cur.values > 0, cur.cells[-1].text if cur.cells else None)
+        key = (state, text)
+        plan = _PLANS.get(key, _UNSEEN)
+        if plan is None or plan is _UNSEEN:  # planned the second time: a line with figures of its own comes once
+            if len(_PLANS) >= _PLANS_KEPT:
+                _PLANS.clear()
+            if plan is None:
+                _PLANS[key] = self._add_line_planned(cells, line)
+            else:
+                _PLANS[key] = None
+                self.add_line(cells, line)
+            return
+        suffix, joined, more_values, opened, more_known = plan
+        if suffix:  # the last row's last cell, a label wrapped onto this line
+            cur.cells[-1].text += suffix
+        if joined:
+            cur.cells.extend([Cell(cell_text, line, column) for cell_text, column in joined])
+            cur.values += more_values
+        for kind, placed, values in opened:
+            rows.append(_Row(kind, [Cell(cell_text, line, column) for cell_text, column in placed], values))
+        self.known += more_known
+
+    def _add_line_planned(self, cells: tuple[tuple[str, int, str | None], ...], line: int) -> tuple:
+        """``add_line``, and its plan: the text added to the last row's last cell, the cells (text, column) the
+        last row took and the figures among them, the rows opened (kind, cells, figures), the known cells."""
+        rows = self.rows
+        opened_from, known = len(rows), self.known
+        cur = rows[-1] if rows else None
+        size = len(cur.cells) if cur is not None else 0
+        last = cur.cells[-1].text if size else ""
+        values = cur.values if cur is not None else 0
+        self.add_line(cells, line)
+        suffix = cur.cells[size - 1].text[len(last):] if size else ""
+        joined = tuple((c.text, c.column) for c in cur.cells[size:]) if cur is not None else ()
+        opened = tuple((r.kind, tuple((c.text, c.column) for c in r.cells), r.values) for r in rows[opened_from:])
+        return suffix, joined, (cur.values - values if cur is not None else 0), opened, self.known - known
 
     def _add_cell(self, cur: _Row | None, text: str, line: int, column: int, kind: str | None) -> None:
         """Any cell, after ``cur`` (the last row): it finishes a label, joins the row or opens one."""
@@ -258,6 +308,13 @@ class _Assembler:
             self.rows.append(_Row(kind, [cell]))
 
 
+# What a kept line does to a table's rows (``_Assembler.add_kept_line``), by the last row's state and the line: a
+# table's lines and their order recur in report after report. Cleared when full.
+_PLANS: dict = {}  # None: the line seen once in that state, not planned yet
+_UNSEEN = object()
+_PLANS_KEPT = 8192
+
+
 def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
     """Inside a table already recognised, a short label the formats word otherwise
     (「（三）不予以公开」) is still a row label when figures follow it, on its line or the next."""
@@ -270,7 +327,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     if rest:
         return all(_VALUE.match(t) or t == "" for t, _ in rest) and any(t for t, _ in rest)
     for line in lines[after:after + 3]:
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             continue
         following = [t for t, _ in _line_cells(line) if t]
         if following and all(_VALUE.match(t) for t in following):
@@ -354,10 +411,16 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
     i = end = start
     while i < len(lines):
         line = lines[i]
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             i += 1
             continue
-        known, cells = _kept_placed(line) if _kept(line) else _placed(line)
+        kept = _kept(line)
+        known, cells = _kept_placed(line) if kept else _placed(line)
+        if known and kept:  # a recurring line the assembler takes whole: what it does to the rows is kept
+            builder.add_kept_line(line, cells, i + 1)
+            i += 1
+            end = i
+            continue
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
             tokens = first if i == start else _line_cells(line)
