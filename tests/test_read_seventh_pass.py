@@ -105,3 +105,34 @@ def test_the_plans_are_cleared_when_full():
                                  "（", "—", "Ⅷ", "_"]), max_size=6).map("".join))
 def test_a_separator_line_is_told_as_the_pattern_tells_it(line):
     assert national_text._is_separator(line) == (national_text._SEPARATOR.match(line) is not None)
+
+
+# --- a Markdown pipe row's cells kept whole ---------------------------------------------------------------------
+
+_PIPE_LINE = st.lists(st.sampled_from(["|", "｜", " ", "  ", "\t", "\u3000", "---", ":--", "--:", "-", "规章", "0", "12",
+                                       "（一）予以公开", "", "a b"]), min_size=1, max_size=12).map("".join)
+
+
+def _pipe_row_plain(line: str, line_no: int):
+    """A pipe row's cells as ``_line_table`` made them before the seventh pass, or None for the rule."""
+    if text_reader._MD_SEPARATOR.match(line):
+        return None
+    body = line.strip()
+    lead = line.index("|") + 1
+    inner = body[1:-1] if body.endswith("|") else body[1:]
+    return text_reader._split_row(inner, "|", line_no, lead)
+
+
+@given(st.tuples(st.sampled_from(["", " ", "  ", "\t"]), _PIPE_LINE).map("".join), st.integers(1, 500))
+@example("| --- | --- |", 3)
+@example("  | a |  | 0 |", 2)
+@example("|规章|0|", 1)
+def test_a_pipe_rows_kept_cells_are_its_cells_split_as_before(line, line_no):
+    if not text_reader._is_pipe_row(line):
+        return
+    plain = _pipe_row_plain(line, line_no)
+    for placed in (text_reader._pipe_row(line), text_reader._kept_pipe_row(line), text_reader._kept_pipe_row(line)):
+        if plain is None:
+            assert placed is None
+        else:
+            assert [(c.text, c.column) for c in plain.cells] == list(placed)

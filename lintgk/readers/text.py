@@ -136,6 +136,20 @@ def _spaced_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     return None, start + 1
 
 
+def _pipe_row(line: str) -> tuple[tuple[str, int], ...] | None:
+    """(text, 1-based column) of each cell of a Markdown pipe row, or None for the rule under its header."""
+    if _MD_SEPARATOR.match(line):
+        return None
+    body = line.strip()
+    lead = line.index("|") + 1
+    inner = body[1:-1] if body.endswith("|") else body[1:]
+    return tuple((text, lead + column) for text, column in _row_cells(inner, "|"))
+
+
+# a pipe table's rows recur as the delimited rows do (_kept_row_cells), rule and all: kept whole, as lines
+_kept_pipe_row = lru_cache(maxsize=2048)(_pipe_row)
+
+
 def _is_tab_row(line: str) -> bool:
     return "\t" in line and not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
 
@@ -146,15 +160,12 @@ def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None,
     rows: list[Row] = []
     while i < len(lines) and test(lines[i]):
         line = lines[i]
-        if not (pipe and _MD_SEPARATOR.match(line)):
-            if pipe:
-                body = line.strip()
-                lead = line.index("|") + 1
-                inner = body[1:-1] if body.endswith("|") else body[1:]
-                row = _split_row(inner, "|", i + 1, lead)
-            else:
-                row = _split_row(line, "\t", i + 1)
-            rows.append(row)
+        if pipe:
+            placed = _kept_pipe_row(line) if len(line) <= KEPT_ROW_LENGTH else _pipe_row(line)
+            if placed is not None:  # else the rule under the header
+                rows.append(Row([Cell(text, i + 1, column) for text, column in placed], i + 1))
+        else:
+            rows.append(_split_row(line, "\t", i + 1))
         i += 1
     if len(rows) >= 2:
         return Table(rows, start + 1, i), i
