@@ -2,11 +2,14 @@
 "Parsing, seventh pass"): each is held equal to what it replaced."""
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lintgk.document import Paragraph
 from lintgk.parse import dates
+from lintgk.parse.model import Heading, Span
 from test_read_parse_sixth_pass import _dates_plain, _periods_plain  # every pattern tried on its own
 
 # Pieces of a report's text around dates and periods: every separator a period takes, blanks, 起 and 止, and
@@ -33,3 +36,19 @@ def test_dates_and_periods_from_one_scan_are_those_of_each_pattern_scanned_alone
     assert dates.find_dates_and_periods(par, in_caption) == (_dates_plain(par), _periods_plain(par, in_caption))
     assert dates.find_dates(par) == _dates_plain(par)
     assert dates.find_periods(par, in_caption) == _periods_plain(par, in_caption)
+
+
+_HEADING_TEXTS = st.text(alphabet="一二三（）()1.、 \u3000总体情况。：", max_size=30)
+
+
+@given(_HEADING_TEXTS, st.integers(0, 40), st.integers(1, 500), st.integers(1, 9))
+def test_a_heading_given_its_width_is_the_heading_given_its_span(text, width, line, column):
+    par = Paragraph(text, line, column)
+    lazy = Heading(1, 2, "二、", "总体情况", par, width=width)
+    made = Heading(1, 2, "二、", "总体情况", par, Span.within(par, 0, width))
+    assert repr(lazy) == repr(made) and lazy == made and lazy.span == made.span
+    child = Heading(2, 1, "（一）", "x", par, width=width, parent=lazy)
+    assert child == Heading(2, 1, "（一）", "x", par, Span.within(par, 0, width), made)
+    assert pickle.loads(pickle.dumps(child)) == child
+    lazy.span = Span(line, column, line, column + width + 1)  # the cuts set it
+    assert lazy.span == Span(line, column, line, column + width + 1) and lazy != made
