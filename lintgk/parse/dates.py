@@ -71,10 +71,10 @@ _AFTER_START = "起至到—－-~～"
 
 def find_dates_and_periods(par: Paragraph, in_caption: bool, with_dates: bool = True,
                            with_periods: bool = True) -> tuple[list[DateMention], list[Period]]:
-    """The dates and the periods in ``par``, from one scan for dates written in words. A period starts with
-    such a date (PERIOD opens with DATE's pattern and, as a blank, 起 or a separator follows, takes no
-    fewer of its characters), and the date it ends with is no start of another: PERIOD is tried only where
-    a date written in words starts, past the period before, instead of scanning the text a second time."""
+    """The dates and the periods in ``par``, from one scan for dates written in words. Every period starts
+    with such a date, followed by a blank, 起 or a separator (PERIOD opens with DATE's pattern and, as a digit
+    cannot follow it, takes the very characters DATE takes), and the date it ends with starts no other: PERIOD
+    is tried only where a date starts so, past the period before, instead of scanning the text a second time."""
     found: list[DateMention] = []
     periods: list[Period] = []
     text = par.text
