@@ -61,11 +61,7 @@ def vectorised_signature(text: str) -> list[int]:
     import numpy as np
 
     low_rows, high_rows = _rows()
-    data = text.encode("utf-16-le")
-    if len(data) == 2 * len(text):  # no character beyond U+FFFF (the usual case): a character is 16 bits
-        codes, astral = np.frombuffer(data, dtype="<u2"), False
-    else:
-        codes, astral = np.frombuffer(text.encode("utf-32-le"), dtype="<u4"), True
+    codes, astral = _codes(text)
     bins = np.full(SIGNATURE_BINS, EMPTY, dtype=np.uint32)
     shingles = len(codes) - SHINGLE + 1
     for start in range(0, shingles, _BLOCK):
@@ -83,6 +79,17 @@ def vectorised_signature(text: str) -> list[int]:
             hashes ^= rows[k:k + count, k]
         np.minimum.at(bins, hashes % SIGNATURE_BINS, hashes)
     return bins.tolist()
+
+
+def _codes(text: str):
+    """The text's characters as an array: its UTF-16 code units when it has no character beyond U+FFFF (the
+    usual case: two bytes a character), else its UTF-32 code points; and whether it has such a character."""
+    import numpy as np
+
+    data = text.encode("utf-16-le")
+    if len(data) == 2 * len(text):
+        return np.frombuffer(data, dtype="<u2"), False
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4"), True
 
 
 @lru_cache(maxsize=1)
