@@ -72,3 +72,22 @@ def test_the_cli_workers_sign_with_numpy():
             "assert all(r.error is None and r.summary['signature'] for r in results), [r.error for r in results]\n")
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root, env={**os.environ, "LINTGK_MP_START": "fork"})
+
+
+BMP = st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)) | st.sampled_from(PROSE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=BMP, min_size=20, max_size=200), st.integers(1, 60))
+def test_text_below_u10000_is_signed_from_its_utf16_units_as_the_plain_way(text, block):
+    """The seventh pass's usual way: no character beyond U+FFFF, so the rows are gathered by the UTF-16
+    code units (the zero shingle's crc32 folded into the first place's column); any block size."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(minhash, "_BLOCK", block)
+        assert vectorised_signature(text) == plain_signature(text)
+
+
+def test_one_character_beyond_u10000_takes_the_utf32_way_for_the_whole_text():
+    prose = "本机关全年主动公开政府信息1234条，收到政府信息公开申请56件，均已按时办结。"
+    for text in (prose + "𠀀", "𠀀" + prose, prose[:10] + "😀" + prose[10:]):
+        assert vectorised_signature(text) == plain_signature(text)
