@@ -6,7 +6,7 @@ import regex as re
 
 import re as std_re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -170,6 +170,37 @@ class JoinedParagraphs:
                 found.add(i)
                 at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next paragraph
         return found
+
+    def offsets(self, pattern: std_re.Pattern | re.Pattern) -> dict[int, list[int]]:
+        """Where a pattern that cannot match a newline matches, by paragraph: {index: [offsets of its
+        matches' starts in that paragraph]}, the paragraphs in order (one scan of all of them)."""
+        starts, found = self.starts, {}
+        index, this, following = -1, 0, 0  # the paragraph of the last match, its start, the next one's start
+        for m in pattern.finditer(self.text):
+            at = m.start()
+            if at >= following:
+                index = bisect_right(starts, at) - 1
+                this = starts[index]
+                following = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
+                found[index] = []
+            found[index].append(at - this)
+        return found
+
+    # What several checks ask of a report: worked out once per report, when the first of them asks.
+    @cached_property
+    def with_url(self) -> set[int]:
+        """The paragraphs that may hold a URL or an e-mail address (``may_hold_url`` of each)."""
+        return self.with_web_address | self.with_email
+
+    @cached_property
+    def with_web_address(self) -> set[int]:
+        """The paragraphs that may hold a URL (``may_hold_web_address`` of each)."""
+        return self.searched(WEB_WORDS)
+
+    @cached_property
+    def with_email(self) -> set[int]:
+        """The paragraphs that may hold an e-mail address (``may_hold_email`` of each)."""
+        return self.holding(("@", "＠"))
 
     def searched(self, pattern: std_re.Pattern | re.Pattern) -> set[int]:
         """The indexes of the paragraphs a pattern that cannot match a newline is found in (one search

@@ -9,7 +9,7 @@ from operator import itemgetter
 import regex as re
 
 from lintgk.checks.common import EMAIL as _EMAIL
-from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer, url_matches
+from lintgk.checks.common import JoinedParagraphs, paragraph_finditer, url_matches
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.model import Edit, Fix
@@ -211,9 +211,10 @@ def _county_names(report: Report) -> set[str]:
 @kind("url-format", params=NoParams)
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed URLs (http:∥, full-width colon)."""
-    # only paragraphs holding http, ftp or www. can hold a URL (one search over all of them)
-    holding = {id(par): par for par, _, _ in JoinedParagraphs.of(report.doc.paragraphs).matches(WEB_WORDS)}
-    for par in holding.values():
+    # only paragraphs holding http, ftp or www. can hold a URL (found once for the report: GK601 asks too)
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).with_web_address):
+        par = paragraphs[index]
         for m in url_matches(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
@@ -232,7 +233,7 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed e-mail addresses."""
     paragraphs = report.doc.paragraphs
-    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("@", "＠"))):  # the others hold no address
+    for index in sorted(JoinedParagraphs.of(paragraphs).with_email):  # the others hold no address
         par = paragraphs[index]
         for m in _EMAIL.finditer(par.text):
             address = m.group(0)
