@@ -1,13 +1,21 @@
 """The checks' seventh-pass shortcuts give what the plain way gives (docs/performance.md, "Checks, seventh
 pass"): GK204's years found in one search of the joined paragraphs; GK601's marks found in one scan of them,
-with the paragraphs that may hold an address worked out once for the report."""
+with the paragraphs that may hold an address worked out once for the report; GK501's claims of another body
+looked for only where a body of the report's level ends as a claim pattern goes on."""
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lintgk.checks import identity
 from lintgk.checks.common import JoinedParagraphs, may_hold_email, may_hold_url, may_hold_web_address
 from lintgk.checks.periods import _STALE, _STALE_IN_JOINED
+from lintgk.checks.registry import Emitter
+from lintgk.checks.required_words import after_group
 from lintgk.checks.typography import _ANY_HALFWIDTH, chinese_marks, halfwidth_positions
 from lintgk.document import Paragraph
 from lintgk.lexicon import ANY_MARKER
@@ -85,3 +93,66 @@ def test_the_paragraphs_that_may_hold_an_address_are_each_paragraphs(texts):
     assert joined.with_web_address == {i for i, t in enumerate(texts) if may_hold_web_address(t)}
     assert joined.with_email == {i for i, t in enumerate(texts) if may_hold_email(t)}
     assert joined.with_url == {i for i, t in enumerate(texts) if may_hold_url(t)}
+
+
+# --- GK501: the claims of another body of the report's level, looked for where such a body can end
+
+RULE = Path(__file__).resolve().parent.parent / "rules" / "GK501-body-consistent.yaml"
+GK501 = yaml.safe_load(RULE.read_text(encoding="utf-8"))["params"]
+BODY_PIECES = ["。", "，", "；", "东宁", "西宁", "安安", "青禾", "街道", "镇", "乡", "县", "区", "市", "办事处", "人民政府",
+               "政府", "党委", "党工委", "办公室", "高度重视", "认真", "共", "结合", "在", "网站", "信息公开平台", "本报告",
+               "由", "负责", "编制", "我", "全", "2020年，", "今年，", "一年来，", "通过", "《", "日报》", "电视台", "人"]
+OWN_BODIES = ["东宁街道办事处", "安安镇人民政府", "青禾县人民政府", "西宁乡人民政府", "东宁市人民政府"]
+
+
+def _narrative_findings(texts: list[str], own: str, plain: bool) -> list[tuple]:
+    """GK501's findings in these paragraphs for a report of ``own``; ``plain``: every claim pattern
+    searched in the paragraphs with a place of the level and its words, as before the seventh pass."""
+    report = SimpleNamespace(body=own, title=None,
+                             doc=SimpleNamespace(paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(texts)]))
+    params = SimpleNamespace(**GK501)
+    emit = Emitter()
+    endings = identity._claim_endings
+    if plain:
+        identity._claim_endings = lambda patterns, kinds: (None, tuple(range(len(patterns))))
+    try:
+        identity._speaking_for_another(report, params, emit, set())
+    finally:
+        identity._claim_endings = endings
+    return [(f.span, f.variant, sorted(f.data.items())) for f in emit.findings]
+
+
+# a claim's shape: an opening, a body (places, then a government's rest or not), what may follow a body
+_CLAIMS = st.tuples(
+    st.sampled_from(["", "。", "2020年，", "今年，", "一年来，", "本报告由", "本年报是由", "在", "通过"]),
+    st.lists(st.tuples(st.sampled_from(["西宁", "安安", "青禾", "北山", "我", "全"]),
+                       st.sampled_from(["街道", "镇", "乡", "街道", "镇", "县", "区", "市"])).map("".join),
+             min_size=1, max_size=2).map("".join),
+    st.sampled_from(["", "人民政府", "政府", "办事处", "街道办事处", "党委", "办公室", "党政办公室", "人民政府办公室", "局"]),
+    st.sampled_from(["", "人民政府", "政府", "办事处", "党委"]),
+    st.sampled_from(["高度重视", "认真", "共", "结合", "负责", "编制", "网站", "信息公开平台", "门户网站", "了", "。"]),
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.one_of(_CLAIMS, st.sampled_from(BODY_PIECES)), max_size=5).map("".join), max_size=5),
+       st.sampled_from(OWN_BODIES))
+def test_claims_looked_for_where_a_body_of_the_level_ends_are_all_of_them(texts, own):
+    assert _narrative_findings(texts, own, plain=False) == _narrative_findings(texts, own, plain=True)
+
+
+def test_a_claim_of_another_town_is_found_where_its_body_ends():
+    # 「西宁街道办事处高度重视」 is no claim: the lazy body stops at 西宁, before 街道办事处 (no place)
+    texts = ["2020年，西宁镇高度重视政府信息公开工作。", "我街道认真贯彻。", "在西宁街道网站公开。",
+             "本报告由西宁街道办事处负责编制。", "今年，全镇积极推进。", "2020年，西宁街道办事处高度重视。"]
+    found = _narrative_findings(texts, "东宁街道办事处", plain=False)
+    assert [span.line for span, _, _ in found] == [4, 3, 1]
+    assert found == _narrative_findings(texts, "东宁街道办事处", plain=True)
+
+
+def test_the_piece_after_a_group_is_read_only_from_a_sequence():
+    assert after_group("在(?P<body>\\p{Han}{2,16}?)(?:政府)?网站", "body") == "(?:政府)?网站"
+    assert after_group("a(?P<body>x(y))(z)", "body") == "(z)"
+    for pattern in ["a(?P<body>x)b|c", "a(?P<body>x)?b", "(?:a(?P<body>x))b", "a(?P<body>x)(?!b)", "a(?P<body>x)b$",
+                    "a(?P<body>x)b++", "a(?P<body>x)\\1", "a(?P<other>x)b", "a(?P<body>x)(?i)b", "a(?P<body>x)b)"]:
+        assert after_group(pattern, "body") is None, pattern
