@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintgk.checks import identity
-from lintgk.checks.common import JoinedParagraphs, may_hold_email, may_hold_url, may_hold_web_address
+from lintgk.checks.common import EMAIL, JoinedParagraphs, email_matches, may_hold_email, may_hold_url, may_hold_web_address
 from lintgk.checks.periods import _STALE, _STALE_IN_JOINED
 from lintgk.checks.registry import Emitter
 from lintgk.checks.required_words import after_group
@@ -156,3 +156,15 @@ def test_the_piece_after_a_group_is_read_only_from_a_sequence():
     for pattern in ["a(?P<body>x)b|c", "a(?P<body>x)?b", "(?:a(?P<body>x))b", "a(?P<body>x)(?!b)", "a(?P<body>x)b$",
                     "a(?P<body>x)b++", "a(?P<body>x)\\1", "a(?P<other>x)b", "a(?P<body>x)(?i)b", "a(?P<body>x)b)"]:
         assert after_group(pattern, "body") is None, pattern
+
+
+# --- e-mail addresses found from their @
+
+EMAIL_PIECES = ["a", "Z", "0", "9", ".", "_", "%", "+", "-", "@", "＠", " ", "\t", "\x1c", "\u3000", "。", "，", ",", "邮箱",
+                "163", "com", "gov.cn", "：", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(EMAIL_PIECES), max_size=16).map("".join))
+def test_email_addresses_found_from_their_at_are_emails_matches(text):
+    assert [m.span() for m in email_matches(text)] == [m.span() for m in EMAIL.finditer(text)]

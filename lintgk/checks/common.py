@@ -86,9 +86,27 @@ def url_matches(text: str) -> list[re.Match]:
     return found
 
 
+# Each @ with the characters an address's name may hold before it (the longest run: EMAIL's match starts there).
+_AT = re.compile(r"(?<=(?P<name>[A-Za-z0-9._%+-]+)\s*)[@＠]")
+
+
+def email_matches(text: str) -> list[re.Match]:
+    """``list(EMAIL.finditer(text))``, with EMAIL tried only where a match can start.
+
+    Every match holds one @ or ＠, after the run of name characters it starts with; EMAIL, which opens with
+    that class, is otherwise tried at every character (a paragraph's figures and dates most of all)."""
+    found, end = [], 0
+    for at in _AT.finditer(text):
+        m = EMAIL.match(text, max(at.start("name"), end))  # a match holds no second @: each @ has its own
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Where URLs and e-mail addresses sit in a text, so that other checks leave them alone."""
-    emails = [m.span() for m in EMAIL.finditer(text)] if may_hold_email(text) else []
+    emails = [m.span() for m in email_matches(text)] if may_hold_email(text) else []
     return [m.span() for m in url_matches(text)] + emails
 
 

@@ -9,8 +9,7 @@ from operator import itemgetter
 
 import regex as re
 
-from lintgk.checks.common import EMAIL as _EMAIL
-from lintgk.checks.common import JoinedParagraphs, paragraph_finditer, url_matches
+from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_finditer, url_matches
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
@@ -276,7 +275,7 @@ def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     paragraphs = report.doc.paragraphs
     for index in sorted(JoinedParagraphs.of(paragraphs).with_email):  # the others hold no address
         par = paragraphs[index]
-        for m in _EMAIL.finditer(par.text):
+        for m in email_matches(par.text):
             address = m.group(0)
             if _GOOD_EMAIL.match(address):
                 continue
