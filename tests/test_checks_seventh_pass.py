@@ -168,3 +168,12 @@ EMAIL_PIECES = ["a", "Z", "0", "9", ".", "_", "%", "+", "-", "@", "＠", " ", "\
 @given(st.lists(st.sampled_from(EMAIL_PIECES), max_size=16).map("".join))
 def test_email_addresses_found_from_their_at_are_emails_matches(text):
     assert [m.span() for m in email_matches(text)] == [m.span() for m in EMAIL.finditer(text)]
+
+
+# --- the first paragraphs' joined text, cut from the report's
+
+@settings(max_examples=500, deadline=None)
+@given(_paragraph_texts(["a", "街道", "。", " ", ""]), st.integers(min_value=0, max_value=8))
+def test_the_first_paragraphs_joined_are_a_part_of_all_of_them_joined(texts, count):
+    joined, alone = _joined(texts).first(count), _joined(texts[:count])
+    assert (joined.text, joined.starts, joined.paragraphs) == (alone.text, alone.starts, alone.paragraphs)

@@ -148,8 +148,9 @@ class JoinedParagraphs:
 
     def __init__(self, paragraphs: list[Paragraph]):
         self.paragraphs = paragraphs
-        self.text = "\n".join(p.text for p in paragraphs)
-        self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+        texts = [p.text for p in paragraphs]
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
 
     _last: JoinedParagraphs | None = None
 
@@ -161,6 +162,15 @@ class JoinedParagraphs:
         if last is None or last.paragraphs is not paragraphs:
             last = cls._last = cls(paragraphs)
         return last
+
+    def first(self, count: int) -> JoinedParagraphs:
+        """The first ``count`` paragraphs joined: a part of this text, not joined again."""
+        if count >= len(self.paragraphs):
+            return self
+        part = JoinedParagraphs.__new__(JoinedParagraphs)
+        part.paragraphs, part.starts = self.paragraphs[:count], self.starts[:max(count, 1)]
+        part.text = self.text[:self.starts[count] - 1] if count else ""
+        return part
 
     def matches(self, pattern: re.Pattern) -> Iterator[tuple[Paragraph, int, re.Match]]:
         """(paragraph, its offset in the joined text, match) for each match (see above for which patterns)."""

@@ -56,8 +56,8 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     title_body = report.body
     if not title_body:
         return
-    opening = report.doc.paragraphs[:12]
-    joined = JoinedParagraphs(opening)
+    joined = JoinedParagraphs.of(report.doc.paragraphs).first(12)
+    opening = joined.paragraphs
     # paragraph by paragraph, each pattern in turn, as a search of each paragraph gives them
     matches = (((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
     found = sorted(matches, key=_first)
@@ -87,6 +87,11 @@ _first = itemgetter(0)  # a match's place, never the match itself (matches do no
 _ANCHORS = re.compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
 
 
+@lru_cache(maxsize=256)
+def _has_anchors(pattern: str) -> bool:
+    return _ANCHORS.search(pattern) is not None
+
+
 def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int, re.Match]]:
     """(paragraph index, its offset in the joined text, match) of each match of a claim pattern, as each
     paragraph's own search finds them.
@@ -96,7 +101,7 @@ def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int
     paragraphs as it treats a paragraph's end, unless it matches the newline itself (``\\s*``): then a match
     holds it, and the paragraphs are searched one by one, as are patterns with anchors or lookarounds."""
     compiled = rx(pattern)
-    if not _ANCHORS.search(pattern):
+    if not _has_anchors(pattern):
         found = []
         for m in compiled.finditer(joined.text):
             if "\n" in m.group(0):
