@@ -150,6 +150,13 @@ def test_a_claim_of_another_town_is_found_where_its_body_ends():
     assert found == _narrative_findings(texts, "东宁街道办事处", plain=True)
 
 
+def test_claim_patterns_whose_pieces_do_not_make_one_pattern_are_searched_as_before():
+    patterns = ("a(?P<body>x)(?P<g>b)", "c(?P<body>y)(?P<g>d)", "e(?P<body>z)\\b")
+    assert identity._claim_endings(patterns, ("镇",)) == (None, (0, 1, 2))
+    endings, unshaped = identity._claim_endings(patterns[:1] + patterns[2:], ("镇",))
+    assert endings.search("东宁镇人民政府b") and unshaped == (1,)
+
+
 def test_the_piece_after_a_group_is_read_only_from_a_sequence():
     assert after_group("在(?P<body>\\p{Han}{2,16}?)(?:政府)?网站", "body") == "(?:政府)?网站"
     assert after_group("a(?P<body>x(y))(z)", "body") == "(z)"

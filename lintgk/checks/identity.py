@@ -207,8 +207,10 @@ def _claim_endings(patterns: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[o
     if not shaped:
         return None, unshaped
     ending = ("(?:" + "|".join(kinds) + ")" + rest[1:-1] + "(?:" + "|".join(f"(?:{piece})" for piece in shaped) + ")")
-    # without escapes, the standard re reads the pieces as regex does, and searches for them faster
-    return (std_re.compile(ending) if "\\" not in ending else rx(ending)), unshaped
+    try:  # without escapes, the standard re reads the pieces as regex does, and searches for them faster
+        return (std_re.compile(ending) if "\\" not in ending else rx(ending)), unshaped
+    except (std_re.error, re.error):  # e.g. two pieces naming a group alike: each pattern searched as before
+        return None, tuple(range(len(patterns)))
 
 
 def _own_county(report: Report, own) -> str | None:
