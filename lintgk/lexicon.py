@@ -52,7 +52,9 @@ def markers_opening(text: str) -> tuple:
     start = MARKER_START.match(text)
     return MARKERS_BY_START[start.lastgroup] if start else ()
 
-ANY_MARKER = re.compile("^(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + r")\s*")
+# Any of the markers, as a piece of a pattern (no group); ANY_MARKER: a line opening with one.
+MARKER = "(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + ")"
+ANY_MARKER = re.compile("^" + MARKER + r"\s*")
 SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
 
 # A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),

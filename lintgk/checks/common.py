@@ -6,7 +6,7 @@ import regex as re
 
 import re as std_re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -86,9 +86,27 @@ def url_matches(text: str) -> list[re.Match]:
     return found
 
 
+# Each @ with the characters an address's name may hold before it (the longest run: EMAIL's match starts there).
+_AT = re.compile(r"(?<=(?P<name>[A-Za-z0-9._%+-]+)\s*)[@＠]")
+
+
+def email_matches(text: str) -> list[re.Match]:
+    """``list(EMAIL.finditer(text))``, with EMAIL tried only where a match can start.
+
+    Every match holds one @ or ＠, after the run of name characters it starts with; EMAIL, which opens with
+    that class, is otherwise tried at every character (a paragraph's figures and dates most of all)."""
+    found, end = [], 0
+    for at in _AT.finditer(text):
+        m = EMAIL.match(text, max(at.start("name"), end))  # a match holds no second @: each @ has its own
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Where URLs and e-mail addresses sit in a text, so that other checks leave them alone."""
-    emails = [m.span() for m in EMAIL.finditer(text)] if may_hold_email(text) else []
+    emails = [m.span() for m in email_matches(text)] if may_hold_email(text) else []
     return [m.span() for m in url_matches(text)] + emails
 
 
@@ -130,8 +148,9 @@ class JoinedParagraphs:
 
     def __init__(self, paragraphs: list[Paragraph]):
         self.paragraphs = paragraphs
-        self.text = "\n".join(p.text for p in paragraphs)
-        self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+        texts = [p.text for p in paragraphs]
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
 
     _last: JoinedParagraphs | None = None
 
@@ -143,6 +162,15 @@ class JoinedParagraphs:
         if last is None or last.paragraphs is not paragraphs:
             last = cls._last = cls(paragraphs)
         return last
+
+    def first(self, count: int) -> JoinedParagraphs:
+        """The first ``count`` paragraphs joined: a part of this text, not joined again."""
+        if count >= len(self.paragraphs):
+            return self
+        part = JoinedParagraphs.__new__(JoinedParagraphs)
+        part.paragraphs, part.starts = self.paragraphs[:count], self.starts[:max(count, 1)]
+        part.text = self.text[:self.starts[count] - 1] if count else ""
+        return part
 
     def matches(self, pattern: re.Pattern) -> Iterator[tuple[Paragraph, int, re.Match]]:
         """(paragraph, its offset in the joined text, match) for each match (see above for which patterns)."""
@@ -170,6 +198,37 @@ class JoinedParagraphs:
                 found.add(i)
                 at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next paragraph
         return found
+
+    def offsets(self, pattern: std_re.Pattern | re.Pattern) -> dict[int, list[int]]:
+        """Where a pattern that cannot match a newline matches, by paragraph: {index: [offsets of its
+        matches' starts in that paragraph]}, the paragraphs in order (one scan of all of them)."""
+        starts, found = self.starts, {}
+        index, this, following = -1, 0, 0  # the paragraph of the last match, its start, the next one's start
+        for m in pattern.finditer(self.text):
+            at = m.start()
+            if at >= following:
+                index = bisect_right(starts, at) - 1
+                this = starts[index]
+                following = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
+                found[index] = []
+            found[index].append(at - this)
+        return found
+
+    # What several checks ask of a report: worked out once per report, when the first of them asks.
+    @cached_property
+    def with_url(self) -> set[int]:
+        """The paragraphs that may hold a URL or an e-mail address (``may_hold_url`` of each)."""
+        return self.with_web_address | self.with_email
+
+    @cached_property
+    def with_web_address(self) -> set[int]:
+        """The paragraphs that may hold a URL (``may_hold_web_address`` of each)."""
+        return self.searched(WEB_WORDS)
+
+    @cached_property
+    def with_email(self) -> set[int]:
+        """The paragraphs that may hold an e-mail address (``may_hold_email`` of each)."""
+        return self.holding(("@", "＠"))
 
     def searched(self, pattern: std_re.Pattern | re.Pattern) -> set[int]:
         """The indexes of the paragraphs a pattern that cannot match a newline is found in (one search

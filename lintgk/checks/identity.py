@@ -1,6 +1,7 @@
 """GK5xx: the body a report speaks for, URLs and e-mail addresses."""
 from __future__ import annotations
 
+import re as std_re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -8,12 +9,12 @@ from operator import itemgetter
 
 import regex as re
 
-from lintgk.checks.common import EMAIL as _EMAIL
-from lintgk.checks.common import WEB_WORDS, JoinedParagraphs, paragraph_finditer, url_matches
+from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_finditer, url_matches
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
+from lintgk.checks.required_words import after_group
 from lintgk.model import Edit, Fix
-from lintgk.parse.bodies import LEVEL, is_government, parse_body, same_level_other
+from lintgk.parse.bodies import _GOVERNMENT, LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -55,8 +56,8 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     title_body = report.body
     if not title_body:
         return
-    opening = report.doc.paragraphs[:12]
-    joined = JoinedParagraphs(opening)
+    joined = JoinedParagraphs.of(report.doc.paragraphs).first(12)
+    opening = joined.paragraphs
     # paragraph by paragraph, each pattern in turn, as a search of each paragraph gives them
     matches = (((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
     found = sorted(matches, key=_first)
@@ -86,6 +87,11 @@ _first = itemgetter(0)  # a match's place, never the match itself (matches do no
 _ANCHORS = re.compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
 
 
+@lru_cache(maxsize=256)
+def _has_anchors(pattern: str) -> bool:
+    return _ANCHORS.search(pattern) is not None
+
+
 def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int, re.Match]]:
     """(paragraph index, its offset in the joined text, match) of each match of a claim pattern, as each
     paragraph's own search finds them.
@@ -95,7 +101,7 @@ def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int
     paragraphs as it treats a paragraph's end, unless it matches the newline itself (``\\s*``): then a match
     holds it, and the paragraphs are searched one by one, as are patterns with anchors or lookarounds."""
     compiled = rx(pattern)
-    if not _ANCHORS.search(pattern):
+    if not _has_anchors(pattern):
         found = []
         for m in compiled.finditer(joined.text):
             if "\n" in m.group(0):
@@ -123,13 +129,24 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
     own_county = _own_county(report, own)
     known_counties = None
     joined = JoinedParagraphs.of(report.doc.paragraphs)
-    # each pattern with the paragraphs that hold words every match of it holds (None: all)
-    own_claims = [(paragraph_finditer(p), joined.may_match(p)) for p in params.own_claims]
     # another body of the same level names a place of that level's kind (街道, 镇 or 乡 for a street
     # office): a paragraph without one holds no such claim; a city has no body of its level to confuse
-    kinds = tuple(k for k, level in LEVEL.items() if level == own.own.level != "city")
-    same_level = joined.holding(kinds) if kinds else set()
-    own_claims = [(finditer, same_level if where is None else where & same_level) for finditer, where in own_claims]
+    kinds = _KINDS_AT_LEVEL.get(own.own.level, ())
+    endings, unshaped = _claim_endings(tuple(params.own_claims), kinds) if kinds else (None, ())
+    with_ending = joined.searched(endings) if endings is not None else set()
+    same_level = joined.holding(kinds) if unshaped else set()
+    # each pattern with the paragraphs where a claim of it can be reported: those where a body of the
+    # level ends as the pattern goes on after its body, or else those with a place of the level's kind
+    # and words every match of the pattern holds
+    own_claims = []
+    for i, pattern in enumerate(params.own_claims):
+        if i not in unshaped:
+            where = with_ending
+        elif (words_in := joined.may_match(pattern)) is not None:
+            where = words_in & same_level
+        else:
+            where = same_level
+        own_claims.append((paragraph_finditer(pattern), where))
     media = [(paragraph_finditer(p), joined.may_match(p)) for p in params.media] if own_county is not None else []
     paragraphs = report.doc.paragraphs
 
@@ -164,6 +181,36 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                 if (span.line, span.column) not in reported:
                     reported.add((span.line, span.column))
                     emit(span, variant="media", body=m.group("media"), county=own_county, title_body=report.body)
+
+
+# The kinds of place at each level but the city's (a city has no body of its level to confuse).
+_KINDS_AT_LEVEL = {level: tuple(k for k, at in LEVEL.items() if at == level) for level in LEVEL.values() if level != "city"}
+
+
+@lru_cache(maxsize=64)
+def _claim_endings(patterns: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[object | None, tuple[int, ...]]:
+    """A pattern that matches in every paragraph where one of the claim ``patterns`` finds a body the
+    check reports, and the indexes of the patterns it does not stand for.
+
+    Such a body is a government (parse_body, is_government) whose last place is of one of ``kinds``
+    (same_level_other): it ends with that kind and a government's rest (人民政府, 办事处 …), and the claim
+    pattern's piece after its body follows. For a pattern read as text, body, then that piece
+    (required_words.after_group), the kind, the rest and the piece are one pattern that matches there;
+    one search of the joined paragraphs for all of them is cheaper than each claim pattern's search of the
+    paragraphs with a place of the level (GK501's narrative pattern tried every sentence opening)."""
+    rest = _GOVERNMENT.pattern  # ^(…)?(…)?$: what may follow a body's last place
+    if not (rest.startswith("^") and rest.endswith("$")):
+        return None, tuple(range(len(patterns)))
+    pieces = [after_group(p, "body") for p in patterns]
+    unshaped = tuple(i for i, piece in enumerate(pieces) if piece is None)
+    shaped = [piece for piece in pieces if piece is not None]
+    if not shaped:
+        return None, unshaped
+    ending = ("(?:" + "|".join(kinds) + ")" + rest[1:-1] + "(?:" + "|".join(f"(?:{piece})" for piece in shaped) + ")")
+    try:  # without escapes, the standard re reads the pieces as regex does, and searches for them faster
+        return (std_re.compile(ending) if "\\" not in ending else rx(ending)), unshaped
+    except (std_re.error, re.error):  # e.g. two pieces naming a group alike: each pattern searched as before
+        return None, tuple(range(len(patterns)))
 
 
 def _own_county(report: Report, own) -> str | None:
@@ -211,9 +258,10 @@ def _county_names(report: Report) -> set[str]:
 @kind("url-format", params=NoParams)
 def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed URLs (http:∥, full-width colon)."""
-    # only paragraphs holding http, ftp or www. can hold a URL (one search over all of them)
-    holding = {id(par): par for par, _, _ in JoinedParagraphs.of(report.doc.paragraphs).matches(WEB_WORDS)}
-    for par in holding.values():
+    # only paragraphs holding http, ftp or www. can hold a URL (found once for the report: GK601 asks too)
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).with_web_address):
+        par = paragraphs[index]
         for m in url_matches(par.text):
             url = m.group(0).rstrip(".,;:!?")
             if _GOOD_URL.match(url):
@@ -232,9 +280,9 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
     """Malformed e-mail addresses."""
     paragraphs = report.doc.paragraphs
-    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("@", "＠"))):  # the others hold no address
+    for index in sorted(JoinedParagraphs.of(paragraphs).with_email):  # the others hold no address
         par = paragraphs[index]
-        for m in _EMAIL.finditer(par.text):
+        for m in email_matches(par.text):
             address = m.group(0)
             if _GOOD_EMAIL.match(address):
                 continue

@@ -6,22 +6,31 @@ from datetime import date
 
 import regex as re
 
-from lintgk.checks.common import title_anchor
+from lintgk.checks.common import JoinedParagraphs, title_anchor
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lexicon import MARKER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import ANY_MARKER, rx
+from lintgk.parse.patterns import rx
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
 # unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
 # behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character as
 # it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
-_STALE = re.compile(
-    r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?"
-    r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|\s*[至到—-]|[\d一二三四五六七八九十]{1,2}月"
-    r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)"
-)
+_NOT_STALE = (r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|{space}*[至到—-]|[\d一二三四五六七八九十]{{1,2}}月"
+              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)")
+_STALE = re.compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
+# The same over the paragraphs joined by newlines (JoinedParagraphs), searched at once instead of one
+# paragraph at a time: a paragraph's start, after its marker if it opens with one, opens a sentence, and no
+# blank in the marker or after the year crosses the newline into another paragraph. The year is looked
+# behind from its 年, which regex finds by a quick scan for the character (every place where 19 or 20
+# stands cost it a try). Each paragraph's matches are _STALE's in its text after its marker, from the
+# year's start to the same end (tests/test_checks_seventh_pass.py).
+_IN_LINE = r"[^\S\n]"  # a blank that is not the newline between two paragraphs
+_STALE_IN_JOINED = re.compile(
+    r"(?<=(?<=(?:^|[。！？；;\n]|(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + r")\s*)(?P<y>(?:19|20)\d{2})"
+    + _IN_LINE + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
 
 def _iso(d: date) -> str:
@@ -69,19 +78,11 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
     year = report.year
     if year is None:
         return
-    for par in report.doc.paragraphs:
-        if "年" not in par.text:  # every match is a year with 年
-            continue
-        if report.title and report.title.span.line <= par.line <= report.title.span.end_line:
-            continue
-        mark = ANY_MARKER.match(par.text)
-        offset = mark.end() if mark else 0
-        text = par.text[offset:]
-        for m in _STALE.finditer(text):
-            stated = int(m.group("y"))
-            if stated < year:
-                start = offset + m.start("y")
-                emit(Span.within(par, start, offset + m.end()), stated=stated, year=year)
+    title = report.title.span if report.title else None
+    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(_STALE_IN_JOINED):
+        stated = int(m.group("y"))
+        if stated < year and not (title and title.line <= par.line <= title.end_line):
+            emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
 
 
 @dataclass

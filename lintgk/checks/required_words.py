@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex as re
+
 _MAX_STRINGS = 64  # an exact set of strings larger than this is given up (only its required words are kept)
 _CLASS_ESCAPES = set("dDwWsShHvVX")  # \d, \w, \s, …: any of many characters
 _ZERO_WIDTH_ESCAPES = set("bBAZzGKmM")
@@ -294,3 +296,37 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
         return None
     words = _minimal(info.words())
     return tuple(sorted(words)) if words else None
+
+
+# What makes a piece of pattern match differently in a longer text: negative lookarounds, anchors and word
+# boundaries, back references, atomic groups and possessive quantifiers, inline flags and the regex module's
+# own groups ((?|…), (?(…)…), (?&…)).
+_NOT_MONOTONE = re.compile(r"\(\?(?![:=]|P<)|\\[AZzGbBKkg1-9]|[\^$]|[*+?}]\+")
+
+
+@lru_cache(maxsize=256)
+def after_group(pattern: str, name: str) -> str | None:
+    """What ``pattern`` has after its group ``name``, when every match is some text, then the group's,
+    then a match of that piece: the pattern is a sequence (no alternation at its top) holding the group,
+    unquantified, at its top. None otherwise, or when this reading cannot tell.
+
+    The piece is also None when it may match a text and not that text inside a longer one (a negative
+    lookaround, an anchor, a possessive quantifier …): a search of many paragraphs joined finds every
+    paragraph where it matches."""
+    opening = f"(?P<{name}>"
+    reader = _Reader(pattern)
+    try:
+        after = None
+        while reader.peek() not in ("", "|", ")"):
+            start = reader.i
+            reader.quantified(reader.atom())
+            if pattern.startswith(opening, start):
+                if pattern[reader.i - 1] != ")":  # quantified: the group may be missing or repeated
+                    return None
+                after = reader.i
+        if reader.i != len(pattern) or after is None:
+            return None  # an alternation or an unbalanced parenthesis at the top, or no such group
+    except (_Unknown, ValueError, IndexError, RecursionError):
+        return None
+    piece = pattern[after:]
+    return None if _NOT_MONOTONE.search(piece) else piece

@@ -70,7 +70,13 @@ def halfwidth_positions(text: str) -> list[int]:
     """Offsets of half-width punctuation that sits in Chinese text (outside URLs and e-mails)."""
     if not _ANY_HALFWIDTH.search(text):
         return []
-    protected = url_spans(text) if may_hold_url(text) else []
+    return chinese_marks(text, [m.start() for m in _ANY_HALFWIDTH.finditer(text)], may_hold_url(text))
+
+
+def chinese_marks(text: str, marks: list[int], may_hold_address: bool) -> list[int]:
+    """Which of the half-width marks at ``marks`` (every one in ``text``, in order) sit in Chinese text;
+    ``may_hold_address``: whether the text may hold a URL or e-mail address (False: it holds none)."""
+    protected = url_spans(text) if may_hold_address else []
     pairs = None  # the brackets' partners: paired only for a bracket whose own neighbours are not Chinese
 
     def chinese_context(i: int) -> bool:
@@ -81,8 +87,8 @@ def halfwidth_positions(text: str) -> list[int]:
 
     nested = set(_nested_title_marks(text)) if "<" in text or ">" in text else ()
     found = []
-    for m in _ANY_HALFWIDTH.finditer(text):
-        i, ch = m.start(), m.group(0)
+    for i in marks:
+        ch = text[i]
         if protected and any(a <= i < b for a, b in protected):
             continue
         if ch in "<>":
@@ -107,18 +113,25 @@ def halfwidth_positions(text: str) -> list[int]:
     return found
 
 
+_FULL_WIDTH_OF = {**FULL_WIDTH, **NESTED_TITLE}  # what each half-width mark found is replaced with
+
+
 @kind("halfwidth-punctuation", params=NoParams)
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
     """Half-width , ; : ? ! ( ) in Chinese text."""
     paragraphs = report.doc.paragraphs
-    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_HALFWIDTH)):
+    joined = JoinedParagraphs.of(paragraphs)
+    # every mark of the report from one scan, by paragraph; the paragraphs that may hold an address are
+    # found once for the report (GK502 and GK503 ask too)
+    with_url = joined.with_url
+    for index, marks in joined.offsets(_ANY_HALFWIDTH).items():
         par = paragraphs[index]
-        positions = halfwidth_positions(par.text)
+        text, line, column = par.text, par.line, par.column
+        positions = chinese_marks(text, marks, index in with_url)
         if not positions:
             continue
-        edits = [Edit(par.line, par.column + i, par.line, par.column + i + 1, FULL_WIDTH.get(par.text[i]) or NESTED_TITLE[par.text[i]])
-                 for i in positions]
-        chars = " ".join(dict.fromkeys(par.text[i] for i in positions))
+        edits = [Edit(line, column + i, line, column + i + 1, _FULL_WIDTH_OF[text[i]]) for i in positions]
+        chars = " ".join(dict.fromkeys(text[i] for i in positions))
         first = positions[0]
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
 
