@@ -14,7 +14,7 @@ from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
 from lintgk.model import Edit, Fix
-from lintgk.parse.bodies import _GOVERNMENT, LEVEL, is_government, parse_body, same_level_other
+from lintgk.parse.bodies import GOVERNMENT_REST, LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -198,15 +198,12 @@ def _claim_endings(patterns: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[o
     (required_words.after_group), the kind, the rest and the piece are one pattern that matches there;
     one search of the joined paragraphs for all of them is cheaper than each claim pattern's search of the
     paragraphs with a place of the level (GK501's narrative pattern tried every sentence opening)."""
-    rest = _GOVERNMENT.pattern  # ^(…)?(…)?$: what may follow a body's last place
-    if not (rest.startswith("^") and rest.endswith("$")):
-        return None, tuple(range(len(patterns)))
     pieces = [after_group(p, "body") for p in patterns]
     unshaped = tuple(i for i, piece in enumerate(pieces) if piece is None)
     shaped = [piece for piece in pieces if piece is not None]
     if not shaped:
         return None, unshaped
-    ending = ("(?:" + "|".join(kinds) + ")" + rest[1:-1] + "(?:" + "|".join(f"(?:{piece})" for piece in shaped) + ")")
+    ending = ("(?:" + "|".join(kinds) + ")" + GOVERNMENT_REST + "(?:" + "|".join(f"(?:{piece})" for piece in shaped) + ")")
     try:  # without escapes, the standard re reads the pieces as regex does, and searches for them faster
         return (std_re.compile(ending) if "\\" not in ending else rx(ending)), unshaped
     except (std_re.error, re.error):  # e.g. two pieces naming a group alike: each pattern searched as before

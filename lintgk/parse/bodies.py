@@ -56,9 +56,10 @@ def parse_body(text: str) -> BodyName | None:
     return BodyName(tuple(places), text[pos:])
 
 
-_GOVERNMENT = re.compile(
-    r"^(?:人民政府|政府|街道办事处|办事处|街道办|公所)?(?:办公室|党政办公室|党政办|党委|党工委|政务公开办公室|政务公开办)?$"
-)
+# what may follow a government's last place (人民政府, 办事处 …, then its general office), all optional;
+# GK501 builds its search for another body's claims from it
+GOVERNMENT_REST = r"(?:人民政府|政府|街道办事处|办事处|街道办|公所)?(?:办公室|党政办公室|党政办|党委|党工委|政务公开办公室|政务公开办)?"
+_GOVERNMENT = re.compile("^" + GOVERNMENT_REST + "$")
 
 
 def is_government(body: BodyName) -> bool:
