@@ -53,7 +53,7 @@ def _stale_in_joined(texts: list[str]) -> list[tuple[int, int, int]]:
     return [(par.line - 1, m.start("y") - at, m.end() - at) for par, at, m in joined.matches(_STALE_IN_JOINED)]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_paragraph_texts(YEAR_PIECES))
 def test_stale_years_in_the_joined_paragraphs_are_each_paragraphs(texts):
     assert _stale_in_joined(texts) == _stale_in_each(texts)
@@ -74,7 +74,7 @@ MARK_PIECES = [",", ";", ":", "?", "!", "(", ")", "<", ">", "《", "》", "街�
                "http", "www.", "//x.cn", "@", "＠", "mail", "。"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_paragraph_texts(MARK_PIECES))
 def test_marks_found_in_one_scan_are_each_paragraphs(texts):
     joined = _joined(texts)
@@ -86,7 +86,7 @@ def test_marks_found_in_one_scan_are_each_paragraphs(texts):
         assert chinese_marks(texts[i], marks, i in joined.with_url) == halfwidth_positions(texts[i])
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_paragraph_texts(MARK_PIECES + ["Http", "FTP", "wWw.", "h", "tp", "w"]))
 def test_the_paragraphs_that_may_hold_an_address_are_each_paragraphs(texts):
     joined = _joined(texts)
@@ -134,7 +134,7 @@ _CLAIMS = st.tuples(
 ).map("".join)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.lists(st.one_of(_CLAIMS, st.sampled_from(BODY_PIECES)), max_size=5).map("".join), max_size=5),
        st.sampled_from(OWN_BODIES))
 def test_claims_looked_for_where_a_body_of_the_level_ends_are_all_of_them(texts, own):
@@ -171,7 +171,7 @@ EMAIL_PIECES = ["a", "Z", "0", "9", ".", "_", "%", "+", "-", "@", "＠", " ", "\
                 "163", "com", "gov.cn", "：", "\n"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(EMAIL_PIECES), max_size=16).map("".join))
 def test_email_addresses_found_from_their_at_are_emails_matches(text):
     assert [m.span() for m in email_matches(text)] == [m.span() for m in EMAIL.finditer(text)]
