@@ -5,7 +5,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from lintgk.document import Document, Paragraph
-from lintgk.parse.dates import find_dates_and_periods, find_published_date, find_signed_date, may_hold_date
+from lintgk.parse.dates import find_dates, find_periods, find_published_date, find_signed_date, may_hold_date
 from lintgk.parse.declared import find_declared_parts
 from lintgk.parse.enumerations import find_enumerations
 from lintgk.parse.figures import figures_by_paragraph
@@ -89,10 +89,9 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         if not may_hold_date(text):  # most paragraphs: no date, no period, no call to look for them
             dates_by_par[id(par)] = []
             continue
-        found, found_periods = find_dates_and_periods(par, par.line in caption_lines)
-        dates_by_par[id(par)] = found
+        dates_by_par[id(par)] = found = find_dates(par)
         dates.extend(found)
-        periods.extend(found_periods)
+        periods.extend(find_periods(par, par.line in caption_lines))
 
     part_lines = [h.paragraph.line for h in headings if h.level == 1]
     parts = [h for h in headings if h.level == 1]

@@ -57,85 +57,61 @@ def may_hold_date(text: str) -> bool:
 
 
 def find_dates(par: Paragraph) -> list[DateMention]:
-    return find_dates_and_periods(par, False, with_periods=False)[0]
-
-
-def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
-    return find_dates_and_periods(par, in_caption, with_dates=False)[1]
-
-
-# What may follow a period's start date (PERIOD: blanks, 起, then the separator); ``str.isspace`` takes every
-# blank the pattern's \s takes, and a few more
-_AFTER_START = "起至到—－-~～"
-
-
-def find_dates_and_periods(par: Paragraph, in_caption: bool, with_dates: bool = True,
-                           with_periods: bool = True) -> tuple[list[DateMention], list[Period]]:
-    """The dates and the periods in ``par``, from one scan for dates written in words. Every period starts
-    with such a date, followed by a blank, 起 or a separator (PERIOD opens with DATE's pattern and, as a digit
-    cannot follow it, takes the very characters DATE takes), and the date it ends with starts no other: PERIOD
-    is tried only where a date starts so, past the period before, instead of scanning the text a second time."""
     found: list[DateMention] = []
-    periods: list[Period] = []
     text = par.text
     # 2017年12月31日 and 二〇一七年十二月三十一日 need 年 and 月, 2017-12-31 a separator: cheap tests before the patterns
     written = "年" in text and "月" in text
-    period_end = 0  # where the last period ends: a date before it is no period's start
+    numeric = ("-" in text or "/" in text or "." in text) and _MAY_BE_ISO_DATE.search(text) is not None
     for m in (P.DATE.finditer(text) if written else ()):
         year, month, day = m.group(*_DATE_YMD)
-        if with_dates and day is not None:
-            d = _safe_date(int(year), int(month), int(day))
-            if d:
-                found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
-        start, end = m.span()
-        follows = text[end:end + 1]
-        if with_periods and start >= period_end and follows and (follows.isspace() or follows in _AFTER_START):
-            period = P.PERIOD.match(text, start)
-            if period is not None:
-                period_end = period.end()
-                _add_period(period, text, par, in_caption, periods)
-    if with_dates:
-        numeric = ("-" in text or "/" in text or "." in text) and _MAY_BE_ISO_DATE.search(text) is not None
-        for m in (P.ISO_DATE.finditer(text) if numeric else ()):
-            year, month, day = m.group(*_ISO_YMD)
-            d = _safe_date(int(year), int(month), int(day))
-            if d:
-                found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
-        for m in (P.CN_DATE.finditer(text) if written and _MAY_BE_CN_DATE.search(text) else ()):
-            year, month, day = m.group(*_CN_YMD)
-            d = _safe_date(to_int(year), to_int(month), to_int(day))
-            if d:
-                found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()), chinese_numerals=True))
-    if with_periods:
-        for m in (_YEAR_PERIOD.finditer(text) if "统计" in text and "年" in text else ()):  # every opening word has 统计
-            year = int(m.group("y"))
-            span = Span.within(par, m.start("y"), m.end())
-            periods.append(Period(date(year, 1, 1), date(year, 12, 31), text[m.start("y"):m.end()], span, True,
-                                  in_caption))
-    return found, periods
+        if day is None:
+            continue
+        d = _safe_date(int(year), int(month), int(day))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
+    for m in (P.ISO_DATE.finditer(text) if numeric else ()):
+        year, month, day = m.group(*_ISO_YMD)
+        d = _safe_date(int(year), int(month), int(day))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
+    for m in (P.CN_DATE.finditer(text) if written and _MAY_BE_CN_DATE.search(text) else ()):
+        year, month, day = m.group(*_CN_YMD)
+        d = _safe_date(to_int(year), to_int(month), to_int(day))
+        if d:
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()), chinese_numerals=True))
+    return found
 
 
-def _add_period(m, text: str, par: Paragraph, in_caption: bool, periods: list[Period]) -> None:
-    """The period of PERIOD's match ``m``, when its dates are dates and it does not end before it starts."""
-    y1, m1, d1, y2, m2, d2 = m.group(*_PERIOD_GROUPS)
-    y1 = int(y1)
-    start = _safe_date(y1, int(m1), _int(d1))
-    y2 = _int(y2) or y1
-    end = _safe_date(y2, int(m2), _int(d2), end=True)
-    if start is None or end is None or end < start:
-        return
-    s0, s1 = P.sentence_bounds(text, m.start())
-    before = text[s0:m.start()]
-    after = text[m.end():s1]
-    statistical = (
-        in_caption
-        or bool(_STAT_WORDS.search(before))
-        # 「2015年1月至2015年11月，街道共采集政府信息384条」: a period heading a sentence of figures
-        or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
-        # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
-        or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
-    )
-    periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
+def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
+    periods: list[Period] = []
+    text = par.text
+    if "年" not in text:  # every period pattern names a year
+        return periods
+    for m in (P.PERIOD.finditer(text) if "月" in text else ()):  # its start is a date: 年 and 月
+        y1, m1, d1, y2, m2, d2 = m.group(*_PERIOD_GROUPS)
+        y1 = int(y1)
+        start = _safe_date(y1, int(m1), _int(d1))
+        y2 = _int(y2) or y1
+        end = _safe_date(y2, int(m2), _int(d2), end=True)
+        if start is None or end is None or end < start:
+            continue
+        s0, s1 = P.sentence_bounds(text, m.start())
+        before = text[s0:m.start()]
+        after = text[m.end():s1]
+        statistical = (
+            in_caption
+            or bool(_STAT_WORDS.search(before))
+            # 「2015年1月至2015年11月，街道共采集政府信息384条」: a period heading a sentence of figures
+            or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
+            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
+            or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
+        )
+        periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
+    for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计
+        year = int(m.group("y"))
+        span = Span.within(par, m.start("y"), m.end())
+        periods.append(Period(date(year, 1, 1), date(year, 12, 31), text[m.start("y"):m.end()], span, True, in_caption))
+    return periods
 
 
 # A year alone in Chinese numerals where the date of signing goes (「二0一七年」): a date, however incomplete.

@@ -42,10 +42,10 @@ def find_heading(par: Paragraph) -> Heading | None:
         if numbered is None:
             return None
         level, number, marker, title, end = numbered
-        return Heading(level, number, marker, title, par, width=end)
+        return Heading(level, number, marker, title, par, Span.within(par, 0, end))
     if par.style_level and len(text) <= MAX_TITLE:
         # a heading by style, numbered by nothing we can see: its number is its place among siblings
-        return Heading(par.style_level, 0, "", text.strip(), par, width=len(text))
+        return Heading(par.style_level, 0, "", text.strip(), par, Span.within(par, 0, len(text)))
     return None
 
 

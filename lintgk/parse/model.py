@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from reprlib import recursive_repr
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -48,52 +47,15 @@ class Title:
     year: int | None
 
 
+@dataclass(slots=True)
 class Heading:
-    """A heading: its level (1: 一、 2: （一） 3: 1. 4: （1）), number, marker, title, the paragraph it opens and
-    where it is. ``Heading(level, number, marker, title, paragraph, span)``, or ``width=W`` in place of the
-    span for a heading that runs W characters from the start of ``paragraph``: its span is then worked out
-    when first asked, as only the headings a finding points at need one (a report has about 15, and a Span
-    costs more to make than the Heading). Compared and shown as the dataclass (level, number, marker, title,
-    paragraph, span, parent) it was."""
-
-    __slots__ = ("level", "number", "marker", "title", "paragraph", "_span", "_width", "parent")
-
-    def __init__(self, level: int, number: int, marker: str, title: str, paragraph: Paragraph,
-                 span: Span | None = None, parent: Heading | None = None, width: int = 0) -> None:
-        self.level = level
-        self.number = number
-        self.marker = marker
-        self.title = title
-        self.paragraph = paragraph
-        self._span = span
-        self._width = width
-        self.parent = parent
-
-    @property
-    def span(self) -> Span:
-        if self._span is None:
-            par = self.paragraph
-            self._span = Span(par.line, par.column, par.line, par.column + self._width)
-        return self._span
-
-    @span.setter
-    def span(self, span: Span) -> None:
-        self._span = span
-
-    def _fields(self) -> tuple:
-        return self.level, self.number, self.marker, self.title, self.paragraph, self.span, self.parent
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        return (f"Heading(level={self.level!r}, number={self.number!r}, marker={self.marker!r}, title={self.title!r}, "
-                f"paragraph={self.paragraph!r}, span={self.span!r}, parent={self.parent!r})")
+    level: int  # 1: 一、 2: （一） 3: 1. 4: （1）
+    number: int
+    marker: str
+    title: str
+    paragraph: Paragraph
+    span: Span
+    parent: Heading | None = None
 
 
 @dataclass(slots=True)
