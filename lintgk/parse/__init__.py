@@ -79,19 +79,14 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }
     figures_by_par = figures_by_paragraph(paragraphs)
+    figures = [fig for figs in figures_by_par.values() for fig in figs]  # kept in the paragraphs' order
     dates_by_par: dict[int, list] = {}  # read again for the signed and published dates
-    figures, dates, periods = [], [], []
+    dates, periods = [], []
     for par in paragraphs:
-        figs = figures_by_par.get(id(par))
-        if figs:
-            figures.extend(figs)
-        text = par.text
-        if not may_hold_date(text):  # most paragraphs: no date, no period, no call to look for them
-            dates_by_par[id(par)] = []
-            continue
-        dates_by_par[id(par)] = found = find_dates(par)
-        dates.extend(found)
-        periods.extend(find_periods(par, par.line in caption_lines))
+        if may_hold_date(par.text):  # most paragraphs: no date, no period, no call to look for them
+            dates_by_par[id(par)] = found = find_dates(par)
+            dates.extend(found)
+            periods.extend(find_periods(par, par.line in caption_lines))
 
     part_lines = [h.paragraph.line for h in headings if h.level == 1]
     parts = [h for h in headings if h.level == 1]
@@ -115,8 +110,8 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         periods=periods,
         enumerations=enumerations,
         tables=tables,
-        signed_date=find_signed_date(doc, lambda par: dates_by_par[id(par)]),
-        published_date=find_published_date(doc, lambda par: dates_by_par[id(par)]),
+        signed_date=find_signed_date(doc, lambda par: dates_by_par.get(id(par), ())),
+        published_date=find_published_date(doc, lambda par: dates_by_par.get(id(par), ())),
         declared_parts=find_declared_parts(_opening(paragraphs, headings)),
         national=national_tables(found),
         forms=found,

@@ -42,7 +42,8 @@ def find_heading(par: Paragraph) -> Heading | None:
         if numbered is None:
             return None
         level, number, marker, title, end = numbered
-        return Heading(level, number, marker, title, par, Span.within(par, 0, end))
+        line, column = par.line, par.column  # the span made inline: Span.within's call costs as much as the Span
+        return Heading(level, number, marker, title, par, Span(line, column, line, column + end))
     if par.style_level and len(text) <= MAX_TITLE:
         # a heading by style, numbered by nothing we can see: its number is its place among siblings
         return Heading(par.style_level, 0, "", text.strip(), par, Span.within(par, 0, len(text)))
@@ -64,16 +65,16 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
         m = pattern.match(text)
         if not m:
             continue
-        number = to_int(m.group("num"))
+        number = to_int(m.group(1))  # "num", each marker's only group (by name it costs three times as much)
         if number is None:
             return None
-        rest = text[m.end():]
-        stop = _TITLE_STOP.search(rest)
-        title = rest[: stop.start()] if stop else rest
+        opened = m.end()
+        stop = _TITLE_STOP.search(text, opened)  # in place: a long paragraph is not copied to find its first stop
+        title = text[opened:stop.start()] if stop else text[opened:]
         title = title.strip()[:MAX_TITLE]
         if "信息公开" in title and _REPORT_LABEL.search(title):
             return None
-        return level, number, m.group(0).strip(), title, m.end() + len(title)
+        return level, number, m.group(0).strip(), title, opened + len(title)
     return _UNNUMBERED
 
 
@@ -85,6 +86,13 @@ _MARKER = re.compile(r"(?<![一二三四五六七八九十第])(?P<num>[一二�
 # finds it about three times as fast as regex finds _MARKER, which is then looked for only where this is;
 # its \s is every blank regex's is, and \x1c-\x1f besides: it finds more, never less).
 _MAY_RUN_IN = std_re.compile(r"[一二三四五六七八九十]\s*、")
+
+
+def _may_run_in(text: str) -> bool:
+    """Can a part heading be printed inside ``text`` after its start? Cheap tests before _MARKER."""
+    return "、" in text and _MAY_RUN_IN.search(text, 1) is not None
+
+
 # after the title of a part, a list of part names goes on with a separator; the text of a part does not
 _LIST_GOES_ON = "、，,；;"
 
@@ -129,7 +137,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     found: list[Heading] = []
     expected = next_number
     text = par.text
-    if "、" not in text or _MAY_RUN_IN.search(text, 1) is None:  # cheap tests before the pattern
+    if not _may_run_in(text):
         return found
     for m in _MARKER.finditer(text):
         if m.start() == 0:
@@ -207,8 +215,11 @@ def build_tree(paragraphs: list[Paragraph], part_names=()) -> list[Heading]:
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
-        if opens_with_part and len(par.text) > MAX_TITLE:
+        text = par.text
+        if opens_with_part and len(text) > MAX_TITLE:
             _cut_at_known_title(heading, known)
+        if not _may_run_in(text):  # most paragraphs: run_in_parts's own first test, without the call
+            continue
         run_ins = run_in_parts(par, last_part + 1, opens_with_part, known)
         if run_ins and opens_with_part:
             _cut_at_gap(heading)
