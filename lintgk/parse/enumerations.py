@@ -401,8 +401,8 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
     """``part_of(par)`` names the top-level part a paragraph sits in, to find a category list's total."""
     found: list[Enumeration] = []
     for index, par in enumerate(paragraphs):
-        figs = figures_by_par.get(id(par), [])
-        if not figs:
+        figs = figures_by_par.get(id(par))
+        if not figs:  # most paragraphs: the dict holds none without figures
             continue
         found.extend(_ordinal(par, figs))
         found.extend(_subset(par, figs))
