@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
 from lintgk.document import Paragraph
+from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -56,6 +57,26 @@ def prepared(params: object, make: Callable[[Any], T]) -> T:
 # Written with explicit classes, not (?i): h, t, p, f and w have no case-insensitive equivalents but their
 # capitals (tests/test_checks_fast_paths.py holds it), and regex scans for a class twice as fast.
 WEB_WORDS = re.compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww]\.")
+
+
+# The half-width marks that Chinese text writes full-width (GK601).
+HALFWIDTH_MARKS = ",;:?!()<>"
+# A look-alike of 〇 beside a Chinese numeral (二○一八, 二00八): where GK602 can find a run to report.
+_NUMERALS = CN_DIGITS + "十"
+LOOKALIKE_BESIDE_NUMERAL = (f"[{_NUMERALS}{ZERO_LOOKALIKES}]"
+                            f"(?:(?<=[{_NUMERALS}])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{_NUMERALS}])")
+# What four checks look for in every paragraph, found in one scan of the joined paragraphs instead of
+# one each: the half-width marks (GK601), a web word (WEB_WORDS: GK502 and GK601's protected spans), @
+# (GK503 and GK601's) and a look-alike of 〇 beside a numeral (GK602). One class of all their first
+# characters leads, so that the standard re scans for it (it cannot scan for an alternation of classes);
+# the branch after it finishes each. The four are made of characters none of the others has, so no match
+# of one hides a match of another (tests/test_checks_eighth_pass.py).
+_SIGNS = std_re.compile(
+    "[" + std_re.escape(HALFWIDTH_MARKS) + "@＠HhFfWw" + _NUMERALS + ZERO_LOOKALIKES + "]"
+    "(?:(?<=[" + std_re.escape(HALFWIDTH_MARKS) + "@＠])"
+    "|(?<=[Hh])[Tt][Tt][Pp]|(?<=[Ff])[Tt][Pp]|(?<=[Ww])[Ww][Ww]\\."
+    f"|(?<=[{_NUMERALS}])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{_NUMERALS}])")
+_WEB_FIRST = frozenset("HhFfWw")
 
 
 def may_hold_web_address(text: str) -> bool:
@@ -220,15 +241,50 @@ class JoinedParagraphs:
         """The paragraphs that may hold a URL or an e-mail address (``may_hold_url`` of each)."""
         return self.with_web_address | self.with_email
 
-    @cached_property
+    @property
     def with_web_address(self) -> set[int]:
         """The paragraphs that may hold a URL (``may_hold_web_address`` of each)."""
-        return self.searched(WEB_WORDS)
+        return self._signs[1]
 
-    @cached_property
+    @property
     def with_email(self) -> set[int]:
         """The paragraphs that may hold an e-mail address (``may_hold_email`` of each)."""
-        return self.holding(("@", "＠"))
+        return self._signs[2]
+
+    @property
+    def halfwidth_marks(self) -> dict[int, list[int]]:
+        """``offsets`` of the half-width marks: {paragraph: [offsets of its marks]}, the paragraphs in order."""
+        return self._signs[0]
+
+    @property
+    def with_zero_lookalike(self) -> set[int]:
+        """The paragraphs where LOOKALIKE_BESIDE_NUMERAL matches."""
+        return self._signs[3]
+
+    @cached_property
+    def _signs(self) -> tuple[dict[int, list[int]], set[int], set[int], set[int]]:
+        """The half-width marks by paragraph and the paragraphs with a web word, with @, with a look-alike
+        of 〇 beside a numeral, from one scan (_SIGNS), each match told by its first character."""
+        starts, text = self.starts, self.text
+        marks: dict[int, list[int]] = {}
+        web, email, lookalike = set(), set(), set()
+        index, this, following = -1, 0, 0  # the paragraph of the last match, its start, the next one's start
+        for m in _SIGNS.finditer(text):
+            at = m.start()
+            if at >= following:
+                index = bisect_right(starts, at) - 1
+                this = starts[index]
+                following = starts[index + 1] if index + 1 < len(starts) else len(text) + 1
+            first = text[at]
+            if first in HALFWIDTH_MARKS:
+                marks.setdefault(index, []).append(at - this)
+            elif first in _WEB_FIRST:
+                web.add(index)
+            elif first == "@" or first == "＠":
+                email.add(index)
+            else:
+                lookalike.add(index)
+        return marks, web, email, lookalike
 
     def searched(self, pattern: std_re.Pattern | re.Pattern) -> set[int]:
         """The indexes of the paragraphs a pattern that cannot match a newline is found in (one search

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.checks.common import JoinedParagraphs, may_hold_url, prepared, url_spans, words_pattern
+from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, prepared,
+                                  url_spans, words_pattern)
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
@@ -47,7 +48,7 @@ def _paren_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-_HALFWIDTH = tuple(",;:?!()<>")  # the half-width marks that Chinese text writes full-width
+_HALFWIDTH = tuple(HALFWIDTH_MARKS)
 _ANY_HALFWIDTH = std_re.compile("[" + std_re.escape("".join(_HALFWIDTH)) + "]")
 _TITLE = re.compile(r"《[^《》]*》")
 _NESTED = re.compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
@@ -124,7 +125,7 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
     # every mark of the report from one scan, by paragraph; the paragraphs that may hold an address are
     # found once for the report (GK502 and GK503 ask too)
     with_url = joined.with_url
-    for index, marks in joined.offsets(_ANY_HALFWIDTH).items():
+    for index, marks in joined.halfwidth_marks.items():
         par = paragraphs[index]
         text, line, column = par.text, par.line, par.column
         positions = chinese_marks(text, marks, index in with_url)
@@ -142,9 +143,9 @@ _REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
 _LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for lookalike in ZERO_LOOKALIKES
                                   for pair in (numeral + lookalike, lookalike + numeral))
 # Any of those 132 pairs, found by the standard re twice as fast as their alternation (tried pair by pair at
-# every 0 of every figure): one character of either class, then one of the other.
-_LOOKALIKE_BESIDE_NUMERAL_PATTERN = std_re.compile(
-    f"[{CN_DIGITS}十{ZERO_LOOKALIKES}](?:(?<=[{CN_DIGITS}十])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{CN_DIGITS}十])")
+# every 0 of every figure): one character of either class, then one of the other. The paragraphs where it
+# matches come from the joined paragraphs' one scan for what several checks look for (common._SIGNS).
+_LOOKALIKE_BESIDE_NUMERAL_PATTERN = std_re.compile(LOOKALIKE_BESIDE_NUMERAL)
 
 
 @kind("zero-lookalike", params=NoParams)
@@ -152,7 +153,7 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
     """○/O/0 inside Chinese numerals."""
     paragraphs = report.doc.paragraphs
     # a finding is a run with two real numerals and a look-alike: somewhere in it the two stand side by side
-    for index in sorted(JoinedParagraphs.of(paragraphs).searched(_LOOKALIKE_BESIDE_NUMERAL_PATTERN)):
+    for index in sorted(JoinedParagraphs.of(paragraphs).with_zero_lookalike):
         par = paragraphs[index]
         for run in _NUMERAL_RUN.finditer(par.text):
             if len(_REAL_NUMERALS.findall(run.group(0))) < 2:
