@@ -11,7 +11,8 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import Diagnostic, FileResult, MessageFields, Passed, fill, finding_order
+from lintgk.checks.registry import Emitter
+from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, _fills_plainly, fill, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
@@ -69,6 +70,8 @@ class _Step:
     severity: str
     template: str = ""  # the message of a finding without a variant
     passed: str | None = None  # the rule's ``passed:`` wording, if it has one
+    plain: bool = False  # whether ``template`` fills plainly (lintgk.model._fills_plainly)
+    fix: str | None = None  # the rule's wording of a fix, if it has one
 
 
 def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
@@ -84,14 +87,14 @@ def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
         lang = config.lang
         steps = rules.derived[key] = [
             _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity),
-                  rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None)
+                  rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None,
+                  _fills_plainly(rule.text(lang)), rule.wording(rule.fix, lang) if rule.fix else None)
             for rule in rules.rules.values() if config.enabled(rule.code) and rules.applies(rule, profile)]
     return steps
 
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     from lintgk.across.summary import summarize
-    from lintgk.checks.registry import Emitter
     from lintgk.parse import parse
 
     config = config or Config()
@@ -110,22 +113,11 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     def where(line: int, column: int | None = None) -> str:
         return doc.where(line, config.lang, column)
 
-    plain_lines = doc.locator is None  # a finding's 「第N行」 is worded when read
-    suppressions, lang = doc.suppressions, config.lang
-    # one Emitter for the report: what a rule found is taken from it after the rule's check
-    emit = Emitter(where=where)
-
+    # one Emitter for the report, told which rule's check runs: what it emits goes into the result at once
+    emit = _ReportEmitter(where, result, config.lang, None if doc.locator is None else where, doc.suppressions, used)
     for step in steps:
+        emit.step = step
         step.check(report, step.params, emit)
-        if emit.findings:
-            findings, emit.findings = emit.findings, []
-            _add_diagnostics(result, findings, step, suppressions, used, lang, None if plain_lines else where)
-        if emit.passes:
-            passes, emit.passes = emit.passes, []
-            code, wording = step.rule.code, step.passed
-            result.passed.extend(
-                Passed(code, line, fill(wording, data) if wording is not None and data else detail)
-                for line, detail, data in passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
@@ -138,32 +130,58 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
 
 
-def _add_diagnostics(result: FileResult, findings: list, step: _Step, suppressions: list, used: set, lang: str,
-                     where: Callable | None) -> None:
-    """A rule's findings as diagnostics, but for those a suppression covers (``used`` notes which silenced
-    something); ``where`` words a finding's place now (None: a plain line number, worded when read)."""
-    rule, severity, code, name = step.rule, step.severity, step.rule.code, step.rule.name
-    for finding in findings:
-        span = finding.span
-        if suppressions:
-            covering = [i for i, s in enumerate(suppressions) if s.covers(span.line, rule.code)]
-            if covering:
-                for i in covering:
-                    codes = suppressions[i].codes
-                    used.add((i, next((c for c in codes if rule.code.startswith(c)), None) if codes else None))
-                continue
-        if finding.fix is not None:
-            finding.fix.safe = rule.fixable
-            if rule.fix:  # the fix's description, worded in the rule's YAML
-                edits = finding.fix.edits
-                fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
-                finding.fix.description = rule.wording(rule.fix, lang).format_map(fields)
-        # rule, name, severity, message (None: worded from the template when read, lintgk.model.Diagnostic),
-        # the span, where, data and fix
-        result.diagnostics.append(Diagnostic(
-            code, name, severity, None, span.line, span.column, span.end_line, span.end_column,
-            None if where is None else where(span.line, span.column), finding.data, finding.fix,
-            template=rule.text(lang, finding.variant) if finding.variant else step.template, lang=lang))
+class _ReportEmitter(Emitter):
+    """The engine's Emitter for one report. ``step`` is the rule whose check runs: a finding becomes the
+    result's Diagnostic and a pass its Passed as the check emits them, instead of a Finding (or a tuple) kept
+    and read back after the check; a finding a suppression covers is dropped (``used`` notes which
+    suppression silenced something). ``place`` words a finding's place now (None: a plain line number,
+    worded when read)."""
+
+    __slots__ = ("step", "result", "lang", "place", "suppressions", "used")
+
+    def __init__(self, where: Callable, result: FileResult, lang: str, place: Callable | None, suppressions: list,
+                 used: set) -> None:
+        super().__init__(where)
+        self.result, self.lang, self.place, self.suppressions, self.used = result, lang, place, suppressions, used
+
+    def __call__(self, span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
+        step = self.step
+        rule = step.rule
+        line = span.line
+        if self.suppressions and _silenced(line, rule.code, self.suppressions, self.used):
+            return
+        lang = self.lang
+        if fix is not None:
+            fix.safe = rule.fixable
+            if step.fix is not None:  # the fix's description, worded in the rule's YAML
+                edits = fix.edits
+                fix.description = step.fix.format_map(
+                    MessageFields(data, replacement=edits[0].replacement if edits else ""))
+        if variant:
+            template = rule.text(lang, variant)
+            plain = _fills_plainly(template)
+        else:
+            template, plain = step.template, step.plain
+        place = self.place
+        self.result.diagnostics.append(Diagnostic.of_check(
+            rule.code, rule.name, step.severity, line, span.column, span.end_line, span.end_column,
+            None if place is None else place(line, span.column), data, fix, template, lang, plain))
+
+    def passed(self, line: int, detail: str = "", **data: Any) -> None:
+        step = self.step
+        wording = step.passed
+        self.result.passed.append(
+            Passed(step.rule.code, line, fill(wording, data) if wording is not None and data else detail))
+
+
+def _silenced(line: int, code: str, suppressions: list, used: set) -> bool:
+    """Whether a suppression covers rule ``code`` on ``line``; each that does is noted in ``used``, with the
+    code it names that matched (None: it names none)."""
+    covering = [i for i, s in enumerate(suppressions) if s.covers(line, code)]
+    for i in covering:
+        codes = suppressions[i].codes
+        used.add((i, next((c for c in codes if code.startswith(c)), None) if codes else None))
+    return bool(covering)
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:
