@@ -33,7 +33,7 @@ VALUES = st.one_of(st.text(max_size=4), st.integers(), st.floats(allow_nan=False
                    st.lists(st.integers(), max_size=2), st.tuples(st.integers()))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(template=st.sampled_from(TEMPLATES), data=st.dictionaries(st.sampled_from("abcn"), VALUES, max_size=4),
        where=st.sampled_from([None, "第3段"]), lang=st.sampled_from(["zh", "en"]), fixed=st.booleans())
 def test_of_check_makes_what_init_makes(template, data, where, lang, fixed):
