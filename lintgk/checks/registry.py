@@ -22,7 +22,9 @@ def _plain_where(line: int, column: int | None = None) -> str:
 
 
 class Emitter:
-    """Collects what a check finds. ``where`` names a line in the user's language and terms."""
+    """Collects what a check finds. ``where`` names a line in the user's language and terms. (The engine's
+    lint uses a subclass, lintgk.engine._ReportEmitter, that makes each finding the report's Diagnostic as
+    it is emitted.)"""
 
     __slots__ = ("where", "findings", "passes")
 
