@@ -11,8 +11,7 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.checks.registry import Emitter
-from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, _fills_plainly, fill, finding_order
+from lintgk.model import FileResult, _fills_plainly, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
@@ -95,6 +94,7 @@ def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     from lintgk.across.summary import summarize
+    from lintgk.checks.registry import ReportEmitter
     from lintgk.parse import parse
 
     config = config or Config()
@@ -114,7 +114,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
         return doc.where(line, config.lang, column)
 
     # one Emitter for the report, told which rule's check runs: what it emits goes into the result at once
-    emit = _ReportEmitter(where, result, config.lang, None if doc.locator is None else where, doc.suppressions, used)
+    emit = ReportEmitter(where, result, config.lang, None if doc.locator is None else where, doc.suppressions, used)
     for step in steps:
         emit.step = step
         step.check(report, step.params, emit)
@@ -128,60 +128,6 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
 
 _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
-
-
-class _ReportEmitter(Emitter):
-    """The engine's Emitter for one report. ``step`` is the rule whose check runs: a finding becomes the
-    result's Diagnostic and a pass its Passed as the check emits them, instead of a Finding (or a tuple) kept
-    and read back after the check; a finding a suppression covers is dropped (``used`` notes which
-    suppression silenced something). ``place`` words a finding's place now (None: a plain line number,
-    worded when read)."""
-
-    __slots__ = ("step", "result", "lang", "place", "suppressions", "used")
-
-    def __init__(self, where: Callable, result: FileResult, lang: str, place: Callable | None, suppressions: list,
-                 used: set) -> None:
-        super().__init__(where)
-        self.result, self.lang, self.place, self.suppressions, self.used = result, lang, place, suppressions, used
-
-    def __call__(self, span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
-        step = self.step
-        rule = step.rule
-        line = span.line
-        if self.suppressions and _silenced(line, rule.code, self.suppressions, self.used):
-            return
-        lang = self.lang
-        if fix is not None:
-            fix.safe = rule.fixable
-            if step.fix is not None:  # the fix's description, worded in the rule's YAML
-                edits = fix.edits
-                fix.description = step.fix.format_map(
-                    MessageFields(data, replacement=edits[0].replacement if edits else ""))
-        if variant:
-            template = rule.text(lang, variant)
-            plain = _fills_plainly(template)
-        else:
-            template, plain = step.template, step.plain
-        place = self.place
-        self.result.diagnostics.append(Diagnostic.of_check(
-            rule.code, rule.name, step.severity, line, span.column, span.end_line, span.end_column,
-            None if place is None else place(line, span.column), data, fix, template, lang, plain))
-
-    def passed(self, line: int, detail: str = "", **data: Any) -> None:
-        step = self.step
-        wording = step.passed
-        self.result.passed.append(
-            Passed(step.rule.code, line, fill(wording, data) if wording is not None and data else detail))
-
-
-def _silenced(line: int, code: str, suppressions: list, used: set) -> bool:
-    """Whether a suppression covers rule ``code`` on ``line``; each that does is noted in ``used``, with the
-    code it names that matched (None: it names none)."""
-    covering = [i for i, s in enumerate(suppressions) if s.covers(line, code)]
-    for i in covering:
-        codes = suppressions[i].codes
-        used.add((i, next((c for c in codes if code.startswith(c)), None) if codes else None))
-    return bool(covering)
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:

@@ -146,7 +146,8 @@ def test_report_emitter_words_a_rule_of_any_template_as_diagnostic_does(variant,
     """Built-in rules' templates all fill plainly: a rule whose message and variants do not."""
     from dataclasses import replace
 
-    from lintgk.engine import _ReportEmitter, _Step
+    from lintgk.checks.registry import ReportEmitter
+    from lintgk.engine import _Step
     from lintgk.model import FileResult
     from lintgk.parse.model import Span
 
@@ -156,7 +157,7 @@ def test_report_emitter_words_a_rule_of_any_template_as_diagnostic_does(variant,
     step = _Step(base, None, None, "warning", "{n:d}件", None, False, None)
     step = replace(step, rule=rule)
     where = (lambda line, column=None: f"第{line}段") if located else None
-    emit = _ReportEmitter(lambda line, column=None: "", FileResult(path="r.txt"), "zh", where, [], set())
+    emit = ReportEmitter(lambda line, column=None: "", FileResult(path="r.txt"), "zh", where, [], set())
     emit.step = step
     try:
         emit(Span(3, 1, 3, 4), variant, None, **data)
