@@ -11,7 +11,7 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import Diagnostic, FileResult, MessageFields, Passed, fill, finding_order
+from lintgk.model import FileResult, _fills_plainly, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
@@ -69,6 +69,8 @@ class _Step:
     severity: str
     template: str = ""  # the message of a finding without a variant
     passed: str | None = None  # the rule's ``passed:`` wording, if it has one
+    plain: bool = False  # whether ``template`` fills plainly (lintgk.model._fills_plainly)
+    fix: str | None = None  # the rule's wording of a fix, if it has one
 
 
 def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
@@ -84,14 +86,15 @@ def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
         lang = config.lang
         steps = rules.derived[key] = [
             _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity),
-                  rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None)
+                  rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None,
+                  _fills_plainly(rule.text(lang)), rule.wording(rule.fix, lang) if rule.fix else None)
             for rule in rules.rules.values() if config.enabled(rule.code) and rules.applies(rule, profile)]
     return steps
 
 
 def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     from lintgk.across.summary import summarize
-    from lintgk.checks.registry import Emitter
+    from lintgk.checks.registry import ReportEmitter
     from lintgk.parse import parse
 
     config = config or Config()
@@ -110,22 +113,11 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     def where(line: int, column: int | None = None) -> str:
         return doc.where(line, config.lang, column)
 
-    plain_lines = doc.locator is None  # a finding's 「第N行」 is worded when read
-    suppressions, lang = doc.suppressions, config.lang
-    # one Emitter for the report: what a rule found is taken from it after the rule's check
-    emit = Emitter(where=where)
-
+    # one Emitter for the report, told which rule's check runs: what it emits goes into the result at once
+    emit = ReportEmitter(where, result, config.lang, None if doc.locator is None else where, doc.suppressions, used)
     for step in steps:
+        emit.step = step
         step.check(report, step.params, emit)
-        if emit.findings:
-            findings, emit.findings = emit.findings, []
-            _add_diagnostics(result, findings, step, suppressions, used, lang, None if plain_lines else where)
-        if emit.passes:
-            passes, emit.passes = emit.passes, []
-            code, wording = step.rule.code, step.passed
-            result.passed.extend(
-                Passed(code, line, fill(wording, data) if wording is not None and data else detail)
-                for line, detail, data in passes)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
@@ -136,34 +128,6 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
 
 _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
-
-
-def _add_diagnostics(result: FileResult, findings: list, step: _Step, suppressions: list, used: set, lang: str,
-                     where: Callable | None) -> None:
-    """A rule's findings as diagnostics, but for those a suppression covers (``used`` notes which silenced
-    something); ``where`` words a finding's place now (None: a plain line number, worded when read)."""
-    rule, severity, code, name = step.rule, step.severity, step.rule.code, step.rule.name
-    for finding in findings:
-        span = finding.span
-        if suppressions:
-            covering = [i for i, s in enumerate(suppressions) if s.covers(span.line, rule.code)]
-            if covering:
-                for i in covering:
-                    codes = suppressions[i].codes
-                    used.add((i, next((c for c in codes if rule.code.startswith(c)), None) if codes else None))
-                continue
-        if finding.fix is not None:
-            finding.fix.safe = rule.fixable
-            if rule.fix:  # the fix's description, worded in the rule's YAML
-                edits = finding.fix.edits
-                fields = MessageFields(finding.data, replacement=edits[0].replacement if edits else "")
-                finding.fix.description = rule.wording(rule.fix, lang).format_map(fields)
-        # rule, name, severity, message (None: worded from the template when read, lintgk.model.Diagnostic),
-        # the span, where, data and fix
-        result.diagnostics.append(Diagnostic(
-            code, name, severity, None, span.line, span.column, span.end_line, span.end_column,
-            None if where is None else where(span.line, span.column), finding.data, finding.fix,
-            template=rule.text(lang, finding.variant) if finding.variant else step.template, lang=lang))
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:

@@ -76,6 +76,23 @@ class Diagnostic:
             message = fill(template, data)  # worded now, as it would have been
         self._message, self._where = message, where
 
+    @classmethod
+    def of_check(cls, rule: str, name: str, severity: str, line: int, column: int, end_line: int, end_column: int,
+                 where: str | None, data: dict[str, Any], fix: Fix | None, template: str, lang: str,
+                 plain: bool) -> Diagnostic:
+        """The engine's way to make one (lintgk.engine, a finding as its check emits it): what
+        ``cls(rule, name, severity, None, ..., where, data, fix, template=template, lang=lang)`` makes, with
+        ``plain`` = ``_fills_plainly(template)`` worked out once per rule, and no property or cache call."""
+        self = _new(cls)
+        self.rule, self.name, self.severity = rule, name, severity
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        keys = tuple(data)
+        self._keys = _KEYS.setdefault(keys, keys) if len(_KEYS) < _MANY_KEY_SETS else keys
+        self._values = values = tuple(data.values())
+        self.fix, self._template, self._lang, self._where = fix, template, lang, where
+        self._message = None if plain and _SCALARS.issuperset(map(type, values)) else fill(template, data)
+        return self
+
     @property
     def data(self) -> dict[str, Any]:
         return dict(zip(self._keys, self._values))
@@ -143,6 +160,7 @@ _SCALARS = frozenset((str, int, float, bool, type(None)))
 # The key tuples of findings' data, each held once: a check words its findings alike, so they are few.
 _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
 _MANY_KEY_SETS = 4096  # past this (never with the built-in checks), a finding keeps its own
+_new = object.__new__  # Diagnostic.of_check: the slots set there, not through __init__'s properties
 
 
 @lru_cache(maxsize=1024)

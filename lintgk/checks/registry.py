@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from lintgk.checks.params import dict_style
-from lintgk.model import Fix
+from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, _fills_plainly, fill
 from lintgk.parse.model import Report, Span
 
 
@@ -22,7 +22,9 @@ def _plain_where(line: int, column: int | None = None) -> str:
 
 
 class Emitter:
-    """Collects what a check finds. ``where`` names a line in the user's language and terms."""
+    """Collects what a check finds. ``where`` names a line in the user's language and terms. (The engine's
+    lint uses a subclass, ReportEmitter below, that makes each finding the report's Diagnostic as
+    it is emitted.)"""
 
     __slots__ = ("where", "findings", "passes")
 
@@ -38,6 +40,60 @@ class Emitter:
         """A check that held. With ``data``, the rule's ``passed:`` wording (zh/en) is filled in from it;
         ``detail`` is shown where the rule has none."""
         self.passes.append((line, detail, data))
+
+
+class ReportEmitter(Emitter):
+    """The engine's Emitter for one report (lintgk.engine.lint_document). ``step`` is the rule whose check
+    runs (lintgk.engine._Step): a finding becomes the result's Diagnostic and a pass its Passed as the check
+    emits them, instead of a Finding (or a tuple) kept and read back after the check; a finding a
+    suppression covers is dropped (``used`` notes which suppression silenced something). ``place`` words a
+    finding's place now (None: a plain line number, worded when read)."""
+
+    __slots__ = ("step", "result", "lang", "place", "suppressions", "used")
+
+    def __init__(self, where: Callable, result: FileResult, lang: str, place: Callable | None, suppressions: list,
+                 used: set) -> None:
+        super().__init__(where)
+        self.result, self.lang, self.place, self.suppressions, self.used = result, lang, place, suppressions, used
+
+    def __call__(self, span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
+        step = self.step
+        rule = step.rule
+        line = span.line
+        if self.suppressions and _silenced(line, rule.code, self.suppressions, self.used):
+            return
+        lang = self.lang
+        if fix is not None:
+            fix.safe = rule.fixable
+            if step.fix is not None:  # the fix's description, worded in the rule's YAML
+                edits = fix.edits
+                fix.description = step.fix.format_map(
+                    MessageFields(data, replacement=edits[0].replacement if edits else ""))
+        if variant:
+            template = rule.text(lang, variant)
+            plain = _fills_plainly(template)
+        else:
+            template, plain = step.template, step.plain
+        place = self.place
+        self.result.diagnostics.append(Diagnostic.of_check(
+            rule.code, rule.name, step.severity, line, span.column, span.end_line, span.end_column,
+            None if place is None else place(line, span.column), data, fix, template, lang, plain))
+
+    def passed(self, line: int, detail: str = "", **data: Any) -> None:
+        step = self.step
+        wording = step.passed
+        self.result.passed.append(
+            Passed(step.rule.code, line, fill(wording, data) if wording is not None and data else detail))
+
+
+def _silenced(line: int, code: str, suppressions: list, used: set) -> bool:
+    """Whether a suppression covers rule ``code`` on ``line``; each that does is noted in ``used``, with the
+    code it names that matched (None: it names none)."""
+    covering = [i for i, s in enumerate(suppressions) if s.covers(line, code)]
+    for i in covering:
+        codes = suppressions[i].codes
+        used.add((i, next((c for c in codes if code.startswith(c)), None) if codes else None))
+    return bool(covering)
 
 
 CheckFn = Callable[[Report, Any, Emitter], None]
