@@ -48,10 +48,10 @@ class Value:
     where it is. ``Value(value, raw, span)``, or ``Value(value, raw, line=L, column=C)`` for a cell at (L, C),
     whose span (the cell's text, at least one character wide) is worked out when first asked: a national
     report has about 200 value cells and only the few a finding points at need a Span, which cost more to
-    make than the Value itself. ``line`` is the cell's line without making it. Compared and shown as the
-    dataclass (value, raw, span) it was."""
+    make than the Value itself. ``line`` and ``column`` are where the cell starts, without making it.
+    Compared and shown as the dataclass (value, raw, span) it was."""
 
-    __slots__ = ("value", "raw", "_span", "_line", "_column")
+    __slots__ = ("value", "raw", "_span", "_line", "_column", "blank", "number")
 
     def __init__(self, value: float | None, raw: str, span: Span | None = None, line: int = 0,
                  column: int = 0) -> None:
@@ -60,6 +60,9 @@ class Value:
         self._span = span
         self._line = line
         self._column = column
+        # read by every check of the form, several times a cell: set once (a Value is never changed)
+        self.blank = value is None and not raw
+        self.number = value or 0.0
 
     @property
     def span(self) -> Span:
@@ -73,12 +76,8 @@ class Value:
         return self._line if self._span is None else self._span.line
 
     @property
-    def blank(self) -> bool:
-        return self.value is None and not self.raw
-
-    @property
-    def number(self) -> float:
-        return self.value or 0.0
+    def column(self) -> int:
+        return self._column if self._span is None else self._span.column
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
