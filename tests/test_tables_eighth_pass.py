@@ -50,3 +50,15 @@ def test_a_topics_counts_are_those_its_pattern_finds(figures, labels, words, exc
     expected = _plain_counts(report.figures, table, keyword, exclude_pattern, negation)
     assert counts.of_topic(keyword, words, exclude_pattern, negation) == expected
     assert counts.of_topic(keyword, None, exclude_pattern, negation) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="一二（）(1)其中数：收到申请件政府信息公开复议诉讼\n 、.", max_size=16))
+def test_a_rows_kept_core_and_bigrams_are_the_fresh_ones(label):
+    # GK303 keeps each statistics row's core and its bigrams by text (they recur report after report)
+    from lintgk.checks.arithmetic import _core_bigrams, _row_core
+    from lintgk.parse.patterns import bigrams
+
+    fresh = _row_core.__wrapped__(label)
+    assert _row_core(label) == fresh and _row_core(label) == fresh
+    assert _core_bigrams(fresh) == bigrams(fresh) and isinstance(_core_bigrams(fresh), frozenset)

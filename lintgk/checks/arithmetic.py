@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import Literal
 
@@ -216,10 +217,16 @@ def _table_counts(report: Report):
                 yield group, values["总计"].value, "件", values["总计"]
 
 
+@lru_cache(maxsize=4096)  # the statistics tables' labels recur in report after report: each worked out once
 def _row_core(label: str) -> str:
     text = SUBSET_MARKER.sub("", ANY_MARKER.sub("", label.split("\n")[0], count=1), count=1)
     text = _BRACKETED.sub("", text)
     return text.rstrip("数")
+
+
+@lru_cache(maxsize=4096)  # the same for their cores' bigrams (frozen: shared by every report that has the row)
+def _core_bigrams(core: str) -> frozenset[str]:
+    return frozenset(bigrams(core))
 
 
 @dataclass
@@ -273,7 +280,7 @@ def _closest_rows(rows: list, threshold: float, margin: float):
     by_unit: dict[str, dict[str, list]] = {}
     for row, core in rows:
         by_unit.setdefault(row.unit, {}).setdefault(core, []).append(row)
-    grams = {core: bigrams(core) for labels in by_unit.values() for core in labels}
+    grams = {core: _core_bigrams(core) for labels in by_unit.values() for core in labels}
     answers: dict[tuple[str, str], object] = {}
 
     def best(unit: str, context: str):
