@@ -62,3 +62,29 @@ def test_a_rows_kept_core_and_bigrams_are_the_fresh_ones(label):
     fresh = _row_core.__wrapped__(label)
     assert _row_core(label) == fresh and _row_core(label) == fresh
     assert _core_bigrams(fresh) == bigrams(fresh) and isinstance(_core_bigrams(fresh), frozenset)
+
+
+_CELL_TEXTS = st.lists(st.lists(st.sampled_from(["行", "政", "行政", "复议", "0", "", "办理结果", "结果", "\n"]), max_size=3)
+                       .map("".join), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CELL_TEXTS, max_size=4), st.sampled_from(["行政", "复议", "办理结果", "政复"]))
+def test_a_word_is_in_a_cell_as_each_cells_search_says(rows, word):
+    from lintgk.document import Cell, Row, Table
+    from lintgk.parse.national import _in_a_cell
+
+    table = Table([Row([Cell(t, i + 1, j + 1) for j, t in enumerate(texts)], i + 1) for i, texts in enumerate(rows)], 1, 5)
+    assert _in_a_cell(table, word) == any(word in c.text for r in table.rows for c in r.cells)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([" 0 ", "12", "无", "", "-", "1.5", "\u30003"]), st.integers(1, 9)), max_size=8))
+def test_a_rows_values_are_its_cells_values(cells):
+    from lintgk.document import Cell
+    from lintgk.parse.national import _value, _values
+
+    cells = [Cell(text, line, 3 * line) for text, line in cells]
+    assert _values(cells) == [_value(c) for c in cells]
+    assert [(v.line, v.column, v.number, v.blank) for v in _values(cells)] == \
+        [(c.line, c.column, v.value or 0.0, v.value is None and not v.raw) for c, v in zip(cells, _values(cells))]

@@ -145,6 +145,15 @@ def _value(cell: Cell) -> Value:
     return Value(value, raw, None, cell.line, cell.column)
 
 
+def _values(cells: list[Cell]) -> list[Value]:
+    """``_value`` of each cell, in one call a row (a national report has about 200 value cells)."""
+    values = []
+    for cell in cells:
+        raw, value = _reading(cell.text)
+        values.append(Value(value, raw, None, cell.line, cell.column))
+    return values
+
+
 @lru_cache(maxsize=4096)  # a national table's cells are a few figures (0, 1, 无) over and over: each read once
 def _reading(text: str) -> tuple[str, float | None]:
     """A value cell's text as the report writes it (stripped) and its figure."""
@@ -250,12 +259,18 @@ def _column_order(table: Table, spec: TableSpec) -> tuple[str, ...]:
     return official
 
 
+def _in_a_cell(table: Table, word: str) -> bool:
+    """Whether one of the table's cells holds ``word`` (which holds no NUL): one search of their texts joined,
+    not one a cell (most tables tried are not the form's, and every cell of them was searched)."""
+    return word in "\0".join([c.text for r in table.rows for c in r.cells])
+
+
 def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     """A table of one row per label (part 三), its figures in the last cells of each row."""
     text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
     found_by = spec.options["found_by"]
     if not (any(word in text for word in found_by["header"])
-            or any(found_by["cell"] in c.text for r in table.rows for c in r.cells)):
+            or _in_a_cell(table, found_by["cell"])):
         return None
     columns = _column_order(table, spec)
     width = len(columns)
@@ -278,7 +293,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if key is None or key in rows:
             continue  # the row is none of the form's, or read already: its figures are not read
-        values = [_value(c) for c in cells[-width:]]
+        values = _values(cells[-width:])
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
         official = spec.row(key).label
@@ -314,7 +329,7 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue  # still a header row
         if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        values = [_value(c) for c in distinct[-width:]]
+        values = _values(distinct[-width:])
         size = len(columns)
         groups = [FormRow(g.key, g.label, g.label, row.line, dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]
@@ -351,7 +366,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
             header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:
-            values = [_value(c) for c in _after_repeats(cells)[:len(header)]]
+            values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
     if not found:
         return None
