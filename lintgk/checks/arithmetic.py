@@ -1,7 +1,10 @@
 """GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 import regex as re
@@ -11,7 +14,8 @@ from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by 
 from lintgk.checks.common import JoinedParagraphs, literal_words, prepared
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
-from lintgk.parse.model import Figure, Report, Span
+from lintgk.parse.model import Figure, Report, Span, TableRow
+from lintgk.parse.national import Value
 from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, bigrams, rx
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
@@ -99,7 +103,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     negation = rx(params.negation)
     reach = params.reach
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
-    table_counts = None
+    report_counts = None  # the report's counts, made when a first claim of none is found
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     paragraphs = report.doc.paragraphs
@@ -128,9 +132,9 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                         continue
                     negs = list(negation.finditer(clause, window, hit.start()))
                     if counts_text is None:
-                        if table_counts is None:
-                            table_counts = list(_table_counts(report))
-                        counts_text = _counts(report, table_counts, keyword, exclude, negation)
+                        if report_counts is None:
+                            report_counts = _Counts(report)
+                        counts_text = report_counts.of_topic(keyword, words, exclude, negation)
                     start, end = negs[-1].start(), hit.end()
                     while end < len(clause) and clause[end] in "”」’\"":
                         end += 1
@@ -144,42 +148,85 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     break
 
 
-def _counts(report: Report, table_counts: list, keyword, exclude, negation) -> list[tuple[str, str, Span]]:
-    """(figure, context, span) of every count of a topic, in prose and in the tables."""
-    counts = [(f.text, f.context, f.span) for f in report.figures
-              if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
-              and not negation.search(f.context)]
-    for label, value, unit, span in table_counts:
-        if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
-            counts.append((f"{fmt(value)}{unit}", label, span))
-    return counts
+class _Counts:
+    """A report's counts, looked for once a first claim of none is found and shared by the topics: its
+    prose figures and its counted table cells, each kind's texts joined by newlines so that a topic's plain
+    words are found with a ``str.find`` each instead of a regex search of every figure's context and every
+    row's label (a report has dozens of each, a few of which name a topic)."""
+
+    def __init__(self, report: Report):
+        self.figures = report.figures
+        self.table = list(_table_counts(report))
+        self._figure_texts = _JoinedTexts([f.context for f in self.figures])
+        self._table_texts = _JoinedTexts([label for label, _, _, _ in self.table])
+
+    def of_topic(self, keyword, words, exclude, negation) -> list[tuple[str, str, Span | Value]]:
+        """(figure, context, where) of every count of a topic, in prose and in the tables: ``where`` is the
+        count's Span, or the national table's Value (its line and column; its span made only if asked)."""
+        figures, table = self.figures, self.table
+        if words is not None:  # the plain words' pattern matches exactly where one of them is
+            figures = [figures[i] for i in self._figure_texts.holding(words)]
+            table = [table[i] for i in self._table_texts.holding(words)]
+        counts = [(f.text, f.context, f.span) for f in figures
+                  if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
+                  and not negation.search(f.context)]
+        for label, value, unit, source in table:
+            if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
+                counts.append((f"{fmt(value)}{unit}", label, source.label_span if isinstance(source, TableRow)
+                               else source))
+        return counts
+
+
+class _JoinedTexts:
+    """Texts joined by newlines, to find which hold a word with one ``str.find`` per match."""
+
+    def __init__(self, texts: list[str]):
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def holding(self, words: tuple[str, ...]) -> list[int]:
+        """The indexes of the texts that hold one of these newline-free words, in order."""
+        text, starts, found = self.text, self.starts, set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next text
+        return sorted(found)
 
 
 def _table_counts(report: Report):
-    """(label, value, unit, span) of every counted table cell: statistics rows (with their parents'
-    labels) and the totals of the national tables."""
+    """(label, value, unit, source) of every counted table cell: statistics rows (with their parents'
+    labels; source: the row) and the totals of the national tables (source: the Value)."""
     for table in report.tables:
         if not table.primary:
             continue
         for row in table.rows:
             if row.value is not None:
-                yield row.path, row.value, row.unit, row.label_span
+                yield row.path, row.value, row.unit, row
     national = report.national
     if national and national.applications:
         for row in national.applications.rows.values():
             total = row.values["总计"]
             if total.value is not None:
-                yield row.label, total.value, "件", total.span
+                yield row.label, total.value, "件", total
     if national and national.reviews:
         for group, values in national.reviews.groups.items():
             if values["总计"].value is not None:
-                yield group, values["总计"].value, "件", values["总计"].span
+                yield group, values["总计"].value, "件", values["总计"]
 
 
+@lru_cache(maxsize=4096)  # the statistics tables' labels recur in report after report: each worked out once
 def _row_core(label: str) -> str:
     text = SUBSET_MARKER.sub("", ANY_MARKER.sub("", label.split("\n")[0], count=1), count=1)
     text = _BRACKETED.sub("", text)
     return text.rstrip("数")
+
+
+@lru_cache(maxsize=4096)  # the same for their cores' bigrams (frozen: shared by every report that has the row)
+def _core_bigrams(core: str) -> frozenset[str]:
+    return frozenset(bigrams(core))
 
 
 @dataclass
@@ -233,7 +280,7 @@ def _closest_rows(rows: list, threshold: float, margin: float):
     by_unit: dict[str, dict[str, list]] = {}
     for row, core in rows:
         by_unit.setdefault(row.unit, {}).setdefault(core, []).append(row)
-    grams = {core: bigrams(core) for labels in by_unit.values() for core in labels}
+    grams = {core: _core_bigrams(core) for labels in by_unit.values() for core in labels}
     answers: dict[tuple[str, str], object] = {}
 
     def best(unit: str, context: str):

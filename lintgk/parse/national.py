@@ -48,10 +48,10 @@ class Value:
     where it is. ``Value(value, raw, span)``, or ``Value(value, raw, line=L, column=C)`` for a cell at (L, C),
     whose span (the cell's text, at least one character wide) is worked out when first asked: a national
     report has about 200 value cells and only the few a finding points at need a Span, which cost more to
-    make than the Value itself. ``line`` is the cell's line without making it. Compared and shown as the
-    dataclass (value, raw, span) it was."""
+    make than the Value itself. ``line`` and ``column`` are where the cell starts, without making it.
+    Compared and shown as the dataclass (value, raw, span) it was."""
 
-    __slots__ = ("value", "raw", "_span", "_line", "_column")
+    __slots__ = ("value", "raw", "_span", "_line", "_column", "blank", "number")
 
     def __init__(self, value: float | None, raw: str, span: Span | None = None, line: int = 0,
                  column: int = 0) -> None:
@@ -60,6 +60,9 @@ class Value:
         self._span = span
         self._line = line
         self._column = column
+        # read by every check of the form, several times a cell: set once (a Value is never changed)
+        self.blank = value is None and not raw
+        self.number = value or 0.0
 
     @property
     def span(self) -> Span:
@@ -73,12 +76,8 @@ class Value:
         return self._line if self._span is None else self._span.line
 
     @property
-    def blank(self) -> bool:
-        return self.value is None and not self.raw
-
-    @property
-    def number(self) -> float:
-        return self.value or 0.0
+    def column(self) -> int:
+        return self._column if self._span is None else self._span.column
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -144,6 +143,15 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
 def _value(cell: Cell) -> Value:
     raw, value = _reading(cell.text)
     return Value(value, raw, None, cell.line, cell.column)
+
+
+def _values(cells: list[Cell]) -> list[Value]:
+    """``_value`` of each cell, in one call a row (a national report has about 200 value cells)."""
+    values = []
+    for cell in cells:
+        raw, value = _reading(cell.text)
+        values.append(Value(value, raw, None, cell.line, cell.column))
+    return values
 
 
 @lru_cache(maxsize=4096)  # a national table's cells are a few figures (0, 1, 无) over and over: each read once
@@ -251,12 +259,18 @@ def _column_order(table: Table, spec: TableSpec) -> tuple[str, ...]:
     return official
 
 
+def _in_a_cell(table: Table, word: str) -> bool:
+    """Whether one of the table's cells holds ``word`` (which holds no NUL): one search of their texts joined,
+    not one a cell (most tables tried are not the form's, and every cell of them was searched)."""
+    return word in "\0".join([c.text for r in table.rows for c in r.cells])
+
+
 def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     """A table of one row per label (part 三), its figures in the last cells of each row."""
     text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
     found_by = spec.options["found_by"]
     if not (any(word in text for word in found_by["header"])
-            or any(found_by["cell"] in c.text for r in table.rows for c in r.cells)):
+            or _in_a_cell(table, found_by["cell"])):
         return None
     columns = _column_order(table, spec)
     width = len(columns)
@@ -279,7 +293,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if key is None or key in rows:
             continue  # the row is none of the form's, or read already: its figures are not read
-        values = [_value(c) for c in cells[-width:]]
+        values = _values(cells[-width:])
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
         official = spec.row(key).label
@@ -315,7 +329,7 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue  # still a header row
         if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        values = [_value(c) for c in distinct[-width:]]
+        values = _values(distinct[-width:])
         size = len(columns)
         groups = [FormRow(g.key, g.label, g.label, row.line, dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]
@@ -352,7 +366,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
             header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:
-            values = [_value(c) for c in _after_repeats(cells)[:len(header)]]
+            values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
     if not found:
         return None
