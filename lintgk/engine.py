@@ -11,7 +11,7 @@ import regex as re
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
-from lintgk.model import FileResult, _fills_plainly, finding_order
+from lintgk.model import FileResult, fills_plainly, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
 
@@ -69,7 +69,7 @@ class _Step:
     severity: str
     template: str = ""  # the message of a finding without a variant
     passed: str | None = None  # the rule's ``passed:`` wording, if it has one
-    plain: bool = False  # whether ``template`` fills plainly (lintgk.model._fills_plainly)
+    plain: bool = False  # whether ``template`` fills plainly (lintgk.model.fills_plainly)
     fix: str | None = None  # the rule's wording of a fix, if it has one
 
 
@@ -87,7 +87,7 @@ def _steps(rules: RuleSet, config: Config, profile: Profile) -> list[_Step]:
         steps = rules.derived[key] = [
             _Step(rule, kinds[rule.kind], rules.params_for(rule, profile), config.severity.get(rule.code, rule.severity),
                   rule.text(lang), rule.wording(rule.passed, lang) if rule.passed else None,
-                  _fills_plainly(rule.text(lang)), rule.wording(rule.fix, lang) if rule.fix else None)
+                  fills_plainly(rule.text(lang)), rule.wording(rule.fix, lang) if rule.fix else None)
             for rule in rules.rules.values() if config.enabled(rule.code) and rules.applies(rule, profile)]
     return steps
 

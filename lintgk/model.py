@@ -72,7 +72,7 @@ class Diagnostic:
         self.data = data
         self.fix = fix
         self._template, self._lang = template, lang
-        if message is None and not (_fills_plainly(template) and _SCALARS.issuperset(map(type, self._values))):
+        if message is None and not (fills_plainly(template) and _SCALARS.issuperset(map(type, self._values))):
             message = fill(template, data)  # worded now, as it would have been
         self._message, self._where = message, where
 
@@ -82,7 +82,7 @@ class Diagnostic:
                  plain: bool) -> Diagnostic:
         """The engine's way to make one (lintgk.engine, a finding as its check emits it): what
         ``cls(rule, name, severity, None, ..., where, data, fix, template=template, lang=lang)`` makes, with
-        ``plain`` = ``_fills_plainly(template)`` worked out once per rule, and no property or cache call."""
+        ``plain`` = ``fills_plainly(template)`` worked out once per rule, and no property or cache call."""
         self = _new(cls)
         self.rule, self.name, self.severity = rule, name, severity
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
@@ -164,7 +164,7 @@ _new = object.__new__  # Diagnostic.of_check: the slots set there, not through _
 
 
 @lru_cache(maxsize=1024)
-def _fills_plainly(template: str | None) -> bool:
+def fills_plainly(template: str | None) -> bool:
     """Whether filling ``template`` with scalar data can only succeed: its fields are plain {names}, with no
     format spec or conversion that a value could fail."""
     if template is None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lintgk.checks.registry import Emitter
 from lintgk.config import Config
 from lintgk.engine import _profile_for, _steps, lint_document, rule_set
-from lintgk.model import Diagnostic, Edit, Fix, MessageFields, Passed, _fills_plainly, fill, finding_order
+from lintgk.model import Diagnostic, Edit, Fix, MessageFields, Passed, fill, fills_plainly, finding_order
 from lintgk.parse import parse
 from lintgk.readers import read_bytes, read_path
 from lintgk.rules import template_part_names
@@ -45,7 +45,7 @@ def test_of_check_makes_what_init_makes(template, data, where, lang, fixed):
         plain = None
     try:
         made = Diagnostic.of_check("GK601", "name", "warning", 4, 2, 4, 3, where, dict(data), fix, template, lang,
-                                   _fills_plainly(template))
+                                   fills_plainly(template))
     except (KeyError, ValueError, TypeError, IndexError):
         made = None
     assert (plain is None) == (made is None)
@@ -131,7 +131,7 @@ def test_each_step_knows_whether_its_template_fills_plainly_and_its_fix_wording(
     for lang in ("zh", "en"):
         for profile in rules.profiles.values():
             for step in _steps(rules, Config(lang=lang), profile):
-                assert step.plain == _fills_plainly(step.template)
+                assert step.plain == fills_plainly(step.template)
                 assert step.fix == (step.rule.wording(step.rule.fix, lang) if step.rule.fix else None)
                 plain_ones += step.plain
                 others += not step.plain

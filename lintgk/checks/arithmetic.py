@@ -1,7 +1,6 @@
 """GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -11,7 +10,7 @@ import regex as re
 
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
-from lintgk.checks.common import JoinedParagraphs, literal_words, prepared
+from lintgk.checks.common import JoinedParagraphs, literal_words, prepared, texts_holding
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span, TableRow
@@ -186,14 +185,7 @@ class _JoinedTexts:
 
     def holding(self, words: tuple[str, ...]) -> list[int]:
         """The indexes of the texts that hold one of these newline-free words, in order."""
-        text, starts, found = self.text, self.starts, set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                i = bisect_right(starts, at) - 1
-                found.add(i)
-                at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next text
-        return sorted(found)
+        return sorted(texts_holding(self.text, self.starts, words))
 
 
 def _table_counts(report: Report):

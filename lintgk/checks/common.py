@@ -158,6 +158,19 @@ def literal_words(pattern: str) -> tuple[str, ...] | None:
     return tuple(pattern.split("|")) if _PLAIN_WORDS.fullmatch(pattern) else None
 
 
+def texts_holding(text: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """The indexes of the texts joined by newlines into ``text`` (each starting at ``starts[i]``) that hold
+    one of these newline-free words: one ``str.find`` a text that holds the word, none for the others."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next text
+    return found
+
+
 class JoinedParagraphs:
     """Paragraphs as one text, joined by newlines, for one regex pass over all of them instead of one per
     paragraph (for short paragraphs most of a search is the call).
@@ -210,15 +223,7 @@ class JoinedParagraphs:
         """The indexes of the paragraphs that hold one of these newline-free words."""
         if len(words) > 6:  # many words: one scan for all of them beats one str.find each
             return self.searched(words_pattern(words))
-        starts, text = self.starts, self.text
-        found = set()
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                i = bisect_right(starts, at) - 1
-                found.add(i)
-                at = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1  # on to the next paragraph
-        return found
+        return texts_holding(self.text, self.starts, words)
 
     def offsets(self, pattern: std_re.Pattern | re.Pattern) -> dict[int, list[int]]:
         """Where a pattern that cannot match a newline matches, by paragraph: {index: [offsets of its

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from lintgk.checks.params import dict_style
-from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, _fills_plainly, fill
+from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, fill, fills_plainly
 from lintgk.parse.model import Report, Span
 
 
@@ -71,7 +71,7 @@ class ReportEmitter(Emitter):
                     MessageFields(data, replacement=edits[0].replacement if edits else ""))
         if variant:
             template = rule.text(lang, variant)
-            plain = _fills_plainly(template)
+            plain = fills_plainly(template)
         else:
             template, plain = step.template, step.plain
         place = self.place
