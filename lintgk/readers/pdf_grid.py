@@ -50,6 +50,9 @@ def real_tables(page) -> list[tuple]:
     `Table.extract(**TEXT_SETTINGS)` gives them. Extracting a table looks at every character of the page
     for every cell, so it is done once: whether a cell holds text does not depend on how its characters
     are grouped into words (a cell's text is its characters that are not spaces, in words)."""
+    objects = page.objects
+    if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
+        return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
     found = [(t, t.extract(**TEXT_SETTINGS)) for t in ruled.find_tables()]
     return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from pdfplumber.utils.geometry import objects_to_bbox
 from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES
 
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
 
 _LETTER = itemgetter(0)
+_X0 = itemgetter("x0")
 
 
 def text_lines(page, settings: dict) -> list[dict]:
@@ -33,8 +33,55 @@ def text_lines(page, settings: dict) -> list[dict]:
 def lines_of_upright_chars(chars: list[dict], x_tolerance_ratio: float) -> list[dict]:
     """pdfplumber's text lines of upright ``chars`` (its defaults, but a tolerance between characters of
     ``x_tolerance_ratio`` of the size of the character before)."""
-    words = [word for line in _char_lines(chars) for word in _words(line, x_tolerance_ratio)]
-    return [line for letters in _laid_out(words) if (line := _text_line(letters)) is not None]
+    # The words' lines refine the characters' lines (a word's top is one of its line's tops, and the lines'
+    # tops are more than the tolerance apart), so each line of characters is laid out on its own.
+    out = []
+    for line in _char_lines(chars):
+        plain = _plain_line(line, x_tolerance_ratio)
+        if plain is not None:
+            out.append(plain)
+            continue
+        for letters in _laid_out(_words(line, x_tolerance_ratio)):
+            if (text_line := _text_line(letters)) is not None:
+                out.append(text_line)
+    return out
+
+
+def _plain_line(line: list[dict], x_tolerance_ratio: float) -> dict | None:
+    """The text line of a line of characters in one pass, where it is one line of plain letters (None where
+    not): each character one letter, no ligature, no character without text, and all tops within the
+    tolerance of the lowest (then the words' tops are one cluster). Its text is the words joined by one
+    space, its characters those of the words; spaces only split words, and none is left at either end."""
+    pieces: list[str] = []
+    kept: list[dict] = []
+    before = None  # the last character of the word being read
+    for char in line:
+        text = char["text"]
+        if len(text) != 1 or text in LIGATURES:
+            return None
+        if text.isspace():
+            before = None
+            continue
+        if before is None:
+            if kept:
+                pieces.append(" ")
+        else:
+            x0 = char["x0"]
+            if (x0 < before["x0"] or x0 > before["x1"] + x_tolerance_ratio * before["size"]
+                    or abs(char["top"] - before["top"]) > DEFAULT_Y_TOLERANCE):
+                pieces.append(" ")
+        pieces.append(text)
+        kept.append(char)
+        before = char
+    if not kept:
+        return None
+    tops = [char["top"] for char in kept]
+    top = min(tops)
+    if max(tops) > top + DEFAULT_Y_TOLERANCE:
+        return None
+    return {"text": "".join(pieces), "x0": min([char["x0"] for char in kept]), "top": top,
+            "x1": max([char["x1"] for char in kept]), "bottom": max([char["bottom"] for char in kept]),
+            "chars": kept}
 
 
 def _clusters(values, tolerance: float) -> dict:
@@ -53,15 +100,16 @@ def _clusters(values, tolerance: float) -> dict:
 def _char_lines(chars: list[dict]) -> list[list[dict]]:
     """WordExtractor.iter_chars_to_lines: the characters clustered by top, each line sorted by x0."""
     cluster = _clusters((char["top"] for char in chars), DEFAULT_Y_TOLERANCE)
-    lines: list[list[dict]] = []
-    current = None
-    for char in sorted(chars, key=lambda char: cluster[char["top"]]):
+    # the stable sort by cluster is the characters put into their cluster's list in order; sorting by x0
+    # alone is sorting by (x0, x0)
+    by_cluster: dict[int, list[dict]] = {}
+    for char in chars:
         index = cluster[char["top"]]
-        if index != current:
-            lines.append([])
-            current = index
-        lines[-1].append(char)
-    return [sorted(line, key=lambda char: (char["x0"], char["x0"])) for line in lines]
+        if index in by_cluster:
+            by_cluster[index].append(char)
+        else:
+            by_cluster[index] = [char]
+    return [sorted(by_cluster[index], key=_X0) for index in sorted(by_cluster)]
 
 
 def _words(line: list[dict], x_tolerance_ratio: float) -> list[list[dict]]:
@@ -130,5 +178,11 @@ def _text_line(letters: list[tuple]) -> dict | None:
     if not text.strip():
         return None
     chars = [char for _, char in kept if char is not None]
-    x0, top, x1, bottom = objects_to_bbox(chars)
+    x0, top, x1, bottom = _bbox(chars)
     return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "chars": chars}
+
+
+def _bbox(chars: list[dict]) -> tuple:
+    """pdfplumber's `objects_to_bbox`, without a tuple per character."""
+    return (min([char["x0"] for char in chars]), min([char["top"] for char in chars]),
+            max([char["x1"] for char in chars]), max([char["bottom"] for char in chars]))
