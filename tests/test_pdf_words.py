@@ -13,7 +13,9 @@ from pdfplumber.utils.text import chars_to_textmap
 
 from lintgk.readers.pdf_lines import TEXT_SETTINGS
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED
-from lintgk.readers.pdf_words import lines_of_upright_chars, text_lines
+from lintgk.readers.pdf_words import (
+    _char_lines, _laid_out, _plain_line, _text_line, _words, lines_of_upright_chars, text_lines,
+)
 from makers import make_pdf
 
 TESTS = Path(__file__).parent
@@ -56,3 +58,20 @@ def test_lines_of_random_characters_equal_pdfplumbers(drawn):
         chars.append({"x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": top, "size": size,
                       "text": text, "upright": True, "object_type": "char"})
     assert lines_of_upright_chars(chars, RATIO) == _theirs(chars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CHAR, max_size=30), st.integers(0, 2))
+def test_a_plain_line_in_one_pass_equals_the_lines_laid_out_word_by_word(drawn, top_spread):
+    # one line of characters (tops within the y tolerance, or a little beyond it), mostly plain letters
+    chars = []
+    for x, y, width, size, text in drawn:
+        x0, top = x * 1.5, (y % 3) * top_spread
+        chars.append({"x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "doctop": top, "size": size,
+                      "text": text if y % 4 else "中", "upright": True, "object_type": "char"})
+    for line in _char_lines(chars):
+        plain = _plain_line(line, RATIO)
+        if plain is not None:
+            laid_out = [text_line for letters in _laid_out(_words(line, RATIO))
+                        if (text_line := _text_line(letters)) is not None]
+            assert [plain] == laid_out
