@@ -60,7 +60,7 @@ def test_lines_of_random_characters_equal_pdfplumbers(drawn):
     assert lines_of_upright_chars(chars, RATIO) == _theirs(chars)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_CHAR, max_size=30), st.integers(0, 2))
 def test_a_plain_line_in_one_pass_equals_the_lines_laid_out_word_by_word(drawn, top_spread):
     # one line of characters (tops within the y tolerance, or a little beyond it), mostly plain letters
