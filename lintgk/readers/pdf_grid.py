@@ -8,7 +8,10 @@ rulings in a visible colour count, and a table must have text in at least two co
 """
 from __future__ import annotations
 
+from pdfplumber.utils import extract_text
+
 from lintgk.readers.pdf_lines import TEXT_SETTINGS
+from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
 
 _THIN = 2.5          # pt: a filled rectangle no thicker than this is drawn as a line
 _SHAPES = ("line", "rect", "curve")
@@ -54,5 +57,35 @@ def real_tables(page) -> list[tuple]:
     if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
         return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
-    found = [(t, t.extract(**TEXT_SETTINGS)) for t in ruled.find_tables()]
+    tables = ruled.find_tables()
+    if not MIRRORS_INSTALLED:
+        found = [(t, t.extract(**TEXT_SETTINGS)) for t in tables]
+    else:
+        middles = _middles(ruled.chars) if tables else []
+        found = [(t, extract(t, middles, TEXT_SETTINGS)) for t in tables]
     return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+
+
+def _middles(chars: list[dict]) -> list[tuple]:
+    """Each character with the middle of its box, (vertical, horizontal, character), worked out once a page."""
+    return [((char["top"] + char["bottom"]) / 2, (char["x0"] + char["x1"]) / 2, char) for char in chars]
+
+
+def extract(table, middles: list[tuple], settings: dict) -> list[list]:
+    """pdfplumber's `Table.extract(**settings)` (without "layout") on the page's characters with their
+    middles: a row's characters are those whose middle lies in its box, a cell's those of its row in the
+    cell's box, in the page's order; it works out each character's middle once, not once per row."""
+    out = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        in_row = [m for m in middles if x0 <= m[1] < x1 and top <= m[0] < bottom]
+        cells: list = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            chars = [char for v_mid, h_mid, char in in_row if x0 <= h_mid < x1 and top <= v_mid < bottom]
+            cells.append(extract_text(chars, **settings) if chars else "")
+        out.append(cells)
+    return out

@@ -19,13 +19,15 @@ from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
 
 _LETTER = itemgetter(0)
 _X0 = itemgetter("x0")
+_TOP = itemgetter("top")
+_UPRIGHT = itemgetter("upright")
 
 
 def text_lines(page, settings: dict) -> list[dict]:
     """``page.extract_text_lines(return_chars=True, **settings)``, the faster way where it applies: on the
     versions pdf_objects was checked against, with only ``x_tolerance_ratio`` set."""
     chars = page.chars
-    if not MIRRORS_INSTALLED or settings.keys() != {"x_tolerance_ratio"} or not all(c["upright"] for c in chars):
+    if not MIRRORS_INSTALLED or settings.keys() != {"x_tolerance_ratio"} or not all(map(_UPRIGHT, chars)):
         return page.extract_text_lines(return_chars=True, **settings)
     return lines_of_upright_chars(chars, settings["x_tolerance_ratio"])
 
@@ -99,7 +101,7 @@ def _clusters(values, tolerance: float) -> dict:
 
 def _char_lines(chars: list[dict]) -> list[list[dict]]:
     """WordExtractor.iter_chars_to_lines: the characters clustered by top, each line sorted by x0."""
-    cluster = _clusters((char["top"] for char in chars), DEFAULT_Y_TOLERANCE)
+    cluster = _clusters(map(_TOP, chars), DEFAULT_Y_TOLERANCE)
     # the stable sort by cluster is the characters put into their cluster's list in order; sorting by x0
     # alone is sorting by (x0, x0)
     by_cluster: dict[int, list[dict]] = {}
