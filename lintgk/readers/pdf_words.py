@@ -11,6 +11,7 @@ the lines equal to pdfplumber's on every test PDF and on random characters.
 """
 from __future__ import annotations
 
+from itertools import count
 from operator import itemgetter
 
 from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES
@@ -20,6 +21,10 @@ from lintgk.readers.pdf_objects import MIRRORS_INSTALLED
 _LETTER = itemgetter(0)
 _X0 = itemgetter("x0")
 _TOP = itemgetter("top")
+_X1 = itemgetter("x1")
+_BOTTOM = itemgetter("bottom")
+_SIZE = itemgetter("size")
+_TEXT = itemgetter("text")
 _UPRIGHT = itemgetter("upright")
 
 
@@ -54,6 +59,13 @@ def _plain_line(line: list[dict], x_tolerance_ratio: float) -> dict | None:
     not): each character one letter, no ligature, no character without text, and all tops within the
     tolerance of the lowest (then the words' tops are one cluster). Its text is the words joined by one
     space, its characters those of the words; spaces only split words, and none is left at either end."""
+    texts = list(map(_TEXT, line))
+    joined = "".join(texts)
+    # no text empty and the letters as many as the characters: each is one letter; split() cuts at, and
+    # drops, every character that isspace(): none is
+    if len(joined) == len(texts) and "" not in texts and LIGATURES.keys().isdisjoint(texts) \
+            and joined.split() == [joined]:
+        return _spaceless_line(line, joined, x_tolerance_ratio)
     pieces: list[str] = []
     kept: list[dict] = []
     before = None  # the last character of the word being read
@@ -84,6 +96,22 @@ def _plain_line(line: list[dict], x_tolerance_ratio: float) -> dict | None:
     return {"text": "".join(pieces), "x0": min([char["x0"] for char in kept]), "top": top,
             "x1": max([char["x1"] for char in kept]), "bottom": max([char["bottom"] for char in kept]),
             "chars": kept}
+
+
+def _spaceless_line(line: list[dict], joined: str, x_tolerance_ratio: float) -> dict | None:
+    """_plain_line of a line of characters that are each one letter, none a space: the words' cuts found
+    over the columns of the characters' numbers, the same tests as `_words`."""
+    x0s, x1s, tops = list(map(_X0, line)), list(map(_X1, line)), list(map(_TOP, line))
+    top = min(tops)
+    if max(tops) > top + DEFAULT_Y_TOLERANCE:
+        return None
+    cuts = [i for i, x0, before_x0, before_x1, before_size, char_top, before_top
+            in zip(count(1), x0s[1:], x0s, x1s, map(_SIZE, line), tops[1:], tops)
+            if x0 < before_x0 or x0 > before_x1 + x_tolerance_ratio * before_size
+            or abs(char_top - before_top) > DEFAULT_Y_TOLERANCE]
+    text = " ".join([joined[a:b] for a, b in zip([0, *cuts], [*cuts, len(joined)])]) if cuts else joined
+    return {"text": text, "x0": min(x0s), "top": top, "x1": max(x1s), "bottom": max(map(_BOTTOM, line)),
+            "chars": line}
 
 
 def _clusters(values, tolerance: float) -> dict:
