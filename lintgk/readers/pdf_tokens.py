@@ -67,11 +67,16 @@ _OCTALS = [bytes(digits) for n in (1, 2, 3) for digits in itertools.product(b"01
 _UNESCAPED = {escape: _escaped(escape) for escape in [*_OCTALS, *(bytes((byte,)) for byte in range(256)), b"\r\n"]}
 
 
-def _unescape(match: re.Match) -> bytes:
-    unescaped = _UNESCAPED[match.group(1)]
-    if unescaped is None:
-        raise _Unusual  # pdfminer fails on it: let it
-    return unescaped
+def _unescaped(text: bytes) -> bytes:
+    """What pdfminer makes of a string's escapes: the pieces between them and the escapes split apart,
+    the escapes looked up, joined again (one lookup an escape: `re.sub` with a function cost a call an
+    escape, and a reportlab string is mostly octal escapes, two a CJK character)."""
+    parts = _ESCAPE.split(text)  # text, escape, text, ..., text
+    escapes = [_UNESCAPED[escape] for escape in parts[1::2]]
+    if None in escapes:
+        raise _Unusual  # an octal escape above 255: pdfminer fails on it, let it
+    parts[1::2] = escapes
+    return b"".join(parts)
 
 
 def _token(match: re.Match):
@@ -91,7 +96,7 @@ def _token(match: re.Match):
             return bytes.fromhex(text.decode("ascii"))
         return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", text))
     if kind == "string":
-        return _ESCAPE.sub(_unescape, text) if b"\\" in text else text
+        return _unescaped(text) if b"\\" in text else text
     if kind == "dict_begin":
         return KEYWORD_DICT_BEGIN
     if kind == "dict_end":
