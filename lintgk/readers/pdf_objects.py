@@ -67,9 +67,7 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         chars = self.chars
         (a, b, c, d, e, f) = matrix
         boxes = self._boxes(font, fontsize, scaling, rise, a, b, c, d)
-        fontname = _resolved(font.fontname)
-        if isinstance(fontname, bytes):
-            fontname = fix_fontname_bytes(fontname)
+        fontname, cmap = self._font(font)
         left = self._x0
         # what is the same for every character of the string, in pdfplumber's order of keys; each
         # character is a copy with its own position filled in (copying a dict is cheaper than building it)
@@ -86,7 +84,6 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         place = True  # the next character's vertical extent is still to work out
         shift = left != 0
         new_char, append = same.copy, chars.append
-        cmap = _plain_cmap(font)
         (x, y) = pos
         needcharspace = False
         for obj in seq:
@@ -133,6 +130,18 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         char["top"] = top = (self._height - y1) + self._top  # in pdfplumber's order of operations: the same floats
         char["bottom"] = (self._height - y0) + self._top
         char["doctop"] = self.page.initial_doctop + top
+
+    def _font(self, font) -> tuple:
+        """The font's name as pdfplumber gives it and its `_plain_cmap`, worked out once per document:
+        Word's and LibreOffice's pages show a few glyphs a string."""
+        key = ("font", font)
+        found = self._glyphs.get(key)
+        if found is None:
+            fontname = _resolved(font.fontname)
+            if isinstance(fontname, bytes):
+                fontname = fix_fontname_bytes(fontname)
+            found = self._glyphs[key] = (fontname, _plain_cmap(font))
+        return found
 
     def _boxes(self, font, fontsize, scaling, rise, a, b, c, d) -> dict:
         """The document's glyph boxes for one text state (font, size, scaling, rise and the matrix
@@ -248,8 +257,8 @@ def _colour(value) -> tuple:
 
 def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
     """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
-    ``glyphs`` keeps each font's characters (text, width, descent) and their boxes in each text state from
-    page to page of one document: a report shows the same few hundred glyphs on every page."""
+    ``glyphs`` keeps each font's name and CMap, its characters (text, width, descent) and their boxes in each
+    text state from page to page of one document: a report shows the same few hundred glyphs on every page."""
     if page.pdf.laparams is not None or not MIRRORS_INSTALLED:  # text boxes would be objects too, or
         return page.objects  # a version this module was not checked against: leave it to pdfplumber
     return mirrored_objects(page, glyphs)
