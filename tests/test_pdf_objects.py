@@ -142,3 +142,45 @@ def test_cmap_cids_equal_pdfminers_decode(code2cid, code):
     cmap = CMap()
     cmap.code2cid = code2cid
     assert cmap_cids(code2cid, code) == list(cmap.decode(code))
+
+
+def _font_answer(call):
+    """What a font method returns, or the class of what it raises."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - the class is what is compared
+        return type(exc)
+
+
+_WIDTH = st.one_of(st.integers(-5, 2000), st.floats(allow_nan=False), st.none(), st.just(10 ** 400),
+                   st.sampled_from(["12", "x", b"7", ()]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(kind=st.sampled_from(["cid", "type1", "truetype"]),
+       mapped=st.one_of(st.none(), st.dictionaries(st.integers(0, 8), st.sampled_from(["a", "中", ""]), max_size=6)),
+       own=st.dictionaries(st.integers(0, 8), st.sampled_from(["b", "文"]), max_size=6),
+       widths=st.dictionaries(st.one_of(st.integers(0, 8), st.sampled_from(["a", "b", "中", "文"])), _WIDTH, max_size=8),
+       hscale=st.sampled_from([0.001, 0.002, 1]), default=st.sampled_from([0, 500, 1000.0]))
+def test_unichr_and_char_width_equal_pdfminers(kind, mapped, own, widths, hscale, default):
+    """A glyph's text and width read at once (pdf_objects.unichr and char_width) are pdfminer's to_unichr and
+    char_width, for a cid in the font's ToUnicode map or not, in its widths by cid, by text or not at all,
+    with widths that are not numbers."""
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdffont import PDFCIDFont, PDFTrueTypeFont, PDFType1Font
+
+    from lintgk.readers.pdf_objects import char_width, unichr
+
+    font = object.__new__({"cid": PDFCIDFont, "type1": PDFType1Font, "truetype": PDFTrueTypeFont}[kind])
+    font.widths, font.hscale, font.default_width, font.cidcoding = widths, hscale, default, "Adobe-Identity"
+    font.cid2unicode = own
+    font.unicode_map = None
+    if mapped is not None:
+        font.unicode_map = FileUnicodeMap()
+        font.unicode_map.cid2unichr = dict(mapped)
+    for cid in range(10):
+        text = _font_answer(lambda: unichr(font, cid))
+        assert text == _font_answer(lambda: font.to_unichr(cid))
+        got = char_width(font, cid, text if isinstance(text, str) else None)
+        want = font.char_width(cid)
+        assert got == want and type(got) is type(want), (cid, got, want)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pdfminer.cmapdb import CMap, CMapParser
 from pdfminer.pdffont import Type1FontHeaderParser
@@ -104,8 +104,35 @@ def test_tokens_of_the_test_pdfs_files_and_fonts_equal_pdfminers(path):
                     data = fontfile.get_data()[:resolve1(fontfile.get("Length1", 0)) or None]
                     theirs = _stream_tokens(Type1FontHeaderParser(BytesIO(data)), None)
                     assert _stream_tokens(FastType1FontHeaderParser(BytesIO(data)), None) == theirs
+                    theirs = _encoding(Type1FontHeaderParser(BytesIO(data)))
+                    assert _encoding(FastType1FontHeaderParser(BytesIO(data))) == theirs
                 cmap = resolve1(resolve1(font).get("ToUnicode"))
                 if isinstance(cmap, PDFStream):
                     data = cmap.get_data()
                     theirs = _stream_tokens(CMapParser(CMap(), BytesIO(data)), None)
                     assert _stream_tokens(FastCMapParser(CMap(), BytesIO(data)), None) == theirs
+
+
+def _encoding(parser) -> object:
+    try:
+        return parser.get_encoding()
+    except Exception as exc:  # noqa: BLE001 - pdfminer fails on some input: ours must fail the same way
+        return type(exc).__name__
+
+
+_HEADER = st.lists(st.sampled_from([
+    b"dup 32 /space put", b"dup 65 /A put", b"1 /uni4E2D put", b"7 /.notdef put", b"3 /nosuchglyph put", b"put",
+    b"/Encoding 256 array", b"0 1 255 {1 index exch /.notdef put} for", b"/FontMatrix [0.001 0 0 0.001 0 0]",
+    b"readonly def", b"[", b"]", b"{", b"}", b"<< /a 1 >>", b"(a string)", b"%comment\n", b"true", b"2.5",
+    b"/B", b"66", b"<4142>", b"currentfile eexec", b"/uni20AC", b"9"]), max_size=14).map(b" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_HEADER)
+@example(b"[ 66 /B ] put 3 /A put")
+@example(b"dup 65 /A put { 1 /B } 2 /C put ]")
+def test_type1_encoding_equals_pdfminers(data):
+    """FastType1FontHeaderParser.get_encoding, which runs nextobject's stack machine itself, gives pdfminer's
+    encoding (or fails as it does) on headers with procedures, arrays, dictionaries, unbalanced brackets and
+    puts without operands."""
+    assert _encoding(FastType1FontHeaderParser(BytesIO(data))) == _encoding(Type1FontHeaderParser(BytesIO(data)))

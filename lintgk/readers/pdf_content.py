@@ -140,7 +140,9 @@ class FastInterpreter(PDFPageInterpreter):
                 continue
             func, nargs = operator
             if nargs:
-                args = self.pop(nargs)
+                stack = self.argstack  # pdfminer's pop(nargs), in place
+                args = stack[-nargs:]
+                del stack[-nargs:]
                 if len(args) == nargs:
                     func(*args)
             else:

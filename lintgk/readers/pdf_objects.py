@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import pdfminer
 import pdfplumber
-from pdfminer.cmapdb import CMap
-from pdfminer.pdffont import PDFCIDFont, PDFUnicodeNotDefined
+from pdfminer.casting import safe_float
+from pdfminer.cmapdb import CMap, UnicodeMap
+from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFSimpleFont, PDFUnicodeNotDefined
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
@@ -66,9 +67,7 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         chars = self.chars
         (a, b, c, d, e, f) = matrix
         boxes = self._boxes(font, fontsize, scaling, rise, a, b, c, d)
-        fontname = _resolved(font.fontname)
-        if isinstance(fontname, bytes):
-            fontname = fix_fontname_bytes(fontname)
+        fontname, cmap = self._font(font)
         left = self._x0
         # what is the same for every character of the string, in pdfplumber's order of keys; each
         # character is a copy with its own position filled in (copying a dict is cheaper than building it)
@@ -82,7 +81,9 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         # with b == 0 every character of the string has the same f and the same vertical extent: the same
         # y0, y1, top and bottom, worked out for the first one
         level = b == 0
-        cmap = _plain_cmap(font)
+        place = True  # the next character's vertical extent is still to work out
+        shift = left != 0
+        new_char, append = same.copy, chars.append
         (x, y) = pos
         needcharspace = False
         for obj in seq:
@@ -99,18 +100,23 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
                         box = boxes[cid] = self._box(font, cid, fontsize, scaling, rise, a, b, c, d)
                     text, adv, x_low, x_high, y_low, y_high = box
                     x0, x1 = x_low + e1, x_high + e1
-                    char = same.copy()
+                    char = new_char()
                     char["matrix"] = (a, b, c, d, e1, f1)
                     char["adv"] = adv
-                    char["x0"] = x0 + left if left != 0 else x0
-                    char["x1"] = x1 + left if left != 0 else x1
+                    if shift:
+                        char["x0"] = x0 + left
+                        char["x1"] = x1 + left
+                    else:
+                        char["x0"] = x0
+                        char["x1"] = x1
                     char["width"] = x1 - x0
                     char["text"] = text
-                    if same["y0"] is None:
+                    if place:
                         self._place_vertically(char, y_low + f1, y_high + f1)
                         if level:
                             self._place_vertically(same, y_low + f1, y_high + f1)
-                    chars.append(char)
+                            place = False
+                    append(char)
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
@@ -124,6 +130,18 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         char["top"] = top = (self._height - y1) + self._top  # in pdfplumber's order of operations: the same floats
         char["bottom"] = (self._height - y0) + self._top
         char["doctop"] = self.page.initial_doctop + top
+
+    def _font(self, font) -> tuple:
+        """The font's name as pdfplumber gives it and its `_plain_cmap`, worked out once per document:
+        Word's and LibreOffice's pages show a few glyphs a string."""
+        key = ("font", font)
+        found = self._glyphs.get(key)
+        if found is None:
+            fontname = _resolved(font.fontname)
+            if isinstance(fontname, bytes):
+                fontname = fix_fontname_bytes(fontname)
+            found = self._glyphs[key] = (fontname, _plain_cmap(font))
+        return found
 
     def _boxes(self, font, fontsize, scaling, rise, a, b, c, d) -> dict:
         """The document's glyph boxes for one text state (font, size, scaling, rise and the matrix
@@ -154,17 +172,56 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
 
     def _glyph(self, font, cid: int) -> tuple[str, float, float]:
         try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
+            mapped = unichr(font, cid)
+            assert isinstance(mapped, str), str(type(mapped))
+            text = mapped
         except PDFUnicodeNotDefined:
+            mapped = None
             text = self.handle_undefined_char(font, cid)
-        return text, font.char_width(cid), font.get_descent()
+        return text, char_width(font, cid, mapped), font.get_descent()
 
     def _space_name(self, space) -> str:
         key = (type(space.name), space.name)
         if key not in self._space_names:
             self._space_names[key] = resolve_and_decode(space.name)
         return self._space_names[key]
+
+
+# the to_unichr methods that return the font's ToUnicode map's entry for a cid when it has one
+_MAP_FIRST = (PDFCIDFont.to_unichr, PDFSimpleFont.to_unichr)
+
+
+def unichr(font, cid: int) -> str:
+    """``font.to_unichr(cid)``: its ToUnicode map's entry read at once where it has one (pdfminer's way
+    logs a debug call for every glyph); anything else, and what it raises, is pdfminer's own."""
+    if type(font).to_unichr in _MAP_FIRST:
+        umap = font.unicode_map
+        if umap and type(umap).get_unichr is UnicodeMap.get_unichr:
+            text = umap.cid2unichr.get(cid)
+            if text is not None:
+                return text
+    return font.to_unichr(cid)
+
+
+def char_width(font, cid: int, mapped: str | None) -> float:
+    """``font.char_width(cid)``, given ``mapped``, what ``font.to_unichr(cid)`` returned (None if it
+    raised PDFUnicodeNotDefined): the same lookups without a second to_unichr, and without the exception
+    `safe_float(None)` raises and swallows for every glyph a font's widths leave out (its default width)."""
+    if type(font).char_width is not PDFFont.char_width:
+        return font.char_width(cid)
+    widths = font.widths
+    width = widths.get(cid)
+    if width is not None:
+        width = safe_float(width)
+        if width is not None:
+            return width * font.hscale
+    if mapped is not None:
+        width = widths.get(mapped)
+        if width is not None:
+            width = safe_float(width)
+            if width is not None:
+                return width * font.hscale
+    return font.default_width * font.hscale
 
 
 def _plain_cmap(font) -> dict | None:
@@ -200,8 +257,8 @@ def _colour(value) -> tuple:
 
 def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
     """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
-    ``glyphs`` keeps each font's characters (text, width, descent) and their boxes in each text state from
-    page to page of one document: a report shows the same few hundred glyphs on every page."""
+    ``glyphs`` keeps each font's name and CMap, its characters (text, width, descent) and their boxes in each
+    text state from page to page of one document: a report shows the same few hundred glyphs on every page."""
     if page.pdf.laparams is not None or not MIRRORS_INSTALLED:  # text boxes would be objects too, or
         return page.objects  # a version this module was not checked against: leave it to pdfplumber
     return mirrored_objects(page, glyphs)

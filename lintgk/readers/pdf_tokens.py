@@ -22,11 +22,13 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfplumber.pdf
 from pdfminer.cmapdb import CMapParser
+from pdfminer.encodingdb import name2unicode
 from pdfminer.pdffont import Type1FontHeaderParser
 from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdfparser import PDFParser, PDFStreamParser
-from pdfminer.psparser import (ESC_STRING, HEX_PAIR, KEYWORD_DICT_BEGIN, KEYWORD_DICT_END, KWD, LIT, SPC,
-                               PSBaseParser)
+from pdfminer.psparser import (ESC_STRING, HEX_PAIR, KEYWORD_ARRAY_BEGIN, KEYWORD_ARRAY_END, KEYWORD_DICT_BEGIN,
+                               KEYWORD_DICT_END, KEYWORD_PROC_BEGIN, KEYWORD_PROC_END, KWD, LIT, PSEOF, SPC,
+                               PSBaseParser, PSKeyword, PSLiteral, literal_name)
 
 # The alternatives follow pdfminer's _parse_main and the _parse_* states it hands over to; each has one
 # group, so that `lastgroup` names it. \s is pdfminer's whitespace (stdlib re on bytes, as pdfminer).
@@ -67,11 +69,16 @@ _OCTALS = [bytes(digits) for n in (1, 2, 3) for digits in itertools.product(b"01
 _UNESCAPED = {escape: _escaped(escape) for escape in [*_OCTALS, *(bytes((byte,)) for byte in range(256)), b"\r\n"]}
 
 
-def _unescape(match: re.Match) -> bytes:
-    unescaped = _UNESCAPED[match.group(1)]
-    if unescaped is None:
-        raise _Unusual  # pdfminer fails on it: let it
-    return unescaped
+def _unescaped(text: bytes) -> bytes:
+    """What pdfminer makes of a string's escapes: the pieces between them and the escapes split apart,
+    the escapes looked up, joined again (one lookup an escape: `re.sub` with a function cost a call an
+    escape, and a reportlab string is mostly octal escapes, two a CJK character)."""
+    parts = _ESCAPE.split(text)  # text, escape, text, ..., text
+    escapes = [_UNESCAPED[escape] for escape in parts[1::2]]
+    if None in escapes:
+        raise _Unusual  # an octal escape above 255: pdfminer fails on it, let it
+    parts[1::2] = escapes
+    return b"".join(parts)
 
 
 def _token(match: re.Match):
@@ -91,7 +98,7 @@ def _token(match: re.Match):
             return bytes.fromhex(text.decode("ascii"))
         return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", text))
     if kind == "string":
-        return _ESCAPE.sub(_unescape, text) if b"\\" in text else text
+        return _unescaped(text) if b"\\" in text else text
     if kind == "dict_begin":
         return KEYWORD_DICT_BEGIN
     if kind == "dict_end":
@@ -137,6 +144,56 @@ class FastCMapParser(FastTokens, CMapParser):
 
 class FastType1FontHeaderParser(FastTokens, Type1FontHeaderParser):
     """The parser of an embedded Type 1 font's encoding."""
+
+    def get_encoding(self) -> dict[int, str]:
+        """pdfminer's: the font program's clear text run through `nextobject`'s stack machine, each
+        ``int /name put`` giving a code's name; run here without nextobject's calls and debug logs a token
+        (a Word or WPS report embeds a Type 1 font per face, and reading their headers was a fifth of reading
+        it). Dictionaries, an unbalanced bracket, a put without two operands or any error start again with
+        pdfminer's own, so that what it returns or raises is its own."""
+        try:
+            found = self._puts()
+        except Exception:  # noqa: BLE001 - pdfminer's own then returns or raises what it does
+            self.seek(0)
+            return super().get_encoding()
+        for cid, name in found:  # pdfminer's loop over nextobject's results
+            try:
+                self._cid2unicode[cid] = name2unicode(name)
+            except KeyError:
+                pass  # pdfminer logs it
+        return self._cid2unicode
+
+    def _puts(self) -> list[tuple[int, str]]:
+        """The (code, name) results nextobject gives, in order; raises _Unusual where it is not sure."""
+        put = self.KEYWORD_PUT
+        opened: list[tuple[object, list]] = []  # nextobject's context: (kind, the stack outside)
+        kind, stack = None, []
+        found = []
+        while True:
+            try:
+                _, token = self.nexttoken()
+            except PSEOF:
+                return found
+            if isinstance(token, (int, float, bool, str, bytes, PSLiteral)):
+                stack.append(token)
+            elif token is KEYWORD_ARRAY_BEGIN or token is KEYWORD_PROC_BEGIN:
+                opened.append((kind, stack))
+                kind, stack = token, []
+            elif token is KEYWORD_ARRAY_END or token is KEYWORD_PROC_END:
+                if kind is not (KEYWORD_ARRAY_BEGIN if token is KEYWORD_ARRAY_END else KEYWORD_PROC_BEGIN):
+                    raise _Unusual  # pdfminer drops it (or raises): its own way
+                inner = stack
+                kind, stack = opened.pop()
+                stack.append(inner)
+            elif token is put:
+                if len(stack) < 2:
+                    raise _Unusual  # pdfminer fails on it
+                key, value = stack[-2], stack[-1]
+                del stack[-2:]
+                if isinstance(key, int) and isinstance(value, PSLiteral):
+                    found.append((key, literal_name(value)))
+            elif not isinstance(token, PSKeyword) or token is KEYWORD_DICT_BEGIN or token is KEYWORD_DICT_END:
+                raise _Unusual  # a dictionary, or what pdfminer reports as an unknown token
 
 
 class FastPDFParser(FastTokens, PDFParser):
