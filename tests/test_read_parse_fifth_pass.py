@@ -26,7 +26,7 @@ def _value_plain(cell: Cell) -> national.Value:
 @given(_CELL_TEXTS, st.integers(1, 500), st.integers(1, 80))
 def test_a_cells_value_is_the_value_made_with_its_span(text, line, column):
     cell = Cell(text, line, column)
-    fast, plain = national._value(cell), _value_plain(cell)
+    (fast,), plain = national._values([cell]), _value_plain(cell)
     assert fast.line == line  # without its span
     assert fast == plain and plain == fast
     # shown as the dataclass (value, raw, span) was

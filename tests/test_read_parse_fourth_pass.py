@@ -196,7 +196,7 @@ def _header_columns_plain(table, spec):
             header = [n for n in names if n]
             continue
         if header and named.match(first) and len(cells) > 1:
-            values = [national._value(c) for c in national._after_repeats(cells)[:len(header)]]
+            values = national._values(national._after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
     if not found:
         return None

@@ -320,7 +320,7 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
         key = national._row_key(labels, spec)
         if key is None or key in rows:
             continue  # the row is none of the form's, or read already: its figures are not read
-        values = [national._value(c) for c in cells[-width:]]
+        values = national._values(cells[-width:])
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
             continue  # a header row
         official = spec.row(key).label

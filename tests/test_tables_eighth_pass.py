@@ -82,9 +82,13 @@ def test_a_word_is_in_a_cell_as_each_cells_search_says(rows, word):
 @given(st.lists(st.tuples(st.sampled_from([" 0 ", "12", "无", "", "-", "1.5", "\u30003"]), st.integers(1, 9)), max_size=8))
 def test_a_rows_values_are_its_cells_values(cells):
     from lintgk.document import Cell
-    from lintgk.parse.national import _value, _values
+    from lintgk.parse.national import Value, _values
+    from lintgk.parse.tables import parse_value
 
     cells = [Cell(text, line, 3 * line) for text, line in cells]
-    assert _values(cells) == [_value(c) for c in cells]
+    # the plain way: each cell's text stripped and read, without the memo
+    plain = [Value(parse_value(c.text.strip(" \u3000\n"))[0], c.text.strip(" \u3000\n"), None, c.line, c.column)
+             for c in cells]
+    assert _values(cells) == plain
     assert [(v.line, v.column, v.number, v.blank) for v in _values(cells)] == \
         [(c.line, c.column, v.value or 0.0, v.value is None and not v.raw) for c, v in zip(cells, _values(cells))]

@@ -140,13 +140,9 @@ def _distinct(cells: list[Cell]) -> list[Cell]:
     return distinct
 
 
-def _value(cell: Cell) -> Value:
-    raw, value = _reading(cell.text)
-    return Value(value, raw, None, cell.line, cell.column)
-
-
 def _values(cells: list[Cell]) -> list[Value]:
-    """``_value`` of each cell, in one call a row (a national report has about 200 value cells)."""
+    """The Value of each cell of a row (its reading and where it starts), in one call a row: a national
+    report has about 200 value cells."""
     values = []
     for cell in cells:
         raw, value = _reading(cell.text)

@@ -90,12 +90,9 @@ def _plain_line(line: list[dict], x_tolerance_ratio: float) -> dict | None:
     if not kept:
         return None
     tops = [char["top"] for char in kept]
-    top = min(tops)
-    if max(tops) > top + DEFAULT_Y_TOLERANCE:
+    if max(tops) > min(tops) + DEFAULT_Y_TOLERANCE:
         return None
-    return {"text": "".join(pieces), "x0": min([char["x0"] for char in kept]), "top": top,
-            "x1": max([char["x1"] for char in kept]), "bottom": max([char["bottom"] for char in kept]),
-            "chars": kept}
+    return _line("".join(pieces), kept)
 
 
 def _spaceless_line(line: list[dict], joined: str, x_tolerance_ratio: float) -> dict | None:
@@ -208,11 +205,12 @@ def _text_line(letters: list[tuple]) -> dict | None:
     if not text.strip():
         return None
     chars = [char for _, char in kept if char is not None]
-    x0, top, x1, bottom = _bbox(chars)
-    return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "chars": chars}
+    return _line(text, chars)
 
 
-def _bbox(chars: list[dict]) -> tuple:
-    """pdfplumber's `objects_to_bbox`, without a tuple per character."""
-    return (min([char["x0"] for char in chars]), min([char["top"] for char in chars]),
-            max([char["x1"] for char in chars]), max([char["bottom"] for char in chars]))
+def _line(text: str, chars: list[dict]) -> dict:
+    """A text line: its text, its characters' box (pdfplumber's `objects_to_bbox`, without a tuple per
+    character) and its characters."""
+    return {"text": text, "x0": min([char["x0"] for char in chars]), "top": min([char["top"] for char in chars]),
+            "x1": max([char["x1"] for char in chars]), "bottom": max([char["bottom"] for char in chars]),
+            "chars": chars}
