@@ -9,7 +9,8 @@ issue 16 (figures and ratios, printed in one table; the machine may be shared, s
 - the floor: reading the same bytes, decoding them and one regex pass, in this process (CPU time, as the
   one-process lint it is compared with);
 - a full lint in one process, and across all cores with the batch runner (parallel efficiency), each
-  result let go as it comes, as the CLI's workers let theirs go;
+  result let go as it comes, as the CLI's workers let theirs go; the two run alternately (``--pairs``, 3)
+  and each one's best run counts, as other tenants of a shared machine take a core for seconds at a time;
 - the whole CLI on the corpus (`lintgk check DIR --no-cache --format json`), start-up and output included,
   and its peak memory; then a second run answered entirely from the cache;
 - one-file `lintgk check FILE` end to end, and cold start of `lintgk --version`;
@@ -226,6 +227,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--save", type=Path, help="save the CLI's JSON on the corpus to this file")
     parser.add_argument("--compare", type=Path, help="assert the CLI's JSON equals this file (saved by --save)")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="runs of the in-process lint, one process then all cores, for the cores' ratio (default 3)")
     parser.add_argument("--skip-big", action="store_true", help="leave out the 10 MB and 40k-sentence reports")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
@@ -268,17 +271,30 @@ def main() -> None:
         if args.compare:
             assert args.compare.read_bytes() == portable, f"the JSON differs from {args.compare}"
         del portable
-        floor_s = floor(files)
+        floor_s = min(floor(files) for _ in range(3))  # best of three, as the lint's CPU is its best run
         lint_path(files[0], config)  # load rules and modules once
         # the results are counted and let go, as the CLI's workers let them go: 10,000 of them kept alive
         # made every report's lint about 15% dearer (the collector, a larger heap); equality is checked
         # on a sample below, untimed
-        cpu_start = time.process_time()
-        single_s, findings = timed(lambda: sum(_findings(lint_path(p, config)) for p in files))
-        single_cpu = time.process_time() - cpu_start  # for the ratio to the floor; wall time for the cores'
-        parallel_s, parallel_findings = timed(lambda: sum(
-            _findings(r) for r in iter_lint(files, config, jobs=cores, use_cache=False)))
-        assert findings == parallel_findings, "parallel must find what sequential finds"
+        def single() -> int:
+            return sum(_findings(lint_path(p, config)) for p in files)
+
+        def parallel() -> int:
+            return sum(_findings(r) for r in iter_lint(files, config, jobs=cores, use_cache=False))
+
+        # one process and all cores run alternately, and each one's best counts: other tenants of a shared
+        # machine take a core for seconds at a time (one pair read 2.13x and the next 1.50x)
+        pairs, single_cpu = [], float("inf")
+        for _ in range(max(1, args.pairs)):
+            cpu_start = time.process_time()
+            single_s, findings = timed(single)
+            # CPU for the ratio to the floor (as the floor is taken); wall time for the cores' ratio
+            single_cpu = min(single_cpu, time.process_time() - cpu_start)
+            parallel_s, parallel_findings = timed(parallel)
+            assert findings == parallel_findings, "parallel must find what sequential finds"
+            pairs.append((single_s, parallel_s))
+        best_single, best_parallel = min(s for s, _ in pairs), min(p for _, p in pairs)
+        pair_ratios = sorted(s / p for s, p in pairs)
         sample = files[:SAME_SAMPLE]
         assert ([lint_path(p, config).to_json() for p in sample]
                 == [r.to_json() for r in lint_many(sample, config, jobs=cores, use_cache=False)]), \
@@ -293,9 +309,9 @@ def main() -> None:
         rows = [
             ("findings", f"{findings} ({findings / n:.1f} per report)", ""),
             ("floor (read + decode + 1 regex)", f"{floor_s * 1000 / n:.3f} ms/report CPU", ""),
-            ("full lint, 1 process", f"{n / single_s:,.0f} reports/s, {single_cpu * 1000 / n:.2f} ms/report CPU", ""),
-            (f"full lint, {cores} processes", f"{n / parallel_s:,.0f} reports/s ({single_s / parallel_s:.2f}x)",
-             "target >= 1.7x on 2 cores"),
+            ("full lint, 1 process", f"{n / best_single:,.0f} reports/s, {single_cpu * 1000 / n:.2f} ms/report CPU", ""),
+            (f"full lint, {cores} processes", f"{n / best_parallel:,.0f} reports/s ({best_single / best_parallel:.2f}x, best of "
+             f"{len(pairs)} pairs; each pair {pair_ratios[0]:.2f}-{pair_ratios[-1]:.2f}x)", "target >= 1.7x on 2 cores"),
             ("full lint / floor", f"{single_cpu / floor_s:.1f}x", "target <= 10x (long term 5x)"),
             (f"CLI, JSON, {n} reports, -j 1", f"{one_s:.1f} s", ""),
             (f"CLI, JSON, {n} reports, all cores", f"{cli_s:.1f} s ({one_s / cli_s:.2f}x over -j 1)",
