@@ -12,7 +12,7 @@ issue 16 (figures and ratios, printed in one table; the machine may be shared, s
   result let go as it comes, as the CLI's workers let theirs go; the two run alternately (``--pairs``, 3)
   and each one's best run counts, as other tenants of a shared machine take a core for seconds at a time;
 - the whole CLI on the corpus (`lintgk check DIR --no-cache --format json`), start-up and output included,
-  and its peak memory; then a second run answered entirely from the cache;
+  and its peak memory; then a second run answered entirely from the cache (these two best of two runs);
 - one-file `lintgk check FILE` end to end, and cold start of `lintgk --version`;
 - the same report as .txt, .docx and .pdf (readers' cost);
 - a 10 MB report (a seed repeated) and a report of 40,000 ordinary sentences: time and peak memory.
@@ -252,11 +252,17 @@ def main() -> None:
             assert code in (0, 1) and outputs[name].stat().st_size, err.decode("utf-8", "replace")[-2000:]
             return seconds, peak
 
-        # the CLI runs first, each measured alone (peak memory of that run's largest process)
+        # the CLI runs first, each measured alone (peak memory of that run's largest process); the runs the
+        # goals time are run twice, the second after the others, and the faster counts (the higher peak)
         cli_s, cli_peak = cli("all", "--no-cache")
         one_s, _ = cli("one", "--no-cache", "-j", "1")
         fill_s, fill_peak = cli("fill", *cache)
         cached_s, cached_peak = cli("cached", *cache)
+        def faster(first: tuple[float, float], again: tuple[float, float]) -> tuple[float, float]:
+            return min(first[0], again[0]), max(first[1], again[1])
+
+        cli_s, cli_peak = faster((cli_s, cli_peak), cli("all", "--no-cache"))
+        cached_s, cached_peak = faster((cached_s, cached_peak), cli("cached", *cache))
         # compared a block at a time: this script stays small (100 MB of JSON each at 10,000 reports)
         same = {name: filecmp.cmp(path, outputs["all"], shallow=False) for name, path in outputs.items()}
         assert same["one"], "one process and all cores must give the same JSON"
