@@ -6,7 +6,8 @@
   clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
   between its items, and once it adds up to the total
 - category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
-  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over
+  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over; a total that counts
+  what one channel published (「委网站共发布信息3972条」) is not the total of other channels' counts beside it
 """
 from __future__ import annotations
 
