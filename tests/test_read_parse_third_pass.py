@@ -106,14 +106,15 @@ def test_a_line_that_cannot_open_a_statistics_table_opens_none(lines):
 
 
 def _find_title_plain(paragraphs):
-    """find_title as it was: every candidate listed first, then the two passes."""
+    """find_title as it was: every candidate listed first, then the two passes (and the body from a line
+    right below a title that names none)."""
     candidates = list(title._candidates(paragraphs))
-    for _, text, span in candidates:
+    for i, text, span in candidates:
         if title._names_report_of_year(text):
-            return title._title(text, span)
+            return title._with_body_line(title._title(text, span), paragraphs, i)
     for i, text, span in candidates:
         if i < title.TITLE_REACH - 1:
-            return title._title(text, span)
+            return title._with_body_line(title._title(text, span), paragraphs, i)
     return None
 
 

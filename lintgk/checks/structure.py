@@ -173,6 +173,7 @@ _ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
+    last = None  # (paragraph, end) of the list's last item
     for par in report.doc.paragraphs:
         if "是" not in par.text:  # no item of a list
             expected = None
@@ -186,8 +187,10 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                 continue
             if n == 1 or expected is None:
                 expected = n + 1  # a list starts (or one we cannot see the start of)
+                last = par, m.end()
                 continue
-            if n > expected:
+            # the items skipped may be there, run into the word before them (「……等信息二是通过……」)
+            if n > expected and not _glued_items(last, par, m.start(), expected, n):
                 missing = "、".join(f"{int_to_cn(k)}是" for k in range(expected, n))
                 emit(Span.within(par, m.start(), m.end()), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
                      missing=missing)
@@ -195,3 +198,14 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                 emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是", found=m.group(0),
                             previous=f"{int_to_cn(expected - 1)}是")
             expected = n + 1
+            last = par, m.end()
+
+
+def _glued_items(last, par, start: int, expected: int, n: int) -> bool:
+    """Whether the items between the list's last one and this one are written, each run into the word before
+    it (a stop missing: 「……便民服务等信息二是通过……」), between the two."""
+    if last is None:
+        return False
+    prev, end = last
+    between = par.text[end:start] if prev is par else prev.text[end:] + "\n" + par.text[:start]
+    return all(re.search(f"(?<![第十]){int_to_cn(k)}是", between) for k in range(expected, n))

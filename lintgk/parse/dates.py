@@ -15,7 +15,9 @@ from lintgk.parse.model import DateMention, Period, Span
 # Words that say a period is the one the figures cover.
 _STAT_WORDS = re.compile(r"统计|期限|时限|数据|期间|报告期|年报")
 _YEAR_PERIOD = re.compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
-_REPORT_COVERS = re.compile(r"(?:报告|年报)[^。]{0,6}(?:涵盖|反映|包括)")
+# 「本报告内容涵盖……期间」, also in a sentence of its own after the report is named (「……编制本年度报告。内容涵盖乡政府
+# 2019年1月1日至12月31日期间的……」)
+_REPORT_COVERS = re.compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
 _PUBLISHED = re.compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
 
 

@@ -6,7 +6,8 @@
   clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
   between its items, and once it adds up to the total
 - category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
-  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over
+  opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over; a total that counts
+  what one channel published (「委网站共发布信息3972条」) is not the total of other channels' counts beside it
 """
 from __future__ import annotations
 
@@ -264,6 +265,28 @@ def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit
     return None
 
 
+# the channels a body publishes through, each as one name (「门户网站」 and 「网站」 are one channel)
+_CHANNELS = (("网站", "网站|网页|门户"), ("微博", "微博"), ("微信", "微信|公众号"), ("抖音", "抖音"),
+             ("头条", "头条"), ("视频号", "视频号"), ("快手", "快手"), ("客户端", "客户端|APP|App"),
+             ("报刊", "报刊|报纸|日报"), ("电视", "电视|广播|电台"), ("公开栏", "公开栏|公示栏|宣传栏|显示屏"))
+_CHANNEL = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _CHANNELS))
+
+
+def _channel(text: str) -> str | None:
+    m = _CHANNEL.search(text)
+    return m.lastgroup if m else None
+
+
+def _other_channels(total: Figure, labels: list[str]) -> bool:
+    """Whether a total counts what one channel published and the list counts other channels (「委网站共发布信息
+    3972条，官方微博更新5092条，官方微信更新1103条，抖音号发布作品607条」): figures beside the total, not its parts."""
+    own = _channel(total.context)
+    if own is None:
+        return False
+    channels = [_channel(label) for label in labels]
+    return all(c is not None and c != own for c in channels)
+
+
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(figs) < 3:  # three categories at least
         return None
@@ -287,6 +310,8 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     # a total in the same paragraph is only taken for categories of one thing, not for the stages of
     # handling requests (「共收到申请5件，答复5件，办结5件」)
     if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
+        return None
+    if total is not None and _other_channels(total, [m.group("label") for m in good]):
         return None
     counted = segments[first:] if total is not None else segments
     if len(good) < 0.8 * len(counted):
@@ -412,6 +437,9 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
+                if category.total is not None and _other_channels(
+                        category.total, [_label(par.text, f) for f in category.items]):
+                    category.total = None
             if category.total is not None:
                 found.append(category)
     return [e for e in found if not e.total or not e.total.approx]

@@ -58,10 +58,28 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
     near_top = None  # the first candidate within TITLE_REACH, taken when none names its year
     for i, text, span in _candidates(paragraphs):  # lazily: the title is mostly the first line
         if _names_report_of_year(text):
-            return _title(text, span)
+            return _with_body_line(_title(text, span), paragraphs, i)
         if near_top is None and i < TITLE_REACH - 1:
-            near_top = text, span
-    return _title(*near_top) if near_top is not None else None
+            near_top = text, span, i
+    return _with_body_line(_title(*near_top[:2]), paragraphs, near_top[2]) if near_top is not None else None
+
+
+# a line that is only a body's name, as a title block sets it below a title that names none
+# (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already)
+_BODY_LINE = re.compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+
+
+def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Title:
+    """A title that names no body takes the body from a line of the title block right below it."""
+    if title.body is not None:
+        return title
+    last = title.span.end_line
+    for par in paragraphs[index + 1:index + 3]:
+        if last < par.line <= last + 2:
+            name = par.text.strip(_AROUND_BODY)
+            if _BODY_LINE.match(name):
+                return Title(title.text, title.span, name, title.year)
+    return title
 
 
 _AROUND_BODY = " \u3000《“\"#"  # quotes, spaces, and a Markdown heading's #

@@ -337,6 +337,23 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
+def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
+    """Inside a table already recognised, a group label's number on a line of its own, its words on the next
+    (「（三）」 then 「不予公开」, as a page's merged cell with a line break comes out one cell per line): the start
+    of the label, which the next line finishes."""
+    if builder.known < 4 or len(tokens) != 1:
+        return False
+    marker = tokens[0][0].strip(_SPACES)
+    if not marker or _MARKER.sub("", marker).strip(_SPACES) or _depth(marker) == 0:
+        return False
+    for line in lines[after:after + 3]:
+        if _is_separator(line):
+            continue
+        following = [t for t, _ in _line_cells(line) if t]
+        return bool(following) and _kind(marker + following[0].strip(_SPACES)) == ROW
+    return False
+
+
 # A line of up to this many characters has what is worked out of it alone kept per process (here its cells,
 # ``_line_cells``; in lintgk.readers.text whether a table can start at it): a report's headings and its tables'
 # labels and figures recur in report after report, and most lines a table could start at are those.
@@ -425,6 +442,12 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         if not known:
             tokens = first if i == start else _line_cells(line)
             if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
+                if _bare_marker(builder, tokens, lines, i + 1):  # （三） / 不予公开: the label's number alone
+                    text, col = tokens[0]
+                    builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
+                    i += 1
+                    end = i
+                    continue
                 if not _unknown_row_label(builder, tokens, lines, i + 1):
                     break
                 text, col = tokens[0]  # a label the formats do not word so, with its figures after it
