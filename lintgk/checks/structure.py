@@ -152,14 +152,19 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         groups[(id(h.parent), h.level)].append(h)
     for (_, level), siblings in groups.items():
         expected = 1
+        by_place = None  # after a misnumbered heading, the number its place asks for next
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
             elif h.number == 2 and level >= 3 and _LABELLED_FIRST.match(before.get(h.paragraph.line, "")):
                 expected = 2  # a new list, its first item run into its label
+            elif h.number == by_place:
+                expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
+            by_place = None
             if h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))
+                by_place = expected + 1
             expected = h.number + 1
 
 
