@@ -66,7 +66,8 @@ class DeclaredPartsParams:
     """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 counts as one)."""
 
     similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
-    appendix: Regex = "统计表|附表|情况表"  # a declared part that is an appended table
+    # a declared part that is an appended table (「……、附件等七部分」 with 「附件：……统计表.xls」 after the parts)
+    appendix: Regex = "统计表|附表|情况表|附件(?!下载)"
     topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
 
 
