@@ -45,7 +45,7 @@ def same_body(a: str, b: str) -> bool:
 
 @dataclass
 class BodyConsistentParams:
-    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media)."""
+    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media; and the signature above the closing date)."""
 
     claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
     own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)

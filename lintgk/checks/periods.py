@@ -46,7 +46,7 @@ def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("period-full-year", params=NoParams)
 def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
-    """A statistics period that is not the calendar year of the report."""
+    """A statistics period that is not the calendar year of the report (a body set up during the year reports from then on)."""
     year = report.year
     if year is None:
         return

@@ -63,7 +63,7 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 
 @dataclass
 class DeclaredPartsParams:
-    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 counts as one)."""
+    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 or 附件 counts as one)."""
 
     similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
     # a declared part that is an appended table (「……、附件等七部分」 with 「附件：……统计表.xls」 after the parts)
@@ -142,7 +142,7 @@ def _attachments_start(report: Report) -> int | None:
 
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Gaps and repeats in 一、/（一）/1./（1）."""
+    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
     attachments = _attachments_start(report)
     paragraphs = report.doc.paragraphs
     before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}  # each line's previous text
