@@ -261,6 +261,10 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
             row = best_cumulative(fig.unit, fig.context)
         else:
             row = best_row(fig.unit, fig.context)
+            if row is not None and row.value != fig.value and best_cumulative is not None and "累计" in fig.context:
+                # 「年内……累计主动公开政府信息1568条」: 累计 may be the year's or all years'; either column will do
+                other = best_cumulative(fig.unit, fig.context)
+                row = other if other is not None and other.value == fig.value else row
         if row is None:
             continue
         if row.value == fig.value:
