@@ -62,8 +62,9 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
 
 
 # 「自2019年8月份机构改革以来」「于2019年9月正式挂牌成立」: a body set up during the year reports from then on
+# (「2019年8月成立政务公开领导小组」 sets up a group, not the body)
 _SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日)?[^。；;]{0,12}?"
-                     r"(?:机构改革|组建|成立|挂牌|设立)")
+                     r"(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))")
 
 
 def _set_up_then(report: Report, year: int, month: int) -> bool:
