@@ -103,6 +103,29 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         stated = int(m.group("y"))
         if stated < year and not (title and title.line <= par.line <= title.end_line):
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
+    _stale_column(report, year, emit)
+
+
+# a statistics table's value column headed by a year alone (「2017年度」)
+_YEAR_COLUMN = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*$")
+
+
+def _stale_column(report: Report, year: int, emit: Emitter) -> None:
+    """The year column of the report's statistics table headed by an earlier year and none by the report's
+    (a 2018 report's table with 「2017年度」 and 「历年累计」): last year's table with this year's figures, or
+    last year's figures."""
+    seen = set()
+    for stat in report.tables:
+        if not stat.primary or id(stat.table) in seen or not stat.table.rows:
+            continue
+        seen.add(id(stat.table))
+        years = [(int(m.group("y")), cell) for cell in stat.table.rows[0].cells[1:]
+                 if (m := _YEAR_COLUMN.match(cell.text)) is not None]
+        if years and all(y < year for y, _ in years):
+            stated, cell = years[0]
+            start = cell.column + len(cell.text) - len(cell.text.lstrip())
+            emit(Span(cell.line, start, cell.line, start + len(cell.text.strip())), variant="column",
+                 stated=stated, year=year)
 
 
 @dataclass
