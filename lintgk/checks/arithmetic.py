@@ -15,7 +15,7 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
-from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, bigrams, rx
+from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, bigrams, rx, sentence_bounds
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
@@ -246,10 +246,25 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
     if not rows:
         return
     best_row = _closest_rows(rows, threshold, margin)
+    # a figure since the office began (「截止2015年12月31日，……累计主动公开政府信息1016条」) is the 历年累计
+    # column's, not the year's; without such a column it has nothing to be compared with
+    cumulative = [(r, _row_core(r.label)) for t in report.tables if not t.primary and _CUMULATIVE_COLUMN.search(t.column)
+                  for r in t.rows if r.value is not None and r.unit]
+    cumulative = [(r, core) for r, core in cumulative if len(core) >= 4]
+    best_cumulative = _closest_rows(cumulative, threshold, margin) if cumulative else None
     for fig in report.figures:
         if fig.approx:
             continue
-        row = best_row(fig.unit, fig.context)
+        if _since_start(fig):
+            if best_cumulative is None:
+                continue
+            row = best_cumulative(fig.unit, fig.context)
+        else:
+            row = best_row(fig.unit, fig.context)
+            if row is not None and row.value != fig.value and best_cumulative is not None and "累计" in fig.context:
+                # 「年内……累计主动公开政府信息1568条」: 累计 may be the year's or all years'; either column will do
+                other = best_cumulative(fig.unit, fig.context)
+                row = other if other is not None and other.value == fig.value else row
         if row is None:
             continue
         if row.value == fig.value:
@@ -260,6 +275,24 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
             cell = row.value_span or row.label_span  # the cell holding the figure (表1 第3行 第3列 in Word)
             emit(fig.span, figure=fig.text, label=row.label.split("\n")[0], table_value=fmt(row.value),
                  unit=fig.unit, table_where=emit.where(cell.line, cell.column))
+
+
+_CUMULATIVE_COLUMN = re.compile(r"累计|历年")
+_SINCE_START = re.compile(r"历年|至今|有史以来")
+_AS_OF = re.compile(r"截[至止]")
+
+
+def _since_start(fig: Figure) -> bool:
+    """A figure counted since the office began: 历年/至今 in its sentence, or 截至 in its sentence and 累计 in
+    its clause (「截至12月31日，全年共受理3件」 is the year's)."""
+    if "累计" not in fig.context and "历年" not in fig.context and "至今" not in fig.context:
+        if fig.paragraph is None or not any(w in fig.paragraph.text for w in ("历年", "至今", "有史以来")):
+            return False
+    if fig.paragraph is None:
+        return bool(_SINCE_START.search(fig.context))
+    start, _ = sentence_bounds(fig.paragraph.text, fig.offset)
+    before = fig.paragraph.text[start:fig.offset]
+    return bool(_SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
 
 
 def _closest_rows(rows: list, threshold: float, margin: float):

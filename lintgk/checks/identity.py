@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re as std_re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -44,7 +45,7 @@ def same_body(a: str, b: str) -> bool:
 
 @dataclass
 class BodyConsistentParams:
-    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media)."""
+    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media; and the signature above the closing date)."""
 
     claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
     own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)
@@ -74,6 +75,31 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
             reported.add((span.line, span.column))
             emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
+    signature = _signature(report)
+    if signature is not None:
+        par, body = signature
+        if same_body(body, title_body):
+            emit.passed(par.line, f"signed {body} ~ {title_body}", body=body, title_body=title_body)
+        elif SequenceMatcher(None, body, title_body).ratio() >= 0.8:
+            pass  # a character or two apart (财政全融局 for 财政金融局): a slip of the pen, not another body
+        else:  # the signature of the report it was copied from (投资促进局's report signed 国有资产管理局)
+            emit(Span.within(par, len(par.text) - len(par.text.lstrip()), len(par.text.rstrip())), variant="signed",
+                 body=body, title_body=title_body)
+
+
+# The signature: a body's name on a line of its own right above the date at the end of the report
+_SIGNATURE_BODY = re.compile(r"^[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
+_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+
+
+def _signature(report: Report):
+    """(paragraph, body) of the signature above the date among the report's last paragraphs, None without."""
+    last = [p for p in report.doc.paragraphs[-6:] if p.text.strip()]
+    for above, below in zip(last, last[1:]):
+        body = above.text.strip()
+        if _DATE_LINE.match(below.text.strip()) and _SIGNATURE_BODY.match(body):
+            return above, body
+    return None
 
 
 def _in_cited_title(text: str, pos: int) -> bool:

@@ -46,7 +46,7 @@ def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("period-full-year", params=NoParams)
 def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
-    """A statistics period that is not the calendar year of the report."""
+    """A statistics period that is not the calendar year of the report (a body set up during the year reports from then on)."""
     year = report.year
     if year is None:
         return
@@ -55,8 +55,28 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
             continue
         if p.start == date(year, 1, 1) and p.end == date(year, 12, 31):
             emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)} = {year}")
+        elif p.end == date(year, 12, 31) and p.start.year == year and _set_up_then(report, year, p.start.month):
+            emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)}: the body was set up in {year}")
         else:
             emit(p.span, period=p.text, year=year, start=_iso(p.start), end=_iso(p.end))
+
+
+# 「自2019年8月份机构改革以来」「于2019年9月正式挂牌成立」: a body set up during the year reports from then on
+# (「2019年8月成立政务公开领导小组」 sets up a group, not the body)
+_SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日)?[^。；;]{0,12}?"
+                     r"(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))")
+
+
+def _set_up_then(report: Report, year: int, month: int) -> bool:
+    """Does the report say its body was set up in ``year``, in the month its period starts or the one before?
+    (Looked for only when a period is not the whole year: few reports.)"""
+    for par in report.doc.paragraphs:
+        if "年" not in par.text:
+            continue
+        for m in _SET_UP.finditer(par.text):
+            if int(m.group("y")) == year and month - 1 <= int(m.group("m")) <= month:
+                return True
+    return False
 
 
 @kind("period-consistent", params=NoParams)
@@ -83,6 +103,29 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         stated = int(m.group("y"))
         if stated < year and not (title and title.line <= par.line <= title.end_line):
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
+    _stale_column(report, year, emit)
+
+
+# a statistics table's value column headed by a year alone (「2017年度」)
+_YEAR_COLUMN = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*$")
+
+
+def _stale_column(report: Report, year: int, emit: Emitter) -> None:
+    """The year column of the report's statistics table headed by an earlier year and none by the report's
+    (a 2018 report's table with 「2017年度」 and 「历年累计」): last year's table with this year's figures, or
+    last year's figures."""
+    seen = set()
+    for stat in report.tables:
+        if not stat.primary or id(stat.table) in seen or not stat.table.rows:
+            continue
+        seen.add(id(stat.table))
+        years = [(int(m.group("y")), cell) for cell in stat.table.rows[0].cells[1:]
+                 if (m := _YEAR_COLUMN.match(cell.text)) is not None]
+        if years and all(y < year for y, _ in years):
+            stated, cell = years[0]
+            start = cell.column + len(cell.text) - len(cell.text.lstrip())
+            emit(Span(cell.line, start, cell.line, start + len(cell.text.strip())), variant="column",
+                 stated=stated, year=year)
 
 
 @dataclass

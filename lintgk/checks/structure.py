@@ -63,10 +63,11 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 
 @dataclass
 class DeclaredPartsParams:
-    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 counts as one)."""
+    """「由……等N个部分组成」 versus the top-level parts (an appended, unnumbered 统计表 or 附件 counts as one)."""
 
     similarity: float = 0.5  # how alike a declared name and a heading must be to name the same part
-    appendix: Regex = "统计表|附表|情况表"  # a declared part that is an appended table
+    # a declared part that is an appended table (「……、附件等七部分」 with 「附件：……统计表.xls」 after the parts)
+    appendix: Regex = "统计表|附表|情况表|附件(?!下载)"
     topics: list[Regex] = field(default_factory=list)  # contents in the words reports use for them
 
 
@@ -121,20 +122,50 @@ def _appended_table_present(report: Report, appendix) -> bool:
     return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
+# 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it
+_LABELLED_FIRST = re.compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]")
+# 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
+# numbered on its own
+_ATTACHMENT_LABEL = re.compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
+
+
+def _attachments_start(report: Report) -> int | None:
+    """The line of the first 「附件N」 standing alone after the report's first part, None without one."""
+    first_part = report.parts[0].paragraph.line if report.parts else None
+    if first_part is None:
+        return None
+    for par in report.doc.paragraphs:
+        if par.line > first_part and len(par.text) <= 12 and "附件" in par.text and _ATTACHMENT_LABEL.match(par.text):
+            return par.line
+    return None
+
+
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Gaps and repeats in 一、/（一）/1./（1）."""
+    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
+    attachments = _attachments_start(report)
+    paragraphs = report.doc.paragraphs
+    before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}  # each line's previous text
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
+        if attachments is not None and h.paragraph.line > attachments:
+            break  # the documents attached to the report number their own parts
         groups[(id(h.parent), h.level)].append(h)
     for (_, level), siblings in groups.items():
         expected = 1
+        by_place = None  # after a misnumbered heading, the number its place asks for next
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
+            elif h.number == 2 and level >= 3 and _LABELLED_FIRST.match(before.get(h.paragraph.line, "")):
+                expected = 2  # a new list, its first item run into its label
+            elif h.number == by_place:
+                expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
+            by_place = None
             if h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))
+                by_place = expected + 1
             expected = h.number + 1
 
 

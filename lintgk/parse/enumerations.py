@@ -149,6 +149,19 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
     return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
 
 
+# 「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part of;
+# one that is not its share of the total (45 of 89 is 50.6%) is a part of something else (45 of 57)
+_SHARE_AFTER = re.compile(r"[" + P.SPACES + r"]*[，,]?[" + P.SPACES + r"]*占(?:比|总数的|全部的)?[" + P.SPACES + r"]*"
+                          r"(?P<pct>\d+(?:\.\d+)?)[" + P.SPACES + r"]*[%％]")
+
+
+def _share_of_other(text: str, fig: Figure, total: Figure) -> bool:
+    m = _SHARE_AFTER.match(text, fig.offset + len(fig.text))
+    if m is None or not total.value:
+        return False
+    return abs(float(m.group("pct")) - fig.value / total.value * 100) > 0.6  # a rounding apart is the same share
+
+
 # a count written without its unit (「……能源类信息 45，其他类4条」): an item the list holds but that cannot be read
 _BARE_COUNT = re.compile(r"(?<![\d.．])\d+(?![\d.．%％年月日号时期届次])")
 
@@ -168,6 +181,8 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
         if items and _counts_something_else(text[a:b], total.context, first_clause):
             break
         wanted = [f for f in inside if f.unit == total.unit]
+        if items and any(_share_of_other(text, f, total) for f in wanted):
+            break
         if not wanted:
             if items and not inside and _BARE_COUNT.search(text[a:b]):
                 complete = False
