@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re as std_re
 from bisect import bisect_right
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from operator import itemgetter
 
