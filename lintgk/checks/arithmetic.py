@@ -252,10 +252,11 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
                   for r in t.rows if r.value is not None and r.unit]
     cumulative = [(r, core) for r, core in cumulative if len(core) >= 4]
     best_cumulative = _closest_rows(cumulative, threshold, margin) if cumulative else None
+    since_words: dict[int, bool] = {}  # whether a paragraph says 历年/至今 anywhere, once a paragraph
     for fig in report.figures:
         if fig.approx:
             continue
-        if _since_start(fig):
+        if _since_start(fig, since_words):
             if best_cumulative is None:
                 continue
             row = best_cumulative(fig.unit, fig.context)
@@ -282,16 +283,23 @@ _SINCE_START = re.compile(r"历年|至今|有史以来")
 _AS_OF = re.compile(r"截[至止]")
 
 
-def _since_start(fig: Figure) -> bool:
+def _since_start(fig: Figure, since_words: dict[int, bool]) -> bool:
     """A figure counted since the office began: 历年/至今 in its sentence, or 截至 in its sentence and 累计 in
-    its clause (「截至12月31日，全年共受理3件」 is the year's)."""
+    its clause (「截至12月31日，全年共受理3件」 is the year's). ``since_words`` keeps, by paragraph, whether
+    the paragraph has any such word (looked up once a paragraph, not once a figure)."""
+    par = fig.paragraph
     if "累计" not in fig.context and "历年" not in fig.context and "至今" not in fig.context:
-        if fig.paragraph is None or not any(w in fig.paragraph.text for w in ("历年", "至今", "有史以来")):
+        if par is None:
             return False
-    if fig.paragraph is None:
+        said = since_words.get(id(par))
+        if said is None:
+            said = since_words[id(par)] = _SINCE_START.search(par.text) is not None
+        if not said:
+            return False
+    if par is None:
         return bool(_SINCE_START.search(fig.context))
-    start, _ = sentence_bounds(fig.paragraph.text, fig.offset)
-    before = fig.paragraph.text[start:fig.offset]
+    start, _ = sentence_bounds(par.text, fig.offset)
+    before = par.text[start:fig.offset]
     return bool(_SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
 
 

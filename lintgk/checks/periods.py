@@ -50,15 +50,21 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
     year = report.year
     if year is None:
         return
+    set_up = None  # the months the report says its body was set up in, read when a period first needs them
     for p in report.periods:
         if not p.statistical:
             continue
         if p.start == date(year, 1, 1) and p.end == date(year, 12, 31):
             emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)} = {year}")
-        elif p.end == date(year, 12, 31) and p.start.year == year and _set_up_then(report, year, p.start.month):
-            emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)}: the body was set up in {year}")
-        else:
-            emit(p.span, period=p.text, year=year, start=_iso(p.start), end=_iso(p.end))
+            continue
+        if p.end == date(year, 12, 31) and p.start.year == year:
+            if set_up is None:
+                set_up = _set_up_months(report)
+            # set up in the month the period starts, or the one before
+            if not set_up.isdisjoint(((year, p.start.month), (year, p.start.month - 1))):
+                emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)}: the body was set up in {year}")
+                continue
+        emit(p.span, period=p.text, year=year, start=_iso(p.start), end=_iso(p.end))
 
 
 # 「自2019年8月份机构改革以来」「于2019年9月正式挂牌成立」: a body set up during the year reports from then on
@@ -67,16 +73,11 @@ _SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:
                      r"(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))")
 
 
-def _set_up_then(report: Report, year: int, month: int) -> bool:
-    """Does the report say its body was set up in ``year``, in the month its period starts or the one before?
-    (Looked for only when a period is not the whole year: few reports.)"""
-    for par in report.doc.paragraphs:
-        if "年" not in par.text:
-            continue
-        for m in _SET_UP.finditer(par.text):
-            if int(m.group("y")) == year and month - 1 <= int(m.group("m")) <= month:
-                return True
-    return False
+def _set_up_months(report: Report) -> set[tuple[int, int]]:
+    """(year, month) of each time the report says its body was set up (read once a report, and only when a
+    period is not the whole year: few reports)."""
+    return {(int(m.group("y")), int(m.group("m")))
+            for par in report.doc.paragraphs if "年" in par.text for m in _SET_UP.finditer(par.text)}
 
 
 @kind("period-consistent", params=NoParams)

@@ -144,8 +144,16 @@ def _attachments_start(report: Report) -> int | None:
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
     attachments = _attachments_start(report)
-    paragraphs = report.doc.paragraphs
-    before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}  # each line's previous text
+    before: dict[int, str] | None = None  # by line, the paragraph before it: made when a heading needs it
+
+    def after_label(line: int) -> bool:
+        """Whether the paragraph before ``line`` is a list's label with its first item (「附件：1.……」)."""
+        nonlocal before
+        if before is None:
+            paragraphs = report.doc.paragraphs
+            before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}
+        return _LABELLED_FIRST.match(before.get(line, "")) is not None
+
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         if attachments is not None and h.paragraph.line > attachments:
@@ -157,7 +165,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
-            elif h.number == 2 and level >= 3 and _LABELLED_FIRST.match(before.get(h.paragraph.line, "")):
+            elif h.number == 2 != expected and level >= 3 and after_label(h.paragraph.line):
                 expected = 2  # a new list, its first item run into its label
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs

@@ -1,0 +1,69 @@
+"""What a check reads of the whole report for one finding it weighs is read once a report, not once a finding:
+a 2 MB report of repeated text took twice as long as it should when GK202 read every paragraph again for
+each period that is not the whole year, and GK305 each paragraph again for each figure in it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintgk.checks import arithmetic, periods
+from lintgk.config import Config
+from lintgk.document import Paragraph
+from lintgk.engine import lint_path
+from lintgk.parse.figures import find_figures
+
+PARTIAL_PERIOD = "本报告统计期限为2019年3月1日至2019年12月31日。"
+
+
+def _report(tmp_path: Path, body: list[str]) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(["安安镇人民政府2019年政府信息公开工作年度报告", "", "一、总体情况", "", *body]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def _counting(monkeypatch, module, name: str) -> list[int]:
+    calls = [0]
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_partial_periods_read_the_set_up_months_once(tmp_path, monkeypatch):
+    calls = _counting(monkeypatch, periods, "_set_up_months")
+    result = lint_path(_report(tmp_path, [PARTIAL_PERIOD] * 40), Config())
+    assert calls == [1]
+    assert sum(d.rule == "GK202" for d in result.diagnostics) == 40  # each period still weighed
+
+
+def test_a_body_set_up_that_month_passes_every_period(tmp_path, monkeypatch):
+    calls = _counting(monkeypatch, periods, "_set_up_months")
+    result = lint_path(_report(tmp_path, ["本局于2019年3月机构改革后组建。", *[PARTIAL_PERIOD] * 40]), Config())
+    assert calls == [1]
+    assert not any(d.rule == "GK202" for d in result.diagnostics)
+
+
+class _CountingPattern:
+    """A pattern that counts its searches of one whole text."""
+
+    def __init__(self, pattern, whole: str) -> None:
+        self.pattern, self.whole, self.whole_searches = pattern, whole, 0
+
+    def search(self, text, *args):
+        self.whole_searches += text is self.whole
+        return self.pattern.search(text, *args)
+
+
+def test_a_paragraph_is_searched_for_since_words_once(monkeypatch):
+    par = Paragraph("，".join(f"第{i}类信息公开{i}条" for i in range(1, 60)) + "。历年累计公开1016条。", 5)
+    figures = find_figures(par)
+    counting = _CountingPattern(arithmetic._SINCE_START, par.text)
+    monkeypatch.setattr(arithmetic, "_SINCE_START", counting)
+    memo: dict[int, bool] = {}
+    since = [arithmetic._since_start(fig, memo) for fig in figures]
+    assert counting.whole_searches == 1
+    assert since[-1] and not any(since[:-1])  # only the figure whose sentence says 历年累计
