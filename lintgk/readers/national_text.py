@@ -149,7 +149,20 @@ def _tokens(line: str) -> list[tuple[str, int]]:
         cells.extend(_spaced_cells(part, start))
     if tabbed:
         _drop_blank_ends(line, cells)
+        _join_split_markers(cells)
     return cells
+
+
+def _join_split_markers(cells: list[tuple[str, int]]) -> None:
+    """A group label's number and its words in cells of their own (「（三）⇥不予公开⇥1.属于国家秘密⇥0…」, a page's
+    merged cell with a line break copied as two cells): one label cell, as the format words it."""
+    i = 0
+    while i < len(cells) - 1:
+        marker, words = cells[i][0].strip(_SPACES), cells[i + 1][0].strip(_SPACES)
+        if marker and words and _depth(marker) and not _MARKER.sub("", marker).strip(_SPACES) \
+                and _kind(marker + words) == ROW:
+            cells[i:i + 2] = [(cells[i][0] + words, cells[i][1])]
+        i += 1
 
 
 def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
