@@ -63,12 +63,15 @@ def table_parent_sum(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @kind("table-subset", params=NoParams)
 def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
-    """A 其中 row above its parent."""
+    """A 其中 row above its parent; a list of 其中 rows ending with a catch-all that does not add up to it.
+    A parent the complete list does not add up to is one finding: its rows above it are not reported too."""
     for table in report.tables:
         for row in table.rows:
             subset = [c for c in row.children if c.subset and c.unit and c.unit == row.unit]
             if not subset or not row.unit:
                 continue
+            if _subset_sum(row, subset, table, emit):
+                continue  # a row above the parent is in that sum: the same defect
             for kid in subset:
                 if kid.value is None:
                     continue
@@ -77,15 +80,20 @@ def table_subset(report: Report, params: NoParams, emit: Emitter) -> None:
                     emit(_cell(kid), variant="blank_parent", **data)
                 elif kid.value > row.value:
                     emit(_cell(kid), parent_value=fmt(row.value), **data)
-            if row.value is None or len(subset) < 2 or not _CATCH_ALL.search(subset[-1].label):
-                continue
-            if any(k.value is None for k in subset):
-                continue
-            total = sum(k.value for k in subset)
-            expr = "+".join(fmt(k.value) for k in subset)
-            if total != row.value:
-                emit(_cell(row), variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
-                     expr=expr, sum=fmt(total), unit=row.unit)
-            else:
-                emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
-                            total=fmt(total))
+
+
+def _subset_sum(row: TableRow, subset: list[TableRow], table: StatTable, emit: Emitter) -> bool:
+    """Check that a complete 其中 list (ending with a catch-all) adds up to its parent; True when it does not."""
+    if row.value is None or len(subset) < 2 or not _CATCH_ALL.search(subset[-1].label):
+        return False
+    if any(k.value is None for k in subset):
+        return False
+    total = sum(k.value for k in subset)
+    expr = "+".join(fmt(k.value) for k in subset)
+    if total != row.value:
+        emit(_cell(row), variant="sum", parent=_name(row, table), parent_value=fmt(row.value),
+             expr=expr, sum=fmt(total), unit=row.unit)
+        return True
+    emit.passed(row.line, f"{_name(row, table)} 其中: {expr}={fmt(total)}", label=_name(row, table), expr=expr,
+                total=fmt(total))
+    return False
