@@ -217,6 +217,20 @@ def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) 
     return items
 
 
+_OPEN_END = re.compile(r"\s*等")
+
+
+def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
+    """Do a list's items claim the whole total: its last item is a catch-all, or one before it is
+    (「规章文件4条，其他文件4条，政务动态信息0条，年度报告1条」) and the list does not end open (「公示公告17条等」)."""
+    if _CATCH_ALL.search(_label(text, items[-1], start)):
+        return True
+    last = items[-1]
+    if _OPEN_END.match(text, last.offset + len(last.text)):
+        return False
+    return any(_CATCH_ALL.search(_label(text, f, start)) for f in items[:-1])
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     if "其中" not in text:
@@ -240,7 +254,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         items = _first_partition(text, items, total, m.end())
         # with a part that cannot be read, the parts can only be held to not exceeding the total
-        catch_all = complete and bool(_CATCH_ALL.search(_label(text, items[-1], m.end())))
+        catch_all = complete and _closed_by_catch_all(text, items, m.end())
         found.append(Enumeration("subset", items, total, catch_all))
     return found
 
