@@ -45,11 +45,14 @@ def same_body(a: str, b: str) -> bool:
 
 @dataclass
 class BodyConsistentParams:
-    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media; and the signature above the closing date)."""
+    """The body the text reports for versus the title's (`claims`: any other body; `own_claims`: a body of the report's own kind and level with another name; `media`: another county's media; `superior_requests`: requests made to a government above the body, counted as its own; and the signature above the closing date)."""
 
     claims: list[Regex] = field(default_factory=list)  # where the text names the body it reports for (group body)
     own_claims: list[Regex] = field(default_factory=list)  # where the text speaks for itself (group body)
     media: list[Regex] = field(default_factory=list)  # a county's media (groups media and name)
+    # requests the text says the report's body received, made to a government above it (group superior, its
+    # level's kind first: 市政府, 区人民政府): in a township's or county's report, its superior's words
+    superior_requests: list[Regex] = field(default_factory=list)
 
 
 @kind("body-consistent", params=BodyConsistentParams)
@@ -75,6 +78,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
             reported.add((span.line, span.column))
             emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
+    _requests_to_superior(report, params, emit)
     signature = _signature(report)
     if signature is not None:
         par, body = signature
@@ -207,6 +211,28 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                 if (span.line, span.column) not in reported:
                     reported.add((span.line, span.column))
                     emit(span, variant="media", body=m.group("media"), county=own_county, title_body=report.body)
+
+
+# The kinds of government above each level a report can be copied from (a city's may be a county-level one)
+_ABOVE = {"township": ("省", "市", "区", "县", "旗"), "county": ("省", "市")}
+
+
+def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
+    """A township's (county's) report that counts the requests made to its city's government (「受理……向市政府及
+    市政府办公室提出的政府信息公开申请5件」) copied them from the city's report: such requests are the city's."""
+    own = _body_name(report.body or "")
+    above = _ABOVE.get(own.own.level, ()) if own is not None and is_government(own) else ()
+    if not above or not params.superior_requests:
+        return
+    for pattern in params.superior_requests:
+        finditer = paragraph_finditer(pattern)
+        for par in report.doc.paragraphs:
+            if "申请" not in par.text:
+                continue
+            for m in finditer(par.text):
+                if m.group("superior")[0] in above:
+                    emit(Span.within(par, m.start("superior"), m.end("superior")), variant="superior",
+                         body=m.group("superior"), title_body=report.body, context=m.group(0))
 
 
 # The kinds of place at each level but the city's (a city has no body of its level to confuse).
