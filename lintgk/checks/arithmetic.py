@@ -268,6 +268,8 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
                 row = other if other is not None and other.value == fig.value else row
         if row is None:
             continue
+        if _REMAINDER.match(fig.context.lstrip()) and not _REMAINDER.search(row.label):
+            continue  # 「其他应主动公开的信息16条」: the rest of a breakdown, not the row's total
         if row.value == fig.value:
             label = row.label.split("\n")[0]
             emit.passed(fig.span.line, f"{fig.text} = {label} {fmt(row.value)}", figure=fig.text, label=label,
@@ -279,6 +281,7 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
 
 
 _CUMULATIVE_COLUMN = re.compile(r"累计|历年")
+_REMAINDER = re.compile(r"其[他它余]")
 _SINCE_START = re.compile(r"历年|至今|有史以来")
 _AS_OF = re.compile(r"截[至止]")
 
