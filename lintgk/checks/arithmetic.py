@@ -87,6 +87,7 @@ class NoneVsCountParams:
 
     negation: Regex = "没有|未|无|零"  # the words that say there was none
     reach: int = 30  # how many characters before the keyword a negation may stand
+    specific: Regex = ""  # between the negation and the keyword: the claim is of one particular thing (its number)
     topics: list[NoneTopic] = field(default_factory=list)
 
 
@@ -101,6 +102,7 @@ def _compiled_topics(params: NoneVsCountParams) -> list[tuple]:
 def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> None:
     negation = rx(params.negation)
     reach = params.reach
+    specific = rx(params.specific) if params.specific else None
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
     report_counts = None  # the report's counts, made when a first claim of none is found
     joined = JoinedParagraphs.of(report.doc.paragraphs)
@@ -130,6 +132,8 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     if modifier and modifier.search(clause[hit.end():]):
                         continue
                     negs = list(negation.finditer(clause, window, hit.start()))
+                    if specific and specific.search(clause, negs[-1].end(), hit.start()):
+                        continue  # 「并未收到申请人查询号为…的政府信息公开申请」: one request, not that there were none
                     if counts_text is None:
                         if report_counts is None:
                             report_counts = _Counts(report)
