@@ -50,6 +50,9 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
                     diff=fmt(abs(parts - total)))
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
+        elif parts > total and e.kind == "subset" and any(f.value == total for f in e.items):
+            # 「共149条，其中网站公开的125条，全文电子化信息149条」: a part as large as the whole restates it
+            emit.passed(e.total.span.line, f"{expr}: one part is the whole {fmt(total)}")
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
         elif exact:
