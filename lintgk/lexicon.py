@@ -65,7 +65,9 @@ PAGE_FRAME = re.compile(r"位置|首页|主页|[>＞»›|｜]")
 # (统计数, 数量 …, or a period: 2013年度, 本年度, 历年累计), not a ratio (增减, 同比, %).
 _UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
 _VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
-PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|历年累计|累\s*计)(?:数|数量|情况)?$")
+# (年末统计: the year's figures as at its end, the only column of some county statistics tables)
+PERIOD_HEADER = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|年\s*末|历年累计|累\s*计)(?:数|数量|情况|统\s*计)?$")
 _RATIO_HEADER = re.compile(r"增|减|比|%|％|率")
 
 

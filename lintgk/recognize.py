@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex as re
 
 _SUBJECT = re.compile(r"信息公开")
-_REPORT = re.compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?报告")  # old reports: 政府信息公开(工作)报告
+_REPORT = re.compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?报告")  # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告
 _SUBSTANCE = (
     re.compile(r"政府信息公开条例|《条例》"),
     re.compile(r"主动公开"),

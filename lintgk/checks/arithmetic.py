@@ -50,6 +50,9 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
                     diff=fmt(abs(parts - total)))
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
+        elif parts > total and e.kind == "subset" and any(f.value == total for f in e.items):
+            # 「共149条，其中网站公开的125条，全文电子化信息149条」: a part as large as the whole restates it
+            emit.passed(e.total.span.line, f"{expr}: one part is the whole {fmt(total)}")
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
         elif exact:
@@ -87,6 +90,7 @@ class NoneVsCountParams:
 
     negation: Regex = "没有|未|无|零"  # the words that say there was none
     reach: int = 30  # how many characters before the keyword a negation may stand
+    specific: Regex = ""  # between the negation and the keyword: the claim is of one particular thing (its number)
     topics: list[NoneTopic] = field(default_factory=list)
 
 
@@ -101,6 +105,7 @@ def _compiled_topics(params: NoneVsCountParams) -> list[tuple]:
 def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> None:
     negation = rx(params.negation)
     reach = params.reach
+    specific = rx(params.specific) if params.specific else None
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
     report_counts = None  # the report's counts, made when a first claim of none is found
     joined = JoinedParagraphs.of(report.doc.paragraphs)
@@ -130,6 +135,8 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     if modifier and modifier.search(clause[hit.end():]):
                         continue
                     negs = list(negation.finditer(clause, window, hit.start()))
+                    if specific and specific.search(clause, negs[-1].end(), hit.start()):
+                        continue  # 「并未收到申请人查询号为…的政府信息公开申请」: one request, not that there were none
                     if counts_text is None:
                         if report_counts is None:
                             report_counts = _Counts(report)
@@ -268,6 +275,8 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
                 row = other if other is not None and other.value == fig.value else row
         if row is None:
             continue
+        if _REMAINDER.match(fig.context.lstrip()) and not _REMAINDER.search(row.label):
+            continue  # 「其他应主动公开的信息16条」: the rest of a breakdown, not the row's total
         if row.value == fig.value:
             label = row.label.split("\n")[0]
             emit.passed(fig.span.line, f"{fig.text} = {label} {fmt(row.value)}", figure=fig.text, label=label,
@@ -279,6 +288,7 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
 
 
 _CUMULATIVE_COLUMN = re.compile(r"累计|历年")
+_REMAINDER = re.compile(r"其[他它余]")
 _SINCE_START = re.compile(r"历年|至今|有史以来")
 _AS_OF = re.compile(r"截[至止]")
 

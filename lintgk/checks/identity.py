@@ -40,7 +40,20 @@ def _core(body: str) -> str:
 
 def same_body(a: str, b: str) -> bool:
     a, b = _core(a), _core(b)
-    return bool(a) and bool(b) and (a in b or b in a)
+    return bool(a) and bool(b) and (a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is the usual contraction of ``full``'s name: 财金局 of 财政金融局, 安监局 of
+    安全生产监督管理局 (its characters in order within the name's last dozen, the same final character)."""
+    if len(short) < 3 or len(short) >= len(full) or short[-1] != full[-1]:
+        return False
+    at = len(full) - 1
+    for ch in reversed(short[:-1]):  # matched from the end, so that the name's place prefix is not reached for
+        at = full.rfind(ch, 0, at)
+        if at < 0:
+            return False
+    return len(full) - at <= 12
 
 
 @dataclass

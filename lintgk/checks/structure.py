@@ -55,10 +55,25 @@ def _required_items(params: RequiredPartsParams) -> list[tuple[RequiredPart, str
 @kind("required-parts", params=RequiredPartsParams)
 def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -> None:
     titles = [h.title for h in report.headings]
+    run_in = None  # the run-in headings, looked for once a part has no heading
     for item, pattern in prepared(params, _required_items):
         if not any(_names(pattern, t) for t in titles):
+            if run_in is None:
+                run_in = _run_in_titles(report)
+            if any(_names(pattern, t) for t in run_in):
+                continue
             emit(title_anchor(report), item=item.name.zh, item_en=item.name.en, article=item.article,
                  article_en=item.article_en or item.article)
+
+
+# 「收费及减免情况。无收费及减免情况。」: a paragraph opening with a part's name and a full stop or colon
+# (not a sentence saying there was none: 「无因政府信息公开申请行政复议、提起行政诉讼的情况。」)
+_RUN_IN = re.compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han}[\p{Han}、（）()]{3,24}?情况)[。：:]")
+
+
+def _run_in_titles(report: Report) -> list[str]:
+    """The titles of the run-in headings: a paragraph that opens with a 「……情况」 and a full stop or colon."""
+    return [m.group(1) for p in report.doc.paragraphs if (m := _RUN_IN.match(p.text))]
 
 
 @dataclass

@@ -18,7 +18,7 @@ from lintgk.document import Cell, Row, Table
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 
-_LABEL_HEADER = re.compile(r"^(?:指\s*标(?:名\s*称)?|项\s*目|统计指标)$")
+_LABEL_HEADER = re.compile(r"^(?:指\s*标(?:\s*名\s*称)?|项\s*目|统\s*计\s*指\s*标)$")  # 「指 标 名 称」: spaced as Word centres it
 LABEL_HEADER_START = ("指", "项", "统")  # a cheap test before the pattern: how a line that can open a table starts
 _UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
 _HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
