@@ -15,7 +15,7 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
-from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SUBSET_MARKER, bigrams, rx, sentence_bounds
+from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SPACES, SUBSET_MARKER, bigrams, rx, sentence_bounds
 
 _NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
@@ -50,8 +50,8 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
                     diff=fmt(abs(parts - total)))
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
-        elif parts > total and e.kind == "subset" and any(f.value == total for f in e.items):
-            # 「共149条，其中网站公开的125条，全文电子化信息149条」: a part as large as the whole restates it
+        elif parts > total and e.kind == "subset" and parts - total <= total and _restates_whole(e.items, total):
+            # 「共149条，其中网站公开的全文电子化信息125条，全文电子化信息149条」: a part as large as the whole restates it
             emit.passed(e.total.span.line, f"{expr}: one part is the whole {fmt(total)}")
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
@@ -61,6 +61,18 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
             emit(_items_span(e.items), variant="short", **data)
         else:
             emit.passed(e.total.span.line, f"{expr}={fmt(parts)}<={fmt(total)}")
+
+
+def _restates_whole(items: list[Figure], total: float) -> bool:
+    """Whether a 其中 list's part as large as the whole says what the whole is, not a share of it: its words are
+    another part's (「其中通过网站公开的全文电子化信息125条，全文电子化信息149条」: all 149 are digitised, 125 of them
+    on the site). Parts of one kind (「其中当面申请1件，网络申请3件」 of 3) are a list that does not add up."""
+    for item in items:
+        if item.value == total:
+            words = item.context.strip(SPACES + "，,；;、：:")
+            if len(words) >= 2 and any(words in other.context for other in items if other is not item):
+                return True
+    return False
 
 
 _CLAUSE_END = re.compile("[" + SENTENCE_END + "；;]")
