@@ -153,14 +153,24 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     return cells
 
 
+def _bare_group_number(text: str) -> bool:
+    """A group label's number and nothing else (「（三）」, 「二、」)."""
+    return bool(text) and not _MARKER.sub("", text).strip(_SPACES) and _depth(text) > 0
+
+
+def _split_label(marker: str, words: str) -> bool:
+    """Whether a group label's number and the words after it, split apart (a page's merged cell with a line
+    break), are together a row label of the format."""
+    return bool(words) and _bare_group_number(marker) and _kind(marker + words) == ROW
+
+
 def _join_split_markers(cells: list[tuple[str, int]]) -> None:
     """A group label's number and its words in cells of their own (「（三）⇥不予公开⇥1.属于国家秘密⇥0…」, a page's
     merged cell with a line break copied as two cells): one label cell, as the format words it."""
     i = 0
     while i < len(cells) - 1:
-        marker, words = cells[i][0].strip(_SPACES), cells[i + 1][0].strip(_SPACES)
-        if marker and words and _depth(marker) and not _MARKER.sub("", marker).strip(_SPACES) \
-                and _kind(marker + words) == ROW:
+        words = cells[i + 1][0].strip(_SPACES)
+        if _split_label(cells[i][0].strip(_SPACES), words):
             cells[i:i + 2] = [(cells[i][0] + words, cells[i][1])]
         i += 1
 
@@ -357,13 +367,13 @@ def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int
     if builder.known < 4 or len(tokens) != 1:
         return False
     marker = tokens[0][0].strip(_SPACES)
-    if not marker or _MARKER.sub("", marker).strip(_SPACES) or _depth(marker) == 0:
+    if not _bare_group_number(marker):
         return False
     for line in lines[after:after + 3]:
         if _is_separator(line):
             continue
         following = [t for t, _ in _line_cells(line) if t]
-        return bool(following) and _kind(marker + following[0].strip(_SPACES)) == ROW
+        return bool(following) and _split_label(marker, following[0].strip(_SPACES))
     return False
 
 
