@@ -6,11 +6,10 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable
 
-import regex as re
-
 from lintgk.config import Config
 from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
+from lintgk.lazy_regex import lazy_compile
 from lintgk.model import FileResult, fills_plainly, finding_order
 from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
 
@@ -44,8 +43,8 @@ def rule_set(config: Config) -> RuleSet:
 
 
 # Wording only the 2007 Regulation's reports use, and wording only the national format (2019 on) uses.
-_OLD_FORMAT = re.compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况")
-_NATIONAL_FORMAT = re.compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
+_OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况")
+_NATIONAL_FORMAT = lazy_compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
 
 
 def _profile_for(report, rules: RuleSet, document: str):

@@ -6,7 +6,8 @@ words of statistics table headers.
 """
 from __future__ import annotations
 
-import regex as re
+from lintgk.lazy_regex import lazy_compile
+
 
 # Blank characters that are not a cell separator: the full-width space 　 that indents Chinese paragraphs,
 # no-break and typographic spaces, zero-width space and BOM, and the control blanks. A tab separates cells.
@@ -41,9 +42,9 @@ MARKS = (
     (3, r"(?P<num>\d{1,2})\s*[、.．](?!\d)"),
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
 )
-LEVEL_MARKERS = tuple((level, re.compile("^" + mark + r"\s*")) for level, mark in MARKS)
+LEVEL_MARKERS = tuple((level, lazy_compile("^" + mark + r"\s*")) for level, mark in MARKS)
 # The markers a line can open with, by its first character: a cheap test before trying each of them.
-MARKER_START = re.compile(r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)")
+MARKER_START = lazy_compile(r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)")
 MARKERS_BY_START = {"cn": LEVEL_MARKERS[0:1], "paren": LEVEL_MARKERS[1::2], "digit": LEVEL_MARKERS[2:3]}
 
 
@@ -54,21 +55,21 @@ def markers_opening(text: str) -> tuple:
 
 # Any of the markers, as a piece of a pattern (no group); ANY_MARKER: a line opening with one.
 MARKER = "(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + ")"
-ANY_MARKER = re.compile("^" + MARKER + r"\s*")
-SUBSET_MARKER = re.compile(r"^其中\s*[：:]?\s*")
+ANY_MARKER = lazy_compile("^" + MARKER + r"\s*")
+SUBSET_MARKER = lazy_compile(r"^其中\s*[：:]?\s*")
 
 # A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
 # a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」.
-PAGE_FRAME = re.compile(r"位置|首页|主页|[>＞»›|｜]")
+PAGE_FRAME = lazy_compile(r"位置|首页|主页|[>＞»›|｜]")
 
 # The headers of a statistics table's columns: its unit column (计量单位 / 单位), a column of figures
 # (统计数, 数量 …, or a period: 2013年度, 本年度, 历年累计), not a ratio (增减, 同比, %).
-_UNIT_HEADER = re.compile(r"^(?:计\s*量\s*)?单\s*位$")
-_VALUE_HEADER = re.compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
+_UNIT_HEADER = lazy_compile(r"^(?:计\s*量\s*)?单\s*位$")
+_VALUE_HEADER = lazy_compile(r"统\s*计\s*数|数\s*量|数\s*值|数\s*据|合\s*计|件数|条数|金额")
 # (年末统计: the year's figures as at its end, the only column of some county statistics tables)
-PERIOD_HEADER = re.compile(
+PERIOD_HEADER = lazy_compile(
     r"^(?:(?:19|20)\d{2}\s*年(?:度)?|本\s*年(?:度)?|上\s*年(?:度)?|年\s*末|历年累计|累\s*计)(?:数|数量|情况|统\s*计)?$")
-_RATIO_HEADER = re.compile(r"增|减|比|%|％|率")
+_RATIO_HEADER = lazy_compile(r"增|减|比|%|％|率")
 
 
 def is_unit_header(text: str) -> bool:

@@ -11,9 +11,8 @@ import os
 import stat
 from pathlib import Path
 
-import regex as re
-
 from lintgk.errors import InputError
+from lintgk.lazy_regex import lazy_compile
 
 # A report is a few dozen kilobytes of text, or a few megabytes of PDF; anything far larger
 # is not a report and would only stall the batch.
@@ -123,7 +122,7 @@ def _os_reason(exc: OSError) -> str:
 _SELF_CLOSING = frozenset(
     "area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen "
     "p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp html head body".split())
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})\b[^<>]*?(/?)>")
+_TAG = lazy_compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})\b[^<>]*?(/?)>")
 
 
 def check_html_depth(data: bytes, name: str, limit: int = MAX_HTML_DEPTH) -> None:

@@ -17,28 +17,31 @@ from __future__ import annotations
 
 import regex as re
 
-_SUBJECT = re.compile(r"信息公开")
-_REPORT = re.compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?报告")  # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告
+from lintgk.lazy_regex import lazy_compile
+
+
+_SUBJECT = lazy_compile(r"信息公开")
+_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?报告")  # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告
 _SUBSTANCE = (
-    re.compile(r"政府信息公开条例|《条例》"),
-    re.compile(r"主动公开"),
-    re.compile(r"依申请公开|公开申请"),
-    re.compile(r"统计(?:期限|期间|时间|时段)"),
-    re.compile(r"行政复议|行政诉讼"),
+    lazy_compile(r"政府信息公开条例|《条例》"),
+    lazy_compile(r"主动公开"),
+    lazy_compile(r"依申请公开|公开申请"),
+    lazy_compile(r"统计(?:期限|期间|时间|时段)"),
+    lazy_compile(r"行政复议|行政诉讼"),
 )
 # The parts the Regulation requires, in the 2007 wording (Article 32) and the national format's (2019)
 _PARTS = (
-    re.compile(r"主动公开政府信息(?:的)?情况|政府信息主动公开(?:的)?情况"),
-    re.compile(r"收到和处理政府信息公开申请(?:的)?情况|依申请公开政府信息(?:的)?情况"),
-    re.compile(r"行政复议、?(?:提起)?行政诉讼(?:的)?情况"),
-    re.compile(r"收费(?:和|及)减免(?:的)?情况"),
-    re.compile(r"存在的主要问题(?:及|和)改进(?:情况|措施)"),
-    re.compile(r"其他需要报告的事项"),
+    lazy_compile(r"主动公开政府信息(?:的)?情况|政府信息主动公开(?:的)?情况"),
+    lazy_compile(r"收到和处理政府信息公开申请(?:的)?情况|依申请公开政府信息(?:的)?情况"),
+    lazy_compile(r"行政复议、?(?:提起)?行政诉讼(?:的)?情况"),
+    lazy_compile(r"收费(?:和|及)减免(?:的)?情况"),
+    lazy_compile(r"存在的主要问题(?:及|和)改进(?:情况|措施)"),
+    lazy_compile(r"其他需要报告的事项"),
 )
 _TITLE_LINES = 5
 _TITLE_LENGTH = 60
-_LIST_ITEM = re.compile(r"[-*+•·]\s|\d+[.、)]\s*")
-_TITLE_END = re.compile(r"(?:报告|年报)(?:[（(][^）)]{0,12}[）)])?[\W_]*$")
+_LIST_ITEM = lazy_compile(r"[-*+•·]\s|\d+[.、)]\s*")
+_TITLE_END = lazy_compile(r"(?:报告|年报)(?:[（(][^）)]{0,12}[）)])?[\W_]*$")
 _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 

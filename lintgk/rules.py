@@ -12,13 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex as re
-
 from lintgk.errors import RuleFileError
+from lintgk.lazy_regex import lazy_compile
 from lintgk.model import SEVERITIES
 
-CODE = re.compile(r"^GK[1-7]\d{2}$")
-NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE = lazy_compile(r"^GK[1-7]\d{2}$")
+NAME = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "documents", "fixable",
               "fix", "passed"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
@@ -255,18 +254,22 @@ def _check_fields(rules: dict[str, Rule], builtin: set[str], params_types: dict[
                                     f"(kind {rule.kind} gives: {', '.join(sorted(known))})")
 
 
-def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_types: dict[str, type]) -> dict:
+def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_types: dict[str, type],
+                  builtin: set[str]) -> dict:
     """Each rule's params, with each profile's overrides, as its kind's dataclass; a key, type or regular
-    expression that does not fit is an error naming the file it came from."""
+    expression that does not fit is an error naming the file it came from. The regular expressions of
+    lintgk's own rules (``builtin``) with its own profiles are compiled when a check first uses them."""
     from lintgk.checks.params import ParamError, build
 
     typed: dict[tuple[str, str], Any] = {}
+    own_profiles = {name for name, profile in profiles.items()
+                    if Path(profile.path).parent.parent == builtin_rules_dir()}
     for rule in rules.values():
         cls = params_types.get(rule.kind)
         if cls is None:
             continue
         try:
-            base = build(cls, rule.params)
+            base = build(cls, rule.params, check_patterns=rule.code not in builtin)
         except ParamError as exc:
             raise RuleFileError(f"{rule.path}: rule {rule.code}: {exc}") from None
         for profile in profiles.values():
@@ -274,8 +277,9 @@ def _typed_params(rules: dict[str, Rule], profiles: dict[str, Profile], params_t
             if not override:  # most profiles leave a rule as it is: one build serves them all
                 typed[(rule.code, profile.name)] = base
                 continue
+            own = rule.code in builtin and profile.name in own_profiles
             try:
-                typed[(rule.code, profile.name)] = build(cls, {**rule.params, **override})
+                typed[(rule.code, profile.name)] = build(cls, {**rule.params, **override}, check_patterns=not own)
             except ParamError as exc:
                 source = profile.path if exc.key.split(".")[0].split("[")[0] in override else rule.path
                 raise RuleFileError(f"{source}: rule {rule.code}: {exc}") from None
@@ -360,7 +364,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             if name not in profiles:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
     _check_fields(rules, builtin, PARAMS)
-    return RuleSet(dict(sorted(rules.items())), profiles, documents, _typed_params(rules, profiles, PARAMS))
+    typed = _typed_params(rules, profiles, PARAMS, builtin)
+    return RuleSet(dict(sorted(rules.items())), profiles, documents, typed)
 
 
 def template_part_names(rules: RuleSet) -> tuple[str, ...]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
+from lintgk.lazy_regex import lazy_compile
 
-DIRECTIVE = re.compile(
+
+DIRECTIVE = lazy_compile(
     r"<!--\s*lintgk:\s*(?P<verb>disable-next-line|disable-line|disable|enable)"
     r"(?:\s*[=:]?\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*-->"
 )
-COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+COMMENT_LINE = lazy_compile(r"^\s*<!--.*-->\s*$")
 
 
 @dataclass(frozen=True)

@@ -90,3 +90,24 @@ def test_params_read_both_ways():
     params = RepeatedParagraphParams(min_chars=12)
     assert params.min_chars == params["min_chars"] == params.get("min_chars") == 12
     assert params.get("nothing", 3) == 3 and "min_chars" in params
+
+
+def test_every_regular_expression_of_the_built_in_rules_compiles():
+    # lintgk's own rules leave their patterns to be compiled on first use (a one-file check uses fewer than
+    # half): this is where a bad one is caught
+    from lintgk.checks.params import build
+    from lintgk.checks.registry import PARAMS
+    from lintgk.rules import load_rules
+
+    rules = load_rules()
+    for rule in rules.rules.values():
+        for profile in rules.profiles.values():
+            build(PARAMS[rule.kind], {**rule.params, **profile.params.get(rule.code, {})}, rule.path,
+                  check_patterns=True)
+
+
+def test_a_house_profile_over_a_built_in_rule_has_its_patterns_checked(tmp_path):
+    profile = ("name: house\ndescription: {zh: 本单位, en: house}\nyears: [2101, 2102]\n"
+               "params:\n  GK102:\n    topics: [\"概述(|总体情况\"]\n")
+    _project(tmp_path, HOUSE_RULE, profile)
+    _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "house.yaml", "GK102", "regular expression")

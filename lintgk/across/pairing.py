@@ -3,18 +3,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex as re
-
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS
 
-_SPACES = re.compile(f"[\\s{BLANKS}]+")  # any blank inside a name, zero-width ones included
+_SPACES = lazy_compile(f"[\\s{BLANKS}]+")  # any blank inside a name, zero-width ones included
 # 某某镇人民政府 / 某某镇政府 / 某某镇; 某某街道办事处 / 某某街道; a title's 《》 and a trailing 关于.
 _VARIANTS = [
-    (re.compile(r"^[《“\"]+|[》”\"]+$"), ""),
-    (re.compile(r"人民政府"), "政府"),
-    (re.compile(r"(街道)?办事处$"), "街道"),
-    (re.compile(r"(?<=[镇乡县区市])政府$"), ""),
-    (re.compile(r"关于$"), ""),
+    (lazy_compile(r"^[《“\"]+|[》”\"]+$"), ""),
+    (lazy_compile(r"人民政府"), "政府"),
+    (lazy_compile(r"(街道)?办事处$"), "街道"),
+    (lazy_compile(r"(?<=[镇乡县区市])政府$"), ""),
+    (lazy_compile(r"关于$"), ""),
 ]
 
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 import zlib
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.across.minhash import signature
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Report
 
 EXCERPT = 160  # characters of each paragraph kept for the passages a finding shows
 MIN_PARAGRAPH = 20  # normalised characters: shorter paragraphs (headings, dates) are not compared
 
-_YEARS = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年(度)?")
-_FIGURES = re.compile(r"[0-9０-９][0-9０-９.,．，%％]*|[〇○零一二三四五六七八九十百千万两]+(?=[件条个项次人份篇期家名万元])")
-_NOISE = re.compile(r"[\s\p{P}\p{S}]")  # taken out one character at a time: no run to measure (about 10% less)
-_BODY_SUFFIX = re.compile(r"(人民政府|政府|办事处|街道办事处|委员会|管理委员会)$")
-_PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡|街道|办|局)$")
+_YEARS = lazy_compile(r"[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年(度)?")
+_FIGURES = lazy_compile(r"[0-9０-９][0-9０-９.,．，%％]*|[〇○零一二三四五六七八九十百千万两]+(?=[件条个项次人份篇期家名万元])")
+_NOISE = lazy_compile(r"[\s\p{P}\p{S}]")  # taken out one character at a time: no run to measure (about 10% less)
+_BODY_SUFFIX = lazy_compile(r"(人民政府|政府|办事处|街道办事处|委员会|管理委员会)$")
+_PLACE_SUFFIX = lazy_compile(r"(省|市|县|区|镇|乡|街道|办|局)$")
 
 
 def name_variants(body: str | None) -> list[str]:
@@ -117,7 +116,7 @@ def _application_cells(report: Report) -> dict[str, list]:
             for column, value in row.values.items() if value.value is not None}
 
 
-_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
+_ORDINAL = lazy_compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +140,8 @@ def _table_figures(report: Report) -> dict[str, list]:
     return out
 
 
-_SIGNATURE_BODY = re.compile(r"^[\p{Han}（）()]{2,30}?(人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
-_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+_SIGNATURE_BODY = lazy_compile(r"^[\p{Han}（）()]{2,30}?(人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
+_DATE_LINE = lazy_compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
 
 
 def signed_body(report: Report) -> str | None:
@@ -156,11 +155,11 @@ def signed_body(report: Report) -> str | None:
 
 
 # the headline figures of a report in prose: information published, applications received
-_HEADLINES = (re.compile(r"(主动公开|发布|公开)(各类|政府|政务|各项)*信息(共计?|总数|累计)?$"),
-              re.compile(r"(收到|受理)(政府信息公开|依申请公开(政府信息)?)?申请(共计?)?$"))
+_HEADLINES = (lazy_compile(r"(主动公开|发布|公开)(各类|政府|政务|各项)*信息(共计?|总数|累计)?$"),
+              lazy_compile(r"(收到|受理)(政府信息公开|依申请公开(政府信息)?)?申请(共计?)?$"))
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:（(]")
+_CLAUSE_BREAK = lazy_compile(r"[，,；;。：:（(]")
 
 
 def _headline_figures(report: Report, names: list[str]) -> dict[str, list]:

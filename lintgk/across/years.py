@@ -7,10 +7,11 @@ from typing import Any
 import regex as re
 
 from lintgk.across.summary import paragraph_key
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.national import LABELS
 
 CARRIED_IN, CARRIED_OUT = "二", "四"  # 上年结转政府信息公开申请数量, 结转下年度继续办理
-_PROBLEMS_PART = re.compile(r"存在的?主要问题|问题及改进|改进(情况|措施)")
+_PROBLEMS_PART = lazy_compile(r"存在的?主要问题|问题及改进|改进(情况|措施)")
 
 
 @dataclass

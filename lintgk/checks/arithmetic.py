@@ -6,19 +6,18 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Literal
 
-import regex as re
-
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.common import JoinedParagraphs, literal_words, prepared, texts_holding
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SPACES, SUBSET_MARKER, bigrams, rx, sentence_bounds
 
-_NOT_EXHAUSTIVE = re.compile(r"主要|包括|包含|等")
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_NOT_EXHAUSTIVE = lazy_compile(r"主要|包括|包含|等")
+_BRACKETED = lazy_compile(r"[（(][^）)]*[）)]")
 
 
 def _items_span(items: list[Figure]) -> Span:
@@ -75,7 +74,7 @@ def _restates_whole(items: list[Figure], total: float) -> bool:
     return False
 
 
-_CLAUSE_END = re.compile("[" + SENTENCE_END + "；;]")
+_CLAUSE_END = lazy_compile("[" + SENTENCE_END + "；;]")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -299,10 +298,10 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
                  unit=fig.unit, table_where=emit.where(cell.line, cell.column))
 
 
-_CUMULATIVE_COLUMN = re.compile(r"累计|历年")
-_REMAINDER = re.compile(r"其[他它余]")
-_SINCE_START = re.compile(r"历年|至今|有史以来")
-_AS_OF = re.compile(r"截[至止]")
+_CUMULATIVE_COLUMN = lazy_compile(r"累计|历年")
+_REMAINDER = lazy_compile(r"其[他它余]")
+_SINCE_START = lazy_compile(r"历年|至今|有史以来")
+_AS_OF = lazy_compile(r"截[至止]")
 
 
 def _since_start(fig: Figure, since_words: dict[int, bool]) -> bool:

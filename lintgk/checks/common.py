@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
 from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
@@ -19,8 +20,8 @@ from lintgk.parse.patterns import rx
 T = TypeVar("T")
 
 # A URL as reports write it, well formed or not (http:∥…, a full-width colon), and an e-mail address.
-URL = re.compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}[^\s，。；、（）()“”<>《》]*|(?<![./A-Za-z])www\.[^\s，。；、（）()“”<>《》]+")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-z0-9]")
+URL = lazy_compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}[^\s，。；、（）()“”<>《》]*|(?<![./A-Za-z])www\.[^\s，。；、（）()“”<>《》]+")
+EMAIL = lazy_compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-z0-9]")
 
 
 def fmt(value: float) -> str:
@@ -56,7 +57,7 @@ def prepared(params: object, make: Callable[[Any], T]) -> T:
 # What every match of URL holds, in any case: found far quicker than URL, which is tried at every character.
 # Written with explicit classes, not (?i): h, t, p, f and w have no case-insensitive equivalents but their
 # capitals (tests/test_checks_fast_paths.py holds it), and regex scans for a class twice as fast.
-WEB_WORDS = re.compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww]\.")
+WEB_WORDS = lazy_compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww]\.")
 
 
 # The half-width marks that Chinese text writes full-width (GK601).
@@ -108,7 +109,7 @@ def url_matches(text: str) -> list[re.Match]:
 
 
 # Each @ with the characters an address's name may hold before it (the longest run: EMAIL's match starts there).
-_AT = re.compile(r"(?<=(?P<name>[A-Za-z0-9._%+-]+)\s*)[@＠]")
+_AT = lazy_compile(r"(?<=(?P<name>[A-Za-z0-9._%+-]+)\s*)[@＠]")
 
 
 def email_matches(text: str) -> list[re.Match]:
@@ -146,7 +147,7 @@ def _words_pattern(words: tuple[str, ...]) -> std_re.Pattern:
 
 
 # A pattern that is only words separated by |, with no character that means something to a regex.
-_PLAIN_WORDS = re.compile(r"[^\\.^$*+?{}\[\]()|#\s]+(?:\|[^\\.^$*+?{}\[\]()|#\s]+)*")
+_PLAIN_WORDS = lazy_compile(r"[^\\.^$*+?{}\[\]()|#\s]+(?:\|[^\\.^$*+?{}\[\]()|#\s]+)*")
 
 
 @lru_cache(maxsize=1024)
@@ -306,7 +307,7 @@ class JoinedParagraphs:
 
 
 _START_OR = "(?:^|"  # a match at the paragraph's start or after something
-_OTHER_GROUPS = re.compile(r"\(\?(?!:|P<|=|!|<=|<!)")  # inline flags, conditionals, …
+_OTHER_GROUPS = lazy_compile(r"\(\?(?!:|P<|=|!|<=|<!)")  # inline flags, conditionals, …
 
 
 @lru_cache(maxsize=256)

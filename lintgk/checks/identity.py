@@ -14,19 +14,20 @@ from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_find
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
+from lintgk.lazy_regex import lazy_compile
 from lintgk.model import Edit, Fix
 from lintgk.parse.bodies import GOVERNMENT_REST, LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
-_PRONOUN = re.compile(r"^(?:本|我|该|各|贵)")
-_SUFFIX = re.compile(r"(?:人民政府|办事处)$")
-_GOOD_URL = re.compile(
+_PRONOUN = lazy_compile(r"^(?:本|我|该|各|贵)")
+_SUFFIX = lazy_compile(r"(?:人民政府|办事处)$")
+_GOOD_URL = lazy_compile(
     r"^(?:(?:https?|ftp)://)?(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
-_SCHEME = re.compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
-_GOOD_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+_SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
+_GOOD_EMAIL = lazy_compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
 # The names the narrative patterns read, parsed once per process: the same few (the report's own body, the
@@ -105,8 +106,8 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
 
 
 # The signature: a body's name on a line of its own right above the date at the end of the report
-_SIGNATURE_BODY = re.compile(r"^[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
-_DATE_LINE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+_SIGNATURE_BODY = lazy_compile(r"^[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
+_DATE_LINE = lazy_compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
 
 
 def _signature(report: Report):
@@ -127,7 +128,7 @@ def _in_cited_title(text: str, pos: int) -> bool:
 
 
 _first = itemgetter(0)  # a match's place, never the match itself (matches do not compare)
-_ANCHORS = re.compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
+_ANCHORS = lazy_compile(r"\^|\$|\\[AZzGbBK]|\(\?(?!:|P<)")  # edges, word boundaries, \K, lookarounds, flags …
 
 
 @lru_cache(maxsize=256)
@@ -288,7 +289,7 @@ def _own_county(report: Report, own) -> str | None:
     return _county_before(JoinedParagraphs.of(report.doc.paragraphs).text, township)
 
 
-_HAN_NAME = re.compile(r"\p{Han}{2,3}")
+_HAN_NAME = lazy_compile(r"\p{Han}{2,3}")
 
 
 def _county_before(text: str, township: str) -> str | None:

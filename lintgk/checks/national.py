@@ -2,11 +2,10 @@
 The tables' presence, rows and arithmetic are form-* rules (checks/forms.py, rules/forms/national.yaml)."""
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.common import JoinedParagraphs
 from lintgk.checks.national_prose import NamedItem, named_figures
+from lintgk.lazy_regex import lazy_compile
 from dataclasses import dataclass, field
 
 from lintgk.checks.params import Regex, Texts
@@ -54,7 +53,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
 
 # the government of an area (「海澄综合实验区」, 「青松岭区人民政府」, 「江海市人民政府办公厅」), whose own area a
 # 「全区」/「全市」 sentence is about; a department (「……社会事业局」) is not
-_AREA_GOVERNMENT = re.compile(
+_AREA_GOVERNMENT = lazy_compile(
     r"(?P<kind>[省市区县旗])(?:人民政府|政府|管委会|管理委员会)?(?:办公室|办公厅|办)?$"
 )
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex as re
-
 from lintgk.checks.params import Regex
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Figure, Report
 from lintgk.parse.national import GROUPS, LABELS, REVIEW_GROUPS, Value
 from lintgk.parse.patterns import SENTENCE_END, rx
@@ -21,17 +20,17 @@ from lintgk.parse.patterns import SENTENCE_END, rx
 _JOINING = r"(?:的)?(?:政府信息)?(?:公开)?(?:申请)?(?:数量?)?(?:共计|共|合计|总计|为|有|达)?\s*$"
 # not the year's total of the item: a column, a share, a comparison or another year
 # (or another kind of case: 「办结建议提案25件」, 「热线工单办结300件」)
-_NOT_THE_TOTAL = re.compile(
+_NOT_THE_TOTAL = lazy_compile(
     r"上年|去年|同比|环比|较|增加|减少|增长|下降|占|自然人|法人|企业|机构|组织|平均|\d{4}年|建议|提案|热线|工单|诉求|咨询"
 )
 # a sentence about the whole area or every department (「全区各职能部门、镇街共……」) may count more than
 # the body's own table holds
-_AGGREGATE = re.compile(r"全[省市区县州盟旗]|各[部门单位乡镇街道级区县]|镇街|乡镇（街道）|各职能部门")
-_REQUESTS = re.compile(r"依申请|公开申请|申请公开|申请人|收到申请|受理申请")
+_AGGREGATE = lazy_compile(r"全[省市区县州盟旗]|各[部门单位乡镇街道级区县]|镇街|乡镇（街道）|各职能部门")
+_REQUESTS = lazy_compile(r"依申请|公开申请|申请公开|申请人|收到申请|受理申请")
 # 「行政复议和行政诉讼1件」 counts both; the litigation columns name 复议 too
-_BOTH_REVIEWS = re.compile(r"复议(?!直接起诉|后起诉|后提起).*(?:诉讼|起诉)|(?:诉讼|起诉).*(?<!未经|经)复议")
+_BOTH_REVIEWS = lazy_compile(r"复议(?!直接起诉|后起诉|后提起).*(?:诉讼|起诉)|(?:诉讼|起诉).*(?<!未经|经)复议")
 # which table of part 四 a sentence is about: the last of these before the figure
-_REVIEW_GROUP = re.compile(
+_REVIEW_GROUP = lazy_compile(
     r"(?P<direct>未经复议直接起诉|直接起诉|直接提起)|(?P<after>复议后起诉|复议后提起)|(?P<suit>诉讼|起诉)|(?P<review>复议)"
 )
 _GROUP_NAMES = {"review": (REVIEW_GROUPS[0],), "direct": (REVIEW_GROUPS[1],), "after": (REVIEW_GROUPS[2],),

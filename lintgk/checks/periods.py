@@ -4,11 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import regex as re
-
 from lintgk.checks.common import JoinedParagraphs, title_anchor
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import MARKER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
@@ -20,7 +19,7 @@ from lintgk.parse.patterns import rx
 # it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
 _NOT_STALE = (r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|{space}*[至到—-]|[\d一二三四五六七八九十]{{1,2}}月"
               r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)")
-_STALE = re.compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
+_STALE = lazy_compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
 # The same over the paragraphs joined by newlines (JoinedParagraphs), searched at once instead of one
 # paragraph at a time: a paragraph's start, after its marker if it opens with one, opens a sentence, and no
 # blank in the marker or after the year crosses the newline into another paragraph. The year is looked
@@ -28,7 +27,7 @@ _STALE = re.compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年�
 # stands cost it a try). Each paragraph's matches are _STALE's in its text after its marker, from the
 # year's start to the same end (tests/test_checks_seventh_pass.py).
 _IN_LINE = r"[^\S\n]"  # a blank that is not the newline between two paragraphs
-_STALE_IN_JOINED = re.compile(
+_STALE_IN_JOINED = lazy_compile(
     r"(?<=(?<=(?:^|[。！？；;\n]|(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + r")\s*)(?P<y>(?:19|20)\d{2})"
     + _IN_LINE + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
@@ -69,7 +68,7 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
 
 # 「自2019年8月份机构改革以来」「于2019年9月正式挂牌成立」: a body set up during the year reports from then on
 # (「2019年8月成立政务公开领导小组」 sets up a group, not the body)
-_SET_UP = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日)?[^。；;]{0,12}?"
+_SET_UP = lazy_compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日)?[^。；;]{0,12}?"
                      r"(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))")
 
 
@@ -108,7 +107,7 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
 
 
 # a statistics table's value column headed by a year alone (「2017年度」)
-_YEAR_COLUMN = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*$")
+_YEAR_COLUMN = lazy_compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*$")
 
 
 def _stale_column(report: Report, year: int, emit: Emitter) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex as re
+from lintgk.lazy_regex import lazy_compile
+
 
 _MAX_STRINGS = 64  # an exact set of strings larger than this is given up (only its required words are kept)
 _CLASS_ESCAPES = set("dDwWsShHvVX")  # \d, \w, \s, …: any of many characters
@@ -301,7 +302,7 @@ def required_words(pattern: str) -> tuple[str, ...] | None:
 # What makes a piece of pattern match differently in a longer text: negative lookarounds, anchors and word
 # boundaries, back references, atomic groups and possessive quantifiers, inline flags and the regex module's
 # own groups ((?|…), (?(…)…), (?&…)).
-_NOT_MONOTONE = re.compile(r"\(\?(?![:=]|P<)|\\[AZzGbBKkg1-9]|[\^$]|[*+?}]\+")
+_NOT_MONOTONE = lazy_compile(r"\(\?(?![:=]|P<)|\\[AZzGbBKkg1-9]|[\^$]|[*+?}]\+")
 
 
 @lru_cache(maxsize=256)

@@ -11,6 +11,7 @@ from lintgk.checks.common import prepared
 from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
@@ -68,7 +69,7 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 
 # 「收费及减免情况。无收费及减免情况。」: a paragraph opening with a part's name and a full stop or colon
 # (not a sentence saying there was none: 「无因政府信息公开申请行政复议、提起行政诉讼的情况。」)
-_RUN_IN = re.compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han}[\p{Han}、（）()]{3,24}?情况)[。：:]")
+_RUN_IN = lazy_compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han}[\p{Han}、（）()]{3,24}?情况)[。：:]")
 
 
 def _run_in_titles(report: Report) -> list[str]:
@@ -138,10 +139,10 @@ def _appended_table_present(report: Report, appendix) -> bool:
 
 
 # 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it
-_LABELLED_FIRST = re.compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]")
+_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]")
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
-_ATTACHMENT_LABEL = re.compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
+_ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
 
 
 def _attachments_start(report: Report) -> int | None:
@@ -220,7 +221,7 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
 
 # 一是……二是……三是: the ordinal that opens each item of a list in prose. A Han character before it
 # makes it part of a word (统一是, 唯一是, 第一是).
-_ORDINAL_ITEM = re.compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]|十)是")
+_ORDINAL_ITEM = lazy_compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八九]|十)是")
 
 
 @kind("ordinal-list-gap", params=NoParams)

@@ -1,15 +1,14 @@
 """GK4xx: statistics tables: blank figures, parents that are not the sum of their rows, 其中 rows."""
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.checks.common import fmt
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CATCH_ALL
 from lintgk.parse.model import Report, Span, StatTable, TableRow
 
-_CATCH_ALL = re.compile(CATCH_ALL)
+_CATCH_ALL = lazy_compile(CATCH_ALL)
 
 
 def _name(row: TableRow, table: StatTable | None = None) -> str:

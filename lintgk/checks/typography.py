@@ -5,13 +5,12 @@ import re as std_re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, prepared,
                                   url_spans, words_pattern)
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
@@ -50,8 +49,8 @@ def _paren_pairs(text: str) -> dict[int, int]:
 
 _HALFWIDTH = tuple(HALFWIDTH_MARKS)
 _ANY_HALFWIDTH = std_re.compile("[" + std_re.escape("".join(_HALFWIDTH)) + "]")
-_TITLE = re.compile(r"《[^《》]*》")
-_NESTED = re.compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
+_TITLE = lazy_compile(r"《[^《》]*》")
+_NESTED = lazy_compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
 
 
 def _nested_title_marks(text: str) -> list[int]:
@@ -63,7 +62,7 @@ def _nested_title_marks(text: str) -> list[int]:
     return found
 
 
-_ANY_CJK = re.compile("[" + CJK_TEXT_CLASS + "]")
+_ANY_CJK = lazy_compile("[" + CJK_TEXT_CLASS + "]")
 _is_cjk = lru_cache(maxsize=4096)(P.is_cjk)  # asked of the same few characters over and over
 
 
@@ -138,8 +137,8 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
 
 
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
-_NUMERAL_RUN = re.compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
-_REAL_NUMERALS = re.compile("[" + CN_DIGITS + "十]")
+_NUMERAL_RUN = lazy_compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
+_REAL_NUMERALS = lazy_compile("[" + CN_DIGITS + "十]")
 _LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for lookalike in ZERO_LOOKALIKES
                                   for pair in (numeral + lookalike, lookalike + numeral))
 # Any of those 132 pairs, found by the standard re twice as fast as their alternation (tried pair by pair at
@@ -166,7 +165,7 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
 
 
 # A hotline number before 多次/多件 (「市民通过12345多次反映」) is no count.
-_HOTLINE = re.compile(r"^(?:1[12]\d|123\d\d)$")
+_HOTLINE = lazy_compile(r"^(?:1[12]\d|123\d\d)$")
 
 
 def _duo_is_a_word(fig) -> bool:
@@ -249,10 +248,10 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
                  excerpt=text[:20])
 
 
-_FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
+_FILLER = lazy_compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
-_SENTENCE = re.compile(r"[，。；]")
+_SENTENCE = lazy_compile(r"[，。；]")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
+from lintgk.lazy_regex import lazy_compile
+
 
 # The level a kind of place sits at: towns, townships and street offices are one level, counties and
 # districts the one above. 市 may be a county-level city or a prefecture, so it is a level of its own.
 LEVEL = {"街道": "township", "镇": "township", "乡": "township",
          "县": "county", "区": "county", "旗": "county", "市": "city"}
-_SEGMENT = re.compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|区|旗|市)")
+_SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|区|旗|市)")
 # Words that take a place kind without being a proper name: 各乡镇, 全县, 本街道, 城乡 …
-_NOT_A_NAME = re.compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
+_NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def parse_body(text: str) -> BodyName | None:
 # what may follow a government's last place (人民政府, 办事处 …, then its general office), all optional;
 # GK501 builds its search for another body's claims from it
 GOVERNMENT_REST = r"(?:人民政府|政府|街道办事处|办事处|街道办|公所)?(?:办公室|党政办公室|党政办|党委|党工委|政务公开办公室|政务公开办)?"
-_GOVERNMENT = re.compile("^" + GOVERNMENT_REST + "$")
+_GOVERNMENT = lazy_compile("^" + GOVERNMENT_REST + "$")
 
 
 def is_government(body: BodyName) -> bool:

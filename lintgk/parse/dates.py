@@ -5,20 +5,19 @@ import calendar
 import re as std_re
 from datetime import date
 
-import regex as re
-
 from lintgk.document import Document, Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Period, Span
 
 # Words that say a period is the one the figures cover.
-_STAT_WORDS = re.compile(r"统计|期限|时限|数据|期间|报告期|年报")
-_YEAR_PERIOD = re.compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
+_STAT_WORDS = lazy_compile(r"统计|期限|时限|数据|期间|报告期|年报")
+_YEAR_PERIOD = lazy_compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
 # 「本报告内容涵盖……期间」, also in a sentence of its own after the report is named (「……编制本年度报告。内容涵盖乡政府
 # 2019年1月1日至12月31日期间的……」)
-_REPORT_COVERS = re.compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
-_PUBLISHED = re.compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
+_REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
+_PUBLISHED = lazy_compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
 
 
 def _safe_date(y: int | None, m: int | None, d: int | None, end: bool = False) -> date | None:
@@ -117,7 +116,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
 
 
 # A year alone in Chinese numerals where the date of signing goes (「二0一七年」): a date, however incomplete.
-_CN_YEAR_ALONE = re.compile(r"^[" + P.SPACES + r"]*(?P<date>(?P<y>[〇○OＯ0０零一二三四五六七八九]{4})\s*年)[" + P.SPACES + r"]*$")
+_CN_YEAR_ALONE = lazy_compile(r"^[" + P.SPACES + r"]*(?P<date>(?P<y>[〇○OＯ0０零一二三四五六七八九]{4})\s*年)[" + P.SPACES + r"]*$")
 
 
 def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:

@@ -1,33 +1,32 @@
 """The parts a report says it has: 「本年报由概述、主动公开……等六个部分组成」, 「全文包括A，B，C」."""
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import DeclaredParts, Span
 from lintgk.parse.patterns import rx
 
 # With a number: the list is checked by its count and its names.
-_NUMBERED = re.compile(
+_NUMBERED = lazy_compile(
     r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
 )
 # Without a number, only a list the report says is its own make-up: the report (or 全文) as the subject of
 # 由/包括/分为, the list running to the end of the sentence.
-_LISTED = re.compile(
+_LISTED = lazy_compile(
     r"(?:(?:本|该)?(?:年度)?(?:报告|年报)(?:全文)?|全文)(?:主要|共|内容)?(?:由|包括|分为)(?P<list>[^。]{4,400})"
 )
 # where a list that lost its full stop runs into the next sentence (「……改进措施本报告中所列数据……」)
-_NEXT_SENTENCE = re.compile(r"(?:本报告|本年报|报告中|年报中)")
-_LIST_END = re.compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
+_NEXT_SENTENCE = lazy_compile(r"(?:本报告|本年报|报告中|年报中)")
+_LIST_END = lazy_compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
 _ITEM = (2, 40)  # the length of a part's name
 # how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
-_PART_NAME = re.compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表)$")
+_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表)$")
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
-_JOINED_TABLE = re.compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
+_JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
 # 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和
-_JOINED_OTHER = re.compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
+_JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
 
 
 # How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,

@@ -14,27 +14,26 @@ from __future__ import annotations
 import re as std_re
 from bisect import bisect_left
 
-import regex as re
-
 from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CATCH_ALL, CATCH_ALL_OPENERS
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
 
-_QIZHONG = re.compile("其中")
-_SEGMENT_BREAK = re.compile(r"[，,；;]")
-_ENUMERATION_COMMA = re.compile("、")
-_ORDINAL = re.compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
-TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
-_CATCH_ALL = re.compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
+_QIZHONG = lazy_compile("其中")
+_SEGMENT_BREAK = lazy_compile(r"[，,；;]")
+_ENUMERATION_COMMA = lazy_compile("、")
+_ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
+TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
+_CATCH_ALL = lazy_compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
 # a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
-_NEXT_SECTION = re.compile(
+_NEXT_SECTION = lazy_compile(
     r"[。！？!?；;][" + P.SPACES + r"]*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[、．](?!\d))"
 )
 _ITEM_BREAK = "，,；;、。（）()：:"
 # 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」
-_CATEGORY_SEGMENT = re.compile(
+_CATEGORY_SEGMENT = lazy_compile(
     r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
 )
 
@@ -47,7 +46,7 @@ def _label(text: str, fig: Figure, floor: int = 0) -> str:
 
 
 # 「三是……414条，共计760条。」: a clause that opens with a total word closes the last item's sentence.
-_CLOSING_TOTAL = re.compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共(?!享|建|同|性|青|产|商|治|识))")
+_CLOSING_TOTAL = lazy_compile(r"^(?:以上|上述|全年|累计)?(?:共计|合计|总计|总共|一共|共(?!享|建|同|性|青|产|商|治|识))")
 
 
 def _closing_total(figs: list[Figure], start: int, end: int) -> Figure | None:
@@ -107,8 +106,8 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 
 # A clause after 其中 that starts a new total (「；共办理718件」), compares with last year (「，同比增加3件」)
 # or counts another stage of the work (「；结转下年度继续办理1件」) is no part of the total.
-_NEW_TOTAL = re.compile(r"^(?:另|此外|并|且|已|均|全年|本年度?|今年)?(?:共计|合计|总计|累计|一共|共(?!享|建|同|青|产|商|治|性|识))")
-_COMPARISON = re.compile(r"同比|环比|较上年|比上年|与上年|较去年|比去年|上年度")
+_NEW_TOTAL = lazy_compile(r"^(?:另|此外|并|且|已|均|全年|本年度?|今年)?(?:共计|合计|总计|累计|一共|共(?!享|建|同|青|产|商|治|性|识))")
+_COMPARISON = lazy_compile(r"同比|环比|较上年|比上年|与上年|较去年|比去年|上年度")
 _STAGES = ("受理", "收到", "办理", "办结", "答复", "回复", "结转", "转办")
 _BREAK_STRENGTH = {"，": 1, ",": 1, "；": 2, ";": 2}
 
@@ -151,7 +150,7 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
 
 # 「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part of;
 # one that is not its share of the total (45 of 89 is 50.6%) is a part of something else (45 of 57)
-_SHARE_AFTER = re.compile(r"[" + P.SPACES + r"]*[，,]?[" + P.SPACES + r"]*占(?:比|总数的|全部的)?[" + P.SPACES + r"]*"
+_SHARE_AFTER = lazy_compile(r"[" + P.SPACES + r"]*[，,]?[" + P.SPACES + r"]*占(?:比|总数的|全部的)?[" + P.SPACES + r"]*"
                           r"(?P<pct>\d+(?:\.\d+)?)[" + P.SPACES + r"]*[%％]")
 
 
@@ -163,7 +162,7 @@ def _share_of_other(text: str, fig: Figure, total: Figure) -> bool:
 
 
 # a count written without its unit (「……能源类信息 45，其他类4条」): an item the list holds but that cannot be read
-_BARE_COUNT = re.compile(r"(?<![\d.．])\d+(?![\d.．%％年月日号时期届次])")
+_BARE_COUNT = lazy_compile(r"(?<![\d.．])\d+(?![\d.．%％年月日号时期届次])")
 
 
 def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dict[int, Figure]) -> tuple[list[Figure], bool]:
@@ -217,7 +216,7 @@ def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) 
     return items
 
 
-_OPEN_END = re.compile(r"\s*等")
+_OPEN_END = lazy_compile(r"\s*等")
 
 
 def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
@@ -260,10 +259,10 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 
 
 # 「占12.7%」 after a category gives its share of the total; a share is not a figure to sum.
-_SHARE = re.compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
-_WITHIN = re.compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
-_LEAD_TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类")
-_STAGE_WORDS = re.compile("|".join(_STAGES))
+_SHARE = lazy_compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
+_WITHIN = lazy_compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
+_LEAD_TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类")
+_STAGE_WORDS = lazy_compile("|".join(_STAGES))
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
@@ -298,7 +297,7 @@ def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit
 _CHANNELS = (("网站", "网站|网页|门户"), ("微博", "微博"), ("微信", "微信|公众号"), ("抖音", "抖音"),
              ("头条", "头条"), ("视频号", "视频号"), ("快手", "快手"), ("客户端", "客户端|APP|App"),
              ("报刊", "报刊|报纸|日报"), ("电视", "电视|广播|电台"), ("公开栏", "公开栏|公示栏|宣传栏|显示屏"))
-_CHANNEL = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _CHANNELS))
+_CHANNEL = lazy_compile("|".join(f"(?P<{name}>{words})" for name, words in _CHANNELS))
 
 
 def _channel(text: str) -> str | None:
@@ -356,12 +355,12 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
 # A sentence of its own that lists categories (「……累计312条。其中：A15条、B22条、……其他栏目61条。」,
 # 「答复申请805件……。予以公开258件；不予公开35件；……其他处理0件。」): taken only when it ends with a
 # catch-all, so that the categories claim to be the whole of a total stated in the sentence before.
-_OPENING_QIZHONG = re.compile(r"^其中\s*[：:，,]?")
+_OPENING_QIZHONG = lazy_compile(r"^其中\s*[：:，,]?")
 # the outcomes of handling requests, which together are the requests answered
-_OUTCOMES = re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
-_ANSWERED = re.compile(r"答复|办结|办理完毕|处理完毕")
+_OUTCOMES = lazy_compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
+_ANSWERED = lazy_compile(r"答复|办结|办理完毕|处理完毕")
 # the characters that open or close a bracket or stop a sentence: the only ones _sentences looks at
-_SENTENCE_MARKS = re.compile(r"[（(）)。！？!?]")
+_SENTENCE_MARKS = lazy_compile(r"[（(）)。！？!?]")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -4,24 +4,23 @@ from __future__ import annotations
 import re as std_re
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
 from lintgk.lexicon import markers_opening
 from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
 
-_TITLE_STOP = re.compile(r"[。：:；;]")
+_TITLE_STOP = lazy_compile(r"[。：:；;]")
 MAX_TITLE = 40
 
 # A part heading printed inside a paragraph, as pages that run every part together print them
 # (「……止。 一、主动公开政府信息情况 全年主动公开……」): after a stop or colon (or at the start), a 一、 marker,
 # a short title without punctuation, then a gap before the text of the part. A list inside prose
 # (「措施：一、加强领导，……」) has no gap after its items and is left alone.
-_GAP = re.compile(r"[" + SPACES + r"]+")
-_AFTER_STOP = re.compile(r"[。！？!?；;：:][" + SPACES + r"]*$")
-_RUN_IN = re.compile(
+_GAP = lazy_compile(r"[" + SPACES + r"]+")
+_AFTER_STOP = lazy_compile(r"[。！？!?；;：:][" + SPACES + r"]*$")
+_RUN_IN = lazy_compile(
     r"(?:(?<=[。！？!?；;：:" + SPACES + r"])|^)"
     r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})\s*、)[" + SPACES + r"]*"
     r"(?P<title>[^。，,；;：:！？!?\s" + SPACES + r"]{2," + str(MAX_TITLE) + r"})"
@@ -31,7 +30,7 @@ _RUN_IN = re.compile(
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
 # catalogue label kept with the page) labels the report; it is not one of its parts.
-_REPORT_LABEL = re.compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
+_REPORT_LABEL = lazy_compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
 
 
 def find_heading(par: Paragraph) -> Heading | None:
@@ -81,7 +80,7 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
 # A part heading of the template's own (「二、主动公开政府信息情况」) is recognised without a gap after it, as
 # pages that lost their line breaks print it (「……成效。二、主动公开政府信息情况第二十条……」). The numeral
 # must not continue another numeral or follow 第 (「第二、」「十一、」 read from their middle).
-_MARKER = re.compile(r"(?<![一二三四五六七八九十第])(?P<num>[一二三四五六七八九十]{1,3})\s*、[" + SPACES + r"]*")
+_MARKER = lazy_compile(r"(?<![一二三四五六七八九十第])(?P<num>[一二三四五六七八九十]{1,3})\s*、[" + SPACES + r"]*")
 # What every match of _MARKER after the start holds: a numeral, blanks and 、 (the standard library's engine
 # finds it about three times as fast as regex finds _MARKER, which is then looked for only where this is;
 # its \s is every blank regex's is, and \x1c-\x1f besides: it finds more, never less).

@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.document import Cell, Table
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Span
 from lintgk.parse.patterns import rx
 from lintgk.parse.tables import parse_value
@@ -36,11 +35,11 @@ APPLICATION_ROWS: tuple[tuple[str, str, str], ...] = tuple((r.key, r.label, r.ce
 GROUPS = {r.key: len(r.sum_of) for r in _APPLICATIONS.rows if r.sum_of and r.sum_of[0].startswith(r.key + ".")}
 LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 # a row's wording anywhere in a report's text (the anchored patterns above are for one label cell)
-ROW_PATTERNS = {r.key: re.compile(r.text or r.cell) for r in _APPLICATIONS.rows}
+ROW_PATTERNS = {r.key: lazy_compile(r.text or r.cell) for r in _APPLICATIONS.rows}
 
 REVIEW_GROUPS = tuple(r.key for r in _REVIEWS.rows)
 REVIEW_COLUMNS = tuple(c.key for c in _REVIEWS.columns)
-ACTIVE_ROWS = re.compile(_ACTIVE.options["row"])
+ACTIVE_ROWS = lazy_compile(_ACTIVE.options["row"])
 
 
 class Value:
@@ -157,7 +156,7 @@ def _reading(text: str) -> tuple[str, float | None]:
     return raw, parse_value(raw)[0]
 
 
-_HAN = re.compile(r"\p{Han}")
+_HAN = lazy_compile(r"\p{Han}")
 
 
 @lru_cache(maxsize=4096)  # asked of the cells a table's rows open with, which repeat the same labels and figures

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex as re
 
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, as the parsers have used them)
     ANY_MARKER,
     CLAUSE_BREAK,
@@ -20,25 +21,25 @@ from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 
 # The number is taken whole (possessive ++ and ?+): a shorter one would leave a digit or a point before the
 # unit, so giving digits back never matched, and the scan (a tenth of parsing) no longer tries it.
-FIGURE = re.compile(
+FIGURE = lazy_compile(
     r"(?<![\d.．])(?P<num>\d++(?:\.\d+)?+)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
 )
 
-DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
-CN_DATE = re.compile(
+DATE = lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+CN_DATE = lazy_compile(
     r"(?P<y>[" + CN_DIGITS + "零" + ZERO_LOOKALIKES + r"]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
-ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+ISO_DATE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 
 _END = r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*日)?"
-PERIOD = re.compile(
+PERIOD = lazy_compile(
     r"(?P<start>" + DATE.pattern + r")\s*(?:起)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
 )
 
 # A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
 # numbered like a part, but its 0x00 code says it is the site's catalogue, not the report's.
-CATALOGUE_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,;]{2,30}?\s*0\d{3}\s*$")
+CATALOGUE_LABEL = lazy_compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*[^，。；：:,;]{2,30}?\s*0\d{3}\s*$")
 
 # No sentence in a report is longer than this; bounding the scans keeps a pathological
 # single-line file (megabytes without a full stop) linear instead of quadratic.
@@ -48,8 +49,8 @@ MAX_CLAUSE = 120
 
 # The stops around a position, found by the regex engine (reversed, (?r), for the one before it), not by a
 # Python loop over up to MAX_SENTENCE characters each way.
-_STOP_AFTER = re.compile("[" + re.escape(SENTENCE_END) + "]")
-_STOP_BEFORE = re.compile("(?r)[" + re.escape(SENTENCE_END) + "]")
+_STOP_AFTER = lazy_compile("[" + re.escape(SENTENCE_END) + "]")
+_STOP_BEFORE = lazy_compile("(?r)[" + re.escape(SENTENCE_END) + "]")
 # The clause's start: the standard library's engine matches ``.*`` to the end and gives back characters to the
 # last break (a few, as clauses are short) in less time than one reversed ``regex`` search costs to set up.
 _TO_LAST_CLAUSE_BREAK = std_re.compile("(?s).*[" + std_re.escape(CLAUSE_BREAK) + "]")
@@ -75,7 +76,7 @@ def clause_before(text: str, pos: int, breaks: str = CLAUSE_BREAK) -> str:
     return text[before.end() if before else floor:pos]
 
 
-_CJK_CHAR = re.compile("[" + CJK_TEXT_CLASS + "]")
+_CJK_CHAR = lazy_compile("[" + CJK_TEXT_CLASS + "]")
 
 
 def is_cjk(ch: str) -> bool:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.document import Cell, Table
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
 from lintgk.parse.model import StatTable, TableRow
 from lintgk.parse.patterns import SUBSET_MARKER, rx
 
-_NUMBER = re.compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
+_NUMBER = lazy_compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 
 

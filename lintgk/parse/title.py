@@ -1,22 +1,21 @@
 """The title, and from it the issuing body and the report's year."""
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Span, Title
 from lintgk.parse.patterns import PAGE_FRAME, SPACES
 
-_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
-_KIND = re.compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
+_YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
+_KIND = lazy_compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
 
 
 # A title needs no sentence punctuation; a sentence that names the report (「现将2016年度……报告如下」) has it.
-_SENTENCE = re.compile(r"[。，,；;：:！？!?]")
+_SENTENCE = lazy_compile(r"[。，,；;：:！？!?]")
 # A title run into the first sentence on one line, as page text that lost its line breaks gives it
 # (「……2019年政府信息公开工作年度报告 根据《条例》……」).
-_RUN_ON_TITLE = re.compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES + r"]+\S|根据|按照|依据)")
+_RUN_ON_TITLE = lazy_compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES + r"]+\S|根据|按照|依据)")
 TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
@@ -66,7 +65,7 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
 
 # a line that is only a body's name, as a title block sets it below a title that names none
 # (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already)
-_BODY_LINE = re.compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
 
 
 def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Title:
@@ -107,7 +106,7 @@ def _title(text: str, span: Span) -> Title:
 
 
 # 「特向社会公布2017年度政府信息公开工作年度报告」「现公布刘楼镇2012年政府信息公开工作年度报告」
-_NAMED_REPORT = re.compile(
+_NAMED_REPORT = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s*年度?\p{Han}{0,16}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 

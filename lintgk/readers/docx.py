@@ -17,11 +17,12 @@ import regex as re
 
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
+from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn
 from lintgk.readers.archive import check_zip, check_zip_parts
 from lintgk.readers.docx_parts import W, WordParts, open_parts
 
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
 
 

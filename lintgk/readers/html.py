@@ -10,6 +10,7 @@ import regex as re
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
+from lintgk.lazy_regex import lazy_compile
 from lintgk.readers.encoding import decode
 from lintgk.readers.html_layout import (
     find_article,
@@ -28,11 +29,11 @@ _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "
           "table", "tbody", "thead", "tfoot", "tr", "td", "th"}  # table parts: those of a layout table
 _MAX_LAYOUT_DEPTH = 20  # deeper layout tables are read flat, like data tables (no page nests more)
 _HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
-_WS = re.compile(r"[ \t\r\n\f\v\xa0]+")
-_CELL_WS = re.compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_WS = lazy_compile(r"[ \t\r\n\f\v\xa0]+")
+_CELL_WS = lazy_compile(r"[ \t\r\n\f\v\xa0\u3000]+")
 # a space the page's markup put beside a Chinese character or full-width sign (<p>其中：</p><p>1</p>)
-_CJK_SPACE = re.compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])")
+_CJK_SPACE = lazy_compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])")
 
 
 def cell_text(td) -> str:

@@ -7,38 +7,37 @@ element holding the title and most of the text) is the report.
 """
 from __future__ import annotations
 
-import regex as re
-
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import PAGE_FRAME
 
-_WS = re.compile(r"[\s\xa0\u3000]+")
+_WS = lazy_compile(r"[\s\xa0\u3000]+")
 
 # class/id names content management systems give the element holding an article's text
-_CONTENT_NAME = re.compile(
+_CONTENT_NAME = lazy_compile(
     r"(?i)^(?:.*(?:content|article|detail|trs_editor|custom_unionstyle|zoom|view|zhengwen|wzzw).*"
     r"|con|.*[_-]con|con[_-].*|zw|text|txt)$")
-_TITLE_KIND = re.compile(r"年度报告|年报|工作报告")
-_TITLE_YEAR = re.compile(r"[0-9０-９〇零一二三四五六七八九]{4}\s*年|年度")
+_TITLE_KIND = lazy_compile(r"年度报告|年报|工作报告")
+_TITLE_YEAR = lazy_compile(r"[0-9０-９〇零一二三四五六七八九]{4}\s*年|年度")
 
 _CATALOGUE_LABELS = ("索引号", "公开方式", "文号", "发布机构", "公开日期", "主题分类", "发布日期", "发布单位",
                      "生成日期", "所属机构", "信息分类", "公开范围", "公开时限", "组配分类", "体裁分类",
                      "成文日期", "有效性", "信息名称", "关键词", "公开形式", "所属主题", "发文机关")
 
 # a breadcrumb, or the links to the neighbouring articles (上一篇：XX镇2015年…年度报告)
-_BREADCRUMB = re.compile(r"^\s*(?:(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置|[上下]一(?:篇|条))\s*[:：]")
-_FRAME_WORDS = re.compile(
+_BREADCRUMB = lazy_compile(r"^\s*(?:(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置|[上下]一(?:篇|条))\s*[:：]")
+_FRAME_WORDS = lazy_compile(
     r"打印本页|打印此页|打印本文|打印文章|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏本页|加入收藏|设为首页|"
     r"字体\s*[:：]?|字号\s*[:：]?|无障碍浏览|无障碍|网站地图|上一篇|下一篇|扫一扫|返回顶部|我要纠错|"
     r"附件下载|文件下载|全真版|文字版|微信|微博|QQ空间|登录|注册|点击数|点击量|浏览次数|阅读次数|"
     r"来源|信息来源|时间|发布日期|发布时间|更新时间|作者|本站原创|编辑")
 # a word that is furniture on its own; 来源/时间/作者 only ride along with one
-_FRAME_LABEL = re.compile(r"^(?:相关(?:链接|文章|报告|信息|阅读|稿件|新闻)|附件下载|分享到)\s*[:：]?$")
-_STRONG_FRAME = re.compile(
+_FRAME_LABEL = lazy_compile(r"^(?:相关(?:链接|文章|报告|信息|阅读|稿件|新闻)|附件下载|分享到)\s*[:：]?$")
+_STRONG_FRAME = lazy_compile(
     r"打印|关闭窗口|关闭本页|分享到|收藏|设为首页|字体|字号|无障碍|网站地图|上一篇|下一篇|扫一扫|返回顶部|"
     r"我要纠错|附件下载|文件下载|全真版|QQ空间|登录|点击数|点击量|浏览次数|阅读次数|更新时间")
-_SENTENCE = re.compile(r"[，。；]")
-_FILLER = re.compile(r"[\s\d\p{P}\p{S}A-Za-z]|[大中小]")
-_PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]?\s*[0-9]{4}\s*[-./年]")
+_SENTENCE = lazy_compile(r"[，。；]")
+_FILLER = lazy_compile(r"[\s\d\p{P}\p{S}A-Za-z]|[大中小]")
+_PUBLISHED = lazy_compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]?\s*[0-9]{4}\s*[-./年]")
 
 
 def text_of(node) -> str:

@@ -13,16 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.document import Cell, Row, Table, attach_caption
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
-_VALUE = re.compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
-_SECTION = re.compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
-_SEPARATOR = re.compile(r"^[\s|｜]*$")
+_MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
+_VALUE = lazy_compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
+_SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
+_SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
 
 def _is_separator(line: str) -> bool:
@@ -46,17 +45,17 @@ _HEADERS = [
     "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
 ]
 _LONGEST_ROW = 600  # characters: the widest row of the tables, written out, is far shorter
-_NOTE = re.compile(r"^[（(]?本列数据的勾稽关系")
+_NOTE = lazy_compile(r"^[（(]?本列数据的勾稽关系")
 
 
-_CORE_NOISE = re.compile(r"[\s“”\"‘’'、，,]")
-_WHITE = re.compile(r"\s")
-_CELL_SEPARATOR = re.compile(r"[\t|｜]")
-_BLANK_NOT_TAB = re.compile(r"[^\S\t]")
-_SPACED_CELL = re.compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
-_WORD = re.compile(r"\S+")
-_SENTENCE_MARK = re.compile(r"[。；;！？]")
-_TRAILING_TABS = re.compile(r"\t[\t" + _SPACES + r"]*$")
+_CORE_NOISE = lazy_compile(r"[\s“”\"‘’'、，,]")
+_WHITE = lazy_compile(r"\s")
+_CELL_SEPARATOR = lazy_compile(r"[\t|｜]")
+_BLANK_NOT_TAB = lazy_compile(r"[^\S\t]")
+_SPACED_CELL = lazy_compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
+_WORD = lazy_compile(r"\S+")
+_SENTENCE_MARK = lazy_compile(r"[。；;！？]")
+_TRAILING_TABS = lazy_compile(r"\t[\t" + _SPACES + r"]*$")
 
 
 @lru_cache(maxsize=4096)
@@ -68,7 +67,7 @@ def _core(text: str) -> str:
     return text.replace("(", "（").replace(")", "）").replace(":", "：")
 
 
-_NOTE_AT_END = re.compile(r"(?<=.)（[^（）]*）$")
+_NOTE_AT_END = lazy_compile(r"(?<=.)（[^（）]*）$")
 
 
 def _known(core: str, cores: set[str]) -> bool:
@@ -83,9 +82,9 @@ _ALL_CORES = _ROW_CORES | _HEADER_CORES
 VALUE, ROW, HEADER, SECTION, NOTE = "value", "row", "header", "section", "note"
 
 _DEPTHS = (
-    re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]"),
-    re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]"),
-    re.compile(r"^\d{1,2}\s*[、.．](?!\d)"),
+    lazy_compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]"),
+    lazy_compile(r"^[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]"),
+    lazy_compile(r"^\d{1,2}\s*[、.．](?!\d)"),
 )
 
 

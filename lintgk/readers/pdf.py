@@ -11,10 +11,9 @@ from __future__ import annotations
 import io
 from contextlib import nullcontext
 
-import regex as re
-
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import real_tables
 from lintgk.readers.pdf_lines import Layout, continues, page_lines, running_furniture
@@ -126,7 +125,7 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
                     encoding="pdf", locator=locate)
 
 
-_NUMBER = re.compile(r"^\s*[-+]?\d[\d,.]*\s*$")
+_NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")
 
 
 def _split_row(before: list, after: list) -> bool:

@@ -14,6 +14,7 @@ from statistics import median
 
 import regex as re
 
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_words import text_lines
 
@@ -21,11 +22,11 @@ from lintgk.readers.pdf_words import text_lines
 # Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.
 TEXT_SETTINGS = {"x_tolerance_ratio": 0.6}
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy_compile(
     r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
 )
 _STOPS = "。！？；：!?;:…”」）)"
-_UNBREAKABLE = re.compile(r"^[(\[]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
+_UNBREAKABLE = lazy_compile(r"^[(\[]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
 
 
 def page_lines(page) -> list[dict]:

@@ -15,14 +15,15 @@ from __future__ import annotations
 import regex as re
 
 from lintgk.document import Cell, Row, Table
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS as _SPACES
 from lintgk.lexicon import UNITS, is_unit_header, is_value_header
 
-_LABEL_HEADER = re.compile(r"^(?:指\s*标(?:\s*名\s*称)?|项\s*目|统\s*计\s*指\s*标)$")  # 「指 标 名 称」: spaced as Word centres it
+_LABEL_HEADER = lazy_compile(r"^(?:指\s*标(?:\s*名\s*称)?|项\s*目|统\s*计\s*指\s*标)$")  # 「指 标 名 称」: spaced as Word centres it
 LABEL_HEADER_START = ("指", "项", "统")  # a cheap test before the pattern: how a line that can open a table starts
-_UNIT = re.compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
-_HEADING_UNIT = re.compile(r"^(?:——|—|-|/|／)$")
-_FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
+_UNIT = lazy_compile(r"^(?:" + UNITS + r"|——|—|-|/|／)$")
+_HEADING_UNIT = lazy_compile(r"^(?:——|—|-|/|／)$")
+_FIGURE = lazy_compile(r"^(?:\d+(?:\.\d+)?|——|—|-|/|／)$")
 
 
 def may_open_table(line: str) -> bool:
@@ -92,7 +93,7 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
 
 
 # what separates the cells of a row written on one line: 「 | 」, or a run of two or more spaces
-_DELIMITERS = (re.compile(r"[ \u3000]*[|｜][ \u3000]*"), re.compile(r"[ \u3000]{2,}"))
+_DELIMITERS = (lazy_compile(r"[ \u3000]*[|｜][ \u3000]*"), lazy_compile(r"[ \u3000]{2,}"))
 
 
 def _split(line: str, delimiter: re.Pattern) -> list[tuple[str, int]]:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
-
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS, SPACES as _SPACES
 from lintgk.readers.national_text import may_open_table as may_open_national_table
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
@@ -23,8 +22,8 @@ from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES_TAB = _SPACES + "\t"
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_PREFIX = re.compile(r"^(\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+))+")
+_MD_SEPARATOR = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_PREFIX = lazy_compile(r"^(\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+))+")
 
 
 def _is_blank(line: str) -> bool:
@@ -104,12 +103,12 @@ def _is_pipe_row(line: str) -> bool:
 
 
 # 「（一）予以公开  5  0  0  0  0  0  5」: a label then three or more figures, separated by spaces
-_SPACED_ROW = re.compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
+_SPACED_ROW = lazy_compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
 
 
 # what a spaced row ends with: its last figure (a cheap test before the pattern, which backtracks over a long line)
-_VALUE_END = re.compile(r"[\d\-—/／无]")
-_WORD = re.compile(r"\S+")
+_VALUE_END = lazy_compile(r"[\d\-—/／无]")
+_WORD = lazy_compile(r"\S+")
 
 
 def _is_spaced_row(line: str) -> bool:
