@@ -1,4 +1,8 @@
-"""The command line: thin typer commands over the library."""
+"""The command line's entry, and what `lintgk check` runs.
+
+``main`` parses a plain `lintgk check FILE…` itself, as pre-commit and editors run it, and imports the typer
+commands (lintgk.commands: every command's options, help and errors) only for anything else: typer and
+its parameter coercion are about a sixth of a one-file check."""
 from __future__ import annotations
 
 import os
@@ -8,19 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import List
 
-import typer
-
-from lintgk import __version__
 from lintgk.model import FileResult
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    help="lintgk: 政府信息公开工作年度报告检查工具 / linter for government information disclosure annual reports.",
-)
 
 
 class OutputFormat(str, Enum):
@@ -46,21 +39,12 @@ class Lang(str, Enum):
 _LANG = {"current": "zh"}  # the language of lintgk's own messages, once known
 
 
-def _fail(message: str) -> typer.Exit:
+def fail(message: str) -> SystemExit:
+    """The exit for trouble: the message in one line on stderr, exit code 2 (raise what it returns)."""
     from lintgk.output.messages import error_line
 
     print(error_line(message, _LANG["current"]), file=sys.stderr)
-    return typer.Exit(2)
-
-
-def _timeout_value(value: float | None) -> float | None:
-    """--timeout: a finite number of seconds, at least 0.1 (inf, nan or a negative one is refused in one line)."""
-    from lintgk.limits import timeout_problem
-
-    problem = timeout_problem(value)
-    if problem:
-        raise _fail(problem)
-    return value
+    return SystemExit(2)
 
 
 def _shown(path: str) -> str:
@@ -70,24 +54,13 @@ def _shown(path: str) -> str:
     return printable(path)
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"lintgk {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-) -> None:
-    """lintgk: 政府信息公开工作年度报告检查工具."""
-
-
-def _split(values: List[str] | None) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [v.strip().upper() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _load_config(config_file: Path | None, **overrides):
+def command_config(config_file: Path | None, **overrides):
+    """The config a command runs with: the file found (or named), the command line's overrides, and the rules
+    loaded and checked against it; a problem is one line and exit 2."""
     from lintgk.config import load_config
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
@@ -109,49 +82,48 @@ def _load_config(config_file: Path | None, **overrides):
                 setattr(config, key, value)
         rule_set(config)  # validate rules and config before any file is read
     except LintgkError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     return config
 
 
-@app.command()
-def check(
-    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders (.txt .md .docx .html .pdf); - reads a report from standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "--output-format", "-f", help="Output format: text, json, sarif, github (annotations), gitlab (Code Quality) or junit."),
-    lang: Lang | None = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
-    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),
-    min_severity: Severity | None = typer.Option(None, "--min-severity", help="Lowest severity shown and counted; findings below it are dropped (default: info, i.e. all)."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (2 still means lintgk could not do its job)."),
-    config_file: Path | None = typer.Option(None, "--config", help="Config file (default: lintgk.toml, .lintgk.yaml or [tool.lintgk] in pyproject.toml, searched upwards)."),
-    select: List[str] | None = typer.Option(None, "--select", help="Only these rule codes or prefixes (comma-separated), e.g. GK2,GK601."),
-    extend_select: List[str] | None = typer.Option(None, "--extend-select", help="Add these codes or prefixes to the config's select."),
-    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
-    document: str | None = typer.Option(None, "--document", help="The document type (default: annual-report); the profile is chosen among its profiles by the report year."),
-    profile: str | None = typer.Option(None, "--profile", help="Force a profile (gov2007, gov2019, gov2021) instead of choosing it from the report year."),
-    encoding: str | None = typer.Option(None, "--encoding", help="Read text files in this encoding instead of detecting it."),
-    stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="With - as the path: the report's name, for messages, per-file-ignores and its format (.txt .md .html …)."),
-    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the config's exclude to files named on the command line too (as pre-commit names them)."),
-    show_passed: bool = typer.Option(False, "--show-passed", help="Also list the checks that held, with their arithmetic (in text and JSON)."),
-    show_fixes: bool = typer.Option(False, "--show-fixes", help="List the fixes applied (with --fix), or the findings --fix would fix."),
-    report_unused_suppressions: bool = typer.Option(False, "--report-unused-suppressions", help="List suppression comments that silenced nothing; they count as warnings for --fail-on."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no source excerpt."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say which files were skipped as not being annual reports, and why."),
-    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to .txt/.md/.docx files (punctuation, 〇, web furniture), then report what is left."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes (typos, URLs, dates)."),
-    diff: bool = typer.Option(False, "--diff", help="Show the fixes as a unified diff instead of writing them; exit 1 if there are any."),
-    watch: bool = typer.Option(False, "--watch", "-w", help="Lint again whenever a file named (or in a folder named) changes; Ctrl-C stops."),
-    baseline: Path | None = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file (default: 'baseline' from the config)."),
-    write_baseline: bool = typer.Option(False, "--write-baseline", help="Record every current finding in the baseline file and exit 0."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again instead of reusing results for unchanged files."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (default: .lintgk_cache in the current folder)."),
-    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds (it becomes an error)."),
-    annotate: bool = typer.Option(False, "--annotate", help="Write each .docx with its findings as Word comments (批注) to NAME.lintgk.docx (or --output); the original is not touched."),
-    previous: Path | None = typer.Option(None, "--previous", help="Last year's report of the same body: compare with it (carry-over, jumps, copied text: GK7xx)."),
-) -> None:
-    """Lint reports. Exit 0: clean; 1: findings at or above --fail-on; 2: lintgk could not do its job."""
-    config = _load_config(
+def run_check(
+    paths: list[Path],
+    output_format: OutputFormat = OutputFormat.text,
+    lang: Lang | None = None,
+    fail_on: Severity | None = None,
+    min_severity: Severity | None = None,
+    exit_zero: bool = False,
+    config_file: Path | None = None,
+    select: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    document: str | None = None,
+    profile: str | None = None,
+    encoding: str | None = None,
+    stdin_filename: str | None = None,
+    force_exclude: bool = False,
+    show_passed: bool = False,
+    show_fixes: bool = False,
+    report_unused_suppressions: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    statistics: bool = False,
+    output: Path | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    watch: bool = False,
+    baseline: Path | None = None,
+    write_baseline: bool = False,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    cache_dir: Path | None = None,
+    timeout: float = 60.0,
+    annotate: bool = False,
+    previous: Path | None = None,
+) -> int:
+    """`lintgk check`: lint, report and the exit code (0 clean, 1 findings at or above --fail-on, 2 trouble)."""
+    config = command_config(
         config_file,
         lang=lang.value if lang else None,
         fail_on=fail_on.value if fail_on else None,
@@ -165,11 +137,11 @@ def check(
     )
     from_stdin = any(str(p) == "-" for p in paths)
     if from_stdin and len(paths) > 1:
-        raise _fail("- (standard input) cannot be combined with other paths")
+        raise fail("- (standard input) cannot be combined with other paths")
     if stdin_filename and not from_stdin:
-        raise _fail("--stdin-filename names the report read from standard input; pass - as the path")
+        raise fail("--stdin-filename names the report read from standard input; pass - as the path")
     if watch and (from_stdin or fix or diff or write_baseline):
-        raise _fail("--watch lints files as they change; it cannot be combined with -, --fix, --diff or --write-baseline")
+        raise fail("--watch lints files as they change; it cannot be combined with -, --fix, --diff or --write-baseline")
     run = _Run(
         config=config, output_format=output_format, exit_zero=exit_zero, force_exclude=force_exclude,
         stdin_filename=stdin_filename, show_passed=show_passed, show_fixes=show_fixes,
@@ -181,13 +153,13 @@ def check(
     )
     run.check_outputs()  # before the lint: a path that cannot be written fails at once
     if previous is not None and (from_stdin or not previous.is_file()):
-        raise _fail(f"--previous names last year's report file: {previous}" if not from_stdin
-                    else "--previous cannot be combined with - (standard input)")
+        raise fail(f"--previous names last year's report file: {previous}" if not from_stdin
+                   else "--previous cannot be combined with - (standard input)")
     if from_stdin:
-        raise typer.Exit(run.stdin())
+        return run.stdin()
     if watch:
         _watch(paths, run)
-    raise typer.Exit(run.files(paths))
+    return run.files(paths)
 
 
 @dataclass
@@ -230,7 +202,7 @@ class _Run:
             if self.write_baseline:
                 ensure_writable(self.baseline_file() or Path(".lintgk-baseline.json"), "--baseline")
         except OutputPathError as exc:
-            raise _fail(exc.line(self.config.lang)) from None
+            raise fail(exc.line(self.config.lang)) from None
 
     def collect(self, paths: list[Path]) -> list[Path]:
         from lintgk.files import collect
@@ -244,7 +216,7 @@ class _Run:
                 print("lintgk: warning: every path named is excluded by the config (--force-exclude); nothing to lint",
                       file=sys.stderr)
                 return 0
-            raise _fail("no report files found in " + ", ".join(map(str, paths)))
+            raise fail("no report files found in " + ", ".join(map(str, paths)))
         if self._streams():
             return self._stream_json(files)
         results = _lint(files, self.config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
@@ -276,23 +248,23 @@ class _Run:
         from lintgk.output.messages import file_error
 
         config = self.config
-        known = _known_findings(self.baseline_file())
+        known = known_findings(self.baseline_file())
         remaining = Counter(known) if known else None
         threshold = SEVERITY_RANK[config.fail_on]
         broken = failing = False
         unused = 0
         self.skipped = 0
         if self.output is None:
-            _stdout_utf8()
+            stdout_utf8()
         # a survey's lines are about 10 KB each: a large buffer writes them in few system calls
         with (self.output.open("w", encoding="utf-8", buffering=1 << 20) if self.output else _unclosed(sys.stdout)) \
-                as stream, _progress(len(files)) as advance:
+                as stream, progress(len(files)) as advance:
             writer = JsonWriter(stream, passed=self.show_passed)
             results = iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
                                 progress=advance, cache_dir=self.cache_dir)
             if across_applies(config, len(files), self.previous is not None):
                 results = with_findings_across(results, config, self._last_year(),
-                                               _stage_cache(config, self.use_cache, self.cache_dir),
+                                               stage_cache(config, self.use_cache, self.cache_dir),
                                                jobs=job_count(self.jobs))
             for result in results:
                 if result.error:
@@ -355,19 +327,19 @@ class _Run:
         from lintgk.readers.encoding import decode
 
         if suffix not in FIXABLE_SUFFIXES:
-            raise _fail(f"fixes are applied to .txt and .md reports only, not {suffix}")
+            raise fail(f"fixes are applied to .txt and .md reports only, not {suffix}")
         try:
             before, _ = decode(data, name, self.config.encoding)
         except InputError as exc:
-            raise _fail(f"{name}: {exc.reason}") from None
+            raise fail(f"{name}: {exc.reason}") from None
         from lintgk.batch import FileTimeout, _time_limit, _timed_out
 
         try:
             with _time_limit(self.timeout):
                 after, applied, skipped = fix_text(before, name, self.config, self.unsafe_fixes)
         except FileTimeout:
-            raise _fail(f"{name}: {_timed_out(name, self.timeout).error}") from None
-        _stdout_utf8()
+            raise fail(f"{name}: {_timed_out(name, self.timeout).error}") from None
+        stdout_utf8()
         if self.diff:
             sys.stdout.write(FixOutcome(name, before, after, applied, skipped).diff())
             return 1 if after != before else 0
@@ -415,12 +387,12 @@ class _Run:
             try:
                 count = baselines.write(target, [r for r in results if not r.error])
             except LintgkError as exc:
-                raise _fail(str(exc)) from None
+                raise fail(str(exc)) from None
             from lintgk.output.messages import say
 
             print(say("baseline", config.lang, n=count, path=target), file=sys.stderr)
             return 2 if broken else 0
-        known = _known_findings(baseline_file)
+        known = known_findings(baseline_file)
         hidden = baselines.apply(results, known) if known else 0
         if (self.fix or self.diff) and files:
             before = list(results)
@@ -444,7 +416,7 @@ class _Run:
                 raise
             from lintgk.output_path import write_error
 
-            raise _fail(write_error(output, "--output", exc).line(config.lang)) from None
+            raise fail(write_error(output, "--output", exc).line(config.lang)) from None
         unused = _list_unused_suppressions(results) if self.report_unused else 0
         if broken or any(r.error for r in results):  # --annotate can fail for a file too
             return 2
@@ -458,7 +430,7 @@ class _Run:
         return 0
 
 
-def _known_findings(baseline_file: Path | None) -> Counter | None:
+def known_findings(baseline_file: Path | None) -> Counter | None:
     """The findings a baseline holds (None without one); a baseline that cannot be read is one line, exit 2."""
     from lintgk import baseline as baselines
     from lintgk.errors import LintgkError
@@ -468,10 +440,10 @@ def _known_findings(baseline_file: Path | None) -> Counter | None:
     try:
         return baselines.load(baseline_file)
     except LintgkError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
-def _stage_cache(config, use_cache: bool, cache_dir):
+def stage_cache(config, use_cache: bool, cache_dir):
     """The cache that keeps the second stage's findings: the result cache's folder (none where the batch
     runs without one: --no-cache, or a folder that is a symbolic link, of which the batch already warned)."""
     from lintgk.cache import Cache, cache_folder
@@ -545,8 +517,8 @@ def _watch(paths: list[Path], run: _Run) -> None:
     def once() -> None:
         try:
             run.files(paths)
-        except typer.Exit:
-            pass
+        except SystemExit:
+            pass  # a file that cannot be read, or no file left: watch on
         sys.stdout.flush()
         print("lintgk: watching for changes (Ctrl-C to stop)", file=sys.stderr, flush=True)
 
@@ -556,14 +528,14 @@ def _watch(paths: list[Path], run: _Run) -> None:
             print("lintgk: a file changed; linting again", file=sys.stderr, flush=True)
             once()
     except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+        raise SystemExit(0) from None
 
 
 def _lint(files: list[Path], config, jobs: int | None = None, timeout: float = 60.0, use_cache: bool = True,
           cache_dir: Path | None = None) -> list:
     from lintgk.batch import lint_many
 
-    with _progress(len(files)) as advance:
+    with progress(len(files)) as advance:
         results = lint_many(files, config, jobs=jobs, timeout=timeout, use_cache=use_cache, progress=advance,
                             cache_dir=cache_dir)
     from lintgk.output.messages import file_error
@@ -581,7 +553,7 @@ def _unclosed(stream):
 
 
 @contextmanager
-def _progress(total: int):
+def progress(total: int):
     """A progress bar on an interactive terminal; nothing when piped or in CI."""
     if total < 20 or os.environ.get("CI") or not sys.stderr.isatty():
         yield None
@@ -606,7 +578,7 @@ def _fix(files: list[Path], results: list, config, unsafe: bool, diff_only: bool
     for error in run.errors:
         print(file_error(error.path, error.reason, config.lang), file=sys.stderr)
     if diff_only:
-        _stdout_utf8()
+        stdout_utf8()
         for outcome in run.outcomes:
             sys.stdout.write(outcome.diff())
     else:
@@ -626,7 +598,7 @@ def _annotate(files: list[Path], results: list, lang: str, output: Path | None) 
     words = _ANNOTATE_WORDS[lang]
     docx_files = [(p, r) for p, r in zip(files, results) if p.suffix.lower() == ".docx" and not r.error]
     if output is not None and len(docx_files) > 1 and not output.is_dir():
-        raise _fail(words["many"])
+        raise fail(words["many"])
     for path, result in zip(files, results):
         if path.suffix.lower() != ".docx":
             print(f"lintgk: {words['skip'].format(path=_shown(str(path)))}", file=sys.stderr)
@@ -676,7 +648,7 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
             with output.open("w", encoding="utf-8") as handle:
                 write(results, handle, passed=options.get("show_passed", False))
         else:
-            _stdout_utf8()
+            stdout_utf8()
             write(results, sys.stdout, passed=options.get("show_passed", False))
         return
     if output_format is OutputFormat.sarif:
@@ -701,232 +673,20 @@ def _write(results, output_format: OutputFormat, config, output: Path | None, ba
     if output:
         output.write_text(text, encoding="utf-8")
     else:
-        _stdout_utf8()
+        stdout_utf8()
         sys.stdout.write(text)
 
 
-def _stdout_utf8() -> None:
+def stdout_utf8() -> None:
     try:  # a file name in bytes that are not UTF-8 (in a diff header) goes out as those bytes, not a crash
         sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
     except (AttributeError, ValueError):
         pass
 
 
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-@app.command()
-def report(
-    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders to survey."),
-    html: Path = typer.Option(..., "--html", help="Write a self-contained HTML overview to this file."),
-    lang: Lang | None = typer.Option(None, "--lang", help="Language of the page: zh (default) or en."),
-    fail_on: Severity | None = typer.Option(None, "--fail-on", help="Lowest severity that fails a report on the page, as for check (default: error)."),
-    config_file: Path | None = typer.Option(None, "--config", help="Config file (as for check)."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Parallel processes (default: all cores)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Lint every file again."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="Where to keep the cache (as for check)."),
-    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one file after this many seconds."),
-) -> None:
-    """Survey many reports: one HTML page to sort, filter and search, with each report's findings, its body's
-    years and the pairs of similar reports."""
-    from lintgk.engine import rule_set
-    from lintgk.files import collect
-    from lintgk.output.html_report import render
-
-    config = _load_config(config_file, lang=lang.value if lang else None, fail_on=fail_on.value if fail_on else None)
-    from lintgk.output_path import OutputPathError, ensure_writable, write_error
-
-    try:
-        ensure_writable(html, "--html", streams_ok=True)
-    except OutputPathError as exc:
-        raise _fail(exc.line(config.lang)) from None
-    files = collect(paths, config.exclude, config.root)  # a page lintgk wrote is not among them (own_outputs)
-    target = html.resolve()
-    if any(f.resolve() == target for f in files):  # never overwrite a report
-        raise _fail(f"--html {html} " + ("是要检查的报告之一，请另给一个文件名" if config.lang == "zh"
-                                         else "is one of the reports surveyed; name another file"))
-    if not files:
-        raise _fail("no report files found in " + ", ".join(map(str, paths)))
-    counts = Counter()
-    surveyed = _surveyed(files, config, counts, jobs=jobs, timeout=timeout, use_cache=not no_cache, cache_dir=cache_dir)
-    page = render(surveyed, rule_set(config), config.lang, config.fail_on)
-    try:
-        html.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise _fail(write_error(html, "--html", exc).line(config.lang)) from None
-    from lintgk.output.messages import say
-
-    print(say("overview", config.lang, n=counts["reports"], path=html), file=sys.stderr)
-    raise typer.Exit(2 if counts["broken"] else 0)
-
-
-def _surveyed(files: list[Path], config, counts: Counter, **lint_options):
-    """The reports' results one by one, in order, as `check` would judge them: the checks across reports
-    added, and the findings the config's min-severity and baseline hide taken out (so the survey's badges
-    agree with check's exit). Only the page's summaries are kept, not the results."""
-    from lintgk import baseline as baselines
-    from lintgk.across.streamed import across_applies, with_findings_across
-    from lintgk.batch import iter_lint, job_count
-    from lintgk.model import SEVERITY_RANK
-    from lintgk.output.messages import file_error
-
-    known = _known_findings(Path(config.baseline) if config.baseline else None)
-    remaining = Counter(known) if known else None
-    lowest = SEVERITY_RANK[config.min_severity]
-    with _progress(len(files)) as advance:
-        results = iter_lint(files, config, progress=advance, **lint_options)
-        if across_applies(config, len(files), False):
-            results = with_findings_across(results, config, cache=_stage_cache(
-                config, lint_options.get("use_cache", True), lint_options.get("cache_dir")),
-                jobs=job_count(lint_options.get("jobs")))
-        for r in results:
-            if r.error:
-                print(file_error(r.path, r.error, config.lang), file=sys.stderr)
-                counts["broken"] += 1
-            if r.skipped:
-                continue
-            r.diagnostics = [d for d in r.diagnostics if SEVERITY_RANK[d.severity] >= lowest]
-            if remaining is not None:
-                baselines.apply_one(r, remaining)
-            counts["reports"] += 1
-            yield r
-
-
-@app.command()
-def clean(
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", envvar="LINTGK_CACHE_DIR", help="The cache folder to remove (default: .lintgk_cache in the current folder)."),
-) -> None:
-    """Remove the cache of results (.lintgk_cache, or --cache-dir), as `ruff clean` does."""
-    from lintgk.cache import cache_folder, clean as remove
-
-    folder = cache_folder(cache_dir)
-    try:
-        removed = remove(folder)
-    except OSError as exc:
-        raise _fail(f"cannot remove the cache {str(folder)!r}: {exc.strerror or exc}") from None
-    print(f"lintgk: {'removed' if removed else 'no cache at'} {folder}", file=sys.stderr)
-
-
-def _config_rules(config_file: Path | None):
-    """The built-in rules plus the house rules of the config's rule-dirs, as `check` sees them."""
-    from lintgk.config import load_config
-    from lintgk.errors import LintgkError
-    from lintgk.rules import load_rules
-
-    try:
-        return load_rules(tuple(load_config(config_file).rule_dirs))
-    except LintgkError as exc:
-        raise _fail(str(exc)) from None
-
-
-@app.command("rules")
-def list_rules(
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="Language of the summaries."),
-    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", help="text, json, or a markdown table."),
-    config_file: Path | None = typer.Option(None, "--config", help="Config file whose rule-dirs add house rules (default: the one `check` would find)."),
-) -> None:
-    """List every rule: code, name, severity, profiles, what it checks."""
-    rules = _config_rules(config_file)
-    rows = [
-        {"code": r.code, "name": r.name, "severity": r.severity, "fixable": r.fixable,
-         "profiles": r.profiles or sorted(rules.profiles), "summary": r.summary[lang.value]}
-        for r in rules.rules.values()
-    ]
-    if output_format is RulesFormat.json:
-        import json
-
-        _stdout_utf8()
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if output_format is RulesFormat.markdown:
-        _stdout_utf8()
-        print("| code | name | severity | fix | what it checks |")
-        print("|---|---|---|---|---|")
-        for r in rules.rules.values():
-            print(f"| {r.code} | `{r.name}` | {r.severity} | {'✓' if r.fixable else ''} | "
-                  f"{r.summary['zh']} — {r.summary['en']} |")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold")
-    for column in ("code", "name", "severity", "profiles"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("summary", overflow="fold")
-    for row in rows:
-        table.add_row(row["code"], row["name"] + (" *" if row["fixable"] else ""), row["severity"],
-                      ",".join(row["profiles"]), row["summary"])
-    console = Console(highlight=False)
-    console.print(table)
-    console.print("* fixable" if lang is Lang.en else "* 可自动修复", style="dim")
-
-
-@app.command()
-def explain(
-    code: str = typer.Argument(..., help="A rule code (GK201) or name (period-full-year)."),
-    lang: Lang = typer.Option(Lang.zh, "--lang"),
-    config_file: Path | None = typer.Option(None, "--config", help="Config file whose rule-dirs add house rules (default: the one `check` would find)."),
-    where: bool = typer.Option(False, "--where", help="Print where the rule lives instead: its YAML file, its check kind's function and its cases."),
-) -> None:
-    """Explain a rule: what it checks, why, the source it cites, and a bad and a good example."""
-    from lintgk.output.explain import render
-
-    rules = _config_rules(config_file)
-    wanted = code.strip()
-    rule = rules.rules.get(wanted.upper()) or next((r for r in rules.rules.values() if r.name == wanted.lower()), None)
-    if rule is None:
-        raise _fail(f"unknown rule {code!r}; `lintgk rules` lists them")
-    if where:
-        from lintgk.docs import where as locate
-
-        _stdout_utf8()
-        found = locate(rule)
-        print(f"yaml:  {found['yaml']}\ncheck: {found['check']} ({found['source']})\ncases: {found['cases'] or '-'}")
-        return
-    render(rule, rules, lang.value)
-
-
-@app.command()
-def dump(
-    path: Path = typer.Argument(..., readable=False, help="A report file."),
-    encoding: str | None = typer.Option(None, "--encoding"),
-) -> None:
-    """Print the text as lintgk sees it, with line numbers and the structure it found."""
-    from lintgk.errors import LintgkError
-    from lintgk.output.dump import render
-    from lintgk.parse import parse
-    from lintgk.readers import read_path
-
-    try:
-        doc = read_path(path, encoding)
-        render(parse(doc))
-    except LintgkError as exc:
-        raise _fail(str(exc)) from None
-
-
-@app.command()
-def serve(
-    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port of the local page."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; only change it when asked (the page has no login)."),
-    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the page in the browser (servers, tests)."),
-    max_mb: int = typer.Option(20, "--max-mb", min=1, help="Largest upload accepted, in MB."),
-    max_files: int = typer.Option(1, "--max-files", min=1, help="Most files accepted in one upload."),
-    timeout: float = typer.Option(60.0, "--timeout", callback=_timeout_value, help="Give up on one report after this many seconds."),
-) -> None:
-    """A local page to drop a report on and see its findings (needs: pip install "lintgk[web]")."""
-    try:
-        from lintgk.web.serve import serve as run
-    except ImportError as exc:
-        raise _fail(f"lintgk serve needs the web extra: pip install \"lintgk[web]\" ({exc.name} is missing)") from None
-    run(host=host, port=port, open_browser=not no_browser, max_mb=max_mb, max_files=max_files, timeout=timeout)
-
-
-# `lintgk check FILE…` with common options, as pre-commit and editors run it, is parsed here: typer's
-# parameter coercion imports pydantic (about a third of a one-file check). Anything else, including any
-# value this parser does not accept, goes to typer, which gives the usual help and errors.
+# `lintgk check FILE…` with common options, as pre-commit and editors run it, is parsed here: typer's import
+# and its parameter coercion (which imports pydantic) were about a third of a one-file check. Anything else,
+# including any value this parser does not accept, goes to typer, which gives the usual help and errors.
 _FAST_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-cache": "no_cache", "--force-exclude": "force_exclude",
                "--exit-zero": "exit_zero", "--show-passed": "show_passed", "--statistics": "statistics",
                "--verbose": "verbose", "-v": "verbose", "--report-unused-suppressions": "report_unused_suppressions"}
@@ -941,12 +701,12 @@ _FAST_LISTS = {"select", "extend_select", "ignore"}
 
 
 def _fast_check_arguments(argv: list[str]) -> dict | None:
-    """The keyword arguments of check() for a plain command line, or None to let typer parse it."""
+    """The keyword arguments of run_check() for a plain command line, or None to let typer parse it."""
     import inspect
 
     if not argv or argv[0] != "check":
         return None
-    values = {name: p.default.default for name, p in inspect.signature(check).parameters.items()}
+    values = {name: p.default for name, p in inspect.signature(run_check).parameters.items()}
     values["paths"] = []
     rest = argv[1:]
     i = 0
@@ -979,9 +739,8 @@ def _fast_check_arguments(argv: list[str]) -> dict | None:
 def main() -> None:
     arguments = _fast_check_arguments(sys.argv[1:])
     if arguments is None:
+        from lintgk.commands import app
+
         app()
         return
-    try:
-        check(**arguments)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
+    sys.exit(run_check(**arguments))

@@ -1,5 +1,5 @@
-"""`lintgk check FILE…` with common options is parsed without typer (whose coercion imports pydantic);
-the result must be what typer gives, and anything unusual must still go to typer."""
+"""`lintgk check FILE…` with common options is parsed without typer (whose import and coercion were a third
+of a one-file check); the result must be what typer gives, and anything unusual must still go to typer."""
 from __future__ import annotations
 
 import os
@@ -15,7 +15,8 @@ ZHUANGSHI = str(SEED["zhuangshi"])
 
 
 def _run(argv, via_typer: bool):
-    code = "import sys; from lintgk.cli import app, main; sys.argv[0] = 'lintgk'; " + ("app()" if via_typer else "main()")
+    code = ("import sys; from lintgk.cli import main; from lintgk.commands import app; sys.argv[0] = 'lintgk'; "
+            + ("app()" if via_typer else "main()"))
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "COLUMNS": "200"}
     proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, encoding="utf-8",
                           cwd=ROOT, env=env, timeout=120)
@@ -40,3 +41,23 @@ def test_same_as_typer(argv):
 ])
 def test_anything_else_goes_to_typer(argv):
     assert _fast_check_arguments(argv) is None
+
+
+def test_the_plain_check_does_not_import_typer():
+    code = ("import sys\nfrom lintgk.cli import main\nsys.argv[0] = 'lintgk'\n"
+            "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+            "print(code, 'typer' in sys.modules, file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, "check", ZHUANGSHI, "--no-cache", "-q"], capture_output=True,
+                          text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+    assert proc.stderr.split()[-2:] == ["1", "False"], proc.stderr  # the seed has findings: exit 1, no typer
+
+
+def test_check_takes_its_defaults_from_run_check():
+    import inspect
+
+    from lintgk.cli import run_check
+    from lintgk.commands import check
+
+    defaults = {name: p.default for name, p in inspect.signature(run_check).parameters.items()}
+    for name, parameter in inspect.signature(check).parameters.items():
+        assert getattr(parameter.default, "default", None) == defaults[name] or name == "paths", name
