@@ -26,7 +26,9 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import orjson
 
 from lintgk import __version__
 from lintgk.config import Config
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
 MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs over different sets of files
+RULE_FILES = "rule-files.parsed"  # lintgk.cache.ParsedRuleFiles (JSON; not named .json: it is not a result)
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -226,38 +229,7 @@ class Cache:
             pass
 
     def _write(self, entry: Path, *parts: bytes | BinaryIO) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if self.folder.is_symlink():
-                return
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                self._atomic(ignore, b"*\n")
-            self._atomic(entry, *parts)
-        except OSError:
-            pass  # a read-only folder: run without a cache
-
-    @staticmethod
-    def _atomic(target: Path, *parts: bytes | BinaryIO) -> None:
-        """``target`` written whole or not at all, from ``parts`` in order: bytes, or files copied from their
-        start in pieces (not read into memory)."""
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                for part in parts:
-                    if isinstance(part, bytes):
-                        handle.write(part)
-                    else:
-                        part.seek(0)
-                        shutil.copyfileobj(part, handle)
-            os.replace(temporary, target)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        _write_entry(self.folder, entry, *parts)
 
     def prune(self, now: float | None = None) -> int:
         """Remove entries unused for MAX_AGE_DAYS and stale temporary files; at most once a day."""
@@ -279,10 +251,91 @@ class Cache:
                     if old:
                         os.unlink(item.path)
                         removed += 1
-            self._atomic(mark, b"")
+            _atomic(mark, b"")
         except OSError:
             pass
         return removed
+
+
+def _write_entry(folder: Path, entry: Path, *parts: bytes | BinaryIO) -> None:
+    """An entry of the cache folder written whole (the folder made, with a .gitignore, if need be); nothing
+    where the folder cannot be written or is a symbolic link: lintgk then runs without it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if folder.is_symlink():
+            return
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            _atomic(ignore, b"*\n")
+        _atomic(entry, *parts)
+    except OSError:
+        pass
+
+
+def _atomic(target: Path, *parts: bytes | BinaryIO) -> None:
+    """``target`` written whole or not at all, from ``parts`` in order: bytes, or files copied from their
+    start in pieces (not read into memory)."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for part in parts:
+                if isinstance(part, bytes):
+                    handle.write(part)
+                else:
+                    part.seek(0)
+                    shutil.copyfileobj(part, handle)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+class ParsedRuleFiles:
+    """The rule files as parsed (rules, profiles, document types), kept in the cache folder between runs:
+    importing PyYAML and parsing some fifty files were an eighth of a one-file check. A file's entry is used
+    only while its size and modification time are still the ones it was parsed at, and is not kept for a file
+    modified in the last 3 s (it may change again within the same tick). JSON, not pickle: a cache folder
+    someone else wrote cannot run code."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.entry = folder / RULE_FILES
+        self.changed = False
+        self.files = self._read()
+
+    def _read(self) -> dict:
+        try:
+            files = orjson.loads(self.entry.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        return files if isinstance(files, dict) else {}
+
+    def get(self, path: Path, info: os.stat_result) -> tuple[bool, Any]:
+        """(True, what the file parsed to) while its size and modification time are the same; else (False, None)."""
+        kept = self.files.get(str(path))
+        if isinstance(kept, list) and len(kept) == 3 and kept[:2] == [info.st_size, info.st_mtime_ns]:
+            return True, kept[2]
+        return False, None
+
+    def put(self, path: Path, info: os.stat_result, parsed: Any) -> None:
+        if time.time_ns() - info.st_mtime_ns < _RACY_NS:
+            return
+        try:
+            if orjson.loads(orjson.dumps(parsed)) != parsed:  # kept only where JSON gives back the very same
+                return
+        except (TypeError, ValueError, orjson.JSONEncodeError):  # a date, a key that is not text
+            return
+        self.files[str(path)] = [info.st_size, info.st_mtime_ns, parsed]
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            _write_entry(self.folder, self.entry, orjson.dumps(self.files))
+            self.changed = False
 
 
 def clean(folder: Path) -> bool:

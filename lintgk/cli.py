@@ -58,12 +58,21 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip().upper() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def command_config(config_file: Path | None, **overrides):
+def command_config(config_file: Path | None, use_cache: bool = False, cache_dir: Path | None = None, **overrides):
     """The config a command runs with: the file found (or named), the command line's overrides, and the rules
-    loaded and checked against it; a problem is one line and exit 2."""
+    loaded and checked against it (their files as parsed kept in the cache folder, with the cache); a problem
+    is one line and exit 2."""
     from lintgk.config import load_config
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
+
+    if use_cache:
+        from lintgk.cache import ParsedRuleFiles, cache_folder
+        from lintgk.rules import keep_parsed_rule_files
+
+        folder = cache_folder(cache_dir)
+        if not folder.is_symlink():  # the batch says so in one line and runs without the cache
+            keep_parsed_rule_files(ParsedRuleFiles(folder))
 
     if overrides.get("lang"):
         _LANG["current"] = overrides["lang"]
@@ -125,6 +134,8 @@ def run_check(
     """`lintgk check`: lint, report and the exit code (0 clean, 1 findings at or above --fail-on, 2 trouble)."""
     config = command_config(
         config_file,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
         lang=lang.value if lang else None,
         fail_on=fail_on.value if fail_on else None,
         min_severity=min_severity.value if min_severity else None,

@@ -121,14 +121,32 @@ def builtin_rules_dir() -> Path:
     raise RuleFileError(f"built-in rules not found next to {here}")
 
 
+_parsed_files: Any = None  # lintgk.cache.ParsedRuleFiles, where the command runs with the cache
+
+
+def keep_parsed_rule_files(store: Any) -> None:
+    """Read the rule files through ``store`` (lintgk.cache.ParsedRuleFiles): a file unchanged since a run
+    parsed it is not parsed again, and PyYAML is not even imported when none changed."""
+    global _parsed_files
+    _parsed_files = store
+
+
 def _load_yaml(path: Path) -> Any:
     """A rule, profile or document type file: safe YAML, aliases bounded (lintgk.safe_yaml), one-line errors."""
-    from lintgk import safe_yaml
-
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if info.st_size > MAX_FILE_BYTES:
             raise RuleFileError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB, not a rule file")
-        return safe_yaml.load(path.read_text(encoding="utf-8"), str(path))
+        if _parsed_files is not None:
+            known, parsed = _parsed_files.get(path, info)
+            if known:
+                return parsed
+        from lintgk import safe_yaml
+
+        parsed = safe_yaml.load(path.read_text(encoding="utf-8"), str(path))
+        if _parsed_files is not None:
+            _parsed_files.put(path, info, parsed)
+        return parsed
     except ValueError as exc:  # UnicodeDecodeError is one too
         if isinstance(exc, UnicodeDecodeError):
             raise RuleFileError(f"{path}: cannot read (not UTF-8: {exc.reason} at byte {exc.start})") from None
@@ -365,6 +383,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
     _check_fields(rules, builtin, PARAMS)
     typed = _typed_params(rules, profiles, PARAMS, builtin)
+    if _parsed_files is not None:
+        _parsed_files.save()  # only files that held: a rule that does not fit stopped before this
     return RuleSet(dict(sorted(rules.items())), profiles, documents, typed)
 
 
