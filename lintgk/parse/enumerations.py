@@ -146,7 +146,16 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
     clause = clause.strip(P.SPACES)
     if _NEW_TOTAL.match(clause) or _COMPARISON.search(clause):
         return True
+    if _another_channel(clause, total_clause, first_item_clause):
+        return True
     return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
+
+
+def _another_channel(clause: str, total_clause: str, first_item_clause: str) -> bool:
+    """A clause that counts what a channel published, after parts that name none (「其中工作动态信息420条，……，
+    其他各类信息8条，微信公众号发布信息333条」): the channel's own count beside the total, not one of its parts."""
+    channel = _channel(clause)
+    return channel is not None and _channel(first_item_clause) is None and _channel(total_clause) != channel
 
 
 # 「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part of;
