@@ -249,7 +249,8 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
                  excerpt=text[:20])
 
 
-_FILLER = re.compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
+# besides tokens, a furniture line holds figures, dates, punctuation, font sizes and the site's address
+_FILLER = re.compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
 _SENTENCE = re.compile(r"[，。；]")
@@ -295,7 +296,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if len(text) > max_line and notice is None:
             continue
         if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if text.startswith(s))]
+            found = [next(s for s in starts if text.startswith(s)).strip()]
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
