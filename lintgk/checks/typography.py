@@ -295,7 +295,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
-        if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
+        if text.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if text.startswith(s)).strip()]
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
