@@ -21,14 +21,15 @@ TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
 
+# a comma or a stop, or a closing colon, makes a line a sentence (「根据……，制定本报告：」), however short
+_SENTENCE_MARKS = re.compile(r"[。，,]|[：:]$")
+
+
 def _looks_like_title(text: str) -> bool:
     """A short line that names a report; a sentence (「该部分以表格形式报告。」, 「根据……，结合……，制定本报告：」)
     does not, whatever it names."""
     return (len(text) <= 60 and ("报告" in text or "年报" in text) and not _SENTENCE_MARKS.search(text)
             and not PAGE_FRAME.search(text))
-
-
-_SENTENCE_MARKS = re.compile(r"[。，,]|[：:]$")
 
 
 def _names_report_of_year(text: str) -> bool:
