@@ -248,10 +248,15 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
                  excerpt=text[:20])
 
 
-_FILLER = lazy_compile(r"[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
+# besides tokens, a furniture line holds figures, dates, punctuation, font sizes and the site's address
+_FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
+# a page's publication stamp (2024-01-16 08:40): beside a strong token it counts as another of the bar's words
+_PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# a page's labels spaced out to the width of others (索 引 号, 有  效  性) are looked for without their spaces
+_INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 
 
@@ -289,18 +294,18 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
-        if text.startswith(starts):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if text.startswith(s))]
+        if text.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
+            found = [next(s for s in starts if text.startswith(s)).strip()]
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
             found = [notice]
-        elif not (found := pattern.findall(text)):  # looked for only in lines short enough to be furniture
+        elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))):  # short lines only
             continue
         else:
-            rest = len(_FILLER.sub("", pattern.sub("", text)))
-            lenient = (strong is not None and strong.search(text) and len(set(found)) >= 2
-                       and not _SENTENCE.search(text))
+            rest = len(_FILLER.sub("", pattern.sub("", compact)))
+            words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
+            lenient = strong is not None and strong.search(compact) and words >= 2 and not _SENTENCE.search(text)
             if rest > (strong_rest_max if lenient else rest_max):
                 continue  # a sentence that names a view count or a source is the report's
         line = par.line

@@ -109,6 +109,8 @@ def _ordinal(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 _NEW_TOTAL = lazy_compile(r"^(?:另|此外|并|且|已|均|全年|本年度?|今年)?(?:共计|合计|总计|累计|一共|共(?!享|建|同|青|产|商|治|性|识))")
 _COMPARISON = lazy_compile(r"同比|环比|较上年|比上年|与上年|较去年|比去年|上年度")
 _STAGES = ("受理", "收到", "办理", "办结", "答复", "回复", "结转", "转办")
+# a stage word inside the name of what was published (「人大代表建议及政协提案办理信息1条」, 「办理结果公开」) is a label
+_STAGE_DONE = lazy_compile("(?<!建议|提案|议案)(?:" + "|".join(_STAGES) + ")(?!结果|公开|情况|信息)")
 _BREAK_STRENGTH = {"，": 1, ",": 1, "；": 2, ";": 2}
 
 
@@ -145,7 +147,17 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
     clause = clause.strip(P.SPACES)
     if _NEW_TOTAL.match(clause) or _COMPARISON.search(clause):
         return True
-    return any(w in clause and w not in total_clause and w not in first_item_clause for w in _STAGES)
+    if _another_channel(clause, total_clause, first_item_clause):
+        return True
+    stages = {m.group() for m in _STAGE_DONE.finditer(clause)}
+    return any(w not in total_clause and w not in first_item_clause for w in stages)
+
+
+def _another_channel(clause: str, total_clause: str, first_item_clause: str) -> bool:
+    """A clause that counts what a channel published, after parts that name none (「其中工作动态信息420条，……，
+    其他各类信息8条，微信公众号发布信息333条」): the channel's own count beside the total, not one of its parts."""
+    channel = _channel(clause)
+    return channel is not None and _channel(first_item_clause) is None and _channel(total_clause) != channel
 
 
 # 「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part of;

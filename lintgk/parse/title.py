@@ -5,7 +5,7 @@ from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Span, Title
-from lintgk.parse.patterns import PAGE_FRAME, SPACES
+from lintgk.parse.patterns import ANY_MARKER, PAGE_FRAME, SPACES
 
 _YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 _KIND = lazy_compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
@@ -20,8 +20,15 @@ TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
 
+# a comma or a stop, or a closing colon, makes a line a sentence (「根据……，制定本报告：」), however short
+_SENTENCE_MARKS = lazy_compile(r"[。，,]|[：:]$")
+
+
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 60 and ("报告" in text or "年报" in text) and not PAGE_FRAME.search(text)
+    """A short line that names a report; a sentence (「该部分以表格形式报告。」, 「根据……，结合……，制定本报告：」)
+    does not, whatever it names."""
+    return (len(text) <= 60 and ("报告" in text or "年报" in text) and not _SENTENCE_MARKS.search(text)
+            and not PAGE_FRAME.search(text))
 
 
 def _names_report_of_year(text: str) -> bool:
@@ -35,6 +42,9 @@ def _candidates(paragraphs: list[Paragraph]):
     reach = paragraphs[:FRAME_REACH + 1]
     for i, par in enumerate(reach[:FRAME_REACH]):
         text = par.text
+        if ANY_MARKER.match(text):
+            # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title
+            continue
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
         if not looks and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
