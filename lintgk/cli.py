@@ -747,7 +747,16 @@ def _fast_check_arguments(argv: list[str]) -> dict | None:
     return values if values["paths"] else None
 
 
+def version_line() -> str:
+    from lintgk import __version__
+
+    return f"lintgk {__version__}"
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # as editors and hook runners probe it: without typer
+        print(version_line())
+        return
     arguments = _fast_check_arguments(sys.argv[1:])
     if arguments is None:
         from lintgk.commands import app

@@ -12,9 +12,8 @@ from typing import List
 
 import typer
 
-from lintgk import __version__
 from lintgk.cli import (Lang, OutputFormat, Severity, command_config, fail, known_findings, progress, run_check,
-                        stage_cache, stdout_utf8)
+                        stage_cache, stdout_utf8, version_line)
 
 app = typer.Typer(
     add_completion=False,
@@ -37,7 +36,7 @@ def _timeout_value(value: float | None) -> float | None:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"lintgk {__version__}")
+        print(version_line())
         raise typer.Exit(0)
 
 

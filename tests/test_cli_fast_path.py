@@ -52,6 +52,13 @@ def test_the_plain_check_does_not_import_typer():
     assert proc.stderr.split()[-2:] == ["1", "False"], proc.stderr  # the seed has findings: exit 1, no typer
 
 
+def test_version_is_answered_without_typer_as_typer_answers_it():
+    assert _run(["--version"], via_typer=False) == _run(["--version"], via_typer=True)
+    code = "import sys\nfrom lintgk.cli import main\nsys.argv[0] = 'lintgk'\nmain()\nprint('typer' in sys.modules)\n"
+    proc = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.stdout.split("\n")[:2] == [_run(["--version"], via_typer=True)[1].strip(), "False"]
+
+
 def test_check_takes_its_defaults_from_run_check():
     import inspect
 
