@@ -195,12 +195,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
 
 @dataclass
 class TitleFormatParams:
-    """A title without body, year or 政府信息公开工作年度报告."""
+    """A title without body, year or 政府信息公开工作年度报告, or whose body names no place."""
 
     body_words: Texts  # how the message names a missing issuing body
     year_words: Texts  # … a missing year
     kind_words: Texts  # … missing words that name the kind of document
     kind_pattern: Regex = "政府信息公开(工作)?年度报告"  # the words that name the kind of document
+    place_words: Texts | None = None  # … a body named without its place (区集体经济发展服务署)
+    # a body named by its level alone, with no place's name (区…署, 市…局: the site's own shorthand)
+    bare_place_pattern: Regex = ""
 
 
 @kind("title-format", params=TitleFormatParams)
@@ -210,7 +213,10 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
         emit(title_anchor(report), variant="missing")
         return
     missing, missing_en = [], []
-    for absent, words in ((not title.body, params.body_words), (not title.year, params.year_words),
+    placeless = (title.body and params.place_words and params.bare_place_pattern
+                 and rx(params.bare_place_pattern).match(title.body))
+    for absent, words in ((not title.body, params.body_words), (placeless, params.place_words),
+                          (not title.year, params.year_words),
                           (not rx(params.kind_pattern).search(title.text), params.kind_words)):
         if absent:
             missing.append(words.zh)

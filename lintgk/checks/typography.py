@@ -8,7 +8,7 @@ from functools import lru_cache
 from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, prepared,
                                   url_spans, words_pattern)
 from lintgk.checks.containment import first_related
-from lintgk.checks.params import NoParams
+from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
@@ -268,6 +268,9 @@ class FurnitureLineParams:
     strong_tokens: list[str] = field(default_factory=list)  # with one of these and another token, more may be left
     max_other_chars: int = 2  # characters besides tokens, dates and figures a furniture line may hold
     max_other_chars_strong: int | None = None  # the same with a strong token (default: max_other_chars)
+    # a page's time stamp (a date with its clock time), which counts as a strong token: no report sentence
+    # gives the minute it was posted
+    stamp: Regex = ""
     max_line_chars: int = 80  # longer lines are text
     line_starts: list[str] = field(default_factory=list)  # a breadcrumb or a link to the next article
     notices: list[str] = field(default_factory=list)  # the notice a site prints under every document
@@ -282,6 +285,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         return
     pattern = words_pattern(tokens)
     strong = words_pattern(params.strong_tokens) if params.strong_tokens else None
+    stamp = P.rx(params.stamp) if params.stamp else None
     starts = tuple(params.line_starts)
     notices = tuple(params.notices)
     rest_max = params.max_other_chars
@@ -305,7 +309,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         else:
             rest = len(_FILLER.sub("", pattern.sub("", compact)))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
-            lenient = strong is not None and strong.search(compact) and words >= 2 and not _SENTENCE.search(text)
+            marked = (strong is not None and strong.search(compact)) or (stamp is not None and stamp.search(text))
+            lenient = marked and words >= 2 and not _SENTENCE.search(text)
             if rest > (strong_rest_max if lenient else rest_max):
                 continue  # a sentence that names a view count or a source is the report's
         line = par.line

@@ -4,6 +4,8 @@ Each source text in pdf-src/ is a published report (names replaced, see the side
 
     % header: 某某镇人民政府      page header (a running header on every page)
     % shading: FFFFFF            fill of the paragraph shading (white: invisible, as Word/WPS export it)
+    % format: docx               keep the Word file itself (a report published as .docx, or one whose PDF
+                                 cannot be kept small), named after the source, instead of exporting a PDF
     # title                      centred title
     ## heading                   heading paragraph (bold)
     > text / >## heading         the same with paragraph shading
@@ -12,7 +14,8 @@ Each source text in pdf-src/ is a published report (names replaced, see the side
     text                         body paragraph, first line indented two characters
 
 The script writes a .docx per source (python-docx: shading, real tables with merged cells, header, footer
-with a PAGE field), converts them all in one soffice run and puts the PDFs beside this script.
+with a PAGE field), converts them all in one soffice run and puts the PDFs beside this script; a source
+marked `% format: docx` is put there as its .docx.
 Run it with `python tests/corpus/make_pdfs.py`; the PDFs are committed so the corpus test needs no soffice.
 """
 from __future__ import annotations
@@ -28,6 +31,12 @@ from office import Grid, Layout, Para, build_docx, to_pdf  # noqa: E402
 
 
 def parse(source: str) -> tuple[Layout, str | None]:
+    layout, title, _ = parse_with_format(source)
+    return layout, title
+
+
+def parse_with_format(source: str) -> tuple[Layout, str | None, str]:
+    """The layout, the title and the output format ("pdf" or "docx") of a source text."""
     meta: dict[str, str] = {}
     blocks: list = []
     title = None
@@ -62,15 +71,19 @@ def parse(source: str) -> tuple[Layout, str | None]:
         else:
             blocks.append(Para(line.strip()))
     flush()
-    return Layout(blocks=blocks, header=meta.get("header"), body_size=16, line_spacing=28), title
+    layout = Layout(blocks=blocks, header=meta.get("header"), body_size=16, line_spacing=28)
+    return layout, title, meta.get("format", "pdf")
 
 
 def main() -> None:
-    sources = sorted((HERE / "pdf-src").glob("pdf-*.txt"))
+    sources = sorted((HERE / "pdf-src").glob("*.txt"))
     with tempfile.TemporaryDirectory() as work:
         files = []
         for source in sources:
-            layout, title = parse(source.read_text(encoding="utf-8"))
+            layout, title, output = parse_with_format(source.read_text(encoding="utf-8"))
+            if output == "docx":
+                print(build_docx(layout, HERE / f"{source.stem}.docx", title=title))
+                continue
             files.append(build_docx(layout, Path(work) / f"{source.stem}.docx", title=title))
         for pdf in to_pdf(files, Path(work) / "pdf"):
             (HERE / pdf.name).write_bytes(pdf.read_bytes())
