@@ -10,11 +10,14 @@ import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintgk.errors import RuleFileError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.model import SEVERITIES
+
+if TYPE_CHECKING:
+    from lintgk.cache import ParsedRuleFiles
 
 CODE = lazy_compile(r"^GK[1-7]\d{2}$")
 NAME = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -121,10 +124,10 @@ def builtin_rules_dir() -> Path:
     raise RuleFileError(f"built-in rules not found next to {here}")
 
 
-_parsed_files: Any = None  # lintgk.cache.ParsedRuleFiles, where the command runs with the cache
+_parsed_files: ParsedRuleFiles | None = None  # where the command runs with the cache
 
 
-def keep_parsed_rule_files(store: Any) -> None:
+def keep_parsed_rule_files(store: ParsedRuleFiles) -> None:
     """Read the rule files through ``store`` (lintgk.cache.ParsedRuleFiles): a file unchanged since a run
     parsed it is not parsed again, and PyYAML is not even imported when none changed."""
     global _parsed_files
