@@ -1,8 +1,8 @@
 """The command line's entry, and what `lintgk check` runs.
 
 ``main`` parses a plain `lintgk check FILE…` itself, as pre-commit and editors run it, and imports the typer
-commands (lintgk.commands: every command's options, help and errors) only for anything else: typer and
-its parameter coercion are about a sixth of a one-file check."""
+commands (lintgk.commands: every command's options, help and errors) only for anything else: importing typer
+alone was an eighth of a one-file check, its parameter coercion (which imports pydantic) a third."""
 from __future__ import annotations
 
 import os
