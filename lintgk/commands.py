@@ -112,7 +112,8 @@ def report(
     from lintgk.files import collect
     from lintgk.output.html_report import render
 
-    config = command_config(config_file, lang=lang.value if lang else None, fail_on=fail_on.value if fail_on else None)
+    config = command_config(config_file, use_cache=not no_cache, cache_dir=cache_dir, lang=lang.value if lang else None,
+                            fail_on=fail_on.value if fail_on else None)
     from lintgk.output_path import OutputPathError, ensure_writable, write_error
 
     try:
