@@ -4,6 +4,8 @@ The tables are built once as the web pages publish them (rowspan/colspan headers
 cells), then laid out as offices' files and copies give them:
 - ``lines``: a page copied as text, one cell per line, blank lines between (township pages);
 - ``bars``: one cell per line with a line holding only 「|」 after each cell;
+- ``dense``: one cell per line, no line between them (a page's text taken cell by cell), an empty cell a line of
+  only a no-break space;
 - ``tabs``: a row per line, cells separated by tabs, merged cells only in their first row (Word);
 - ``spaces``: a row per line, cells separated by runs of spaces;
 - ``single-spaces``: a row per line, cells separated by one space;
@@ -18,7 +20,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("lines", "bars", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
+LAYOUTS = ("lines", "bars", "dense", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
@@ -197,6 +199,8 @@ def _text_layout(blocks: list, layout: str) -> str:
             elif layout == "bars":  # a wrapped cell's pieces on lines of their own
                 for td in row:
                     out += [*_WRAPPED.get(td.text, (td.text,)), "|"]
+            elif layout == "dense":  # an empty cell is a line of its own, holding the page's &nbsp;
+                out += [td.text or "\xa0" for td in row]
             else:
                 sep = {"tabs": "\t", "spaces": "    "}.get(layout, " ")
                 out.append(sep.join(td.text for td in row))

@@ -3,7 +3,7 @@ a changed figure gives the finding of the identity it breaks (GK405-GK408)."""
 from __future__ import annotations
 
 import pytest
-from national_layouts import APPLICATIONS, LAYOUTS, REVIEWS, report, write
+from national_layouts import APPLICATIONS, LAYOUTS, ORGS, REVIEWS, report, write
 
 from lintgk import lint_path
 
@@ -62,3 +62,18 @@ def test_changed_total_cell_is_a_row_total_finding(tmp_path):
         result = lint_path(write(blocks, layout, tmp_path, name=f"total-{layout}"))
         found = [d for d in result.diagnostics if d.rule == "GK406"]
         assert found and found[0].data["label"].startswith("一、本年新收"), (layout, result.diagnostics)
+
+
+@pytest.mark.parametrize("layout", ("lines", "bars", "dense"))
+@pytest.mark.parametrize("cell", (0, 3, 6))
+def test_blank_cell_on_a_line_of_its_own(tmp_path, layout, cell):
+    """A page's empty cell copied one cell per line is a line of its own (blank, or a no-break space), as the
+    lines between the cells may be: it is read in its row and column and reported once; the table's sums are
+    still checked and, the blank standing for the row's 0, find nothing (GK405-GK408)."""
+    blocks = report(2021)
+    table = blocks[8]
+    row = next(r for r in table if r[0].text.startswith("3.要求提供公开出版物"))
+    row[-7 + cell].text = ""
+    result = lint_path(write(blocks, layout, tmp_path))
+    found = [(d.rule, d.data.get("label"), d.data.get("column")) for d in result.diagnostics]
+    assert found == [("GK409", "3.要求提供公开出版物", ("自然人", *ORGS, "总计")[cell])], found
