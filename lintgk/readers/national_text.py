@@ -189,6 +189,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
         if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
             # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
             cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+        elif tail > 1 and _kind(words[tail - 1].group(0)) == ROW \
+                and _prefix(_core(text[:words[tail - 2].end()])):
+            # a group label's start wrapped beside its first item (a PDF's text: 「（四）无 1.本机关不掌握相关政府信息 746 …」)
+            cells.append((text[:words[tail - 2].end()], col))
+            cells.append((words[tail - 1].group(0), col + words[tail - 1].start()))
         elif tail > 0:
             label_end = words[tail - 1].end()
             cells.append((text[:label_end], col))
@@ -359,6 +364,20 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
         # a group label (（三）…) over a known item label one level deeper (1.属于国家秘密)
         return bool(following) and _kind(following[0]) == ROW and _depth(following[0]) > _depth(label) > 0
     return False
+
+
+_FRAGMENT = re.compile(r"^[\p{Han}（）()、.．“”\s]{1,12}$")
+_FRAGMENT_LENGTH = 8  # characters, blanks aside: a wrapped label's piece (「予公开」, 「法提供」, 「三、」, 「本」)
+
+
+def _label_fragment(builder: _Assembler, tokens: list) -> bool:
+    """Inside a table already recognised, a short piece of a label on a line of its own, no figure beside it (a PDF's
+    text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
+    header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
+    if builder.known < 3 or len(tokens) != 1:
+        return False
+    text = tokens[0][0].strip(_SPACES)
+    return bool(_FRAGMENT.match(text)) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH
 
 
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
@@ -569,6 +588,11 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
                     i += 1
                     end = i
+                    continue
+                if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
+                    if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
+                        spacing.gaps.pop()
+                    i += 1
                     continue
                 if not _unknown_row_label(builder, tokens, lines, i + 1):
                     if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
