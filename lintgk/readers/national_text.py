@@ -366,6 +366,10 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
+# A page number a PDF's text puts among a table's rows where the table goes on to the next page (「- 5 -」, 「第5页」):
+# with its dashes or words only, since a bare figure on a line of its own is a cell (pdf_lines drops bare ones too).
+_PAGE_MARK = re.compile(r"^(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
+_PAGE_MARK_START = "-—－–第"  # (a test of the line's first character before the pattern's)
 _FRAGMENT = re.compile(r"^[\p{Han}（）()、.．“”\s]{1,12}$")
 _FRAGMENT_LENGTH = 8  # characters, blanks aside: a wrapped label's piece (「予公开」, 「法提供」, 「三、」, 「本」)
 
@@ -563,21 +567,27 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     builder = _Assembler()
     spacing = _Spacing() if blanks is None else None
     i = end = start
+    passed = 0  # lines passed over since the last content line (page numbers, pieces of labels): no separators
     while i < len(lines):
         line = lines[i]
         if _is_separator(line):
             i += 1
             continue
+        if i > start and line.lstrip(_SPACES)[:1] in _PAGE_MARK_START and _PAGE_MARK.match(line.strip(_SPACES)):
+            i += 1
+            passed += 1
+            continue
         kept = _kept(line)
         known, cells = _kept_placed(line) if kept else _placed(line)
         if spacing is not None:
-            spacing.note(builder, i, i - end, cells)
+            spacing.note(builder, i, i - end - passed, cells)
         elif i in blanks:
             _add_blanks(builder, blanks[i])
         if known and kept:  # a recurring line the assembler takes whole: what it does to the rows is kept
             builder.add_kept_line(line, cells, i + 1)
             i += 1
             end = i
+            passed = 0
             continue
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
@@ -588,11 +598,13 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
                     i += 1
                     end = i
+                    passed = 0
                     continue
                 if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
                     if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
                         spacing.gaps.pop()
                     i += 1
+                    passed += 1
                     continue
                 if not _unknown_row_label(builder, tokens, lines, i + 1):
                     if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
@@ -604,8 +616,9 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         builder.add_line(cells, i + 1)
         i += 1
         end = i
+        passed = 0
     if spacing is not None:
-        spacing.end(builder, i, i - end)
+        spacing.end(builder, i, i - end - passed)
     elif i in blanks:
         _add_blanks(builder, blanks[i])  # the table's last cells, blank
         end = max(end, blanks[i][-1] + 1)
