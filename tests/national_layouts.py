@@ -4,6 +4,11 @@ The tables are built once as the web pages publish them (rowspan/colspan headers
 cells), then laid out as offices' files and copies give them:
 - ``lines``: a page copied as text, one cell per line, blank lines between (township pages);
 - ``bars``: one cell per line with a line holding only 「|」 after each cell;
+- ``dense``: one cell per line, no line between them (a page's text taken cell by cell), an empty cell a line of
+  only a no-break space;
+- ``pdf-text``: a PDF's text: a row per line, figures after single spaces, labels merged down a column written a
+  character a line (三、本年度办理结果) or wrapped (「（三）不」 「予公开」), letter-spaced header cells run together,
+  a page number where a table goes on to the next page;
 - ``tabs``: a row per line, cells separated by tabs, merged cells only in their first row (Word);
 - ``spaces``: a row per line, cells separated by runs of spaces;
 - ``single-spaces``: a row per line, cells separated by one space;
@@ -18,7 +23,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("lines", "bars", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
+LAYOUTS = ("lines", "bars", "dense", "pdf-text", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
@@ -197,10 +202,44 @@ def _text_layout(blocks: list, layout: str) -> str:
             elif layout == "bars":  # a wrapped cell's pieces on lines of their own
                 for td in row:
                     out += [*_WRAPPED.get(td.text, (td.text,)), "|"]
+            elif layout == "dense":  # an empty cell is a line of its own, holding the page's &nbsp;
+                out += [td.text or "\xa0" for td in row]
+            elif layout == "pdf-text":
+                out += _pdf_text(block)
+                break
             else:
                 sep = {"tabs": "\t", "spaces": "    "}.get(layout, " ")
                 out.append(sep.join(td.text for td in row))
     return "\n".join(out) + "\n"
+
+
+# header cells as a PDF's text wraps and letter-spaces them (a real 2024 city report's PDF): 总计 runs into the
+# 商业企业 beside it, so that one gives no line of its own
+_PDF_HEADER = {"总计": ("总计商 业 企", "业"), "商业企业": (), "科研机构": ("科研机", "构"), "社会公益组织": ("社会公益", "组织"),
+               "法律服务机构": ("法 律 服 务", "机构")}
+
+
+def _pdf_text(rows: list[list[Td]]) -> list[str]:
+    """A table as a PDF's text gives it: header cells a line each (wrapped and letter-spaced in part 三); in the
+    body, labels merged down a column first, a character a line when long (三、 / 本 / 年 …) or cut in two (（三）不 /
+    予公开), then each row's own cells on one line after single spaces; a page number after the table's eighth row."""
+    out: list[str] = []
+    applications = any(td.text == "法人或其他组织" for row in rows for td in row)
+    for n, row in enumerate(rows):
+        if n == 8:
+            out.append("- 3 -")
+        if not any(td.text.replace(".", "", 1).isdigit() for td in row):  # a header row
+            for td in row:
+                out += _PDF_HEADER.get(td.text, (td.text,)) if applications else (td.text,)
+            continue
+        own = []
+        for td in row:
+            if td.rowspan > 1 and td.text[:1] in "三（":  # a label merged down the rows of its group
+                out += [td.text[:2], *td.text[2:]] if len(td.text) > 8 else [td.text[:4], td.text[4:]]
+            else:
+                own.append(td.text)
+        out.append(" ".join(own))
+    return out
 
 
 def _markdown(blocks: list) -> str:

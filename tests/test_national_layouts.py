@@ -3,7 +3,7 @@ a changed figure gives the finding of the identity it breaks (GK405-GK408)."""
 from __future__ import annotations
 
 import pytest
-from national_layouts import APPLICATIONS, LAYOUTS, REVIEWS, report, write
+from national_layouts import APPLICATIONS, LAYOUTS, ORGS, REVIEWS, report, write
 
 from lintgk import lint_path
 
@@ -62,3 +62,35 @@ def test_changed_total_cell_is_a_row_total_finding(tmp_path):
         result = lint_path(write(blocks, layout, tmp_path, name=f"total-{layout}"))
         found = [d for d in result.diagnostics if d.rule == "GK406"]
         assert found and found[0].data["label"].startswith("一、本年新收"), (layout, result.diagnostics)
+
+
+@pytest.mark.parametrize("layout", ("lines", "bars", "dense"))
+@pytest.mark.parametrize("cell", (0, 3, 6))
+def test_blank_cell_on_a_line_of_its_own(tmp_path, layout, cell):
+    """A page's empty cell copied one cell per line is a line of its own (blank, or a no-break space), as the
+    lines between the cells may be: it is read in its row and column and reported once; the table's sums are
+    still checked and, the blank standing for the row's 0, find nothing (GK405-GK408)."""
+    blocks = report(2021)
+    table = blocks[8]
+    row = next(r for r in table if r[0].text.startswith("3.要求提供公开出版物"))
+    row[-7 + cell].text = ""
+    result = lint_path(write(blocks, layout, tmp_path))
+    found = [(d.rule, d.data.get("label"), d.data.get("column")) for d in result.diagnostics]
+    assert found == [("GK409", "3.要求提供公开出版物", ("自然人", *ORGS, "总计")[cell])], found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("label,found", (("2.其他法律行政止公开", set()), ("2.法律另有规定的", {"GK412"})))
+def test_item_label_none_of_the_format(tmp_path, layout, label, found):
+    """An item of （三）不予公开 labelled otherwise than the format, holding a figure: a slip of the official wording
+    (a real county report's 「2.其他法律行政止公开」) is that row and its figure counts; a label of its own is no row
+    (GK412), not its group's (（三）不予公开 merged beside it), and leaves the column sums unchecked rather than wrong."""
+    figures = dict(APPLICATIONS, 其他法律=(1, 0, 0, 0, 0, 0), 一=(11, 1, 0, 0, 1, 0))
+    blocks = report(2021, figures)
+    blocks[3] = blocks[3].replace("申请12件", "申请13件")
+    for row in blocks[8]:
+        for td in row:
+            if td.text == "2.其他法律行政法规禁止公开":
+                td.text = label
+    result = lint_path(write(blocks, layout, tmp_path))
+    assert {d.rule for d in result.diagnostics} == found, [(d.rule, d.message) for d in result.diagnostics]

@@ -108,7 +108,8 @@ def test_a_labels_row_is_the_first_row_whose_pattern_matches_once_the_kept_label
         import regex as re
 
         for text in labels + labels:
-            assert spec.row_of_label(text) == next((r.key for r in spec.rows if re.search(r.cell, text)), None)
+            assert spec.row_of_label(text) == (next((r.key for r in spec.rows if re.search(r.cell, text)), None)
+                                               or spec._near_row(text))  # a slip of a numbered label: that row
             assert len(spec._keys_of_labels) <= 3
     finally:
         forms._KEPT_LABELS = kept

@@ -61,8 +61,36 @@ class TableSpec:
         if text not in keys:
             if len(keys) >= _KEPT_LABELS:
                 keys.clear()  # labels worded a report's own way: what is kept stays bounded
-            keys[text] = next((key for key, cell in self._cells if rx(cell).search(text)), None)
+            keys[text] = next((key for key, cell in self._cells if rx(cell).search(text)), None) \
+                or self._near_row(text)
         return keys[text]
+
+    def _near_row(self, text: str) -> str | None:
+        """The row whose official label ``text`` is a slip of (a real 2024 county report's 「2.其他法律行政止公开」 for
+        2.其他法律行政法规禁止公开): the same number, and the words after it alike (difflib's ratio at least
+        ``_NEAR``), closer than those of any other row of that number. A label the pattern misses is otherwise
+        no row, and its figures would be missing from the sums."""
+        from difflib import SequenceMatcher
+
+        m = _NUMBERED.match(text.strip(" \u3000"))
+        if m is None:
+            return None
+        number, words = m.group(1), m.group(2)
+        scored = sorted(((SequenceMatcher(None, words, rest).ratio(), key)
+                         for key, official, rest in self._numbered_labels if official == number), reverse=True)
+        if not scored or scored[0][0] < _NEAR or (len(scored) > 1 and scored[1][0] >= _NEAR):
+            return None
+        return scored[0][1]
+
+    @cached_property
+    def _numbered_labels(self) -> tuple[tuple[str, str, str], ...]:
+        """(key, number, words after it) of each row whose official label is numbered."""
+        found = []
+        for r in self.rows:
+            m = _NUMBERED.match(r.label)
+            if m is not None:
+                found.append((r.key, m.group(1), m.group(2)))
+        return tuple(found)
 
     @cached_property
     def _keys_of_labels(self) -> dict[str, str | None]:
@@ -85,6 +113,9 @@ class TableSpec:
 
 
 _KEPT_LABELS = 4096
+# a numbered label: its number (「2」 of 「2.」 or 「2、」, 「（三）」) and the words after it
+_NUMBERED = rx(r"^(\d{1,2}(?=[.．、])|[（(][一二三四五六七八九十]{1,2}[）)])[.．、]?\s*(\S.*)$")
+_NEAR = 0.8
 
 
 @dataclass(frozen=True)
@@ -147,6 +178,7 @@ class FormTable:
     rows: list[FormRow] = field(default_factory=list)
     short: list[ShortRow] = field(default_factory=list)
     source: Table | None = None  # the document's table it was read from
+    unread: int = 0  # rows of a full set of figures under a label no row of the form has (where they count, untold)
     # (number of rows indexed, rows by key): the form checks look a row up for every cell of every sum
     _by_key: tuple[int, dict[str, FormRow]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 
@@ -163,8 +195,8 @@ class FormTable:
 
     @property
     def complete(self) -> bool:
-        """No row lost cells (its sums cannot be checked then)."""
-        return not self.short
+        """No row lost cells, and none of figures went unread (its sums cannot be checked then)."""
+        return not self.short and not self.unread
 
 
 def cell(report: Report, table: str, row: str, column: str) -> Value | None:

@@ -229,11 +229,16 @@ def _row_shape(cells: list[Cell], width: int, spec: TableSpec) -> tuple[int, int
     return shape
 
 
+_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
 def _row_key(labels: list[str], spec: TableSpec) -> str | None:
-    for text in reversed(labels):  # the most specific label cell first
+    for n, text in enumerate(reversed(labels)):  # the most specific label cell first
         key = spec.row_of_label(text)
         if key is not None:
             return key
+        if n == 0 and _ITEM_NUMBER.match(text):
+            return None  # an item none of the form's: not its group's row (the group label merged beside it)
     return None
 
 
@@ -271,6 +276,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     width = len(columns)
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
+    unread = 0
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
         cells = row.cells[:kept]  # without the blanks a merge left at its end
@@ -287,6 +293,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         if len(cells) <= width:
             continue
         if key is None or key in rows:
+            if key is None and labels and rows and _all_figures(cells[-width:]):
+                unread += 1  # a row of figures among the form's rows, its label none of theirs: the sums are untold
             continue  # the row is none of the form's, or read already: its figures are not read
         values = _values(cells[-width:])
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
@@ -295,7 +303,12 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return FormTable(spec, table.start_line, columns, list(rows.values()), short, table)
+    return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+
+
+def _all_figures(cells: list[Cell]) -> bool:
+    """Whether every one of ``cells`` holds a figure (a row of the table's own, not a header or a note)."""
+    return all(_reading(c.text)[1] is not None for c in cells)
 
 
 def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:

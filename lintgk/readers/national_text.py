@@ -6,7 +6,8 @@ merged label cells (三、本年度办理结果, （三）不予公开) on lines
 headers wrapped (商业 / 企业, 6.属于四类过程性信 / 息). Lines are read as a stream of cells; the
 tables' labels are known (国办公开办函〔2019〕60号, 〔2021〕30号), so a run of lines whose every
 text cell is one of them is a table, and its rows are rebuilt from the labels: a row label starts a
-row, the figures after it are its cells.
+row, the figures after it are its cells. A page's empty cell copied one cell per line is a line of its own, blank
+or of spaces only: the table's spacing tells it from the lines between the cells (``_blank_cells``).
 """
 from __future__ import annotations
 
@@ -187,6 +188,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
         if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
             # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
             cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+        elif tail > 1 and _kind(words[tail - 1].group(0)) == ROW \
+                and _prefix(_core(text[:words[tail - 2].end()])):
+            # a group label's start wrapped beside its first item (a PDF's text: 「（四）无 1.本机关不掌握相关政府信息 746 …」)
+            cells.append((text[:words[tail - 2].end()], col))
+            cells.append((words[tail - 1].group(0), col + words[tail - 1].start()))
         elif tail > 0:
             label_end = words[tail - 1].end()
             cells.append((text[:label_end], col))
@@ -359,6 +365,24 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
+# A page number a PDF's text puts among a table's rows where the table goes on to the next page (「- 5 -」, 「第5页」):
+# with its dashes or words only, since a bare figure on a line of its own is a cell (pdf_lines drops bare ones too).
+_PAGE_MARK = re.compile(r"^(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
+_PAGE_MARK_START = "-—－–第"  # (a test of the line's first character before the pattern's)
+_FRAGMENT = re.compile(r"^[\p{Han}（）()、.．“”\s]{1,12}$")
+_FRAGMENT_LENGTH = 8  # characters, blanks aside: a wrapped label's piece (「予公开」, 「法提供」, 「三、」, 「本」)
+
+
+def _label_fragment(builder: _Assembler, tokens: list) -> bool:
+    """Inside a table already recognised, a short piece of a label on a line of its own, no figure beside it (a PDF's
+    text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
+    header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
+    if builder.known < 3 or len(tokens) != 1:
+        return False
+    text = tokens[0][0].strip(_SPACES)
+    return bool(_FRAGMENT.match(text)) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH
+
+
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
     """Inside a table already recognised, a group label's number on a line of its own, its words on the next
     (「（三）」 then 「不予公开」, as a page's merged cell with a line break comes out one cell per line): the start
@@ -441,24 +465,128 @@ def may_open_table(line: str) -> bool:
     return _opening_cells(line) is not None
 
 
-def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
-    """A national-format table starting at index ``start``, and the index after it."""
-    first = _opening_cells(lines[start])
-    if first is None:
-        return None, start + 1
+# Where a blank cell of a page copied one cell per line can stand (``_Gap.slot``): among a row's figures (after its
+# label or a figure, before a figure), at a row's end (before the next row's label), at the table's end, and at the
+# start of a row of figures under a header (part 四's, whose row has no label).
+WITHIN, ROW_END, TABLE_END, LEAD = "within", "row-end", "table-end", "lead"
+
+
+@dataclass(slots=True)
+class _Gap:
+    """Separator lines (blank, or only 「|」) before a content line of a table copied one cell per line."""
+    index: int  # the content line's index (TABLE_END: the index the table stops at)
+    size: int
+    slot: str | None  # WITHIN, ROW_END, TABLE_END, LEAD, or None where no blank cell can stand (a header, a label's parts)
+
+
+def _slot(builder: _Assembler, cells: tuple[tuple[str, int, str | None], ...]) -> str | None:
+    """Where the separator lines before a line of ``cells`` stand, as the rows read so far tell."""
+    cur = builder.current
+    if cur is None or not cells:
+        return None
+    text, _, kind = cells[0]
+    if cur.kind == HEADER:
+        return LEAD if kind == VALUE and text and not cur.values else None
+    if cur.kind not in (ROW, VALUE):
+        return None
+    if kind == VALUE:
+        return WITHIN if text else None
+    if not cur.values and (builder.continues(text)
+                           or (kind == ROW and cur.kind == ROW and _depth(text) > _depth(cur.cells[-1].text))):
+        return None  # the row's label goes on (a wrapped label, 三、本年度办理结果 then （一）予以公开)
+    return ROW_END
+
+
+class _Spacing:
+    """How a table's content lines are set apart: its gaps of one separator line or more, and the slots (WITHIN,
+    ROW_END) where a line follows the one before it directly (a gap of none, noted without a _Gap a line)."""
+
+    __slots__ = ("gaps", "adjacent")
+
+    def __init__(self) -> None:
+        self.gaps: list[_Gap] = []
+        self.adjacent: set[str] = set()
+
+    def note(self, builder: _Assembler, index: int, size: int, cells: tuple) -> None:
+        if size:
+            self.gaps.append(_Gap(index, size, _slot(builder, cells)))
+        elif len(self.adjacent) < 2:  # once both are seen, a line with none before it tells nothing more
+            slot = _slot(builder, cells)
+            if slot == WITHIN or slot == ROW_END:
+                self.adjacent.add(slot)
+
+    def end(self, builder: _Assembler, index: int, size: int) -> None:
+        """The table stops at ``index``, ``size`` separator lines after its last content line."""
+        cur = builder.current
+        if size and cur is not None and cur.kind in (ROW, VALUE):
+            self.gaps.append(_Gap(index, size, TABLE_END))
+
+    def least(self, slot: str) -> int | None:
+        sizes = [g.size for g in self.gaps if g.slot == slot]
+        return 0 if slot in self.adjacent else min(sizes, default=None)
+
+
+def _blank_cells(spacing: _Spacing) -> dict[int, list[int]] | None:
+    """The blank cells a table copied one cell per line holds, by the content line they stand before (or the index
+    the table stops at): the indexes of their lines. A page's empty cell comes out as a line of its own, blank or
+    of spaces only, like the lines that separate the cells: the table's own spacing (the fewest separator lines
+    between two figures of a row, and between a row's last figure and the next row) tells the empty cells from
+    the separators. A gap no number of cells makes, or none longer than the spacing, gives None."""
+    apart = spacing.least(WITHIN)
+    if apart is None or not any(g.slot for g in spacing.gaps):
+        return None
+    row_apart = spacing.least(ROW_END)
+    row_apart = apart if row_apart is None else row_apart
+    if row_apart < apart:
+        return None
+    step = apart + 1  # a blank cell and the separator lines after it
+    found: dict[int, list[int]] = {}
+    for gap in spacing.gaps:
+        if gap.slot is None or gap.slot == TABLE_END:
+            continue
+        extra = gap.size - (row_apart if gap.slot == ROW_END else apart)
+        if gap.slot == LEAD and (extra < 0 or extra % step):
+            continue  # a header and its figures set apart otherwise than cells: no blank cell read there
+        if extra % step:
+            return None  # a gap the table's spacing does not make: no blank cells are read from it
+        if extra:
+            found[gap.index] = [gap.index - gap.size + apart + k * step for k in range(extra // step)]
+    last = spacing.gaps[-1]
+    if found and last.slot == TABLE_END and last.size > row_apart:
+        # the table's last cells, blank, before what follows it (read only where the table has blank cells inside)
+        found[last.index] = [last.index - last.size + apart + k * step for k in range((last.size - row_apart) // step)]
+    return found or None
+
+
+def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
+              blanks: dict[int, list[int]] | None) -> tuple[_Assembler, int, _Spacing | None]:
+    """The rows of the table starting at index ``start`` (whose cells are ``first``), the index after its last
+    content line and, without ``blanks``, how its lines are set apart; ``blanks`` (``_blank_cells``) puts the
+    blank cells among the separator lines in their rows."""
     builder = _Assembler()
+    spacing = _Spacing() if blanks is None else None
     i = end = start
+    passed = 0  # lines passed over since the last content line (page numbers, pieces of labels): no separators
     while i < len(lines):
         line = lines[i]
         if _is_separator(line):
             i += 1
             continue
+        if i > start and line.lstrip(_SPACES)[:1] in _PAGE_MARK_START and _PAGE_MARK.match(line.strip(_SPACES)):
+            i += 1
+            passed += 1
+            continue
         kept = _kept(line)
         known, cells = _kept_placed(line) if kept else _placed(line)
+        if spacing is not None:
+            spacing.note(builder, i, i - end - passed, cells)
+        elif i in blanks:
+            _add_blanks(builder, blanks[i])
         if known and kept:  # a recurring line the assembler takes whole: what it does to the rows is kept
             builder.add_kept_line(line, cells, i + 1)
             i += 1
             end = i
+            passed = 0
             continue
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
@@ -469,8 +597,17 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
                     i += 1
                     end = i
+                    passed = 0
+                    continue
+                if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
+                    if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
+                        spacing.gaps.pop()
+                    i += 1
+                    passed += 1
                     continue
                 if not _unknown_row_label(builder, tokens, lines, i + 1):
+                    if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
+                        spacing.gaps.pop()  # the line is no cell of the table: its gap is the table's end
                     break
                 text, col = tokens[0]  # a label the formats do not word so, with its figures after it
                 builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
@@ -478,10 +615,32 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder.add_line(cells, i + 1)
         i += 1
         end = i
-    with_values = [r for r in builder.rows if r.values]
+        passed = 0
+    if spacing is not None:
+        spacing.end(builder, i, i - end - passed)
+    elif i in blanks:
+        _add_blanks(builder, blanks[i])  # the table's last cells, blank
+        end = max(end, blanks[i][-1] + 1)
+    return builder, end, spacing
+
+
+def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:
+    for index in indexes:
+        builder.add_line((("", 1, VALUE),), index + 1)
+
+
+def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """A national-format table starting at index ``start``, and the index after it."""
+    first = _opening_cells(lines[start])
+    if first is None:
+        return None, start + 1
+    builder, end, spacing = _assemble(lines, start, first, None)
     if builder.known < 4 or len(builder.rows) < 2:
         return None, start + 1
-    if not with_values and builder.known < 8:
+    blanks = _blank_cells(spacing) if spacing.gaps else None
+    if blanks is not None:  # a page's empty cells came out as lines of their own: read again, with them in place
+        builder, end, _ = _assemble(lines, start, first, blanks)
+    if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
