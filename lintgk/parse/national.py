@@ -229,7 +229,7 @@ def _row_shape(cells: list[Cell], width: int, spec: TableSpec) -> tuple[int, int
     return shape
 
 
-_ITEM_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]")
+_ITEM_NUMBER = lazy_compile(r"^\d{1,2}\s*[.．、]")
 
 
 def _row_key(labels: list[str], spec: TableSpec) -> str | None:

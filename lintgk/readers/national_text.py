@@ -367,9 +367,9 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
 
 # A page number a PDF's text puts among a table's rows where the table goes on to the next page (「- 5 -」, 「第5页」):
 # with its dashes or words only, since a bare figure on a line of its own is a cell (pdf_lines drops bare ones too).
-_PAGE_MARK = re.compile(r"^(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
+_PAGE_MARK = lazy_compile(r"^(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
 _PAGE_MARK_START = "-—－–第"  # (a test of the line's first character before the pattern's)
-_FRAGMENT = re.compile(r"^[\p{Han}（）()、.．“”\s]{1,12}$")
+_FRAGMENT = lazy_compile(r"^[\p{Han}（）()、.．“”\s]{1,12}$")
 _FRAGMENT_LENGTH = 8  # characters, blanks aside: a wrapped label's piece (「予公开」, 「法提供」, 「三、」, 「本」)
 
 
