@@ -327,7 +327,7 @@ class ParsedRuleFiles:
         try:
             if orjson.loads(orjson.dumps(parsed)) != parsed:  # kept only where JSON gives back the very same
                 return
-        except (TypeError, ValueError, orjson.JSONEncodeError):  # a date, a key that is not text
+        except (TypeError, ValueError):  # a date, a key that is not text (orjson.JSONEncodeError is a TypeError)
             return
         self.files[str(path)] = [info.st_size, info.st_mtime_ns, parsed]
         self.changed = True

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.patterns import rx
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class TableSpec:
 
 _KEPT_LABELS = 4096
 # a numbered label: its number (「2」 of 「2.」 or 「2、」, 「（三）」) and the words after it
-_NUMBERED = rx(r"^(\d{1,2}(?=[.．、])|[（(][一二三四五六七八九十]{1,2}[）)])[.．、]?\s*(\S.*)$")
+_NUMBERED = lazy_compile(r"^(\d{1,2}(?=[.．、])|[（(][一二三四五六七八九十]{1,2}[）)])[.．、]?\s*(\S.*)$")
 _NEAR = 0.8
 
 

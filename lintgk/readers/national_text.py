@@ -515,6 +515,11 @@ class _Spacing:
             if slot == WITHIN or slot == ROW_END:
                 self.adjacent.add(slot)
 
+    def forget(self, index: int) -> None:
+        """The line at ``index`` is no cell of the table after all: the gap noted before it is none of the table's."""
+        if self.gaps and self.gaps[-1].index == index:
+            self.gaps.pop()
+
     def end(self, builder: _Assembler, index: int, size: int) -> None:
         """The table stops at ``index``, ``size`` separator lines after its last content line."""
         cur = builder.current
@@ -600,14 +605,14 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                     passed = 0
                     continue
                 if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
-                    if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
-                        spacing.gaps.pop()
+                    if spacing is not None:
+                        spacing.forget(i)
                     i += 1
                     passed += 1
                     continue
                 if not _unknown_row_label(builder, tokens, lines, i + 1):
-                    if spacing is not None and spacing.gaps and spacing.gaps[-1].index == i:
-                        spacing.gaps.pop()  # the line is no cell of the table: its gap is the table's end
+                    if spacing is not None:
+                        spacing.forget(i)  # the line is no cell of the table: its gap is the table's end
                     break
                 text, col = tokens[0]  # a label the formats do not word so, with its figures after it
                 builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
