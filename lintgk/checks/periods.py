@@ -99,11 +99,36 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
     if year is None:
         return
     title = report.title.span if report.title else None
-    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(_STALE_IN_JOINED):
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    plans: list[tuple[int, int]] | None = None
+    for par, offset, m in joined.matches(_STALE_IN_JOINED):
         stated = int(m.group("y"))
-        if stated < year and not (title and title.line <= par.line <= title.end_line):
+        if title and title.line <= par.line <= title.end_line:
+            continue
+        if stated < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
+        elif stated == year and _PLAN.match(joined.text, m.end()):
+            if plans is None:
+                plans = _plan_parts(report)
+            if any(start <= par.line < end for start, end in plans):
+                emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
+                     stated=stated, year=year, next=year + 1)
     _stale_column(report, year, emit)
+
+
+# What the office will do, right after a year opening a sentence: 「2021年，我局将坚持……」「2025年，将重点……」.
+# 将 that only moves its object (「将政务公开纳入考核」) tells of work done, not planned.
+_PLAN = lazy_compile(r"[^\S\n]*[，,]?[^\S\n]*[^，,。；;：:！？\n]{0,10}?将(?![^，,。；;：:！？\n]*?(?:纳入|列入|作为|放在|摆在))")
+# the part that says what the office will do better (存在的主要问题及改进情况, 下一步工作打算)
+_PLANS_PART = lazy_compile(r"问题|改进|不足|下一步|打算|整改|努力方向|展望")
+
+
+def _plan_parts(report: Report) -> list[tuple[int, int]]:
+    """The line ranges of the parts about the coming year's work (read only when a sentence opening with
+    the report's own year goes on with 将)."""
+    parts = report.parts
+    return [(h.paragraph.line, parts[i + 1].paragraph.line if i + 1 < len(parts) else 1 << 30)
+            for i, h in enumerate(parts) if _PLANS_PART.search(h.title)]
 
 
 # a statistics table's value column headed by a year alone (「2017年度」)
