@@ -31,8 +31,8 @@ class _Spec:
 
 
 class _Value:
-    def __init__(self, number):
-        self.number = number
+    def __init__(self, number, blank=False):
+        self.number, self.blank = number, blank
 
 
 class _Row:
@@ -77,7 +77,7 @@ def _forms(draw):
     n = draw(st.integers(1, 8))
     specs = {str(k): _Spec(str(k), [str(j) for j in draw(st.lists(st.integers(k + 1, n + 1), max_size=3, unique=True))])
              for k in range(n)}
-    rows = {str(k): _Row({c: _Value(draw(st.integers(0, 9))) for c in "ab" if draw(st.booleans())})
+    rows = {str(k): _Row({c: _Value(draw(st.integers(0, 9)), draw(st.booleans())) for c in "ab" if draw(st.booleans())})
             for k in range(n + 2) if draw(st.booleans())}
     return specs, rows
 
@@ -92,9 +92,12 @@ def test_a_sum_over_the_tree_is_the_sum_over_the_keys(form):
     parts = _SumParts(_Table(specs, rows))
     for key in specs:
         for column in "ab":
-            cells, plain_cells = [], []
-            assert _summand(parts.node(key), column, cells) == _plain_summand(specs, rows, key, column, plain_cells)
+            cells, plain_cells, blanks = [], [], []
+            summed = _summand(parts.node(key), column, cells, blanks)
+            assert summed == _plain_summand(specs, rows, key, column, plain_cells)
             assert cells == plain_cells
+            # the blanks counted are the leaves' blank cells: a blank subtotal is not read into the sum
+            assert all(v.blank for v in blanks) and all(v in cells for v in blanks)
 
 
 _catalogue_labels = st.builds(lambda n, sep, name, code, tail: n + sep + name + code + tail,

@@ -57,16 +57,21 @@ class _SumParts:
         return found
 
 
-def _summand(node: tuple[FormRow | None, tuple], column: str, cells: list):
+def _summand(node: tuple[FormRow | None, tuple], column: str, cells: list, blanks: list):
     """A row's part of a sum in one column: the sum of its own items where the table has them (a wrong
-    subtotal is reported once, by its own sum), else its own value; None when the table lacks it."""
+    subtotal is reported once, by its own sum), else its own value; None when the table lacks it. The cells
+    read go to ``cells``, the blank ones counted in the sum to ``blanks``."""
     own, items = node
     if own is not None:
         cells.append(own.cells.get(column))
     if items:
-        return sum(_summand(item, column, cells) or 0 for item in items)
+        return sum(_summand(item, column, cells, blanks) or 0 for item in items)
     value = own.cells.get(column) if own is not None else None
-    return None if value is None else value.number
+    if value is None:
+        return None
+    if value.blank:
+        blanks.append(value)
+    return value.number
 
 
 def _markers(keys: tuple[str, ...], lines) -> str:
@@ -81,8 +86,9 @@ def _label(row: FormRow, how: str) -> str:
 @kind("form-sum", params=FormSumParams)
 def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     """A row or column that the form declares as the sum of others (`sum_of`) holds that sum, in every
-    column (axis: rows) or every row (axis: columns); a blank total, or a sum of blanks only, is left to
-    form-cells."""
+    column (axis: rows) or every row (axis: columns). A blank total, a sum of blanks only, and a sum short of
+    its total where a part is blank (the blank may be the figure missing) are left to form-cells: one blank
+    cell is one defect."""
     table = report.forms.get(p.table)
     if table is None or (p.complete and not table.complete):
         return
@@ -100,10 +106,13 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
             for column in table.columns:
                 stated = total.cells.get(column)
                 cells: list = []
-                parts = [_summand(node, column, cells) for node in nodes]
+                blanks: list = []
+                parts = [_summand(node, column, cells, blanks) for node in nodes]
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
+                if blanks and summed < stated.number:
+                    continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
                     continue
@@ -124,6 +133,8 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (values and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(v.number for v in values)
+                if summed < stated.number and any(v.blank for v in values):
+                    continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
                     continue
