@@ -288,6 +288,8 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
             continue
         if _REMAINDER.match(fig.context.lstrip()) and not _REMAINDER.search(row.label):
             continue  # 「其他应主动公开的信息16条」: the rest of a breakdown, not the row's total
+        if _SOME_BODIES.search(fig.context):
+            continue  # 「县直各单位主动公开政府信息303条，占71.3%」: a share of the bodies the table counts together
         if row.value == fig.value:
             label = row.label.split("\n")[0]
             emit.passed(fig.span.line, f"{fig.text} = {label} {fmt(row.value)}", figure=fig.text, label=label,
@@ -300,6 +302,8 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
 
 _CUMULATIVE_COLUMN = lazy_compile(r"累计|历年")
 _REMAINDER = lazy_compile(r"其[他它余]")
+# some of the bodies a report counts together: 各乡镇, 县直各单位, 市直部门 (not 全县, 我局)
+_SOME_BODIES = lazy_compile(r"(?:^|[^全本我])(?:各(?:乡镇|街道|镇|乡|单位|部门)|[县市区省]直(?:各)?(?:单位|部门|机关))")
 _SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _AS_OF = lazy_compile(r"截[至止]")
 

@@ -232,8 +232,10 @@ _ORDINAL_ITEM = lazy_compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八�
 
 @kind("ordinal-list-gap", params=NoParams)
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
-    """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal)."""
+    """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal). A list may hold
+    lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
+    outer: list[int] = []  # the next ordinals of the lists that hold the one running
     last = None  # (paragraph, end) of the list's last item
     for par in report.doc.paragraphs:
         if "是" not in par.text:  # no item of a list
@@ -242,14 +244,20 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
         text = par.text.lstrip(SPACES)
         if not _ORDINAL_ITEM.match(text):
             expected = None  # only a paragraph that opens with the next item continues a list
+        if expected is None:
+            outer.clear()
         for m in _ORDINAL_ITEM.finditer(par.text):
             n = to_int(m.group("n"))
             if n is None:
                 continue
             if n == 1 or expected is None:
+                if n == 1 and expected is not None and expected > 1:
+                    outer.append(expected)  # a list inside an item of the one running
                 expected = n + 1  # a list starts (or one we cannot see the start of)
                 last = par, m.end()
                 continue
+            if n != expected and outer and n >= outer[-1]:
+                expected = outer.pop()  # the inner list ended: the outer one goes on, or skips an ordinal
             # the items skipped may be there, run into the word before them (「……等信息二是通过……」)
             if n > expected and not _glued_items(last, par, m.start(), expected, n):
                 missing = "、".join(f"{int_to_cn(k)}是" for k in range(expected, n))
