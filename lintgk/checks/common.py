@@ -20,7 +20,13 @@ from lintgk.parse.patterns import rx
 T = TypeVar("T")
 
 # A URL as reports write it, well formed or not (http:∥…, a full-width colon), and an e-mail address.
-URL = lazy_compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}[^\s，。；、（）()“”<>《》]*|(?<![./A-Za-z])www\.[^\s，。；、（）()“”<>《》]+")
+# A URL: from its scheme, or from www. (written www。 or www． too, a full stop of the Chinese input method),
+# to the first blank or Chinese punctuation mark, unless that mark stands for a dot before a domain's last
+# label (www.example.gov。cn).
+_URL_BODY = r"[^\s，。；、（）()“”<>《》]"
+_URL_SLIP = r"(?:[。．，](?:cn|com|net|org|gov|edu)(?![A-Za-z0-9])" + _URL_BODY + "*)*"
+URL = lazy_compile(r"(?i)(?<![A-Za-z])(?:https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}" + _URL_BODY + "*" + _URL_SLIP
+                   + r"|(?<![./A-Za-z])www[.。．]" + _URL_BODY + "+" + _URL_SLIP)
 EMAIL = lazy_compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-z0-9]")
 
 
@@ -57,7 +63,7 @@ def prepared(params: object, make: Callable[[Any], T]) -> T:
 # What every match of URL holds, in any case: found far quicker than URL, which is tried at every character.
 # Written with explicit classes, not (?i): h, t, p, f and w have no case-insensitive equivalents but their
 # capitals (tests/test_checks_fast_paths.py holds it), and regex scans for a class twice as fast.
-WEB_WORDS = lazy_compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww]\.")
+WEB_WORDS = lazy_compile(r"[Hh][Tt][Tt][Pp]|[Ff][Tt][Pp]|[Ww][Ww][Ww][.。．]")
 
 
 # The half-width marks that Chinese text writes full-width (GK601).
@@ -75,7 +81,7 @@ LOOKALIKE_BESIDE_NUMERAL = (f"[{_NUMERALS}{ZERO_LOOKALIKES}]"
 _SIGNS = std_re.compile(
     "[" + std_re.escape(HALFWIDTH_MARKS) + "@＠HhFfWw" + _NUMERALS + ZERO_LOOKALIKES + "]"
     "(?:(?<=[" + std_re.escape(HALFWIDTH_MARKS) + "@＠])"
-    "|(?<=[Hh])[Tt][Tt][Pp]|(?<=[Ff])[Tt][Pp]|(?<=[Ww])[Ww][Ww]\\."
+    "|(?<=[Hh])[Tt][Tt][Pp]|(?<=[Ff])[Tt][Pp]|(?<=[Ww])[Ww][Ww][.。．]"
     f"|(?<=[{_NUMERALS}])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{_NUMERALS}])")
 _WEB_FIRST = frozenset("HhFfWw")
 

@@ -27,6 +27,7 @@ _GOOD_URL = lazy_compile(
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
 _SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
+_HOST_DOT_SLIP = lazy_compile(r"[。．，]")
 _GOOD_EMAIL = lazy_compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
@@ -331,11 +332,12 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
                 continue
             span = Span.within(par, m.start(), m.start() + len(url))
             fix = None
-            scheme = _SCHEME.match(url)
+            repaired = _HOST_DOT_SLIP.sub(".", url)  # www。example.gov。cn: full stops for dots
+            scheme = _SCHEME.match(repaired)
             if scheme:
-                repaired = scheme.group("scheme").lower() + "://" + url[scheme.end():]
-                if _GOOD_URL.match(repaired) and repaired != url:
-                    fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
+                repaired = scheme.group("scheme").lower() + "://" + repaired[scheme.end():]
+            if _GOOD_URL.match(repaired) and repaired != url:
+                fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
 
 
