@@ -142,3 +142,49 @@ def make_markdown(text: str, path: Path) -> Path:
         out.append("")
     path.write_text("\n".join(out), encoding="utf-8")
     return path
+
+
+def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], split: int,
+                     widths: list[float], after: list[str] = ()) -> Path:
+    """Paragraphs, then a table ruled with stroked lines that goes on over a page break after ``split``
+    rows, the way WPS exports it: on the first page the columns' rulings run down to the bottom of the
+    last row, but no line is drawn under it; the second page's part has its top border. Then ``after``."""
+    from reportlab.lib.pagesizes import A4
+
+    c = cjk_canvas(path, invariant=1)
+    width, height = A4
+    left, row_height = 60, 20
+
+    def text(x: float, y: float, value: str, size: int = 9) -> None:
+        c.setFont("STSong-Light", size)
+        c.drawString(x, y, value)
+
+    def grid(part: list[list[str]], top: float, bottom_border: bool) -> float:
+        xs = [left]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        y = top
+        for row in part:
+            c.line(xs[0], y, xs[-1], y)
+            for x, value in zip(xs, row):  # figures larger than labels, as WPS sets them
+                figure = value.isdigit()
+                text(x + 2, y - (13 if figure else 14), value, 12 if figure else 7)
+            y -= row_height
+        if bottom_border:
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, top, x, y)
+        return y
+
+    y = height - 60
+    for paragraph in paragraphs:
+        text(left, y, paragraph, 11)
+        y -= 22
+    grid(rows[:split], y, bottom_border=False)
+    c.showPage()
+    y = grid(rows[split:], height - 60, bottom_border=True) - 22
+    for paragraph in after:
+        text(left, y, paragraph, 11)
+        y -= 22
+    c.save()
+    return path

@@ -57,13 +57,51 @@ def real_tables(page) -> list[tuple]:
     if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
         return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
-    tables = ruled.find_tables()
+    tables = ruled.find_tables(table_settings(ruled))
     if not MIRRORS_INSTALLED:
         found = [(t, t.extract(**TEXT_SETTINGS)) for t in tables]
     else:
         middles = _middles(ruled.chars) if tables else []
         found = [(t, extract(t, middles, TEXT_SETTINGS)) for t in tables]
     return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+
+
+def table_settings(ruled) -> dict:
+    """pdfplumber's table settings for the page: its own, and a closing line under a grid whose bottom
+    border is not drawn. WPS leaves it out where a table goes on over a page break: the columns' rulings
+    run down past the last horizontal one and end together, and the row between is no cell without it."""
+    closing = _open_bottoms(ruled.objects)
+    return {"explicit_horizontal_lines": closing} if closing else {}
+
+
+_SAME = 1.5          # pt: rulings whose ends are this close end at one height
+_MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's bottom
+_SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
+
+
+def _open_bottoms(objects: dict) -> list[dict]:
+    """A horizontal line where three or more vertical rulings end together below every horizontal ruling
+    that crosses them, from the leftmost to the rightmost of them."""
+    rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
+    verticals = [r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+    horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
+    ends: dict[int, list[dict]] = {}
+    for ruling in verticals:
+        ends.setdefault(round(ruling["bottom"] / _SAME), []).append(ruling)
+    closing = []
+    for group in ends.values():
+        if len(group) < _MIN_COLUMNS:
+            continue
+        left, right = min(r["x0"] for r in group), max(r["x1"] for r in group)
+        bottom = max(r["bottom"] for r in group)
+        across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
+        if not any(h["top"] > min(r["top"] for r in group) for h in across):
+            continue  # no grid above: not a table's columns
+        if any(abs((h["top"] + h["bottom"]) / 2 - bottom) <= _SNAP for h in across):
+            continue  # its bottom border is drawn
+        closing.append({"object_type": "line", "x0": left, "x1": right, "top": bottom, "bottom": bottom,
+                        "width": right - left, "height": 0})
+    return closing
 
 
 def _middles(chars: list[dict]) -> list[tuple]:
