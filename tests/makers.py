@@ -145,10 +145,11 @@ def make_markdown(text: str, path: Path) -> Path:
 
 
 def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], split: int,
-                     widths: list[float], after: list[str] = ()) -> Path:
+                     widths: list[float], after: list[str] = (), open_top: int = 0) -> Path:
     """Paragraphs, then a table ruled with stroked lines that goes on over a page break after ``split``
     rows, the way WPS exports it: on the first page the columns' rulings run down to the bottom of the
-    last row, but no line is drawn under it; the second page's part has its top border. Then ``after``."""
+    last row, but no line is drawn under it; the second page's part has its top border, but over its
+    first ``open_top`` cells. Then ``after``."""
     from reportlab.lib.pagesizes import A4
 
     c = cjk_canvas(path, invariant=1)
@@ -159,13 +160,13 @@ def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], s
         c.setFont("STSong-Light", size)
         c.drawString(x, y, value)
 
-    def grid(part: list[list[str]], top: float, bottom_border: bool) -> float:
+    def grid(part: list[list[str]], top: float, bottom_border: bool, open_cells: int = 0) -> float:
         xs = [left]
         for w in widths:
             xs.append(xs[-1] + w)
         y = top
         for row in part:
-            c.line(xs[0], y, xs[-1], y)
+            c.line(xs[open_cells if y == top else 0], y, xs[-1], y)
             for x, value in zip(xs, row):  # figures larger than labels, as WPS sets them
                 figure = value.isdigit()
                 text(x + 2, y - (13 if figure else 14), value, 12 if figure else 7)
@@ -182,7 +183,7 @@ def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], s
         y -= 22
     grid(rows[:split], y, bottom_border=False)
     c.showPage()
-    y = grid(rows[split:], height - 60, bottom_border=True) - 22
+    y = grid(rows[split:], height - 60, bottom_border=True, open_cells=open_top) - 22
     for paragraph in after:
         text(left, y, paragraph, 11)
         y -= 22

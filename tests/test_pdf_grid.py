@@ -38,3 +38,21 @@ def test_a_grid_left_open_at_a_page_break_is_closed():
     assert [rows[-1][2] for _, rows in first] == ["2.没有现成信息需要另行制作"]
     assert [len(rows) for _, rows in first] == [15]  # the header and 14 rows
     assert [rows[0][2] for _, rows in second] == ["3.补正后申请内容仍不明确"]
+
+
+def test_a_first_row_with_cells_left_open_at_the_top_is_read(tmp_path):
+    """WPS may draw the top border of the first row on a page over some of its cells only: the row is
+    still read whole, its first cell included (洪泽区 2023: part 二's 「信息内容 | 本年处理决定数量」 on page 3
+    had no line over 「信息内容」, and 行政处罚 and 行政强制 were not read as rows of part 二)."""
+    import sys
+
+    sys.path.insert(0, str(TESTS))
+    from makers import page_break_table
+
+    rows = [["第二十条第（五）项", ""], ["信息内容", "本年处理决定数量"], ["行政许可", "550"],
+            ["第二十条第（六）项", ""], ["信息内容", "本年处理决定数量"], ["行政处罚", "4119"], ["行政强制", "195"]]
+    path = page_break_table(tmp_path / "part-2.pdf", ["二、主动公开政府信息情况"], rows, split=4,
+                            widths=[220, 220], open_top=1)
+    with pdfplumber.open(path) as pdf:
+        second = real_tables(pdf.pages[1])
+    assert [rows for _, rows in second] == [[["信息内容", "本年处理决定数量"], ["行政处罚", "4119"], ["行政强制", "195"]]]
