@@ -189,3 +189,30 @@ def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], s
         y -= 22
     c.save()
     return path
+
+
+def pdf_without_font_bbox(text: str) -> bytes:
+    """A one-page PDF written by hand whose font's descriptor has no FontBBox, as browsers' print-to-PDF
+    writes some fonts; pdfminer logs a warning for it. ``text`` is ASCII."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+NotoSans /FirstChar 32 /LastChar 32"
+        b" /Widths [250] /FontDescriptor 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /FontDescriptor /FontName /AAAAAA+NotoSans /Flags 32 /ItalicAngle 0 /Ascent 905"
+        b" /Descent -212 /CapHeight 716 /StemV 80 >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
