@@ -1,5 +1,6 @@
 """Write the PDF rule cases that are not copies of shared files: pages laid out by reportlab with a white
-filled rectangle behind each paragraph, as Word and WPS export paragraph shading.
+filled rectangle behind each paragraph, as Word and WPS export paragraph shading, and a table that goes on
+over a page break with no line under the first page's last row, as WPS exports it.
 
 Run ``python tests/rules/make_pdf_cases.py`` to write them again.
 """
