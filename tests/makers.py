@@ -142,3 +142,77 @@ def make_markdown(text: str, path: Path) -> Path:
         out.append("")
     path.write_text("\n".join(out), encoding="utf-8")
     return path
+
+
+def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], split: int,
+                     widths: list[float], after: list[str] = (), open_top: int = 0) -> Path:
+    """Paragraphs, then a table ruled with stroked lines that goes on over a page break after ``split``
+    rows, the way WPS exports it: on the first page the columns' rulings run down to the bottom of the
+    last row, but no line is drawn under it; the second page's part has its top border, but over its
+    first ``open_top`` cells. Then ``after``."""
+    from reportlab.lib.pagesizes import A4
+
+    c = cjk_canvas(path, invariant=1)
+    width, height = A4
+    left, row_height = 60, 20
+
+    def text(x: float, y: float, value: str, size: int = 9) -> None:
+        c.setFont("STSong-Light", size)
+        c.drawString(x, y, value)
+
+    def grid(part: list[list[str]], top: float, bottom_border: bool, open_cells: int = 0) -> float:
+        xs = [left]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        y = top
+        for row in part:
+            c.line(xs[open_cells if y == top else 0], y, xs[-1], y)
+            for x, value in zip(xs, row):  # figures larger than labels, as WPS sets them
+                figure = value.isdigit()
+                text(x + 2, y - (13 if figure else 14), value, 12 if figure else 7)
+            y -= row_height
+        if bottom_border:
+            c.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            c.line(x, top, x, y)
+        return y
+
+    y = height - 60
+    for paragraph in paragraphs:
+        text(left, y, paragraph, 11)
+        y -= 22
+    grid(rows[:split], y, bottom_border=False)
+    c.showPage()
+    y = grid(rows[split:], height - 60, bottom_border=True, open_cells=open_top) - 22
+    for paragraph in after:
+        text(left, y, paragraph, 11)
+        y -= 22
+    c.save()
+    return path
+
+
+def pdf_without_font_bbox(text: str) -> bytes:
+    """A one-page PDF written by hand whose font's descriptor has no FontBBox, as browsers' print-to-PDF
+    writes some fonts; pdfminer logs a warning for it. ``text`` is ASCII."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+NotoSans /FirstChar 32 /LastChar 32"
+        b" /Widths [250] /FontDescriptor 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /FontDescriptor /FontName /AAAAAA+NotoSans /Flags 32 /ItalicAngle 0 /Ascent 905"
+        b" /Descent -212 /CapHeight 716 /StemV 80 >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out

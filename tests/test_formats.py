@@ -11,7 +11,7 @@ import regex as re
 
 from conftest import SEED, run_cli, seed_text
 from lintgk import lint_path
-from makers import make_docx, make_html, make_pdf
+from makers import make_docx, make_html, make_pdf, pdf_without_font_bbox
 
 
 def rule_counts(result) -> Counter:
@@ -274,3 +274,17 @@ def test_html_layout_table_is_read_as_paragraphs_and_its_data_table_kept(tmp_pat
     assert doc.lines[:2] == ["某镇2013年政府信息公开工作年度报告", "一、主动公开政府信息情况"]
     assert [[c.text for c in r.cells] for r in doc.tables[0].rows][1] == ["主动公开政府信息数", "条", "12"]
     assert doc.lines[-1] == "某镇人民政府"
+
+
+def test_pdfminer_font_warnings_are_held_back(caplog):
+    """A PDF whose fonts lack FontBBox (browsers' print-to-PDF) is read without pdfminer's warning for
+    each of them, hundreds of lines on the terminal for a real 18-page file; the text is read as before."""
+    import logging
+
+    from lintgk.readers.pdf import read_pdf
+
+    with caplog.at_level(logging.WARNING):
+        document = read_pdf(pdf_without_font_bbox("Annual report of the office, 2023"), "x.pdf")
+    assert document.lines == ["Annual report of the office, 2023"]
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
+    assert logging.getLogger("pdfminer").level == logging.NOTSET  # restored

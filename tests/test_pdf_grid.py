@@ -8,7 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from lintgk.readers.pdf_grid import _SHAPES, _text_columns, is_ruling, real_tables
+from lintgk.readers.pdf_grid import _SHAPES, _text_columns, is_ruling, real_tables, table_settings
 from lintgk.readers.pdf_lines import TEXT_SETTINGS
 
 TESTS = Path(__file__).parent
@@ -19,9 +19,40 @@ def test_text_columns_do_not_depend_on_the_text_settings(path):
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
-            tables = ruled.find_tables()
+            tables = ruled.find_tables(table_settings(ruled))
             for table in tables + page.find_tables():
                 assert _text_columns(table.extract(**TEXT_SETTINGS)) == _text_columns(table.extract())
             # real_tables, which skips a page without drawn rulings, finds the same tables as the plain way
             plain = [(t.bbox, rows) for t in tables if _text_columns(rows := t.extract(**TEXT_SETTINGS)) >= 2]
             assert [(t.bbox, rows) for t, rows in real_tables(page)] == plain
+
+
+def test_a_grid_left_open_at_a_page_break_is_closed():
+    """WPS draws no line under the last row of a page when the table goes on over the page break: the
+    row is read as one of the table's, not as loose text (洪泽区 2023, tests/rules/GK412)."""
+    case = TESTS / "rules" / "GK412" / "pdf-row-above-page-break.pdf"
+    with pdfplumber.open(case) as pdf:
+        first, second = (real_tables(page) for page in pdf.pages)
+        ruled = pdf.pages[1].filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
+        assert table_settings(ruled) == {}  # a closed grid gets no extra line
+    assert [rows[-1][2] for _, rows in first] == ["2.没有现成信息需要另行制作"]
+    assert [len(rows) for _, rows in first] == [15]  # the header and 14 rows
+    assert [rows[0][2] for _, rows in second] == ["3.补正后申请内容仍不明确"]
+
+
+def test_a_first_row_with_cells_left_open_at_the_top_is_read(tmp_path):
+    """WPS may draw the top border of the first row on a page over some of its cells only: the row is
+    still read whole, its first cell included (洪泽区 2023: part 二's 「信息内容 | 本年处理决定数量」 on page 3
+    had no line over 「信息内容」, and 行政处罚 and 行政强制 were not read as rows of part 二)."""
+    import sys
+
+    sys.path.insert(0, str(TESTS))
+    from makers import page_break_table
+
+    rows = [["第二十条第（五）项", ""], ["信息内容", "本年处理决定数量"], ["行政许可", "550"],
+            ["第二十条第（六）项", ""], ["信息内容", "本年处理决定数量"], ["行政处罚", "4119"], ["行政强制", "195"]]
+    path = page_break_table(tmp_path / "part-2.pdf", ["二、主动公开政府信息情况"], rows, split=4,
+                            widths=[220, 220], open_top=1)
+    with pdfplumber.open(path) as pdf:
+        second = real_tables(pdf.pages[1])
+    assert [rows for _, rows in second] == [[["信息内容", "本年处理决定数量"], ["行政处罚", "4119"], ["行政强制", "195"]]]

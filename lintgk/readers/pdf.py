@@ -9,7 +9,8 @@ lines of `lintgk dump`, shown with their page.
 from __future__ import annotations
 
 import io
-from contextlib import nullcontext
+import logging
+from contextlib import contextmanager, nullcontext
 
 from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
@@ -58,8 +59,22 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
 def read_pdf(data: bytes, name: str) -> Document:
     # pdfminer parses the file's objects and fonts with the faster tokenizer (pdf_tokens), on the versions
     # pdf_objects was checked against
-    with fast_content_parser() if MIRRORS_INSTALLED else nullcontext():
+    with fast_content_parser() if MIRRORS_INSTALLED else nullcontext(), _pdfminer_quiet():
         return _read(data, name)
+
+
+@contextmanager
+def _pdfminer_quiet():
+    """pdfminer's warnings held back while a file is read: it logs one for every font it cannot read whole
+    (a font descriptor without FontBBox, as browsers' print-to-PDF writes), hundreds of lines on the
+    terminal that say nothing about the report. Errors still show."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _read(data: bytes, name: str) -> Document:

@@ -57,13 +57,62 @@ def real_tables(page) -> list[tuple]:
     if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
         return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
-    tables = ruled.find_tables()
+    tables = ruled.find_tables(table_settings(ruled))
     if not MIRRORS_INSTALLED:
         found = [(t, t.extract(**TEXT_SETTINGS)) for t in tables]
     else:
         middles = _middles(ruled.chars) if tables else []
         found = [(t, extract(t, middles, TEXT_SETTINGS)) for t in tables]
     return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+
+
+def table_settings(ruled) -> dict:
+    """pdfplumber's table settings for the page: its own, and a border line where a grid's edge is not
+    drawn. WPS leaves the bottom border out where a table goes on over a page break, and the top border
+    of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
+    horizontal ruling and end together, and the row there is no cell without the line."""
+    edges = _open_edges(ruled.objects)
+    return {"explicit_horizontal_lines": edges} if edges else {}
+
+
+_SAME = 1.5          # pt: rulings whose ends are this close end at one height
+_MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's edge
+_SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
+
+
+def _open_edges(objects: dict) -> list[dict]:
+    """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
+    rulings of a grid end (or start) together and no horizontal ruling there spans them."""
+    rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
+    verticals = [r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+    horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
+    edges = []
+    for end, outermost in (("bottom", max), ("top", min)):
+        for group in _together(verticals, end):
+            left, right = min(r["x0"] for r in group), max(r["x1"] for r in group)
+            y = outermost(r[end] for r in group)
+            top, bottom = max(r["top"] for r in group), min(r["bottom"] for r in group)
+            across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
+            if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across):
+                continue  # no row inside: not a table's columns
+            if any(abs(h["top"] - y) <= _SNAP and h["x0"] <= left + _SNAP and h["x1"] >= right - _SNAP
+                   for h in across):
+                continue  # the edge is drawn
+            edges.append({"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y,
+                          "width": right - left, "height": 0})
+    return edges
+
+
+def _together(verticals: list[dict], end: str) -> list[list[dict]]:
+    """The vertical rulings whose ``end`` ("top" or "bottom") lies within `_SAME` of the next one's, in
+    groups of at least `_MIN_COLUMNS`."""
+    groups: list[list[dict]] = []
+    for ruling in sorted(verticals, key=lambda r: r[end]):
+        if groups and ruling[end] - groups[-1][-1][end] <= _SAME:
+            groups[-1].append(ruling)
+        else:
+            groups.append([ruling])
+    return [group for group in groups if len(group) >= _MIN_COLUMNS]
 
 
 def _middles(chars: list[dict]) -> list[tuple]:
