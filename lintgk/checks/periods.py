@@ -103,8 +103,8 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
     plans: list[tuple[int, int]] | None = None
     for par, offset, m in joined.matches(_STALE_IN_JOINED):
         stated = int(m.group("y"))
-        if title and title.line <= par.line <= title.end_line:
-            continue
+        if title and _within(title, par.line, par.column + m.start("y") - offset):
+            continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
@@ -114,6 +114,10 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
                      stated=stated, year=year, next=year + 1)
     _stale_column(report, year, emit)
+
+
+def _within(span: Span, line: int, column: int) -> bool:
+    return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
 
 
 # What the office will do, right after a year opening a sentence: 「2021年，我局将坚持……」「2025年，将重点……」.
