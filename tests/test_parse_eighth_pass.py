@@ -33,6 +33,8 @@ def _numbered_heading_plain(text):
         rest = text[m.end():]
         stop = headings._TITLE_STOP.search(rest)
         title = (rest[: stop.start()] if stop else rest).strip()[:headings.MAX_TITLE]
+        if not title and not rest.strip(headings.SPACES) or headings._ROW_FIGURES.search(rest):
+            return None  # a marker alone, or a table's row (its figures at the end): no heading
         if "信息公开" in title and headings._REPORT_LABEL.search(title):
             return None
         return level, number, m.group(0).strip(), title, m.end() + len(title)
@@ -86,7 +88,7 @@ def _build_tree_plain(paragraphs, part_names=()):
 # A paragraph is pieces, each a part heading or a numbered line run into the text (after a stop, a gap or
 # nothing) or plain prose; the numbers continue the parts or start again, as real pages print them.
 _MARKERS = st.sampled_from(["一、", "二、", "三、", "四、", "五、", "十一、", "第二、", "二 、", "（一）", "1.", "2、", "（2）"])
-_TITLES = st.sampled_from(["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "加强领导", "全年公开信息12条",
+_TITLES = st.sampled_from(["总体情况", "危及“三安全一稳定” 5 0 0 0 0 0 5", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "加强领导", "全年公开信息12条",
                            "年度政府信息公开工作报告0600", "政府信息公开年报", ""])
 _BEFORE = st.sampled_from(["", "。", "；", "：", " ", "\u3000", "，", "52元", "止。 "])
 _AFTER = st.sampled_from(["", " ", "  全年", "。", "，", "、", "：本年度", " 2019年1月至12月"])

@@ -165,7 +165,7 @@ def test_a_paragraph_that_cannot_hold_a_date_holds_no_date_and_no_period(text):
 
 _HEADING_TEXT = st.lists(st.sampled_from([
     "一", "二", "十", "、", "（", "）", "(", ")", "1", "2", ".", "．", "总体情况", "政府信息公开工作年度报告", "0600",
-    "。", "：", " ", "第", "其中",
+    "。", "：", " ", "第", "其中", " 5 0 0 7", "3",
 ]), max_size=8).map("".join)
 
 
@@ -188,6 +188,8 @@ def _find_heading_plain(par):
         rest = par.text[m.end():]
         stop = headings._TITLE_STOP.search(rest)
         title = (rest[: stop.start()] if stop else rest).strip()[:headings.MAX_TITLE]
+        if not title and not rest.strip(headings.SPACES) or headings._ROW_FIGURES.search(rest):
+            return None  # a marker alone, or a table's row (its figures at the end): no heading
         if headings._REPORT_LABEL.search(title):
             return None
         return Heading(level, number, m.group(0).strip(), title, par, Span.within(par, 0, m.end() + len(title)))

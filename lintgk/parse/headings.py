@@ -73,9 +73,9 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
         stop = _TITLE_STOP.search(text, opened)  # in place: a long paragraph is not copied to find its first stop
         title = text[opened:stop.start()] if stop else text[opened:]
         title = title.strip()[:MAX_TITLE]
-        if not title and opened == len(text.rstrip(SPACES)):
+        if not title and not text[opened:].strip(SPACES):
             return None  # a marker alone (「三、」 of a table's label printed a character a line): no heading
-        if text[-1:].isdigit() and _ROW_FIGURES.search(text, opened):
+        if text.rstrip(SPACES)[-1:].isdigit() and _ROW_FIGURES.search(text, opened):
             return None  # 「3.危及“三安全一稳定” 5 0 0 0 0 0 5」: a row of a table not read as one
         if "信息公开" in title and _REPORT_LABEL.search(title):
             return None

@@ -380,7 +380,15 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     if builder.known < 3 or len(tokens) != 1:
         return False
     text = tokens[0][0].strip(_SPACES)
-    return bool(_FRAGMENT.match(text)) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH
+    if _FRAGMENT.match(text) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH:
+        return True
+    return _label_piece(_core(text))  # 「形，不计其他情形）」: the end of a long label wrapped onto its own line
+
+
+@lru_cache(maxsize=4096)
+def _label_piece(core: str) -> bool:
+    """Part of a label of the format, long enough to tell (a wrapped label's end, with its punctuation)."""
+    return len(core) >= 4 and any(core in c for c in _ALL_CORES)
 
 
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
