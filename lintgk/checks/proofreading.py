@@ -41,6 +41,10 @@ _QUOTES = frozenset("“‘")
 _INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in PAIRS) + "|（\\)|\\(）")
 
 
+# two opening brackets of a kind side by side: the paragraph may bracket something twice over
+_TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in PAIRS if o not in "（("))
+
+
 def _balanced(text: str) -> bool:
     """Whether every bracket of a paragraph pairs, in order (a few C calls, for the paragraphs that need no more)."""
     left = "".join(_BRACKET.findall(text))
@@ -72,13 +76,24 @@ def _is_apostrophe_or_emoticon(text: str, at: int) -> bool:
     return ch == ")" and before in _EMOTICON and before != ""
 
 
+def _wraps_twice(text: str, stack: list[_Open], depth: int, at: int) -> bool:
+    """Whether the pair closed at ``at`` sits right inside another of its kind, both opening and closing
+    side by side: 「（(地址：…））」, the same aside bracketed twice."""
+    if depth < 1:
+        return False
+    inner, outer = stack[depth], stack[depth - 1]
+    return (outer.index == inner.index and outer.offset == inner.offset - 1 and _KIND[outer.char] == _KIND[inner.char]
+            and _KIND.get(text[at + 1: at + 2]) == _KIND[inner.char] and text[at + 1] not in _OPENING)
+
+
 def _starts_with_quote(text: str) -> bool:
     return text.lstrip(" \t\u3000")[:1] == "“"
 
 
 def unpaired_brackets(texts: list[str], holding: list[int],
                       protected: Callable[[int], list[tuple[int, int]]]) -> Iterator[tuple[int, int, str]]:
-    """(paragraph index, offset, "open"/"close") of each bracket or quote without its partner.
+    """(paragraph index, offset, "open"/"close"/"twice") of each bracket or quote without its partner,
+    and of the outer of two pairs that bracket the same text twice over.
 
     ``holding`` are the indexes of the paragraphs that hold a bracket, in order; ``protected(index)`` the
     spans of URLs and e-mail addresses in a paragraph, whose brackets are not text. A closing bracket
@@ -89,8 +104,8 @@ def unpaired_brackets(texts: list[str], holding: list[int],
     waiting: list[_Open] = []  # still open from earlier paragraphs
     for index in holding:
         text = texts[index]
-        if not waiting and _balanced(text):
-            continue  # most paragraphs: every bracket closed, in order
+        if not waiting and _balanced(text) and not _TWIN_OPENING.search(text):
+            continue  # most paragraphs: every bracket closed, in order, none opened twice over
         shield = protected(index)
         kept = []
         for entry in waiting:
@@ -116,6 +131,8 @@ def unpaired_brackets(texts: list[str], holding: list[int],
             if depth < 0:
                 yield index, at, "close"
                 continue
+            if _wraps_twice(text, stack, depth, at):
+                yield index, stack[depth - 1].offset, "twice"
             for passed in stack[depth + 1:]:
                 yield passed.index, passed.offset, "open"
             del stack[depth:]
@@ -128,7 +145,7 @@ def unpaired_brackets(texts: list[str], holding: list[int],
 @kind("unpaired-brackets", params=NoParams)
 def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> None:
     """A bracket or quotation mark of a paragraph whose partner is missing: （ never closed, ） never
-    opened, 《 doubled. List labels (1） 一）), quotations over several paragraphs, brackets of URLs and
+    opened, 《 doubled; an aside bracketed twice over (（(…））). List labels (1） 一）), quotations over several paragraphs, brackets of URLs and
     lines that are no prose (toolbars, labels) are left alone."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
@@ -148,7 +165,10 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
             continue
         ch = text[at]
         twin = text[at + 1: at + 2] if side == "open" else text[at - 1: at] if at else ""
-        variant = "doubled" if twin == ch else ("unclosed" if side == "open" else "unopened")
+        if side == "twice":
+            variant = "twice"
+        else:
+            variant = "doubled" if twin == ch else (None if side == "open" else "unopened")
         emit(Span.within(paragraphs[index], at, at + 1), variant=variant, bracket=ch, partner=_PARTNER[ch])
 
 
