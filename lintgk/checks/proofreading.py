@@ -37,6 +37,12 @@ _EMOTICON = frozenset(":;=^-_")  # :)  ^_^)
 # quoted with its items), only the first opened.
 _REACH = 6
 _QUOTES = frozenset("“‘")
+# Bounds that keep a broken paragraph or report linear: quotations left open that wait (a quotation over
+# paragraphs is one at a time; older ones are reported), how far down the open brackets a closing one
+# looks for its partner, and how deep the quick test of a paragraph's pairs goes before reading it all.
+_WAITING_QUOTES = 2
+_SEARCH_DEPTH = 8
+_NESTING = 6
 # an innermost pair, removed from a paragraph's brackets until none is left when they all pair
 _INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in PAIRS) + "|（\\)|\\(）")
 
@@ -48,12 +54,14 @@ _TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for 
 def _balanced(text: str) -> bool:
     """Whether every bracket of a paragraph pairs, in order (a few C calls, for the paragraphs that need no more)."""
     left = "".join(_BRACKET.findall(text))
-    while left:
+    for _ in range(_NESTING):
+        if not left:
+            return True
         shorter = _INNERMOST.sub("", left)
         if len(shorter) == len(left):
             return False
         left = shorter
-    return True
+    return not left
 
 
 @dataclass(slots=True)
@@ -123,9 +131,11 @@ def unpaired_brackets(texts: list[str], holding: list[int],
                 stack.append(_Open(index, at, ch))
                 continue
             kind_ = _KIND[ch]
-            depth = len(stack) - 1
-            while depth >= 0 and _KIND[stack[depth].char] != kind_:
+            depth, floor = len(stack) - 1, max(0, len(stack) - _SEARCH_DEPTH)
+            while depth >= floor and _KIND[stack[depth].char] != kind_:
                 depth -= 1
+            if depth < floor:
+                depth = -1
             if depth < own and (_is_label(text, at) or _is_apostrophe_or_emoticon(text, at)):
                 continue
             if depth < 0:
@@ -138,6 +148,12 @@ def unpaired_brackets(texts: list[str], holding: list[int],
             del stack[depth:]
             own = min(own, len(stack))
         waiting = stack
+        quotes = [i for i, entry in enumerate(waiting) if entry.char in _QUOTES]
+        if len(quotes) > _WAITING_QUOTES:  # the older ones have waited long enough
+            for i in quotes[:-_WAITING_QUOTES]:
+                yield waiting[i].index, waiting[i].offset, "open"
+            dropped = set(quotes[:-_WAITING_QUOTES])
+            waiting = [entry for i, entry in enumerate(waiting) if i not in dropped]
     for entry in waiting:
         yield entry.index, entry.offset, "open"
 
