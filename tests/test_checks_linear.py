@@ -67,3 +67,39 @@ def test_a_paragraph_is_searched_for_since_words_once(monkeypatch):
     since = [arithmetic._since_start(fig, memo) for fig in figures]
     assert counting.whole_searches == 1
     assert since[-1] and not any(since[:-1])  # only the figure whose sentence says 历年累计
+
+
+def _unpaired(texts: list[str]) -> list[tuple[int, int, str]]:
+    from lintgk.checks import proofreading
+
+    return list(proofreading.unpaired_brackets(texts, list(range(len(texts))), lambda index: []))
+
+
+def test_open_quotations_wait_in_a_bounded_number(monkeypatch):
+    """GK607: quotations left open (each paragraph's, none closed) do not all wait for every later paragraph."""
+    from lintgk.checks import proofreading
+
+    calls = _counting(monkeypatch, proofreading, "_starts_with_quote")
+    texts = [f"他说：“第{i}段的引文没有后引号，继续。" for i in range(3000)]
+    found = _unpaired(texts)
+    assert len(found) == 3000 and {side for _, _, side in found} == {"open"}
+    assert calls[0] <= 2 * len(texts)
+
+
+class _CountingKinds(dict):
+    lookups = 0
+
+    def __getitem__(self, key):
+        _CountingKinds.lookups += 1
+        return super().__getitem__(key)
+
+
+def test_a_closing_bracket_looks_a_bounded_way_down_for_its_partner(monkeypatch):
+    """GK607: in a paragraph of many open 《 and many ）, each ） does not read every 《 still open."""
+    from lintgk.checks import proofreading
+
+    monkeypatch.setattr(proofreading, "_KIND", _CountingKinds(proofreading._KIND))
+    _CountingKinds.lookups = 0
+    found = _unpaired(["《" * 5000 + "）" * 5000 + "。"])
+    assert len(found) == 10000
+    assert _CountingKinds.lookups <= 20 * 10000

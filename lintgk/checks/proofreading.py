@@ -1,0 +1,275 @@
+"""GK607, GK608: what a proofreader marks in running text: brackets and quotes left unpaired, words
+written twice by a slip."""
+from __future__ import annotations
+
+import re as std_re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from lintgk.checks.common import JoinedParagraphs, prepared, url_spans
+from lintgk.checks.params import NoParams
+from lintgk.checks.registry import Emitter, kind
+from lintgk.document import Paragraph
+from lintgk.lazy_regex import lazy_compile
+from lintgk.model import Edit, Fix
+from lintgk.parse.model import Report, Span
+
+# --- GK607: unpaired brackets and quotes -------------------------------------------------------------
+
+# Each pair; ( and （ are one kind (GK601 reports the width), so that 「（…)」 is no finding here.
+PAIRS = ("（）", "()", "《》", "〈〉", "“”", "‘’", "「」", "『』", "【】", "〔〕", "［］")
+_KIND = {ch: pair[0].replace("(", "（") for pair in PAIRS for ch in pair}
+_OPENING = frozenset(pair[0] for pair in PAIRS)
+_PARTNER = {ch: pair[1 - i] for pair in PAIRS for i, ch in enumerate(pair)}
+# one scan of the report's joined paragraphs for every bracket (the standard re: a plain class)
+_BRACKET = std_re.compile("[" + std_re.escape("".join(PAIRS)) + "]")
+# where brackets are reported: prose, which has Chinese commas or full stops (a site's toolbar
+# 「【字体：大 中 小」 or a label line has none)
+_PROSE = frozenset("，。；、")
+# a list label closed by a bracket alone at an item's start: 1） 一） a） ii） ⑵）, also run in (「…；2）…」)
+_LABEL = lazy_compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[①-⑳⑴-⒇])$")
+_ITEM_START = frozenset(" \t\u3000；;。.：:，,、！？!?")
+_EMOTICON = frozenset(":;=^-_")  # :)  ^_^)
+# how many paragraphs an opening bracket may wait for its closing one: a page's or a PDF's line break
+# the reader did not join (「（本列数据的勾稽关系为：…，」 / 「等于…之和）」), a revision note over lines.
+# An opening quotation mark waits to the end: a quotation may run over many paragraphs (an article
+# quoted with its items), only the first opened.
+_REACH = 6
+_QUOTES = frozenset("“‘")
+# Bounds that keep a broken paragraph or report linear: quotations left open that wait (a quotation over
+# paragraphs is one at a time; older ones are reported), how far down the open brackets a closing one
+# looks for its partner, and how deep the quick test of a paragraph's pairs goes before reading it all.
+_WAITING_QUOTES = 2
+_SEARCH_DEPTH = 8
+_NESTING = 6
+# an innermost pair, removed from a paragraph's brackets until none is left when they all pair
+_INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in PAIRS) + "|（\\)|\\(）")
+
+
+# two opening brackets of a kind side by side: the paragraph may bracket something twice over
+_TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in PAIRS if o not in "（("))
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket of a paragraph pairs, in order (a few C calls, for the paragraphs that need no more)."""
+    left = "".join(_BRACKET.findall(text))
+    for _ in range(_NESTING):
+        if not left:
+            return True
+        shorter = _INNERMOST.sub("", left)
+        if len(shorter) == len(left):
+            return False
+        left = shorter
+    return not left
+
+
+@dataclass(slots=True)
+class _Open:
+    index: int  # the paragraph's index
+    offset: int
+    char: str
+
+
+def _is_label(text: str, at: int) -> bool:
+    """A closing bracket that ends a list label (1） 一） a）) at the paragraph's start or after a separator."""
+    m = _LABEL.search(text, max(0, at - 4), at)
+    return m is not None and (m.start() == 0 or text[m.start() - 1] in _ITEM_START)
+
+
+def _is_apostrophe_or_emoticon(text: str, at: int) -> bool:
+    ch, before = text[at], text[at - 1: at]
+    if ch in "’‘":  # O’Brien, students’
+        return before.isascii() and before.isalpha()
+    return ch == ")" and before in _EMOTICON and before != ""
+
+
+def _wraps_twice(text: str, stack: list[_Open], depth: int, at: int) -> bool:
+    """Whether the pair closed at ``at`` sits right inside another of its kind, both opening and closing
+    side by side: 「（(地址：…））」, the same aside bracketed twice."""
+    if depth < 1:
+        return False
+    inner, outer = stack[depth], stack[depth - 1]
+    return (outer.index == inner.index and outer.offset == inner.offset - 1 and _KIND[outer.char] == _KIND[inner.char]
+            and _KIND.get(text[at + 1: at + 2]) == _KIND[inner.char] and text[at + 1] not in _OPENING)
+
+
+def _starts_with_quote(text: str) -> bool:
+    return text.lstrip(" \t\u3000")[:1] == "“"
+
+
+def unpaired_brackets(texts: list[str], holding: list[int],
+                      protected: Callable[[int], list[tuple[int, int]]]) -> Iterator[tuple[int, int, str]]:
+    """(paragraph index, offset, "open"/"close"/"twice") of each bracket or quote without its partner,
+    and of the outer of two pairs that bracket the same text twice over.
+
+    ``holding`` are the indexes of the paragraphs that hold a bracket, in order; ``protected(index)`` the
+    spans of URLs and e-mail addresses in a paragraph, whose brackets are not text. A closing bracket
+    pairs with the nearest opening one of its kind; openings it passes over have lost their closing one.
+    An opening bracket still open at its paragraph's end waits a few paragraphs for its closing one, a
+    quotation mark to the end; an opening “ is closed by a next paragraph that starts with “ (a quotation
+    of several paragraphs opens each of them and closes only the last)."""
+    waiting: list[_Open] = []  # still open from earlier paragraphs
+    for index in holding:
+        text = texts[index]
+        if not waiting and _balanced(text) and not _TWIN_OPENING.search(text):
+            continue  # most paragraphs: every bracket closed, in order, none opened twice over
+        shield = protected(index)
+        kept = []
+        for entry in waiting:
+            if index - entry.index > _REACH and entry.char not in _QUOTES:
+                yield entry.index, entry.offset, "open"
+            elif not (entry.char == "“" and _starts_with_quote(text)):
+                kept.append(entry)
+        stack, own = kept, len(kept)  # entries from ``own`` on are this paragraph's
+        for m in _BRACKET.finditer(text):
+            at = m.start()
+            if shield and any(a <= at < b for a, b in shield):
+                continue
+            ch = text[at]
+            if ch in _OPENING:
+                stack.append(_Open(index, at, ch))
+                continue
+            kind_ = _KIND[ch]
+            depth, floor = len(stack) - 1, max(0, len(stack) - _SEARCH_DEPTH)
+            while depth >= floor and _KIND[stack[depth].char] != kind_:
+                depth -= 1
+            if depth < floor:
+                depth = -1
+            if depth < own and (_is_label(text, at) or _is_apostrophe_or_emoticon(text, at)):
+                continue
+            if depth < 0:
+                yield index, at, "close"
+                continue
+            if _wraps_twice(text, stack, depth, at):
+                yield index, stack[depth - 1].offset, "twice"
+            for passed in stack[depth + 1:]:
+                yield passed.index, passed.offset, "open"
+            del stack[depth:]
+            own = min(own, len(stack))
+        waiting = stack
+        quotes = [i for i, entry in enumerate(waiting) if entry.char in _QUOTES]
+        if len(quotes) > _WAITING_QUOTES:  # the older ones have waited long enough
+            for i in quotes[:-_WAITING_QUOTES]:
+                yield waiting[i].index, waiting[i].offset, "open"
+            dropped = set(quotes[:-_WAITING_QUOTES])
+            waiting = [entry for i, entry in enumerate(waiting) if i not in dropped]
+    for entry in waiting:
+        yield entry.index, entry.offset, "open"
+
+
+@kind("unpaired-brackets", params=NoParams)
+def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A bracket or quotation mark of a paragraph whose partner is missing: （ never closed, ） never
+    opened, 《 doubled; an aside bracketed twice over (（(…））). List labels (1） 一）), quotations over several paragraphs, brackets of URLs and
+    lines that are no prose (toolbars, labels) are left alone."""
+    paragraphs = report.doc.paragraphs
+    joined = JoinedParagraphs.of(paragraphs)
+    holding = sorted(joined.searched(_BRACKET))
+    if not holding:
+        return
+    texts = [p.text for p in paragraphs]
+    with_url = joined.with_url
+
+    def protected(index: int) -> list[tuple[int, int]]:
+        return url_spans(texts[index]) if index in with_url else []
+
+    found = sorted(unpaired_brackets(texts, holding, protected))
+    for index, at, side in found:
+        text = texts[index]
+        if _PROSE.isdisjoint(text):
+            continue
+        ch = text[at]
+        twin = text[at + 1: at + 2] if side == "open" else text[at - 1: at] if at else ""
+        if side == "twice":
+            variant = "twice"
+        else:
+            variant = "doubled" if twin == ch else (None if side == "open" else "unopened")
+        emit(Span.within(paragraphs[index], at, at + 1), variant=variant, bracket=ch, partner=_PARTNER[ch])
+
+
+# --- GK608: a word written twice -----------------------------------------------------------------------
+
+# 的的 (统一的的网站); 目的的 and 标的的 (以营利为目的的, 合同标的的) are right, and so is 的的确确
+_DE_DE = std_re.compile("的的")
+_DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
+# a two-character word written twice (精神精神，, 问题问题和不足), where the text after it shows that the
+# second is no start of a longer word (上一年度年度报告, 代表代表团 are right): a mark, a conjunction or
+# the paragraph's end follows
+_TWICE = std_re.compile(r"([\u3400-\u9fff]{2})\1(?=[，。；、：！？,;:!?和与及或等]|$)", std_re.M)
+_PARTICLES = frozenset("的之了地得着过")
+# a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
+_CLAUSE = std_re.compile(r"[^，。；、：！？,;:!?（）()《》“”‘’「」【】\n]{6,}")
+_HAN = std_re.compile(r"[\u3400-\u9fff]")
+_BLANKS = " \t\u3000"
+
+
+@dataclass
+class DoubledWordParams:
+    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和, a clause that is one phrase twice; reduplicated words (研究研究, 一步一步) are left alone."""
+
+    keep: list[str] = field(default_factory=list)  # two-character words that are doubled on purpose (研究研究)
+
+
+def _doubled_de(text: str, at: int) -> bool:
+    """Whether the 的的 at ``at`` is a slip: not 目的的, 标的的 (…的 words, then 的) nor 的的确确."""
+    return not ((at and text[at - 1] in _DE_WORDS) or text[at + 2: at + 3] == "确")
+
+
+def _doubled_word(word: str, keep: frozenset[str]) -> bool:
+    """Whether a two-character word written twice is a slip: not a word doubled on purpose (研究研究,
+    一步一步, 天天), nor one with a particle (的土地的土地: 「…的土地」 then 「的土地…」)."""
+    return not (word in keep or word[0] == "一" or word[0] == word[1] or not _PARTICLES.isdisjoint(word))
+
+
+def _doubled_clause(clause: str) -> str | None:
+    """The phrase a clause writes twice (「聚焦…发布会聚焦…发布会」), or None."""
+    half = len(clause) // 2
+    if len(clause) % 2 or clause[:half] != clause[half:] or len(_HAN.findall(clause[:half])) < 3:
+        return None
+    return None if clause[0] == "一" else clause[:half]  # 一个问题一个问题 on purpose
+
+
+def _keep_words(params: DoubledWordParams) -> frozenset[str]:
+    return frozenset(params.keep)
+
+
+def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """(paragraph's offset in the joined text, paragraph, start, end, the word) of each doubling, from one
+    scan of the joined text per kind."""
+    for par, offset, m in joined.matches(_DE_DE):
+        at = m.start() - offset
+        if _doubled_de(par.text, at):
+            yield offset, par, at, at + 2, "的"
+    for par, offset, m in joined.matches(_TWICE):
+        if _doubled_word(m.group(1), keep):
+            yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
+    text = joined.text
+    for m in _CLAUSE.finditer(text):  # every clause of the report: its halves compared in place
+        start, end = m.span()
+        while text[start] in _BLANKS:
+            start += 1
+        while text[end - 1] in _BLANKS:
+            end -= 1
+        half = (end - start) // 2
+        if half < 3 or (end - start) % 2 or text[start:start + half] != text[start + half:end]:
+            continue
+        phrase = _doubled_clause(text[start:end])
+        if phrase is not None:
+            i = bisect_right(joined.starts, start) - 1
+            offset = joined.starts[i]
+            yield offset, joined.paragraphs[i], start - offset, end - offset, phrase
+
+
+@kind("doubled-word", params=DoubledWordParams)
+def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
+    keep = prepared(params, _keep_words)
+    found = {(offset, start, end): (par, word) for offset, par, start, end, word
+             in _doubled(JoinedParagraphs.of(report.doc.paragraphs), keep)}
+    for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
+        span = Span.within(par, start, end)
+        fix = None
+        if word == "的":  # the one doubling whose fix is certain: one 的 less
+            fix = Fix("删去重复的「的」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
+        variant = "phrase" if end - start > 2 * 2 else None  # a clause twice: its phrase is enough to show
+        emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])
