@@ -51,17 +51,36 @@ _INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, 
 _TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in PAIRS if o not in "（("))
 
 
-def _balanced(text: str) -> bool:
-    """Whether every bracket of a paragraph pairs, in order (a few C calls, for the paragraphs that need no more)."""
-    left = "".join(_BRACKET.findall(text))
+# every bracket, and the newlines between the joined paragraphs (an innermost pair never spans one)
+_BRACKET_OR_BREAK = std_re.compile("[" + std_re.escape("".join(PAIRS)) + "\\n]")
+
+
+def _pairs_away(left: str) -> bool:
+    """Whether removing innermost pairs from a run of brackets (and breaks) leaves no bracket, within
+    _NESTING levels."""
     for _ in range(_NESTING):
-        if not left:
+        if not left.strip("\n"):
             return True
         shorter = _INNERMOST.sub("", left)
         if len(shorter) == len(left):
             return False
         left = shorter
-    return not left
+    return not left.strip("\n")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket of a paragraph pairs, in order (a few C calls, for the paragraphs that need no more)."""
+    return _pairs_away("".join(_BRACKET.findall(text)))
+
+
+def _all_paragraphs_balanced(joined_text: str) -> bool:
+    """Whether every paragraph of the joined text pairs its brackets in order and none opens twice over:
+    then nothing is reported and no paragraph need be read (most reports; a few C calls for them all). The
+    text is searched for two openings side by side only where its brackets have two in a row."""
+    brackets = "".join(_BRACKET_OR_BREAK.findall(joined_text))
+    if _TWIN_OPENING.search(brackets) and _TWIN_OPENING.search(joined_text):
+        return False
+    return _pairs_away(brackets)
 
 
 @dataclass(slots=True)
@@ -165,9 +184,9 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
     lines that are no prose (toolbars, labels) are left alone."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
-    holding = sorted(joined.searched(_BRACKET))
-    if not holding:
+    if _all_paragraphs_balanced(joined.text):
         return
+    holding = sorted(joined.searched(_BRACKET))
     texts = [p.text for p in paragraphs]
     with_url = joined.with_url
 
@@ -195,11 +214,19 @@ _DE_DE = std_re.compile("的的")
 _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
 # a two-character word written twice (精神精神，, 问题问题和不足), where the text after it shows that the
 # second is no start of a longer word (上一年度年度报告, 代表代表团 are right): a mark, a conjunction or
-# the paragraph's end follows
-_TWICE = std_re.compile(r"([\u3400-\u9fff]{2})\1(?=[，。；、：！？,;:!?和与及或等]|$)", std_re.M)
+# the paragraph's end follows. Searched in the reversed text, where the pattern leads with that mark and the
+# regex engine skips to the marks instead of trying at every character; 「AB AB」 reversed is 「BA BA」, and the
+# doublings end each at its own mark, so they are the same ones.
+_FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等\n"
+_TWICE_REVERSED = std_re.compile("[" + _FOLLOWS_TWICE + "]([\u3400-\u9fff]{2})\\1")
 _PARTICLES = frozenset("的之了地得着过")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
-_CLAUSE = std_re.compile(r"[^，。；、：！？,;:!?（）()《》“”‘’「」【】\n]{6,}")
+_CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【】"
+# Found where a clause starts (the text is searched with a newline before and after it), as a run of three or
+# more characters then the same run, to the clause's end, blanks aside at either end: the regex engine skips to
+# the marks, and what it finds is then compared as the whole clause.
+_DOUBLED_CLAUSE = std_re.compile(
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = std_re.compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
 
@@ -241,12 +268,17 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         at = m.start() - offset
         if _doubled_de(par.text, at):
             yield offset, par, at, at + 2, "的"
-    for par, offset, m in joined.matches(_TWICE):
-        if _doubled_word(m.group(1), keep):
-            yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
     text = joined.text
-    for m in _CLAUSE.finditer(text):  # every clause of the report: its halves compared in place
-        start, end = m.span()
+    size = len(text)
+    for m in _TWICE_REVERSED.finditer("\n" + text[::-1]):  # the newline before: the text's end
+        word = m.group(1)[::-1]
+        if _doubled_word(word, keep):
+            start = size - (m.end() - 1)
+            i = bisect_right(joined.starts, start) - 1
+            offset = joined.starts[i]
+            yield offset, joined.paragraphs[i], start - offset, start + 4 - offset, word
+    for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
+        start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
         while text[start] in _BLANKS:
             start += 1
         while text[end - 1] in _BLANKS:

@@ -1,0 +1,72 @@
+"""GK607 asks first whether every paragraph of the report pairs its brackets, in one pass over the joined
+text: the answer must be the one the paragraph-by-paragraph test gives, so that no finding is lost."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lintgk.checks.proofreading import _TWIN_OPENING, _all_paragraphs_balanced, _balanced
+
+_PIECES = st.sampled_from(["（", "）", "(", ")", "《", "》", "“", "”", "【", "】", "〔", "〕", "文", "，", " ", "1）"])
+_PARAGRAPHS = st.lists(st.lists(_PIECES, max_size=14).map("".join), min_size=1, max_size=6)
+
+
+@given(_PARAGRAPHS)
+def test_the_joined_test_is_the_paragraphs_test(paragraphs):
+    each = all(_balanced(p) and not _TWIN_OPENING.search(p) for p in paragraphs)
+    assert _all_paragraphs_balanced("\n".join(paragraphs)) == each
+
+
+def test_a_pair_across_paragraphs_is_no_pair_of_either():
+    assert not _all_paragraphs_balanced("见附件（一\n）")
+    assert _all_paragraphs_balanced("见附件（一）\n《条例》")
+    assert not _all_paragraphs_balanced("联系（（地址））")  # opened twice over: the paragraph is read
+
+
+# --- GK608: the doublings found from the reversed text and from the clauses' starts are the ones a scan at
+# every character finds (the rule as first written)
+
+import re as std_re  # noqa: E402
+from bisect import bisect_right  # noqa: E402
+
+from lintgk.checks.common import JoinedParagraphs  # noqa: E402
+from lintgk.checks.proofreading import _BLANKS, _CLAUSE_MARKS, _doubled, _doubled_clause, _doubled_word  # noqa: E402
+from lintgk.document import Paragraph  # noqa: E402
+
+_TWICE_PLAIN = std_re.compile(r"([\u3400-\u9fff]{2})\1(?=[，。；、：！？,;:!?和与及或等]|$)", std_re.M)
+_CLAUSE_PLAIN = std_re.compile("[^" + _CLAUSE_MARKS + "\n]{6,}")
+
+
+def _doubled_plain(joined, keep):
+    found = []
+    for par, offset, m in joined.matches(_TWICE_PLAIN):
+        if _doubled_word(m.group(1), keep):
+            found.append((offset, par.line, m.start() - offset, m.end() - offset, m.group(1)))
+    text = joined.text
+    for m in _CLAUSE_PLAIN.finditer(text):
+        start, end = m.span()
+        while text[start] in _BLANKS:
+            start += 1
+        while text[end - 1] in _BLANKS:
+            end -= 1
+        half = (end - start) // 2
+        if half < 3 or (end - start) % 2 or text[start:start + half] != text[start + half:end]:
+            continue
+        phrase = _doubled_clause(text[start:end])
+        if phrase is not None:
+            i = bisect_right(joined.starts, start) - 1
+            found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], end - joined.starts[i], phrase))
+    return sorted(found)
+
+
+_WORDS = st.sampled_from(["问题", "问题", "精神", "公开", "工作", "一步", "研究", "的", "和", "，", "。", "；", " ", "\u3000",
+                          "聚焦发布会", "a", "1"])
+_REPORT = st.lists(st.lists(_WORDS, max_size=12).map("".join), min_size=1, max_size=5)
+
+
+@given(_REPORT)
+def test_the_doublings_are_those_of_a_scan_at_every_character(texts):
+    joined = JoinedParagraphs([Paragraph(t, n) for n, t in enumerate(texts, 1)])
+    keep = frozenset({"研究"})
+    fast = sorted((o, p.line, s, e, w) for o, p, s, e, w in _doubled(joined, keep) if w != "的")
+    assert fast == _doubled_plain(joined, keep)
