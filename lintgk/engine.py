@@ -43,7 +43,9 @@ def rule_set(config: Config) -> RuleSet:
 
 
 # Wording only the 2007 Regulation's reports use, and wording only the national format (2019 on) uses.
-_OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况")
+# (Provinces' 2007-era templates also had parts on 支出和收费 and on 咨询处理: a 2014 Xinjiang county's report.)
+_OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况"
+                           r"|支出[和与及]收费|收费[和与及]支出|咨询处理(?:的)?情况")
 _NATIONAL_FORMAT = lazy_compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
 
 
