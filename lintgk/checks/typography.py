@@ -310,7 +310,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if len(text) > max_line and notice is None:
             continue
         if text.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if text.startswith(s)).strip()]
+            found = [next(s for s in starts if text.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
