@@ -129,14 +129,20 @@ _OPENING_WORDS = lazy_compile(r"条例")
 
 def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | None:
     """The year of the report as its opening names it, for a report without a title line. Below the first
-    part's heading only the opening sentence counts (「公开发布《××2021年政府信息公开工作年度报告》」 in a
-    2022 report's part 一 names last year's report)."""
+    part's heading a report cited by its title in 《》 counts only in the opening sentence (「公开发布《××2021年
+    政府信息公开工作年度报告》」 in a 2022 report's part 一 names last year's report)."""
     in_parts = False
     for par in paragraphs[:reach]:
         if _PART_HEADING.match(par.text):
             in_parts = True
             continue
         m = _NAMED_REPORT.search(par.text)
-        if m and (not in_parts or _OPENING_WORDS.search(par.text[:m.start()])):
+        if m and (not in_parts or not _cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
             return int(m.group("y"))
     return None
+
+
+def _cited(text: str, pos: int) -> bool:
+    """``pos`` lies inside 《…》: a document's title."""
+    before = text[:pos]
+    return before.rfind("《") > before.rfind("》")
