@@ -43,8 +43,15 @@ def rule_set(config: Config) -> RuleSet:
 
 
 # Wording only the 2007 Regulation's reports use, and wording only the national format (2019 on) uses.
-_OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况")
+# (Provinces' 2007-era templates also had parts on 支出和收费 and on 咨询处理: a 2014 Xinjiang county's report.)
+_OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息和不予公开|不予公开政府信息(的)?情况"
+                           r"|支出[和与及]收费|收费[和与及]支出|咨询处理(?:的)?情况")
 _NATIONAL_FORMAT = lazy_compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
+# The columns of part 二's table in the 2019 format (国办公开办函〔2019〕60号, the reports on 2019 and 2020) and in
+# the 2021 one: a report with no year whose table has the former's is held to the former
+_FORM_2019 = lazy_compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量")
+_FORM_2021 = lazy_compile(r"本年制发件数|本年废止件数|现行有效件数")
+_FORM_2019_YEAR = 2020  # the last year reported in the 2019 format
 
 
 def _profile_for(report, rules: RuleSet, document: str):
@@ -54,6 +61,8 @@ def _profile_for(report, rules: RuleSet, document: str):
     text = "\n".join(report.doc.lines)
     if _OLD_FORMAT.search(text) and not _NATIONAL_FORMAT.search(text):
         return rules.profile_for_year(0, document)  # the earliest template
+    if _FORM_2019.search(text) and not _FORM_2021.search(text):
+        return rules.profile_for_year(_FORM_2019_YEAR, document)
     return rules.profile_for_year(None, document)
 
 

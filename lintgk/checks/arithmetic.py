@@ -46,7 +46,7 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
         exact = e.kind == "ordinal" or e.catch_all
         data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.total.unit,
                     total_text=e.total.text, total_where=emit.where(e.total.span.line),
-                    diff=fmt(abs(parts - total)))
+                    diff=fmt(abs(parts - total)), marker=e.marker)
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
         elif parts > total and e.kind == "subset" and parts - total <= total and _restates_whole(e.items, total):

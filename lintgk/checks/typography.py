@@ -235,11 +235,22 @@ class RepeatedParagraphParams:
     min_chars: int = 30  # shorter paragraphs may repeat
 
 
+def _title_texts(report: Report) -> set[str]:
+    """The lines of the report's title: the opening sentence names the report by it (「特向社会公开××
+    2025年政府信息公开工作年度报告」) and a page repeats it above the text, neither a pasted paragraph."""
+    title = report.title
+    if title is None:
+        return set()
+    lines = report.doc.lines[title.span.line - 1:title.span.end_line]
+    return {line.strip(P.SPACES) for line in lines} | {title.text.strip(P.SPACES)}
+
+
 @kind("repeated-paragraph", params=RepeatedParagraphParams)
 def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
     minimum = params.min_chars
+    titles = _title_texts(report)
     long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
-    long = [(par, text) for par, text in long if len(text) >= minimum]
+    long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles]
     texts = [text for _, text in long]
     for (par, text), j in zip(long, first_related(texts, minimum)):
         if j is not None:
@@ -299,7 +310,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if len(text) > max_line and notice is None:
             continue
         if text.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if text.startswith(s)).strip()]
+            found = [next(s for s in starts if text.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page

@@ -21,7 +21,8 @@ _NEXT_SENTENCE = lazy_compile(r"(?:本报告|本年报|报告中|年报中)")
 _LIST_END = lazy_compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
 _ITEM = (2, 40)  # the length of a part's name
 # how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
-_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表)$")
+# (「政府信息公开支出和收费」「收费及减免」: the fees part of a 2007-era report)
+_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表|收费|减免)$")
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 _JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")

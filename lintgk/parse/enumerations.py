@@ -4,7 +4,8 @@
 - ordinal: also with the total closing the last item's sentence: 「三是……414条，共计760条。」
 - subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too); the list ends at a
   clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
-  between its items, and once it adds up to the total
+  between its items, and once it adds up to the total; also after 包括 (「主动公开政务信息382条，包括政府网站35条，
+  ……」), whose list ends where a 其中 breaks down its last part
 - category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
   opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over; a total that counts
   what one channel published (「委网站共发布信息3972条」) is not the total of other channels' counts beside it
@@ -22,6 +23,7 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
 
 _QIZHONG = lazy_compile("其中")
+_SUBSET_WORD = lazy_compile("其中|包括")
 _SEGMENT_BREAK = lazy_compile(r"[，,；;]")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
@@ -244,14 +246,17 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if "其中" not in text:
+    if "其中" not in text and "包括" not in text:
         return []
     offsets = [f.offset for f in figs]
     by_offset = {f.offset: f for f in figs}
     found = []
-    for m in _QIZHONG.finditer(text):
+    for m in _SUBSET_WORD.finditer(text):
         q = m.start()
         s0, s1 = P.sentence_bounds(text, q)
+        if m.group() == "包括":  # the parts listed after 包括 end where a 其中 breaks down the last of them
+            inner = _QIZHONG.search(text, m.end(), s1)
+            s1 = inner.start() if inner else s1
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
         if last_before < first:
@@ -266,7 +271,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items = _first_partition(text, items, total, m.end())
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
-        found.append(Enumeration("subset", items, total, catch_all))
+        found.append(Enumeration("subset", items, total, catch_all, m.group()))
     return found
 
 

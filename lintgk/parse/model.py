@@ -100,6 +100,7 @@ class Enumeration:
     items: list[Figure]
     total: Figure | None
     catch_all: bool = False  # the list ends with 其他/其它…, so it must add up exactly
+    marker: str = "其中"  # the word a subset list follows (其中, or 包括)
 
 
 @dataclass(slots=True)

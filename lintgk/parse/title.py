@@ -121,10 +121,28 @@ _NAMED_REPORT = lazy_compile(
 )
 
 
+# a part's heading (一、总体情况): below it a report named in passing is one the body published, last year's
+_PART_HEADING = lazy_compile(r"^[\s　]*[一二三四五六七八九十]{1,2}\s*、")
+# the opening sentence put under 一、 (「一、总体情况 / 根据《条例》规定，现公布我局2022年……年度报告」)
+_OPENING_WORDS = lazy_compile(r"条例")
+
+
 def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | None:
-    """The year of the report as its opening names it, for a report without a title line."""
+    """The year of the report as its opening names it, for a report without a title line. Below the first
+    part's heading a report cited by its title in 《》 counts only in the opening sentence (「公开发布《××2021年
+    政府信息公开工作年度报告》」 in a 2022 report's part 一 names last year's report)."""
+    in_parts = False
     for par in paragraphs[:reach]:
+        if _PART_HEADING.match(par.text):
+            in_parts = True
+            continue
         m = _NAMED_REPORT.search(par.text)
-        if m:
+        if m and (not in_parts or not _cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
             return int(m.group("y"))
     return None
+
+
+def _cited(text: str, pos: int) -> bool:
+    """``pos`` lies inside 《…》: a document's title."""
+    before = text[:pos]
+    return before.rfind("《") > before.rfind("》")
