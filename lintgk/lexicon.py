@@ -17,6 +17,8 @@ BLANKS = SPACES + "\t"
 
 # Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.
 UNITS = "万元|元|人次|条|件|次|篇|个(?!工作日|月|百分点|小时|季度)|人|项|起|份|场|期|批|家|户|块|处|名|帖|栏目"
+# The units a report counts its pieces of information in, one for another (公文73条、建议提案办理复文206件).
+ITEM_UNITS = frozenset("条件篇份项个")
 
 # The words that close a list with "everything else" (其他情形, 其它方式): a list that ends with one is the whole.
 CATCH_ALL = "其他|其它"

@@ -17,7 +17,7 @@ from bisect import bisect_left
 
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CATCH_ALL, CATCH_ALL_OPENERS
+from lintgk.lexicon import CATCH_ALL, CATCH_ALL_OPENERS, ITEM_UNITS
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
@@ -196,6 +196,8 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
         wanted = [f for f in inside if f.unit == total.unit]
         if items and any(_share_of_other(text, f, total) for f in wanted):
             break
+        if (items or wanted) and _another_item_unit(inside, total):
+            complete = False
         if not wanted:
             if items and not inside and _BARE_COUNT.search(text[a:b]):
                 complete = False
@@ -213,6 +215,12 @@ def _subset_items(text: str, start: int, end: int, total: Figure, by_offset: dic
     if cut is not None and not _CATCH_ALL.search(_label(text, items[-1], start)):
         return cut
     return items, complete
+
+
+def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
+    """A part counted in another unit of information (「包括公文73条、建议提案办理复文206件、……其他信息54720条」,
+    whose total 59563条 holds the 206件): the parts that can be summed are not the whole list."""
+    return total.unit in ITEM_UNITS and any(f.unit != total.unit and f.unit in ITEM_UNITS and not f.approx for f in inside)
 
 
 def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
