@@ -106,6 +106,8 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
+            if _looks_back(joined.text, m.end(), year):
+                continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
             if plans is None:
@@ -114,6 +116,17 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
                      stated=stated, year=year, next=year + 1)
     _stale_column(report, year, emit)
+
+
+# the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
+_NEXT_SENTENCE_YEAR = lazy_compile(r"[^。！？!?\n]*[。！？!?][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
+
+
+def _looks_back(text: str, end: int, year: int) -> bool:
+    """A sentence on an earlier year that the next one follows with the report's own year tells of the
+    earlier year as such (an award, a baseline), not of the report's year under the wrong number."""
+    m = _NEXT_SENTENCE_YEAR.match(text, end)
+    return m is not None and int(m.group("y")) == year
 
 
 def _within(span: Span, line: int, column: int) -> bool:
