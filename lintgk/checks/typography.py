@@ -22,10 +22,16 @@ NESTED_TITLE = {"<": "〈", ">": "〉"}
 _DIGIT_JOINERS = ",:"  # 1,000 and 10:30 are not Chinese punctuation
 
 
+# Curly quotes close English words as well as Chinese ones (「(hereinafter “Regulations”)」): they tell
+# nothing of the text they stand in, so the context is looked for past them.
+_QUOTES = "“”‘’"
+
+
 def _neighbour(text: str, i: int, step: int) -> str:
-    """The nearest character that is neither a space nor half-width punctuation (a run shares one context)."""
+    """The nearest character that is neither a space, half-width punctuation nor a curly quote (a run
+    shares one context)."""
     j = i + step
-    while 0 <= j < len(text) and (text[j] in " \t" or text[j] in FULL_WIDTH):
+    while 0 <= j < len(text) and (text[j] in " \t" or text[j] in FULL_WIDTH or text[j] in _QUOTES):
         j += step
     return text[j] if 0 <= j < len(text) else ""
 
@@ -62,7 +68,7 @@ def _nested_title_marks(text: str) -> list[int]:
     return found
 
 
-_ANY_CJK = lazy_compile("[" + CJK_TEXT_CLASS + "]")
+_ANY_CJK = lazy_compile("[" + CJK_TEXT_CLASS.replace(_QUOTES, "") + "]")  # a quoted English word is no Chinese
 _is_cjk = lru_cache(maxsize=4096)(P.is_cjk)  # asked of the same few characters over and over
 
 
@@ -81,7 +87,7 @@ def chinese_marks(text: str, marks: list[int], may_hold_address: bool) -> list[i
 
     def chinese_context(i: int) -> bool:
         # most marks follow a Chinese character: being no blank or mark, it is the neighbour _neighbour finds
-        if i and _is_cjk(text[i - 1]):
+        if i and _is_cjk(text[i - 1]) and text[i - 1] not in _QUOTES:
             return True
         return _is_cjk(_neighbour(text, i, -1)) or _is_cjk(_neighbour(text, i, 1))
 
