@@ -123,6 +123,46 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
         else:
             emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}", figure=shown, label=named.label,
                         value=fmt(named.value))
+    _all_upheld(report, emit)
+
+
+# 「信息公开类行政复议7件，诉讼9件，均获维持」: every case of the kinds the sentence counts was upheld
+_ALL_UPHELD = lazy_compile(r"(?:均|全部|都)(?:已|被|获|予以|得到)?(?:依法)?(?:获得)?维持")
+_SENTENCE = lazy_compile(r"[^。；;！？!?]*")
+_COUNTED = lazy_compile(r"(?P<kind>复议|诉讼)(?:案件)?(?:共|共计)?\d+(?:件|起)")
+_NOT_UPHELD = ("结果纠正", "其他结果", "尚未审结")
+_THE_REST = ("其余", "其他", "其它", "余下", "剩余")
+
+
+def _all_upheld(report: Report, emit: Emitter) -> None:
+    """A sentence that says the reconsideration or litigation cases it counts were all upheld, while the part 四
+    table has some corrected, ended otherwise or still pending for those kinds."""
+    reviews = report.national.reviews if report.national else None
+    if reviews is None:
+        return
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    if "维持" not in joined.text:  # (a scan for two characters first: most reports say nothing of it)
+        return
+    for par, offset, m in joined.matches(_ALL_UPHELD):
+        at = m.start() - offset
+        start = par.text.rfind("。", 0, at) + 1  # the sentence the claim closes
+        sentence = par.text[start:at]
+        if sentence.endswith(_THE_REST):
+            continue  # 「1件尚未审结，其余均获维持」: the claim is of the others
+        kinds = {k.group("kind") for k in _COUNTED.finditer(sentence)}
+        groups = [name for name in reviews.groups
+                  if ("复议" in kinds and name == "行政复议") or ("诉讼" in kinds and name.startswith("行政诉讼"))]
+        # 「已审结的均获维持」, 「2件尚未审结，……均获维持」: the sentence tells of the cases still pending itself
+        columns = _NOT_UPHELD[:2] if "审结" in sentence else _NOT_UPHELD
+        found = [(name, column, cell) for name in groups for column in columns
+                 if (cell := reviews.groups[name].get(column)) is not None and cell.value]
+        if found:
+            name, column, cell = found[0]
+            emit(Span.within(par, at, m.end() - offset), variant="all_upheld", claim=m.group(0),
+                 label=f"{name} {column}", table_value=fmt(cell.value),
+                 table_where=emit.where(cell.span.line, cell.span.column),
+                 detail="、".join(f"{n}{c}{fmt(x.value)}件" for n, c, x in found),
+                 detail_en="; ".join(f"“{n} {c}” {fmt(x.value)}" for n, c, x in found))
 
 
 @dataclass
