@@ -204,6 +204,10 @@ class TitleFormatParams:
     place_words: Texts | None = None  # … a body named without its place (区集体经济发展服务署)
     # a body named by its level alone, with no place's name (区…署, 市…局: the site's own shorthand)
     bare_place_pattern: Regex = ""
+    # a year written without 年 (「海南省生态环境厅2022政府信息公开工作年度报告」): the title has its year, but
+    # not as a year; the message says what is missing (``bare_year_words``) instead of the year itself
+    bare_year_pattern: Regex = ""
+    bare_year_words: Texts | None = None
 
 
 @kind("title-format", params=TitleFormatParams)
@@ -215,8 +219,10 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
     missing, missing_en = [], []
     placeless = (title.body and params.place_words and params.bare_place_pattern
                  and rx(params.bare_place_pattern).match(title.body))
+    bare_year = (not title.year and params.bare_year_pattern and params.bare_year_words
+                 and rx(params.bare_year_pattern).search(title.text))
     for absent, words in ((not title.body, params.body_words), (placeless, params.place_words),
-                          (not title.year, params.year_words),
+                          (not title.year, params.bare_year_words if bare_year else params.year_words),
                           (not rx(params.kind_pattern).search(title.text), params.kind_words)):
         if absent:
             missing.append(words.zh)
