@@ -357,3 +357,42 @@ def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if _GOOD_EMAIL.match(repaired):
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, email=address)
+
+
+# A document number's year in brackets other than 〔〕 (「岚政务公开协办[2016]69号」, 「国办公开办函【2019】60号」,
+# 「藏政办发﹝2014﹞43号」), right after the issuer's abbreviation. A court's case number opens with its year
+# (（2019）京01行初1号) and is left alone. Looked for back from each 号 (str.find: a report has a few dozen),
+# not by a pattern tried at every character.
+_ISSUER = std_re.compile(r"[\u4e00-\u9fff]{1,10}$")
+_DOCUMENT_YEAR = std_re.compile(r"(?<=[\u4e00-\u9fff])([\[（(【﹝［{｛])((?:19|20)\d{2})([\]）)】﹞］}｝])(\d{1,4})号")
+_LONGEST_NUMBER = 12  # characters before 号: a bracket, the year, a bracket, four digits, one Han character
+
+
+def _document_numbers(text: str) -> list[std_re.Match]:
+    """The matches of _DOCUMENT_YEAR in ``text``, tried only where they can end: before each 号 after a digit."""
+    found = []
+    at = text.find("号")
+    while at >= 0:
+        if at and text[at - 1].isdigit():
+            start = max(0, at - _LONGEST_NUMBER)
+            m = _DOCUMENT_YEAR.search(text, start, at + 1)
+            if m is not None and m.end() == at + 1:
+                found.append(m)
+        at = text.find("号", at + 1)
+    return found
+
+
+@kind("document-number-brackets", params=NoParams)
+def document_number_brackets(report: Report, params: NoParams, emit: Emitter) -> None:
+    """The year of a document number in brackets other than 〔〕."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    for m in _document_numbers(joined.text):
+        index = bisect_right(joined.starts, m.start()) - 1
+        par, offset = joined.paragraphs[index], joined.starts[index]
+        start, end = m.start() - offset, m.end() - offset
+        issuer = _ISSUER.search(par.text, max(0, start - 10), start)  # shown with the number: 岚政务公开协办
+        shown = (issuer.group(0) if issuer else "") + m.group(0)
+        repaired = f"〔{m.group(2)}〕{m.group(4)}号"
+        span = Span.within(par, start, end)
+        fix = Fix(f"改为「{repaired}」", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
+        emit(span, fix=fix, found=shown, repaired=shown[:len(shown) - len(m.group(0))] + repaired)
