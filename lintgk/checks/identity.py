@@ -10,7 +10,7 @@ from operator import itemgetter
 
 import regex as re
 
-from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_finditer, url_matches
+from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_finditer, positions, url_matches
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
@@ -371,14 +371,11 @@ _LONGEST_NUMBER = 12  # characters before 号: a bracket, the year, a bracket, f
 def _document_numbers(text: str) -> list[std_re.Match]:
     """The matches of _DOCUMENT_YEAR in ``text``, tried only where they can end: before each 号 after a digit."""
     found = []
-    at = text.find("号")
-    while at >= 0:
+    for at in positions(text, "号"):
         if at and text[at - 1].isdigit():
-            start = max(0, at - _LONGEST_NUMBER)
-            m = _DOCUMENT_YEAR.search(text, start, at + 1)
+            m = _DOCUMENT_YEAR.search(text, max(0, at - _LONGEST_NUMBER), at + 1)
             if m is not None and m.end() == at + 1:
                 found.append(m)
-        at = text.find("号", at + 1)
     return found
 
 
@@ -386,9 +383,7 @@ def _document_numbers(text: str) -> list[std_re.Match]:
 def document_number_brackets(report: Report, params: NoParams, emit: Emitter) -> None:
     """The year of a document number in brackets other than 〔〕."""
     joined = JoinedParagraphs.of(report.doc.paragraphs)
-    for m in _document_numbers(joined.text):
-        index = bisect_right(joined.starts, m.start()) - 1
-        par, offset = joined.paragraphs[index], joined.starts[index]
+    for par, offset, m in joined.located(_document_numbers(joined.text)):
         start, end = m.start() - offset, m.end() - offset
         issuer = _ISSUER.search(par.text, max(0, start - 10), start)  # shown with the number: 岚政务公开协办
         shown = (issuer.group(0) if issuer else "") + m.group(0)

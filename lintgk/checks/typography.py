@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re as std_re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, prepared,
-                                  url_spans, words_pattern)
+from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, positions,
+                                  prepared, url_spans, words_pattern)
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
@@ -181,7 +180,7 @@ _AREA_CODE = std_re.compile(r"(?<![\d—－–-])0\d{2,3}$")
 
 def _phone_dashes(text: str) -> list[std_re.Match]:
     """The matches of _PHONE_DASH in ``text``, tried only where a dash stands."""
-    at = sorted(i for dash in _DASHES for i in _positions(text, dash))
+    at = sorted(i for dash in _DASHES for i in positions(text, dash))
     found, end = [], 0
     for i in at:
         if i >= end and (m := _PHONE_DASH.match(text, i)) is not None:
@@ -190,20 +189,11 @@ def _phone_dashes(text: str) -> list[std_re.Match]:
     return found
 
 
-def _positions(text: str, char: str):
-    i = text.find(char)
-    while i >= 0:
-        yield i
-        i = text.find(char, i + 1)
-
-
 @kind("phone-dash", params=NoParams)
 def phone_dash(report: Report, params: NoParams, emit: Emitter) -> None:
     """A dash of Chinese text between a telephone number's area code and its number."""
     joined = JoinedParagraphs.of(report.doc.paragraphs)
-    for m in _phone_dashes(joined.text):
-        index = bisect_right(joined.starts, m.start()) - 1
-        par, offset = joined.paragraphs[index], joined.starts[index]
+    for par, offset, m in joined.located(_phone_dashes(joined.text)):
         start, end = m.start() - offset, m.end() - offset
         text = par.text
         area = _AREA_CODE.search(text, max(0, start - 5), start)
