@@ -32,7 +32,8 @@ _SUBSTANCE = (
 # The parts the Regulation requires, in the 2007 wording (Article 32) and the national format's (2019)
 _PARTS = (
     lazy_compile(r"主动公开政府信息(?:的)?情况|政府信息主动公开(?:的)?情况"),
-    lazy_compile(r"收到和处理政府信息公开申请(?:的)?情况|依申请公开政府信息(?:的)?情况"),
+    # the heading is often cut short (三、收到和处理政府信息公开申请, a real 2025 Shaanxi page)
+    lazy_compile(r"收到和处理政府信息公开申请|依申请公开政府信息(?:的)?情况"),
     lazy_compile(r"行政复议、?(?:提起)?行政诉讼(?:的)?情况"),
     lazy_compile(r"收费(?:和|及)减免(?:的)?情况"),
     lazy_compile(r"存在的主要问题(?:及|和)改进(?:情况|措施)"),

@@ -23,6 +23,9 @@ def test_every_seed_is_a_report(name):
     ["某县质监局2013年政府信息公开年度工作报告", "现将今年我局政府信息公开情况汇报如下："],  # 年度 before 工作 (a real 2013 page)
     ["现将我镇政府信息公开工作小结如下：", "一、政府信息主动公开情况", "全年主动公开信息60条。",
      "三、政府信息公开收费和减免情况", "为零。"],  # title lost, the 2007 Regulation's parts (a real 2009 page)
+    ["一、总体情况", "（一）做好主动公开工作", "二、主动公开政府信息情况", "第二十条第（一）项 | |||",
+     "三、收到和处理政府信息公开申请", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"],
+    # title lost, part 三's heading without its 情况 (a real 2025 Shaanxi service centre's page, pages sweep)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None

@@ -14,9 +14,10 @@ from lintgk.parse.model import Figure, Report
 from lintgk.parse.national import Value
 
 # column word (as prose says it) -> a word of the column's header (2021 format)
-_COLUMNS = {"现行有效": "现行有效", "制发": "制发", "废止": "废止"}
+# (制定, to make a document, is how many reports say 制发: 「共制定规范性文件0件」)
+_COLUMNS = {"现行有效": "现行有效", "制发": "制发", "制定": "制发", "废止": "废止"}
 _NAMED = lazy_compile(
-    r"(?P<column>现行有效|制发|废止)(?:的)?(?P<row>(?:行政)?规范性文件|规章)(?:共计|共|为|有)?\s*$"
+    r"(?P<column>现行有效|制发|制定|废止)(?:的)?(?P<row>(?:行政)?规范性文件|规章)(?:共计|共|为|有)?\s*$"
 )
 # not the year's figure of the row: a comparison, a share, a part of it, or many bodies' figures summed
 _NOT_THE_CELL = lazy_compile(r"上年|去年|同比|环比|较|增加|减少|增长|下降|占|其中|累计|各[部门单位]|\d{4}年(?!度)")

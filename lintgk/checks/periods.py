@@ -31,6 +31,12 @@ _STALE_IN_JOINED = lazy_compile(
     r"(?<=(?<=(?:^|[。！？；;\n]|(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + r")\s*)(?P<y>(?:19|20)\d{2})"
     + _IN_LINE + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
+# A run-in heading (「（三） 政府信息管理情况 2022年，……」): its text, set off by a blank, opens the sentence the
+# year opens. The heading is a short phrase ending as headings do, so a year inside a sentence is not taken.
+_RUN_IN_HEADING_YEAR = lazy_compile(
+    r"(?:^|(?<=\n))" + MARKER.replace(r"\s", _IN_LINE) + _IN_LINE + r"*\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障)"
+    + _IN_LINE + r"+(?P<y>(?:19|20)\d{2})" + _IN_LINE + "*年度?" + _NOT_STALE.format(space=_IN_LINE))
+
 
 def _iso(d: date) -> str:
     return d.isoformat()
@@ -115,6 +121,9 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
             if any(start <= par.line < end for start, end in plans):
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
                      stated=stated, year=year, next=year + 1)
+    for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR):
+        if (stated := int(m.group("y"))) < year:
+            emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     _stale_column(report, year, emit)
 
 

@@ -313,6 +313,10 @@ _PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}")
 # a page's labels spaced out to the width of others (索 引 号, 有  效  性) are looked for without their spaces
 _INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
+# a list number a copied breadcrumb's items keep (1. 当前位置： 2. 首页 > …)
+_LIST_NUMBER = lazy_compile(r"\d{1,2}[.．]\s*")
+# a download link's file name left alone on a line (…年度报告.pdf)
+_FILE_NAME = lazy_compile(r"[^\s，。；：:、]{2,60}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", std_re.IGNORECASE)
 
 
 @dataclass
@@ -328,6 +332,8 @@ class FurnitureLineParams:
     stamp: Regex = ""
     max_line_chars: int = 80  # longer lines are text
     line_starts: list[str] = field(default_factory=list)  # a breadcrumb or a link to the next article
+    # a page's metadata labels spread to the width of a column (标      题, 有 效 性): the start of a line
+    spaced_labels: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the notice a site prints under every document
 
 
@@ -348,13 +354,19 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     max_line = params.max_line_chars
     lines = report.doc.lines
     with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
+    spaced = _spaced_labels(tuple(params.spaced_labels))
     for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
-        if text.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if text.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
+        head = _LIST_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text
+        if head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
+            found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
+        elif spaced is not None and (label := spaced.match(text)):
+            found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
+        elif _FILE_NAME.fullmatch(text):
+            found = [text]
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
         elif notice is not None:  # the site's notice under every page
@@ -372,3 +384,36 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
         fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
         emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))
+    if strong is not None:
+        _metadata_tables(report, strong, pattern, max_line, emit)
+
+
+@lru_cache(maxsize=8)
+def _spaced_labels(labels: tuple[str, ...]) -> std_re.Pattern | None:
+    """A line opening with one of these labels written with spaces between its characters (two-character ones
+    with at least two, as 标      题: a report's own words are not spaced so)."""
+    if not labels:
+        return None
+    def spread(label: str) -> str:
+        gap = r"[ \t\u3000]{2,}" if len(label) == 2 else r"[ \t\u3000]+"
+        return gap.join(std_re.escape(c) for c in label)
+    return std_re.compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
+
+
+def _metadata_tables(report: Report, strong: std_re.Pattern, pattern: std_re.Pattern, max_line: int,
+                     emit: Emitter) -> None:
+    """A page's metadata grid copied as a table (| 索 引 号 | … | 主题分类 |), each row a furniture line: its
+    first row holds a strong token (索引号) and no row is longer than a furniture line or holds a sentence."""
+    lines = report.doc.lines
+    for table in report.doc.tables:
+        if not table.rows or not strong.search(_INNER_SPACE.sub("", "".join(table.rows[0].texts))):
+            continue
+        rows = [(row, _INNER_SPACE.sub("", "".join(row.texts))) for row in table.rows]
+        if any(len(text) > max_line or _SENTENCE.search(text) for _, text in rows):
+            continue
+        for row, text in rows:
+            found = pattern.findall(text) or [_INNER_SPACE.sub("", row.texts[0]) if row.texts else text]
+            line = row.line
+            end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
+            fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
+            emit(Span(line, 1, line, len(lines[line - 1]) + 1), fix=fix, words="、".join(dict.fromkeys(found)))

@@ -37,11 +37,20 @@ def _names_report_of_year(text: str) -> bool:
             and _SENTENCE.search(text) is None and PAGE_FRAME.search(text) is None)
 
 
+# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon
+_TITLE_LABEL = lazy_compile(r"^[ \t\u3000]*(?:标[ \t\u3000]{2,}题|标题[：:])[ \t\u3000]*")
+
+
 def _candidates(paragraphs: list[Paragraph]):
     """(index, text, span) of each line that could be the title, a wrapped title joined with its next line."""
     reach = paragraphs[:FRAME_REACH + 1]
     for i, par in enumerate(reach[:FRAME_REACH]):
         text = par.text
+        label = _TITLE_LABEL.match(text) if text[:4].lstrip()[:1] == "标" else None
+        if label is not None:  # the page's title field: its value, without the label
+            if _looks_like_title(text[label.end():]):
+                yield i, text[label.end():], Span.within(par, label.end(), len(text))
+            continue
         if ANY_MARKER.match(text):
             # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title
             continue
