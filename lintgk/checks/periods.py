@@ -33,9 +33,11 @@ _STALE_IN_JOINED = lazy_compile(
 
 # A run-in heading (「（三） 政府信息管理情况 2022年，……」): its text, set off by a blank, opens the sentence the
 # year opens. The heading is a short phrase ending as headings do, so a year inside a sentence is not taken.
+# Looked behind from 年, as _STALE_IN_JOINED is, so that regex scans for the character instead of trying the
+# heading at every place of the report (85 µs a report when it led with the heading, against 17).
 _RUN_IN_HEADING_YEAR = lazy_compile(
-    r"(?:^|(?<=\n))" + MARKER.replace(r"\s", _IN_LINE) + _IN_LINE + r"*\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障)"
-    + _IN_LINE + r"+(?P<y>(?:19|20)\d{2})" + _IN_LINE + "*年度?" + _NOT_STALE.format(space=_IN_LINE))
+    r"(?<=(?<=(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + _IN_LINE + r"*\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障)"
+    + _IN_LINE + r"+)(?P<y>(?:19|20)\d{2})" + _IN_LINE + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
 
 def _iso(d: date) -> str:
