@@ -365,7 +365,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
         elif spaced is not None and (label := spaced.match(text)):
             found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
-        elif _FILE_NAME.fullmatch(text):
+        elif "." in text and _FILE_NAME.fullmatch(text):  # (the dot first: most lines have none)
             found = [text]
         elif text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text):
             found = [text]
