@@ -49,8 +49,9 @@ _OLD_FORMAT = lazy_compile(r"收费[及和与]减免|依申请公开政府信息
 _NATIONAL_FORMAT = lazy_compile(r"收到和处理政府信息公开申请|本年新收政府信息公开申请|结转下年度继续办理")
 # The columns of part 二's table in the 2019 format (国办公开办函〔2019〕60号, the reports on 2019 and 2020) and in
 # the 2021 one: a report with no year whose table has the former's is held to the former
-_FORM_2019 = lazy_compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量")
-_FORM_2021 = lazy_compile(r"本年制发件数|本年废止件数|现行有效件数")
+# (looked for as words, str's own search: a pattern of them cost four times as much, on every report)
+_FORM_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")
+_FORM_2021 = ("本年制发件数", "本年废止件数", "现行有效件数")
 _FORM_2019_YEAR = 2020  # the last year reported in the 2019 format
 
 
@@ -61,7 +62,7 @@ def _profile_for(report, rules: RuleSet, document: str):
     text = "\n".join(report.doc.lines)
     if _OLD_FORMAT.search(text) and not _NATIONAL_FORMAT.search(text):
         return rules.profile_for_year(0, document)  # the earliest template
-    if _FORM_2019.search(text) and not _FORM_2021.search(text):
+    if any(w in text for w in _FORM_2019) and not any(w in text for w in _FORM_2021):
         return rules.profile_for_year(_FORM_2019_YEAR, document)
     return rules.profile_for_year(None, document)
 
