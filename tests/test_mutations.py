@@ -1,6 +1,8 @@
 """Mutate the real reports to prove that each check really checks."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import codes, seed_text
@@ -158,3 +160,18 @@ def test_crlf_line_endings_keep_positions(write, name):
     plain = lint_text(write, text, "a.txt")
     crlf = lint_text(write, text.replace("\n", "\r\n"), "b.txt")
     assert [(d.rule, d.line, d.column) for d in plain.diagnostics] == [(d.rule, d.line, d.column) for d in crlf.diagnostics]
+
+
+_CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("old, new, wrong", [
+    ("258件，占33.9%", "258件，占32.1%", set()),  # the share put right: no finding left
+    ("35件，占4.34%", "35件，占14.34%", {"予以公开及部分公开258件", "不予公开35件"}),  # a second share made wrong
+    ("158件，占19.6%", "158件，占9.6%", {"予以公开及部分公开258件", "不予处理158件"}),
+])
+def test_share_of_total_on_a_real_list(write, old, new, wrong):
+    text = (_CORPUS / "tbl4-2019-province-shanghai.txt").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    result = lint_text(write, text.replace(old, new))
+    assert {d.data["part"] for d in result.diagnostics if d.rule == "GK307"} == wrong

@@ -14,7 +14,8 @@ from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
-from lintgk.parse.patterns import ANY_MARKER, SENTENCE_END, SPACES, SUBSET_MARKER, bigrams, rx, sentence_bounds
+from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
+                                   sentence_bounds)
 
 _NOT_EXHAUSTIVE = lazy_compile(r"主要|包括|包含|等")
 _BRACKETED = lazy_compile(r"[（(][^）)]*[）)]")
@@ -85,6 +86,43 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         bounds.append((start, len(text)))
     return bounds
+
+
+@dataclass
+class ShareOfTotalParams:
+    """A share stated after a part of a list (「予以公开258件，占33.9%」) versus the part and the list's total."""
+
+    tolerance: float = 1.0  # percentage points a share may be off: rounded down, or rounded to add up to 100%
+
+
+@kind("share-of-total", params=ShareOfTotalParams)
+def share_of_total(report: Report, params: ShareOfTotalParams, emit: Emitter) -> None:
+    for e in report.enumerations:
+        total = e.total
+        if total is None or not total.value or total.approx:
+            continue
+        stated = [(item, m) for item in e.items if not item.approx
+                  for m in [SHARE_AFTER.match(item.paragraph.text, item.offset + len(item.text))] if m]
+        wrong = [(item, m) for item, m in stated
+                 if abs(float(m["pct"]) - 100 * item.value / total.value) > params.tolerance]
+        # the total is the shares' base only when one share, or the parts' sum, says so: shares of another
+        # whole (the requests received, not those answered) are all off alike
+        if not wrong or (len(wrong) == len(stated) and sum(f.value for f in e.items) != total.value):
+            continue
+        for item, m in wrong:
+            emit(Span.within(item.paragraph, item.offset, m.end()), part=_named(item), total=total.text,
+                 stated=m["pct"], share=_percent(100 * item.value / total.value))
+
+
+def _named(fig: Figure) -> str:
+    """A part with the words that name it, as the list gives them (「予以公开258件」)."""
+    words = fig.context.strip(SPACES + "，,；;、：:").removeprefix("其中").lstrip(SPACES + "，,：:")
+    return words[-16:] + fig.text
+
+
+def _percent(value: float) -> str:
+    """A share as a message gives it: two decimals at most (32.05, 69.2, 50)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 @dataclass

@@ -242,23 +242,25 @@ def approximate_exact_figure(report: Report, params: ApproximateExactFigureParam
 class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
-    swap: dict[str, str] = field(default_factory=dict)  # a wrong phrase and the right one
+    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar
+    swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
 
 
-def _substitution_words(params: SubstitutionParams) -> tuple[set[str], std_re.Pattern, bool]:
+def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str]], std_re.Pattern, bool]:
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
-    words = [*params.swap, *keep]
-    return keep, words_pattern(words), any("\n" in w for w in words)
+    # each phrase as the text holds it -> (the wrong words in it, the right ones)
+    swaps = {wrong.replace("|", ""): (wrong.partition("|")[0], right) for wrong, right in params.swap.items()}
+    words = [*swaps, *keep]
+    return keep, swaps, words_pattern(words), any("\n" in w for w in words)
 
 
 @kind("substitution", params=SubstitutionParams)
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
-    swap = params.swap
-    if not swap:
+    if not params.swap:
         return
-    keep, pattern, across_lines = prepared(params, _substitution_words)
+    keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
     if across_lines:  # a phrase across lines: each paragraph on its own
         found = ((par, 0, m) for par in report.doc.paragraphs for m in pattern.finditer(par.text))
     else:  # fixed phrases hold no newline: one pass over all paragraphs
@@ -266,10 +268,11 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
     for par, offset, m in found:
         if m.group(0) in keep:
             continue
-        right = swap[m.group(0)]
-        span = Span.within(par, m.start() - offset, m.end() - offset)
+        wrong, right = swaps[m.group(0)]
+        start = m.start() - offset
+        span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-        emit(span, fix=fix, found=m.group(0), suggestion=right)
+        emit(span, fix=fix, found=wrong, suggestion=right)
 
 
 @dataclass

@@ -162,14 +162,10 @@ def _another_channel(clause: str, total_clause: str, first_item_clause: str) -> 
     return channel is not None and _channel(first_item_clause) is None and _channel(total_clause) != channel
 
 
-# 「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part of;
-# one that is not its share of the total (45 of 89 is 50.6%) is a part of something else (45 of 57)
-_SHARE_AFTER = lazy_compile(r"[" + P.SPACES + r"]*[，,]?[" + P.SPACES + r"]*占(?:比|总数的|全部的)?[" + P.SPACES + r"]*"
-                          r"(?P<pct>\d+(?:\.\d+)?)[" + P.SPACES + r"]*[%％]")
-
-
 def _share_of_other(text: str, fig: Figure, total: Figure) -> bool:
-    m = _SHARE_AFTER.match(text, fig.offset + len(fig.text))
+    """「其中行政许可57项，实现“一趟不用跑”的有45项，占比78.9%」: the share after a figure tells what it is a part
+    of; one that is not its share of the total (45 of 89 is 50.6%) is a part of something else (45 of 57)."""
+    m = P.SHARE_AFTER.match(text, fig.offset + len(fig.text))
     if m is None or not total.value:
         return False
     return abs(float(m.group("pct")) - fig.value / total.value * 100) > 0.6  # a rounding apart is the same share

@@ -25,6 +25,13 @@ FIGURE = lazy_compile(
     r"(?<![\d.．])(?P<num>\d++(?:\.\d+)?+)\s?(?P<approx>余|多)?(?P<unit>" + UNITS + r")"
 )
 
+# The share of a total stated right after a figure: 「予以公开258件，占33.9%」, 「，占比69.12%」, 「，所占比例为30%」,
+# 「，占总体比例的55 %」
+SHARE_AFTER = lazy_compile(
+    r"[" + SPACES + r"]*[，,]?[" + SPACES + r"]*(?:所占比例为?|占比为?|占(?:总数|总量|总体比例|全部)?的?)"
+    r"[" + SPACES + r"]*(?P<pct>\d+(?:\.\d+)?)[" + SPACES + r"]*[%％]"
+)
+
 DATE = lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
 CN_DATE = lazy_compile(
     r"(?P<y>[" + CN_DIGITS + "零" + ZERO_LOOKALIKES + r"]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
