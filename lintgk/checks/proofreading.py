@@ -229,6 +229,10 @@ _DOUBLED_CLAUSE = std_re.compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = std_re.compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
+# a body's name with its last character twice, where the name goes on to what the body does or is
+# (「旅游局局政府信息公开」, 「宁西县县人民政府」); 「局局长」, 「县县委」, 「区区属企业」 are right and are not
+# matched, nor are 镇 and 乡, which end the names of places too (壶镇镇人民政府)
+_DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
 
 
 @dataclass
@@ -277,6 +281,9 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             i = bisect_right(joined.starts, start) - 1
             offset = joined.starts[i]
             yield offset, joined.paragraphs[i], start - offset, start + 4 - offset, word
+    for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
+        at = m.start() - offset
+        yield offset, par, at, at + 2, m.group(1)
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
         start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
         while text[start] in _BLANKS:
@@ -301,7 +308,7 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
     for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
         span = Span.within(par, start, end)
         fix = None
-        if word == "的":  # the one doubling whose fix is certain: one 的 less
-            fix = Fix("删去重复的「的」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
+        if end - start == 2:  # a character twice (的的, 局局): the one doubling whose fix is certain, one less
+            fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         variant = "phrase" if end - start > 2 * 2 else None  # a clause twice: its phrase is enough to show
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])
