@@ -238,7 +238,7 @@ _ORDINAL_ITEM = lazy_compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八�
 
 @kind("ordinal-list-gap", params=NoParams)
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
-    """一是 … 三是 with no 二是 (a list across paragraphs when each opens with its ordinal). A list may hold
+    """一是 … 三是 with no 二是, or 四是 twice (a list across paragraphs when each opens with its ordinal). A list may hold
     lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     outer: list[int] = []  # the next ordinals of the lists that hold the one running
@@ -272,6 +272,11 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             elif n == expected:
                 emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是", found=m.group(0),
                             previous=f"{int_to_cn(expected - 1)}是")
+            elif n == expected - 1 > 1 and not _glued_items(last, par, m.start(), 1, 2):
+                # 四是……四是……五是: an item numbered as the one before it, unless a list of its own began
+                # between them, its 一是 run into the word before it (「5.加强平台建设一是……二是……」)
+                emit(Span.within(par, m.start(), m.end()), variant="repeat", found=m.group(0),
+                     expected=f"{int_to_cn(expected)}是")
             expected = n + 1
             last = par, m.end()
 
