@@ -340,8 +340,10 @@ def prose_vs_table(report: Report, params: ProseVsTableParams, emit: Emitter) ->
 
 _CUMULATIVE_COLUMN = lazy_compile(r"累计|历年")
 _REMAINDER = lazy_compile(r"其[他它余]")
-# some of the bodies a report counts together: 各乡镇, 县直各单位, 市直部门 (not 全县, 我局)
-_SOME_BODIES = lazy_compile(r"(?:^|[^全本我])(?:各(?:乡镇|街道|镇|乡|单位|部门)|[县市区省]直(?:各)?(?:单位|部门|机关))")
+# some of the bodies a report counts together: 各乡镇, 县直各单位, 市直部门 (not 全县, 我局), or the government's
+# disclosure office counting its own (「县政府公开办主动公开信息数为62条」 in a county's report)
+_SOME_BODIES = lazy_compile(r"(?:^|[^全本我])(?:各(?:乡镇|街道|镇|乡|单位|部门)|[县市区省]直(?:各)?(?:单位|部门|机关))"
+                            r"|政府(?:信息)?公开办")
 _SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _AS_OF = lazy_compile(r"截[至止]")
 
