@@ -58,8 +58,30 @@ def _opens_with_title(lines: list[str]) -> bool:
                for c in candidates)
 
 
+# A school's, hospital's or public enterprise's report on its information disclosure follows rules of its own
+# (《高等学校信息公开办法》 and 教育部's list, 《医疗卫生机构信息公开管理办法》, 公共企事业单位 rules): a school year
+# for its period, other parts, no national tables. Told by a title that counts a school year
+# (「中山大学2020-2021学年信息公开工作年度报告」) or by the rules its opening cites; a title that says
+# 政府信息公开 is an administrative body's report whatever it cites.
+_OTHER_RULES = lazy_compile(r"《高等学校信息公开办法》|《医疗卫生机构信息公开(?:管理)?办法》|《[^《》]{0,20}公共企事业单位信息公开[^《》]{0,10}》")
+_SCHOOL_YEAR = lazy_compile(r"\d{4}\s*[-—–－~～至]\s*\d{4}\s*学年|学年度?信息公开")
+_OPENING = 1500  # characters: where a report says which rules it follows
+
+
+def _another_institutions_report(lines: list[str]) -> bool:
+    head = [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    if any("政府信息公开" in line for line in head):
+        return False
+    opening = "".join(lines)[:_OPENING]
+    return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(opening) is not None
+
+
 def why_not_a_report(lines: list[str]) -> str | None:
     """None for a report; otherwise the reason, in a sentence for --verbose."""
+    if _another_institutions_report(lines):
+        return ("a school's, hospital's or public enterprise's report on its information disclosure (a school year, "
+                "or rules such as 《高等学校信息公开办法》), not an administrative body's annual report under the "
+                "Regulation on government information disclosure")
     if _opens_with_title(lines):
         return None
     text = re.sub(r"\s+", "", "".join(lines)[:_LOOK_AT])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED, seed_text
+from conftest import SEED, run_cli, seed_text
 from lintgk.recognize import why_not_a_report
 
 
@@ -39,3 +39,38 @@ def test_reports_and_drafts_are_recognised(lines):
 ])
 def test_notes_about_reports_are_not_reports(lines):
     assert why_not_a_report(lines)
+
+
+@pytest.mark.parametrize("lines", [
+    # real pages (pages sweep): a university's report counts a school year and follows 《高等学校信息公开办法》
+    ["中山大学2020-2021学年信息公开工作年度报告",
+     "本年度报告是按照《高等学校信息公开办法》(教育部令第29号)……有关要求……编制而成。",
+     "一、概述", "二、学校主动公开信息情况", "四、学校依申请公开信息情况"],
+    ["安徽大学2015-2016学年度 信息公开工作年度报告", "根据《安徽省教育厅关于做好2015-2016学年度高校信息公开工作年度报告工作的通知》要求……"],
+    ["2020年度信息公开工作年度报告", "安徽农业大学", "(2020年10月30日)",
+     "按照《高等学校信息公开办法》和《安徽省教育厅关于做好2020年高校信息公开工作年度报告工作的通知》要求，"
+     "现将我校2020年度(2019年9月1日-2020年8月31日)信息公开工作总结如下：", "一、概述", "二、主动公开情况"],
+    ["某市人民医院2023年度信息公开工作报告", "根据《医疗卫生机构信息公开管理办法》，现将我院2023年度信息公开工作情况报告如下。",
+     "一、主动公开情况", "二、依申请公开情况"],
+])
+def test_other_institutions_reports_are_not_government_reports(lines):
+    assert "not an administrative body's annual report" in why_not_a_report(lines)
+
+
+def test_a_government_report_that_cites_a_schools_rules_is_still_one():
+    lines = ["某省教育厅2022年政府信息公开工作年度报告",
+             "本报告根据《中华人民共和国政府信息公开条例》编制。全年督促高校落实《高等学校信息公开办法》……",
+             "一、总体情况", "二、主动公开政府信息情况"]
+    assert why_not_a_report(lines) is None
+
+
+def test_the_cli_skips_a_universitys_report_and_says_why(tmp_path):
+    report = tmp_path / "sysu-2021.txt"
+    report.write_text("中山大学2020-2021学年信息公开工作年度报告\n"
+                      "本年度报告是按照《高等学校信息公开办法》(教育部令第29号)有关要求编制而成。"
+                      "本年度报告中所列数据的统计期限为2020—2021学年(2020年9月1日到2021年8月31日止)。\n"
+                      "一、概述\n二、学校主动公开信息情况\n本学年共主动公开信息1200条。\n", encoding="utf-8")
+    done = run_cli("check", "--no-cache", "-v", str(report))
+    assert done.returncode == 0, done.stderr
+    assert "GK202" not in done.stdout and "GK105" not in done.stdout
+    assert f"skipped {report}" in done.stderr and "《高等学校信息公开办法》" in done.stderr
