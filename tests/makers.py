@@ -195,16 +195,38 @@ def pdf_without_font_bbox(text: str) -> bytes:
     """A one-page PDF written by hand whose font's descriptor has no FontBBox, as browsers' print-to-PDF
     writes some fonts; pdfminer logs a warning for it. ``text`` is ASCII."""
     content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return _hand_written_pdf(content, [
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+NotoSans /FirstChar 32 /LastChar 32"
+        b" /Widths [250] /FontDescriptor 5 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /AAAAAA+NotoSans /Flags 32 /ItalicAngle 0 /Ascent 905"
+        b" /Descent -212 /CapHeight 716 /StemV 80 >>",
+    ])
+
+
+def pdf_without_unicode_map(text: str) -> bytes:
+    """A one-page PDF written by hand whose CID font (Identity-H) has no ToUnicode map, as some converters
+    write a font subset: pdfminer reads each glyph of ``text`` (Chinese) as 「(cid:N)」, not as the character."""
+    shown = "".join(f"{ord(ch):04X}" for ch in text)
+    rows = [f"BT /F1 12 Tf 50 {780 - 24 * k} Td <{shown[k * 120:(k + 1) * 120]}> Tj ET"
+            for k in range((len(shown) + 119) // 120)]
+    return _hand_written_pdf("\n".join(rows).encode(), [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [5 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0"
+        b" /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
+    ])
+
+
+def _hand_written_pdf(content: bytes, font_objects: list[bytes]) -> bytes:
+    """A one-page PDF: the page's content stream and its font F1, whose objects are numbered from 4 on."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+NotoSans /FirstChar 32 /LastChar 32"
-        b" /Widths [250] /FontDescriptor 6 0 R >>",
+        b" /Contents %d 0 R >>" % (4 + len(font_objects)),
+        *font_objects,
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /FontDescriptor /FontName /AAAAAA+NotoSans /Flags 32 /ItalicAngle 0 /Ascent 905"
-        b" /Descent -212 /CapHeight 716 /StemV 80 >>",
     ]
     out = b"%PDF-1.4\n"
     offsets = []

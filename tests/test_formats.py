@@ -11,7 +11,7 @@ import regex as re
 
 from conftest import SEED, run_cli, seed_text
 from lintgk import lint_path
-from makers import make_docx, make_html, make_pdf, pdf_without_font_bbox
+from makers import make_docx, make_html, make_pdf, pdf_without_font_bbox, pdf_without_unicode_map
 
 
 def rule_counts(result) -> Counter:
@@ -175,6 +175,18 @@ def test_scanned_pdf_is_an_error(tmp_path):
     assert result.error and "no text layer" in result.error
     proc = run_cli("check", str(path))
     assert proc.returncode == 2 and "scan.pdf" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_pdf_whose_font_maps_no_characters_is_an_error(tmp_path):
+    """Glyphs that pdfminer can only name 「(cid:N)」 are no report: the reader says why, instead of the CLI
+    skipping the file as no report or the rules reading (cid:…) as the text."""
+    path = tmp_path / "nomap.pdf"
+    path.write_bytes(pdf_without_unicode_map(seed_text("kandun")[:300]))
+    result = lint_path(path)
+    assert result.error and "ToUnicode" in result.error
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 2 and "nomap.pdf" in proc.stderr and "字符映射" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_encrypted_pdf_is_an_error(tmp_path):

@@ -37,6 +37,8 @@ _REASONS_ZH = [
     (r"(\d+) MB is too large for a report \(limit (\d+) MB\)", r"文件有 \1 MB，超过报告的大小上限（\2 MB）"),
     (r"encrypted PDF.*", "PDF 已加密（有密码保护），请另存一份无密码的副本"),
     (r"the PDF has no text layer.*", "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR），如用 ocrmypdf"),
+    (r"the PDF's fonts do not say which characters.*",
+     "PDF 的字体没有字符映射（ToUnicode），读不出文字：请从 Word 或 WPS 重新导出 PDF，或直接检查 .docx 文件"),
     (r"the Word document has no text", "Word 文档中没有文字"),
     (r"the HTML page has no text", "网页中没有文字"),
     (r"not an HTML page.*", "这不是网页（没有 <body>）"),

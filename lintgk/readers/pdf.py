@@ -77,6 +77,21 @@ def _pdfminer_quiet():
         logger.setLevel(level)
 
 
+# pdfminer's text for a glyph its font maps to no character: 「(cid:19968)」
+_UNMAPPED_GLYPH = "(cid:"
+_UNMAPPED_SHARE = 0.3  # of the glyphs: a symbol font's few bullets are no reason to give up on the text
+
+
+def _unreadable(lines: list[str]) -> bool:
+    """Whether so many glyphs map to no character that the text is not the report's (a font subset written
+    without its ToUnicode map, as some converters do)."""
+    unmapped = sum(line.count(_UNMAPPED_GLYPH) for line in lines)
+    if not unmapped:
+        return False
+    written = sum(len(line) for line in lines) - unmapped * len("(cid:12345)")  # about
+    return unmapped > _UNMAPPED_SHARE * (unmapped + max(written, 0))
+
+
 def _read(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
     with pdf:
@@ -131,6 +146,9 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             previous_line = {**payload, "page": number}
     if chars < _MIN_TEXT_CHARS:
         raise InputError(name, "the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
+    if _unreadable(lines):
+        raise InputError(name, "the PDF's fonts do not say which characters their glyphs are (no ToUnicode map), so "
+                               "its text cannot be read; export the PDF again from Word or WPS, or lint the .docx")
 
     def locate(line: int, lang: str, column: int | None = None) -> str:
         page, on_page = where[line - 1] if 1 <= line <= len(where) else (0, line)
