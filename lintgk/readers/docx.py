@@ -1,7 +1,8 @@
 """Word .docx reports, with python-docx.
 
 Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
-in document order. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
+in document order, as Word shows the text with its tracked changes accepted: inserted text in, deleted text
+out, and what content controls and smart tags hold in (python-docx's own text leaves them out). Word's automatic numbering (一、 （一） 1.) is rendered in front of the
 paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
 as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
 An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
@@ -144,7 +145,10 @@ def _indent(paragraph) -> str:
 def _cell_text(cell, chars: list | None = None) -> str:
     """The cell's text; with ``chars``, also extend it with where each character lives (see SourceMap)."""
     parts = []
-    for i, p in enumerate(cell.paragraphs):
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    paragraphs = [DocxParagraph(p, cell) for p in blocks(cell._tc) if p.tag == W + "p"]
+    for i, p in enumerate(paragraphs):
         indent = _indent(p) if i == 0 else ""
         text = indent + paragraph_text(p._p)
         if text.strip():
@@ -159,20 +163,39 @@ def _cell_text(cell, chars: list | None = None) -> str:
 # same children with lxml's iterchildren gives the same text (each element's own __str__) at a fraction
 # of the cost, which matters because every paragraph of a report is read this way.
 _RUN_CONTENT = tuple(W + tag for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+# What holds runs of the text as Word shows it with its tracked changes accepted: hyperlinks, insertions
+# (w:ins, w:moveTo), smart tags (older Chinese Word wraps dates and places in them), content controls and
+# simple fields. python-docx reads the runs of hyperlinks only, so a draft's inserted figure was lost; deleted
+# and moved-away text (w:del, w:moveFrom) is not the text.
+_RUN_HOLDERS = tuple(W + tag for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdt",
+                                         "sdtContent"))
+_RUN_OR_HOLDER = (W + "r", *_RUN_HOLDERS)
+# What holds paragraphs and tables of the body or of a cell besides themselves: content controls, custom XML
+_BLOCK_HOLDERS = (W + "sdt", W + "sdtContent", W + "customXml")
+_BLOCK_OR_HOLDER = (W + "p", W + "tbl", *_BLOCK_HOLDERS)
 
 
 def _runs(p):
-    """The w:r elements python-docx's ``paragraph.text`` reads ("w:r | w:hyperlink", then a hyperlink's
-    "w:r"), in document order."""
-    for child in p.iterchildren(W + "r", W + "hyperlink"):
-        if child.tag == W + "hyperlink":
-            yield from child.iterchildren(W + "r")
+    """The w:r elements of the paragraph's text, in document order, inside whatever holds them."""
+    for child in p.iterchildren(*_RUN_OR_HOLDER):
+        if child.tag == W + "r":
+            yield child
+        else:
+            yield from _runs(child)
+
+
+def blocks(parent):
+    """The w:p and w:tbl elements of the body (or a cell), in document order, inside content controls too."""
+    for child in parent.iterchildren(*_BLOCK_OR_HOLDER):
+        if child.tag in _BLOCK_HOLDERS:
+            yield from blocks(child)
         else:
             yield child
 
 
 def paragraph_text(p) -> str:
-    """Exactly python-docx's ``Paragraph(p).text``: each run's text, tab and break elements as text."""
+    """The paragraph's text as Word shows it with tracked changes accepted: python-docx's ``Paragraph.text``
+    (each run's text, tab and break elements as text) of the runs ``_runs`` finds."""
     return "".join(str(node) for r in _runs(p) for node in r.iterchildren(*_RUN_CONTENT))
 
 
@@ -237,7 +260,7 @@ def _read(data: bytes, name: str, sources: list | None):
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     paragraph_no = 0
-    for element in parts.body.iterchildren(W + "p", W + "tbl"):  # python-docx's iter_inner_content
+    for element in blocks(parts.body):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
