@@ -210,6 +210,9 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             continue
         for m in _NAMES_ITSELF.finditer(par.text):
             stated = int(m.group("y"))
+            before = par.text[:m.start()]
+            if before.rfind("《") > before.rfind("》"):
+                continue  # inside a cited document's title (《关于编制公布2021年……年度报告的通知》): not the report's words
             if stated != year and not _COUNT_AFTER.match(par.text, m.end()):
                 emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
 
