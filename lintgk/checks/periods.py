@@ -127,6 +127,7 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     _stale_column(report, year, emit)
+    _named_as_other_year(report, year, emit)
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
@@ -179,6 +180,41 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
             start = cell.column + len(cell.text) - len(cell.text.lstrip())
             emit(Span(cell.line, start, cell.line, start + len(cell.text.strip())), variant="column",
                  stated=stated, year=year)
+
+
+# the preamble naming the report it compiles or publishes: 「编制2021年度……信息公开年度报告」
+_NAMES_ITSELF = lazy_compile(
+    r"(?:编制|公布|发布)(?:了|完成|并公布|并发布)?[^。；;《》\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"[^。；;《》\d\n]{0,24}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+# a count after it: a report counted among the items published (「发布2019年度报告1篇」), not this one
+_COUNT_AFTER = lazy_compile(r"\s*[0-9一二三四五六七八九十两]+\s*[条篇份件个期次]")
+
+
+def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
+    """The preamble, above the first part, names the report it compiles with another year than the report's
+    (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report): the year it is written in, or last
+    year's report's wording. Only when the title's year or the statistics period vouches for the report's."""
+    vouched = {p.start.year for p in report.periods if p.statistical}
+    if report.title is not None and report.title.year:
+        vouched.add(report.title.year)
+    if vouched != {year}:
+        return
+    title = report.title.span if report.title else None
+    first_part = report.parts[0].paragraph.line if report.parts else None
+    for par in report.doc.paragraphs[:12]:
+        if first_part is not None and par.line >= first_part:
+            break
+        if title and title.line <= par.line <= title.end_line:
+            continue
+        if "报告" not in par.text and "年报" not in par.text:
+            continue
+        for m in _NAMES_ITSELF.finditer(par.text):
+            stated = int(m.group("y"))
+            before = par.text[:m.start()]
+            if before.rfind("《") > before.rfind("》"):
+                continue  # inside a cited document's title (《关于编制公布2021年……年度报告的通知》): not the report's words
+            if stated != year and not _COUNT_AFTER.match(par.text, m.end()):
+                emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
 
 
 @dataclass

@@ -234,6 +234,11 @@ _BLANKS = " \t\u3000"
 # matched, nor are 镇 and 乡, which end the names of places too (壶镇镇人民政府)
 _DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
 
+# a connective opening a clause, written again after the mark that ends it (「其中，其中人事信息3件」): never
+# meant, the clause starts anew after an edit; found with str.find, a handful of fixed strings
+_CONNECTIVES = ("其中", "同时", "此外", "另外")
+_DOUBLED_CONNECTIVES = tuple(w + mark + w for w in _CONNECTIVES for mark in "，,、")
+
 
 @dataclass
 class DoubledWordParams:
@@ -284,6 +289,13 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
     for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
         at = m.start() - offset
         yield offset, par, at, at + 2, m.group(1)
+    for twice in _DOUBLED_CONNECTIVES:
+        start = text.find(twice)
+        while start != -1:
+            i = bisect_right(joined.starts, start) - 1
+            offset = joined.starts[i]
+            yield offset, joined.paragraphs[i], start - offset, start + len(twice) - offset, twice[:2]
+            start = text.find(twice, start + len(twice))
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
         start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
         while text[start] in _BLANKS:
@@ -310,5 +322,5 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
         fix = None
         if end - start == 2:  # a character twice (的的, 局局): the one doubling whose fix is certain, one less
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
-        variant = "phrase" if end - start > 2 * 2 else None  # a clause twice: its phrase is enough to show
+        variant = "phrase" if len(word) > 2 else None  # a clause twice: its phrase is enough to show
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])

@@ -156,6 +156,11 @@ def _attachments_start(report: Report) -> int | None:
     return None
 
 
+_SENTENCE_ENDS = "。！？；"
+# a part's title at the end of a paragraph: short, no sentence of its own after it
+_RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
+
+
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
@@ -170,6 +175,23 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}
         return _LABELLED_FIRST.match(before.get(line, "")) is not None
 
+    index: dict[int, int] | None = None  # by line, the paragraph's place: made when a gap needs it
+
+    def run_in(previous, h, marker: str) -> tuple[Span, str] | None:
+        """The heading ``marker`` a gap lacks, run into the end of a paragraph between the previous heading and
+        ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it."""
+        nonlocal index
+        paragraphs = report.doc.paragraphs
+        if index is None:
+            index = {par.line: i for i, par in enumerate(paragraphs)}
+        start = index.get(previous.paragraph.line, -1) + 1 if previous is not None else 0
+        for par in paragraphs[start:index.get(h.paragraph.line, start)]:
+            at = par.text.rfind(marker)
+            if at > 0 and par.text[at - 1] in _SENTENCE_ENDS and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker)):
+                end = len(par.text.rstrip())
+                return Span.within(par, at, end), par.text[at:end]
+        return None
+
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         if attachments is not None and h.paragraph.line > attachments:
@@ -178,6 +200,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     for (_, level), siblings in groups.items():
         expected = 1
         by_place = None  # after a misnumbered heading, the number its place asks for next
+        previous = None
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
@@ -186,11 +209,14 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
-            if h.number != expected:
+            if h.number == expected + 1 and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
+                emit(found[0], variant="run_in", found=found[1], expected=_numeral(expected, 1))
+            elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))
                 by_place = expected + 1
             expected = h.number + 1
+            previous = h
 
 
 @dataclass
