@@ -12,6 +12,7 @@ from lintgk.lexicon import MARKER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
+from lintgk.parse.title import COUNTED_AFTER
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
 # unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
@@ -186,8 +187,6 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
 _NAMES_ITSELF = lazy_compile(
     r"(?:编制|公布|发布)(?:了|完成|并公布|并发布)?[^。；;《》\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^。；;《》\d\n]{0,24}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
-# a count after it: a report counted among the items published (「发布2019年度报告1篇」), not this one
-_COUNT_AFTER = lazy_compile(r"\s*[0-9一二三四五六七八九十两]+\s*[条篇份件个期次]")
 
 
 def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
@@ -213,7 +212,7 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             before = par.text[:m.start()]
             if before.rfind("《") > before.rfind("》"):
                 continue  # inside a cited document's title (《关于编制公布2021年……年度报告的通知》): not the report's words
-            if stated != year and not _COUNT_AFTER.match(par.text, m.end()):
+            if stated != year and not COUNTED_AFTER.match(par.text, m.end()):
                 emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
 
 

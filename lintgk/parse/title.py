@@ -146,7 +146,7 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
             in_parts = True
             continue
         m = _NAMED_REPORT.search(par.text)
-        if m and _COUNTED.match(par.text, m.end()):  # 「其中……2024年的信息公开年报1条」: an item published, counted
+        if m and COUNTED_AFTER.match(par.text, m.end()):  # 「其中……2024年的信息公开年报1条」: an item published, counted
             m = None
         if m and (not in_parts or not _cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
             return int(m.group("y"))
@@ -154,7 +154,8 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
 
 
 # a count right after a named report: the report is an item among those published, not this report
-_COUNTED = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
+# (「2024年的信息公开年报1条」, 「发布2019年度报告1篇」)
+COUNTED_AFTER = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
 
 
 def _cited(text: str, pos: int) -> bool:
