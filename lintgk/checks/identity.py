@@ -28,6 +28,9 @@ _GOOD_URL = lazy_compile(
 )
 _SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
 _HOST_DOT_SLIP = lazy_compile(r"[。．，]")
+# the report's prose run on after a URL with no blank or bracket between (网站http://czj.example.gov.cn/上可下载):
+# a URL holds no Han character, so it ends before the first
+_PROSE_AFTER_URL = lazy_compile(r"(?s)\p{Han}.*$")
 _GOOD_EMAIL = lazy_compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 
 
@@ -327,8 +330,8 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
     for index in sorted(JoinedParagraphs.of(paragraphs).with_web_address):
         par = paragraphs[index]
         for m in url_matches(par.text):
-            url = m.group(0).rstrip(".,;:!?")
-            if _GOOD_URL.match(url):
+            url = _PROSE_AFTER_URL.sub("", m.group(0)).rstrip(".,;:!?")
+            if not url or _GOOD_URL.match(url):
                 continue
             span = Span.within(par, m.start(), m.start() + len(url))
             fix = None

@@ -318,8 +318,14 @@ _INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 # a list number a copied breadcrumb's items keep (1. 当前位置： 2. 首页 > …)
 _LIST_NUMBER = lazy_compile(r"\d{1,2}[.．]\s*")
+# the bullet a copied list of a page's metadata keeps (• 发布机构： 省文史研究馆)
+_BULLETS = "•·▪●◆■"
+# a breadcrumb's tail wrapped onto a line of its own (> 政府信息公开 > 政府信息公开年报)
+_BREADCRUMB_TAIL = lazy_compile(r"[>＞][^>＞，。；]+(?:[>＞][^>＞，。；]+)+")
 # a download link's file name left alone on a line (…年度报告.pdf)
-_FILE_NAME = lazy_compile(r"[^\s，。；：:、]{2,60}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", std_re.IGNORECASE)
+# (or the file names of a page's icons: ztfd.png ztsx.png)
+_FILE_NAME = lazy_compile(r"(?:[^\s，。；：:、]{2,60}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|png|jpe?g|gif)\s+){0,5}"
+                          r"[^\s，。；：:、]{2,60}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|png|jpe?g|gif)", std_re.IGNORECASE)
 
 
 @dataclass
@@ -363,9 +369,11 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
-        head = _LIST_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text
+        head = _list_item(text)
         if head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
+        elif head[:1] in ">＞" and _BREADCRUMB_TAIL.fullmatch(head.replace(" ", "")):
+            found = [head.strip()]
         elif spaced is not None and (label := spaced.match(text)):
             found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
         elif "." in text and _FILE_NAME.fullmatch(text):  # (the dot first: most lines have none)
@@ -389,6 +397,15 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))
     if strong is not None:
         _metadata_tables(report, strong, pattern, max_line, emit)
+
+
+def _list_item(text: str) -> str:
+    """A line without the list number or bullet a copied list of the page's keeps (1. 当前位置, • 发布机构)."""
+    if text[:1].isdigit():
+        return _LIST_NUMBER.sub("", text, count=1)
+    if text[:1] in _BULLETS:
+        return text[1:].lstrip(P.SPACES)
+    return text
 
 
 @lru_cache(maxsize=8)
