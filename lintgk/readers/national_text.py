@@ -382,7 +382,31 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     text = tokens[0][0].strip(_SPACES)
     if _FRAGMENT.match(text) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH:
         return True
+    if _vertical_header_line(text):
+        return True
     return _label_piece(_core(text))  # 「形，不计其他情形）」: the end of a long label wrapped onto its own line
+
+
+# the characters of the tables' header cells: a PDF's text of narrow header cells written top to bottom gives them
+# a character a line, the cells side by side (part 四's 「结 结 其 尚」 「果 果 他 未」 「维 纠 结 审」 「持 正 果 结」)
+_HEADER_CHARACTERS = frozenset("".join(_HEADERS))
+_VERTICAL_WORDS = 20  # words on such a line: part 四 has fifteen header cells side by side
+
+
+@lru_cache(maxsize=1024)
+def _vertical_header_line(text: str) -> bool:
+    """A line of header cells written a character a line, side by side: words of one header character each, or
+    a whole header cell among them (「总计 果 果 他 未 总 果 果 他 未 总」: the first 总计 fitted on one line)."""
+    words = text.split()
+    if not 2 <= len(words) <= _VERTICAL_WORDS:
+        return False
+    singles = 0
+    for word in words:
+        if len(word) == 1 and word in _HEADER_CHARACTERS:
+            singles += 1
+        elif _kind(word) != HEADER:
+            return False
+    return singles >= 2
 
 
 @lru_cache(maxsize=4096)
