@@ -387,26 +387,27 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     return _label_piece(_core(text))  # 「形，不计其他情形）」: the end of a long label wrapped onto its own line
 
 
-# the characters of the tables' header cells: a PDF's text of narrow header cells written top to bottom gives them
-# a character a line, the cells side by side (part 四's 「结 结 其 尚」 「果 果 他 未」 「维 纠 结 审」 「持 正 果 结」)
-_HEADER_CHARACTERS = frozenset("".join(_HEADERS))
+# pieces of the tables' header cells, one or two characters: a PDF's text of narrow header cells written top to
+# bottom gives them a piece a line, the cells side by side (part 四's 「结 结 其 尚」 「果 果 他 未」, or 「结果 结果 其他
+# 尚未 总」 「维持 纠正 结果 审结 计」)
+_HEADER_PIECES = frozenset(h[i:i + n] for h in _HEADERS for n in (1, 2) for i in range(len(h) - n + 1))
 _VERTICAL_WORDS = 20  # words on such a line: part 四 has fifteen header cells side by side
 
 
 @lru_cache(maxsize=1024)
 def _vertical_header_line(text: str) -> bool:
-    """A line of header cells written a character a line, side by side: words of one header character each, or
-    a whole header cell among them (「总计 果 果 他 未 总 果 果 他 未 总」: the first 总计 fitted on one line)."""
+    """A line of header cells written a piece a line, side by side: words of one or two characters of a header
+    cell each, or a whole header cell among them (「总计 果 果 他 未 总 果 果 他 未 总」: the first 总计 fitted on one line)."""
     words = text.split()
     if not 2 <= len(words) <= _VERTICAL_WORDS:
         return False
-    singles = 0
+    pieces = 0
     for word in words:
-        if len(word) == 1 and word in _HEADER_CHARACTERS:
-            singles += 1
+        if word in _HEADER_PIECES:
+            pieces += 1
         elif _kind(word) != HEADER:
             return False
-    return singles >= 2
+    return pieces >= 2
 
 
 @lru_cache(maxsize=4096)
