@@ -276,6 +276,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     width = len(columns)
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
+    alone: list[ShortRow] = []  # labels standing alone since the last row of figures
     unread = 0
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
@@ -292,7 +293,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if len(cells) <= width:
             if labelled and labelled == len(cells):
-                _label_only_row(cells, spec, rows, short)
+                _label_only_row(cells, spec, rows, short + alone, alone)
             continue
         if key is None or key in rows:
             if key is None and labels and rows and _all_figures(cells[-width:]):
@@ -303,21 +304,25 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue  # a header row
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
-    short = [r for r in short if r.count or r.key not in rows]  # a label alone whose row is read after all
+        if alone:  # labels alone before this row of figures: rows that lost their cells
+            short += [r for r in alone if r.key not in rows]
+            alone.clear()
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
     return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
 
 
-def _label_only_row(cells: list[Cell], spec: TableSpec, rows: dict, short: list[ShortRow]) -> None:
-    """A row of the form's that must hold figures (no subtotal of others) with its label alone: a text copy lost all
-    its cells, blank on the page (a page's empty cells copied as nothing at all). Noted as a row of no figures; a
-    header cell or a group label standing alone (总计, （三）不予公开) has no key or the key of a sum."""
+def _label_only_row(cells: list[Cell], spec: TableSpec, rows: dict, noted: list[ShortRow],
+                    alone: list[ShortRow]) -> None:
+    """A row of the form's that must hold figures (no subtotal of others) with its label alone, noted in ``alone``:
+    a row of no figures when a row of figures follows it (a text copy gave the row's empty cells as nothing at all);
+    at the table's end it may be where a copy stops, and a table of labels alone may have lost all its figures.
+    A header cell or a group label standing alone (总计, （三）不予公开) has no key or the key of a sum."""
     key = _row_key(_label_cells(cells, 0), spec)
-    if key is None or key in rows or any(r.key == key for r in short) or spec.row(key).sum_of:
+    if key is None or key in rows or any(r.key == key for r in noted) or spec.row(key).sum_of:
         return
     last = cells[-1]
-    short.append(ShortRow(key, last.text.strip(" \u3000").replace("\n", ""), last.line, 0,
+    alone.append(ShortRow(key, last.text.strip(" \u3000").replace("\n", ""), last.line, 0,
                           Span(last.line, last.column, last.line, last.column + max(1, len(last.text)))))
 
 
