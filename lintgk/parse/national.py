@@ -295,6 +295,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             if labelled and labelled == len(cells):
                 _label_only_row(cells, spec, rows, short + alone, alone)
             continue
+        if key is not None and _names_columns(labels, spec):
+            continue  # a header row whose last cell is 总计 (「| 自然人 | 法人或其他组织 | 总计 |  |  | …」): not （七）总计
         if key is None or key in rows:
             if key is None and labels and rows and _all_figures(cells[-width:]):
                 unread += 1  # a row of figures among the form's rows, its label none of theirs: the sums are untold
@@ -310,6 +312,13 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
     return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+
+
+def _names_columns(labels: list[str], spec: TableSpec) -> bool:
+    """Whether a row's label cells name the table's columns (自然人, 法人或其他组织, 商业企业 …): a header row, its
+    总计 the column's name, not the row （七）总计 (总计 and 其他 name rows too, and are no proof)."""
+    words = {c.key for c in spec.columns if not c.sum_of and c.key != "其他"} | {spec.options.get("header_group")}
+    return any(label in words for label in labels)
 
 
 def _label_only_row(cells: list[Cell], spec: TableSpec, rows: dict, noted: list[ShortRow],
