@@ -9,8 +9,9 @@ cells), then laid out as offices' files and copies give them:
 - ``pdf-text``: a PDF's text: a row per line, figures after single spaces, labels merged down a column written a
   character a line (三、本年度办理结果) or wrapped (「（三）不」 「予公开」), letter-spaced header cells run together,
   a page number where a table goes on to the next page;
-- ``pdf-vertical``: ``pdf-text`` with part 四's narrow header cells written top to bottom, a character a line, the
-  cells side by side (「结 结 其 尚」 「果 果 他 未」 …: a real 2020 audit bureau's PDF as a page-turning e-book gives it);
+- ``pdf-vertical``: ``pdf-text`` with the narrow header cells of parts 三 and 四 written top to bottom, a character a
+  line, the cells side by side (「结 结 其 尚」 「果 果 他 未」 …: a real 2020 audit bureau's PDF as a page-turning e-book
+  gives part 四 so; 「自 商 科 社 法 其 总」 「然 业 研 会 律 他 计」 …);
 - ``tabs``: a row per line, cells separated by tabs, merged cells only in their first row (Word);
 - ``spaces``: a row per line, cells separated by runs of spaces;
 - ``single-spaces``: a row per line, cells separated by one space;
@@ -236,6 +237,11 @@ def _pdf_text(rows: list[list[Td]], vertical: bool = False) -> list[str]:
         if n == 8:
             out.append("- 3 -")
         if not any(td.text.replace(".", "", 1).isdigit() for td in row):  # a header row
+            if vertical and applications:  # 申请人情况 and 法人或其他组织 wide, the seven columns narrow
+                out += [td.text for td in row if td.text in ("申请人情况", "法人或其他组织")]
+                if any(td.text == "商业企业" for td in row):
+                    out += _vertical(["自然人", *(td.text for td in row), "总计"])
+                continue
             narrow = [td.text for td in row if td.text in ("结果维持", "结果纠正", "其他结果", "尚未审结")]
             if vertical and not applications and narrow:
                 wide = [td.text for td in row if td.text not in narrow and td.text != "总计"]
