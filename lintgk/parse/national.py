@@ -317,8 +317,13 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
 def _names_columns(labels: list[str], spec: TableSpec) -> bool:
     """Whether a row's label cells name the table's columns (自然人, 法人或其他组织, 商业企业 …): a header row, its
     总计 the column's name, not the row （七）总计 (总计 and 其他 name rows too, and are no proof)."""
-    words = {c.key for c in spec.columns if not c.sum_of and c.key != "其他"} | {spec.options.get("header_group")}
+    words = _column_words(spec.columns, spec.options.get("header_group"))
     return any(label in words for label in labels)
+
+
+@lru_cache(maxsize=16)
+def _column_words(columns: tuple, group: str | None) -> frozenset[str]:
+    return frozenset({c.key for c in columns if not c.sum_of and c.key != "其他"} | {group})
 
 
 def _label_only_row(cells: list[Cell], spec: TableSpec, rows: dict, noted: list[ShortRow],
