@@ -9,6 +9,9 @@ cells), then laid out as offices' files and copies give them:
 - ``pdf-text``: a PDF's text: a row per line, figures after single spaces, labels merged down a column written a
   character a line (三、本年度办理结果) or wrapped (「（三）不」 「予公开」), letter-spaced header cells run together,
   a page number where a table goes on to the next page;
+- ``pdf-vertical``: ``pdf-text`` with the narrow header cells of parts 三 and 四 written top to bottom, a character a
+  line, the cells side by side (「结 结 其 尚」 「果 果 他 未」 …: a real 2020 audit bureau's PDF as a page-turning e-book
+  gives part 四 so; 「自 商 科 社 法 其 总」 「然 业 研 会 律 他 计」 …);
 - ``tabs``: a row per line, cells separated by tabs, merged cells only in their first row (Word);
 - ``spaces``: a row per line, cells separated by runs of spaces;
 - ``single-spaces``: a row per line, cells separated by one space;
@@ -23,7 +26,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("lines", "bars", "dense", "pdf-text", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
+LAYOUTS = ("lines", "bars", "dense", "pdf-text", "pdf-vertical", "tabs", "spaces", "single-spaces", "md", "html", "flat-html", "docx")
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
@@ -204,8 +207,8 @@ def _text_layout(blocks: list, layout: str) -> str:
                     out += [*_WRAPPED.get(td.text, (td.text,)), "|"]
             elif layout == "dense":  # an empty cell is a line of its own, holding the page's &nbsp;
                 out += [td.text or "\xa0" for td in row]
-            elif layout == "pdf-text":
-                out += _pdf_text(block)
+            elif layout in ("pdf-text", "pdf-vertical"):
+                out += _pdf_text(block, vertical=layout == "pdf-vertical")
                 break
             else:
                 sep = {"tabs": "\t", "spaces": "    "}.get(layout, " ")
@@ -219,7 +222,12 @@ _PDF_HEADER = {"总计": ("总计商 业 企", "业"), "商业企业": (), "科�
                "法律服务机构": ("法 律 服 务", "机构")}
 
 
-def _pdf_text(rows: list[list[Td]]) -> list[str]:
+def _vertical(cells: list[str]) -> list[str]:
+    """Header cells side by side, each written top to bottom: a line for each character, single spaces between."""
+    return [" ".join(cell[n] for cell in cells if n < len(cell)) for n in range(max(map(len, cells)))]
+
+
+def _pdf_text(rows: list[list[Td]], vertical: bool = False) -> list[str]:
     """A table as a PDF's text gives it: header cells a line each (wrapped and letter-spaced in part 三); in the
     body, labels merged down a column first, a character a line when long (三、 / 本 / 年 …) or cut in two (（三）不 /
     予公开), then each row's own cells on one line after single spaces; a page number after the table's eighth row."""
@@ -229,6 +237,16 @@ def _pdf_text(rows: list[list[Td]]) -> list[str]:
         if n == 8:
             out.append("- 3 -")
         if not any(td.text.replace(".", "", 1).isdigit() for td in row):  # a header row
+            if vertical and applications:  # 申请人情况 and 法人或其他组织 wide, the seven columns narrow
+                out += [td.text for td in row if td.text in ("申请人情况", "法人或其他组织")]
+                if any(td.text == "商业企业" for td in row):
+                    out += _vertical(["自然人", *(td.text for td in row), "总计"])
+                continue
+            narrow = [td.text for td in row if td.text in ("结果维持", "结果纠正", "其他结果", "尚未审结")]
+            if vertical and not applications and narrow:
+                wide = [td.text for td in row if td.text not in narrow and td.text != "总计"]
+                out += [" ".join(wide)] * bool(wide) + _vertical([td.text for td in row if td.text not in wide])
+                continue
             for td in row:
                 out += _PDF_HEADER.get(td.text, (td.text,)) if applications else (td.text,)
             continue

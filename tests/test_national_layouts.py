@@ -94,3 +94,17 @@ def test_item_label_none_of_the_format(tmp_path, layout, label, found):
                 td.text = label
     result = lint_path(write(blocks, layout, tmp_path))
     assert {d.rule for d in result.diagnostics} == found, [(d.rule, d.message) for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("layout", ("lines", "bars", "dense", "pdf-text", "single-spaces"))
+@pytest.mark.parametrize("label", ("3.要求提供公开出版物", "一、本年新收政府信息公开申请数量"))
+def test_row_of_blank_cells_copied_as_nothing(tmp_path, layout, label):
+    """A row whose cells were all empty on the page, copied as nothing at all (its label alone, the next row's
+    label after it): one GK409 for the row, and no sum found wrong for want of it."""
+    blocks = report(2021)
+    table = blocks[8]
+    row = next(r for r in table if any(td.text.startswith(label) for td in r))
+    del row[-7:]
+    result = lint_path(write(blocks, layout, tmp_path))
+    found = [(d.rule, d.data.get("label"), d.data.get("count")) for d in result.diagnostics]
+    assert found == [("GK409", label, 0)], found

@@ -242,7 +242,8 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
         if p.tables and name not in p.tables:
             continue
         for row in table.short:
-            emit(row.span, variant="short", label=row.label, count=row.count, width=len(table.columns))
+            emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
+                 width=len(table.columns))
         for row in table.rows:
             for column, value in row.cells.items():
                 if value.blank:

@@ -276,6 +276,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     width = len(columns)
     rows: dict[str, FormRow] = {}
     short: list[ShortRow] = []
+    alone: list[ShortRow] = []  # labels standing alone since the last row of figures
     unread = 0
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
@@ -291,7 +292,11 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
                                            cells[-1].column + max(1, len(cells[-1].text)))))
             continue
         if len(cells) <= width:
+            if labelled and labelled == len(cells):
+                _label_only_row(cells, spec, rows, short + alone, alone)
             continue
+        if key is not None and _names_columns(labels, spec):
+            continue  # a header row whose last cell is 总计 (「| 自然人 | 法人或其他组织 | 总计 |  |  | …」): not （七）总计
         if key is None or key in rows:
             if key is None and labels and rows and _all_figures(cells[-width:]):
                 unread += 1  # a row of figures among the form's rows, its label none of theirs: the sums are untold
@@ -301,9 +306,38 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
             continue  # a header row
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
+        if alone:  # labels alone before this row of figures: rows that lost their cells
+            short += [r for r in alone if r.key not in rows]
+            alone.clear()
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
     return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+
+
+def _names_columns(labels: list[str], spec: TableSpec) -> bool:
+    """Whether a row's label cells name the table's columns (自然人, 法人或其他组织, 商业企业 …): a header row, its
+    总计 the column's name, not the row （七）总计 (总计 and 其他 name rows too, and are no proof)."""
+    words = _column_words(spec.columns, spec.options.get("header_group"))
+    return any(label in words for label in labels)
+
+
+@lru_cache(maxsize=16)
+def _column_words(columns: tuple, group: str | None) -> frozenset[str]:
+    return frozenset({c.key for c in columns if not c.sum_of and c.key != "其他"} | {group})
+
+
+def _label_only_row(cells: list[Cell], spec: TableSpec, rows: dict, noted: list[ShortRow],
+                    alone: list[ShortRow]) -> None:
+    """A row of the form's that must hold figures (no subtotal of others) with its label alone, noted in ``alone``:
+    a row of no figures when a row of figures follows it (a text copy gave the row's empty cells as nothing at all);
+    at the table's end it may be where a copy stops, and a table of labels alone may have lost all its figures.
+    A header cell or a group label standing alone (总计, （三）不予公开) has no key or the key of a sum."""
+    key = _row_key(_label_cells(cells, 0), spec)
+    if key is None or key in rows or any(r.key == key for r in noted) or spec.row(key).sum_of:
+        return
+    last = cells[-1]
+    alone.append(ShortRow(key, last.text.strip(" \u3000").replace("\n", ""), last.line, 0,
+                          Span(last.line, last.column, last.line, last.column + max(1, len(last.text)))))
 
 
 def _all_figures(cells: list[Cell]) -> bool:

@@ -377,12 +377,46 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     """Inside a table already recognised, a short piece of a label on a line of its own, no figure beside it (a PDF's
     text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
     header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
-    if builder.known < 3 or len(tokens) != 1:
+    if len(tokens) != 1 or builder.known < (1 if _in_header(builder) else 3):
         return False
     text = tokens[0][0].strip(_SPACES)
+    if _vertical_header_line(text):
+        return True
+    if builder.known < 3:
+        return False
     if _FRAGMENT.match(text) and len(_WHITE.sub("", text)) <= _FRAGMENT_LENGTH:
         return True
     return _label_piece(_core(text))  # 「形，不计其他情形）」: the end of a long label wrapped onto its own line
+
+
+# pieces of the tables' header cells, one to three characters: a PDF's text of narrow header cells written top to
+# bottom gives them a piece a line, the cells side by side (part 四's 「结 结 其 尚」 「果 果 他 未」, or 「结果 结果 其他
+# 尚未 总」 「维持 纠正 结果 审结 计」; part 三's 「商业 科研 社会公 法律服」 「企业 机构 益组织 务机构」)
+_HEADER_PIECES = frozenset(h[i:i + n] for h in _HEADERS for n in (1, 2, 3) for i in range(len(h) - n + 1))
+_VERTICAL_WORDS = 20  # words on such a line: part 四 has fifteen header cells side by side
+
+
+@lru_cache(maxsize=1024)
+def _vertical_header_line(text: str) -> bool:
+    """A line of header cells written a piece a line, side by side: words of one to three characters of a header
+    cell each, or a whole header cell among them (「总计 果 果 他 未 总 果 果 他 未 总」: the first 总计 fitted on one line)."""
+    words = text.split()
+    if not 2 <= len(words) <= _VERTICAL_WORDS:
+        return False
+    pieces = 0
+    for word in words:
+        if word in _HEADER_PIECES:
+            pieces += 1
+        elif _kind(word) != HEADER:
+            return False
+    return pieces >= 2
+
+
+def _in_header(builder: _Assembler) -> bool:
+    """Whether the table read so far is its header (header cells, no figure yet): pieces of header cells written
+    top to bottom may follow its first header cell (申请人情况, 法人或其他组织, then 「自 商 科 社 法 其 总」)."""
+    cur = builder.current
+    return cur is not None and cur.kind == HEADER and not cur.values
 
 
 @lru_cache(maxsize=4096)
