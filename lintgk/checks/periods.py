@@ -127,6 +127,7 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     _stale_column(report, year, emit)
+    _stale_self_name(report, year, emit)
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
@@ -179,6 +180,43 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
             start = cell.column + len(cell.text) - len(cell.text.lstrip())
             emit(Span(cell.line, start, cell.line, start + len(cell.text.strip())), variant="column",
                  stated=stated, year=year)
+
+
+# The opening names the report it introduces: 「我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》」
+# 「特向社会公布2017年度政府信息公开工作年度报告」. A verb inside 《…》 is a cited notice's title
+# (「《关于编制2020年度政府信息公开工作年度报告有关事项的通知》」), not the report naming itself.
+_SELF_NAMED = lazy_compile(
+    r"(?:编制|编写|公布|发布|公开)(?:完成|形成)?了?《?[^《》。；;，,：:]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+_OPENING_REACH = 6  # paragraphs read for the opening when the report has no part heading
+_OPENING_MAX = 20  # and at most these above its first part
+
+
+def _stale_self_name(report: Report, year: int, emit: Emitter) -> None:
+    """The opening, above the first part, names the report it introduces by an earlier year: the opening of
+    last year's report kept with only the figures changed."""
+    parts = report.parts
+    first_part = parts[0].paragraph.line if parts else None
+    title = report.title.span if report.title else None
+    reach = _OPENING_MAX if first_part is not None else _OPENING_REACH
+    for par in report.doc.paragraphs[:reach]:
+        if first_part is not None and par.line >= first_part:
+            return
+        if "报告" not in par.text and "年报" not in par.text:
+            continue
+        for m in _SELF_NAMED.finditer(par.text):
+            stated = int(m.group("y"))
+            if stated >= year or _in_book_title(par.text, m.start()):
+                continue
+            if title and _within(title, par.line, par.column + m.start("y")):
+                continue
+            emit(Span.within(par, m.start("y"), m.end()), variant="named", stated=stated, year=year)
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """``pos`` lies inside 《…》."""
+    before = text[:pos]
+    return before.rfind("《") > before.rfind("》")
 
 
 @dataclass
