@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, prepared, url_spans
+from lintgk.checks.common import JoinedParagraphs, positions, prepared, url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
@@ -298,6 +298,23 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             i = bisect_right(joined.starts, start) - 1
             offset = joined.starts[i]
             yield offset, joined.paragraphs[i], start - offset, end - offset, phrase
+    yield from _doubled_marks(joined)
+
+
+# marks that a slip, never the writer, sets twice in a row (「规范化。。」); …… and —— are marks of two
+_ONCE_MARKS = "。，、；："
+
+
+def _doubled_marks(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """A punctuation mark set twice (「。。」), found with str.find: a run of three or more is left alone."""
+    text = joined.text
+    for mark in _ONCE_MARKS:
+        for at in positions(text, mark + mark):
+            if (at and text[at - 1] == mark) or text[at + 2: at + 3] == mark:
+                continue
+            i = bisect_right(joined.starts, at) - 1
+            offset = joined.starts[i]
+            yield offset, joined.paragraphs[i], at - offset, at + 2 - offset, mark
 
 
 @kind("doubled-word", params=DoubledWordParams)
