@@ -187,7 +187,7 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
 # (「《关于编制2020年度政府信息公开工作年度报告有关事项的通知》」), not the report naming itself.
 _SELF_NAMED = lazy_compile(
     r"(?:编制|编写|公布|发布|公开)(?:完成|形成)?了?《?[^《》。；;，,：:]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
-    r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+    r"\p{Han}{0,12}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 _OPENING_REACH = 6  # paragraphs read for the opening when the report has no part heading
 _OPENING_MAX = 20  # and at most these above its first part
 
