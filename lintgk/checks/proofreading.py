@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re as std_re
 from bisect import bisect_right
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -298,7 +299,6 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             i = bisect_right(joined.starts, start) - 1
             offset = joined.starts[i]
             yield offset, joined.paragraphs[i], start - offset, end - offset, phrase
-    yield from _doubled_marks(joined)
 
 
 # marks that a slip, never the writer, sets twice in a row (「规范化。。」); …… and —— are marks of two
@@ -320,8 +320,9 @@ def _doubled_marks(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, i
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
     keep = prepared(params, _keep_words)
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
     found = {(offset, start, end): (par, word) for offset, par, start, end, word
-             in _doubled(JoinedParagraphs.of(report.doc.paragraphs), keep)}
+             in chain(_doubled(joined, keep), _doubled_marks(joined))}
     for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
         span = Span.within(par, start, end)
         fix = None
