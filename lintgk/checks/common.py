@@ -87,7 +87,8 @@ _WEB_FIRST = frozenset("HhFfWw")
 
 
 def positions(text: str, char: str) -> Iterator[int]:
-    """Where ``char`` stands in ``text`` (str.find: for the few places a check needs, without a regex scan)."""
+    """Where ``char`` (a character or a string) stands in ``text``, overlaps included (str.find: for the few places
+    a check needs, without a regex scan)."""
     i = text.find(char)
     while i >= 0:
         yield i
@@ -231,6 +232,11 @@ class JoinedParagraphs:
         for m in found:
             i = bisect_right(starts, m.start()) - 1
             yield paragraphs[i], starts[i], m
+
+    def at(self, pos: int) -> tuple[int, Paragraph, int]:
+        """(the paragraph's index, the paragraph, its offset in the joined text) of the place ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        return i, self.paragraphs[i], self.starts[i]
 
     def may_match(self, pattern: str) -> set[int] | None:
         """The indexes of the paragraphs a pattern can match in: those holding one of the words each of

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re as std_re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -154,8 +153,8 @@ def claim_matches(joined: JoinedParagraphs, pattern: str) -> list[tuple[int, int
         for m in compiled.finditer(joined.text):
             if "\n" in m.group(0):
                 break
-            i = bisect_right(joined.starts, m.start()) - 1
-            found.append((i, joined.starts[i], m))
+            i, _, offset = joined.at(m.start())
+            found.append((i, offset, m))
         else:
             return found
     where = joined.may_match(pattern)  # the paragraphs with words every match holds (None: all)

@@ -12,7 +12,7 @@ from lintgk.lexicon import MARKER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
-from lintgk.parse.title import COUNTED_AFTER
+from lintgk.parse.title import COUNTED_AFTER, cited
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
 # unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
@@ -183,16 +183,21 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
                  stated=stated, year=year)
 
 
-# the preamble naming the report it compiles or publishes: 「编制2021年度……信息公开年度报告」
+# The opening names the report it compiles or publishes: 「编制2021年度××乡人民政府信息公开年度报告」, 「我镇认真编制了
+# 《田黄镇2020年政府信息公开工作年度报告》」, 「特向社会公布2008年度卫生局信息公开工作年度报告」. A verb inside 《…》 is a
+# cited notice's title (「《关于编制2020年度政府信息公开工作年度报告有关事项的通知》」), not the report naming itself.
 _NAMES_ITSELF = lazy_compile(
-    r"(?:编制|公布|发布)(?:了|完成|并公布|并发布)?[^。；;《》\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:编制|编写|公布|发布|公开)(?:了|完成|形成|并公布|并发布)?了?《?[^《》。；;，,：:\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^。；;《》\d\n]{0,24}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+_OPENING_REACH = 6  # paragraphs read for the opening when the report has no part heading
+_OPENING_MAX = 20  # and at most these above its first part
 
 
 def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
-    """The preamble, above the first part, names the report it compiles with another year than the report's
-    (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report): the year it is written in, or last
-    year's report's wording. Only when the title's year or the statistics period vouches for the report's."""
+    """The opening, above the first part, names the report it compiles or publishes with another year than the
+    report's (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report, 「编制了《田黄镇2020年……年度报告》」 in a
+    2021 one): last year's opening kept, or the year it is written in. Only when the title's year or the
+    statistics period vouches for the report's year."""
     vouched = {p.start.year for p in report.periods if p.statistical}
     if report.title is not None and report.title.year:
         vouched.add(report.title.year)
@@ -200,7 +205,7 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
         return
     title = report.title.span if report.title else None
     first_part = report.parts[0].paragraph.line if report.parts else None
-    for par in report.doc.paragraphs[:12]:
+    for par in report.doc.paragraphs[:_OPENING_MAX if first_part is not None else _OPENING_REACH]:
         if first_part is not None and par.line >= first_part:
             break
         if title and title.line <= par.line <= title.end_line:
@@ -209,11 +214,9 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             continue
         for m in _NAMES_ITSELF.finditer(par.text):
             stated = int(m.group("y"))
-            before = par.text[:m.start()]
-            if before.rfind("《") > before.rfind("》"):
-                continue  # inside a cited document's title (《关于编制公布2021年……年度报告的通知》): not the report's words
-            if stated != year and not COUNTED_AFTER.match(par.text, m.end()):
-                emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
+            if stated == year or COUNTED_AFTER.match(par.text, m.end()) or cited(par.text, m.start()):
+                continue
+            emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
 
 
 @dataclass

@@ -3,11 +3,11 @@ written twice by a slip."""
 from __future__ import annotations
 
 import re as std_re
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, prepared, url_spans
+from lintgk.checks.common import JoinedParagraphs, positions, prepared, url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
@@ -283,19 +283,15 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         word = m.group(1)[::-1]
         if _doubled_word(word, keep):
             start = size - (m.end() - 1)
-            i = bisect_right(joined.starts, start) - 1
-            offset = joined.starts[i]
-            yield offset, joined.paragraphs[i], start - offset, start + 4 - offset, word
+            _, par, offset = joined.at(start)
+            yield offset, par, start - offset, start + 4 - offset, word
     for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
         at = m.start() - offset
         yield offset, par, at, at + 2, m.group(1)
     for twice in _DOUBLED_CONNECTIVES:
-        start = text.find(twice)
-        while start != -1:
-            i = bisect_right(joined.starts, start) - 1
-            offset = joined.starts[i]
-            yield offset, joined.paragraphs[i], start - offset, start + len(twice) - offset, twice[:2]
-            start = text.find(twice, start + len(twice))
+        for start in positions(text, twice):
+            _, par, offset = joined.at(start)
+            yield offset, par, start - offset, start + len(twice) - offset, twice[:2]
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
         start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
         while text[start] in _BLANKS:
@@ -307,16 +303,31 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             continue
         phrase = _doubled_clause(text[start:end])
         if phrase is not None:
-            i = bisect_right(joined.starts, start) - 1
-            offset = joined.starts[i]
-            yield offset, joined.paragraphs[i], start - offset, end - offset, phrase
+            _, par, offset = joined.at(start)
+            yield offset, par, start - offset, end - offset, phrase
+
+
+# marks that a slip, never the writer, sets twice in a row (「规范化。。」); …… and —— are marks of two
+_ONCE_MARKS = "。，、；："
+
+
+def _doubled_marks(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """A punctuation mark set twice (「。。」), found with str.find: a run of three or more is left alone."""
+    text = joined.text
+    for mark in _ONCE_MARKS:
+        for at in positions(text, mark + mark):
+            if (at and text[at - 1] == mark) or text[at + 2: at + 3] == mark:
+                continue
+            _, par, offset = joined.at(at)
+            yield offset, par, at - offset, at + 2 - offset, mark
 
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
     keep = prepared(params, _keep_words)
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
     found = {(offset, start, end): (par, word) for offset, par, start, end, word
-             in _doubled(JoinedParagraphs.of(report.doc.paragraphs), keep)}
+             in chain(_doubled(joined, keep), _doubled_marks(joined))}
     for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
         span = Span.within(par, start, end)
         fix = None

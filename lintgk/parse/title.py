@@ -148,7 +148,7 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
         m = _NAMED_REPORT.search(par.text)
         if m and COUNTED_AFTER.match(par.text, m.end()):  # 「其中……2024年的信息公开年报1条」: an item published, counted
             m = None
-        if m and (not in_parts or not _cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
+        if m and (not in_parts or not cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
             return int(m.group("y"))
     return None
 
@@ -158,7 +158,7 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
 COUNTED_AFTER = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
 
 
-def _cited(text: str, pos: int) -> bool:
+def cited(text: str, pos: int) -> bool:
     """``pos`` lies inside 《…》: a document's title."""
     before = text[:pos]
     return before.rfind("《") > before.rfind("》")
