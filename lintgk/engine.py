@@ -127,6 +127,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
     for step in steps:
         emit.step = step
         step.check(report, step.params, emit)
+    if result.diagnostics:
+        _leave_out_superseded(result, steps)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
@@ -137,6 +139,16 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
 
 _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
+
+
+def _leave_out_superseded(result: FileResult, steps: list[_Step]) -> None:
+    """The findings on a line that a rule superseding their rules reports (rule YAML ``supersedes``)."""
+    superseding = {step.rule.code: step.rule.supersedes for step in steps if step.rule.supersedes}
+    if not superseding:
+        return
+    gone = {(d.line, code) for d in result.diagnostics if d.rule in superseding for code in superseding[d.rule]}
+    if gone:
+        result.diagnostics = [d for d in result.diagnostics if (d.line, d.rule) not in gone]
 
 
 def lint_path(path: str | Path, config: Config | None = None, only_reports: bool = False) -> FileResult:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 CODE = lazy_compile(r"^GK[1-7]\d{2}$")
 NAME = lazy_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "variants", "rationale", "source", "examples", "params", "profiles", "documents", "fixable",
-              "fix", "passed"}
+              "fix", "passed", "supersedes"}
 _REQUIRED = ("code", "name", "kind", "severity", "summary", "message", "rationale", "source", "examples")
 _PROFILE_KEYS = {"name", "document", "description", "years", "params"}
 _DOCUMENT_KEYS = {"name", "description", "forms"}
@@ -49,6 +49,9 @@ class Rule:
     path: str = ""
     fix: dict[str, str] | None = None  # the description of the fix a finding carries ({fields} and {replacement})
     passed: dict[str, str] | None = None  # the detail of a check that held ({fields} of emit.passed)
+    # codes whose findings on a line this rule reports are left out: the line is to go (GK606's page furniture),
+    # so its half-width colon or typo is no finding of its own
+    supersedes: tuple[str, ...] = ()
 
     def text(self, lang: str, variant: str | None = None) -> str:
         texts = self.variants.get(variant, self.message) if variant else self.message
@@ -199,6 +202,9 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
     documents = data.get("documents", [DEFAULT_DOCUMENT])
     if not (isinstance(documents, list) and documents and all(isinstance(d, str) for d in documents)):
         raise RuleFileError(f"{path}: 'documents' must be a list of document type names")
+    supersedes = data.get("supersedes", [])
+    if not (isinstance(supersedes, list) and all(isinstance(c, str) and CODE.match(c) for c in supersedes)):
+        raise RuleFileError(f"{path}: 'supersedes' must be a list of rule codes (GK601)")
     return Rule(
         code=code,
         name=name,
@@ -217,6 +223,7 @@ def parse_rule(path: Path, data: Any, kinds: dict) -> Rule:
         documents=documents,
         fix=optional.get("fix"),
         passed=optional.get("passed"),
+        supersedes=tuple(supersedes),
     )
 
 

@@ -2,6 +2,7 @@
 run with exit 2 and one line naming the file, the rule and the key (lintgk.checks.params)."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -111,3 +112,38 @@ def test_a_house_profile_over_a_built_in_rule_has_its_patterns_checked(tmp_path)
                "params:\n  GK102:\n    topics: [\"概述(|总体情况\"]\n")
     _project(tmp_path, HOUSE_RULE, profile)
     _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "house.yaml", "GK102", "regular expression")
+
+
+def test_supersedes_must_name_rule_codes(tmp_path):
+    _project(tmp_path, HOUSE_RULE + "supersedes: [halfwidth-punctuation]\n")
+    _fails_with_one_line(run_cli("check", "report.txt", cwd=tmp_path), "GK690.yaml", "supersedes", "rule codes")
+
+
+def test_a_house_rule_superseding_another_leaves_its_findings_on_the_line_out(tmp_path):
+    """A house rule may supersede others as GK606 does: the line it reports is to go, so what GK601 finds in
+    that line is left out; GK601's findings on other lines stay."""
+    _project(tmp_path, HOUSE_RULE + "supersedes: [GK601]\n")
+    report = tmp_path / "report.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("东宁街道办事处", "东宁街道办事处,", 1)
+                      + "\n东宁街道,2017年。\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--select", "GK690,GK601", "--format", "json", "report.txt", cwd=tmp_path)
+    found = json.loads(proc.stdout)["files"][0]["diagnostics"]
+    house = {d["line"] for d in found if d["rule"] == "GK690"}
+    halfwidth = {d["line"] for d in found if d["rule"] == "GK601"}
+    assert house and halfwidth, "both rules report"
+    assert not house & halfwidth, "GK601 is left out on the lines GK690 reports"
+    alone = run_cli("check", "--no-cache", "--select", "GK601", "--format", "json", "report.txt", cwd=tmp_path)
+    assert house & {d["line"] for d in json.loads(alone.stdout)["files"][0]["diagnostics"]}, "GK601 alone reports them"
+
+
+def test_page_furniture_lines_carry_no_punctuation_findings():
+    """A real 2015 district bureau's page (tests/corpus): its metadata lines (索 引 号: …) are GK606's, to be
+    deleted; their half-width colons were reported by GK601 as well."""
+    from pathlib import Path
+
+    from lintgk import lint_path
+
+    found = lint_path(Path(__file__).parent / "corpus" / "sw10-2015-countydept-henan.txt").diagnostics
+    furniture = {d.line for d in found if d.rule == "GK606"}
+    assert furniture >= {1, 2, 3, 4}
+    assert not furniture & {d.line for d in found if d.rule.startswith("GK60") and d.rule != "GK606"}
