@@ -3,11 +3,13 @@ summary, eighth pass"): a finding made the report's Diagnostic (and a pass its P
 through ``Diagnostic.of_check``, instead of a Finding read back after the check and ``Diagnostic(...)``."""
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import without_superseded
 from lintgk.checks.registry import Emitter
 from lintgk.config import Config
 from lintgk.engine import _profile_for, _steps, lint_document, rule_set
@@ -88,6 +90,7 @@ def _plain_result(doc, config: Config):
                 template=rule.text(lang, f.variant), lang=lang))
         passes += [Passed(rule.code, line, fill(rule.wording(rule.passed, lang), data)
                           if rule.passed and data else detail) for line, detail, data in emit.passes]
+    diagnostics = without_superseded(diagnostics, steps, rule=attrgetter("rule"), line=attrgetter("line"))
     diagnostics.sort(key=finding_order)
     passes.sort(key=lambda p: (p.line, p.rule))
     return diagnostics, passes, unused(doc.suppressions, used, {step.rule.code for step in steps}), silenced

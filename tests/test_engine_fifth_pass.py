@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import without_superseded
 from lintgk.checks.registry import Emitter
 from lintgk.config import Config
 from lintgk.engine import _profile_for, _steps, lint_document, rule_set
@@ -22,14 +23,15 @@ def _worded_rule_by_rule(doc, config: Config) -> tuple[list, list]:
     rules = rule_set(config)
     report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
     found, held = [], []
-    for step in _steps(rules, config, _profile_for(report, rules, config.document)):
+    steps = _steps(rules, config, _profile_for(report, rules, config.document))
+    for step in steps:
         rule, emit = step.rule, Emitter(where=lambda line, column=None: doc.where(line, config.lang, column))
         step.check(report, step.params, emit)
         found += [(rule.code, f.span.line, f.span.column, fill(rule.text(config.lang, f.variant), f.data))
                   for f in emit.findings]
         held += [(rule.code, line, rule.wording(rule.passed, config.lang).format_map(MessageFields(data))
                   if rule.passed and data else detail) for line, detail, data in emit.passes]
-    return sorted(found), sorted(held)
+    return sorted(without_superseded(found, steps)), sorted(held)
 
 
 def test_findings_and_passes_worded_as_rule_by_rule_in_each_language():

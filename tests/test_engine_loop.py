@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import without_superseded
 from lintgk.checks.registry import Emitter
 from lintgk.config import Config
 from lintgk.engine import _profile_for, _steps, lint_document, rule_set
@@ -23,12 +24,13 @@ def _rule_by_rule(doc, config: Config) -> tuple[list, list]:
     rules = rule_set(config)
     report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
     found, held = [], []
-    for step in _steps(rules, config, _profile_for(report, rules, config.document)):
+    steps = _steps(rules, config, _profile_for(report, rules, config.document))
+    for step in steps:
         emit = Emitter()
         step.check(report, step.params, emit)
         found += [(step.rule.code, f.span.line, f.span.column, f.data) for f in emit.findings]
         held += [(step.rule.code, line) for line, _, _ in emit.passes]
-    return sorted(found, key=repr), sorted(held)
+    return sorted(without_superseded(found, steps), key=repr), sorted(held)
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])

@@ -107,7 +107,7 @@ def test_sort_filter_search_and_open_a_report(browser, tmp_path):
     page.locator("#report-rows tr").first.click()
     assert page.is_visible("#detail")
     assert page.inner_text("#detail-title").startswith("东宁街道办事处")
-    assert page.locator("#detail-findings li.finding").count() == 61
+    assert page.locator("#detail-findings li.finding").count() == 60
     assert page.locator("#detail-findings .excerpt").count() > 0
     page.click("#detail-close")
     assert not page.is_visible("#detail")
