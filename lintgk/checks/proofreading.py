@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, positions, prepared, url_spans
+from lintgk.checks.common import JoinedParagraphs, prepared, url_spans, words_pattern
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
@@ -229,15 +229,18 @@ _DOUBLED_CLAUSE = std_re.compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = std_re.compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
-# a body's name with its last character twice, where the name goes on to what the body does or is
-# (「旅游局局政府信息公开」, 「宁西县县人民政府」); 「局局长」, 「县县委」, 「区区属企业」 are right and are not
-# matched, nor are 镇 and 乡, which end the names of places too (壶镇镇人民政府)
+# Three short doublings, each found in one scan of the joined text (one pattern of the three is several
+# times slower: it leads with a class that holds the commonest marks):
+# - a body's name with its last character twice, where the name goes on to what the body does or is
+#   (「旅游局局政府信息公开」, 「宁西县县人民政府」); 「局局长」, 「县县委」, 「区区属企业」 are right and are not
+#   matched, nor are 镇 and 乡, which end the names of places too (壶镇镇人民政府);
+# - a connective opening a clause, written again after the mark that ends it (「其中，其中人事信息3件」): never
+#   meant, the clause starts anew after an edit;
+# - a mark that a slip, never the writer, sets twice (「规范化。。」; …… and —— are marks of two, and a run of
+#   three or more is left alone).
 _DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
-
-# a connective opening a clause, written again after the mark that ends it (「其中，其中人事信息3件」): never
-# meant, the clause starts anew after an edit; found with str.find, a handful of fixed strings
-_CONNECTIVES = ("其中", "同时", "此外", "另外")
-_DOUBLED_CONNECTIVES = tuple(w + mark + w for w in _CONNECTIVES for mark in "，,、")
+_DOUBLED_CONNECTIVE = words_pattern(w + mark + w for w in ("其中", "同时", "此外", "另外") for mark in "，,、")
+_DOUBLED_MARK = std_re.compile("([。，、；：])\\1")
 
 
 @dataclass
@@ -285,13 +288,6 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             start = size - (m.end() - 1)
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, start + 4 - offset, word
-    for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
-        at = m.start() - offset
-        yield offset, par, at, at + 2, m.group(1)
-    for twice in _DOUBLED_CONNECTIVES:
-        for start in positions(text, twice):
-            _, par, offset = joined.at(start)
-            yield offset, par, start - offset, start + len(twice) - offset, twice[:2]
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
         start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
         while text[start] in _BLANKS:
@@ -307,19 +303,20 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             yield offset, par, start - offset, end - offset, phrase
 
 
-# marks that a slip, never the writer, sets twice in a row (「规范化。。」); …… and —— are marks of two
-_ONCE_MARKS = "。，、；："
-
-
-def _doubled_marks(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
-    """A punctuation mark set twice (「。。」), found with str.find: a run of three or more is left alone."""
+def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """(paragraph's offset, paragraph, start, end, what is doubled) of each body's name, connective and mark
+    written twice."""
     text = joined.text
-    for mark in _ONCE_MARKS:
-        for at in positions(text, mark + mark):
-            if (at and text[at - 1] == mark) or text[at + 2: at + 3] == mark:
-                continue
-            _, par, offset = joined.at(at)
-            yield offset, par, at - offset, at + 2 - offset, mark
+    for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
+        yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
+    for par, offset, m in joined.matches(_DOUBLED_CONNECTIVE):
+        yield offset, par, m.start() - offset, m.end() - offset, m.group(0)[:2]
+    for par, offset, m in joined.matches(_DOUBLED_MARK):
+        start, end = m.span()
+        mark = m.group(1)
+        if (start and text[start - 1] == mark) or text[end:end + 1] == mark:
+            continue  # a run of three or more marks
+        yield offset, par, start - offset, end - offset, mark
 
 
 @kind("doubled-word", params=DoubledWordParams)
@@ -327,7 +324,7 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
     keep = prepared(params, _keep_words)
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     found = {(offset, start, end): (par, word) for offset, par, start, end, word
-             in chain(_doubled(joined, keep), _doubled_marks(joined))}
+             in chain(_doubled(joined, keep), _doubled_short(joined))}
     for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
         span = Span.within(par, start, end)
         fix = None
