@@ -142,7 +142,7 @@ _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
 
 
 def _leave_out_superseded(result: FileResult, steps: list[_Step]) -> None:
-    """The findings on a line that a rule superseding their rules reports (rule YAML ``supersedes``)."""
+    """Leaves out the findings on a line where a rule that supersedes theirs reports (rule YAML ``supersedes``)."""
     superseding = {step.rule.code: step.rule.supersedes for step in steps if step.rule.supersedes}
     if not superseding:
         return
