@@ -50,8 +50,24 @@ def _names_report(text: str) -> bool:
     return bool(_SUBJECT.search(text) and _REPORT.search(text))
 
 
+def _head(lines: list[str]) -> list[str]:
+    """The first lines that hold text, where a title stands."""
+    return [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+
+
+def _opening(lines: list[str]) -> str:
+    """The text's first ``_OPENING`` characters, without joining the whole document."""
+    taken, size = [], 0
+    for line in lines:
+        taken.append(line)
+        size += len(line)
+        if size >= _OPENING:
+            break
+    return "".join(taken)[:_OPENING]
+
+
 def _opens_with_title(lines: list[str]) -> bool:
-    head = [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    head = _head(lines)
     head = [line for line in head if not _LIST_ITEM.match(line)]  # a changelog's entry is not a title
     candidates = head + [a + b for a, b in zip(head, head[1:])]
     return any(len(c) <= _TITLE_LENGTH and _REPORT.search(c) and _SUBJECT.search(c) and _TITLE_END.search(c)
@@ -69,11 +85,10 @@ _OPENING = 1500  # characters: where a report says which rules it follows
 
 
 def _another_institutions_report(lines: list[str]) -> bool:
-    head = [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    head = _head(lines)
     if any("政府信息公开" in line for line in head):
         return False
-    opening = "".join(lines)[:_OPENING]
-    return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(opening) is not None
+    return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(_opening(lines)) is not None
 
 
 def why_not_a_report(lines: list[str]) -> str | None:

@@ -144,15 +144,14 @@ def _indent(paragraph) -> str:
 
 def _cell_text(cell, chars: list | None = None) -> str:
     """The cell's text; with ``chars``, also extend it with where each character lives (see SourceMap)."""
-    parts = []
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    paragraphs = [DocxParagraph(p, cell) for p in blocks(cell._tc) if p.tag == W + "p"]
-    for i, p in enumerate(paragraphs):
-        indent = _indent(p) if i == 0 else ""
-        text = indent + paragraph_text(p._p)
+    parts = []
+    for i, p in enumerate(p for p in blocks(cell._tc) if p.tag == W + "p"):
+        indent = _indent(DocxParagraph(p, cell)) if i == 0 else ""  # its format: the first paragraph's
+        text = indent + paragraph_text(p)
         if text.strip():
-            parts.append((text, [None] * len(indent) + paragraph_chars(p._p) if chars is not None else None))
+            parts.append((text, [None] * len(indent) + paragraph_chars(p) if chars is not None else None))
     if chars is not None:
         for i, (_, where) in enumerate(parts):
             chars.extend(([None] if i else []) + where)
