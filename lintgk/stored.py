@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
+from operator import itemgetter
 
 from lintgk import json_bytes
 from lintgk.model import SEVERITIES, Diagnostic, Edit, FileResult, Fix, Passed
@@ -65,6 +67,7 @@ def _lone_surrogates(data: bytes) -> bool:
     return False
 
 
+_finding_key = itemgetter(0, 1, 2)  # line, column, rule: how findings are ordered in the core
 _LIST = b',"diagnostics":['  # where the core's findings begin (a JSON string escapes its quotes: never inside one)
 
 
@@ -269,14 +272,23 @@ class StoredResult(FileResult):
     def _order(self) -> list[list]:
         order = self.__dict__.get("_order_list")
         if order is None:
-            order = self._order_list = json_bytes.loads(self._piece(_ORDER))
+            merged = self.__dict__.pop("_spliced", None)
+            if merged is not None:  # findings merged in: the order is worked out when first asked for
+                old_core, old_order, added = merged
+                stored = [(*o[:4], old_core[o[4]:o[5]]) for o in old_order]
+                order = _core(old_core[:old_core.index(_LIST)], sorted([*stored, *added], key=_finding_key))[1]
+            else:
+                order = json_bytes.loads(self._piece(_ORDER))
+            self._order_list = order
         return order
 
     def add_findings(self, found: list[list]) -> None:
-        """Merge encoded findings (``encoded_finding``, the JSON in text or in UTF-8) into the stored ones as ``finding_order`` sorts them
-        (the stored ones first among equals), without decoding the result: it is still written out as stored."""
-        core = self._piece(_CORE)
-        stored = [(*o[:4], core[o[4]:o[5]]) for o in self._order()]
+        """Merge encoded findings (``encoded_finding``, the JSON in text or in UTF-8) into the stored ones as
+        ``finding_order`` sorts them (the stored ones first among equals), without decoding the result: it is
+        still written out as stored. Each one is spliced into the core where a binary search of the order puts
+        it; the order itself is worked out again only if the stored bytes are asked for (a run's JSON output
+        never asks)."""
+        core, order = self._piece(_CORE), self._order()
         added = []
         for line, column, rule, severity, text in found:
             text, surrogates = (text, _lone_surrogates(text)) if isinstance(text, bytes) else _utf8(text)
@@ -284,8 +296,22 @@ class StoredResult(FileResult):
                 self._meta["escaped"] = True
             added.append((line, column, rule, severity, text))
             self._counts[severity] += 1
-        merged = sorted([*stored, *added], key=lambda f: (f[0], f[1], f[2]))
-        self._pieces[_CORE], self._order_list = _core(core[:core.index(_LIST)], merged)
+        added.sort(key=_finding_key)  # stable: among equals, in the order given
+        pieces, done, count = [], 0, len(order)
+        end, empty = len(core) - 2, not order  # the list's end, before its "]}"
+        for finding in added:
+            at = bisect_right(order, finding[:3], key=_finding_key)
+            if at < count:
+                place, piece = order[at][4], finding[4] + b","
+            else:
+                place, piece = end, finding[4] if empty else b"," + finding[4]
+                empty = False
+            pieces.append(core[done:place])
+            pieces.append(piece)
+            done = place
+        pieces.append(core[done:])
+        self._pieces[_CORE] = b"".join(pieces)
+        self._spliced, self._order_list = (core, order, added), None
         self._merged = True  # the meta and order are encoded again only if the stored bytes are asked for
 
     def json_line(self, passed: bool, path: str) -> bytes | None:

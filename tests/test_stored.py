@@ -176,3 +176,29 @@ def test_without_jsons_c_encoder_the_compact_encoder_is_jsons_own(monkeypatch):
 
     monkeypatch.setattr(json.encoder, "c_make_encoder", None)  # a Python built without the accelerator
     assert stored._compact_encoder()({"名": [1, 2.5, None]}) == '{"名":[1,2.5,null]}'
+
+
+_FINDINGS = st.lists(st.tuples(st.integers(1, 4), st.integers(1, 3), st.sampled_from(["GK301", "GK704", "GK705"])),
+                     max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(held=_FINDINGS, added=_FINDINGS)
+def test_findings_spliced_in_are_where_a_sort_of_all_of_them_puts_them(held, added):
+    """Any findings held (none too) and any added, ties of line, column and rule included: the written line,
+    the order worked out afterwards and the stored bytes are those of the result with all of them sorted."""
+    result = lint_path(SEED["kandun"], Config())
+
+    def finding(n: int, line: int, column: int, rule: str) -> Diagnostic:
+        return Diagnostic(rule=rule, name="x", severity="warning", message=f"第{n}条", line=line, column=column,
+                          end_line=line, end_column=column + 1, where="", data={"n": n})
+
+    result.diagnostics = sorted((finding(n, *f) for n, f in enumerate(held)), key=finding_order)
+    extra = [finding(100 + n, *f) for n, f in enumerate(added)]
+    stored = StoredResult.from_bytes(result.path, encode(result))
+    stored.add_findings([encoded_finding(d) for d in extra])
+    result.diagnostics = sorted([*result.diagnostics, *extra], key=finding_order)
+    assert _written(stored, False) == _written(result, False)
+    again = StoredResult.from_bytes(result.path, stored.stored_bytes())
+    assert again.diagnostics == result.diagnostics
+    assert _written(again, False) == _written(result, False)
