@@ -128,7 +128,7 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
         emit.step = step
         step.check(report, step.params, emit)
     if result.diagnostics:
-        _leave_out_superseded(result, steps)
+        _leave_out_superseded(result, rules)
     if doc.suppressions:
         from lintgk.suppressions import unused
 
@@ -141,9 +141,14 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 _passed_order = attrgetter("line", "rule")  # (line, rule), as a C call
 
 
-def _leave_out_superseded(result: FileResult, steps: list[_Step]) -> None:
-    """Leaves out the findings on a line where a rule that supersedes theirs reports (rule YAML ``supersedes``)."""
-    superseding = {step.rule.code: step.rule.supersedes for step in steps if step.rule.supersedes}
+def _leave_out_superseded(result: FileResult, rules: RuleSet) -> None:
+    """Leaves out the findings on a line where a rule that supersedes theirs reports (rule YAML ``supersedes``).
+    What supersedes what is taken from the whole rule set, once: a rule that did not run has no findings,
+    neither to leave out nor to leave others out."""
+    superseding = rules.derived.get("superseding")
+    if superseding is None:
+        superseding = rules.derived["superseding"] = {
+            rule.code: rule.supersedes for rule in rules.rules.values() if rule.supersedes}
     if not superseding:
         return
     gone = {(d.line, code) for d in result.diagnostics if d.rule in superseding for code in superseding[d.rule]}
