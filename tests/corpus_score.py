@@ -5,7 +5,9 @@ the real defects of the report by rule and line, found by reading it, not by run
 
 - precision: the share of lintgk's error findings that are annotated defects;
 - recall: the share of annotated defects that lintgk finds (the same rule on the same line, at any
-  severity; a defect annotated without a line matches that rule anywhere in the report).
+  severity; a defect annotated without a line matches that rule anywhere in the report);
+- the warnings no annotation lists: each is a false warning or a true defect to annotate (a linter that
+  cries wolf with warnings is switched off too).
 
 Run ``python tests/corpus_score.py`` to print the figures and every disagreement.
 """
@@ -29,6 +31,7 @@ class Score:
     defects: int = 0
     false_findings: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    unlisted_warnings: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     documents: int = 0
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [true errors, false errors, misses]
@@ -81,6 +84,8 @@ def score_report(report: Path, score: Score) -> None:
             score.errors += 1
             score.false_findings.append(f"{report.name}:{d.line} {d.rule} {d.message}")
             score.count(d.rule, 1)
+        elif d.severity == "warning":
+            score.unlisted_warnings.append(f"{report.name}:{d.line} {d.rule} {d.message}")
 
 
 def score_corpus(reports: list[Path] | None = None) -> Score:
@@ -99,6 +104,8 @@ def summary(score: Score) -> str:
     lines += [f"  unreadable {u}" for u in score.unreadable]
     lines += [f"  false     {f}" for f in score.false_findings]
     lines += [f"  missed    {m}" for m in score.misses]
+    lines.append(f"warnings no annotation lists: {len(score.unlisted_warnings)}")
+    lines += [f"  warning   {w}" for w in score.unlisted_warnings]
     return "\n".join(lines)
 
 
