@@ -155,8 +155,11 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
     if not cited or (params.current_notice and rx(params.current_notice).search(joined.text)):
         return
     par, offset, m = cited[0]
+    stated = m.group(0)
+    if stated[-1] in "》>〉" and not any(opening in stated for opening in "《<〈"):
+        stated = stated[:-1]  # the closing mark of a title opened before the issuer's name
     emit(Span.within(par, m.start() - offset, m.end() - offset), variant="format_notice", year=year,
-         stated=m.group(0), first=params.current_from)
+         stated=stated, first=params.current_from)
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
