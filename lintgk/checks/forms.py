@@ -256,15 +256,33 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
 class FormPresentParams:
     tables: list[str]  # the form's tables a report must hold
     form: str = "national"  # the form (rules/forms/NAME.yaml) whose table titles the messages name
+    # a table's columns that only an earlier format has (the 2019 format's part 二 in a report for 2021 on):
+    # a table found with them is that format's, not the report's
+    outdated: dict[str, list[str]] = field(default_factory=dict)
+    format: str = ""  # the report's format, for the message
 
 
 @kind("form-present", params=FormPresentParams)
 def form_present(report: Report, p: FormPresentParams, emit: Emitter) -> None:
-    """The report holds these tables of the form (found by their layout and wording)."""
+    """The report holds these tables of the form (found by their layout and wording), of its own format."""
     specs = load_form(p.form).tables
     for name in p.tables:
-        if name not in report.forms:
+        table = report.forms.get(name)
+        if table is None:
             emit(title_anchor(report), variant=None, table=specs[name].title["zh"], table_en=specs[name].title["en"])
+        elif old := [c for c in table.columns if c in p.outdated.get(name, ())]:
+            emit(_header_cell(table, old[0]), variant="outdated", table=specs[name].title["zh"],
+                 table_en=specs[name].title["en"], columns="、".join(old), format=p.format, year=report.year or "")
+
+
+def _header_cell(table: FormTable, column: str) -> Span:
+    """Where the table's header names ``column`` (its first line when the reader kept no cells)."""
+    source = table.source
+    for row in source.rows if source is not None else ():
+        for cell in row.cells:
+            if cell.text == column:
+                return Span(cell.line, cell.column, cell.line, cell.column + len(cell.text))
+    return Span(table.start_line, 1, table.start_line, 1)
 
 
 @dataclass

@@ -70,6 +70,7 @@ class BodyConsistentParams:
     # requests the text says the report's body received, made to a government above it (group superior, its
     # level's kind first: 市政府, 区人民政府): in a township's or county's report, its superior's words
     superior_requests: list[Regex] = field(default_factory=list)
+    pronoun: Regex = ""  # the text calling itself by a kind of body (group kind: 我局 → 局)
 
 
 @kind("body-consistent", params=BodyConsistentParams)
@@ -96,6 +97,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
             emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
     _requests_to_superior(report, params, emit)
+    _pronoun_of_another_kind(report, params, emit)
     signature = _signature(report)
     if signature is not None:
         par, body = signature
@@ -250,6 +252,37 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
                 if m.group("superior")[0] in above:
                     emit(Span.within(par, m.start("superior"), m.end("superior")), variant="superior",
                          body=m.group("superior"), title_body=report.body, context=m.group(0))
+
+
+# The kind of body the title's is, by how its name ends (卫计委, 卫生健康委员会, 管委会, 梅林镇人民政府, 东宁街道办事处,
+# 卫生健康委员会（中医药管理局）: its other name in brackets)
+_OWN_KIND = lazy_compile(r"(?P<kind>街道|局|委|镇|乡)(?:人民政府|政府|办事处|员会|会)?(?:[（(][^（）()]*[）)])?$")
+
+
+def _pronoun_of_another_kind(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
+    """The text calling itself by another kind of body than the title's (我局 in a 委's report, 我镇 in a
+    局's): words kept from the report of the body it was copied from. Only where the title's body clearly
+    is one kind (its name ends with it) and the title names no body of the pronoun's kind (a 委 that is
+    also a 局 names both)."""
+    own = _OWN_KIND.search(report.body or "") if params.pronoun and report.title else None
+    if own is None:
+        return
+    title = report.title
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    where = joined.may_match(params.pronoun)
+    paragraphs = report.doc.paragraphs
+    finditer = paragraph_finditer(params.pronoun)
+    for i in sorted(where) if where is not None else range(len(paragraphs)):
+        par = paragraphs[i]
+        if title.span.line <= par.line <= title.span.end_line:
+            continue
+        for m in finditer(par.text):
+            kind = m.group("kind")
+            if kind == own.group("kind") or kind in title.text or _in_cited_title(par.text, m.start()):
+                continue
+            context = par.text[max(0, m.start() - 8):m.end() + 8].strip()
+            emit(Span.within(par, m.start(), m.end()), variant="pronoun", body=m.group(0), kind=kind,
+                 title_body=report.body, context=context)
 
 
 # The kinds of place at each level but the city's (a city has no body of its level to confuse).

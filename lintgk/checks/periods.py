@@ -101,8 +101,17 @@ def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
                  start=_iso(p.start), end=_iso(p.end), other_start=_iso(first.start), other_end=_iso(first.end))
 
 
-@kind("stale-year", params=NoParams)
-def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
+@dataclass
+class StaleYearParams:
+    """Earlier years written as the report's; and the format notice of earlier years cited as the one followed."""
+
+    format_notice: Regex = ""  # the notice of the format earlier reports follow (国办公开办函〔2019〕60号)
+    current_notice: Regex = ""  # the notice of the format that replaced it (国办公开办函〔2021〕30号)
+    current_from: int = 2021  # the first year whose report follows the current notice
+
+
+@kind("stale-year", params=StaleYearParams)
+def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     """An earlier year opening a sentence as if it were the report's year."""
     year = report.year
     if year is None:
@@ -129,6 +138,28 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     _stale_column(report, year, emit)
     _named_as_other_year(report, year, emit)
+    _outdated_format_notice(report, params, year, emit)
+
+
+def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, emit: Emitter) -> None:
+    """A report for the year of the current format or later that cites only the notice of the earlier format
+    (a 2024 report 「根据……（国办公开办函〔2019〕60号）要求」): the opening of a report from before 2021 kept. A
+    report citing both (the earlier notice's other requirements and the current format) is left alone."""
+    if not params.format_notice or year < params.current_from:
+        return
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    where = joined.may_match(params.format_notice)
+    if where is not None and not where:
+        return
+    cited = list(joined.matches(rx(params.format_notice)))
+    if not cited or (params.current_notice and rx(params.current_notice).search(joined.text)):
+        return
+    par, offset, m = cited[0]
+    stated = m.group(0)
+    if stated[-1] in "》>〉" and not any(opening in stated for opening in "《<〈"):
+        stated = stated[:-1]  # the closing mark of a title opened before the issuer's name
+    emit(Span.within(par, m.start() - offset, m.end() - offset), variant="format_notice", year=year,
+         stated=stated, first=params.current_from)
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」

@@ -18,7 +18,8 @@ _LISTED = lazy_compile(
 )
 # where a list that lost its full stop runs into the next sentence (「……改进措施本报告中所列数据……」)
 _NEXT_SENTENCE = lazy_compile(r"(?:本报告|本年报|报告中|年报中)")
-_LIST_END = lazy_compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:组成|内容)?[" + "，,；; 　" + r"]*$")
+# (「……等内容组成」: both words)
+_LIST_END = lazy_compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?:内容)?(?:组成)?[" + "，,；; 　" + r"]*$")
 _ITEM = (2, 40)  # the length of a part's name
 # how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
 # (「政府信息公开支出和收费」「收费及减免」: the fees part of a 2007-era report)
@@ -86,9 +87,11 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
 
 
 def _listed(par: Paragraph) -> DeclaredParts | None:
-    m = _LISTED.search(par.text)
-    if not m:
-        return None
+    # the first sentence that lists parts (「本年度报告由……办公室编制。全文由总体情况、……组成。」: not the first 由)
+    return next((d for m in _LISTED.finditer(par.text) if (d := _listed_parts(par, m)) is not None), None)
+
+
+def _listed_parts(par: Paragraph, m) -> DeclaredParts | None:
     listed = m.group("list")
     cut = _NEXT_SENTENCE.search(listed)
     if cut:
@@ -97,6 +100,8 @@ def _listed(par: Paragraph) -> DeclaredParts | None:
     # items apart by ；, else by ， (an item may hold a 、: 「因……行政复议、提起行政诉讼的情况」), else by 、
     sep = next((s for s in ("；;", "，,") if rx("[" + s + "]").search(listed)), "、")
     names = _pieces(listed, sep)
+    if sep == "、":  # an item may hold a 、 (「因……申请行政复议、提起行政诉讼的情况」): it runs on into the next piece
+        names = _rejoined(names, sep)
     if len(names) < MIN_LISTED or not all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in names):
         return None
     end = m.start("list") + len(listed)

@@ -9,6 +9,9 @@
 - category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
   opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over; a total that counts
   what one channel published (「委网站共发布信息3972条」) is not the total of other channels' counts beside it
+- category: parts in sentences of their own whose shares add up to 100%, under a clause naming what they divide
+  (「主动公开的政府信息，县直各单位……2475条，占62.2%。各乡镇……1503条，占37.8%。」), of the earlier figure of the
+  paragraph that the clause names (「其中主动公开政府信息2026条」)
 """
 from __future__ import annotations
 
@@ -471,6 +474,50 @@ def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | N
     return units.pop(), [m.group("label") for m in good]
 
 
+# 「主动公开的政府信息，」: the clause that names what the parts after it divide
+_TOPIC = lazy_compile(r"^[^\d，,；;：:]{2,16}$")
+_TOPIC_NOISE = lazy_compile(r"的|其中|全年|共|^[在对从]")
+
+
+def _share_partition(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    """Parts in sentences of their own, each with its share, the shares adding up to 100%, under a clause that
+    names what they divide (「……其中主动公开政府信息2026条……。主动公开的政府信息，县直各单位主动公开政府信息
+    2475条，占62.2%。各乡镇主动公开政府信息1503条，占37.8%。」): the whole of what an earlier figure of the
+    paragraph counts, whose words the clause repeats. A list within one sentence is the other finders'."""
+    text = par.text
+    if len(figs) < 3 or text.count("%") + text.count("％") < 2:
+        return []
+    shared = [(f, float(m["pct"])) for f in figs if not f.approx
+              for m in [P.SHARE_AFTER.match(text, f.offset + len(f.text))] if m]
+    if len(shared) < 2 or len({f.unit for f, _ in shared}) != 1:
+        return []
+    items, shares = [f for f, _ in shared], [pct for _, pct in shared]
+    first, unit = items[0], items[0].unit
+    # the shares are the parts' own, and the parts the whole: each consecutive among the figures of the unit
+    same_unit = [f for f in figs if f.unit == unit]
+    at = same_unit.index(first)
+    if same_unit[at:at + len(items)] != items or not _adds_to_hundred(shares):
+        return []
+    sentences = _sentences(text)
+    starts = [a for a, _ in sentences]
+    opening = starts[bisect_left(starts, first.offset + 1) - 1]  # the first part's sentence
+    if items[-1].offset < next((a for a in starts if a > first.offset), len(text)):
+        return []  # all in one sentence
+    topic = text[opening:first.offset - len(first.context)].strip(P.SPACES + "，,：:")
+    if not _TOPIC.match(topic):
+        return []
+    words = _TOPIC_NOISE.sub("", topic)
+    before = [f for f in same_unit[:at] if not f.approx and f.offset < opening]
+    total = next((f for f in reversed(before) if len(words) >= 2 and _TOPIC_NOISE.sub("", f.context).endswith(words)), None)
+    return [Enumeration("category", items, total, True)] if total is not None else []
+
+
+def _adds_to_hundred(shares: list[float]) -> bool:
+    """Shares that add up to 100% as far as their rounding allows (each off by half its last place)."""
+    places = max((len(str(s).split(".")[1]) if s != int(s) else 0) for s in shares)
+    return abs(sum(shares) - 100) <= len(shares) * 0.5 * 10 ** -places + 1e-9
+
+
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
     """``part_of(par)`` names the top-level part a paragraph sits in, to find a category list's total."""
     found: list[Enumeration] = []
@@ -483,6 +530,7 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         category = _category(par, figs)
         if category is None:
             found.extend(_sentence_categories(par, figs))
+            found.extend(_share_partition(par, figs))
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
