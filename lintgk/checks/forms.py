@@ -241,6 +241,11 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
             continue
+        if not table.rows and table.short:
+            # a table of labels alone, its figures all missing: one finding for the table, not one a row or cell
+            emit(table.short[0].span, variant="no_figures", table=table.spec.title["zh"],
+                 table_en=table.spec.title["en"], rows="、".join(r.label for r in table.short), count=len(table.short))
+            continue
         for row in table.short:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
                  width=len(table.columns))
