@@ -43,3 +43,18 @@ def test_a_run_no_cut_adds_up_leaves_the_table_unread(tmp_path):
     # 20 → 21 in 「200 000121」: no cut makes 总计 the sum, so no figure of the table is reported from a guess
     text = CASE.read_text(encoding="utf-8").replace("申请数量200 000121", "申请数量210 000121")
     assert "GK405" not in _findings(text, tmp_path) and "GK411" in _findings(text, tmp_path)
+
+
+SPACED = CASE.with_name("flattened-stray-spaces.txt")
+
+
+def test_stray_spaces_between_labels_and_figures(tmp_path):
+    rows = _rows(SPACED.read_text(encoding="utf-8"))
+    assert ["一、本年新收政府信息公开申请数量", "71", "3", "0", "0", "0", "0", "74"] in rows
+    assert ["0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"] in rows  # part 四, spaced
+    # a changed figure of a row cut one way whatever it holds (seven digits) is reported
+    text = SPACED.read_text(encoding="utf-8").replace("上年结转政府信息公开申请数量 1000001", "上年结转政府信息公开申请数量 1000011")
+    assert {"GK406", "GK407"} <= _findings(text, tmp_path)
+    # and a part 四 figure changed so that a group's total breaks
+    text = SPACED.read_text(encoding="utf-8").replace("0 1 1 0 2 1 0 0 0 1", "0 1 1 0 2 1 0 0 0 2")
+    assert "GK408" in _findings(text, tmp_path)

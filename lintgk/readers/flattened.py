@@ -158,7 +158,7 @@ def _reviews(line: str, header: int, line_no: int) -> Table | None:
     runs = _runs(line, start)
     if len(runs) < 2 or runs[0][2] or not runs[1][2]:
         return None
-    text = runs[0][0].strip()
+    text = "".join(runs[0][0].split())  # stray spaces between its words, as the page has them
     for word in _REVIEW_HEADER_WORDS:
         text = text.replace(word, "")
     if text:
