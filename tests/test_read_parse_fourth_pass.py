@@ -183,10 +183,11 @@ def test_a_sentence_is_told_from_a_row_as_the_separator_pattern_tells_it(line):
 def _header_columns_plain(table, spec):
     """national._header_columns as it was: every row's distinct cells worked out, header or not."""
     from lintgk.parse import national
-    from lintgk.parse.forms import FormRow, FormTable
+    from lintgk.parse.forms import FormRow, FormTable, ShortRow
+    from lintgk.parse.model import Span
     from lintgk.parse.patterns import rx
 
-    found, header = [], []
+    found, header, alone = [], [], []
     named = rx(spec.options["row"])
     for row in table.rows:
         cells = national._distinct(row.cells)
@@ -198,8 +199,12 @@ def _header_columns_plain(table, spec):
         if header and named.match(first) and len(cells) > 1:
             values = national._values(national._after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+        elif header and named.match(first):  # a row of its label alone (a table left blank)
+            cell = cells[0]
+            alone.append(ShortRow(first, first, cell.line, 0,
+                                  Span(cell.line, cell.column, cell.line, cell.column + max(1, len(cell.text)))))
     if not found:
-        return None
+        return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
     return FormTable(spec, found[0].line, columns, found, source=table)
 

@@ -241,6 +241,13 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
             continue
+        if _no_figures(table):
+            # the table left blank (a form not filled in): one finding for the table, not one a row or cell
+            first = table.short[0].span if not table.rows else next(iter(table.rows[0].cells.values())).span
+            labels = [r.label for r in table.rows] or [r.label for r in table.short]
+            emit(first, variant="no_figures", table=table.spec.title["zh"], table_en=table.spec.title["en"],
+                 rows="、".join(labels[:3]))
+            continue
         for row in table.short:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
                  width=len(table.columns))
@@ -250,6 +257,17 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
                     emit(value.span, variant="blank", label=row.label, column=column)
                 elif value.value is None:
                     emit(value.span, variant=None, label=row.label, column=column, value=value.raw)
+
+
+def _no_figures(table) -> bool:
+    """Whether a form's table holds no figure and no text in any cell: every row its label alone, or every cell
+    blank."""
+    if any(r.count for r in table.short):
+        return False
+    if not table.rows:
+        return bool(table.short)
+    cells = [v for r in table.rows for v in r.cells.values()]
+    return bool(cells) and all(v.blank for v in cells)
 
 
 @dataclass

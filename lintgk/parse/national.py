@@ -400,6 +400,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     # the other tables (most) are left at this test, without their distinct cells worked out row by row
     if not any(row.cells and row.cells[0].text.strip(" \u3000").startswith(opening) for row in table.rows):
         return None
+    alone: list[ShortRow] = []  # rows of the form with their label alone, no cell after it
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
@@ -410,8 +411,13 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+        elif header and named.match(first) and len(cells) == 1:
+            cell = cells[0]
+            alone.append(ShortRow(first, first, cell.line, 0, Span(cell.line, cell.column, cell.line,
+                                                                   cell.column + max(1, len(cell.text)))))
     if not found:
-        return None
+        # every row's label alone (a page whose table was left blank, copied as text): the table with no figure
+        return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
     return FormTable(spec, found[0].line, columns, found, source=table)
 
@@ -435,6 +441,10 @@ def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
                 continue
             if spec.name in found:
                 have = found[spec.name]
+                if not (have.rows or read.rows):
+                    have.short.extend(read.short)  # tables of labels alone, each: the form's table holds no figure
+                elif not have.rows:
+                    have.short = []  # labels alone beside figures read in another table: maybe theirs, no finding
                 have.rows.extend(read.rows)
                 have.columns = tuple(dict.fromkeys((*have.columns, *read.columns)))
             else:

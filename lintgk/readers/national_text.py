@@ -605,6 +605,50 @@ def _blank_cells(spacing: _Spacing) -> dict[int, list[int]] | None:
     return found or None
 
 
+def _one_line_blanks(spacing: _Spacing) -> dict[int, list[int]] | None:
+    """The blank cells of a table copied so that an empty cell is one empty line with no separator after it, while
+    a cell with text is followed by separator lines (a page's cells written as 「text, blank line」 and an empty one
+    as a line break alone: 「一、本年新收…」, a blank line, six empty lines, 「0」): every gap is the separators after
+    the cell before it (the fewest of any gap) and one line a blank cell. Read only where the table's rows come out
+    as wide as the applications table (``_full_rows``), as this spacing would explain any gap."""
+    gaps = [g for g in spacing.gaps if g.slot is not None]
+    if not gaps:
+        return None
+    apart = 0 if spacing.adjacent else min(g.size for g in gaps)
+    found = {g.index: [g.index - g.size + apart + k for k in range(g.size - apart)]
+             for g in gaps if g.size > apart}
+    return found or None
+
+
+def _full_rows(builder: _Assembler) -> bool:
+    """Whether every row with figures of the table holds the applications table's seven, and three rows or more do
+    (the blank cells read by ``_one_line_blanks`` make rows of the table's width, or the reading is not kept)."""
+    if not any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows):
+        return False
+    rows = [r for r in builder.rows if r.values]
+    return len(rows) >= 3 and all(r.values == _APPLICATION_WIDTH for r in rows)
+
+
+_APPLICATION_WIDTH = 7
+
+
+def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spacing, builder: _Assembler,
+                      end: int) -> tuple[_Assembler, int]:
+    """The table read again with the blank cells its spacing shows (``_blank_cells``; or ``_one_line_blanks``
+    where that reading leaves the applications table's rows short and this one makes them whole)."""
+    blanks = _blank_cells(spacing)
+    if blanks is not None:  # a page's empty cells came out as lines of their own: read again, with them in place
+        builder, end, _ = _assemble(lines, start, first, blanks)
+        if _full_rows(builder):
+            return builder, end
+    alone = _one_line_blanks(spacing)
+    if alone is not None:
+        read, read_end, _ = _assemble(lines, start, first, alone)
+        if _full_rows(read):  # each empty cell an empty line alone: kept where every row comes out whole
+            return read, read_end
+    return builder, end
+
+
 def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
               blanks: dict[int, list[int]] | None) -> tuple[_Assembler, int, _Spacing | None]:
     """The rows of the table starting at index ``start`` (whose cells are ``first``), the index after its last
@@ -684,9 +728,8 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
     builder, end, spacing = _assemble(lines, start, first, None)
     if builder.known < 4 or len(builder.rows) < 2:
         return None, start + 1
-    blanks = _blank_cells(spacing) if spacing.gaps else None
-    if blanks is not None:  # a page's empty cells came out as lines of their own: read again, with them in place
-        builder, end, _ = _assemble(lines, start, first, blanks)
+    if spacing.gaps:
+        builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]

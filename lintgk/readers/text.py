@@ -15,6 +15,7 @@ from functools import lru_cache
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS, SPACES as _SPACES
+from lintgk.readers.flattened import tables_in_flat_paragraphs
 from lintgk.readers.national_text import may_open_table as may_open_national_table
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
 from lintgk.readers.stat_table_text import LABEL_HEADER_START, may_open_table as may_open_stat_table
@@ -260,7 +261,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         path=path,
         lines=lines,
         paragraphs=paragraphs,
-        tables=tables,
+        tables=tables_in_flat_paragraphs(paragraphs, tables),
         format="markdown" if markdown else "text",
         encoding=encoding,
         newline=newline,

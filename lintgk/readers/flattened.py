@@ -1,0 +1,261 @@
+"""The national-format tables of a page flattened into one line of text, their cells run together.
+
+A page's text taken without its markup (an archive's page text, a copy pasted into one paragraph) writes the
+whole report on one line, and a table's cells come out with nothing between them, or with a stray space here
+and there: 「…申请人情况自然人法人或其他组织总计商业企业…一、本年新收政府信息公开申请数量200 000121二、上年结转…」.
+The labels are the format's own, so they tell the rows apart; the figures of a row are one run of digits, which
+the row's total splits: of the ways to cut 「200000121」 into the seven cells of part 三, only 20 0 0 0 0 1 21 has
+its last figure the sum of the others (part 四: each group's 总计 the sum of its four). A space is a cut, and a
+cell of several digits never starts with 0. A table is read only when every row of it splits one way alone: a
+run that splits two ways or none (its row's total wrong, or a figure not a whole number) leaves the table unread,
+as a wrong reading would report figures the report does not hold.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lintgk.document import Cell, Paragraph, Row, Table
+from lintgk.lazy_regex import lazy_compile
+from lintgk.readers.national_text import ROW, _kind
+
+# Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
+FLAT_LINE = 600
+_APPLICATION_WIDTH = 7  # 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
+_REVIEW_GROUPS, _REVIEW_WIDTH = 3, 5  # 行政复议 and two kinds of 行政诉讼: 维持, 纠正, 其他, 尚未审结, 总计
+_LONGEST_FIGURE = 6  # digits: no cell of the tables holds a million
+_LONGEST_RUN = 60  # digits in a row's run: past it the cuts are too many to try (and no row is so long)
+
+# A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
+_FIGURES = lazy_compile(r"[0-9][0-9 \u3000\xa0]*")
+_ITEM_MARK = ".．、"
+# Where a row's label cell starts inside its run of labels (「三、本年度办理结果（一）予以公开」: two cells)
+_LABEL_START = lazy_compile(r"(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])")
+_REVIEW_HEADER_WORDS = ("行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）", "未经复议直接起诉", "复议后起诉",
+                        "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def tables_in_flat_paragraphs(paragraphs: list[Paragraph], tables: list[Table]) -> list[Table]:
+    """``tables`` with the national tables run together in paragraphs of flattened text, in the order of lines
+    (a paragraph's own tables after the tables that the reader found as such, on the same line or before)."""
+    found = [t for par in paragraphs if len(par.text) > FLAT_LINE for t in flattened_tables(par.text, par.line, par.column)]
+    if not found:
+        return tables
+    return sorted(tables + found, key=lambda t: t.start_line)
+
+
+def flattened_tables(line: str, line_no: int, column: int = 1) -> list[Table]:
+    """The applications table (part 三) and the reviews table (part 四) run together in ``line``, each read only
+    when all its rows split one way (see the module's docstring). ``column``: where ``line`` starts in its line."""
+    tables = []
+    start = line.find("申请人情况")
+    if start >= 0 and "本年新收" in line:
+        table = _applications(line, start, line_no)
+        if table is not None:
+            tables.append(table)
+    header = line.find("结果维持")
+    if header >= 0:
+        table = _reviews(line, header, line_no)
+        if table is not None:
+            tables.append(table)
+    if column != 1:
+        for cell in (c for t in tables for r in t.rows for c in r.cells):
+            cell.column += column - 1
+    return tables
+
+
+def _runs(line: str, start: int) -> list[tuple[str, int, bool]]:
+    """(text, offset, is figures) of the runs of labels and of figures from ``start``, up to the first sentence
+    (「。」: the prose after the tables), an item number glued to figures given back to the label after it."""
+    end = line.find("。", start)
+    end = len(line) if end < 0 else end
+    runs: list[tuple[str, int, bool]] = []
+    pos = start
+    for m in _FIGURES.finditer(line, start, end):
+        a, b = m.start(), m.end()
+        text = m.group(0)
+        if b < end and line[b] in _ITEM_MARK and text.rstrip() == text:  # 「0000000 2.」: the 2 opens the next label
+            text, b = text[:-1], b - 1
+        if a > pos:
+            runs.append((line[pos:a], pos, False))
+        if text.strip():
+            runs.append((text, a, True))
+        elif text:
+            b = a  # the item number alone: part of the label
+        pos = b
+    if pos < end:
+        runs.append((line[pos:end], pos, False))
+    return _joined_labels(runs)
+
+
+def _joined_labels(runs: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+    """Runs of labels next to each other (an item number given back to its label) as one."""
+    joined: list[tuple[str, int, bool]] = []
+    for run in runs:
+        if joined and not run[2] and not joined[-1][2]:
+            joined[-1] = (joined[-1][0] + run[0], joined[-1][1], False)
+        else:
+            joined.append(run)
+    return joined
+
+
+def _label_cells(text: str, offset: int, line_no: int) -> list[Cell] | None:
+    """A run of labels as the row's label cells, each a row label of the format (cut where a label's number
+    starts), or None."""
+    starts = [m.start() for m in _LABEL_START.finditer(text)] or [0]
+    if text[:starts[0]].strip(" \u3000\xa0"):
+        return None  # words before the first label's number: no label of the table
+    cells = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        piece = text[start:end]
+        stripped = piece.strip(" \u3000\xa0")
+        if stripped:
+            cells.append(Cell(stripped, line_no, offset + start + piece.find(stripped) + 1))
+    if not cells or any(_kind(c.text) != ROW for c in cells):
+        return None
+    return cells
+
+
+def _applications(line: str, start: int, line_no: int) -> Table | None:
+    runs = _runs(line, start)
+    if len(runs) < 2 or runs[0][2]:
+        return None
+    header_text, header_at, _ = runs[0]
+    header_end = _first_row_label(header_text)
+    if header_end <= 0:
+        return None
+    rows = [Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)]
+    label = (header_text[header_end:], header_at + header_end)
+    for text, offset, figures in runs[1:]:
+        if not figures:
+            label = (text, offset)
+            continue
+        if label is None:
+            return None  # two runs of figures in a row
+        cells = _label_cells(label[0], label[1], line_no)
+        if cells is None:
+            break  # the table ended before this label (the next part's heading)
+        values = _split(text, offset, 1, _APPLICATION_WIDTH, line_no)
+        if values is None:
+            return None  # a row read no one way: the table is left unread
+        rows.append(Row(cells + values, line_no))
+        label = None
+    if len(rows) < 6:
+        return None
+    return Table(rows, line_no, line_no)
+
+
+def _first_row_label(header: str) -> int:
+    """Where the first row's label starts after the header (「…其他一、本年新收…」), or -1."""
+    at = header.find("一、")
+    return at if at >= 0 and "本年新收" in header[at:] else -1
+
+
+def _reviews(line: str, header: int, line_no: int) -> Table | None:
+    """Part 四's header (its words alone, from the last 行政复议 before 结果维持) and its fifteen figures."""
+    start = line.rfind("行政复议", max(0, header - 80), header)
+    if start < 0:
+        return None
+    runs = _runs(line, start)
+    if len(runs) < 2 or runs[0][2] or not runs[1][2]:
+        return None
+    text = "".join(runs[0][0].split())  # stray spaces between its words, as the page has them
+    for word in _REVIEW_HEADER_WORDS:
+        text = text.replace(word, "")
+    if text:
+        return None  # words other than the header's: not the table's header
+    values = _split(runs[1][0], runs[1][1], _REVIEW_GROUPS, _REVIEW_WIDTH, line_no)
+    if values is None:
+        return None
+    header_cell = Cell(runs[0][0].strip(), line_no, start + 1)
+    return Table([Row([header_cell], line_no), Row(values, line_no)], line_no, line_no)
+
+
+def _split(run: str, offset: int, groups: int, width: int, line_no: int) -> list[Cell] | None:
+    """The cells of a run of figures cut into ``groups`` groups of ``width``, each group's last figure the sum of
+    the others, when exactly one cut does so; None otherwise."""
+    digits, starts, cuts = _digits(run)
+    if not digits or len(digits) > _LONGEST_RUN:
+        return None
+    ends = _only_cut(digits, cuts, groups * width, 1) or _only_cut(digits, cuts, groups, width, summed=True)
+    if ends is None:
+        return None
+    cells, begin = [], 0
+    for end in ends:
+        cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
+        begin = end
+    return cells
+
+
+def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
+    """The run's digits, each digit's place in the run, and the places between digits where a space stood."""
+    digits: list[str] = []
+    starts: list[int] = []
+    cuts: set[int] = set()
+    for i, ch in enumerate(run):
+        if ch.isdigit():
+            digits.append(ch)
+            starts.append(i)
+        elif digits:
+            cuts.add(len(digits))
+    return "".join(digits), starts, frozenset(cuts)
+
+
+def _only_cut(digits: str, cuts: frozenset[int], groups: int, width: int,
+              summed: bool = False) -> tuple[int, ...] | None:
+    """The ends of the cells of the one cut into ``groups`` groups of ``width`` cells (``summed``: each group's
+    last the sum of the others), or None when none or several do. Without the sums a run of as many digits as
+    cells, or one its spaces cut so, is read whatever its figures: a wrong total is then the report's to fix."""
+
+    @lru_cache(maxsize=None)
+    def ways(pos: int, group: int) -> tuple[int, tuple[int, ...]]:
+        """(number of cuts of digits[pos:] into the groups left, capped at 2; the ends of one of them)."""
+        if group == groups:
+            return (1, ()) if pos == len(digits) else (0, ())
+        count, found = 0, ()
+        for ends in (_group_cuts(digits, cuts, pos, width) if summed else _cell_cuts(digits, cuts, pos)):
+            more, rest = ways(ends[-1], group + 1)
+            if more:
+                count += more
+                found = ends + rest
+                if count > 1:
+                    return 2, ()
+        return count, found
+
+    count, found = ways(0, 0)
+    return found if count == 1 else None
+
+
+def _group_cuts(digits: str, cuts: frozenset[int], pos: int, width: int):
+    """Each way to cut one group from ``pos``: ``width`` - 1 figures, then their sum written next."""
+    def figures(at: int, left: int, ends: tuple[int, ...], total: int):
+        if left == 0:
+            written = str(total)
+            end = at + len(written)
+            if digits.startswith(written, at) and _whole(cuts, at, end):
+                yield ends + (end,)
+            return
+        for size in range(1, _LONGEST_FIGURE + 1):
+            end = at + size
+            if end > len(digits):
+                return
+            if size > 1 and digits[at] == "0":
+                return  # no cell of several digits starts with 0
+            if not _whole(cuts, at, end):
+                return  # a space inside: no cell holds one
+            yield from figures(end, left - 1, ends + (end,), total + int(digits[at:end]))
+
+    yield from figures(pos, width - 1, (), 0)
+
+
+def _cell_cuts(digits: str, cuts: frozenset[int], pos: int):
+    """Each way to cut one cell from ``pos`` (its end, as a group of one)."""
+    for size in range(1, _LONGEST_FIGURE + 1):
+        end = pos + size
+        if end > len(digits) or (size > 1 and digits[pos] == "0") or not _whole(cuts, pos, end):
+            return
+        yield (end,)
+
+
+def _whole(cuts: frozenset[int], start: int, end: int) -> bool:
+    """No space stood inside digits[start:end]."""
+    return not any(start < c < end for c in cuts)
