@@ -15,11 +15,13 @@ from lintgk.parse.patterns import rx
 from lintgk.parse.title import COUNTED_AFTER, cited
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
-# unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
-# behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character as
-# it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
+# unless it looks back or compares (以来, 底, 相比 …), names last year's report, or tells how last year's
+# problems were dealt with (「（一）2024年工作中存在问题的改进情况」, which part 五 reports on). The opening is
+# looked behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character
+# as it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
 _NOT_STALE = (r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|{space}*[至到—-]|[\d一二三四五六七八九十]{{1,2}}月"
-              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)")
+              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报"
+              r"|度?(?:工作|(?:年度)?报告)?中?(?:存在|发现|指出|提出)?的?(?:主要)?问题的?(?:改进|整改|解决|落实))")
 _STALE = lazy_compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
 # The same over the paragraphs joined by newlines (JoinedParagraphs), searched at once instead of one
 # paragraph at a time: a paragraph's start, after its marker if it opens with one, opens a sentence, and no
