@@ -15,13 +15,11 @@ from lintgk.parse.patterns import rx
 from lintgk.parse.title import COUNTED_AFTER, cited
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
-# unless it looks back or compares (以来, 底, 相比 …), names last year's report, or tells how last year's
-# problems were dealt with (「（一）2024年工作中存在问题的改进情况」, which part 五 reports on). The opening is
-# looked behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character
-# as it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
+# unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
+# behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character as
+# it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
 _NOT_STALE = (r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|{space}*[至到—-]|[\d一二三四五六七八九十]{{1,2}}月"
-              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报"
-              r"|度?(?:工作|(?:年度)?报告)?中?(?:存在|发现|指出|提出)?的?(?:主要)?问题的?(?:改进|整改|解决|落实))")
+              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)")
 _STALE = lazy_compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
 # The same over the paragraphs joined by newlines (JoinedParagraphs), searched at once instead of one
 # paragraph at a time: a paragraph's start, after its marker if it opens with one, opens a sentence, and no
@@ -117,7 +115,8 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
-            if _looks_back(joined.text, m.end(), year):
+            if _looks_back(joined.text, m.end(), year) or (
+                    stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end())):
                 continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
@@ -135,6 +134,12 @@ def stale_year(report: Report, params: NoParams, emit: Emitter) -> None:
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
 _NEXT_SENTENCE_YEAR = lazy_compile(r"[^。！？!?\n]*[。！？!?][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
+
+
+# how last year's problems were dealt with, which part 五 reports on: 「（一）2024年工作中存在问题的改进情况」 in a
+# 2025 report (a year before that there is last year's heading kept)
+_PROBLEMS_DEALT_WITH = lazy_compile(
+    r"度?(?:工作|(?:年度)?报告)?中?(?:存在|发现|指出|提出)?的?(?:主要)?问题的?(?:改进|整改|解决|落实)")
 
 
 def _looks_back(text: str, end: int, year: int) -> bool:
