@@ -124,7 +124,8 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
-            if _looks_back(joined.text, m.end(), year):
+            if _looks_back(joined.text, m.end(), year) or (
+                    stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end())):
                 continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
@@ -164,6 +165,12 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
 _NEXT_SENTENCE_YEAR = lazy_compile(r"[^。！？!?\n]*[。！？!?][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
+
+
+# how last year's problems were dealt with, which part 五 reports on: 「（一）2024年工作中存在问题的改进情况」 in a
+# 2025 report (a year before that there is last year's heading kept)
+_PROBLEMS_DEALT_WITH = lazy_compile(
+    r"度?(?:工作|(?:年度)?报告)?中?(?:存在|发现|指出|提出)?的?(?:主要)?问题的?(?:改进|整改|解决|落实)")
 
 
 def _looks_back(text: str, end: int, year: int) -> bool:

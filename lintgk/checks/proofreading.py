@@ -239,6 +239,9 @@ _BLANKS = " \t\u3000"
 # - a mark that a slip, never the writer, sets twice (「规范化。。」; …… and —— are marks of two, and a run of
 #   three or more is left alone).
 _DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
+# 「我县县政府」「本市市人民政府」: 我县 then 县政府, as 「我县县委县政府」 is written; the area is no body's name
+_AREAS = frozenset("县区市")
+_AREA_DETERMINERS = frozenset("我本该全")
 _DOUBLED_CONNECTIVE = words_pattern(w + mark + w for w in ("其中", "同时", "此外", "另外") for mark in "，,、")
 _DOUBLED_MARK = std_re.compile("([。，、；：])\\1")
 
@@ -308,6 +311,8 @@ def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, i
     written twice."""
     text = joined.text
     for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
+        if m.group(1) in _AREAS and m.start() and text[m.start() - 1] in _AREA_DETERMINERS:
+            continue
         yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
     for par, offset, m in joined.matches(_DOUBLED_CONNECTIVE):
         yield offset, par, m.start() - offset, m.end() - offset, m.group(0)[:2]

@@ -31,6 +31,10 @@ _RUN_IN = lazy_compile(
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
 # catalogue label kept with the page) labels the report; it is not one of its parts.
 _REPORT_LABEL = lazy_compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
+# The left column of the national table of applications numbers its rows like parts (「一、本年新收政府信息公开
+# 申请数量」…「四、结转下年度继续办理」); where the table is not read as one (each cell set on a line of its own,
+# a converter's headings), such a row is no part of the report.
+_TABLE_ROW_LABEL = lazy_compile(r"(?:本年新收|上年结转)政府信息公开申请|本年度办理结果|结转下年度继续办理")
 
 
 def find_heading(par: Paragraph) -> Heading | None:
@@ -78,6 +82,8 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
         if text.rstrip(SPACES)[-1:].isdigit() and _ROW_FIGURES.search(text, opened):
             return None  # 「3.危及“三安全一稳定” 5 0 0 0 0 0 5」: a row of a table not read as one
         if "信息公开" in title and _REPORT_LABEL.search(title):
+            return None
+        if level == 1 and _TABLE_ROW_LABEL.match(title):
             return None
         return level, number, m.group(0).strip(), title, opened + len(title)
     return _UNNUMBERED
