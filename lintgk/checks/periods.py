@@ -7,9 +7,11 @@ from datetime import date
 from lintgk.checks.common import JoinedParagraphs, title_anchor
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
+from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import MARKER
 from lintgk.model import Edit, Fix
+from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 from lintgk.parse.title import COUNTED_AFTER, cited
@@ -48,8 +50,30 @@ def _iso(d: date) -> str:
 @kind("period-stated", params=NoParams)
 def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
     """No statistics period stated."""
-    if not any(p.statistical for p in report.periods):
+    if not any(p.statistical for p in report.periods) and not _period_across_a_wrap(report):
         emit(title_anchor(report), year=report.year or "本")
+
+
+_SENTENCE_ENDS = "。；;！？!?"
+
+
+def _period_across_a_wrap(report: Report) -> bool:
+    """A statistics period stated in a sentence that a hard wrap cuts (text taken from a PDF keeps a line
+    break at the end of every printed line: 「……数据统计期限为 2025」「年 1 月 1 日至 12 月 31 日。」): the line
+    that names 统计 read on into the next two, while it ends no sentence and no blank line comes between.
+    Asked only of a report where no period was found, so it costs nothing on the others."""
+    paragraphs = report.doc.paragraphs
+    for i, par in enumerate(paragraphs):
+        if "统计" not in par.text:
+            continue
+        text, line = par.text, par.line
+        for following in paragraphs[i + 1:i + 3]:
+            if following.line != line + 1 or text.rstrip()[-1:] in _SENTENCE_ENDS:
+                break
+            text, line = text + following.text, following.line
+            if any(p.statistical for p in find_periods(Paragraph(text, par.line, par.column), False)):
+                return True
+    return False
 
 
 @kind("period-full-year", params=NoParams)
