@@ -364,11 +364,15 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     lines = report.doc.lines
     with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
     spaced = _spaced_labels(tuple(params.spaced_labels))
+    signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
     for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None:
             continue
+        if (signs is not None and notice is None and not signs.search(text)
+                and not (text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text))):
+            continue  # none of the branches below can take it (_furniture_signs): one search, not all their tests
         head = _list_item(text)
         if head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
@@ -397,6 +401,23 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))
     if strong is not None:
         _metadata_tables(report, strong, pattern, max_line, emit)
+
+
+# The characters str.isspace() gives: every one regex's \s matches (the tests hold it) and a few more; none
+# lies above U+3000
+_ISSPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+@lru_cache(maxsize=8)
+def _furniture_signs(tokens: tuple[str, ...], starts: tuple[str, ...], labels: tuple[str, ...]) -> std_re.Pattern | None:
+    """What a short line holds if furniture_line can report it, but for a catalogue heading's first character and
+    a site's notice: a token, a line start, >, ＞, a dot, or a blank (in a token spaced out, a spaced label).
+    Most short lines are the report's own and hold none: one search spares them every branch's test (about
+    5 µs a line; a report has some twenty). None, and every line tried, when a branch can take a line
+    without them: an empty token or start, a label of one character (spread without a blank)."""
+    if "" in tokens or "" in starts or any(len(label) < 2 for label in labels):
+        return None
+    return words_pattern(set(tokens) | set(starts) | {">", "＞", "."} | set(_ISSPACE))
 
 
 def _list_item(text: str) -> str:
