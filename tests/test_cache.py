@@ -11,7 +11,7 @@ import sys
 import time
 
 import cache_entries
-from conftest import ROOT, SEED, run_cli
+from conftest import SEED, run_cli
 from lintgk.batch import iter_lint, lint_many
 from lintgk.cache import MAX_AGE_DAYS, Cache
 from lintgk.config import Config
