@@ -176,10 +176,10 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
     where = joined.may_match(params.format_notice)
     if where is not None and not where:
         return
-    cited = list(joined.matches(rx(params.format_notice)))
-    if not cited or (params.current_notice and rx(params.current_notice).search(joined.text)):
+    citing = next(joined.matches(rx(params.format_notice)), None)
+    if citing is None or (params.current_notice and rx(params.current_notice).search(joined.text)):
         return
-    par, offset, m = cited[0]
+    par, offset, m = citing
     stated = m.group(0)
     if stated[-1] in "》>〉" and not any(opening in stated for opening in "《<〈"):
         stated = stated[:-1]  # the closing mark of a title opened before the issuer's name

@@ -16,11 +16,10 @@ from functools import lru_cache
 
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.lazy_regex import lazy_compile
-from lintgk.readers.national_text import ROW, _kind
+from lintgk.readers.national_text import APPLICATION_WIDTH, ROW, _kind
 
 # Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
 FLAT_LINE = 600
-_APPLICATION_WIDTH = 7  # 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
 _REVIEW_GROUPS, _REVIEW_WIDTH = 3, 5  # 行政复议 and two kinds of 行政诉讼: 维持, 纠正, 其他, 尚未审结, 总计
 _LONGEST_FIGURE = 6  # digits: no cell of the tables holds a million
 _LONGEST_RUN = 60  # digits in a row's run: past it the cuts are too many to try (and no row is so long)
@@ -134,7 +133,7 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
         cells = _label_cells(label[0], label[1], line_no)
         if cells is None:
             break  # the table ended before this label (the next part's heading)
-        values = _split(text, offset, 1, _APPLICATION_WIDTH, line_no)
+        values = _split(text, offset, 1, APPLICATION_WIDTH, line_no)
         if values is None:
             return None  # a row read no one way: the table is left unread
         rows.append(Row(cells + values, line_no))

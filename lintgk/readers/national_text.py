@@ -626,10 +626,10 @@ def _full_rows(builder: _Assembler) -> bool:
     if not any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows):
         return False
     rows = [r for r in builder.rows if r.values]
-    return len(rows) >= 3 and all(r.values == _APPLICATION_WIDTH for r in rows)
+    return len(rows) >= 3 and all(r.values == APPLICATION_WIDTH for r in rows)
 
 
-_APPLICATION_WIDTH = 7
+APPLICATION_WIDTH = 7  # the applications table's cells: 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
 
 
 def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spacing, builder: _Assembler,
