@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from lintgk.checks import typography
 from lintgk.checks.registry import Emitter
-from lintgk.checks.typography import _ISSPACE, FurnitureLineParams, furniture_line
+from lintgk.checks.typography import ISSPACE, FurnitureLineParams, furniture_line
 from lintgk.document import Paragraph
 
 _PARAMS = FurnitureLineParams(**yaml.safe_load(
@@ -47,4 +47,5 @@ def test_the_lines_passed_over_are_none_the_branches_report(texts):
 
 def test_every_blank_regex_matches_is_a_sign():
     blanks = re.compile(r"\s")
-    assert all(chr(c) in _ISSPACE for c in range(0x110000) if 0xD800 > c or c > 0xDFFF if blanks.match(chr(c)))
+    assert ISSPACE == "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert all(chr(c) in ISSPACE for c in range(0x110000) if 0xD800 > c or c > 0xDFFF if blanks.match(chr(c)))

@@ -403,9 +403,10 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         _metadata_tables(report, strong, pattern, max_line, emit)
 
 
-# The characters str.isspace() gives: every one regex's \s matches (the tests hold it) and a few more; none
-# lies above U+3000
-_ISSPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+# The characters str.isspace() gives, all below U+3001: every one regex's \s matches and a few more (the tests
+# hold both), written out rather than found by testing 12,289 characters at import
+ISSPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+           "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @lru_cache(maxsize=8)
@@ -417,7 +418,7 @@ def _furniture_signs(tokens: tuple[str, ...], starts: tuple[str, ...], labels: t
     without them: an empty token or start, a label of one character (spread without a blank)."""
     if "" in tokens or "" in starts or any(len(label) < 2 for label in labels):
         return None
-    return words_pattern(set(tokens) | set(starts) | {">", "＞", "."} | set(_ISSPACE))
+    return words_pattern(set(tokens) | set(starts) | {">", "＞", "."} | set(ISSPACE))
 
 
 def _list_item(text: str) -> str:
