@@ -229,6 +229,11 @@ _DOUBLED_CLAUSE = std_re.compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = std_re.compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
+# A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
+# (「总计总计」, 「维持纠正结果审结维持纠正结果审结」: three groups of the same columns, each name split over two
+# lines): its words repeat by the table's layout, not by a slip. Only the header's own characters
+# (rules/forms/national.yaml, reviews: header_cell) and blanks; any prose holds others.
+_REVIEWS_HEADER_RUN = std_re.compile(r"[结果维持纠正其他尚未审总计复议诉讼 \t\u3000]+")
 # Three short doublings, each found in one scan of the joined text (one pattern of the three is several
 # times slower: it leads with a class that holds the commonest marks):
 # - a body's name with its last character twice, where the name goes on to what the body does or is
@@ -331,6 +336,8 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
     found = {(offset, start, end): (par, word) for offset, par, start, end, word
              in chain(_doubled(joined, keep), _doubled_short(joined))}
     for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
+        if _REVIEWS_HEADER_RUN.fullmatch(par.text):
+            continue
         span = Span.within(par, start, end)
         fix = None
         if end - start == 2:  # a character twice (的的, 局局): the one doubling whose fix is certain, one less
