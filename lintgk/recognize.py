@@ -55,15 +55,15 @@ def _head(lines: list[str]) -> list[str]:
     return [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
 
 
-def _opening(lines: list[str]) -> str:
-    """The text's first ``_OPENING`` characters, without joining the whole document."""
+def _opening(lines: list[str], length: int) -> str:
+    """The text's first ``length`` characters (its lines joined), without joining the whole document."""
     taken, size = [], 0
     for line in lines:
         taken.append(line)
         size += len(line)
-        if size >= _OPENING:
+        if size >= length:
             break
-    return "".join(taken)[:_OPENING]
+    return "".join(taken)[:length]
 
 
 def _opens_with_title(lines: list[str]) -> bool:
@@ -88,7 +88,7 @@ def _another_institutions_report(lines: list[str]) -> bool:
     head = _head(lines)
     if any("政府信息公开" in line for line in head):
         return False
-    return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(_opening(lines)) is not None
+    return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(_opening(lines, _OPENING)) is not None
 
 
 def why_not_a_report(lines: list[str]) -> str | None:
@@ -99,7 +99,7 @@ def why_not_a_report(lines: list[str]) -> str | None:
                 "Regulation on government information disclosure")
     if _opens_with_title(lines):
         return None
-    text = re.sub(r"\s+", "", "".join(lines)[:_LOOK_AT])
+    text = re.sub(r"\s+", "", _opening(lines, _LOOK_AT))
     if sum(1 for p in _PARTS if p.search(text)) >= 2:
         return None
     named = _names_report(text)

@@ -18,6 +18,7 @@ from lintgk.model import Edit, Fix
 from lintgk.parse.bodies import GOVERNMENT_REST, LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
+from lintgk.parse.title import cited
 
 _PRONOUN = lazy_compile(r"^(?:本|我|该|各|贵)")
 _SUFFIX = lazy_compile(r"(?:人民政府|办事处)$")
@@ -87,7 +88,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     for (i, _, _), at, m in found:
         par = opening[i]
         body = m.group("body").strip()
-        if not body or _PRONOUN.match(body) or _in_cited_title(par.text, m.start() - at):
+        if not body or _PRONOUN.match(body) or cited(par.text, m.start() - at, _CITED_REACH):
             continue
         span = Span.within(par, m.start("body") - at, m.end("body") - at)
         if same_body(body, title_body):
@@ -125,11 +126,9 @@ def _signature(report: Report):
     return None
 
 
-def _in_cited_title(text: str, pos: int) -> bool:
-    """``pos`` lies inside 《…》: the name of a document the report cites (「《……关于编制公布2021年政府信息公开
-    工作年度报告有关事项的通知》」), whose words are not the report's claims about itself."""
-    before = text[max(0, pos - 200):pos]
-    return before.rfind("《") > before.rfind("》")
+# how far back a 《 is looked for: the name of a document the report cites (「《……关于编制公布2021年政府信息公开
+# 工作年度报告有关事项的通知》」), whose words are not the report's claims about itself
+_CITED_REACH = 200
 
 
 _first = itemgetter(0)  # a match's place, never the match itself (matches do not compare)
@@ -278,7 +277,7 @@ def _pronoun_of_another_kind(report: Report, params: BodyConsistentParams, emit:
             continue
         for m in finditer(par.text):
             kind = m.group("kind")
-            if kind == own.group("kind") or kind in title.text or _in_cited_title(par.text, m.start()):
+            if kind == own.group("kind") or kind in title.text or cited(par.text, m.start(), _CITED_REACH):
                 continue
             context = par.text[max(0, m.start() - 8):m.end() + 8].strip()
             emit(Span.within(par, m.start(), m.end()), variant="pronoun", body=m.group(0), kind=kind,

@@ -9,7 +9,7 @@ from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import MARKER
+from lintgk.lexicon import MARKER, SENTENCE_END
 from lintgk.model import Edit, Fix
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
@@ -54,7 +54,7 @@ def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
         emit(title_anchor(report), year=report.year or "本")
 
 
-_SENTENCE_ENDS = "。；;！？!?"
+_SENTENCE_ENDS = SENTENCE_END + "；;"  # a clause ends the sentence a wrap may cut as well
 
 
 def _period_across_a_wrap(report: Report) -> bool:

@@ -158,7 +158,7 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
 COUNTED_AFTER = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
 
 
-def cited(text: str, pos: int) -> bool:
-    """``pos`` lies inside 《…》: a document's title."""
-    before = text[:pos]
+def cited(text: str, pos: int, reach: int | None = None) -> bool:
+    """``pos`` lies inside 《…》: a document's title (``reach``: looked for in that many characters before it)."""
+    before = text[:pos] if reach is None else text[max(0, pos - reach):pos]
     return before.rfind("《") > before.rfind("》")
