@@ -53,26 +53,20 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 _WARM_UP_TEXT = "某镇2017年政府信息公开工作年度报告\n一、概述\n全年公开信息10条，其中文件2条。\n二〇一八年一月十五日\n"
 
 
-# The readers' libraries, imported on first use: each costs a tenth of a second or more, which the first
-# .docx, .pdf or .html file of a worker would otherwise pay out of its own time limit.
-_READER_MODULES = {".docx": ("lintgk.readers.docx", "docx"), ".pdf": ("lintgk.readers.pdf", "pdfplumber"),
-                   **{s: ("lintgk.readers.html", "selectolax.lexbor") for s in (".html", ".htm", ".shtml", ".xhtml")}}
-
-
 def warm_up(config: Config, suffixes: frozenset[str] = frozenset()) -> None:
     """Import the pipeline (and the readers of ``suffixes``) and load the rules, so that a file's time
     limit counts its own work only."""
     import importlib
 
     from lintgk.engine import lint_document
-    from lintgk.readers import read_bytes
+    from lintgk.readers import READER_MODULES, read_bytes
 
     try:
         lint_document(read_bytes(_WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", ".txt"), config)
     except Exception:  # a broken config or rule is reported by the lint of each file, as its error
         pass
     for suffix in suffixes:
-        for module in _READER_MODULES.get(suffix, ()):
+        for module in READER_MODULES.get(suffix, ()):
             try:
                 importlib.import_module(module)
             except ImportError:  # the file's own lint says what is missing

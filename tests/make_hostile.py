@@ -104,6 +104,13 @@ def _nested_html(depth: int = 100_000) -> bytes:
     return (b"<html><body>" + b"<div>" * depth + GOOD.encode() + b"</div>" * depth + b"</body></html>")
 
 
+def _nested_mhtml(depth: int = 10_000) -> bytes:
+    """A page saved as one file whose MIME parts nest ``depth`` deep (a few hundred kilobytes)."""
+    head = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    return head + b"".join(b'--b%d\r\nContent-Type: multipart/mixed; boundary="b%d"\r\n\r\n' % (i, i + 1)
+                           for i in range(depth))
+
+
 # case name -> (file name, what lintgk must do)
 KIND: dict[str, str] = {}
 
@@ -141,6 +148,8 @@ def make_corpus(folder: Path, big: bool = True) -> dict[str, Path]:
     add("nul-bytes", "nul.txt", GOOD.encode("utf-8").replace("。".encode(), b"\x00" * 40))
     add("odd-utf16", "odd16.txt", b"\xff\xfe" + GOOD.encode("utf-16-le") + b"\x41")
     add("nested-html", "nested.html", _nested_html())
+    add("nested-mhtml", "nested.mhtml", _nested_mhtml())
+    add("page-as-mhtml", "renamed.mht", b"<html><body>" + GOOD.encode() + b"</body></html>", "report")
     add("long-line", "longline.txt", ("全年主动公开政府信息10条，" * 150_000).encode("utf-8")[: 2 * 1024 * 1024])
     add("name-spaces", "a report with spaces.txt", GOOD.encode(), "report")
     add("name-chinese", "某镇 年度报告（2020）.txt", GOOD.encode(), "report")

@@ -63,6 +63,36 @@ def make_html(text: str, path: Path, encoding: str = "utf-8", furniture: bool = 
     return path
 
 
+def make_mht(page: str, path: Path, charset: str = "gb2312", transfer: str = "quoted-printable",
+             root_last: bool = False) -> Path:
+    """A page saved as one file the way Internet Explorer and 360 write it (.mht): a MIME multipart/related
+    message, the page's HTML as a ``charset`` part in ``transfer`` encoding, with a style sheet and an image.
+    ``root_last``: the page comes after the other parts and the ``start`` parameter names it (RFC 2557)."""
+    from email import encoders
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+    from email.mime.text import MIMEText
+
+    root = MIMENonMultipart("text", "html", charset=charset)
+    root.set_payload(page.encode("gb18030" if charset in ("gb2312", "gbk") else charset))
+    (encoders.encode_quopri if transfer == "quoted-printable" else encoders.encode_base64)(root)
+    root["Content-Location"] = "http://www.example.gov.cn/art/2021/1/20/art_1_1.html"
+    root["Content-ID"] = "<page@example>"
+    style = MIMEText("p { margin: 0 }", "css")
+    style["Content-Location"] = "http://www.example.gov.cn/style.css"
+    image = MIMEImage(bytes(range(256)) * 64, "png")
+    image["Content-Location"] = "http://www.example.gov.cn/logo.png"
+    message = MIMEMultipart("related", type="text/html")
+    if root_last:
+        message.set_param("start", "<page@example>")
+    for part in ([style, image, root] if root_last else [root, style, image]):
+        message.attach(part)
+    message["From"] = "<Saved by Windows Internet Explorer 11>"
+    path.write_bytes(message.as_bytes().replace(b"\n", b"\r\n"))
+    return path
+
+
 def register_cjk_font() -> None:
     """reportlab's built-in CJK font (STSong-Light), registered once."""
     from reportlab.pdfbase import pdfmetrics

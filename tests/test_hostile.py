@@ -26,7 +26,7 @@ from make_hostile import GOOD, KIND, make_corpus
 BOUND = 240  # seconds for the whole batch: generous, on a loaded 2-core machine
 CASES = ["empty", "whitespace", "binary", "png-as-docx", "truncated-docx", "zip-bomb", "billion-laughs",
          "docx-no-document", "truncated-pdf", "encrypted-pdf", "pdf-no-text", "mixed-encodings", "nul-bytes",
-         "odd-utf16", "nested-html", "long-line", "name-spaces", "name-chinese", "name-dash", "name-newline",
+         "odd-utf16", "nested-html", "nested-mhtml", "page-as-mhtml", "long-line", "name-spaces", "name-chinese", "name-dash", "name-newline",
          "name-markup", "name-not-utf8", "fifo", "dev-zero", "symlink-loop", "50mb-text", "sparse-2gb"]
 # chmod does not bite for root: the unreadable cases then run as nobody (setpriv), or not at all
 AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]

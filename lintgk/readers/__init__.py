@@ -10,10 +10,17 @@ from lintgk.limits import MAX_BYTES, MAX_LINE_CHARS, check_html_depth, check_lin
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+SAVED_PAGE_SUFFIXES = {".mhtml", ".mht"}  # a web page saved as one file (MIME)
 LEGACY_WORD = {".doc", ".wps", ".wpt", ".dot"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
-_MARKUP_SUFFIXES = HTML_SUFFIXES | {".docx", ".pdf"}  # what is not read as text (_read_bytes)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | SAVED_PAGE_SUFFIXES | {".docx", ".pdf"}
+_MARKUP_SUFFIXES = HTML_SUFFIXES | SAVED_PAGE_SUFFIXES | {".docx", ".pdf"}  # what is not read as text (_read_bytes)
 
+# The readers' libraries, imported on first use: each costs a tenth of a second or more, which the first
+# .docx, .pdf or web page of a worker would otherwise pay out of its own time limit (batch.warm_up).
+_PAGE_MODULES = ("lintgk.readers.html", "selectolax.lexbor")
+READER_MODULES = {".docx": ("lintgk.readers.docx", "docx"), ".pdf": ("lintgk.readers.pdf", "pdfplumber"),
+                  **{s: _PAGE_MODULES for s in HTML_SUFFIXES},
+                  **{s: (*_PAGE_MODULES, "lintgk.readers.mhtml") for s in SAVED_PAGE_SUFFIXES}}
 
 
 def read_path(path: Path, encoding: str | None = None) -> Document:
@@ -27,7 +34,7 @@ def read_path(path: Path, encoding: str | None = None) -> Document:
         raise InputError(name, "old binary Word/WPS file; open it in Word or WPS and save as .docx "
                                "(or: soffice --headless --convert-to docx FILE), then lint the .docx")
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(name, f"unsupported file type {suffix or '(none)'}; lintgk reads .txt .md .docx .html .pdf")
+        raise InputError(name, f"unsupported file type {suffix or '(none)'}; lintgk reads .txt .md .docx .html .mhtml .pdf")
     return read_bytes(read_limited(path, checked=True), name, suffix, encoding)
 
 
@@ -56,6 +63,13 @@ def _read_bytes(data: bytes, name: str, suffix: str, encoding: str | None = None
 
         check_html_depth(data, name)
         return read_html(data, name, encoding)
+    if suffix in SAVED_PAGE_SUFFIXES:
+        from lintgk.readers.html import read_html
+        from lintgk.readers.mhtml import page_of_archive
+
+        page, charset = page_of_archive(data, name)
+        check_html_depth(page, name)
+        return read_html(page, name, encoding, declared=charset)
     return _read_text(data, name, suffix, encoding)
 
 

@@ -42,11 +42,13 @@ def cell_text(td) -> str:
     return _CJK_SPACE.sub("", _CELL_WS.sub(" ", td.text(separator=" "))).strip()
 
 
-def _decode(data: bytes, name: str, forced: str | None) -> str:
+def _decode(data: bytes, name: str, forced: str | None, declared: str | None = None) -> str:
     if not forced:
-        m = _META_CHARSET.search(data[:4096])
-        if m:
-            declared = m.group(1).decode("ascii").lower()
+        if not declared:
+            m = _META_CHARSET.search(data[:4096])
+            declared = m.group(1).decode("ascii") if m else None
+        if declared:
+            declared = declared.lower()
             declared = "gb18030" if declared in ("gb2312", "gbk", "gb18030") else declared
             try:
                 return data.decode(declared)
@@ -160,10 +162,12 @@ def _int(value) -> int:
         return 1
 
 
-def read_html(data: bytes, name: str, forced: str | None = None) -> Document:
+def read_html(data: bytes, name: str, forced: str | None = None, declared: str | None = None) -> Document:
+    """``forced``: the user's --encoding; ``declared``: the charset a saved page's MIME part names, which
+    comes before the page's own <meta> (as a browser reads it)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    text = _decode(data, name, forced)
+    text = _decode(data, name, forced, declared)
     tree = LexborHTMLParser(text)
     if tree.body is None:
         raise InputError(name, "not an HTML page (no <body>)")

@@ -87,8 +87,8 @@ def check_upload(data: bytes, filename: str, lang: str) -> Analysis:
         raise UploadError("这是旧版 Word/WPS 文件（.doc/.wps）。请在 Word 或 WPS 中“另存为” .docx 后再上传。",
                           "This is an old binary Word/WPS file (.doc/.wps). Save it as .docx in Word or WPS and upload that.")
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UploadError(f"不支持的文件类型「{suffix or '无扩展名'}」。请上传 .docx、.pdf、.txt、.md 或 .html 文件。",
-                          f"Unsupported file type “{suffix or 'no extension'}”. Upload a .docx, .pdf, .txt, .md or .html file.")
+        raise UploadError(f"不支持的文件类型「{suffix or '无扩展名'}」。请上传 .docx、.pdf、.txt、.md、.html 或 .mhtml 文件。",
+                          f"Unsupported file type “{suffix or 'no extension'}”. Upload a .docx, .pdf, .txt, .md, .html or .mhtml file.")
     config = Config()
     config.lang = lang
     try:
