@@ -175,3 +175,11 @@ def test_share_of_total_on_a_real_list(write, old, new, wrong):
     assert text.count(old) == 1
     result = lint_text(write, text.replace(old, new))
     assert {d.data["part"] for d in result.diagnostics if d.rule == "GK307"} == wrong
+
+
+def test_full_stop_dropped_at_a_paragraph_end(write):
+    """GK610: the seed ends every paragraph; drop one stop and that paragraph is reported, alone."""
+    assert "GK610" not in codes(lint_text(write, seed_text("kandun")))
+    result = lint_text(write, mutate("kandun", "答复工作开展顺利。\n", "答复工作开展顺利\n"))
+    (diag,) = [d for d in result.diagnostics if d.rule == "GK610"]
+    assert diag.line == 10 and diag.data["tail"].endswith("答复工作开展顺利")

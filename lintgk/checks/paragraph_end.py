@@ -1,0 +1,111 @@
+"""GK610: a paragraph of running text ends with an end mark (。！？…), as the report's other paragraphs do.
+
+A paragraph that stops without one is a sentence cut short or a full stop lost in editing (「…其他类3条」
+then the next part). It is reported only where the report otherwise ends its paragraphs properly: text
+with a line break at every printed line (copied from a PDF) or a list written without stops lacks them
+everywhere, and that is a layout, not a slip.
+"""
+from __future__ import annotations
+
+from lintgk.checks.params import NoParams
+from lintgk.checks.registry import Emitter, kind
+from lintgk.parse.model import Report, Span
+
+# What may end a paragraph: the sentence ends, and the marks that end a part of one before a list or
+# the next item (；：), or trail off (…).
+_END_MARKS = frozenset("。！？；：…!?;:")
+_CLOSING = {"）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『", "】": "【", "》": "《"}
+_BULLETS = frozenset("-*•·●○◆■□▪")
+_SHORTEST = 20  # characters: a shorter line is a label, a signature or a date, not running text
+_MOST_MISSING = 2  # more paragraphs without an end mark than this is the text's layout
+_RUN_IN_TEXT = 15  # characters of text after a run-in heading that make the paragraph running text
+
+
+@kind("paragraph-end", params=NoParams)
+def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
+    # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
+    # running text is counted only when one of them is running text that lacks its mark.
+    paragraphs = report.doc.paragraphs
+    maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in _END_MARKS
+             and ("，" in t or "," in t)]
+    if not maybe:
+        return
+    running = _Running(report)
+    unended = [(par, text) for par in maybe if (text := running.text_of(par)) and not _ends_with_a_mark(text)]
+    if not unended or len(unended) > _MOST_MISSING:
+        return
+    if len(unended) * 5 > sum(1 for par in paragraphs if running.text_of(par)):
+        return
+    for par, text in unended:
+        end = len(par.text.rstrip(" \u3000\t"))
+        emit(Span.within(par, end - 1, end), tail=text[-12:])
+
+
+class _Running:
+    """Tells the paragraphs of prose: long enough, with a comma, neither a table's row nor a bracketed
+    note, nor a heading (a run-in heading's paragraph is, for its text)."""
+
+    def __init__(self, report: Report) -> None:
+        self.headings = {id(h.paragraph): h for h in report.headings}
+        self.title_line = report.title.span.line if report.title else None
+
+    def text_of(self, par) -> str | None:
+        """The paragraph's text if it is running text, else None."""
+        text = par.text.strip(" \u3000\t")
+        if len(text) < _SHORTEST or par.line == self.title_line or ("，" not in text and "," not in text):
+            return None
+        if "\t" in text or "|" in text or text[0] in _BULLETS or (text[0] in "（(" and text[-1] in "）)"):
+            return None  # a row of cells, a list item, a note in brackets (「（本列数据的勾稽关系为：…）」)
+        if _unclosed_bracket(text) or _figures_after_words(text) >= 3:
+            return None  # a note wrapped onto the next line, a label with its cells (「（二）部分公开 447 7 0 454」)
+        heading = self.headings.get(id(par))
+        if heading is not None:
+            at = text.find(heading.title)
+            if at < 0 or len(text) - at - len(heading.title) < _RUN_IN_TEXT:
+                return None
+        return text
+
+
+def _unclosed_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _figures_after_words(text: str) -> int:
+    """How many separate figures follow the paragraph's last Chinese character."""
+    i = len(text)
+    while i > 0 and not ("\u3400" <= text[i - 1] <= "\u9fff"):
+        i -= 1
+    figures, in_figure = 0, False
+    for c in text[i:]:
+        if c.isdigit() != in_figure:
+            in_figure = not in_figure
+            figures += in_figure
+    return figures
+
+
+def _ends_with_a_mark(text: str) -> bool:
+    """Ends with an end mark, inside or before its closing brackets and quotes (「……。”」, 「。（详见附表）」).
+    An address, e-mail or telephone number closing a contact line stands without one, as is usual."""
+    i = len(text) - 1
+    while i >= 0 and text[i] in _CLOSING:
+        if i > 0 and text[i - 1] in _END_MARKS:
+            return True  # 「……。”」
+        opening = text.rfind(_CLOSING[text[i]], 0, i)
+        if opening > 0 and text[opening - 1] in _END_MARKS and text[i] in "）)":
+            return True  # a note after the sentence: 「……761条。（详见图表1）」
+        i -= 1
+    if i < 0:
+        return False
+    if text[i] in _END_MARKS:
+        return True
+    # a contact in brackets (「…联系（电话：0599-86161228）」) still leaves the sentence to be ended
+    return i == len(text) - 1 and text[i].isascii() and text[i].isalnum() and _contact_at_end(text)
+
+
+def _contact_at_end(text: str) -> bool:
+    """The text ends with an e-mail address, a site's address or a telephone number."""
+    start = len(text)
+    while start > 0 and text[start - 1].isascii() and not text[start - 1].isspace() and text[start - 1] not in ",;":
+        start -= 1
+    tail = text[start:]
+    return "@" in tail or "www." in tail or "://" in tail or sum(c.isdigit() for c in tail) >= 7
