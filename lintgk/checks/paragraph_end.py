@@ -103,9 +103,13 @@ def _ends_with_a_mark(text: str) -> bool:
 
 
 def _contact_at_end(text: str) -> bool:
-    """The text ends with an e-mail address, a site's address or a telephone number."""
+    """The text ends with an e-mail address, a site's address (also one miswritten: 「http：//….gov.cn」) or
+    a telephone number."""
     start = len(text)
     while start > 0 and text[start - 1].isascii() and not text[start - 1].isspace() and text[start - 1] not in ",;":
         start -= 1
     tail = text[start:]
-    return "@" in tail or "www." in tail or "://" in tail or sum(c.isdigit() for c in tail) >= 7
+    if "@" in tail or "//" in tail or sum(c.isdigit() for c in tail) >= 7:
+        return True
+    host, dot, domain = tail.rpartition(".")
+    return bool(host) and dot == "." and domain.isalpha() and 2 <= len(domain) <= 6  # 「…example.gov.cn」
