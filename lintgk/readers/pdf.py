@@ -122,8 +122,8 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
-                if open_table and on_page == 1 and open_table[1] == width:
-                    if _split_row(open_table[2], payload[0]):  # a row the page break cut in two
+                if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
+                    if open_table[1] == width and _split_row(open_table[2], payload[0]):  # a row cut in two
                         payload = [_join_rows(open_table[2], payload[0])] + payload[1:]
                         lines.pop(), where.pop(), open_table[0].rows.pop()
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
