@@ -157,6 +157,20 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
     assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
 
 
+def test_a_header_row_whose_every_cell_the_page_break_cut_is_one_row():
+    """Tall rows in WPS's layout: the review table's first row ends a page with 「行政复」 and 「行政诉」, the next
+    page opens with 「议」 and 「讼」 (a real 2023 finance bureau's report, nat2-czj-2023, laid out by
+    make_office.py: a false GK411, the table not found)."""
+    from lintgk.readers.pdf import _join_rows, _split_row
+
+    before = ["行政复", "", "", "", "", "行政诉", "", "", "", "", "", "", "", "", ""]
+    after = ["议", "", "", "", "", "讼", "", "", "", "", "", "", "", "", ""]
+    assert _split_row(before, after) and _join_rows(before, after)[:6] == ["行政复议", "", "", "", "", "行政诉讼"]
+    header = ["结果维持", "", "", "", "", "未经复议直接起诉", "", "", "", "", "", "", "", "", ""]
+    assert not _split_row(before, header), "a row of its own: long cells"
+    assert not _split_row(before, ["议", "", "", "", "", "", "讼", "", "", "", "", "", "", "", ""]), "other columns"
+
+
 def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
     from reportlab.lib.pagesizes import A4
 

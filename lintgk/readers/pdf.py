@@ -161,12 +161,19 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
 _NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")
 
 
+_TAIL = 4  # characters: the end of a cell's text a page break put on the next page (「行政复」 / 「议」)
+
+
 def _split_row(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
-    only text fragments (no figure), fewer filled cells, and not starting with a row number."""
+    only text fragments (no figure), not starting with a row number, and fewer filled cells, or as many
+    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」)."""
     filled_after = [c for c in after if c and c.strip()]
     filled_before = [c for c in before if c and c.strip()]
-    if not filled_after or len(filled_after) >= len(filled_before) or len(after) != len(before):
+    if not filled_after or len(filled_after) > len(filled_before) or len(after) != len(before):
+        return False
+    if len(filled_after) == len(filled_before) and not all(
+            len(a.strip()) <= _TAIL and b and b.strip() for a, b in zip(after, before) if a and a.strip()):
         return False
     return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())
 
