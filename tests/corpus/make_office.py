@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from make_pdfs import parse_with_format  # noqa: E402
 from national_layouts import Td, application_table, review_table  # noqa: E402
 from national_layouts import _grid as spread  # noqa: E402
-from office import build_docx, to_pdf  # noqa: E402
+from office import WPS_SPLIT, build_docx, to_pdf  # noqa: E402
 
 from lintgk.document import Table  # noqa: E402
 from lintgk.parse.national import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, find_national_tables  # noqa: E402
@@ -133,7 +133,7 @@ def _official_applications(table) -> list[list[Td]]:
     report's labels and figures; a row the report lacks keeps the form's label and empty cells."""
     fmt = 2021 if "三.六.1" in table.rows else 2019
     rows = application_table(fmt, {})
-    keys = iter(k for k in _official_order(fmt))
+    keys = iter(_official_order(fmt))
     for row in rows[2:]:
         key = next(keys)
         found = table.rows.get(key)
@@ -165,8 +165,6 @@ def _markup(rows: list[list[Td]]) -> list[str]:
 
 def build(sources: list[Path], out: Path) -> list[tuple[Path, Path, Path, Path]]:
     """(source, .docx, .pdf, -split.pdf) for each source; the Word files and PDFs written into ``out``."""
-    import office
-
     out.mkdir(parents=True, exist_ok=True)
     made = []
     with tempfile.TemporaryDirectory() as work:
@@ -175,7 +173,7 @@ def build(sources: list[Path], out: Path) -> list[tuple[Path, Path, Path, Path]]
             layout, title, _ = parse_with_format(markup(source))
             plain.append(build_docx(layout, out / f"{source.stem}.docx", title=title))
             split.append(build_docx(layout, Path(work) / f"{source.stem}-split.docx", title=title,
-                                    style=office.WPS_SPLIT))
+                                    style=WPS_SPLIT))
         for pdf in to_pdf(plain, Path(work) / "plain") + to_pdf(split, Path(work) / "split"):
             (out / pdf.name).write_bytes(pdf.read_bytes())
         for source in sources:
