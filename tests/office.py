@@ -16,6 +16,19 @@ from pathlib import Path
 FONT = "Noto Serif CJK SC"
 
 
+@dataclass(frozen=True)
+class Style:
+    """How an office's Word sets the file: the font, and for tables a fixed row height (cm; tall rows run a
+    table across a page break) and the number of header rows Word repeats on the next page (标题行重复)."""
+    font: str = FONT
+    row_height: float | None = None
+    repeat_header: int = 0
+
+
+WORD = Style()
+WPS_SPLIT = Style(font="WenQuanYi Zen Hei", row_height=1.3)  # WPS's default sans-serif look
+
+
 @dataclass
 class Para:
     text: str
@@ -77,17 +90,17 @@ def _page_field(paragraph) -> None:
     paragraph.add_run(" —")
 
 
-def _font(run, size: float, bold: bool = False) -> None:
+def _font(run, size: float, bold: bool = False, font: str = FONT) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
     run.font.size = Pt(size)
     run.font.bold = bold
-    run.font.name = FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    run.font.name = font
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
 
-def build_docx(layout: Layout, path: Path, title: str | None = None) -> Path:
+def build_docx(layout: Layout, path: Path, title: str | None = None, style: Style = WORD) -> Path:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -103,18 +116,18 @@ def build_docx(layout: Layout, path: Path, title: str | None = None) -> Path:
     if layout.header:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(header.add_run(layout.header), 9)
+        _font(header.add_run(layout.header), 9, font=style.font)
     if layout.footer_page_number:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _page_field(footer)
         for run in footer.runs:
-            _font(run, 10.5)
+            _font(run, 10.5, font=style.font)
     if title:
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(12)
-        _font(p.add_run(title), 20, bold=True)
+        _font(p.add_run(title), 20, bold=True, font=style.font)
     for block in layout.blocks:
         if isinstance(block, Para):
             p = document.add_paragraph()
@@ -125,16 +138,16 @@ def build_docx(layout: Layout, path: Path, title: str | None = None) -> Path:
             fmt.space_after = Pt(0)
             if block.indent and block.align in ("justify", "left"):
                 fmt.first_line_indent = Pt(layout.body_size * 2)
-            _font(p.add_run(block.text), layout.body_size, bold=block.heading)
+            _font(p.add_run(block.text), layout.body_size, bold=block.heading, font=style.font)
             if block.shaded:
                 _shade(p, block.shaded)
         else:
-            _grid(document, block, Cm, WD_TABLE_ALIGNMENT)
+            _grid(document, block, Cm, WD_TABLE_ALIGNMENT, style)
     document.save(path)
     return path
 
 
-def _grid(document, grid: Grid, Cm, WD_TABLE_ALIGNMENT) -> None:
+def _grid(document, grid: Grid, Cm, WD_TABLE_ALIGNMENT, style: Style = WORD) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     width = max(len(r) for r in grid.rows)
@@ -163,7 +176,22 @@ def _grid(document, grid: Grid, Cm, WD_TABLE_ALIGNMENT) -> None:
             cell.text = ""
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if c else WD_ALIGN_PARAGRAPH.LEFT
-            _font(paragraph.add_run(value), 10.5)
+            _font(paragraph.add_run(value), 10.5, font=style.font)
+    _row_layout(table, style, Cm)
+
+
+def _row_layout(table, style: Style, Cm) -> None:
+    """Tall rows and the header rows repeated on each page the table runs onto."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for n, row in enumerate(table.rows):
+        if style.row_height:
+            row.height, row.height_rule = Cm(style.row_height), WD_ROW_HEIGHT_RULE.AT_LEAST
+        if n < style.repeat_header:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            row._tr.trPr[-1].set(qn("w:val"), "true")
 
 
 def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[Path]:

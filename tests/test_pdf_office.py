@@ -157,6 +157,20 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
     assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
 
 
+def test_a_header_row_whose_every_cell_the_page_break_cut_is_one_row():
+    """Tall rows in WPS's layout: the review table's first row ends a page with 「行政复」 and 「行政诉」, the next
+    page opens with 「议」 and 「讼」 (a real 2023 finance bureau's report, nat2-czj-2023, laid out by
+    make_office.py: a false GK411, the table not found)."""
+    from lintgk.readers.pdf import _join_rows, _split_row
+
+    before = ["行政复", "", "", "", "", "行政诉", "", "", "", "", "", "", "", "", ""]
+    after = ["议", "", "", "", "", "讼", "", "", "", "", "", "", "", "", ""]
+    assert _split_row(before, after) and _join_rows(before, after)[:6] == ["行政复议", "", "", "", "", "行政诉讼"]
+    header = ["结果维持", "", "", "", "", "未经复议直接起诉", "", "", "", "", "", "", "", "", ""]
+    assert not _split_row(before, header), "a row of its own: long cells"
+    assert not _split_row(before, ["议", "", "", "", "", "", "讼", "", "", "", "", "", "", "", ""]), "other columns"
+
+
 def test_title_set_on_two_centred_lines_is_one_line(tmp_path):
     from reportlab.lib.pagesizes import A4
 
@@ -216,3 +230,20 @@ def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
     c.save()
     doc = read_path(path)
     assert doc.lines == [first + full + "全年工作有序开展。", first + url + "全年工作有序开展。"]
+
+
+def test_a_paragraph_of_one_full_line_and_the_next_indented_paragraph_are_two():
+    """Word's body: first lines indented two characters. A paragraph of one line that fills it (「海澄综合实验区
+    2017年度政府信息公开工作年度报告」) and the next paragraph's first line, as full, both seemed centred (an
+    indent of two characters moves a line's middle by one) and were joined as a wide title wrapped: the stamp
+    line 「来源：海澄县人民政府 时间：2018-01-23 08:51」 under it was no line of its own and GK606 missed it (a real
+    2017 zone's report, c3-old-2017-zone-fujian, laid out in Word by make_office.py)."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=79.4, right=521.6, pitch=28.0)
+    first = {"text": "海澄综合实验区2017年度政府信息公开工作年度报告", "x0": 111.4, "x1": 511.4, "top": 100.0, "size": 16.0}
+    second = {"text": "来源：海澄县人民政府 时间：2018-01-23 08:51 微信 微博", "x0": 111.4, "x1": 520.0, "top": 128.0,
+              "size": 16.0}
+    assert not continues(first, second, layout, same_page=True)
+    title = {**first, "x0": 90.0, "x1": 515.0}  # a wide centred title wrapped: its second line shorter, centred
+    assert continues(title, {**second, "text": "工作年度报告", "x0": 252.0, "x1": 348.0}, layout, same_page=True)

@@ -368,7 +368,8 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
         numbers = [parse_value(raw)[0] for raw in raws]
         figures = sum(1 for n in numbers if n is not None)
         if any(n is None and header_cell.search(raw) for n, raw in zip(numbers, raws)):
-            continue  # still a header row
+            header_seen = True  # still a header row (its cells cut in two lines: 「结果维」 over 「持」, in a PDF)
+            continue
         if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
         values = _values(distinct[-width:])

@@ -122,10 +122,14 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
-                if open_table and on_page == 1 and open_table[1] == width:
-                    if _split_row(open_table[2], payload[0]):  # a row the page break cut in two
-                        payload = [_join_rows(open_table[2], payload[0])] + payload[1:]
+                if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
+                    before = open_table[2]
+                    if open_table[1] == width and _split_row(before, payload[0]):  # a row cut in two
+                        payload = [_join_rows(before, payload[0])] + payload[1:]
                         lines.pop(), where.pop(), open_table[0].rows.pop()
+                    elif open_table[1] != width and len(payload) > 1 and _label_tail(before, payload[0]):
+                        _replace_last_row(open_table[0], _join_label(before, payload[0]), lines, where, paragraphs)
+                        payload = payload[1:]  # the end of a label the page break cut
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
                 else:
                     tables.append(_table(payload, lines, where, number, on_page, paragraphs))
@@ -161,18 +165,54 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
 _NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")
 
 
+_TAIL = 4  # characters: the end of a cell's text a page break put on the next page (「行政复」 / 「议」)
+
+
 def _split_row(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
-    only text fragments (no figure), fewer filled cells, and not starting with a row number."""
+    only text fragments (no figure), not starting with a row number, and fewer filled cells, or as many
+    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」)."""
     filled_after = [c for c in after if c and c.strip()]
     filled_before = [c for c in before if c and c.strip()]
-    if not filled_after or len(filled_after) >= len(filled_before) or len(after) != len(before):
+    if not filled_after or len(filled_after) > len(filled_before) or len(after) != len(before):
+        return False
+    if len(filled_after) == len(filled_before) and not _tails_of(before, after):
         return False
     return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())
 
 
+def _tails_of(before: list, after: list) -> bool:
+    """Whether each filled cell of ``after`` goes on a filled cell above it, being short (a header cell's last
+    characters) or below a numbered label (「7.属于」 / 「行政执法案卷」, the row's figures blank)."""
+    below = [(a.strip(), (b or "").strip()) for a, b in zip(after, before) if a and a.strip()]
+    numbered = ANY_MARKER.match(next(c for c in before if c and c.strip()).strip())
+    return all(b and (len(a) <= _TAIL or numbered) for a, b in below)
+
+
+def _label_tail(before: list, after: list) -> bool:
+    """Whether ``after``, the first row on a page whose grid splits otherwise than the page before's, is the end of
+    ``before``'s label: one piece of text, no row number, the rest of its cells there but blank (the figures
+    stayed above with the label's first lines), and ``before`` a row with figures."""
+    filled = [c.strip() for c in after if c and c.strip()]
+    return (len(filled) == 1 and "" in after and not _NUMBER.match(filled[0]) and not ANY_MARKER.match(filled[0])
+            and any(c and _NUMBER.match(c) for c in before))
+
+
+def _join_label(before: list, after: list) -> list:
+    """``before`` with the piece ``after`` holds added to its label, its last cell of text before the figures."""
+    tail = next(c for c in after if c and c.strip())
+    at = max(i for i, c in enumerate(before) if c and c.strip() and not _NUMBER.match(c))
+    return before[:at] + [before[at] + tail] + before[at + 1:]
+
+
 def _join_rows(before: list, after: list) -> list:
     return [b if a is None else (b or "") + a for b, a in zip(before, after)]
+
+
+def _replace_last_row(table: Table, row: list, lines: list[str], where: list, paragraphs: list[Paragraph]) -> None:
+    lines.pop(), table.rows.pop()
+    page, on_page = where.pop()
+    _table([row], lines, where, page, on_page, paragraphs, into=table)
 
 
 def _table(rows: list[list], lines: list[str], pages: list, page: int, on_page: int,

@@ -130,6 +130,8 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
     if layout.reaches_right(prev):
         if layout.flush_left(line):
             return True
+        if not layout.flush_left(prev) and abs(line["x0"] - prev["x0"]) < 0.5 * size:
+            return False  # two first lines at one indent: a paragraph whose one line was full, then the next
         return open_end and layout.centred(prev) and layout.centred(line)  # a wide title wrapped
     if open_end and not layout.flush_left(prev) and not layout.flush_left(line):
         if layout.centred(prev) and layout.centred(line) or _centred_pair(prev, line):

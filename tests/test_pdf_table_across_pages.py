@@ -1,0 +1,72 @@
+"""A Word table that runs across a page break is one table in the PDF reader, even where the page's grid
+splits differently: on the first page the header's merged label cells (申请人情况 over three columns, 一、… over
+three) leave one label column, on the next page （三）不予公开 | 1.属于国家秘密 give three. Read as two tables,
+neither was the part 三 table, and a real 2022 public security bureau's report exported by LibreOffice gave a
+false GK411 (found in tests/corpus/make_office.py's comparison of the .txt with its Word file's PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintgk.parse.national import find_national_tables
+from lintgk.readers import read_path
+from lintgk.readers.pdf import _assemble
+
+OFFICE = Path(__file__).parent / "corpus" / "office"
+
+HEAD = [["申请人情况", "自然人", "法人或其他组织", None, None, None, None, "总计"],
+        ["", None, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", None],
+        ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]]
+REST = [["三、本年度办理结果", "（一）予以公开", None, "0", "0", "0", "0", "0", "0", "0"],
+        ["", "（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+def test_a_table_ending_its_page_goes_on_in_the_table_opening_the_next_page_whatever_its_grid():
+    doc = _assemble([(842.0, [(100.0, "table", HEAD)]), (842.0, [(90.0, "table", REST)])], "report.pdf")
+    assert len(doc.tables) == 1
+    assert [len(r.cells) for r in doc.tables[0].rows] == [8, 8, 8, 10, 10]
+
+
+def test_two_tables_with_something_between_them_stay_two():
+    line = {"text": "四、政府信息公开行政复议、行政诉讼情况", "size": 16.0, "x0": 90.0, "x1": 400.0, "top": 80.0,
+            "bottom": 96.0}
+    pages = [(842.0, [(100.0, "table", HEAD)]), (842.0, [(80.0, "line", line), (120.0, "table", REST)])]
+    assert len(_assemble(pages, "report.pdf").tables) == 2
+
+
+def test_the_real_reports_part_three_table_runs_onto_the_next_page_and_is_read_whole():
+    doc = read_path(OFFICE / "nat2-gaj-2022.pdf")
+    applications = find_national_tables(doc.tables).applications
+    assert applications is not None and len(applications.rows) >= 25
+    assert applications.rows["三.六.1"].values["自然人"].raw == "1"
+
+
+def test_the_end_of_a_label_on_the_next_pages_grid_goes_back_to_its_label():
+    """Tall rows (make_office.py's page-break style): the row of （二）部分公开 ends its page with the label's first
+    lines and the figures, the next page holds 「不计其他情形）」 over blank cells, in a grid split otherwise (a real
+    2023 natural resources bureau's report, nat2-zrz-2023: its GK406 named the row by half its label)."""
+    first = HEAD[:2] + [["", "（二）部分公开（区分处理的，只计这一情形，", "8", "1", "0", "0", "0", "0", "8"]]
+    rest = [["", "不计其他情形）", None, "", "", "", "", "", "", ""]] + REST[1:]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[1] for r in table.rows[2:]] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开"]
+    assert doc.lines[2].split("\t")[1:3] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "8"]
+
+
+def test_a_next_pages_row_of_its_own_is_no_end_of_a_label():
+    for row in (["", "（三）不予公开", "1.属于国家秘密", "", "", "", "", "", "", ""],  # a numbered row
+                ["第二十条第（六）项", None, None, None, None, None, None, None, None, None],  # a row across the table
+                ["", "其他", None, "0", "0", "0", "0", "0", "0", "0"]):  # a row with figures
+        first = HEAD[:2] + [["", "（一）予以公开", "8", "1", "0", "0", "0", "0", "9"]]
+        doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", [row] + REST)])], "r.pdf")
+        assert len(doc.tables[0].rows) == 3 + 1 + len(REST), row
+
+
+def test_a_numbered_label_cut_by_the_page_break_over_blank_figures_is_one_row():
+    """「7.属于」 at the foot of a page, 「行政执法案卷」 at the top of the next, the row's figures blank (a real 2019
+    city office's report, nat-jhsbgt-2019, in the page-break style: nine GK409s named 「行政执法案卷」)."""
+    from lintgk.readers.pdf import _join_rows, _split_row
+
+    before = [None, None, "7.属于", "", "", "", "", "", "", ""]
+    after = ["", "", "行政执法案卷", "", "", "", "", "", "", ""]
+    assert _split_row(before, after) and _join_rows(before, after)[2] == "7.属于行政执法案卷"
+    assert not _split_row([None, None, "属于", "", "", "", "", "", "", ""], after), "no row number: maybe a row"
