@@ -182,5 +182,17 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
             return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
     if open_end and word and layout.flush_left(line):
-        return layout.right - prev["x1"] < (len(word[0]) * 0.55 + 0.5) * line["size"]  # the word did not fit
+        wide = _kept_with_word(text, word.end())
+        return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
     return False
+
+
+# Full-width punctuation no line may start with: a browser carries it over with the word before it
+# (「0.8%；」 goes to the next line whole), so it takes its em of room with the word.
+_NO_LINE_START = "，。；：、！？）」』”’》〉"
+
+
+def _kept_with_word(text: str, end: int) -> int:
+    """How many characters of punctuation no line starts with follow the word ending at ``end``."""
+    rest = text[end:end + 3]
+    return len(rest) - len(rest.lstrip(_NO_LINE_START))
