@@ -56,7 +56,7 @@ def _candidates(paragraphs: list[Paragraph]):
             continue
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
-        if not looks and nxt is not None and nxt.line == par.line + 1 and len(text) <= 40:
+        if not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40:
             joined = text + nxt.text
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
@@ -68,6 +68,15 @@ def _candidates(paragraphs: list[Paragraph]):
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+
+
+def _title_block(par: Paragraph, nxt: Paragraph) -> bool:
+    """Whether ``nxt`` may finish a title begun on ``par``: the next line, or, below a line that is only a
+    body's name, the line after a blank one (a page's two centred title lines, copied from the browser with a
+    blank line between: 「南屿市珊瑚区人民政府」, 「2015年政府信息公开工作年度报告」)."""
+    if nxt.line == par.line + 1:
+        return True
+    return nxt.line == par.line + 2 and _BODY_LINE.match(par.text.strip(_AROUND_BODY)) is not None
 
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:

@@ -599,9 +599,10 @@ def _blank_cells(spacing: _Spacing) -> dict[int, list[int]] | None:
         if extra:
             found[gap.index] = [gap.index - gap.size + apart + k * step for k in range(extra // step)]
     last = spacing.gaps[-1]
-    if found and last.slot == TABLE_END and last.size > row_apart:
+    trailing = (last.size - row_apart) // step  # fewer lines than a cell and its separators: no blank cell
+    if found and last.slot == TABLE_END and trailing > 0:
         # the table's last cells, blank, before what follows it (read only where the table has blank cells inside)
-        found[last.index] = [last.index - last.size + apart + k * step for k in range((last.size - row_apart) // step)]
+        found[last.index] = [last.index - last.size + apart + k * step for k in range(trailing)]
     return found or None
 
 

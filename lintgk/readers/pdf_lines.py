@@ -37,9 +37,55 @@ def page_lines(page) -> list[dict]:
         if not text or _PAGE_NUMBER.match(text):
             continue
         size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
-        out.append({"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
-                    "text": text, "size": max(1.0, size)})
+        kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+                "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+        if out and _same_baseline(out[-1], kept):
+            out[-1] = _joined(out[-1], kept)
+        else:
+            out.append(kept)
     return out
+
+
+def _baseline(chars: list[dict]) -> float | None:
+    """Where the line's first character stands (its text matrix's f), None where that is not known."""
+    matrix = chars[0].get("matrix") if chars else None
+    return matrix[5] if matrix else None
+
+
+BASELINE_TOLERANCE = 0.5  # points: one line's characters stand on one baseline, whatever their fonts' boxes
+
+
+def _same_baseline(before: dict, line: dict) -> bool:
+    """Two lines the characters' tops set apart that are one line of text: they stand on the same baseline,
+    side by side, in one size. A browser's PDF sets a heading's figures in a Latin font whose box lies lower
+    than the Chinese font's (「2016」 and 「年凤归镇……报告」, 24 pt, tops 5.7 pt apart), so the tops alone
+    split the heading in two."""
+    return (before["baseline"] is not None and line["baseline"] is not None
+            and abs(before["baseline"] - line["baseline"]) <= BASELINE_TOLERANCE
+            and abs(before["size"] - line["size"]) <= BASELINE_TOLERANCE
+            and _side_by_side(_letters(before["chars"] + line["chars"])))
+
+
+def _letters(chars: list[dict]) -> list[dict]:
+    return sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+
+
+def _side_by_side(letters: list[dict]) -> bool:
+    """No two of the letters (sorted by x0) overlap: they are one line's, not two lines printed over each other
+    (「2015」 in the gap of 「青松岭区 年……报告」 is one title)."""
+    return all(b["x0"] >= a["x1"] - 0.1 * a["size"] for a, b in zip(letters, letters[1:]))
+
+
+def _joined(before: dict, line: dict) -> dict:
+    """The two parts of one line of text (``_same_baseline``), their letters left to right, a space where the
+    gap between two is wider than the reader's tolerance between the letters of a word."""
+    letters = _letters(before["chars"] + line["chars"])
+    text = letters[0]["text"]
+    for a, b in zip(letters, letters[1:]):
+        text += (" " if b["x0"] - a["x1"] > TEXT_SETTINGS["x_tolerance_ratio"] * a["size"] else "") + b["text"]
+    return {"x0": min(before["x0"], line["x0"]), "x1": max(before["x1"], line["x1"]),
+            "top": min(before["top"], line["top"]), "bottom": max(before["bottom"], line["bottom"]), "text": text,
+            "size": before["size"], "baseline": before["baseline"], "chars": before["chars"] + line["chars"]}
 
 
 def _median_size(chars: list[dict]) -> float:
@@ -138,5 +184,17 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
             return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
     if open_end and word and layout.flush_left(line):
-        return layout.right - prev["x1"] < (len(word[0]) * 0.55 + 0.5) * line["size"]  # the word did not fit
+        wide = _kept_with_word(text, word.end())
+        return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
     return False
+
+
+# Full-width punctuation no line may start with: a browser carries it over with the word before it
+# (「0.8%；」 goes to the next line whole), so it takes its em of room with the word.
+_NO_LINE_START = "，。；：、！？）」』”’》〉"
+
+
+def _kept_with_word(text: str, end: int) -> int:
+    """How many characters of punctuation no line starts with follow the word ending at ``end``."""
+    rest = text[end:end + 3]
+    return len(rest) - len(rest.lstrip(_NO_LINE_START))

@@ -12,6 +12,8 @@ the copy; it keeps the figures it has and its missing cells stay blank, which th
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex as re
 
 from lintgk.document import Cell, Row, Table
@@ -36,11 +38,11 @@ def _cell(lines: list[str], i: int) -> str:
     return lines[i].strip(_SPACES)
 
 
-def _starts_row(lines: list[str], after: int, has_unit: bool) -> bool:
-    """Does the cell before ``after`` open a row: is it followed by a unit (or, with no unit column, a figure)?"""
-    if after >= len(lines):
+def _starts_row_at(lines: list[str], at: Sequence[int], after: int, has_unit: bool) -> bool:
+    """Does the cell before ``at[after]`` open a row: is it followed by a unit (or, with no unit column, a figure)?"""
+    if after >= len(at):
         return False
-    following = _cell(lines, after)
+    following = _cell(lines, at[after])
     return bool((_UNIT if has_unit else _FIGURE).match(following)) and bool(following)
 
 
@@ -48,48 +50,83 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
     """An old-format statistics table written one cell per line from index ``start``, and the index after it."""
     if not may_open_table(lines[start]) or not _LABEL_HEADER.match(_cell(lines, start)):
         return None, start + 1
-    header = [Cell(_cell(lines, start), start + 1, 1)]
-    i = start + 1
+    if start + 1 < len(lines) and not _cell(lines, start + 1):
+        return _spaced_cells_per_line(lines, start)
+    return _cells_per_line(lines, start, range(start, len(lines)), joins_header=False)
+
+
+def _spaced_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
+    """The table as a browser's copy of a page gives it: each cell followed by an empty line (or a line of a tab,
+    innerText's), and a cell of two paragraphs (「计量」「单位」, 「2016」「年度」) set apart the same way. Read over
+    the lines with text only; a header cell split so is joined again."""
+    return _cells_per_line(lines, start, [k for k in range(start, len(lines)) if _cell(lines, k)], joins_header=True)
+
+
+def _joined_header(lines: list[str], at: Sequence[int], k: int) -> str | None:
+    """The header cell a page's cell of two paragraphs made of the lines ``at[k]`` and ``at[k + 1]``, where
+    neither names a column alone and together they do (计量 + 单位, 2016 + 年度)."""
+    if k + 1 >= len(at):
+        return None
+    first, second = _cell(lines, at[k]), _cell(lines, at[k + 1])
+    if is_unit_header(first) or is_value_header(first):
+        return None
+    joined = first + second
+    return joined if is_unit_header(joined) or is_value_header(joined) else None
+
+
+def _cells_per_line(lines: list[str], start: int, at: Sequence[int], joins_header: bool) -> tuple[Table | None, int]:
+    """The table read over the lines ``at`` (indexes into ``lines``, ``at[0]`` its label header, at ``start``),
+    and the index after it."""
+
+    def text(k: int) -> str:
+        return _cell(lines, at[k])
+
+    header = [Cell(text(0), start + 1, 1)]
+    i = 1
     has_unit = False
-    while i < len(lines):
-        text = _cell(lines, i)
-        if is_unit_header(text) and not has_unit and len(header) == 1:
+    n = len(at)
+    while i < n:
+        joined = _joined_header(lines, at, i) if joins_header else None
+        current = joined or text(i)
+        width = 2 if joined else 1
+        if is_unit_header(current) and not has_unit and len(header) == 1:
             has_unit = True
-        elif not text or not is_value_header(text) or _starts_row(lines, i + 1, has_unit):
+        elif not current or not is_value_header(current) or _starts_row_at(lines, at, i + width, has_unit):
             break  # 「一、行政复议数量 / 件 / 3」 names a column's figures too, but a unit or figure follows a row label
-        header.append(Cell(text, i + 1, 1))
-        i += 1
+        header.append(Cell(current, at[i] + 1, 1))
+        i += width
     values = len(header) - 1 - has_unit
     if values < 1:
         return None, start + 1
     rows = [Row(header, start + 1)]
-    while i < len(lines):
-        label = _cell(lines, i)
+    while i < n:
+        label = text(i)
         if not label or _FIGURE.match(label) or _UNIT.match(label) or len(label) > 60:
             break
-        cells = [Cell(label, i + 1, 1)]
+        cells = [Cell(label, at[i] + 1, 1)]
         j = i + 1
         heading = False
         if has_unit:
-            if j >= len(lines) or not _UNIT.match(_cell(lines, j)):
+            if j >= n or not _UNIT.match(text(j)):
                 break  # not a row of this table: the table ended
-            heading = bool(_HEADING_UNIT.match(_cell(lines, j)))
-            cells.append(Cell(_cell(lines, j), j + 1, 1))
+            heading = bool(_HEADING_UNIT.match(text(j)))
+            cells.append(Cell(text(j), at[j] + 1, 1))
             j += 1
         figures = 0
-        while figures < values and j < len(lines) and _FIGURE.match(_cell(lines, j)) and _cell(lines, j):
-            cells.append(Cell(_cell(lines, j), j + 1, 1))
+        while figures < values and j < n and _FIGURE.match(text(j)) and text(j):
+            cells.append(Cell(text(j), at[j] + 1, 1))
             j += 1
             figures += 1
         if not figures and not heading:
             break
         end_line = cells[-1].line
         cells.extend(Cell("", end_line, 1) for _ in range(values - figures))
-        rows.append(Row(cells, i + 1))
+        rows.append(Row(cells, at[i] + 1))
         i = j
     if len(rows) < 3:
         return None, start + 1
-    return Table(rows, start + 1, i), i
+    end = at[i] if i < n else len(lines)
+    return Table(rows, start + 1, end), end
 
 
 # what separates the cells of a row written on one line: 「 | 」, or a run of two or more spaces
