@@ -247,3 +247,23 @@ def test_a_paragraph_of_one_full_line_and_the_next_indented_paragraph_are_two():
     assert not continues(first, second, layout, same_page=True)
     title = {**first, "x0": 90.0, "x1": 515.0}  # a wide centred title wrapped: its second line shorter, centred
     assert continues(title, {**second, "text": "工作年度报告", "x0": 252.0, "x1": 348.0}, layout, same_page=True)
+
+
+def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_is_wrapped():
+    """Chromium's print of a real 2013 county page (corpus c3-old-2013-county-fujian; tests/corpus/browser) breaks
+    before 「（http://www.hcsyq.gov.cn）下载。」, which goes over whole with its brackets, and before 「26736243；传真…」
+    after 「电话：」: the lines before stop short of the margin by less than those words and end in a closing
+    quote with no stop inside it, or in a colon. They were taken for paragraph ends (and GK610 then reported
+    「…门户网站”」 as a paragraph without its full stop)."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=40.0, right=556.0, pitch=18.0)
+    line = {"x0": 40.0, "top": 118.0, "size": 12.0}
+    quote = {**line, "text": "本报告的电子版可在“海澄综合实验区管委会门户网站”", "x1": 420.0, "top": 100.0}
+    address = {**line, "text": "（http://www.hcsyq.gov.cn）下载。如对本报告有任何疑问，请与", "x1": 550.0}
+    assert continues(quote, address, layout, same_page=True)
+    assert not continues({**quote, "x1": 250.0}, address, layout, same_page=True)  # room enough: a paragraph's end
+    assert not continues({**quote, "text": "……门户网站下载。”"}, address, layout, same_page=True)  # a stop in it
+    colon = {**line, "text": "（地址：海澄县翠湖南路10号；邮编：358800；电话：", "x1": 520.0, "top": 100.0}
+    number = {**line, "text": "26736243；传真：26731679；电子邮箱：26736240@163.com）。", "x1": 400.0}
+    assert continues(colon, number, layout, same_page=True)

@@ -26,7 +26,8 @@ _PAGE_NUMBER = lazy_compile(
     r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
 )
 _STOPS = "。！？；：!?;:…”」）)"
-_UNBREAKABLE = lazy_compile(r"^[(\[]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
+# A word no line breaks inside; an opening bracket before it goes with it (「（http://…）」 moves over whole)
+_UNBREAKABLE = lazy_compile(r"^[(\[（［【“‘]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
 
 
 def page_lines(page) -> list[dict]:
@@ -183,10 +184,16 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
         if layout.centred(prev) and layout.centred(line) or _centred_pair(prev, line):
             return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
-    if open_end and word and layout.flush_left(line):
+    if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
         wide = _kept_with_word(text, word.end())
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
     return False
+
+
+def _closes_mid_sentence(text: str) -> bool:
+    """A line ending in a closing quote or bracket with no stop inside it (「…管委会门户网站”」), or in the
+    colon before a number or address (「电话：」): the sentence goes on after it."""
+    return len(text) > 1 and (text[-1] in "”」）)" and text[-2] not in _STOPS or text[-1] in "：:")
 
 
 # Full-width punctuation no line may start with: a browser carries it over with the word before it
