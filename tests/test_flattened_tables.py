@@ -58,3 +58,21 @@ def test_stray_spaces_between_labels_and_figures(tmp_path):
     # and a part 四 figure changed so that a group's total breaks
     text = SPACED.read_text(encoding="utf-8").replace("0 1 1 0 2 1 0 0 0 1", "0 1 1 0 2 1 0 0 0 2")
     assert "GK408" in _findings(text, tmp_path)
+
+
+TWO_WAYS = CASE.with_name("flattened-rows-cut-two-ways.txt")
+
+
+def test_rows_cut_two_ways_are_read_by_the_table_sums():
+    # 「（一）予以公开330000033」 and 「（二）部分公开…380000038」 add up two ways each; the columns choose one
+    text = TWO_WAYS.read_text(encoding="utf-8").replace("1.信访举报投诉类申请3000003", "1.信访举报投诉类申请2000002")
+    rows = _rows(text)
+    assert ["（一）予以公开", "33", "0", "0", "0", "0", "0", "33"] in [r[-8:] for r in rows]
+    assert ["（七）总计", "147", "1", "0", "0", "0", "0", "148"] in rows
+
+
+def test_rows_cut_two_ways_the_sums_choose_neither_leave_the_table_unread():
+    # （七）总计 written 132 14 0 0 0 0 146: every choice of the two rows' cuts breaks more sums than a slip would,
+    # so none is taken (no reading is a guess)
+    text = TWO_WAYS.read_text(encoding="utf-8").replace("（七）总计14710000148", "（七）总计13214000146")
+    assert not any(r[0] == "（七）总计" for r in _rows(text))

@@ -13,9 +13,11 @@ as a wrong reading would report figures the report does not hold.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.lazy_regex import lazy_compile
+from lintgk.parse.national import FORM
 from lintgk.readers.national_text import APPLICATION_WIDTH, ROW, _kind
 
 # Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
@@ -23,6 +25,11 @@ FLAT_LINE = 600
 _REVIEW_GROUPS, _REVIEW_WIDTH = 3, 5  # 行政复议 and two kinds of 行政诉讼: 维持, 纠正, 其他, 尚未审结, 总计
 _LONGEST_FIGURE = 6  # digits: no cell of the tables holds a million
 _LONGEST_RUN = 60  # digits in a row's run: past it the cuts are too many to try (and no row is so long)
+# A row's run cut more ways than this, or rows whose ways make more choices than that, leave the table unread
+_MORE_WAYS, _MOST_CHOICES = 4, 256
+_MOST_SLIPS = 2  # sums (a column each) the best choice of cuts may break: a figure one too many breaks two at most
+# The identity the applications table states (本列数据的勾稽关系): 一 + 二 = （七）总计 + 四 (GK407's terms)
+_BALANCE = ("一", "二", "三.七", "四")
 
 # A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
 _FIGURES = lazy_compile(r"[0-9][0-9 \u3000\xa0]*")
@@ -122,8 +129,9 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     header_end = _first_row_label(header_text)
     if header_end <= 0:
         return None
-    rows = [Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)]
+    header = Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)
     label = (header_text[header_end:], header_at + header_end)
+    rows: list[tuple[list[Cell], list[list[Cell]]]] = []  # each row's label cells and the ways its figures cut
     for text, offset, figures in runs[1:]:
         if not figures:
             label = (text, offset)
@@ -133,14 +141,81 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
         cells = _label_cells(label[0], label[1], line_no)
         if cells is None:
             break  # the table ended before this label (the next part's heading)
-        values = _split(text, offset, 1, APPLICATION_WIDTH, line_no)
-        if values is None:
-            return None  # a row read no one way: the table is left unread
-        rows.append(Row(cells + values, line_no))
+        ways = _splits(text, offset, 1, APPLICATION_WIDTH, line_no, _MORE_WAYS)
+        if not ways:
+            return None  # a row read no way: the table is left unread
+        rows.append((cells, ways))
         label = None
-    if len(rows) < 6:
+    if len(rows) < 5:
         return None
-    return Table(rows, line_no, line_no)
+    chosen = _one_reading(rows)
+    if chosen is None:
+        return None  # rows read several ways, the table's sums choosing none or several: left unread
+    return Table([header] + [Row(cells + values, line_no) for (cells, _), values in zip(rows, chosen)],
+                 line_no, line_no)
+
+
+def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[Cell]] | None:
+    """Each row's cells when its run cuts one way; when some rows cut several ways, the one choice of their cuts
+    under which the table's columns add up as the form says (``_slips``) best: fewer sums broken than under any
+    other choice, and at most ``_MOST_SLIPS`` (a report's own slip elsewhere in a column breaks that column's sums
+    under every choice, and must not leave the table unread when the other columns still choose). None otherwise
+    (no choice, or several as good)."""
+    if all(len(ways) == 1 for _, ways in rows):
+        return [ways[0] for _, ways in rows]
+    choices = 1
+    for _, ways in rows:
+        choices *= len(ways)
+        if len(ways) > _MORE_WAYS or choices > _MOST_CHOICES:
+            return None
+    keys = [_row_key(cells) for cells, _ in rows]
+    if None in keys or len(set(keys)) < len(keys):
+        return None  # a row the form's sums cannot place
+    scored = sorted((_slips(dict(zip(keys, ([int(c.text) for c in cells] for cells in choice)))), n, choice)
+                    for n, choice in enumerate(product(*(ways for _, ways in rows))))
+    best = scored[0]
+    if best[0] > _MOST_SLIPS or scored[1][0] == best[0]:
+        return None
+    return list(best[2])
+
+
+def _row_key(cells: list[Cell]) -> str | None:
+    """The form's key of a row by its label cells, the most specific (the last) first."""
+    spec = FORM.tables["applications"]
+    for cell in reversed(cells):
+        key = spec.row_of_label(cell.text)
+        if key is not None:
+            return key
+    return None
+
+
+def _slips(figures: dict[str, list[int]]) -> int:
+    """How many of the sums the form states over the rows fail, a column each, as far as the rows read tell them:
+    each row that is a sum of others (rules/forms/national.yaml ``sum_of``, a subtotal missing counted by its
+    items) and the table's own identity, 一 + 二 = （七）总计 + 四."""
+    spec = FORM.tables["applications"]
+    slips = 0
+    for row in spec.rows:
+        if row.sum_of and row.key in figures:
+            parts = [_summed(spec, key, figures) for key in row.sum_of]
+            if all(p is not None for p in parts):
+                slips += sum(1 for total, *items in zip(figures[row.key], *parts) if total != sum(items))
+    new, carried, handled, onward = (figures.get(k) for k in _BALANCE)
+    if new and carried and handled and onward:
+        slips += sum(1 for a, b, c, d in zip(new, carried, handled, onward) if a + b != c + d)
+    return slips
+
+
+def _summed(spec, key: str, figures: dict[str, list[int]]) -> list[int] | None:
+    """A row's figures as read, or the sum of its items' when the row holds none of its own (a subtotal the table
+    gives by its items alone); None when neither is read."""
+    if key in figures:
+        return figures[key]
+    items = spec.row(key).sum_of
+    parts = [figures.get(k) for k in items] if items else [None]
+    if any(p is None for p in parts):
+        return None
+    return [sum(c) for c in zip(*parts)]
 
 
 def _first_row_label(header: str) -> int:
@@ -172,17 +247,28 @@ def _reviews(line: str, header: int, line_no: int) -> Table | None:
 def _split(run: str, offset: int, groups: int, width: int, line_no: int) -> list[Cell] | None:
     """The cells of a run of figures cut into ``groups`` groups of ``width``, each group's last figure the sum of
     the others, when exactly one cut does so; None otherwise."""
+    ways = _splits(run, offset, groups, width, line_no, 1)
+    return ways[0] if len(ways) == 1 else None
+
+
+def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: int) -> list[list[Cell]]:
+    """Every way (``more`` + 1 at most: past that, too many to tell) to cut a run of figures into ``groups``
+    groups of ``width`` cells, each group's last figure the sum of the others; a run of as many digits as cells
+    (or one its spaces cut so) is read its one way whatever its figures."""
     digits, starts, cuts = _digits(run)
     if not digits or len(digits) > _LONGEST_RUN:
-        return None
-    ends = _only_cut(digits, cuts, groups * width, 1) or _only_cut(digits, cuts, groups, width, summed=True)
-    if ends is None:
-        return None
-    cells, begin = [], 0
-    for end in ends:
-        cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
-        begin = end
-    return cells
+        return []
+    found = _cuts(digits, cuts, groups * width, 1, 1)
+    if len(found) != 1:
+        found = _cuts(digits, cuts, groups, width, more, summed=True)
+    ways = []
+    for ends in found:
+        cells, begin = [], 0
+        for end in ends:
+            cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
+            begin = end
+        ways.append(cells)
+    return ways
 
 
 def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
@@ -199,29 +285,27 @@ def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
     return "".join(digits), starts, frozenset(cuts)
 
 
-def _only_cut(digits: str, cuts: frozenset[int], groups: int, width: int,
-              summed: bool = False) -> tuple[int, ...] | None:
-    """The ends of the cells of the one cut into ``groups`` groups of ``width`` cells (``summed``: each group's
-    last the sum of the others), or None when none or several do. Without the sums a run of as many digits as
-    cells, or one its spaces cut so, is read whatever its figures: a wrong total is then the report's to fix."""
+def _cuts(digits: str, cuts: frozenset[int], groups: int, width: int, more: int,
+          summed: bool = False) -> list[tuple[int, ...]]:
+    """The ends of the cells of each cut into ``groups`` groups of ``width`` cells (``summed``: each group's last
+    the sum of the others), ``more`` + 1 of them at most. Without the sums a run of as many digits as cells, or
+    one its spaces cut so, is read whatever its figures: a wrong total is then the report's to fix."""
+    most = more + 1
 
     @lru_cache(maxsize=None)
-    def ways(pos: int, group: int) -> tuple[int, tuple[int, ...]]:
-        """(number of cuts of digits[pos:] into the groups left, capped at 2; the ends of one of them)."""
+    def ways(pos: int, group: int) -> tuple[tuple[int, ...], ...]:
+        """The ends of the cuts of digits[pos:] into the groups left, ``most`` at most."""
         if group == groups:
-            return (1, ()) if pos == len(digits) else (0, ())
-        count, found = 0, ()
+            return ((),) if pos == len(digits) else ()
+        found: list[tuple[int, ...]] = []
         for ends in (_group_cuts(digits, cuts, pos, width) if summed else _cell_cuts(digits, cuts, pos)):
-            more, rest = ways(ends[-1], group + 1)
-            if more:
-                count += more
-                found = ends + rest
-                if count > 1:
-                    return 2, ()
-        return count, found
+            for rest in ways(ends[-1], group + 1):
+                found.append(ends + rest)
+                if len(found) == most:
+                    return tuple(found)
+        return tuple(found)
 
-    count, found = ways(0, 0)
-    return found if count == 1 else None
+    return list(ways(0, 0))
 
 
 def _group_cuts(digits: str, cuts: frozenset[int], pos: int, width: int):
