@@ -18,7 +18,7 @@ from itertools import product
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.national import FORM
-from lintgk.readers.national_text import APPLICATION_WIDTH, ROW, _kind
+from lintgk.readers.national_text import ACTIVE_HEADERS, ACTIVE_ROWS, APPLICATION_WIDTH, ROW, _kind
 
 # Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
 FLAT_LINE = 600
@@ -63,10 +63,80 @@ def flattened_tables(line: str, line_no: int, column: int = 1) -> list[Table]:
         table = _reviews(line, header, line_no)
         if table is not None:
             tables.append(table)
+    if "信息内容" in line:
+        tables += _active_sections(line, line_no)
     if column != 1:
         for cell in (c for t in tables for r in t.rows for c in r.cells):
             cell.column += column - 1
     return tables
+
+
+# Part 二: a section's header words and row labels, the longest first (行政规范性文件 before 规范性文件), and a
+# row's figures (a decimal, a minus sign of 本年增/减, stray spaces between cells)
+_ACTIVE_HEADER_WORDS = tuple(sorted(ACTIVE_HEADERS, key=len, reverse=True))
+_ACTIVE_ROW_WORDS = tuple(sorted(ACTIVE_ROWS, key=len, reverse=True))
+# (a run takes every digit, point and minus sign up to the next word: 「35-15」 is one run, no figure, not 35)
+_ACTIVE_FIGURES = lazy_compile(r"[-0-9][-0-9.]*(?:[ \u3000\xa0]+[-0-9][-0-9.]*)*")
+_ACTIVE_FIGURE = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_BLANKS = " \u3000\xa0"
+_SPACED = lazy_compile(r"[^ \u3000\xa0]+")
+
+
+def _active_sections(line: str, line_no: int) -> list[Table]:
+    """Part 二's sections run together in ``line`` (「第二十条第（五）项信息内容本年处理决定数量行政许可2418…」), a
+    table each: 信息内容, its column headers, then each row's label and figures. Its rows have no total to cut a run
+    by, so a section is read only when every row's figures fall into its columns one way: a figure alone under one
+    column, as many figures as columns between stray spaces, or as many digits as columns. One row read no way (
+    「行政规范性文件5845546」 under three columns) leaves its section unread."""
+    tables = []
+    at = line.find("信息内容")
+    while at >= 0:
+        table, end = _active_section(line, at, line_no)
+        if table is not None:
+            tables.append(table)
+        at = line.find("信息内容", max(end, at + 4))
+    return tables
+
+
+def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int]:
+    """The section whose 信息内容 is at ``at``, or None; and where reading it stopped."""
+    pos = _after_blanks(line, at + 4)
+    headers = []
+    while (word := _word_at(line, pos, _ACTIVE_HEADER_WORDS)) is not None:
+        headers.append(Cell(word, line_no, pos + 1))
+        pos = _after_blanks(line, pos + len(word))
+    rows = []
+    while headers and (label := _word_at(line, pos, _ACTIVE_ROW_WORDS)) is not None:
+        label_cell = Cell(label, line_no, pos + 1)
+        figures = _ACTIVE_FIGURES.match(line, _after_blanks(line, pos + len(label)))
+        cells = _active_cells(figures.group(0), figures.start(), len(headers), line_no) if figures else None
+        if cells is None:
+            return None, pos  # a row of no figure, or of figures that fall into its columns several ways
+        rows.append(Row([label_cell] + cells, line_no))
+        pos = _after_blanks(line, figures.end())
+    if not rows:
+        return None, pos
+    return Table([Row([Cell("信息内容", line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
+
+
+def _after_blanks(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos] in _BLANKS:
+        pos += 1
+    return pos
+
+
+def _word_at(line: str, pos: int, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if line.startswith(w, pos)), None)
+
+
+def _active_cells(run: str, offset: int, width: int, line_no: int) -> list[Cell] | None:
+    """A part 二 row's figures as its ``width`` cells, when they fall into them one way (``_active_sections``)."""
+    pieces = [(m.group(0), m.start()) for m in _SPACED.finditer(run)]
+    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) for p, _ in pieces):
+        return [Cell(p, line_no, offset + start + 1) for p, start in pieces]
+    if len(pieces) == 1 and run.isdigit() and len(run) == width:
+        return [Cell(d, line_no, offset + i + 1) for i, d in enumerate(run)]
+    return None
 
 
 def _runs(line: str, start: int) -> list[tuple[str, int, bool]]:
