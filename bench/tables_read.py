@@ -28,7 +28,8 @@ PRESENT = {
     "二 active": [("信息内容", "本年制发件数"), ("信息内容", "本年新制作数量"), ("信息内容", "处理决定数量")],
     "三 applications": [("本年新收", "商业企业"), ("本年新收", "申请人情况")],
     "四 reviews": [("结果维持", "结果纠正"), ("结果维持", "尚未审结")],
-    "old statistics": [("统计指标", "单位"), ("指标名称", "单位")],
+    # the older formats' statistics table (指标 | 单位 | 统计数, or a column a period)
+    "old statistics": [("统计指标", "单位"), ("指标名称", "单位"), ("指标", "计量单位")],
 }
 
 
@@ -40,7 +41,7 @@ def present(text: str) -> list[str]:
 def read(report) -> set[str]:
     forms = report.forms
     done = {name for name, key in (("二 active", "active"), ("三 applications", "applications"),
-                                   ("四 reviews", "reviews")) if forms.get(key) and forms[key].rows}
+                                   ("四 reviews", "reviews")) if forms.get(key) and (forms[key].rows or forms[key].short)}
     if report.tables:
         done.add("old statistics")
     return done

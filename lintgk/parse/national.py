@@ -309,6 +309,9 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         if alone:  # labels alone before this row of figures: rows that lost their cells
             short += [r for r in alone if r.key not in rows]
             alone.clear()
+    if not rows and not short and len(alone) >= spec.options["min_rows"]:
+        # every row its label alone (a page whose table was left blank, copied as text): the table with no figure
+        return FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
     return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
@@ -535,11 +538,15 @@ def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
     for table in _rejoined(tables, form):
         for spec in form.tables.values():
             repeats = bool(spec.options.get("repeats"))
-            if spec.name in found and not repeats:
+            if spec.name in found and not repeats and found[spec.name].rows:
                 continue
             read = LAYOUTS[spec.layout](table, spec)
             if read is None:
                 continue
+            if spec.name in found and not repeats:
+                if read.rows:  # figures below a table of labels alone (maybe its figures, copied apart): these
+                    found[spec.name] = read
+                break
             if spec.name in found:
                 have = found[spec.name]
                 if not (have.rows or read.rows):
