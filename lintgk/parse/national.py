@@ -454,7 +454,16 @@ def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
     end = i + 1
     while end < len(tables) and _next_to(tables[end - 1], tables[end]) and _rows_of_form(tables[end], spec, width):
         end += 1
+    if end - i > 1 and not _ends_form(tables[end - 1], spec):
+        return 1  # the pieces stop before the table's last rows (a piece of another shape): no half table is read
     return end - i
+
+
+def _ends_form(table: Table, spec: TableSpec) -> bool:
+    """Whether ``table`` holds one of the form's last two rows (（七）总计, 四、结转下年度继续办理)."""
+    last = {r.key for r in spec.rows[-2:]}
+    columns = len(spec.columns)
+    return any(_row_shape(r.cells, columns, spec)[3] in last for r in table.rows)
 
 
 def _rows_of_form(table: Table, spec: TableSpec, width: int) -> bool:
