@@ -510,11 +510,12 @@ def _joined_groups(pieces: list[Table]) -> Table:
                  pieces[0].caption, pieces[0].caption_line)
 
 
+_CUT_LAYOUTS = ("labelled-rows", "grouped-row")  # the layouts whose tables a converter may cut into pieces
+
+
 def _rejoined(tables: list[Table], form: Form) -> list[Table]:
     """``tables`` with the pieces a converter cut one of the form's tables into (``_PIECES_GAP``) joined again."""
-    if len(tables) < 2:
-        return tables
-    specs = [s for s in form.tables.values() if s.layout in ("labelled-rows", "grouped-row")]
+    specs = [s for s in form.tables.values() if s.layout in _CUT_LAYOUTS]
     joined: list[Table] = []
     i = 0
     while i < len(tables):
@@ -542,9 +543,20 @@ def _rejoined(tables: list[Table], form: Form) -> list[Table]:
 def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
     """The form's tables among a document's tables: each document table is the first of the form's
     tables (in the form's order) its layout reads; a table that `repeats` (part 二's rows under several
-    headers) gathers the rows of every document table it reads, the others are read once."""
+    headers) gathers the rows of every document table it reads, the others are read once. Tables a converter cut
+    into pieces are joined again (``_rejoined``) only when a table that may be so cut was not found (most
+    documents: every table found, no piece looked for)."""
+    found = _read_tables(tables, form)
+    if len(tables) > 1 and any(s.name not in found for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
+        joined = _rejoined(tables, form)
+        if len(joined) < len(tables):
+            found = _read_tables(joined, form)
+    return found
+
+
+def _read_tables(tables: list[Table], form: Form) -> dict[str, FormTable]:
     found: dict[str, FormTable] = {}
-    for table in _rejoined(tables, form):
+    for table in tables:
         for spec in form.tables.values():
             repeats = bool(spec.options.get("repeats"))
             if spec.name in found and not repeats and found[spec.name].rows:
