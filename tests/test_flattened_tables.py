@@ -58,3 +58,39 @@ def test_stray_spaces_between_labels_and_figures(tmp_path):
     # and a part 四 figure changed so that a group's total breaks
     text = SPACED.read_text(encoding="utf-8").replace("0 1 1 0 2 1 0 0 0 1", "0 1 1 0 2 1 0 0 0 2")
     assert "GK408" in _findings(text, tmp_path)
+
+
+TWO_WAYS = CASE.with_name("flattened-rows-cut-two-ways.txt")
+
+
+def test_rows_cut_two_ways_are_read_by_the_table_sums():
+    # 「（一）予以公开330000033」 and 「（二）部分公开…380000038」 add up two ways each; the columns choose one
+    text = TWO_WAYS.read_text(encoding="utf-8").replace("1.信访举报投诉类申请3000003", "1.信访举报投诉类申请2000002")
+    rows = _rows(text)
+    assert ["（一）予以公开", "33", "0", "0", "0", "0", "0", "33"] in [r[-8:] for r in rows]
+    assert ["（七）总计", "147", "1", "0", "0", "0", "0", "148"] in rows
+
+
+def test_rows_cut_two_ways_the_sums_choose_neither_leave_the_table_unread():
+    # （七）总计 written 132 14 0 0 0 0 146: every choice of the two rows' cuts breaks more sums than a slip would,
+    # so none is taken (no reading is a guess)
+    text = TWO_WAYS.read_text(encoding="utf-8").replace("（七）总计14710000148", "（七）总计13214000146")
+    assert not any(r[0] == "（七）总计" for r in _rows(text))
+
+
+PART_TWO = CASE.parent.parent / "GK411" / "flattened-part-two.txt"
+
+
+def test_part_two_sections_are_read_when_their_figures_fall_one_way():
+    rows = _rows(PART_TWO.read_text(encoding="utf-8"))
+    assert ["行政许可", "2418"] in rows and ["行政处罚", "644"] in rows and ["行政强制", "64"] in rows
+    # 「行政规范性文件5845546」 under three columns falls many ways: the whole section (一) is left unread
+    assert not any(r[0] in ("规章", "行政规范性文件") for r in rows)
+
+
+def test_part_two_run_with_a_sign_or_point_read_no_other_way():
+    # 2019 format, 上一年项目数量 | 本年增/减: 「35-15」 is no two figures of one digit, and no figure at all
+    line = "二、主动公开政府信息情况第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15第二十条第（九）项"
+    assert not any(r[0] == "行政事业性收费" for r in _rows(line))
+    spaced = line.replace("35-15", "35 -15")
+    assert ["行政事业性收费", "35", "-15"] in _rows(spaced)

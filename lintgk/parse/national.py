@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lintgk.document import Cell, Table
+from lintgk.document import Cell, Row, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.model import Span
 from lintgk.parse.patterns import rx
@@ -309,6 +309,9 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         if alone:  # labels alone before this row of figures: rows that lost their cells
             short += [r for r in alone if r.key not in rows]
             alone.clear()
+    if not rows and not short and len(alone) >= spec.options["min_rows"]:
+        # every row its label alone (a page whose table was left blank, copied as text): the table with no figure
+        return FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
     return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
@@ -374,7 +377,9 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue  # not a row of figures (blank cells count only under a recognised header)
         values = _values(distinct[-width:])
         size = len(columns)
-        groups = [FormRow(g.key, g.label, g.label, row.line, dict(zip(columns, values[i * size:(i + 1) * size])))
+        # a group's line is its first figure's (the groups of a table cut up stand on lines of their own)
+        groups = [FormRow(g.key, g.label, g.label, values[i * size].line,
+                          dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]
         return FormTable(spec, table.start_line, columns, groups, source=table)
     return None
@@ -426,20 +431,144 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
 # How each layout of a form's table is read (the table's `layout:` in rules/forms/*.yaml).
 LAYOUTS = {"labelled-rows": _labelled_rows, "grouped-row": _grouped_row, "header-columns": _header_columns}
 
+# A converter may cut a form's table into small tables, one a row group (part 三: 「### （一）予以公开」 over a table
+# of its own, columns named 数据1 … 数据6) or one a group of part 四 (「### 行政复议」 over 结果维持 … 总计 and a row of
+# five figures). The pieces stand next to each other, headings between them: at most this many lines apart.
+_PIECES_GAP = 6
+
+
+def _next_to(before: Table, after: Table) -> bool:
+    """Whether ``after`` follows ``before`` as the next piece of a table cut up: as wide, a few lines below."""
+    return (0 < after.start_line - before.end_line <= _PIECES_GAP and bool(before.rows) and bool(after.rows)
+            and len(after.rows[0].cells) == len(before.rows[0].cells))
+
+
+def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """How many tables from ``tables[i]`` are the pieces of a labelled-rows table (part 三) cut by row groups: the
+    first too short to be the table, holding the row the table is found by (本年新收); each next one as wide, its
+    rows under its header row all the form's. 1 when no piece follows."""
+    first = tables[i]
+    width = len(first.rows[0].cells) if first.rows else 0
+    if len(first.rows) >= spec.options["min_rows"] or width <= len(spec.columns) \
+            or not _in_a_cell(first, spec.options["found_by"]["cell"]):
+        return 1
+    end = i + 1
+    while end < len(tables) and _next_to(tables[end - 1], tables[end]) and _rows_of_form(tables[end], spec, width):
+        end += 1
+    if end - i > 1 and not _ends_form(tables[end - 1], spec):
+        return 1  # the pieces stop before the table's last rows (a piece of another shape): no half table is read
+    return end - i
+
+
+def _ends_form(table: Table, spec: TableSpec) -> bool:
+    """Whether ``table`` holds one of the form's last two rows (（七）总计, 四、结转下年度继续办理)."""
+    last = {r.key for r in spec.rows[-2:]}
+    columns = len(spec.columns)
+    return any(_row_shape(r.cells, columns, spec)[3] in last for r in table.rows)
+
+
+def _rows_of_form(table: Table, spec: TableSpec, width: int) -> bool:
+    """Whether every row of ``table`` below its first (a header of no figure) is ``width`` cells naming a row of
+    the form: a piece of the form's table, not another table as wide."""
+    header, *rows = table.rows
+    if not rows or any(_reading(c.text)[1] is not None for c in header.cells):
+        return False
+    columns = len(spec.columns)
+    return all(len(r.cells) == width and _row_shape(r.cells, columns, spec)[3] is not None for r in rows)
+
+
+def _grouped_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """How many tables from ``tables[i]`` are the groups of a grouped-row table (part 四) each in a table of its own:
+    one a group, in the form's order, each a header row (结果维持 …) and a row of its figures under a caption
+    naming the group. 1 when they are not."""
+    groups, size = spec.rows, len(spec.columns)
+    pieces = tables[i:i + len(groups)]
+    if len(pieces) < len(groups):
+        return 1
+    header = rx(spec.options["header"])
+    for n, (piece, group) in enumerate(zip(pieces, groups)):
+        if (n and not _next_to(pieces[n - 1], piece)) or len(piece.rows) != 2 \
+                or any(len(r.cells) != size for r in piece.rows) \
+                or not any(header.search(c.text) for c in piece.rows[0].cells) \
+                or not _names_group(piece.caption, group.label):
+            return 1
+    return len(groups)
+
+
+def _names_group(caption: str, label: str) -> bool:
+    """Whether a caption's last line names the group ``label`` (stray spaces, half-width brackets aside)."""
+    last = "".join(caption.rsplit("\n", 1)[-1].split()).replace("(", "（").replace(")", "）")
+    return label in last
+
+
+def _joined_groups(pieces: list[Table]) -> Table:
+    """Part 四's groups, each a table of its own, as one table: a row of the groups' names (their captions), the
+    first piece's header row and the groups' figures side by side in one row, as the form lays them out."""
+    names = Row([Cell(p.caption.rsplit("\n", 1)[-1], p.caption_line + p.caption.count("\n"), 1) for p in pieces],
+                pieces[0].caption_line)
+    figures = Row([c for p in pieces for c in p.rows[1].cells], pieces[0].rows[1].line)
+    return Table([names, pieces[0].rows[0], figures], pieces[0].start_line, pieces[-1].end_line,
+                 pieces[0].caption, pieces[0].caption_line)
+
+
+_CUT_LAYOUTS = ("labelled-rows", "grouped-row")  # the layouts whose tables a converter may cut into pieces
+
+
+def _rejoined(tables: list[Table], form: Form) -> list[Table]:
+    """``tables`` with the pieces a converter cut one of the form's tables into (``_PIECES_GAP``) joined again."""
+    specs = [s for s in form.tables.values() if s.layout in _CUT_LAYOUTS]
+    joined: list[Table] = []
+    i = 0
+    while i < len(tables):
+        run = 1
+        if i + 1 < len(tables) and _next_to(tables[i], tables[i + 1]):  # most tables: no piece of one beside them
+            for spec in specs:
+                if spec.layout == "labelled-rows":
+                    run = _labelled_pieces(tables, i, spec)
+                    if run > 1:
+                        first, last = tables[i], tables[i + run - 1]
+                        joined.append(Table([r for t in tables[i:i + run] for r in t.rows], first.start_line,
+                                            last.end_line, first.caption, first.caption_line))
+                        break
+                else:
+                    run = _grouped_pieces(tables, i, spec)
+                    if run > 1:
+                        joined.append(_joined_groups(tables[i:i + run]))
+                        break
+        if run == 1:
+            joined.append(tables[i])
+        i += run
+    return joined
+
 
 def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
     """The form's tables among a document's tables: each document table is the first of the form's
     tables (in the form's order) its layout reads; a table that `repeats` (part 二's rows under several
-    headers) gathers the rows of every document table it reads, the others are read once."""
+    headers) gathers the rows of every document table it reads, the others are read once. Tables a converter cut
+    into pieces are joined again (``_rejoined``) only when a table that may be so cut was not found (most
+    documents: every table found, no piece looked for)."""
+    found = _read_tables(tables, form)
+    if len(tables) > 1 and any(s.name not in found for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
+        joined = _rejoined(tables, form)
+        if len(joined) < len(tables):
+            found = _read_tables(joined, form)
+    return found
+
+
+def _read_tables(tables: list[Table], form: Form) -> dict[str, FormTable]:
     found: dict[str, FormTable] = {}
     for table in tables:
         for spec in form.tables.values():
             repeats = bool(spec.options.get("repeats"))
-            if spec.name in found and not repeats:
+            if spec.name in found and not repeats and found[spec.name].rows:
                 continue
             read = LAYOUTS[spec.layout](table, spec)
             if read is None:
                 continue
+            if spec.name in found and not repeats:
+                if read.rows:  # figures below a table of labels alone (maybe its figures, copied apart): these
+                    found[spec.name] = read
+                break
             if spec.name in found:
                 have = found[spec.name]
                 if not (have.rows or read.rows):

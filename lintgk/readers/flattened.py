@@ -13,16 +13,23 @@ as a wrong reading would report figures the report does not hold.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.lazy_regex import lazy_compile
-from lintgk.readers.national_text import APPLICATION_WIDTH, ROW, _kind
+from lintgk.parse.national import FORM
+from lintgk.readers.national_text import ACTIVE_HEADERS, ACTIVE_ROWS, APPLICATION_WIDTH, ROW, _kind
 
 # Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
 FLAT_LINE = 600
 _REVIEW_GROUPS, _REVIEW_WIDTH = 3, 5  # 行政复议 and two kinds of 行政诉讼: 维持, 纠正, 其他, 尚未审结, 总计
 _LONGEST_FIGURE = 6  # digits: no cell of the tables holds a million
 _LONGEST_RUN = 60  # digits in a row's run: past it the cuts are too many to try (and no row is so long)
+# A row's run cut more ways than this, or rows whose ways make more choices than that, leave the table unread
+_MORE_WAYS, _MOST_CHOICES = 4, 256
+_MOST_SLIPS = 2  # sums (a column each) the best choice of cuts may break: a figure one too many breaks two at most
+# The identity the applications table states (本列数据的勾稽关系): 一 + 二 = （七）总计 + 四 (GK407's terms)
+_BALANCE = ("一", "二", "三.七", "四")
 
 # A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
 _FIGURES = lazy_compile(r"[0-9][0-9 \u3000\xa0]*")
@@ -56,10 +63,80 @@ def flattened_tables(line: str, line_no: int, column: int = 1) -> list[Table]:
         table = _reviews(line, header, line_no)
         if table is not None:
             tables.append(table)
+    if "信息内容" in line:
+        tables += _active_sections(line, line_no)
     if column != 1:
         for cell in (c for t in tables for r in t.rows for c in r.cells):
             cell.column += column - 1
     return tables
+
+
+# Part 二: a section's header words and row labels, the longest first (行政规范性文件 before 规范性文件), and a
+# row's figures (a decimal, a minus sign of 本年增/减, stray spaces between cells)
+_ACTIVE_HEADER_WORDS = tuple(sorted(ACTIVE_HEADERS, key=len, reverse=True))
+_ACTIVE_ROW_WORDS = tuple(sorted(ACTIVE_ROWS, key=len, reverse=True))
+# (a run takes every digit, point and minus sign up to the next word: 「35-15」 is one run, no figure, not 35)
+_ACTIVE_FIGURES = lazy_compile(r"[-0-9][-0-9.]*(?:[ \u3000\xa0]+[-0-9][-0-9.]*)*")
+_ACTIVE_FIGURE = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_BLANKS = " \u3000\xa0"
+_SPACED = lazy_compile(r"[^ \u3000\xa0]+")
+
+
+def _active_sections(line: str, line_no: int) -> list[Table]:
+    """Part 二's sections run together in ``line`` (「第二十条第（五）项信息内容本年处理决定数量行政许可2418…」), a
+    table each: 信息内容, its column headers, then each row's label and figures. Its rows have no total to cut a run
+    by, so a section is read only when every row's figures fall into its columns one way: a figure alone under one
+    column, as many figures as columns between stray spaces, or as many digits as columns. One row read no way (
+    「行政规范性文件5845546」 under three columns) leaves its section unread."""
+    tables = []
+    at = line.find("信息内容")
+    while at >= 0:
+        table, end = _active_section(line, at, line_no)
+        if table is not None:
+            tables.append(table)
+        at = line.find("信息内容", max(end, at + 4))
+    return tables
+
+
+def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int]:
+    """The section whose 信息内容 is at ``at``, or None; and where reading it stopped."""
+    pos = _after_blanks(line, at + 4)
+    headers = []
+    while (word := _word_at(line, pos, _ACTIVE_HEADER_WORDS)) is not None:
+        headers.append(Cell(word, line_no, pos + 1))
+        pos = _after_blanks(line, pos + len(word))
+    rows = []
+    while headers and (label := _word_at(line, pos, _ACTIVE_ROW_WORDS)) is not None:
+        label_cell = Cell(label, line_no, pos + 1)
+        figures = _ACTIVE_FIGURES.match(line, _after_blanks(line, pos + len(label)))
+        cells = _active_cells(figures.group(0), figures.start(), len(headers), line_no) if figures else None
+        if cells is None:
+            return None, pos  # a row of no figure, or of figures that fall into its columns several ways
+        rows.append(Row([label_cell] + cells, line_no))
+        pos = _after_blanks(line, figures.end())
+    if not rows:
+        return None, pos
+    return Table([Row([Cell("信息内容", line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
+
+
+def _after_blanks(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos] in _BLANKS:
+        pos += 1
+    return pos
+
+
+def _word_at(line: str, pos: int, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if line.startswith(w, pos)), None)
+
+
+def _active_cells(run: str, offset: int, width: int, line_no: int) -> list[Cell] | None:
+    """A part 二 row's figures as its ``width`` cells, when they fall into them one way (``_active_sections``)."""
+    pieces = [(m.group(0), m.start()) for m in _SPACED.finditer(run)]
+    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) for p, _ in pieces):
+        return [Cell(p, line_no, offset + start + 1) for p, start in pieces]
+    if len(pieces) == 1 and run.isdigit() and len(run) == width:
+        return [Cell(d, line_no, offset + i + 1) for i, d in enumerate(run)]
+    return None
 
 
 def _runs(line: str, start: int) -> list[tuple[str, int, bool]]:
@@ -122,8 +199,9 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     header_end = _first_row_label(header_text)
     if header_end <= 0:
         return None
-    rows = [Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)]
+    header = Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)
     label = (header_text[header_end:], header_at + header_end)
+    rows: list[tuple[list[Cell], list[list[Cell]]]] = []  # each row's label cells and the ways its figures cut
     for text, offset, figures in runs[1:]:
         if not figures:
             label = (text, offset)
@@ -133,14 +211,81 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
         cells = _label_cells(label[0], label[1], line_no)
         if cells is None:
             break  # the table ended before this label (the next part's heading)
-        values = _split(text, offset, 1, APPLICATION_WIDTH, line_no)
-        if values is None:
-            return None  # a row read no one way: the table is left unread
-        rows.append(Row(cells + values, line_no))
+        ways = _splits(text, offset, 1, APPLICATION_WIDTH, line_no, _MORE_WAYS)
+        if not ways:
+            return None  # a row read no way: the table is left unread
+        rows.append((cells, ways))
         label = None
-    if len(rows) < 6:
+    if len(rows) < 5:
         return None
-    return Table(rows, line_no, line_no)
+    chosen = _one_reading(rows)
+    if chosen is None:
+        return None  # rows read several ways, the table's sums choosing none or several: left unread
+    return Table([header] + [Row(cells + values, line_no) for (cells, _), values in zip(rows, chosen)],
+                 line_no, line_no)
+
+
+def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[Cell]] | None:
+    """Each row's cells when its run cuts one way; when some rows cut several ways, the one choice of their cuts
+    under which the table's columns add up as the form says (``_slips``) best: fewer sums broken than under any
+    other choice, and at most ``_MOST_SLIPS`` (a report's own slip elsewhere in a column breaks that column's sums
+    under every choice, and must not leave the table unread when the other columns still choose). None otherwise
+    (no choice, or several as good)."""
+    if all(len(ways) == 1 for _, ways in rows):
+        return [ways[0] for _, ways in rows]
+    choices = 1
+    for _, ways in rows:
+        choices *= len(ways)
+        if len(ways) > _MORE_WAYS or choices > _MOST_CHOICES:
+            return None
+    keys = [_row_key(cells) for cells, _ in rows]
+    if None in keys or len(set(keys)) < len(keys):
+        return None  # a row the form's sums cannot place
+    scored = sorted((_slips(dict(zip(keys, ([int(c.text) for c in cells] for cells in choice)))), n, choice)
+                    for n, choice in enumerate(product(*(ways for _, ways in rows))))
+    best = scored[0]
+    if best[0] > _MOST_SLIPS or scored[1][0] == best[0]:
+        return None
+    return list(best[2])
+
+
+def _row_key(cells: list[Cell]) -> str | None:
+    """The form's key of a row by its label cells, the most specific (the last) first."""
+    spec = FORM.tables["applications"]
+    for cell in reversed(cells):
+        key = spec.row_of_label(cell.text)
+        if key is not None:
+            return key
+    return None
+
+
+def _slips(figures: dict[str, list[int]]) -> int:
+    """How many of the sums the form states over the rows fail, a column each, as far as the rows read tell them:
+    each row that is a sum of others (rules/forms/national.yaml ``sum_of``, a subtotal missing counted by its
+    items) and the table's own identity, 一 + 二 = （七）总计 + 四."""
+    spec = FORM.tables["applications"]
+    slips = 0
+    for row in spec.rows:
+        if row.sum_of and row.key in figures:
+            parts = [_summed(spec, key, figures) for key in row.sum_of]
+            if all(p is not None for p in parts):
+                slips += sum(1 for total, *items in zip(figures[row.key], *parts) if total != sum(items))
+    new, carried, handled, onward = (figures.get(k) for k in _BALANCE)
+    if new and carried and handled and onward:
+        slips += sum(1 for a, b, c, d in zip(new, carried, handled, onward) if a + b != c + d)
+    return slips
+
+
+def _summed(spec, key: str, figures: dict[str, list[int]]) -> list[int] | None:
+    """A row's figures as read, or the sum of its items' when the row holds none of its own (a subtotal the table
+    gives by its items alone); None when neither is read."""
+    if key in figures:
+        return figures[key]
+    items = spec.row(key).sum_of
+    parts = [figures.get(k) for k in items] if items else [None]
+    if any(p is None for p in parts):
+        return None
+    return [sum(c) for c in zip(*parts)]
 
 
 def _first_row_label(header: str) -> int:
@@ -172,17 +317,28 @@ def _reviews(line: str, header: int, line_no: int) -> Table | None:
 def _split(run: str, offset: int, groups: int, width: int, line_no: int) -> list[Cell] | None:
     """The cells of a run of figures cut into ``groups`` groups of ``width``, each group's last figure the sum of
     the others, when exactly one cut does so; None otherwise."""
+    ways = _splits(run, offset, groups, width, line_no, 1)
+    return ways[0] if len(ways) == 1 else None
+
+
+def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: int) -> list[list[Cell]]:
+    """Every way (``more`` + 1 at most: past that, too many to tell) to cut a run of figures into ``groups``
+    groups of ``width`` cells, each group's last figure the sum of the others; a run of as many digits as cells
+    (or one its spaces cut so) is read its one way whatever its figures."""
     digits, starts, cuts = _digits(run)
     if not digits or len(digits) > _LONGEST_RUN:
-        return None
-    ends = _only_cut(digits, cuts, groups * width, 1) or _only_cut(digits, cuts, groups, width, summed=True)
-    if ends is None:
-        return None
-    cells, begin = [], 0
-    for end in ends:
-        cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
-        begin = end
-    return cells
+        return []
+    found = _cuts(digits, cuts, groups * width, 1, 1)
+    if len(found) != 1:
+        found = _cuts(digits, cuts, groups, width, more, summed=True)
+    ways = []
+    for ends in found:
+        cells, begin = [], 0
+        for end in ends:
+            cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
+            begin = end
+        ways.append(cells)
+    return ways
 
 
 def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
@@ -199,29 +355,27 @@ def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
     return "".join(digits), starts, frozenset(cuts)
 
 
-def _only_cut(digits: str, cuts: frozenset[int], groups: int, width: int,
-              summed: bool = False) -> tuple[int, ...] | None:
-    """The ends of the cells of the one cut into ``groups`` groups of ``width`` cells (``summed``: each group's
-    last the sum of the others), or None when none or several do. Without the sums a run of as many digits as
-    cells, or one its spaces cut so, is read whatever its figures: a wrong total is then the report's to fix."""
+def _cuts(digits: str, cuts: frozenset[int], groups: int, width: int, more: int,
+          summed: bool = False) -> list[tuple[int, ...]]:
+    """The ends of the cells of each cut into ``groups`` groups of ``width`` cells (``summed``: each group's last
+    the sum of the others), ``more`` + 1 of them at most. Without the sums a run of as many digits as cells, or
+    one its spaces cut so, is read whatever its figures: a wrong total is then the report's to fix."""
+    most = more + 1
 
     @lru_cache(maxsize=None)
-    def ways(pos: int, group: int) -> tuple[int, tuple[int, ...]]:
-        """(number of cuts of digits[pos:] into the groups left, capped at 2; the ends of one of them)."""
+    def ways(pos: int, group: int) -> tuple[tuple[int, ...], ...]:
+        """The ends of the cuts of digits[pos:] into the groups left, ``most`` at most."""
         if group == groups:
-            return (1, ()) if pos == len(digits) else (0, ())
-        count, found = 0, ()
+            return ((),) if pos == len(digits) else ()
+        found: list[tuple[int, ...]] = []
         for ends in (_group_cuts(digits, cuts, pos, width) if summed else _cell_cuts(digits, cuts, pos)):
-            more, rest = ways(ends[-1], group + 1)
-            if more:
-                count += more
-                found = ends + rest
-                if count > 1:
-                    return 2, ()
-        return count, found
+            for rest in ways(ends[-1], group + 1):
+                found.append(ends + rest)
+                if len(found) == most:
+                    return tuple(found)
+        return tuple(found)
 
-    count, found = ways(0, 0)
-    return found if count == 1 else None
+    return list(ways(0, 0))
 
 
 def _group_cuts(digits: str, cuts: frozenset[int], pos: int, width: int):

@@ -30,18 +30,20 @@ def _is_separator(line: str) -> bool:
     table's lines: its labels and figures) is none, told without the pattern's call."""
     return not line[:1].isalnum() and _SEPARATOR.match(line) is not None
 
+# Part 二's row labels and the column headers under 信息内容 (2019 and 2021 formats)
+ACTIVE_ROWS = ("规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
+               "行政事业性收费", "政府集中采购")
+ACTIVE_HEADERS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
+                  "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
+                  "本年收费金额", "采购项目数量", "采购总金额")
 # Row labels as the formats word them (compared without their numbers; part 二 rows have none).
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
-    "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
-    "行政事业性收费", "政府集中采购",
+    "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *ACTIVE_ROWS,
 ]
 # Header cells of the three tables (2019 and 2021 formats).
 _HEADERS = [
     "申请人情况", "项目", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
-    "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
-    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
-    "本年收费金额", "采购项目数量", "采购总金额",
+    "信息内容", *ACTIVE_HEADERS,
     "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
     "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
 ]
