@@ -27,8 +27,9 @@ _PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 _JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
-# 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和
-_JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
+# 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和 (or 及:
+# 「……存在的主要问题及改进情况及其他需要报告的事项」, a real 2024 market regulation bureau's list)
+_JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及|及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
 
 
 # How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,
@@ -83,7 +84,24 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
         if len(pieces) == count:
             names = pieces
             break
-    return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
+    named = names or _named_otherwise(listed)
+    return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed, named)
+
+
+def _named_otherwise(listed: str) -> list[str]:
+    """The parts a numbered declaration names when they are not as many as its number says: the pieces of its
+    list (apart by ；, 、 or ，) if every one is a part's name (「总体情况，……申请情况，存在的主要问题及改进情况，
+    其他需要报告的事项等六个方面」: five); else none (the list is not clearly one of parts)."""
+    listed = _LIST_END.sub("", listed)
+    for sep in ("；;", "、", "，,"):
+        if not rx("[" + sep + "]").search(listed):
+            continue
+        pieces = _pieces(listed, sep)
+        if sep == "、":
+            pieces = _rejoined(pieces, sep[0])
+        if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in pieces):
+            return pieces
+    return []
 
 
 def _listed(par: Paragraph) -> DeclaredParts | None:
