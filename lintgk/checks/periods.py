@@ -189,6 +189,28 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     _stale_column(report, year, emit)
     _named_as_other_year(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
+    _report_published_in_its_year(report, emit)
+
+
+# 「完成长通街道2024年政府信息公开年度报告，并于2024年1月15日之前在……公布」 in a 2024 report: last year's report, its
+# year changed with the rest (a year's report is published after the year, never within it)
+_PUBLISHED_IN_ITS_YEAR = lazy_compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年度?[^。；;《》\d\n]{0,24}?信息公开(?:工作)?(?:年度)?(?:报告|年报)》?"
+    r"[^。；;\n]{0,16}?(?P<when>(?P<dy>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"[^。；;\n]{0,40}?(?:公布|发布|公开|上网|挂网)")
+
+
+def _report_published_in_its_year(report: Report, emit: Emitter) -> None:
+    """A year's annual report said to be published on a date within that year. Looked for only in the paragraphs
+    that name a report on disclosure and a month."""
+    for par in report.doc.paragraphs:
+        text = par.text
+        if "信息公开" not in text or "月" not in text or ("报告" not in text and "年报" not in text):
+            continue
+        for m in _PUBLISHED_IN_ITS_YEAR.finditer(text):
+            if m.group("y") == m.group("dy"):
+                emit(Span.within(par, m.start(), m.end("when")), variant="published_in_year",
+                     stated=int(m.group("y")), when=m.group("when"))
 
 
 def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, emit: Emitter) -> None:
