@@ -30,18 +30,27 @@ _JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}
 # 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和 (or 及:
 # 「……存在的主要问题及改进情况及其他需要报告的事项」, a real 2024 market regulation bureau's list)
 _JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及|及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
+# 「……申请行政复议及提起诉讼情况和存在的主要问题及改进措施」: the part on problems joined to the one before by 和
+# (a real 2021 Zhejiang town's list); the part before ends as a part does, in 情况
+_JOINED_PROBLEMS = lazy_compile(r"^(.{2,}?情况)(?:和|以及|及)(存在的?(?:主要)?问题(?:和|及|与)?(?:改进|整改)(?:情况|措施))$")
 
 
 # How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,
 # as the whole list is one piece when tried with a separator it does not hold, and the lazy patterns scan it all
 _TABLE_ENDS = ("统计表", "附表", "统计表\n", "附表\n")
 _OTHER_ENDS = ("事项", "事项\n")
+_PROBLEMS_ENDS = ("情况", "措施", "情况\n", "措施\n")
 
 
 def _joined(piece: str):
     """The match of 「A和B统计表」 or 「A和其他……事项」 on ``piece``, or None."""
     return (_JOINED_TABLE.match(piece) if piece.endswith(_TABLE_ENDS) else None) \
         or (_JOINED_OTHER.match(piece) if piece.endswith(_OTHER_ENDS) else None)
+
+
+def _problems_joined(piece: str):
+    """The match of 「A情况和存在的……问题及改进措施」 on ``piece`` (any item of the list), or None."""
+    return _JOINED_PROBLEMS.match(piece) if "存在" in piece and piece.endswith(_PROBLEMS_ENDS) else None
 
 
 def _pieces(listed: str, sep: str) -> list[str]:
@@ -51,7 +60,13 @@ def _pieces(listed: str, sep: str) -> list[str]:
         last = _joined(pieces[-1])
         if last:
             pieces = pieces[:-1] + [last.group(1), last.group(2)]
+        pieces = [part for piece in pieces for part in _split_problems(piece)]
     return pieces
+
+
+def _split_problems(piece: str) -> tuple[str, ...]:
+    m = _problems_joined(piece)
+    return (m.group(1), m.group(2)) if m else (piece,)
 
 
 def _rejoined(pieces: list[str], sep: str) -> list[str]:
