@@ -41,7 +41,7 @@ def _plain_counts(figures, table, keyword, exclude, negation):
 def test_a_topics_counts_are_those_its_pattern_finds(figures, labels, words, exclude):
     report = SimpleNamespace(
         figures=[SimpleNamespace(text=f"{v}件", context=c, span=(i, 1), value=v) for i, (c, v) in enumerate(figures)],
-        tables=[], national=None)
+        tables=[], national=None, declared_parts=None)
     counts = _Counts(report)
     table = [(label, float(v), "件", (100 + i, 1)) for i, (label, v) in enumerate(labels)]
     counts.table, counts._table_texts = table, _JoinedTexts([t[0] for t in table])  # national totals' shape

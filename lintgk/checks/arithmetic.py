@@ -210,7 +210,7 @@ class _Counts:
     row's label (a report has dozens of each, a few of which name a topic)."""
 
     def __init__(self, report: Report):
-        self.figures = report.figures
+        self.figures = _counted_figures(report)
         self.table = list(_table_counts(report))
         self._figure_texts = _JoinedTexts([f.context for f in self.figures])
         self._table_texts = _JoinedTexts([label for label, _, _, _ in self.table])
@@ -230,6 +230,17 @@ class _Counts:
                 counts.append((f"{fmt(value)}{unit}", label, source.label_span if isinstance(source, TableRow)
                                else source))
         return counts
+
+
+def _counted_figures(report: Report) -> list[Figure]:
+    """The report's figures but those of its declaration of parts: 「……行政复议及行政诉讼情况、……其他需要
+    报告的事项6个部分」 counts the report's parts, not reconsiderations."""
+    declared = report.declared_parts
+    if declared is None:
+        return report.figures
+    where = declared.span
+    return [f for f in report.figures
+            if not (f.span.line == where.line and where.column <= f.span.column < where.end_column)]
 
 
 class _JoinedTexts:

@@ -47,11 +47,36 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
+# The words that introduce a statistics period, and the dates after them in the same sentence, read or not
+_PERIOD_WORDS = lazy_compile(r"(?:数据)?统计(?:期限|时限|时间|期间|日期|周期)|数据统计")
+_DATES_AFTER = lazy_compile(r"[^。；;\n]{0,8}?(?P<dates>(?:19|20)\d{2}[\d\s年月日号起至到止—－~～-]{4,30})")
+
+
 @kind("period-stated", params=NoParams)
 def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
-    """No statistics period stated."""
-    if not any(p.statistical for p in report.periods) and not _period_across_a_wrap(report):
+    """No statistics period stated; or stated with dates that cannot be read (「至202020年12月31日止」)."""
+    if any(p.statistical for p in report.periods) or _period_across_a_wrap(report):
+        return
+    garbled = _unreadable_period(report)
+    if garbled is not None:
+        span, stated = garbled
+        emit(span, variant="unreadable", stated=stated, year=report.year or "本")
+    else:
         emit(title_anchor(report), year=report.year or "本")
+
+
+def _unreadable_period(report: Report) -> tuple[Span, str] | None:
+    """Where a report says 统计期限 and gives dates no period can be read from: a slip in a date (「自2020年1月1日起
+    至202020年12月31日止」, 「至202412月31日」). Asked only of a report where no period was found."""
+    for par in report.doc.paragraphs:
+        if "统计" not in par.text:
+            continue
+        for m in _PERIOD_WORDS.finditer(par.text):
+            dates = _DATES_AFTER.match(par.text, m.end())
+            if dates is not None:
+                start, end = m.start(), dates.end("dates")
+                return Span.within(par, start, end), par.text[start:end].strip()
+    return None
 
 
 _SENTENCE_ENDS = SENTENCE_END + "；;"  # a clause ends the sentence a wrap may cut as well
@@ -164,6 +189,28 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     _stale_column(report, year, emit)
     _named_as_other_year(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
+    _report_published_in_its_year(report, emit)
+
+
+# 「完成长通街道2024年政府信息公开年度报告，并于2024年1月15日之前在……公布」 in a 2024 report: last year's report, its
+# year changed with the rest (a year's report is published after the year, never within it)
+_PUBLISHED_IN_ITS_YEAR = lazy_compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年度?[^。；;《》\d\n]{0,24}?信息公开(?:工作)?(?:年度)?(?:报告|年报)》?"
+    r"[^。；;\n]{0,16}?(?P<when>(?P<dy>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"[^。；;\n]{0,40}?(?:公布|发布|公开|上网|挂网)")
+
+
+def _report_published_in_its_year(report: Report, emit: Emitter) -> None:
+    """A year's annual report said to be published on a date within that year. Looked for only in the paragraphs
+    that name a report on disclosure and a month."""
+    for par in report.doc.paragraphs:
+        text = par.text
+        if "信息公开" not in text or "月" not in text or ("报告" not in text and "年报" not in text):
+            continue
+        for m in _PUBLISHED_IN_ITS_YEAR.finditer(text):
+            if m.group("y") == m.group("dy"):
+                emit(Span.within(par, m.start(), m.end("when")), variant="published_in_year",
+                     stated=int(m.group("y")), when=m.group("when"))
 
 
 def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, emit: Emitter) -> None:

@@ -122,6 +122,11 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     if declared.count and found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
+    elif declared.count and declared.named and len(declared.named) != declared.count:
+        # the body has the parts it says, but its list of them names fewer or more (「总体情况，……，其他需要报告的
+        # 事项等六个方面」: five); with a body that does not match, the finding above is the one to make
+        emit(declared.span, variant="listed_count", declared=declared.count, listed=len(declared.named),
+             names="、".join(declared.named))
     elif declared.count:
         emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found", declared=declared.count,
                     found=found)

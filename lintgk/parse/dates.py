@@ -20,6 +20,9 @@ _REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反
 # the words after the period: 「在2024年1月1日至2024年12月31日数据统计时限内，……」
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
 _PUBLISHED = lazy_compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
+# 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named (a span of time in
+# a paragraph that does not name the report is an event's: 「活动起止时间为……」)
+_REPORT_SPAN = lazy_compile(r"起止(?:时间|日期)")
 
 
 def _safe_date(y: int | None, m: int | None, d: int | None, end: bool = False) -> date | None:
@@ -109,6 +112,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
             or _STAT_AFTER.match(after) is not None
+            or (_REPORT_SPAN.search(before) is not None and ("报告" in text[:s0] or "年报" in text[:s0]))
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
     for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计

@@ -27,20 +27,30 @@ _PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 _JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
-# 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和
-_JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
+# 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和 (or 及:
+# 「……存在的主要问题及改进情况及其他需要报告的事项」, a real 2024 market regulation bureau's list)
+_JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及|及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
+# 「……申请行政复议及提起诉讼情况和存在的主要问题及改进措施」: the part on problems joined to the one before by 和
+# (a real 2021 Zhejiang town's list); the part before ends as a part does, in 情况
+_JOINED_PROBLEMS = lazy_compile(r"^(.{2,}?情况)(?:和|以及|及)(存在的?(?:主要)?问题(?:和|及|与)?(?:改进|整改)(?:情况|措施))$")
 
 
 # How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,
 # as the whole list is one piece when tried with a separator it does not hold, and the lazy patterns scan it all
 _TABLE_ENDS = ("统计表", "附表", "统计表\n", "附表\n")
 _OTHER_ENDS = ("事项", "事项\n")
+_PROBLEMS_ENDS = ("情况", "措施", "情况\n", "措施\n")
 
 
 def _joined(piece: str):
     """The match of 「A和B统计表」 or 「A和其他……事项」 on ``piece``, or None."""
     return (_JOINED_TABLE.match(piece) if piece.endswith(_TABLE_ENDS) else None) \
         or (_JOINED_OTHER.match(piece) if piece.endswith(_OTHER_ENDS) else None)
+
+
+def _problems_joined(piece: str):
+    """The match of 「A情况和存在的……问题及改进措施」 on ``piece`` (any item of the list), or None."""
+    return _JOINED_PROBLEMS.match(piece) if "存在" in piece and piece.endswith(_PROBLEMS_ENDS) else None
 
 
 def _pieces(listed: str, sep: str) -> list[str]:
@@ -50,7 +60,13 @@ def _pieces(listed: str, sep: str) -> list[str]:
         last = _joined(pieces[-1])
         if last:
             pieces = pieces[:-1] + [last.group(1), last.group(2)]
+        pieces = [part for piece in pieces for part in _split_problems(piece)]
     return pieces
+
+
+def _split_problems(piece: str) -> tuple[str, ...]:
+    m = _problems_joined(piece)
+    return (m.group(1), m.group(2)) if m else (piece,)
 
 
 def _rejoined(pieces: list[str], sep: str) -> list[str]:
@@ -83,7 +99,24 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
         if len(pieces) == count:
             names = pieces
             break
-    return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed)
+    named = names or _named_otherwise(listed)
+    return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed, named)
+
+
+def _named_otherwise(listed: str) -> list[str]:
+    """The parts a numbered declaration names when they are not as many as its number says: the pieces of its
+    list (apart by ；, 、 or ，) if every one is a part's name (「总体情况，……申请情况，存在的主要问题及改进情况，
+    其他需要报告的事项等六个方面」: five); else none (the list is not clearly one of parts)."""
+    listed = _LIST_END.sub("", listed)
+    for sep in ("；;", "、", "，,"):
+        if not rx("[" + sep + "]").search(listed):
+            continue
+        pieces = _pieces(listed, sep)
+        if sep == "、":
+            pieces = _rejoined(pieces, sep[0])
+        if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in pieces):
+            return pieces
+    return []
 
 
 def _listed(par: Paragraph) -> DeclaredParts | None:

@@ -184,3 +184,6 @@ class DeclaredParts:
     names: list[str]
     span: Span
     listed: str = ""  # the text of the list as declared
+    # the parts the list names one by one: ``names``, or (a numbered list that names fewer or more parts than its
+    # number) the pieces it is clearly made of; empty when it is not clear
+    named: list[str] = field(default_factory=list)
