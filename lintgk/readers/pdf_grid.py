@@ -84,14 +84,15 @@ def _open_edges(objects: dict) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
     rulings of a grid end (or start) together and no horizontal ruling there spans them."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
-    verticals = [r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]])
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
     edges = []
     for end, outermost in (("bottom", max), ("top", min)):
         for group in _together(verticals, end):
             left, right = min(r["x0"] for r in group), max(r["x1"] for r in group)
             y = outermost(r[end] for r in group)
-            top, bottom = max(r["top"] for r in group), min(r["bottom"] for r in group)
+            # the longest of the rulings: a column beside a cell merged across rows ends at the merged cell
+            top, bottom = min(r["top"] for r in group), max(r["bottom"] for r in group)
             across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
             if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across):
                 continue  # no row inside: not a table's columns
@@ -101,6 +102,19 @@ def _open_edges(objects: dict) -> list[dict]:
             edges.append({"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y,
                           "width": right - left, "height": 0})
     return edges
+
+
+def _columns(verticals: list[dict]) -> list[dict]:
+    """The vertical rulings with the pieces of one column joined: a browser draws each cell's borders on their
+    own, so a column's ruling is one short piece a row, and only the column's ends are the grid's edge."""
+    joined: list[dict] = []
+    for ruling in sorted(verticals, key=lambda r: (round(r["x0"]), r["top"])):
+        last = joined[-1] if joined else None
+        if last and abs(last["x0"] - ruling["x0"]) <= _SAME and ruling["top"] <= last["bottom"] + _SAME:
+            joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+        else:
+            joined.append(ruling)
+    return joined
 
 
 def _together(verticals: list[dict], end: str) -> list[list[dict]]:
