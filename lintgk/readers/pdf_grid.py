@@ -50,12 +50,20 @@ def _text_columns(rows: list[list]) -> int:
 
 def real_tables(page) -> list[tuple]:
     """The page's tables that are ruled grids with text in two columns or more, each with its rows as
-    `Table.extract(**TEXT_SETTINGS)` gives them. Extracting a table looks at every character of the page
-    for every cell, so it is done once: whether a cell holds text does not depend on how its characters
-    are grouped into words (a cell's text is its characters that are not spaces, in words)."""
+    `Table.extract(**TEXT_SETTINGS)` gives them."""
+    return tables_and_tails(page)[0]
+
+
+def tables_and_tails(page) -> tuple[list[tuple], list[tuple]]:
+    """The page's real tables (`real_tables`), and the grids of one row with text in one of its three columns
+    or more: the end of a table's row a page break cut, its label's last lines (「形，不计」 「其他情形）」), which
+    only the table on the page before can tell from a box drawn round a paragraph.
+    Extracting a table looks at every character of the page for every cell, so it is done once: whether a
+    cell holds text does not depend on how its characters are grouped into words (a cell's text is its
+    characters that are not spaces, in words)."""
     objects = page.objects
     if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
-        return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
+        return [], []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
     tables = ruled.find_tables(table_settings(ruled))
     if not MIRRORS_INSTALLED:
@@ -63,7 +71,10 @@ def real_tables(page) -> list[tuple]:
     else:
         middles = _middles(ruled.chars) if tables else []
         found = [(t, extract(t, middles, TEXT_SETTINGS)) for t in tables]
-    return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+    tables = [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+    tails = [(t, rows) for t, rows in found
+             if len(rows) == 1 and len(rows[0]) >= _MIN_COLUMNS and _text_columns(rows) == 1]
+    return tables, tails
 
 
 def table_settings(ruled) -> dict:
