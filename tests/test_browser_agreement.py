@@ -42,10 +42,6 @@ Finding = tuple[str, str]  # rule code, message with the lines it cites put as �
 # The differences that remain, by page and file: (findings of the page the file lacks, findings only the
 # file has). None of them a false finding on a text copied from a page; in printed PDFs, the faults of the
 # PDF reader not yet fixed.
-_TABLE_CUT_BY_PAGE_BREAK = (  # the applications table's row 「（二）部分公开（区分处理的，…」 split by a page
-    # break, its label wrapped around its figures: the table is not read, and its labels become headings
-    ("GK411", "找不到国家格式规定的「收到和处理政府信息公开申请情况」统计表（或其行列无法识别）"),
-)
 KNOWN: dict[tuple[str, str], tuple[tuple[Finding, ...], tuple[Finding, ...]]] = {
     ("nat2-cjpq-2021", "copy.txt"): (
         # part 二's table of the 2019 format: the copy's layout loses its last column 采购总金额 from the list of
@@ -61,29 +57,11 @@ KNOWN: dict[tuple[str, str], tuple[tuple[Finding, ...], tuple[Finding, ...]]] = 
         (("GK205", "成文或发布日期2015-03-15早于2015年度结束，年度报告应在年度结束后编制"),),
         (),
     ),
-    ("nat2-cjpq-2021", "pdf"): (
-        # the applications table printed: its （七）总计 row's figures not read into their columns, so the three
-        # breaks of its sums go unreported (a miss, no false finding)
-        (("GK405", "「（七）总计」自然人列：（一）+…+（六） = 0，表中为1（相差1）"),
-         ("GK406", "「（七）总计」行：1+0+0+0+0+0 = 1，总计列为0（相差1）"),
-         ("GK407", "「自然人」列：本年新收0 + 上年结转0 = 0，而办理结果总计1 + 结转下年度0 = 1（相差1）")),
-        (),
-    ),
     ("nat2-zrz-2023", "pdf"): (
-        (("GK406", "「（七）总计」行：19+1+0+0+0+0 = 20，总计列为19（相差1）"),
-         ("GK407", "「商业企业」列：本年新收0 + 上年结转0 = 0，而办理结果总计1 + 结转下年度0 = 1（相差1）")),
+        (),
         # the saved page has no style sheet: the title, in the body's size and flush left, is taken for the
         # wrapped end of the breadcrumb above it, which runs to the margin
         (("GK104", "找不到报告标题（应为“××机关××××年政府信息公开工作年度报告”）"),),
-    ),
-    ("nat2-nypq-2023", "pdf"): (
-        (), _TABLE_CUT_BY_PAGE_BREAK + (("GK103", "标题序号跳号：此处为「（二）」，应为「（一）」"),),
-    ),
-    ("nat-hcsyq-2024", "pdf"): (
-        # the table is read across the page break (its rows cut by it are joined again), but the label of the
-        # merged cell 「三、本年度办理结果」 printed in the page's first rows stays out of the grid, a heading
-        (), (("GK103", "标题序号重复或倒退：此处为「三、」，应为「四、」"),
-             ("GK105", "一级部分「三、本年度」不在国家格式的6个部分之中，应并入相应部分")),
     ),
     # two pages with no style sheet: the title, in the body's size and flush left, runs into the first
     # paragraph (「……工作年报2009年，汀浦镇……」), so no title is found, and the date of the page's metadata

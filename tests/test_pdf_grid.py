@@ -56,3 +56,33 @@ def test_a_first_row_with_cells_left_open_at_the_top_is_read(tmp_path):
     with pdfplumber.open(path) as pdf:
         second = real_tables(pdf.pages[1])
     assert [rows for _, rows in second] == [[["信息内容", "本年处理决定数量"], ["行政处罚", "4119"], ["行政强制", "195"]]]
+
+
+def _rect(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "fill": True,
+            "stroke": False, "non_stroking_color": (0,)}
+
+
+def _cell_borders(columns: list[float], rows: list[float], merged_left: bool = False) -> list[dict]:
+    """Each cell's left border drawn on its own, as Chromium prints a table: one short vertical piece a row;
+    with ``merged_left``, no line between the rows in the first column (a label merged down the page)."""
+    out = [_rect(x, top, x + 0.7, bottom) for x in columns for top, bottom in zip(rows, rows[1:])]
+    for y in rows[1:-1]:
+        out.append(_rect(columns[1] if merged_left else columns[0], y, columns[-1], y + 0.7))
+    return out
+
+
+def test_a_browsers_grid_left_open_at_the_page_break_is_closed():
+    """Chromium prints a cell's borders piece by piece and draws no line under the last row of a page when a
+    merged cell (the label 「三、本年度办理结果」 down the first column) goes on to the next page, nor over the first
+    row there: the pieces of each column are one ruling, so the grid's open edge is found, and the label and
+    the row 「3.其他」 are read in the table, not as a heading and a loose line (nat-hcsyq-2024, printed)."""
+    from lintgk.readers.pdf_grid import _open_edges
+
+    columns, rows = [6.0, 72.7, 133.5, 340.0, 400.0, 460.0], [0.0, 39.7, 79.5, 119.2, 840.0]
+    bottom = _cell_borders(columns, rows, merged_left=True) + [_rect(6.0, 0.0, 460.7, 0.7)]
+    assert [(e["x0"], e["top"]) for e in _open_edges({"rect": bottom})] == [(6.0, 840.0)]
+    top = _cell_borders(columns, rows) + [_rect(6.0, 839.3, 460.7, 840.0)]
+    assert [(e["x0"], e["top"]) for e in _open_edges({"rect": top})] == [(6.0, 0.0)]
+    closed = top + [_rect(6.0, 0.0, 460.7, 0.7)]
+    assert _open_edges({"rect": closed}) == []

@@ -267,3 +267,28 @@ def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_i
     colon = {**line, "text": "（地址：海澄县翠湖南路10号；邮编：358800；电话：", "x1": 520.0, "top": 100.0}
     number = {**line, "text": "26736243；传真：26731679；电子邮箱：26736240@163.com）。", "x1": 400.0}
     assert continues(colon, number, layout, same_page=True)
+
+
+def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
+    """A table's row whose label wraps over the page break: its last lines stand at the top of the next page in
+    a grid of their own, one row with text in one column. They end that row's label, not paragraphs of one
+    line each (沭阳 2025, laid out by make_office.py with tall rows: 「形，不计」 「其他情」 「形）」, extra GK601).
+    The same grid after a page that ends in prose is no table: its text stays a line."""
+    from lintgk.readers.pdf import _place_tails
+    from makers import page_break_table
+
+    rows = [["类别", "自然人", "法人", "总计"], ["部分公开（区分处理的，只计这一情", "99", "2", "101"],
+            ["形，不计其他情形）", "", "", ""]]
+    path = page_break_table(tmp_path / "cut-label.pdf", ["三、收到和处理政府信息公开申请情况"], rows, split=2,
+                            widths=[200, 60, 60, 60], after=["（三）不予公开"])
+    doc = read_path(path)
+    assert [[r.cells[0].text for r in t.rows] for t in doc.tables] == [
+        ["类别", "部分公开（区分处理的，只计这一情形，不计其他情形）"]]
+    assert "形，不计其他情形）" not in [p.text for p in doc.paragraphs]
+
+    line = {"text": "形，不计其他情形）"}
+    tail = [(60.0, "tail", (rows[2:], {id(line)})), (68.0, "line", line)]
+    after_prose = _place_tails([(842, [(50.0, "line", {"text": "全年收到申请101件。"})]), (842, tail)])
+    assert after_prose[1][1] == [(68.0, "line", line)], "a box after prose: its text stays a line"
+    after_table = _place_tails([(842, [(50.0, "table", rows[:2])]), (842, tail)])
+    assert after_table[1][1] == [(60.0, "table", rows[2:])]

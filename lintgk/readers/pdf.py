@@ -16,7 +16,7 @@ from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay
 from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
-from lintgk.readers.pdf_grid import real_tables
+from lintgk.readers.pdf_grid import tables_and_tails
 from lintgk.readers.pdf_lines import Layout, continues, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
@@ -45,15 +45,41 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
 
 
 def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
-    """(top, kind, payload) in reading order: ("line", text-line dict) or ("table", rows)."""
+    """(top, kind, payload) in reading order: ("line", text-line dict), ("table", rows) or ("tail", (rows, ids
+    of the lines inside it)), a one-row grid that may be the end of a row cut by the page break (`_place_tails`);
+    its text is also among the lines."""
     read_objects(page, glyphs)
-    found = real_tables(page)
+    found, tails = tables_and_tails(page)
     boxes = [t.bbox for t, _ in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", rows) for t, rows in found]
-    blocks += [(line["top"], "line", line) for line in page_lines(text_page)]
-    blocks.sort(key=lambda b: b[0])
+    lines = page_lines(text_page)
+    blocks += [(line["top"], "line", line) for line in lines]
+    for tail, rows in tails:
+        blocks.append((tail.bbox[1], "tail", (rows, {id(x) for x in lines if _inside(x, [tail.bbox])})))
+    blocks.sort(key=lambda b: (b[0], b[1] != "tail"))
     return blocks
+
+
+def _place_tails(pages: list[tuple[float, list]]) -> list[tuple[float, list]]:
+    """Each page's blocks with its one-row grid (a "tail") read as a table's row where it is the first thing on
+    the page and goes on the last row of a table that ended the page before, in as many columns (the last
+    lines of that row's label, cut off by the page break); elsewhere it is left out and its text stays lines."""
+    out = []
+    before: list | None = None  # the last row of the table that ended the page before
+    for height, blocks in pages:
+        kept, taken = [], set()
+        for block in blocks:
+            if block[1] == "tail":
+                rows, inside = block[2]
+                if not kept and before is not None and len(before) == len(rows[0]) and _split_row(before, rows[0]):
+                    kept.append((block[0], "table", rows))
+                    taken |= inside
+            elif id(block[2]) not in taken:
+                kept.append(block)
+        out.append((height, kept))
+        before = kept[-1][2][-1] if kept and kept[-1][1] == "table" else None
+    return out
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -108,7 +134,8 @@ def _read(data: bytes, name: str) -> Document:
 
 def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | None = None) -> Document:
     furniture = running_furniture(pages)
-    pages = [(height, [b for b in blocks if b[1] != "line" or id(b[2]) not in furniture]) for height, blocks in pages]
+    pages = _place_tails([(height, [b for b in blocks if b[1] != "line" or id(b[2]) not in furniture])
+                          for height, blocks in pages])
     layout = Layout.of([b[2] for _, blocks in pages for b in blocks if b[1] == "line"], page_width)
     lines: list[str] = []
     where: list[tuple[int, int]] = []  # per document line: (page, line on that page)

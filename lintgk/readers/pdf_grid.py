@@ -50,12 +50,20 @@ def _text_columns(rows: list[list]) -> int:
 
 def real_tables(page) -> list[tuple]:
     """The page's tables that are ruled grids with text in two columns or more, each with its rows as
-    `Table.extract(**TEXT_SETTINGS)` gives them. Extracting a table looks at every character of the page
-    for every cell, so it is done once: whether a cell holds text does not depend on how its characters
-    are grouped into words (a cell's text is its characters that are not spaces, in words)."""
+    `Table.extract(**TEXT_SETTINGS)` gives them."""
+    return tables_and_tails(page)[0]
+
+
+def tables_and_tails(page) -> tuple[list[tuple], list[tuple]]:
+    """The page's real tables (`real_tables`), and the grids of one row with text in one of its three columns
+    or more: the end of a table's row a page break cut, its label's last lines (「形，不计」 「其他情形）」), which
+    only the table on the page before can tell from a box drawn round a paragraph.
+    Extracting a table looks at every character of the page for every cell, so it is done once: whether a
+    cell holds text does not depend on how its characters are grouped into words (a cell's text is its
+    characters that are not spaces, in words)."""
     objects = page.objects
     if not any(is_ruling(obj) for kind in _SHAPES for obj in objects.get(kind, ())):
-        return []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
+        return [], []  # no drawn ruling: pdfplumber's line strategy finds no edge, so no table (most pages)
     ruled = page.filter(lambda obj: obj.get("object_type") not in _SHAPES or is_ruling(obj))
     tables = ruled.find_tables(table_settings(ruled))
     if not MIRRORS_INSTALLED:
@@ -63,7 +71,10 @@ def real_tables(page) -> list[tuple]:
     else:
         middles = _middles(ruled.chars) if tables else []
         found = [(t, extract(t, middles, TEXT_SETTINGS)) for t in tables]
-    return [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+    tables = [(t, rows) for t, rows in found if _text_columns(rows) >= 2]
+    tails = [(t, rows) for t, rows in found
+             if len(rows) == 1 and len(rows[0]) >= _MIN_COLUMNS and _text_columns(rows) == 1]
+    return tables, tails
 
 
 def table_settings(ruled) -> dict:
@@ -84,14 +95,15 @@ def _open_edges(objects: dict) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
     rulings of a grid end (or start) together and no horizontal ruling there spans them."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
-    verticals = [r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]])
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
     edges = []
     for end, outermost in (("bottom", max), ("top", min)):
         for group in _together(verticals, end):
             left, right = min(r["x0"] for r in group), max(r["x1"] for r in group)
             y = outermost(r[end] for r in group)
-            top, bottom = max(r["top"] for r in group), min(r["bottom"] for r in group)
+            # the longest of the rulings: a column beside a cell merged across rows ends at the merged cell
+            top, bottom = min(r["top"] for r in group), max(r["bottom"] for r in group)
             across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
             if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across):
                 continue  # no row inside: not a table's columns
@@ -101,6 +113,19 @@ def _open_edges(objects: dict) -> list[dict]:
             edges.append({"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y,
                           "width": right - left, "height": 0})
     return edges
+
+
+def _columns(verticals: list[dict]) -> list[dict]:
+    """The vertical rulings with the pieces of one column joined: a browser draws each cell's borders on their
+    own, so a column's ruling is one short piece a row, and only the column's ends are the grid's edge."""
+    joined: list[dict] = []
+    for ruling in sorted(verticals, key=lambda r: (round(r["x0"]), r["top"])):
+        last = joined[-1] if joined else None
+        if last and abs(last["x0"] - ruling["x0"]) <= _SAME and ruling["top"] <= last["bottom"] + _SAME:
+            joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+        else:
+            joined.append(ruling)
+    return joined
 
 
 def _together(verticals: list[dict], end: str) -> list[list[dict]]:
