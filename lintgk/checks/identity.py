@@ -364,15 +364,31 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             url = _PROSE_AFTER_URL.sub("", m.group(0)).rstrip(".,;:!?")
             if not url or _GOOD_URL.match(url):
                 continue
+            url = _with_spaced_host(par.text, m.start(), url)
             span = Span.within(par, m.start(), m.start() + len(url))
             fix = None
-            repaired = _HOST_DOT_SLIP.sub(".", url)  # www。example.gov。cn: full stops for dots
+            repaired = _HOST_DOT_SLIP.sub(".", "".join(url.split()))  # www。example.gov。cn: full stops for dots
             scheme = _SCHEME.match(repaired)
             if scheme:
                 repaired = scheme.group("scheme").lower() + "://" + repaired[scheme.end():]
             if _GOOD_URL.match(repaired) and repaired != url:
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
+
+
+# A scheme standing alone, the host after a blank (「http:// www.example.gov.cn」): one address with a blank in it
+_SCHEME_ALONE = lazy_compile(r"(?i)^(?:https?|ftp)\s*[:：]\s*[/∥／\\|]{1,3}$")
+_SPACED_HOST = lazy_compile(r"[ \t\u3000]+[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(?:[/?#:][\x21-\x7e]*)?")
+
+
+def _with_spaced_host(text: str, start: int, url: str) -> str:
+    """``url``, or, where it is a scheme alone and a host follows it after a blank, the two as one address."""
+    if not _SCHEME_ALONE.match(url):
+        return url
+    host = _SPACED_HOST.match(text, start + len(url))
+    if host is None:
+        return url
+    return url + _PROSE_AFTER_URL.sub("", host.group(0)).rstrip(".,;:!?）)")
 
 
 @kind("email-format", params=NoParams)
