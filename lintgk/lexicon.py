@@ -32,6 +32,8 @@ ZERO_LOOKALIKES = "○OＯ0０◯"
 
 # Punctuation: what ends a sentence, what breaks a clause.
 SENTENCE_END = "。！？!?\n"
+# Brackets, title marks and quotation marks, each opening with its closing
+BRACKET_PAIRS = ("（）", "()", "《》", "〈〉", "“”", "‘’", "「」", "『』", "【】", "〔〕", "［］")
 CLAUSE_BREAK = "，。；！？,;!?：:"
 # Characters of Chinese text: Han, CJK punctuation (、。《》「」…), full-width forms, Chinese quotes.
 CJK_TEXT_CLASS = r"\p{Han}\u3000-\u303f\uff00-\uffef“”‘’"

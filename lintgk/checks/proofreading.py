@@ -12,18 +12,18 @@ from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
+from lintgk.lexicon import BRACKET_PAIRS
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 
 # --- GK607: unpaired brackets and quotes -------------------------------------------------------------
 
 # Each pair; ( and （ are one kind (GK601 reports the width), so that 「（…)」 is no finding here.
-PAIRS = ("（）", "()", "《》", "〈〉", "“”", "‘’", "「」", "『』", "【】", "〔〕", "［］")
-_KIND = {ch: pair[0].replace("(", "（") for pair in PAIRS for ch in pair}
-_OPENING = frozenset(pair[0] for pair in PAIRS)
-_PARTNER = {ch: pair[1 - i] for pair in PAIRS for i, ch in enumerate(pair)}
+_KIND = {ch: pair[0].replace("(", "（") for pair in BRACKET_PAIRS for ch in pair}
+_OPENING = frozenset(pair[0] for pair in BRACKET_PAIRS)
+_PARTNER = {ch: pair[1 - i] for pair in BRACKET_PAIRS for i, ch in enumerate(pair)}
 # one scan of the report's joined paragraphs for every bracket (the standard re: a plain class)
-_BRACKET = std_re.compile("[" + std_re.escape("".join(PAIRS)) + "]")
+_BRACKET = std_re.compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "]")
 # where brackets are reported: prose, which has Chinese commas or full stops (a site's toolbar
 # 「【字体：大 中 小」 or a label line has none)
 _PROSE = frozenset("，。；、")
@@ -44,15 +44,15 @@ _WAITING_QUOTES = 2
 _SEARCH_DEPTH = 8
 _NESTING = 6
 # an innermost pair, removed from a paragraph's brackets until none is left when they all pair
-_INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in PAIRS) + "|（\\)|\\(）")
+_INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in BRACKET_PAIRS) + "|（\\)|\\(）")
 
 
 # two opening brackets of a kind side by side: the paragraph may bracket something twice over
-_TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in PAIRS if o not in "（("))
+_TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in BRACKET_PAIRS if o not in "（("))
 
 
 # every bracket, and the newlines between the joined paragraphs (an innermost pair never spans one)
-_BRACKET_OR_BREAK = std_re.compile("[" + std_re.escape("".join(PAIRS)) + "\\n]")
+_BRACKET_OR_BREAK = std_re.compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "\\n]")
 
 
 def _pairs_away(left: str) -> bool:
