@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
-from lintgk.lexicon import BRACKET_PAIRS
+from lintgk.lexicon import BRACKET_PAIRS, SENTENCE_END
 from lintgk.parse.model import Report, Span
 
 # What may end a paragraph: the sentence ends, and the marks that end a part of one before a list or
 # the next item (；：), or trail off (…).
-_END_MARKS = frozenset("。！？；：…!?;:")
+_END_MARKS = frozenset(SENTENCE_END.replace("\n", "") + "；：…;:")
 _CLOSING = {pair[1]: pair[0] for pair in BRACKET_PAIRS}  # each closing mark, with its opening
 _BULLETS = frozenset("-*•·●○◆■□▪")
 _SHORTEST = 20  # characters: a shorter line is a label, a signature or a date, not running text
