@@ -11,7 +11,7 @@ from lintgk.document import Document
 from lintgk.errors import ConfigError, InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.model import FileResult, fills_plainly, finding_order
-from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names
+from lintgk.rules import Profile, Rule, RuleSet, load_rules, template_part_names, template_part_patterns
 
 
 def rule_set(config: Config) -> RuleSet:
@@ -108,7 +108,8 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
     config = config or Config()
     rules = rule_set(config)
-    report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms))
+    report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms),
+                   template_part_patterns(rules))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
     summary = summarize(report)  # for the checks across reports; its body falls back on the signature
     result = FileResult(path=doc.path, profile=profile.name, body=summary["body"], year=report.year, lines=doc.lines,

@@ -411,3 +411,24 @@ def template_part_names(rules: RuleSet) -> tuple[str, ...]:
                 found.extend(str(p["name"]) for p in rule.params.get("parts", []) if isinstance(p, dict) and "name" in p)
         names = rules.derived["part names"] = tuple(found)
     return names
+
+
+def template_part_patterns(rules: RuleSet) -> str:
+    """The patterns of the parts a report must have in whatever words (the 2007 Regulation's, as its
+    required-parts rule's profiles list them), as one alternation; "" when there are none.
+
+    The parser uses them to recognise those parts run into a page's text where its numbering is off.
+    """
+    joined = rules.derived.get("part patterns")
+    if joined is None:
+        found: dict[str, None] = {}  # each pattern once, in the order the profiles give them
+        for rule in rules.rules.values():
+            if rule.kind != "required-parts":
+                continue
+            for profile in rules.profiles.values():
+                items = profile.params.get(rule.code, {}).get("items", []) if rules.applies(rule, profile) else []
+                for item in items:
+                    if isinstance(item, dict) and item.get("required", True):
+                        found.update(dict.fromkeys(str(p) for p in item.get("patterns", [])))
+        joined = rules.derived["part patterns"] = "|".join(f"(?:{p})" for p in found)
+    return joined

@@ -48,6 +48,12 @@ def _builtin_part_names() -> tuple[str, ...]:
     return template_part_names(load_rules())
 
 
+def _builtin_part_patterns() -> str:
+    from lintgk.rules import load_rules, template_part_patterns
+
+    return template_part_patterns(load_rules())
+
+
 def _without_title(paragraphs: list[Paragraph], title) -> list[Paragraph]:
     """The paragraphs below the title; of a line the title only begins, the text after it."""
     if title is None:
@@ -66,15 +72,19 @@ def _without_title(paragraphs: list[Paragraph], title) -> list[Paragraph]:
     return kept
 
 
-def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple[str, ...] = ("national",)) -> Report:
+def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple[str, ...] = ("national",),
+          part_patterns: str | None = None) -> Report:
     """``part_names``: the template's numbered part titles (「一、总体情况」…), by default as the built-in
-    rules give them; ``forms``: the official forms whose tables the document type's reports hold
-    (rules/forms/; their table keys are distinct)."""
+    rules give them; ``part_patterns``: the patterns of the parts a report must have in whatever words (the
+    2007 Regulation's), as one alternation, by default the built-in rules'; ``forms``: the official forms
+    whose tables the document type's reports hold (rules/forms/; their table keys are distinct)."""
     paragraphs = doc.paragraphs
     title = find_title(paragraphs)
     if part_names is None:
         part_names = _builtin_part_names()
-    headings = build_tree(_without_title(paragraphs, title), part_names)
+    if part_patterns is None:
+        part_patterns = _builtin_part_patterns()
+    headings = build_tree(_without_title(paragraphs, title), part_names, part_patterns)
     caption_lines = {
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
     }

@@ -9,7 +9,7 @@ from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Heading, Span
 from lintgk.lexicon import markers_opening
-from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES
+from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES, rx
 
 _TITLE_STOP = lazy_compile(r"[。：:；;]")
 MAX_TITLE = 40
@@ -133,8 +133,21 @@ def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...]) -> t
     return None
 
 
+# Just before the numeral of a part found by what it names (``named``): a sentence end or a blank, not a colon
+# or a comma run into it (「情况如下：一、……」「……，三、……」 go on with the sentence)
+_BEFORE_NAMED = "。！？!?" + SPACES
+# a title that says a part is empty is a sentence (「无因政府信息公开申请行政复议……的情况」)
+_NEGATED = ("无", "没有", "未", "不", "均无")
+
+
+def _names_a_part(title: str, named: str) -> bool:
+    """Does ``title`` name one of the parts a report must have (``named``: their patterns as one)?"""
+    return (bool(named) and not title.startswith(_NEGATED) and not _TABLE_ROW_LABEL.match(title)
+            and rx(named).search(title) is not None)
+
+
 def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False,
-                 known: tuple[tuple[int, str], ...] = ()) -> list[Heading]:
+                 known: tuple[tuple[int, str], ...] = (), named: str = "") -> list[Heading]:
     """Part headings printed inside ``par`` after its start, when they continue the report's parts.
 
     They count only as a run of at least two (with a part heading opening the paragraph, one is enough)
@@ -143,7 +156,10 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     title (``known``) may run into its text, and where it does not follow a stop or a gap (the cells of a
     flattened table before it, 「……52元三、收到和处理政府信息公开申请情况」) its number must also be the
     template's number for that title. Table rows that look like parts (「一、本年新收政府信息公开申请数量」,
-    「四、结转下年度继续办理」) are neither, and do not continue the run.
+    「四、结转下年度继续办理」) are neither, and do not continue the run. A report whose numbering is off
+    (「一、引言 …… 一、概述 …… 三、政府信息主动公开情况 ……」) has its parts found by what they name: a
+    heading numbered on from the run or beyond it, after a sentence end or a blank, whose title names a
+    required part (``named``, the patterns of the Regulation's parts: 2007 reports have no fixed titles).
     """
     found: list[Heading] = []
     expected = next_number
@@ -167,6 +183,9 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         generic = _RUN_IN.match(text, m.start()) if title is None else None
         if generic is not None and number == expected and placed:
             title = generic.group("title")
+        elif generic is not None and number >= expected and text[m.start() - 1] in _BEFORE_NAMED \
+                and _names_a_part(generic.group("title"), named):
+            title = generic.group("title")
         if title is None:
             if found and generic is not None and placed:
                 break  # a list after a stop: the numbers from here on are its items
@@ -176,7 +195,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         span = Span.within(par, m.start(), end)
         marker = text[m.start():m.end()].strip(SPACES).replace(" ", "")
         found.append(Heading(1, number, marker, title, piece, span))
-        expected += 1
+        expected = number + 1
     return found if len(found) >= 2 or (found and opens_with_part) else []
 
 
@@ -201,8 +220,9 @@ def _cut_at_known_title(heading: Heading, known: tuple[tuple[int, str], ...]) ->
             return
 
 
-def build_tree(paragraphs: list[Paragraph], part_names=()) -> list[Heading]:
-    """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…)."""
+def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
+    """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
+    ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
     known = known_parts(part_names)
     headings: list[Heading] = []
     stack: list[Heading] = []
@@ -231,7 +251,7 @@ def build_tree(paragraphs: list[Paragraph], part_names=()) -> list[Heading]:
             _cut_at_known_title(heading, known)
         if not _may_run_in(text):  # most paragraphs: run_in_parts's own first test, without the call
             continue
-        run_ins = run_in_parts(par, last_part + 1, opens_with_part, known)
+        run_ins = run_in_parts(par, last_part + 1, opens_with_part, known, part_patterns)
         if run_ins and opens_with_part:
             _cut_at_gap(heading)
         for run_in in run_ins:
