@@ -241,6 +241,11 @@ class TitleFormatParams:
     bare_year_words: Texts | None = None
 
 
+# a title set on two lines of its page is read with a blank where the line broke (「……2023年政府信息公开 工作年度报告」):
+# its words are all there
+_NO_BLANKS = str.maketrans("", "", SPACES)
+
+
 @kind("title-format", params=TitleFormatParams)
 def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> None:
     title = report.title
@@ -254,7 +259,7 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
                  and rx(params.bare_year_pattern).search(title.text))
     for absent, words in ((not title.body, params.body_words), (placeless, params.place_words),
                           (not title.year, params.bare_year_words if bare_year else params.year_words),
-                          (not rx(params.kind_pattern).search(title.text), params.kind_words)):
+                          (not rx(params.kind_pattern).search(title.text.translate(_NO_BLANKS)), params.kind_words)):
         if absent:
             missing.append(words.zh)
             missing_en.append(words.en)
