@@ -1,7 +1,8 @@
 """GK610: a paragraph of running text ends with an end mark (。！？…), as the report's other paragraphs do.
 
 A paragraph that stops without one is a sentence cut short or a full stop lost in editing (「…其他类3条」
-then the next part). It is reported only where the report otherwise ends its paragraphs properly: text
+then the next part). The text's last paragraph is left alone: nothing after it tells a lost stop from a text
+cut short. It is reported only where the report otherwise ends its paragraphs properly: text
 with a line break at every printed line (copied from a PDF) or a list written without stops lacks them
 everywhere, and that is a layout, not a slip.
 """
@@ -38,6 +39,8 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     if len(unended) * 5 > sum(1 for par in paragraphs if running.text_of(par)):
         return
     for par, text in unended:
+        if _ends_the_text(report.doc.lines, par):
+            continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])
 
@@ -65,6 +68,12 @@ class _Running:
             if at < 0 or len(text) - at - len(heading.title) < _RUN_IN_TEXT:
                 return None
         return text
+
+
+def _ends_the_text(lines: list[str], par) -> bool:
+    """Whether nothing follows the paragraph: a text that stops mid-sentence was cut short as often as it
+    lacks its stop (a page's excerpt, a copy of its first screen), and which is not known."""
+    return not any(line.strip(" \u3000\t") for line in lines[par.line:])
 
 
 def _unclosed_bracket(text: str) -> bool:
