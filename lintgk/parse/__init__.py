@@ -42,16 +42,12 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
     return years.most_common(1)[0][0] if years else None
 
 
-def _builtin_part_names() -> tuple[str, ...]:
-    from lintgk.rules import load_rules, template_part_names
+def _builtin_parts() -> tuple[tuple[str, ...], str]:
+    """The template's part titles and the required parts' patterns, as the built-in rules give them."""
+    from lintgk.rules import load_rules, template_part_names, template_part_patterns
 
-    return template_part_names(load_rules())
-
-
-def _builtin_part_patterns() -> str:
-    from lintgk.rules import load_rules, template_part_patterns
-
-    return template_part_patterns(load_rules())
+    rules = load_rules()
+    return template_part_names(rules), template_part_patterns(rules)
 
 
 def _without_title(paragraphs: list[Paragraph], title) -> list[Paragraph]:
@@ -80,10 +76,10 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     whose tables the document type's reports hold (rules/forms/; their table keys are distinct)."""
     paragraphs = doc.paragraphs
     title = find_title(paragraphs)
-    if part_names is None:
-        part_names = _builtin_part_names()
-    if part_patterns is None:
-        part_patterns = _builtin_part_patterns()
+    if part_names is None or part_patterns is None:
+        names, patterns = _builtin_parts()
+        part_names = names if part_names is None else part_names
+        part_patterns = patterns if part_patterns is None else part_patterns
     headings = build_tree(_without_title(paragraphs, title), part_names, part_patterns)
     caption_lines = {
         line for t in doc.tables if t.caption_line for line in range(t.caption_line, t.start_line)
