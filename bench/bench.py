@@ -162,8 +162,9 @@ def best_of(command: list[str], times: int = 7, cwd=None) -> float:
     return best
 
 
-def readers_cost(folder: Path, rounds: int = 15) -> tuple[float, float, float]:
-    """Best-of CPU time of one report's lint as .txt, .docx and .pdf (the same text), in this process.
+def readers_cost(folder: Path, rounds: int = 15) -> tuple[float, ...]:
+    """Best-of CPU time of one report's lint as .txt, .docx and .pdf (the same text), in this process; and of a
+    corpus report's Word file as .doc and as the .docx it was saved from (tests/corpus/office).
 
     The three are timed in turn, round after round, and by CPU time, not wall time: on a shared machine a
     few slow minutes then fall on all three alike, and time spent waiting for a core counts for none (timed
@@ -175,7 +176,9 @@ def readers_cost(folder: Path, rounds: int = 15) -> tuple[float, float, float]:
     text = (ROOT / "seeds").glob("003_*.txt").__next__().read_text(encoding="utf-8")
     txt = folder / "same.txt"
     txt.write_text(text, encoding="utf-8")
-    paths = [txt, make_docx(text, folder / "same.docx"), make_pdf(text, folder / "same.pdf")]
+    word = ROOT / "tests" / "corpus" / "office" / "nat-hcsyq-2021"
+    paths = [txt, make_docx(text, folder / "same.docx"), make_pdf(text, folder / "same.pdf"),
+             word.with_suffix(".doc"), word.with_suffix(".docx")]
     config = Config()
     for path in paths:
         lint_path(path, config)  # each reader's modules loaded once
@@ -310,7 +313,7 @@ def main() -> None:
         check_cached_s = best_of([*lintgk, "check", one_file, "-q", *cache])
         start_s = best_of([*lintgk, "--version"])
         python_s = best_of([sys.executable, "-c", "pass"])
-        txt_s, docx_s, pdf_s = readers_cost(work)
+        txt_s, docx_s, pdf_s, doc_s, word_s = readers_cost(work)
         n = len(files)
         rows = [
             ("findings", f"{findings} ({findings / n:.1f} per report)", ""),
@@ -333,6 +336,8 @@ def main() -> None:
             (".txt / .docx / .pdf of one report", f"{txt_s * 1000:.1f} / {docx_s * 1000:.1f} / {pdf_s * 1000:.1f} ms",
              ""),
             ("  .docx / .txt, .pdf / .txt", f"{docx_s / txt_s:.1f}x, {pdf_s / txt_s:.1f}x", "targets 3x, 10x"),
+            (".doc / the .docx it was saved from", f"{doc_s * 1000:.1f} / {word_s * 1000:.1f} ms "
+             f"({doc_s / word_s:.2f}x)", ""),
         ]
         for name, seconds, peak, bytes_ in big:
             rows.append((f"{name} ({bytes_ / 1e6:.1f} MB)", f"{seconds:.1f} s, {peak:.0f} MB",

@@ -49,7 +49,7 @@ def root(
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders (.txt .md .docx .html .mhtml .pdf); - reads a report from standard input."),
+    paths: List[Path] = typer.Argument(..., readable=False, help="Report files or folders (.txt .md .docx .doc .wps .html .mhtml .pdf); - reads a report from standard input."),
     output_format: OutputFormat = typer.Option(_CHECK["output_format"], "--format", "--output-format", "-f", help="Output format: text, json, sarif, github (annotations), gitlab (Code Quality) or junit."),
     lang: Lang | None = typer.Option(_CHECK["lang"], "--lang", help="Message language: zh (default) or en."),
     fail_on: Severity | None = typer.Option(_CHECK["fail_on"], "--fail-on", help="Lowest severity that makes the exit code 1 (default: error)."),

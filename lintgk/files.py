@@ -15,9 +15,7 @@ import os
 from pathlib import Path
 
 from lintgk.own_outputs import is_own_output
-from lintgk.readers import LEGACY_WORD, SUPPORTED_SUFFIXES
-
-WALKED_SUFFIXES = SUPPORTED_SUFFIXES | LEGACY_WORD
+from lintgk.readers import SUPPORTED_SUFFIXES
 
 
 def _spec(patterns: list[str]):
@@ -71,7 +69,7 @@ def _walk(root: Path, spec, base: Path | None = None) -> list[tuple[Path, bool]]
                         and not (spec and spec.match_file(prefix + name + "/")):
                     visit(here / name)
                 continue
-            if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in WALKED_SUFFIXES:
+            if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
                 continue
             if spec and spec.match_file(prefix + name):
                 continue

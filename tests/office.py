@@ -196,16 +196,22 @@ def _row_layout(table, style: Style, Cm) -> None:
 
 def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[Path]:
     """Convert .docx files to PDF in one soffice run; returns the PDFs in the same order."""
+    return convert(docx_files, outdir, "pdf", timeout)
+
+
+def convert(files: list[Path], outdir: Path, kind: str, timeout: float = 300) -> list[Path]:
+    """Convert files with LibreOffice in one soffice run (``kind``: pdf, doc — Word 97-2003 —, docx …);
+    returns the converted files in the same order."""
     binary = soffice()
     if binary is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lintgk-soffice-") as profile:
-        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(outdir), *map(str, docx_files)],
+        subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", kind,
+                        "--outdir", str(outdir), *map(str, files)],
                        check=True, capture_output=True, timeout=timeout)
-    pdfs = [outdir / (f.stem + ".pdf") for f in docx_files]
-    missing = [p.name for p in pdfs if not p.is_file()]
+    made = [outdir / f"{f.stem}.{kind}" for f in files]
+    missing = [p.name for p in made if not p.is_file()]
     if missing:
         raise RuntimeError(f"soffice did not write {missing}")
-    return pdfs
+    return made

@@ -140,7 +140,7 @@ def test_empty_file(tmp_path):
     assert proc.returncode == 2 and "empty" in _one_error_line(proc.stderr, "empty.txt")
 
 
-def test_unsupported_and_legacy_word(tmp_path):
+def test_a_damaged_old_word_file_asks_for_a_docx(tmp_path):
     doc = tmp_path / "report.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     proc = run_cli("check", str(doc))

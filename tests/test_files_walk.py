@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintgk.files import WALKED_SUFFIXES, collect, spec
+from lintgk.files import collect, spec
+from lintgk.readers import SUPPORTED_SUFFIXES
 from lintgk.own_outputs import is_own_output
 
 
@@ -22,7 +23,7 @@ def _plain_walk(root: Path, patterns: list[str]) -> list[Path]:
         prefix = "" if rel_dir == "." else rel_dir + "/"
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (rules and rules.match_file(prefix + d + "/")))
         for name in sorted(names):
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in WALKED_SUFFIXES:
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             if rules and rules.match_file(prefix + name):
                 continue

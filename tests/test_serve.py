@@ -125,6 +125,13 @@ def test_pdf_and_web_page_uploads(server, tmp_path):
     assert status == 200 and "GK601" in html
 
 
+def test_an_old_word_file_is_checked_and_its_text_offered_fixed(server):
+    doc = Path(__file__).parent / "corpus" / "office" / "nat2-cjpq-2021.doc"
+    status, html = _post(server, [("报告.doc", doc.read_bytes())])
+    assert status == 200 and "GK601" in html and "第2段" in html
+    assert 'download="报告.fixed.txt"' in html  # a .doc is not edited in place: its text, fixed
+
+
 @pytest.mark.parametrize("name,data,words", [
     ("坏.docx", b"PK\x03\x04 this is not a zip", "无法读取「坏.docx」"),
     ("坏.pdf", b"%PDF-1.4\n garbage", "无法读取「坏.pdf」"),

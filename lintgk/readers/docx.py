@@ -280,6 +280,15 @@ def _read(data: bytes, name: str, sources: list | None):
     if not lines:
         raise InputError(name, "the Word document has no text")
 
+    doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
+                   encoding="docx", locator=word_locator(places))
+    return doc if sources is None else (doc, document)
+
+
+def word_locator(places: list[tuple]):
+    """Places in a Word file's own terms, 「第3段」 or 「表1 第2行 第3列」, from each line's place:
+    ("p", paragraph no, 0, ()) or ("t", table no, row no, the row's cell start columns)."""
+
     def locate(line: int, lang: str, column: int | None = None) -> str:
         kind, a, b, starts = places[line - 1] if 1 <= line <= len(places) else ("p", line, 0, ())
         if kind == "p":
@@ -289,9 +298,7 @@ def _read(data: bytes, name: str, sources: list | None):
             return f"表{a} 第{b}行" + (f" 第{cell}列" if cell else "")
         return f"table {a}, row {b}" + (f", column {cell}" if cell else "")
 
-    doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
-                   encoding="docx", locator=locate)
-    return doc if sources is None else (doc, document)
+    return locate
 
 
 def _open_with_python_docx(data: bytes, name: str):

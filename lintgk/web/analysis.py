@@ -9,8 +9,9 @@ from pathlib import PurePath
 from lintgk.config import Config
 from lintgk.errors import InputError, LintgkError
 from lintgk.model import SEVERITY_RANK, Diagnostic
+from lintgk.output.messages import reason
 from lintgk.output.suggest import fix_label
-from lintgk.readers import HTML_SUFFIXES, LEGACY_WORD, MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES
+from lintgk.readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -83,12 +84,9 @@ def check_upload(data: bytes, filename: str, lang: str) -> Analysis:
 
     name = safe_name(filename)
     suffix = PurePath(name).suffix.lower()
-    if suffix in LEGACY_WORD:
-        raise UploadError("这是旧版 Word/WPS 文件（.doc/.wps）。请在 Word 或 WPS 中“另存为” .docx 后再上传。",
-                          "This is an old binary Word/WPS file (.doc/.wps). Save it as .docx in Word or WPS and upload that.")
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UploadError(f"不支持的文件类型「{suffix or '无扩展名'}」。请上传 .docx、.pdf、.txt、.md、.html 或 .mhtml 文件。",
-                          f"Unsupported file type “{suffix or 'no extension'}”. Upload a .docx, .pdf, .txt, .md, .html or .mhtml file.")
+        raise UploadError(f"不支持的文件类型「{suffix or '无扩展名'}」。请上传 .docx、.doc、.wps、.pdf、.txt、.md、.html 或 .mhtml 文件。",
+                          f"Unsupported file type “{suffix or 'no extension'}”. Upload a .docx, .doc, .wps, .pdf, .txt, .md, .html or .mhtml file.")
     config = Config()
     config.lang = lang
     try:
@@ -96,7 +94,8 @@ def check_upload(data: bytes, filename: str, lang: str) -> Analysis:
         result = lint_document(doc, config)
         report = parse(doc)
     except InputError as exc:
-        raise UploadError(f"无法读取「{name}」：文件已损坏或不是有效的报告文件（{exc.reason}）。",
+        said = reason(exc.reason, "zh")  # translated, the English kept in brackets; or the English alone
+        raise UploadError(f"无法读取「{name}」：{said if said != exc.reason else f'文件已损坏或不是有效的报告文件（{said}）'}。",
                           f"Could not read “{name}”: the file is damaged or not a report ({exc.reason}).") from None
     except (LintgkError, RecursionError, MemoryError, ValueError) as exc:
         raise UploadError(f"无法检查「{name}」：{exc.__class__.__name__}。",
@@ -198,7 +197,7 @@ def _downloads(data: bytes, name: str, suffix: str, doc, result, config, lang: s
             out.append(Download("下载自动修复后的文件" if zh else "Download the fixed file", f"{stem}.fixed{suffix}",
                                 _data_url(encoded, "text/plain")))
         return out
-    # PDF and web pages cannot be edited in place: offer the text as lintgk read it, fixed
+    # PDF, web pages and old Word files cannot be edited in place: offer the text as lintgk read it, fixed
     text = "\n".join(doc.lines) + "\n"
     fixed, applied, _ = fix_text(text, stem + ".txt", config)
     if applied:

@@ -33,7 +33,7 @@ _DRAIN_AT_MOST = 1024 * 1024 * 1024  # a refused upload is read (and dropped) up
 
 TEXT = {
     "zh": {
-        "title": "政府信息公开工作年度报告检查", "lead": "把年度报告文件拖到这里，或点“选择文件”。支持 .docx、.pdf、.txt、.md、.html。",
+        "title": "政府信息公开工作年度报告检查", "lead": "把年度报告文件拖到这里，或点“选择文件”。支持 .docx、.doc、.wps、.pdf、.txt、.md、.html、.mhtml。",
         "choose": "选择文件", "check": "开始检查", "switch": "English", "other": "en", "privacy":
         "文件只在本机检查，检查完即删除，不会上传到任何网站。", "limit": "单个文件不超过 {mb} MB。",
         "findings": "检查结果", "none": "未发现问题。", "text": "lintgk 读到的报告全文", "rules": "规则说明",
@@ -43,7 +43,7 @@ TEXT = {
         "bad_form": "上传的数据不完整，请重新选择文件再试一次。", "jump": "定位", "counts": "{e} 个错误，{w} 个警告，{i} 个提示",
     },
     "en": {
-        "title": "Annual disclosure report check", "lead": "Drop an annual report here, or choose a file. .docx, .pdf, .txt, .md and .html are read.",
+        "title": "Annual disclosure report check", "lead": "Drop an annual report here, or choose a file. .docx, .doc, .wps, .pdf, .txt, .md, .html and .mhtml are read.",
         "choose": "Choose a file", "check": "Check", "switch": "中文", "other": "zh", "privacy":
         "The file is checked on this computer only and deleted afterwards; it is not sent to any website.",
         "limit": "Files up to {mb} MB.", "findings": "Findings", "none": "No problems found.",

@@ -8,7 +8,8 @@ a line) are given the official merged header cells of the format, with the repor
 
 Two PDFs per report: ``NAME.pdf`` (Noto Serif CJK, as Word exports) and ``NAME-split.pdf`` (a WPS-like
 sans-serif font, WenQuanYi Zen Hei; the table rows taller, so that tables run across a page break, and
-the header rows of a table repeated on the next page as Word's 「标题行重复」 does).
+the header rows of a table repeated on the next page as Word's 「标题行重复」 does). For the reports named in
+``AS_DOC``, the Word file is also saved by LibreOffice as Word 97-2003 (``NAME.doc``), as many offices keep it.
 
     python tests/corpus/make_office.py OUT_DIR [REPORT ...]    (default: the reports with national tables or long)
 
@@ -28,13 +29,15 @@ sys.path.insert(0, str(HERE))
 from make_pdfs import parse_with_format  # noqa: E402
 from national_layouts import Td, application_table, review_table  # noqa: E402
 from national_layouts import _grid as spread  # noqa: E402
-from office import WPS_SPLIT, build_docx, to_pdf  # noqa: E402
+from office import WPS_SPLIT, build_docx, convert, to_pdf  # noqa: E402
 
 from lintgk.document import Table  # noqa: E402
 from lintgk.parse.national import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, find_national_tables  # noqa: E402
 from lintgk.readers import read_path  # noqa: E402
 
 SOURCES = (".txt", ".md", ".html")
+# the reports also kept as Word 97-2003 .doc: an old-format statistics table, national tables with merged cells
+AS_DOC = ("c3-old-2012-county-fujian", "nat-hcsyq-2021", "nat2-cjpq-2021")
 _PART = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]{1,2}部分)")
 _SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^[二〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月")
 # a place in a message, in each format's terms: 第8行 (text), 第8段 / 表1 第9行 第3列 (Word), 第2页第18行 (PDF)
@@ -176,6 +179,9 @@ def build(sources: list[Path], out: Path) -> list[tuple[Path, Path, Path, Path]]
                                     style=WPS_SPLIT))
         for pdf in to_pdf(plain, Path(work) / "plain") + to_pdf(split, Path(work) / "split"):
             (out / pdf.name).write_bytes(pdf.read_bytes())
+        as_doc = [word for word in plain if word.stem in AS_DOC]
+        for doc in convert(as_doc, Path(work) / "doc", "doc") if as_doc else []:
+            (out / doc.name).write_bytes(doc.read_bytes())
         for source in sources:
             made.append((source, out / f"{source.stem}.docx", out / f"{source.stem}.pdf", out / f"{source.stem}-split.pdf"))
     return made

@@ -1,0 +1,424 @@
+"""Word 97-2003 binary documents (.doc; WPS writes the same format under .wps).
+
+The file is an OLE compound file (read with olefile). Its ``WordDocument`` stream starts with the FIB, which
+says where the piece table (the text's pieces, each 8-bit or UTF-16) and the paragraphs' properties are, in the
+``0Table`` or ``1Table`` stream. Only the main story is read (not headers, footnotes or text boxes), as a clerk
+reads the document in Word. A table's cells end with U+0007 and each row with a paragraph of its own marked
+"table row end" (sprmPFTtp) that holds the row's cell boundaries and vertical merges (sprmTDefTable): the
+rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid.
+Specification: [MS-DOC], Word (.doc) Binary File Format.
+"""
+from __future__ import annotations
+
+import io
+import re
+import struct
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
+from lintgk.errors import InputError
+from lintgk.readers.docx import word_locator
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_IDENT = 0xA5EC
+_FIRST_WORD97_NFIB = 0x00C1  # Word 6/95 files have a smaller nFib and another FIB
+_PAGE = 512  # a formatted disk page (FKP)
+RESAVE_AS_DOCX = "; open it in Word or WPS and save it as .docx, then lint that"
+
+# paragraph marks and the characters that stand for no text of their own
+_PARAGRAPH_END, _CELL_END, _LINE_BREAK, _PAGE_BREAK, _COLUMN_BREAK = "\r", "\x07", "\x0b", "\x0c", "\x0e"
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_MARK = re.compile("[\r\x07\x0c\x0e]")
+_DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x1f"), None)  # objects, notes, soft hyphens
+_DROPPED[0x1E] = "-"  # a non-breaking hyphen
+
+# the paragraph properties (sprms) the reader needs
+_IN_TABLE, _ROW_END, _TABLE_DEPTH = 0x2416, 0x2417, 0x6649
+_INNER_CELL_END, _INNER_ROW_END = 0x244B, 0x244C
+_TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
+_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra; 6 is sized by its operand
+
+
+@dataclass(slots=True)
+class _Properties:
+    """What the reader takes from a paragraph's properties."""
+    in_table: bool = False
+    row_end: bool = False
+    depth: int = 0  # 1 in a table, 2 in a table inside a table's cell …
+    boundaries: tuple[int, ...] = ()  # a row end's cell edges, in twips
+    merges: tuple[int, ...] = ()  # per cell, its TC80 flags: horizontal merge in bits 0-1, vertical in 5-6
+
+    @property
+    def table_depth(self) -> int:
+        return self.depth or (1 if self.in_table else 0)
+
+
+@dataclass
+class _Builder:
+    """Paragraphs and table rows as the main story gives them, laid out as numbered lines."""
+    lines: list[str] = field(default_factory=list)
+    places: list[tuple] = field(default_factory=list)  # per line, as readers.docx.word_locator reads them
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    paragraph_no: int = 0
+    cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
+    cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
+    rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
+
+    def paragraph(self, text: str) -> None:
+        self.end_table()
+        self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
+        text = text.replace(_LINE_BREAK, " ").replace("\t", " ") if "\t" in text or _LINE_BREAK in text else text
+        if not text.strip():
+            return
+        self.lines.append(text)
+        self.places.append(("p", self.paragraph_no, 0, ()))
+        stripped = text.lstrip(" \u3000")
+        self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(text) - len(stripped) + 1))
+
+    def cell_paragraph(self, text: str, cell_ends: bool) -> None:
+        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
+        if cell_ends:
+            self.cells.append(" ".join(t for t in self.cell if t))
+            self.cell = []
+
+    def row_end(self, properties: _Properties) -> None:
+        if self.cell:  # a cell whose end mark is missing: keep its text
+            self.cell_paragraph("", True)
+        self.rows.append((self.cells, properties))
+        self.cells = []
+
+    def end_table(self) -> None:
+        if self.cell or self.cells:
+            self.row_end(_Properties())
+        if self.rows:
+            self.tables.append(self._table(self.rows))
+            self.rows = []
+
+    def _table(self, rows: list[tuple[list[str], _Properties]]) -> Table:
+        number, start = len(self.tables) + 1, len(self.lines) + 1
+        edges = _grid_edges(edge for _, p in rows for edge in p.boundaries)
+        laid: list[Row] = []
+        above: dict[int, Cell] = {}  # grid column -> the cell of the row above there
+        for r, (texts, properties) in enumerate(rows, 1):
+            line_no = len(self.lines) + 1
+            grid = _grid(texts, properties, edges, above)
+            text, cells = lay_out_row(grid, line_no)
+            above = dict(enumerate(cells))
+            self.lines.append(text)
+            self.places.append(("t", number, r, tuple(sorted({c.column for c in cells}))))
+            laid.append(Row(cells, line_no))
+        table = Table(laid, start, len(self.lines))
+        attach_caption(table, self.paragraphs)
+        return table
+
+
+_EDGE_SLACK = 10  # twips (half a point): edges of two rows this close are one edge of the grid, as in Word
+
+
+def _grid_edges(edges) -> list[int]:
+    """The table's grid: every row's cell edges, those within the slack of one another taken once."""
+    grid: list[int] = []
+    for edge in sorted(set(edges)):
+        if not grid or edge - grid[-1] > _EDGE_SLACK:
+            grid.append(edge)
+    return grid
+
+
+def _grid(texts: list[str], properties: _Properties, edges: list[int], above: dict[int, Cell]) -> list:
+    """One entry per grid column for ``lay_out_row``: a cell spans the table's edges between its own; a cell
+    continuing a vertical merge repeats the merged cell's text in its row, as the .docx reader does."""
+    bounds = properties.boundaries
+    if len(bounds) != len(texts) + 1 or not edges:  # no usable definition: one column a cell
+        return [(i, t) for i, t in enumerate(texts)]
+    grid: list = []
+    for i, text in enumerate(texts):
+        first = bisect_right(edges, bounds[i] + _EDGE_SLACK) - 1
+        last = bisect_right(edges, bounds[i + 1] + _EDGE_SLACK) - 1
+        flags = properties.merges[i] if i < len(properties.merges) else 0
+        key = i
+        if (flags >> 5) & 3 == 1 and first in above:  # merged with the cell above (3 starts a merge)
+            text = above[first].text
+        elif flags & 3 >= 2 and grid:  # an old-style horizontal merge: part of the cell before
+            key = grid[-1][0]
+        grid.extend((key, text) for _ in range(first, max(last, first + 1)))
+    return grid
+
+
+def read_doc(data: bytes, name: str) -> Document:
+    try:
+        return _read(data, name)
+    except (struct.error, IndexError, ValueError, UnicodeError) as exc:  # a damaged or crafted stream
+        raise InputError(name, f"damaged Word document ({exc.__class__.__name__}){RESAVE_AS_DOCX}") from None
+
+
+def _read(data: bytes, name: str) -> Document:
+    stream, table_stream, fib = _open(data, name)
+    pieces = _pieces(table_stream, fib, name)
+    properties = _ParagraphProperties(stream, table_stream, fib, data_stream=fib.data_stream)
+    builder = _Builder()
+    text, positions = _main_text(stream, pieces, fib.main_length)
+    start = 0
+    for end, mark in _marks(text):
+        body = _visible(text[start:end])
+        if mark in (_PARAGRAPH_END, _CELL_END):
+            props = properties.at(positions(end))
+            depth = props.table_depth
+            if depth >= 2:  # a table inside a cell: its text joins the outer cell's
+                builder.cell_paragraph(body, False)
+            elif props.row_end:
+                builder.row_end(props)
+            elif depth == 1:
+                builder.cell_paragraph(body, mark == _CELL_END)
+            else:
+                builder.paragraph(body)
+        else:  # a page, section or column break ends a paragraph
+            builder.paragraph(body)
+        start = end + 1
+    builder.paragraph(_visible(text[start:]))
+    builder.end_table()
+    if not builder.lines:
+        raise InputError(name, "the Word document has no text")
+    return Document(path=name, lines=builder.lines, paragraphs=builder.paragraphs, tables=builder.tables,
+                    format="doc", encoding="doc", locator=word_locator(builder.places))
+
+
+@dataclass(slots=True)
+class _Fib:
+    table_name: str
+    main_length: int  # ccpText: the main story's characters
+    clx: tuple[int, int]  # (offset, size) in the table stream
+    paragraph_bins: tuple[int, int]  # PlcBtePapx
+    data_stream: bytes = b""
+
+
+def _open(data: bytes, name: str) -> tuple[bytes, bytes, _Fib]:
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception as exc:  # olefile raises many kinds on a damaged or crafted file
+        raise InputError(name, f"not a readable Word 97-2003 document ({str(exc)[:80]}){RESAVE_AS_DOCX}") from None
+    with ole:
+        if not ole.exists("WordDocument"):
+            raise InputError(name, "an OLE file without a Word document in it (not a Word/WPS .doc)" + RESAVE_AS_DOCX)
+        try:
+            stream = ole.openstream("WordDocument").read()
+            fib = _fib(stream, name)
+            if not ole.exists(fib.table_name):
+                raise InputError(name, f"damaged Word document (its {fib.table_name} stream is missing){RESAVE_AS_DOCX}")
+            table_stream = ole.openstream(fib.table_name).read()
+            if ole.exists("Data"):
+                fib.data_stream = ole.openstream("Data").read()
+        except InputError:
+            raise
+        except Exception as exc:  # as above
+            raise InputError(name, f"damaged Word document ({str(exc)[:80]}){RESAVE_AS_DOCX}") from None
+    return stream, table_stream, fib
+
+
+def _fib(stream: bytes, name: str) -> _Fib:
+    if len(stream) < 0x1AA:
+        raise InputError(name, "damaged Word document (its header is cut short)" + RESAVE_AS_DOCX)
+    ident, version = struct.unpack_from("<HH", stream, 0)
+    flags = struct.unpack_from("<H", stream, 0x0A)[0]
+    if ident != _WORD_IDENT:
+        raise InputError(name, "not a Word document (its header is not Word's)" + RESAVE_AS_DOCX)
+    if version < _FIRST_WORD97_NFIB:
+        raise InputError(name, "a Word 6.0/95 document, older than lintgk reads" + RESAVE_AS_DOCX)
+    if flags & 0x0100:
+        raise InputError(name, "the Word document is password-protected (encrypted); save a copy without "
+                               "the password and lint that")
+    words = struct.unpack_from("<H", stream, 32)[0]  # csw: the 16-bit fields that follow
+    longs_at = 32 + 2 + 2 * words + 2
+    longs = struct.unpack_from("<H", stream, longs_at - 2)[0]  # cslw
+    main_length = struct.unpack_from("<i", stream, longs_at + 12)[0]  # ccpText
+    pairs_at = longs_at + 4 * longs + 2  # FibRgFcLcb: (fc, lcb) pairs
+
+    def pair(index: int) -> tuple[int, int]:
+        return struct.unpack_from("<II", stream, pairs_at + 8 * index)
+
+    return _Fib(table_name="1Table" if flags & 0x0200 else "0Table", main_length=max(main_length, 0),
+                clx=pair(33), paragraph_bins=pair(13))
+
+
+@dataclass(slots=True)
+class _Piece:
+    cp_start: int
+    cp_end: int
+    offset: int  # in the WordDocument stream
+    width: int  # bytes a character: 1 (8-bit, cp1252) or 2 (UTF-16)
+
+
+def _pieces(table_stream: bytes, fib: _Fib, name: str) -> list[_Piece]:
+    offset, size = fib.clx
+    clx = table_stream[offset:offset + size]
+    at = 0
+    while at < len(clx) and clx[at] == 1:  # Prc: formatting of the pieces, not needed
+        at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+    if at + 5 > len(clx) or clx[at] != 2:
+        raise InputError(name, "damaged Word document (its piece table is missing)" + RESAVE_AS_DOCX)
+    size = struct.unpack_from("<I", clx, at + 1)[0]
+    table = clx[at + 5:at + 5 + size]
+    count = (len(table) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}i", table, 0)
+    pieces = []
+    for i in range(count):
+        fc = struct.unpack_from("<I", table, 4 * (count + 1) + 8 * i + 2)[0]
+        if fc & 0x40000000:
+            pieces.append(_Piece(cps[i], cps[i + 1], (fc & 0x3FFFFFFF) // 2, 1))
+        else:
+            pieces.append(_Piece(cps[i], cps[i + 1], fc, 2))
+    return pieces
+
+
+def _main_text(stream: bytes, pieces: list[_Piece], length: int):
+    """The main story's text, and a function from a character's place in it to its offset in the stream."""
+    parts, kept = [], []
+    for piece in pieces:
+        if piece.cp_start >= length:
+            break
+        end = min(piece.cp_end, length)
+        raw = stream[piece.offset:piece.offset + (end - piece.cp_start) * piece.width]
+        parts.append(raw.decode("cp1252", "replace") if piece.width == 1 else raw.decode("utf-16-le", "replace"))
+        kept.append(piece)
+    starts = [p.cp_start for p in kept]
+
+    def position(cp: int) -> int:
+        piece = kept[max(bisect_right(starts, cp) - 1, 0)]
+        return piece.offset + (cp - piece.cp_start) * piece.width
+
+    return "".join(parts), position
+
+
+def _marks(text: str):
+    """(place, mark) of each paragraph, cell or page mark, in order."""
+    return ((m.start(), m.group()) for m in _MARK.finditer(text))
+
+
+def _visible(text: str) -> str:
+    """A paragraph's text as Word shows it: a field's result without its code, no object placeholders."""
+    if _FIELD_BEGIN in text:
+        text = _field_results(text)
+    return text.translate(_DROPPED)
+
+
+def _field_results(text: str) -> str:
+    out, hidden = [], []  # hidden: per open field, whether its code is still being read
+    for ch in text:
+        if ch == _FIELD_BEGIN:
+            hidden.append(True)
+        elif ch == _FIELD_SEPARATOR and hidden:
+            hidden[-1] = False
+        elif ch == _FIELD_END and hidden:
+            hidden.pop()
+        elif not any(hidden):
+            out.append(ch)
+    return "".join(out)
+
+
+class _ParagraphProperties:
+    """Each paragraph's properties, found by its mark's offset in the stream (the PAPX bin table)."""
+
+    def __init__(self, stream: bytes, table_stream: bytes, fib: _Fib, data_stream: bytes):
+        self.stream, self.data = stream, data_stream
+        offset, size = fib.paragraph_bins
+        bins = table_stream[offset:offset + size]
+        count = (len(bins) - 4) // 8
+        pages = struct.unpack_from(f"<{count}I", bins, 4 * (count + 1)) if count > 0 else ()
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.grpprls: list[bytes] = []
+        for page in pages:
+            self._read_page((page & 0x3FFFFF) * _PAGE)
+        self.cache: dict[int, _Properties] = {}
+
+    def _read_page(self, at: int) -> None:
+        page = self.stream[at:at + _PAGE]
+        if len(page) < _PAGE:
+            return
+        runs = page[_PAGE - 1]
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for i in range(runs):
+            word_offset = page[4 * (runs + 1) + 13 * i]
+            grpprl = b""
+            if word_offset:
+                place = 2 * word_offset
+                size = page[place]
+                if size:
+                    grpprl = page[place + 1:place + 2 * size]
+                else:
+                    grpprl = page[place + 2:place + 2 + 2 * page[place + 1]]
+            self.starts.append(fcs[i])
+            self.ends.append(fcs[i + 1])
+            self.grpprls.append(grpprl[2:])  # after the style index
+
+    def at(self, offset: int) -> _Properties:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0 or offset >= self.ends[i]:
+            return _Properties()
+        found = self.cache.get(i)
+        if found is None:
+            found = self.cache[i] = self._properties(self.grpprls[i])
+        return found
+
+    def _properties(self, grpprl: bytes, huge: bool = False) -> _Properties:
+        props = _Properties()
+        for opcode, operand in _sprms(grpprl):
+            if opcode == _IN_TABLE:
+                props.in_table = bool(operand[:1] and operand[0])
+            elif opcode in (_ROW_END, _INNER_ROW_END):
+                props.row_end = props.row_end or bool(operand[:1] and operand[0])
+            elif opcode == _TABLE_DEPTH and len(operand) >= 4:
+                props.depth = struct.unpack_from("<i", operand)[0]
+            elif opcode == _TABLE_DEFINITION:
+                props.boundaries, props.merges = _table_definition(operand)
+            elif opcode == _HUGE_PROPERTIES and len(operand) >= 4 and not huge:  # they live in the Data stream
+                at = struct.unpack_from("<I", operand)[0]
+                if at + 2 <= len(self.data):
+                    size = struct.unpack_from("<H", self.data, at)[0]
+                    more = self._properties(self.data[at + 2:at + 2 + size], huge=True)
+                    props.in_table = props.in_table or more.in_table
+                    props.row_end = props.row_end or more.row_end
+                    props.depth = props.depth or more.depth
+                    props.boundaries = props.boundaries or more.boundaries
+                    props.merges = props.merges or more.merges
+        return props
+
+
+def _sprms(grpprl: bytes):
+    """(opcode, operand) of each property in a list of them (sprm: 2 bytes, its size in its top 3 bits)."""
+    at, end = 0, len(grpprl)
+    while at + 2 <= end:
+        opcode = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = opcode >> 13
+        if spra != 6:
+            size = _OPERAND_SIZE[spra]
+        elif opcode == _TABLE_DEFINITION and at + 2 <= end:  # its size is 2 bytes, and counts itself less one
+            size = 2 + struct.unpack_from("<H", grpprl, at)[0] - 1
+        elif at < end:
+            size = 1 + grpprl[at]
+            if opcode == _TAB_CHANGES and grpprl[at] == 255:
+                return  # the rare long form of tab changes: nothing after it is needed
+        else:
+            return
+        yield opcode, grpprl[at:at + size]
+        at += size
+
+
+def _table_definition(operand: bytes) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A row's cell edges (twips) and each cell's vertical merge, from sprmTDefTable's operand."""
+    if len(operand) < 3:
+        return (), ()
+    cells = operand[2]
+    body = operand[3:]
+    if len(body) < 2 * (cells + 1):
+        return (), ()
+    edges = struct.unpack_from(f"<{cells + 1}h", body, 0)
+    descriptions = body[2 * (cells + 1):]
+    merges = []
+    for i in range(min(cells, len(descriptions) // 20)):  # TC80: 20 bytes, its flags first
+        merges.append(struct.unpack_from("<H", descriptions, 20 * i)[0])
+    return tuple(edges), tuple(merges)

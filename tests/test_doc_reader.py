@@ -1,0 +1,186 @@
+"""Word 97-2003 .doc (and WPS .wps, the same format): read as the Word file it was saved from reads.
+
+The .doc files were saved by LibreOffice from .docx files (tests/corpus/make_office.py for three corpus reports,
+tests/fixtures/doc/make_doc_fixtures.py for a file of Word's features), so these tests need no LibreOffice. The
+damaged and mutated files are made here from them, with olefile writing a stream of the same size in a copy.
+"""
+from __future__ import annotations
+
+import shutil
+import struct
+from collections import Counter
+from pathlib import Path
+
+import olefile
+import pytest
+
+from conftest import run_cli
+from lintgk import lint_path
+from lintgk.readers import read_path
+from lintgk.readers.doc import _fib, _main_text, _Piece
+
+TESTS = Path(__file__).parent
+OFFICE = TESTS / "corpus" / "office"
+FEATURES = TESTS / "fixtures" / "doc" / "features.doc"
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES]
+
+
+def _layout(path: Path) -> tuple:
+    doc = read_path(path)
+    tables = [[[(c.text, c.line, c.column) for c in row.cells] for row in t.rows] for t in doc.tables]
+    places = [doc.where(line, "zh", column) for line in range(1, len(doc.lines) + 1) for column in (None, 4)]
+    return (doc.lines, [(p.text, p.line, p.column) for p in doc.paragraphs], tables,
+            [(t.start_line, t.end_line, t.caption) for t in doc.tables], places)
+
+
+@pytest.mark.parametrize("path", SAVED, ids=lambda p: p.name)
+def test_a_doc_reads_as_the_docx_it_was_saved_from(path):
+    mine, word = _layout(path), _layout(path.with_suffix(".docx"))
+    if path == FEATURES:  # the .docx reader leaves a table inside a cell out; the .doc reader keeps its text
+        assert mine[0][9] == "外表\t内表甲 内表乙" and word[0][9] == "外表\t"
+        mine, word = _without_line(mine, 10), _without_line(word, 10)
+    assert mine == word
+
+
+def _without_line(layout: tuple, line: int) -> tuple:
+    lines, paragraphs, tables, extents, places = layout
+    return lines[:line - 1] + lines[line:], paragraphs, tables[:-1], extents, places
+
+
+def test_fields_breaks_and_merged_cells_read_as_word_shows_them():
+    doc = read_path(FEATURES)
+    assert doc.lines[1] == "本报告可在某镇人民政府网站查阅。"  # a hyperlink field: its text, not its code
+    assert doc.lines[2] == "第一行 第二行。"  # a line break inside a paragraph
+    assert doc.where(5) == "第6段"  # the page break's paragraph is counted, as Word counts it
+    table = doc.tables[0]
+    header, first, second = ([c.text for c in row.cells] for row in table.rows)
+    assert header == ["信息内容", "信息内容", "数量"]  # merged across two columns: in both
+    assert first[0] == second[0] == "行政许可"  # merged down two rows: in both
+    assert doc.where(7, "zh", 9) == "表1 第2行 第3列"
+
+
+def test_a_doc_gives_the_findings_of_its_word_file():
+    for path in sorted(OFFICE.glob("*.doc")):
+        doc, word = (Counter((d.rule, d.message, d.line) for d in lint_path(p).diagnostics)
+                     for p in (path, path.with_suffix(".docx")))
+        assert doc == word and doc, path.name
+
+
+def _copy_with_stream(source: Path, folder: Path, change) -> Path:
+    """A copy of the .doc whose WordDocument stream is ``change(stream)`` (the same size)."""
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    with olefile.OleFileIO(str(copy), write_mode=True) as ole:
+        stream = ole.openstream("WordDocument").read()
+        ole.write_stream("WordDocument", change(stream))
+    return copy
+
+
+def test_a_figure_changed_inside_the_doc_breaks_the_table_sum(tmp_path):
+    """nat-hcsyq-2021's part 三 total row 「（七）总计 63 0 0 2 0 4 69」: its 69 made 70 in the Word stream."""
+    source = OFFICE / "nat-hcsyq-2021.doc"
+    row_end = "4\x0769\x07".encode("utf-16-le")
+
+    def change(stream: bytes) -> bytes:
+        assert stream.count(row_end) == 1
+        return stream.replace(row_end, "4\x0770\x07".encode("utf-16-le"))
+
+    mutated = _copy_with_stream(source, tmp_path, change)
+    before = {d.rule for d in lint_path(source).diagnostics}
+    after = [d for d in lint_path(mutated).diagnostics if d.rule not in before]
+    assert after and all("70" in d.message for d in after), [d.message for d in after]
+    assert any(d.rule == "GK406" for d in after)  # the row's own total: 63 + 0 + 0 + 2 + 0 + 4 = 69
+
+
+def _fib_flags(flags_or: int = 0, version: int | None = None):
+    def change(stream: bytes) -> bytes:
+        data = bytearray(stream)
+        data[0x0A:0x0C] = struct.pack("<H", struct.unpack_from("<H", data, 0x0A)[0] | flags_or)
+        if version is not None:
+            data[2:4] = struct.pack("<H", version)
+        return bytes(data)
+    return change
+
+
+@pytest.mark.parametrize("change,reason", [
+    (_fib_flags(flags_or=0x0100), ("password-protected", "without the password")),
+    (_fib_flags(version=0x0065), ("Word 6.0/95", "save it as .docx")),
+    (lambda s: b"\0\0" + s[2:], ("not a Word document", "save it as .docx")),
+])
+def test_a_doc_lintgk_cannot_read_is_one_clear_line_and_the_batch_goes_on(tmp_path, change, reason):
+    bad = _copy_with_stream(OFFICE / "c3-old-2012-county-fujian.doc", tmp_path, change)
+    good = tmp_path / "good.doc"
+    shutil.copyfile(OFFICE / "nat-hcsyq-2021.doc", good)
+    proc = run_cli("check", "--lang", "en", str(bad), str(good))
+    errors = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 2 and len(errors) == 1, proc.stderr
+    assert bad.name in errors[0] and all(words in errors[0] for words in reason)
+    assert "Traceback" not in proc.stderr and "good.doc:" in proc.stdout
+
+
+def test_an_ole_file_that_is_not_a_word_document(tmp_path):
+    data = (OFFICE / "c3-old-2012-county-fujian.doc").read_bytes()
+    name = "WordDocument".encode("utf-16-le")
+    assert data.count(name) == 1
+    path = tmp_path / "sheet.doc"
+    path.write_bytes(data.replace(name, "WordDocumenX".encode("utf-16-le")))
+    proc = run_cli("check", "--lang", "en", str(path))
+    assert proc.returncode == 2 and "without a Word document" in proc.stderr
+
+
+def test_what_word_and_wps_also_save_under_a_doc_name_is_told_by_its_content(tmp_path):
+    renamed = tmp_path / "report.doc"
+    shutil.copyfile(OFFICE / "nat-hcsyq-2021.docx", renamed)
+    page = tmp_path / "page.wps"
+    page.write_text("<html><body><p>某镇2023年政府信息公开工作年度报告</p><p>一、总体情况。</p></body></html>",
+                    encoding="utf-8")
+    rtf = tmp_path / "letter.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi hello}")
+    assert read_path(renamed).lines == read_path(OFFICE / "nat-hcsyq-2021.docx").lines
+    assert read_path(page).lines[0] == "某镇2023年政府信息公开工作年度报告"
+    proc = run_cli("check", str(rtf))
+    assert proc.returncode == 2 and "RTF" in proc.stderr and "另存为 .docx" in proc.stderr
+
+
+def test_eight_bit_and_utf16_pieces_are_read_in_order():
+    """Word keeps text that fits code page 1252 in one byte a character ("compressed" pieces)."""
+    stream = b"xx" + "Report “2023” ".encode("cp1252") + "年度报告\r".encode("utf-16-le")
+    pieces = [_Piece(0, 14, 2, 1), _Piece(14, 19, 2 + 14, 2)]
+    text, position = _main_text(stream, pieces, 19)
+    assert text == "Report “2023” 年度报告\r"
+    assert position(14) == 16 and position(18) == 16 + 8  # a UTF-16 piece: two bytes a character
+
+
+@pytest.mark.parametrize("stream", ["WordDocument", "1Table"])
+def test_a_damaged_stream_is_read_or_refused_never_a_crash(tmp_path, stream):
+    """Bytes overwritten in the FIB (the WordDocument stream's first 1 KB: where everything else is) or in the
+    table stream's piece table and paragraph properties' bin table: each copy is read or refused with InputError,
+    nothing else."""
+    import random
+
+    from lintgk.errors import InputError
+
+    source = OFFICE / "nat-hcsyq-2021.doc"
+    with olefile.OleFileIO(str(source)) as ole:
+        original = ole.openstream(stream).read()
+        fib = _fib(ole.openstream("WordDocument").read(), source.name)
+    if stream == "WordDocument":
+        places = range(1024)
+    else:
+        places = [at for fc, size in (fib.clx, fib.paragraph_bins) for at in range(fc, fc + size)]
+    rng = random.Random(16)
+    outcomes = Counter()
+    for attempt in range(40):
+        data = bytearray(original)
+        for at in rng.sample(places, 8):
+            data[at] = rng.randrange(256)
+        copy = tmp_path / f"{attempt}.doc"
+        shutil.copyfile(source, copy)
+        with olefile.OleFileIO(str(copy), write_mode=True) as ole:
+            ole.write_stream(stream, bytes(data))
+        try:
+            read_path(copy)
+            outcomes["read"] += 1
+        except InputError:
+            outcomes["refused"] += 1
+    assert sum(outcomes.values()) == 40 and outcomes["refused"], outcomes
