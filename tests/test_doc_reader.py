@@ -21,15 +21,16 @@ from lintgk.readers.doc import _fib, _main_text, _Piece
 
 TESTS = Path(__file__).parent
 OFFICE = TESTS / "corpus" / "office"
-FEATURES = TESTS / "fixtures" / "doc" / "features.doc"
-SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES]
+FIXTURES = TESTS / "fixtures" / "doc"
+FEATURES, NUMBERED = FIXTURES / "features.doc", FIXTURES / "numbered.doc"
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED]
 
 
 def _layout(path: Path) -> tuple:
     doc = read_path(path)
     tables = [[[(c.text, c.line, c.column) for c in row.cells] for row in t.rows] for t in doc.tables]
     places = [doc.where(line, "zh", column) for line in range(1, len(doc.lines) + 1) for column in (None, 4)]
-    return (doc.lines, [(p.text, p.line, p.column) for p in doc.paragraphs], tables,
+    return (doc.lines, [(p.text, p.line, p.column, p.style_level) for p in doc.paragraphs], tables,
             [(t.start_line, t.end_line, t.caption) for t in doc.tables], places)
 
 
@@ -57,6 +58,16 @@ def test_fields_breaks_and_merged_cells_read_as_word_shows_them():
     assert header == ["信息内容", "信息内容", "数量"]  # merged across two columns: in both
     assert first[0] == second[0] == "行政许可"  # merged down two rows: in both
     assert doc.where(7, "zh", 9) == "表1 第2行 第3列"
+
+
+def test_parts_numbered_by_word_and_marked_by_heading_styles_are_the_report_s_parts():
+    from lintgk.parse import parse
+
+    doc = read_path(NUMBERED)
+    assert doc.lines[2:5] == ["一、总体情况", "（一）主动公开", "（二）依申请公开"]  # Word's list, in Chinese counting
+    assert [p.style_level for p in doc.paragraphs[2:5]] == [1, 2, 2]  # heading 1, heading 2
+    assert [(h.level, h.number) for h in parse(doc).parts] == [(1, n) for n in range(1, 7)]
+    assert not [d for d in lint_path(NUMBERED).diagnostics if d.rule in ("GK102", "GK103", "GK105")]
 
 
 def test_a_doc_gives_the_findings_of_its_word_file():

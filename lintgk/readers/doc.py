@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
+from lintgk.readers.doc_lists import ListNumbers, StyleSheet, list_properties
 from lintgk.readers.docx import word_locator
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,6 +49,9 @@ class _Properties:
     depth: int = 0  # 1 in a table, 2 in a table inside a table's cell …
     boundaries: tuple[int, ...] = ()  # a row end's cell edges, in twips
     merges: tuple[int, ...] = ()  # per cell, its TC80 flags: horizontal merge in bits 0-1, vertical in 5-6
+    style: int = 0  # istd: its paragraph style in the style sheet
+    list_override: int | None = None  # its list (1-based, 0: none) when set on the paragraph itself
+    list_level: int = 0
 
     @property
     def table_depth(self) -> int:
@@ -66,16 +70,18 @@ class _Builder:
     cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
     rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, label: str = "", level: int | None = None) -> None:
         self.end_table()
         self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
         text = text.replace(_LINE_BREAK, " ").replace("\t", " ") if "\t" in text or _LINE_BREAK in text else text
+        text = label + text  # an empty paragraph of a list shows its number, as Word shows it
         if not text.strip():
             return
         self.lines.append(text)
         self.places.append(("p", self.paragraph_no, 0, ()))
         stripped = text.lstrip(" \u3000")
-        self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(text) - len(stripped) + 1))
+        self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(text) - len(stripped) + 1,
+                                         style_level=level))
 
     def cell_paragraph(self, text: str, cell_ends: bool) -> None:
         self.cell.append(text.replace(_LINE_BREAK, " ").strip())
@@ -157,6 +163,8 @@ def _read(data: bytes, name: str) -> Document:
     stream, table_stream, fib = _open(data, name)
     pieces = _pieces(table_stream, fib, name)
     properties = _ParagraphProperties(stream, table_stream, fib, data_stream=fib.data_stream)
+    sheet = StyleSheet(table_stream, fib.styles, _sprms)
+    numbers = ListNumbers(table_stream, fib.lists, fib.list_overrides)
     builder = _Builder()
     text, positions = _main_text(stream, pieces, fib.main_length)
     start = 0
@@ -172,7 +180,10 @@ def _read(data: bytes, name: str) -> Document:
             elif depth == 1:
                 builder.cell_paragraph(body, mark == _CELL_END)
             else:
-                builder.paragraph(body)
+                override, level = ((props.list_override, props.list_level) if props.list_override is not None
+                                   else sheet.list_of(props.style))
+                label = numbers.label(override, level) if override else ""
+                builder.paragraph(body, label, sheet.heading_level(props.style))
         else:  # a page, section or column break ends a paragraph
             builder.paragraph(body)
         start = end + 1
@@ -190,6 +201,9 @@ class _Fib:
     main_length: int  # ccpText: the main story's characters
     clx: tuple[int, int]  # (offset, size) in the table stream
     paragraph_bins: tuple[int, int]  # PlcBtePapx
+    styles: tuple[int, int]  # STSH
+    lists: tuple[int, int]  # PlfLst
+    list_overrides: tuple[int, int]  # PlfLfo
     data_stream: bytes = b""
 
 
@@ -240,7 +254,7 @@ def _fib(stream: bytes, name: str) -> _Fib:
         return struct.unpack_from("<II", stream, pairs_at + 8 * index)
 
     return _Fib(table_name="1Table" if flags & 0x0200 else "0Table", main_length=max(main_length, 0),
-                clx=pair(33), paragraph_bins=pair(13))
+                clx=pair(33), paragraph_bins=pair(13), styles=pair(1), lists=pair(73), list_overrides=pair(74))
 
 
 @dataclass(slots=True)
@@ -352,7 +366,7 @@ class _ParagraphProperties:
                     grpprl = page[place + 2:place + 2 + 2 * page[place + 1]]
             self.starts.append(fcs[i])
             self.ends.append(fcs[i + 1])
-            self.grpprls.append(grpprl[2:])  # after the style index
+            self.grpprls.append(grpprl)  # its style index, then its properties
 
     def at(self, offset: int) -> _Properties:
         i = bisect_right(self.starts, offset) - 1
@@ -360,7 +374,10 @@ class _ParagraphProperties:
             return _Properties()
         found = self.cache.get(i)
         if found is None:
-            found = self.cache[i] = self._properties(self.grpprls[i])
+            grpprl = self.grpprls[i]
+            found = self.cache[i] = self._properties(grpprl[2:])
+            found.style = struct.unpack_from("<H", grpprl)[0] if len(grpprl) >= 2 else 0
+            found.list_override, found.list_level = list_properties(grpprl[2:], _sprms)
         return found
 
     def _properties(self, grpprl: bytes, huge: bool = False) -> _Properties:
