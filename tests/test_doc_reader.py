@@ -22,8 +22,8 @@ from lintgk.readers.doc import _fib, _main_text, _Piece
 TESTS = Path(__file__).parent
 OFFICE = TESTS / "corpus" / "office"
 FIXTURES = TESTS / "fixtures" / "doc"
-FEATURES, NUMBERED = FIXTURES / "features.doc", FIXTURES / "numbered.doc"
-SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED]
+FEATURES, NUMBERED, REVISED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered", "revised"))
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED]
 
 
 def _layout(path: Path) -> tuple:
@@ -68,6 +68,14 @@ def test_parts_numbered_by_word_and_marked_by_heading_styles_are_the_report_s_pa
     assert [p.style_level for p in doc.paragraphs[2:5]] == [1, 2, 2]  # heading 1, heading 2
     assert [(h.level, h.number) for h in parse(doc).parts] == [(1, n) for n in range(1, 7)]
     assert not [d for d in lint_path(NUMBERED).diagnostics if d.rule in ("GK102", "GK103", "GK105")]
+
+
+def test_a_draft_with_tracked_changes_reads_as_it_will_be_published():
+    """The .doc keeps deleted text in its stream, marked deleted in its character runs: it is left out."""
+    with olefile.OleFileIO(str(REVISED)) as ole:
+        stream = ole.openstream("WordDocument").read()
+    assert "760761条。其中上年结转3条。".encode("utf-16-le") in stream
+    assert read_path(REVISED).lines[1] == "全年主动公开政府信息761条。"
 
 
 def test_a_doc_gives_the_findings_of_its_word_file():

@@ -38,6 +38,7 @@ _DROPPED[0x1E] = "-"  # a non-breaking hyphen
 _IN_TABLE, _ROW_END, _TABLE_DEPTH = 0x2416, 0x2417, 0x6649
 _INNER_CELL_END, _INNER_ROW_END = 0x244B, 0x244C
 _TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
+_DELETED = 0x0800  # sprmCFRMarkDel: a character run a tracked change deletes
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra; 6 is sized by its operand
 
 
@@ -166,7 +167,7 @@ def _read(data: bytes, name: str) -> Document:
     sheet = StyleSheet(table_stream, fib.styles, _sprms)
     numbers = ListNumbers(table_stream, fib.lists, fib.list_overrides)
     builder = _Builder()
-    text, positions = _main_text(stream, pieces, fib.main_length)
+    text, positions = _main_text(stream, pieces, fib.main_length, _deleted(stream, table_stream, fib))
     start = 0
     for end, mark in _marks(text):
         body = _visible(text[start:end])
@@ -201,6 +202,7 @@ class _Fib:
     main_length: int  # ccpText: the main story's characters
     clx: tuple[int, int]  # (offset, size) in the table stream
     paragraph_bins: tuple[int, int]  # PlcBtePapx
+    character_bins: tuple[int, int]  # PlcBteChpx
     styles: tuple[int, int]  # STSH
     lists: tuple[int, int]  # PlfLst
     list_overrides: tuple[int, int]  # PlfLfo
@@ -254,7 +256,7 @@ def _fib(stream: bytes, name: str) -> _Fib:
         return struct.unpack_from("<II", stream, pairs_at + 8 * index)
 
     return _Fib(table_name="1Table" if flags & 0x0200 else "0Table", main_length=max(main_length, 0),
-                clx=pair(33), paragraph_bins=pair(13), styles=pair(1), lists=pair(73), list_overrides=pair(74))
+                clx=pair(33), paragraph_bins=pair(13), character_bins=pair(12), styles=pair(1), lists=pair(73), list_overrides=pair(74))
 
 
 @dataclass(slots=True)
@@ -287,15 +289,20 @@ def _pieces(table_stream: bytes, fib: _Fib, name: str) -> list[_Piece]:
     return pieces
 
 
-def _main_text(stream: bytes, pieces: list[_Piece], length: int):
-    """The main story's text, and a function from a character's place in it to its offset in the stream."""
+def _main_text(stream: bytes, pieces: list[_Piece], length: int, deleted: list[tuple[int, int]] = ()):
+    """The main story's text, its tracked deletions blanked (U+0000, which ``_visible`` drops: a draft reads as
+    it will be published), and a function from a character's place in it to its offset in the stream."""
     parts, kept = [], []
+    deleted_starts = [start for start, _ in deleted]
     for piece in pieces:
         if piece.cp_start >= length:
             break
         end = min(piece.cp_end, length)
         raw = stream[piece.offset:piece.offset + (end - piece.cp_start) * piece.width]
-        parts.append(raw.decode("cp1252", "replace") if piece.width == 1 else raw.decode("utf-16-le", "replace"))
+        text = raw.decode("cp1252", "replace") if piece.width == 1 else raw.decode("utf-16-le", "replace")
+        if deleted:
+            text = _without_deleted(text, piece, deleted, deleted_starts)
+        parts.append(text)
         kept.append(piece)
     starts = [p.cp_start for p in kept]
 
@@ -304,6 +311,46 @@ def _main_text(stream: bytes, pieces: list[_Piece], length: int):
         return piece.offset + (cp - piece.cp_start) * piece.width
 
     return "".join(parts), position
+
+
+def _without_deleted(text: str, piece: _Piece, deleted: list[tuple[int, int]], starts: list[int]) -> str:
+    """The piece's text with the characters of deleted runs (their stream offsets) as U+0000."""
+    first, last = piece.offset, piece.offset + len(text) * piece.width
+    i = max(bisect_right(starts, first) - 1, 0)
+    chars = None
+    while i < len(deleted) and deleted[i][0] < last:
+        start, end = deleted[i]
+        lo, hi = max(start, first), min(end, last)
+        if lo < hi:
+            chars = chars if chars is not None else list(text)
+            for k in range((lo - first + piece.width - 1) // piece.width, (hi - first + piece.width - 1) // piece.width):
+                chars[k] = "\x00"
+        i += 1
+    return text if chars is None else "".join(chars)
+
+
+def _deleted(stream: bytes, table_stream: bytes, fib: _Fib) -> list[tuple[int, int]]:
+    """The stream offsets of the text a tracked change deletes: the character runs (CHPX) marked fRMarkDel."""
+    offset, size = fib.character_bins
+    bins = table_stream[offset:offset + size]
+    count = (len(bins) - 4) // 8
+    deleted: list[tuple[int, int]] = []
+    for page_no in struct.unpack_from(f"<{count}I", bins, 4 * (count + 1)) if count > 0 else ():
+        at = (page_no & 0x3FFFFF) * _PAGE
+        page = stream[at:at + _PAGE]
+        if len(page) < _PAGE:
+            continue
+        runs = page[_PAGE - 1]
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for i in range(runs):
+            word_offset = page[4 * (runs + 1) + i]
+            if not word_offset:
+                continue
+            size = page[2 * word_offset]
+            grpprl = page[2 * word_offset + 1:2 * word_offset + 1 + size]
+            if any(opcode == _DELETED and operand[:1] in (b"\x01", b"\x81") for opcode, operand in _sprms(grpprl)):
+                deleted.append((fcs[i], fcs[i + 1]))
+    return sorted(deleted)
 
 
 def _marks(text: str):
