@@ -215,7 +215,7 @@ def _open(data: bytes, name: str) -> tuple[bytes, bytes, _Fib]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:  # olefile raises many kinds on a damaged or crafted file
-        raise InputError(name, f"not a readable Word 97-2003 document ({str(exc)[:80]}){RESAVE_AS_DOCX}") from None
+        raise InputError(name, f"not a readable Word 97-2003 document ({_why(exc)}){RESAVE_AS_DOCX}") from None
     with ole:
         if not ole.exists("WordDocument"):
             raise InputError(name, "an OLE file without a Word document in it (not a Word/WPS .doc)" + RESAVE_AS_DOCX)
@@ -230,8 +230,14 @@ def _open(data: bytes, name: str) -> tuple[bytes, bytes, _Fib]:
         except InputError:
             raise
         except Exception as exc:  # as above
-            raise InputError(name, f"damaged Word document ({str(exc)[:80]}){RESAVE_AS_DOCX}") from None
+            raise InputError(name, f"damaged Word document ({_why(exc)}){RESAVE_AS_DOCX}") from None
     return stream, table_stream, fib
+
+
+def _why(exc: Exception) -> str:
+    """olefile's reason when it is a short sentence, else the kind of error (some of its messages run long)."""
+    said = str(exc)
+    return said if 0 < len(said) <= 60 and said.isprintable() else exc.__class__.__name__
 
 
 def _fib(stream: bytes, name: str) -> _Fib:
