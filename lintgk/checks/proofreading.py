@@ -260,6 +260,8 @@ _COLONS = frozenset("：:")
 # - a verb written with its 于 and again without it (「有待于有待进一步加强」);
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
+# - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
+#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
 _VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
 # a conjunction before 以及, and the characters before it that make it a word's end instead (总和, 参与)
@@ -390,7 +392,7 @@ def _left_over(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, 
 
 def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
     """(start, end, the word, the message's variant) of each character, verb or conjunction an edit left twice
-    or side by side, in the joined text (see _NOT_BEFORE_ZAI)."""
+    or side by side, and each enumeration comma that ends a sentence, in the joined text (see _NOT_BEFORE_ZAI)."""
     for at in positions(text, "在在"):
         if (not at or text[at - 1] not in _NOT_BEFORE_ZAI) and text[at + 2:at + 3] != "线":
             yield at, at + 2, "在", None
@@ -407,6 +409,9 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         conjunction = text[at - 1:at] if at else ""
         if conjunction in _BEFORE_YIJI and (at < 2 or text[at - 2] not in _BEFORE_YIJI[conjunction]):
             yield at - 1, at + 2, conjunction + "以及", "conjunctions"
+    for at in positions(text, "、本报告"):
+        if text[at - 3:at] == "本报告":
+            yield at, at + 1, "、", "sentence-end"
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
@@ -424,4 +429,6 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
         if end - start == 2 and variant is None:  # a character twice (的的, 局局): the one doubling whose fix
             # is certain, one less
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
+        elif variant == "sentence-end":
+            fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])
