@@ -23,26 +23,30 @@ def test_a_pair_across_paragraphs_is_no_pair_of_either():
     assert not _all_paragraphs_balanced("联系（（地址））")  # opened twice over: the paragraph is read
 
 
-# --- GK608: the doublings found from the reversed text and from the clauses' starts are the ones a scan at
-# every character finds (the rule as first written)
+# --- GK608: the doublings found from one scan for pairs written twice and from the clauses' starts are the
+# ones a scan at every character finds (the rule as first written)
 
 import re as std_re  # noqa: E402
 from bisect import bisect_right  # noqa: E402
 
 from lintgk.checks.common import JoinedParagraphs  # noqa: E402
-from lintgk.checks.proofreading import _BLANKS, _CLAUSE_MARKS, _doubled, _doubled_clause, _doubled_word  # noqa: E402
+from lintgk.checks.proofreading import (  # noqa: E402
+    _BLANKS, _CLAUSE_MARKS, _doubled, _doubled_clause, _doubled_word, _slip_where_it_stands)
 from lintgk.document import Paragraph  # noqa: E402
 
-_TWICE_PLAIN = std_re.compile(r"([\u3400-\u9fff]{2})\1(?=[，。；、：！？,;:!?和与及或等]|$)", std_re.M)
+_HAN_PAIR = std_re.compile(r"[\u3400-\u9fff]{2}")
 _CLAUSE_PLAIN = std_re.compile("[^" + _CLAUSE_MARKS + "\n]{6,}")
 
 
 def _doubled_plain(joined, keep):
     found = []
-    for par, offset, m in joined.matches(_TWICE_PLAIN):
-        if _doubled_word(m.group(1), keep):
-            found.append((offset, par.line, m.start() - offset, m.end() - offset, m.group(1)))
     text = joined.text
+    for start in range(len(text)):
+        word = text[start:start + 2]
+        if (_HAN_PAIR.fullmatch(word) and text[start + 2:start + 4] == word != text[start + 4:start + 6]
+                and _doubled_word(word, keep) and _slip_where_it_stands(text, start, word)):
+            i = bisect_right(joined.starts, start) - 1
+            found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], start + 4 - joined.starts[i], word))
     for m in _CLAUSE_PLAIN.finditer(text):
         start, end = m.span()
         while text[start] in _BLANKS:
@@ -59,7 +63,7 @@ def _doubled_plain(joined, keep):
     return sorted(found)
 
 
-_WORDS = st.sampled_from(["问题", "问题", "精神", "公开", "工作", "一步", "研究", "的", "和", "，", "。", "；", " ", "\u3000",
+_WORDS = st.sampled_from(["问题", "问题", "精神", "公开", "工作", "一步", "研究", "的", "和", "，", "。", "；", " ", "\u3000", "题",
                           "聚焦发布会", "a", "1"])
 _REPORT = st.lists(st.lists(_WORDS, max_size=12).map("".join), min_size=1, max_size=5)
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, prepared, url_spans, words_pattern
+from lintgk.checks.common import JoinedParagraphs, positions, prepared, url_spans, words_pattern
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import BRACKET_PAIRS
+from lintgk.lexicon import BRACKET_PAIRS, CN_NUMBER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 
@@ -212,13 +212,14 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
 # 的的 (统一的的网站); 目的的 and 标的的 (以营利为目的的, 合同标的的) are right, and so is 的的确确
 _DE_DE = std_re.compile("的的")
 _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
-# a two-character word written twice (精神精神，, 问题问题和不足), where the text after it shows that the
-# second is no start of a longer word (上一年度年度报告, 代表代表团 are right): a mark, a conjunction or
-# the paragraph's end follows. Searched in the reversed text, where the pattern leads with that mark and the
-# regex engine skips to the marks instead of trying at every character; 「AB AB」 reversed is 「BA BA」, and the
-# doublings end each at its own mark, so they are the same ones.
+# a two-character word written twice. Before a mark, a conjunction or the paragraph's end (精神精神，,
+# 问题问题和不足) the second copy starts no longer word (上一年度年度报告, 代表代表团 are right). Inside running
+# text (规范审核审核发布机制, ，设置设置公开了) it is a slip where the first copy starts a clause or the report
+# uses the word on its own elsewhere (时适时适地 is 同时 then 适时适地: 时适 is no word), and neither copy belongs
+# to a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团). Found by
+# one scan for any pair written twice (cheaper than one that asks for Chinese characters at every start).
 _FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等\n"
-_TWICE_REVERSED = std_re.compile("[" + _FOLLOWS_TWICE + "]([\u3400-\u9fff]{2})\\1")
+_TWICE = std_re.compile(r"(..)\1")
 _PARTICLES = frozenset("的之了地得着过")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
 _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【】"
@@ -242,18 +243,33 @@ _REVIEWS_HEADER_RUN = std_re.compile(r"[结果维持纠正其他尚未审总计�
 # - a connective opening a clause, written again after the mark that ends it (「其中，其中人事信息3件」): never
 #   meant, the clause starts anew after an edit;
 # - a mark that a slip, never the writer, sets twice (「规范化。。」; …… and —— are marks of two, and a run of
-#   three or more is left alone).
+#   three or more is left alone), or two stops of different kinds in a row, one left over from an edit
+#   (「占比63.2%，；」, 「24件,。」; a colon then a comma is a blank field, 「电话：，」, and is left alone).
 _DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
 # 「我县县政府」「本市市人民政府」: 我县 then 县政府, as 「我县县委县政府」 is written; the area is no body's name
 _AREAS = frozenset("县区市")
 _AREA_DETERMINERS = frozenset("我本该全")
 _DOUBLED_CONNECTIVE = words_pattern(w + mark + w for w in ("其中", "同时", "此外", "另外") for mark in "，,、")
-_DOUBLED_MARK = std_re.compile("([。，、；：])\\1")
-
+_DOUBLED_MARK = std_re.compile("([。，、；：,;])([。，、；：,;])")
+_FULLWIDTH_STOPS = frozenset("。，、；：")
+_COLONS = frozenset("：:")
+# Words that are never right side by side, each found with str.find (see _left_over):
+# - a character that never doubles written twice: 在 (「主要存在在与群众互动不够紧密」; 实实在在, 现在在线, 正在在…
+#   are right), 是 after an item's ordinal (「二是是通过微博」; 一是是否… is right), 网 before 上 (「政府网网上投诉」;
+#   政府网网站 is right);
+# - a verb written with its 于 and again without it (「有待于有待进一步加强」);
+# - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
+#   参与以及 are a word ending in 和 or 与, then 以及.
+# - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
+#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself.
+_NOT_BEFORE_ZAI = frozenset("实现正所自")
+_VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
+# a conjunction before 以及, and the characters before it that make it a word's end instead (总和, 参与)
+_BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲议求人违"), "与": frozenset("参给授赋干"), "或": frozenset()}
 
 @dataclass
 class DoubledWordParams:
-    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和, a clause that is one phrase twice; reduplicated words (研究研究, 一步一步) are left alone."""
+    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
 
     keep: list[str] = field(default_factory=list)  # two-character words that are doubled on purpose (研究研究)
 
@@ -277,6 +293,39 @@ def _doubled_clause(clause: str) -> str | None:
     return None if clause[0] == "一" else clause[:half]  # 一个问题一个问题 on purpose
 
 
+def _twice_starts(text: str) -> Iterator[int]:
+    """Where each pair written twice starts (AB AB), in order, overlapping ones too (核审核审核: 审核 at 1); of
+    a pair written three times over or more, only the last doubling (问题问题问题，: the one before the mark)."""
+    for m in _TWICE.finditer(text):
+        at = m.start()
+        for start in range(at, at + 4):  # the scan resumes after the match: look at the starts it skips
+            pair = text[start:start + 2]
+            if len(pair) == 2 and pair == text[start + 2:start + 4] != text[start + 4:start + 6]:
+                yield start
+
+
+def _slip_where_it_stands(text: str, start: int, word: str) -> bool:
+    """Whether the doubled ``word`` at ``start`` is a slip by what stands around it (see _TWICE)."""
+    end = start + 4
+    after = text[end:end + 1]
+    if not after or after in _FOLLOWS_TWICE:
+        return True
+    if not _HAN.fullmatch(after):
+        return False  # a label before a figure or a blank: a table's cells run together
+    before = text[start - 1] if start else "\n"
+    starts_clause = before in _CLAUSE_MARKS or before == "\n"
+    if not (starts_clause or (_HAN.fullmatch(before) and text.count(word) > 2)):
+        return False
+    # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
+    return not (_used_elsewhere(text, (text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]))
+                or _used_elsewhere(text, (text[start + 2:end + 2], text[start + 2:end + 1])))
+
+
+def _used_elsewhere(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether any of these terms of three or four characters stands in the text more than once."""
+    return any(len(term) >= 3 and text.count(term) > 1 for term in terms)
+
+
 def _keep_words(params: DoubledWordParams) -> frozenset[str]:
     return frozenset(params.keep)
 
@@ -289,11 +338,10 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         if _doubled_de(par.text, at):
             yield offset, par, at, at + 2, "的"
     text = joined.text
-    size = len(text)
-    for m in _TWICE_REVERSED.finditer("\n" + text[::-1]):  # the newline before: the text's end
-        word = m.group(1)[::-1]
-        if _doubled_word(word, keep):
-            start = size - (m.end() - 1)
+    for start in _twice_starts(text):
+        word = text[start:start + 2]
+        if _HAN.fullmatch(word[0]) and _HAN.fullmatch(word[1]) and _doubled_word(word, keep) \
+                and _slip_where_it_stands(text, start, word):
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, start + 4 - offset, word
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
@@ -312,8 +360,8 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
 
 
 def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
-    """(paragraph's offset, paragraph, start, end, what is doubled) of each body's name, connective and mark
-    written twice."""
+    """(paragraph's offset, paragraph, start, end, what is doubled) of each body's name and connective written
+    twice."""
     text = joined.text
     for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
         if m.group(1) in _AREAS and m.start() and text[m.start() - 1] in _AREA_DETERMINERS:
@@ -321,26 +369,66 @@ def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, i
         yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
     for par, offset, m in joined.matches(_DOUBLED_CONNECTIVE):
         yield offset, par, m.start() - offset, m.end() - offset, m.group(0)[:2]
+
+
+def _left_over(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str, str | None]]:
+    """(paragraph's offset, paragraph, start, end, the word, the message's variant) of each mark set twice and
+    each pair of stops, character, verb or conjunction that an edit left side by side (see _DOUBLED_MARK and
+    _NOT_BEFORE_ZAI)."""
+    text = joined.text
     for par, offset, m in joined.matches(_DOUBLED_MARK):
         start, end = m.span()
-        mark = m.group(1)
-        if (start and text[start - 1] == mark) or text[end:end + 1] == mark:
-            continue  # a run of three or more marks
-        yield offset, par, start - offset, end - offset, mark
+        mark, other = m.group(1), m.group(2)
+        if mark == other:
+            if mark in _FULLWIDTH_STOPS and not ((start and text[start - 1] == mark) or text[end:end + 1] == mark):
+                yield offset, par, start - offset, end - offset, mark, None  # not a run of three or more
+        elif not ({mark, other}.isdisjoint(_FULLWIDTH_STOPS) or {mark, other} & _COLONS
+                  or (start and text[start - 1] in _FULLWIDTH_STOPS) or text[end:end + 1] in _FULLWIDTH_STOPS):
+            yield offset, par, start - offset, end - offset, mark + other, "marks"
+    for start, end, word, variant in _words_left_over(text):
+        _, par, offset = joined.at(start)
+        yield offset, par, start - offset, end - offset, word, variant
 
+
+def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, the word, the message's variant) of each character, verb or conjunction an edit left twice
+    or side by side, and each enumeration comma that ends a sentence, in the joined text (see _NOT_BEFORE_ZAI)."""
+    for at in positions(text, "在在"):
+        if (not at or text[at - 1] not in _NOT_BEFORE_ZAI) and text[at + 2:at + 3] != "线":
+            yield at, at + 2, "在", None
+    for at in positions(text, "是是"):
+        if at and text[at - 1] in CN_NUMBER and text[at + 2:at + 3] not in ("否", "非"):
+            yield at, at + 2, "是", None
+    for at in positions(text, "网网上"):
+        yield at, at + 2, "网", None
+    for at in positions(text, "于"):
+        verb = text[at - 2:at] if at >= 2 else ""
+        if verb in _VERBS_WITH_YU and text[at + 1:at + 3] == verb:
+            yield at - 2, at + 3, verb, None
+    for at in positions(text, "以及"):
+        conjunction = text[at - 1:at] if at else ""
+        if conjunction in _BEFORE_YIJI and (at < 2 or text[at - 2] not in _BEFORE_YIJI[conjunction]):
+            yield at - 1, at + 2, conjunction + "以及", "conjunctions"
+    for at in positions(text, "、本报告"):
+        if text[at - 3:at] == "本报告":
+            yield at, at + 1, "、", "sentence-end"
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
     keep = prepared(params, _keep_words)
     joined = JoinedParagraphs.of(report.doc.paragraphs)
-    found = {(offset, start, end): (par, word) for offset, par, start, end, word
-             in chain(_doubled(joined, keep), _doubled_short(joined))}
-    for (_, start, end), (par, word) in sorted(found.items(), key=lambda item: item[0]):
+    found = {(offset, start, end): (par, word, "phrase" if len(word) > 2 else None)  # a clause twice: its phrase
+             for offset, par, start, end, word in chain(_doubled(joined, keep), _doubled_short(joined))}
+    found.update(((offset, start, end), (par, word, variant))
+                 for offset, par, start, end, word, variant in _left_over(joined))
+    for (_, start, end), (par, word, variant) in sorted(found.items(), key=lambda item: item[0]):
         if _REVIEWS_HEADER_RUN.fullmatch(par.text):
             continue
         span = Span.within(par, start, end)
         fix = None
-        if end - start == 2:  # a character twice (的的, 局局): the one doubling whose fix is certain, one less
+        if end - start == 2 and variant is None:  # a character twice (的的, 局局): the one doubling whose fix
+            # is certain, one less
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
-        variant = "phrase" if len(word) > 2 else None  # a clause twice: its phrase is enough to show
+        elif variant == "sentence-end":
+            fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])

@@ -121,10 +121,52 @@ def chinese_marks(text: str, marks: list[int], may_hold_address: bool) -> list[i
 
 _FULL_WIDTH_OF = {**FULL_WIDTH, **NESTED_TITLE}  # what each half-width mark found is replaced with
 
+# A space left inside Chinese prose (one or two blanks): before a Chinese stop (「翠湖南路10号 ；邮编」, 「关注量148个 ，」), or after a
+# sentence's first character, splitting its first word (「。本 报告中所列数据」, 「。按 照《…》」). Not after ：
+# or 、 (「联系人：王 芳」: a two-character name is padded to three), nor a label's characters spaced out before
+# its colon (「；邮 编：358800」). Found where the report's prose otherwise has no such spaces: text copied from
+# a PDF, or with a space beside every figure (「共 3 件」), has them everywhere, and that is its layout.
+# One scan per kind of space the text holds, each led by its space (a scan for a class of the three is
+# several times slower)
+_SPACE_RUNS = {blank: std_re.compile(blank + "(?:" + blank + ")?(?=[\u3400-\u9fff，。；、])") for blank in " \u3000\xa0"}
+_STOPS = frozenset("，。；、")
+_AFTER_TEXT = frozenset("）)”")  # what ends a stretch of text as a character does
+_STARTS_SENTENCE = frozenset("，。；（“\n")
+_LABEL_COLONS = frozenset("：:")
+_MOST_SPACES = 3  # spaces inside the report's Chinese prose (stray or not): more are the text's layout
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def stray_spaces(joined: JoinedParagraphs) -> list[tuple[int, int, int]]:
+    """(paragraph's index, start, end) of each space left inside Chinese prose (see _SPACE_RUNS), none where
+    the report's prose has more than _MOST_SPACES spaces between its characters or before its stops."""
+    text = joined.text
+    prose: dict[int, bool] = {}
+    found, spaces = [], 0
+    runs = sorted(m.span() for blank, pattern in _SPACE_RUNS.items() if blank in text for m in pattern.finditer(text))
+    for start, end in runs:
+        before = text[start - 1] if start else "\n"
+        if not (_is_han(before) or before.isdigit() or before in _AFTER_TEXT):
+            continue  # an indent, a blank before a heading's text, or a longer run of blanks
+        index, par, offset = joined.at(start)
+        if index not in prose:
+            prose[index] = "，" in par.text or "。" in par.text
+        if not prose[index]:
+            continue
+        spaces += 1
+        after = text[end]
+        if after in _STOPS or (_is_han(before) and (start < 2 or text[start - 2] in _STARTS_SENTENCE)
+                               and text[end + 1:end + 2] not in _LABEL_COLONS):
+            found.append((index, start - offset, end - offset))
+    return found if spaces <= _MOST_SPACES else []
+
 
 @kind("halfwidth-punctuation", params=NoParams)
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Half-width , ; : ? ! ( ) in Chinese text."""
+    """Half-width , ; : ? ! ( ) in Chinese text, and spaces left in its prose."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
     # every mark of the report from one scan, by paragraph; the paragraphs that may hold an address are
@@ -140,6 +182,11 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
         chars = " ".join(dict.fromkeys(text[i] for i in positions))
         first = positions[0]
         emit(Span.within(par, first, first + 1), fix=Fix("改为全角标点", edits), count=len(positions), chars=chars)
+    for index, start, end in stray_spaces(joined):
+        par = paragraphs[index]
+        edit = Edit(par.line, par.column + start, par.line, par.column + end, "")
+        emit(Span.within(par, start, end), variant="space", fix=Fix("删去空格", [edit]),
+             around=par.text[max(start - 4, 0):end + 4])
 
 
 # A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
