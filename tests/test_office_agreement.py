@@ -46,8 +46,12 @@ def _by_design(source: Path, finding: str) -> bool:
     return source.suffix == ".html" and finding.startswith("GK606 ")
 
 
+# the PDFs whose text comes out with a justified line's letters spaced apart (see above)
+_SPACED_OUT = {"c3-old-2012-county-fujian.pdf"}
+
+
 def _lost_by_design(made: str, finding: str) -> bool:
-    return made.endswith(".pdf") and finding.startswith("GK601 ") and "中多了空格" in finding
+    return made in _SPACED_OUT and finding.startswith("GK601 ") and "中多了空格" in finding
 
 
 def test_the_office_files_are_few_and_small():
