@@ -321,6 +321,32 @@ def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_i
     assert continues(colon, number, layout, same_page=True)
 
 
+def test_a_line_opening_with_a_numeral_out_of_sequence_after_a_full_line_goes_on_its_sentence():
+    """A real 2024 street office's report laid out in Word (sw15, make_office.py): 「……并通过以点带面、举一反」 fills
+    its line and 「三、复盘整改到位。定期或不定期……」 starts the next at the margin. Taken for part 三's heading,
+    it cut the paragraph (GK610) and skipped part 二 (GK103, GK105). A numeral that is the next heading of its
+    level, a line above ending in a stop or short of the margin, an indented line or another font stay headings."""
+    from lintgk.readers.pdf_lines import Layout, continues, numbered
+
+    layout = Layout(left=80.0, right=521.0, pitch=28.0)
+    body = [{"text": "字", "fontname": "FangSong"}]
+    full = {"text": "公开工作人员，及时清查发现问题，并通过以点带面、举一反", "x0": 80.0, "x1": 520.0, "top": 100.0,
+            "size": 16.0, "chars": body}
+    cut = {"text": "三、复盘整改到位。定期或不定期开展业务检查督导，将工作", "x0": 80.0, "x1": 520.0, "top": 128.0,
+           "size": 16.0, "chars": body}
+    numbering: dict[int, int] = {}
+    for heading in ("一、总体情况", "（一）主动公开情况", "（五）监督保障情况"):
+        numbered(numbering, heading)
+    assert continues(full, cut, layout, same_page=True, numbering=numbering)
+    assert not continues(full, {**cut, "text": "二、主动公开政府信息情况"}, layout, same_page=True, numbering=numbering)
+    assert not continues({**full, "text": full["text"] + "。"}, cut, layout, same_page=True, numbering=numbering)
+    assert not continues({**full, "x1": 400.0}, cut, layout, same_page=True, numbering=numbering)
+    assert not continues(full, {**cut, "x0": 112.0}, layout, same_page=True, numbering=numbering)
+    bold = [{"text": "三", "fontname": "SimHei"}]
+    assert not continues(full, {**cut, "chars": bold}, layout, same_page=True, numbering=numbering)
+    assert not continues(full, cut, layout, same_page=True)  # no numbering known: a heading, as before
+
+
 def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
     """A table's row whose label wraps over the page break: its last lines stand at the top of the next page in
     a grid of their own, one row with text in one column. They end that row's label, not paragraphs of one

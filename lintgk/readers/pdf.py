@@ -17,7 +17,7 @@ from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import tables_and_tails
-from lintgk.readers.pdf_lines import Layout, continues, page_lines, running_furniture
+from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
 
@@ -152,6 +152,7 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
     previous_line: dict | None = None
     open_table: tuple[Table, int] | None = None  # a table that ended its page: it may go on
     pictures: list[int] = []  # the lines large pictures stand before
+    numbering: dict[int, int] = {}  # the last number of each level of the headings so far
     for number, (_, shown) in enumerate(pages, 1):
         blocks = [b for b in shown if b[1] != "picture"]
         pending = [b[0] for b in shown if b[1] == "picture"]
@@ -180,10 +181,11 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             text = payload["text"]
             chars += len(text)
             same_page = previous_line is not None and previous_line["page"] == number
-            if previous_line is not None and continues(previous_line, payload, layout, same_page):
+            if previous_line is not None and continues(previous_line, payload, layout, same_page, numbering):
                 lines[-1] += text
                 paragraphs[-1].text += text
             else:
+                numbered(numbering, text)
                 lines.append(text)
                 where.append((number, on_page))
                 paragraphs.append(Paragraph(text, len(lines), 1))
