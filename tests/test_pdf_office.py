@@ -345,6 +345,8 @@ def test_a_line_opening_with_a_numeral_out_of_sequence_after_a_full_line_goes_on
     bold = [{"text": "三", "fontname": "SimHei"}]
     assert not continues(full, {**cut, "chars": bold}, layout, same_page=True, numbering=numbering)
     assert not continues(full, cut, layout, same_page=True)  # no numbering known: a heading, as before
+    title = {**full, "text": "某区人民政府2023年政府信息公开工作年度报告"}  # no comma: a title, not a sentence
+    assert not continues(title, cut, layout, same_page=True, numbering=numbering)
 
 
 def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):

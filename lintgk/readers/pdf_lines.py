@@ -159,6 +159,12 @@ class Layout:
         return abs((line["x0"] + line["x1"]) / 2 - (self.left + self.right) / 2) <= line["size"]
 
 
+def _prose(text: str) -> bool:
+    """A line of sentences, not a title or a heading: a comma or an enumeration comma after its marker."""
+    marker = ANY_MARKER.match(text)
+    return any(mark in text[marker.end() if marker else 0:] for mark in "，、；,;")
+
+
 def _out_of_sequence(text: str, numbering: dict[int, int] | None) -> bool:
     """Whether the marker ``text`` opens with is not the next heading of its level: 「三、」 after 一、 is a
     word the line break cut off (举一反/三、), 「（一）」 before any （一） may be the first heading of a part."""
@@ -168,11 +174,12 @@ def _out_of_sequence(text: str, numbering: dict[int, int] | None) -> bool:
 
 def _cut_before_marker(prev: dict, line: dict, layout: Layout) -> bool:
     """A line that starts like a numbered heading but goes on the sentence the line above left open: the line
-    above ran to the right margin with no stop at its end, and this one starts at the left margin in the same
-    font (「……并通过以点带面、举一反」 / 「三、复盘整改到位。……」, 「……第二十条第」 / 「（一）项……」). A heading
-    follows the end of a paragraph, which is a stop, or stands in a font of its own."""
-    return (layout.reaches_right(prev) and not prev["text"].endswith(tuple(_STOPS)) and layout.flush_left(line)
-            and bool(prev.get("chars")) and bool(line.get("chars"))
+    above, a line of sentences (`_prose`), ran to the right margin with no stop at its end, and this one starts at
+    the left margin in the same font (「……并通过以点带面、举一反」 / 「三、复盘整改到位。……」, 「……第二十条第」 /
+    「（一）项……」). A heading follows the end of a paragraph, which is a stop, or a title, or stands in a font of
+    its own."""
+    return (layout.reaches_right(prev) and not prev["text"].endswith(tuple(_STOPS)) and _prose(prev["text"])
+            and layout.flush_left(line) and bool(prev.get("chars")) and bool(line.get("chars"))
             and prev["chars"][-1].get("fontname") == line["chars"][0].get("fontname"))
 
 
