@@ -195,12 +195,19 @@ def blocks(parent):
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
 # not a seal or a logo
 _LARGE_PICTURE = 8 * 360000
-_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 
 
 def _holds_large_picture(p) -> bool:
-    """Whether the paragraph holds a drawing (w:drawing) at least `_LARGE_PICTURE` wide."""
-    return any(int(extent.get("cx") or 0) >= _LARGE_PICTURE for extent in p.iter(_EXTENT))
+    """Whether the paragraph holds a picture (an inline or floating drawing of an image, not a text box or a
+    shape) at least `_LARGE_PICTURE` wide."""
+    for frame in p.iter(_DRAWING + "inline", _DRAWING + "anchor"):
+        extent = frame.find(_DRAWING + "extent")
+        wide = extent is not None and int(extent.get("cx") or 0) >= _LARGE_PICTURE
+        if wide and next(frame.iter(_BLIP), None) is not None:
+            return True
+    return False
 
 
 def paragraph_text(p) -> str:
