@@ -92,6 +92,8 @@ class Document:
     newline: str = "\n"
     locator: Callable[[int, str, int | None], str] | None = None
     suppressions: list = field(default_factory=list)  # lintgk.suppressions.Suppression
+    # lines a large picture stands before (len(lines) + 1: after the last): a table pasted as an image
+    pictures: list[int] = field(default_factory=list)
 
     def where(self, line: int, lang: str = "zh", column: int | None = None) -> str:
         """A place in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行 第3列」 for Word."""

@@ -2,7 +2,8 @@
 
 `build_docx` writes a .docx with python-docx: a centred title, body paragraphs with a first-line
 indent (some with paragraph shading, w:shd, which the PDF export draws as filled rectangles behind the
-text), real Word tables with borders and merged header cells, a header and a footer with a PAGE field.
+text), real Word tables with borders and merged header cells, pictures (a table pasted as a screenshot), a
+header and a footer with a PAGE field.
 `to_pdf` converts several .docx files in one LibreOffice run (soffice is slow to start).
 """
 from __future__ import annotations
@@ -43,6 +44,13 @@ class Grid:
     """A Word table: rows of cell texts; a cell "<" merges into its left neighbour, "^" into the one above."""
     rows: list[list[str]]
     widths: list[float] | None = None  # column widths in cm
+
+
+@dataclass
+class Picture:
+    """A picture in a paragraph of its own (a table pasted as a screenshot): a grey PNG with ruled lines."""
+    width: float = 15.0   # cm
+    height: float = 6.0   # cm
 
 
 @dataclass
@@ -141,10 +149,27 @@ def build_docx(layout: Layout, path: Path, title: str | None = None, style: Styl
             _font(p.add_run(block.text), layout.body_size, bold=block.heading, font=style.font)
             if block.shaded:
                 _shade(p, block.shaded)
+        elif isinstance(block, Picture):
+            document.add_paragraph().add_run().add_picture(_ruled_png(block), width=Cm(block.width))
         else:
             _grid(document, block, Cm, WD_TABLE_ALIGNMENT, style)
     document.save(path)
     return path
+
+
+def _ruled_png(picture: Picture):
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (int(picture.width * 40), int(picture.height * 40)), "white")
+    draw = ImageDraw.Draw(image)
+    for y in range(0, image.height, 24):
+        draw.line([(0, y), (image.width, y)], fill="black")
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    data.seek(0)
+    return data
 
 
 def _grid(document, grid: Grid, Cm, WD_TABLE_ALIGNMENT, style: Style = WORD) -> None:

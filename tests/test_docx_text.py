@@ -95,3 +95,28 @@ def test_the_mapped_read_places_tables_as_the_plain_read_does(tmp_path):
     data = make_docx(text, tmp_path / "r.docx").read_bytes()
     plain, (mapped, _) = read_docx(data, "r.docx"), read_docx_mapped(data, "r.docx")
     assert plain.tables and [(t.start_line, t.end_line) for t in mapped.tables] == [(t.start_line, t.end_line) for t in plain.tables]
+
+
+_FRAME = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+          '<w:r><w:drawing><wp:{frame}><wp:extent cx="{cx}" cy="1800000"/><a:graphic><a:graphicData>{content}'
+          '</a:graphicData></a:graphic></wp:{frame}></w:drawing></w:r></w:p>')
+_IMAGE = '<a:blip/>'
+_TEXT_BOX = ('<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>某某区人民政府办公室</w:t></w:r></w:p></w:txbxContent>'
+             '</wps:txbx></wps:wsp>')
+
+
+def test_a_large_picture_is_an_image_half_the_text_wide_not_a_text_box_or_a_seal():
+    """A table pasted as a screenshot (15 cm, inline or floating) is a large picture; a seal (4 cm) and a text
+    box as wide as the page (WPS puts a red header or a signature in one) are not."""
+    from lintgk.readers.docx import _holds_large_picture
+
+    def frame(kind: str, cm: float, content: str):
+        return parse_xml(_FRAME.format(frame=kind, cx=int(cm * 360000), content=content))
+
+    assert _holds_large_picture(frame("inline", 15, _IMAGE))
+    assert _holds_large_picture(frame("anchor", 15, _IMAGE))
+    assert not _holds_large_picture(frame("anchor", 4, _IMAGE))
+    assert not _holds_large_picture(frame("anchor", 15, _TEXT_BOX))

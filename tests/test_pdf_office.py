@@ -11,7 +11,7 @@ import pytest
 from lintgk import lint_path
 from lintgk.readers import read_path
 from makers import cjk_canvas, shaded_page
-from office import Grid, Layout, Para, build_docx, soffice, to_pdf
+from office import Grid, Layout, Para, Picture, build_docx, soffice, to_pdf
 
 TITLE = "某某镇人民政府2023年政府信息公开工作年度报告"
 PERIOD = "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。"
@@ -33,10 +33,24 @@ def _report(shading: str | None, with_table: bool) -> Layout:
     return Layout(blocks=blocks, header="某某镇人民政府政务公开", footer_page_number=True)
 
 
+def _pictured(parts: tuple[str, ...]) -> Layout:
+    """The tables of the parts starting with ``parts`` pasted as screenshots, and a seal's picture after the
+    signature."""
+    blocks = [Para(PERIOD)]
+    for part in PARTS:
+        blocks += [Para(part, heading=True), Para(BODY)]
+        if part.startswith(parts):
+            blocks.append(Picture())
+    blocks += [Para("某某镇人民政府", align="right", indent=False), Picture(width=4, height=4)]
+    return Layout(blocks=blocks, footer_page_number=True)
+
+
 DOCUMENTS = {
     "shaded-white": _report("FFFFFF", with_table=False),
     "shaded-grey": _report("D9D9D9", with_table=True),
     "plain": _report(None, with_table=True),
+    "tables-as-pictures": _pictured(("二、", "三、", "四、")),
+    "chart-in-part-one": _pictured(("一、",)),
 }
 
 
@@ -92,6 +106,44 @@ def test_word_export_has_all_parts_and_period(office_pdfs, name):
     assert result.error is None
     rules = {d.rule for d in result.diagnostics}
     assert not rules & {"GK105", "GK103", "GK201", "GK202"}, [d.message for d in result.diagnostics]
+
+
+def _tables_missing(path: Path) -> list[tuple[str, str]]:
+    """GK411's findings: the line each points at, and its message."""
+    result = lint_path(path)
+    assert result.error is None
+    return [(result.lines[d.line - 1], d.message) for d in result.diagnostics if d.rule == "GK411"]
+
+
+def test_a_table_pasted_as_a_picture_in_word_is_said_to_be_one(tmp_path):
+    """Tables pasted as screenshots: the part's heading is told its table is a picture, not that it is missing."""
+    _assert_pictured_tables(build_docx(DOCUMENTS["tables-as-pictures"], tmp_path / "t.docx", title=TITLE))
+
+
+def test_a_picture_in_another_part_or_a_seal_in_word_is_no_table(tmp_path):
+    """A chart in part 一 and the seal after the signature stand in no table's part: the tables are missing."""
+    _assert_no_pictured_table(build_docx(DOCUMENTS["chart-in-part-one"], tmp_path / "c.docx", title=TITLE))
+
+
+@pytest.mark.slow
+def test_a_table_pasted_as_a_picture_in_a_pdf_is_said_to_be_one(office_pdfs):
+    _assert_pictured_tables(office_pdfs["tables-as-pictures"])
+
+
+@pytest.mark.slow
+def test_a_picture_in_another_part_or_a_seal_in_a_pdf_is_no_table(office_pdfs):
+    _assert_no_pictured_table(office_pdfs["chart-in-part-one"])
+
+
+def _assert_pictured_tables(path: Path) -> None:
+    missing = _tables_missing(path)
+    assert sorted(line for line, _ in missing) == sorted(PARTS[1:4]), missing
+    assert all("图片" in message for _, message in missing), missing
+
+
+def _assert_no_pictured_table(path: Path) -> None:
+    missing = _tables_missing(path)
+    assert len(missing) == 3 and not any("图片" in message for _, message in missing), missing
 
 
 # -- pages with filled rectangles (reportlab) ------------------------------------------------
@@ -267,6 +319,34 @@ def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_i
     colon = {**line, "text": "（地址：海澄县翠湖南路10号；邮编：358800；电话：", "x1": 520.0, "top": 100.0}
     number = {**line, "text": "26736243；传真：26731679；电子邮箱：26736240@163.com）。", "x1": 400.0}
     assert continues(colon, number, layout, same_page=True)
+
+
+def test_a_line_opening_with_a_numeral_out_of_sequence_after_a_full_line_goes_on_its_sentence():
+    """A real 2024 street office's report laid out in Word (sw15, make_office.py): 「……并通过以点带面、举一反」 fills
+    its line and 「三、复盘整改到位。定期或不定期……」 starts the next at the margin. Taken for part 三's heading,
+    it cut the paragraph (GK610) and skipped part 二 (GK103, GK105). A numeral that is the next heading of its
+    level, a line above ending in a stop or short of the margin, an indented line or another font stay headings."""
+    from lintgk.readers.pdf_lines import Layout, continues, numbered
+
+    layout = Layout(left=80.0, right=521.0, pitch=28.0)
+    body = [{"text": "字", "fontname": "FangSong"}]
+    full = {"text": "公开工作人员，及时清查发现问题，并通过以点带面、举一反", "x0": 80.0, "x1": 520.0, "top": 100.0,
+            "size": 16.0, "chars": body}
+    cut = {"text": "三、复盘整改到位。定期或不定期开展业务检查督导，将工作", "x0": 80.0, "x1": 520.0, "top": 128.0,
+           "size": 16.0, "chars": body}
+    numbering: dict[int, int] = {}
+    for heading in ("一、总体情况", "（一）主动公开情况", "（五）监督保障情况"):
+        numbered(numbering, heading)
+    assert continues(full, cut, layout, same_page=True, numbering=numbering)
+    assert not continues(full, {**cut, "text": "二、主动公开政府信息情况"}, layout, same_page=True, numbering=numbering)
+    assert not continues({**full, "text": full["text"] + "。"}, cut, layout, same_page=True, numbering=numbering)
+    assert not continues({**full, "x1": 400.0}, cut, layout, same_page=True, numbering=numbering)
+    assert not continues(full, {**cut, "x0": 112.0}, layout, same_page=True, numbering=numbering)
+    bold = [{"text": "三", "fontname": "SimHei"}]
+    assert not continues(full, {**cut, "chars": bold}, layout, same_page=True, numbering=numbering)
+    assert not continues(full, cut, layout, same_page=True)  # no numbering known: a heading, as before
+    title = {**full, "text": "某区人民政府2023年政府信息公开工作年度报告"}  # no comma: a title, not a sentence
+    assert not continues(title, cut, layout, same_page=True, numbering=numbering)
 
 
 def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):

@@ -287,10 +287,26 @@ def form_present(report: Report, p: FormPresentParams, emit: Emitter) -> None:
     for name in p.tables:
         table = report.forms.get(name)
         if table is None:
-            emit(title_anchor(report), variant=None, table=specs[name].title["zh"], table_en=specs[name].title["en"])
+            title = specs[name].title
+            heading = _part_with_picture(report, title["zh"])
+            emit(heading.span if heading else title_anchor(report), variant="picture" if heading else None,
+                 table=title["zh"], table_en=title["en"])
         elif old := [c for c in table.columns if c in p.outdated.get(name, ())]:
             emit(_header_cell(table, old[0]), variant="outdated", table=specs[name].title["zh"],
                  table_en=specs[name].title["en"], columns="、".join(old), format=p.format, year=report.year or "")
+
+
+def _part_with_picture(report: Report, title: str):
+    """The heading of the part named ``title`` when a large picture stands in that part (before the next part's
+    heading): its table pasted as an image, which no reader can check."""
+    if not report.doc.pictures:
+        return None
+    parts = [h for h in report.headings if h.level == 1]
+    for heading, after in zip(parts, parts[1:] + [None]):
+        if title in heading.title.replace(" ", ""):
+            end = after.paragraph.line if after else len(report.doc.lines) + 1
+            return heading if any(heading.paragraph.line < line <= end for line in report.doc.pictures) else None
+    return None
 
 
 def _header_cell(table: FormTable, column: str) -> Span:

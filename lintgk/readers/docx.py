@@ -192,6 +192,24 @@ def blocks(parent):
             yield child
 
 
+# EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
+# not a seal or a logo
+_LARGE_PICTURE = 8 * 360000
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+
+
+def _holds_large_picture(p) -> bool:
+    """Whether the paragraph holds a picture (an inline or floating drawing of an image, not a text box or a
+    shape) at least `_LARGE_PICTURE` wide."""
+    for frame in p.iter(_DRAWING + "inline", _DRAWING + "anchor"):
+        extent = frame.find(_DRAWING + "extent")
+        wide = extent is not None and int(extent.get("cx") or 0) >= _LARGE_PICTURE
+        if wide and next(frame.iter(_BLIP), None) is not None:
+            return True
+    return False
+
+
 def paragraph_text(p) -> str:
     """The paragraph's text as Word shows it with tracked changes accepted: python-docx's ``Paragraph.text``
     (each run's text, tab and break elements as text) of the runs ``_runs`` finds."""
@@ -258,6 +276,7 @@ def _read(data: bytes, name: str, sources: list | None):
     places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
+    pictures: list[int] = []
     paragraph_no = 0
     for element in blocks(parts.body):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
@@ -266,6 +285,8 @@ def _read(data: bytes, name: str, sources: list | None):
             text = (numbering.label(block) + own_text).replace("\n", " ").replace("\r", " ")
             paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
             if not text.strip():
+                if _holds_large_picture(block._p):
+                    pictures.append(len(lines) + 1)
                 continue
             lines.append(text)
             if sources is not None:
@@ -281,7 +302,7 @@ def _read(data: bytes, name: str, sources: list | None):
         raise InputError(name, "the Word document has no text")
 
     doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
-                   encoding="docx", locator=word_locator(places))
+                   encoding="docx", locator=word_locator(places), pictures=pictures)
     return doc if sources is None else (doc, document)
 
 

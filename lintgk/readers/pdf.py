@@ -17,7 +17,7 @@ from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
 from lintgk.readers.pdf_grid import tables_and_tails
-from lintgk.readers.pdf_lines import Layout, continues, page_lines, running_furniture
+from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
 
@@ -57,8 +57,14 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     blocks += [(line["top"], "line", line) for line in lines]
     for tail, rows in tails:
         blocks.append((tail.bbox[1], "tail", (rows, {id(x) for x in lines if _inside(x, [tail.bbox])})))
+    blocks += [(image["top"], "picture", image) for image in page.images if _large(image, page.width)]
     blocks.sort(key=lambda b: (b[0], b[1] != "tail"))
     return blocks
+
+
+def _large(image: dict, page_width: float) -> bool:
+    """An image half the page wide and a few lines high: a table or chart pasted as a picture, not a seal."""
+    return image["x1"] - image["x0"] >= 0.5 * page_width and image["bottom"] - image["top"] >= 40
 
 
 def _place_tails(pages: list[tuple[float, list]]) -> list[tuple[float, list]]:
@@ -78,7 +84,8 @@ def _place_tails(pages: list[tuple[float, list]]) -> list[tuple[float, list]]:
             elif id(block[2]) not in taken:
                 kept.append(block)
         out.append((height, kept))
-        before = kept[-1][2][-1] if kept and kept[-1][1] == "table" else None
+        shown = [b for b in kept if b[1] != "picture"]
+        before = shown[-1][2][-1] if shown and shown[-1][1] == "table" else None
     return out
 
 
@@ -144,8 +151,15 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
     chars = 0
     previous_line: dict | None = None
     open_table: tuple[Table, int] | None = None  # a table that ended its page: it may go on
-    for number, (_, blocks) in enumerate(pages, 1):
-        for on_page, (_, kind, payload) in enumerate(blocks, 1):
+    pictures: list[int] = []  # the lines large pictures stand before
+    numbering: dict[int, int] = {}  # the last number of each level of the headings so far
+    for number, (_, shown) in enumerate(pages, 1):
+        blocks = [b for b in shown if b[1] != "picture"]
+        pending = [b[0] for b in shown if b[1] == "picture"]
+        for on_page, (top, kind, payload) in enumerate(blocks, 1):
+            while pending and pending[0] <= top:
+                pictures.append(len(lines) + 1)
+                pending.pop(0)
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
@@ -167,14 +181,16 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             text = payload["text"]
             chars += len(text)
             same_page = previous_line is not None and previous_line["page"] == number
-            if previous_line is not None and continues(previous_line, payload, layout, same_page):
+            if previous_line is not None and continues(previous_line, payload, layout, same_page, numbering):
                 lines[-1] += text
                 paragraphs[-1].text += text
             else:
+                numbered(numbering, text)
                 lines.append(text)
                 where.append((number, on_page))
                 paragraphs.append(Paragraph(text, len(lines), 1))
             previous_line = {**payload, "page": number}
+        pictures += [len(lines) + 1] * len(pending)
     if chars < _MIN_TEXT_CHARS:
         raise InputError(name, "the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
     if _unreadable(lines):
@@ -186,7 +202,7 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
         return f"第{page}页第{on_page}行" if lang == "zh" else f"page {page}, line {on_page}"
 
     return Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="pdf",
-                    encoding="pdf", locator=locate)
+                    encoding="pdf", locator=locate, pictures=pictures)
 
 
 _NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")

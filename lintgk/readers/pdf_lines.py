@@ -15,7 +15,8 @@ from statistics import median
 import regex as re
 
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import ANY_MARKER
+from lintgk.lexicon import ANY_MARKER, markers_opening
+from lintgk.numerals import to_int
 from lintgk.readers.pdf_words import text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
@@ -158,6 +159,30 @@ class Layout:
         return abs((line["x0"] + line["x1"]) / 2 - (self.left + self.right) / 2) <= line["size"]
 
 
+def _prose(text: str) -> bool:
+    """A line of sentences, not a title or a heading: a comma or an enumeration comma after its marker."""
+    marker = ANY_MARKER.match(text)
+    return any(mark in text[marker.end() if marker else 0:] for mark in "，、；,;")
+
+
+def _out_of_sequence(text: str, numbering: dict[int, int] | None) -> bool:
+    """Whether the marker ``text`` opens with is not the next heading of its level: 「三、」 after 一、 is a
+    word the line break cut off (举一反/三、), 「（一）」 before any （一） may be the first heading of a part."""
+    opened = opening_number(text)
+    return numbering is not None and opened is not None and opened[1] != numbering.get(opened[0], 0) + 1
+
+
+def _cut_before_marker(prev: dict, line: dict, layout: Layout) -> bool:
+    """A line that starts like a numbered heading but goes on the sentence the line above left open: the line
+    above, a line of sentences (`_prose`), ran to the right margin with no stop at its end, and this one starts at
+    the left margin in the same font (「……并通过以点带面、举一反」 / 「三、复盘整改到位。……」, 「……第二十条第」 /
+    「（一）项……」). A heading follows the end of a paragraph, which is a stop, or a title, or stands in a font of
+    its own."""
+    return (layout.reaches_right(prev) and not prev["text"].endswith(tuple(_STOPS)) and _prose(prev["text"])
+            and layout.flush_left(line) and bool(prev.get("chars")) and bool(line.get("chars"))
+            and prev["chars"][-1].get("fontname") == line["chars"][0].get("fontname"))
+
+
 def _centred_pair(prev: dict, line: dict) -> bool:
     """Two lines of different length centred on one axis (two indented lines start at one x instead)."""
     size = prev["size"]
@@ -165,12 +190,33 @@ def _centred_pair(prev: dict, line: dict) -> bool:
     return middle <= 0.4 * size and abs(prev["x0"] - line["x0"]) >= size
 
 
-def continues(prev: dict, line: dict, layout: Layout, same_page: bool) -> bool:
-    """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it)."""
+def opening_number(text: str) -> tuple[int, int] | None:
+    """The level (1: 一、 2: （一） 3: 1. 4: （1）) and number of the marker ``text`` opens with."""
+    for level, pattern in markers_opening(text):
+        if (m := pattern.match(text)) and (number := to_int(m.group("num"))) is not None:
+            return level, number
+    return None
+
+
+def numbered(numbering: dict[int, int], text: str) -> None:
+    """Note the marker a paragraph opens with: the last number of its level, the levels below it begun anew."""
+    if opened := opening_number(text):
+        level, number = opened
+        for deeper in [k for k in numbering if k > level]:
+            del numbering[deeper]
+        numbering[level] = number
+
+
+def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
+              numbering: dict[int, int] | None = None) -> bool:
+    """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it); ``numbering``: the last
+    number of each level of the headings above (`numbered`)."""
     text, before = line["text"], prev["text"]
     size = prev["size"]
-    if ANY_MARKER.match(text) or abs(line["size"] - size) > 0.15 * size:
-        return False  # a numbered heading, or a title or note in another size
+    if abs(line["size"] - size) > 0.15 * size:
+        return False  # a title or note in another size
+    if ANY_MARKER.match(text) and not (_out_of_sequence(text, numbering) and _cut_before_marker(prev, line, layout)):
+        return False  # a numbered heading
     if same_page and layout.pitch and line["top"] - prev["top"] > layout.pitch * 1.35:
         return False  # paragraph spacing
     open_end = not before.endswith(tuple(_STOPS))

@@ -73,7 +73,9 @@ def markup(path: Path) -> str:
             continue
         if title is None:
             title = line
-            out += [f"% header: {_body_of(title)}", f"# {title}"]
+            header = _body_of(title)
+            # a source without its title opens with a paragraph: no office runs that over each page's top
+            out += [f"% header: {header}"] * (len(header) <= _LONGEST_HEADER) + [f"# {title}"]
         elif _PART.match(line) and len(line) <= 30:
             out.append(f"## {line}")
         elif _SIGNATURE_DATE.match(line):
@@ -83,6 +85,9 @@ def markup(path: Path) -> str:
         else:
             out.append(line)
     return "\n".join(out) + "\n"
+
+
+_LONGEST_HEADER = 30  # characters: a body's name
 
 
 def _body_of(title: str) -> str:
