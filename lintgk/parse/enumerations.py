@@ -329,6 +329,21 @@ def _channel(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
+def _nearest_channel(text: str) -> str | None:
+    """The channel named last, next to the figure (「县政府门户网微信公众号公开72条」: the portal's WeChat account)."""
+    found = None
+    for m in _CHANNEL.finditer(text):
+        found = m.lastgroup
+    return found
+
+
+def parts_on_other_channels(items: list[Figure]) -> bool:
+    """Whether each part counts what another channel published (「其中在县政府网站公开12条，在门户网微信公众号公开72条」),
+    the channel nearest its figure."""
+    channels = [_nearest_channel(f.context) for f in items]
+    return None not in channels and len(set(channels)) == len(channels)
+
+
 def _other_channels(total: Figure, labels: list[str]) -> bool:
     """Whether a total counts what one channel published and the list counts other channels (「委网站共发布信息
     3972条，官方微博更新5092条，官方微信更新1103条，抖音号发布作品607条」): figures beside the total, not its parts."""
