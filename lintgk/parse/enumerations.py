@@ -533,8 +533,9 @@ def _adds_to_hundred(shares: list[float]) -> bool:
     return abs(sum(shares) - 100) <= len(shares) * 0.5 * 10 ** -places + 1e-9
 
 
-def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
-    """``part_of(par)`` names the top-level part a paragraph sits in, to find a category list's total."""
+def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], place_of) -> list[Enumeration]:
+    """``place_of(par)`` names the part (一、) and the section (一、 or （一）) a paragraph sits in, to find a category
+    list's total."""
     found: list[Enumeration] = []
     for index, par in enumerate(paragraphs):
         figs = figures_by_par.get(id(par))
@@ -548,7 +549,7 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
             found.extend(_share_partition(par, figs))
         if category is not None:
             if category.total is None:
-                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
+                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, place_of)
                 if category.total is not None and _other_channels(
                         category.total, [_label(par.text, f) for f in category.items]):
                     category.total = None
@@ -557,12 +558,20 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
     return [e for e in found if not e.total or not e.total.approx]
 
 
-def _preceding_total(paragraphs, index, unit, figures_by_par, part_of) -> Figure | None:
-    """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part."""
-    part = part_of(paragraphs[index])
+def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figure | None:
+    """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part and in the
+    list's section or the one just before it (「（一）数量共192条。（二）类别：党政信息类147条，……」); not two sections
+    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」)."""
+    part, section = place_of(paragraphs[index])
+    crossed = 0
     for par in reversed(paragraphs[max(0, index - 3):index]):
-        if part_of(par) is not part:
+        its_part, its_section = place_of(par)
+        if its_part is not part:
             return None
+        if its_section is not section:
+            crossed, section = crossed + 1, its_section
+            if crossed > 1:
+                return None
         totals = [f for f in figures_by_par.get(id(par), []) if f.unit == unit and TOTAL_WORDS.search(f.context)]
         if totals:
             return totals[-1]
