@@ -43,7 +43,8 @@ CN_NUMBER = "一二三四五六七八九十"
 MARKS = (
     (1, r"(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[、.．]"),
     (2, r"[（(]\s*(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[）)]"),
-    (3, r"(?P<num>\d{1,2})\s*[、.．](?!\d)"),
+    # a digit after the dot makes a decimal, save a year opening the item's text (「1.2020年在县政府网站……」)
+    (3, r"(?P<num>\d{1,2})\s*[、.．](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"),
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
 )
 LEVEL_MARKERS = tuple((level, lazy_compile("^" + mark + r"\s*")) for level, mark in MARKS)

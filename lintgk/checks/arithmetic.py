@@ -12,6 +12,7 @@ from lintgk.checks.common import JoinedParagraphs, literal_words, prepared, text
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
+from lintgk.parse.enumerations import parts_on_other_channels
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
@@ -53,6 +54,11 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
         elif parts > total and e.kind == "subset" and parts - total <= total and _restates_whole(e.items, total):
             # 「共149条，其中网站公开的全文电子化信息125条，全文电子化信息149条」: a part as large as the whole restates it
             emit.passed(e.total.span.line, f"{expr}: one part is the whole {fmt(total)}")
+        elif (parts > total and e.kind == "subset" and any(f.value == total for f in e.items)
+              and parts_on_other_channels(e.items)):
+            # 「主动公开信息72条，其中在县政府网站公开12条，在微信公众号公开72条」: all went out on one channel,
+            # some of it on another as well
+            emit.passed(e.total.span.line, f"{expr}: the whole {fmt(total)} on one channel, some on others too")
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
         elif exact:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 from lintgk.checks.required_words import required_words
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CN_DIGITS, ZERO_LOOKALIKES
+from lintgk.lexicon import CN_DIGITS, SENTENCE_END, ZERO_LOOKALIKES
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -84,6 +84,23 @@ _SIGNS = std_re.compile(
     "|(?<=[Hh])[Tt][Tt][Pp]|(?<=[Ff])[Tt][Pp]|(?<=[Ww])[Ww][Ww][.。．]"
     f"|(?<=[{_NUMERALS}])[{ZERO_LOOKALIKES}]|(?<=[{ZERO_LOOKALIKES}])[{_NUMERALS}])")
 _WEB_FIRST = frozenset("HhFfWw")
+
+
+# What may end a paragraph: the sentence ends, and the marks that end a part of one before a list or
+# the next item (；：), or trail off (…).
+PARAGRAPH_END_MARKS = frozenset(SENTENCE_END.replace("\n", "") + "；：…;:")
+
+
+def ends_the_text(lines: list[str], par: Paragraph) -> bool:
+    """Whether nothing follows the paragraph: a text that stops mid-sentence was cut short as often as it
+    lacks its stop (a page's excerpt, a copy of its first screen), and which is not known."""
+    return not any(line.strip(" \u3000\t") for line in lines[par.line:])
+
+
+def cut_short(lines: list[str], par: Paragraph) -> bool:
+    """Whether the paragraph ends the text mid-sentence, as a page's excerpt does: what it opened (a bracket,
+    a quotation) may close after the cut."""
+    return par.text.rstrip(" \u3000\t")[-1:] not in PARAGRAPH_END_MARKS and ends_the_text(lines, par)
 
 
 def positions(text: str, char: str) -> Iterator[int]:

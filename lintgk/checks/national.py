@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
+from lintgk.parse.bodies import parse_body
 from lintgk.parse.model import Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
@@ -188,3 +189,32 @@ def required_mentions(report: Report, params: RequiredMentionsParams, emit: Emit
     if missing:
         emit(title_anchor(report), missing="、".join(m.name.zh for m in missing),
              missing_en=", ".join(m.name.en for m in missing))
+
+
+@dataclass
+class RowMadeByLevelParams:
+    """A row of the table of part 2 that bodies of some levels cannot fill: what they cannot make."""
+
+    row: Regex = "^规章"  # the row's label
+    made: Regex = "本年制发|本年新制作"  # the column of what the body made this year
+    levels: list[str] = field(default_factory=lambda: ["township"])  # the levels of place (parse/bodies.py LEVEL)
+
+
+@kind("row-made-by-level", params=RowMadeByLevelParams)
+def row_made_by_level(report: Report, params: RowMadeByLevelParams, emit: Emitter) -> None:
+    """The report's body, by the place its name ends with (镇, 乡, 街道 …), is of a level that cannot make what
+    the row counts, yet the row says it made some this year (a township's 规章)."""
+    if report.national is None or not report.national.active or not report.body:
+        return
+    body = parse_body(report.body)
+    if body is None or body.own.level not in params.levels:
+        return
+    row_label, made = rx(params.row), rx(params.made)
+    for row in report.national.active:
+        if not row_label.search(row.label.replace(" ", "").replace("\u3000", "")):
+            continue
+        for header, value in row.values.items():
+            if made.search(header) and value.number > 0:
+                emit(value.span, label=row.label, column=header, count=fmt(value.number),
+                     place=body.own.name + body.own.kind)
+                return

@@ -8,14 +8,12 @@ everywhere, and that is a layout, not a slip.
 """
 from __future__ import annotations
 
+from lintgk.checks.common import PARAGRAPH_END_MARKS, ends_the_text
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
-from lintgk.lexicon import BRACKET_PAIRS, SENTENCE_END
+from lintgk.lexicon import BRACKET_PAIRS
 from lintgk.parse.model import Report, Span
 
-# What may end a paragraph: the sentence ends, and the marks that end a part of one before a list or
-# the next item (；：), or trail off (…).
-_END_MARKS = frozenset(SENTENCE_END.replace("\n", "") + "；：…;:")
 _CLOSING = {pair[1]: pair[0] for pair in BRACKET_PAIRS}  # each closing mark, with its opening
 _BULLETS = frozenset("-*•·●○◆■□▪")
 _SHORTEST = 20  # characters: a shorter line is a label, a signature or a date, not running text
@@ -28,7 +26,7 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
     # running text is counted only when one of them is running text that lacks its mark.
     paragraphs = report.doc.paragraphs
-    maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in _END_MARKS
+    maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in PARAGRAPH_END_MARKS
              and ("，" in t or "," in t)]
     if not maybe:
         return
@@ -39,7 +37,7 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     if len(unended) * 5 > sum(1 for par in paragraphs if running.text_of(par)):
         return
     for par, text in unended:
-        if _ends_the_text(report.doc.lines, par):
+        if ends_the_text(report.doc.lines, par):
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])
@@ -70,12 +68,6 @@ class _Running:
         return text
 
 
-def _ends_the_text(lines: list[str], par) -> bool:
-    """Whether nothing follows the paragraph: a text that stops mid-sentence was cut short as often as it
-    lacks its stop (a page's excerpt, a copy of its first screen), and which is not known."""
-    return not any(line.strip(" \u3000\t") for line in lines[par.line:])
-
-
 def _unclosed_bracket(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
@@ -98,15 +90,15 @@ def _ends_with_a_mark(text: str) -> bool:
     An address, e-mail or telephone number closing a contact line stands without one, as is usual."""
     i = len(text) - 1
     while i >= 0 and text[i] in _CLOSING:
-        if i > 0 and text[i - 1] in _END_MARKS:
+        if i > 0 and text[i - 1] in PARAGRAPH_END_MARKS:
             return True  # 「……。”」
         opening = text.rfind(_CLOSING[text[i]], 0, i)
-        if opening > 0 and text[opening - 1] in _END_MARKS and text[i] in "）)":
+        if opening > 0 and text[opening - 1] in PARAGRAPH_END_MARKS and text[i] in "）)":
             return True  # a note after the sentence: 「……761条。（详见图表1）」
         i -= 1
     if i < 0:
         return False
-    if text[i] in _END_MARKS:
+    if text[i] in PARAGRAPH_END_MARKS:
         return True
     # a contact in brackets (「…联系（电话：0599-86161228）」) still leaves the sentence to be ended
     return i == len(text) - 1 and text[i].isascii() and text[i].isalnum() and _contact_at_end(text)

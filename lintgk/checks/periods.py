@@ -197,6 +197,8 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
 _PUBLISHED_IN_ITS_YEAR = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s*年度?[^。；;《》\d\n]{0,24}?信息公开(?:工作)?(?:年度)?(?:报告|年报)》?"
     r"[^。；;\n]{0,16}?(?P<when>(?P<dy>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    # the whole date, and not the start of a period (「……年度报告，本年报中所列数据的统计期限自2020年1月1日起至……」)
+    r"(?!\s*\d|\s*(?:起|至|到|[-—–~～]))"
     r"[^。；;\n]{0,40}?(?:公布|发布|公开|上网|挂网)")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, positions, prepared, url_spans, words_pattern
+from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans, words_pattern
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
@@ -198,6 +198,8 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
         text = texts[index]
         if _PROSE.isdisjoint(text):
             continue
+        if side == "open" and cut_short(report.doc.lines, paragraphs[index]):
+            continue  # opened in the last words of a text cut short (a page's excerpt): closed after the cut
         ch = text[at]
         twin = text[at + 1: at + 2] if side == "open" else text[at - 1: at] if at else ""
         if side == "twice":

@@ -94,14 +94,17 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
             dates.extend(found)
             periods.extend(find_periods(par, par.line in caption_lines))
 
-    part_lines = [h.paragraph.line for h in headings if h.level == 1]
     parts = [h for h in headings if h.level == 1]
+    part_lines = [h.paragraph.line for h in parts]
+    sections = [h for h in headings if h.level <= 2]  # a part (一、) or a section of one (（一）)
+    section_lines = [h.paragraph.line for h in sections]
 
-    def part_of(par: Paragraph):
-        i = bisect_right(part_lines, par.line)
-        return parts[i - 1] if i else None
+    def place_of(par: Paragraph):
+        """The part and the section a paragraph sits in."""
+        i, j = bisect_right(part_lines, par.line), bisect_right(section_lines, par.line)
+        return parts[i - 1] if i else None, sections[j - 1] if j else None
 
-    enumerations = find_enumerations(paragraphs, figures_by_par, part_of)
+    enumerations = find_enumerations(paragraphs, figures_by_par, place_of)
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
     found = {key: table for name in forms for key, table in read_form(doc.tables, load_form(name)).items()}

@@ -339,6 +339,21 @@ def _channel(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
+def _nearest_channel(text: str) -> str | None:
+    """The channel named last, next to the figure (「县政府门户网微信公众号公开72条」: the portal's WeChat account)."""
+    found = None
+    for m in _CHANNEL.finditer(text):
+        found = m.lastgroup
+    return found
+
+
+def parts_on_other_channels(items: list[Figure]) -> bool:
+    """Whether each part counts what another channel published (「其中在县政府网站公开12条，在门户网微信公众号公开72条」),
+    the channel nearest its figure."""
+    channels = [_nearest_channel(f.context) for f in items]
+    return None not in channels and len(set(channels)) == len(channels)
+
+
 def _other_channels(total: Figure, labels: list[str]) -> bool:
     """Whether a total counts what one channel published and the list counts other channels (「委网站共发布信息
     3972条，官方微博更新5092条，官方微信更新1103条，抖音号发布作品607条」): figures beside the total, not its parts."""
@@ -528,8 +543,9 @@ def _adds_to_hundred(shares: list[float]) -> bool:
     return abs(sum(shares) - 100) <= len(shares) * 0.5 * 10 ** -places + 1e-9
 
 
-def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], part_of) -> list[Enumeration]:
-    """``part_of(par)`` names the top-level part a paragraph sits in, to find a category list's total."""
+def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], place_of) -> list[Enumeration]:
+    """``place_of(par)`` names the part (一、) and the section (一、 or （一）) a paragraph sits in, to find a category
+    list's total."""
     found: list[Enumeration] = []
     for index, par in enumerate(paragraphs):
         figs = figures_by_par.get(id(par))
@@ -543,7 +559,7 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
             found.extend(_share_partition(par, figs))
         if category is not None:
             if category.total is None:
-                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, part_of)
+                category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, place_of)
                 if category.total is not None and _other_channels(
                         category.total, [_label(par.text, f) for f in category.items]):
                     category.total = None
@@ -552,12 +568,20 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
     return [e for e in found if not e.total or not e.total.approx]
 
 
-def _preceding_total(paragraphs, index, unit, figures_by_par, part_of) -> Figure | None:
-    """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part."""
-    part = part_of(paragraphs[index])
+def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figure | None:
+    """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part and in the
+    list's section or the one just before it (「（一）数量共192条。（二）类别：党政信息类147条，……」); not two sections
+    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」)."""
+    part, section = place_of(paragraphs[index])
+    crossed = 0
     for par in reversed(paragraphs[max(0, index - 3):index]):
-        if part_of(par) is not part:
+        its_part, its_section = place_of(par)
+        if its_part is not part:
             return None
+        if its_section is not section:
+            crossed, section = crossed + 1, its_section
+            if crossed > 1:
+                return None
         totals = [f for f in figures_by_par.get(id(par), []) if f.unit == unit and TOTAL_WORDS.search(f.context)]
         if totals:
             return totals[-1]
