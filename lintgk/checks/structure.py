@@ -13,6 +13,7 @@ from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn, to_int
+from lintgk.parse.declared import joined_halves
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
@@ -113,12 +114,16 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
         (name_grams, name_topics), (title_grams, title_topics) = _features(topics, name), _features(topics, title)
         return shared_share(name_grams, title_grams) >= threshold or bool(name_topics & title_topics)
 
-    unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
+    # a name that joins two contents (「需要说明的其他事项与附表」) is matched by a part for each
+    unmatched = [half for n in declared.names for half in joined_halves(n)
+                 if not any(same_part(half, h.title) for h in heads(half))]
     # an appended statistics table is a declared part without a numbered heading
     appended = (appendix.search(declared.listed) is not None
                 and not any(appendix.search(h.title) for h in parts)
                 and _appended_table_present(report, appendix))
-    found = len(parts) + int(appended)
+    # … a part of its own, unless declared together with another (「需要说明的其他事项和附表」 as one part)
+    own_part = appended and not any(appendix.search(n) and len(joined_halves(n)) > 1 for n in declared.names)
+    found = len(parts) + int(own_part)
     if declared.count and found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
