@@ -300,6 +300,8 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
+                elif n == 2 and m.start() > len(par.text) - len(text) and _unopened(report, par, m.start()):
+                    emit(Span.within(par, m.start(), m.end()), variant="unopened", found=m.group(0), missing="一是")
                 expected = n + 1  # a list starts (or one we cannot see the start of)
                 last = par, m.end()
                 continue
@@ -320,6 +322,20 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                      expected=f"{int_to_cn(expected)}是")
             expected = n + 1
             last = par, m.end()
+
+
+# what may open a list whose second item is 二是: 一是 (run into the word before it), 首先, 第一, 一方面, 其一
+_FIRST_ITEM = lazy_compile(r"(?<![第十统唯])一是|首先|第一|一方面|其一|一则")
+
+
+def _unopened(report: Report, par, start: int) -> bool:
+    """Whether 二是 at ``start`` in the middle of ``par`` opens its list: nothing before it in the paragraph, nor in
+    the paragraph before, opens one (「（二）……公开政府信息267条，……。二是依法做好依申请公开……」)."""
+    if _FIRST_ITEM.search(par.text, 0, start):
+        return False
+    paragraphs = report.doc.paragraphs
+    i = paragraphs.index(par)
+    return i == 0 or _FIRST_ITEM.search(paragraphs[i - 1].text) is None
 
 
 def _glued_items(last, par, start: int, expected: int, n: int) -> bool:
