@@ -1,6 +1,6 @@
 """GK308: a count announced before a list (「主动公开类别有七类，分别是A、B、……」) matches the list.
 
-Only a list that is clearly one: introduced by 分别是/分别为/分别有/包括/a colon right after the count, its items
+Only a list that is clearly one: introduced by 分别是/分别为/分别有/包括/a full-width colon right after the count, its items
 apart by 、 (no comma among them) or by ；, up to the end of the sentence. A list that may leave items out
 (「包括A、B等」 with fewer items than the count) or may join two with 和 is not held to the count.
 """
@@ -13,14 +13,16 @@ from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Report, Span
 
-# what introduces the list after the count, each with whether it says the list is whole (分别是: every item)
-_INTROS = (("分别是", True), ("分别为", True), ("分别有", True), ("包括", False), ("：", True), (":", True))
+# what introduces the list after the count: 分别是/分别为/分别有 (every item), 包括 (maybe not every one), a colon;
+# each found by its last character (a one-character find is the fast one), with the characters before and after it
+_INTROS = (("别", "分", "是为有"), ("括", "包", ""), ("：", "", ""))
 # the count, just before the list's introduction: 「有七类，」「以下五个方面：」「共三类信息，」; the count's noun
 # (类/方面/项/种) is what makes it a count of kinds, not a figure (「公开信息89项，其中……」 has no list after it)
 _COUNT = lazy_compile(
     r"(?:有|共|共有|分为|包括|涵盖|以下|如下|主要有)(?P<n>[一二三四五六七八九十两]{1,3}|[1-9]\d?)"
     r"(?P<unit>个方面|方面|大类|类|项|种|个领域)(?:\p{Han}{0,6}?)[，,]?$"
 )
+_NOUN_CHARS = "类面项种域"  # the last character of each of the count's nouns
 _LOOK_BACK = 20  # characters before the introduction that may hold the count
 _ITEM_LONGEST = 30  # characters: a longer piece of a 、 list is a clause, not an item
 # a list's closing words, not an item of it: 「……、安全生产应急管理等政府信息」 ends its last item at 等
@@ -34,15 +36,24 @@ _OPENING, _CLOSING_MARKS = "“《（(「", "”》）)」"
 def announced_count(report: Report, params: NoParams, emit: Emitter) -> None:
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     text = joined.text
-    for intro, whole in _INTROS:
-        if intro not in text:
+    for mark, before, after in _INTROS:
+        if mark not in text:
             continue
-        for at in positions(text, intro):
-            count = _COUNT.search(text, max(0, at - _LOOK_BACK), at)
-            if count is None:
+        for at in positions(text, mark):
+            end = at + 1
+            if before and text[at - 1:at] != before or after and not (end < len(text) and text[end] in after):
                 continue
-            _, par, offset = joined.at(count.start())
-            _check_list(par, offset, count, at + len(intro) - offset, whole, emit)
+            if after:
+                end += 1
+            at -= len(before)
+            start = max(0, at - _LOOK_BACK)
+            # the count's noun first, by plain tests: most colons follow no count
+            if not any(noun in text[start:at] for noun in _NOUN_CHARS):
+                continue
+            count = _COUNT.search(text, start, at)
+            if count is not None:
+                _, par, offset = joined.at(count.start())
+                _check_list(par, offset, count, end - offset, mark != "括", emit)
 
 
 def _check_list(par, offset: int, count, start: int, whole: bool, emit: Emitter) -> None:
