@@ -2,7 +2,8 @@
 
 Only a list that is clearly one: introduced by 分别是/分别为/分别有/包括/a full-width colon right after the count, its items
 apart by 、 (no comma among them) or by ；, up to the end of the sentence. A list that may leave items out
-(「包括A、B等」 with fewer items than the count) or may join two with 和 is not held to the count.
+(「包括A、B等」 with fewer items than the count) or may join two with 和 is not held to the count. A paragraph
+that ends announcing its list (「从以下三个方面作进一步的改进：」) is held to the numbered paragraphs after it.
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ _INTROS = (("别", "分", "是为有"), ("括", "包", ""), ("：", "", ""))
 # (类/方面/项/种) is what makes it a count of kinds, not a figure (「公开信息89项，其中……」 has no list after it)
 _COUNT = lazy_compile(
     r"(?:有|共|共有|分为|包括|涵盖|以下|如下|主要有)(?P<n>[一二三四五六七八九十两]{1,3}|[1-9]\d?)"
-    r"(?P<unit>个方面|方面|大类|类|项|种|个领域)(?:\p{Han}{0,6}?)[，,]?$"
+    r"(?P<unit>个方面|方面|大类|类|项|种|个领域)(?:\p{Han}{0,8}?)[，,]?$"
 )
-_NOUN_CHARS = "类面项种域"  # the last character of each of the count's nouns
+_NOUN_CHARS = "类面项种域"
+_MARKS = "（(0123456789一二三四五六七八九十１２３４５６７８９"  # how a numbered paragraph opens  # the last character of each of the count's nouns
 _LOOK_BACK = 20  # characters before the introduction that may hold the count
 _ITEM_LONGEST = 30  # characters: a longer piece of a 、 list is a clause, not an item
 # a list's closing words, not an item of it: 「……、安全生产应急管理等政府信息」 ends its last item at 等
@@ -36,6 +38,7 @@ _OPENING, _CLOSING_MARKS = "“《（(「", "”》）)」"
 def announced_count(report: Report, params: NoParams, emit: Emitter) -> None:
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     text = joined.text
+    groups = None  # the headings by parent and level, made when a count announces numbered paragraphs
     for mark, before, after in _INTROS:
         if mark not in text:
             continue
@@ -51,8 +54,14 @@ def announced_count(report: Report, params: NoParams, emit: Emitter) -> None:
             if not any(noun in text[start:at] for noun in _NOUN_CHARS):
                 continue
             count = _COUNT.search(text, start, at)
-            if count is not None:
-                _, par, offset = joined.at(count.start())
+            if count is None:
+                continue
+            i, par, offset = joined.at(count.start())
+            if mark == "：" and text[end:end + 1] in ("\n", ""):
+                # 「……从以下三个方面作进一步的改进：」 ending its paragraph: the list is the numbered paragraphs after it
+                groups = groups if groups is not None else _sibling_groups(report)
+                _check_numbered_items(report, groups, par, offset, count, i, emit)
+            else:
                 _check_list(par, offset, count, end - offset, mark != "括", emit)
 
 
@@ -72,6 +81,42 @@ def _check_list(par, offset: int, count, start: int, whole: bool, emit: Emitter)
     unit = count.group("unit")
     emit(span, declared=count.group("n") + unit, listed=len(items), names="、".join(items),
          unit=unit.removeprefix("个").removeprefix("大"))
+
+
+def _sibling_groups(report: Report) -> dict[tuple[int, int], list]:
+    groups: dict[tuple[int, int], list] = {}
+    for h in report.headings:
+        groups.setdefault((id(h.parent), h.level), []).append(h)
+    return groups
+
+
+def _check_numbered_items(report: Report, groups, par, offset: int, count, index: int, emit: Emitter) -> None:
+    """The count held to the numbered paragraphs right after ``par`` (the ``index``-th): 1、 … (or （一）…, （1）…),
+    the run of one level that numbers on from 1 under one heading (the items' own sub-items and text apart)."""
+    paragraphs = report.doc.paragraphs
+    if index + 1 >= len(paragraphs):
+        return
+    following = paragraphs[index + 1]
+    first = next((h for h in report.headings if h.paragraph is following), None) if following.text[:1] in _MARKS else None
+    if first is None or first.number != 1 or first.level < 2:
+        return
+    siblings = groups[(id(first.parent), first.level)]
+    items = [first]
+    for h in siblings[siblings.index(first) + 1:]:
+        if h.number != items[-1].number + 1:
+            break
+        items.append(h)
+    declared = to_int(count.group("n"))
+    unit = count.group("unit")
+    if not declared:
+        return
+    if len(items) == declared:
+        emit.passed(par.line, f"{count.group(0)} {len(items)} numbered", declared=count.group("n") + unit,
+                    listed=len(items))
+        return
+    span = Span.within(par, count.start("n") - offset, count.end("unit") - offset)
+    emit(span, declared=count.group("n") + unit, listed=len(items),
+         names="、".join(h.marker + h.title for h in items), unit="项")
 
 
 def _items(text: str, start: int) -> tuple[list[str], bool]:
