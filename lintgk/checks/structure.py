@@ -328,14 +328,17 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
 _FIRST_ITEM = lazy_compile(r"(?<![第十统唯])一是|首先|第一|一方面|其一|一则")
 
 
+_LOOK_BACK_PARAGRAPHS = 3  # a list's first item this many paragraphs before its 二是 may still be its own
+
+
 def _unopened(report: Report, par, start: int) -> bool:
     """Whether 二是 at ``start`` in the middle of ``par`` opens its list: nothing before it in the paragraph, nor in
-    the paragraph before, opens one (「（二）……公开政府信息267条，……。二是依法做好依申请公开……」)."""
+    the few paragraphs before, opens one (「（二）……公开政府信息267条，……。二是依法做好依申请公开……」)."""
     if _FIRST_ITEM.search(par.text, 0, start):
         return False
     paragraphs = report.doc.paragraphs
     i = paragraphs.index(par)
-    return i == 0 or _FIRST_ITEM.search(paragraphs[i - 1].text) is None
+    return not any(_FIRST_ITEM.search(p.text) for p in paragraphs[max(0, i - _LOOK_BACK_PARAGRAPHS):i])
 
 
 def _glued_items(last, par, start: int, expected: int, n: int) -> bool:
