@@ -104,6 +104,8 @@ def _check_numbered_items(report: Report, groups, par, offset: int, count, index
     items = [first]
     for h in siblings[siblings.index(first) + 1:]:
         if h.number != items[-1].number + 1:
+            if h.number != 1:
+                return  # numbered off (1、2、4、 or 2、2、): GK103's finding, and the list's length unclear
             break
         items.append(h)
     declared = to_int(count.group("n"))
