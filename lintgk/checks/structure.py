@@ -13,6 +13,7 @@ from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn, to_int
+from lintgk.parse.declared import joined_halves
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
@@ -113,12 +114,16 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
         (name_grams, name_topics), (title_grams, title_topics) = _features(topics, name), _features(topics, title)
         return shared_share(name_grams, title_grams) >= threshold or bool(name_topics & title_topics)
 
-    unmatched = [n for n in declared.names if not any(same_part(n, h.title) for h in heads(n))]
+    # a name that joins two contents (「需要说明的其他事项与附表」) is matched by a part for each
+    unmatched = [half for n in declared.names for half in joined_halves(n)
+                 if not any(same_part(half, h.title) for h in heads(half))]
     # an appended statistics table is a declared part without a numbered heading
     appended = (appendix.search(declared.listed) is not None
                 and not any(appendix.search(h.title) for h in parts)
                 and _appended_table_present(report, appendix))
-    found = len(parts) + int(appended)
+    # … a part of its own, unless declared together with another (「需要说明的其他事项和附表」 as one part)
+    own_part = appended and not any(appendix.search(n) and len(joined_halves(n)) > 1 for n in declared.names)
+    found = len(parts) + int(own_part)
     if declared.count and found != declared.count:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
@@ -295,6 +300,8 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
+                elif n == 2 and m.start() > len(par.text) - len(text) and _unopened(report, par, m.start()):
+                    emit(Span.within(par, m.start(), m.end()), variant="unopened", found=m.group(0), missing="一是")
                 expected = n + 1  # a list starts (or one we cannot see the start of)
                 last = par, m.end()
                 continue
@@ -315,6 +322,23 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                      expected=f"{int_to_cn(expected)}是")
             expected = n + 1
             last = par, m.end()
+
+
+# what may open a list whose second item is 二是: 一是 (run into the word before it), 首先, 第一, 一方面, 其一
+_FIRST_ITEM = lazy_compile(r"(?<![第十统唯])一是|首先|第一|一方面|其一|一则")
+
+
+_LOOK_BACK_PARAGRAPHS = 3  # a list's first item this many paragraphs before its 二是 may still be its own
+
+
+def _unopened(report: Report, par, start: int) -> bool:
+    """Whether 二是 at ``start`` in the middle of ``par`` opens its list: nothing before it in the paragraph, nor in
+    the few paragraphs before, opens one (「（二）……公开政府信息267条，……。二是依法做好依申请公开……」)."""
+    if _FIRST_ITEM.search(par.text, 0, start):
+        return False
+    paragraphs = report.doc.paragraphs
+    i = paragraphs.index(par)
+    return not any(_FIRST_ITEM.search(p.text) for p in paragraphs[max(0, i - _LOOK_BACK_PARAGRAPHS):i])
 
 
 def _glued_items(last, par, start: int, expected: int, n: int) -> bool:

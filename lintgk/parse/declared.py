@@ -23,10 +23,12 @@ _LIST_END = lazy_compile(r"(?:等)?(?:几个|若干|多个)?(?:部分|方面)?(?
 _ITEM = (2, 40)  # the length of a part's name
 # how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
 # (「政府信息公开支出和收费」「收费及减免」: the fees part of a 2007-era report)
-_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|建议|统计表|附表|收费|减免)$")
+# (「存在问题和下一步工作思路」: the plans part of a 2013 county department's report)
+_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|思路|建议|统计表|附表|收费|减免)$")
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
-_JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及)((?:(?!和|及)\p{Han}){0,20}(?:统计表|附表))$")
+# (or 与: 「需要说明的其他事项与附表」, a real 2018 city department's last declared part)
+_JOINED_TABLE = lazy_compile(r"^(.{2,}?)(?:和|以及|及|与)((?:(?!和|及|与)\p{Han}){0,20}(?:统计表|附表))$")
 # 「……问题及改进情况和其他需要报告的事项」: the template's last part joined to the one before by 和 (or 及:
 # 「……存在的主要问题及改进情况及其他需要报告的事项」, a real 2024 market regulation bureau's list)
 _JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及|及)(其[他它](?:(?!和|及)\p{Han}){0,12}事项)$")
@@ -53,11 +55,17 @@ def _problems_joined(piece: str):
     return _JOINED_PROBLEMS.match(piece) if "存在" in piece and piece.endswith(_PROBLEMS_ENDS) else None
 
 
-def _pieces(listed: str, sep: str) -> list[str]:
+def joined_halves(name: str) -> tuple[str, ...]:
+    """A declared part's name that joins two contents (「需要说明的其他事项与附表」) as its two halves, else the name."""
+    m = _joined(name)
+    return (m.group(1), m.group(2)) if m else (name,)
+
+
+def _pieces(listed: str, sep: str, split_joined: bool = True) -> list[str]:
     pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
     if pieces:
         # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
-        last = _joined(pieces[-1])
+        last = _joined(pieces[-1]) if split_joined else None
         if last:
             pieces = pieces[:-1] + [last.group(1), last.group(2)]
         pieces = [part for piece in pieces for part in _split_problems(piece)]
@@ -79,6 +87,15 @@ def _rejoined(pieces: list[str], sep: str) -> list[str]:
     return joined
 
 
+def _counted_pieces(listed: str, sep: str, count: int, split_joined: bool = True) -> list[str]:
+    pieces = _pieces(listed, sep, split_joined)
+    if len(pieces) > count:
+        # an item may hold a 、 (「因……申请行政复议、提起行政诉讼的情况」): a piece that does not end
+        # as a part's name does runs on into the next
+        pieces = _rejoined(pieces, sep[0])
+    return pieces
+
+
 def _numbered(par: Paragraph) -> DeclaredParts | None:
     if "部分" not in par.text and "方面" not in par.text:  # the count's noun, which the pattern needs
         return None
@@ -91,11 +108,10 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
     listed = m.group("list")
     names: list[str] = []
     for sep in ("；;", "、"):
-        pieces = _pieces(listed, sep)
-        if len(pieces) > count:
-            # an item may hold a 、 (「因……申请行政复议、提起行政诉讼的情况」): a piece that does not end
-            # as a part's name does runs on into the next
-            pieces = _rejoined(pieces, sep[0])
+        pieces = _counted_pieces(listed, sep, count)
+        if len(pieces) == count + 1 and len(whole := _counted_pieces(listed, sep, count, split_joined=False)) == count:
+            # 「……、需要说明的其他事项与附表等六个部分」: the last declared part names two contents
+            pieces = whole
         if len(pieces) == count:
             names = pieces
             break
@@ -105,16 +121,19 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
 
 def _named_otherwise(listed: str) -> list[str]:
     """The parts a numbered declaration names when they are not as many as its number says: the pieces of its
-    list (apart by ；, 、 or ，) if every one is a part's name (「总体情况，……申请情况，存在的主要问题及改进情况，
-    其他需要报告的事项等六个方面」: five); else none (the list is not clearly one of parts)."""
+    list (apart by ；, 、 or ，, or by 、 and ， both) if every one is a part's name (「总体情况，……申请情况，存在的主要
+    问题及改进情况，其他需要报告的事项等六个方面」: five; 「概述、……、工作人员以及支出和收费情况，存在问题和下一步工作
+    思路等七个部分」: six); else none (the list is not clearly one of parts)."""
     listed = _LIST_END.sub("", listed)
-    for sep in ("；;", "、", "，,"):
+    for sep in ("；;", "、", "，,", "、，,"):
         if not rx("[" + sep + "]").search(listed):
             continue
         pieces = _pieces(listed, sep)
-        if sep == "、":
+        if "、" in sep:
             pieces = _rejoined(pieces, sep[0])
-        if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n) for n in pieces):
+        # a piece holding a comma is two names run together, not one
+        if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n)
+                                             and "，" not in n and "," not in n for n in pieces):
             return pieces
     return []
 

@@ -166,6 +166,8 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     text = par.text
     if not _may_run_in(text):
         return found
+    repeat = None  # a heading after a stop numbered as the part before it (「一、引言 …… 一、概述」), held until the
+    # part after it is numbered for its place (三、): the repeat is then the misprint, and a part of its own
     for m in _MARKER.finditer(text):
         if m.start() == 0:
             continue
@@ -187,16 +189,27 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
                 and _names_a_part(generic.group("title"), named):
             title = generic.group("title")
         if title is None:
+            if generic is not None and placed and number == expected - 1 and repeat is None:
+                repeat = _run_in_heading(par, m, number, generic.group("title"))
+                continue
             if found and generic is not None and placed:
                 break  # a list after a stop: the numbers from here on are its items
             continue
-        end = m.end() + len(title)
-        piece = Paragraph(par.text[m.start():], par.line, par.column + m.start())
-        span = Span.within(par, m.start(), end)
-        marker = text[m.start():m.end()].strip(SPACES).replace(" ", "")
-        found.append(Heading(1, number, marker, title, piece, span))
+        if repeat is not None and number == expected + 1:
+            found.append(repeat)
+        repeat = None
+        found.append(_run_in_heading(par, m, number, title))
         expected = number + 1
     return found if len(found) >= 2 or (found and opens_with_part) else []
+
+
+def _run_in_heading(par: Paragraph, m, number: int, title: str) -> Heading:
+    """The part heading at the marker ``m`` inside ``par``, its title ``title``."""
+    text = par.text
+    piece = Paragraph(text[m.start():], par.line, par.column + m.start())
+    span = Span.within(par, m.start(), m.end() + len(title))
+    marker = text[m.start():m.end()].strip(SPACES).replace(" ", "")
+    return Heading(1, number, marker, title, piece, span)
 
 
 def _cut_at_gap(heading: Heading) -> None:
