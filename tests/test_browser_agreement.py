@@ -51,12 +51,6 @@ KNOWN: dict[tuple[str, str], tuple[tuple[Finding, ...], tuple[Finding, ...]]] = 
         (("GK411", "「主动公开政府信息情况」表用的是2019年格式的栏目（本年新制作数量、本年新公开数量、对外公开总数量、"
                    "上一年项目数量、本年增/减、采购项目数量），2021年度的报告应按国办公开办函〔2021〕30号格式的栏目填报"),),
     ),
-    ("old-2015-district-hainan", "copy.txt"): (
-        # the date under the signature is no longer among the copy's last lines: the page's footer (print and
-        # close links, 主办, 地址) follows it, so the report's date is not found (a miss, no false finding)
-        (("GK205", "成文或发布日期2015-03-15早于2015年度结束，年度报告应在年度结束后编制"),),
-        (),
-    ),
     ("nat2-zrz-2023", "pdf"): (
         (),
         # the saved page has no style sheet: the title, in the body's size and flush left, is taken for the

@@ -202,10 +202,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 return Span.within(par, at, end), par.text[at:end]
         return None
 
+    # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
+    # report's parts are numbered from its title on
+    title_line = report.title.span.line if report.title is not None else 0
     groups: dict[tuple[int, int], list] = defaultdict(list)
     for h in report.headings:
         if attachments is not None and h.paragraph.line > attachments:
             break  # the documents attached to the report number their own parts
+        if h.paragraph.line < title_line:
+            continue
         groups[(id(h.parent), h.level)].append(h)
     for (_, level), siblings in groups.items():
         expected = 1

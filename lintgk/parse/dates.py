@@ -126,10 +126,27 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
 _CN_YEAR_ALONE = lazy_compile(r"^[" + P.SPACES + r"]*(?P<date>(?P<y>[〇○OＯ0０零一二三四五六七八九]{4})\s*年)[" + P.SPACES + r"]*$")
 
 
+SIGNED_REACH = 4  # the date under a report stands in one of its last paragraphs
+# a page copied whole ends with its footer after the date (【打印本页】【关闭窗口】, 网站地图, 主办, 地址): short lines, no
+# sentence of the report, through which the date is still looked for, up to this many paragraphs from the end
+SIGNED_REACH_PAST_FOOTER = 8
+_FOOTER_LINE = 80  # characters: a footer's line (主办、承办、地址、电话、ICP备案号) is shorter
+
+
+def _no_sentence(text: str) -> bool:
+    """A short line that ends no sentence and labels no attachment (附件5, 附表): a page's footer line."""
+    text = text.strip(P.SPACES)
+    return len(text) <= _FOOTER_LINE and not text.endswith(("。", "！", "？", "；")) and not text.startswith("附")
+
+
 def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:
-    """成文日期: a date standing alone in one of the last lines. ``dates_in(par)``: the paragraph's dates
-    (the parser passes those it found already)."""
-    for par in reversed(doc.paragraphs[-4:]):
+    """成文日期: a date standing alone in one of the last lines (past a page's footer, ``SIGNED_REACH_PAST_FOOTER``).
+    ``dates_in(par)``: the paragraph's dates (the parser passes those it found already)."""
+    footer_only = True  # every paragraph after the one looked at is a short line ending no sentence
+    last_table = max((t.start_line for t in doc.tables), default=0)
+    for k, par in enumerate(reversed(doc.paragraphs[-SIGNED_REACH_PAST_FOOTER:])):
+        if k >= SIGNED_REACH and (not footer_only or par.line < last_table):
+            break  # (a date with a table after it dates an attachment: the report's tables come before its date)
         for mention in dates_in(par):
             if len(par.text.strip(P.SPACES)) == len(mention.text):
                 return mention
@@ -138,6 +155,7 @@ def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:
         if year and 1900 <= year <= 2100:
             span = Span.within(par, m.start("date"), m.end("date"))
             return DateMention(date(year, 1, 1), m.group("date"), span, chinese_numerals=True, year_only=True)
+        footer_only = footer_only and _no_sentence(par.text)
     return None
 
 

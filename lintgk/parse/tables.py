@@ -16,14 +16,15 @@ from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_openi
 from lintgk.parse.model import StatTable, TableRow
 from lintgk.parse.patterns import SUBSET_MARKER, rx
 
-_NUMBER = lazy_compile(r"^(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
+# a sign: 本年增/减 of the 2019 format's part 二 is a change, written 「+1」 or 「-2」
+_NUMBER = lazy_compile(r"^(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 
 
 @lru_cache(maxsize=4096)  # a table's cells repeat the same few figures (0, 1, 无): read each once
 def parse_value(raw: str) -> tuple[float | None, str]:
     """(value, unit written inside the cell). Thousands separators are tolerated."""
-    text = raw.strip(_SPACES).replace(",", "").replace("，", "")
+    text = raw.strip(_SPACES).replace(",", "").replace("，", "").replace("＋", "+")
     m = _NUMBER.match(text)
     if not m:
         return None, ""

@@ -20,7 +20,7 @@ from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
 _MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
-_VALUE = lazy_compile(r"^(?:-?\d+(?:\.\d+)?|[-—－/／]|无)$")
+_VALUE = lazy_compile(r"^(?:[-+＋]?\d+(?:\.\d+)?|[-—－/／]|无)$")  # a signed change: 本年增/减 「+1」
 _SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
@@ -29,6 +29,23 @@ def _is_separator(line: str) -> bool:
     """A line of blanks and 「|」 only (``_SEPARATOR``): one starting with a letter, digit or ideograph (most of a
     table's lines: its labels and figures) is none, told without the pattern's call."""
     return not line[:1].isalnum() and _SEPARATOR.match(line) is not None
+
+
+def _blank_cells_run(line: str) -> list[int]:
+    """The columns (1-based) of the empty cells on a line of no-break spaces (or spaces) set apart by tabs, and
+    nothing else: a page's row mixing cells of paragraphs with bare empty cells (「<td><p>5</p></td><td>&nbsp;</td>
+    <td>&nbsp;</td><td><p>2</p></td>」) is copied by a browser as a paragraph a cell, its run of bare cells on a line
+    of their own, each a no-break space and a tab (「5」, a blank line, 「·⇥·⇥」, 「2」). Such a line looks like the
+    blank lines between cells; its cells are its pieces that are not empty. [] for any other line."""
+    if "\t" not in line or line.strip(_SPACES + "\t"):
+        return []
+    columns, pos = [], 1
+    for piece in line.split("\t"):
+        if piece:
+            columns.append(pos)
+        pos += len(piece) + 1
+    return columns
+
 
 # Part 二's row labels and the column headers under 信息内容 (2019 and 2021 formats)
 ACTIVE_ROWS = ("规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
@@ -661,9 +678,16 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     spacing = _Spacing() if blanks is None else None
     i = end = start
     passed = 0  # lines passed over since the last content line (page numbers, pieces of labels): no separators
+    tail = end  # the index after the table's last line (a line of bare empty cells too)
     while i < len(lines):
         line = lines[i]
         if _is_separator(line):
+            run = _blank_cells_run(line) if i > start and builder.rows else None
+            if run:  # the row's empty cells: read in place, the line counted with the content before it
+                builder.add_line(tuple(("", column, VALUE) for column in run), i + 1)
+                end = i  # (so the separators after it are measured as after a cell: the line is one)
+                passed = 0
+                tail = i + 1
             i += 1
             continue
         if i > start and line.lstrip(_SPACES)[:1] in _PAGE_MARK_START and _PAGE_MARK.match(line.strip(_SPACES)):
@@ -708,19 +732,20 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                 cells = cells[1:]
         builder.add_line(cells, i + 1)
         i += 1
-        end = i
+        end = tail = i
         passed = 0
     if spacing is not None:
         spacing.end(builder, i, i - end - passed)
     elif i in blanks:
         _add_blanks(builder, blanks[i])  # the table's last cells, blank
         end = max(end, blanks[i][-1] + 1)
-    return builder, end, spacing
+    return builder, max(end, tail), spacing
 
 
 def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:
     for index in indexes:
         builder.add_line((("", 1, VALUE),), index + 1)
+
 
 
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:

@@ -221,6 +221,8 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
         return False  # paragraph spacing
     open_end = not before.endswith(tuple(_STOPS))
     if layout.reaches_right(prev):
+        if _set_right(prev, layout):
+            return False  # a short line set to the right (the date under a report), not a full one wrapped
         if layout.flush_left(line):
             return True
         if not layout.flush_left(prev) and abs(line["x0"] - prev["x0"]) < 0.5 * size:
@@ -234,6 +236,12 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
         wide = _kept_with_word(text, word.end())
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
     return False
+
+
+def _set_right(line: dict, layout: Layout) -> bool:
+    """A line aligned to the right margin: it starts past the middle of the text column (a wrapped line of a
+    paragraph starts at the margin or an indent of a few characters)."""
+    return line["x0"] > (layout.left + layout.right) / 2 and not layout.centred(line)
 
 
 def _closes_mid_sentence(text: str) -> bool:

@@ -38,12 +38,17 @@ def _cell(lines: list[str], i: int) -> str:
     return lines[i].strip(_SPACES)
 
 
-def _starts_row_at(lines: list[str], at: Sequence[int], after: int, has_unit: bool) -> bool:
-    """Does the cell before ``at[after]`` open a row: is it followed by a unit (or, with no unit column, a figure)?"""
-    if after >= len(at):
+def _starts_row_at(slots: Sequence[_Slot], after: int, has_unit: bool) -> bool:
+    """Does the cell before ``slots[after]`` open a row: is it followed by a unit (or, with no unit column, a figure)?"""
+    if after >= len(slots):
         return False
-    following = _cell(lines, at[after])
+    following = slots[after][0]
     return bool((_UNIT if has_unit else _FIGURE).match(following)) and bool(following)
+
+
+# A cell of a table written cell after cell: its text (stripped), its line's index, its 1-based column, and
+# whether it is a cell left blank that the copy kept (a piece of no-break spaces between tabs).
+_Slot = tuple[str, int, int, bool]
 
 
 def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
@@ -52,48 +57,96 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
         return None, start + 1
     if start + 1 < len(lines) and not _cell(lines, start + 1):
         return _spaced_cells_per_line(lines, start)
-    return _cells_per_line(lines, start, range(start, len(lines)), joins_header=False)
+    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=False)
+
+
+class _LineSlots(Sequence):
+    """The lines from ``start`` on as cells, one a line, made as they are read (a table stops long before the
+    report's end: no list of the lines after it is made)."""
+
+    def __init__(self, lines: list[str], start: int) -> None:
+        self.lines, self.start = lines, start
+
+    def __len__(self) -> int:
+        return len(self.lines) - self.start
+
+    def __getitem__(self, k: int) -> _Slot:
+        return _cell(self.lines, self.start + k), self.start + k, 1, False
 
 
 def _spaced_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
     """The table as a browser's copy of a page gives it: each cell followed by an empty line (or a line of a tab,
     innerText's), and a cell of two paragraphs (「计量」「单位」, 「2016」「年度」) set apart the same way. Read over
-    the lines with text only; a header cell split so is joined again."""
-    return _cells_per_line(lines, start, [k for k in range(start, len(lines)) if _cell(lines, k)], joins_header=True)
+    the lines with text only; a header cell split so is joined again. A page whose cells are paragraphs in
+    part only (「<td><p>主动公开信息数</p></td><td>条</td><td>425</td>」) is copied with its bare cells on one line
+    set apart by tabs (「主动公开信息数」, an empty line, 「条⇥425⇥1516」): each of them is a cell, and one of
+    no-break spaces (「&nbsp;」) a blank cell."""
+    slots: list[_Slot] = []
+    for k in range(start, len(lines)):
+        text = _cell(lines, k)
+        if not text:
+            continue
+        if "\t" not in text:
+            slots.append((text, k, 1, False))
+            continue
+        column = len(lines[k]) - len(lines[k].lstrip(_SPACES)) + 1
+        for piece in text.split("\t"):
+            if piece:  # (an empty piece: tabs side by side, no cell between them)
+                cell = piece.strip(_SPACES)
+                slots.append((cell, k, column + len(piece) - len(piece.lstrip(_SPACES)) if cell else column, not cell))
+            column += len(piece) + 1
+    return _cells_per_line(lines, start, slots, joins_header=True)
 
 
-def _joined_header(lines: list[str], at: Sequence[int], k: int) -> str | None:
-    """The header cell a page's cell of two paragraphs made of the lines ``at[k]`` and ``at[k + 1]``, where
+def _joined_header(slots: Sequence[_Slot], k: int) -> str | None:
+    """The header cell a page's cell of two paragraphs made of the cells ``slots[k]`` and ``slots[k + 1]``, where
     neither names a column alone and together they do (计量 + 单位, 2016 + 年度)."""
-    if k + 1 >= len(at):
+    if k + 1 >= len(slots):
         return None
-    first, second = _cell(lines, at[k]), _cell(lines, at[k + 1])
+    first, second = slots[k][0], slots[k + 1][0]
     if is_unit_header(first) or is_value_header(first):
         return None
     joined = first + second
     return joined if is_unit_header(joined) or is_value_header(joined) else None
 
 
-def _cells_per_line(lines: list[str], start: int, at: Sequence[int], joins_header: bool) -> tuple[Table | None, int]:
-    """The table read over the lines ``at`` (indexes into ``lines``, ``at[0]`` its label header, at ``start``),
-    and the index after it."""
+_LABEL_PIECES = 3  # a label cell copied as this many paragraphs at most (「其中：」「1」「、网站公开」)
+_LABEL_PIECE = 20  # characters: a piece of a label, not a sentence after the table
+
+
+def _label_end(slots: Sequence[_Slot], i: int) -> int:
+    """Where the label starting at ``slots[i]`` ends: at its unit, which may stand a few short pieces after it
+    when a page's label cell of several paragraphs was copied as a line each; ``i + 1`` when no unit follows so."""
+    k = i + 1
+    while k < len(slots) and k - i < _LABEL_PIECES and slots[k][0] and not slots[k][3] \
+            and len(slots[k][0]) <= _LABEL_PIECE and not _UNIT.match(slots[k][0]):
+        k += 1
+    return k if k < len(slots) and k > i + 1 and _UNIT.match(slots[k][0]) else i + 1
+
+
+def _cells_per_line(lines: list[str], start: int, slots: Sequence[_Slot], joins_header: bool) -> tuple[Table | None, int]:
+    """The table read over the cells ``slots`` (``slots[0]`` its label header, on the line at ``start``), and the
+    index after it."""
 
     def text(k: int) -> str:
-        return _cell(lines, at[k])
+        return slots[k][0]
+
+    def cell(k: int) -> Cell:
+        return Cell(slots[k][0], slots[k][1] + 1, slots[k][2])
 
     header = [Cell(text(0), start + 1, 1)]
     i = 1
     has_unit = False
-    n = len(at)
+    n = len(slots)
     while i < n:
-        joined = _joined_header(lines, at, i) if joins_header else None
+        joined = _joined_header(slots, i) if joins_header else None
         current = joined or text(i)
         width = 2 if joined else 1
         if is_unit_header(current) and not has_unit and len(header) == 1:
             has_unit = True
-        elif not current or not is_value_header(current) or _starts_row_at(lines, at, i + width, has_unit):
+        elif not current or not is_value_header(current) or _starts_row_at(slots, i + width, has_unit):
             break  # 「一、行政复议数量 / 件 / 3」 names a column's figures too, but a unit or figure follows a row label
-        header.append(Cell(current, at[i] + 1, 1))
+        header.append(Cell(current, slots[i][1] + 1, slots[i][2]))
         i += width
     values = len(header) - 1 - has_unit
     if values < 1:
@@ -103,29 +156,33 @@ def _cells_per_line(lines: list[str], start: int, at: Sequence[int], joins_heade
         label = text(i)
         if not label or _FIGURE.match(label) or _UNIT.match(label) or len(label) > 60:
             break
-        cells = [Cell(label, at[i] + 1, 1)]
+        cells = [cell(i)]
         j = i + 1
         heading = False
         if has_unit:
+            k = _label_end(slots, i) if joins_header else j
+            if k > j:  # a label cell of several paragraphs (「其中：」「1」「、网站公开」): one label again
+                cells[0].text = "".join(text(x) for x in range(i, k))
+                j = k
             if j >= n or not _UNIT.match(text(j)):
                 break  # not a row of this table: the table ended
             heading = bool(_HEADING_UNIT.match(text(j)))
-            cells.append(Cell(text(j), at[j] + 1, 1))
+            cells.append(cell(j))
             j += 1
         figures = 0
-        while figures < values and j < n and _FIGURE.match(text(j)) and text(j):
-            cells.append(Cell(text(j), at[j] + 1, 1))
+        while figures < values and j < n and ((_FIGURE.match(text(j)) and text(j)) or slots[j][3]):
+            cells.append(cell(j))  # a figure, or a cell the copy kept blank
             j += 1
             figures += 1
         if not figures and not heading:
             break
         end_line = cells[-1].line
         cells.extend(Cell("", end_line, 1) for _ in range(values - figures))
-        rows.append(Row(cells, at[i] + 1))
+        rows.append(Row(cells, slots[i][1] + 1))
         i = j
     if len(rows) < 3:
         return None, start + 1
-    end = at[i] if i < n else len(lines)
+    end = slots[i][1] if i < n else len(lines)
     return Table(rows, start + 1, end), end
 
 

@@ -104,7 +104,7 @@ def _is_pipe_row(line: str) -> bool:
 
 
 # 「（一）予以公开  5  0  0  0  0  0  5」: a label then three or more figures, separated by spaces
-_SPACED_ROW = lazy_compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:-?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
+_SPACED_ROW = lazy_compile(r"^(?P<label>\S.*?\S)(?P<cells>(?:[ \u3000]+(?:[-+＋]?\d+(?:\.\d+)?|[-—/／]|无)){3,})[ \u3000]*$")
 
 
 # what a spaced row ends with: its last figure (a cheap test before the pattern, which backtracks over a long line)
