@@ -41,10 +41,27 @@ def _names_report_of_year(text: str) -> bool:
 _TITLE_LABEL = lazy_compile(r"^[ \t\u3000]*(?:标[ \t\u3000]{2,}题|标题[：:])[ \t\u3000]*")
 
 
+# a page's metadata field label on a line of its own, its value on the next (「索引号：」, 「发布机构：」, 「主题分类：」)
+_FIELD_LABEL = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{2,6}[" + SPACES + r"]*[：:][" + SPACES + r"]*$")
+
+
+def _frame_reach(paragraphs: list[Paragraph]) -> int:
+    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line not counted (a
+    page that sets each label above its value, as Zhejiang's do, has a frame of twice as many lines)."""
+    counted = 0
+    for i, par in enumerate(paragraphs[:2 * FRAME_REACH]):
+        if counted == FRAME_REACH:
+            return i
+        if not (len(par.text) <= 12 and _FIELD_LABEL.match(par.text)):
+            counted += 1
+    return min(len(paragraphs), 2 * FRAME_REACH)
+
+
 def _candidates(paragraphs: list[Paragraph]):
     """(index, text, span) of each line that could be the title, a wrapped title joined with its next line."""
-    reach = paragraphs[:FRAME_REACH + 1]
-    for i, par in enumerate(reach[:FRAME_REACH]):
+    limit = _frame_reach(paragraphs)
+    reach = paragraphs[:limit + 1]
+    for i, par in enumerate(reach[:limit]):
         text = par.text
         label = _TITLE_LABEL.match(text) if text[:4].lstrip()[:1] == "标" else None
         if label is not None:  # the page's title field: its value, without the label
