@@ -37,8 +37,13 @@ def _names_report_of_year(text: str) -> bool:
             and _SENTENCE.search(text) is None and PAGE_FRAME.search(text) is None)
 
 
-# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon
-_TITLE_LABEL = lazy_compile(r"^[ \t\u3000]*(?:标[ \t\u3000]{2,}题|标题[：:])[ \t\u3000]*")
+# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon,
+# or in a cell of the metadata table as a page store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」)
+_TITLE_LABEL = lazy_compile(
+    r"^[ \t\u3000]*(?:\|[ \t\u3000]*)?(?:标[ \t\u3000]{2,}题|标题[：:]|标[ \t\u3000]?题(?=[ \t\u3000]*\|))"
+    r"[ \t\u3000]*(?:\|[ \t\u3000]*)?"
+)
+_CELL_BORDERS = " \t\u3000|"
 
 
 # a page's metadata field label on a line of its own, its value on the next (「索引号：」, 「发布机构：」, 「主题分类：」)
@@ -63,10 +68,11 @@ def _candidates(paragraphs: list[Paragraph]):
     reach = paragraphs[:limit + 1]
     for i, par in enumerate(reach[:limit]):
         text = par.text
-        label = _TITLE_LABEL.match(text) if text[:4].lstrip()[:1] == "标" else None
-        if label is not None:  # the page's title field: its value, without the label
-            if _looks_like_title(text[label.end():]):
-                yield i, text[label.end():], Span.within(par, label.end(), len(text))
+        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_CELL_BORDERS)[:1] == "标" else None
+        if label is not None:  # the page's title field: its value, without the label (and a table's borders)
+            value = text[label.end():].rstrip(_CELL_BORDERS)
+            if _looks_like_title(value):
+                yield i, value, Span.within(par, label.end(), label.end() + len(value))
             continue
         if ANY_MARKER.match(text):
             # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title
