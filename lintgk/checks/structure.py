@@ -175,6 +175,8 @@ def _item_marker(level: int, number: int):
     else:
         numeral = r"[（(]" + str(number) + r"[）)]"
     return std_re.compile("[" + _SENTENCE_ENDS + "][" + SPACES + "]*" + numeral)
+
+
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 
