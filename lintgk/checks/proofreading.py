@@ -12,7 +12,7 @@ from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import BRACKET_PAIRS
+from lintgk.lexicon import BRACKET_PAIRS, SENTENCE_END
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 
@@ -177,6 +177,18 @@ def unpaired_brackets(texts: list[str], holding: list[int],
         yield entry.index, entry.offset, "open"
 
 
+# what a text's last sentence ends with: its stop, or a closing bracket or quote (an address in brackets)
+_LAST_MARKS = frozenset(SENTENCE_END.replace("\n", "") + "；：…;:" + "".join(pair[1] for pair in BRACKET_PAIRS))
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """Whether the text's last paragraph breaks off mid-sentence, as a page's excerpt cut at a length does
+    (「……按照豫政办明电〔2017〕69号要求，市政府办公室下发了《」): a bracket opened before the cut lost its
+    partner to the cut, not to the writer."""
+    text = text.rstrip(" \t\u3000")
+    return bool(text) and text[-1] not in _LAST_MARKS
+
+
 @kind("unpaired-brackets", params=NoParams)
 def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> None:
     """A bracket or quotation mark of a paragraph whose partner is missing: （ never closed, ） never
@@ -194,10 +206,11 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
         return url_spans(texts[index]) if index in with_url else []
 
     found = sorted(unpaired_brackets(texts, holding, protected))
+    cut = len(texts) - 1 if texts and _stops_mid_sentence(texts[-1]) else None
     for index, at, side in found:
         text = texts[index]
-        if _PROSE.isdisjoint(text):
-            continue
+        if _PROSE.isdisjoint(text) or (index == cut and side == "open"):
+            continue  # no prose; or a bracket opened before the text was cut short (a page's excerpt)
         ch = text[at]
         twin = text[at + 1: at + 2] if side == "open" else text[at - 1: at] if at else ""
         if side == "twice":
