@@ -9,6 +9,8 @@ from lintgk.parse.patterns import ANY_MARKER, PAGE_FRAME, SPACES
 
 _YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 _KIND = lazy_compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
+# a title that names the report by 政务公开 (「2016年度黑龙江省卫生计生委政务公开工作报告」): where its body ends
+_AFFAIRS_KIND = lazy_compile(r"(政府)?政务公开(工作)?(年度)?(报告|年报)")
 
 
 # A title needs no sentence punctuation; a sentence that names the report (「现将2016年度……报告如下」) has it.
@@ -139,7 +141,7 @@ def _title(text: str, span: Span) -> Title:
     year = None
     body = None
     m = _YEAR.search(text)
-    k = _KIND.search(text)
+    k = _KIND.search(text) or _AFFAIRS_KIND.search(text)
     kind_start = k.start() if k else None
     if k and k.group(1) and text[: k.start()].endswith("人民"):
         kind_start = k.start() + 2  # 「……镇人民政府信息公开……」: 政府 belongs to the body
