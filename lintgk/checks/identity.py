@@ -50,7 +50,10 @@ def same_body(a: str, b: str) -> bool:
 
 def _abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is the usual contraction of ``full``'s name: 财金局 of 财政金融局, 安监局 of
-    安全生产监督管理局 (its characters in order within the name's last dozen, the same final character)."""
+    安全生产监督管理局 (its characters in order within the name's last dozen, the same final character); 委
+    stands for 委员会 (卫计委 of 卫生和计划生育委员会, 发改委 of 发展和改革委员会)."""
+    if short.endswith("委") and full.endswith("委员会"):
+        full = full[:-2]
     if len(short) < 3 or len(short) >= len(full) or short[-1] != full[-1]:
         return False
     at = len(full) - 1

@@ -1,6 +1,7 @@
 """GK1xx: required parts, their numbering, the declared part count, the title, 一是/二是 lists."""
 from __future__ import annotations
 
+import re as std_re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -167,6 +168,20 @@ def _attachments_start(report: Report) -> int | None:
 
 
 _SENTENCE_ENDS = "。！？；"
+
+
+@lru_cache(maxsize=64)
+def _item_marker(level: int, number: int):
+    """Item ``number`` of a level-2 to 4 list (（二）, 2. or 2、, （2）) right after a sentence end."""
+    if level == 2:
+        numeral = r"[（(]" + int_to_cn(number) + r"[）)]"
+    elif level == 3:
+        numeral = str(number) + r"\s*[.．、](?!\d)"
+    else:
+        numeral = r"[（(]" + str(number) + r"[）)]"
+    return std_re.compile("[" + _SENTENCE_ENDS + "][" + SPACES + "]*" + numeral)
+
+
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 
@@ -202,6 +217,20 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 return Span.within(par, at, end), par.text[at:end]
         return None
 
+    def item_run_in(previous, h, level: int, number: int) -> bool:
+        """Whether item ``number`` of a list, missing between the previous item and ``h``, is printed inside
+        their text after a sentence end (「1.组织机构建设工作：……日常工作。 2.制度建设和执行工作：……」): the
+        page ran two items into one paragraph, their numbering is whole."""
+        nonlocal index
+        if previous is None:
+            return False
+        paragraphs = report.doc.paragraphs
+        if index is None:
+            index = {par.line: i for i, par in enumerate(paragraphs)}
+        marker = _item_marker(level, number)
+        start = index.get(previous.paragraph.line, 0)
+        return any(marker.search(par.text) for par in paragraphs[start:index.get(h.paragraph.line, start)])
+
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
@@ -226,6 +255,8 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             by_place = None
             if h.number == expected + 1 and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
                 emit(found[0], variant="run_in", found=found[1], expected=_numeral(expected, 1))
+            elif h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
+                pass
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))

@@ -17,13 +17,14 @@ MAX_TITLE = 40
 # A part heading printed inside a paragraph, as pages that run every part together print them
 # (「……止。 一、主动公开政府信息情况 全年主动公开……」): after a stop or colon (or at the start), a 一、 marker,
 # a short title without punctuation, then a gap before the text of the part. A list inside prose
-# (「措施：一、加强领导，……」) has no gap after its items and is left alone.
+# (「措施：一、加强领导，……」) has no gap after its items and is left alone. A short title may be letter-spaced
+# (「……电话69713664。 一、概 述 根据……」, a Shanghai district bureau's page).
 _GAP = lazy_compile(r"[" + SPACES + r"]+")
 _AFTER_STOP = lazy_compile(r"[。！？!?；;：:][" + SPACES + r"]*$")
 _RUN_IN = lazy_compile(
     r"(?:(?<=[。！？!?；;：:" + SPACES + r"])|^)"
     r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})\s*、)[" + SPACES + r"]*"
-    r"(?P<title>[^。，,；;：:！？!?\s" + SPACES + r"]{2," + str(MAX_TITLE) + r"})"
+    r"(?P<title>[^。，,；;：:！？!?\s" + SPACES + r"]{2," + str(MAX_TITLE) + r"}|\p{Han}(?:[ 　]\p{Han}){1,3})"
     r"(?=[" + SPACES + r"]+\S)"
 )
 

@@ -9,6 +9,8 @@ from lintgk.parse.patterns import ANY_MARKER, PAGE_FRAME, SPACES
 
 _YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 _KIND = lazy_compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
+# a title that names the report by 政务公开 (「2016年度黑龙江省卫生计生委政务公开工作报告」): where its body ends
+_AFFAIRS_KIND = lazy_compile(r"(政府)?政务公开(工作)?(年度)?(报告|年报)")
 
 
 # A title needs no sentence punctuation; a sentence that names the report (「现将2016年度……报告如下」) has it.
@@ -37,19 +39,42 @@ def _names_report_of_year(text: str) -> bool:
             and _SENTENCE.search(text) is None and PAGE_FRAME.search(text) is None)
 
 
-# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon
-_TITLE_LABEL = lazy_compile(r"^[ \t\u3000]*(?:标[ \t\u3000]{2,}题|标题[：:])[ \t\u3000]*")
+# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon,
+# or in a cell of the metadata table as a page store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」)
+_TITLE_LABEL = lazy_compile(
+    r"^[ \t\u3000]*(?:\|[ \t\u3000]*)?(?:标[ \t\u3000]{2,}题|标题[：:]|标[ \t\u3000]?题(?=[ \t\u3000]*\|))"
+    r"[ \t\u3000]*(?:\|[ \t\u3000]*)?"
+)
+_CELL_BORDERS = " \t\u3000|"
+
+
+# a page's metadata field label on a line of its own, its value on the next (「索引号：」, 「发布机构：」, 「主题分类：」)
+_FIELD_LABEL = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{2,6}[" + SPACES + r"]*[：:][" + SPACES + r"]*$")
+
+
+def _frame_reach(paragraphs: list[Paragraph]) -> int:
+    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line not counted (a
+    page that sets each label above its value, as Zhejiang's do, has a frame of twice as many lines)."""
+    counted = 0
+    for i, par in enumerate(paragraphs[:2 * FRAME_REACH]):
+        if counted == FRAME_REACH:
+            return i
+        if not (len(par.text) <= 12 and _FIELD_LABEL.match(par.text)):
+            counted += 1
+    return min(len(paragraphs), 2 * FRAME_REACH)
 
 
 def _candidates(paragraphs: list[Paragraph]):
     """(index, text, span) of each line that could be the title, a wrapped title joined with its next line."""
-    reach = paragraphs[:FRAME_REACH + 1]
-    for i, par in enumerate(reach[:FRAME_REACH]):
+    limit = _frame_reach(paragraphs)
+    reach = paragraphs[:limit + 1]
+    for i, par in enumerate(reach[:limit]):
         text = par.text
-        label = _TITLE_LABEL.match(text) if text[:4].lstrip()[:1] == "标" else None
-        if label is not None:  # the page's title field: its value, without the label
-            if _looks_like_title(text[label.end():]):
-                yield i, text[label.end():], Span.within(par, label.end(), len(text))
+        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_CELL_BORDERS)[:1] == "标" else None
+        if label is not None:  # the page's title field: its value, without the label (and a table's borders)
+            value = text[label.end():].rstrip(_CELL_BORDERS)
+            if _looks_like_title(value):
+                yield i, value, Span.within(par, label.end(), label.end() + len(value))
             continue
         if ANY_MARKER.match(text):
             # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title
@@ -116,7 +141,7 @@ def _title(text: str, span: Span) -> Title:
     year = None
     body = None
     m = _YEAR.search(text)
-    k = _KIND.search(text)
+    k = _KIND.search(text) or _AFFAIRS_KIND.search(text)
     kind_start = k.start() if k else None
     if k and k.group(1) and text[: k.start()].endswith("人民"):
         kind_start = k.start() + 2  # 「……镇人民政府信息公开……」: 政府 belongs to the body
