@@ -30,13 +30,12 @@ RESAVE_AS_DOCX = "; open it in Word or WPS and save it as .docx, then lint that"
 # paragraph marks and the characters that stand for no text of their own
 _PARAGRAPH_END, _CELL_END, _LINE_BREAK, _PAGE_BREAK, _COLUMN_BREAK = "\r", "\x07", "\x0b", "\x0c", "\x0e"
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
-_MARK = re.compile("[\r\x07\x0c\x0e]")
+_MARK = re.compile(f"[{_PARAGRAPH_END}{_CELL_END}{_PAGE_BREAK}{_COLUMN_BREAK}]")
 _DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x1f"), None)  # objects, notes, soft hyphens
 _DROPPED[0x1E] = "-"  # a non-breaking hyphen
 
 # the paragraph properties (sprms) the reader needs
-_IN_TABLE, _ROW_END, _TABLE_DEPTH = 0x2416, 0x2417, 0x6649
-_INNER_CELL_END, _INNER_ROW_END = 0x244B, 0x244C
+_IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END = 0x2416, 0x2417, 0x6649, 0x244C
 _TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
 _DELETED = 0x0800  # sprmCFRMarkDel: a character run a tracked change deletes
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra; 6 is sized by its operand
@@ -74,8 +73,7 @@ class _Builder:
     def paragraph(self, text: str, label: str = "", level: int | None = None) -> None:
         self.end_table()
         self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
-        text = text.replace(_LINE_BREAK, " ").replace("\t", " ") if "\t" in text or _LINE_BREAK in text else text
-        text = label + text  # an empty paragraph of a list shows its number, as Word shows it
+        text = label + text.replace(_LINE_BREAK, " ")  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
             return
         self.lines.append(text)
@@ -335,12 +333,13 @@ def _without_deleted(text: str, piece: _Piece, deleted: list[tuple[int, int]], s
     return text if chars is None else "".join(chars)
 
 
-def _deleted(stream: bytes, table_stream: bytes, fib: _Fib) -> list[tuple[int, int]]:
-    """The stream offsets of the text a tracked change deletes: the character runs (CHPX) marked fRMarkDel."""
-    offset, size = fib.character_bins
+def _runs(stream: bytes, table_stream: bytes, place: tuple[int, int], entry: int):
+    """(start, end, page, offset of its properties in the page or 0) of each run of a bin table's formatted
+    disk pages (FKP: 512 bytes, the runs' stream offsets first, their count last, then an ``entry``-byte
+    entry each whose first byte is its properties' offset in words)."""
+    offset, size = place
     bins = table_stream[offset:offset + size]
     count = (len(bins) - 4) // 8
-    deleted: list[tuple[int, int]] = []
     for page_no in struct.unpack_from(f"<{count}I", bins, 4 * (count + 1)) if count > 0 else ():
         at = (page_no & 0x3FFFFF) * _PAGE
         page = stream[at:at + _PAGE]
@@ -349,13 +348,16 @@ def _deleted(stream: bytes, table_stream: bytes, fib: _Fib) -> list[tuple[int, i
         runs = page[_PAGE - 1]
         fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for i in range(runs):
-            word_offset = page[4 * (runs + 1) + i]
-            if not word_offset:
-                continue
-            size = page[2 * word_offset]
-            grpprl = page[2 * word_offset + 1:2 * word_offset + 1 + size]
-            if any(opcode == _DELETED and operand[:1] in (b"\x01", b"\x81") for opcode, operand in _sprms(grpprl)):
-                deleted.append((fcs[i], fcs[i + 1]))
+            yield fcs[i], fcs[i + 1], page, 2 * page[4 * (runs + 1) + entry * i]
+
+
+def _deleted(stream: bytes, table_stream: bytes, fib: _Fib) -> list[tuple[int, int]]:
+    """The stream offsets of the text a tracked change deletes: the character runs (CHPX) marked fRMarkDel."""
+    deleted: list[tuple[int, int]] = []
+    for start, end, page, at in _runs(stream, table_stream, fib.character_bins, 1):
+        grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+        if any(opcode == _DELETED and operand[:1] in (b"\x01", b"\x81") for opcode, operand in _sprms(grpprl)):
+            deleted.append((start, end))
     return sorted(deleted)
 
 
@@ -389,37 +391,21 @@ class _ParagraphProperties:
     """Each paragraph's properties, found by its mark's offset in the stream (the PAPX bin table)."""
 
     def __init__(self, stream: bytes, table_stream: bytes, fib: _Fib, data_stream: bytes):
-        self.stream, self.data = stream, data_stream
-        offset, size = fib.paragraph_bins
-        bins = table_stream[offset:offset + size]
-        count = (len(bins) - 4) // 8
-        pages = struct.unpack_from(f"<{count}I", bins, 4 * (count + 1)) if count > 0 else ()
+        self.data = data_stream
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.grpprls: list[bytes] = []
-        for page in pages:
-            self._read_page((page & 0x3FFFFF) * _PAGE)
+        self.grpprls: list[bytes] = []  # each run's style index, then its properties
+        for start, end, page, at in _runs(stream, table_stream, fib.paragraph_bins, 13):
+            if not at:
+                grpprl = b""
+            elif page[at]:  # its size in words, less a byte
+                grpprl = page[at + 1:at + 2 * page[at]]
+            else:  # its size in words in the next byte
+                grpprl = page[at + 2:at + 2 + 2 * page[at + 1]]
+            self.starts.append(start)
+            self.ends.append(end)
+            self.grpprls.append(grpprl)
         self.cache: dict[int, _Properties] = {}
-
-    def _read_page(self, at: int) -> None:
-        page = self.stream[at:at + _PAGE]
-        if len(page) < _PAGE:
-            return
-        runs = page[_PAGE - 1]
-        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
-        for i in range(runs):
-            word_offset = page[4 * (runs + 1) + 13 * i]
-            grpprl = b""
-            if word_offset:
-                place = 2 * word_offset
-                size = page[place]
-                if size:
-                    grpprl = page[place + 1:place + 2 * size]
-                else:
-                    grpprl = page[place + 2:place + 2 + 2 * page[place + 1]]
-            self.starts.append(fcs[i])
-            self.ends.append(fcs[i + 1])
-            self.grpprls.append(grpprl)  # its style index, then its properties
 
     def at(self, offset: int) -> _Properties:
         i = bisect_right(self.starts, offset) - 1
