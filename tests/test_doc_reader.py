@@ -22,8 +22,9 @@ from lintgk.readers.doc import _fib, _main_text, _Piece
 TESTS = Path(__file__).parent
 OFFICE = TESTS / "corpus" / "office"
 FIXTURES = TESTS / "fixtures" / "doc"
-FEATURES, NUMBERED, REVISED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered", "revised"))
-SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED]
+FEATURES, NUMBERED, REVISED, PICTURED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered", "revised",
+                                                                              "pictured"))
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED, PICTURED]
 
 
 def _layout(path: Path) -> tuple:
@@ -31,7 +32,7 @@ def _layout(path: Path) -> tuple:
     tables = [[[(c.text, c.line, c.column) for c in row.cells] for row in t.rows] for t in doc.tables]
     places = [doc.where(line, "zh", column) for line in range(1, len(doc.lines) + 1) for column in (None, 4)]
     return (doc.lines, [(p.text, p.line, p.column, p.style_level) for p in doc.paragraphs], tables,
-            [(t.start_line, t.end_line, t.caption) for t in doc.tables], places)
+            [(t.start_line, t.end_line, t.caption) for t in doc.tables], places, doc.pictures)
 
 
 @pytest.mark.parametrize("path", SAVED, ids=lambda p: p.name)
@@ -44,8 +45,8 @@ def test_a_doc_reads_as_the_docx_it_was_saved_from(path):
 
 
 def _without_line(layout: tuple, line: int) -> tuple:
-    lines, paragraphs, tables, extents, places = layout
-    return lines[:line - 1] + lines[line:], paragraphs, tables[:-1], extents, places
+    lines, paragraphs, tables, extents, places, pictures = layout
+    return lines[:line - 1] + lines[line:], paragraphs, tables[:-1], extents, places, pictures
 
 
 def test_fields_breaks_and_merged_cells_read_as_word_shows_them():
@@ -76,6 +77,18 @@ def test_a_draft_with_tracked_changes_reads_as_it_will_be_published():
         stream = ole.openstream("WordDocument").read()
     assert "760761条。其中上年结转3条。".encode("utf-16-le") in stream
     assert read_path(REVISED).lines[1] == "全年主动公开政府信息761条。"
+
+
+def test_tables_pasted_as_pictures_in_a_doc_are_said_to_be_pictures():
+    """Parts 二-四 hold a screenshot 15 cm wide instead of their table; the seal after the signature is 4 cm."""
+    doc = read_path(PICTURED)
+    assert [doc.lines[line - 1] for line in doc.pictures] == ["三、收到和处理政府信息公开申请情况",
+                                                             "四、政府信息公开行政复议、行政诉讼情况",
+                                                             "五、存在的主要问题及改进情况"]  # the line after each
+    told = {(d.line, d.message) for d in lint_path(PICTURED).diagnostics if d.rule == "GK411"}
+    assert told == {(d.line, d.message) for d in lint_path(PICTURED.with_suffix(".docx")).diagnostics
+                    if d.rule == "GK411"}
+    assert len(told) == 3 and all("图片" in message for _, message in told)
 
 
 def test_a_doc_gives_the_findings_of_its_word_file():

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.doc_lists import ListNumbers, StyleSheet, list_properties
-from lintgk.readers.docx import word_locator
+from lintgk.readers.docx import _LARGE_PICTURE, word_locator
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
@@ -38,6 +38,9 @@ _DROPPED[0x1E] = "-"  # a non-breaking hyphen
 _IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END = 0x2416, 0x2417, 0x6649, 0x244C
 _TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
 _DELETED = 0x0800  # sprmCFRMarkDel: a character run a tracked change deletes
+_PICTURE_AT = 0x6A03  # sprmCPicLocation: where a picture's descriptor (PICF) is in the Data stream
+_PICTURE = "\x01"  # the character an inline picture stands at
+_EMU_PER_TWIP = 635
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra; 6 is sized by its operand
 
 
@@ -69,12 +72,15 @@ class _Builder:
     cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
     cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
     rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
+    pictures: list[int] = field(default_factory=list)  # the lines large pictures stand before
 
-    def paragraph(self, text: str, label: str = "", level: int | None = None) -> None:
+    def paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.end_table()
         self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
         text = label + text.replace(_LINE_BREAK, " ")  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
+            if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
+                self.pictures.append(len(self.lines) + 1)
             return
         self.lines.append(text)
         self.places.append(("p", self.paragraph_no, 0, ()))
@@ -166,6 +172,17 @@ def _read(data: bytes, name: str) -> Document:
     numbers = ListNumbers(table_stream, fib.lists, fib.list_overrides)
     builder = _Builder()
     text, positions = _main_text(stream, pieces, fib.main_length, _deleted(stream, table_stream, fib))
+    large = _large_pictures(stream, table_stream, fib)
+    large_starts = [a for a, _ in large]
+
+    def holds_large_picture(raw: str, offset: int) -> bool:
+        for at in (i for i, ch in enumerate(raw) if ch == _PICTURE):
+            fc = positions(offset + at)
+            i = bisect_right(large_starts, fc) - 1
+            if i >= 0 and fc < large[i][1]:
+                return True
+        return False
+
     start = 0
     for end, mark in _marks(text):
         body = _visible(text[start:end])
@@ -182,7 +199,8 @@ def _read(data: bytes, name: str) -> Document:
                 override, level = ((props.list_override, props.list_level) if props.list_override is not None
                                    else sheet.list_of(props.style))
                 label = numbers.label(override, level) if override else ""
-                builder.paragraph(body, label, sheet.heading_level(props.style))
+                picture = bool(large) and _PICTURE in text[start:end] and holds_large_picture(text[start:end], start)
+                builder.paragraph(body, label, sheet.heading_level(props.style), picture)
         else:  # a page, section or column break ends a paragraph
             builder.paragraph(body)
         start = end + 1
@@ -191,7 +209,7 @@ def _read(data: bytes, name: str) -> Document:
     if not builder.lines:
         raise InputError(name, "the Word document has no text")
     return Document(path=name, lines=builder.lines, paragraphs=builder.paragraphs, tables=builder.tables,
-                    format="doc", encoding="doc", locator=word_locator(builder.places))
+                    format="doc", encoding="doc", locator=word_locator(builder.places), pictures=builder.pictures)
 
 
 @dataclass(slots=True)
@@ -385,6 +403,23 @@ def _field_results(text: str) -> str:
         elif not any(hidden):
             out.append(ch)
     return "".join(out)
+
+
+def _large_pictures(stream: bytes, table_stream: bytes, fib: _Fib) -> list[tuple[int, int]]:
+    """The stream offsets of the character runs that place a picture as wide as the .docx reader's large one
+    (its descriptor: dxaGoal, the width in twips, at byte 28, and mx, its scale in thousandths, at 32)."""
+    found = []
+    for start, end, page, at in _runs(stream, table_stream, fib.character_bins, 1):
+        grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+        for opcode, operand in _sprms(grpprl):
+            if opcode == _PICTURE_AT and len(operand) >= 4:
+                place = struct.unpack_from("<I", operand)[0]
+                if place + 34 <= len(fib.data_stream):
+                    (width,) = struct.unpack_from("<h", fib.data_stream, place + 28)
+                    (scale,) = struct.unpack_from("<H", fib.data_stream, place + 32)
+                    if width * scale / 1000 * _EMU_PER_TWIP >= _LARGE_PICTURE:
+                        found.append((start, end))
+    return sorted(found)
 
 
 class _ParagraphProperties:
