@@ -1,7 +1,7 @@
 """The title, and from it the issuing body and the report's year."""
 from __future__ import annotations
 
-from lintgk.document import Paragraph
+from lintgk.document import Paragraph, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Span, Title
@@ -114,6 +114,25 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
         if near_top is None and i < TITLE_REACH - 1:
             near_top = text, span, i
     return _with_body_line(_title(*near_top[:2]), paragraphs, near_top[2]) if near_top is not None else None
+
+
+# the title field's label alone in a cell of a page's metadata table (「| 标题： | 周村区……年度报告 | ||」)
+_TITLE_CELL_LABEL = lazy_compile(r"^标[ \t\u3000]*题[：:]?$")
+
+
+def title_in_metadata_table(tables: list[Table]) -> Title | None:
+    """The title as a page's metadata table above the report gives it: the cell after the title field's label
+    (a store that keeps the table's borders makes the rows a table, not lines)."""
+    for table in tables:
+        if table.start_line > FRAME_REACH:
+            return None
+        for row in table.rows:
+            cells = row.cells
+            for label, value in zip(cells, cells[1:]):
+                if _TITLE_CELL_LABEL.match(label.text) and _looks_like_title(value.text):
+                    span = Span(value.line, value.column, value.line, value.column + len(value.text))
+                    return _title(value.text, span)
+    return None
 
 
 # a line that is only a body's name, as a title block sets it below a title that names none
