@@ -15,7 +15,7 @@ from lintgk.parse.model import Report
 from lintgk.parse.national import national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
-from lintgk.parse.title import find_title, year_named_in_text
+from lintgk.parse.title import find_title, title_in_metadata_table, year_named_in_text
 
 OPENING = 8  # paragraphs that open a report, where it declares its parts
 OPENING_MAX = 20  # below a page frame, the opening runs to the first part
@@ -75,7 +75,7 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     2007 Regulation's), as one alternation, by default the built-in rules'; ``forms``: the official forms
     whose tables the document type's reports hold (rules/forms/; their table keys are distinct)."""
     paragraphs = doc.paragraphs
-    title = find_title(paragraphs)
+    title = find_title(paragraphs) or title_in_metadata_table(doc.tables)
     if part_names is None or part_patterns is None:
         names, patterns = _builtin_parts()
         part_names = names if part_names is None else part_names

@@ -1,7 +1,7 @@
 """The title, and from it the issuing body and the report's year."""
 from __future__ import annotations
 
-from lintgk.document import Paragraph
+from lintgk.document import Paragraph, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
 from lintgk.parse.model import Span, Title
@@ -40,12 +40,15 @@ def _names_report_of_year(text: str) -> bool:
 
 
 # the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon,
-# or in a cell of the metadata table as a page store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」)
+# or in a cell of the metadata table as a page store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」),
+# or as an item of the metadata list (「- 标 题: 福州市……年度报告」)
 _TITLE_LABEL = lazy_compile(
-    r"^[ \t\u3000]*(?:\|[ \t\u3000]*)?(?:标[ \t\u3000]{2,}题|标题[：:]|标[ \t\u3000]?题(?=[ \t\u3000]*\|))"
+    r"^[ \t\u3000]*(?:[-•·*][ \t\u3000]+)?(?:\|[ \t\u3000]*)?"
+    r"(?:标[ \t\u3000]{2,}题|标[ \t\u3000]?题[：:]|标[ \t\u3000]?题(?=[ \t\u3000]*\|))"
     r"[ \t\u3000]*(?:\|[ \t\u3000]*)?"
 )
 _CELL_BORDERS = " \t\u3000|"
+_LABEL_LEAD = _CELL_BORDERS + "-•·*"  # what may stand before the label: a table's border, a list's bullet
 
 
 # a page's metadata field label on a line of its own, its value on the next (「索引号：」, 「发布机构：」, 「主题分类：」)
@@ -70,7 +73,7 @@ def _candidates(paragraphs: list[Paragraph]):
     reach = paragraphs[:limit + 1]
     for i, par in enumerate(reach[:limit]):
         text = par.text
-        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_CELL_BORDERS)[:1] == "标" else None
+        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_LABEL_LEAD)[:1] == "标" else None
         if label is not None:  # the page's title field: its value, without the label (and a table's borders)
             value = text[label.end():].rstrip(_CELL_BORDERS)
             if _looks_like_title(value):
@@ -114,6 +117,25 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
         if near_top is None and i < TITLE_REACH - 1:
             near_top = text, span, i
     return _with_body_line(_title(*near_top[:2]), paragraphs, near_top[2]) if near_top is not None else None
+
+
+# the title field's label alone in a cell of a page's metadata table (「| 标题： | 周村区……年度报告 | ||」)
+_TITLE_CELL_LABEL = lazy_compile(r"^标[ \t\u3000]*题[：:]?$")
+
+
+def title_in_metadata_table(tables: list[Table]) -> Title | None:
+    """The title as a page's metadata table above the report gives it: the cell after the title field's label
+    (a store that keeps the table's borders makes the rows a table, not lines)."""
+    for table in tables:
+        if table.start_line > FRAME_REACH:
+            return None
+        for row in table.rows:
+            cells = row.cells
+            for label, value in zip(cells, cells[1:]):
+                if _TITLE_CELL_LABEL.match(label.text) and _looks_like_title(value.text):
+                    span = Span(value.line, value.column, value.line, value.column + len(value.text))
+                    return _title(value.text, span)
+    return None
 
 
 # a line that is only a body's name, as a title block sets it below a title that names none
