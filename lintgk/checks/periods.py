@@ -101,8 +101,15 @@ def _period_across_a_wrap(report: Report) -> bool:
     return False
 
 
-@kind("period-full-year", params=NoParams)
-def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
+@dataclass
+class PeriodFullYearParams:
+    """The day the 2007 Regulation took effect: its first year's reports count from then on."""
+
+    in_force: str = "2008-05-01"  # 《条例》（2007）第三十八条: 本条例自2008年5月1日起施行
+
+
+@kind("period-full-year", params=PeriodFullYearParams)
+def period_full_year(report: Report, params: PeriodFullYearParams, emit: Emitter) -> None:
     """A statistics period that is not the calendar year of the report (a body set up during the year reports from then on)."""
     year = report.year
     if year is None:
@@ -113,6 +120,10 @@ def period_full_year(report: Report, params: NoParams, emit: Emitter) -> None:
             continue
         if p.start == date(year, 1, 1) and p.end == date(year, 12, 31):
             emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)} = {year}")
+            continue
+        if p.end == date(year, 12, 31) and p.start == date.fromisoformat(params.in_force):
+            # 「自2008年5月1日《条例》实施之日起，至2008年12月31日止」: all the time the Regulation was in force
+            emit.passed(p.span.line, f"{_iso(p.start)}..{_iso(p.end)}: from the day the Regulation took effect")
             continue
         if p.end == date(year, 12, 31) and p.start.year == year:
             if set_up is None:

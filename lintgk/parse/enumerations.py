@@ -560,12 +560,31 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, place_of)
+                if category.total is not None:
+                    category.total = _part_the_lead_names(category.total, figures_by_par, par.text, category.items[0])
                 if category.total is not None and _other_channels(
                         category.total, [_label(par.text, f) for f in category.items]):
                     category.total = None
             if category.total is not None:
                 found.append(category)
     return [e for e in found if not e.total or not e.total.approx]
+
+
+# 「政府信息总数148条，其中主动公开信息有103条」: a part of the total, named (主动公开)
+_PART_OF_TOTAL = lazy_compile(r"其中[" + P.SPACES + r"]*(?P<label>\p{Han}{2,8}?)(?:的?(?:政府)?信息)?(?:有|为|是|共)?[" + P.SPACES + r"]*$")
+
+
+def _part_the_lead_names(total: Figure, figures_by_par, text: str, first: Figure) -> Figure:
+    """The part of a preceding total that a category list's lead names: 「……总数148条，其中主动公开信息有103条。」
+    then 「在主动公开的信息中，政策法规类的信息14条，……」 breaks down the 103, not the 148 (a real 2010 Fujian
+    township's report)."""
+    lead = text[:first.offset - len(first.context)]
+    after = [f for f in figures_by_par.get(id(total.paragraph), []) if f.offset > total.offset and f.unit == total.unit]
+    for part in after:
+        m = _PART_OF_TOTAL.search(part.context)
+        if m is not None and m.group("label") in lead:
+            return part
+    return total
 
 
 def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figure | None:

@@ -42,9 +42,12 @@ ISO_DATE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?
 _END = r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*日)?"
 # 「自2021年1月1日起，至2021年12月31日止」: a comma may follow 起 (Beijing's and Shanxi's reports);
 # 「自2023年1月1日始至2023年12月31日止」: 始 for 起 (a Hubei police district bureau's report);
-# 「自2013年1月1日，至2013年12月31日止」: the comma without 起, before 至 (a Hunan county's report)
+# 「自2013年1月1日，至2013年12月31日止」: the comma without 起, before 至 (a Hunan county's report);
+# 「自2009年1月1日《条例》实施之日起，至……」: the start date named as the day a rule took effect (a Beijing
+# street office's 2009 report)
+_TOOK_EFFECT = r"(?:\s*(?:《[^》\n]{1,20}》)?\s*(?:正式)?(?:实施|施行|生效)之日)?"
 PERIOD = lazy_compile(
-    r"(?P<start>" + DATE.pattern + r")\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
+    r"(?P<start>" + DATE.pattern + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
 )
 
 # A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
