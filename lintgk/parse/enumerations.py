@@ -221,8 +221,10 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
         since = 0
     # past a stronger break the list goes on only to a catch-all that closes it (「其中：A22条，B2条；
     # C7条；其他文件54条」): items written with 「，」 and then 「；」
+    # (unless the items past it make the whole list add up once each part's own breakdown is left out)
     if cut is not None and not _CATCH_ALL.search(_label(text, items[-1], start)):
-        return cut
+        whole = _without_breakdowns(items, total)
+        return (whole, complete) if whole is not items else cut
     return items, complete
 
 
@@ -245,6 +247,25 @@ def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) 
                 return items[:i + 1]
             break
     return items
+
+
+def _without_breakdowns(items: list[Figure], total: Figure) -> list[Figure]:
+    """A list whose parts are each broken down in turn (「行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；
+    行政诉讼4件，结果维持2件，尚未审结2件」): two or more figures right after a part that add up to it are its
+    own parts. They are left out only when what remains adds up to the total exactly, so a list that merely
+    exceeds it is still read as written."""
+    if sum(f.value for f in items) <= total.value:
+        return items
+    kept, i = [], 0
+    while i < len(items):
+        part = items[i]
+        kept.append(part)
+        running, j = 0.0, i + 1
+        while j < len(items) and running < part.value:
+            running += items[j].value
+            j += 1
+        i = j if running == part.value and j - i > 2 else i + 1
+    return kept if len(kept) < len(items) and sum(f.value for f in kept) == total.value else items
 
 
 _OPEN_END = lazy_compile(r"\s*等")
@@ -286,6 +307,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         if not items:
             continue
         items = _first_partition(text, items, total, m.end())
+        items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
         found.append(Enumeration("subset", items, total, catch_all, m.group()))
