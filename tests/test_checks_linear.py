@@ -124,3 +124,23 @@ def test_a_qizhong_list_is_read_through_a_bounded_number_of_clauses(tmp_path, mo
     result = lint_path(_report(tmp_path, [line + "。"]), Config())
     assert result.error is None
     assert 0 < read[0] <= lists * (enumerations._LONGEST_LIST + 1)  # each 其中's own list, not the rest of the line
+
+
+def test_a_word_written_twice_many_times_scans_the_text_once_a_term(tmp_path, monkeypatch):
+    """GK608 asks how often the words around a doubled word stand in the report: a report that repeats one
+    slip 400 times scans its text once for each term, not once for each slip (quadratic: 32,000 slips took 49 s)."""
+    from lintgk.checks import proofreading
+
+    scans = [0]
+
+    class Counted(str):
+        def count(self, *args):
+            scans[0] += 1
+            return str.count(self, *args)
+
+    real = proofreading._counter
+    monkeypatch.setattr(proofreading, "_counter", lambda text: real(Counted(text)))
+    # (repeated, each slip stands in a term the report uses elsewhere, 「规范审核」, so none is reported)
+    result = lint_path(_report(tmp_path, ["我们规范审核审核发布机制，完善工作。" * 400]), Config(select=["GK608"]))
+    assert result.error is None
+    assert 0 < scans[0] <= 8

@@ -44,7 +44,7 @@ def _doubled_plain(joined, keep):
     for start in range(len(text)):
         word = text[start:start + 2]
         if (_HAN_PAIR.fullmatch(word) and text[start + 2:start + 4] == word != text[start + 4:start + 6]
-                and _doubled_word(word, keep) and _slip_where_it_stands(text, start, word)):
+                and _doubled_word(word, keep) and _slip_where_it_stands(text, start, word, text.count)):
             i = bisect_right(joined.starts, start) - 1
             found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], start + 4 - joined.starts[i], word))
     for m in _CLAUSE_PLAIN.finditer(text):

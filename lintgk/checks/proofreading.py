@@ -306,8 +306,9 @@ def _twice_starts(text: str) -> Iterator[int]:
                 yield start
 
 
-def _slip_where_it_stands(text: str, start: int, word: str) -> bool:
-    """Whether the doubled ``word`` at ``start`` is a slip by what stands around it (see _TWICE)."""
+def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str], int]) -> bool:
+    """Whether the doubled ``word`` at ``start`` is a slip by what stands around it (see _TWICE); ``count``
+    tells how often a term stands in the text."""
     end = start + 4
     after = text[end:end + 1]
     if not after or after in _FOLLOWS_TWICE:
@@ -316,16 +317,29 @@ def _slip_where_it_stands(text: str, start: int, word: str) -> bool:
         return False  # a label before a figure or a blank: a table's cells run together
     before = text[start - 1] if start else "\n"
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
-    if not (starts_clause or (_HAN.fullmatch(before) and text.count(word) > 2)):
+    if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
     # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
-    return not (_used_elsewhere(text, (text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]))
-                or _used_elsewhere(text, (text[start + 2:end + 2], text[start + 2:end + 1])))
+    return not (_used_elsewhere((text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]), count)
+                or _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count))
 
 
-def _used_elsewhere(text: str, terms: tuple[str, ...]) -> bool:
+def _used_elsewhere(terms: tuple[str, ...], count: Callable[[str], int]) -> bool:
     """Whether any of these terms of three or four characters stands in the text more than once."""
-    return any(len(term) >= 3 and text.count(term) > 1 for term in terms)
+    return any(len(term) >= 3 and count(term) > 1 for term in terms)
+
+
+def _counter(text: str) -> Callable[[str], int]:
+    """How often a term stands in the text, each term counted once a report: a report that repeats one slip
+    thousands of times would otherwise scan its whole text again for each."""
+    counts: dict[str, int] = {}
+
+    def count(term: str) -> int:
+        if term not in counts:
+            counts[term] = text.count(term)
+        return counts[term]
+
+    return count
 
 
 def _keep_words(params: DoubledWordParams) -> frozenset[str]:
@@ -340,10 +354,11 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         if _doubled_de(par.text, at):
             yield offset, par, at, at + 2, "的"
     text = joined.text
+    count = _counter(text)
     for start in _twice_starts(text):
         word = text[start:start + 2]
         if _HAN.fullmatch(word[0]) and _HAN.fullmatch(word[1]) and _doubled_word(word, keep) \
-                and _slip_where_it_stands(text, start, word):
+                and _slip_where_it_stands(text, start, word, count):
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, start + 4 - offset, word
     for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
