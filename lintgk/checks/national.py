@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.common import JoinedParagraphs
-from lintgk.checks.national_prose import NamedItem, named_figures
+from lintgk.checks.national_prose import NamedItem, concluded_cases, named_figures
 from lintgk.lazy_regex import lazy_compile
 from dataclasses import dataclass, field
 
@@ -100,6 +100,7 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
             label = f"{item.review} 总计"
         if cell is None or cell.value is None:
             continue
+        concluded = concluded_cases([group]) if item.review is not None else None
         paragraphs = report.doc.paragraphs
         holding = JoinedParagraphs.of(paragraphs).may_match(item.pattern)  # those with words every match holds
         for par in (paragraphs[i] for i in sorted(holding)) if holding is not None else paragraphs:
@@ -109,21 +110,24 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
                 stated = float(m.group("n"))
                 span = Span.within(par, m.start("n"), m.end("n"))
                 taken.add((span.line, span.column))
-                if stated != cell.value:
+                if stated not in (cell.value, concluded):
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
-                    emit.passed(par.line, f"{m.group(0)} = {label} {fmt(cell.value)}", figure=m.group(0), label=label,
-                                value=fmt(cell.value))
+                    held = (label, cell.value) if stated == cell.value else (f"{label} − 尚未审结", concluded)
+                    emit.passed(par.line, f"{m.group(0)} = {held[0]} {fmt(held[1])}", figure=m.group(0), label=held[0],
+                                value=fmt(held[1]))
     for named in named_figures(report, params.items, taken):
         fig = named.figure
         shown = fig.context.strip()[-12:] + fig.text
-        if fig.value != named.value:
+        if fig.value not in (named.value, named.concluded):
             emit(fig.span, figure=shown, label=named.label, table_value=fmt(named.value),
                  table_where=emit.where(named.cell.span.line, named.cell.span.column))
         else:
-            emit.passed(fig.span.line, f"{shown} = {named.label} {fmt(named.value)}", figure=shown, label=named.label,
-                        value=fmt(named.value))
+            held = (named.label, named.value) if fig.value == named.value else (f"{named.label} − 尚未审结",
+                                                                                   named.concluded)
+            emit.passed(fig.span.line, f"{shown} = {held[0]} {fmt(held[1])}", figure=shown, label=held[0],
+                        value=fmt(held[1]))
     _all_upheld(report, emit)
 
 

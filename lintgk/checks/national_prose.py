@@ -43,6 +43,7 @@ class NamedFigure:
     label: str  # the table item, as the message names it
     value: float
     cell: Value  # where the table holds it (the first cell, for a sum of two)
+    concluded: float | None = None  # for a part 四 总计 with cases pending: the cases decided, which prose may count
 
 
 def _heading_above(report: Report, line: int) -> str:
@@ -165,6 +166,16 @@ def _row_value(report: Report, fig: Figure, item: NamedItem):
     return label, sum(c.value for c in cells), cells[0]
 
 
+def concluded_cases(groups: list[dict[str, Value]]) -> float | None:
+    """The cases of part 四 groups already decided (总计 − 尚未审结), when some are still pending: a report may
+    count only those (「备案行政复议案件134件」 of 170, 36 pending). None when none are pending or a 总计 is blank."""
+    totals = [g.get("总计") for g in groups]
+    if any(v is None or v.value is None for v in totals):
+        return None
+    pending = sum(v.value for v in (g.get("尚未审结") for g in groups) if v is not None and v.value is not None)
+    return sum(v.value for v in totals) - pending if pending else None
+
+
 def _review_value(national, fig: Figure, item: NamedItem):
     groups = _review_groups(fig)
     if _BOTH_REVIEWS.search(fig.context):
@@ -176,4 +187,5 @@ def _review_value(national, fig: Figure, item: NamedItem):
     if any(c.value is None for c in cells):
         return None
     label = f"{groups[0]} {column}" if len(groups) == 1 else f"行政诉讼（两类合计） {column}"
-    return label, sum(c.value for c in cells), cells[0]
+    concluded = concluded_cases([national.reviews.groups[g] for g in groups]) if column == "总计" else None
+    return label, sum(c.value for c in cells), cells[0], concluded
