@@ -408,10 +408,11 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     return _label_piece(_core(text))  # 「形，不计其他情形）」: the end of a long label wrapped onto its own line
 
 
-# pieces of the tables' header cells, one to three characters: a PDF's text of narrow header cells written top to
+# pieces of the tables' header cells, one to four characters: a PDF's text of narrow header cells written top to
 # bottom gives them a piece a line, the cells side by side (part 四's 「结 结 其 尚」 「果 果 他 未」, or 「结果 结果 其他
-# 尚未 总」 「维持 纠正 结果 审结 计」; part 三's 「商业 科研 社会公 法律服」 「企业 机构 益组织 务机构」)
-_HEADER_PIECES = frozenset(h[i:i + n] for h in _HEADERS for n in (1, 2, 3) for i in range(len(h) - n + 1))
+# 尚未 总」 「维持 纠正 结果 审结 计」; part 三's 「商业 科研 社会公 法律服」 「企业 机构 益组织 务机构」, or 「商业 科研 社会公益
+# 法律服务」 「企业 机构 组织 机构」)
+_HEADER_PIECES = frozenset(h[i:i + n] for h in _HEADERS for n in (1, 2, 3, 4) for i in range(len(h) - n + 1))
 _VERTICAL_WORDS = 20  # words on such a line: part 四 has fifteen header cells side by side
 
 
@@ -442,6 +443,57 @@ def _in_header(builder: _Assembler) -> bool:
 def _label_piece(core: str) -> bool:
     """Part of a label of the format, long enough to tell (a wrapped label's end, with its punctuation)."""
     return len(core) >= 4 and any(core in c for c in _ALL_CORES)
+
+
+# the merged label cells of part 三 whose text a PDF writes top to bottom, a character or two a line, beside the rows
+_GROUP_LABELS = ("三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")
+_GROUP_PIECES = frozenset(g[i:i + n] for g in _GROUP_LABELS for n in (1, 2) for i in range(len(g) - n + 1))
+
+
+def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
+    """Inside a table already recognised, a line whose first cell starts with a piece of a merged group label
+    written top to bottom (a PDF's text: 「理 2.其他法律行政法规禁止公」, 「结 开 27 0 …」, 「无法 26 2 0 …」): the
+    line's cells without that piece, when the table takes them all then (the piece tells nothing the rows'
+    own labels do not); None otherwise."""
+    if builder.known < 3 or not tokens:
+        return None
+    text, column = tokens[0]
+    head, _, rest = text.strip(_SPACES).partition(" ")
+    if head not in _GROUP_PIECES:
+        return None
+    rest = rest.strip(_SPACES)
+    shifted = (((rest, column + len(text) - len(rest)),) if rest else ()) + tuple(tokens[1:])
+    if not shifted or not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in shifted):
+        return None
+    return shifted
+
+
+def _piece_before_figures(builder: _Assembler, tokens: tuple) -> bool:
+    """A piece of a group label, then figures only (「无法 26 2 0 …」 under 「2.没有现成信息需要另行制」, a PDF's text):
+    the figures of the last row, whose label is cut and has none yet; the piece tells nothing."""
+    cur = builder.current
+    if cur is None or cur.kind != ROW or cur.values or not cur.cells or len(tokens) < 2:
+        return False
+    if tokens[0][0].strip(_SPACES) not in _GROUP_PIECES or _complete(_core(cur.cells[-1].text)):
+        return False
+    return all(_VALUE.match(t.strip(_SPACES)) for t, _ in tokens[1:])
+
+
+def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
+    """The end of the last row's label on a line of its own after the row's figures (「5.要求行政机关确认或重新」,
+    「4 0 0 0 0 0 4」, 「出具已获取信息」: a PDF writes a wrapped label cell's figures at its middle line), when it makes
+    the label whole; None otherwise."""
+    cur = builder.current
+    if cur is None or cur.kind != ROW or not cur.values or len(tokens) != 1:
+        return None
+    labels = len(cur.cells) - cur.values
+    text = tokens[0][0].strip(_SPACES)
+    if labels < 1 or not text:
+        return None
+    label = cur.cells[labels - 1].text
+    if _complete(_core(label)) or not _complete(_core(label + text)):
+        return None
+    return text
 
 
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
@@ -709,7 +761,24 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
             tokens = first if i == start else _line_cells(line)
-            if not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens):
+            accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
+            shifted = None if accepted else _without_group_piece(builder, tokens)
+            if shifted is None and _piece_before_figures(builder, tokens):
+                shifted = tuple(tokens[1:])
+            if shifted is not None:  # a piece of a group label written top to bottom, before the row's cells
+                accepted, tokens = True, shifted
+                cells = tuple((t.strip(_SPACES), c + 1 + len(t) - len(t.lstrip(_SPACES)), _cell_kind(t.strip(_SPACES)))
+                              for t, c in shifted)
+            if not accepted:
+                end_of_label = _label_end(builder, tokens)
+                if end_of_label is not None:  # the row's label goes on after its figures
+                    cur = builder.current
+                    cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
+                    if spacing is not None:
+                        spacing.forget(i)
+                    i += 1
+                    passed += 1
+                    continue
                 if _bare_marker(builder, tokens, lines, i + 1):  # （三） / 不予公开: the label's number alone
                     text, col = tokens[0]
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
