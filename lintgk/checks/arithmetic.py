@@ -229,16 +229,18 @@ def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter,
     """The text's counts of requests (or of information disclosed on request) in a report whose requests
     table has none: 「依申请公开信息数142条」 beside a table whose 本年新收 and 上年结转 are both 0. A count a
     claim of none in the text already named is left to that finding."""
+    words = params.words
+    found = [fig for fig in report.figures if words in fig.context and fig.value > 0 and fig.unit in ("条", "件")
+             and (fig.span.line, fig.span.column) not in listed]
+    if not found:
+        return  # (most reports: the tables are not looked at)
     zero = _no_requests_in_table(report, params.rows)
     if zero is None:
         return
     label, cell = zero
     counts = rx(params.counts)
     not_the_year = rx(params.not_the_year) if params.not_the_year else None
-    for fig in report.figures:
-        if (fig.value <= 0 or fig.unit not in ("条", "件") or params.words not in fig.context
-                or (fig.span.line, fig.span.column) in listed):
-            continue
+    for fig in found:
         named = counts.search(fig.context)
         if named is None:
             continue
@@ -278,7 +280,7 @@ def _no_requests_in_table(report: Report, old_rows: str) -> tuple[str, object] |
         return None
     received = rx(old_rows)
     rows = [r for t in report.tables if t.primary for r in t.rows
-            if r.value is not None and not r.subset and received.search(r.label.split("\n")[0])]
+            if r.value is not None and not r.subset and "申请" in r.label and received.search(r.label.split("\n")[0])]
     if rows and all(r.value == 0 for r in rows):
         first = rows[0]
         label = first.label.split("\n")[0].strip()

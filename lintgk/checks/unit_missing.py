@@ -15,7 +15,7 @@ from lintgk.checks.params import Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ITEM_UNITS, UNITS
-from lintgk.parse.model import Figure, Report, Span
+from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
 _BETWEEN = "，；,;"  # what separates the clauses of a list of counts
@@ -37,7 +37,8 @@ class UnitMissingParams:
 def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> None:
     # bare numbers by place: (paragraph, start, end, their neighbours' units, whether a neighbour names the same kind)
     units: dict[tuple[int, int], list] = {}
-    for fig in report.figures:
+    figures = report.figures
+    for i, fig in enumerate(figures):
         par = fig.paragraph
         if par is None:
             continue
@@ -45,9 +46,12 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
         end = fig.offset + len(fig.text)
         if end < len(text) and text[end] not in _ENDS:
             continue  # not the end of its clause: no item of a list of counts
-        start = _clause_start(text, fig.offset)
-        before = _bare_clause_before(text, start) if start is not None else None
-        for place in (before, _bare_clause_after(text, end)):
+        start = fig.offset - len(fig.context)  # the figure's clause, as the parse cut it (at a clause break)
+        after = None
+        next_fig = figures[i + 1] if i + 1 < len(figures) else None
+        if next_fig is None or next_fig.paragraph is not par or next_fig.offset - len(next_fig.context) != end + 1:
+            after = _bare_clause_after(text, end)  # (the next clause is no other figure's, which most are)
+        for place in (_bare_clause_before(text, start), after):
             if place is not None:
                 entry = units.setdefault((id(par), place[0]), [par, *place, set(), False])
                 entry[3].add(fig.unit)
@@ -55,7 +59,7 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
     if not units:
         return
     not_a_count = rx(params.not_a_count) if params.not_a_count else None
-    following = None  # each paragraph's next one, made if a bare number ends a paragraph
+    following = None  # each paragraph's next one, made once a bare number ends a paragraph
     for par, start, end, found, alike in units.values():
         if not alike or len(found) != 1 or not found <= ITEM_UNITS:
             continue
@@ -100,21 +104,22 @@ def _clause_start(text: str, pos: int, reach: int = _LONGEST_CLAUSE) -> int | No
 
 def _bare_clause_before(text: str, start: int) -> tuple[int, int] | None:
     """The bare number that ends the clause before the one starting at ``start``, if any."""
-    if start < 2 or text[start - 1] not in _BETWEEN:
+    if start < 2 or text[start - 1] not in _BETWEEN or not text[start - 2].isdigit():
         return None
     return _bare_end(text, max(0, start - 1 - _LONGEST_CLAUSE), start - 1)
+
+
+# the rest of a clause, to the break that ends it (not into a list's numbering 「3、」 or brackets)
+_CLAUSE_REST = lazy_compile(r"[^，。；,;：:、（(]{0,%d}" % _LONGEST_CLAUSE)
 
 
 def _bare_clause_after(text: str, end: int) -> tuple[int, int] | None:
     """The bare number that ends the clause after the figure ending at ``end``, if any."""
     if end >= len(text) or text[end] not in _BETWEEN:
         return None
-    stop = end + 1
-    limit = min(len(text), stop + _LONGEST_CLAUSE)
-    while stop < limit and text[stop] not in _ENDS + "：:、（(":
-        stop += 1
-    if stop < len(text) and text[stop] not in _ENDS:
-        return None  # the clause goes on past the limit, or into a list's numbering or brackets
+    stop = _CLAUSE_REST.match(text, end + 1).end()
+    if not text[stop - 1].isdigit() or (stop < len(text) and text[stop] not in _ENDS):
+        return None  # no number at the clause's end, or the clause goes on past the limit, or into a list's numbering
     return _bare_end(text, end + 1, stop)
 
 
