@@ -237,7 +237,7 @@ def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter,
     zero = _no_requests_in_table(report, params.rows)
     if zero is None:
         return
-    label, cell = zero
+    (label, label_en), cell = zero
     counts = rx(params.counts)
     not_the_year = rx(params.not_the_year) if params.not_the_year else None
     for fig in found:
@@ -250,7 +250,7 @@ def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter,
         if (not_the_year and not_the_year.search(sentence)) or _another_year(sentence, report.year):
             continue
         emit(fig.span, variant="no_requests", figure=fig.context[named.start():] + fig.text, label=label,
-             table_where=emit.where(cell.line, cell.column))
+             label_en=label_en, table_where=emit.where(cell.line, cell.column))
 
 
 _YEAR = lazy_compile(r"(\d{4})年")
@@ -261,8 +261,8 @@ def _another_year(text: str, year: int | None) -> bool:
     return "年" in text and any(int(m[1]) != year for m in _YEAR.finditer(text))
 
 
-def _no_requests_in_table(report: Report, old_rows: str) -> tuple[str, object] | None:
-    """(what the table says, its first cell) when the requests table counts none: the national table's
+def _no_requests_in_table(report: Report, old_rows: str) -> tuple[tuple[str, str], object] | None:
+    """(what the table says, in Chinese and English; its first cell) when the requests table counts none: the national table's
     本年新收 and 上年结转 totals both 0, or every row of an old statistics table that counts the requests
     received 0. None when it counts some, or says nothing."""
     national = report.national
@@ -274,7 +274,7 @@ def _no_requests_in_table(report: Report, old_rows: str) -> tuple[str, object] |
         # every cell of the two rows, not only their totals: a 总计 left 0 beside a column's 3 is the table's slip
         if all(v is not None and v.value == 0 for v in totals) and not any(
                 v.value for row in rows for v in row.values.values()):
-            return "本年新收和上年结转的申请均为0", totals[0]
+            return ("本年新收和上年结转的申请均为0", "the year's new and carried-over requests are 0"), totals[0]
         return None
     if not old_rows:
         return None
@@ -284,7 +284,7 @@ def _no_requests_in_table(report: Report, old_rows: str) -> tuple[str, object] |
     if rows and all(r.value == 0 for r in rows):
         first = rows[0]
         label = first.label.split("\n")[0].strip()
-        return f"「{label}」为0", first.value_span or first.label_span
+        return (f"「{label}」为0", f"“{label}” is 0"), first.value_span or first.label_span
     return None
 
 
