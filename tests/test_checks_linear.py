@@ -144,3 +144,22 @@ def test_a_word_written_twice_many_times_scans_the_text_once_a_term(tmp_path, mo
     result = lint_path(_report(tmp_path, ["我们规范审核审核发布机制，完善工作。" * 400]), Config(select=["GK608"]))
     assert result.error is None
     assert 0 < scans[0] <= 8
+
+
+def test_a_bare_count_is_looked_for_a_bounded_way_from_each_figure(tmp_path, monkeypatch):
+    """GK611 looks at the clause before and after each figure, each at most 40 characters: a paragraph of a
+    thousand list items costs a thousand short looks, not a thousand reads of the paragraph."""
+    from lintgk.checks import unit_missing
+
+    reads = []
+    real = unit_missing._bare_end
+
+    def counted(text, floor, stop):
+        reads.append(stop - floor)
+        return real(text, floor, stop)
+
+    monkeypatch.setattr(unit_missing, "_bare_end", counted)
+    items = "其中规范性文件类3条，环保能源类信息 45，其他类4条；" * 1000
+    result = lint_path(_report(tmp_path, ["全年主动公开信息52000条，" + items[:-1] + "。"]), Config(select=["GK611"]))
+    assert sum(d.rule == "GK611" for d in result.diagnostics) == 1000
+    assert len(reads) <= 2 * 3000 and max(reads) <= 41

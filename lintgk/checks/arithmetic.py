@@ -140,6 +140,17 @@ class NoneTopic:
 
 
 @dataclass
+class NoRequests:
+    """The requests table says none was received or carried over; the text's counts of requests or of
+    information disclosed on request then contradict it."""
+
+    rows: Regex = ""  # an old statistics table's rows of the requests received (受理依申请公开信息总数)
+    words: str = "依申请公开"  # what a count's clause holds (found with ``in`` before the pattern is tried)
+    counts: Regex = ""  # the clause before such a count, to its end (「依申请公开信息数」)
+    not_the_year: Regex = ""  # in the count's sentence: not the year's own count of the body (累计, 全县, 上年)
+
+
+@dataclass
 class NoneVsCountParams:
     """「没有……」 beside a count of the same thing (prose or table)."""
 
@@ -147,6 +158,7 @@ class NoneVsCountParams:
     reach: int = 30  # how many characters before the keyword a negation may stand
     specific: Regex = ""  # between the negation and the keyword: the claim is of one particular thing (its number)
     topics: list[NoneTopic] = field(default_factory=list)
+    no_requests: NoRequests | None = None
 
 
 def _compiled_topics(params: NoneVsCountParams) -> list[tuple]:
@@ -166,6 +178,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     paragraphs = report.doc.paragraphs
+    listed: set[tuple[int, int]] = set()  # where the counts are that a claim of none already named
     for topic, keyword, words, exclude, modifier in prepared(params, _compiled_topics):
         holding = negated
         if words is not None:  # a paragraph without the topic's words holds no claim; the few with a
@@ -203,10 +216,76 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     others = [c for c in counts_text
                               if c[2].line != par.line or not claim_span.column <= c[2].column < claim_span.end_column]
                     if others:
+                        listed.update((s.line, s.column) for _, _, s in others)
                         listing = "；".join(f"{emit.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
                         emit(claim_span, claim=clause[start:end], topic=topic.name.zh,
                              topic_en=topic.name.en, counts=listing)
                     break
+    if params.no_requests is not None:
+        _counted_without_requests(report, params.no_requests, emit, listed)
+
+
+def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter, listed: set) -> None:
+    """The text's counts of requests (or of information disclosed on request) in a report whose requests
+    table has none: 「依申请公开信息数142条」 beside a table whose 本年新收 and 上年结转 are both 0. A count a
+    claim of none in the text already named is left to that finding."""
+    words = params.words
+    found = [fig for fig in report.figures if words in fig.context and fig.value > 0 and fig.unit in ("条", "件")
+             and (fig.span.line, fig.span.column) not in listed]
+    if not found:
+        return  # (most reports: the tables are not looked at)
+    zero = _no_requests_in_table(report, params.rows)
+    if zero is None:
+        return
+    (label, label_en), cell = zero
+    counts = rx(params.counts)
+    not_the_year = rx(params.not_the_year) if params.not_the_year else None
+    for fig in found:
+        named = counts.search(fig.context)
+        if named is None:
+            continue
+        text = fig.paragraph.text if fig.paragraph is not None else fig.context
+        start, _ = sentence_bounds(text, fig.offset)
+        sentence = text[start:fig.offset] if fig.paragraph is not None else fig.context
+        if (not_the_year and not_the_year.search(sentence)) or _another_year(sentence, report.year):
+            continue
+        emit(fig.span, variant="no_requests", figure=fig.context[named.start():] + fig.text, label=label,
+             label_en=label_en, table_where=emit.where(cell.line, cell.column))
+
+
+_YEAR = lazy_compile(r"(\d{4})年")
+
+
+def _another_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a year other than the report's (「2020年依申请公开信息数」 in the 2021 report)."""
+    return "年" in text and any(int(m[1]) != year for m in _YEAR.finditer(text))
+
+
+def _no_requests_in_table(report: Report, old_rows: str) -> tuple[tuple[str, str], object] | None:
+    """(what the table says, in Chinese and English; its first cell) when the requests table counts none: the national table's
+    本年新收 and 上年结转 totals both 0, or every row of an old statistics table that counts the requests
+    received 0. None when it counts some, or says nothing."""
+    national = report.national
+    if national is not None and national.applications is not None:
+        rows = [national.applications.rows.get(key) for key in ("一", "二")]
+        if any(row is None for row in rows):
+            return None
+        totals = [row.values.get("总计") for row in rows]
+        # every cell of the two rows, not only their totals: a 总计 left 0 beside a column's 3 is the table's slip
+        if all(v is not None and v.value == 0 for v in totals) and not any(
+                v.value for row in rows for v in row.values.values()):
+            return ("本年新收和上年结转的申请均为0", "the year's new and carried-over requests are 0"), totals[0]
+        return None
+    if not old_rows:
+        return None
+    received = rx(old_rows)
+    rows = [r for t in report.tables if t.primary for r in t.rows
+            if r.value is not None and not r.subset and "申请" in r.label and received.search(r.label.split("\n")[0])]
+    if rows and all(r.value == 0 for r in rows):
+        first = rows[0]
+        label = first.label.split("\n")[0].strip()
+        return (f"「{label}」为0", f"“{label}” is 0"), first.value_span or first.label_span
+    return None
 
 
 class _Counts:

@@ -52,6 +52,27 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))
 
 
+@dataclass
+class NationalPartWordingParams:
+    """A part of the national format whose heading must say what the part reports."""
+
+    name: str = ""  # the part's official heading (「五、存在的主要问题及改进情况」)
+    part: Regex = ""  # the first top-level heading matching this is that part (as GK105 finds it)
+    wording: Regex = ""  # what its heading must say: the words of the content the regulation requires
+
+
+@kind("national-part-wording", params=NationalPartWordingParams)
+def national_part_wording(report: Report, params: NationalPartWordingParams, emit: Emitter) -> None:
+    part = rx(params.part)
+    heading = next((h for h in report.parts if part.search(h.title)), None)
+    if heading is None:
+        return  # a missing part is GK105's
+    if rx(params.wording).search(heading.title):
+        emit.passed(heading.span.line, heading.title, found=heading.title)
+    else:
+        emit(heading.span, found=heading.marker + heading.title, name=params.name)
+
+
 # the government of an area (「海澄综合实验区」, 「青松岭区人民政府」, 「江海市人民政府办公厅」), whose own area a
 # 「全区」/「全市」 sentence is about; a department (「……社会事业局」) is not
 _AREA_GOVERNMENT = lazy_compile(

@@ -1,0 +1,134 @@
+"""GK611: a count written without its unit among counts of the same kind that have it: 「其中主动公开政府信息
+425条，作为依申请公开信息数46条，不予公开信息数1402。」 — the last figure lost its 条.
+
+Only a bare number that ends a comma clause whose neighbouring clauses end with figures of one unit (条, 件 …)
+is taken: a list of counts written alike. A number beside counts of another unit (「发布信息273条、订阅数374908，
+微博发布信息214篇」), an index or a rank (「融媒体指数13989，位列全国各省第5位」), a telephone number and a list's
+numbering (「3、」) are left alone. The places are found from the report's figures (a few dozen), never by a
+scan of the whole text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lintgk.checks.params import Regex
+from lintgk.checks.registry import Emitter, kind
+from lintgk.lazy_regex import lazy_compile
+from lintgk.lexicon import ITEM_UNITS, UNITS
+from lintgk.parse.model import Report, Span
+from lintgk.parse.patterns import rx
+
+_BETWEEN = "，；,;"  # what separates the clauses of a list of counts
+_ENDS = _BETWEEN + "。"  # what may follow a bare count at its clause's end
+# a number at the end of its clause, right after the Han words that name it (a blank between allowed)
+_BARE_AT_END = lazy_compile(r"(?<=\p{Han})\s?(?P<num>\d{1,6})$")
+_UNIT_FIRST = lazy_compile(r"\s*(?:" + UNITS + ")")  # a line that starts with a unit: the rest of a figure
+_LONGEST_CLAUSE = 40  # characters: a clause of a list of counts is short
+
+
+@dataclass
+class UnitMissingParams:
+    """A bare number among counts with a unit."""
+
+    not_a_count: Regex = ""  # words just before the number that make it no count (电话, 指数, 第)
+
+
+@kind("unit-missing", params=UnitMissingParams)
+def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> None:
+    # bare numbers by place: (paragraph, start, end, their neighbours' units, whether a neighbour names the same kind)
+    units: dict[tuple[int, int], list] = {}
+    figures = report.figures
+    for i, fig in enumerate(figures):
+        par = fig.paragraph
+        if par is None:
+            continue
+        text = par.text
+        end = fig.offset + len(fig.text)
+        if end < len(text) and text[end] not in _ENDS:
+            continue  # not the end of its clause: no item of a list of counts
+        start = fig.offset - len(fig.context)  # the figure's clause, as the parse cut it (at a clause break)
+        after = None
+        next_fig = figures[i + 1] if i + 1 < len(figures) else None
+        if next_fig is None or next_fig.paragraph is not par or next_fig.offset - len(next_fig.context) != end + 1:
+            after = _bare_clause_after(text, end)  # (the next clause is no other figure's, which most are)
+        for place in (_bare_clause_before(text, start), after):
+            if place is not None:
+                entry = units.setdefault((id(par), place[0]), [par, *place, set(), False])
+                entry[3].add(fig.unit)
+                entry[4] = entry[4] or _same_kind(fig.context, text[max(0, place[0] - 4):place[0]])
+    if not units:
+        return
+    not_a_count = rx(params.not_a_count) if params.not_a_count else None
+    following = None  # each paragraph's next one, made once a bare number ends a paragraph
+    for par, start, end, found, alike in units.values():
+        if not alike or len(found) != 1 or not found <= ITEM_UNITS:
+            continue
+        (unit,) = found
+        text = par.text
+        if end == len(text):
+            # a text copied from a PDF breaks its lines anywhere (「其中结果维持 25」 then 「件，结果纠正 5 件」),
+            # and the text's last line may be cut short (a page's excerpt)
+            if following is None:
+                paragraphs = report.doc.paragraphs
+                following = {id(a): b for a, b in zip(paragraphs, paragraphs[1:])}
+            after = following.get(id(par))
+            if after is None or _UNIT_FIRST.match(after.text):
+                continue
+        opening = _clause_start(text, start, 16)
+        words = text[start - 16 if opening is None else opening:start]
+        if not_a_count and not_a_count.search(words[-8:]):
+            continue
+        number = text[start:end].strip()
+        blank = " " if end - start > len(number) else ""  # as one plain space, whichever the text has (a no-break one)
+        emit(Span.within(par, end - len(number), end), figure=words + blank + number, number=number, unit=unit)
+
+
+_JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)
+
+
+def _same_kind(named: str, bare_words: str) -> bool:
+    """Whether a bare number's last words name what a neighbouring count's clause names last: 「信息数」 and
+    「信息数」, 「类」 and 「能源类信息」 (not 「订阅数」 beside 「发布信息214篇」)."""
+    name = named.rstrip(_JOINING)
+    return bool(name) and name[-1] in bare_words
+
+
+def _clause_start(text: str, pos: int, reach: int = _LONGEST_CLAUSE) -> int | None:
+    """Where the clause holding ``pos`` starts; None when that is more than ``reach`` characters back (a long
+    clause is no item of a list of counts, and looking no further keeps the check linear)."""
+    i, floor = pos, max(0, pos - reach)
+    while i > floor and text[i - 1] not in _ENDS + "：:":
+        i -= 1
+    return i if i == 0 or text[i - 1] in _ENDS + "：:" else None
+
+
+def _bare_clause_before(text: str, start: int) -> tuple[int, int] | None:
+    """The bare number that ends the clause before the one starting at ``start``, if any."""
+    if start < 2 or text[start - 1] not in _BETWEEN or not text[start - 2].isdigit():
+        return None
+    return _bare_end(text, max(0, start - 1 - _LONGEST_CLAUSE), start - 1)
+
+
+# the rest of a clause, to the break that ends it (not into a list's numbering 「3、」 or brackets)
+_CLAUSE_REST = lazy_compile(r"[^，。；,;：:、（(]{0,%d}" % _LONGEST_CLAUSE)
+
+
+def _bare_clause_after(text: str, end: int) -> tuple[int, int] | None:
+    """The bare number that ends the clause after the figure ending at ``end``, if any."""
+    if end >= len(text) or text[end] not in _BETWEEN:
+        return None
+    stop = _CLAUSE_REST.match(text, end + 1).end()
+    if not text[stop - 1].isdigit() or (stop < len(text) and text[stop] not in _ENDS):
+        return None  # no number at the clause's end, or the clause goes on past the limit, or into a list's numbering
+    return _bare_end(text, end + 1, stop)
+
+
+def _bare_end(text: str, floor: int, stop: int) -> tuple[int, int] | None:
+    """(start, end) of the bare number ending text[floor:stop], when it is one."""
+    m = _BARE_AT_END.search(text, floor, stop)
+    if m is None:
+        return None
+    start = m.start("num")
+    if start > 0 and text[start - 1] in "第":
+        return None
+    return m.start(), m.end()
