@@ -358,8 +358,9 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
-# a page's publication stamp (2024-01-16 08:40): beside a strong token it counts as another of the bar's words
-_PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# a page's publication stamp (2024-01-16 08:40, or in words: 「2022年01月18日来源：1」): beside a strong token it
+# counts as another of the bar's words (a date alone beside a weaker word, 「日期：2022年1月18日」, may be the report's)
+_PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日")
 # a page's labels spaced out to the width of others (索 引 号, 有  效  性) are looked for without their spaces
 _INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
