@@ -358,8 +358,9 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
-# a page's publication stamp (2024-01-16 08:40): beside a strong token it counts as another of the bar's words
-_PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# a page's publication stamp (2024-01-16 08:40, or in words: 「2022年01月18日来源：1」): beside a strong token it
+# counts as another of the bar's words (a date alone beside a weaker word, 「日期：2022年1月18日」, may be the report's)
+_PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日")
 # a page's labels spaced out to the width of others (索 引 号, 有  效  性) are looked for without their spaces
 _INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
@@ -369,6 +370,7 @@ _LIST_NUMBER = lazy_compile(r"\d{1,2}[.．]\s*")
 _BULLETS = "•·▪●◆■"
 # a breadcrumb's tail wrapped onto a line of its own (> 政府信息公开 > 政府信息公开年报)
 _BREADCRUMB_TAIL = lazy_compile(r"[>＞][^>＞，。；]+(?:[>＞][^>＞，。；]+)+")
+_CRUMB_ITEM = lazy_compile(r"[>＞][^>＞，。；：:]{1,20}")  # one item of a breadcrumb wrapped a line each
 # a download link's file name left alone on a line (…年度报告.pdf)
 # (or the file names of a page's icons: ztfd.png ztsx.png)
 _FILE_NAME = lazy_compile(r"(?:[^\s，。；：:、]{2,60}\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|png|jpe?g|gif)\s+){0,5}"
@@ -412,6 +414,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
     spaced = _spaced_labels(tuple(params.spaced_labels))
     signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
+    crumb_line = 0  # the line of the last breadcrumb found: the next line may carry on with its items
     for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
@@ -423,8 +426,11 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         head = _list_item(text)
         if head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
             found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
-        elif head[:1] in ">＞" and _BREADCRUMB_TAIL.fullmatch(head.replace(" ", "")):
-            found = [head.strip()]
+            crumb_line = par.line
+        elif head[:1] in ">＞" and (_BREADCRUMB_TAIL.fullmatch(compact := head.replace(" ", ""))
+                                     or (par.line == crumb_line + 1 and _CRUMB_ITEM.fullmatch(compact))):
+            found = [head.strip()]  # a breadcrumb's items, also one a line under it (当前位置：首页 / > 政府信息公开 / > 2022年)
+            crumb_line = par.line
         elif spaced is not None and (label := spaced.match(text)):
             found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
         elif "." in text and _FILE_NAME.fullmatch(text):  # (the dot first: most lines have none)

@@ -17,6 +17,9 @@ _YEAR_PERIOD = lazy_compile(r"(?:统计期限|统计时间|统计周期|数据�
 # 「本报告内容涵盖……期间」, also in a sentence of its own after the report is named (「……编制本年度报告。内容涵盖乡政府
 # 2019年1月1日至12月31日期间的……」)
 _REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
+# 「现将夏镇2024年1月1日至12月31日期间的政府信息公开总体情况……报告如下」: the span of the disclosure work reported on
+# (not the span a year's report covers when the report names it: 「2023年1月1日至12月31日期间的政府信息公开工作年度报告已……发布」)
+_WORK_AFTER = lazy_compile(r"\s*期间的?(?:政府)?信息公开(?:工作)?(?:总体|年度)?(?:情况|工作)(?!年度?报告|年报)")
 # the words after the period: 「在2024年1月1日至2024年12月31日数据统计时限内，……」
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
 _PUBLISHED = lazy_compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
@@ -112,6 +115,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
             or _STAT_AFTER.match(after) is not None
+            or _WORK_AFTER.match(after) is not None
             or (_REPORT_SPAN.search(before) is not None and ("报告" in text[:s0] or "年报" in text[:s0]))
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
