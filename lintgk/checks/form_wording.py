@@ -198,11 +198,12 @@ def form_row_group(report: Report, p: FormRowGroupParams, emit: Emitter) -> None
         if after is None and not goes_on:
             continue  # the table's read rows end before this row's place: cut off, not left out
         at = after or next(r for r in reversed(found[:i]) if r is not None)
-        shown = _label_in_format(names, table, p)
-        emit(Span(at.line, 1, at.line, 2), row=shown, rows="、".join(_label_in_format(n, table, p) for n in p.rows))
+        group = [_label_in_format(n, table) for n in p.rows]
+        emit(Span(at.line, 1, at.line, 2), row=_label_in_format(names, table), rows="、".join(group),
+             rows_en=" and ".join(f"“{n}”" for n in group))
 
 
-def _label_in_format(names: list[str], table: FormTable, p: FormRowGroupParams) -> str:
+def _label_in_format(names: list[str], table: FormTable) -> str:
     """The one of a row's labels that the format of the table's columns uses (the first when they tell none)."""
     formats = [Wording(**w) for w in table.spec.options.get("wording", ())]
     named = {words(c) for c in table.columns}
