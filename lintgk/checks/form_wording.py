@@ -73,7 +73,7 @@ class Wording:
 @dataclass
 class FormLabelsParams:
     tables: list[str] = field(default_factory=list)  # the form's tables whose labels are checked
-    near: float = 0.7  # how alike a header name must be to a format's column to be taken as a slip of it
+    near: float = 0.7  # how alike a label must be to the format's wording to be taken as a slip of it
 
 
 @kind("form-labels", params=FormLabelsParams)
@@ -89,15 +89,18 @@ def form_labels(report: Report, p: FormLabelsParams, emit: Emitter) -> None:
         if formats:
             _header_labels(report, table, formats, p.near, emit)
         else:
-            _row_labels(report, table, emit)
+            _row_labels(report, table, p.near, emit)
 
 
-def _row_labels(report: Report, table: FormTable, emit: Emitter) -> None:
-    """The labels of rows the reader matched to the form's rows (by their wording or as a slip of it)."""
+def _row_labels(report: Report, table: FormTable, near: float, emit: Emitter) -> None:
+    """The labels of rows the reader matched to the form's rows (by their wording or as a slip of it): a label is
+    held to its row's wording only when it is what named the row (not a note or another cell beside it) and is
+    alike it (not the row's meaning worded out another way: 「3.危及国家安全、公共安全、经济安全和社会稳定」)."""
     for row in table.rows:
         official = table.spec.row(row.key).label
-        written = words(row.label)
-        if not written or written_as(written, words(official)):
+        written, wording = words(row.label), words(official)
+        if not written or written_as(written, wording) or table.spec.row_of_label(row.label) != row.key \
+                or _likeness(written, wording) < near:
             continue
         _report_slip(emit, _label_span(report, row.line, row.label), row.label, official, "row")
 
