@@ -80,11 +80,12 @@ def test_blank_cell_on_a_line_of_its_own(tmp_path, layout, cell):
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("label,found", (("2.其他法律行政止公开", set()), ("2.法律另有规定的", {"GK412"})))
+@pytest.mark.parametrize("label,found", (("2.其他法律行政止公开", {"GK414"}), ("2.法律另有规定的", {"GK412"})))
 def test_item_label_none_of_the_format(tmp_path, layout, label, found):
     """An item of （三）不予公开 labelled otherwise than the format, holding a figure: a slip of the official wording
-    (a real county report's 「2.其他法律行政止公开」) is that row and its figure counts; a label of its own is no row
-    (GK412), not its group's (（三）不予公开 merged beside it), and leaves the column sums unchecked rather than wrong."""
+    (a real county report's 「2.其他法律行政止公开」) is that row and its figure counts, the label itself reported
+    (GK414); a label of its own is no row (GK412), not its group's (（三）不予公开 merged beside it), and leaves the
+    column sums unchecked rather than wrong."""
     figures = dict(APPLICATIONS, 其他法律=(1, 0, 0, 0, 0, 0), 一=(11, 1, 0, 0, 1, 0))
     blocks = report(2021, figures)
     blocks[3] = blocks[3].replace("申请12件", "申请13件")

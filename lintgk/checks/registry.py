@@ -116,7 +116,8 @@ def kind(name: str, params: type | None = None) -> Callable[[CheckFn], CheckFn]:
 
 def all_kinds() -> dict[str, CheckFn]:
     # Importing the modules registers their kinds.
-    from lintgk.checks import (across, announced_count, arithmetic, forms, identity, national,  # noqa: F401
-                               paragraph_end, periods, proofreading, structure, tables, typography, unit_missing)
+    from lintgk.checks import (across, announced_count, arithmetic, form_wording, forms, identity,  # noqa: F401
+                               national, paragraph_end, periods, proofreading, structure, tables, typography,
+                               unit_missing)
 
     return KINDS

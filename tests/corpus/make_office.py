@@ -31,6 +31,7 @@ from national_layouts import Td, application_table, review_table  # noqa: E402
 from national_layouts import _grid as spread  # noqa: E402
 from office import WPS_SPLIT, build_docx, convert, to_pdf  # noqa: E402
 
+from lintgk.checks.form_wording import words, written_as  # noqa: E402
 from lintgk.document import Table  # noqa: E402
 from lintgk.parse.national import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, find_national_tables  # noqa: E402
 from lintgk.readers import read_path  # noqa: E402
@@ -148,6 +149,8 @@ def _official_applications(table) -> list[list[Td]]:
         values = [found.values[c].raw if found and c in found.values else "" for c in APPLICANT_COLUMNS]
         for td, value in zip(row[-7:], values):
             td.text = value
+        if found and not written_as(words(found.label), words(row[-8].text)):
+            row[-8].text = found.label  # a label that is no wording of the format's (a slip) is the report's own
     return rows
 
 
