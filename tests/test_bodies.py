@@ -12,6 +12,9 @@ from lintgk.parse.bodies import is_government, parse_body, same_level_other
     ("两城镇人民政府党政办公室", [("两城", "镇")], "人民政府党政办公室"),
     ("城关镇人民政府", [("城关", "镇")], "人民政府"),
     ("招宝山街道", [("招宝山", "街道")], ""),
+    # a city whose name ends with 镇 (景德镇市), not a town followed by 市; but 市场 after a town is a market
+    ("白瓷镇市昌河区西郊街道办事处", [("白瓷镇", "市"), ("昌河", "区"), ("西郊", "街道")], "办事处"),
+    ("白沙镇市场监督管理所", [("白沙", "镇")], "市场监督管理所"),
 ])
 def test_chains(text, places, rest):
     body = parse_body(text)
