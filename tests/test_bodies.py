@@ -14,12 +14,16 @@ from lintgk.parse.bodies import is_government, parse_body, same_level_other
     ("招宝山街道", [("招宝山", "街道")], ""),
     # a city whose name ends with 镇 (景德镇市), not a town followed by 市; but 市场 after a town is a market
     ("白瓷镇市昌河区西郊街道办事处", [("白瓷镇", "市"), ("昌河", "区"), ("西郊", "街道")], "办事处"),
-    ("白沙镇市场监督管理所", [("白沙", "镇")], "市场监督管理所"),
 ])
 def test_chains(text, places, rest):
     body = parse_body(text)
     assert [(p.name, p.kind) for p in body.places] == places and body.rest == rest
     assert is_government(body)
+
+
+def test_market_after_a_town_is_no_city():
+    body = parse_body("白沙镇市场监督管理所")  # 市场 after a town's name: its market office, not a city 白沙镇市
+    assert [(p.name, p.kind) for p in body.places] == [("白沙", "镇")] and body.rest == "市场监督管理所"
 
 
 @pytest.mark.parametrize("text", ["县政府", "各乡镇", "全县", "本街道", "我镇", "原桃源乡"])
