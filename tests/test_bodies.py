@@ -39,3 +39,14 @@ def test_same_level():
     assert not same_level_other(town, parse_body("青禾县人民政府"))
     assert not same_level_other(parse_body("青禾市人民政府"), parse_body("白水市人民政府"))
     assert not is_government(parse_body("青禾县教育局"))
+
+
+@pytest.mark.parametrize("title, body", [
+    ("宝坻区消防救援支队\n政府信息公开工作2025年度报告", "宝坻区消防救援支队"),  # the year inside the kind's words
+    ("青禾县气象局2022年政府信息公开工作年度报告", "青禾县气象局"),
+    ("2022年青禾市地方金融监督管理局\n政府信息公开工作年度报告", "青禾市地方金融监督管理局"),
+])
+def test_title_body(title, body):
+    from lintgk.parse import parse
+    from lintgk.readers.text import parse_text
+    assert parse(parse_text(title + "\n一、总体情况\n", "t.txt")).body == body
