@@ -238,7 +238,9 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
     if where is not None and not where:
         return
     if params.current_notice and rx(params.current_notice).search(joined.text):
-        _earlier_notice_with_current_number(joined, params, emit)
+        paragraphs = report.doc.paragraphs
+        _earlier_notice_with_current_number(
+            [paragraphs[i] for i in sorted(where)] if where is not None else paragraphs, params, emit)
         return
     citing = next(joined.matches(rx(params.format_notice)), None)
     if citing is None:
@@ -255,18 +257,20 @@ def _cited_name(stated: str) -> str:
     return stated
 
 
-def _earlier_notice_with_current_number(joined: JoinedParagraphs, params: StaleYearParams, emit: Emitter) -> None:
+def _earlier_notice_with_current_number(paragraphs: list[Paragraph], params: StaleYearParams, emit: Emitter) -> None:
     """The earlier format's notice named, the current one's number after it (「……关于政府信息公开工作年度报告有关事项
-    的通知》（国办公开办函〔2021〕30号）」): an earlier report's opening whose number alone was brought up to date."""
+    的通知》（国办公开办函〔2021〕30号）」): an earlier report's opening whose number alone was brought up to date.
+    ``paragraphs``: those that may cite the earlier notice (a few: the opening's)."""
     if not params.current_number:
         return
+    notice = rx(params.format_notice)
     number_after = rx(r"[》>〉]?\s*[（(]\s*(?P<number>" + params.current_number + ")")
-    for par, offset, m in joined.matches(rx(params.format_notice)):
-        after = number_after.match(joined.text, m.end())
-        if after is None:
-            continue
-        emit(Span.within(par, m.start() - offset, after.end() - offset), variant="notice_number",
-             stated=_cited_name(m.group(0)), number=after.group("number"))
+    for par in paragraphs:
+        for m in notice.finditer(par.text):
+            after = number_after.match(par.text, m.end())
+            if after is not None:
+                emit(Span.within(par, m.start(), after.end()), variant="notice_number",
+                     stated=_cited_name(m.group(0)), number=after.group("number"))
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
