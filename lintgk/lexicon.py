@@ -64,8 +64,9 @@ ANY_MARKER = lazy_compile("^" + MARKER + r"\s*")
 SUBSET_MARKER = lazy_compile(r"^其中\s*[：:]?\s*")
 
 # A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
-# a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」.
-PAGE_FRAME = lazy_compile(r"位置|首页|主页|[>＞»›|｜]")
+# a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」, the button that reads the
+# report aloud (点击收听年报语音朗读).
+PAGE_FRAME = lazy_compile(r"位置|首页|主页|[>＞»›|｜]|点击收听|语音朗读")
 
 # The headers of a statistics table's columns: its unit column (计量单位 / 单位), a column of figures
 # (统计数, 数量 …, or a period: 2013年度, 本年度, 历年累计), not a ratio (增减, 同比, %).

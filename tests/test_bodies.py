@@ -12,11 +12,18 @@ from lintgk.parse.bodies import is_government, parse_body, same_level_other
     ("两城镇人民政府党政办公室", [("两城", "镇")], "人民政府党政办公室"),
     ("城关镇人民政府", [("城关", "镇")], "人民政府"),
     ("招宝山街道", [("招宝山", "街道")], ""),
+    # a city whose name ends with 镇 (景德镇市), not a town followed by 市; but 市场 after a town is a market
+    ("白瓷镇市昌河区西郊街道办事处", [("白瓷镇", "市"), ("昌河", "区"), ("西郊", "街道")], "办事处"),
 ])
 def test_chains(text, places, rest):
     body = parse_body(text)
     assert [(p.name, p.kind) for p in body.places] == places and body.rest == rest
     assert is_government(body)
+
+
+def test_market_after_a_town_is_no_city():
+    body = parse_body("白沙镇市场监督管理所")  # 市场 after a town's name: its market office, not a city 白沙镇市
+    assert [(p.name, p.kind) for p in body.places] == [("白沙", "镇")] and body.rest == "市场监督管理所"
 
 
 @pytest.mark.parametrize("text", ["县政府", "各乡镇", "全县", "本街道", "我镇", "原桃源乡"])
@@ -32,3 +39,14 @@ def test_same_level():
     assert not same_level_other(town, parse_body("青禾县人民政府"))
     assert not same_level_other(parse_body("青禾市人民政府"), parse_body("白水市人民政府"))
     assert not is_government(parse_body("青禾县教育局"))
+
+
+@pytest.mark.parametrize("title, body", [
+    ("宝坻区消防救援支队\n政府信息公开工作2025年度报告", "宝坻区消防救援支队"),  # the year inside the kind's words
+    ("青禾县气象局2022年政府信息公开工作年度报告", "青禾县气象局"),
+    ("2022年青禾市地方金融监督管理局\n政府信息公开工作年度报告", "青禾市地方金融监督管理局"),
+])
+def test_title_body(title, body):
+    from lintgk.parse import parse
+    from lintgk.readers.text import parse_text
+    assert parse(parse_text(title + "\n一、总体情况\n", "t.txt")).body == body

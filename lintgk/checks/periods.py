@@ -167,6 +167,7 @@ class StaleYearParams:
 
     format_notice: Regex = ""  # the notice of the format earlier reports follow (国办公开办函〔2019〕60号)
     current_notice: Regex = ""  # the notice of the format that replaced it (国办公开办函〔2021〕30号)
+    current_number: Regex = ""  # that notice's number alone, as it follows a notice's name in brackets
     current_from: int = 2021  # the first year whose report follows the current notice
 
 
@@ -236,15 +237,40 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
     where = joined.may_match(params.format_notice)
     if where is not None and not where:
         return
+    if params.current_notice and rx(params.current_notice).search(joined.text):
+        paragraphs = report.doc.paragraphs
+        _earlier_notice_with_current_number(
+            [paragraphs[i] for i in sorted(where)] if where is not None else paragraphs, params, emit)
+        return
     citing = next(joined.matches(rx(params.format_notice)), None)
-    if citing is None or (params.current_notice and rx(params.current_notice).search(joined.text)):
+    if citing is None:
         return
     par, offset, m = citing
-    stated = m.group(0)
-    if stated[-1] in "》>〉" and not any(opening in stated for opening in "《<〈"):
-        stated = stated[:-1]  # the closing mark of a title opened before the issuer's name
     emit(Span.within(par, m.start() - offset, m.end() - offset), variant="format_notice", year=year,
-         stated=stated, first=params.current_from)
+         stated=_cited_name(m.group(0)), first=params.current_from)
+
+
+def _cited_name(stated: str) -> str:
+    """A notice as cited, without the closing mark of a title opened before the issuer's name."""
+    if stated[-1] in "》>〉" and not any(opening in stated for opening in "《<〈"):
+        return stated[:-1]
+    return stated
+
+
+def _earlier_notice_with_current_number(paragraphs: list[Paragraph], params: StaleYearParams, emit: Emitter) -> None:
+    """The earlier format's notice named, the current one's number after it (「……关于政府信息公开工作年度报告有关事项
+    的通知》（国办公开办函〔2021〕30号）」): an earlier report's opening whose number alone was brought up to date.
+    ``paragraphs``: those that may cite the earlier notice (a few: the opening's)."""
+    if not params.current_number:
+        return
+    notice = rx(params.format_notice)
+    number_after = rx(r"[》>〉]?\s*[（(]\s*(?P<number>" + params.current_number + ")")
+    for par in paragraphs:
+        for m in notice.finditer(par.text):
+            after = number_after.match(par.text, m.end())
+            if after is not None:
+                emit(Span.within(par, m.start(), after.end()), variant="notice_number",
+                     stated=_cited_name(m.group(0)), number=after.group("number"))
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」

@@ -17,6 +17,8 @@ LEVEL = {"街道": "township", "镇": "township", "乡": "township",
 _SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|区|旗|市)")
 # Words that take a place kind without being a proper name: 各乡镇, 全县, 本街道, 城乡 …
 _NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
+# 市 right after a name's first 镇, not 市场 (白沙镇市场监督管理所): the 镇 ends the city's name (景德镇市)
+_TOWN_CITY = lazy_compile(r"市(?!场)")
 # nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」
 _NOT_IN_NAME = lazy_compile(r"政府|办公|办事")
 
@@ -49,8 +51,10 @@ def parse_body(text: str) -> BodyName | None:
         m = _SEGMENT.match(text, pos)
         if not m or _NOT_A_NAME.match(m.group("name")) or _NOT_IN_NAME.search(m.group("name")):
             break
-        places.append(Place(m.group("name"), m.group("kind")))
-        pos = m.end()
+        name, kind, pos = m.group("name"), m.group("kind"), m.end()
+        if not places and kind == "镇" and _TOWN_CITY.match(text, pos):
+            name, kind, pos = name + kind, "市", pos + 1  # 「景德镇市」: a city whose name ends with 镇
+        places.append(Place(name, kind))
         # 「四平市铁东区人民政府解放街道办事处」: a street office named under its district's government
         if text.startswith("人民政府", pos) and _SEGMENT.match(text, pos + 4):
             pos += 4

@@ -8,7 +8,8 @@ from lintgk.parse.model import Span, Title
 from lintgk.parse.patterns import ANY_MARKER, PAGE_FRAME, SPACES
 
 _YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
-_KIND = lazy_compile(r"(政府)?信息公开(工作)?(年度)?(报告|年报)")
+# (the year may stand inside the words: 「……支队政府信息公开工作2025年度报告」)
+_KIND = lazy_compile(r"(政府)?信息公开(工作)?(?:(?:19|20)\d{2})?(年度)?(报告|年报)")
 # a title that names the report by 政务公开 (「2016年度黑龙江省卫生计生委政务公开工作报告」): where its body ends
 _AFFAIRS_KIND = lazy_compile(r"(政府)?政务公开(工作)?(年度)?(报告|年报)")
 
@@ -169,7 +170,7 @@ def _title(text: str, span: Span) -> Title:
         kind_start = k.start() + 2  # 「……镇人民政府信息公开……」: 政府 belongs to the body
     if m:
         year = to_int(m.group("y"))
-        body = text[: m.start()]
+        body = text[: m.start() if kind_start is None else min(m.start(), kind_start)]  # (the year in the kind's words)
         if not body.strip(_AROUND_BODY) and kind_start is not None and kind_start > m.end():
             # 「2018年建新镇政府信息公开工作年度报告」: the body follows the year
             body = text[m.end(): kind_start]
