@@ -250,7 +250,7 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
             continue
         for row in table.short:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
-                 width=len(table.columns))
+                 width=row.width or len(table.columns))
         for row in table.rows:
             for column, value in row.cells.items():
                 if value.blank:

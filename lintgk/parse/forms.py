@@ -167,6 +167,7 @@ class ShortRow:
     line: int
     count: int
     span: Span
+    width: int = 0  # the figures it needs, where not every row of its table needs as many (part 二's tables)
 
 
 @dataclass

@@ -407,25 +407,30 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     if not any(row.cells and row.cells[0].text.strip(" \u3000").startswith(opening) for row in table.rows):
         return None
     alone: list[ShortRow] = []  # rows of the form with their label alone, no cell after it
+    short: list[ShortRow] = []  # those of them a row of figures follows under one header: cells left blank
+    pending = 0  # alone[pending:]: the labels alone since the last header or row of figures
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
         if first.startswith(spec.options["header"]):
+            pending = len(alone)  # figures under another header: their cells may stand elsewhere (a copy's order)
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
             header = [n for n in names if n]  # empty header cells are what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+            short += alone[pending:]  # a label alone at the table's end may be where a copy stops: not these
+            pending = len(alone)
         elif header and named.match(first) and len(cells) == 1:
             cell = cells[0]
             alone.append(ShortRow(first, first, cell.line, 0, Span(cell.line, cell.column, cell.line,
-                                                                   cell.column + max(1, len(cell.text)))))
+                                                                   cell.column + max(1, len(cell.text))), len(header)))
     if not found:
         # every row's label alone (a page whose table was left blank, copied as text): the table with no figure
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
-    return FormTable(spec, found[0].line, columns, found, source=table)
+    return FormTable(spec, found[0].line, columns, found, short, source=table)
 
 
 # How each layout of a form's table is read (the table's `layout:` in rules/forms/*.yaml).

@@ -220,9 +220,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
 
 
 def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
-    """A tab-separated line's blank cells at its start (its indent), and at its end unless they are cells."""
-    while cells and not cells[0][0]:
-        cells.pop(0)
+    """A tab-separated line's blank cells at its start (its indent) unless the line is a row of figures, and at its
+    end unless they are cells."""
+    if not _figures_after_blanks(cells):
+        while cells and not cells[0][0]:
+            cells.pop(0)
     # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
     # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
     # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
@@ -233,6 +235,16 @@ def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
     if not (run or (trailing and any(_VALUE.match(text) for text, _ in cells))):
         while cells and not cells[-1][0]:
             cells.pop()
+
+
+def _figures_after_blanks(cells: list[tuple[str, int]]) -> bool:
+    """Whether a tab-separated line is a row of figures its first cells left blank (part 四's row with 行政复议's five
+    cells blank: 「⇥⇥⇥⇥⇥0⇥0⇥…」): two figures or more and nothing but figures and blanks. A table's lines are not
+    indented so (a cell a line, 「⇥0」, has one figure), and its leading blanks are the row's cells."""
+    if not cells or cells[0][0]:
+        return False
+    written = [text for text, _ in cells if text]
+    return len(written) >= 2 and all(_VALUE.match(text) for text in written)
 
 
 @dataclass(slots=True)
