@@ -20,14 +20,6 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # Changes lintgk does not report yet, and why (strict: one that starts being reported must leave this list)
 KNOWN_MISSES = {
-    # a table copied one cell per line with no line between its cells: its last row's seven cells blank are
-    # seven blank lines after 「四、结转下年度继续办理」, where a copy that stopped would leave nothing too
-    ("nat2-czj-2021", "applications 四 / *: blank row"),
-    ("nat2-shs-2022", "applications 四 / *: blank row"),
-    ("sw2-nat-2019-citydept-fujian", "applications 四 / *: blank row"),
-    ("sw2-nat-2019-citydept2-fujian", "applications 四 / *: blank row"),
-    ("sw2-nat-2021-citydept-fujian", "applications 四 / *: blank row"),
-    ("sw2-nat-2024-citydept-fujian", "applications 四 / *: blank row"),
     # cells set apart by single spaces: the last row blanked is its label alone, where a copy may stop too;
     # part 四's row of 15 figures with five blank reads as 10
     ("tbl4-2024-city-jiangsu", "applications 四 / *: blank row"),

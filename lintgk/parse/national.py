@@ -415,7 +415,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         if first.startswith(spec.options["header"]):
             pending = len(alone)  # figures under another header: their cells may stand elsewhere (a copy's order)
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
-            header = [n for n in names if n]  # empty header cells are what a merge left over
+            header = _distinct_names([n for n in names if n], spec)  # empty header cells: what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
@@ -431,6 +431,21 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
     return FormTable(spec, found[0].line, columns, found, short, source=table)
+
+
+def _distinct_names(names: list[str], spec: TableSpec) -> list[str]:
+    """A header row's column names, each once: names a page cut to the same words (「本年新 | 本年新」 for
+    本年新制作数量 and 本年新公开数量) are each the format's header cell they begin (``header_cells``), in order: a
+    row's cells under them were read as one column, the first of them lost. Other names repeated are left so."""
+    if len(set(names)) == len(names):
+        return names
+    known = spec.options.get("header_cells", ())
+    distinct: list[str] = []
+    for name in names:
+        if names.count(name) > 1:
+            name = next((k for k in known if k.startswith(name) and k not in distinct), name)
+        distinct.append(name)
+    return distinct
 
 
 # How each layout of a form's table is read (the table's `layout:` in rules/forms/*.yaml).
