@@ -1,5 +1,6 @@
 """The national tables of the real corpus reports broken one figure at a time, in the file's own text (a text
-copy's line, a page's <td>), and one row blanked at a time: lintgk must report an error placed in that table.
+copy's line, a page's <td>, a Word file's cell), and one row blanked at a time: lintgk must report an error placed
+in that table.
 
 Which cells and rows, and why each change breaks a sum or leaves a blank, is tests/table_mutations.py; the same
 changes over the earlier sweeps' pages: ``python bench/table_mutations.py``."""
@@ -20,15 +21,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # Changes lintgk does not report yet, and why (strict: one that starts being reported must leave this list)
 KNOWN_MISSES = {
-    # cells set apart by single spaces: the last row blanked is its label alone, where a copy may stop too;
-    # part 四's row of 15 figures with five blank reads as 10
-    ("tbl4-2024-city-jiangsu", "applications 四 / *: blank row"),
+    # cells set apart by single spaces: part 四's row of 15 figures with 行政复议's five blank reads as 10 figures,
+    # which of them blank no one can tell (the table is reported as not found: GK411's warning)
     ("tbl4-2024-city-jiangsu", "reviews 行政复议 / *: blank row"),
 }
 
 
 def _reports() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in PLAIN_TEXT | MARKUP)
+    """The corpus's reports of a format whose text a change can be made in, and their Word files (office/)."""
+    return sorted(p for folder in (CORPUS, CORPUS / "office") for p in folder.iterdir()
+                  if p.suffix.lower() in PLAIN_TEXT | MARKUP)
 
 
 @lru_cache(maxsize=None)
@@ -46,16 +48,30 @@ def _original(path: Path):
 CASES = [(path, m) for path in _reports() for m in mutations(_original(path)[1])]
 
 
+def _quick(cases: list) -> set[int]:
+    """The cases run with the fast suite: each report's first changed figure and first row blanked (the rest,
+    some 800 lints, with the slow tests)."""
+    firsts: dict = {}
+    for n, (path, m) in enumerate(cases):
+        firsts.setdefault((path, m.column is None), n)
+    return set(firsts.values())
+
+
+QUICK = _quick(CASES)
+
+
 def test_the_corpus_has_tables_to_break():
     # reports of every layout the corpus has: tab-separated, pipe tables, one cell per line, runs of
     # spaces, a table flattened into one line, pages' <table>s
-    assert len({path for path, _ in CASES}) >= 30
-    assert len({path.suffix for path, _ in CASES}) >= 3
-    assert len(CASES) >= 600
-    assert sum(1 for _, m in CASES if m.column is None) >= 60  # rows blanked
+    assert len({path for path, _ in CASES}) >= 40
+    assert {path.suffix for path, _ in CASES} >= {".txt", ".md", ".html", ".docx"}
+    assert len(CASES) >= 800
+    assert sum(1 for _, m in CASES if m.column is None) >= 80  # rows blanked
 
 
-@pytest.mark.parametrize("path, mutation", CASES, ids=[f"{p.stem}-{m.name}" for p, m in CASES])
+@pytest.mark.parametrize("path, mutation", [
+    pytest.param(p, m, id=f"{p.parent.name}/{p.name}-{m.name}", marks=() if n in QUICK else pytest.mark.slow)
+    for n, (p, m) in enumerate(CASES)])
 def test_a_broken_table_is_reported(path: Path, mutation, tmp_path: Path):
     data, doc, before = _original(path)
     new = mutated(data, doc, path.suffix.lower(), mutation)

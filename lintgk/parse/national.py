@@ -314,7 +314,9 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         return FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found = FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found.ending = [r for r in alone if r.key not in rows]
+    return found
 
 
 def _names_columns(labels: list[str], spec: TableSpec) -> bool:
