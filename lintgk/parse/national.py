@@ -361,12 +361,15 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
     width = len(spec.rows) * len(columns)
     header_row, header_cell = rx(spec.options["header"]), rx(spec.options["header_cell"])
     header_seen = False
+    short: list[list[Cell]] = []  # rows of figures only, fewer than the groups' cells, below the header's first row
     for row in table.rows:
         distinct = _without_leftovers(_distinct(row.cells), width, labelled=False)
         if any(header_row.search(c.text) for c in distinct):
             header_seen = True
             continue
         if len(distinct) < width:
+            if row is not table.rows[0] and distinct and _all_figures(distinct):
+                short.append(distinct)
             continue
         # the row is judged on its cells' texts and figures (what _value gives them) before any value is made
         raws = [c.text.strip(" \u3000\n") for c in distinct[-width:]]
@@ -384,6 +387,14 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
                           dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]
         return FormTable(spec, table.start_line, columns, groups, source=table)
+    if len(short) == 1 and short[0][0].line == table.rows[-1].line:
+        # the table's one row of figures, fewer than its cells, and nothing after it: cells left blank, and as the
+        # blanks left no trace (cells set apart by spaces) which of them no one can tell
+        first, last = short[0][0], short[0][-1]
+        title = spec.title["zh"]
+        return FormTable(spec, table.start_line, columns, [], [ShortRow(
+            spec.rows[0].key, title, first.line, len(short[0]),
+            Span(first.line, first.column, last.line, last.column + max(1, len(last.text))), width)], source=table)
     return None
 
 
@@ -612,7 +623,7 @@ def national_tables(forms: dict[str, FormTable]) -> NationalTables:
         t = forms["applications"]
         national.applications = ApplicationTable(
             t.source, {r.key: ApplicationRow(r.key, r.label, r.line, r.cells) for r in t.rows}, t.columns, t.short)
-    if "reviews" in forms:
+    if "reviews" in forms and forms["reviews"].rows:  # (a row of figures short of the groups' cells: none read)
         t = forms["reviews"]
         national.reviews = ReviewTable(t.source, t.rows[0].line, {r.key: r.cells for r in t.rows})
     if "active" in forms:
