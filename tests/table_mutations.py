@@ -80,8 +80,9 @@ def changed_figure(raw: str) -> str:
     return str(n - 1 if raw.endswith("9") else n + 1)
 
 
-def mutations(doc) -> list[Mutation]:
-    """The changes made to one report: the chosen figures of parts 三 and 四, and the chosen rows blanked."""
+def mutations(doc, every: bool = False) -> list[Mutation]:
+    """The changes made to one report: the chosen figures of parts 三 and 四 (``every``: all their figures), and
+    the chosen rows blanked."""
     forms = parse(doc).forms
     found = []
     for key, table in forms.items():
@@ -89,7 +90,8 @@ def mutations(doc) -> list[Mutation]:
             continue
         first, last = _lines_of(table)
         blank_columns = {c for r in table.rows for c, v in r.cells.items() if v.blank}
-        for row_key, column in FIGURES.get(key, ()):
+        cells = [(r.key, c) for r in table.rows for c in r.cells] if every and key in FIGURES else FIGURES.get(key, ())
+        for row_key, column in cells:
             row = table.row(row_key)
             value = row.cells.get(column) if row else None
             if (value is None or not _plain(value.raw) or column in blank_columns
