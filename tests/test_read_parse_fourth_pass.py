@@ -192,10 +192,12 @@ def _header_columns_plain(table, spec):
     for row in table.rows:
         cells = national._distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
+        if rx(spec.options["section"]).match(first):
+            pending = []  # labels alone in another table than the figures' are not taken for blank rows
         if first.startswith(spec.options["header"]):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in national._after_repeats(cells)]
             header = national._distinct_names([n for n in names if n], spec)
-            pending = []  # labels alone under another header than the figures' are not taken for blank rows
+            pending = []
             continue
         if header and named.match(first) and len(cells) > 1:
             values = national._values(national._after_repeats(cells)[:len(header)])

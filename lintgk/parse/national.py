@@ -414,6 +414,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     found: list[FormRow] = []
     header: list[str] = []
     named = rx(spec.options["row"])
+    section = rx(spec.options["section"])
     opening = spec.options["header"]
     # a row is read only below a header row, whose first cell (the first of its distinct cells) opens so:
     # the other tables (most) are left at this test, without their distinct cells worked out row by row
@@ -425,8 +426,9 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
-        if first.startswith(spec.options["header"]):
-            pending = len(alone)  # figures under another header: their cells may stand elsewhere (a copy's order)
+        if section.match(first) or first.startswith(opening):
+            pending = len(alone)  # figures of another table: the cells above may stand elsewhere (a copy's order)
+        if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
             header = _distinct_names([n for n in names if n], spec)  # empty header cells: what a merge left over
             continue
