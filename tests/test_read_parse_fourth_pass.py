@@ -187,26 +187,33 @@ def _header_columns_plain(table, spec):
     from lintgk.parse.model import Span
     from lintgk.parse.patterns import rx
 
-    found, header, alone = [], [], []
+    found, header, alone, short, pending = [], [], [], [], []
     named = rx(spec.options["row"])
     for row in table.rows:
         cells = national._distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
+        if rx(spec.options["section"]).match(first):
+            pending = []  # labels alone in another table than the figures' are not taken for blank rows
         if first.startswith(spec.options["header"]):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in national._after_repeats(cells)]
-            header = [n for n in names if n]
+            header = national._distinct_names([n for n in names if n], spec)
+            pending = []
             continue
         if header and named.match(first) and len(cells) > 1:
             values = national._values(national._after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
-        elif header and named.match(first):  # a row of its label alone (a table left blank)
+            short += pending  # labels alone with a row of figures below them: rows left blank
+            pending = []
+        elif header and named.match(first):  # a row of its label alone (a table left blank, or that row)
             cell = cells[0]
             alone.append(ShortRow(first, first, cell.line, 0,
-                                  Span(cell.line, cell.column, cell.line, cell.column + max(1, len(cell.text)))))
+                                  Span(cell.line, cell.column, cell.line, cell.column + max(1, len(cell.text))),
+                                  len(header)))
+            pending.append(alone[-1])
     if not found:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
-    return FormTable(spec, found[0].line, columns, found, source=table)
+    return FormTable(spec, found[0].line, columns, found, short, source=table)
 
 
 _ACTIVE_ROW = st.sampled_from([

@@ -248,15 +248,23 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
             emit(first, variant="no_figures", table=table.spec.title["zh"], table_en=table.spec.title["en"],
                  rows="、".join(labels[:3]))
             continue
-        for row in table.short:
+        for row in table.short + [r for r in table.ending if _next_is_part(report, r.line)]:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
-                 width=len(table.columns))
+                 width=row.width or len(table.columns))
         for row in table.rows:
             for column, value in row.cells.items():
                 if value.blank:
                     emit(value.span, variant="blank", label=row.label, column=column)
                 elif value.value is None:
                     emit(value.span, variant=None, label=row.label, column=column, value=value.raw)
+
+
+def _next_is_part(report: Report, line: int) -> bool:
+    """Whether the next line with text after ``line`` is a part's heading: a table's last row with its label alone
+    before it was left blank (a copy that stops there stops the report too)."""
+    lines = report.doc.lines
+    after = next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].strip(" \u3000\t")), None)
+    return after is not None and any(h.span.line == after for h in report.parts)
 
 
 def _no_figures(table) -> bool:

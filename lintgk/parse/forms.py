@@ -167,6 +167,7 @@ class ShortRow:
     line: int
     count: int
     span: Span
+    width: int = 0  # the figures it needs, where not every row of its table needs as many (part 二's tables)
 
 
 @dataclass
@@ -180,6 +181,9 @@ class FormTable:
     short: list[ShortRow] = field(default_factory=list)
     source: Table | None = None  # the document's table it was read from
     unread: int = 0  # rows of a full set of figures under a label no row of the form has (where they count, untold)
+    # rows of the form with their label alone at the table's end: left blank, or where a copy of the page stops
+    # (the checks tell them apart by what follows the table)
+    ending: list[ShortRow] = field(default_factory=list)
     # (number of rows indexed, rows by key): the form checks look a row up for every cell of every sum
     _by_key: tuple[int, dict[str, FormRow]] = field(default=(-1, {}), init=False, repr=False, compare=False)
 

@@ -314,7 +314,9 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         return FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found = FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found.ending = [r for r in alone if r.key not in rows]
+    return found
 
 
 def _names_columns(labels: list[str], spec: TableSpec) -> bool:
@@ -359,12 +361,15 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
     width = len(spec.rows) * len(columns)
     header_row, header_cell = rx(spec.options["header"]), rx(spec.options["header_cell"])
     header_seen = False
+    short: list[list[Cell]] = []  # rows of figures only, fewer than the groups' cells, below the header's first row
     for row in table.rows:
         distinct = _without_leftovers(_distinct(row.cells), width, labelled=False)
         if any(header_row.search(c.text) for c in distinct):
             header_seen = True
             continue
         if len(distinct) < width:
+            if row is not table.rows[0] and distinct and _all_figures(distinct):
+                short.append(distinct)
             continue
         # the row is judged on its cells' texts and figures (what _value gives them) before any value is made
         raws = [c.text.strip(" \u3000\n") for c in distinct[-width:]]
@@ -382,6 +387,14 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
                           dict(zip(columns, values[i * size:(i + 1) * size])))
                   for i, g in enumerate(spec.rows)]
         return FormTable(spec, table.start_line, columns, groups, source=table)
+    if len(short) == 1 and short[0][0].line == table.rows[-1].line:
+        # the table's one row of figures, fewer than its cells, and nothing after it: cells left blank, and as the
+        # blanks left no trace (cells set apart by spaces) which of them no one can tell
+        first, last = short[0][0], short[0][-1]
+        title = spec.title["zh"]
+        return FormTable(spec, table.start_line, columns, [], [ShortRow(
+            spec.rows[0].key, title, first.line, len(short[0]),
+            Span(first.line, first.column, last.line, last.column + max(1, len(last.text))), width)], source=table)
     return None
 
 
@@ -401,31 +414,53 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     found: list[FormRow] = []
     header: list[str] = []
     named = rx(spec.options["row"])
+    section = rx(spec.options["section"])
     opening = spec.options["header"]
     # a row is read only below a header row, whose first cell (the first of its distinct cells) opens so:
     # the other tables (most) are left at this test, without their distinct cells worked out row by row
     if not any(row.cells and row.cells[0].text.strip(" \u3000").startswith(opening) for row in table.rows):
         return None
     alone: list[ShortRow] = []  # rows of the form with their label alone, no cell after it
+    short: list[ShortRow] = []  # those of them a row of figures follows under one header: cells left blank
+    pending = 0  # alone[pending:]: the labels alone since the last header or row of figures
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
-        if first.startswith(spec.options["header"]):
+        if section.match(first) or first.startswith(opening):
+            pending = len(alone)  # figures of another table: the cells above may stand elsewhere (a copy's order)
+        if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
-            header = [n for n in names if n]  # empty header cells are what a merge left over
+            header = _distinct_names([n for n in names if n], spec)  # empty header cells: what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+            short += alone[pending:]  # a label alone at the table's end may be where a copy stops: not these
+            pending = len(alone)
         elif header and named.match(first) and len(cells) == 1:
             cell = cells[0]
             alone.append(ShortRow(first, first, cell.line, 0, Span(cell.line, cell.column, cell.line,
-                                                                   cell.column + max(1, len(cell.text)))))
+                                                                   cell.column + max(1, len(cell.text))), len(header)))
     if not found:
         # every row's label alone (a page whose table was left blank, copied as text): the table with no figure
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
-    return FormTable(spec, found[0].line, columns, found, source=table)
+    return FormTable(spec, found[0].line, columns, found, short, source=table)
+
+
+def _distinct_names(names: list[str], spec: TableSpec) -> list[str]:
+    """A header row's column names, each once: names a page cut to the same words (「本年新 | 本年新」 for
+    本年新制作数量 and 本年新公开数量) are each the format's header cell they begin (``header_cells``), in order: a
+    row's cells under them were read as one column, the first of them lost. Other names repeated are left so."""
+    if len(set(names)) == len(names):
+        return names
+    known = spec.options.get("header_cells", ())
+    distinct: list[str] = []
+    for name in names:
+        if names.count(name) > 1:
+            name = next((k for k in known if k.startswith(name) and k not in distinct), name)
+        distinct.append(name)
+    return distinct
 
 
 # How each layout of a form's table is read (the table's `layout:` in rules/forms/*.yaml).
@@ -590,7 +625,7 @@ def national_tables(forms: dict[str, FormTable]) -> NationalTables:
         t = forms["applications"]
         national.applications = ApplicationTable(
             t.source, {r.key: ApplicationRow(r.key, r.label, r.line, r.cells) for r in t.rows}, t.columns, t.short)
-    if "reviews" in forms:
+    if "reviews" in forms and forms["reviews"].rows:  # (a row of figures short of the groups' cells: none read)
         t = forms["reviews"]
         national.reviews = ReviewTable(t.source, t.rows[0].line, {r.key: r.cells for r in t.rows})
     if "active" in forms:

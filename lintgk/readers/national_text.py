@@ -220,9 +220,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
 
 
 def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
-    """A tab-separated line's blank cells at its start (its indent), and at its end unless they are cells."""
-    while cells and not cells[0][0]:
-        cells.pop(0)
+    """A tab-separated line's blank cells at its start (its indent) unless the line is a row of figures, and at its
+    end unless they are cells."""
+    if not _figures_after_blanks(cells):
+        while cells and not cells[0][0]:
+            cells.pop(0)
     # tabs after the last cell: a run of them is the row's blank last cells (「3.其他⇥⇥⇥⇥⇥⇥⇥」: seven),
     # and so is one after figures (「258⇥12⇥⇥⇥1⇥1⇥」: 总计 blank); a single tab after a label alone
     # (「三、本年度办理结果⇥」) only separates it from what follows. Blanks past the table's width are
@@ -233,6 +235,16 @@ def _drop_blank_ends(line: str, cells: list[tuple[str, int]]) -> None:
     if not (run or (trailing and any(_VALUE.match(text) for text, _ in cells))):
         while cells and not cells[-1][0]:
             cells.pop()
+
+
+def _figures_after_blanks(cells: list[tuple[str, int]]) -> bool:
+    """Whether a tab-separated line is a row of figures its first cells left blank (part 四's row with 行政复议's five
+    cells blank: 「⇥⇥⇥⇥⇥0⇥0⇥…」): two figures or more and nothing but figures and blanks. A table's lines are not
+    indented so (a cell a line, 「⇥0」, has one figure), and its leading blanks are the row's cells."""
+    if not cells or cells[0][0]:
+        return False
+    written = [text for text, _ in cells if text]
+    return len(written) >= 2 and all(_VALUE.match(text) for text in written)
 
 
 @dataclass(slots=True)
@@ -644,12 +656,13 @@ class _Spacing:
         return 0 if slot in self.adjacent else min(sizes, default=None)
 
 
-def _blank_cells(spacing: _Spacing) -> dict[int, list[int]] | None:
+def _blank_cells(spacing: _Spacing, last_row_bare: bool = False) -> dict[int, list[int]] | None:
     """The blank cells a table copied one cell per line holds, by the content line they stand before (or the index
     the table stops at): the indexes of their lines. A page's empty cell comes out as a line of its own, blank or
     of spaces only, like the lines that separate the cells: the table's own spacing (the fewest separator lines
     between two figures of a row, and between a row's last figure and the next row) tells the empty cells from
-    the separators. A gap no number of cells makes, or none longer than the spacing, gives None."""
+    the separators. A gap no number of cells makes, or none longer than the spacing, gives None.
+    ``last_row_bare``: the table's last row is its label alone (no figure after it), and text follows the table."""
     apart = spacing.least(WITHIN)
     if apart is None or not any(g.slot for g in spacing.gaps):
         return None
@@ -671,8 +684,14 @@ def _blank_cells(spacing: _Spacing) -> dict[int, list[int]] | None:
             found[gap.index] = [gap.index - gap.size + apart + k * step for k in range(extra // step)]
     last = spacing.gaps[-1]
     trailing = (last.size - row_apart) // step  # fewer lines than a cell and its separators: no blank cell
-    if found and last.slot == TABLE_END and trailing > 0:
-        # the table's last cells, blank, before what follows it (read only where the table has blank cells inside)
+    if last_row_bare and not found and trailing >= APPLICATION_WIDTH:
+        # a whole row's seven after its label alone (「四、结转下年度继续办理」, seven empty lines or more, the next
+        # heading): the row left blank, more lines than a table's end leaves; the lines past them its end
+        trailing = APPLICATION_WIDTH
+    elif not found:
+        trailing = 0
+    if last.slot == TABLE_END and trailing > 0:
+        # the table's last cells, blank, before what follows it (read where the table has blank cells inside)
         found[last.index] = [last.index - last.size + apart + k * step for k in range(trailing)]
     return found or None
 
@@ -708,7 +727,9 @@ def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spac
                       end: int) -> tuple[_Assembler, int]:
     """The table read again with the blank cells its spacing shows (``_blank_cells``; or ``_one_line_blanks``
     where that reading leaves the applications table's rows short and this one makes them whole)."""
-    blanks = _blank_cells(spacing)
+    last = builder.rows[-1] if builder.rows else None
+    followed = bool(spacing.gaps) and spacing.gaps[-1].index < len(lines)  # not where the copy stops
+    blanks = _blank_cells(spacing, followed and last is not None and last.kind == ROW and not last.values)
     if blanks is not None:  # a page's empty cells came out as lines of their own: read again, with them in place
         builder, end, _ = _assemble(lines, start, first, blanks)
         if _full_rows(builder):

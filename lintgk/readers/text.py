@@ -154,11 +154,19 @@ def _is_tab_row(line: str) -> bool:
     return "\t" in line and not line.startswith("\t") and len([c for c in line.split("\t") if c.strip(_SPACES)]) >= 2
 
 
+def _continues_tab_table(line: str, above: str) -> bool:
+    """Whether ``line`` is the next row of the tab-separated table whose row above is ``above``: a row of two
+    cells written, or a row of blank cells (its label alone, or its figures under no label: 「3.危及“三安全一稳定”」
+    and seven tabs), told by as many tabs as the row above. A row left blank is a finding in the table, not
+    where the table ends: its rows below were read as no table at all."""
+    return _is_tab_row(line) or ("\t" in line and line.count("\t") == above.count("\t"))
+
+
 def _line_table(lines: list[str], start: int, pipe: bool) -> tuple[Table | None, int]:
-    test = _is_pipe_row if pipe else _is_tab_row
     i = start
     rows: list[Row] = []
-    while i < len(lines) and test(lines[i]):
+    while i < len(lines) and (_is_pipe_row(lines[i]) if pipe else
+                              i == start and _is_tab_row(lines[i]) or i > start and _continues_tab_table(lines[i], lines[i - 1])):
         line = lines[i]
         if pipe:
             placed = _kept_pipe_row(line) if len(line) <= KEPT_ROW_LENGTH else _pipe_row(line)
@@ -215,7 +223,7 @@ def _table_at(lines: list[str], i: int, body: str) -> tuple[Table | None, int]:
             table, nxt = national_text_table(lines, i)
     if table is not None:
         return table, nxt
-    if _is_tab_row(line) and i + 1 < n and _is_tab_row(lines[i + 1]):
+    if _is_tab_row(line) and i + 1 < n and _continues_tab_table(lines[i + 1], line):
         return _line_table(lines, i, pipe=False)
     if _is_spaced_row(line) and i + 1 < n and _is_spaced_row(lines[i + 1]):
         return _spaced_table(lines, i)
