@@ -480,6 +480,32 @@ def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
     return shifted
 
 
+_GROUP_CORES = tuple(_core(g) for g in _GROUP_LABELS[1:])  # 不予公开, 无法提供, …: the labels with a number
+_GROUP_REACH = 3  # rows back to the cut group label: a label wrapped over a few lines, each beside a row
+
+
+def _group_label_rest(builder: _Assembler, tokens: tuple) -> bool:
+    """The rest of a group label whose start stands in a row above (「（四）无」 beside 1.本机关不掌握相关政府信息,
+    「法提供」 beside 2.没有现成信息需要另行制作: a PDF wraps the merged cell and writes each of its lines on its row's
+    line), as the line's first cell before the row's own: joined to its start, which it makes the format's label
+    or more of it, when the table takes the line's other cells. Whether it was joined."""
+    if builder.known < 3 or len(tokens) < 2:
+        return False
+    rest = _core(tokens[0][0])
+    if not rest or not all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens[1:]):
+        return False
+    for row in builder.rows[-1:-_GROUP_REACH - 1:-1]:
+        start = row.cells[0] if row.kind == ROW and row.cells else None
+        if start is None or _depth(start.text) != 2:
+            continue
+        joined = _core(start.text) + rest
+        if _complete(_core(start.text)) or not any(g.startswith(joined) for g in _GROUP_CORES):
+            return False
+        start.text += tokens[0][0].strip(_SPACES)
+        return True
+    return False
+
+
 def _piece_before_figures(builder: _Assembler, tokens: tuple) -> bool:
     """A piece of a group label, then figures only (「无法 26 2 0 …」 under 「2.没有现成信息需要另行制」, a PDF's text):
     the figures of the last row, whose label is cut and has none yet; the piece tells nothing."""
@@ -784,7 +810,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             tokens = first if i == start else _line_cells(line)
             accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
             shifted = None if accepted else _without_group_piece(builder, tokens)
-            if shifted is None and _piece_before_figures(builder, tokens):
+            if shifted is None and (_piece_before_figures(builder, tokens) or _group_label_rest(builder, tokens)):
                 shifted = tuple(tokens[1:])
             if shifted is not None:  # a piece of a group label written top to bottom, before the row's cells
                 accepted, tokens = True, shifted
