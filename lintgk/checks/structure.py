@@ -310,6 +310,17 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
             missing_en.append(words.en)
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
+    if bare_year:
+        _bare_year_against_period(report, bare_year, emit)
+
+
+def _bare_year_against_period(report: Report, bare_year, emit: Emitter) -> None:
+    """A title's year written without 年 (「2022度……年度报告」) is a year all the same: it must be the year of the
+    statistics period (the report's year then comes from the period, as the title gives none)."""
+    stated = int(bare_year.group(0))
+    year = next((p.start.year for p in report.periods if p.statistical and p.start.year == p.end.year), None)
+    if year is not None and stated != year:
+        emit(report.title.span, variant="year_differs", stated=stated, year=year)
 
 
 # 一是……二是……三是: the ordinal that opens each item of a list in prose. A Han character before it
