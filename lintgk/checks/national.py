@@ -12,7 +12,8 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.parse.bodies import parse_body
-from lintgk.parse.model import Report, Span
+from lintgk.parse.headings import known_parts
+from lintgk.parse.model import Heading, Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
 
@@ -22,6 +23,11 @@ class NationalPart:
     patterns: list[Regex]  # a top-level heading matching one of these is that part
 
 
+def _titles(names: tuple[str, ...]) -> dict[str, str]:
+    """Each official part name's title without its number (「一、总体情况」: 「总体情况」)."""
+    return {name: known[0][1] for name in names if (known := known_parts((name,)))}
+
+
 @dataclass
 class NationalPartsParams:
     """The national format's parts: missing, out of order, extra."""
@@ -29,16 +35,51 @@ class NationalPartsParams:
     parts: list[NationalPart] = field(default_factory=list)
 
 
+def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading]:
+    """The parts numbered like sub-items (「1、总体情况」, 「（1）总体情况」) in a report that puts them under no
+    part: a lower-level heading outside every 一、 part whose title is a template part's title, word for word
+    (「1、主动公开。」, an item of the part before, is not the part 「主动公开政府信息情况」). ``titles``:
+    the template titles, by official name."""
+    by_title = {title: name for name, title in titles.items()}
+    found: dict[str, Heading] = {}
+    for h in report.headings:
+        if h.level == 1 or _under_a_part(h):
+            continue
+        name = by_title.get("".join(h.title.split()))
+        if name is not None and name not in found:
+            found[name] = h
+    return found
+
+
+def _under_a_part(heading: Heading) -> bool:
+    parent = heading.parent
+    while parent is not None:
+        if parent.level == 1:
+            return True
+        parent = parent.parent
+    return False
+
+
 @kind("national-parts", params=NationalPartsParams)
 def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
     official = [(p.name, rx("|".join(p.patterns))) for p in params.parts]
     parts = report.parts
     matched: list[int | None] = []
+    missing: list[str] = []
     for name, pattern in official:
         index = next((i for i, h in enumerate(parts) if pattern.search(h.title)), None)
         matched.append(index)
         if index is None:
+            missing.append(name)
+    below = _numbered_below(report, _titles(tuple(missing))) if missing else {}
+    for name in missing:
+        if name not in below:
             emit(title_anchor(report), variant="missing", name=name)
+    if below:
+        # the part is there, numbered as an item: one finding on the numbering, not one per part
+        name, first = min(below.items(), key=lambda item: item[1].span.line)
+        emit(first.span, variant="numbering" if len(below) == 1 else "numbering_several",
+             found=first.marker + first.title, name=name, count=len(below))
     seen = [(i, name) for i, (name, _) in zip(matched, official) if i is not None]
     for (before, previous), (after, name) in zip(seen, seen[1:]):
         if after < before:

@@ -125,15 +125,19 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     # … a part of its own, unless declared together with another (「需要说明的其他事项和附表」 as one part)
     own_part = appended and not any(appendix.search(n) and len(joined_halves(n)) > 1 for n in declared.names)
     found = len(parts) + int(own_part)
-    if declared.count and found != declared.count:
+    body_off = bool(declared.count) and found != declared.count
+    if body_off:
         emit(declared.span, declared=declared.count, found=len(parts),
              parts="、".join(h.marker + h.title for h in parts) or "无")
-    elif declared.count and declared.named and len(declared.named) != declared.count:
-        # the body has the parts it says, but its list of them names fewer or more (「总体情况，……，其他需要报告的
-        # 事项等六个方面」: five); with a body that does not match, the finding above is the one to make
-        emit(declared.span, variant="listed_count", declared=declared.count, listed=len(declared.named),
+    listed = len(declared.named) if declared.count and declared.named else declared.count
+    # the list of parts names fewer or more than it says (「总体情况，……，其他需要报告的事项等六个方面」: five). With
+    # a body that does not match either, the finding above is the one to make, unless the list's items are
+    # clear one by one (「……、政府信息公开行政复议、行政诉讼情况、其他需要报告的事项等六部分」: five) and the body
+    # does not hold as many as it names (then the list's miscount is a defect of its own)
+    if listed != declared.count and (not body_off or (declared.named == declared.names and listed != found)):
+        emit(declared.span, variant="listed_count", declared=declared.count, listed=listed,
              names="、".join(declared.named))
-    elif declared.count:
+    elif declared.count and not body_off:
         emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found", declared=declared.count,
                     found=found)
     for name in unmatched:
@@ -306,6 +310,17 @@ def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> No
             missing_en.append(words.en)
     if missing:
         emit(title.span, title=title.text, missing="、".join(missing), missing_en=", ".join(missing_en))
+    if bare_year:
+        _bare_year_against_period(report, bare_year, emit)
+
+
+def _bare_year_against_period(report: Report, bare_year, emit: Emitter) -> None:
+    """A title's year written without 年 (「2022度……年度报告」) is a year all the same: it must be the year of the
+    statistics period (the report's year then comes from the period, as the title gives none)."""
+    stated = int(bare_year.group(0))
+    year = next((p.start.year for p in report.periods if p.statistical and p.start.year == p.end.year), None)
+    if year is not None and stated != year:
+        emit(report.title.span, variant="year_differs", stated=stated, year=year)
 
 
 # 一是……二是……三是: the ordinal that opens each item of a list in prose. A Han character before it

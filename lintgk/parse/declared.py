@@ -61,13 +61,31 @@ def joined_halves(name: str) -> tuple[str, ...]:
     return (m.group(1), m.group(2)) if m else (name,)
 
 
-def _pieces(listed: str, sep: str, split_joined: bool = True) -> list[str]:
+# 「政府信息公开行政复议、行政诉讼情况」: the national format's part 四 holds a 、 of its own; its two pieces are one
+# part, however many the declaration says
+_REVIEW_END = ("复议",)
+_LITIGATION_START = lazy_compile(r"(?:提起)?(?:行政)?诉讼")
+
+
+def _review_litigation_joined(pieces: list[str]) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith(_REVIEW_END) and _LITIGATION_START.match(piece):
+            joined[-1] += "、" + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _pieces(listed: str, sep: str, split_joined: bool = True, review_joined: bool = True) -> list[str]:
     pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
+    if review_joined and "、" in sep:
+        pieces = _review_litigation_joined(pieces)
     if pieces:
         # 「……改进情况和政府信息公开情况统计表」: the last two items joined by 和
         last = _joined(pieces[-1]) if split_joined else None
         if last:
-            pieces = pieces[:-1] + [last.group(1), last.group(2)]
+            pieces = pieces[:-1] + [last.group(1).rstrip("，,"), last.group(2)]
         pieces = [part for piece in pieces for part in _split_problems(piece)]
     return pieces
 
@@ -87,8 +105,9 @@ def _rejoined(pieces: list[str], sep: str) -> list[str]:
     return joined
 
 
-def _counted_pieces(listed: str, sep: str, count: int, split_joined: bool = True) -> list[str]:
-    pieces = _pieces(listed, sep, split_joined)
+def _counted_pieces(listed: str, sep: str, count: int, split_joined: bool = True,
+                    review_joined: bool = True) -> list[str]:
+    pieces = _pieces(listed, sep, split_joined, review_joined)
     if len(pieces) > count:
         # an item may hold a 、 (「因……申请行政复议、提起行政诉讼的情况」): a piece that does not end
         # as a part's name does runs on into the next
@@ -107,6 +126,7 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
         return None
     listed = m.group("list")
     names: list[str] = []
+    miscounted: list[str] | None = None  # the names of a list that clearly names fewer parts than it says
     for sep in ("；;", "、"):
         pieces = _counted_pieces(listed, sep, count)
         if len(pieces) == count + 1 and len(whole := _counted_pieces(listed, sep, count, split_joined=False)) == count:
@@ -115,8 +135,19 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
         if len(pieces) == count:
             names = pieces
             break
-    named = names or _named_otherwise(listed)
+        if "、" in sep and len(_counted_pieces(listed, sep, count, review_joined=False)) == count:
+            # as many pieces as it says only with part 四 cut at its own 、: the list names fewer parts than it says
+            names = pieces
+            miscounted = pieces if all(_clear_name(p) for p in pieces) else None
+            break
+    named = (miscounted or _named_otherwise(listed)) if len(names) != count else names
     return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed, named)
+
+
+def _clear_name(piece: str) -> bool:
+    """Is ``piece`` clearly the name of one part: as long as one, ending as one, not two run together?"""
+    return (_ITEM[0] <= len(piece) <= _ITEM[1] and _PART_NAME.search(piece) is not None
+            and "，" not in piece and "," not in piece and _joined(piece) is None)
 
 
 def _named_otherwise(listed: str) -> list[str]:
