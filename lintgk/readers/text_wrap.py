@@ -1,0 +1,75 @@
+"""Lines of a text report that a hard wrap cut out of one paragraph.
+
+Text copied out of a PDF (a viewer's copy, pdftotext) keeps a line break at the end of every printed line: a
+paragraph comes as lines of the page's width, the last one shorter, with the page's number on a line of its own
+where a page ends (「- 3 -」). Such a copy is told by its lines: many of them end at one width. A line then carries
+on the paragraph of the line above when that one runs to the width and ends with no end mark, and this one opens
+with no heading's marker. Each line stays a paragraph of its own (the positions of findings are its); the reader
+notes which carry on the one above (``Paragraph.continues``), for the checks that read across a paragraph.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from lintgk.document import Paragraph
+from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, SPACES
+
+_FEW_LINES = 8  # a shorter report says too little about its lines' width
+_SHARE_AT_WIDTH = 4  # one line in this many ends at the page's width in a hard-wrapped copy
+_NARROWEST_PAGE = 24  # display columns (12 Han characters): narrower lines are headings and labels, not a page
+# A full line may fall short of the width by an eighth of it: figures and Latin letters are narrower than half a
+# Han character in most fonts, and a word that did not fit (「2023年」) leaves its room
+_SLACK_SHARE = 8
+# What ends a paragraph, before the closing quotes and brackets after it (「……。”」): a line ending in a closing
+# bracket alone goes on (「……（即区环境与国土资源局……）」 / 「为试点单位……」)
+_END_MARKS = tuple("。！？；：!?;:…")
+_CLOSING = "”’」』）)》〉]"
+
+
+def _width(text: str) -> int:
+    """Display columns: two for a Han character or full-width mark, one for ASCII (UTF-8: three bytes and one)."""
+    return (len(text.encode()) + len(text)) // 2
+
+
+def _slack(width: int) -> int:
+    return max(3, width // _SLACK_SHARE)
+
+
+def page_width(widths: list[int]) -> int | None:
+    """The width that many of the lines run to, None when the lines end anywhere (a paragraph a line)."""
+    if len(widths) < _FEW_LINES:
+        return None
+    counts = Counter(w for w in widths if w >= _NARROWEST_PAGE)
+    needed = max(_FEW_LINES // 2, len(widths) // _SHARE_AT_WIDTH)
+    for width in sorted(counts, reverse=True):
+        if sum(counts.get(w, 0) for w in range(width - _slack(width), width + 1)) >= needed:
+            return width
+    return None
+
+
+def mark_wrapped(paragraphs: list[Paragraph], lines: list[str]) -> None:
+    """Set ``continues`` on each paragraph that a hard wrap cut from the one above (see the module's docstring)."""
+    widths = [_width(lines[p.line - 1].rstrip(SPACES)) for p in paragraphs]
+    width = page_width(widths)
+    if width is None:
+        return
+    above = None  # index of the paragraph a line below may carry on
+    for i, par in enumerate(paragraphs):
+        if PAGE_NUMBER.match(par.text):
+            continue  # the page ends between two lines of a paragraph
+        if above is not None and _carries_on(paragraphs[above], widths[above], par, width, lines):
+            par.continues = True
+        above = i
+
+
+def _carries_on(prev: Paragraph, prev_width: int, par: Paragraph, width: int, lines: list[str]) -> bool:
+    return (prev_width >= width - _slack(width) and not prev.text.rstrip(_CLOSING).endswith(_END_MARKS)
+            and _only_page_breaks_between(prev.line, par.line, lines) and not ANY_MARKER.match(par.text))
+
+
+def _only_page_breaks_between(first: int, last: int, lines: list[str]) -> bool:
+    """Whether lines ``first`` and ``last`` (1-based) are next to each other, or a page's end comes between them
+    (its number, a form feed, blank lines around them): a blank line alone ends a paragraph."""
+    between = lines[first:last - 1]
+    return not between or (len(between) <= 3 and any("\f" in x or PAGE_NUMBER.match(x) for x in between)
+                           and all(not x.strip(SPACES) or PAGE_NUMBER.match(x) for x in between))
