@@ -57,7 +57,8 @@ def test_heading_and_end_mark_start_paragraphs_page_number_does_not():
     assert [p.continues for p in paragraphs[:8]] == [False] + [True] * 7
     assert carried["十九八七六五四三二一。"] is True  # a paragraph's last line
     assert carried["（二）依申请公开情况"] is False  # the line above ends with a stop; a heading's marker
-    assert paragraphs[-2].continues is True  # after the page's number
+    assert paragraphs[-2].continues is True  # after the page's number, itself inside the paragraph
+    assert paragraphs[-3].text == "- 3 -" and paragraphs[-3].continues is True
     assert paragraphs[-1].continues is True
 
 
