@@ -43,14 +43,34 @@ def page_width(widths: list[int]) -> int | None:
         return None
     counts = Counter(w for w in widths if w >= _NARROWEST_PAGE)
     needed = max(_FEW_LINES // 2, len(widths) // _SHARE_AT_WIDTH)
-    for width in sorted(counts, reverse=True):
-        if sum(counts.get(w, 0) for w in range(width - _slack(width), width + 1)) >= needed:
+    if sum(counts.values()) < needed:
+        return None
+    # the widest width whose band [width - slack, width] holds enough lines: a window slid down the widths (its
+    # lower end only moves down as the width does, the slack growing with the width), one pass
+    distinct = sorted(counts, reverse=True)
+    held, low = 0, 0
+    for top, width in enumerate(distinct):
+        while low < len(distinct) and distinct[low] >= width - _slack(width):
+            held += counts[distinct[low]]
+            low += 1
+        if held >= needed:
             return width
+        held -= counts[width]
     return None
+
+
+def _same_lengths(paragraphs: list[Paragraph]) -> bool:
+    """A first look, in C for the most part: do many lines hold the same number of characters (a wrapped copy's
+    lines of Han characters alone do)? A report of a paragraph a line has few such lines, if any."""
+    lengths = Counter(map(len, [p.text for p in paragraphs]))
+    return max((seen for length, seen in lengths.items() if length >= _NARROWEST_PAGE // 2), default=0) \
+        > max(_FEW_LINES // 2, len(paragraphs) // _SHARE_AT_WIDTH // 2)  # (four headings of one length are not)
 
 
 def mark_wrapped(paragraphs: list[Paragraph], lines: list[str]) -> None:
     """Set ``continues`` on each paragraph that a hard wrap cut from the one above (see the module's docstring)."""
+    if len(paragraphs) < _FEW_LINES or not _same_lengths(paragraphs):
+        return  # most reports, a paragraph a line, stop here
     widths = [_width(lines[p.line - 1].rstrip(SPACES)) for p in paragraphs]
     width = page_width(widths)
     if width is None:
