@@ -43,6 +43,7 @@ class Paragraph:
     line: int
     column: int = 1
     style_level: int | None = None  # a heading level the format states (Word heading styles, <h2>)
+    continues: bool = False  # a line of a text copy of a PDF inside the paragraph above: it goes on (text_wrap)
 
 
 def lay_out_row(grid: list, line: int) -> tuple[str, list[Cell]]:

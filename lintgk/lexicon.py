@@ -62,6 +62,10 @@ def markers_opening(text: str) -> tuple:
 MARKER = "(?:" + "|".join(mark.replace("?P<num>", "") for _, mark in MARKS) + ")"
 ANY_MARKER = lazy_compile("^" + MARKER + r"\s*")
 SUBSET_MARKER = lazy_compile(r"^其中\s*[：:]?\s*")
+# A page's number on a line of its own (「- 3 -」, 「第 3 页 共 9 页」, 「3/9」): no text of the report
+PAGE_NUMBER = lazy_compile(
+    r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
+)
 
 # A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
 # a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」, the button that reads the

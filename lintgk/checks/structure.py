@@ -334,45 +334,59 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     outer: list[int] = []  # the next ordinals of the lists that hold the one running
-    last = None  # (paragraph, end) of the list's last item
-    for par in report.doc.paragraphs:
+    last = None  # (paragraph, end, index) of the list's last item
+    paragraphs = report.doc.paragraphs
+    for i, par in enumerate(paragraphs):
+        par_above = paragraphs[i - 1] if i else None
         if "是" not in par.text:  # no item of a list
-            expected = None
+            if not par.continues:  # a line a hard wrap cut from the paragraph above: its list goes on below
+                expected = None
             continue
         text = par.text.lstrip(SPACES)
-        if not _ORDINAL_ITEM.match(text):
+        if not _ORDINAL_ITEM.match(text) and not par.continues:
             expected = None  # only a paragraph that opens with the next item continues a list
         if expected is None:
             outer.clear()
-        for m in _ORDINAL_ITEM.finditer(par.text):
+        scanned, shift = _with_cut_ordinal(par_above, par)
+        for m in _ORDINAL_ITEM.finditer(scanned):
             n = to_int(m.group("n"))
-            if n is None:
+            if n is None or m.end() <= shift:
                 continue
+            start, end = max(0, m.start() - shift), m.end() - shift  # in ``par``
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
-                elif n == 2 and m.start() > len(par.text) - len(text) and _unopened(report, par, m.start()):
-                    emit(Span.within(par, m.start(), m.end()), variant="unopened", found=m.group(0), missing="一是")
+                elif n == 2 and start > len(par.text) - len(text) and _unopened(report, par, start):
+                    emit(Span.within(par, start, end), variant="unopened", found=m.group(0), missing="一是")
                 expected = n + 1  # a list starts (or one we cannot see the start of)
-                last = par, m.end()
+                last = par, end, i
                 continue
             if n != expected and outer and n >= outer[-1]:
                 expected = outer.pop()  # the inner list ended: the outer one goes on, or skips an ordinal
             # the items skipped may be there, run into the word before them (「……等信息二是通过……」)
-            if n > expected and not _glued_items(last, par, m.start(), expected, n):
+            if n > expected and not _glued_items(last, paragraphs, i, start, expected, n):
                 missing = "、".join(f"{int_to_cn(k)}是" for k in range(expected, n))
-                emit(Span.within(par, m.start(), m.end()), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
+                emit(Span.within(par, start, end), found=m.group(0), previous=f"{int_to_cn(expected - 1)}是",
                      missing=missing)
             elif n == expected:
                 emit.passed(par.line, f"{m.group(0)} follows {int_to_cn(expected - 1)}是", found=m.group(0),
                             previous=f"{int_to_cn(expected - 1)}是")
-            elif n == expected - 1 > 1 and not _glued_items(last, par, m.start(), 1, 2):
+            elif n == expected - 1 > 1 and not _glued_items(last, paragraphs, i, start, 1, 2):
                 # 四是……四是……五是: an item numbered as the one before it, unless a list of its own began
                 # between them, its 一是 run into the word before it (「5.加强平台建设一是……二是……」)
-                emit(Span.within(par, m.start(), m.end()), variant="repeat", found=m.group(0),
+                emit(Span.within(par, start, end), variant="repeat", found=m.group(0),
                      expected=f"{int_to_cn(expected)}是")
             expected = n + 1
-            last = par, m.end()
+            last = par, end, i
+
+
+def _with_cut_ordinal(above, par) -> tuple[str, int]:
+    """``par``'s text to scan for ordinals, and how many characters of the line above lead it: the two last ones
+    when a hard wrap cut an ordinal in two (「……达7854070人次。二」 / 「是提升政务新媒体传播力。……」), else none."""
+    if par.continues and above is not None and par.text.startswith("是"):
+        tail = above.text[-2:]
+        return tail + par.text, len(tail)
+    return par.text, 0
 
 
 # what may open a list whose second item is 二是: 一是 (run into the word before it), 首先, 第一, 一方面, 其一
@@ -388,15 +402,23 @@ def _unopened(report: Report, par, start: int) -> bool:
     if _FIRST_ITEM.search(par.text, 0, start):
         return False
     paragraphs = report.doc.paragraphs
-    i = paragraphs.index(par)
-    return not any(_FIRST_ITEM.search(p.text) for p in paragraphs[max(0, i - _LOOK_BACK_PARAGRAPHS):i])
+    i = first = paragraphs.index(par)
+    while first > 0 and paragraphs[first].continues:
+        first -= 1  # the lines a hard wrap cut the paragraph into (a PDF's text) are all its own
+    return not any(_FIRST_ITEM.search(p.text) for p in paragraphs[max(0, first - _LOOK_BACK_PARAGRAPHS):i])
 
 
-def _glued_items(last, par, start: int, expected: int, n: int) -> bool:
+def _glued_items(last, paragraphs: list, i: int, start: int, expected: int, n: int) -> bool:
     """Whether the items between the list's last one and this one are written, each run into the word before
-    it (a stop missing: 「……便民服务等信息二是通过……」), between the two."""
+    it (a stop missing: 「……便民服务等信息二是通过……」), between the two: ``paragraphs[i]`` holds this one. The lines a
+    hard wrap cut a paragraph into (``continues``) are read together, whole."""
     if last is None:
         return False
-    prev, end = last
-    between = par.text[end:start] if prev is par else prev.text[end:] + "\n" + par.text[:start]
+    prev, end, at = last
+    par = paragraphs[i]
+    if prev is par:
+        between = par.text[end:start]
+    else:
+        lines = [prev.text[end:], *(p.text for p in paragraphs[at + 1:i]), par.text[:start]]
+        between = "".join(lines) if par.continues else "\n".join(lines)
     return all(re.search(f"(?<![第十]){int_to_cn(k)}是", between) for k in range(expected, n))

@@ -15,7 +15,7 @@ from statistics import median
 import regex as re
 
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import ANY_MARKER, markers_opening
+from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
 from lintgk.readers.pdf_words import text_lines
 
@@ -23,9 +23,6 @@ from lintgk.readers.pdf_words import text_lines
 # Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.
 TEXT_SETTINGS = {"x_tolerance_ratio": 0.6}
 
-_PAGE_NUMBER = lazy_compile(
-    r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
-)
 _STOPS = "。！？；：!?;:…”」）)"
 # A word no line breaks inside; an opening bracket before it goes with it (「（http://…）」 moves over whole)
 _UNBREAKABLE = lazy_compile(r"^[(\[（［【“‘]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
@@ -36,7 +33,7 @@ def page_lines(page) -> list[dict]:
     out = []
     for line in text_lines(page, TEXT_SETTINGS):
         text = line["text"].strip()
-        if not text or _PAGE_NUMBER.match(text):
+        if not text or PAGE_NUMBER.match(text):
             continue
         size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
         kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],

@@ -20,6 +20,7 @@ from lintgk.readers.national_text import may_open_table as may_open_national_tab
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
 from lintgk.readers.stat_table_text import LABEL_HEADER_START, may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
+from lintgk.readers.text_wrap import mark_wrapped
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
 _SPACES_TAB = _SPACES + "\t"
@@ -265,6 +266,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             if body:
                 paragraphs.append(Paragraph(body, i + 1, column))
         i += 1
+    mark_wrapped(paragraphs, lines)
     return Document(
         path=path,
         lines=lines,
