@@ -217,11 +217,11 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
                     emit(span, fix=fix, char=ch, codepoint=f"U+{ord(ch):04X}")
 
 
-# 「电话：0529—86693059」: an area code and its number joined by a dash of Chinese text (—, －, –) instead of the
-# hyphen a telephone number takes. The dashes are found with str.find (a report has few), the pattern tried there,
-# and the area code before it looked at for the few it fits.
-_DASHES = "—－–"
-_PHONE_DASH = std_re.compile(r"[—－–]{1,2}(?=\d{7,8}(?![\d—－–-]))")
+# 「电话：0529—86693059」: an area code and its number joined by a dash of Chinese text (—, －, –) or a hyphen typed
+# twice (「0591--88596191」) instead of the one hyphen a telephone number takes. The dashes are found with str.find
+# (a report has few), the pattern tried there, and the area code before it looked at for the few it fits.
+_DASHES = ("—", "－", "–", "--")
+_PHONE_DASH = std_re.compile(r"(?:[—－–]{1,2}|--)(?=\d{7,8}(?![\d—－–-]))")
 _AREA_CODE = std_re.compile(r"(?<![\d—－–-])0\d{2,3}$")
 
 
