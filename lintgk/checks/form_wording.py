@@ -85,7 +85,7 @@ def form_labels(report: Report, p: FormLabelsParams, emit: Emitter) -> None:
         table = report.forms.get(name)
         if table is None:
             continue
-        formats = [Wording(**w) for w in table.spec.options.get("wording", ())]
+        formats = _wordings(table)
         if formats:
             _header_labels(report, table, formats, p.near, emit)
         else:
@@ -131,10 +131,20 @@ def _header_labels(report: Report, table: FormTable, formats: list[Wording], nea
              format=own[0].format, other=other.format)
 
 
+def _wordings(table: FormTable) -> list[Wording]:
+    """The wording of each format the table's spec knows (none for a table whose columns are fixed)."""
+    return [Wording(**w) for w in table.spec.options.get("wording", ())]
+
+
+def _naming(columns, formats: list[Wording]) -> list[Wording]:
+    """The formats one of whose columns is among ``columns`` (as words)."""
+    named = {words(c) for c in columns}
+    return [w for w in formats if named & {words(c) for c in w.columns}]
+
+
 def _format_of(row: FormRow, formats: list[Wording]) -> list[Wording]:
     """The formats whose columns the row's are (all of them when its columns tell none or several)."""
-    named = {words(c) for c in row.cells}
-    own = [w for w in formats if named & {words(c) for c in w.columns}]
+    own = _naming(row.cells, formats)
     return own if len(own) == 1 else formats
 
 
@@ -208,9 +218,5 @@ def form_row_group(report: Report, p: FormRowGroupParams, emit: Emitter) -> None
 
 def _label_in_format(names: list[str], table: FormTable) -> str:
     """The one of a row's labels that the format of the table's columns uses (the first when they tell none)."""
-    formats = [Wording(**w) for w in table.spec.options.get("wording", ())]
-    named = {words(c) for c in table.columns}
-    for w in formats:
-        if named & {words(c) for c in w.columns}:
-            return next((n for n in names if n in w.rows), names[0])
-    return names[0]
+    own = _naming(table.columns, _wordings(table))
+    return next((n for n in names if n in own[0].rows), names[0]) if own else names[0]
