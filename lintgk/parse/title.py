@@ -102,10 +102,15 @@ def _candidates(paragraphs: list[Paragraph]):
 def _title_block(par: Paragraph, nxt: Paragraph) -> bool:
     """Whether ``nxt`` may finish a title begun on ``par``: the next line, or, below a line that is only a
     body's name, the line after a blank one (a page's two centred title lines, copied from the browser with a
-    blank line between: 「南屿市珊瑚区人民政府」, 「2015年政府信息公开工作年度报告」)."""
+    blank line between: 「南屿市珊瑚区人民政府」, 「2015年政府信息公开工作年度报告」); so too the report's kind
+    below a body's name with the year (「××自治区人民政府办公厅2022年」, 「政府信息公开工作年度报告」)."""
     if nxt.line == par.line + 1:
         return True
-    return nxt.line == par.line + 2 and _BODY_LINE.match(par.text.strip(_AROUND_BODY)) is not None
+    if nxt.line != par.line + 2:
+        return False
+    head = par.text.strip(_AROUND_BODY)
+    return (_BODY_LINE.match(head) is not None
+            or (_BODY_YEAR_LINE.match(head) is not None and _KIND.match(nxt.text.strip(_AROUND_BODY)) is not None))
 
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:
@@ -142,6 +147,8 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 # a line that is only a body's name, as a title block sets it below a title that names none
 # (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already)
 _BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+# a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
+_BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*年度?$")
 
 
 def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Title:
