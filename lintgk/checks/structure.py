@@ -208,15 +208,22 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
 
     def run_in(previous, h, marker: str) -> tuple[Span, str] | None:
         """The heading ``marker`` a gap lacks, run into the end of a paragraph between the previous heading and
-        ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it."""
+        ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it; the previous heading's
+        own paragraph included, past its marker, where a flattened page ran the part on after its title
+        (「三、依申请公开政府信息情况 目前，暂无依申请公开事项。 四、行政复议和诉讼情况」)."""
         nonlocal index
         paragraphs = report.doc.paragraphs
         if index is None:
-            index = {par.line: i for i, par in enumerate(paragraphs)}
-        start = index.get(previous.paragraph.line, -1) + 1 if previous is not None else 0
+            index = {}
+            for i, par in enumerate(paragraphs):
+                index.setdefault(par.line, i)
+        start = index.get(previous.paragraph.line, 0) if previous is not None else 0
         for par in paragraphs[start:index.get(h.paragraph.line, start)]:
             at = par.text.rfind(marker)
-            if at > 0 and par.text[at - 1] in _SENTENCE_ENDS and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker)):
+            if previous is not None and par.line == previous.paragraph.line:
+                at = at if at > previous.paragraph.column - par.column else -1
+            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _SENTENCE_ENDS
+                    and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker))):
                 end = len(par.text.rstrip())
                 return Span.within(par, at, end), par.text[at:end]
         return None
@@ -257,9 +264,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
-            if h.number == expected + 1 and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
+            while h.number > expected and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
                 emit(found[0], variant="run_in", found=found[1], expected=_numeral(expected, 1))
-            elif h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
+                expected += 1  # 四、 and 五、 may both be run in before 六、
+            if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
