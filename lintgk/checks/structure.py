@@ -74,9 +74,23 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 _RUN_IN = lazy_compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han}[\p{Han}、（）()]{3,24}?情况)[。：:]")
 
 
+# 「目前，暂无申请行政复议、提起行政诉讼。 五、收费和减免情况」: a part's numbered heading run into the end of the
+# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there)
+_RUN_IN_AT_END = lazy_compile(r"[。！？；][" + SPACES + r"]*[一二三四五六七八九十]{1,3}、(?P<title>[^。！？；\n]{2,30}?)["
+                              + SPACES + r"]*$")
+_RUN_IN_END_REACH = 48  # characters at a paragraph's end: a sentence end, the marker and a title of 30
+
+
 def _run_in_titles(report: Report) -> list[str]:
-    """The titles of the run-in headings: a paragraph that opens with a 「……情况」 and a full stop or colon."""
-    return [m.group(1) for p in report.doc.paragraphs if (m := _RUN_IN.match(p.text))]
+    """The titles of the run-in headings: a paragraph that opens with a 「……情况」 and a full stop or colon, or
+    ends with a numbered heading after its last sentence."""
+    titles = []
+    for p in report.doc.paragraphs:
+        if m := _RUN_IN.match(p.text):
+            titles.append(m.group(1))
+        if m := _RUN_IN_AT_END.search(p.text[-_RUN_IN_END_REACH:]):
+            titles.append(m.group("title"))
+    return titles
 
 
 @dataclass
