@@ -417,6 +417,9 @@ def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
 # (（2019）京01行初1号) and is left alone. Looked for back from each 号 (str.find: a report has a few dozen),
 # not by a pattern tried at every character.
 _ISSUER = std_re.compile(r"[\u4e00-\u9fff]{1,10}$")
+# words the Han characters before a number may open with that are not the issuer's (「根据吉船政办函[2009]3号」,
+# 「《办法》和闽政办【2015】67号」): a preposition, or a conjunction right after a closing mark
+_BEFORE_ISSUER = std_re.compile(r"(?:根据|按照|依据|依照|参照)|(?<=[》」”）)])[和及与]")
 _DOCUMENT_YEAR = std_re.compile(r"(?<=[\u4e00-\u9fff])([\[（(【﹝［{｛])((?:19|20)\d{2})([\]）)】﹞］}｝])(\d{1,4})号")
 _LONGEST_NUMBER = 12  # characters before 号: a bracket, the year, a bracket, four digits, one Han character
 
@@ -432,6 +435,14 @@ def _document_numbers(text: str) -> list[std_re.Match]:
     return found
 
 
+def _issuer_shown(text: str, issuer: std_re.Match) -> str:
+    """The issuer's abbreviation before a document number, without a word that opens the clause before it."""
+    lead = _BEFORE_ISSUER.match(text, issuer.start(), issuer.end())
+    if lead is None or lead.end() == issuer.end():
+        return issuer.group(0)
+    return issuer.group(0)[lead.end() - issuer.start():]
+
+
 @kind("document-number-brackets", params=NoParams)
 def document_number_brackets(report: Report, params: NoParams, emit: Emitter) -> None:
     """The year of a document number in brackets other than 〔〕."""
@@ -439,7 +450,7 @@ def document_number_brackets(report: Report, params: NoParams, emit: Emitter) ->
     for par, offset, m in joined.located(_document_numbers(joined.text)):
         start, end = m.start() - offset, m.end() - offset
         issuer = _ISSUER.search(par.text, max(0, start - 10), start)  # shown with the number: 岚政务公开协办
-        shown = (issuer.group(0) if issuer else "") + m.group(0)
+        shown = (_issuer_shown(par.text, issuer) if issuer else "") + m.group(0)
         repaired = f"〔{m.group(2)}〕{m.group(4)}号"
         span = Span.within(par, start, end)
         fix = Fix(f"改为「{repaired}」", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])

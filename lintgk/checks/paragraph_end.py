@@ -59,7 +59,7 @@ class _Running:
         if "\t" in text or "|" in text or text[0] in _BULLETS or (text[0] in "（(" and text[-1] in "）)"):
             return None  # a row of cells, a list item, a note in brackets (「（本列数据的勾稽关系为：…）」)
         if _unclosed_bracket(text) or _figures_after_words(text) >= 3:
-            return None  # a note wrapped onto the next line, a label with its cells (「（二）部分公开 447 7 0 454」)
+            return None  # a note or a title wrapped onto the next line, a label with its cells (「（二）部分公开 447 7 0 454」)
         heading = self.headings.get(id(par))
         if heading is not None:
             at = text.find(heading.title)
@@ -69,7 +69,9 @@ class _Running:
 
 
 def _unclosed_bracket(text: str) -> bool:
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    """A bracket or a title mark left open: the line broke inside it (「……我局编制了《」 then 「2013年度……报告》」)."""
+    return (text.count("（") + text.count("(") > text.count("）") + text.count(")")
+            or text.count("《") > text.count("》"))
 
 
 def _figures_after_words(text: str) -> int:

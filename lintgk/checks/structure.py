@@ -74,9 +74,29 @@ def required_parts(report: Report, params: RequiredPartsParams, emit: Emitter) -
 _RUN_IN = lazy_compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han}[\p{Han}、（）()]{3,24}?情况)[。：:]")
 
 
+# 「目前，暂无申请行政复议、提起行政诉讼。 五、收费和减免情况」: a part's numbered heading run into the end of the
+# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there)
+_RUN_IN_AT_END = lazy_compile(r"[。！？；][" + SPACES + r"]*(?P<n>[一二三四五六七八九十]{1,3})、(?P<title>[^。！？；\n]{2,30}?)["
+                              + SPACES + r"]*$")
+_RUN_IN_END_REACH = 48  # characters at a paragraph's end: a sentence end, the marker and a title of 30
+
+
 def _run_in_titles(report: Report) -> list[str]:
-    """The titles of the run-in headings: a paragraph that opens with a 「……情况」 and a full stop or colon."""
-    return [m.group(1) for p in report.doc.paragraphs if (m := _RUN_IN.match(p.text))]
+    """The titles of the run-in headings: a paragraph that opens with a 「……情况」 and a full stop or colon, or
+    ends with a numbered heading after its last sentence."""
+    titles = [m.group(1) for p in report.doc.paragraphs if (m := _RUN_IN.match(p.text))]
+    return titles + [title for _, title, _ in _parts_run_in_at_end(report)]
+
+
+def _parts_run_in_at_end(report: Report) -> list[tuple[int, str, int]]:
+    """The number, title and line of each part whose heading ends a paragraph after its last sentence (「……。 五、
+    收费和减免情况」) and is not a part of its own already."""
+    numbers = {h.number for h in report.parts}
+    found = []
+    for p in report.doc.paragraphs:
+        if (m := _RUN_IN_AT_END.search(p.text[-_RUN_IN_END_REACH:])) and to_int(m.group("n")) not in numbers:
+            found.append((to_int(m.group("n")), m.group("title"), p.line))
+    return found
 
 
 @dataclass
@@ -118,17 +138,22 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     # a name that joins two contents (「需要说明的其他事项与附表」) is matched by a part for each
     unmatched = [half for n in declared.names for half in joined_halves(n)
                  if not any(same_part(half, h.title) for h in heads(half))]
+    # parts whose headings a flattened page ran into the end of a paragraph (GK103 reports the layout)
+    run_in = _parts_run_in_at_end(report) if unmatched or (declared.count and declared.count != len(parts)) else []
+    unmatched = [name for name in unmatched if not any(same_part(name, title) for _, title, _ in run_in)]
     # an appended statistics table is a declared part without a numbered heading
     appended = (appendix.search(declared.listed) is not None
                 and not any(appendix.search(h.title) for h in parts)
                 and _appended_table_present(report, appendix))
     # … a part of its own, unless declared together with another (「需要说明的其他事项和附表」 as one part)
     own_part = appended and not any(appendix.search(n) and len(joined_halves(n)) > 1 for n in declared.names)
-    found = len(parts) + int(own_part)
+    found = len(parts) + len(run_in) + int(own_part)
     body_off = bool(declared.count) and found != declared.count
     if body_off:
-        emit(declared.span, declared=declared.count, found=len(parts),
-             parts="、".join(h.marker + h.title for h in parts) or "无")
+        # in the report's order: a run-in heading comes after the paragraph it ends, before the next line's part
+        shown = [(h.paragraph.line, 0, h.marker + h.title) for h in parts]
+        shown = sorted(shown + [(line, 1, f"{int_to_cn(n)}、{t}") for n, t, line in run_in], key=lambda s: s[:2])
+        emit(declared.span, declared=declared.count, found=len(shown), parts="、".join(t for *_, t in shown) or "无")
     listed = len(declared.named) if declared.count and declared.named else declared.count
     # the list of parts names fewer or more than it says (「总体情况，……，其他需要报告的事项等六个方面」: five). With
     # a body that does not match either, the finding above is the one to make, unless the list's items are
@@ -208,15 +233,22 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
 
     def run_in(previous, h, marker: str) -> tuple[Span, str] | None:
         """The heading ``marker`` a gap lacks, run into the end of a paragraph between the previous heading and
-        ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it."""
+        ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it; the previous heading's
+        own paragraph included, past its marker, where a flattened page ran the part on after its title
+        (「三、依申请公开政府信息情况 目前，暂无依申请公开事项。 四、行政复议和诉讼情况」)."""
         nonlocal index
         paragraphs = report.doc.paragraphs
         if index is None:
-            index = {par.line: i for i, par in enumerate(paragraphs)}
-        start = index.get(previous.paragraph.line, -1) + 1 if previous is not None else 0
+            index = {}
+            for i, par in enumerate(paragraphs):
+                index.setdefault(par.line, i)
+        start = index.get(previous.paragraph.line, 0) if previous is not None else 0
         for par in paragraphs[start:index.get(h.paragraph.line, start)]:
             at = par.text.rfind(marker)
-            if at > 0 and par.text[at - 1] in _SENTENCE_ENDS and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker)):
+            if previous is not None and par.line == previous.paragraph.line:
+                at = at if at > previous.paragraph.column - par.column else -1
+            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _SENTENCE_ENDS
+                    and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker))):
                 end = len(par.text.rstrip())
                 return Span.within(par, at, end), par.text[at:end]
         return None
@@ -257,9 +289,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
-            if h.number == expected + 1 and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
+            while h.number > expected and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
                 emit(found[0], variant="run_in", found=found[1], expected=_numeral(expected, 1))
-            elif h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
+                expected += 1  # 四、 and 五、 may both be run in before 六、
+            if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"

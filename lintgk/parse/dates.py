@@ -11,8 +11,9 @@ from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Period, Span
 
-# Words that say a period is the one the figures cover.
-_STAT_WORDS = lazy_compile(r"统计|期限|时限|数据|期间|报告期|年报")
+# Words that say a period is the one the figures cover (「本报告时间为2016年1月1日至12月31日」: the report's own
+# span, a Zhejiang street office's 2016 report).
+_STAT_WORDS = lazy_compile(r"统计|期限|时限|数据|期间|报告期|年报|报告时间")
 _YEAR_PERIOD = lazy_compile(r"(?:统计期限|统计时间|统计周期|数据统计)[^。，,]{0,8}?(?P<y>\d{4})\s*年(?:度|全年)(?![\d一二三四五六七八九十]{1,2}月)")
 # 「本报告内容涵盖……期间」, also in a sentence of its own after the report is named (「……编制本年度报告。内容涵盖乡政府
 # 2019年1月1日至12月31日期间的……」)

@@ -46,8 +46,10 @@ _END = r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s
 # 「自2009年1月1日《条例》实施之日起，至……」: the start date named as the day a rule took effect (a Beijing
 # street office's 2009 report)
 _TOOK_EFFECT = r"(?:\s*(?:《[^》\n]{1,20}》)?\s*(?:正式)?(?:实施|施行|生效)之日)?"
+# the dash between the dates: one or two long dashes, or a run of hyphens (「统计日期为2012年1月1日----2012年12月31日」,
+# a Fujian township's 2012 report)
 PERIOD = lazy_compile(
-    r"(?P<start>" + DATE.pattern + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
+    r"(?P<start>" + DATE.pattern + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*(?:至|到|—{1,2}|－|-{1,4}|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
 )
 
 # A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
