@@ -40,19 +40,16 @@ def _safe_date(y: int | None, m: int | None, d: int | None, end: bool = False) -
     return date(y, m, d)
 
 
-def _int(s: str | None) -> int | None:
-    return int(s) if s else None
-
-
 # The patterns' groups by number: the regex module looks a group up by name at about three times the cost
 _DATE_YMD, _ISO_YMD, _CN_YMD = (tuple(p.groupindex[k] for k in "ymd") for p in (P.DATE, P.ISO_DATE, P.CN_DATE))
-_PERIOD_GROUPS = tuple(P.PERIOD.groupindex[k] for k in ("y", "m", "d", "y2", "m2", "d2"))
+_PERIOD_GROUPS = tuple(P.PERIOD.groupindex[k] for k in ("y", "m", "d", "y2", "m2", "d2"))  # CN_PERIOD's the same
 
 
 # What a date written so must hold (each a looser pattern than the date's), looked for by the standard library's
 # engine, twice as fast as ``regex`` on these: most paragraphs with a separator or a 年 and a 月 hold neither.
 _MAY_BE_ISO_DATE = std_re.compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
 _MAY_BE_CN_DATE = std_re.compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
+_MAY_BE_CN_MONTH = std_re.compile(r"[一二三四五六七八九十]\s*月")  # CN_PERIOD's month
 
 
 def may_hold_date(text: str) -> bool:
@@ -97,12 +94,16 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
     text = par.text
     if "年" not in text:  # every period pattern names a year
         return periods
-    for m in (P.PERIOD.finditer(text) if "月" in text else ()):  # its start is a date: 年 and 月
-        y1, m1, d1, y2, m2, d2 = m.group(*_PERIOD_GROUPS)
-        y1 = int(y1)
-        start = _safe_date(y1, int(m1), _int(d1))
-        y2 = _int(y2) or y1
-        end = _safe_date(y2, int(m2), _int(d2), end=True)
+    if "月" not in text:  # a period's start is a date: 年 and 月
+        matches = ()
+    elif _MAY_BE_CN_MONTH.search(text):
+        matches = (*P.PERIOD.finditer(text), *P.CN_PERIOD.finditer(text))
+    else:
+        matches = P.PERIOD.finditer(text)
+    for m in matches:
+        y1, m1, d1, y2, m2, d2 = (to_int(g) if g else None for g in m.group(*_PERIOD_GROUPS))
+        start = _safe_date(y1, m1, d1)
+        end = _safe_date(y2 or y1, m2, d2, end=True)
         if start is None or end is None or end < start:
             continue
         s0, s1 = P.sentence_bounds(text, m.start())

@@ -32,25 +32,44 @@ SHARE_AFTER = lazy_compile(
     r"[" + SPACES + r"]*(?P<pct>\d+(?:\.\d+)?)[" + SPACES + r"]*[%％]"
 )
 
-DATE = lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+# A date's year and its month or day, in figures and in Chinese numerals (「二〇一〇年一月一日」)
+_YEAR, _MONTH_OR_DAY = r"\d{4}", r"\d{1,2}"
+_CN_YEAR, _CN_MONTH_OR_DAY = "[" + CN_DIGITS + "零" + ZERO_LOOKALIKES + "]{4}", "[一二三四五六七八九十]{1,3}"
+
+
+def _date(year: str, number: str, suffix: str = "", year_optional: bool = False) -> str:
+    """A date to the month, its day optional; the groups named y, m, d (with ``suffix``)."""
+    year_part = rf"(?P<y{suffix}>{year})\s*年\s*"
+    return (f"(?:{year_part})?" if year_optional else year_part) + \
+        rf"(?P<m{suffix}>{number})\s*月(?:\s*(?P<d{suffix}>{number})\s*日)?"
+
+
+DATE = lazy_compile(_date(_YEAR, _MONTH_OR_DAY))
 CN_DATE = lazy_compile(
-    r"(?P<y>[" + CN_DIGITS + "零" + ZERO_LOOKALIKES + r"]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+    r"(?P<y>" + _CN_YEAR + r")\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
 ISO_DATE = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 
-_END = r"(?:(?P<y2>\d{4})\s*年\s*)?(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*日)?"
 # 「自2021年1月1日起，至2021年12月31日止」: a comma may follow 起 (Beijing's and Shanxi's reports);
 # 「自2023年1月1日始至2023年12月31日止」: 始 for 起 (a Hubei police district bureau's report);
 # 「自2013年1月1日，至2013年12月31日止」: the comma without 起, before 至 (a Hunan county's report);
 # 「自2009年1月1日《条例》实施之日起，至……」: the start date named as the day a rule took effect (a Beijing
 # street office's 2009 report)
 _TOOK_EFFECT = r"(?:\s*(?:《[^》\n]{1,20}》)?\s*(?:正式)?(?:实施|施行|生效)之日)?"
-# the dash between the dates: one or two long dashes, or a run of hyphens (「统计日期为2012年1月1日----2012年12月31日」,
-# a Fujian township's 2012 report)
-PERIOD = lazy_compile(
-    r"(?P<start>" + DATE.pattern + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*(?:至|到|—{1,2}|－|-{1,4}|~|～)\s*(?P<end>" + _END + r")\s*(?:止|为止)?"
-)
+
+
+def _period(year: str, number: str) -> str:
+    """From a date to a month or a date, the second one's year optional. The dash between them: one or two long
+    dashes, or a run of hyphens (「统计日期为2012年1月1日----2012年12月31日」, a Fujian township's 2012 report)."""
+    return (r"(?P<start>" + _date(year, number) + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*"
+            r"(?:至|到|—{1,2}|－|-{1,4}|~|～)\s*(?P<end>" + _date(year, number, "2", year_optional=True) + r")"
+            r"\s*(?:止|为止)?")
+
+
+PERIOD = lazy_compile(_period(_YEAR, _MONTH_OR_DAY))
+# 「统计期限自二〇一〇年一月一日起至二〇一〇年十二月三十一日止」: the same in Chinese numerals
+CN_PERIOD = lazy_compile(_period(_CN_YEAR, _CN_MONTH_OR_DAY))
 
 # A disclosure catalogue's category label copied from the page (「六、年度政府信息公开工作报告0600」):
 # numbered like a part, but its 0x00 code says it is the site's catalogue, not the report's.
