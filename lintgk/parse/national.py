@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import dropwhile
 
 from lintgk.document import Cell, Row, Table
 from lintgk.lazy_regex import lazy_compile
@@ -472,10 +473,14 @@ LAYOUTS = {"labelled-rows": _labelled_rows, "grouped-row": _grouped_row, "header
 _PIECES_GAP = 6
 
 
+def _close(before: Table, after: Table) -> bool:
+    """Whether ``after`` stands a few lines below ``before``, both with rows: where the next piece of a table cut up stands."""
+    return 0 < after.start_line - before.end_line <= _PIECES_GAP and bool(before.rows) and bool(after.rows)
+
+
 def _next_to(before: Table, after: Table) -> bool:
     """Whether ``after`` follows ``before`` as the next piece of a table cut up: as wide, a few lines below."""
-    return (0 < after.start_line - before.end_line <= _PIECES_GAP and bool(before.rows) and bool(after.rows)
-            and len(after.rows[0].cells) == len(before.rows[0].cells))
+    return _close(before, after) and len(after.rows[0].cells) == len(before.rows[0].cells)
 
 
 def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
@@ -484,15 +489,46 @@ def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
     rows under its header row all the form's. 1 when no piece follows."""
     first = tables[i]
     width = len(first.rows[0].cells) if first.rows else 0
-    if len(first.rows) >= spec.options["min_rows"] or width <= len(spec.columns) \
-            or not _in_a_cell(first, spec.options["found_by"]["cell"]):
+    if width <= len(spec.columns) or not _in_a_cell(first, spec.options["found_by"]["cell"]):
         return 1
+    if len(first.rows) >= spec.options["min_rows"]:
+        return _continued(tables, i, spec)
     end = i + 1
     while end < len(tables) and _next_to(tables[end - 1], tables[end]) and _rows_of_form(tables[end], spec, width):
         end += 1
     if end - i > 1 and not _ends_form(tables[end - 1], spec):
         return 1  # the pieces stop before the table's last rows (a piece of another shape): no half table is read
     return end - i
+
+
+def _continued(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """How many tables from ``tables[i]`` hold a labelled-rows table (part 三) cut at a page break: the first the
+    table's head, without the form's last rows; each next one close below it, its rows (under the header rows a
+    converter may repeat) all the form's, whatever their width (the label cells merged from above may be left out);
+    the last holding one of the form's last rows. 1 when the table is whole, or no such piece follows (a table of
+    the form's labels alone, figures none, heads no cut table)."""
+    if _ends_form(tables[i], spec) or not _holds_form_rows(tables[i], spec):
+        return 1
+    end = i + 1
+    while end < len(tables) and _close(tables[end - 1], tables[end]) and _rows_go_on(tables[end], spec):
+        end += 1
+        if _ends_form(tables[end - 1], spec):
+            return end - i
+    return 1
+
+
+def _holds_form_rows(table: Table, spec: TableSpec) -> bool:
+    """Whether a row of ``table`` is one of the form's with its figures (more cells than the form's columns)."""
+    columns = len(spec.columns)
+    return any(_row_shape(r.cells, columns, spec)[3] is not None for r in table.rows)
+
+
+def _rows_go_on(table: Table, spec: TableSpec) -> bool:
+    """Whether ``table``, past header rows of no figure, is rows of the form only: the rest of a table cut at a
+    page break."""
+    columns = len(spec.columns)
+    rows = list(dropwhile(lambda r: all(_reading(c.text)[1] is None for c in r.cells), table.rows))
+    return bool(rows) and all(_row_shape(r.cells, columns, spec)[3] is not None for r in rows)
 
 
 def _ends_form(table: Table, spec: TableSpec) -> bool:
@@ -556,7 +592,7 @@ def _rejoined(tables: list[Table], form: Form) -> list[Table]:
     i = 0
     while i < len(tables):
         run = 1
-        if i + 1 < len(tables) and _next_to(tables[i], tables[i + 1]):  # most tables: no piece of one beside them
+        if i + 1 < len(tables) and _close(tables[i], tables[i + 1]):  # most tables: no piece of one beside them
             for spec in specs:
                 if spec.layout == "labelled-rows":
                     run = _labelled_pieces(tables, i, spec)
@@ -583,11 +619,19 @@ def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
     into pieces are joined again (``_rejoined``) only when a table that may be so cut was not found (most
     documents: every table found, no piece looked for)."""
     found = _read_tables(tables, form)
-    if len(tables) > 1 and any(s.name not in found for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
+    if len(tables) > 1 and any(s.name not in found or _cut_short(found[s.name])
+                               for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
         joined = _rejoined(tables, form)
         if len(joined) < len(tables):
             found = _read_tables(joined, form)
     return found
+
+
+def _cut_short(table: FormTable) -> bool:
+    """A labelled-rows table read without the form's last rows from a table of its own: maybe cut at a page
+    break, its rest in the next table."""
+    return (table.spec.layout == "labelled-rows" and bool(table.rows) and table.source is not None
+            and not _ends_form(table.source, table.spec))
 
 
 def _read_tables(tables: list[Table], form: Form) -> dict[str, FormTable]:
