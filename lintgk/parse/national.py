@@ -566,6 +566,34 @@ def _grouped_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
     return len(groups)
 
 
+def _side_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """2 when ``tables[i]`` and the next table are a grouped-row table (part 四) cut in two beside each other, as a
+    page too narrow for its fifteen columns has it: 行政复议 in the first, 行政诉讼 in the second, each its header
+    row (结果维持 …) above one row of figures, the two rows of figures the groups' cells together. 1 otherwise."""
+    if i + 1 >= len(tables) or not _close(tables[i], tables[i + 1]):
+        return 1
+    first, second = tables[i], tables[i + 1]
+    review, litigation = spec.options["found_by"]["header"]
+    if not _in_a_cell(first, review) or _in_a_cell(first, litigation) or not _in_a_cell(second, litigation):
+        return 1
+    header = rx(spec.options["header"])
+    for piece in (first, second):
+        if len(piece.rows) < 2 or not _all_figures(_distinct(piece.rows[-1].cells)) \
+                or not any(header.search(c.text) for c in piece.rows[-2].cells):
+            return 1
+    figures = len(_distinct(first.rows[-1].cells)) + len(_distinct(second.rows[-1].cells))
+    return 2 if figures == len(spec.rows) * len(spec.columns) else 1
+
+
+def _joined_sides(first: Table, second: Table) -> Table:
+    """Part 四's two pieces side by side as one table: the groups' names, the header rows and the rows of figures
+    each joined into one row, as the form lays them out."""
+    rows = [Row(_distinct(a.cells) + _distinct(b.cells), a.line)
+            for a, b in ((first.rows[0], second.rows[0]), (first.rows[-2], second.rows[-2]),
+                         (first.rows[-1], second.rows[-1]))]
+    return Table(rows, first.start_line, second.end_line, first.caption, first.caption_line)
+
+
 def _names_group(caption: str, label: str) -> bool:
     """Whether a caption's last line names the group ``label`` (stray spaces, half-width brackets aside)."""
     last = "".join(caption.rsplit("\n", 1)[-1].split()).replace("(", "（").replace(")", "）")
@@ -605,6 +633,10 @@ def _rejoined(tables: list[Table], form: Form) -> list[Table]:
                     run = _grouped_pieces(tables, i, spec)
                     if run > 1:
                         joined.append(_joined_groups(tables[i:i + run]))
+                        break
+                    run = _side_pieces(tables, i, spec)
+                    if run > 1:
+                        joined.append(_joined_sides(tables[i], tables[i + 1]))
                         break
         if run == 1:
             joined.append(tables[i])
