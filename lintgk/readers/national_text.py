@@ -534,6 +534,18 @@ def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
     return text
 
 
+def _none_in_group_label(line: str, lines: list[str], after: int) -> bool:
+    """「无」 on a line of its own, the next line starting with 「法」: the 无 of （四）无法提供 written top to bottom, a
+    character a line (a page's merged cell with a line break after each character, copied from the browser), not a
+    cell meaning none."""
+    if "无" not in line or line.strip(_SPACES) != "无":
+        return False
+    for following in lines[after:after + 3]:
+        if not _is_separator(following):
+            return following.lstrip(_SPACES).startswith("法")
+    return False
+
+
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
     """Inside a table already recognised, a group label's number on a line of its own, its words on the next
     (「（三）」 then 「不予公开」, as a page's merged cell with a line break comes out one cell per line): the start
@@ -799,6 +811,12 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             spacing.note(builder, i, i - end - passed, cells)
         elif i in blanks:
             _add_blanks(builder, blanks[i])
+        if builder.known >= 3 and _none_in_group_label(line, lines, i + 1):  # 「无」 of 无法提供, no cell
+            if spacing is not None:
+                spacing.forget(i)
+            i += 1
+            passed += 1
+            continue
         if known and kept:  # a recurring line the assembler takes whole: what it does to the rows is kept
             builder.add_kept_line(line, cells, i + 1)
             i += 1
