@@ -524,11 +524,21 @@ def _holds_form_rows(table: Table, spec: TableSpec) -> bool:
 
 
 def _rows_go_on(table: Table, spec: TableSpec) -> bool:
-    """Whether ``table``, past header rows of no figure, is rows of the form only: the rest of a table cut at a
-    page break."""
+    """Whether ``table``, past header rows of no figure, is rows of the form only, each its labels then as many
+    cells as the form has columns: the rest of a table cut at a page break (a piece whose rows hold more cells
+    was read askew, and is left out rather than checked)."""
     columns = len(spec.columns)
     rows = list(dropwhile(lambda r: all(_reading(c.text)[1] is None for c in r.cells), table.rows))
-    return bool(rows) and all(_row_shape(r.cells, columns, spec)[3] is not None for r in rows)
+    return bool(rows) and all(_one_row_of_form(r.cells, columns, spec) for r in rows)
+
+
+def _one_row_of_form(cells: list[Cell], columns: int, spec: TableSpec) -> bool:
+    """Whether a row names a row of the form and holds, after its last label cell, one cell a column."""
+    _, size, _, key = _row_shape(cells, columns, spec)
+    if key is None:
+        return False
+    last_label = max((i for i, c in enumerate(cells[:size]) if _is_label_text(c.text)), default=-1)
+    return size - last_label - 1 == columns
 
 
 def _ends_form(table: Table, spec: TableSpec) -> bool:
