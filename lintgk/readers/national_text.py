@@ -271,7 +271,11 @@ class _Assembler:
         if cur is None or cur.values or not cur.cells:
             return False
         last = cur.cells[-1].text
-        return not _complete(_core(last)) and _prefix(_core(last + text))
+        if _complete(_core(last)):
+            # a whole label whose note in brackets went on to the next line (a cell's line break, copied from a
+            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label
+            return text[:1] in "（(" and _prefix(_core(last + text))
+        return _prefix(_core(last + text))
 
     def accepts(self, text: str) -> bool:
         return text == "" or _kind(text) is not None or self.continues(text) or _prefix(_core(text))
