@@ -381,13 +381,10 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        values = _values(distinct[-width:])
-        size = len(columns)
-        # a group's line is its first figure's (the groups of a table cut up stand on lines of their own)
-        groups = [FormRow(g.key, g.label, g.label, values[i * size].line,
-                          dict(zip(columns, values[i * size:(i + 1) * size])))
-                  for i, g in enumerate(spec.rows)]
-        return FormTable(spec, table.start_line, columns, groups, source=table)
+        return _groups_read(table, spec, columns, distinct[-width:])
+    figures = _groups_in_rows(short, width, len(columns))
+    if figures is not None:
+        return _groups_read(table, spec, columns, figures)
     if len(short) == 1 and short[0][0].line == table.rows[-1].line:
         # the table's one row of figures, fewer than its cells, and nothing after it: cells left blank, and as the
         # blanks left no trace (cells set apart by spaces) which of them no one can tell
@@ -397,6 +394,26 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             spec.rows[0].key, title, first.line, len(short[0]),
             Span(first.line, first.column, last.line, last.column + max(1, len(last.text))), width)], source=table)
     return None
+
+
+def _groups_read(table: Table, spec: TableSpec, columns: tuple[str, ...], cells: list[Cell]) -> FormTable:
+    """The groups side by side in ``cells``, a group's columns each."""
+    values = _values(cells)
+    size = len(columns)
+    # a group's line is its first figure's (the groups of a table cut up stand on lines of their own)
+    groups = [FormRow(g.key, g.label, g.label, values[i * size].line,
+                      dict(zip(columns, values[i * size:(i + 1) * size])))
+              for i, g in enumerate(spec.rows)]
+    return FormTable(spec, table.start_line, columns, groups, source=table)
+
+
+def _groups_in_rows(rows: list[list[Cell]], width: int, size: int) -> list[Cell] | None:
+    """The figures of rows that each hold whole groups (``size`` figures a group) and together every group's, in
+    the form's order: part 四 laid out a piece a group or two under its own header (行政复议's five figures under its
+    header, then 行政诉讼's ten under theirs, as a page's two tables copied give it). None otherwise."""
+    if len(rows) < 2 or sum(len(r) for r in rows) != width or any(len(r) % size for r in rows):
+        return None
+    return [c for r in rows for c in r]
 
 
 def _after_repeats(cells: list[Cell]) -> list[Cell]:
