@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import dropwhile
 
 from lintgk.document import Cell, Row, Table
 from lintgk.lazy_regex import lazy_compile
@@ -380,13 +381,10 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             continue
         if figures < (width + 1) // 2 and (not header_seen or any(len(raw) > 3 for raw in raws)):
             continue  # not a row of figures (blank cells count only under a recognised header)
-        values = _values(distinct[-width:])
-        size = len(columns)
-        # a group's line is its first figure's (the groups of a table cut up stand on lines of their own)
-        groups = [FormRow(g.key, g.label, g.label, values[i * size].line,
-                          dict(zip(columns, values[i * size:(i + 1) * size])))
-                  for i, g in enumerate(spec.rows)]
-        return FormTable(spec, table.start_line, columns, groups, source=table)
+        return _groups_read(table, spec, columns, distinct[-width:])
+    figures = _groups_in_rows(short, width, len(columns))
+    if figures is not None:
+        return _groups_read(table, spec, columns, figures)
     if len(short) == 1 and short[0][0].line == table.rows[-1].line:
         # the table's one row of figures, fewer than its cells, and nothing after it: cells left blank, and as the
         # blanks left no trace (cells set apart by spaces) which of them no one can tell
@@ -396,6 +394,26 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
             spec.rows[0].key, title, first.line, len(short[0]),
             Span(first.line, first.column, last.line, last.column + max(1, len(last.text))), width)], source=table)
     return None
+
+
+def _groups_read(table: Table, spec: TableSpec, columns: tuple[str, ...], cells: list[Cell]) -> FormTable:
+    """The groups side by side in ``cells``, a group's columns each."""
+    values = _values(cells)
+    size = len(columns)
+    # a group's line is its first figure's (the groups of a table cut up stand on lines of their own)
+    groups = [FormRow(g.key, g.label, g.label, values[i * size].line,
+                      dict(zip(columns, values[i * size:(i + 1) * size])))
+              for i, g in enumerate(spec.rows)]
+    return FormTable(spec, table.start_line, columns, groups, source=table)
+
+
+def _groups_in_rows(rows: list[list[Cell]], width: int, size: int) -> list[Cell] | None:
+    """The figures of rows that each hold whole groups (``size`` figures a group) and together every group's, in
+    the form's order: part 四 laid out a piece a group or two under its own header (行政复议's five figures under its
+    header, then 行政诉讼's ten under theirs, as a page's two tables copied give it). None otherwise."""
+    if len(rows) < 2 or sum(len(r) for r in rows) != width or any(len(r) % size for r in rows):
+        return None
+    return [c for r in rows for c in r]
 
 
 def _after_repeats(cells: list[Cell]) -> list[Cell]:
@@ -472,10 +490,14 @@ LAYOUTS = {"labelled-rows": _labelled_rows, "grouped-row": _grouped_row, "header
 _PIECES_GAP = 6
 
 
+def _close(before: Table, after: Table) -> bool:
+    """Whether ``after`` stands a few lines below ``before``, both with rows: where the next piece of a table cut up stands."""
+    return 0 < after.start_line - before.end_line <= _PIECES_GAP and bool(before.rows) and bool(after.rows)
+
+
 def _next_to(before: Table, after: Table) -> bool:
     """Whether ``after`` follows ``before`` as the next piece of a table cut up: as wide, a few lines below."""
-    return (0 < after.start_line - before.end_line <= _PIECES_GAP and bool(before.rows) and bool(after.rows)
-            and len(after.rows[0].cells) == len(before.rows[0].cells))
+    return _close(before, after) and len(after.rows[0].cells) == len(before.rows[0].cells)
 
 
 def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
@@ -484,15 +506,56 @@ def _labelled_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
     rows under its header row all the form's. 1 when no piece follows."""
     first = tables[i]
     width = len(first.rows[0].cells) if first.rows else 0
-    if len(first.rows) >= spec.options["min_rows"] or width <= len(spec.columns) \
-            or not _in_a_cell(first, spec.options["found_by"]["cell"]):
+    if width <= len(spec.columns) or not _in_a_cell(first, spec.options["found_by"]["cell"]):
         return 1
+    if len(first.rows) >= spec.options["min_rows"]:
+        return _continued(tables, i, spec)
     end = i + 1
     while end < len(tables) and _next_to(tables[end - 1], tables[end]) and _rows_of_form(tables[end], spec, width):
         end += 1
     if end - i > 1 and not _ends_form(tables[end - 1], spec):
         return 1  # the pieces stop before the table's last rows (a piece of another shape): no half table is read
     return end - i
+
+
+def _continued(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """How many tables from ``tables[i]`` hold a labelled-rows table (part 三) cut at a page break: the first the
+    table's head, without the form's last rows; each next one close below it, its rows (under the header rows a
+    converter may repeat) all the form's, whatever their width (the label cells merged from above may be left out);
+    the last holding one of the form's last rows. 1 when the table is whole, or no such piece follows (a table of
+    the form's labels alone, figures none, heads no cut table)."""
+    if _ends_form(tables[i], spec) or not _holds_form_rows(tables[i], spec):
+        return 1
+    end = i + 1
+    while end < len(tables) and _close(tables[end - 1], tables[end]) and _rows_go_on(tables[end], spec):
+        end += 1
+        if _ends_form(tables[end - 1], spec):
+            return end - i
+    return 1
+
+
+def _holds_form_rows(table: Table, spec: TableSpec) -> bool:
+    """Whether a row of ``table`` is one of the form's with its figures (more cells than the form's columns)."""
+    columns = len(spec.columns)
+    return any(_row_shape(r.cells, columns, spec)[3] is not None for r in table.rows)
+
+
+def _rows_go_on(table: Table, spec: TableSpec) -> bool:
+    """Whether ``table``, past header rows of no figure, is rows of the form only, each its labels then as many
+    cells as the form has columns: the rest of a table cut at a page break (a piece whose rows hold more cells
+    was read askew, and is left out rather than checked)."""
+    columns = len(spec.columns)
+    rows = list(dropwhile(lambda r: all(_reading(c.text)[1] is None for c in r.cells), table.rows))
+    return bool(rows) and all(_one_row_of_form(r.cells, columns, spec) for r in rows)
+
+
+def _one_row_of_form(cells: list[Cell], columns: int, spec: TableSpec) -> bool:
+    """Whether a row names a row of the form and holds, after its last label cell, one cell a column."""
+    _, size, _, key = _row_shape(cells, columns, spec)
+    if key is None:
+        return False
+    last_label = max((i for i, c in enumerate(cells[:size]) if _is_label_text(c.text)), default=-1)
+    return size - last_label - 1 == columns
 
 
 def _ends_form(table: Table, spec: TableSpec) -> bool:
@@ -530,6 +593,34 @@ def _grouped_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
     return len(groups)
 
 
+def _side_pieces(tables: list[Table], i: int, spec: TableSpec) -> int:
+    """2 when ``tables[i]`` and the next table are a grouped-row table (part 四) cut in two beside each other, as a
+    page too narrow for its fifteen columns has it: 行政复议 in the first, 行政诉讼 in the second, each its header
+    row (结果维持 …) above one row of figures, the two rows of figures the groups' cells together. 1 otherwise."""
+    if i + 1 >= len(tables) or not _close(tables[i], tables[i + 1]):
+        return 1
+    first, second = tables[i], tables[i + 1]
+    review, litigation = spec.options["found_by"]["header"]
+    if not _in_a_cell(first, review) or _in_a_cell(first, litigation) or not _in_a_cell(second, litigation):
+        return 1
+    header = rx(spec.options["header"])
+    for piece in (first, second):
+        if len(piece.rows) < 2 or not _all_figures(_distinct(piece.rows[-1].cells)) \
+                or not any(header.search(c.text) for c in piece.rows[-2].cells):
+            return 1
+    figures = len(_distinct(first.rows[-1].cells)) + len(_distinct(second.rows[-1].cells))
+    return 2 if figures == len(spec.rows) * len(spec.columns) else 1
+
+
+def _joined_sides(first: Table, second: Table) -> Table:
+    """Part 四's two pieces side by side as one table: the groups' names, the header rows and the rows of figures
+    each joined into one row, as the form lays them out."""
+    rows = [Row(_distinct(a.cells) + _distinct(b.cells), a.line)
+            for a, b in ((first.rows[0], second.rows[0]), (first.rows[-2], second.rows[-2]),
+                         (first.rows[-1], second.rows[-1]))]
+    return Table(rows, first.start_line, second.end_line, first.caption, first.caption_line)
+
+
 def _names_group(caption: str, label: str) -> bool:
     """Whether a caption's last line names the group ``label`` (stray spaces, half-width brackets aside)."""
     last = "".join(caption.rsplit("\n", 1)[-1].split()).replace("(", "（").replace(")", "）")
@@ -556,7 +647,7 @@ def _rejoined(tables: list[Table], form: Form) -> list[Table]:
     i = 0
     while i < len(tables):
         run = 1
-        if i + 1 < len(tables) and _next_to(tables[i], tables[i + 1]):  # most tables: no piece of one beside them
+        if i + 1 < len(tables) and _close(tables[i], tables[i + 1]):  # most tables: no piece of one beside them
             for spec in specs:
                 if spec.layout == "labelled-rows":
                     run = _labelled_pieces(tables, i, spec)
@@ -569,6 +660,10 @@ def _rejoined(tables: list[Table], form: Form) -> list[Table]:
                     run = _grouped_pieces(tables, i, spec)
                     if run > 1:
                         joined.append(_joined_groups(tables[i:i + run]))
+                        break
+                    run = _side_pieces(tables, i, spec)
+                    if run > 1:
+                        joined.append(_joined_sides(tables[i], tables[i + 1]))
                         break
         if run == 1:
             joined.append(tables[i])
@@ -583,11 +678,19 @@ def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
     into pieces are joined again (``_rejoined``) only when a table that may be so cut was not found (most
     documents: every table found, no piece looked for)."""
     found = _read_tables(tables, form)
-    if len(tables) > 1 and any(s.name not in found for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
+    if len(tables) > 1 and any(s.name not in found or _cut_short(found[s.name])
+                               for s in form.tables.values() if s.layout in _CUT_LAYOUTS):
         joined = _rejoined(tables, form)
         if len(joined) < len(tables):
             found = _read_tables(joined, form)
     return found
+
+
+def _cut_short(table: FormTable) -> bool:
+    """A labelled-rows table read without the form's last rows from a table of its own: maybe cut at a page
+    break, its rest in the next table."""
+    return (table.spec.layout == "labelled-rows" and bool(table.rows) and table.source is not None
+            and not _ends_form(table.source, table.spec))
 
 
 def _read_tables(tables: list[Table], form: Form) -> dict[str, FormTable]:

@@ -271,7 +271,11 @@ class _Assembler:
         if cur is None or cur.values or not cur.cells:
             return False
         last = cur.cells[-1].text
-        return not _complete(_core(last)) and _prefix(_core(last + text))
+        if _complete(_core(last)):
+            # a whole label whose note in brackets went on to the next line (a cell's line break, copied from a
+            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label
+            return text[:1] in "（(" and _prefix(_core(last + text))
+        return _prefix(_core(last + text))
 
     def accepts(self, text: str) -> bool:
         return text == "" or _kind(text) is not None or self.continues(text) or _prefix(_core(text))
@@ -532,6 +536,18 @@ def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
     if _complete(_core(label)) or not _complete(_core(label + text)):
         return None
     return text
+
+
+def _none_in_group_label(line: str, lines: list[str], after: int) -> bool:
+    """「无」 on a line of its own, the next line starting with 「法」: the 无 of （四）无法提供 written top to bottom, a
+    character a line (a page's merged cell with a line break after each character, copied from the browser), not a
+    cell meaning none."""
+    if "无" not in line or line.strip(_SPACES) != "无":
+        return False
+    for following in lines[after:after + 3]:
+        if not _is_separator(following):
+            return following.lstrip(_SPACES).startswith("法")
+    return False
 
 
 def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int) -> bool:
@@ -799,6 +815,12 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             spacing.note(builder, i, i - end - passed, cells)
         elif i in blanks:
             _add_blanks(builder, blanks[i])
+        if builder.known >= 3 and _none_in_group_label(line, lines, i + 1):  # 「无」 of 无法提供, no cell
+            if spacing is not None:
+                spacing.forget(i)
+            i += 1
+            passed += 1
+            continue
         if known and kept:  # a recurring line the assembler takes whole: what it does to the rows is kept
             builder.add_kept_line(line, cells, i + 1)
             i += 1
