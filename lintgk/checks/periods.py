@@ -424,7 +424,10 @@ def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit:
     if signed.date < in_force:
         return  # before GB/T 9704-2012 took effect, dates in Chinese numerals were the rule
     d = signed.date
-    arabic = f"{d.year}年" if signed.year_only else f"{d.year}年{d.month}月{d.day}日"
     s = signed.span
+    if signed.year_only:  # no month or day to write: the date is to be completed, not only rewritten
+        emit(s, variant="year_only", date=signed.text, arabic=f"{d.year}年")
+        return
+    arabic = f"{d.year}年{d.month}月{d.day}日"
     fix = Fix(f"改为「{arabic}」", [Edit(s.line, s.column, s.end_line, s.end_column, arabic)])
     emit(s, fix=fix, date=signed.text, arabic=arabic)
