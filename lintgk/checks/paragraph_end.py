@@ -25,6 +25,7 @@ _RUN_IN_TEXT = 15  # characters of text after a run-in heading that make the par
 def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
     # running text is counted only when one of them is running text that lacks its mark.
+    _headings_with_stops(report, emit)
     paragraphs = report.doc.paragraphs
     maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in PARAGRAPH_END_MARKS
              and ("，" in t or "," in t)]
@@ -41,6 +42,40 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])
+
+
+def _headings_with_stops(report: Report, emit: Emitter) -> None:
+    """A heading on a line of its own that ends with 。 where its siblings on lines of their own end with
+    nothing (「五、政府信息公开工作存在的主要问题及改进情况。」 after 「一、……情况」 … 「四、……情况」). Parts and
+    sections only (一、, （一）): lower items are often sentences. A list of headings with text run into them
+    (「（一）主动公开。2024年，……」) ends its titles with 。 by its style, so one standing alone may too."""
+    runs: list[list] = []
+    last: dict[int, object] = {}  # by level, the heading before
+    for h in report.headings:
+        if h.level > 2:
+            continue
+        previous = last.get(h.level)
+        if previous is None or h.number != previous.number + 1 or h.parent is not previous.parent:
+            runs.append([])
+        runs[-1].append(h)
+        last[h.level] = h
+    for run in runs:
+        kinds = [_heading_ending(h) for h in run]
+        stops = [h for h, k in zip(run, kinds) if k == "stop"]
+        plain = kinds.count("plain")
+        if stops and "run_in" not in kinds and plain >= 2 and len(stops) < plain:
+            for h in stops:
+                text = h.paragraph.text.rstrip(" \u3000\t")
+                emit(Span.within(h.paragraph, len(text) - 1, len(text)), variant="heading_stop", heading=text)
+
+
+def _heading_ending(h) -> str:
+    """「stop」: the heading stands alone and ends with 。; 「plain」: alone, without; 「run_in」: text follows it."""
+    text = h.paragraph.text.strip(" \u3000\t")
+    core = text.removesuffix("。")
+    if not core.endswith(h.title) or len(core) > len(h.marker) + len(h.title) + 2:
+        return "run_in"
+    return "stop" if core != text else "plain"
 
 
 class _Running:
