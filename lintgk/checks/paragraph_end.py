@@ -8,6 +8,8 @@ everywhere, and that is a layout, not a slip.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from lintgk.checks.common import PARAGRAPH_END_MARKS, ends_the_text
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
@@ -19,6 +21,7 @@ _BULLETS = frozenset("-*•·●○◆■□▪")
 _SHORTEST = 20  # characters: a shorter line is a label, a signature or a date, not running text
 _MOST_MISSING = 2  # more paragraphs without an end mark than this is the text's layout
 _RUN_IN_TEXT = 15  # characters of text after a run-in heading that make the paragraph running text
+_FEW_STOPS = 3  # a report's headings of a level with a stop are a slip when those without are this many times more
 
 
 @kind("paragraph-end", params=NoParams)
@@ -59,11 +62,18 @@ def _headings_with_stops(report: Report, emit: Emitter) -> None:
             runs.append([])
         runs[-1].append(h)
         last[h.level] = h
-    for run in runs:
-        kinds = [_heading_ending(h) for h in run]
+    endings = [[_heading_ending(h) for h in run] for run in runs]
+    by_level: dict[int, Counter] = defaultdict(Counter)  # the report's headings of each level on lines of their own
+    for run, kinds in zip(runs, endings):
+        by_level[run[0].level].update(kinds)
+    for run, kinds in zip(runs, endings):
         stops = [h for h, k in zip(run, kinds) if k == "stop"]
         plain = kinds.count("plain")
-        if stops and "run_in" not in kinds and plain >= 2 and len(stops) < plain:
+        level = by_level[run[0].level]
+        # a slip among its siblings, in a report whose headings of the level end with nothing (not one that
+        # ends one list's titles with 。 and another's without)
+        if (stops and "run_in" not in kinds and plain >= 2 and len(stops) < plain
+                and level["stop"] * _FEW_STOPS <= level["plain"]):
             for h in stops:
                 text = h.paragraph.text.rstrip(" \u3000\t")
                 emit(Span.within(h.paragraph, len(text) - 1, len(text)), variant="heading_stop", heading=text)
