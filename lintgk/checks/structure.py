@@ -277,6 +277,8 @@ _EMPTY_NUMERAL = lazy_compile(r"[（(][" + SPACES + r"]*[）)][" + SPACES + r"]*
 def _numerals_lost(report: Report, emit: Emitter) -> None:
     for par in report.doc.paragraphs:
         text = par.text
+        if not text or (text[0] not in "（(" and text[0] not in SPACES):
+            continue  # most paragraphs: no bracket opens them
         start = len(text) - len(text.lstrip(SPACES))
         if text[start:start + 1] not in ("（", "(") or (m := _EMPTY_NUMERAL.match(text, start)) is None:
             continue
