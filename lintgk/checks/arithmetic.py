@@ -1,14 +1,15 @@
 """GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from typing import Literal
 
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
-from lintgk.checks.common import JoinedParagraphs, literal_words, prepared, texts_holding
+from lintgk.checks.common import JoinedParagraphs, literal_words, positions, prepared, texts_holding
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
@@ -103,6 +104,7 @@ class ShareOfTotalParams:
 
 @kind("share-of-total", params=ShareOfTotalParams)
 def share_of_total(report: Report, params: ShareOfTotalParams, emit: Emitter) -> None:
+    reported: set[int] = set()  # the parts whose share is reported wrong
     for e in report.enumerations:
         total = e.total
         if total is None or not total.value or total.approx:
@@ -118,6 +120,45 @@ def share_of_total(report: Report, params: ShareOfTotalParams, emit: Emitter) ->
         for item, m in wrong:
             emit(Span.within(item.paragraph, item.offset, m.end()), part=_named(item), total=total.text,
                  stated=m["pct"], share=_percent(100 * item.value / total.value))
+            reported.add(id(item))
+    _shares_past_whole(report, emit, reported)
+
+
+def _shares_past_whole(report: Report, emit: Emitter, reported: set[int]) -> None:
+    """The shares of a 其中 list's parts adding up past 100% by more than their rounding allows (「其中，网上公开
+    信息20条，所占比例为30%，……揭示板上公开45条，所占比例75%」): parts of one whole cannot hold more than all of
+    it, whatever the whole is. The list runs from 其中 to the end of its sentence or the next 其中 (a part's own
+    breakdown), and its parts are the figures of the first part's unit that carry a share."""
+    for _, group in groupby(report.figures, key=lambda f: id(f.paragraph)):
+        figs = list(group)
+        text = figs[0].paragraph.text
+        if "其中" not in text or text.count("%") + text.count("％") < 2:
+            continue
+        offsets = [f.offset for f in figs]
+        for q in positions(text, "其中"):
+            end = sentence_bounds(text, q)[1]
+            nested = text.find("其中", q + 2, end)
+            inside = figs[bisect_right(offsets, q):bisect_left(offsets, end if nested < 0 else nested)]
+            if not inside:
+                continue
+            shares = [(f, m) for f in inside if f.unit == inside[0].unit and not f.approx
+                      for m in [SHARE_AFTER.match(text, f.offset + len(f.text))] if m]
+            if len(shares) < 2 or any(id(f) in reported for f, _ in shares):
+                continue
+            stated = [m["pct"] for _, m in shares]
+            places = max(len(pct.partition(".")[2]) for pct in stated)
+            total = sum(float(pct) for pct in stated)
+            if total > 100 + len(stated) * 0.5 * 10 ** -places + 1e-9 and _may_be_disjoint(shares):
+                emit(Span.within(figs[0].paragraph, shares[0][0].offset, shares[-1][1].end()), variant="past-whole",
+                     shares="+".join(f"{pct}%" for pct in stated), sum=_percent(total))
+
+
+def _may_be_disjoint(shares: list) -> bool:
+    """Whether the parts fit together in the whole that one of their shares makes of it (20条 at 30% of 66.7,
+    20 + 45 = 65 fit): parts that do not (「一趟不用跑」45项 at 78.9%, 「全程网办」41项 at 71.9%, … of 57) are
+    properties of the same things, whose shares may add up to anything."""
+    whole = max((f.value * 100 / float(m["pct"]) for f, m in shares if float(m["pct"]) > 0), default=0)
+    return sum(f.value for f, _ in shares) <= whole
 
 
 def _named(fig: Figure) -> str:

@@ -8,6 +8,8 @@ everywhere, and that is a layout, not a slip.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from lintgk.checks.common import PARAGRAPH_END_MARKS, ends_the_text
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
@@ -19,12 +21,14 @@ _BULLETS = frozenset("-*•·●○◆■□▪")
 _SHORTEST = 20  # characters: a shorter line is a label, a signature or a date, not running text
 _MOST_MISSING = 2  # more paragraphs without an end mark than this is the text's layout
 _RUN_IN_TEXT = 15  # characters of text after a run-in heading that make the paragraph running text
+_FEW_STOPS = 3  # a report's headings of a level with a stop are a slip when those without are this many times more
 
 
 @kind("paragraph-end", params=NoParams)
 def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
     # running text is counted only when one of them is running text that lacks its mark.
+    _headings_with_stops(report, emit)
     paragraphs = report.doc.paragraphs
     maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in PARAGRAPH_END_MARKS
              and ("，" in t or "," in t)]
@@ -41,6 +45,47 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])
+
+
+def _headings_with_stops(report: Report, emit: Emitter) -> None:
+    """A heading on a line of its own that ends with 。 where its siblings on lines of their own end with
+    nothing (「五、政府信息公开工作存在的主要问题及改进情况。」 after 「一、……情况」 … 「四、……情况」). Parts and
+    sections only (一、, （一）): lower items are often sentences. A list of headings with text run into them
+    (「（一）主动公开。2024年，……」) ends its titles with 。 by its style, so one standing alone may too."""
+    runs: list[list] = []
+    last: dict[int, object] = {}  # by level, the heading before
+    for h in report.headings:
+        if h.level > 2:
+            continue
+        previous = last.get(h.level)
+        if previous is None or h.number != previous.number + 1 or h.parent is not previous.parent:
+            runs.append([])
+        runs[-1].append(h)
+        last[h.level] = h
+    endings = [[_heading_ending(h) for h in run] for run in runs]
+    by_level: dict[int, Counter] = defaultdict(Counter)  # the report's headings of each level on lines of their own
+    for run, kinds in zip(runs, endings):
+        by_level[run[0].level].update(kinds)
+    for run, kinds in zip(runs, endings):
+        stops = [h for h, k in zip(run, kinds) if k == "stop"]
+        plain = kinds.count("plain")
+        level = by_level[run[0].level]
+        # a slip among its siblings, in a report whose headings of the level end with nothing (not one that
+        # ends one list's titles with 。 and another's without)
+        if (stops and "run_in" not in kinds and plain >= 2 and len(stops) < plain
+                and level["stop"] * _FEW_STOPS <= level["plain"]):
+            for h in stops:
+                text = h.paragraph.text.rstrip(" \u3000\t")
+                emit(Span.within(h.paragraph, len(text) - 1, len(text)), variant="heading_stop", heading=text)
+
+
+def _heading_ending(h) -> str:
+    """「stop」: the heading stands alone and ends with 。; 「plain」: alone, without; 「run_in」: text follows it."""
+    text = h.paragraph.text.strip(" \u3000\t")
+    core = text.removesuffix("。")
+    if not core.endswith(h.title) or len(core) > len(h.marker) + len(h.title) + 2:
+        return "run_in"
+    return "stop" if core != text else "plain"
 
 
 class _Running:

@@ -13,7 +13,7 @@ from lintgk.lexicon import MARKER, SENTENCE_END
 from lintgk.model import Edit, Fix
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import rx
+from lintgk.parse.patterns import SPACES, rx
 from lintgk.parse.title import COUNTED_AFTER, cited
 
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
@@ -408,6 +408,27 @@ def publication_deadline(report: Report, params: PublicationDeadlineParams, emit
         emit.passed(stated.span.line, f"{_iso(stated.date)} <= {_iso(deadline)}")
 
 
+# a year that opens a date line, however written (「2018年3月」, 「二〇一四年」, 「2014-02-20」)
+_DATE_START = lazy_compile(r"(?:\d|[〇○OＯ零一二三四五六七八九]){4}\s*[年./-]")
+
+
+def _undated_signature(report: Report, emit: Emitter) -> None:
+    """The issuing body's name alone on a line after the report's last part, as a signature is written, with no date
+    on the line under it (「海澄县人民政府」 then 「附件1：……统计表」)."""
+    parts = [h for h in report.headings if h.level == 1]
+    if not report.body or not parts:
+        return
+    paragraphs = report.doc.paragraphs
+    after = parts[-1].paragraph.line
+    for i, par in enumerate(paragraphs):
+        if par.line <= after or par.text.strip(SPACES) != report.body:
+            continue
+        below = paragraphs[i + 1].text.strip(SPACES) if i + 1 < len(paragraphs) else ""
+        if _DATE_START.match(below) is None:  # (not a year inside the next line: 「附件1：……2013年……统计表」)
+            emit(Span.within(par, 0, len(par.text.rstrip(SPACES))), variant="undated", body=report.body)
+        return
+
+
 @dataclass
 class DateArabicNumeralsParams:
     """成文日期 in Chinese numerals, from the day GB/T 9704-2012 took effect."""
@@ -418,13 +439,19 @@ class DateArabicNumeralsParams:
 @kind("date-arabic-numerals", params=DateArabicNumeralsParams)
 def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit: Emitter) -> None:
     signed = report.signed_date
-    if signed is None or not signed.chinese_numerals:
+    if signed is None:
+        _undated_signature(report, emit)
+        return
+    if not signed.chinese_numerals:
         return
     in_force = date.fromisoformat(params.in_force)
     if signed.date < in_force:
         return  # before GB/T 9704-2012 took effect, dates in Chinese numerals were the rule
     d = signed.date
-    arabic = f"{d.year}年" if signed.year_only else f"{d.year}年{d.month}月{d.day}日"
     s = signed.span
+    if signed.year_only:  # no month or day to write: the date is to be completed, not only rewritten
+        emit(s, variant="year_only", date=signed.text, arabic=f"{d.year}年")
+        return
+    arabic = f"{d.year}年{d.month}月{d.day}日"
     fix = Fix(f"改为「{arabic}」", [Edit(s.line, s.column, s.end_line, s.end_column, arabic)])
     emit(s, fix=fix, date=signed.text, arabic=arabic)

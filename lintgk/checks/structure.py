@@ -300,6 +300,22 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 by_place = expected + 1
             expected = h.number + 1
             previous = h
+    _numerals_lost(report, emit)
+
+
+# a sub-heading whose numeral the page lost, the brackets left empty (「（）公开的主要内容。」)
+_EMPTY_NUMERAL = lazy_compile(r"[（(][" + SPACES + r"]*[）)][" + SPACES + r"]*(?P<title>\p{Han}[^。！？；，,]{1,30})")
+
+
+def _numerals_lost(report: Report, emit: Emitter) -> None:
+    for par in report.doc.paragraphs:
+        text = par.text
+        if not text or (text[0] not in "（(" and text[0] not in SPACES):
+            continue  # most paragraphs: no bracket opens them
+        start = len(text) - len(text.lstrip(SPACES))
+        if text[start:start + 1] not in ("（", "(") or (m := _EMPTY_NUMERAL.match(text, start)) is None:
+            continue
+        emit(Span.within(par, start, m.end("title")), variant="no_numeral", found=m.group().strip(SPACES))
 
 
 @dataclass
