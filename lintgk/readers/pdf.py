@@ -125,17 +125,42 @@ def _unreadable(lines: list[str]) -> bool:
     return unmapped > _UNMAPPED_SHARE * (unmapped + max(written, 0))
 
 
+_SCAN_SHARE = 0.6  # of the page's area covered by pictures: a page a scanner made
+_SCAN_TEXT = 10  # characters a scanned page may carry as text: the page number the PDF tool stamped on it
+
+
+def _scanned(page, blocks: list) -> bool:
+    """Whether the page is a picture with (almost) no text: a scanned page, as offices put the stamped last page
+    or a printed cover among the pages exported from Word or WPS."""
+    if any(kind == "table" for _, kind, _ in blocks):
+        return False
+    if sum(len(payload["text"]) for _, kind, payload in blocks if kind == "line") > _SCAN_TEXT:
+        return False
+    covered = sum((image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) for image in page.images)
+    return covered >= _SCAN_SHARE * page.width * page.height
+
+
 def _read(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
     with pdf:
         pages = []
+        scanned = []  # the numbers of the pages that are pictures
         page_width = pdf.pages[0].width if pdf.pages else None
         glyphs: dict = {}  # the fonts' characters, shared by the pages (pdf_objects)
         for number, page in enumerate(pdf.pages, 1):
             try:
-                pages.append((page.height, _page_blocks(page, glyphs)))
+                blocks = _page_blocks(page, glyphs)
             except Exception as exc:  # a damaged page stream
                 raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
+            pages.append((page.height, blocks))
+            if _scanned(page, blocks):
+                scanned.append(number)
+    if scanned and len(scanned) < len(pages):
+        # the text on those pages cannot be read, and parts, title or period there would be reported missing
+        which = f"page {scanned[0]} of the PDF is a picture" if len(scanned) == 1 else \
+            f"pages {', '.join(map(str, scanned))} of the PDF are pictures"
+        raise InputError(name, f"{which} with no text layer (a scanned page?); run OCR on it first, e.g. with "
+                               "ocrmypdf --skip-text")
     return _assemble(pages, name, page_width)
 
 
