@@ -12,7 +12,8 @@ import regex as re
 from conftest import SEED, run_cli, seed_text
 from lintgk import lint_path
 from lintgk.config import Config
-from makers import make_docx, make_html, make_pdf, pdf_without_font_bbox, pdf_without_unicode_map
+from makers import (make_docx, make_html, make_pdf, pdf_naming_glyphs, pdf_without_font_bbox,
+                    pdf_without_unicode_map)
 
 
 def rule_counts(result) -> Counter:
@@ -228,6 +229,22 @@ def test_pdf_whose_font_maps_no_characters_is_an_error(tmp_path):
     proc = run_cli("check", str(path))
     assert proc.returncode == 2 and "nomap.pdf" in proc.stderr and "字符映射" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_pdf_whose_map_names_glyphs_by_radicals_reads_the_ideographs(tmp_path):
+    """A ToUnicode map that names the glyph of 一 as the Kangxi radical ⼀ (U+2F00), of 民 as ⺠ (U+2EA0), as in a
+    real report-comparison PDF kept with gh22's Suqian reports (「⼀、总体情况」, 「现⾏有效件数」): the page shows the
+    ideographs, so the reader gives them, and the part headings and table labels are the format's (before, no
+    「一、总体情况」 was found and each 「⾏」 was reported as a label written otherwise, GK414)."""
+    path = tmp_path / "radicals.pdf"
+    path.write_bytes(pdf_naming_glyphs(
+        ["清泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "现行有效件数"],
+        {"一": "\u2f00", "二": "\u2f06", "行": "\u2f8f", "民": "\u2ea0"}))
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    assert doc.lines == ["清泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况",
+                         "现行有效件数"]
 
 
 def test_encrypted_pdf_is_an_error(tmp_path):

@@ -20,6 +20,7 @@ from lintgk.readers.pdf_grid import tables_and_tails
 from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
+from lintgk.readers.radicals import fold_radicals
 
 _MIN_TEXT_CHARS = 20
 
@@ -52,14 +53,21 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     found, tails = tables_and_tails(page)
     boxes = [t.bbox for t, _ in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", rows) for t, rows in found]
+    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", _folded(rows)) for t, rows in found]
     lines = page_lines(text_page)
+    for line in lines:
+        line["text"] = fold_radicals(line["text"])
     blocks += [(line["top"], "line", line) for line in lines]
     for tail, rows in tails:
-        blocks.append((tail.bbox[1], "tail", (rows, {id(x) for x in lines if _inside(x, [tail.bbox])})))
+        blocks.append((tail.bbox[1], "tail", (_folded(rows), {id(x) for x in lines if _inside(x, [tail.bbox])})))
     blocks += [(image["top"], "picture", image) for image in page.images if _large(image, page.width)]
     blocks.sort(key=lambda b: (b[0], b[1] != "tail"))
     return blocks
+
+
+def _folded(rows: list[list]) -> list[list]:
+    """A table's cells with the ideographs their radicals stand for (`radicals`)."""
+    return [[fold_radicals(cell) if cell else cell for cell in row] for row in rows]
 
 
 def _large(image: dict, page_width: float) -> bool:
