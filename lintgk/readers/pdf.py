@@ -183,7 +183,8 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
     tables: list[Table] = []
     chars = 0
     previous_line: dict | None = None
-    open_table: tuple[Table, int] | None = None  # a table that ended its page: it may go on
+    # a table that ended its page, which may go on: the table, its grid's width, its last row, its first rows
+    open_table: tuple[Table, int, list, list] | None = None
     pictures: list[int] = []  # the lines large pictures stand before
     numbering: dict[int, int] = {}  # the last number of each level of the headings so far
     for number, (_, shown) in enumerate(pages, 1):
@@ -196,6 +197,10 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
+                if open_table and on_page == 1:
+                    payload = payload[_repeated_header(payload, open_table[3]):]
+                    if not payload:  # the page holds the repeated header and nothing else of the table
+                        continue
                 if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
                     before = open_table[2]
                     if open_table[1] == width and _split_row(before, payload[0]):  # a row cut in two
@@ -205,9 +210,11 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
                         _replace_last_row(open_table[0], _join_label(before, payload[0]), lines, where, paragraphs)
                         payload = payload[1:]  # the end of a label the page break cut
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
+                    head = open_table[3]
                 else:
                     tables.append(_table(payload, lines, where, number, on_page, paragraphs))
-                open_table = (tables[-1], width, payload[-1]) if on_page == len(blocks) else None
+                    head = payload[:_HEAD_ROWS]
+                open_table = (tables[-1], width, payload[-1], head) if on_page == len(blocks) else None
                 previous_line = None
                 continue
             open_table = None
@@ -242,6 +249,21 @@ _NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")
 
 
 _TAIL = 4  # characters: the end of a cell's text a page break put on the next page (「行政复」 / 「议」)
+_HEAD_ROWS = 3  # rows a table's header may take (申请人情况 | 自然人 … / 商业企业 …)
+
+
+def _repeated_header(rows: list[list], head: list[list]) -> int:
+    """How many of ``rows``, the first on the page a table goes on onto, repeat the rows it opened with, cell for
+    cell and without a figure: its header rows, which Word repeats at the top of each page (标题行重复)."""
+    count = 0
+    while (count < min(len(rows), len(head)) and _row_text(rows[count]) == _row_text(head[count])
+           and _row_text(head[count]) and not any(c and _NUMBER.match(c) for c in head[count])):
+        count += 1
+    return count
+
+
+def _row_text(row: list) -> str:
+    return "".join("".join((cell or "").split()) for cell in row)
 
 
 def _split_row(before: list, after: list) -> bool:
