@@ -101,3 +101,23 @@ def test_a_table_whose_next_page_opens_with_a_row_like_its_second_keeps_it():
     rest = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["行政规范性文件", "3", "0", "12"]]
     doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
     assert len(doc.tables[0].rows) == 5
+
+
+def test_a_row_merged_across_the_table_opening_the_next_page_is_a_row_of_its_own():
+    """Part 二's table (2021 format) cut by a page break before 「第二十条第（五）项」, a row merged across the
+    table's columns: no row cut in two (that keeps its cell borders, its figures' cells blank, not merged), so it
+    is not joined to 「行政规范性文件」 above it (before, 「行政规范性文件第二十条第（五）项」 and the section lost)."""
+    first = [["第二十条第（一）项", None, None, None], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+             ["规章", "0", "0", "0"], ["行政规范性文件", "3", "0", "12"]]
+    rest = [["第二十条第（五）项", None, None, None], ["信息内容", "本年处理决定数量", None, None],
+            ["行政许可", "3", None, None]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[0] for r in table.rows[3:5]] == ["行政规范性文件", "第二十条第（五）项"]
+
+
+def test_the_office_layouts_part_two_table_cut_before_a_section_keeps_the_section_row():
+    """tbl4-2024-county-jiangsu-repeat.pdf (make_office.py): part 二's table runs onto the next page at
+    「第二十条第（五）项」."""
+    lines = read_path(OFFICE / "tbl4-2024-county-jiangsu-repeat.pdf").lines
+    assert "行政规范性文件\t3\t0\t8" in lines and "第二十条第（五）项" in lines

@@ -269,10 +269,14 @@ def _row_text(row: list) -> str:
 def _split_row(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
     only text fragments (no figure), not starting with a row number, and fewer filled cells, or as many
-    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」)."""
+    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」);
+    and its cells where ``before`` has text are cells of their own (a row cut in two keeps its borders: a row
+    merged across them, 「第二十条第（五）项」 over part 二's columns, is a row of its own)."""
     filled_after = [c for c in after if c and c.strip()]
     filled_before = [c for c in before if c and c.strip()]
     if not filled_after or len(filled_after) > len(filled_before) or len(after) != len(before):
+        return False
+    if any(a is None and b and b.strip() for a, b in zip(after, before)):
         return False
     if len(filled_after) == len(filled_before) and not _tails_of(before, after):
         return False
