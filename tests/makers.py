@@ -248,6 +248,29 @@ def pdf_without_unicode_map(text: str) -> bytes:
     ])
 
 
+def pdf_naming_glyphs(lines: list[str], names: dict[str, str]) -> bytes:
+    """A one-page PDF written by hand, one paragraph of ``lines`` a line, in a CID font (Identity-H) whose
+    ToUnicode map names each glyph by its character or, for the characters in ``names``, by another (a
+    radical for the ideograph, 「⼀」 for 「一」, as Skia and some report tools write the map)."""
+    glyphs = sorted({ch for line in lines for ch in line})
+    rows = [f"BT /F1 12 Tf 72 {760 - 30 * k} Td <{''.join(f'{ord(ch):04X}' for ch in line)}> Tj ET"
+            for k, line in enumerate(lines)]
+    entries = "\n".join(f"<{ord(ch):04X}> <{''.join(f'{ord(u):04X}' for u in names.get(ch, ch))}>" for ch in glyphs)
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Names def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(glyphs)} beginbfchar\n{entries}\nendbfchar\nendcmap CMapName currentdict /CMap defineresource pop "
+            "end end").encode()
+    return _hand_written_pdf("\n".join(rows).encode(), [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [5 0 R]"
+        b" /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe)"
+        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0"
+        b" /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ])
+
+
 def _hand_written_pdf(content: bytes, font_objects: list[bytes]) -> bytes:
     """A one-page PDF: the page's content stream and its font F1, whose objects are numbered from 4 on."""
     objects = [

@@ -28,6 +28,7 @@ class Style:
 
 WORD = Style()
 WPS_SPLIT = Style(font="WenQuanYi Zen Hei", row_height=1.3)  # WPS's default sans-serif look
+WPS_REPEAT = Style(font="WenQuanYi Zen Hei", row_height=1.3, repeat_header=2)  # and 标题行重复 on
 
 
 @dataclass

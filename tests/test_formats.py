@@ -12,7 +12,8 @@ import regex as re
 from conftest import SEED, run_cli, seed_text
 from lintgk import lint_path
 from lintgk.config import Config
-from makers import make_docx, make_html, make_pdf, pdf_without_font_bbox, pdf_without_unicode_map
+from makers import (make_docx, make_html, make_pdf, pdf_naming_glyphs, pdf_without_font_bbox,
+                    pdf_without_unicode_map)
 
 
 def rule_counts(result) -> Counter:
@@ -177,6 +178,47 @@ def test_scanned_pdf_is_an_error(tmp_path):
     assert proc.returncode == 2 and "scan.pdf" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def _pdf_with_a_picture_page(tmp_path, seal_only: bool):
+    """Three A4 pages of text exported the way offices do, the second a full-page picture with only its stamped page
+    number 「- 2 -」 as text (a scanned page), or with its text and a seal's small picture over it (``seal_only``)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+
+    from makers import cjk_canvas
+
+    width, height = A4
+    image = tmp_path / "page.png"
+    Image.new("RGB", (595, 842), (250, 250, 245)).save(image)
+    path = tmp_path / ("seal.pdf" if seal_only else "scanned.pdf")
+    c = cjk_canvas(path)
+    for number, lines in enumerate((["清泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况"],
+                                    ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"],
+                                    ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]), 1):
+        if number == 2 and not seal_only:
+            c.drawImage(str(image), 0, 0, width, height)
+        else:
+            c.setFont("STSong-Light", 12)
+            for i, text in enumerate(lines):
+                c.drawString(76, height - 80 - 26 * i, text + "。" * (i > 0))
+            if number == 2:
+                c.drawImage(str(image), 380, 80, 120, 120)  # the seal
+        c.setFont("STSong-Light", 10)
+        c.drawCentredString(width / 2, 40, f"- {number} -")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_with_a_scanned_page_is_an_error(tmp_path):
+    """A page that is a picture among the exported ones (the stamped last page or a printed cover, scanned): the
+    parts on it cannot be read, so lintgk names the page and asks for OCR instead of reporting them missing."""
+    result = lint_path(_pdf_with_a_picture_page(tmp_path, seal_only=False))
+    assert result.error and "page 2 of the PDF is a picture with no text layer" in result.error
+    proc = run_cli("check", str(tmp_path / "scanned.pdf"))
+    assert proc.returncode == 2 and "第2页是图片" in proc.stderr and "Traceback" not in proc.stderr
+    assert lint_path(_pdf_with_a_picture_page(tmp_path, seal_only=True)).error is None  # a seal is no scan
+
+
 def test_pdf_whose_font_maps_no_characters_is_an_error(tmp_path):
     """Glyphs that pdfminer can only name 「(cid:N)」 are no report: the reader says why, instead of the CLI
     skipping the file as no report or the rules reading (cid:…) as the text."""
@@ -187,6 +229,22 @@ def test_pdf_whose_font_maps_no_characters_is_an_error(tmp_path):
     proc = run_cli("check", str(path))
     assert proc.returncode == 2 and "nomap.pdf" in proc.stderr and "字符映射" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_pdf_whose_map_names_glyphs_by_radicals_reads_the_ideographs(tmp_path):
+    """A ToUnicode map that names the glyph of 一 as the Kangxi radical ⼀ (U+2F00), of 民 as ⺠ (U+2EA0), as in a
+    real report-comparison PDF kept with gh22's Suqian reports (「⼀、总体情况」, 「现⾏有效件数」): the page shows the
+    ideographs, so the reader gives them, and the part headings and table labels are the format's (before, no
+    「一、总体情况」 was found and each 「⾏」 was reported as a label written otherwise, GK414)."""
+    path = tmp_path / "radicals.pdf"
+    path.write_bytes(pdf_naming_glyphs(
+        ["清泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", "现行有效件数"],
+        {"一": "\u2f00", "二": "\u2f06", "行": "\u2f8f", "民": "\u2ea0"}))
+    from lintgk.readers import read_path
+
+    doc = read_path(path)
+    assert doc.lines == ["清泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况",
+                         "现行有效件数"]
 
 
 def test_encrypted_pdf_is_an_error(tmp_path):

@@ -4,7 +4,8 @@ places differ by format and are left out).
 
 The Word files and PDFs in tests/corpus/office/ were made by tests/corpus/make_office.py from the corpus reports
 of the same name (Word laid out with python-docx, PDFs exported by LibreOffice; ``-split.pdf``: a WPS-like font
-and tall table rows, so the national tables run across page breaks), so this test needs no LibreOffice.
+and tall table rows, so the national tables run across page breaks; ``-repeat.pdf``: the same with each table's
+header rows repeated on the pages it runs onto), so this test needs no LibreOffice.
 
 Differences by design (BY_DESIGN): a finding the source's reader is not asked for, which the Word file does give.
 - GK606 on a Word file made from an .html page: the page's stamp line under the title (「来源：区公安局 时间：…」),
@@ -37,7 +38,7 @@ MADE = sorted(p.name for p in OFFICE.iterdir() if p.suffix in (".docx", ".pdf", 
 
 
 def _source(made: str) -> Path:
-    stem = made.rsplit(".", 1)[0].removesuffix("-split")
+    stem = made.rsplit(".", 1)[0].removesuffix("-split").removesuffix("-repeat")
     (source,) = [p for p in CORPUS.glob(stem + ".*") if p.suffix in (".txt", ".md", ".html")]
     return source
 

@@ -70,3 +70,54 @@ def test_a_numbered_label_cut_by_the_page_break_over_blank_figures_is_one_row():
     after = ["", "", "行政执法案卷", "", "", "", "", "", "", ""]
     assert _split_row(before, after) and _join_rows(before, after)[2] == "7.属于行政执法案卷"
     assert not _split_row([None, None, "属于", "", "", "", "", "", "", ""], after), "no row number: maybe a row"
+
+
+# the part 三 table's header as Word repeats it at the top of each page it runs onto (标题行重复): its grid's ten
+# columns as LibreOffice exports them
+GRID_HEAD = [["申请人情况", None, None, "自然人", "法人或其他组织", None, None, None, None, "总计"],
+             [None, None, None, None, "商业企\n业", "科研机\n构", "社会公\n益组织", "法律服\n务机构", "其他", None]]
+
+
+def test_the_header_rows_word_repeats_on_the_next_page_are_read_once():
+    """The header rows at the top of the page a table goes on onto are the table's own, repeated: they are left
+    out, and the row the page break cut (「2.其他法律行政法规」 / 「禁止公开」) is still one row. Read as rows, a
+    national tables' report exported so gave GK409 「0法人或其他组织」 and GK412 (the make_office.py layout with the
+    header repeated, tests/corpus/office/*-repeat.pdf)."""
+    first = GRID_HEAD + [["一、本年新收政府信息公开申请数量", None, None, "1", "0", "0", "0", "0", "0", "1"],
+                         [None, None, "2.其他\n法律行\n政法规", "0", "0", "0", "0", "0", "0", "0"]]
+    rest = GRID_HEAD + [["", "", "禁止公\n开", "", "", "", "", "", "", ""],
+                        [None, None, "3.危\n及“三\n安全一\n稳定”", "0", "0", "0", "0", "0", "0", "0"]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[2] for r in table.rows[3:]] == ["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”"]
+    assert sum("申请人情况" in line for line in doc.lines) == 1
+
+
+def test_a_table_whose_next_page_opens_with_a_row_like_its_second_keeps_it():
+    """Only the rows a table opened with, from its first, are a repeated header: the 2021 format's part 二 table has
+    「信息内容」 rows of its own inside it, and one opening a page is its row."""
+    first = [["第二十条第（一）项", None, None, None], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+             ["规章", "0", "0", "0"]]
+    rest = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["行政规范性文件", "3", "0", "12"]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    assert len(doc.tables[0].rows) == 5
+
+
+def test_a_row_merged_across_the_table_opening_the_next_page_is_a_row_of_its_own():
+    """Part 二's table (2021 format) cut by a page break before 「第二十条第（五）项」, a row merged across the
+    table's columns: no row cut in two (that keeps its cell borders, its figures' cells blank, not merged), so it
+    is not joined to 「行政规范性文件」 above it (before, 「行政规范性文件第二十条第（五）项」 and the section lost)."""
+    first = [["第二十条第（一）项", None, None, None], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+             ["规章", "0", "0", "0"], ["行政规范性文件", "3", "0", "12"]]
+    rest = [["第二十条第（五）项", None, None, None], ["信息内容", "本年处理决定数量", None, None],
+            ["行政许可", "3", None, None]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[0] for r in table.rows[3:5]] == ["行政规范性文件", "第二十条第（五）项"]
+
+
+def test_the_office_layouts_part_two_table_cut_before_a_section_keeps_the_section_row():
+    """tbl4-2024-county-jiangsu-repeat.pdf (make_office.py): part 二's table runs onto the next page at
+    「第二十条第（五）项」."""
+    lines = read_path(OFFICE / "tbl4-2024-county-jiangsu-repeat.pdf").lines
+    assert "行政规范性文件\t3\t0\t8" in lines and "第二十条第（五）项" in lines

@@ -42,6 +42,8 @@ _REASONS_ZH = [
      "Word 文档已损坏或格式不对，无法读取：请在 Word 或 WPS 中打开并另存为 .docx 后再检查"),
     (r"(\d+) MB is too large for a report \(limit (\d+) MB\)", r"文件有 \1 MB，超过报告的大小上限（\2 MB）"),
     (r"encrypted PDF.*", "PDF 已加密（有密码保护），请另存一份无密码的副本"),
+    (r"pages? ([\d, ]+) of the PDF (?:is a picture|are pictures) with no text layer.*",
+     r"PDF 第\1页是图片，没有文字层（可能是扫描件），其中的文字无法检查：请先做文字识别（OCR），如用 ocrmypdf --skip-text"),
     (r"the PDF has no text layer.*", "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR），如用 ocrmypdf"),
     (r"the PDF's fonts do not say which characters.*",
      "PDF 的字体没有字符映射（ToUnicode），读不出文字：请从 Word 或 WPS 重新导出 PDF，或直接检查 .docx 文件"),

@@ -20,6 +20,7 @@ from lintgk.readers.pdf_grid import tables_and_tails
 from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
 from lintgk.readers.pdf_tokens import fast_content_parser
+from lintgk.readers.radicals import fold_radicals
 
 _MIN_TEXT_CHARS = 20
 
@@ -52,14 +53,21 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     found, tails = tables_and_tails(page)
     boxes = [t.bbox for t, _ in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", rows) for t, rows in found]
+    blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", _folded(rows)) for t, rows in found]
     lines = page_lines(text_page)
+    for line in lines:
+        line["text"] = fold_radicals(line["text"])
     blocks += [(line["top"], "line", line) for line in lines]
     for tail, rows in tails:
-        blocks.append((tail.bbox[1], "tail", (rows, {id(x) for x in lines if _inside(x, [tail.bbox])})))
+        blocks.append((tail.bbox[1], "tail", (_folded(rows), {id(x) for x in lines if _inside(x, [tail.bbox])})))
     blocks += [(image["top"], "picture", image) for image in page.images if _large(image, page.width)]
     blocks.sort(key=lambda b: (b[0], b[1] != "tail"))
     return blocks
+
+
+def _folded(rows: list[list]) -> list[list]:
+    """A table's cells with the ideographs their radicals stand for (`radicals`)."""
+    return [[fold_radicals(cell) if cell else cell for cell in row] for row in rows]
 
 
 def _large(image: dict, page_width: float) -> bool:
@@ -125,17 +133,42 @@ def _unreadable(lines: list[str]) -> bool:
     return unmapped > _UNMAPPED_SHARE * (unmapped + max(written, 0))
 
 
+_SCAN_SHARE = 0.6  # of the page's area covered by pictures: a page a scanner made
+_SCAN_TEXT = 10  # characters a scanned page may carry as text: the page number the PDF tool stamped on it
+
+
+def _scanned(page, blocks: list) -> bool:
+    """Whether the page is a picture with (almost) no text: a scanned page, as offices put the stamped last page
+    or a printed cover among the pages exported from Word or WPS."""
+    if any(kind == "table" for _, kind, _ in blocks):
+        return False
+    if sum(len(payload["text"]) for _, kind, payload in blocks if kind == "line") > _SCAN_TEXT:
+        return False
+    covered = sum((image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) for image in page.images)
+    return covered >= _SCAN_SHARE * page.width * page.height
+
+
 def _read(data: bytes, name: str) -> Document:
     pdf = _open(data, name)
     with pdf:
         pages = []
+        scanned = []  # the numbers of the pages that are pictures
         page_width = pdf.pages[0].width if pdf.pages else None
         glyphs: dict = {}  # the fonts' characters, shared by the pages (pdf_objects)
         for number, page in enumerate(pdf.pages, 1):
             try:
-                pages.append((page.height, _page_blocks(page, glyphs)))
+                blocks = _page_blocks(page, glyphs)
             except Exception as exc:  # a damaged page stream
                 raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
+            pages.append((page.height, blocks))
+            if _scanned(page, blocks):
+                scanned.append(number)
+    if scanned and len(scanned) < len(pages):
+        # the text on those pages cannot be read, and parts, title or period there would be reported missing
+        which = f"page {scanned[0]} of the PDF is a picture" if len(scanned) == 1 else \
+            f"pages {', '.join(map(str, scanned))} of the PDF are pictures"
+        raise InputError(name, f"{which} with no text layer (a scanned page?); run OCR on it first, e.g. with "
+                               "ocrmypdf --skip-text")
     return _assemble(pages, name, page_width)
 
 
@@ -150,7 +183,8 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
     tables: list[Table] = []
     chars = 0
     previous_line: dict | None = None
-    open_table: tuple[Table, int] | None = None  # a table that ended its page: it may go on
+    # a table that ended its page, which may go on: the table, its grid's width, its last row, its first rows
+    open_table: tuple[Table, int, list, list] | None = None
     pictures: list[int] = []  # the lines large pictures stand before
     numbering: dict[int, int] = {}  # the last number of each level of the headings so far
     for number, (_, shown) in enumerate(pages, 1):
@@ -163,6 +197,10 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
+                if open_table and on_page == 1:
+                    payload = payload[_repeated_header(payload, open_table[3]):]
+                    if not payload:  # the page holds the repeated header and nothing else of the table
+                        continue
                 if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
                     before = open_table[2]
                     if open_table[1] == width and _split_row(before, payload[0]):  # a row cut in two
@@ -172,9 +210,11 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
                         _replace_last_row(open_table[0], _join_label(before, payload[0]), lines, where, paragraphs)
                         payload = payload[1:]  # the end of a label the page break cut
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
+                    head = open_table[3]
                 else:
                     tables.append(_table(payload, lines, where, number, on_page, paragraphs))
-                open_table = (tables[-1], width, payload[-1]) if on_page == len(blocks) else None
+                    head = payload[:_HEAD_ROWS]
+                open_table = (tables[-1], width, payload[-1], head) if on_page == len(blocks) else None
                 previous_line = None
                 continue
             open_table = None
@@ -209,15 +249,34 @@ _NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,.]*\s*$")
 
 
 _TAIL = 4  # characters: the end of a cell's text a page break put on the next page (「行政复」 / 「议」)
+_HEAD_ROWS = 3  # rows a table's header may take (申请人情况 | 自然人 … / 商业企业 …)
+
+
+def _repeated_header(rows: list[list], head: list[list]) -> int:
+    """How many of ``rows``, the first on the page a table goes on onto, repeat the rows it opened with, cell for
+    cell and without a figure: its header rows, which Word repeats at the top of each page (标题行重复)."""
+    count = 0
+    while (count < min(len(rows), len(head)) and _row_text(rows[count]) == _row_text(head[count])
+           and _row_text(head[count]) and not any(c and _NUMBER.match(c) for c in head[count])):
+        count += 1
+    return count
+
+
+def _row_text(row: list) -> str:
+    return "".join("".join((cell or "").split()) for cell in row)
 
 
 def _split_row(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page, is the rest of ``before`` cut by the page break:
     only text fragments (no figure), not starting with a row number, and fewer filled cells, or as many
-    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」)."""
+    in the same columns, each short (every cell of a header row wrapped: 「行政复」 「行政诉」 / 「议」 「讼」);
+    and its cells where ``before`` has text are cells of their own (a row cut in two keeps its borders: a row
+    merged across them, 「第二十条第（五）项」 over part 二's columns, is a row of its own)."""
     filled_after = [c for c in after if c and c.strip()]
     filled_before = [c for c in before if c and c.strip()]
     if not filled_after or len(filled_after) > len(filled_before) or len(after) != len(before):
+        return False
+    if any(a is None and b and b.strip() for a, b in zip(after, before)):
         return False
     if len(filled_after) == len(filled_before) and not _tails_of(before, after):
         return False

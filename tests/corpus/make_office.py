@@ -7,8 +7,10 @@ keep their merged cells; the national tables of part 三 and part 四 copied as 
 a line) are given the official merged header cells of the format, with the report's own labels and figures.
 
 Two PDFs per report: ``NAME.pdf`` (Noto Serif CJK, as Word exports) and ``NAME-split.pdf`` (a WPS-like
-sans-serif font, WenQuanYi Zen Hei; the table rows taller, so that tables run across a page break, and
-the header rows of a table repeated on the next page as Word's 「标题行重复」 does). For the reports named in
+sans-serif font, WenQuanYi Zen Hei; the table rows taller, so that tables run across a page break). For the
+reports named in ``REPEATED``, a third, ``NAME-repeat.pdf``: the split layout with each table's first two rows
+repeated at the top of the pages it runs onto, as Word's 「标题行重复」 does (not for every report: LibreOffice
+draws a repeated header of vertical text, part 四's, over the row below it). For the reports named in
 ``AS_DOC``, the Word file is also saved by LibreOffice as Word 97-2003 (``NAME.doc``), as many offices keep it.
 
     python tests/corpus/make_office.py OUT_DIR [REPORT ...]    (default: the reports with national tables or long)
@@ -29,7 +31,7 @@ sys.path.insert(0, str(HERE))
 from make_pdfs import parse_with_format  # noqa: E402
 from national_layouts import Td, application_table, review_table  # noqa: E402
 from national_layouts import _grid as spread  # noqa: E402
-from office import WPS_SPLIT, build_docx, convert, to_pdf  # noqa: E402
+from office import WPS_REPEAT, WPS_SPLIT, build_docx, convert, to_pdf  # noqa: E402
 
 from lintgk.checks.form_wording import words, written_as  # noqa: E402
 from lintgk.document import Table  # noqa: E402
@@ -39,6 +41,8 @@ from lintgk.readers import read_path  # noqa: E402
 SOURCES = (".txt", ".md", ".html")
 # the reports also kept as Word 97-2003 .doc: an old-format statistics table, national tables with merged cells
 AS_DOC = ("c3-old-2012-county-fujian", "nat-hcsyq-2021", "nat2-cjpq-2021")
+# the reports also exported with their tables' header rows repeated on each page (``NAME-repeat.pdf``)
+REPEATED = ("nat2-czj-2023", "nat2-gaj-2022", "tbl4-2024-county-jiangsu")
 _PART = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]{1,2}部分)")
 _SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^[二〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月")
 # a place in a message, in each format's terms: 第8行 (text), 第8段 / 表1 第9行 第3列 (Word), 第2页第18行 (PDF)
@@ -174,24 +178,30 @@ def _markup(rows: list[list[Td]]) -> list[str]:
     return out
 
 
-def build(sources: list[Path], out: Path) -> list[tuple[Path, Path, Path, Path]]:
-    """(source, .docx, .pdf, -split.pdf) for each source; the Word files and PDFs written into ``out``."""
+def build(sources: list[Path], out: Path) -> list[tuple[Path, ...]]:
+    """(source, .docx, .pdf, -split.pdf[, -repeat.pdf]) for each source; the Word files and PDFs written into
+    ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     made = []
     with tempfile.TemporaryDirectory() as work:
-        plain, split = [], []
+        plain, split, repeated = [], [], []
         for source in sources:
             layout, title, _ = parse_with_format(markup(source))
             plain.append(build_docx(layout, out / f"{source.stem}.docx", title=title))
             split.append(build_docx(layout, Path(work) / f"{source.stem}-split.docx", title=title,
                                     style=WPS_SPLIT))
-        for pdf in to_pdf(plain, Path(work) / "plain") + to_pdf(split, Path(work) / "split"):
+            if source.stem in REPEATED:
+                repeated.append(build_docx(layout, Path(work) / f"{source.stem}-repeat.docx", title=title,
+                                           style=WPS_REPEAT))
+        pdfs = to_pdf(plain, Path(work) / "plain") + to_pdf(split, Path(work) / "split")
+        for pdf in pdfs + (to_pdf(repeated, Path(work) / "repeat") if repeated else []):
             (out / pdf.name).write_bytes(pdf.read_bytes())
         as_doc = [word for word in plain if word.stem in AS_DOC]
         for doc in convert(as_doc, Path(work) / "doc", "doc") if as_doc else []:
             (out / doc.name).write_bytes(doc.read_bytes())
         for source in sources:
-            made.append((source, out / f"{source.stem}.docx", out / f"{source.stem}.pdf", out / f"{source.stem}-split.pdf"))
+            made.append((source, out / f"{source.stem}.docx", out / f"{source.stem}.pdf", out / f"{source.stem}-split.pdf")
+                        + ((out / f"{source.stem}-repeat.pdf",) if source.stem in REPEATED else ()))
     return made
 
 
