@@ -185,8 +185,8 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
-            if _looks_back(joined.text, m.end(), year) or (
-                    stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end())):
+            if (_looks_back(joined.text, m.end(), year) or _step_of_timeline(joined.text, m.end(), stated, year)
+                    or (stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end()))):
                 continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
@@ -277,6 +277,11 @@ def _earlier_notice_with_current_number(paragraphs: list[Paragraph], params: Sta
 _NEXT_SENTENCE_YEAR = lazy_compile(r"[^。！？!?\n]*[。！？!?][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
 
 
+# the rest of a sentence, and the years opening its clauses: 「……；2022年，拓展至各村（社区），2023年率先完成……」
+_SENTENCE_REST = lazy_compile(r"[^。！？!?\n]*")
+_CLAUSE_YEAR = lazy_compile(r"[，,；;][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
+
+
 # how last year's problems were dealt with, which part 五 reports on: 「（一）2024年工作中存在问题的改进情况」 in a
 # 2025 report (a year before that there is last year's heading kept)
 _PROBLEMS_DEALT_WITH = lazy_compile(
@@ -288,6 +293,22 @@ def _looks_back(text: str, end: int, year: int) -> bool:
     earlier year as such (an award, a baseline), not of the report's year under the wrong number."""
     m = _NEXT_SENTENCE_YEAR.match(text, end)
     return m is not None and int(m.group("y")) == year
+
+
+def _step_of_timeline(text: str, end: int, stated: int, year: int) -> bool:
+    """An earlier year opening a clause of a sentence whose later clauses open with later years up to the
+    report's own (「2021年，……延伸到街镇；2022年，拓展至各村；2023年率先完成……」, how a practice grew year by
+    year) is a step of that history, not the report's year under the wrong number."""
+    rest = _SENTENCE_REST.match(text, end)
+    previous = stated
+    for m in _CLAUSE_YEAR.finditer(text, end, rest.end()):
+        step = int(m.group("y"))
+        if step <= previous:
+            return False
+        if step == year:
+            return True
+        previous = step
+    return False
 
 
 def _within(span: Span, line: int, column: int) -> bool:
