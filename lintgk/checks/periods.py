@@ -55,7 +55,7 @@ _DATES_AFTER = lazy_compile(r"[^。；;\n]{0,8}?(?P<dates>(?:19|20)\d{2}[\d\s年
 @kind("period-stated", params=NoParams)
 def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
     """No statistics period stated; or stated with dates that cannot be read (「至202020年12月31日止」)."""
-    if any(p.statistical for p in report.periods) or _period_across_a_wrap(report):
+    if any(p.statistical for p in report.periods) or _period_across_a_wrap(report) or _data_cut_off_at_year_end(report):
         return
     garbled = _unreadable_period(report)
     if garbled is not None:
@@ -77,6 +77,26 @@ def _unreadable_period(report: Report) -> tuple[Span, str] | None:
                 start, end = m.start(), dates.end("dates")
                 return Span.within(par, start, end), par.text[start:end].strip()
     return None
+
+
+# The date the report's data run to, at the end of its year: 「所列数据截止日期为2024年12月31日」 (a Jilin county
+# office's template), 「报告中所涉及的数据核定时间点为2021年12月31日」 (an Inner Mongolia banner's, a Shaanxi street's)
+_DATA_CUT_OFF = lazy_compile(r"数据的?(?:截止|截至|核定)(?:日期|时间点?|日)?(?:为|是|[：:])?\s*(?P<y>(?:19|20)\d{2})\s*年"
+                             r"\s*12\s*月\s*31\s*日")
+
+
+def _data_cut_off_at_year_end(report: Report) -> bool:
+    """The report's data said to run to the 31st of December of its year: the year's figures, as a period
+    stated by its two ends says (a cumulative figure up to a date, 「截至2010年12月31日，全乡累计……」, says
+    nothing of the report's data as such). Asked only of a report where no period was found."""
+    year = report.year
+    for par in report.doc.paragraphs:
+        text = par.text
+        if "数据" not in text or not ("截" in text or "核定" in text):
+            continue
+        if any(year is None or int(m.group("y")) == year for m in _DATA_CUT_OFF.finditer(text)):
+            return True
+    return False
 
 
 _SENTENCE_ENDS = SENTENCE_END + "；;"  # a clause ends the sentence a wrap may cut as well
