@@ -350,12 +350,18 @@ class _Counts:
             table = [table[i] for i in self._table_texts.holding(words)]
         counts = [(f.text, f.context, f.span) for f in figures
                   if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
-                  and not negation.search(f.context)]
+                  and not negation.search(f.context) and not _counts_a_list(f.context)]
         for label, value, unit, source in table:
             if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
                 counts.append((f"{fmt(value)}{unit}", label, source.label_span if isinstance(source, TableRow)
                                else source))
         return counts
+
+
+def _counts_a_list(context: str) -> bool:
+    """A figure right after 等 counts the items of a list the topic's words name one of (「……；政府信息公开年报；依申请
+    公开等4个板块」: the site's four boards), not the topic's cases."""
+    return context.rstrip(SPACES).endswith("等")
 
 
 def _counted_figures(report: Report) -> list[Figure]:

@@ -55,7 +55,7 @@ _DATES_AFTER = lazy_compile(r"[^。；;\n]{0,8}?(?P<dates>(?:19|20)\d{2}[\d\s年
 @kind("period-stated", params=NoParams)
 def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
     """No statistics period stated; or stated with dates that cannot be read (「至202020年12月31日止」)."""
-    if any(p.statistical for p in report.periods) or _period_across_a_wrap(report):
+    if any(p.statistical for p in report.periods) or _period_across_a_wrap(report) or _data_cut_off_at_year_end(report):
         return
     garbled = _unreadable_period(report)
     if garbled is not None:
@@ -77,6 +77,26 @@ def _unreadable_period(report: Report) -> tuple[Span, str] | None:
                 start, end = m.start(), dates.end("dates")
                 return Span.within(par, start, end), par.text[start:end].strip()
     return None
+
+
+# The date the report's data run to, at the end of its year: 「所列数据截止日期为2024年12月31日」 (a Jilin county
+# office's template), 「报告中所涉及的数据核定时间点为2021年12月31日」 (an Inner Mongolia banner's, a Shaanxi street's)
+_DATA_CUT_OFF = lazy_compile(r"数据的?(?:截止|截至|核定)(?:日期|时间点?|日)?(?:为|是|[：:])?\s*(?P<y>(?:19|20)\d{2})\s*年"
+                             r"\s*12\s*月\s*31\s*日")
+
+
+def _data_cut_off_at_year_end(report: Report) -> bool:
+    """The report's data said to run to the 31st of December of its year: the year's figures, as a period
+    stated by its two ends says (a cumulative figure up to a date, 「截至2010年12月31日，全乡累计……」, says
+    nothing of the report's data as such). Asked only of a report where no period was found."""
+    year = report.year
+    for par in report.doc.paragraphs:
+        text = par.text
+        if "数据" not in text or not ("截" in text or "核定" in text):
+            continue
+        if any(year is None or int(m.group("y")) == year for m in _DATA_CUT_OFF.finditer(text)):
+            return True
+    return False
 
 
 _SENTENCE_ENDS = SENTENCE_END + "；;"  # a clause ends the sentence a wrap may cut as well
@@ -185,8 +205,8 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
-            if _looks_back(joined.text, m.end(), year) or (
-                    stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end())):
+            if (_looks_back(joined.text, m.end(), year) or _step_of_timeline(joined.text, m.end(), stated, year)
+                    or (stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end()))):
                 continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
         elif stated == year and _PLAN.match(joined.text, m.end()):
@@ -277,6 +297,11 @@ def _earlier_notice_with_current_number(paragraphs: list[Paragraph], params: Sta
 _NEXT_SENTENCE_YEAR = lazy_compile(r"[^。！？!?\n]*[。！？!?][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
 
 
+# the rest of a sentence, and the years opening its clauses: 「……；2022年，拓展至各村（社区），2023年率先完成……」
+_SENTENCE_REST = lazy_compile(r"[^。！？!?\n]*")
+_CLAUSE_YEAR = lazy_compile(r"[，,；;][^\S\n]*(?P<y>(?:19|20)\d{2})[^\S\n]*年")
+
+
 # how last year's problems were dealt with, which part 五 reports on: 「（一）2024年工作中存在问题的改进情况」 in a
 # 2025 report (a year before that there is last year's heading kept)
 _PROBLEMS_DEALT_WITH = lazy_compile(
@@ -288,6 +313,22 @@ def _looks_back(text: str, end: int, year: int) -> bool:
     earlier year as such (an award, a baseline), not of the report's year under the wrong number."""
     m = _NEXT_SENTENCE_YEAR.match(text, end)
     return m is not None and int(m.group("y")) == year
+
+
+def _step_of_timeline(text: str, end: int, stated: int, year: int) -> bool:
+    """An earlier year opening a clause of a sentence whose later clauses open with later years up to the
+    report's own (「2021年，……延伸到街镇；2022年，拓展至各村；2023年率先完成……」, how a practice grew year by
+    year) is a step of that history, not the report's year under the wrong number."""
+    rest = _SENTENCE_REST.match(text, end)
+    previous = stated
+    for m in _CLAUSE_YEAR.finditer(text, end, rest.end()):
+        step = int(m.group("y"))
+        if step <= previous:
+            return False
+        if step == year:
+            return True
+        previous = step
+    return False
 
 
 def _within(span: Span, line: int, column: int) -> bool:

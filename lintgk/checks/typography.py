@@ -486,12 +486,15 @@ def _list_item(text: str) -> str:
 @lru_cache(maxsize=8)
 def _spaced_labels(labels: tuple[str, ...]) -> std_re.Pattern | None:
     """A line opening with one of these labels written with spaces between its characters (two-character ones
-    with at least two, as 标      题: a report's own words are not spaced so)."""
+    with at least two, as 标      题: a report's own words are not spaced so; or with one before the bar of a
+    metadata grid's cell, as 名 称 | …)."""
     if not labels:
         return None
     def spread(label: str) -> str:
-        gap = r"[ \t\u3000]{2,}" if len(label) == 2 else r"[ \t\u3000]+"
-        return gap.join(std_re.escape(c) for c in label)
+        if len(label) == 2:
+            first, second = (std_re.escape(c) for c in label)
+            return first + r"(?:[ \t\u3000]{2,}|[ \t\u3000](?=" + second + r"[ \t\u3000]*\|))" + second
+        return r"[ \t\u3000]+".join(std_re.escape(c) for c in label)
     return std_re.compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
 
 

@@ -24,7 +24,9 @@ _ITEM = (2, 40)  # the length of a part's name
 # how the name of a part ends (「……情况」「改进措施」「其他需要报告的事项」「概述」「统计表」)
 # (「政府信息公开支出和收费」「收费及减免」: the fees part of a 2007-era report)
 # (「存在问题和下一步工作思路」: the plans part of a 2013 county department's report)
-_PART_NAME = lazy_compile(r"(?:情况|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|思路|建议|统计表|附表|收费|减免)$")
+# (「总体公开情况说明」: part 一 of a 2019 Yunnan county's list; not 说明 alone, 「并附相关说明」 attaches notes)
+_PART_NAME = lazy_compile(r"(?:情况(?:说明)?|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|思路|建议|统计表|附表|收费|减免)$")
+_LIST_OPENING = "：: 　"  # what may stand between 包括 and the first part's name (「报告主要包括：总体……」)
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
 # (or 与: 「需要说明的其他事项与附表」, a real 2018 city department's last declared part)
@@ -124,7 +126,7 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
     count = to_int(m.group("n"))
     if not count:
         return None
-    listed = m.group("list")
+    listed = m.group("list").lstrip(_LIST_OPENING)
     names: list[str] = []
     miscounted: list[str] | None = None  # the names of a list that clearly names fewer parts than it says
     for sep in ("；;", "、"):
@@ -175,7 +177,7 @@ def _listed(par: Paragraph) -> DeclaredParts | None:
 
 
 def _listed_parts(par: Paragraph, m) -> DeclaredParts | None:
-    listed = m.group("list")
+    listed = m.group("list").lstrip(_LIST_OPENING)
     cut = _NEXT_SENTENCE.search(listed)
     if cut:
         listed = listed[: cut.start()]
