@@ -303,6 +303,7 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
     width = len(columns)
     rows: dict = {}
     short: list = []
+    unread = 0
     for row in table.rows:
         labelled, cells = national._labels_and_rest(row.cells, width)
         if 0 < len(cells) - labelled < width and labelled \
@@ -320,6 +321,8 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
         labels = national._label_cells(cells, width)
         key = national._row_key(labels, spec)
         if key is None or key in rows:
+            if key is None and labels and rows and national._all_figures(cells[-width:]):
+                unread += 1  # a row of figures among the form's rows, its label none of theirs
             continue  # the row is none of the form's, or read already: its figures are not read
         values = national._values(cells[-width:])
         if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
@@ -328,7 +331,7 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
         rows[key] = forms.FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return forms.FormTable(spec, table.start_line, columns, list(rows.values()), short, table)
+    return forms.FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
 
 
 _APPLICATION_LABELS = st.sampled_from(["三、本年度办理结果", "（一）予以公开", "（三）不予公开", "1.属于国家秘密",
