@@ -37,7 +37,7 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     if len(unended) * 5 > sum(1 for par in paragraphs if running.text_of(par)):
         return
     for par, text in unended:
-        if ends_the_text(report.doc.lines, par):
+        if ends_the_text(report.doc, par):
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])

@@ -157,7 +157,7 @@ def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
     first = stated[0]
     for p in stated[1:]:
         if (p.start, p.end) != (first.start, first.end):
-            emit(p.span, period=p.text, other=first.text, other_where=emit.where(first.span.line),
+            emit(p.span, period=p.text, other=first.text, other_where=emit.where(first.span.line, first.span.column),
                  start=_iso(p.start), end=_iso(p.end), other_start=_iso(first.start), other_end=_iso(first.end))
 
 
