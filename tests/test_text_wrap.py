@@ -127,3 +127,11 @@ def test_whole_paragraphs_and_places_back_in_the_lines():
     assert whole.pieces.place(par.line, par.column + par.text.index("公开142"), end=True) == (8, len(cut) + 1)
     assert whole.pieces.place(par.line, par.column + 3) == (1, 4)  # in the first line: as it was
     assert whole.last_line(par) == 12 and whole.last_line(whole.paragraphs[1]) == 13
+
+
+def test_first_line_without_its_indent_carries_on():
+    first = "推进决策公开。严格落实《重大行政"  # four Han characters short of the width: two are its indent
+    paragraphs = _copy(*[FULL] * 8, "十九八七六五四三二一。", first, "决策程序暂行条例》。")
+    assert paragraphs[-1].continues is True
+    paragraphs = _copy(*[FULL] * 8, first[:-1], "政决策程序暂行条例》。")  # a line shorter still ends its paragraph
+    assert paragraphs[-1].continues is False

@@ -27,6 +27,7 @@ _NARROWEST_PAGE = 24  # display columns (12 Han characters): narrower lines are 
 # A full line may fall short of the width by an eighth of it: figures and Latin letters are narrower than half a
 # Han character in most fonts, and a word that did not fit (「2023年」) leaves its room
 _SLACK_SHARE = 8
+_INDENT = 4  # display columns: a paragraph's first line is indented by two Han characters
 _PAGE_END_LINES = 5  # lines a page's end takes at most: blank lines, its number, the running header and footer
 # What ends a paragraph, before the closing quotes and brackets after it (「……。”」): a line ending in a closing
 # bracket alone goes on (「……（即区环境与国土资源局……）」 / 「为试点单位……」), and so does one ending in a semicolon
@@ -100,7 +101,8 @@ def mark_wrapped(paragraphs: list[Paragraph], lines: list[str]) -> set[int] | No
     for i, par in enumerate(paragraphs):
         if i in page_ends:
             continue  # the page ends between two lines of a paragraph
-        if (above is not None and _carries_on(paragraphs[above], widths[above], par, width, lines, page_end_lines)
+        if (above is not None and _carries_on(paragraphs[above], _full_width(widths, above, first), par, width, lines,
+                                              page_end_lines)
                 and not _ends_title(paragraphs, first, above)):
             for inside in paragraphs[above + 1:i + 1]:  # with the page's end that came inside the paragraph
                 inside.continues = True
@@ -110,6 +112,12 @@ def mark_wrapped(paragraphs: list[Paragraph], lines: list[str]) -> set[int] | No
             first = i
         above = i
     return inside_lines if carried else None
+
+
+def _full_width(widths: list[int], i: int, first: int) -> int:
+    """The width of line ``i`` as its paragraph's lines are measured: a paragraph's first line (``first``) with
+    the indent a copy leaves out (pdftotext: 「推进决策公开。严格落实《重大行政决策程序暂行条」 / 「例》，……」)."""
+    return widths[i] + _INDENT if i == first else widths[i]
 
 
 def _page_ends(paragraphs: list[Paragraph]) -> set[int]:
