@@ -4,7 +4,9 @@ A paragraph that stops without one is a sentence cut short or a full stop lost i
 then the next part). The text's last paragraph is left alone: nothing after it tells a lost stop from a text
 cut short. It is reported only where the report otherwise ends its paragraphs properly: text
 with a line break at every printed line (copied from a PDF) or a list written without stops lacks them
-everywhere, and that is a layout, not a slip.
+everywhere, and that is a layout, not a slip. Such a copy's paragraphs are read whole (readers/text_wrap.py),
+but where one ends is the reader's judgement of a line's width: a line it took to fall short (figures and spaces
+measured narrower than printed, a page's furniture) ends a paragraph the page did not, so a copy is left alone.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ _RUN_IN_TEXT = 15  # characters of text after a run-in heading that make the par
 def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
     # running text is counted only when one of them is running text that lacks its mark.
+    if report.doc.pieces is not None:
+        return  # a hard-wrapped copy (see the module's docstring)
     paragraphs = report.doc.paragraphs
     maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in PARAGRAPH_END_MARKS
              and ("，" in t or "," in t)]

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from lintgk.document import Document, Paragraph
+from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, SPACES
 
 _FEW_LINES = 8  # a shorter report says too little about its lines' width
@@ -29,6 +30,7 @@ _NARROWEST_PAGE = 24  # display columns (12 Han characters): narrower lines are 
 _SLACK_SHARE = 8
 _INDENT = 4  # display columns: a paragraph's first line is indented by two Han characters
 _PAGE_END_LINES = 5  # lines a page's end takes at most: blank lines, its number, the running header and footer
+_PAGE_END_SPAN = 16  # lines, blank ones too, a page's end may take (pdftotext -layout sets it with blank lines)
 # What ends a paragraph, before the closing quotes and brackets after it (「……。”」): a line ending in a closing
 # bracket alone goes on (「……（即区环境与国土资源局……）」 / 「为试点单位……」), and so does one ending in a semicolon
 # at the page's width: it ends a clause of the sentence (「……规划计划类信息3条；」 / 「为民办实事类信息22条；……」), and
@@ -41,6 +43,12 @@ _TITLE_ENDS = ("报告", "年报")
 _TITLE_REACH = 6  # paragraphs from the text's top where the title stands
 _IN_SENTENCES = "，。、；,《"  # a title holds none of them
 _SENTENCE_MARKS = "。！？；：!?;:"  # a line holding one holds a sentence (or a run-in heading), not only a heading
+# A table's row as a copy lays it out (pdftotext -layout): figures in cells apart, at the line's end (「一、本年新收政府
+# 信息公   1   0   0」 / 「开申请数量」): its label's rest below is no paragraph's line
+_ROW_OF_FIGURES = lazy_compile(r"(?:\s{2,}[\d.%]+){2,}\s*$")
+# A date or time in figures at a line's end is a page's metadata (「来源：…… 时间： 2022-0112 11:44」, 「发布日期：
+# 2020-01-31」), which ends its line; the report's own sentences write their dates in words (2022年1月12日)
+_STAMP_AT_END = lazy_compile(r"(?:\d{4}-\d{1,2}-?\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 _CLOSING = "”’」』）)》〉]"
 
 
@@ -62,7 +70,9 @@ def page_width(widths: list[int]) -> int | None:
     if sum(counts.values()) < needed:
         return None
     # the widest width whose band [width - slack, width] holds enough lines: a window slid down the widths (its
-    # lower end only moves down as the width does, the slack growing with the width), one pass
+    # lower end only moves down as the width does, the slack growing with the width), one pass; the page's width
+    # is the one most of the band's lines run to, as a few run past it (a stop hung past the margin, figures
+    # set wider than the copy measures them)
     distinct = sorted(counts, reverse=True)
     held, low = 0, 0
     for top, width in enumerate(distinct):
@@ -70,7 +80,7 @@ def page_width(widths: list[int]) -> int | None:
             held += counts[distinct[low]]
             low += 1
         if held >= needed:
-            return width
+            return max(distinct[top:low], key=counts.__getitem__)
         held -= counts[width]
     return None
 
@@ -134,6 +144,8 @@ def _page_ends(paragraphs: list[Paragraph]) -> set[int]:
 def _carries_on(prev: Paragraph, prev_width: int, par: Paragraph, width: int, lines: list[str],
                 page_end_lines: set[int]) -> bool:
     return (prev_width >= width - _slack(width) and not prev.text.rstrip(_CLOSING).endswith(_END_MARKS)
+            and not _ROW_OF_FIGURES.search(prev.text) and not _ROW_OF_FIGURES.search(par.text)
+            and not _STAMP_AT_END.search(prev.text)
             and (not _heading_alone(prev.text) or _rest_of_heading(par.text, width))
             and _only_page_breaks_between(prev.line, par.line, lines, page_end_lines) and not _opens_heading(par.text))
 
@@ -175,7 +187,10 @@ def _only_page_breaks_between(first: int, last: int, lines: list[str], page_end_
     if last == first + 1:
         return True
     between = range(first + 1, last)
-    return (len(between) <= _PAGE_END_LINES and any(k in page_end_lines or "\f" in lines[k - 1] for k in between)
+    if len(between) > _PAGE_END_LINES:  # -layout sets a page's end with blank lines around it: they do not count
+        if len(between) > _PAGE_END_SPAN or sum(1 for k in between if lines[k - 1].strip(SPACES)) > _PAGE_END_LINES:
+            return False
+    return (any(k in page_end_lines or "\f" in lines[k - 1] for k in between)
             and all(k in page_end_lines or not lines[k - 1].strip(SPACES) for k in between))
 
 
