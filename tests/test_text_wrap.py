@@ -135,3 +135,23 @@ def test_first_line_without_its_indent_carries_on():
     assert paragraphs[-1].continues is True
     paragraphs = _copy(*[FULL] * 8, first[:-1], "政决策程序暂行条例》。")  # a line shorter still ends its paragraph
     assert paragraphs[-1].continues is False
+
+
+def test_table_row_and_metadata_stamp_carry_nothing_on():
+    row = "一、本年新收政府信息公" + "     1     0     0"  # a table's row as -layout lays it out
+    paragraphs = _copy(*[FULL] * 8, row, "开申请数量", FULL[:-6] + " 2022-0112 11:44", "海澄区2021年度政府信息")
+    assert paragraphs[-3].continues is False  # the rest of the row's label
+    assert paragraphs[-1].continues is False  # below a page's metadata (来源 …… 时间 ……)
+
+
+def test_page_end_set_with_blank_lines_inside_a_paragraph():
+    page_end = ["", "", "", "— {} —", "海澄综合实验区", "", "", ""]  # its number and running header, -layout's blanks
+    paragraphs = _copy(*[FULL] * 8, *[line.format(1) for line in page_end], FULL, FULL,
+                       *[line.format(2) for line in page_end], FULL[:10] + "。")
+    assert paragraphs[10].text == FULL and paragraphs[10].continues is True and paragraphs[-1].continues is True
+
+
+def test_page_width_is_the_width_most_lines_run_to():
+    from lintgk.readers.text_wrap import page_width
+
+    assert page_width([54] * 30 + [56] * 3 + [30] * 10) == 54  # three lines a stop hangs past the margin
