@@ -8,7 +8,7 @@ For formats that are not plain text, ``locator`` turns a line into the file's ow
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(slots=True)
@@ -95,6 +95,16 @@ class Document:
     suppressions: list = field(default_factory=list)  # lintgk.suppressions.Suppression
     # lines a large picture stands before (len(lines) + 1: after the last): a table pasted as an image
     pictures: list[int] = field(default_factory=list)
+    # a hard-wrapped copy of a PDF's text (readers/text_wrap.py): the lines of the page ends inside its paragraphs;
+    # None for any other text, whose paragraphs are read as they are
+    wrap: set[int] | None = None
+    # the same copy as the parser and checks read it, its paragraphs whole: where their lines stand in the file
+    # (text_wrap.Pieces); None for a Document whose paragraphs are as the file has them
+    pieces: Any = None
+
+    def last_line(self, par: Paragraph) -> int:
+        """The line a paragraph ends on."""
+        return par.line if self.pieces is None else self.pieces.last_line(par)
 
     def where(self, line: int, lang: str = "zh", column: int | None = None) -> str:
         """A place in the file's own terms: 「第4行」 for text, 「第3段」/「表1 第2行 第3列」 for Word."""

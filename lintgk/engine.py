@@ -108,6 +108,10 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
     config = config or Config()
     rules = rule_set(config)
+    if doc.wrap is not None:  # a PDF's text pasted hard-wrapped: its paragraphs are read whole (readers/text_wrap.py)
+        from lintgk.readers.text_wrap import paragraphs_whole
+
+        doc = paragraphs_whole(doc)
     report = parse(doc, template_part_names(rules), tuple(rules.documents[config.document].forms),
                    template_part_patterns(rules))
     profile = rules.profiles[config.profile] if config.profile else _profile_for(report, rules, config.document)
@@ -125,6 +129,10 @@ def lint_document(doc: Document, config: Config | None = None) -> FileResult:
 
     # one Emitter for the report, told which rule's check runs: what it emits goes into the result at once
     emit = ReportEmitter(where, result, config.lang, None if doc.locator is None else where, doc.suppressions, used)
+    if doc.pieces is not None:
+        from lintgk.checks.registry import WrappedEmitter
+
+        emit = WrappedEmitter(where, result, config.lang, doc.suppressions, used, doc.pieces)
     for step in steps:
         emit.step = step
         step.check(report, step.params, emit)

@@ -48,7 +48,7 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
         expr = "+".join(fmt(f.value) for f in e.items)
         exact = e.kind == "ordinal" or e.catch_all
         data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.total.unit,
-                    total_text=e.total.text, total_where=emit.where(e.total.span.line),
+                    total_text=e.total.text, total_where=emit.where(e.total.span.line, e.total.span.column),
                     diff=fmt(abs(parts - total)), marker=e.marker)
         if parts == total:
             emit.passed(e.total.span.line, f"{expr}={fmt(total)}")
@@ -258,7 +258,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                               if c[2].line != par.line or not claim_span.column <= c[2].column < claim_span.end_column]
                     if others:
                         listed.update((s.line, s.column) for _, _, s in others)
-                        listing = "；".join(f"{emit.where(s.line)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
+                        listing = "；".join(f"{emit.where(s.line, s.column)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])
                         emit(claim_span, claim=clause[start:end], topic=topic.name.zh,
                              topic_en=topic.name.en, counts=listing)
                     break

@@ -11,7 +11,7 @@ from itertools import accumulate
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
-from lintgk.document import Paragraph
+from lintgk.document import Document, Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CN_DIGITS, SENTENCE_END, ZERO_LOOKALIKES
 from lintgk.parse.model import Report, Span
@@ -91,16 +91,16 @@ _WEB_FIRST = frozenset("HhFfWw")
 PARAGRAPH_END_MARKS = frozenset(SENTENCE_END.replace("\n", "") + "；：…;:")
 
 
-def ends_the_text(lines: list[str], par: Paragraph) -> bool:
+def ends_the_text(doc: Document, par: Paragraph) -> bool:
     """Whether nothing follows the paragraph: a text that stops mid-sentence was cut short as often as it
     lacks its stop (a page's excerpt, a copy of its first screen), and which is not known."""
-    return not any(line.strip(" \u3000\t") for line in lines[par.line:])
+    return not any(line.strip(" \u3000\t") for line in doc.lines[doc.last_line(par):])
 
 
-def cut_short(lines: list[str], par: Paragraph) -> bool:
+def cut_short(doc: Document, par: Paragraph) -> bool:
     """Whether the paragraph ends the text mid-sentence, as a page's excerpt does: what it opened (a bracket,
     a quotation) may close after the cut."""
-    return par.text.rstrip(" \u3000\t")[-1:] not in PARAGRAPH_END_MARKS and ends_the_text(lines, par)
+    return par.text.rstrip(" \u3000\t")[-1:] not in PARAGRAPH_END_MARKS and ends_the_text(doc, par)
 
 
 def positions(text: str, char: str) -> Iterator[int]:

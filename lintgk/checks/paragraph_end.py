@@ -4,7 +4,10 @@ A paragraph that stops without one is a sentence cut short or a full stop lost i
 then the next part). The text's last paragraph is left alone: nothing after it tells a lost stop from a text
 cut short. It is reported only where the report otherwise ends its paragraphs properly: text
 with a line break at every printed line (copied from a PDF) or a list written without stops lacks them
-everywhere, and that is a layout, not a slip.
+everywhere, and that is a layout, not a slip. Such a copy's paragraphs are read whole (readers/text_wrap.py),
+but where one ends is the reader's judgement of a line's width: a line it took to fall short (figures and spaces
+measured narrower than printed, a page's furniture) ends a paragraph the page did not, so a copy is left alone.
+The other way round, a heading that ends with 。 where its siblings end with nothing is a slip too.
 """
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ _FEW_STOPS = 3  # a report's headings of a level with a stop are a slip when tho
 def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     # Most paragraphs end with an end mark: only the few that do not are classified, and the report's
     # running text is counted only when one of them is running text that lacks its mark.
+    if report.doc.pieces is not None:
+        return  # a hard-wrapped copy (see the module's docstring)
     _headings_with_stops(report, emit)
     paragraphs = report.doc.paragraphs
     maybe = [par for par in paragraphs if len(t := par.text) >= _SHORTEST and t[-1] not in PARAGRAPH_END_MARKS
@@ -41,7 +46,7 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     if len(unended) * 5 > sum(1 for par in paragraphs if running.text_of(par)):
         return
     for par, text in unended:
-        if ends_the_text(report.doc.lines, par):
+        if ends_the_text(report.doc, par):
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])

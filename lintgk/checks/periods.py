@@ -107,15 +107,16 @@ def _period_across_a_wrap(report: Report) -> bool:
     break at the end of every printed line: 「……数据统计期限为 2025」「年 1 月 1 日至 12 月 31 日。」): the line
     that names 统计 read on into the next two, while it ends no sentence and no blank line comes between.
     Asked only of a report where no period was found, so it costs nothing on the others."""
-    paragraphs = report.doc.paragraphs
+    doc = report.doc
+    paragraphs = doc.paragraphs
     for i, par in enumerate(paragraphs):
         if "统计" not in par.text:
             continue
-        text, line = par.text, par.line
+        text, line = par.text, doc.last_line(par)  # (a paragraph read whole from a wrapped copy ends lines below)
         for following in paragraphs[i + 1:i + 3]:
             if following.line != line + 1 or text.rstrip()[-1:] in _SENTENCE_ENDS:
                 break
-            text, line = text + following.text, following.line
+            text, line = text + following.text, doc.last_line(following)
             if any(p.statistical for p in find_periods(Paragraph(text, par.line, par.column), False)):
                 return True
     return False
@@ -177,7 +178,7 @@ def period_consistent(report: Report, params: NoParams, emit: Emitter) -> None:
     first = stated[0]
     for p in stated[1:]:
         if (p.start, p.end) != (first.start, first.end):
-            emit(p.span, period=p.text, other=first.text, other_where=emit.where(first.span.line),
+            emit(p.span, period=p.text, other=first.text, other_where=emit.where(first.span.line, first.span.column),
                  start=_iso(p.start), end=_iso(p.end), other_start=_iso(first.start), other_end=_iso(first.end))
 
 

@@ -198,7 +198,7 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
         text = texts[index]
         if _PROSE.isdisjoint(text):
             continue
-        if side == "open" and cut_short(report.doc.lines, paragraphs[index]):
+        if side == "open" and cut_short(report.doc, paragraphs[index]):
             continue  # opened in the last words of a text cut short (a page's excerpt): closed after the cut
         ch = text[at]
         twin = text[at + 1: at + 2] if side == "open" else text[at - 1: at] if at else ""

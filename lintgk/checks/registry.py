@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from lintgk.checks.params import dict_style
-from lintgk.model import Diagnostic, FileResult, Fix, MessageFields, Passed, fill, fills_plainly
+from lintgk.model import Diagnostic, Edit, FileResult, Fix, MessageFields, Passed, fill, fills_plainly
 from lintgk.parse.model import Report, Span
 
 
@@ -84,6 +84,40 @@ class ReportEmitter(Emitter):
         wording = step.passed
         self.result.passed.append(
             Passed(step.rule.code, line, fill(wording, data) if wording is not None and data else detail))
+
+
+class WrappedEmitter(ReportEmitter):
+    """The engine's Emitter for a hard-wrapped copy of a PDF's text, whose paragraphs the checks read whole
+    (lintgk/readers/text_wrap.py): a place in a whole paragraph is mapped back to the line it falls on, before
+    anything else (suppressions, the findings' order) reads it, and so is a place a finding's message names
+    (``where`` given its column). ``pieces``: text_wrap.Pieces."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, where: Callable, result: FileResult, lang: str, suppressions: list, used: set, pieces) -> None:
+        super().__init__(lambda line, column=None: where(*pieces.place(line, column)) if column else where(line),
+                         result, lang, None, suppressions, used)
+        self.pieces = pieces
+
+    def __call__(self, span, variant: str | None = None, fix: Fix | None = None, **data: Any) -> None:
+        place = self.pieces.place
+        line, column = place(span.line, span.column)
+        end_line, end_column = place(span.end_line, span.end_column, True)
+        super().__call__(Span(line, column, end_line, end_column), variant,
+                         None if fix is None else _fix_in_lines(fix, place), **data)
+
+
+def _fix_in_lines(fix: Fix, place: Callable) -> Fix | None:
+    """The fix with its edits mapped back to the file's lines; none when an edit would now take out the line
+    break between two lines of a paragraph (the text it replaces is not as the check read it)."""
+    edits = []
+    for edit in fix.edits:
+        line, column = place(edit.line, edit.column)
+        end_line, end_column = place(edit.end_line, edit.end_column, True)
+        if end_line != line and edit.end_line == edit.line:
+            return None
+        edits.append(Edit(line, column, end_line, end_column, edit.replacement))
+    return Fix(fix.description, edits, fix.safe)
 
 
 def _silenced(line: int, code: str, suppressions: list, used: set) -> bool:

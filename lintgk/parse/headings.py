@@ -34,8 +34,19 @@ _RUN_IN = lazy_compile(
 _REPORT_LABEL = lazy_compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
 # The left column of the national table of applications numbers its rows like parts (「一、本年新收政府信息公开
 # 申请数量」…「四、结转下年度继续办理」); where the table is not read as one (each cell set on a line of its own,
-# a converter's headings), such a row is no part of the report.
+# a converter's headings), such a row is no part of the report; nor is one whose label its narrow cell cut (a PDF's
+# text: 「一、本年新收政府信息公」 / 「开申请数量」, 「三、本 （一）予以公开」 / 「年度办」, 「四、结」).
 _TABLE_ROW_LABEL = lazy_compile(r"(?:本年新收|上年结转)政府信息公开申请|本年度办理结果|结转下年度继续办理")
+_TABLE_ROW_LABELS = ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "本年度办理结果", "结转下年度继续办理")
+
+
+def _table_row_label(title: str) -> bool:
+    """Whether a numbered line's title is a row label of the table of applications, whole or cut short (its first
+    word the start of one)."""
+    if _TABLE_ROW_LABEL.match(title):
+        return True
+    words = title.split(None, 1)
+    return bool(words) and any(label.startswith(words[0]) for label in _TABLE_ROW_LABELS)
 
 
 def find_heading(par: Paragraph) -> Heading | None:
@@ -84,7 +95,7 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
             return None  # 「3.危及“三安全一稳定” 5 0 0 0 0 0 5」: a row of a table not read as one
         if "信息公开" in title and _REPORT_LABEL.search(title):
             return None
-        if level == 1 and _TABLE_ROW_LABEL.match(title):
+        if level == 1 and _table_row_label(title):
             return None
         return level, number, m.group(0).strip(), title, opened + len(title)
     return _UNNUMBERED
@@ -143,7 +154,7 @@ _NEGATED = ("无", "没有", "未", "不", "均无")
 
 def _names_a_part(title: str, named: str) -> bool:
     """Does ``title`` name one of the parts a report must have (``named``: their patterns as one)?"""
-    return (bool(named) and not title.startswith(_NEGATED) and not _TABLE_ROW_LABEL.match(title)
+    return (bool(named) and not title.startswith(_NEGATED) and not _table_row_label(title)
             and rx(named).search(title) is not None)
 
 

@@ -266,7 +266,7 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             if body:
                 paragraphs.append(Paragraph(body, i + 1, column))
         i += 1
-    mark_wrapped(paragraphs, lines)
+    wrap = mark_wrapped(paragraphs, lines)
     return Document(
         path=path,
         lines=lines,
@@ -276,4 +276,5 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         encoding=encoding,
         newline=newline,
         suppressions=find_suppressions(lines) if "lintgk" in text else [],  # every directive names lintgk
+        wrap=wrap,
     )
