@@ -57,11 +57,12 @@ def _headings_with_stops(report: Report, emit: Emitter) -> None:
     nothing (「五、政府信息公开工作存在的主要问题及改进情况。」 after 「一、……情况」 … 「四、……情况」). Parts and
     sections only (一、, （一）): lower items are often sentences. A list of headings with text run into them
     (「（一）主动公开。2024年，……」) ends its titles with 。 by its style, so one standing alone may too."""
+    headings = [h for h in report.headings if h.level <= 2]
+    if not any(h.paragraph.text.rstrip(" \u3000\t").endswith("。") for h in headings):
+        return  # most reports: not one ends with 。
     runs: list[list] = []
     last: dict[int, object] = {}  # by level, the heading before
-    for h in report.headings:
-        if h.level > 2:
-            continue
+    for h in headings:
         previous = last.get(h.level)
         if previous is None or h.number != previous.number + 1 or h.parent is not previous.parent:
             runs.append([])
