@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
-from lintgk.checks.structure import title_anchor
+from lintgk.checks.structure import _parts_run_in_at_end, title_anchor
 from lintgk.parse.bodies import parse_body
 from lintgk.parse.headings import known_parts
 from lintgk.parse.model import Heading, Report, Span
@@ -71,6 +71,12 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
         matched.append(index)
         if index is None:
             missing.append(name)
+    if missing:
+        # a part whose numbered heading a flattened page ran into the end of the paragraph before it (「……电话：
+        # 0714-0000000）。一、总体情况」) is there, as GK101 reads it (GK103 reports the layout)
+        run_in = [title for _, title, _ in _parts_run_in_at_end(report)]
+        patterns = dict(official)
+        missing = [name for name in missing if not any(patterns[name].search(t) for t in run_in)]
     below = _numbered_below(report, _titles(tuple(missing))) if missing else {}
     for name in missing:
         if name not in below:
