@@ -12,7 +12,7 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _parts_run_in_at_end, title_anchor
 from lintgk.parse.bodies import parse_body
-from lintgk.parse.headings import known_parts
+from lintgk.parse.headings import known_parts, nearly_title
 from lintgk.parse.model import Heading, Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
@@ -51,6 +51,16 @@ def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading
     return found
 
 
+def _miswritten(parts: list[Heading], name: str) -> int | None:
+    """The place of the part numbered as the official ``name`` whose title is its title with one character
+    miswritten (「二、主要公开政府信息情况」): that part, misspelt, not a part missing and another one extra."""
+    known = known_parts((name,))
+    if not known:
+        return None
+    number, title = known[0]
+    return next((i for i, h in enumerate(parts) if h.number == number and nearly_title(h.title, title)), None)
+
+
 def _under_a_part(heading: Heading) -> bool:
     parent = heading.parent
     while parent is not None:
@@ -68,6 +78,8 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
     missing: list[str] = []
     for name, pattern in official:
         index = next((i for i, h in enumerate(parts) if pattern.search(h.title)), None)
+        if index is None:
+            index = _miswritten(parts, name)
         matched.append(index)
         if index is None:
             missing.append(name)

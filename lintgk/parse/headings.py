@@ -245,6 +245,42 @@ def _cut_at_known_title(heading: Heading, known: tuple[tuple[int, str], ...]) ->
             return
 
 
+# A part's number alone on its line (「二、」), its name on the next (「主动公开政府信息情况」), as some pages set them
+_NUMBER_ALONE = lazy_compile(r"^[" + SPACES + r"]*(?P<num>[一二三四五六七八九十]{1,3})、[" + SPACES + r"]*$")
+_NAME_STOPS = "。，,；;：:！？!?"
+_MISWRITTEN_FROM = 8  # characters: a shorter title one character off is another title
+
+
+def nearly_title(text: str, title: str) -> bool:
+    """Whether ``text`` is a template part's ``title`` word for word or, a long one, with one character
+    miswritten (「主要公开政府信息情况」 for 「主动公开政府信息情况」; not 「具体情况」 for 「总体情况」)."""
+    return text == title or (len(text) == len(title) >= _MISWRITTEN_FROM
+                             and sum(a != b for a, b in zip(text, title)) <= 1)
+
+
+def _names_a_part_alone(text: str, known: tuple[tuple[int, str], ...], named: str) -> bool:
+    """Whether a line is only a part's name: a template title (or one character off it), or a short line that
+    names a required part and says nothing else."""
+    name = text.strip(SPACES)
+    if not name or len(name) > MAX_TITLE or any(c in _NAME_STOPS for c in name):
+        return False
+    return any(nearly_title(name, title) for _, title in known) or _names_a_part(name, named)
+
+
+def _number_then_name(par: Paragraph, following: Paragraph | None, known, named: str) -> Heading | None:
+    """The part heading of a number alone on its line (「二、」) and a part's name on the next line, as one."""
+    text = par.text
+    if following is None or len(text) > 8 or "、" not in text or following.line - par.line > 2:
+        return None
+    m = _NUMBER_ALONE.match(text)
+    if m is None or not _names_a_part_alone(following.text, known, named):
+        return None
+    title = following.text.strip(SPACES)
+    start = following.text.find(title)
+    span = Span(par.line, par.column + m.start("num"), following.line, following.column + start + len(title))
+    return Heading(1, to_int(m.group("num")), m.group("num") + "、", title, par, span)
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -266,8 +302,15 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         stack.append(heading)
         headings.append(heading)
 
-    for par in paragraphs:
+    joined = None  # the paragraph a number alone on the line before took as its title
+    for i, par in enumerate(paragraphs):
+        if par is joined:
+            continue
         heading = find_heading(par)
+        if heading is None and len(par.text) <= 8:
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            heading = _number_then_name(par, following, known, part_patterns)
+            joined = following if heading is not None else None
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
