@@ -29,7 +29,11 @@ def _opening(paragraphs: list[Paragraph], headings) -> list[Paragraph]:
     return paragraphs[:reach]
 
 
-def _report_year(title_year: int | None, periods, dates, named_year=lambda: None) -> int | None:
+def _report_year(title_year: int | None, periods, dates, named_year=lambda: None, issued=(),
+                 mentions=lambda year: 0) -> int | None:
+    """The year the report is on: its title's, its statistics period's, the one its opening names, else the
+    most common year of its dates (``issued``: its publication and signing dates; ``mentions(year)``: how
+    often the text names 「year年」)."""
     if title_year:
         return title_year
     stat = [p for p in periods if p.statistical]
@@ -39,7 +43,26 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
     if named:
         return named
     years = Counter(d.date.year for d in dates)
-    return years.most_common(1)[0][0] if years else None
+    if not years:
+        return None
+    year = years.most_common(1)[0][0]
+    return year - 1 if _issued_early_next_year(year, dates, issued, mentions) else year
+
+
+ISSUED_BY_MONTH = 3  # a report on a year comes out in the first months of the next (by 1/31, before 2019 by 3/31)
+
+
+def _issued_early_next_year(year: int, dates, issued, mentions) -> bool:
+    """Whether the dates of ``year`` are the report's issue, early in the year after the one it is on: it was
+    published or signed in January to March of ``year``, no date of ``year`` is later in it, and the text
+    names the year before more often than ``year``, at least twice (「2022年，……」 throughout a page published
+    on 2023-01-30; a report on 2023 cannot come out in its first months)."""
+    if not any(d.date.year == year and d.date.month <= ISSUED_BY_MONTH and not d.year_only for d in issued):
+        return False
+    if any(d.date.year == year and (d.date.month > ISSUED_BY_MONTH or d.year_only) for d in dates):
+        return False
+    before = mentions(year - 1)
+    return before >= 2 and before > mentions(year)
 
 
 def _builtin_parts() -> tuple[tuple[str, ...], str]:
@@ -105,7 +128,11 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         return parts[i - 1] if i else None, sections[j - 1] if j else None
 
     enumerations = find_enumerations(paragraphs, figures_by_par, place_of)
-    year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs))
+    signed = find_signed_date(doc, lambda par: dates_by_par.get(id(par), ()))
+    published = find_published_date(doc, lambda par: dates_by_par.get(id(par), ()))
+    year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs),
+                        issued=[d for d in (published, signed) if d is not None],
+                        mentions=lambda y: sum(par.text.count(f"{y}年") for par in paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
     found = {key: table for name in forms for key, table in read_form(doc.tables, load_form(name)).items()}
     return Report(
@@ -119,8 +146,8 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         periods=periods,
         enumerations=enumerations,
         tables=tables,
-        signed_date=find_signed_date(doc, lambda par: dates_by_par.get(id(par), ())),
-        published_date=find_published_date(doc, lambda par: dates_by_par.get(id(par), ())),
+        signed_date=signed,
+        published_date=published,
         declared_parts=find_declared_parts(_opening(paragraphs, headings)),
         national=national_tables(found),
         forms=found,
