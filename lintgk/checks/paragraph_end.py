@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from lintgk.checks.common import PARAGRAPH_END_MARKS, ends_the_text
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
+from lintgk.checks.structure import heading_run_in_at_end
 from lintgk.lexicon import BRACKET_PAIRS
 from lintgk.parse.model import Report, Span
 
@@ -48,6 +49,8 @@ def paragraph_end(report: Report, params: NoParams, emit: Emitter) -> None:
     for par, text in unended:
         if ends_the_text(report.doc, par):
             continue  # the text's last paragraph: counted above, never reported (a text cut short ends so)
+        if heading_run_in_at_end(text):
+            continue  # its last sentence ends, then a part's heading runs in (「……联系。一、总体情况」): GK103's
         end = len(par.text.rstrip(" \u3000\t"))
         emit(Span.within(par, end - 1, end), tail=text[-12:])
 

@@ -94,9 +94,15 @@ def _parts_run_in_at_end(report: Report) -> list[tuple[int, str, int]]:
     numbers = {h.number for h in report.parts}
     found = []
     for p in report.doc.paragraphs:
-        if (m := _RUN_IN_AT_END.search(p.text[-_RUN_IN_END_REACH:])) and to_int(m.group("n")) not in numbers:
+        if (m := heading_run_in_at_end(p.text)) and to_int(m.group("n")) not in numbers:
             found.append((to_int(m.group("n")), m.group("title"), p.line))
     return found
+
+
+def heading_run_in_at_end(text: str):
+    """The match of a part's numbered heading ending ``text`` after its last sentence (「……。 五、收费和减免情况」),
+    its number in 「n」 and its title in 「title」; None without one."""
+    return _RUN_IN_AT_END.search(text[-_RUN_IN_END_REACH:])
 
 
 @dataclass
