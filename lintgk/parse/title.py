@@ -56,14 +56,19 @@ _LABEL_LEAD = _CELL_BORDERS + "-•·*"  # what may stand before the label: a ta
 _FIELD_LABEL = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{2,6}[" + SPACES + r"]*[：:][" + SPACES + r"]*$")
 
 
+# an item of the site's menu, a line of its own (「  • 网站首页」, 「• 政务微信」), as a page store lists a menu
+_MENU_ITEM = lazy_compile(r"^[" + SPACES + r"]*[•·][" + SPACES + r"]*\p{Han}{2,8}[" + SPACES + r"]*$")
+
+
 def _frame_reach(paragraphs: list[Paragraph]) -> int:
-    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line not counted (a
-    page that sets each label above its value, as Zhejiang's do, has a frame of twice as many lines)."""
+    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line and an item of
+    the site's menu not counted (a page that sets each label above its value, as Zhejiang's do, or lists its
+    menu one item a line, has a frame of twice as many lines)."""
     counted = 0
     for i, par in enumerate(paragraphs[:2 * FRAME_REACH]):
         if counted == FRAME_REACH:
             return i
-        if not (len(par.text) <= 12 and _FIELD_LABEL.match(par.text)):
+        if not (len(par.text) <= 12 and (_FIELD_LABEL.match(par.text) or _MENU_ITEM.match(par.text))):
             counted += 1
     return min(len(paragraphs), 2 * FRAME_REACH)
 
