@@ -282,6 +282,23 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     return any(_CATCH_ALL.search(_label(text, f, start)) for f in items[:-1])
 
 
+def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items: list[Figure]) -> Figure | None:
+    """The total a 其中 list breaks down when the figure right before 其中 is a count carried over and the parts
+    exceed it (「全年共接收申请101件，上年结转1件，其中自然人申请100件、法人或其他组织申请1件」): the carried count
+    is an aside, and the parts are those of the total stated before it in the same run of clauses."""
+    if sum(f.value for f in items) <= total.value or "结转" not in total.context:
+        return None
+    for fig in reversed(earlier):
+        if _STRONG_BREAK.search(text, fig.offset, total.offset):
+            return None
+        if fig.unit == total.unit and not fig.approx and "结转" not in fig.context:
+            return fig
+    return None
+
+
+_STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     if "其中" not in text and "包括" not in text:
@@ -306,6 +323,9 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
             continue
+        whole = _whole_before_carried(text, figs[first:last_before], total, items)
+        if whole is not None:
+            total = whole
         items = _first_partition(text, items, total, m.end())
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
