@@ -296,6 +296,20 @@ def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items
     return None
 
 
+def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[Figure], start: int, end: int) -> bool:
+    """A 其中 after two totals side by side breaks down both (「行政复议192件，行政诉讼73件，其中：140件行政复议、
+    49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts. They are
+    held to neither."""
+    if sum(f.value for f in items) <= total.value or before.unit != total.unit:
+        return False
+    between = text[before.offset + len(before.text):total.offset]
+    if _STRONG_BREAK.search(between) or "，" not in between and "," not in between and "、" not in between:
+        return False
+    names = [_label(text, f)[-4:].strip(P.SPACES) for f in (before, total)]
+    listed = text[start:end]
+    return all(len(name) >= 2 and name in listed for name in names)
+
+
 _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
 
 
@@ -326,6 +340,8 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
+        elif last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
+            continue
         items = _first_partition(text, items, total, m.end())
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
