@@ -288,8 +288,11 @@ def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items
     is an aside, and the parts are those of the total stated before it in the same run of clauses."""
     if sum(f.value for f in items) <= total.value or "结转" not in total.context:
         return None
+    run_start = 0  # where the run of clauses holding the carried count begins
+    for brk in _STRONG_BREAK.finditer(text, earlier[0].offset if earlier else total.offset, total.offset):
+        run_start = brk.end()
     for fig in reversed(earlier):
-        if _STRONG_BREAK.search(text, fig.offset, total.offset):
+        if fig.offset < run_start:
             return None
         if fig.unit == total.unit and not fig.approx and "结转" not in fig.context:
             return fig
