@@ -282,6 +282,40 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     return any(_CATCH_ALL.search(_label(text, f, start)) for f in items[:-1])
 
 
+def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items: list[Figure]) -> Figure | None:
+    """The total a 其中 list breaks down when the figure right before 其中 is a count carried over and the parts
+    exceed it (「全年共接收申请101件，上年结转1件，其中自然人申请100件、法人或其他组织申请1件」): the carried count
+    is an aside, and the parts are those of the total stated before it in the same run of clauses."""
+    if sum(f.value for f in items) <= total.value or "结转" not in total.context:
+        return None
+    run_start = 0  # where the run of clauses holding the carried count begins
+    for brk in _STRONG_BREAK.finditer(text, earlier[0].offset if earlier else total.offset, total.offset):
+        run_start = brk.end()
+    for fig in reversed(earlier):
+        if fig.offset < run_start:
+            return None
+        if fig.unit == total.unit and not fig.approx and "结转" not in fig.context:
+            return fig
+    return None
+
+
+def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[Figure], start: int, end: int) -> bool:
+    """A 其中 after two totals side by side breaks down both (「行政复议192件，行政诉讼73件，其中：140件行政复议、
+    49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts. They are
+    held to neither."""
+    if sum(f.value for f in items) <= total.value or before.unit != total.unit:
+        return False
+    between = text[before.offset + len(before.text):total.offset]
+    if _STRONG_BREAK.search(between) or "，" not in between and "," not in between and "、" not in between:
+        return False
+    names = [_label(text, f)[-4:].strip(P.SPACES) for f in (before, total)]
+    listed = text[start:end]
+    return all(len(name) >= 2 and name in listed for name in names)
+
+
+_STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     if "其中" not in text and "包括" not in text:
@@ -305,6 +339,11 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
+            continue
+        whole = _whole_before_carried(text, figs[first:last_before], total, items)
+        if whole is not None:
+            total = whole
+        elif last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
             continue
         items = _first_partition(text, items, total, m.end())
         items = _without_breakdowns(items, total)

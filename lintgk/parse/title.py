@@ -9,7 +9,8 @@ from lintgk.parse.patterns import ANY_MARKER, PAGE_FRAME, SPACES
 
 _YEAR = lazy_compile(r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
 # (the year may stand inside the words: 「……支队政府信息公开工作2025年度报告」)
-_KIND = lazy_compile(r"(政府)?信息公开(工作)?(?:(?:19|20)\d{2})?(年度)?(报告|年报)")
+# (a blank where the title broke across two lines of its page: 「……政府信息公开工作 年度报告」)
+_KIND = lazy_compile(r"(政府)?信息公开[ \u3000]*(工作)?[ \u3000]*(?:(?:19|20)\d{2})?(年度)?(报告|年报)")
 # a title that names the report by 政务公开 (「2016年度黑龙江省卫生计生委政务公开工作报告」): where its body ends
 _AFFAIRS_KIND = lazy_compile(r"(政府)?政务公开(工作)?(年度)?(报告|年报)")
 
