@@ -494,14 +494,15 @@ ISSPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u200
 
 @lru_cache(maxsize=8)
 def _furniture_signs(tokens: tuple[str, ...], starts: tuple[str, ...], labels: tuple[str, ...]) -> std_re.Pattern | None:
-    """What a short line holds if furniture_line can report it, but for a catalogue heading's first character and
-    a site's notice: a token, a line start, >, ＞, a dot, or a blank (in a token spaced out, a spaced label).
+    """What a short line holds if furniture_line can report it, but for a catalogue heading's first character, a
+    site's notice and the lines _lone_furniture takes: a token, a line start, >, ＞, a dot, a bar (of portal links),
+    a bullet, or a blank (in a token spaced out, a spaced label, a dash bullet).
     Most short lines are the report's own and hold none: one search spares them every branch's test (about
     5 µs a line; a report has some twenty). None, and every line tried, when a branch can take a line
     without them: an empty token or start, a label of one character (spread without a blank)."""
     if "" in tokens or "" in starts or any(len(label) < 2 for label in labels):
         return None
-    return words_pattern(set(tokens) | set(starts) | {">", "＞", "."} | set(_BULLETS) | set(ISSPACE))
+    return words_pattern(set(tokens) | set(starts) | {">", "＞", ".", "|"} | set(_BULLETS) | set(ISSPACE))
 
 
 def _list_item(text: str) -> str:
