@@ -21,7 +21,8 @@ _PARAMS = FurnitureLineParams(**yaml.safe_load(
 _PIECES = st.sampled_from(
     [*_PARAMS.tokens[:12], *_PARAMS.line_starts[:6], *_PARAMS.notices[:1], "标  题", "索 引 号：", "一、", "（二）", "1. ",
      "2、", ">", "＞ 政务公开", "年报.pdf", ".", " ", "\u3000", "\xa0", "\u200b", "2024-01-16 08:40", "本机关", "信息公开",
-     "政府", "主动公开", "，", "。", "12", "a"])
+     "政府", "主动公开", "，", "。", "12", "a", "• ", "•", "- ", "|", "中国政府网", "来源：", "编辑：", "政 策", "首页",
+     "2021-03-2918:26", "2024年01月31日", "【字体：大", "中", "】"])
 _LINES = st.lists(st.lists(_PIECES, max_size=8).map("".join), min_size=1, max_size=6)
 
 
@@ -29,7 +30,8 @@ def _findings(texts):
     paragraphs = [Paragraph(text, n) for n, text in enumerate(texts, 1)]
     doc = SimpleNamespace(format="txt", paragraphs=paragraphs, lines=list(texts), tables=[])
     emit = Emitter()
-    furniture_line(SimpleNamespace(doc=doc), _PARAMS, emit)
+    title = SimpleNamespace(span=SimpleNamespace(line=4))  # portal links are looked for on the lines above it
+    furniture_line(SimpleNamespace(doc=doc, title=title), _PARAMS, emit)
     return [(f.span, f.data) for f in emit.findings]
 
 

@@ -358,6 +358,7 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
+_HEADING_NUMBER = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 # a page's publication stamp (2024-01-16 08:40, or in words: 「2022年01月18日来源：1」): beside a strong token it
 # counts as another of the bar's words (a date alone beside a weaker word, 「日期：2022年1月18日」, may be the report's)
 _PAGE_STAMP = lazy_compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日")
@@ -366,8 +367,18 @@ _INNER_SPACE = lazy_compile(r"\s+")
 _CATALOGUE_FIRST = frozenset("一二三四五六七八九十")  # what P.CATALOGUE_LABEL's match starts with
 # a list number a copied breadcrumb's items keep (1. 当前位置： 2. 首页 > …)
 _LIST_NUMBER = lazy_compile(r"\d{1,2}[.．]\s*")
-# the bullet a copied list of a page's metadata keeps (• 发布机构： 省文史研究馆)
+# the bullet a copied list of a page's metadata keeps (• 发布机构： 省文史研究馆; - 来源：省审计厅)
 _BULLETS = "•·▪●◆■"
+_DASH_BULLETS = ("- ", "-\t")
+# a bullet's field of the page's stamp: a label and a name or a date, no sentence (• 来源：某某县政府办)
+_FIELD_VALUE = r"\s*[:：]\s*([^，。；,;：:]+)"
+_DATE_ONLY = lazy_compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}")
+# a nav bar's item spread to the width of others, a list item of its own (• 政 策): a report's words are not so
+_SPREAD_WORD = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
+# the buttons of a font-size bar copied one a line under 【字体：大 (中 / 小 / 】)
+_FONT_TAIL = lazy_compile(r"[大中小\[\]【】\s]+")
+# a site's link to a portal (中国政府网 | 重庆市人民政府网)
+_SITE_LINK = lazy_compile(r"\p{Han}{2,12}网站?")
 # a breadcrumb's tail wrapped onto a line of its own (> 政府信息公开 > 政府信息公开年报)
 _BREADCRUMB_TAIL = lazy_compile(r"[>＞][^>＞，。；]+(?:[>＞][^>＞，。；]+)+")
 _CRUMB_ITEM = lazy_compile(r"[>＞][^>＞，。；：:]{1,20}")  # one item of a breadcrumb wrapped a line each
@@ -393,6 +404,9 @@ class FurnitureLineParams:
     # a page's metadata labels spread to the width of a column (标      题, 有 效 性): the start of a line
     spaced_labels: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the notice a site prints under every document
+    # the labels of the page's stamp a copied list keeps one a bullet (• 来源：某某县政府办, - 编辑：省审计厅)
+    bullet_labels: list[str] = field(default_factory=list)
+    lone_lines: list[str] = field(default_factory=list)  # a link alone on its line (首页)
 
 
 @kind("furniture-line", params=FurnitureLineParams)
@@ -414,18 +428,28 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
     spaced = _spaced_labels(tuple(params.spaced_labels))
     signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
+    bullet_field = _bullet_field(tuple(params.bullet_labels))
+    lone = frozenset(params.lone_lines)
+    title = report.title
+    title_line = title.span.line if title is not None else 0  # a site's links stand above the report's title
     crumb_line = 0  # the line of the last breadcrumb found: the next line may carry on with its items
+    last = -2  # the paragraph last found furniture: its font-size bar or metadata grid may go on in the next
+    last_text = ""
     for i, par in enumerate(report.doc.paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
-        if len(text) > max_line and notice is None:
+        if len(text) > max_line and notice is None and not _long_metadata(text, starts, pattern, max_line):
             continue
-        if (signs is not None and notice is None and not signs.search(text)
+        found = _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
+        if (found is None and signs is not None and notice is None and not signs.search(text)
                 and not (text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text))):
             continue  # none of the branches below can take it (_furniture_signs): one search, not all their tests
         head = _list_item(text)
-        if head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
-            found = [next(s for s in starts if head.startswith(s)).strip().lstrip("（(【[")]  # 「（责任编辑」 named 责任编辑
+        if found is not None:
+            pass
+        elif head.startswith(starts) and not _SENTENCE.search(text):  # a breadcrumb: 当前位置：网站首页 > …
+            # 「（责任编辑」 named 责任编辑, 「索 引 号」 索引号
+            found = [_INNER_SPACE.sub("", next(s for s in starts if head.startswith(s)).strip().lstrip("（(【["))]
             crumb_line = par.line
         elif head[:1] in ">＞" and (_BREADCRUMB_TAIL.fullmatch(compact := head.replace(" ", ""))
                                      or (par.line == crumb_line + 1 and _CRUMB_ITEM.fullmatch(compact))):
@@ -439,19 +463,25 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             found = [text]
         elif notice is not None:  # the site's notice under every page
             found = [notice]
-        elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))):  # short lines only
-            continue
+        elif _bulleted(text) and (field_ := _bullet_item(head, bullet_field, strong_rest_max)):
+            found = [field_]
+        elif par.line < title_line and "|" in text and (links := _site_links(text)):
+            found = links
+        elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))) or _HEADING_NUMBER.match(text):
+            continue  # short lines only; a heading of the report's (（一）信息来源) is none of the page's
         else:
             rest = len(_FILLER.sub("", pattern.sub("", compact)))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
             marked = (strong is not None and strong.search(compact)) or (stamp is not None and stamp.search(text))
             lenient = marked and words >= 2 and not _SENTENCE.search(text)
-            if rest > (strong_rest_max if lenient else rest_max):
+            if rest > (strong_rest_max if lenient else rest_max) and not (
+                    i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))):
                 continue  # a sentence that names a view count or a source is the report's
         line = par.line
         end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
         fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
         emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))
+        last, last_text = i, text
     if strong is not None:
         _metadata_tables(report, strong, pattern, max_line, emit)
 
@@ -464,23 +494,91 @@ ISSPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u200
 
 @lru_cache(maxsize=8)
 def _furniture_signs(tokens: tuple[str, ...], starts: tuple[str, ...], labels: tuple[str, ...]) -> std_re.Pattern | None:
-    """What a short line holds if furniture_line can report it, but for a catalogue heading's first character and
-    a site's notice: a token, a line start, >, ＞, a dot, or a blank (in a token spaced out, a spaced label).
+    """What a short line holds if furniture_line can report it, but for a catalogue heading's first character, a
+    site's notice and the lines _lone_furniture takes: a token, a line start, >, ＞, a dot, a bar (of portal links),
+    a bullet, or a blank (in a token spaced out, a spaced label, a dash bullet).
     Most short lines are the report's own and hold none: one search spares them every branch's test (about
     5 µs a line; a report has some twenty). None, and every line tried, when a branch can take a line
     without them: an empty token or start, a label of one character (spread without a blank)."""
     if "" in tokens or "" in starts or any(len(label) < 2 for label in labels):
         return None
-    return words_pattern(set(tokens) | set(starts) | {">", "＞", "."} | set(ISSPACE))
+    return words_pattern(set(tokens) | set(starts) | {">", "＞", ".", "|"} | set(_BULLETS) | set(ISSPACE))
 
 
 def _list_item(text: str) -> str:
     """A line without the list number or bullet a copied list of the page's keeps (1. 当前位置, • 发布机构)."""
     if text[:1].isdigit():
         return _LIST_NUMBER.sub("", text, count=1)
-    if text[:1] in _BULLETS:
+    if _bulleted(text):
         return text[1:].lstrip(P.SPACES)
     return text
+
+
+def _bulleted(text: str) -> bool:
+    """Whether the line is an item of a list copied from a page (• …, - …)."""
+    return text[:1] in _BULLETS or text.startswith(_DASH_BULLETS)
+
+
+@lru_cache(maxsize=8)
+def _bullet_field(labels: tuple[str, ...]) -> std_re.Pattern | None:
+    """A list item that is one field of the page's stamp: a label, a colon and a value (来源：某某县政府办)."""
+    if not labels:
+        return None
+    return std_re.compile("(%s)%s" % ("|".join(std_re.escape(x) for x in sorted(labels, key=len, reverse=True)),
+                                      _FIELD_VALUE))
+
+
+def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> str | None:
+    """What a copied list's item (its bullet taken off) names if it is the page's: a field of its stamp with a
+    short value (来源：某某县政府办, 发布时间：2023年01月31日), the stamp's date alone, a nav item spread out (政 策)."""
+    if fields is not None and (m := fields.fullmatch(head)) and len(m.group(2).strip()) <= max_value:
+        return m.group(1)
+    if _DATE_ONLY.fullmatch(head) or _SPREAD_WORD.fullmatch(head):
+        return head
+    return None
+
+
+def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
+    """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
+    (2021-03-2918:26), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】)."""
+    if text in lone:
+        return [text]
+    if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
+        return [text]
+    if previous and ("字体" in previous or "字号" in previous or _FONT_TAIL.fullmatch(previous)) \
+            and _FONT_TAIL.fullmatch(text):
+        return [text]
+    return None
+
+
+def _long_metadata(text: str, starts: tuple[str, ...], pattern: std_re.Pattern, max_line: int) -> bool:
+    """A page's metadata fields run together on one line longer than a furniture line (索 引 号：… 分 类：…
+    发文机关：… 成文日期：… 发布日期：…): it opens with a line start, holds three of the page's words and no
+    sentence."""
+    return (len(text) <= 3 * max_line and text.startswith(starts) and not _SENTENCE.search(text)
+            and len(set(pattern.findall(_INNER_SPACE.sub("", text)))) >= 3)
+
+
+def _cells(text: str) -> list[str]:
+    """The cells of a line written with | between them, without their spaces and a label's colon."""
+    cells = (_INNER_SPACE.sub("", cell).rstrip(":：") for cell in text.split("|"))
+    return [cell for cell in cells if cell]
+
+
+def _grid_labels(text: str, pattern: std_re.Pattern) -> list[str] | None:
+    """The page's labels among the | separated cells of the row under a metadata grid's row found (公开目录 |
+    年度报告 | 发布日期 | 2020-02-27 |), if it holds one and no sentence."""
+    if _SENTENCE.search(text):
+        return None
+    return [cell for cell in _cells(text) if pattern.fullmatch(cell)] or None
+
+
+def _site_links(text: str) -> list[str] | None:
+    """The links to portals above the report's title (中国政府网 | 重庆市人民政府网): | separated site names."""
+    cells = _cells(text)
+    if len(cells) >= 2 and all(_SITE_LINK.fullmatch(cell) for cell in cells):
+        return cells
+    return None
 
 
 @lru_cache(maxsize=8)
