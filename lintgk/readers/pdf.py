@@ -197,11 +197,10 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             if kind == "table":
                 chars += sum(len(c or "") for row in payload for c in row)
                 width = max((len(r) for r in payload), default=0)
-                if open_table and on_page == 1:
+                if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
                     payload = payload[_repeated_header(payload, open_table[3]):]
                     if not payload:  # the page holds the repeated header and nothing else of the table
                         continue
-                if open_table and on_page == 1:  # a table the page break cut: its grid may split otherwise
                     before = open_table[2]
                     if open_table[1] == width and _split_row(before, payload[0]):  # a row cut in two
                         payload = [_join_rows(before, payload[0])] + payload[1:]
