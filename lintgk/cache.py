@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
 MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs over different sets of files
+CHECKED_SUFFIX = ".checked"  # a configuration's mark (checked_before); pruned as entries are
 RULE_FILES = "rule-files.parsed"  # lintgk.cache.ParsedRuleFiles (JSON; not named .json: it is not a result)
 _DAY = 86400
 _PRUNED_MARK = ".pruned"
@@ -50,19 +51,51 @@ _LENGTH = re.compile(rb', "length": (\d+)')
 _RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
 
+_STAMPS: dict[str, str] = {}  # one command's stamps, by its configuration (new_command empties it)
+
+
+def new_command() -> None:
+    """Forget the stamps worked out so far: a command sees the code and rules as they are when it starts."""
+    _STAMPS.clear()
+
+
 def _code_and_rules_stamp(config: Config) -> str:
-    """What every result depends on besides the file: lintgk's code, its rules, the config."""
+    """What every result depends on besides the file: lintgk's code, its rules, the config (worked out once a
+    command: the command's check of its configuration and its cache both need it)."""
+    settings = json.dumps(asdict(config), sort_keys=True, default=str)
+    stamp = _STAMPS.get(settings)
+    if stamp is None:
+        stamp = _STAMPS[settings] = _stamp_of(settings, config.rule_dirs)
+    return stamp
+
+
+def _stamp_of(settings: str, rule_dirs: list[str]) -> str:
     from lintgk.rules import builtin_rules_dir
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    folders = [builtin_rules_dir(), *map(Path, config.rule_dirs)]
+    folders = [builtin_rules_dir(), *map(Path, rule_dirs)]
     files = sorted(package.rglob("*.py")) + sorted(p for f in folders for p in f.rglob("*.y*ml"))
     for path in files:
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    digest.update(json.dumps(asdict(config), sort_keys=True, default=str).encode())
+    digest.update(settings.encode())
     return digest.hexdigest()
+
+
+def _checked_mark(folder: Path, config: Config) -> Path:
+    return folder / f"config-{_code_and_rules_stamp(config)}{CHECKED_SUFFIX}"
+
+
+def checked_before(folder: Path, config: Config) -> bool:
+    """Whether a command found this very configuration valid for these rules and this code (a mark it left in the
+    cache folder): a run then need not load every check to validate it again. Only a command that checked it
+    leaves the mark, and any change to the code, the rules or the configuration changes its name."""
+    return _checked_mark(folder, config).is_file()
+
+
+def mark_checked(folder: Path, config: Config) -> None:
+    _write_entry(folder, _checked_mark(folder, config), b"")
 
 
 def cache_folder(cache_dir: str | os.PathLike | None = None, root: Path | None = None) -> Path:
@@ -246,7 +279,7 @@ class Cache:
             with os.scandir(self.folder) as entries:
                 for item in entries:
                     old = item.name.endswith(".tmp") and now - item.stat(follow_symlinks=False).st_mtime > _DAY
-                    if item.name.endswith(".json") and now - item.stat(follow_symlinks=False).st_mtime > MAX_AGE_DAYS * _DAY:
+                    if item.name.endswith((".json", CHECKED_SUFFIX)) and now - item.stat(follow_symlinks=False).st_mtime > MAX_AGE_DAYS * _DAY:
                         old = True
                     if old:
                         os.unlink(item.path)

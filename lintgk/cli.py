@@ -62,17 +62,19 @@ def command_config(config_file: Path | None, use_cache: bool = False, cache_dir:
     """The config a command runs with: the file found (or named), the command line's overrides, and the rules
     loaded and checked against it (their files as parsed kept in the cache folder, with the cache); a problem
     is one line and exit 2."""
+    from lintgk import cache
     from lintgk.config import load_config
     from lintgk.engine import rule_set
     from lintgk.errors import LintgkError
 
-    if use_cache:
-        from lintgk.cache import ParsedRuleFiles, cache_folder
+    cache.new_command()
+    folder = cache.cache_folder(cache_dir) if use_cache else None
+    if folder is not None and folder.is_symlink():  # the batch says so in one line and runs without the cache
+        folder = None
+    if folder is not None:
         from lintgk.rules import keep_parsed_rule_files
 
-        folder = cache_folder(cache_dir)
-        if not folder.is_symlink():  # the batch says so in one line and runs without the cache
-            keep_parsed_rule_files(ParsedRuleFiles(folder))
+        keep_parsed_rule_files(cache.ParsedRuleFiles(folder))
 
     if overrides.get("lang"):
         _LANG["current"] = overrides["lang"]
@@ -89,7 +91,10 @@ def command_config(config_file: Path | None, use_cache: bool = False, cache_dir:
                     config.select = [*config.select, *value]
             else:
                 setattr(config, key, value)
-        rule_set(config)  # validate rules and config before any file is read
+        if folder is None or not cache.checked_before(folder, config):
+            rule_set(config)  # validate rules and config before any file is read
+            if folder is not None:
+                cache.mark_checked(folder, config)
     except LintgkError as exc:
         raise fail(str(exc)) from None
     return config

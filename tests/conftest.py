@@ -40,6 +40,20 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> su
     )
 
 
+# `lintgk check` as the CLI runs it, saying afterwards (its last stderr line, as JSON) which of some modules it loaded
+_LOADING_PROBE = ("import json, sys\nfrom lintgk.cli import main\nsys.argv[0] = 'lintgk'\nwatched = sys.argv.pop(1)\n"
+                  "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                  "print(json.dumps({m: m in sys.modules for m in watched.split(',')}), file=sys.stderr)\n")
+
+
+def check_loading(cwd: Path, modules: tuple[str, ...], *args: str) -> tuple[dict[str, bool], str]:
+    """Which of ``modules`` a `lintgk check ARGS` in ``cwd`` loaded, and its output."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-c", _LOADING_PROBE, ",".join(modules), "check", *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120)
+    return json.loads(proc.stderr.strip().splitlines()[-1]), proc.stdout
+
+
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict]:
     proc = run_cli("check", "--format", "json", *args, cwd=cwd)
     assert proc.stdout, proc.stderr

@@ -208,3 +208,4 @@ def test_a_file_changed_again_within_its_modification_times_tick_is_linted_again
     assert second.year != first.year or [d.message for d in second.diagnostics] != [d.message for d in first.diagnostics]
     fresh = lint_many([report], Config(), jobs=1, use_cache=False)
     assert [r.to_json() for r in [second]] == [r.to_json() for r in fresh]
+

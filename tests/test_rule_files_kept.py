@@ -6,24 +6,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 
-from conftest import SEED, run_cli
+from conftest import SEED, check_loading, run_cli
 from test_config import HOUSE_RULE
 
-# a check as pre-commit runs it, saying afterwards whether PyYAML was imported
-_PROBE = ("import sys\nfrom lintgk.cli import main\nsys.argv[0] = 'lintgk'\n"
-          "try:\n    main()\nexcept SystemExit:\n    pass\nprint('yaml' in sys.modules, file=sys.stderr)\n")
 _LONG_AGO = 1_600_000_000  # a modification time well out of the racy window
 
 
 def _check_importing_yaml(cwd, *args) -> tuple[bool, str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    proc = subprocess.run([sys.executable, "-c", _PROBE, "check", "report.txt", "-q", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120)
-    *_, imported = proc.stderr.split()
-    return imported == "True", proc.stdout
+    """A check as pre-commit runs it: whether it imported PyYAML, and its output."""
+    loaded, out = check_loading(cwd, ("yaml",), "report.txt", "-q", *args)
+    return loaded["yaml"], out
 
 
 def _project(tmp_path, house_rule: str = HOUSE_RULE):
@@ -65,6 +58,8 @@ def test_a_damaged_store_is_ignored_and_written_again(tmp_path):
     _check_importing_yaml(tmp_path)
     store = tmp_path / ".lintgk_cache" / "rule-files.parsed"
     store.write_text('{"broken": ', encoding="utf-8")
+    report = tmp_path / "report.txt"  # changed: a run answered from the cache would read no rule file
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     proc = run_cli("check", "report.txt", "-q", cwd=tmp_path)
     assert proc.returncode == 1 and "GK690" in proc.stdout, proc.stderr
     assert json.loads(store.read_text(encoding="utf-8"))

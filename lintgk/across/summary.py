@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lintgk.across.minhash import signature
 from lintgk.lazy_regex import lazy_compile
-from lintgk.parse.model import Report
+
+if TYPE_CHECKING:  # a run answered from the cache reads the stage's keys without the parser
+    from lintgk.parse.model import Report
 
 EXCERPT = 160  # characters of each paragraph kept for the passages a finding shows
 MIN_PARAGRAPH = 20  # normalised characters: shorter paragraphs (headings, dates) are not compared
