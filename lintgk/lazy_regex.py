@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 _MADE: list["LazyPattern"] = []  # every stand-in made, for the test that compiles them all
 
 # what the stand-in takes from the compiled pattern once it is compiled (pattern is its own from the start)
@@ -37,6 +35,8 @@ class LazyPattern:
         """The compiled pattern (compiled now if it is not yet)."""
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
+            import regex  # here: a run answered from the cache compiles no pattern, and importing regex is 10-20 ms
+
             compiled = regex.compile(self.pattern, self._flags)
             for name in _TAKEN:
                 setattr(self, name, getattr(compiled, name))

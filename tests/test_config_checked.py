@@ -1,6 +1,7 @@
 """A configuration found valid is marked in the cache folder (lintgk.cache.checked_before): a run answered from
-the cache then loads neither the checks nor the parser. The mark is named by the code, the rules' files and the
-configuration, so any change is checked again, and a configuration found wrong leaves none."""
+the cache then loads neither the checks nor the parser, nor the pattern engine. The mark is named by the code,
+the rules' files and the configuration, so any change is checked again, and a configuration found wrong leaves
+none."""
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ from lintgk.cache import MAX_AGE_DAYS, Cache
 from lintgk.config import Config
 from test_config import HOUSE_RULE
 
-_WATCHED = ("lintgk.checks.registry", "lintgk.parse")
+_WATCHED = ("lintgk.checks.registry", "lintgk.parse", "regex")
 
 
 def _report(tmp_path):

@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex as re
-
 from lintgk.across.summary import paragraph_key
 from lintgk.lazy_regex import lazy_compile
 
@@ -93,7 +91,9 @@ def copied(this: dict, last: dict, params: CopiedParams, boilerplate: frozenset 
     """Paragraphs identical to last year's apart from years, figures and names: their share and parts,
     and the 存在的主要问题及改进情况 part copied whole."""
     least_share, least_part = params.min_share, params.min_part_chars
-    template = re.compile(params.template) if params.template else None
+    import regex  # here: a run answered from the cache imports no pattern engine
+
+    template = regex.compile(params.template) if params.template else None
 
     def own(p: list) -> bool:  # the report's own words: not many bodies' wording, not the format's fixed sentences
         return paragraph_key(p[1]) not in boilerplate and not (template and template.search(p[4]))

@@ -5,8 +5,6 @@ reason is translated and the English kept in brackets, so it can still be search
 """
 from __future__ import annotations
 
-import regex as re
-
 from lintgk.output.escape import printable
 
 _REASONS_ZH = [
@@ -88,6 +86,8 @@ def reason(text: str, lang: str) -> str:
     """Why a file could not be read, in ``lang``."""
     if lang != "zh":
         return text
+    import regex as re  # here: most runs have no file it could not read
+
     for pattern, zh in _REASONS_ZH:
         match = re.fullmatch(pattern, text, flags=re.DOTALL)
         if match:
