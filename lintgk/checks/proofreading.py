@@ -429,6 +429,24 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
     for at in positions(text, "、本报告"):
         if text[at - 3:at] == "本报告":
             yield at, at + 1, "、", "sentence-end"
+    yield from _labels_twice(text)
+
+
+# the labels of a contact line (「地址：地址：某某路32号」: a template's label kept when the value was pasted with its own)
+_CONTACT_LABELS = ("电子邮箱", "联系电话", "联系地址", "地址", "电话", "邮编", "传真", "邮箱", "联系人")
+
+
+def _labels_twice(text: str) -> Iterator[tuple[int, int, str, None]]:
+    """(start, end, the label with its colon, None) of each contact label written twice with its colon, looked
+    for from each colon (a report has a few dozen)."""
+    for colon in "：:":
+        for at in positions(text, colon):
+            for label in _CONTACT_LABELS:
+                start = at - len(label)
+                if text.startswith(label, start) and text.startswith(label, at + 1) \
+                        and text[at + 1 + len(label):at + 2 + len(label)] in ("：", ":"):
+                    yield start, at + 2 + len(label), text[start:at + 1], None
+                    break
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:

@@ -538,12 +538,19 @@ def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> st
     return None
 
 
+# a page's index number alone on its line, as a metadata list copied without its labels gives it: the body's
+# credit code (18 characters) or organisation code (9), a slash, the year and a serial (113715810044322064/2024-45231831)
+_INDEX_NUMBER = std_re.compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
+
+
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
     """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
-    (2021-03-2918:26), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】)."""
+    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】)."""
     if text in lone:
         return [text]
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
+        return [text]
+    if "/" in text and len(text) <= 40 and _INDEX_NUMBER.fullmatch(text):
         return [text]
     if previous and ("字体" in previous or "字号" in previous or _FONT_TAIL.fullmatch(previous)) \
             and _FONT_TAIL.fullmatch(text):

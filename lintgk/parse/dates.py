@@ -24,8 +24,8 @@ _WORK_AFTER = lazy_compile(r"\s*期间的?(?:政府)?信息公开(?:工作)?(?:�
 # the words after the period: 「在2024年1月1日至2024年12月31日数据统计时限内，……」
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
 _PUBLISHED = lazy_compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
-# 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named (a span of time in
-# a paragraph that does not name the report is an event's: 「活动起止时间为……」)
+# 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named, also in the same
+# sentence (a span of time in a paragraph that does not name the report is an event's: 「活动起止时间为……」)
 _REPORT_SPAN = lazy_compile(r"起止(?:时间|日期)")
 
 
@@ -89,6 +89,13 @@ def find_dates(par: Paragraph) -> list[DateMention]:
     return found
 
 
+def _names_report(text: str, end: int) -> bool:
+    """Whether the paragraph names the report before ``end``: in an earlier sentence (「本报告由……组成。起止时间为……」)
+    or in the period's own (「现公布……街道2025年政府信息公开工作年度报告，起止时间为……」)."""
+    head = text[:end]
+    return "报告" in head or "年报" in head
+
+
 def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
     periods: list[Period] = []
     text = par.text
@@ -118,7 +125,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
             or _STAT_AFTER.match(after) is not None
             or _WORK_AFTER.match(after) is not None
-            or (_REPORT_SPAN.search(before) is not None and ("报告" in text[:s0] or "年报" in text[:s0]))
+            or (_REPORT_SPAN.search(before) is not None and _names_report(text, m.start()))
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
     for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计

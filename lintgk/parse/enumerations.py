@@ -30,6 +30,7 @@ from lintgk.parse.model import Enumeration, Figure
 _QIZHONG = lazy_compile("其中")
 _SUBSET_WORD = lazy_compile("其中|包括")
 _SEGMENT_BREAK = lazy_compile(r"[，,；;]")
+_HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
@@ -197,8 +198,11 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     separator = 0  # the break between the list's items, once two are seen
     since = 0  # the strongest break since the last item
     cut: tuple[list[Figure], bool] | None = None  # the list as it stood at a stronger break
+    named = False  # the parts were named without counts (「包括领导介绍及分工、部门职能等；」)
     clauses = _clauses_after(text, start, end, offsets, by_offset)
     for strength, a, b, inside in islice(clauses, _LONGEST_LIST):
+        if named and strength > 1:
+            break  # the counts past the 「；」 are the next clause's own (「；涉及部门预决算的信息2条」)
         since = max(since, strength)
         if items and _counts_something_else(text[a:b], total.context, first_clause):
             break
@@ -210,6 +214,7 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
         if not wanted:
             if items and not inside and _BARE_COUNT.search(text[a:b]):
                 complete = False
+            named = named or (not items and _HAN.search(text, a, b) is not None)
             continue
         if not items:
             first_clause = text[a:b]
