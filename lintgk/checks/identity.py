@@ -22,8 +22,9 @@ from lintgk.parse.title import cited
 
 _PRONOUN = lazy_compile(r"^(?:本|我|该|各|贵)")
 _SUFFIX = lazy_compile(r"(?:人民政府|办事处)$")
+# a scheme's case does not matter (RFC 3986 3.1): 「HTTP://www.example.gov.cn」 opens as the lower-case one does
 _GOOD_URL = lazy_compile(
-    r"^(?:(?:https?|ftp)://)?(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
+    r"^(?:(?i:https?|ftp)://)?(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
 _SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")

@@ -442,6 +442,10 @@ def publication_deadline(report: Report, params: PublicationDeadlineParams, emit
     if found is None:
         return
     deadline, article = found
+    if signed is None and stated.date > deadline.replace(year=deadline.year + 1):
+        # a page stamped after the next year's report was due too dates the page, not the report: a site that
+        # moved re-posts its archive with the day of the move (「发布时间：2020-06-23」 over reports of 2011 and 2016)
+        return
     if stated.date > deadline:
         emit(stated.span, date=_iso(stated.date), deadline=_iso(deadline), article=article)
     elif stated.date < date(report.year, 12, 31):  # signed on the year's last day is not early

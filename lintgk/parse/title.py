@@ -92,7 +92,7 @@ def _candidates(paragraphs: list[Paragraph]):
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
         if not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40:
-            joined = text + nxt.text
+            joined = text + _unspaced(nxt.text)
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
                 continue
@@ -103,6 +103,17 @@ def _candidates(paragraphs: list[Paragraph]):
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+
+
+# a title's second line printed letter-spaced, as a centred line is (「两河乡2013年度政府信息公开」 over 「年 度 报 告」)
+_LETTER_SPACED = lazy_compile(r"^[" + SPACES + r"]*\p{Han}(?:[" + SPACES + r"]+\p{Han}){1,5}[" + SPACES + r"]*$")
+
+
+def _unspaced(text: str) -> str:
+    """``text`` with the blanks between its characters taken out, when it is a few letter-spaced Han characters."""
+    if _LETTER_SPACED.match(text) is None:
+        return text
+    return "".join(text.split())
 
 
 def _title_block(par: Paragraph, nxt: Paragraph) -> bool:

@@ -50,6 +50,9 @@ _ROW_OF_FIGURES = lazy_compile(r"(?:\s{2,}[\d.%]+){2,}\s*$")
 # 2020-01-31」), which ends its line; the report's own sentences write their dates in words (2022年1月12日)
 _STAMP_AT_END = lazy_compile(r"(?:\d{4}-\d{1,2}-?\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 _CLOSING = "”’」』）)》〉]"
+# A list's bullet opens an item of its own: a page's metadata copied as a list (「• 索 引 号：……」 /
+# 「• 备注/文号：……」) is no paragraph the wrap cut, however wide its lines
+_BULLETS = tuple("•▪●◆■") + ("· ", "- ")
 
 
 def _width(text: str) -> int:
@@ -147,7 +150,8 @@ def _carries_on(prev: Paragraph, prev_width: int, par: Paragraph, width: int, li
             and not _ROW_OF_FIGURES.search(prev.text) and not _ROW_OF_FIGURES.search(par.text)
             and not _STAMP_AT_END.search(prev.text)
             and (not _heading_alone(prev.text) or _rest_of_heading(par.text, width))
-            and _only_page_breaks_between(prev.line, par.line, lines, page_end_lines) and not _opens_heading(par.text))
+            and _only_page_breaks_between(prev.line, par.line, lines, page_end_lines) and not _opens_heading(par.text)
+            and not par.text.lstrip(SPACES).startswith(_BULLETS))
 
 
 def _ends_title(paragraphs: list[Paragraph], first: int, last: int) -> bool:
