@@ -86,11 +86,16 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
 _JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)
 
 
+# a list's catch-all item, which counts what the items before it count (「…等信息4976，其他5781条」)
+_CATCH_ALL = frozenset({"其他", "其余"})
+
+
 def _same_kind(named: str, bare_words: str) -> bool:
     """Whether a bare number's last words name what a neighbouring count's clause names last: 「信息数」 and
-    「信息数」, 「类」 and 「能源类信息」 (not 「订阅数」 beside 「发布信息214篇」)."""
+    「信息数」, 「类」 and 「能源类信息」 (not 「订阅数」 beside 「发布信息214篇」), or the neighbour is the list's
+    catch-all, 「其他」 alone."""
     name = named.rstrip(_JOINING)
-    return bool(name) and name[-1] in bare_words
+    return bool(name) and (name[-1] in bare_words or name in _CATCH_ALL)
 
 
 def _clause_start(text: str, pos: int, reach: int = _LONGEST_CLAUSE) -> int | None:

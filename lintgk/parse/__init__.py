@@ -15,7 +15,7 @@ from lintgk.parse.model import Report
 from lintgk.parse.national import national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
-from lintgk.parse.title import find_title, title_in_metadata_table, year_named_in_text
+from lintgk.parse.title import find_title, title_in_metadata_table, year_named_in_text, year_opening_names
 
 OPENING = 8  # paragraphs that open a report, where it declares its parts
 OPENING_MAX = 20  # below a page frame, the opening runs to the first part
@@ -30,15 +30,16 @@ def _opening(paragraphs: list[Paragraph], headings) -> list[Paragraph]:
 
 
 def _report_year(title_year: int | None, periods, dates, named_year=lambda: None, issued=(),
-                 mentions=lambda year: 0) -> int | None:
-    """The year the report is on: its title's, its statistics period's, the one its opening names, else the
-    most common year of its dates (``issued``: its publication and signing dates; ``mentions(year)``: how
+                 mentions=lambda year: 0, self_named=lambda: None) -> int | None:
+    """The year the report is on: its title's, its statistics period's (or a later year its opening names it
+    by, ``self_named``: 「现将2022年度政府信息公开工作报告如下」), the one its opening names, else the most
+    common year of its dates (``issued``: its publication and signing dates; ``mentions(year)``: how
     often the text names 「year年」)."""
     if title_year:
         return title_year
     stat = [p for p in periods if p.statistical]
     if stat:
-        return stat[0].start.year
+        return _period_or_named_year(stat[0].start.year, self_named, mentions)
     named = named_year()
     if named:
         return named
@@ -47,6 +48,18 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
         return None
     year = years.most_common(1)[0][0]
     return year - 1 if _issued_early_next_year(year, dates, issued, mentions) else year
+
+
+def _period_or_named_year(period_year: int, self_named, mentions) -> int:
+    """Of a report copied from last year's, one place kept the old year. The period's year stands unless the
+    opening names the report by a later year the text speaks of more often (a 2022 report's period
+    「自2021年1月1日起至2021年12月31日止」 under 「现将2022年度政府信息公开工作报告如下」 and 「2022年，……」
+    throughout is GK202's); an opening naming an earlier year (「编制了《…2020年…年度报告》」 over a 2021 period),
+    or a later one the text hardly names, is GK204's."""
+    named = self_named()
+    if named and named > period_year and mentions(named) > mentions(period_year):
+        return named
+    return period_year
 
 
 ISSUED_BY_MONTH = 3  # a report on a year comes out in the first months of the next (by 1/31, before 2019 by 3/31)
@@ -132,7 +145,8 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     published = find_published_date(doc, lambda par: dates_by_par.get(id(par), ()))
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs),
                         issued=[d for d in (published, signed) if d is not None],
-                        mentions=lambda y: sum(par.text.count(f"{y}年") for par in paragraphs))
+                        mentions=lambda y: sum(par.text.count(f"{y}年") for par in paragraphs),
+                        self_named=lambda: year_opening_names(paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
     found = {key: table for name in forms for key, table in read_form(doc.tables, load_form(name)).items()}
     return Report(

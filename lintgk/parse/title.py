@@ -234,6 +234,23 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
     return None
 
 
+def year_opening_names(paragraphs: list[Paragraph], reach: int = 8) -> int | None:
+    """The year a report without a title names itself by above its first part (「现将2022年度政府信息公开工作报告
+    如下」, 「现公布《某某局2022年政府信息公开工作年度报告》」): in plain words, or as the quoted title of this very
+    report (its 》 right after), never inside another document's title (《关于做好2022年政府信息公开工作年度报告
+    编制工作的通知》) nor as a report counted among those published."""
+    for par in paragraphs[:reach]:
+        if _PART_HEADING.match(par.text):
+            return None
+        for m in _NAMED_REPORT.finditer(par.text):
+            if COUNTED_AFTER.match(par.text, m.end()):
+                continue
+            if cited(par.text, m.start()) and not par.text.startswith("》", m.end()):
+                continue
+            return int(m.group("y"))
+    return None
+
+
 # a count right after a named report: the report is an item among those published, not this report
 # (「2024年的信息公开年报1条」, 「发布2019年度报告1篇」)
 COUNTED_AFTER = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
