@@ -21,7 +21,8 @@ from lintgk.lazy_regex import lazy_compile
 
 
 _SUBJECT = lazy_compile(r"信息公开")
-_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?报告")  # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告
+# old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告; 信息公开工作总结报告 (a Shandong city bureau's 2020 report)
+_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:总结)?报告")
 _SUBSTANCE = (
     lazy_compile(r"政府信息公开条例|《条例》"),
     lazy_compile(r"主动公开"),

@@ -26,6 +26,9 @@ def test_every_seed_is_a_report(name):
     ["一、总体情况", "（一）做好主动公开工作", "二、主动公开政府信息情况", "第二十条第（一）项 | |||",
      "三、收到和处理政府信息公开申请", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"],
     # title lost, part 三's heading without its 情况 (a real 2025 Shaanxi service centre's page, pages sweep)
+    ["根据《中华人民共和国政府信息公开条例》规定，现将2020年度市某某局信息公开工作总结报告如下。", "一、总体情况",
+     "（一）主动公开。全年发布政府信息1200余条。", "（二）依申请公开。全年受理依申请信息公开21件。"],
+    # title lost, the report named a 工作总结报告 (a real 2020 Shandong city bureau's page, sw30)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None

@@ -18,6 +18,10 @@ _YEAR_PERIOD = lazy_compile(r"(?:统计期限|统计时间|统计周期|数据�
 # 「本报告内容涵盖……期间」, also in a sentence of its own after the report is named (「……编制本年度报告。内容涵盖乡政府
 # 2019年1月1日至12月31日期间的……」)
 _REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
+# 「本报告由……六部分组成，涵盖2020年1月1日至12月31日山阳县人民政府信息公开工作情况」: the span the report's disclosure
+# work is said to cover, the body's name between the period and the work (a Shaanxi county's 2020 report)
+_COVERS_AT_END = ("涵盖", "反映")
+_COVERED_WORK = lazy_compile(r"[^，,。；;]{0,20}?信息公开(?:工作)?(?:总体)?情况")
 # 「现将夏镇2024年1月1日至12月31日期间的政府信息公开总体情况……报告如下」: the span of the disclosure work reported on
 # (not the span a year's report covers when the report names it: 「2023年1月1日至12月31日期间的政府信息公开工作年度报告已……发布」)
 _WORK_AFTER = lazy_compile(r"\s*期间的?(?:政府)?信息公开(?:工作)?(?:总体|年度)?(?:情况|工作)(?!年度?报告|年报)")
@@ -123,6 +127,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
             # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
+            or (before.rstrip().endswith(_COVERS_AT_END) and "报告" in before and _COVERED_WORK.match(after) is not None)
             or _STAT_AFTER.match(after) is not None
             or _WORK_AFTER.match(after) is not None
             or (_REPORT_SPAN.search(before) is not None and _names_report(text, m.start()))

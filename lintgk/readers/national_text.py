@@ -797,6 +797,10 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     while i < len(lines):
         line = lines[i]
         if _is_separator(line):
+            if i == end and _closes_cell_above(lines, i, start):  # the cell's own 「|」: no separator between cells
+                i += 1
+                end = tail = i
+                continue
             run = _blank_cells_run(line) if i > start and builder.rows else None
             if run:  # the row's empty cells: read in place, the line counted with the content before it
                 builder.add_line(tuple(("", column, VALUE) for column in run), i + 1)
@@ -878,6 +882,21 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         _add_blanks(builder, blanks[i])  # the table's last cells, blank
         end = max(end, blanks[i][-1] + 1)
     return builder, max(end, tail), spacing
+
+
+_PIPES = ("|", "｜")
+
+
+def _closes_cell_above(lines: list[str], i: int, start: int) -> bool:
+    """Whether the line at ``i``, a 「|」 alone, is the end of the cell on the line above, in a table copied as a cell
+    and its 「|」 a line (「规章 |」「0 |」): a cell whose text ended with a line break leaves its 「|」 on the next
+    line (「行政规范性文件」「|」「0 |」), which is no empty cell between the two. Told by the content line above the
+    cell's, which ends with its own 「|」 (where every cell and every 「|」 is a line of its own, 「规章」「|」「0」「|」,
+    the line above a cell is a 「|」 alone: the spacing of the table, read as it is)."""
+    if i - 2 < start or lines[i].strip(_SPACES) not in _PIPES:
+        return False
+    cell, above = lines[i - 1].rstrip(_SPACES), lines[i - 2].rstrip(_SPACES)
+    return cell[-1:] not in _PIPES and above[-1:] in _PIPES and not _is_separator(above)
 
 
 def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:
