@@ -12,7 +12,7 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _parts_run_in_at_end, title_anchor
 from lintgk.parse.bodies import parse_body
-from lintgk.parse.headings import known_parts, nearly_title
+from lintgk.parse.headings import DASHES_FOR_ONE, known_parts, nearly_title
 from lintgk.parse.model import Heading, Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
@@ -103,6 +103,10 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
         if after < before:
             h = parts[after]
             emit(h.span, variant="order", name=name, previous=previous, found=h.marker + h.title)
+    first = matched[0] if matched else None
+    if first is not None and parts[first].marker[:1] in DASHES_FOR_ONE:  # read as part 一 by the parser
+        h = parts[first]
+        emit(h.span, variant="dash_numeral", found=h.marker + h.title, name=official[0][0])
     used = {i for i in matched if i is not None}
     for i, h in enumerate(parts):
         if i not in used:

@@ -281,6 +281,22 @@ def _number_then_name(par: Paragraph, following: Paragraph | None, known, named:
     return Heading(1, to_int(m.group("num")), m.group("num") + "、", title, par, span)
 
 
+# a dash typed for the 一 it looks like (「—、总体情况」): part 一's heading, misnumbered (GK105 names the slip)
+DASHES_FOR_ONE = "—－-–―─"
+
+
+def _dash_for_one(par: Paragraph, known: tuple[tuple[int, str], ...]) -> Heading | None:
+    """Part 一's heading with a dash for its numeral, its title the template's word for word; else None."""
+    text = par.text.rstrip(SPACES)
+    if len(text) > MAX_TITLE or text[1:2] != "、" or text[:1] not in DASHES_FOR_ONE:
+        return None
+    first = next((title for number, title in known if number == 1), None)
+    title = text[2:].strip(SPACES).removesuffix("。")
+    if first is None or "".join(title.split()) != "".join(first.split()):
+        return None
+    return Heading(1, 1, text[:2], title, par, Span.within(par, 0, len(text)))
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -311,6 +327,8 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             heading = _number_then_name(par, following, known, part_patterns)
             joined = following if heading is not None else None
+        if heading is None and not last_part and par.text[:1] in DASHES_FOR_ONE:
+            heading = _dash_for_one(par, known)
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
