@@ -263,8 +263,11 @@ _COLONS = frozenset("：:")
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
 # - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
-#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself.
+#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself;
+# - an enumeration comma after the 其中 that opens a clause (「……100条。其中、及时向社会公布……」): 其中 is no item
+#   of a list, and a comma (or a colon) belongs after it.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
+_OPENS_CLAUSE_AFTER = frozenset("。，；：！？,;:!?\n")
 _VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
 # a conjunction before 以及, and the characters before it that make it a word's end instead (总和, 参与)
 _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲议求人违"), "与": frozenset("参给授赋干"), "或": frozenset()}
@@ -429,6 +432,12 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
     for at in positions(text, "、本报告"):
         if text[at - 3:at] == "本报告":
             yield at, at + 1, "、", "sentence-end"
+    for at in positions(text, "其中、"):
+        before = at
+        while before and text[before - 1] in _BLANKS:
+            before -= 1
+        if not before or text[before - 1] in _OPENS_CLAUSE_AFTER:
+            yield at + 2, at + 3, "其中", "comma-after-connective"
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
@@ -448,4 +457,6 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         elif variant == "sentence-end":
             fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
+        elif variant == "comma-after-connective":
+            fix = Fix("把顿号改为逗号", [Edit(span.line, span.column, span.line, span.end_column, "，")])
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])
