@@ -265,9 +265,12 @@ _COLONS = frozenset("：:")
 # - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
 #   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself;
 # - an enumeration comma after the 其中 that opens a clause (「……100条。其中、及时向社会公布……」): 其中 is no item
-#   of a list, and a comma (or a colon) belongs after it.
+#   of a list, and a comma (or a colon) belongs after it;
+# - an enumeration comma before the 一是 that opens a run of items (「完善公开机制、一是进一步加强……。二是……」):
+#   the items are no part of the list before them, and a colon or a full stop belongs there.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
 _OPENS_CLAUSE_AFTER = frozenset("。，；：！？,;:!?\n")
+_ITEMS_REACH = 600  # how far after 一是 its 二是 is looked for: the longest item of the corpus runs under 400
 _VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
 # a conjunction before 以及, and the characters before it that make it a word's end instead (总和, 参与)
 _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲议求人违"), "与": frozenset("参给授赋干"), "或": frozenset()}
@@ -438,6 +441,10 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             before -= 1
         if not before or text[before - 1] in _OPENS_CLAUSE_AFTER:
             yield at + 2, at + 3, "其中", "comma-after-connective"
+    for at in positions(text, "、一是"):
+        end = text.find("\n", at, at + _ITEMS_REACH)
+        if text[at + 3:at + 4] not in ("否", "非") and text.find("二是", at + 3, end if end >= 0 else at + _ITEMS_REACH) >= 0:
+            yield at, at + 1, "一是", "comma-before-items"
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
@@ -457,6 +464,8 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         elif variant == "sentence-end":
             fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
+        elif variant == "comma-before-items":
+            fix = Fix("把顿号改为冒号", [Edit(span.line, span.column, span.line, span.end_column, "：")])
         elif variant == "comma-after-connective":
             fix = Fix("把顿号改为逗号", [Edit(span.line, span.column, span.line, span.end_column, "，")])
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])
