@@ -267,7 +267,9 @@ _COLONS = frozenset("：:")
 # - an enumeration comma after the 其中 that opens a clause (「……100条。其中、及时向社会公布……」): 其中 is no item
 #   of a list, and a comma (or a colon) belongs after it;
 # - an enumeration comma before the 一是 that opens a run of items (「完善公开机制、一是进一步加强……。二是……」):
-#   the items are no part of the list before them, and a colon or a full stop belongs there.
+#   the items are no part of the list before them, and a colon or a full stop belongs there;
+# - a comma right after the 虽然 that opens a clause (「虽然，我区2018年度政务公开工作取得了一定成效，但……」): the
+#   conjunction is written on with its clause.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
 _OPENS_CLAUSE_AFTER = frozenset("。，；：！？,;:!?\n")
 _ITEMS_REACH = 600  # how far after 一是 its 二是 is looked for: the longest item of the corpus runs under 400
@@ -436,15 +438,22 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         if text[at - 3:at] == "本报告":
             yield at, at + 1, "、", "sentence-end"
     for at in positions(text, "其中、"):
-        before = at
-        while before and text[before - 1] in _BLANKS:
-            before -= 1
-        if not before or text[before - 1] in _OPENS_CLAUSE_AFTER:
+        if _opens_clause(text, at):
             yield at + 2, at + 3, "其中", "comma-after-connective"
+    for at in positions(text, "虽然，"):
+        if _opens_clause(text, at):
+            yield at + 2, at + 3, "虽然", "comma-after-conjunction"
     for at in positions(text, "、一是"):
         end = text.find("\n", at, at + _ITEMS_REACH)
         if text[at + 3:at + 4] not in ("否", "非") and text.find("二是", at + 3, end if end >= 0 else at + _ITEMS_REACH) >= 0:
             yield at, at + 1, "一是", "comma-before-items"
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a clause: after a stop, a comma or a colon, or at the paragraph's start."""
+    while at and text[at - 1] in _BLANKS:
+        at -= 1
+    return not at or text[at - 1] in _OPENS_CLAUSE_AFTER
+
 
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
@@ -464,6 +473,8 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         elif variant == "sentence-end":
             fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
+        elif variant == "comma-after-conjunction":
+            fix = Fix("删去逗号", [Edit(span.line, span.column, span.line, span.end_column, "")])
         elif variant == "comma-before-items":
             fix = Fix("把顿号改为冒号", [Edit(span.line, span.column, span.line, span.end_column, "：")])
         elif variant == "comma-after-connective":
