@@ -25,6 +25,12 @@ CATCH_ALL = "其他|其它"
 # … and the words that open such an item (其余12件, 另有3条).
 CATCH_ALL_OPENERS = CATCH_ALL + "|其余|另有|剩余"
 
+# The disclosure attributes a document is given when it is made (主动公开, 依申请公开, 不予公开, now and then 部分公开):
+# each has exactly one, so the counts by attribute add up to all the documents made.
+DISCLOSURE_ATTRIBUTES = "依申请公开|主动公开|不予公开|部分公开"
+# … the three every such split names
+MAIN_DISCLOSURE_ATTRIBUTES = frozenset(("主动公开", "依申请公开", "不予公开"))
+
 CN_DIGITS = "〇一二三四五六七八九"
 # Characters that drafts put where 〇 belongs: ○ (U+25CB WHITE CIRCLE), Latin and full-width O, digit 0 and
 # full-width ０, ◯ (U+25EF LARGE CIRCLE).

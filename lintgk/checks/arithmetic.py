@@ -60,6 +60,8 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
             # 「主动公开信息72条，其中在县政府网站公开12条，在微信公众号公开72条」: all went out on one channel,
             # some of it on another as well
             emit.passed(e.total.span.line, f"{expr}: the whole {fmt(total)} on one channel, some on others too")
+        elif e.by_attribute:
+            emit(_items_span(e.items), variant="by-attribute", **data)
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
         elif exact:

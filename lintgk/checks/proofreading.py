@@ -263,8 +263,16 @@ _COLONS = frozenset("：:")
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
 # - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
-#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself.
+#   (「现编制完成了本报告、本报告包括总体情况…」): one report is no item of a list with itself;
+# - an enumeration comma after the 其中 that opens a clause (「……100条。其中、及时向社会公布……」): 其中 is no item
+#   of a list, and a comma (or a colon) belongs after it;
+# - an enumeration comma before the 一是 that opens a run of items (「完善公开机制、一是进一步加强……。二是……」):
+#   the items are no part of the list before them, and a colon or a full stop belongs there;
+# - a comma right after the 虽然 that opens a clause (「虽然，我区2018年度政务公开工作取得了一定成效，但……」): the
+#   conjunction is written on with its clause.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
+_OPENS_CLAUSE_AFTER = frozenset("。，；：！？,;:!?\n")
+_ITEMS_REACH = 600  # how far after 一是 its 二是 is looked for: the longest item of the corpus runs under 400
 _VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
 # a conjunction before 以及, and the characters before it that make it a word's end instead (总和, 参与)
 _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲议求人违"), "与": frozenset("参给授赋干"), "或": frozenset()}
@@ -429,6 +437,16 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
     for at in positions(text, "、本报告"):
         if text[at - 3:at] == "本报告":
             yield at, at + 1, "、", "sentence-end"
+    for at in positions(text, "其中、"):
+        if _opens_clause(text, at):
+            yield at + 2, at + 3, "其中", "comma-after-connective"
+    for at in positions(text, "虽然，"):
+        if _opens_clause(text, at):
+            yield at + 2, at + 3, "虽然", "comma-after-conjunction"
+    for at in positions(text, "、一是"):
+        end = text.find("\n", at, at + _ITEMS_REACH)
+        if text[at + 3:at + 4] not in ("否", "非") and text.find("二是", at + 3, end if end >= 0 else at + _ITEMS_REACH) >= 0:
+            yield at, at + 1, "一是", "comma-before-items"
     yield from _labels_twice(text)
 
 
@@ -448,6 +466,14 @@ def _labels_twice(text: str) -> Iterator[tuple[int, int, str, None]]:
                     yield start, at + 2 + len(label), text[start:at + 1], None
                     break
 
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a clause: after a stop, a comma or a colon, or at the paragraph's start."""
+    while at and text[at - 1] in _BLANKS:
+        at -= 1
+    return not at or text[at - 1] in _OPENS_CLAUSE_AFTER
+
+
 @kind("doubled-word", params=DoubledWordParams)
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
     keep = prepared(params, _keep_words)
@@ -466,4 +492,10 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         elif variant == "sentence-end":
             fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])
+        elif variant == "comma-after-conjunction":
+            fix = Fix("删去逗号", [Edit(span.line, span.column, span.line, span.end_column, "")])
+        elif variant == "comma-before-items":
+            fix = Fix("把顿号改为冒号", [Edit(span.line, span.column, span.line, span.end_column, "：")])
+        elif variant == "comma-after-connective":
+            fix = Fix("把顿号改为逗号", [Edit(span.line, span.column, span.line, span.end_column, "，")])
         emit(span, variant=variant, fix=fix, word=word, twice=par.text[start:end])

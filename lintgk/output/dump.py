@@ -51,7 +51,8 @@ def render(report: Report, console: Console | None = None) -> None:
     for e in report.enumerations:
         items = "+".join(_fmt(f.value) for f in e.items)
         total = f"{e.total.text} ({doc.where(e.total.span.line)})" if e.total else "—"
-        console.print(f"{e.kind}: {items} → {total}" + ("  [ends with 其他]" if e.catch_all else ""), markup=False)
+        whole = "  [by disclosure attribute]" if e.by_attribute else "  [ends with 其他]" if e.catch_all else ""
+        console.print(f"{e.kind}: {items} → {total}" + whole, markup=False)
     section("tables")
     for n, t in enumerate(report.tables, 1):
         column = f"  [{t.column}{'，本年' if t.primary else ''}]" if t.column else ""

@@ -22,7 +22,8 @@ from itertools import islice
 
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CATCH_ALL, CATCH_ALL_OPENERS, ITEM_UNITS
+from lintgk.lexicon import (CATCH_ALL, CATCH_ALL_OPENERS, DISCLOSURE_ATTRIBUTES, ITEM_UNITS,
+                            MAIN_DISCLOSURE_ATTRIBUTES)
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
@@ -287,6 +288,32 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     return any(_CATCH_ALL.search(_label(text, f, start)) for f in items[:-1])
 
 
+# a part named by its disclosure attribute alone (「作为依申请公开信息数46条」, 「不予公开24条」, 「主动公开政府信息55条」)
+_ATTRIBUTE_PART = lazy_compile(r"^(?:作为|属于)?(?P<attr>" + DISCLOSURE_ATTRIBUTES
+                               + r")的?(?:政府信息|信息|公文|文件)?(?:数量?)?(?:为|有|共)?$")
+_ATTRIBUTE = lazy_compile(DISCLOSURE_ATTRIBUTES)
+
+
+def _split_by_attribute(text: str, items: list[Figure], total: Figure, figs: list[Figure], start: int, end: int) -> bool:
+    """Whether a 其中 list splits the documents made by their disclosure attribute (「制作、获取政府信息总数3978条，其中
+    主动公开政府信息2026条，作为依申请公开信息数46条，不予公开信息数1854条」): every document has exactly one, so
+    the parts are the whole. Each part names one attribute and nothing else, the three attributes are all there,
+    the total counts no requests, and no count by attribute follows in the sentence (a part left out of the list)."""
+    if "申请" in total.context or len(items) < len(MAIN_DISCLOSURE_ATTRIBUTES):
+        return False
+    attributes = set()
+    for fig in items:
+        m = _ATTRIBUTE_PART.match(_label(text, fig, start).strip(P.SPACES))
+        if m is None or m.group("attr") in attributes:
+            return False
+        attributes.add(m.group("attr"))
+    if not MAIN_DISCLOSURE_ATTRIBUTES <= attributes:
+        return False
+    after = items[-1].offset
+    return not any(after < f.offset < end and f.unit == total.unit and _ATTRIBUTE.search(_label(text, f))
+                   for f in figs)
+
+
 def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items: list[Figure]) -> Figure | None:
     """The total a 其中 list breaks down when the figure right before 其中 is a count carried over and the parts
     exceed it (「全年共接收申请101件，上年结转1件，其中自然人申请100件、法人或其他组织申请1件」): the carried count
@@ -354,7 +381,8 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
-        found.append(Enumeration("subset", items, total, catch_all, m.group()))
+        by_attribute = complete and _split_by_attribute(text, items, total, figs, m.end(), s1)
+        found.append(Enumeration("subset", items, total, catch_all or by_attribute, m.group(), by_attribute))
     return found
 
 

@@ -101,6 +101,7 @@ class Enumeration:
     total: Figure | None
     catch_all: bool = False  # the list ends with 其他/其它…, so it must add up exactly
     marker: str = "其中"  # the word a subset list follows (其中, or 包括)
+    by_attribute: bool = False  # the parts are the disclosure attributes (主动公开, 依申请公开, 不予公开), so it is whole
 
 
 @dataclass(slots=True)
