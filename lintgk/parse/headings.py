@@ -282,7 +282,7 @@ def _number_then_name(par: Paragraph, following: Paragraph | None, known, named:
 
 
 # a dash typed for the 一 it looks like (「—、总体情况」): part 一's heading, misnumbered (GK105 names the slip)
-DASHES_FOR_ONE = "—－-–―─"
+DASHES_FOR_ONE = frozenset("—－-–―─")
 
 
 def _dash_for_one(par: Paragraph, known: tuple[tuple[int, str], ...]) -> Heading | None:
