@@ -4,6 +4,7 @@ from __future__ import annotations
 import re as std_re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, positions,
                                   prepared, url_spans, words_pattern)
@@ -15,6 +16,9 @@ from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
+
+if TYPE_CHECKING:
+    from lintgk.document import Paragraph
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # half-width < > nesting a title inside 《》 (《关于印发<…>的通知》) stand for the inner title marks 〈〉
@@ -354,7 +358,9 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
 
 
 # besides tokens, a furniture line holds figures, dates, punctuation, font sizes and the site's address
-_FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]")
+# (and the bar 丨 between links, and an icon's file name its alt text brings: 丨 网站无障碍 丨 gablogo.png关爱版)
+_FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}丨]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[大中小]"
+                       r"|[A-Za-z0-9_-]+\.(?:png|jpe?g|gif|svg)")
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
@@ -377,8 +383,8 @@ _DATE_ONLY = lazy_compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}")
 _SPREAD_WORD = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 # the buttons of a font-size bar copied one a line under 【字体：大 (中 / 小 / 】)
 _FONT_TAIL = lazy_compile(r"[大中小\[\]【】\s]+")
-# a site's link to a portal (中国政府网 | 重庆市人民政府网)
-_SITE_LINK = lazy_compile(r"\p{Han}{2,12}网站?")
+# a site's link to a portal (中国政府网 | 重庆市人民政府网) or to a login (公务安全邮箱登录 | 政务服务门户登录)
+_SITE_LINK = lazy_compile(r"\p{Han}{2,12}(?:网站?|登录)")
 # a breadcrumb's tail wrapped onto a line of its own (> 政府信息公开 > 政府信息公开年报)
 _BREADCRUMB_TAIL = lazy_compile(r"[>＞][^>＞，。；]+(?:[>＞][^>＞，。；]+)+")
 _CRUMB_ITEM = lazy_compile(r"[>＞][^>＞，。；：:]{1,20}")  # one item of a breadcrumb wrapped a line each
@@ -427,6 +433,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     lines = report.doc.lines
     with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
     spaced = _spaced_labels(tuple(params.spaced_labels))
+    spaced_bulleted = _spaced_labels(tuple(params.spaced_labels), bulleted=True)
     signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
     bullet_field = _bullet_field(tuple(params.bullet_labels))
     lone = frozenset(params.lone_lines)
@@ -435,12 +442,18 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     crumb_line = 0  # the line of the last breadcrumb found: the next line may carry on with its items
     last = -2  # the paragraph last found furniture: its font-size bar or metadata grid may go on in the next
     last_text = ""
-    for i, par in enumerate(report.doc.paragraphs):
+    paragraphs = report.doc.paragraphs
+    for i, par in enumerate(paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         if len(text) > max_line and notice is None and not _long_metadata(text, starts, pattern, max_line):
             continue
         found = _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
+        if found is None and par.line < title_line:  # (the few lines above the title)
+            previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
+            found = _header_line(text, pattern, i == last + 1, previous)
+            if found is not None and text in _COLUMN_NAMES and i != last + 1:  # the site's name over its column's
+                _emit_line(paragraphs[i - 1], lines, emit, previous)
         if (found is None and signs is not None and notice is None and not signs.search(text)
                 and not (text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text))):
             continue  # none of the branches below can take it (_furniture_signs): one search, not all their tests
@@ -455,7 +468,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
                                      or (par.line == crumb_line + 1 and _CRUMB_ITEM.fullmatch(compact))):
             found = [head.strip()]  # a breadcrumb's items, also one a line under it (当前位置：首页 / > 政府信息公开 / > 2022年)
             crumb_line = par.line
-        elif spaced is not None and (label := spaced.match(text)):
+        elif spaced is not None and (label := spaced.match(text) or (_bulleted(text) and spaced_bulleted.match(head))):
             found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
         elif "." in text and _FILE_NAME.fullmatch(text):  # (the dot first: most lines have none)
             found = [text]
@@ -477,13 +490,41 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             if rest > (strong_rest_max if lenient else rest_max) and not (
                     i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))):
                 continue  # a sentence that names a view count or a source is the report's
-        line = par.line
-        end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
-        fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
-        emit(Span.within(par, 0, len(par.text)), fix=fix, words="、".join(dict.fromkeys(found)))
+        _emit_line(par, lines, emit, "、".join(dict.fromkeys(found)))
         last, last_text = i, text
     if strong is not None:
         _metadata_tables(report, strong, pattern, max_line, emit)
+
+
+def _emit_line(par: Paragraph, lines: list[str], emit: Emitter, words: str) -> None:
+    """A furniture line's finding, its fix deleting the line."""
+    line = par.line
+    end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
+    fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
+    emit(Span.within(par, 0, len(par.text)), fix=fix, words=words)
+
+
+# the site's column a copied page's header names above the report's title, under the site's name
+_COLUMN_NAMES = frozenset({"政府信息公开", "信息公开"})
+_SITE_NAME = lazy_compile(r"\p{Han}{2,20}")
+_SPONSOR = lazy_compile(r"[^，。；\s]{2,30}主办")  # the site's sponsor (湖北省某某局（某某研究所）主办)
+_NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
+
+
+def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, previous: str) -> list[str] | None:
+    """A line of the site's header above the report's title that names too few of the page's words to tell it
+    elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
+    the header (墨脱县人民政府 / 政府信息公开), a nav bar of short links one of them the page's (财务报销 网站搜索
+    网站地图). A report's own lines above its title are its body's name or a date, not these."""
+    if text in _COLUMN_NAMES:
+        return [text] if after_furniture or _SITE_NAME.fullmatch(previous) else None
+    if text.endswith("主办") and _SPONSOR.fullmatch(text):
+        return [text]
+    items = text.split()
+    if len(items) >= 3 and all(_NAV_ITEM.fullmatch(item) for item in items) and (
+            words := [item for item in items if pattern.fullmatch(item)]):
+        return words
+    return None
 
 
 # The characters str.isspace() gives, all below U+3001: every one regex's \s matches and a few more (the tests
@@ -543,9 +584,22 @@ def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> st
 _INDEX_NUMBER = std_re.compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
 
 
+# a feedback form's field with its required mark (1.错误类：*, 您的姓名：*): no report's line ends so
+_REQUIRED_MARKS = ("：*", ":*")
+# a search box's button under its prompt (请输入关键字 / 确定)
+_SEARCH_BOXES = frozenset({"请输入关键字", "请输入关键词"})
+_FORM_BUTTONS = frozenset({"确定", "搜索", "检索"})
+# the account's name under the label of the site's new-media link (微信公众号 / 某某发布)
+_ACCOUNT_LABELS = frozenset({"微信公众号", "官方微信", "官方微博"})
+_ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
+# the value of the page's validity field copied onto lines of its own under it (时  效 性： / 有效 / 有效)
+_VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
+
+
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
     """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
-    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】)."""
+    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field (1.错误类：*),
+    and after a furniture line: a search box's button, a new-media account's name, the validity field's value."""
     if text in lone:
         return [text]
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
@@ -554,6 +608,12 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
         return [text]
     if previous and ("字体" in previous or "字号" in previous or _FONT_TAIL.fullmatch(previous)) \
             and _FONT_TAIL.fullmatch(text):
+        return [text]
+    if text.endswith(_REQUIRED_MARKS):
+        return [text.rstrip("*")]
+    if previous and (previous in _SEARCH_BOXES and text in _FORM_BUTTONS
+                     or previous in _ACCOUNT_LABELS and _ACCOUNT_NAME.fullmatch(text)
+                     or "效" in previous and _VALIDITY.fullmatch(text)):
         return [text]
     return None
 
@@ -589,16 +649,18 @@ def _site_links(text: str) -> list[str] | None:
 
 
 @lru_cache(maxsize=8)
-def _spaced_labels(labels: tuple[str, ...]) -> std_re.Pattern | None:
+def _spaced_labels(labels: tuple[str, ...], bulleted: bool = False) -> std_re.Pattern | None:
     """A line opening with one of these labels written with spaces between its characters (two-character ones
     with at least two, as 标      题: a report's own words are not spaced so; or with one before the bar of a
-    metadata grid's cell, as 名 称 | …)."""
+    metadata grid's cell, as 名 称 | …, or its colon and a cell ending at a bar or the line's end, as
+    名 称： 某某年度报告 | ||| and 标 题：; or, bulleted, before its colon, as • 标 题： 某某年度报告)."""
     if not labels:
         return None
+    one_space_before = r"[ \t\u3000]*[:：]" if bulleted else r"[ \t\u3000]*(?:\||[:：](?:[ \t\u3000]*$|[^|，。；]*\|))"
     def spread(label: str) -> str:
         if len(label) == 2:
             first, second = (std_re.escape(c) for c in label)
-            return first + r"(?:[ \t\u3000]{2,}|[ \t\u3000](?=" + second + r"[ \t\u3000]*\|))" + second
+            return first + r"(?:[ \t\u3000]{2,}|[ \t\u3000](?=" + second + one_space_before + "))" + second
         return r"[ \t\u3000]+".join(std_re.escape(c) for c in label)
     return std_re.compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
 
