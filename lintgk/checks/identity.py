@@ -378,6 +378,23 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if _GOOD_URL.match(repaired) and repaired != url:
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
+    for par in paragraphs:
+        if "具体" in par.text or "填写" in par.text:
+            _url_placeholders(par, emit)
+
+
+# The template's words standing in brackets where the site's address is to go (「门户网站（具体网址）查阅」): an
+# instruction to whoever fills it in, never a name, so the bracket holding nothing else is left from the template
+_URL_PLACEHOLDERS = ("具体网址", "具体网站地址", "具体网页地址", "具体网站", "具体链接地址", "具体链接", "填写网址")
+
+
+def _url_placeholders(par, emit: Emitter) -> None:
+    text = par.text
+    for word in _URL_PLACEHOLDERS:
+        for at in positions(text, word):
+            end = at + len(word)
+            if at > 0 and text[at - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+                emit(Span.within(par, at - 1, end + 1), variant="placeholder", placeholder=text[at - 1:end + 1])
 
 
 # A scheme standing alone, the host after a blank (「http:// www.example.gov.cn」): one address with a blank in it
