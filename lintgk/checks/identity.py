@@ -378,6 +378,23 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if _GOOD_URL.match(repaired) and repaired != url:
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
+    for par in paragraphs:
+        if "具体" in par.text or "填写" in par.text:
+            _url_placeholders(par, emit)
+
+
+# The template's words standing in brackets where the site's address is to go (「门户网站（具体网址）查阅」): an
+# instruction to whoever fills it in, never a name, so the bracket holding nothing else is left from the template
+_URL_PLACEHOLDERS = ("具体网址", "具体网站地址", "具体网页地址", "具体网站", "具体链接地址", "具体链接", "填写网址")
+
+
+def _url_placeholders(par, emit: Emitter) -> None:
+    text = par.text
+    for word in _URL_PLACEHOLDERS:
+        for at in positions(text, word):
+            end = at + len(word)
+            if at > 0 and text[at - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+                emit(Span.within(par, at - 1, end + 1), variant="placeholder", placeholder=text[at - 1:end + 1])
 
 
 # A scheme standing alone, the host after a blank (「http:// www.example.gov.cn」): one address with a blank in it
@@ -395,22 +412,69 @@ def _with_spaced_host(text: str, start: int, url: str) -> str:
     return url + _PROSE_AFTER_URL.sub("", host.group(0)).rstrip(".,;:!?）)")
 
 
+# The generic top-level domains a contact address may end with; any two letters are a country's (.cn, .hk).
+# A longer last label that is none of these is a domain cut short (「lzqqdzdzb@zb.shandong」 for …shandong.cn).
+_GENERIC_TOP_LEVEL = frozenset(
+    "com net org edu gov mil int info biz name pro mobi asia tel travel aero coop museum jobs cat post top xyz vip "
+    "site online club shop store tech cloud ltd wang ren fun ink link work email live life world group team company "
+    "center today space website press news red xin law city".split()
+)
+# The public mail services whose domain a contact address with its @ lost ends with (「jibanjs163.com」)
+_MAIL_SERVICES = ("163.com", "126.com", "qq.com", "foxmail.com", "sina.com", "sina.cn", "sohu.com", "yeah.net",
+                  "139.com", "188.com", "aliyun.com", "21cn.com", "hotmail.com", "outlook.com", "gmail.com")
+# A contact label (邮箱, 电子邮件, E-mail) and what follows it when that is a dotted name with no @: no address
+_EMAIL_LABELS = ("邮箱", "邮件", "mail", "Mail", "MAIL")
+_LABELLED_NO_AT = lazy_compile(
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*(?P<token>[A-Za-z0-9][A-Za-z0-9._%+-]*\.[A-Za-z]{2,})"
+    r"(?![A-Za-z0-9._%+@＠-]|[ \t\u3000]+[@＠])"
+)
+
+
+def _has_top_level_domain(address: str) -> bool:
+    last = address.rsplit(".", 1)[-1].lower()
+    return len(last) == 2 or last in _GENERIC_TOP_LEVEL
+
+
 @kind("email-format", params=NoParams)
 def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Malformed e-mail addresses."""
+    """Malformed e-mail addresses, and a contact label followed by a name that lost its @."""
     paragraphs = report.doc.paragraphs
     for index in sorted(JoinedParagraphs.of(paragraphs).with_email):  # the others hold no address
         par = paragraphs[index]
         for m in email_matches(par.text):
             address = m.group(0)
             if _GOOD_EMAIL.match(address):
+                if not _has_top_level_domain(address):
+                    emit(Span.within(par, m.start(), m.end()), variant="no_top_level", email=address)
                 continue
             repaired = "".join(address.split()).replace("＠", "@").replace("。", ".").replace("，", ".").replace(",", ".")
             span = Span.within(par, m.start(), m.end())
             fix = None
-            if _GOOD_EMAIL.match(repaired):
+            if _GOOD_EMAIL.match(repaired) and _has_top_level_domain(repaired):
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, email=address)
+    for par in paragraphs:
+        if any(label in par.text for label in _EMAIL_LABELS):
+            _labelled_without_at(par, emit)
+
+
+def _labelled_without_at(par, emit: Emitter) -> None:
+    """A contact label followed by a dotted name with no @ in it (「邮箱：jibanjs163.com」); a web address after
+    the label (a mailbox page's www. or http) is left alone."""
+    text = par.text
+    for label in _EMAIL_LABELS:
+        for at in positions(text, label):
+            m = _LABELLED_NO_AT.match(text, at + len(label))
+            if m is None or m.group("token").lower().startswith(("www.", "http")):
+                continue
+            token = m.group("token")
+            span = Span.within(par, m.start("token"), m.end("token"))
+            fix = None
+            service = next((s for s in _MAIL_SERVICES if token.lower().endswith(s) and len(token) > len(s)), None)
+            if service is not None and token[-len(service) - 1] not in "._-":
+                repaired = token[:-len(service)] + "@" + token[-len(service):]
+                fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
+            emit(span, variant="no_at", fix=fix, email=token)
 
 
 # A document number's year in brackets other than 〔〕 (「岚政务公开协办[2016]69号」, 「国办公开办函【2019】60号」,
