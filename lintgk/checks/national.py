@@ -105,7 +105,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
             emit(h.span, variant="order", name=name, previous=previous, found=h.marker + h.title)
     first = matched[0] if matched else None
     # read as part 一 by the parser; a heading marked by its style alone has no marker ("" is in every str)
-    if first is not None and parts[first].marker[:1] and parts[first].marker[0] in DASHES_FOR_ONE:
+    if first is not None and parts[first].marker[:1] in DASHES_FOR_ONE:
         h = parts[first]
         emit(h.span, variant="dash_numeral", found=h.marker + h.title, name=official[0][0])
     used = {i for i in matched if i is not None}
