@@ -104,7 +104,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
             h = parts[after]
             emit(h.span, variant="order", name=name, previous=previous, found=h.marker + h.title)
     first = matched[0] if matched else None
-    # read as part 一 by the parser; a heading marked by its style alone has no marker ("" is in every str)
+    # read as part 一 by the parser (a heading marked by its style alone has no marker: "" is in no set)
     if first is not None and parts[first].marker[:1] in DASHES_FOR_ONE:
         h = parts[first]
         emit(h.span, variant="dash_numeral", found=h.marker + h.title, name=official[0][0])
