@@ -311,11 +311,17 @@ def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[F
     if sum(f.value for f in items) <= total.value or before.unit != total.unit:
         return False
     between = text[before.offset + len(before.text):total.offset]
-    if _STRONG_BREAK.search(between) or "，" not in between and "," not in between and "、" not in between:
+    if _STRONG_BREAK.search(between) or not _TOTALS_JOINED.search(between):
         return False
-    names = [_label(text, f)[-4:].strip(P.SPACES) for f in (before, total)]
+    names = [_CASE_NOUN.sub("", _label(text, f).strip(P.SPACES))[-4:] for f in (before, total)]
     listed = text[start:end]
     return all(len(name) >= 2 and name in listed for name in names)
+
+
+# two totals side by side: a comma or 、 between them, or a conjunction (「行政复议案件6件和行政诉讼案件3件」)
+_TOTALS_JOINED = lazy_compile(r"[，,、]|^\s*(?:[件条个项次起]\s*)?(?:和|及|与|以及)")
+# the noun a count ends its name with (「行政复议案件」): the parts name the kind only (「行政复议结果维持5件」)
+_CASE_NOUN = lazy_compile(r"(?:案件|案)$")
 
 
 _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
