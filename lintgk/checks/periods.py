@@ -220,9 +220,30 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     _stale_column(report, year, emit)
+    _carried_into_own_year(report, year, emit)
     _named_as_other_year(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
     _report_published_in_its_year(report, emit)
+
+
+# 「共办理完成0件，结转到2024年办理0件」 in a 2024 report: requests left over go on into the next year, so last year's
+# sentence kept; a year just before it names the year they were received in (「2023年收到，结转至2024年作出答复」)
+_CARRIED_INTO = lazy_compile(r"(?<![上前]年)(?<![上前]年度)(?<!上一年)结转(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年")
+_YEAR_BEFORE = lazy_compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,8}$")
+
+
+def _carried_into_own_year(report: Report, year: int, emit: Emitter) -> None:
+    """Requests said to be carried over into the report's own year or an earlier one. Looked for only in the
+    paragraphs that name 结转."""
+    for par in report.doc.paragraphs:
+        text = par.text
+        if "结转" not in text:
+            continue
+        for m in _CARRIED_INTO.finditer(text):
+            stated = int(m.group("y"))
+            if stated <= year and not _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                emit(Span.within(par, m.start(), m.end()), variant="carried", stated=stated, year=year,
+                     next=year + 1)
 
 
 # 「完成长通街道2024年政府信息公开年度报告，并于2024年1月15日之前在……公布」 in a 2024 report: last year's report, its

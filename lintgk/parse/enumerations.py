@@ -333,16 +333,26 @@ def _whole_before_carried(text: str, earlier: list[Figure], total: Figure, items
 
 def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[Figure], start: int, end: int) -> bool:
     """A 其中 after two totals side by side breaks down both (「行政复议192件，行政诉讼73件，其中：140件行政复议、
-    49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts. They are
-    held to neither."""
-    if sum(f.value for f in items) <= total.value or before.unit != total.unit:
+    49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts, or add up
+    to the two together (「办理简易案件28件，办理一般案件16件，其中行政处罚案件39件，行政案件5件」; 「受理申请21件，
+    结转上年度2件，其中网上申请20件，书面申请3件」). They are held to neither."""
+    parts = sum(f.value for f in items)
+    if parts <= total.value or before.unit != total.unit:
         return False
     between = text[before.offset + len(before.text):total.offset]
-    if _STRONG_BREAK.search(between) or "，" not in between and "," not in between and "、" not in between:
+    if _STRONG_BREAK.search(between) or not _TOTALS_JOINED.search(between):
         return False
-    names = [_label(text, f)[-4:].strip(P.SPACES) for f in (before, total)]
+    if not before.approx and not total.approx and parts == before.value + total.value:
+        return True
+    names = [_CASE_NOUN.sub("", _label(text, f).strip(P.SPACES))[-4:] for f in (before, total)]
     listed = text[start:end]
     return all(len(name) >= 2 and name in listed for name in names)
+
+
+# two totals side by side: a comma or 、 between them, or a conjunction (「行政复议案件6件和行政诉讼案件3件」)
+_TOTALS_JOINED = lazy_compile(r"[，,、]|^\s*(?:[件条个项次起]\s*)?(?:和|及|与|以及)")
+# the noun a count ends its name with (「行政复议案件」): the parts name the kind only (「行政复议结果维持5件」)
+_CASE_NOUN = lazy_compile(r"(?:案件|案)$")
 
 
 _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
@@ -372,11 +382,11 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
             continue
+        if last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
+            continue
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
-        elif last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
-            continue
         items = _first_partition(text, items, total, m.end())
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
