@@ -858,6 +858,8 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                 if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
                     if spacing is not None:
                         spacing.forget(i)
+                    if _in_header(builder) and _vertical_header_line(tokens[0][0].strip(_SPACES)):
+                        builder.known += 1  # header cells written top to bottom: the table's, though no cell
                     i += 1
                     passed += 1
                     continue

@@ -1,0 +1,136 @@
+"""A report's text copied out of its PDF into a .txt (a viewer's select-all, pdfplumber's extract_text,
+`pdftotext -layout`): its applications table (part 三) is read as the PDF's, a row a line, its labels cut to
+pieces around it (lintgk/readers/pdf_text_rows.py).
+
+The copies are made from the corpus's real PDFs: pdfplumber's here, on disk, as the test runs; pdftotext's
+(-layout) kept in tests/fixtures/pdf_text/, made with poppler's pdftotext 22.12 from the PDF of the same name.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import FIXTURES
+from lintgk import lint_path
+from lintgk.config import Config
+from lintgk.parse import parse
+from lintgk.readers import read_path
+from lintgk.readers import pdf_text_rows
+from lintgk.readers.pdf_text_rows import applications_from_rows
+from table_mutations import caught, mutated, mutations
+
+OFFICE = Path(__file__).resolve().parent / "corpus" / "office"
+CORPUS = OFFICE.parent
+# the corpus PDFs whose part 三 pdfplumber's text gives a row a line (the others: see the module's docstring)
+PLUMBER = ("tbl4-2024-county-jiangsu", "nat2-czj-2023", "nat-hcsyq-2021", "nat2-zrz-2023", "nat2-gaj-2022-split")
+LAYOUT = sorted((FIXTURES / "pdf_text").glob("*.layout.txt"))
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory) -> dict[str, Path]:
+    """Each PDF of PLUMBER as pdfplumber's extract_text copies it, page after page, and the -layout copies."""
+    folder = tmp_path_factory.mktemp("copies")
+    made = {}
+    for stem in PLUMBER:
+        with pdfplumber.open(OFFICE / f"{stem}.pdf") as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        made[f"{stem}.plumber"] = folder / f"{stem}.plumber.txt"
+        made[f"{stem}.plumber"].write_text(text, encoding="utf-8")
+    made.update({path.stem: path for path in LAYOUT})
+    return made
+
+
+NAMES = [f"{stem}.plumber" for stem in PLUMBER] + [path.stem for path in LAYOUT]
+
+
+@lru_cache(maxsize=None)
+def _figures(path: Path) -> dict:
+    table = parse(read_path(path)).forms.get("applications")
+    return {(row.key, column): value.value for row in table.rows for column, value in row.cells.items()} \
+        if table else {}
+
+
+def _pdf(name: str) -> Path:
+    return OFFICE / (name.split(".")[0] + ".pdf")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_copys_applications_table_is_the_pdfs(copies, name):
+    copy = _figures(copies[name])
+    assert len(copy) >= 23 * 7  # every row of the 2019 format at least, seven figures each
+    assert copy == _figures(_pdf(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_figure_changed_in_the_copy_is_reported(copies, name, tmp_path):
+    path = copies[name]
+    doc = read_path(path)
+    data = "\n".join(doc.lines).encode("utf-8")
+    before = lint_path(path, Config()).diagnostics
+    changed = [m for m in mutations(doc) if m.table == "applications" and m.column is not None]
+    assert changed
+    for mutation in changed[:2]:
+        new = mutated(data, doc, ".txt", mutation)
+        assert new is not None, mutation.name
+        copy = tmp_path / path.name
+        copy.write_bytes(new)
+        assert caught(before, lint_path(copy, Config()).diagnostics, mutation), mutation.name
+
+
+def _lines(copies, name: str) -> tuple[list[str], int]:
+    lines = copies[name].read_text(encoding="utf-8").split("\n")
+    return lines, next(n for n, line in enumerate(lines) if pdf_text_rows.HEADER in line and len(line) < 60)
+
+
+def _row_at(lines: list[str], start: str) -> int:
+    return next(n for n, line in enumerate(lines) if line.lstrip().startswith(start))
+
+
+def test_the_copy_is_read_from_its_header(copies):
+    lines, start = _lines(copies, "tbl4-2024-county-jiangsu.plumber")
+    table, end = applications_from_rows(lines, start)
+    assert table is not None and lines[end - 1].startswith("四、结转下年度继续办理")
+    assert [c.text for c in table.rows[3].cells] == ["三、本年度办理结果", "（一）予以公开", "50", "0", "0", "0", "0",
+                                                       "0", "50"]
+
+
+def test_a_row_that_lost_a_cell_leaves_the_table_unread(copies):
+    """A blank cell a PDF's text drops (the row's figures six): which cell it was is not told."""
+    lines, start = _lines(copies, "tbl4-2024-county-jiangsu.plumber")
+    at = _row_at(lines, "2.重复")
+    lines[at] = lines[at].replace(" 0 0 0", " 0 0", 1)
+    assert applications_from_rows(lines, start) == (None, start + 1)
+
+
+def test_a_row_out_of_the_forms_order_leaves_the_table_unread(copies):
+    lines, start = _lines(copies, "tbl4-2024-county-jiangsu.plumber")
+    at = _row_at(lines, "3.要求")
+    lines[at] = lines[at].replace("3.要求", "2.要求")
+    assert applications_from_rows(lines, start) == (None, start + 1)
+
+
+def test_an_item_number_whose_words_are_another_rows_leaves_the_table_unread(copies):
+    lines, start = _lines(copies, "tbl4-2024-county-jiangsu.plumber")
+    at = _row_at(lines, "2.重复")
+    lines[at] = lines[at].replace("2.重复", "2.信访")
+    assert applications_from_rows(lines, start) == (None, start + 1)
+
+
+def test_a_table_read_by_the_other_readers_is_not_read_again(monkeypatch):
+    """A page's copy, a Word table's: read to its last row already, the PDF's text reading is not tried (a copy that
+    is not a PDF's costs nothing more)."""
+    tried = []
+    read_rows = pdf_text_rows.applications_from_rows
+    monkeypatch.setattr(pdf_text_rows, "applications_from_rows", lambda lines, start: tried.append(start) or
+                        read_rows(lines, start))
+    whole = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        tried.clear()
+        doc = read_path(path)
+        if any(pdf_text_rows._ends_applications(t) for t in doc.tables):
+            whole += 1
+            assert not tried, path.name
+    assert whole >= 15
