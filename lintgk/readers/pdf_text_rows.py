@@ -25,7 +25,7 @@ from lintgk.document import Cell, Paragraph, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
-from lintgk.readers.national_text import APPLICATION_WIDTH, _core, _PAGE_MARK
+from lintgk.readers.national_text import APPLICATION_WIDTH, VALUE, _core, _kind, _PAGE_MARK
 
 HEADER = "申请人"  # the header's first cell, 申请人情况, or its first line (a narrow cell: 「申请人」 「情况」)
 # a line of figures: what comes before them (the label's start, group pieces) and the run of figures
@@ -35,6 +35,7 @@ _FIGURE = lazy_compile(r"\d+")
 _NUMBER = lazy_compile(r"(?P<top>[一二三四]\s*、)|[（(]\s*(?P<group>[一二三四五六七])\s*[）)]|(?P<item>\d{1,2})\s*[.．、]")
 _PIECE_DIGITS = lazy_compile(r"\d")
 _LONGEST_PIECE = 32  # characters, blanks aside: a line of label pieces (or the header again, after a page break)
+_CUT_LABEL = 4  # characters past its number: a label cut as a PDF's narrow column cuts it (本, 1.属于, 危)
 _WIDEST_LINE = 160  # characters of a line of pieces, spaces and all (pdftotext -layout spaces the columns out)
 _SENTENCE = lazy_compile(r"[。；;！？]")
 _MOST_LINES = 240  # lines the table may take, pieces and page breaks among them
@@ -174,16 +175,41 @@ def tables_in_pdf_rows(text: str, lines: list[str], paragraphs: list[Paragraph],
 
 
 def _ends_applications(table: Table) -> bool:
-    """Whether ``table`` holds the applications table's last row (四、结转下年度继续办理) and its first (一、本年新收…):
-    read from end to end."""
-    return any(row.cells and "结转下年度" in row.cells[0].text for row in table.rows[-3:]) \
-        and any(row.cells and "本年新收" in row.cells[0].text for row in table.rows[:6])
+    """Whether ``table`` holds the applications table's last row (四、结转下年度继续办理) and its first (一、本年新收…),
+    and no row of it starts with a label cut short (「三、本」, 「3.危」: a PDF's text read as a page's): read whole."""
+    rows = table.rows
+    return any(row.cells and "结转下年度" in row.cells[0].text for row in rows[-3:]) \
+        and any(row.cells and "本年新收" in row.cells[0].text for row in rows[:6]) \
+        and not any(_cut(row) for row in rows)
+
+
+def _cut(row: Row) -> bool:
+    """Whether the row's label (its last cell before its figures) is no cell of the tables and a few characters long
+    past its number: a label's start, its figures read as the row's (a group label's start before its first item,
+    「（四）无 | 1.本机关不掌握相关政府信息」, is no such row)."""
+    cells = row.cells
+    n = len(cells)
+    while n and _kind(cells[n - 1].text) == VALUE:
+        n -= 1
+    if n == 0 or n == len(cells):
+        return False  # a row of figures alone, or of labels alone (a header, a label wrapped before its figures)
+    label = cells[n - 1].text
+    return _kind(label) is None and len(_core(label)) <= _CUT_LABEL
 
 
 def _in_place(table: Table, paragraphs: list[Paragraph], tables: list[Table]) -> tuple[list[Paragraph], list[Table]]:
     first, last = table.start_line, table.end_line
-    if any(t.start_line < first <= t.end_line or t.start_line <= last < t.end_line for t in tables):
-        return paragraphs, tables  # a table across the edges: which reading holds is not told, the old one stays
-    kept = [t for t in tables if not first <= t.start_line <= last]
+    if any(t.start_line <= last < t.end_line for t in tables):
+        return paragraphs, tables  # a table going on past the rows read: which reading holds is not told
+    kept = [_cut_before(t, first) if t.start_line < first <= t.end_line else t for t in tables
+            if not first <= t.start_line <= last]
     attach_caption(table, [p for p in paragraphs if p.line < first])
     return [p for p in paragraphs if not first <= p.line <= last], sorted(kept + [table], key=lambda t: t.start_line)
+
+
+def _cut_before(table: Table, line: int) -> Table:
+    """``table`` without its rows from ``line`` on: a table above (part 二's, read on past a page break) that took
+    the header's first lines for its own."""
+    rows = [row for row in table.rows if row.line < line]
+    return Table(rows, table.start_line, max([table.start_line] + [c.line for row in rows for c in row.cells]),
+                 table.caption, table.caption_line)
