@@ -24,7 +24,7 @@ from __future__ import annotations
 from lintgk.document import Cell, Paragraph, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import SPACES as _SPACES
-from lintgk.parse.national import APPLICATION_ROWS
+from lintgk.parse.national import APPLICATION_ROWS, FORM
 from lintgk.readers.national_text import APPLICATION_WIDTH, VALUE, _core, _kind, _PAGE_MARK
 
 HEADER = "申请人"  # the header's first cell, 申请人情况, or its first line (a narrow cell: 「申请人」 「情况」)
@@ -35,11 +35,13 @@ _FIGURE = lazy_compile(r"\d+")
 _NUMBER = lazy_compile(r"(?P<top>[一二三四]\s*、)|[（(]\s*(?P<group>[一二三四五六七])\s*[）)]|(?P<item>\d{1,2})\s*[.．、]")
 _PIECE_DIGITS = lazy_compile(r"\d")
 _LONGEST_PIECE = 32  # characters, blanks aside: a line of label pieces (or the header again, after a page break)
+_WIDEST_ROW = APPLICATION_WIDTH + 2  # cells of a row: its figures, its label and its group's
 _CUT_LABEL = 4  # characters past its number: a label cut as a PDF's narrow column cuts it (本, 1.属于, 危)
 _WIDEST_LINE = 160  # characters of a line of pieces, spaces and all (pdftotext -layout spaces the columns out)
 _SENTENCE = lazy_compile(r"[。；;！？]")
 _MOST_LINES = 240  # lines the table may take, pieces and page breaks among them
 _GROUP_DIGITS = "一二三四五六七"
+_APPLICATIONS = FORM.tables["applications"]
 _LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ORDER = {key: n for n, (key, _, _) in enumerate(APPLICATION_ROWS)}
 _NEEDED = ("一", "二", "三.七", "四")  # without these the rows are no applications table read whole
@@ -160,7 +162,8 @@ def tables_in_pdf_rows(text: str, lines: list[str], paragraphs: list[Paragraph],
     """``paragraphs`` and ``tables`` with the applications table written as above read, where the other readers
     did not read it to its last row: the table's lines are then no paragraphs, and the pieces of it those readers
     took for tables (rows cut apart at the label they could not read) give way to it."""
-    if any(_ends_applications(t) for t in tables):
+    held = [t for t in tables if _holds_applications(t)]
+    if held and not any(_rows_run_together(t) or any(_cut(row) for row in t.rows) for t in held):
         return paragraphs, tables  # read already (a page's copy, a Word table): nothing more is done
     at, start, counted = text.find(HEADER), 0, 0
     while at >= 0:
@@ -171,16 +174,39 @@ def tables_in_pdf_rows(text: str, lines: list[str], paragraphs: list[Paragraph],
             if table is not None:
                 return _in_place(table, paragraphs, tables)
         at = text.find(HEADER, at + len(HEADER))
+    broken = [t for t in held if _rows_run_together(t)]
+    if broken:  # read with two rows' figures run together, and no other reading: no table rather than false sums
+        return paragraphs, [t for t in tables if t not in broken]
     return paragraphs, tables
 
 
-def _ends_applications(table: Table) -> bool:
-    """Whether ``table`` holds the applications table's last row (四、结转下年度继续办理) and its first (一、本年新收…),
-    and no row of it starts with a label cut short (「三、本」, 「3.危」: a PDF's text read as a page's): read whole."""
+def _rows_run_together(table: Table) -> bool:
+    """Whether a row of the applications table holds more figures than the table is wide, after a label of the
+    form's (a PDF's text that wrote a row's figures before its label: 「4 0 0 0 0 0 4」 「1.属于国家秘密」, read with
+    the next row's figures as the row before's): its figures are not told apart, nor the rows' they are."""
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) <= _WIDEST_ROW:
+            continue  # (most rows: their label and seven figures)
+        n = len(cells)
+        while n and _kind(cells[n - 1].text) == VALUE:
+            n -= 1
+        if n and len(cells) - n > APPLICATION_WIDTH and _APPLICATIONS.row_of_label(cells[n - 1].text):
+            return True
+    return False
+
+
+def _holds_applications(table: Table) -> bool:
+    """Whether ``table`` holds the applications table's last row (四、结转下年度继续办理) and its first (一、本年新收…)."""
     rows = table.rows
     return any(row.cells and "结转下年度" in row.cells[0].text for row in rows[-3:]) \
-        and any(row.cells and "本年新收" in row.cells[0].text for row in rows[:6]) \
-        and not any(_cut(row) for row in rows)
+        and any(row.cells and "本年新收" in row.cells[0].text for row in rows[:6])
+
+
+def _ends_applications(table: Table) -> bool:
+    """Whether ``table`` holds the applications table from its first row to its last, no row of it starting with a
+    label cut short (「三、本」, 「3.危」: a PDF's text read as a page's) nor holding two rows' figures: read whole."""
+    return _holds_applications(table) and not _rows_run_together(table) and not any(_cut(row) for row in table.rows)
 
 
 def _cut(row: Row) -> bool:
