@@ -19,7 +19,7 @@ from lintgk.config import Config
 from lintgk.parse import parse
 from lintgk.readers import read_path
 from lintgk.readers import pdf_text_rows
-from lintgk.readers.pdf_text_rows import applications_from_rows
+from lintgk.readers.pdf_text_rows import applications_from_rows, reviews_from_pieces
 from table_mutations import caught, mutated, mutations
 
 OFFICE = Path(__file__).resolve().parent / "corpus" / "office"
@@ -46,16 +46,16 @@ def copies(tmp_path_factory) -> dict[str, Path]:
 NAMES = [f"{stem}.plumber" for stem in PLUMBER] + [path.stem for path in LAYOUT]
 
 
-# the tables each copy gives whole, as the PDF (part 二 of nat2-czj-2023's wraps a header cell: 本年收费金额（单 /
-# 位：万元）; part 四 of three copies is cut by a page break in its header, or written with its pieces apart)
+# the tables each copy gives whole, as the PDF (part 二 of nat2-czj-2023's plumber copy wraps a header cell:
+# 本年收费金额（单 / 位：万元）; nat2-cjpq-2021's part 二 has the 2019 format's columns, its PDF's is read otherwise)
 WHOLE = {"tbl4-2024-county-jiangsu.plumber": ("active", "applications", "reviews"),
-         "nat2-czj-2023.plumber": ("applications",),
+         "nat2-czj-2023.plumber": ("applications", "reviews"),
          "nat-hcsyq-2021.plumber": ("active", "applications", "reviews"),
          "nat2-zrz-2023.plumber": ("active", "applications", "reviews"),
          "nat2-gaj-2022-split.plumber": ("active", "applications", "reviews"),
          "tbl4-2024-county-jiangsu.layout": ("active", "applications", "reviews"),
-         "nat2-czj-2023.layout": ("active", "applications"),
-         "nat-hcsyq-2023.layout": ("active", "applications"),
+         "nat2-czj-2023.layout": ("active", "applications", "reviews"),
+         "nat-hcsyq-2023.layout": ("active", "applications", "reviews"),
          "nat2-cjpq-2021.layout": ("applications", "reviews")}
 
 
@@ -150,3 +150,23 @@ def test_a_table_read_by_the_other_readers_is_not_read_again(monkeypatch):
             whole += 1
             assert not tried, path.name
     assert whole >= 15
+
+
+def _review_lines(copies, name: str) -> tuple[list[str], int]:
+    lines = copies[name].read_text(encoding="utf-8").split("\n")
+    return lines, next(n for n, line in enumerate(lines) if pdf_text_rows.REVIEWS_HEADING in line and len(line) < 60)
+
+
+def test_part_four_written_a_character_a_line_is_read_after_its_heading(copies):
+    lines, heading = _review_lines(copies, "nat2-czj-2023.layout")
+    table = reviews_from_pieces(lines, heading)
+    assert table is not None and len(table.rows[-1].cells) == 15
+
+
+def test_part_four_short_of_a_figure_or_with_a_line_not_of_its_header_is_not_read(copies):
+    lines, heading = _review_lines(copies, "nat2-czj-2023.layout")
+    figures = next(n for n in range(heading, len(lines)) if lines[n].strip().startswith("0   0"))
+    short = lines[:figures] + [lines[figures].rstrip()[:-1].rstrip()] + lines[figures + 1:]
+    assert reviews_from_pieces(short, heading) is None
+    words = lines[:figures - 1] + ["本年度共收到行政复议申请"] + lines[figures - 1:]
+    assert reviews_from_pieces(words, heading) is None

@@ -25,7 +25,8 @@ from lintgk.document import Cell, Paragraph, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS, FORM
-from lintgk.readers.national_text import APPLICATION_WIDTH, VALUE, _core, _kind, _PAGE_MARK
+from lintgk.readers.national_text import (APPLICATION_WIDTH, HEADER as HEADER_CELL, VALUE, _HEADER_PIECES, _PAGE_MARK,
+                                         _core, _kind, _running_header)
 
 HEADER = "申请人"  # the header's first cell, 申请人情况, or its first line (a narrow cell: 「申请人」 「情况」)
 # a line of figures: what comes before them (the label's start, group pieces) and the run of figures
@@ -239,3 +240,51 @@ def _cut_before(table: Table, line: int) -> Table:
     rows = [row for row in table.rows if row.line < line]
     return Table(rows, table.start_line, max([table.start_line] + [c.line for row in rows for c in row.cells]),
                  table.caption, table.caption_line)
+
+
+# Part 四 whose header a PDF writes a character a line, every cell of it (「行 行」 「政 政」 「复 诉」 …, pdftotext
+# -layout): no whole header cell opens a table there, so the other readers find none; its fifteen figures follow.
+REVIEWS_HEADING = "行政诉讼情况"
+_REVIEW_WIDTH = 15
+_REVIEW_REACH = 40  # lines from the part's heading to its figures: the header's pieces, a page break
+_REVIEW_FIGURES = lazy_compile(r"^\d+(?:\s+\d+){14}$")
+
+
+def reviews_from_pieces(lines: list[str], heading: int) -> Table | None:
+    """The reviews table after the heading at index ``heading``: lines of header pieces only (a page break among
+    them), then one line of fifteen figures. None for any other line before them."""
+    pieces, i = 0, heading + 1
+    while i < min(len(lines), heading + _REVIEW_REACH):
+        text = lines[i].strip(_SPACES)
+        i += 1
+        if not text:
+            continue
+        if _PAGE_MARK.match(text):
+            if i < len(lines) and _running_header(lines, i):
+                i += 1
+            continue
+        if _REVIEW_FIGURES.match(text):
+            if pieces < 3:
+                return None
+            offset = len(lines[i - 1]) - len(lines[i - 1].lstrip(_SPACES))
+            figures = [Cell(m.group(0), i, offset + m.start() + 1) for m in _FIGURE.finditer(text)]
+            header = Row([Cell("行政复议", heading + 2, 1), Cell("行政诉讼", heading + 2, 1)], heading + 2)
+            return Table([header, Row(figures, i)], heading + 2, i)
+        if not all(w in _HEADER_PIECES or _kind(w) == HEADER_CELL for w in text.split()):
+            return None
+        pieces += 1
+    return None
+
+
+def reviews_in_pieces(text: str, lines: list[str], tables: list[Table]) -> list[Table]:
+    """``tables`` with part 四 written as above read, where no table of it was found."""
+    if any(t.rows and t.rows[0].cells and t.rows[0].cells[0].text.startswith("行政复议") for t in tables):
+        return tables
+    at = text.find(REVIEWS_HEADING)
+    if at < 0:
+        return tables
+    heading = text.count("\n", 0, at)
+    table = reviews_from_pieces(lines, heading) if heading < len(lines) else None
+    if table is None or any(t.start_line <= table.end_line and table.start_line <= t.end_line for t in tables):
+        return tables
+    return sorted(tables + [table], key=lambda t: t.start_line)
