@@ -273,8 +273,10 @@ class _Assembler:
         last = cur.cells[-1].text
         if _complete(_core(last)):
             # a whole label whose note in brackets went on to the next line (a cell's line break, copied from a
-            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label
-            return text[:1] in "（(" and _prefix(_core(last + text))
+            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label;
+            # or a label's start that is itself a cell of the tables (「2.其他」 then 「法律行」 「政法规」: a PDF's
+            # text of 2.其他法律行政法规禁止公开, its label cut beside 3.其他's) going on to a longer label
+            return (text[:1] in "（(" or _depth(last) > 0) and _prefix(_core(last + text))
         return _prefix(_core(last + text))
 
     def accepts(self, text: str) -> bool:
