@@ -41,7 +41,6 @@ _CUT_LABEL = 4  # characters past its number: a label cut as a PDF's narrow colu
 _WIDEST_LINE = 160  # characters of a line of pieces, spaces and all (pdftotext -layout spaces the columns out)
 _SENTENCE = lazy_compile(r"[。；;！？]")
 _MOST_LINES = 240  # lines the table may take, pieces and page breaks among them
-_GROUP_DIGITS = "一二三四五六七"
 _APPLICATIONS = FORM.tables["applications"]
 _LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ORDER = {key: n for n, (key, _, _) in enumerate(APPLICATION_ROWS)}
@@ -133,6 +132,8 @@ def applications_from_rows(lines: list[str], start: int) -> tuple[Table | None, 
         text = line.strip(_SPACES)
         if not text or _PAGE_MARK.match(text):
             continue
+        if len(text) > _WIDEST_LINE:
+            break  # prose: no row nor piece (and no pattern run over a long line)
         m = _FIGURE_LINE.match(text)
         if m is None:
             if not _is_piece(text):
