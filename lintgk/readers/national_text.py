@@ -57,6 +57,7 @@ ACTIVE_HEADERS = ("本年制发件数", "本年废止件数", "现行有效件�
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
     "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *ACTIVE_ROWS,
 ]
+ROW_LABELS = frozenset(_ROWS)
 # Header cells of the three tables (2019 and 2021 formats).
 _HEADERS = [
     "申请人情况", "项目", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",

@@ -21,11 +21,13 @@ leaves the table to the other readers, which read what they can of it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lintgk.document import Cell, Paragraph, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS, FORM
-from lintgk.readers.national_text import (APPLICATION_WIDTH, HEADER as HEADER_CELL, VALUE, _HEADER_PIECES, _PAGE_MARK,
+from lintgk.readers.national_text import (APPLICATION_WIDTH, ROW_LABELS, HEADER as HEADER_CELL, _HEADER_PIECES, _PAGE_MARK, _VALUE,
                                          _core, _kind, _running_header)
 
 HEADER = "申请人"  # the header's first cell, 申请人情况, or its first line (a narrow cell: 「申请人」 「情况」)
@@ -36,6 +38,7 @@ _FIGURE = lazy_compile(r"\d+")
 _NUMBER = lazy_compile(r"(?P<top>[一二三四]\s*、)|[（(]\s*(?P<group>[一二三四五六七])\s*[）)]|(?P<item>\d{1,2})\s*[.．、]")
 _PIECE_DIGITS = lazy_compile(r"\d")
 _LONGEST_PIECE = 32  # characters, blanks aside: a line of label pieces (or the header again, after a page break)
+_FIGURE_START = "-+＋—－/／无0123456789"  # how a figure cell starts (national_text._VALUE)
 _WIDEST_ROW = APPLICATION_WIDTH + 2  # cells of a row: its figures, its label and its group's
 _CUT_LABEL = 4  # characters past its number: a label cut as a PDF's narrow column cuts it (本, 1.属于, 危)
 _WIDEST_LINE = 160  # characters of a line of pieces, spaces and all (pdftotext -layout spaces the columns out)
@@ -46,6 +49,7 @@ _LABELS = {key: label for key, label, _ in APPLICATION_ROWS}
 _ORDER = {key: n for n, (key, _, _) in enumerate(APPLICATION_ROWS)}
 _NEEDED = ("一", "二", "三.七", "四")  # without these the rows are no applications table read whole
 _RESULTS = "三、本年度办理结果"  # the group label the form gives no row of its own (it has no figures)
+_WHOLE = frozenset(_LABELS.values()) | ROW_LABELS | {_RESULTS}  # labels as the formats word them
 
 
 class _Numbers:
@@ -165,7 +169,7 @@ def tables_in_pdf_rows(text: str, lines: list[str], paragraphs: list[Paragraph],
     did not read it to its last row: the table's lines are then no paragraphs, and the pieces of it those readers
     took for tables (rows cut apart at the label they could not read) give way to it."""
     held = [t for t in tables if _holds_applications(t)]
-    if held and not any(_rows_run_together(t) or any(_cut(row) for row in t.rows) for t in held):
+    if held and not any(_misread(t) for t in held):
         return paragraphs, tables  # read already (a page's copy, a Word table): nothing more is done
     at, start, counted = text.find(HEADER), 0, 0
     while at >= 0:
@@ -183,19 +187,18 @@ def tables_in_pdf_rows(text: str, lines: list[str], paragraphs: list[Paragraph],
 
 
 def _rows_run_together(table: Table) -> bool:
-    """Whether a row of the applications table holds more figures than the table is wide, after a label of the
-    form's (a PDF's text that wrote a row's figures before its label: 「4 0 0 0 0 0 4」 「1.属于国家秘密」, read with
-    the next row's figures as the row before's): its figures are not told apart, nor the rows' they are."""
-    for row in table.rows:
-        cells = row.cells
-        if len(cells) <= _WIDEST_ROW:
-            continue  # (most rows: their label and seven figures)
-        n = len(cells)
-        while n and _kind(cells[n - 1].text) == VALUE:
-            n -= 1
-        if n and len(cells) - n > APPLICATION_WIDTH and _APPLICATIONS.row_of_label(cells[n - 1].text):
-            return True
-    return False
+    """Whether a row of ``table`` holds two rows' figures (``_run_together``)."""
+    return any(len(row.cells) > _WIDEST_ROW and _run_together(row.cells) for row in table.rows)
+
+
+def _run_together(cells: list[Cell]) -> bool:
+    """Whether a row holds more figures than the applications table is wide after a label of the form's (a PDF's
+    text that wrote a row's figures before its label: 「4 0 0 0 0 0 4」 「1.属于国家秘密」, read with the next row's
+    figures as the row before's): its figures are not told apart, nor the rows' they are."""
+    n = len(cells)
+    while n and _is_figure(cells[n - 1].text):
+        n -= 1
+    return bool(n) and len(cells) - n > APPLICATION_WIDTH and _APPLICATIONS.row_of_label(cells[n - 1].text) is not None
 
 
 def _holds_applications(table: Table) -> bool:
@@ -208,20 +211,39 @@ def _holds_applications(table: Table) -> bool:
 def _ends_applications(table: Table) -> bool:
     """Whether ``table`` holds the applications table from its first row to its last, no row of it starting with a
     label cut short (「三、本」, 「3.危」: a PDF's text read as a page's) nor holding two rows' figures: read whole."""
-    return _holds_applications(table) and not _rows_run_together(table) and not any(_cut(row) for row in table.rows)
+    return _holds_applications(table) and not _misread(table)
+
+
+def _misread(table: Table) -> bool:
+    """Whether a row of ``table`` has its label cut short (``_cut``) or two rows' figures (``_run_together``), in
+    one pass over its rows: a row of a label and its figures, starting with a whole label of the format as the rows
+    of a page's or a Word file's copy do, is passed over by two cheap tests."""
+    for row in table.rows:
+        cells = row.cells
+        if cells and ((len(cells) > _WIDEST_ROW and _run_together(cells))
+                      or (cells[0].text not in _WHOLE and _cut(row))):
+            return True
+    return False
+
+
+def _is_figure(text: str) -> bool:
+    """A figure cell, told by its first character before the pattern (a label starts with an ideograph or a bracket)."""
+    return text.isdigit() or (text[:1] in _FIGURE_START and _VALUE.match(text) is not None)
 
 
 def _cut(row: Row) -> bool:
-    """Whether the row's label (its last cell before its figures) is no cell of the tables and a few characters long
-    past its number: a label's start, its figures read as the row's (a group label's start before its first item,
-    「（四）无 | 1.本机关不掌握相关政府信息」, is no such row)."""
+    """Whether the row's label (its last cell before its figures) is a label's start cut short (``_cut_label``)."""
     cells = row.cells
-    n = len(cells)
-    while n and _kind(cells[n - 1].text) == VALUE:
-        n -= 1
-    if n == 0 or n == len(cells):
-        return False  # a row of figures alone, or of labels alone (a header, a label wrapped before its figures)
-    label = cells[n - 1].text
+    for n, cell in enumerate(cells):
+        if _is_figure(cell.text):
+            return n > 0 and _cut_label(cells[n - 1].text)
+    return False  # a row of labels alone (a header, a label wrapped before its figures)
+
+
+@lru_cache(maxsize=2048)  # asked of every row of the table: its labels recur from report to report
+def _cut_label(label: str) -> bool:
+    """No cell of the tables and a few characters long past its number: a label's start, its figures read as the
+    row's (a group label's start before its first item, 「（四）无 | 1.本机关不掌握相关政府信息」, is no such label)."""
     return _kind(label) is None and len(_core(label)) <= _CUT_LABEL
 
 
