@@ -357,10 +357,6 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
         patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
         missing = [k for k in missing if not patterns[k].search(text) and not patterns[k].search(joined)]
-    if missing and len(missing) <= table.unread:
-        # as many rows of figures under labels no row of the form has (a PDF's text that cut a label at a page
-        # break, 「1.信访举报投」, or moved its quotes, 「3.危“及 三安全一”稳定」): the rows are there, their labels unread
-        missing = []
     if not missing:
         emit.passed(table.start_line, f"{len(required)} rows of the format present", count=len(required))
         return
