@@ -57,6 +57,7 @@ ACTIVE_HEADERS = ("本年制发件数", "本年废止件数", "现行有效件�
 _ROWS = [label for _, label, _ in APPLICATION_ROWS] + [
     "三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *ACTIVE_ROWS,
 ]
+ROW_LABELS = frozenset(_ROWS)
 # Header cells of the three tables (2019 and 2021 formats).
 _HEADERS = [
     "申请人情况", "项目", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
@@ -273,8 +274,10 @@ class _Assembler:
         last = cur.cells[-1].text
         if _complete(_core(last)):
             # a whole label whose note in brackets went on to the next line (a cell's line break, copied from a
-            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label
-            return text[:1] in "（(" and _prefix(_core(last + text))
+            # page: 「（二）部分公开」 then 「（区分处理的，只计这一情形，不计其他情形）」), the two the format's label;
+            # or a label's start that is itself a cell of the tables (「2.其他」 then 「法律行」 「政法规」: a PDF's
+            # text of 2.其他法律行政法规禁止公开, its label cut beside 3.其他's) going on to a longer label
+            return (text[:1] in "（(" or _depth(last) > 0) and _prefix(_core(last + text))
         return _prefix(_core(last + text))
 
     def accepts(self, text: str) -> bool:
@@ -412,7 +415,9 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     """Inside a table already recognised, a short piece of a label on a line of its own, no figure beside it (a PDF's
     text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
     header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
-    if len(tokens) != 1 or builder.known < (1 if _in_header(builder) else 3):
+    if len(tokens) != 1:
+        return _vertical_header_cells(builder, tokens)
+    if builder.known < (1 if _in_header(builder) else 3):
         return False
     text = tokens[0][0].strip(_SPACES)
     if _vertical_header_line(text):
@@ -430,6 +435,13 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
 # 法律服务」 「企业 机构 组织 机构」)
 _HEADER_PIECES = frozenset(h[i:i + n] for h in _HEADERS for n in (1, 2, 3, 4) for i in range(len(h) - n + 1))
 _VERTICAL_WORDS = 20  # words on such a line: part 四 has fifteen header cells side by side
+
+
+def _vertical_header_cells(builder: _Assembler, tokens: list) -> bool:
+    """A line of header cells written a piece a line, its columns set apart by runs of spaces (pdftotext -layout:
+    「结  结    其   尚   总        未经复议直接起诉」), under the table's first header cells."""
+    return builder.known >= 1 and _in_header(builder) and 2 <= len(tokens) <= _VERTICAL_WORDS \
+        and _vertical_header_line(" ".join(text.strip(_SPACES) for text, _ in tokens))
 
 
 @lru_cache(maxsize=1024)
@@ -812,6 +824,9 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         if i > start and line.lstrip(_SPACES)[:1] in _PAGE_MARK_START and _PAGE_MARK.match(line.strip(_SPACES)):
             i += 1
             passed += 1
+            if i < len(lines) and _running_header(lines, i):
+                i += 1  # the next page's running header (the body's name) before the table goes on
+                passed += 1
             continue
         kept = _kept(line)
         known, cells = _kept_placed(line) if kept else _placed(line)
@@ -862,6 +877,8 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                 if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
                     if spacing is not None:
                         spacing.forget(i)
+                    if len(tokens) > 1 or (_in_header(builder) and _vertical_header_line(tokens[0][0].strip(_SPACES))):
+                        builder.known += 1  # header cells written top to bottom: the table's, though no cell
                     i += 1
                     passed += 1
                     continue
@@ -897,6 +914,16 @@ def _closes_cell_above(lines: list[str], i: int, start: int) -> bool:
         return False
     cell, above = lines[i - 1].rstrip(_SPACES), lines[i - 2].rstrip(_SPACES)
     return cell[-1:] not in _PIPES and above[-1:] in _PIPES and not _is_separator(above)
+
+
+_RUNNING_HEADER = lazy_compile(r"^[\p{Han}（）()、·\s]{4,30}$")
+
+
+def _running_header(lines: list[str], i: int) -> bool:
+    """Whether the line at ``i``, after a page number among a table's rows, is the page's running header (a PDF's
+    text: 「— 2 —」, 「北淮市清泽区人民政府」, then the table's next row): words alone, no cell of a table."""
+    text = lines[i].strip(_SPACES)
+    return _RUNNING_HEADER.match(text) is not None and _kind(text) is None and not _prefix(_core(text))
 
 
 def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:

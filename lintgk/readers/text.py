@@ -18,6 +18,7 @@ from lintgk.lexicon import BLANKS, SPACES as _SPACES
 from lintgk.readers.flattened import tables_in_flat_paragraphs
 from lintgk.readers.national_text import may_open_table as may_open_national_table
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
+from lintgk.readers.pdf_text_rows import reviews_in_pieces, tables_in_pdf_rows
 from lintgk.readers.stat_table_text import LABEL_HEADER_START, may_open_table as may_open_stat_table
 from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
 from lintgk.readers.text_wrap import mark_wrapped
@@ -266,12 +267,15 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
             if body:
                 paragraphs.append(Paragraph(body, i + 1, column))
         i += 1
+    tables = tables_in_flat_paragraphs(paragraphs, tables)
+    paragraphs, tables = tables_in_pdf_rows(text, lines, paragraphs, tables)
+    tables = reviews_in_pieces(text, lines, tables)
     wrap = mark_wrapped(paragraphs, lines)
     return Document(
         path=path,
         lines=lines,
         paragraphs=paragraphs,
-        tables=tables_in_flat_paragraphs(paragraphs, tables),
+        tables=tables,
         format="markdown" if markdown else "text",
         encoding=encoding,
         newline=newline,
