@@ -378,9 +378,8 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if _GOOD_URL.match(repaired) and repaired != url:
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, url=url, suggestion=fix.edits[0].replacement if fix else "")
-    for par in paragraphs:
-        if "具体" in par.text or "填写" in par.text:
-            _url_placeholders(par, emit)
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("具体", "填写"))):  # found once for the report
+        _url_placeholders(paragraphs[index], emit)
 
 
 # The template's words standing in brackets where the site's address is to go (「门户网站（具体网址）查阅」): an
@@ -453,9 +452,8 @@ def email_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if _GOOD_EMAIL.match(repaired) and _has_top_level_domain(repaired):
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, fix=fix, email=address)
-    for par in paragraphs:
-        if any(label in par.text for label in _EMAIL_LABELS):
-            _labelled_without_at(par, emit)
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_EMAIL_LABELS)):
+        _labelled_without_at(paragraphs[index], emit)
 
 
 def _labelled_without_at(par, emit: Emitter) -> None:
