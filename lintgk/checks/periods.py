@@ -234,11 +234,11 @@ _YEAR_BEFORE = lazy_compile(r"(?:19|20)\d{2}\s*年[^。；;]{0,8}$")
 
 def _carried_into_own_year(report: Report, year: int, emit: Emitter) -> None:
     """Requests said to be carried over into the report's own year or an earlier one. Looked for only in the
-    paragraphs that name 结转."""
-    for par in report.doc.paragraphs:
+    paragraphs that name 结转 (found once for the report)."""
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("结转",))):
+        par = paragraphs[index]
         text = par.text
-        if "结转" not in text:
-            continue
         for m in _CARRIED_INTO.finditer(text):
             stated = int(m.group("y"))
             if stated <= year and not _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):

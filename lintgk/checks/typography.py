@@ -598,8 +598,10 @@ _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
     """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
-    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field (1.错误类：*),
-    and after a furniture line: a search box's button, a new-media account's name, the validity field's value."""
+    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a
+    font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
+    (1.错误类：*), and after a furniture line: a search box's button, a new-media account's name, the validity
+    field's value."""
     if text in lone:
         return [text]
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
