@@ -53,7 +53,13 @@ def _names_report(text: str) -> bool:
 
 def _head(lines: list[str]) -> list[str]:
     """The first lines that hold text, where a title stands."""
-    return [line.strip() for line in lines[:200] if line.strip()][:_TITLE_LINES]
+    head = []
+    for line in lines[:200]:
+        if stripped := line.strip():
+            head.append(stripped)
+            if len(head) == _TITLE_LINES:
+                break
+    return head
 
 
 def _opening(lines: list[str], length: int) -> str:
