@@ -295,7 +295,7 @@ class _Run:
                 writer.add(result)
                 failing = failing or any(result.count(s) for s, rank in SEVERITY_RANK.items() if rank >= threshold)
                 if self.report_unused:
-                    unused += _list_unused_suppressions(kept)
+                    unused += _list_unused_suppressions(kept, config.lang)
             writer.close()
         if broken:
             return 2
@@ -374,7 +374,9 @@ class _Run:
             if result.skipped:
                 self.skipped += 1
                 if self.verbose:
-                    print(f"lintgk: skipped {_shown(result.path)}: {result.skipped}", file=sys.stderr)
+                    from lintgk.output.messages import skipped_line
+
+                    print(skipped_line(result.path, result.skipped, self.config.lang), file=sys.stderr)
                 continue
             kept_files.append(path)
             kept.append(result)
@@ -417,9 +419,9 @@ class _Run:
                 return 2 if broken else (1 if run.outcomes else 0)
             self._below_threshold(results)
             if self.show_fixes:
-                _show_fixes_applied(before, run, self.unsafe_fixes)
+                _show_fixes_applied(before, run, self.unsafe_fixes, config.lang)
         elif self.show_fixes:
-            _show_fixable(results)
+            _show_fixable(results, config.lang)
         output = self.output
         if self.annotate and files:
             _annotate(files, results, config.lang, output)
@@ -433,7 +435,7 @@ class _Run:
             from lintgk.output_path import write_error
 
             raise fail(write_error(output, "--output", exc).line(config.lang)) from None
-        unused = _list_unused_suppressions(results) if self.report_unused else 0
+        unused = _list_unused_suppressions(results, config.lang) if self.report_unused else 0
         if broken or any(r.error for r in results):  # --annotate can fail for a file too
             return 2
         if self.exit_zero:
@@ -481,13 +483,16 @@ def _check_across(results: list, config, previous: list | None = None) -> None:
         r.diagnostics.sort(key=finding_order)
 
 
-def _list_unused_suppressions(results: list) -> int:
+def _list_unused_suppressions(results: list, lang: str) -> int:
+    from lintgk.output.escape import printable
+    from lintgk.output.messages import WORDS
+
+    words = WORDS[lang]
     count = 0
     for r in results:
         for line, code in r.unused_suppressions:
-            what = "every rule" if code == "*" else code
-            print(f"{_shown(r.path)}:{line}: unused suppression: {what} silenced nothing here; remove it "
-                  f"(未使用的抑制注释)", file=sys.stderr)
+            what = words["every rule"] if code == "*" else code
+            print(printable(words["unused"].format(path=r.path, line=line, what=what)), file=sys.stderr)
             count += 1
     return count
 
@@ -496,28 +501,31 @@ def _fixable(diagnostics, unsafe: bool):
     return [d for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
 
 
-def _show_fixable(results: list) -> None:
+def _show_fixable(results: list, lang: str) -> None:
     from collections import Counter
+
+    from lintgk.output.messages import WORDS, say
 
     safe = Counter((d.rule, d.name) for r in results for d in _fixable(r.diagnostics, False))
     unsafe = Counter((d.rule, d.name) for r in results for d in r.diagnostics if d.fix and not d.fix.safe)
     if not safe and not unsafe:
         return
-    print(f"lintgk: {sum(safe.values())} finding(s) fixable with --fix, {sum(unsafe.values())} more with "
-          "--fix --unsafe-fixes:", file=sys.stderr)
+    print(say("fixable", lang, safe=sum(safe.values()), unsafe=sum(unsafe.values())), file=sys.stderr)
     for (code, name), n in sorted((safe + unsafe).items()):
-        print(f"  {n:>4} × {code} {name}" + ("" if (code, name) in safe else " (unsafe)"), file=sys.stderr)
+        print(f"  {n:>4} × {code} {name}" + ("" if (code, name) in safe else WORDS[lang]["unsafe"]), file=sys.stderr)
 
 
-def _show_fixes_applied(before: list, run, unsafe: bool) -> None:
+def _show_fixes_applied(before: list, run, unsafe: bool, lang: str) -> None:
     """ruff's --show-fixes: per file changed, how many findings of each rule were fixed."""
     from collections import Counter
 
+    from lintgk.output.messages import say
+
     changed = {o.path for o in run.outcomes}
     if not changed:
-        print("lintgk: no fixes applied", file=sys.stderr)
+        print(say("no fixes", lang), file=sys.stderr)
         return
-    print("lintgk: fixed:", file=sys.stderr)
+    print(say("fixes applied", lang), file=sys.stderr)
     for r in before:
         if r.path not in changed:
             continue

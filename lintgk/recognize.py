@@ -98,6 +98,18 @@ def _another_institutions_report(lines: list[str]) -> bool:
     return any(_SCHOOL_YEAR.search(line) for line in head) or _OTHER_RULES.search(_opening(lines, _OPENING)) is not None
 
 
+# Characters written only in traditional Chinese, common in a report (開 報 資 體 國 …): a page from a site's
+# 繁體 version. Its text names no 信息公开 and 报告 in simplified characters, so it is told apart only to say why
+# it was skipped.
+_TRADITIONAL_ONLY = frozenset("開報資訊體國會與們這區關務門機構傳處條權舉辦屬應經結實現發從時對說過單數據號網計統總來為當議級縣鄉鎮"
+                              "華規劃環預決審協調讓認見產業設備農業")
+_TRADITIONAL_AT_LEAST = 20  # such characters in the opening: a few are quoted names (《…條例》), not the text
+
+
+def _in_traditional_characters(text: str) -> bool:
+    return sum(1 for char in text[:_OPENING] if char in _TRADITIONAL_ONLY) >= _TRADITIONAL_AT_LEAST
+
+
 def why_not_a_report(lines: list[str]) -> str | None:
     """None for a report; otherwise the reason, in a sentence for --verbose."""
     if _another_institutions_report(lines):
@@ -112,6 +124,9 @@ def why_not_a_report(lines: list[str]) -> str | None:
     named = _names_report(text)
     if named and sum(1 for p in _SUBSTANCE if p.search(text)) >= 2:
         return None
+    if _in_traditional_characters(text):
+        return ("written in traditional Chinese characters: lintgk checks reports in simplified Chinese; convert "
+                "the text to simplified characters first")
     if named:
         return ("names 信息公开 and 年度报告 but neither opens with a report's title nor has anything of a report's "
                 "substance (two of: the Regulation, 主动公开, 依申请, 统计期限, 复议)")

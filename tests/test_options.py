@@ -88,7 +88,9 @@ def test_files_that_are_not_reports_are_skipped_and_drafts_are_not(tmp_path):
     assert proc.returncode == 1
     assert "README.md" not in proc.stdout and "CHANGELOG.md" not in proc.stdout and "draft.txt:" in proc.stdout
     assert "2 个文件不是年度报告" in proc.stdout
-    assert "skipped README.md" in proc.stderr and "skipped CHANGELOG.md" in proc.stderr
+    assert "已跳过 README.md：不是政府信息公开工作年度报告" in proc.stderr and "已跳过 CHANGELOG.md" in proc.stderr
+    english = run_cli("check", "-q", "-v", "--lang", "en", "README.md", cwd=tmp_path)
+    assert "skipped README.md: not an annual report" in english.stderr
     (tmp_path / "lintgk.toml").write_text("reports-only = false\n", encoding="utf-8")
     everything = run_cli("check", "-q", "README.md", cwd=tmp_path)
     assert everything.returncode == 1 and "README.md:" in everything.stdout
@@ -102,7 +104,9 @@ def test_unused_suppressions_are_reported(tmp_path):
     proc = run_cli("check", "-q", "r.md", "--report-unused-suppressions", cwd=tmp_path)
     unused = [line for line in proc.stderr.splitlines() if "unused suppression" in line]
     assert unused == [line for line in unused if line.startswith("r.md:")] and len(unused) == 2
-    assert "r.md:4: unused suppression: GK604" in proc.stderr and "r.md:11: unused suppression: GK601" in proc.stderr
+    assert "r.md:4: 未使用的抑制注释：GK604" in proc.stderr and "r.md:11: 未使用的抑制注释：GK601" in proc.stderr
+    english = run_cli("check", "-q", "r.md", "--report-unused-suppressions", "--lang", "en", cwd=tmp_path)
+    assert "r.md:4: unused suppression: GK604 silenced nothing here" in english.stderr
     assert proc.returncode == 0  # unused suppressions count as warnings: they fail only with --fail-on warning
     quiet = run_cli("check", "-q", "r.md", "--select", "GK5", cwd=tmp_path)
     assert quiet.returncode == 0 and "unused" not in quiet.stderr
@@ -118,9 +122,11 @@ def test_show_fixes_lists_what_was_and_would_be_fixed(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text(seed_text("zhangqi"), encoding="utf-8")
     would = run_cli("check", "-q", "r.txt", "--show-fixes", cwd=tmp_path)
-    assert "fixable with --fix" in would.stderr and "GK602 zero-lookalike" in would.stderr
+    assert "可用 --fix 自动修复" in would.stderr and "GK602 zero-lookalike" in would.stderr
+    english = run_cli("check", "-q", "r.txt", "--show-fixes", "--lang", "en", cwd=tmp_path)
+    assert "fixable with --fix" in english.stderr and "GK602 zero-lookalike" in english.stderr
     done = run_cli("check", "-q", "r.txt", "--fix", "--show-fixes", cwd=tmp_path)
-    assert "fixed:" in done.stderr and "1 × GK602 zero-lookalike" in done.stderr
+    assert "已修复：" in done.stderr and "1 × GK602 zero-lookalike" in done.stderr
     assert "GK602" not in done.stdout
 
 

@@ -76,4 +76,29 @@ def test_the_cli_skips_a_universitys_report_and_says_why(tmp_path):
     done = run_cli("check", "--no-cache", "-v", str(report))
     assert done.returncode == 0, done.stderr
     assert "GK202" not in done.stdout and "GK105" not in done.stdout
-    assert f"skipped {report}" in done.stderr and "《高等学校信息公开办法》" in done.stderr
+    assert f"已跳过 {report}：这是学校" in done.stderr and "《高等学校信息公开办法》" in done.stderr
+
+
+# the opening of a real page from a site's 繁體 version (a 2023 report of a 新區 bureau; names replaced)
+_TRADITIONAL_PAGE = """某新區某局關于2023年政府信息公開工作年度報告
+來源： 某新區某局
+根據《中華人民共和國政府信息公開條例》規定及新區政務公開領導小組辦公室《關于做好2023年政府信息公開工作年度報告編制和發布工作的通知》要求，我局編制了2023年度政府信息公開工作報告，報告數據統計期限為2023年1月1日至12月31日。
+一、總體情況
+2023年，某局緊緊圍繞新區黨工委、管委會關于政府信息公開工作的部署要求，認真貫徹落實《中華人民共和國政府信息公開條例》規定，將政府信息公開工作納入重要議事日程，切實推動政府信息公開工作制度化、常態化，不斷提升政務公開質效。
+"""
+
+
+def test_a_report_in_traditional_characters_is_skipped_and_the_user_told_why(tmp_path):
+    assert why_not_a_report(_TRADITIONAL_PAGE.splitlines()).startswith("written in traditional Chinese characters")
+    page = tmp_path / "report.txt"
+    page.write_text(_TRADITIONAL_PAGE, encoding="utf-8")
+    done = run_cli("check", "--no-cache", "-v", str(page))
+    assert done.returncode == 0 and "1 个文件不是年度报告" in done.stdout
+    assert f"已跳过 {page}：文字是繁体字" in done.stderr
+    english = run_cli("check", "--no-cache", "-v", "--lang", "en", str(page))
+    assert f"skipped {page}: written in traditional Chinese characters" in english.stderr
+
+
+def test_a_few_traditional_characters_in_a_note_are_not_a_traditional_text():
+    note = ["会议纪要", "本次會議討論了工作安排，與會人员就下一步工作發表了意見。"]  # a handful, not a text written in them
+    assert why_not_a_report(note).startswith("not an annual report")

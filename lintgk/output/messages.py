@@ -26,6 +26,16 @@ _REASONS_ZH = [
     (r"cannot be written \((.*)\)", r"无法写入（\1）"),
     (r"cannot write the file \((.*)\)", r"无法写入文件（\1）"),
     (r"no such file", "文件不存在"),
+    # files skipped as not annual reports (lintgk.recognize.why_not_a_report)
+    (r"a school's, hospital's or public enterprise's report.*",
+     "这是学校、医院或公共企事业单位自己的信息公开报告（按学年，或依据《高等学校信息公开办法》等），"
+     "不是行政机关依《政府信息公开条例》编制的年度报告"),
+    (r"names 信息公开 and 年度报告 but.*",
+     "提到了信息公开和年度报告，但开头不是报告标题，也没有报告的内容（条例、主动公开、依申请公开、统计期限、行政复议中的两项）"),
+    (r"not an annual report on government information disclosure.*",
+     "不是政府信息公开工作年度报告（没有提到信息公开年度报告，也没有国家格式的任何部分）"),
+    (r"written in traditional Chinese characters.*",
+     "文字是繁体字（lintgk 按简体中文检查年度报告），请先转换为简体再检查"),
     (r"is a directory", "这是文件夹，不是文件"),
     (r"empty file", "文件是空的"),
     (r"binary data, not a text report", "这是二进制数据，不是文字报告"),
@@ -76,23 +86,43 @@ _REASONS_ZH = [
 
 WORDS = {
     "zh": {"error": "错误", "warning": "警告", "fixed": "已自动修复 {n} 处问题",
-           "baseline": "已把 {n} 条问题写入基线 {path}", "overview": "已把 {n} 个文件的概览写入 {path}"},
+           "baseline": "已把 {n} 条问题写入基线 {path}", "overview": "已把 {n} 个文件的概览写入 {path}",
+           # the English words stay in brackets where CI logs are searched for them
+           "unused": "{path}:{line}: 未使用的抑制注释：{what} 在此处没有抑制任何问题，可以删除（unused suppression）",
+           "every rule": "所有规则",
+           "fixable": "{safe} 条问题可用 --fix 自动修复，另有 {unsafe} 条可用 --fix --unsafe-fixes 修复：",
+           "unsafe": "（不安全的修复）", "fixes applied": "已修复：", "no fixes": "没有应用任何修复"},
     "en": {"error": "error", "warning": "warning", "fixed": "fixed {n} finding(s)",
-           "baseline": "wrote {n} finding(s) to {path}", "overview": "wrote the overview of {n} file(s) to {path}"},
+           "baseline": "wrote {n} finding(s) to {path}", "overview": "wrote the overview of {n} file(s) to {path}",
+           "unused": "{path}:{line}: unused suppression: {what} silenced nothing here; remove it",
+           "every rule": "every rule",
+           "fixable": "{safe} finding(s) fixable with --fix, {unsafe} more with --fix --unsafe-fixes:",
+           "unsafe": " (unsafe)", "fixes applied": "fixed:", "no fixes": "no fixes applied"},
 }
 
 
 def reason(text: str, lang: str) -> str:
-    """Why a file could not be read, in ``lang``."""
-    if lang != "zh":
-        return text
+    """Why a file could not be read, in ``lang`` (in Chinese with the English kept in brackets)."""
+    translated = _in_chinese(text) if lang == "zh" else None
+    return text if translated is None else f"{translated}（{text}）"
+
+
+def _in_chinese(text: str) -> str | None:
     import regex as re  # here: most runs have no file it could not read
 
     for pattern, zh in _REASONS_ZH:
         match = re.fullmatch(pattern, text, flags=re.DOTALL)
         if match:
-            return f"{match.expand(zh)}（{text}）"
-    return text
+            return match.expand(zh)
+    return None
+
+
+def skipped_line(path: str, why: str, lang: str) -> str:
+    """``lintgk: 已跳过 PATH：why`` (--verbose): a file taken for no annual report, on one line. The reasons are
+    long sentences: in Chinese, the translation alone."""
+    if lang == "zh":
+        return printable(f"lintgk: 已跳过 {path}：{_in_chinese(why) or why}")
+    return printable(f"lintgk: skipped {path}: {why}")
 
 
 def error_line(message: str, lang: str) -> str:
