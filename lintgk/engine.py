@@ -182,7 +182,7 @@ def lint_read(doc: Document, config: Config, only_reports: bool = False) -> File
     if only_reports:
         from lintgk.recognize import why_not_a_report
 
-        reason = why_not_a_report(doc.lines)
+        reason = why_not_a_report(doc.lines, Path(doc.path).name)
         if reason:
             return FileResult(path=doc.path, skipped=reason)
     return lint_document(doc, config)

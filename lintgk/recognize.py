@@ -11,7 +11,8 @@ A file is taken for a report when its text
 - has two or more of the parts the Regulation requires (主动公开政府信息情况, 收到和处理政府信息公开申请情况,
   收费和减免情况, 存在的主要问题及改进情况, …, in the 2007 or the national format's wording), whatever its
   title says (a saved page often lost it).
-Anything else is clearly not a report: the CLI skips it (and says so with --verbose).
+Anything else is clearly not a report: the CLI skips it (and says so with --verbose), and so it skips a
+repository's README, CHANGELOG and the like by their names, whatever they hold.
 """
 from __future__ import annotations
 
@@ -110,8 +111,17 @@ def _in_traditional_characters(text: str) -> bool:
     return sum(1 for char in text[:_OPENING] if char in _TRADITIONAL_ONLY) >= _TRADITIONAL_AT_LEAST
 
 
-def why_not_a_report(lines: list[str]) -> str | None:
-    """None for a report; otherwise the reason, in a sentence for --verbose."""
+# A repository's own documents, by their conventional names (README.md, README.zh-CN.md, CHANGELOG.txt): a report
+# repository's README often opens with the reports' title and names the Regulation and the parts, and would
+# be linted as a report in every pre-commit run.
+_REPOSITORY_DOCUMENT = lazy_compile(
+    r"(?i)(?:readme|changelog|changes|contributing|licen[cs]e|copying|authors|code_of_conduct|security)(?:[._-].*)?")
+
+
+def why_not_a_report(lines: list[str], name: str = "") -> str | None:
+    """None for a report; otherwise the reason, in a sentence for --verbose. ``name``: the file's name."""
+    if name and _REPOSITORY_DOCUMENT.fullmatch(name):
+        return "a repository's own document (README, CHANGELOG and the like), not a report"
     if _another_institutions_report(lines):
         return ("a school's, hospital's or public enterprise's report on its information disclosure (a school year, "
                 "or rules such as 《高等学校信息公开办法》), not an administrative body's annual report under the "

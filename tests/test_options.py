@@ -88,9 +88,12 @@ def test_files_that_are_not_reports_are_skipped_and_drafts_are_not(tmp_path):
     assert proc.returncode == 1
     assert "README.md" not in proc.stdout and "CHANGELOG.md" not in proc.stdout and "draft.txt:" in proc.stdout
     assert "2 个文件不是年度报告" in proc.stdout
-    assert "已跳过 README.md：不是政府信息公开工作年度报告" in proc.stderr and "已跳过 CHANGELOG.md" in proc.stderr
-    english = run_cli("check", "-q", "-v", "--lang", "en", "README.md", cwd=tmp_path)
-    assert "skipped README.md: not an annual report" in english.stderr
+    assert "已跳过 README.md：这是仓库的说明文件" in proc.stderr and "已跳过 CHANGELOG.md" in proc.stderr
+    (tmp_path / "notes.md").write_text("# 会议记录\n\n讨论了下一年的工作安排。\n", encoding="utf-8")
+    notes = run_cli("check", "-q", "-v", "notes.md", cwd=tmp_path)
+    assert "已跳过 notes.md：不是政府信息公开工作年度报告" in notes.stderr
+    english = run_cli("check", "-q", "-v", "--lang", "en", "notes.md", cwd=tmp_path)
+    assert "skipped notes.md: not an annual report" in english.stderr
     (tmp_path / "lintgk.toml").write_text("reports-only = false\n", encoding="utf-8")
     everything = run_cli("check", "-q", "README.md", cwd=tmp_path)
     assert everything.returncode == 1 and "README.md:" in everything.stdout

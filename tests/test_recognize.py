@@ -102,3 +102,30 @@ def test_a_report_in_traditional_characters_is_skipped_and_the_user_told_why(tmp
 def test_a_few_traditional_characters_in_a_note_are_not_a_traditional_text():
     note = ["会议纪要", "本次會議討論了工作安排，與會人员就下一步工作發表了意見。"]  # a handful, not a text written in them
     assert why_not_a_report(note).startswith("not an annual report")
+
+
+def test_a_report_repositorys_readme_is_skipped_by_its_name_though_it_reads_like_a_report(tmp_path):
+    """A report repository's README opens with the reports' title and names the Regulation and the parts: by its
+    content it is a report, and a pre-commit run gave it 8 errors."""
+    readme = ("# 某镇政府信息公开工作年度报告\n\n本仓库保存某镇人民政府2019年至2024年的政府信息公开工作年度报告，每年1月31日前"
+              "依据《中华人民共和国政府信息公开条例》编写并在门户网站发布。\n\n报告包括总体情况、主动公开政府信息情况、"
+              "收到和处理政府信息公开申请情况等六个部分。\n\n提交前请运行 pre-commit，检查统计期限、主动公开和依申请公开的数字。\n")
+    assert why_not_a_report(readme.splitlines()) is None  # what it holds alone: a report
+    for name in ("README.md", "readme.txt", "README.zh-CN.md", "CHANGELOG.md"):
+        (tmp_path / name).write_text(readme, encoding="utf-8")
+    report = tmp_path / "2023年报.md"
+    report.write_text(readme, encoding="utf-8")  # the same text under a report's name is linted
+    done = run_cli("check", "--no-cache", "-v", "README.md", "readme.txt", "README.zh-CN.md", "CHANGELOG.md",
+                   report.name, cwd=tmp_path)
+    assert "4 个文件不是年度报告" in done.stdout and "2023年报.md:" in done.stdout and "README" not in done.stdout
+    assert "已跳过 README.md：这是仓库的说明文件" in done.stderr
+    english = run_cli("check", "--no-cache", "-v", "--lang", "en", "README.md", cwd=tmp_path)
+    assert "skipped README.md: a repository's own document" in english.stderr
+
+
+@pytest.mark.parametrize("name,document", [("README", True), ("Readme.markdown", True), ("LICENSE.txt", True),
+                                           ("2023年报-README.md", False), ("报告说明.md", False), ("licensed.txt", False),
+                                           ("newsletter.md", False)])
+def test_only_the_conventional_names_are_a_repositorys_documents(name, document):
+    lines = ["某镇2023年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况"]
+    assert (why_not_a_report(lines, name) is not None) == document

@@ -27,6 +27,7 @@ _REASONS_ZH = [
     (r"cannot write the file \((.*)\)", r"无法写入文件（\1）"),
     (r"no such file", "文件不存在"),
     # files skipped as not annual reports (lintgk.recognize.why_not_a_report)
+    (r"a repository's own document.*", "这是仓库的说明文件（README、CHANGELOG 等），不是年度报告"),
     (r"a school's, hospital's or public enterprise's report.*",
      "这是学校、医院或公共企事业单位自己的信息公开报告（按学年，或依据《高等学校信息公开办法》等），"
      "不是行政机关依《政府信息公开条例》编制的年度报告"),
