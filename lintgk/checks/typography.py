@@ -452,8 +452,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         # (the few lines above the title; the first line, when the title read runs it into the title under it)
         if found is None and (par.line < title_line or not i and par.line == title_line and text in _COLUMN_NAMES):
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
-            following = paragraphs[i + 1].text.strip(P.SPACES) if i + 1 < len(paragraphs) else ""
-            found = _header_line(text, pattern, i == last + 1, previous, following)
+            over_title = not i and len(paragraphs) > 1 and _whole_title(paragraphs[1].text.strip(P.SPACES))
+            found = _header_line(text, pattern, i == last + 1, previous, over_title)
             if found is not None and text in _COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
         if found is None and _FOOTER_MARKS.search(text):  # (a search of each short line: most hold none)
@@ -516,7 +516,7 @@ _NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
 
 
 def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, previous: str,
-                 following: str) -> list[str] | None:
+                 first_over_title: bool) -> list[str] | None:
     """A line of the site's header above the report's title that names too few of the page's words to tell it
     elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
     the header (墨脱县人民政府 / 政府信息公开) or as the copy's first line, a nav bar of short links one of them
@@ -524,8 +524,7 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
     if text in _COLUMN_NAMES:
-        first = not previous and _whole_title(following)
-        return [text] if after_furniture or first or _SITE_NAME.fullmatch(previous) else None
+        return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
     items = text.split()
