@@ -1,6 +1,7 @@
 """GK3xx: figures in the prose that must add up, agree with each other and with the tables."""
 from __future__ import annotations
 
+import re as std_re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,14 +117,34 @@ def share_of_total(report: Report, params: ShareOfTotalParams, emit: Emitter) ->
         wrong = [(item, m) for item, m in stated
                  if abs(float(m["pct"]) - 100 * item.value / total.value) > params.tolerance]
         # the total is the shares' base only when one share, or the parts' sum, says so: shares of another
-        # whole (the requests received, not those answered) are all off alike
-        if not wrong or (len(wrong) == len(stated) and sum(f.value for f in e.items) != total.value):
+        # whole (the requests received, not those answered) are all off alike; so are they when the parts add
+        # up to the total but every share is of one other whole the report states (「共受理申请10件」, then 「在已经
+        # 答复的9件申请中，同意公开的7件，占总数的70%；……」)
+        if not wrong or (len(wrong) == len(stated) and (
+                sum(f.value for f in e.items) != total.value
+                or _shares_of_stated_whole(report, stated, total, params.tolerance))):
             continue
         for item, m in wrong:
             emit(Span.within(item.paragraph, item.offset, m.end()), part=_named(item), total=total.text,
                  stated=m["pct"], share=_percent(100 * item.value / total.value))
             reported.add(id(item))
     _shares_past_whole(report, emit, reported)
+
+
+def _shares_of_stated_whole(report: Report, stated: list, total: Figure, tolerance: float) -> bool:
+    """Whether two shares or more are all of one whole other than the list's total, stated in the report with
+    the total's unit (7 at 70% and 1 at 10% of the 10 received)."""
+    if len(stated) < 2:
+        return False
+    item, m = next(((item, m) for item, m in stated if float(m["pct"]) > 0), (None, None))
+    if item is None:
+        return False
+    base = round(100 * item.value / float(m["pct"]))
+    if base <= 0 or base == total.value or any(
+            abs(float(m["pct"]) - 100 * item.value / base) > tolerance for item, m in stated):
+        return False
+    whole = rf"(?<![\d.]){base}\s*{std_re.escape(total.unit)}"  # rare: only lists whose every share is off
+    return std_re.search(whole, JoinedParagraphs.of(report.doc.paragraphs).text) is not None
 
 
 def _shares_past_whole(report: Report, emit: Emitter, reported: set[int]) -> None:

@@ -429,6 +429,17 @@ _LABELLED_NO_AT = lazy_compile(
 )
 
 
+# A QQ number standing where the address should be, after a contact label (「电子邮箱：QQ邮箱1149545357」,
+# 「邮箱：12345678」): a QQ number is 5 to 11 digits and opens with 1-9; a telephone's area code opens with 0.
+# What follows it must end the item, so that a count (「电子邮件：12345件」) or an address that opens with
+# digits (「85223544jyj@sina.com」) is not taken for one.
+_LABELLED_NUMBER = lazy_compile(
+    r"(?:地址)?[ \t\u3000]*(?P<colon>[:：])?[ \t\u3000]*"
+    r"(?P<token>(?:(?P<qq>QQ|qq|ＱＱ)(?:邮箱|号码|号)?[:：]?[ \t\u3000]*)?(?P<number>[1-9][0-9]{4,10}))"
+    r"(?=$|[ \t\u3000，。；;,、）)])"
+)
+
+
 def _has_top_level_domain(address: str) -> bool:
     last = address.rsplit(".", 1)[-1].lower()
     return len(last) == 2 or last in _GENERIC_TOP_LEVEL
@@ -462,6 +473,7 @@ def _labelled_without_at(par, emit: Emitter) -> None:
     text = par.text
     for label in _EMAIL_LABELS:
         for at in positions(text, label):
+            _labelled_number(par, at + len(label), emit)
             m = _LABELLED_NO_AT.match(text, at + len(label))
             if m is None or m.group("token").lower().startswith(("www.", "http")):
                 continue
@@ -473,6 +485,23 @@ def _labelled_without_at(par, emit: Emitter) -> None:
                 repaired = token[:-len(service)] + "@" + token[-len(service):]
                 fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
             emit(span, variant="no_at", fix=fix, email=token)
+
+
+def _labelled_number(par, after_label: int, emit: Emitter) -> None:
+    """A QQ number, or digits alone after a colon, where a contact label's address should be. The address
+    QQ gives every number (number@qq.com) is offered as the fix only where the report says it is a QQ number:
+    digits alone may as well be a telephone's."""
+    m = _LABELLED_NUMBER.match(par.text, after_label)
+    if m is None or not (m.group("qq") or m.group("colon")):
+        return  # digits right after the label with no colon read as a count (「电子邮件12345」) as well
+    token = m.group("token")
+    span = Span.within(par, m.start("token"), m.end("token"))
+    if not m.group("qq"):
+        emit(span, variant="digits_only", email=token)
+        return
+    repaired = m.group("number") + "@qq.com"
+    fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
+    emit(span, variant="qq_number", fix=fix, email=token, suggestion=repaired)
 
 
 # A document number's year in brackets other than 〔〕 (「岚政务公开协办[2016]69号」, 「国办公开办函【2019】60号」,

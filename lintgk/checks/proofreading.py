@@ -258,7 +258,8 @@ _COLONS = frozenset("：:")
 # Words that are never right side by side, each found with str.find (see _left_over):
 # - a character that never doubles written twice: 在 (「主要存在在与群众互动不够紧密」; 实实在在, 现在在线, 正在在…
 #   are right), 是 after an item's ordinal (「二是是通过微博」; 一是是否… is right), 网 before 上 (「政府网网上投诉」;
-#   政府网网站 is right);
+#   政府网网站 is right), 有 before the verb that opens a task (「国家、省和市有有做好政务公开工作的部署安排」, where
+#   有关 was meant; 所有有关, 具有有效 are a word ending in 有 then one opening with it, and 有做, 有开, 有推 open none);
 # - a verb written with its 于 and again without it (「有待于有待进一步加强」);
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
@@ -271,6 +272,9 @@ _COLONS = frozenset("：:")
 # - a comma right after the 虽然 that opens a clause (「虽然，我区2018年度政务公开工作取得了一定成效，但……」): the
 #   conjunction is written on with its clause.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
+_TASK_VERBS = ("做好", "开展", "推进", "落实", "进一步")
+# the characters written twice whose fix is not to drop one: 有有 stood for 有关
+_NO_SURE_FIX = frozenset("有")
 _OPENS_CLAUSE_AFTER = frozenset("。，；：！？,;:!?\n")
 _ITEMS_REACH = 600  # how far after 一是 its 二是 is looked for: the longest item of the corpus runs under 400
 _VERBS_WITH_YU = frozenset(("有待", "有利", "致力", "着眼", "立足", "得益", "取决", "归功"))
@@ -426,6 +430,9 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             yield at, at + 2, "是", None
     for at in positions(text, "网网上"):
         yield at, at + 2, "网", None
+    for at in positions(text, "有有"):
+        if text.startswith(_TASK_VERBS, at + 2):
+            yield at, at + 2, "有", None
     for at in positions(text, "于"):
         verb = text[at - 2:at] if at >= 2 else ""
         if verb in _VERBS_WITH_YU and text[at + 1:at + 3] == verb:
@@ -487,8 +494,8 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
             continue
         span = Span.within(par, start, end)
         fix = None
-        if end - start == 2 and variant is None:  # a character twice (的的, 局局): the one doubling whose fix
-            # is certain, one less
+        if end - start == 2 and variant is None and word not in _NO_SURE_FIX:  # a character twice (的的, 局局):
+            # the one doubling whose fix is certain, one less
             fix = Fix(f"删去重复的「{word}」", [Edit(span.line, span.column + 1, span.line, span.end_column, "")])
         elif variant == "sentence-end":
             fix = Fix("把顿号改为句号", [Edit(span.line, span.column, span.line, span.end_column, "。")])

@@ -449,11 +449,15 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if len(text) > max_line and notice is None and not _long_metadata(text, starts, pattern, max_line):
             continue
         found = _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
-        if found is None and par.line < title_line:  # (the few lines above the title)
+        # (the few lines above the title; the first line, when the title read runs it into the title under it)
+        if found is None and (par.line < title_line or not i and par.line == title_line and text in _COLUMN_NAMES):
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
-            found = _header_line(text, pattern, i == last + 1, previous)
-            if found is not None and text in _COLUMN_NAMES and i != last + 1:  # the site's name over its column's
+            over_title = not i and len(paragraphs) > 1 and _whole_title(paragraphs[1].text.strip(P.SPACES))
+            found = _header_line(text, pattern, i == last + 1, previous, over_title)
+            if found is not None and text in _COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
+        if found is None and _FOOTER_MARKS.search(text):  # (a search of each short line: most hold none)
+            found = _footer_line(text, i >= len(paragraphs) - _FOOTER_DEPTH)
         if (found is None and signs is not None and notice is None and not signs.search(text)
                 and not (text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text))):
             continue  # none of the branches below can take it (_furniture_signs): one search, not all their tests
@@ -511,19 +515,57 @@ _SPONSOR = lazy_compile(r"[^，。；\s]{2,30}主办")  # the site's sponsor (�
 _NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
 
 
-def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, previous: str) -> list[str] | None:
+def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, previous: str,
+                 first_over_title: bool) -> list[str] | None:
     """A line of the site's header above the report's title that names too few of the page's words to tell it
     elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
-    the header (墨脱县人民政府 / 政府信息公开), a nav bar of short links one of them the page's (财务报销 网站搜索
-    网站地图). A report's own lines above its title are its body's name or a date, not these."""
+    the header (墨脱县人民政府 / 政府信息公开) or as the copy's first line, a nav bar of short links one of them
+    the page's (财务报销 网站搜索 网站地图). A report's own lines above its title are its body's name or a date,
+    not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
+    年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
     if text in _COLUMN_NAMES:
-        return [text] if after_furniture or _SITE_NAME.fullmatch(previous) else None
+        return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
     items = text.split()
     if len(items) >= 3 and all(_NAV_ITEM.fullmatch(item) for item in items) and (
             words := [item for item in items if pattern.fullmatch(item)]):
         return words
+    return None
+
+
+# what a title broken after its 「政府信息公开」 goes on with on its next line
+_TITLE_TAILS = ("工作", "年度", "年报")
+
+
+def _whole_title(text: str) -> bool:
+    """Whether a line reads as a report's whole title: a year in it, 报告 or 年报 at its end, and not the tail of
+    a title broken on the line above."""
+    return "年" in text and text.endswith(("报告", "年报")) and not text.startswith(_TITLE_TAILS)
+
+# The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the
+# copyright) and the label of its sponsor: one search of each short line finds the few lines _footer_line reads
+_FOOTER_MARKS = lazy_compile(r"ICP|公网安备|网站标识码|版权所有|主办")
+_SITE_LICENCE = lazy_compile(r"(?P<label>ICP备|ICP证|公网安备|网站标识码)\s*[:：]?\s*\d")
+_SPONSOR_LABEL = lazy_compile(r"(?P<label>主办单位|主办)\s*[:：]")
+_FOOTER_PARTNERS = ("承办", "协办", "运行维护", "技术支持", "维护单位", "版权所有")
+_FOOTER_DEPTH = 3  # the last paragraphs of a copy where the sponsor's line alone is the footer's
+
+
+def _footer_line(text: str, near_end: bool) -> list[str] | None:
+    """A line of the site's footer: its licence or filing numbers (东ICP备12099999号, 网站标识码：3590000099), its
+    copyright (版权所有：某某市人民政府), or its sponsor's label at the line's start (主办单位：某某办公室) beside a
+    partner's (承办：…) or among the copy's last lines. None of them holds a sentence: a report that names its
+    site's filing (「完成ICP备案」) writes one."""
+    if _SENTENCE.search(text):
+        return None
+    if licence := _SITE_LICENCE.findall(text):
+        return licence
+    if "版权所有" in text:
+        return ["版权所有"]
+    sponsor = _SPONSOR_LABEL.match(text)
+    if sponsor is not None and (near_end or any(word in text for word in _FOOTER_PARTNERS)):
+        return [sponsor.group("label")]
     return None
 
 

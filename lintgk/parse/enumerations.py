@@ -398,6 +398,8 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
 
 # 「占12.7%」 after a category gives its share of the total; a share is not a figure to sum.
 _SHARE = lazy_compile(r"^(?:约|共)?占[^\d，,；;]{0,8}?\d+(?:\.\d+)?\s*[%％]$")
+# 「主要涉及文物保护、行政审批等信息」 after a category says what it holds; with no figure, no figure to sum either
+_DESCRIPTION = lazy_compile(r"^(?:主要|大多|多为|大部分)(?:涉及|是|为|集中在|包括|关于)\D*$")
 _WITHIN = lazy_compile(r"[中里]\s*[：:]?$")  # 「在公开的425条政府信息中，……」
 _LEAD_TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类")
 _STAGE_WORDS = lazy_compile("|".join(_STAGES))
@@ -474,7 +476,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     text = par.text.rstrip("。.")
     if "其中" in text or ("是" in text and _ORDINAL.search(text)):
         return None
-    segments = [(at, s) for at, s in _segments(text) if not _SHARE.match(s)]
+    segments = [(at, s) for at, s in _segments(text) if not (_SHARE.match(s) or _DESCRIPTION.match(s))]
     matched = [_CATEGORY_SEGMENT.match(s) for _, s in segments]
     # the categories start at the first clause that names one (not 「全年共公开信息80条」)
     first = next((i for i, m in enumerate(matched) if m and not TOTAL_WORDS.search(m.group("label"))), None)
