@@ -543,6 +543,7 @@ def _whole_title(text: str) -> bool:
     a title broken on the line above."""
     return "年" in text and text.endswith(("报告", "年报")) and not text.startswith(_TITLE_TAILS)
 
+
 # The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the
 # copyright) and the label of its sponsor: one search of each short line finds the few lines _footer_line reads
 _FOOTER_MARKS = lazy_compile(r"ICP|公网安备|网站标识码|版权所有|主办")
