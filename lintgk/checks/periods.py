@@ -250,7 +250,8 @@ def _carried_into_own_year(report: Report, year: int, emit: Emitter) -> None:
 # year changed with the rest (a year's report is published after the year, never within it)
 _PUBLISHED_IN_ITS_YEAR = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s*年度?[^。；;《》\d\n]{0,24}?信息公开(?:工作)?(?:年度)?(?:报告|年报)》?"
-    r"[^。；;\n]{0,16}?(?P<when>(?P<dy>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    # not the end of a period either (「……工作报告，内容涵盖2024年1月1日至2024年12月31日期间的……信息公开情况」)
+    r"[^。；;\n]{0,16}?(?<![至到\-—–~～]\s*)(?P<when>(?P<dy>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
     # the whole date, and not the start of a period (「……年度报告，本年报中所列数据的统计期限自2020年1月1日起至……」)
     r"(?!\s*\d|\s*(?:起|至|到|[-—–~～]))"
     r"[^。；;\n]{0,40}?(?:公布|发布|公开|上网|挂网)")

@@ -19,8 +19,9 @@ _YEAR_PERIOD = lazy_compile(r"(?:统计期限|统计时间|统计周期|数据�
 # 2019年1月1日至12月31日期间的……」)
 _REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反映|包括)")
 # 「本报告由……六部分组成，涵盖2020年1月1日至12月31日山阳县人民政府信息公开工作情况」: the span the report's disclosure
-# work is said to cover, the body's name between the period and the work (a Shaanxi county's 2020 report)
-_COVERS_AT_END = ("涵盖", "反映")
+# work is said to cover, the body's name between the period and the work (a Shaanxi county's 2020 report); 「报告包括
+# 2024年1月1日至2024年12月31日政府信息公开工作总体情况、主动公开……」 (a Guangdong town's 2024 report)
+_COVERS_AT_END = ("涵盖", "反映", "包括")
 _COVERED_WORK = lazy_compile(r"[^，,。；;]{0,20}?信息公开(?:工作)?(?:总体)?情况")
 # 「现将夏镇2024年1月1日至12月31日期间的政府信息公开总体情况……报告如下」: the span of the disclosure work reported on
 # (not the span a year's report covers when the report names it: 「2023年1月1日至12月31日期间的政府信息公开工作年度报告已……发布」)

@@ -285,7 +285,13 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     last = items[-1]
     if _OPEN_END.match(text, last.offset + len(last.text)):
         return False
-    return any(_CATCH_ALL.search(_label(text, f, start)) for f in items[:-1])
+    return any(_CATCH_ALL.search(label) and not _KIND_OF_ITS_OWN.match(label)
+               for label in (_label(text, f, start) for f in items[:-1]))
+
+
+# an item in the middle of a list that names a kind of its own, not the rest: 「……、年度财政预决算12条、其他重点信息5条、
+# 工作动态63条」 (a Guangxi city commission's 2023 report, 238 of 313: the key information beyond the items named)
+_KIND_OF_ITS_OWN = lazy_compile(r"(?:" + CATCH_ALL + r")(?:重点|重要)")
 
 
 # a part named by its disclosure attribute alone (「作为依申请公开信息数46条」, 「不予公开24条」, 「主动公开政府信息55条」)
