@@ -162,8 +162,10 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 
 
 # a line that is only a body's name, as a title block sets it below a title that names none
-# (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already)
-_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+# (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already);
+# a zone's name may hold its other name in brackets (「武昌经开区（滨江）管委会」)
+_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?"
+                          r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
 # a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
 _BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*年度?$")
 
