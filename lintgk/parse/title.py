@@ -98,11 +98,17 @@ def _candidates(paragraphs: list[Paragraph]):
                 continue
         if looks:
             if not PAGE_FRAME.search(text):
-                yield i, text, Span.within(par, 0, len(text))
+                tag = _COLUMN_TAG.match(text)
+                start = tag.end() if tag is not None and _KIND.search(text, tag.end()) else 0
+                yield i, text[start:], Span.within(par, start, len(text))
             continue
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+
+
+# the site's column set before the title in 【】 (「【2023年度信息公开年报】长岛××管理中心2023年……年度报告」): not the title's
+_COLUMN_TAG = lazy_compile(r"^【[^】]{1,20}】[" + SPACES + r"]*")
 
 
 # a title's second line printed letter-spaced, as a centred line is (「两河乡2013年度政府信息公开」 over 「年 度 报 告」)
