@@ -80,9 +80,10 @@ def _unreadable_period(report: Report) -> tuple[Span, str] | None:
 
 
 # The date the report's data run to, at the end of its year: 「所列数据截止日期为2024年12月31日」 (a Jilin county
-# office's template), 「报告中所涉及的数据核定时间点为2021年12月31日」 (an Inner Mongolia banner's, a Shaanxi street's)
-_DATA_CUT_OFF = lazy_compile(r"数据的?(?:截止|截至|核定)(?:日期|时间点?|日)?(?:为|是|[：:])?\s*(?P<y>(?:19|20)\d{2})\s*年"
-                             r"\s*12\s*月\s*31\s*日")
+# office's template), 「报告中所涉及的数据核定时间点为2021年12月31日」 (an Inner Mongolia banner's, a Shaanxi street's),
+# 「本年报中所列数据统计时间截至2019年12月31日」 (a Zhejiang 高新区 管委会's 2019 report)
+_DATA_CUT_OFF = lazy_compile(r"(?:数据的?(?:统计(?:期限|时限|时间|日期)?)?|统计(?:期限|时限|时间|日期))(?:截止|截至|核定)(?:日期|时间点?|日)?"
+                             r"(?:为|是|[：:])?\s*(?P<y>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 def _data_cut_off_at_year_end(report: Report) -> bool:
@@ -92,7 +93,7 @@ def _data_cut_off_at_year_end(report: Report) -> bool:
     year = report.year
     for par in report.doc.paragraphs:
         text = par.text
-        if "数据" not in text or not ("截" in text or "核定" in text):
+        if not ("数据" in text or "统计" in text) or not ("截" in text or "核定" in text):
             continue
         if any(year is None or int(m.group("y")) == year for m in _DATA_CUT_OFF.finditer(text)):
             return True

@@ -20,6 +20,7 @@ MAX_TITLE = 40
 # (「措施：一、加强领导，……」) has no gap after its items and is left alone. A short title may be letter-spaced
 # (「……电话69713664。 一、概 述 根据……」, a Shanghai district bureau's page).
 _GAP = lazy_compile(r"[" + SPACES + r"]+")
+_GAP_CHARS = tuple(SPACES)  # one blank of a gap (a one-character slice is tested against them)
 _AFTER_STOP = lazy_compile(r"[。！？!?；;：:][" + SPACES + r"]*$")
 _RUN_IN = lazy_compile(
     r"(?:(?<=[。！？!?；;：:" + SPACES + r"])|^)"
@@ -180,6 +181,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         return found
     repeat = None  # a heading after a stop numbered as the part before it (「一、引言 …… 一、概述」), held until the
     # part after it is numbered for its place (三、): the repeat is then the misprint, and a part of its own
+    first_part_set_off = False  # the report's first part, run into the opening between gaps (see below)
     for m in _MARKER.finditer(text):
         if m.start() == 0:
             continue
@@ -194,6 +196,10 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         if part is not None and number == expected and (
                 placed or text[m.start() - 1] in SPACES or number == part[0]):
             title = part[1]
+            # 「……年度报告如下： 一、总体情况 1.加强组织领导……」 (a page that lost its line breaks): the first part,
+            # its template title at its own number, with a gap before its numeral and after its title
+            first_part_set_off = (not found and number == 1 == part[0] and text[m.start() - 1] in SPACES
+                                  and text[m.end() + len(title): m.end() + len(title) + 1] in _GAP_CHARS)
         generic = _RUN_IN.match(text, m.start()) if title is None else None
         if generic is not None and number == expected and placed:
             title = generic.group("title")
@@ -212,7 +218,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         repeat = None
         found.append(_run_in_heading(par, m, number, title))
         expected = number + 1
-    return found if len(found) >= 2 or (found and opens_with_part) else []
+    return found if len(found) >= 2 or (found and (opens_with_part or first_part_set_off)) else []
 
 
 def _run_in_heading(par: Paragraph, m, number: int, title: str) -> Heading:

@@ -98,11 +98,17 @@ def _candidates(paragraphs: list[Paragraph]):
                 continue
         if looks:
             if not PAGE_FRAME.search(text):
-                yield i, text, Span.within(par, 0, len(text))
+                tag = _COLUMN_TAG.match(text)
+                start = tag.end() if tag is not None and _KIND.search(text, tag.end()) else 0
+                yield i, text[start:], Span.within(par, start, len(text))
             continue
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+
+
+# the site's column set before the title in 【】 (「【2023年度信息公开年报】长岛××管理中心2023年……年度报告」): not the title's
+_COLUMN_TAG = lazy_compile(r"^【[^】]{1,20}】[" + SPACES + r"]*")
 
 
 # a title's second line printed letter-spaced, as a centred line is (「两河乡2013年度政府信息公开」 over 「年 度 报 告」)
@@ -162,8 +168,10 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 
 
 # a line that is only a body's name, as a title block sets it below a title that names none
-# (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already)
-_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+# (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already);
+# a zone's name may hold its other name in brackets (「武昌经开区（滨江）管委会」)
+_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?"
+                          r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
 # a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
 _BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*年度?$")
 
