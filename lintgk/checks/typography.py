@@ -594,11 +594,15 @@ _ACCOUNT_LABELS = frozenset({"微信公众号", "官方微信", "官方微博"})
 _ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
 # the value of the page's validity field copied onto lines of its own under it (时  效 性： / 有效 / 有效)
 _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
+# the page header's clock, the date with its weekday, alone or after the site's name (天津市某某区人民政府
+# 2019年12月3日星期二): a report dates itself without the weekday
+_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*(?:星期|周)[一二三四五六日天]")
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
     """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
-    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a
+    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the header's clock
+    (2019年12月3日星期二, after the site's name or alone), the buttons of a
     font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
     (1.错误类：*), and after a furniture line: a search box's button, a new-media account's name, the validity
     field's value."""
@@ -607,6 +611,8 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
         return [text]
     if "/" in text and len(text) <= 40 and _INDEX_NUMBER.fullmatch(text):
+        return [text]
+    if ("星期" in text or "周" in text) and _PAGE_CLOCK.fullmatch(text):
         return [text]
     if previous and ("字体" in previous or "字号" in previous or _FONT_TAIL.fullmatch(previous)) \
             and _FONT_TAIL.fullmatch(text):
