@@ -364,6 +364,8 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}丨]|\
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
+# how many times max_other_chars_strong a line may hold besides a strong token and the page's time stamp
+_STAMPED_ROOM = 2
 _HEADING_NUMBER = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 # a page's publication stamp (2024-01-16 08:40, or in words: 「2022年01月18日来源：1」): beside a strong token it
 # counts as another of the bar's words (a date alone beside a weaker word, 「日期：2022年1月18日」, may be the report's)
@@ -485,9 +487,13 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         else:
             rest = len(_FILLER.sub("", pattern.sub("", compact)))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
-            marked = (strong is not None and strong.search(compact)) or (stamp is not None and stamp.search(text))
-            lenient = marked and words >= 2 and not _SENTENCE.search(text)
-            if rest > (strong_rest_max if lenient else rest_max) and not (
+            named = strong is not None and strong.search(compact)
+            stamped = stamp is not None and stamp.search(text)
+            lenient = (named or stamped) and words >= 2 and not _SENTENCE.search(text)
+            limit = strong_rest_max if lenient else rest_max
+            if lenient and named and stamped:  # a strong label and the minute it was posted: room for a body's long name
+                limit *= _STAMPED_ROOM  # (来源：某某县政府职能转变和数字政府建设工作领导小组办公室 发布时间：2024-01-01 08:08)
+            if rest > limit and not (
                     i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))):
                 continue  # a sentence that names a view count or a source is the report's
         _emit_line(par, lines, emit, "、".join(dict.fromkeys(found)))
