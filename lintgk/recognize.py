@@ -5,7 +5,8 @@ A file is taken for a report when its text
 - opens with a report's title: one of its first five lines (or two of them joined, as a title split
   over lines) is short, is not a list item, names 信息公开 and ends in 年度报告, 年报 or (in older
   reports) 信息公开(工作)报告 (a draft's （征求意见稿） may follow); or
-- names its subject anywhere: 信息公开 together with 年度报告, 年报 or 信息公开(工作)报告, and shows two marks of a report's
+- names its subject anywhere: 信息公开 together with 年度报告, 年报 or 信息公开(工作)报告 (or says it is the report
+  compiled under the Regulation: 「依据《…政府信息公开条例》…编制本报告」), and shows two marks of a report's
   substance (a README that mentions the report and the Regulation is not one): the Regulation (《…政府信息公开条例》 or 《条例》),
   主动公开, 依申请公开 / 公开申请, a statistics period (统计期限…), 行政复议 or 行政诉讼; or
 - has two or more of the parts the Regulation requires (主动公开政府信息情况, 收到和处理政府信息公开申请情况,
@@ -48,8 +49,13 @@ _TITLE_END = lazy_compile(r"(?:报告|年报)(?:[（(][^）)]{0,12}[）)])?[\W_]
 _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 
+# a report that lost its title names itself by the Regulation it is compiled under (「依据《中华人民共和国政府信息公开
+# 条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。」, as Beijing's open; 「……规定编制本报告。」)
+_COMPILED_UNDER_REGULATION = lazy_compile(r"政府信息公开条例》[^。]{0,80}?编制(?:了)?本(?:年度)?报告")
+
+
 def _names_report(text: str) -> bool:
-    return bool(_SUBJECT.search(text) and _REPORT.search(text))
+    return bool(_SUBJECT.search(text) and (_REPORT.search(text) or _COMPILED_UNDER_REGULATION.search(text)))
 
 
 def _head(lines: list[str]) -> list[str]:

@@ -29,6 +29,12 @@ def test_every_seed_is_a_report(name):
     ["根据《中华人民共和国政府信息公开条例》规定，现将2020年度市某某局信息公开工作总结报告如下。", "一、总体情况",
      "（一）主动公开。全年发布政府信息1200余条。", "（二）依申请公开。全年受理依申请信息公开21件。"],
     # title lost, the report named a 工作总结报告 (a real 2020 Shandong city bureau's page, sw30)
+    ["依据《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。", "一、总体情况",
+     "（一）主动公开", "2024年，我街道通过信息公开专栏主动公开政府信息167条。",
+     "（二）依申请公开", "全年共受理政府信息公开申请3件。"],
+    # title lost, the report says it is the one compiled under the Regulation (real 2023-2024 Beijing pages, sw34)
+    ["根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制本报告。报告数据统计期限为2023年1月1日至2023年12月31日。",
+     "一、总体情况", "（一）主动公开", "2023年全区各部门累计主动公开信息13648条。"],  # (a real 2023 Liaoning district's page)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None

@@ -364,6 +364,8 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}丨]|\
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
+# how many times max_other_chars_strong a line may hold besides a strong token and the page's time stamp
+_STAMPED_ROOM = 2
 _HEADING_NUMBER = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 # a page's publication stamp (2024-01-16 08:40, or in words: 「2022年01月18日来源：1」): beside a strong token it
 # counts as another of the bar's words (a date alone beside a weaker word, 「日期：2022年1月18日」, may be the report's)
@@ -489,9 +491,13 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         else:
             rest = len(_FILLER.sub("", pattern.sub("", compact)))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
-            marked = (strong is not None and strong.search(compact)) or (stamp is not None and stamp.search(text))
-            lenient = marked and words >= 2 and not _SENTENCE.search(text)
-            if rest > (strong_rest_max if lenient else rest_max) and not (
+            named = strong is not None and strong.search(compact)
+            stamped = stamp is not None and stamp.search(text)
+            lenient = (named or stamped) and words >= 2 and not _SENTENCE.search(text)
+            limit = strong_rest_max if lenient else rest_max
+            if lenient and named and stamped:  # a strong label and the minute it was posted: room for a body's long name
+                limit *= _STAMPED_ROOM  # (来源：某某县政府职能转变和数字政府建设工作领导小组办公室 发布时间：2024-01-01 08:08)
+            if rest > limit and not (
                     i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))):
                 continue  # a sentence that names a view count or a source is the report's
         _emit_line(par, lines, emit, "、".join(dict.fromkeys(found)))
@@ -637,11 +643,15 @@ _ACCOUNT_LABELS = frozenset({"微信公众号", "官方微信", "官方微博"})
 _ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
 # the value of the page's validity field copied onto lines of its own under it (时  效 性： / 有效 / 有效)
 _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
+# the page header's clock, the date with its weekday, alone or after the site's name (天津市某某区人民政府
+# 2019年12月3日星期二): a report dates itself without the weekday
+_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*(?:星期|周)[一二三四五六日天]")
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
     """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
-    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the buttons of a
+    (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the header's clock
+    (2019年12月3日星期二, after the site's name or alone), the buttons of a
     font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
     (1.错误类：*), and after a furniture line: a search box's button, a new-media account's name, the validity
     field's value."""
@@ -650,6 +660,8 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
         return [text]
     if "/" in text and len(text) <= 40 and _INDEX_NUMBER.fullmatch(text):
+        return [text]
+    if ("星期" in text or "周" in text) and _PAGE_CLOCK.fullmatch(text):
         return [text]
     if previous and ("字体" in previous or "字号" in previous or _FONT_TAIL.fullmatch(previous)) \
             and _FONT_TAIL.fullmatch(text):

@@ -43,7 +43,9 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
     named = named_year()
     if named:
         return named
-    years = Counter(d.date.year for d in dates)
+    # a date with its weekday is the page header's clock (「天津市某某区人民政府 2019年12月3日星期二」 over a 2025
+    # report): it says nothing of the year the report is on
+    years = Counter(d.date.year for d in dates if not d.weekday)
     if not years:
         return None
     year = years.most_common(1)[0][0]

@@ -53,6 +53,9 @@ _PERIOD_GROUPS = tuple(P.PERIOD.groupindex[k] for k in ("y", "m", "d", "y2", "m2
 # What a date written so must hold (each a looser pattern than the date's), looked for by the standard library's
 # engine, twice as fast as ``regex`` on these: most paragraphs with a separator or a 年 and a 月 hold neither.
 _MAY_BE_ISO_DATE = std_re.compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
+# a weekday right after a date, as a page's header clock shows it (「2019年12月3日星期二」); a report's sentence
+# brackets one (「5月15日（星期三）」)
+_WEEKDAY_AFTER = std_re.compile(r"[ \t\u3000]*(?:星期|周)[一二三四五六日天]")
 _MAY_BE_CN_DATE = std_re.compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
 _MAY_BE_CN_MONTH = std_re.compile(r"[一二三四五六七八九十]\s*月")  # CN_PERIOD's month
 
@@ -80,7 +83,8 @@ def find_dates(par: Paragraph) -> list[DateMention]:
             continue
         d = _safe_date(int(year), int(month), int(day))
         if d:
-            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end())))
+            found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()),
+                                     weekday=_WEEKDAY_AFTER.match(text, m.end()) is not None))
     for m in (P.ISO_DATE.finditer(text) if numeric else ()):
         year, month, day = m.group(*_ISO_YMD)
         d = _safe_date(int(year), int(month), int(day))

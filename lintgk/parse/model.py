@@ -82,6 +82,8 @@ class DateMention:
     span: Span
     chinese_numerals: bool = False
     year_only: bool = False  # 「二〇一七年」 alone: ``date`` is the year's first day
+    # with its weekday right after it (「2019年12月3日星期二」): the clock a web page's header shows, not the report's
+    weekday: bool = False
 
 
 @dataclass(slots=True)

@@ -236,7 +236,7 @@ def year_named_in_text(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
             in_parts = True
             continue
         m = _NAMED_REPORT.search(par.text)
-        if m and COUNTED_AFTER.match(par.text, m.end()):  # 「其中……2024年的信息公开年报1条」: an item published, counted
+        if m and COUNTED_AFTER.match(par.text, m.end()):  # 「其中……2024年的信息公开年报1条」: an item published
             m = None
         if m and (not in_parts or not cited(par.text, m.start()) or _OPENING_WORDS.search(par.text[:m.start()])):
             return int(m.group("y"))
@@ -260,9 +260,10 @@ def year_opening_names(paragraphs: list[Paragraph], reach: int = 8) -> int | Non
     return None
 
 
-# a count right after a named report: the report is an item among those published, not this report
-# (「2024年的信息公开年报1条」, 「发布2019年度报告1篇」)
-COUNTED_AFTER = lazy_compile(r"[》”」]?\s*[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]")
+# a count right after a named report, or the 、 of a list going on: the report is an item among those published,
+# not this report (「2024年的信息公开年报1条」, 「发布2019年度报告1篇」, 「……住建局2024年政府信息公开工作年度报告、
+# 2025年其他对外管理服务办理结果」)
+COUNTED_AFTER = lazy_compile(r"[》”」]?\s*(?:[0-9０-９一二三四五六七八九十两]+\s*[条篇份件个期次]|、)")
 
 
 def cited(text: str, pos: int, reach: int | None = None) -> bool:
