@@ -240,14 +240,14 @@ def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     return total.unit in ITEM_UNITS and any(f.unit != total.unit and f.unit in ITEM_UNITS and not f.approx for f in inside)
 
 
-def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
-    """A list that already adds up to the total is complete: what follows splits the total another way
+def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -> list[Figure]:
+    """A list that already adds up to the whole is complete: what follows splits the whole another way
     (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
     (「…，其他2件」) is still the same list, and is left in to be checked."""
     running = 0.0
     for i, fig in enumerate(items[:-1]):
         running += fig.value
-        if running == total.value:
+        if running == whole:
             rest = items[i + 1:]
             if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
                 return items[:i + 1]
@@ -335,14 +335,17 @@ def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[F
     """A 其中 after two totals side by side breaks down both (「行政复议192件，行政诉讼73件，其中：140件行政复议、
     49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts, or add up
     to the two together (「办理简易案件28件，办理一般案件16件，其中行政处罚案件39件，行政案件5件」; 「受理申请21件，
-    结转上年度2件，其中网上申请20件，书面申请3件」). They are held to neither."""
+    结转上年度2件，其中网上申请20件，书面申请3件」), or split their sum one way and then another (「收到申请19件，上年
+    结转1件，其中自然人提交申请20件，通过互联网提交15件，……邮寄2件，……当面申请3件」). They are held to neither."""
     parts = sum(f.value for f in items)
     if parts <= total.value or before.unit != total.unit:
         return False
     between = text[before.offset + len(before.text):total.offset]
     if _STRONG_BREAK.search(between) or not _TOTALS_JOINED.search(between):
         return False
-    if not before.approx and not total.approx and parts == before.value + total.value:
+    both = before.value + total.value
+    first = _first_partition(text, items, both, start)
+    if not before.approx and not total.approx and sum(f.value for f in first) == both:
         return True
     names = [_CASE_NOUN.sub("", _label(text, f).strip(P.SPACES))[-4:] for f in (before, total)]
     listed = text[start:end]
@@ -387,7 +390,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
-        items = _first_partition(text, items, total, m.end())
+        items = _first_partition(text, items, total.value, m.end())
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
