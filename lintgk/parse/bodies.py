@@ -80,4 +80,20 @@ def same_level_other(own: BodyName, other: BodyName) -> bool:
     Cities are left out: a 市 may be the county-level city itself or the prefecture above it.
     """
     a, b = own.own, other.own
-    return a.level == b.level != "city" and not (a.name in b.name or b.name in a.name)
+    return a.level == b.level != "city" and not _same_place(a.name, b.name)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place name holds the other, or the shorter is the longer's contraction: 文东 of 文化东路 (文化东路街道
+    calls itself 文东街道), its first character the same and the others in order within the longer name."""
+    short, full = sorted((a, b), key=len)
+    if short in full:
+        return True
+    if len(short) == len(full) or short[0] != full[0]:
+        return False
+    at = 0
+    for ch in short[1:]:
+        at = full.find(ch, at + 1)
+        if at < 0:
+            return False
+    return True
