@@ -19,8 +19,9 @@ _SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|�
 _NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
 # 市 right after a name's first 镇, not 市场 (白沙镇市场监督管理所): the 镇 ends the city's name (景德镇市)
 _TOWN_CITY = lazy_compile(r"市(?!场)")
-# nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」
-_NOT_IN_NAME = lazy_compile(r"政府|办公|办事")
+# nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」; nor end with
+# a pronoun, the text calling itself after a word that opens its sentence (「年内我镇通过……」, 「同时本街道……」)
+_NOT_IN_NAME = lazy_compile(r"政府|办公|办事|[我本该]$")
 
 
 @dataclass(frozen=True)
