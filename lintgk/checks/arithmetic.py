@@ -13,7 +13,7 @@ from lintgk.checks.common import JoinedParagraphs, literal_words, positions, pre
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
-from lintgk.parse.enumerations import parts_on_other_channels
+from lintgk.parse.enumerations import SINCE_START, parts_on_other_channels
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
@@ -489,7 +489,6 @@ _REMAINDER = lazy_compile(r"其[他它余]")
 # disclosure office counting its own (「县政府公开办主动公开信息数为62条」 in a county's report)
 _SOME_BODIES = lazy_compile(r"(?:^|[^全本我])(?:各(?:乡镇|街道|镇|乡|单位|部门)|[县市区省]直(?:各)?(?:单位|部门|机关))"
                             r"|政府(?:信息)?公开办")
-_SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _AS_OF = lazy_compile(r"截[至止]")
 
 
@@ -503,14 +502,14 @@ def _since_start(fig: Figure, since_words: dict[int, bool]) -> bool:
             return False
         said = since_words.get(id(par))
         if said is None:
-            said = since_words[id(par)] = _SINCE_START.search(par.text) is not None
+            said = since_words[id(par)] = SINCE_START.search(par.text) is not None
         if not said:
             return False
     if par is None:
-        return bool(_SINCE_START.search(fig.context))
+        return bool(SINCE_START.search(fig.context))
     start, _ = sentence_bounds(par.text, fig.offset)
     before = par.text[start:fig.offset]
-    return bool(_SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
+    return bool(SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
 
 
 def _closest_rows(rows: list, threshold: float, margin: float):

@@ -35,6 +35,8 @@ _HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
+# a count since the office began (「历年累计公开455条」), not the year's: no whole of the year's lists
+SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _CATCH_ALL = lazy_compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
 # a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
 _NEXT_SECTION = lazy_compile(
@@ -697,7 +699,8 @@ def _part_the_lead_names(total: Figure, figures_by_par, text: str, first: Figure
 def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figure | None:
     """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part and in the
     list's section or the one just before it (「（一）数量共192条。（二）类别：党政信息类147条，……」); not two sections
-    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」)."""
+    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」),
+    nor a count since the office began (「累计主动公开27条，历年累计公开455条。（2）主要类别……」)."""
     part, section = place_of(paragraphs[index])
     crossed = 0
     for par in reversed(paragraphs[max(0, index - 3):index]):
@@ -710,5 +713,6 @@ def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figur
                 return None
         totals = [f for f in figures_by_par.get(id(par), []) if f.unit == unit and TOTAL_WORDS.search(f.context)]
         if totals:
-            return totals[-1]
+            of_the_year = [f for f in totals if not SINCE_START.search(f.context)]
+            return of_the_year[-1] if of_the_year else None
     return None
