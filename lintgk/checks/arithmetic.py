@@ -13,7 +13,7 @@ from lintgk.checks.common import JoinedParagraphs, literal_words, positions, pre
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
-from lintgk.parse.enumerations import SINCE_START, parts_on_other_channels
+from lintgk.parse.enumerations import SINCE_START as _SINCE_START, parts_on_other_channels
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
@@ -502,14 +502,14 @@ def _since_start(fig: Figure, since_words: dict[int, bool]) -> bool:
             return False
         said = since_words.get(id(par))
         if said is None:
-            said = since_words[id(par)] = SINCE_START.search(par.text) is not None
+            said = since_words[id(par)] = _SINCE_START.search(par.text) is not None
         if not said:
             return False
     if par is None:
-        return bool(SINCE_START.search(fig.context))
+        return bool(_SINCE_START.search(fig.context))
     start, _ = sentence_bounds(par.text, fig.offset)
     before = par.text[start:fig.offset]
-    return bool(SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
+    return bool(_SINCE_START.search(before)) or ("累计" in fig.context and _AS_OF.search(before) is not None)
 
 
 def _closest_rows(rows: list, threshold: float, margin: float):
