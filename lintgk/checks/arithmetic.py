@@ -14,7 +14,7 @@ from lintgk.checks.common import JoinedParagraphs, literal_words, positions, pre
 from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
-from lintgk.parse.enumerations import parts_on_other_channels
+from lintgk.parse.enumerations import SINCE_START as _SINCE_START, parts_on_other_channels
 from lintgk.parse.model import Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
@@ -510,7 +510,6 @@ _REMAINDER = lazy_compile(r"其[他它余]")
 # disclosure office counting its own (「县政府公开办主动公开信息数为62条」 in a county's report)
 _SOME_BODIES = lazy_compile(r"(?:^|[^全本我])(?:各(?:乡镇|街道|镇|乡|单位|部门)|[县市区省]直(?:各)?(?:单位|部门|机关))"
                             r"|政府(?:信息)?公开办")
-_SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _AS_OF = lazy_compile(r"截[至止]")
 
 

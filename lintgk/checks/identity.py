@@ -80,6 +80,7 @@ class BodyConsistentParams:
 
 @kind("body-consistent", params=BodyConsistentParams)
 def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
+    _name_placeholders(report, emit)
     title_body = report.body
     if not title_body:
         return
@@ -113,6 +114,41 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
         else:  # the signature of the report it was copied from (投资促进局's report signed 国有资产管理局)
             emit(Span.within(par, len(par.text) - len(par.text.lstrip()), len(par.text.rstrip())), variant="signed",
                  body=body, title_body=title_body)
+
+
+# The template's words standing where the body's or the place's name is to go (「请与行政机关规范全称联系」,
+# 「《[具体地名]镇人民政府……指南》」): an instruction to whoever fills the template in, never a name. Only in a
+# bracket holding nothing else, or as whom to contact (「请与……联系」): a report may well speak of 具体地名 otherwise.
+_NAME_PLACEHOLDERS = ("行政机关规范全称", "机关规范全称", "单位规范全称", "具体地名", "具体机关名称", "具体单位名称")
+_PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "[［【（(", "]］】）)"
+
+
+def _name_placeholders(report: Report, emit: Emitter) -> None:
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("规范全称", "具体地名", "具体机关名称", "具体单位名称"))):
+        par = paragraphs[index]
+        text = par.text
+        ends = set()  # where the placeholders reported end: 机关规范全称 is the end of 行政机关规范全称
+        for word in _NAME_PLACEHOLDERS:
+            for at in positions(text, word):
+                end = at + len(word)
+                if end in ends:
+                    continue
+                if _bracketed(text, at, end):
+                    emit(Span.within(par, at - 1, end + 1), variant="placeholder", placeholder=text[at - 1:end + 1])
+                elif text.endswith("请与", 0, at) and text.startswith("联系", end):
+                    emit(Span.within(par, at, end), variant="placeholder", placeholder=word)
+                else:
+                    continue
+                ends.add(end)
+
+
+def _bracketed(text: str, at: int, end: int) -> bool:
+    """Whether ``text[at:end]`` stands alone in a pair of brackets of one kind (「[具体地名]」, 「（具体地名）」)."""
+    if at == 0 or end >= len(text):
+        return False
+    kind = _PLACEHOLDER_OPEN.find(text[at - 1])
+    return kind >= 0 and text[end] == _PLACEHOLDER_CLOSE[kind]
 
 
 # The signature: a body's name on a line of its own right above the date at the end of the report

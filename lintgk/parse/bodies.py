@@ -19,8 +19,9 @@ _SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|�
 _NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
 # 市 right after a name's first 镇, not 市场 (白沙镇市场监督管理所): the 镇 ends the city's name (景德镇市)
 _TOWN_CITY = lazy_compile(r"市(?!场)")
-# nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」
-_NOT_IN_NAME = lazy_compile(r"政府|办公|办事")
+# nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」; nor end with
+# a pronoun, the text calling itself after a word that opens its sentence (「年内我镇通过……」, 「同时本街道……」)
+_NOT_IN_NAME = lazy_compile(r"政府|办公|办事|[我本该]$")
 
 
 @dataclass(frozen=True)
@@ -80,4 +81,20 @@ def same_level_other(own: BodyName, other: BodyName) -> bool:
     Cities are left out: a 市 may be the county-level city itself or the prefecture above it.
     """
     a, b = own.own, other.own
-    return a.level == b.level != "city" and not (a.name in b.name or b.name in a.name)
+    return a.level == b.level != "city" and not _same_place(a.name, b.name)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place name holds the other, or the shorter is the longer's contraction: 文东 of 文化东路 (文化东路街道
+    calls itself 文东街道), its first character the same and the others in order within the longer name."""
+    short, full = sorted((a, b), key=len)
+    if short in full:
+        return True
+    if len(short) == len(full) or short[0] != full[0]:
+        return False
+    at = 0
+    for ch in short[1:]:
+        at = full.find(ch, at + 1)
+        if at < 0:
+            return False
+    return True

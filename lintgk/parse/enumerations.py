@@ -35,6 +35,8 @@ _HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
+# a count since the office began (「历年累计公开455条」), not the year's: no whole of the year's lists
+SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _CATCH_ALL = lazy_compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
 # a heading run into the text after a stop (「……106条。（5）推进……」): the list and its total stay before it
 _NEXT_SECTION = lazy_compile(
@@ -240,14 +242,14 @@ def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     return total.unit in ITEM_UNITS and any(f.unit != total.unit and f.unit in ITEM_UNITS and not f.approx for f in inside)
 
 
-def _first_partition(text: str, items: list[Figure], total: Figure, floor: int) -> list[Figure]:
-    """A list that already adds up to the total is complete: what follows splits the total another way
+def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -> list[Figure]:
+    """A list that already adds up to the whole is complete: what follows splits the whole another way
     (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
     (「…，其他2件」) is still the same list, and is left in to be checked."""
     running = 0.0
     for i, fig in enumerate(items[:-1]):
         running += fig.value
-        if running == total.value:
+        if running == whole:
             rest = items[i + 1:]
             if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
                 return items[:i + 1]
@@ -341,14 +343,17 @@ def _parts_of_two_totals(text: str, before: Figure, total: Figure, items: list[F
     """A 其中 after two totals side by side breaks down both (「行政复议192件，行政诉讼73件，其中：140件行政复议、
     49件行政诉讼获维持……」): the parts exceed the nearer total and name what each of the two counts, or add up
     to the two together (「办理简易案件28件，办理一般案件16件，其中行政处罚案件39件，行政案件5件」; 「受理申请21件，
-    结转上年度2件，其中网上申请20件，书面申请3件」). They are held to neither."""
+    结转上年度2件，其中网上申请20件，书面申请3件」), or split their sum one way and then another (「收到申请19件，上年
+    结转1件，其中自然人提交申请20件，通过互联网提交15件，……邮寄2件，……当面申请3件」). They are held to neither."""
     parts = sum(f.value for f in items)
     if parts <= total.value or before.unit != total.unit:
         return False
     between = text[before.offset + len(before.text):total.offset]
     if _STRONG_BREAK.search(between) or not _TOTALS_JOINED.search(between):
         return False
-    if not before.approx and not total.approx and parts == before.value + total.value:
+    both = before.value + total.value
+    first = _first_partition(text, items, both, start)
+    if not before.approx and not total.approx and sum(f.value for f in first) == both:
         return True
     names = [_CASE_NOUN.sub("", _label(text, f).strip(P.SPACES))[-4:] for f in (before, total)]
     listed = text[start:end]
@@ -393,7 +398,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
-        items = _first_partition(text, items, total, m.end())
+        items = _first_partition(text, items, total.value, m.end())
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
@@ -702,7 +707,8 @@ def _part_the_lead_names(total: Figure, figures_by_par, text: str, first: Figure
 def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figure | None:
     """The nearest total (共计/各类… and the same unit) in the three paragraphs before, within one part and in the
     list's section or the one just before it (「（一）数量共192条。（二）类别：党政信息类147条，……」); not two sections
-    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」)."""
+    back (「（一）……公众号共发布信息294条。（二）……（三）政府信息管理。本年度行政规范性文件发布0条，废止0条，……」),
+    nor a count since the office began (「累计主动公开27条，历年累计公开455条。（2）主要类别……」)."""
     part, section = place_of(paragraphs[index])
     crossed = 0
     for par in reversed(paragraphs[max(0, index - 3):index]):
@@ -715,5 +721,6 @@ def _preceding_total(paragraphs, index, unit, figures_by_par, place_of) -> Figur
                 return None
         totals = [f for f in figures_by_par.get(id(par), []) if f.unit == unit and TOTAL_WORDS.search(f.context)]
         if totals:
-            return totals[-1]
+            of_the_year = [f for f in totals if not SINCE_START.search(f.context)]
+            return of_the_year[-1] if of_the_year else None
     return None
