@@ -433,7 +433,9 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     strong_rest_max = rest_max if params.max_other_chars_strong is None else params.max_other_chars_strong
     max_line = params.max_line_chars
     lines = report.doc.lines
-    with_notice = JoinedParagraphs.of(report.doc.paragraphs).holding(notices) if notices else set()
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    with_notice = joined.holding(notices) if notices else set()
+    with_footer_marks = joined.holding(_FOOTER_MARKS)  # (most reports have none: no test of each line)
     spaced = _spaced_labels(tuple(params.spaced_labels))
     spaced_bulleted = _spaced_labels(tuple(params.spaced_labels), bulleted=True)
     signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
@@ -458,7 +460,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             found = _header_line(text, pattern, i == last + 1, previous, over_title)
             if found is not None and text in _COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
-        if found is None and _FOOTER_MARKS.search(text):  # (a search of each short line: most hold none)
+        if found is None and i in with_footer_marks:
             found = _footer_line(text, i >= len(paragraphs) - _FOOTER_DEPTH)
         if (found is None and signs is not None and notice is None and not signs.search(text)
                 and not (text[:1] in _CATALOGUE_FIRST and P.CATALOGUE_LABEL.match(text))):
@@ -551,8 +553,8 @@ def _whole_title(text: str) -> bool:
 
 
 # The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the
-# copyright) and the label of its sponsor: one search of each short line finds the few lines _footer_line reads
-_FOOTER_MARKS = lazy_compile(r"ICP|公网安备|网站标识码|版权所有|主办")
+# copyright) and the label of its sponsor: the few lines holding one of their words are read by _footer_line
+_FOOTER_MARKS = ("ICP", "公网安备", "网站标识码", "版权所有", "主办")
 _SITE_LICENCE = lazy_compile(r"(?P<label>ICP备|ICP证|公网安备|网站标识码)\s*[:：]?\s*\d")
 _SPONSOR_LABEL = lazy_compile(r"(?P<label>主办单位|主办)\s*[:：]")
 _FOOTER_PARTNERS = ("承办", "协办", "运行维护", "技术支持", "维护单位", "版权所有")
