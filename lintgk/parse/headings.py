@@ -332,8 +332,10 @@ def _label_piece(text: str) -> bool:
     labels = _numbered_labels().get(m.group(1) or m.group(2), ())
     if 0 < len(rest) <= _LABEL_PIECE and any(w.startswith(rest) for w in labels):
         return True
-    # a label whole, or a slip of it (「2.其他法律行政止公开」): each on a line of its own where a copy gives them so
-    return any(len(rest) <= len(w) + 2 and SequenceMatcher(None, rest, w).ratio() >= _NEAR_LABEL for w in labels)
+    # a label whole, or a slip of it (「2.其他法律行政止公开」), or with its note (「（二）部分公开（区分处理的，只计这一情」):
+    # each on a line of its own where a copy gives them so
+    return any(rest[len(w):len(w) + 1] in ("（", "(") and rest.startswith(w)
+               or len(rest) <= len(w) + 2 and SequenceMatcher(None, rest, w).ratio() >= _NEAR_LABEL for w in labels)
 
 
 def _in_applications_part(stack: list[Heading]) -> bool:

@@ -355,7 +355,8 @@ class _Assembler:
         if text and self.continues(text):
             cur.cells[-1].text += text
             return
-        kind = kind or self._partial_kind(_core(text))
+        # a numbered start is a row's (「一、本」, a PDF's text of 一、本年新收… in a narrow cell): no header is numbered
+        kind = kind or (ROW if _depth(text) else self._partial_kind(_core(text)))
         cell = Cell(text, line, column)
         if kind == VALUE:
             if cur is None or cur.kind in (SECTION, NOTE) or (cur.kind == HEADER and not cur.values):
@@ -775,6 +776,10 @@ def _full_rows(builder: _Assembler) -> bool:
 
 
 APPLICATION_WIDTH = 7  # the applications table's cells: 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
+# the most figures a labelled row of the tables holds (part 四's, every group's columns side by side); more after
+# one label are a column's figures, one a line, as a PDF's text in column order gives them (plain pdftotext): which
+# row each figure is of, the copy does not tell (part 四's figures under its header alone are no labelled row)
+_WIDEST_ROW = 15
 
 
 def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spacing, builder: _Assembler,
@@ -944,6 +949,8 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
+    if any(r.kind == ROW and r.values > _WIDEST_ROW for r in builder.rows):
+        return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
 
