@@ -300,8 +300,9 @@ def _dash_for_one(par: Paragraph, known: tuple[tuple[int, str], ...]) -> Heading
 
 # A PDF's text copied column by column (pdftotext with no option) gives the applications table's labels one
 # narrow cell's piece a line, the figures after them all: 「（三） 1.属于」 「不予公 国家秘」, 「2.其他」 「法律行」,
-# 「（五） 1.信访」. Such a piece opens with a row's number like a heading; in the part on applications, a line
-# that is nothing but such a piece is no heading of the report.
+# 「（五） 1.信访」, or a wider cell's label whole (「1.属于国家秘密」, 「（七）总计」). Such a line opens with a row's
+# number like a heading; in the part on applications, a line that is nothing but such a label or piece is no heading
+# of the report (nor is a converter's 「### (一) 予以公开」 over each row's own table: the table's label still).
 _LABEL_PIECE = 6  # the most characters of a label a narrow cell's line holds
 _NEAR_LABEL = 0.8  # as alike as the form's reader asks of a slip of a label (lintgk.parse.forms._NEAR)
 _PIECE_MARKER = lazy_compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|(\d)[.．、])")
@@ -321,8 +322,9 @@ def _numbered_labels() -> dict[str, tuple[str, ...]]:
 
 
 def _label_piece(text: str) -> bool:
-    """Whether ``text`` is the start of a numbered label of the applications table, cut where its cell wrapped: a
-    group's marker with its words' start or its first item's (「（三） 1.属于」), an item's (「2.其他」, 「3.危」)."""
+    """Whether ``text`` is a numbered label of the applications table, or its start cut where its cell wrapped: a
+    group's marker with its words' start or its first item's (「（三） 1.属于」), an item's (「2.其他」, 「3.危」); the
+    label whole, a slip of it (「2.其他法律行政止公开」) or with its note cut (「（二）部分公开（区分处理的，只计这一情」)."""
     m = _PIECE_MARKER.match(text)
     if m is None:
         return False
@@ -332,8 +334,6 @@ def _label_piece(text: str) -> bool:
     labels = _numbered_labels().get(m.group(1) or m.group(2), ())
     if 0 < len(rest) <= _LABEL_PIECE and any(w.startswith(rest) for w in labels):
         return True
-    # a label whole, or a slip of it (「2.其他法律行政止公开」), or with its note (「（二）部分公开（区分处理的，只计这一情」):
-    # each on a line of its own where a copy gives them so
     return any(rest[len(w):len(w) + 1] in ("（", "(") and rest.startswith(w)
                or len(rest) <= len(w) + 2 and SequenceMatcher(None, rest, w).ratio() >= _NEAR_LABEL for w in labels)
 
@@ -375,8 +375,8 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
             joined = following if heading is not None else None
         if heading is None and not last_part and par.text[:1] in DASHES_FOR_ONE:
             heading = _dash_for_one(par, known)
-        if (heading is not None and heading.level > 1 and _in_applications_part(stack)
-                and _label_piece(par.text.strip())):
+        if (heading is not None and heading.level > 1 and not par.style_level and _in_applications_part(stack)
+                and _label_piece(par.text.strip())):  # (a heading by its style is the author's, whatever its words)
             heading = None
         if heading is not None:
             place(heading)

@@ -396,6 +396,8 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     for line in lines[after:after + 3]:
         if _is_separator(line):
             continue
+        if _PAGE_MARK.match(line.strip(_SPACES)):
+            return False  # 「— 2 —」, the page's number: no figures (a part's heading at a page's foot, a PDF's text)
         following = [t for t, _ in _line_cells(line) if t]
         if following and all(_VALUE.match(t) for t in following):
             return True
