@@ -303,7 +303,6 @@ def _dash_for_one(par: Paragraph, known: tuple[tuple[int, str], ...]) -> Heading
 # 「（五） 1.信访」, or a wider cell's label whole (「1.属于国家秘密」, 「（七）总计」). Such a line opens with a row's
 # number like a heading; in the part on applications, a line that is nothing but such a label or piece is no heading
 # of the report (nor is a converter's 「### (一) 予以公开」 over each row's own table: the table's label still).
-_LABEL_PIECE = 6  # the most characters of a label a narrow cell's line holds
 _NEAR_LABEL = 0.8  # as alike as the form's reader asks of a slip of a label (lintgk.parse.forms._NEAR)
 _PIECE_MARKER = lazy_compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|(\d)[.．、])")
 
@@ -332,7 +331,7 @@ def _label_piece(text: str) -> bool:
     if m.group(1) and _PIECE_MARKER.match(rest):
         return _label_piece(rest)
     labels = _numbered_labels().get(m.group(1) or m.group(2), ())
-    if 0 < len(rest) <= _LABEL_PIECE and any(w.startswith(rest) for w in labels):
+    if rest and any(w.startswith(rest) for w in labels):  # a piece, or a wider cell's label cut where it wrapped
         return True
     return any(rest[len(w):len(w) + 1] in ("（", "(") and rest.startswith(w)
                or len(rest) <= len(w) + 2 and SequenceMatcher(None, rest, w).ratio() >= _NEAR_LABEL for w in labels)

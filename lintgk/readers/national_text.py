@@ -939,6 +939,17 @@ def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:
 
 
 
+def _in_column_order(builder: _Assembler) -> bool:
+    """Whether the table's figures come a column at a time: a labelled row with more figures than any row holds, or
+    labels without figures and then such a run (under the header's words, where a copy put them after the labels)."""
+    bare_label = False
+    for r in builder.rows:
+        if r.values > _WIDEST_ROW and (r.kind == ROW or bare_label):
+            return True
+        bare_label = bare_label or (r.kind == ROW and not r.values)
+    return False
+
+
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
     first = _opening_cells(lines[start])
@@ -951,7 +962,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
-    if any(r.kind == ROW and r.values > _WIDEST_ROW for r in builder.rows):
+    if _in_column_order(builder):
         return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
