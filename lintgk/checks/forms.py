@@ -11,13 +11,13 @@ identity of a form is a YAML rule, with no code.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
@@ -372,8 +372,8 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
 
 
 # a numbered label's number, then its words (Han characters only: a copy moves a label's quotes and commas)
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_ITEM_LABEL = re.compile(r"^(\d{1,2})[.．、]\s*(\S)")
+_HAN = lazy_compile(r"\p{Han}")
+_ITEM_LABEL = lazy_compile(r"^(\d{1,2})[.．、]\s*(\S)")
 _PIECES_WINDOW = 20  # lines after the label's start that may hold the rest of its pieces
 
 
@@ -384,10 +384,10 @@ def _label_in_pieces(key: str, spec, lines: list[str], table: FormTable) -> bool
     (「1.信访」 「举报投」 「0 0 0 0 0 0 0」 「— 5 —」 「理 诉类申」 「请」; 「3.危」 「“」 「及 三」 「安全一」 「”」 「稳定」);
     or the pieces before its figures, joined, are a slip of its wording the table's reader takes for the row
     (「2.其他」 「法律行」 「政止公」 「开」)."""
-    m = _ITEM_LABEL.match(spec.row(key).label)
+    label = spec.row(key).label
+    m = _ITEM_LABEL.match(label)
     if m is None:
         return False
-    label = spec.row(key).label
     number, words = m.group(1), _HAN.findall(label[m.end(1):])
     end = max((r.line for rows in (table.rows, table.short, table.ending) for r in rows), default=table.start_line)
     for at in range(max(table.start_line - 1, 0), min(end, len(lines))):

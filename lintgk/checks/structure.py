@@ -191,7 +191,9 @@ _LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACE
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
 # 「附件 1：海澄县人民政府 2012 年政府信息公开情况统计」: the label with the attachment's title after it, on a line of
 # its own (a PDF's text in column order, the attached table's labels below it one a line)
-_ATTACHMENT_TITLED = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{1,2}[" + SPACES + r"]*[:：][^。；;！？]{2,40}$")
+_ATTACHMENT_TITLED = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{1,2}[" + SPACES + r"]*[:：]"
+                                   r"[^。；;！？]{2,40}$")
+# the longest such line (the label, its number and a title of 40 characters): a test before the patterns
 _TITLED_LENGTH = 48
 
 

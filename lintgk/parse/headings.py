@@ -8,6 +8,7 @@ from functools import lru_cache
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
+from lintgk.parse.forms import load_form
 from lintgk.parse.model import Heading, Span
 from lintgk.lexicon import markers_opening
 from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES, rx
@@ -310,8 +311,6 @@ _PIECE_MARKER = lazy_compile(r"^(?:[（(]([一二三四五六七八九十])[）)
 @lru_cache(maxsize=1)
 def _numbered_labels() -> dict[str, tuple[str, ...]]:
     """The words of the applications table's numbered labels, by their number (「三」 for （三）, 「2」 for 2.)."""
-    from lintgk.parse.forms import load_form
-
     words: dict[str, list[str]] = {}
     for row in load_form("national").tables["applications"].rows:
         m = _PIECE_MARKER.match(row.label)
