@@ -17,6 +17,7 @@ from typing import Literal
 from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
+from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
@@ -357,6 +358,8 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         joined = "".join(text.split())  # a label wrapped over two lines (6.属于四类过程性信 / 息)
         patterns = {r.key: rx(r.text or r.cell) for r in spec.rows}
         missing = [k for k in missing if not patterns[k].search(text) and not patterns[k].search(joined)]
+    if missing:
+        missing = [k for k in missing if not _label_in_pieces(k, spec, report.doc.lines, table)]
     if not missing:
         emit.passed(table.start_line, f"{len(required)} rows of the format present", count=len(required))
         return
@@ -366,6 +369,39 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         line = table.row(before[-1]).line if before else table.start_line
         emit(Span(line, 1, line, 2), rows="、".join(spec.row(k).label for k in group), count=len(group),
              format=p.format, format_en=p.format)
+
+
+# a numbered label's number, then its words (Han characters only: a copy moves a label's quotes and commas)
+_HAN = lazy_compile(r"\p{Han}")
+_ITEM_LABEL = lazy_compile(r"^(\d{1,2})[.．、]\s*(\S)")
+_PIECES_WINDOW = 20  # lines after the label's start that may hold the rest of its pieces
+
+
+def _label_in_pieces(key: str, spec, lines: list[str], table: FormTable) -> bool:
+    """Whether the numbered row ``key`` stands on the table's lines cut to pieces, as a PDF's text in content order
+    (pdftotext -raw) gives a narrow cell: a line opens with its number and first character, and the rest of its
+    characters come in order on the next lines, with the row's figures, a page break and the header repeated between
+    (「1.信访」 「举报投」 「0 0 0 0 0 0 0」 「— 5 —」 「理 诉类申」 「请」; 「3.危」 「“」 「及 三」 「安全一」 「”」 「稳定」);
+    or the pieces before its figures, joined, are a slip of its wording the table's reader takes for the row
+    (「2.其他」 「法律行」 「政止公」 「开」)."""
+    label = spec.row(key).label
+    m = _ITEM_LABEL.match(label)
+    if m is None:
+        return False
+    number, words = m.group(1), _HAN.findall(label[m.end(1):])
+    end = max((r.line for rows in (table.rows, table.short, table.ending) for r in rows), default=table.start_line)
+    for at in range(max(table.start_line - 1, 0), min(end, len(lines))):
+        found = _ITEM_LABEL.match(lines[at].lstrip())
+        if found is None or found.group(1) != number or found.group(2) != words[0]:
+            continue
+        window = lines[at:at + _PIECES_WINDOW]
+        rest = iter(_HAN.findall("".join(window)))
+        if all(char in rest for char in words):  # in order: each looked for after the one before
+            return True
+        pieces = next((n for n, line in enumerate(window) if n and any(c.isdigit() for c in line)), len(window))
+        if spec.row_of_label("".join("".join(window[:pieces]).split())) == key:
+            return True
+    return False
 
 
 def _by_block(keys: list[str], spec) -> list[list[str]]:

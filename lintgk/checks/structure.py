@@ -189,6 +189,12 @@ _LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACE
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
+# 「附件 1：海澄县人民政府 2012 年政府信息公开情况统计」: the label with the attachment's title after it, on a line of
+# its own (a PDF's text in column order, the attached table's labels below it one a line)
+_ATTACHMENT_TITLED = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{1,2}[" + SPACES + r"]*[:：]"
+                                   r"[^。；;！？]{2,40}$")
+# the longest such line (the label, its number and a title of 40 characters): a test before the patterns
+_TITLED_LENGTH = 48
 
 
 def _attachments_start(report: Report) -> int | None:
@@ -197,7 +203,8 @@ def _attachments_start(report: Report) -> int | None:
     if first_part is None:
         return None
     for par in report.doc.paragraphs:
-        if par.line > first_part and len(par.text) <= 12 and "附件" in par.text and _ATTACHMENT_LABEL.match(par.text):
+        if par.line > first_part and len(par.text) <= _TITLED_LENGTH and "附件" in par.text and (
+                _ATTACHMENT_LABEL.match(par.text) or _ATTACHMENT_TITLED.match(par.text)):
             return par.line
     return None
 

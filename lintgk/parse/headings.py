@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re as std_re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
+from lintgk.parse.forms import load_form
 from lintgk.parse.model import Heading, Span
 from lintgk.lexicon import markers_opening
 from lintgk.parse.patterns import CATALOGUE_LABEL, LEVEL_MARKERS, SPACES, rx
@@ -303,6 +305,48 @@ def _dash_for_one(par: Paragraph, known: tuple[tuple[int, str], ...]) -> Heading
     return Heading(1, 1, text[:2], title, par, Span.within(par, 0, len(text)))
 
 
+# A PDF's text copied column by column (pdftotext with no option) gives the applications table's labels one
+# narrow cell's piece a line, the figures after them all: 「（三） 1.属于」 「不予公 国家秘」, 「2.其他」 「法律行」,
+# 「（五） 1.信访」, or a wider cell's label whole (「1.属于国家秘密」, 「（七）总计」). Such a line opens with a row's
+# number like a heading; in the part on applications, a line that is nothing but such a label or piece is no heading
+# of the report (nor is a converter's 「### (一) 予以公开」 over each row's own table: the table's label still).
+_NEAR_LABEL = 0.8  # as alike as the form's reader asks of a slip of a label (lintgk.parse.forms._NEAR)
+_PIECE_MARKER = lazy_compile(r"^(?:[（(]([一二三四五六七八九十])[）)]|(\d)[.．、])")
+
+
+@lru_cache(maxsize=1)
+def _numbered_labels() -> dict[str, tuple[str, ...]]:
+    """The words of the applications table's numbered labels, by their number (「三」 for （三）, 「2」 for 2.)."""
+    words: dict[str, list[str]] = {}
+    for row in load_form("national").tables["applications"].rows:
+        m = _PIECE_MARKER.match(row.label)
+        if m is not None:
+            words.setdefault(m.group(1) or m.group(2), []).append("".join(row.label[m.end():].split()))
+    return {number: tuple(found) for number, found in words.items()}
+
+
+def _label_piece(text: str) -> bool:
+    """Whether ``text`` is a numbered label of the applications table, or its start cut where its cell wrapped: a
+    group's marker with its words' start or its first item's (「（三） 1.属于」), an item's (「2.其他」, 「3.危」); the
+    label whole, a slip of it (「2.其他法律行政止公开」) or with its note cut (「（二）部分公开（区分处理的，只计这一情」)."""
+    m = _PIECE_MARKER.match(text)
+    if m is None:
+        return False
+    rest = "".join(text[m.end():].split())
+    if m.group(1) and _PIECE_MARKER.match(rest):
+        return _label_piece(rest)
+    labels = _numbered_labels().get(m.group(1) or m.group(2), ())
+    if rest and any(w.startswith(rest) for w in labels):  # a piece, or a wider cell's label cut where it wrapped
+        return True
+    return any(rest[len(w):len(w) + 1] in ("（", "(") and rest.startswith(w)
+               or len(rest) <= len(w) + 2 and SequenceMatcher(None, rest, w).ratio() >= _NEAR_LABEL for w in labels)
+
+
+def _in_applications_part(stack: list[Heading]) -> bool:
+    """Whether the heading being placed stands in the part on applications (三、收到和处理政府信息公开申请情况)."""
+    return bool(stack) and stack[0].level == 1 and "申请" in stack[0].title
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -335,6 +379,9 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
             joined = following if heading is not None else None
         if heading is None and not last_part and par.text[:1] in DASHES_FOR_ONE:
             heading = _dash_for_one(par, known)
+        if (heading is not None and heading.level > 1 and not par.style_level and _in_applications_part(stack)
+                and _label_piece(par.text.strip())):  # (a heading by its style is the author's, whatever its words)
+            heading = None
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1

@@ -448,6 +448,9 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
             pending = len(alone)  # figures of another table: the cells above may stand elsewhere (a copy's order)
         if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
+            # two headers run into one row (a PDF's text in content order: a page's repeated header line, then the
+            # next table's): the rows below are the last one's
+            names = names[max((i for i, name in enumerate(names) if name.startswith(opening)), default=-1) + 1:]
             header = _distinct_names([n for n in names if n], spec)  # empty header cells: what a merge left over
             continue
         if header and named.match(first) and len(cells) > 1:

@@ -355,7 +355,8 @@ class _Assembler:
         if text and self.continues(text):
             cur.cells[-1].text += text
             return
-        kind = kind or self._partial_kind(_core(text))
+        # a numbered start is a row's (「一、本」, a PDF's text of 一、本年新收… in a narrow cell): no header is numbered
+        kind = kind or (ROW if _depth(text) else self._partial_kind(_core(text)))
         cell = Cell(text, line, column)
         if kind == VALUE:
             if cur is None or cur.kind in (SECTION, NOTE) or (cur.kind == HEADER and not cur.values):
@@ -395,6 +396,8 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     for line in lines[after:after + 3]:
         if _is_separator(line):
             continue
+        if _PAGE_MARK.match(line.strip(_SPACES)):
+            return False  # 「— 2 —」, the page's number: no figures (a part's heading at a page's foot, a PDF's text)
         following = [t for t, _ in _line_cells(line) if t]
         if following and all(_VALUE.match(t) for t in following):
             return True
@@ -775,6 +778,10 @@ def _full_rows(builder: _Assembler) -> bool:
 
 
 APPLICATION_WIDTH = 7  # the applications table's cells: 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
+# the most figures a labelled row of the tables holds (part 四's, every group's columns side by side); more after
+# one label are a column's figures, one a line, as a PDF's text in column order gives them (plain pdftotext): which
+# row each figure is of, the copy does not tell (part 四's figures under its header alone are no labelled row)
+_WIDEST_ROW = 15
 
 
 def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spacing, builder: _Assembler,
@@ -932,6 +939,17 @@ def _add_blanks(builder: _Assembler, indexes: list[int]) -> None:
 
 
 
+def _in_column_order(builder: _Assembler) -> bool:
+    """Whether the table's figures come a column at a time: a labelled row with more figures than any row holds, or
+    labels without figures and then such a run (under the header's words, where a copy put them after the labels)."""
+    bare_label = False
+    for r in builder.rows:
+        if r.values > _WIDEST_ROW and (r.kind == ROW or bare_label):
+            return True
+        bare_label = bare_label or (r.kind == ROW and not r.values)
+    return False
+
+
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
     first = _opening_cells(lines[start])
@@ -944,6 +962,8 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
+    if _in_column_order(builder):
+        return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
 

@@ -1,6 +1,6 @@
 """Write the PDF rule cases that are not copies of shared files: pages laid out by reportlab with a white
-filled rectangle behind each paragraph, as Word and WPS export paragraph shading, and a table that goes on
-over a page break with no line under the first page's last row, as WPS exports it.
+filled rectangle behind each paragraph, as Word and WPS export paragraph shading, a table that goes on
+over a page break with no line under the first page's last row, as WPS exports it, and part 二 twice side by side.
 
 Run ``python tests/rules/make_pdf_cases.py`` to write them again.
 """
@@ -49,6 +49,18 @@ HONGZE_2023_REQUESTS = [
     _requests_row(["", "", "四、结转下年度继续办理"], 0),
 ]
 
+# Part 二 of a report tool's comparison of a city's two years (its real PDF, regress_pdf24's suqiancompare): each
+# section's table twice side by side, so that a row of the page holds two headers, 信息内容 … then 信息内容 … again.
+TWO_YEARS_ACTIVE = [
+    ["第二十条第（一）项", "", "", "", "第二十条第（一）项", "", "", ""],
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", "2", "0", "11", "规章", "2", "1", "12"],
+    ["行政规范性文件", "109", "489", "597", "行政规范性文件", "50", "227", "420"],
+    ["第二十条第（五）项", "", "", "", "第二十条第（五）项", "", "", ""],
+    ["信息内容", "本年处理决定数量", "", "", "信息内容", "本年处理决定数量", "", ""],
+    ["行政许可", "1808", "", "", "行政许可", "1573", "", ""],
+]
+
 if __name__ == "__main__":
     shaded_page(HERE / "GK201" / "pdf-shaded-no-period.pdf",
                 ["某区人民政府2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本区主动公开政府信息100条。",
@@ -57,3 +69,7 @@ if __name__ == "__main__":
                      ["某区人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"],
                      HONGZE_2023_REQUESTS, split=15, widths=[70, 70, 180] + [30] * 7,
                      after=["四、政府信息公开行政复议、行政诉讼情况"])
+    page_break_table(HERE / "GK409" / "pdf-active-two-years-side-by-side-ok.pdf",
+                     ["某市2024年政府信息公开工作年度报告", "二、主动公开政府信息情况"],
+                     TWO_YEARS_ACTIVE, split=len(TWO_YEARS_ACTIVE), widths=[70, 66, 56, 56] * 2,
+                     after=["三、收到和处理政府信息公开申请情况"])
