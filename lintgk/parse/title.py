@@ -20,6 +20,7 @@ _SENTENCE = lazy_compile(r"[。，,；;：:！？!?]")
 # A title run into the first sentence on one line, as page text that lost its line breaks gives it
 # (「……2019年政府信息公开工作年度报告 根据《条例》……」).
 _RUN_ON_TITLE = lazy_compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES + r"]+\S|根据|按照|依据)")
+_NO_BLANKS = str.maketrans("", "", SPACES)  # a title broken over two lines is read with a blank where it broke
 TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
 
@@ -140,12 +141,28 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
     """The line that names the report: the first that names it with its year, within the first lines
     (below a page frame of a few lines), else the first line near the top that names a report."""
     near_top = None  # the first candidate within TITLE_REACH, taken when none names its year
-    for i, text, span in _candidates(paragraphs):  # lazily: the title is mostly the first line
+    candidates = _candidates(paragraphs)  # lazily: the title is mostly the first line
+    for i, text, span in candidates:
         if _names_report_of_year(text):
-            return _with_body_line(_title(text, span), paragraphs, i)
+            title = _with_body_line(_title(text, span), paragraphs, i)
+            return title if title.body is not None else _title_block_below(title, candidates)
         if near_top is None and i < TITLE_REACH - 1:
             near_top = text, span, i
     return _with_body_line(_title(*near_top[:2]), paragraphs, near_top[2]) if near_top is not None else None
+
+
+def _title_block_below(heading: Title, candidates) -> Title:
+    """A page's heading that names no body (「2020年度政府信息公开工作年度报告」) above the report's own title block,
+    which names it (「迁安市××管委会」 / 「2020年度政府信息公开工作年度报告」, a blank line between): the block is
+    the title. Only a block that ends with the heading's words, after a body's name, is taken (a metadata field's
+    label, 「- 名称： 2024年……年度报告」, names none); else the heading stays the title."""
+    words = heading.text.translate(_NO_BLANKS)
+    for _, text, span in candidates:
+        if text.translate(_NO_BLANKS).endswith(words):
+            below = _title(text, span)
+            if below.body is not None and _BODY_LINE.match(below.body):
+                return below
+    return heading
 
 
 # the title field's label alone in a cell of a page's metadata table (「| 标题： | 周村区……年度报告 | ||」)
