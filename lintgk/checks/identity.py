@@ -84,7 +84,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     title_body = report.body
     if not title_body:
         return
-    joined = JoinedParagraphs.of(report.doc.paragraphs).first(12)
+    joined = JoinedParagraphs.of(report.doc.paragraphs).first(_OPENING + _above_title(report))
     opening = joined.paragraphs
     # paragraph by paragraph, each pattern in turn, as a search of each paragraph gives them
     matches = (((i, k, m.start()), at, m) for k, p in enumerate(params.claims) for i, at, m in claim_matches(joined, p))
@@ -114,6 +114,23 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
         else:  # the signature of the report it was copied from (投资促进局's report signed 国有资产管理局)
             emit(Span.within(par, len(par.text) - len(par.text.lstrip()), len(par.text.rstrip())), variant="signed",
                  body=body, title_body=title_body)
+
+
+_OPENING = 12  # the paragraphs from the title on where the text says whose report it is
+
+
+def _above_title(report: Report) -> int:
+    """How many paragraphs stand above the title: a page's frame (索引号, 发布机构, 发布日期 … a line each),
+    not the report's opening (a title is found within the first few dozen lines, so this loop is short)."""
+    title = report.title
+    if title is None:
+        return 0
+    above = 0
+    for par in report.doc.paragraphs:
+        if par.line >= title.span.line:
+            break
+        above += 1
+    return above
 
 
 # The template's words standing where the body's or the place's name is to go (「请与行政机关规范全称联系」,

@@ -202,14 +202,19 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     since = 0  # the strongest break since the last item
     cut: tuple[list[Figure], bool] | None = None  # the list as it stood at a stronger break
     named = False  # the parts were named without counts (「包括领导介绍及分工、部门职能等；」)
+    # the list's first part, counted in another unit (「其中发布规范性文件2件，利用电子屏发布信息108条」)
+    other_unit_first = ""
     clauses = _clauses_after(text, start, end, offsets, by_offset)
     for strength, a, b, inside in islice(clauses, _LONGEST_LIST):
         if named and strength > 1:
             break  # the counts past the 「；」 are the next clause's own (「；涉及部门预决算的信息2条」)
         since = max(since, strength)
-        if items and _counts_something_else(text[a:b], total.context, first_clause):
+        if ((items or other_unit_first)
+                and _counts_something_else(text[a:b], total.context, first_clause or other_unit_first)):
             break
         wanted = [f for f in inside if f.unit == total.unit]
+        if inside and not wanted and not items and not other_unit_first:
+            other_unit_first = text[a:b]
         if items and any(_share_of_other(text, f, total) for f in wanted):
             break
         if (items or wanted) and _another_item_unit(inside, total):
@@ -447,7 +452,7 @@ def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit
 # the channels a body publishes through, each as one name (「门户网站」 and 「网站」 are one channel)
 _CHANNELS = (("网站", "网站|网页|门户"), ("微博", "微博"), ("微信", "微信|公众号"), ("抖音", "抖音"),
              ("头条", "头条"), ("视频号", "视频号"), ("快手", "快手"), ("客户端", "客户端|APP|App"),
-             ("报刊", "报刊|报纸|日报"), ("电视", "电视|广播|电台"), ("公开栏", "公开栏|公示栏|宣传栏|显示屏"))
+             ("报刊", "报刊|报纸|日报"), ("电视", "电视|广播|电台"), ("公开栏", "公开栏|公示栏|宣传栏|显示屏|电子屏"))
 _CHANNEL = lazy_compile("|".join(f"(?P<{name}>{words})" for name, words in _CHANNELS))
 
 

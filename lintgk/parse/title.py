@@ -92,7 +92,8 @@ def _candidates(paragraphs: list[Paragraph]):
             continue
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
-        if not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40:
+        if (not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40
+                and not _KINDS_OF_BODIES.match(text)):
             joined = text + _unspaced(nxt.text)
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
@@ -106,6 +107,11 @@ def _candidates(paragraphs: list[Paragraph]):
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+
+
+# the site's column that names kinds of bodies, not one (「乡镇（街道办）」 over 「昌荣镇2025年……年度报告」):
+# not the first line of a title split in two
+_KINDS_OF_BODIES = lazy_compile(r"^(?:(?:乡镇|街道办事处|街道办|街道|部门|单位|[县市区]直部门)[（(、/）)]?){1,3}$")
 
 
 # the site's column set before the title in 【】 (「【2023年度信息公开年报】长岛××管理中心2023年……年度报告」): not the title's
