@@ -16,6 +16,7 @@ from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
+from lintgk.parse.title import COLUMN_NAMES, column_over_title
 
 if TYPE_CHECKING:
     from lintgk.document import Paragraph
@@ -453,12 +454,11 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if len(text) > max_line and notice is None and not _long_metadata(text, starts, pattern, max_line):
             continue
         found = _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
-        # (the few lines above the title; the first line, when the title read runs it into the title under it)
-        if found is None and (par.line < title_line or not i and par.line == title_line and text in _COLUMN_NAMES):
+        if found is None and par.line < title_line:  # (the few lines above the title)
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
-            over_title = not i and len(paragraphs) > 1 and _whole_title(paragraphs[1].text.strip(P.SPACES))
+            over_title = not i and len(paragraphs) > 1 and column_over_title(text, paragraphs[1].text)
             found = _header_line(text, pattern, i == last + 1, previous, over_title)
-            if found is not None and text in _COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
+            if found is not None and text in COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
         if found is None and i in with_footer_marks:
             found = _footer_line(text, i >= len(paragraphs) - _FOOTER_DEPTH)
@@ -516,8 +516,6 @@ def _emit_line(par: Paragraph, lines: list[str], emit: Emitter, words: str) -> N
     emit(Span.within(par, 0, len(par.text)), fix=fix, words=words)
 
 
-# the site's column a copied page's header names above the report's title, under the site's name
-_COLUMN_NAMES = frozenset({"政府信息公开", "信息公开"})
 _SITE_NAME = lazy_compile(r"\p{Han}{2,20}")
 _SPONSOR = lazy_compile(r"[^，。；\s]{2,30}主办")  # the site's sponsor (湖北省某某局（某某研究所）主办)
 _NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
@@ -531,7 +529,7 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     the page's (财务报销 网站搜索 网站地图). A report's own lines above its title are its body's name or a date,
     not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
-    if text in _COLUMN_NAMES:
+    if text in COLUMN_NAMES:
         return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
@@ -540,16 +538,6 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
             words := [item for item in items if pattern.fullmatch(item)]):
         return words
     return None
-
-
-# what a title broken after its 「政府信息公开」 goes on with on its next line
-_TITLE_TAILS = ("工作", "年度", "年报")
-
-
-def _whole_title(text: str) -> bool:
-    """Whether a line reads as a report's whole title: a year in it, 报告 or 年报 at its end, and not the tail of
-    a title broken on the line above."""
-    return "年" in text and text.endswith(("报告", "年报")) and not text.startswith(_TITLE_TAILS)
 
 
 # The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the
