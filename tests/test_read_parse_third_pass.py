@@ -106,13 +106,14 @@ def test_a_line_that_cannot_open_a_statistics_table_opens_none(lines):
 
 
 def _find_title_plain(paragraphs):
-    """find_title as it was: every candidate listed first, then the two passes (and the body from a line
-    right below a title that names none)."""
+    """find_title as it was: every candidate listed first, then the three passes (the report's own heading, the
+    page's title field, a line near the top; and the body from a line right below a title that names none)."""
     candidates = list(title._candidates(paragraphs))
-    for i, text, span in candidates:
-        if title._names_report_of_year(text):
-            return title._with_body_line(title._title(text, span), paragraphs, i)
-    for i, text, span in candidates:
+    for in_field in (False, True):
+        for i, text, span, field in candidates:
+            if field == in_field and title._names_report_of_year(text):
+                return title._with_body_line(title._title(text, span), paragraphs, i)
+    for i, text, span, _ in candidates:
         if i < title.TITLE_REACH - 1:
             return title._with_body_line(title._title(text, span), paragraphs, i)
     return None
@@ -122,6 +123,7 @@ _PARAGRAPHS = st.lists(st.sampled_from([
     "首页 > 信息公开 > 年报", "某某镇人民政府", "2019年政府信息公开工作年度报告", "政府信息公开工作年度报告",
     "某某局2018年度政府信息公开年报", "现将2016年度报告公布如下。", "一、总体情况", "年度报告", "发布日期:2017-01-16",
     "某某县2020年政府信息公开工作年度报告 根据《条例》要求", "全年主动公开信息80条。",
+    "标 题 某某局2021年政府信息公开年度报告", "政府信息公开年报", "政府信息公开",
 ]), max_size=18)
 
 

@@ -16,6 +16,7 @@ from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
+from lintgk.parse.title import COLUMN_NAMES, column_over_title
 
 if TYPE_CHECKING:
     from lintgk.document import Paragraph
@@ -343,12 +344,24 @@ def _title_texts(report: Report) -> set[str]:
     return {line.strip(P.SPACES) for line in lines} | {title.text.strip(P.SPACES)}
 
 
+# the page's summary field, its label and its value (「内容概述 | 本年度报告根据……」, 「内容概述：……」): the site's
+# abstract of the report above it, which repeats the report's opening
+_SUMMARY_LABEL = "内容概述"
+_SUMMARY_FIELD = lazy_compile(_SUMMARY_LABEL + r"[ \t\u3000]*[|｜:：]")
+
+
+def _summary_field(text: str) -> bool:
+    """Whether a line is the page's summary field (its label first: most lines are spared the match)."""
+    return text.startswith(_SUMMARY_LABEL) and _SUMMARY_FIELD.match(text) is not None
+
+
 @kind("repeated-paragraph", params=RepeatedParagraphParams)
 def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
     minimum = params.min_chars
     titles = _title_texts(report)
     long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
-    long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles]
+    long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles
+            and not _summary_field(text)]
     texts = [text for _, text in long]
     for (par, text), j in zip(long, first_related(texts, minimum)):
         if j is not None:
@@ -438,6 +451,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     with_footer_marks = joined.holding(_FOOTER_MARKS)  # (most reports have none: no test of each line)
     spaced = _spaced_labels(tuple(params.spaced_labels))
     spaced_bulleted = _spaced_labels(tuple(params.spaced_labels), bulleted=True)
+    spaced_in_grid = _spaced_labels(tuple(params.spaced_labels), in_grid=True)
     signs = _furniture_signs(tokens, starts, tuple(params.spaced_labels))
     bullet_field = _bullet_field(tuple(params.bullet_labels))
     lone = frozenset(params.lone_lines)
@@ -450,15 +464,17 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     for i, par in enumerate(paragraphs):
         text = par.text.strip(P.SPACES)
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
-        if len(text) > max_line and notice is None and not _long_metadata(text, starts, pattern, max_line):
+        # the summary row of the page's metadata grid, however long (内容概述 | …), under the grid's rows found
+        summary = i == last + 1 and "|" in last_text and _summary_field(text)
+        if len(text) > max_line and notice is None and not summary \
+                and not _long_metadata(text, starts, pattern, max_line):
             continue
-        found = _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
-        # (the few lines above the title; the first line, when the title read runs it into the title under it)
-        if found is None and (par.line < title_line or not i and par.line == title_line and text in _COLUMN_NAMES):
+        found = [_SUMMARY_LABEL] if summary else _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
+        if found is None and par.line < title_line:  # (the few lines above the title)
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
-            over_title = not i and len(paragraphs) > 1 and _whole_title(paragraphs[1].text.strip(P.SPACES))
+            over_title = not i and len(paragraphs) > 1 and column_over_title(text, paragraphs[1].text)
             found = _header_line(text, pattern, i == last + 1, previous, over_title)
-            if found is not None and text in _COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
+            if found is not None and text in COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
         if found is None and i in with_footer_marks:
             found = _footer_line(text, i >= len(paragraphs) - _FOOTER_DEPTH)
@@ -476,7 +492,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
                                      or (par.line == crumb_line + 1 and _CRUMB_ITEM.fullmatch(compact))):
             found = [head.strip()]  # a breadcrumb's items, also one a line under it (当前位置：首页 / > 政府信息公开 / > 2022年)
             crumb_line = par.line
-        elif spaced is not None and (label := spaced.match(text) or (_bulleted(text) and spaced_bulleted.match(head))):
+        elif spaced is not None and (label := spaced.match(text) or (_bulleted(text) and spaced_bulleted.match(head))
+                                     or (i == last + 1 and spaced_in_grid.match(text))):
             found = [_INNER_SPACE.sub("", label.group(1)), *pattern.findall(_INNER_SPACE.sub("", text))]
         elif "." in text and _FILE_NAME.fullmatch(text):  # (the dot first: most lines have none)
             found = [text]
@@ -516,8 +533,6 @@ def _emit_line(par: Paragraph, lines: list[str], emit: Emitter, words: str) -> N
     emit(Span.within(par, 0, len(par.text)), fix=fix, words=words)
 
 
-# the site's column a copied page's header names above the report's title, under the site's name
-_COLUMN_NAMES = frozenset({"政府信息公开", "信息公开"})
 _SITE_NAME = lazy_compile(r"\p{Han}{2,20}")
 _SPONSOR = lazy_compile(r"[^，。；\s]{2,30}主办")  # the site's sponsor (湖北省某某局（某某研究所）主办)
 _NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
@@ -531,7 +546,7 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     the page's (财务报销 网站搜索 网站地图). A report's own lines above its title are its body's name or a date,
     not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
-    if text in _COLUMN_NAMES:
+    if text in COLUMN_NAMES:
         return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
@@ -540,16 +555,6 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
             words := [item for item in items if pattern.fullmatch(item)]):
         return words
     return None
-
-
-# what a title broken after its 「政府信息公开」 goes on with on its next line
-_TITLE_TAILS = ("工作", "年度", "年报")
-
-
-def _whole_title(text: str) -> bool:
-    """Whether a line reads as a report's whole title: a year in it, 报告 or 年报 at its end, and not the tail of
-    a title broken on the line above."""
-    return "年" in text and text.endswith(("报告", "年报")) and not text.startswith(_TITLE_TAILS)
 
 
 # The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the
@@ -708,14 +713,20 @@ def _site_links(text: str) -> list[str] | None:
 
 
 @lru_cache(maxsize=8)
-def _spaced_labels(labels: tuple[str, ...], bulleted: bool = False) -> std_re.Pattern | None:
+def _spaced_labels(labels: tuple[str, ...], bulleted: bool = False, in_grid: bool = False) -> std_re.Pattern | None:
     """A line opening with one of these labels written with spaces between its characters (two-character ones
     with at least two, as 标      题: a report's own words are not spaced so; or with one before the bar of a
     metadata grid's cell, as 名 称 | …, or its colon and a cell ending at a bar or the line's end, as
-    名 称： 某某年度报告 | ||| and 标 题：; or, bulleted, before its colon, as • 标 题： 某某年度报告)."""
+    名 称： 某某年度报告 | ||| and 标 题：; or, bulleted, before its colon, as • 标 题： 某某年度报告; or, in a row
+    right under the page's metadata grid, before a blank and its value, as 标 题 某某年度报告)."""
     if not labels:
         return None
-    one_space_before = r"[ \t\u3000]*[:：]" if bulleted else r"[ \t\u3000]*(?:\||[:：](?:[ \t\u3000]*$|[^|，。；]*\|))"
+    if bulleted:
+        one_space_before = r"[ \t\u3000]*[:：]"
+    elif in_grid:
+        one_space_before = r"[ \t\u3000]+\S"
+    else:
+        one_space_before = r"[ \t\u3000]*(?:\||[:：](?:[ \t\u3000]*$|[^|，。；]*\|))"
     def spread(label: str) -> str:
         if len(label) == 2:
             first, second = (std_re.escape(c) for c in label)

@@ -42,14 +42,17 @@ def _names_report_of_year(text: str) -> bool:
             and _SENTENCE.search(text) is None and PAGE_FRAME.search(text) is None)
 
 
-# the label of a page's metadata field for the title, spread to a column's width (标      题 …) or with its colon,
-# or in a cell of the metadata table as a page store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」),
-# or as an item of the metadata list (「- 标 题: 福州市……年度报告」)
+# the label of a page's metadata field for the title (标题, or 名称 as Suqian's pages write it), spread to a column's
+# width (标      题 …), letter-spaced before a blank (「标 题 徐圩新区……年度报告」), with its colon, run into its value
+# as a grid copied without its cells gives it (「标题水城区……年度报告」), in a cell of the metadata table as a page
+# store writes it (「标题: | 高青县……年度报告 | ||」, 「| 标 题 | ……」), or as an item of the metadata list
+# (「- 标 题: 福州市……年度报告」). No report's title opens with these words: the value must name a report all the same.
 _TITLE_LABEL = lazy_compile(
     r"^[ \t\u3000]*(?:[-•·*][ \t\u3000]+)?(?:\|[ \t\u3000]*)?"
-    r"(?:标[ \t\u3000]{2,}题|标[ \t\u3000]?题[：:]|标[ \t\u3000]?题(?=[ \t\u3000]*\|))"
+    r"(?:标[ \t\u3000]*题|名[ \t\u3000]*称)[ \t\u3000]*[：:]?"
     r"[ \t\u3000]*(?:\|[ \t\u3000]*)?"
 )
+_LABEL_FIRST = ("标", "名")  # what the title field's label starts with
 _CELL_BORDERS = " \t\u3000|"
 _LABEL_LEAD = _CELL_BORDERS + "-•·*"  # what may stand before the label: a table's border, a list's bullet
 
@@ -76,42 +79,77 @@ def _frame_reach(paragraphs: list[Paragraph]) -> int:
 
 
 def _candidates(paragraphs: list[Paragraph]):
-    """(index, text, span) of each line that could be the title, a wrapped title joined with its next line."""
+    """(index, text, span, field) of each line that could be the title, a wrapped title joined with its next line;
+    ``field``: the value of the page's title field, not a line of the report's own."""
     limit = _frame_reach(paragraphs)
     reach = paragraphs[:limit + 1]
     for i, par in enumerate(reach[:limit]):
         text = par.text
-        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_LABEL_LEAD)[:1] == "标" else None
+        label = _TITLE_LABEL.match(text) if text[:6].lstrip(_LABEL_LEAD)[:1] in _LABEL_FIRST else None
         if label is not None:  # the page's title field: its value, without the label (and a table's borders)
             value = text[label.end():].rstrip(_CELL_BORDERS)
             if _looks_like_title(value):
-                yield i, value, Span.within(par, label.end(), label.end() + len(value))
+                yield i, value, Span.within(par, label.end(), label.end() + len(value)), True
             continue
-        if ANY_MARKER.match(text):
-            # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title
+        if ANY_MARKER.match(text) or _SITE_COLUMN.match(text) or text.lstrip(SPACES).startswith(_DOWNLOAD_LABELS):
+            # a numbered heading (「二、主动公开政府信息情况」 over 「该部分以表格形式报告。」) is never the title,
+            # nor the name of the site's column the page copied stands in (「政府信息公开年报」), nor the file's name
+            # the page's download link gives (「文件下载 宿迁市2017年政府信息公开年度报告」)
             continue
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
         if (not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40
-                and not _KINDS_OF_BODIES.match(text)):
+                and not column_over_title(text, nxt.text)
+                and not _whole_below(text, nxt.text)):
             joined = text + _unspaced(nxt.text)
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
-                yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text))
+                yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text)), False
                 continue
         if looks:
             if not PAGE_FRAME.search(text):
                 tag = _COLUMN_TAG.match(text)
                 start = tag.end() if tag is not None and _KIND.search(text, tag.end()) else 0
-                yield i, text[start:], Span.within(par, start, len(text))
+                yield i, text[start:], Span.within(par, start, len(text)), False
             continue
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
-            yield i, m.group("t"), Span.within(par, 0, m.end("t"))
+            yield i, m.group("t"), Span.within(par, 0, m.end("t")), False
 
 
-# the site's column that names kinds of bodies, not one (「乡镇（街道办）」 over 「昌荣镇2025年……年度报告」):
-# not the first line of a title split in two
-_KINDS_OF_BODIES = lazy_compile(r"^(?:(?:乡镇|街道办事处|街道办|街道|部门|单位|[县市区]直部门)[（(、/）)]?){1,3}$")
+# the label of the page's download link, before the file's name
+_DOWNLOAD_LABELS = ("文件下载", "附件下载")
+
+
+def _whole_below(text: str, below: str) -> bool:
+    """Whether the line below ``text`` is a title whole, naming its body and year: the line above is none of it
+    (a metadata field's 「时 效 有效」 over 「徐圩新区2025年政府信息公开年度报告」), but for a body's name over the rest
+    of the body's (「国家税务总局」 over 「某某市税务局2025年……年度报告」) and a name broken before its end (「……小龙坎
+    街道」 over 「办事处2023年……年度报告」)."""
+    if not _names_report_of_year(below) or _BODY_LINE.match(text.strip(_AROUND_BODY)):
+        return False
+    body = _title(below, Span(0, 0, 0, 0)).body
+    return body is not None and not _BARE_SUFFIX.match(body)
+
+
+# the site's column of annual reports, a line of its own above the copied page's text (「政府信息公开年报」,
+# 「政府信息公开工作年报」): a report's title names its body and year, and calls itself 年度报告
+_SITE_COLUMN = lazy_compile(r"^[" + SPACES + r"]*(?:政府)?信息公开(?:工作)?年报[" + SPACES + r"]*$")
+# the site's column a copied page's header names above the report's title, under the site's name
+COLUMN_NAMES = frozenset({"政府信息公开", "信息公开"})
+# what a title broken after its 「政府信息公开」 goes on with on its next line
+_TITLE_TAILS = ("工作", "年度", "年报")
+
+
+def whole_title(text: str) -> bool:
+    """Whether a line reads as a report's whole title: a year in it, 报告 or 年报 at its end, and not the tail of
+    a title broken on the line above."""
+    return "年" in text and text.endswith(("报告", "年报")) and not text.startswith(_TITLE_TAILS)
+
+
+def column_over_title(text: str, below: str) -> bool:
+    """Whether ``text`` is the site's column's name over a whole title (「政府信息公开」 over 「福州市2019年政府信息
+    公开工作年度报告」), not the first line of a title broken after 政府信息公开 (「工作年度报告」 below)."""
+    return text.strip(SPACES) in COLUMN_NAMES and whole_title(below.strip(SPACES))
 
 
 # the site's column set before the title in 【】 (「【2023年度信息公开年报】长岛××管理中心2023年……年度报告」): not the title's
@@ -145,16 +183,22 @@ def _title_block(par: Paragraph, nxt: Paragraph) -> bool:
 
 def find_title(paragraphs: list[Paragraph]) -> Title | None:
     """The line that names the report: the first that names it with its year, within the first lines
-    (below a page frame of a few lines), else the first line near the top that names a report."""
+    (below a page frame of a few lines), the report's own heading before the page's title field above it,
+    else the first line near the top that names a report."""
     near_top = None  # the first candidate within TITLE_REACH, taken when none names its year
+    field = None  # the page's title field, taken when the report's own heading below does not name its year
     candidates = _candidates(paragraphs)  # lazily: the title is mostly the first line
-    for i, text, span in candidates:
+    for i, text, span, in_field in candidates:
         if _names_report_of_year(text):
-            title = _with_body_line(_title(text, span), paragraphs, i)
-            return title if title.body is not None else _title_block_below(title, candidates)
+            if not in_field:
+                title = _with_body_line(_title(text, span), paragraphs, i)
+                return title if title.body is not None else _title_block_below(title, candidates)
+            if field is None:  # (the site's record of the title may word it otherwise than the report's heading)
+                field = text, span, i
         if near_top is None and i < TITLE_REACH - 1:
             near_top = text, span, i
-    return _with_body_line(_title(*near_top[:2]), paragraphs, near_top[2]) if near_top is not None else None
+    found = field or near_top
+    return _with_body_line(_title(*found[:2]), paragraphs, found[2]) if found is not None else None
 
 
 def _title_block_below(heading: Title, candidates) -> Title:
@@ -163,8 +207,8 @@ def _title_block_below(heading: Title, candidates) -> Title:
     the title. Only a block that ends with the heading's words, after a body's name, is taken (a metadata field's
     label, 「- 名称： 2024年……年度报告」, names none); else the heading stays the title."""
     words = heading.text.translate(_NO_BLANKS)
-    for _, text, span in candidates:
-        if text.translate(_NO_BLANKS).endswith(words):
+    for _, text, span, in_field in candidates:
+        if not in_field and text.translate(_NO_BLANKS).endswith(words):
             below = _title(text, span)
             if below.body is not None and _BODY_LINE.match(below.body):
                 return below
@@ -193,8 +237,10 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 # a line that is only a body's name, as a title block sets it below a title that names none
 # (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already);
 # a zone's name may hold its other name in brackets (「武昌经开区（滨江）管委会」)
-_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?"
-                          r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)$")
+_BODY_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)"
+_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?" + _BODY_SUFFIX + "$")
+# the end of a body's name alone, begun on the line above (「重庆市……小龙坎街道」 / 「办事处2023年……年度报告」)
+_BARE_SUFFIX = lazy_compile(r"^" + _BODY_SUFFIX + "$")
 # a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
 _BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*年度?$")
 
@@ -212,7 +258,7 @@ def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Ti
     return title
 
 
-_AROUND_BODY = " \u3000《“\"#"  # quotes, spaces, and a Markdown heading's #
+_AROUND_BODY = " \u3000《“\"#•"  # quotes, spaces, a Markdown heading's #, a copied list's bullet
 
 
 def _title(text: str, span: Span) -> Title:
