@@ -33,6 +33,11 @@ class NationalPartsParams:
     """The national format's parts: missing, out of order, extra."""
 
     parts: list[NationalPart] = field(default_factory=list)
+    # the format's guidance to whoever writes the report, published as its text: words that open a paragraph
+    # of it (no subject: the template's voice, 「主要报告本机关上一年度……」) and words that are guidance
+    # wherever they stand (「这一项报告本机关」, 「重在聚焦主题主线」)
+    guidance_openings: list[str] = field(default_factory=list)
+    guidance_words: list[str] = field(default_factory=list)
 
 
 def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading]:
@@ -114,6 +119,38 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
             emit(h.span, variant="extra", found=h.marker + h.title, count=len(official))
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))
+    _guidance(report, params, emit)
+
+
+_SENTENCE_ENDS = "。！？；!?;"
+_QUOTED = 20  # the characters of a guidance sentence the message quotes
+
+
+def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
+    """The sentences of the format's guidance left in the report, one finding each: found in the few
+    paragraphs holding its words (str.find), not by a pattern over the whole text."""
+    openings, words = tuple(params.guidance_openings), tuple(params.guidance_words)
+    if not openings and not words:
+        return
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(openings + words)):
+        par = paragraphs[index]
+        text = par.text
+        lead = len(text) - len(text.lstrip())
+        found = [at for word in words if (at := text.find(word)) >= 0]
+        if text.startswith(openings, lead):
+            found.append(lead)
+        ends: set[int] = set()
+        for at in sorted(found):
+            start = max(lead, max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1)
+            end = min((e + 1 for mark in _SENTENCE_ENDS if (e := text.find(mark, at)) >= 0),
+                      default=len(text.rstrip()))
+            if end in ends:
+                continue  # two of its words in one sentence: one finding
+            ends.add(end)
+            sentence = text[start:end].rstrip(_SENTENCE_ENDS)
+            quoted = sentence if len(sentence) <= _QUOTED else sentence[:_QUOTED] + "……"
+            emit(Span.within(par, start, end), variant="guidance", guidance=quoted)
 
 
 @dataclass
