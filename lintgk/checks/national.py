@@ -3,7 +3,7 @@ The tables' presence, rows and arithmetic are form-* rules (checks/forms.py, rul
 from __future__ import annotations
 
 from lintgk.checks.arithmetic import fmt
-from lintgk.checks.common import JoinedParagraphs
+from lintgk.checks.common import JoinedParagraphs, positions
 from lintgk.checks.national_prose import NamedItem, concluded_cases, named_figures
 from lintgk.lazy_regex import lazy_compile
 from dataclasses import dataclass, field
@@ -33,9 +33,9 @@ class NationalPartsParams:
     """The national format's parts: missing, out of order, extra."""
 
     parts: list[NationalPart] = field(default_factory=list)
-    # the format's guidance to whoever writes the report, published as its text: words that open a paragraph
+    # the format's guidance to whoever writes the report, published as its text: words that open a sentence
     # of it (no subject: the template's voice, 「主要报告本机关上一年度……」) and words that are guidance
-    # wherever they stand (「这一项报告本机关」, 「重在聚焦主题主线」)
+    # wherever they stand (「这一项报告本机关」)
     guidance_openings: list[str] = field(default_factory=list)
     guidance_words: list[str] = field(default_factory=list)
 
@@ -126,6 +126,11 @@ _SENTENCE_ENDS = "。！？；!?;"
 _QUOTED = 20  # the characters of a guidance sentence the message quotes
 
 
+def _opens_sentence(text: str, at: int, lead: int) -> bool:
+    """Whether ``text[at:]`` opens a sentence: the paragraph's, or one after a sentence's end (「……。主要报告」)."""
+    return at == lead or (at > lead and text[at - 1] in _SENTENCE_ENDS)
+
+
 def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
     """The sentences of the format's guidance left in the report, one finding each: found in the few
     paragraphs holding its words (str.find), not by a pattern over the whole text."""
@@ -138,8 +143,7 @@ def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> Non
         text = par.text
         lead = len(text) - len(text.lstrip())
         found = [at for word in words if (at := text.find(word)) >= 0]
-        if text.startswith(openings, lead):
-            found.append(lead)
+        found += [at for word in openings for at in positions(text, word) if _opens_sentence(text, at, lead)]
         ends: set[int] = set()
         for at in sorted(found):
             start = max(lead, max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1)
