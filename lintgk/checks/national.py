@@ -123,12 +123,18 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
 
 
 _SENTENCE_ENDS = "。！？；!?;"
+_SENTENCE_END = lazy_compile(r"[。！？；!?;]")
 _QUOTED = 20  # the characters of a guidance sentence the message quotes
 
 
 def _opens_sentence(text: str, at: int, lead: int) -> bool:
     """Whether ``text[at:]`` opens a sentence: the paragraph's, or one after a sentence's end (「……。主要报告」)."""
     return at == lead or (at > lead and text[at - 1] in _SENTENCE_ENDS)
+
+
+def _sentence_start(text: str, at: int, lead: int) -> int:
+    """Where the sentence holding ``text[at]`` starts: after the last sentence end before it."""
+    return max(lead, max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1)
 
 
 def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
@@ -142,13 +148,12 @@ def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> Non
         par = paragraphs[index]
         text = par.text
         lead = len(text) - len(text.lstrip())
-        found = [at for word in words if (at := text.find(word)) >= 0]
-        found += [at for word in openings for at in positions(text, word) if _opens_sentence(text, at, lead)]
+        # (where the sentence starts, where the word is): a sentence an opening opens starts there
+        found = [(_sentence_start(text, at, lead), at) for word in words if (at := text.find(word)) >= 0]
+        found += [(at, at) for word in openings for at in positions(text, word) if _opens_sentence(text, at, lead)]
         ends: set[int] = set()
-        for at in sorted(found):
-            start = max(lead, max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1)
-            end = min((e + 1 for mark in _SENTENCE_ENDS if (e := text.find(mark, at)) >= 0),
-                      default=len(text.rstrip()))
+        for start, at in sorted(found):
+            end = m.end() if (m := _SENTENCE_END.search(text, at)) else len(text.rstrip())
             if end in ends:
                 continue  # two of its words in one sentence: one finding
             ends.add(end)
