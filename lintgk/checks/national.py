@@ -3,7 +3,7 @@ The tables' presence, rows and arithmetic are form-* rules (checks/forms.py, rul
 from __future__ import annotations
 
 from lintgk.checks.arithmetic import fmt
-from lintgk.checks.common import JoinedParagraphs
+from lintgk.checks.common import JoinedParagraphs, positions
 from lintgk.checks.national_prose import NamedItem, concluded_cases, named_figures
 from lintgk.lazy_regex import lazy_compile
 from dataclasses import dataclass, field
@@ -33,6 +33,11 @@ class NationalPartsParams:
     """The national format's parts: missing, out of order, extra."""
 
     parts: list[NationalPart] = field(default_factory=list)
+    # the format's guidance to whoever writes the report, published as its text: words that open a sentence
+    # of it (no subject: the template's voice, 「主要报告本机关上一年度……」) and words that are guidance
+    # wherever they stand (「这一项报告本机关」)
+    guidance_openings: list[str] = field(default_factory=list)
+    guidance_words: list[str] = field(default_factory=list)
 
 
 def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading]:
@@ -114,6 +119,47 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
             emit(h.span, variant="extra", found=h.marker + h.title, count=len(official))
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))
+    _guidance(report, params, emit)
+
+
+_SENTENCE_ENDS = "。！？；!?;"
+_SENTENCE_END = lazy_compile(r"[。！？；!?;]")
+_QUOTED = 20  # the characters of a guidance sentence the message quotes
+
+
+def _opens_sentence(text: str, at: int, lead: int) -> bool:
+    """Whether ``text[at:]`` opens a sentence: the paragraph's, or one after a sentence's end (「……。主要报告」)."""
+    return at == lead or (at > lead and text[at - 1] in _SENTENCE_ENDS)
+
+
+def _sentence_start(text: str, at: int, lead: int) -> int:
+    """Where the sentence holding ``text[at]`` starts: after the last sentence end before it."""
+    return max(lead, max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1)
+
+
+def _guidance(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
+    """The sentences of the format's guidance left in the report, one finding each: found in the few
+    paragraphs holding its words (str.find), not by a pattern over the whole text."""
+    openings, words = tuple(params.guidance_openings), tuple(params.guidance_words)
+    if not openings and not words:
+        return
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(openings + words)):
+        par = paragraphs[index]
+        text = par.text
+        lead = len(text) - len(text.lstrip())
+        # (where the sentence starts, where the word is): a sentence an opening opens starts there
+        found = [(_sentence_start(text, at, lead), at) for word in words if (at := text.find(word)) >= 0]
+        found += [(at, at) for word in openings for at in positions(text, word) if _opens_sentence(text, at, lead)]
+        ends: set[int] = set()
+        for start, at in sorted(found):
+            end = m.end() if (m := _SENTENCE_END.search(text, at)) else len(text.rstrip())
+            if end in ends:
+                continue  # two of its words in one sentence: one finding
+            ends.add(end)
+            sentence = text[start:end].rstrip(_SENTENCE_ENDS)
+            quoted = sentence if len(sentence) <= _QUOTED else sentence[:_QUOTED] + "……"
+            emit(Span.within(par, start, end), variant="guidance", guidance=quoted)
 
 
 @dataclass
