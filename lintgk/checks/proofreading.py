@@ -261,6 +261,8 @@ _COLONS = frozenset("：:")
 #   政府网网站 is right), 有 before the verb that opens a task (「国家、省和市有有做好政务公开工作的部署安排」, where
 #   有关 was meant; 所有有关, 具有有效 are a word ending in 有 then one opening with it, and 有做, 有开, 有推 open none);
 # - a verb written with its 于 and again without it (「有待于有待进一步加强」);
+# - a verb after 可 written again after 可以 (「本年度报告内容可通过可以通过某市人民政府门户网站查阅」), or the other
+#   way round: the modal's two forms, one left over from an edit;
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
 # - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
@@ -437,6 +439,7 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         verb = text[at - 2:at] if at >= 2 else ""
         if verb in _VERBS_WITH_YU and text[at + 1:at + 3] == verb:
             yield at - 2, at + 3, verb, None
+    yield from _modal_twice(text)
     for at in positions(text, "以及"):
         conjunction = text[at - 1:at] if at else ""
         if conjunction in _BEFORE_YIJI and (at < 2 or text[at - 2] not in _BEFORE_YIJI[conjunction]):
@@ -455,6 +458,19 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         if text[at + 3:at + 4] not in ("否", "非") and text.find("二是", at + 3, end if end >= 0 else at + _ITEMS_REACH) >= 0:
             yield at, at + 1, "一是", "comma-before-items"
     yield from _labels_twice(text)
+
+
+def _modal_twice(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, the verb, None) of each verb written after 可 and again after 可以, in either order
+    (「可通过可以通过」, 「可以通过可通过」)."""
+    for at in positions(text, "可以"):
+        verb = text[at + 2:at + 4]
+        if len(verb) < 2 or not _HAN.fullmatch(verb[0]) or not _HAN.fullmatch(verb[1]):
+            continue
+        if at >= 3 and text[at - 3:at] == "可" + verb:
+            yield at - 3, at + 4, verb, None
+        elif text[at + 4:at + 7] == "可" + verb:
+            yield at, at + 7, verb, None
 
 
 # the labels of a contact line (「地址：地址：某某路32号」: a template's label kept when the value was pasted with its own)
