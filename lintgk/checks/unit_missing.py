@@ -9,8 +9,10 @@ scan of the whole text.
 """
 from __future__ import annotations
 
+import re as std_re
 from dataclasses import dataclass
 
+from lintgk.checks.common import JoinedParagraphs
 from lintgk.checks.params import Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
@@ -28,13 +30,14 @@ _LONGEST_CLAUSE = 40  # characters: a clause of a list of counts is short
 
 @dataclass
 class UnitMissingParams:
-    """A bare number among counts with a unit."""
+    """A bare number among counts with a unit; a count's unit with no figure."""
 
     not_a_count: Regex = ""  # words just before the number that make it no count (电话, 指数, 第)
 
 
 @kind("unit-missing", params=UnitMissingParams)
 def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> None:
+    _figures_left_out(report, emit)
     # bare numbers by place: (paragraph, start, end, their neighbours' units, whether a neighbour names the same kind)
     units: dict[tuple[int, int], list] = {}
     figures = report.figures
@@ -81,6 +84,25 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
         number = text[start:end].strip()
         blank = " " if end - start > len(number) else ""  # as one plain space, whichever the text has (a no-break one)
         emit(Span.within(par, end - len(number), end), figure=words + blank + number, number=number, unit=unit)
+
+
+# A count's unit with its figure left out (「共收到件依申请公开政府信息」, 「发布和更新信息条。」, 「政策解读信息条，」):
+# 件 or 条 right after the words of a total (共, 共计, 累计, 合计, 总共, each maybe with 收到), or 信息条 ending a
+# clause. Not 件数/条目/条例/条件 and the like (a noun that starts with the unit), nor 公共 (a word that ends in
+# 共), nor 依申请公开件 or 受理件 (a noun: the applications). Led by the characters that open the words, which the
+# standard re finds in one scan of the joined paragraphs.
+_FIGURE_LEFT_OUT = std_re.compile(r"(?<!公)(?:共计|共|累计|合计|总共)(?:收到)?[件条]"
+                                  r"(?![数例目款件次线文])|信息条(?=[，。；,;])")
+
+
+def _figures_left_out(report: Report, emit: Emitter) -> None:
+    """A unit of a count whose figure is left out (_FIGURE_LEFT_OUT)."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    for par, offset, m in joined.matches(_FIGURE_LEFT_OUT):
+        start, end = m.start() - offset, m.end() - offset
+        text = par.text
+        emit(Span.within(par, end - 1, end), variant="figure", unit=text[end - 1],
+             around=text[max(start - 5, 0):end])
 
 
 _JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)
