@@ -333,9 +333,34 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
+    if _inside_a_fixed_term(text, start):
+        return True
     # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
     return not (_used_elsewhere((text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]), count)
                 or _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count))
+
+
+# Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands
+# inside one of them with characters of the term on both sides is a slip (「新收政府信息公开公开申请0件」): no two
+# words of a report meet there. 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
+_FIXED_TERMS = ("政府信息公开申请", "依申请公开", "主动公开政府信息", "政府信息公开工作年度报告", "收到和处理政府信息公开申请",
+                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限")
+_TERM_REACH = max(len(term) for term in _FIXED_TERMS)
+
+
+def _inside_a_fixed_term(text: str, start: int) -> bool:
+    """Whether the pair written twice at ``start``, written once, stands inside one of _FIXED_TERMS with a character
+    of the term on each side of it."""
+    left = text[max(start - _TERM_REACH, 0):start + 2]
+    once = left + text[start + 4:start + 4 + _TERM_REACH]
+    first, last = len(left) - 2, len(left)  # where the pair stands in ``once``
+    for term in _FIXED_TERMS:
+        at = once.find(term, max(first - len(term) + 1, 0))
+        while 0 <= at < first:
+            if at + len(term) > last:
+                return True
+            at = once.find(term, at + 1)
+    return False
 
 
 def _used_elsewhere(terms: tuple[str, ...], count: Callable[[str], int]) -> bool:
