@@ -13,7 +13,7 @@ from lintgk.config import Config
 from lintgk.engine import lint_document
 from lintgk.readers.text import parse_text
 
-FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 ZEROS = "○OＯ0◯"
 
 

@@ -47,9 +47,14 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-# The words that introduce a statistics period, and the dates after them in the same sentence, read or not
-_PERIOD_WORDS = lazy_compile(r"(?:数据)?统计(?:期限|时限|时间|期间|日期|周期)|数据统计")
+# The words that introduce a statistics period (「统计期限」, 「数据统计」, 「统计数据的期限」, 「统计数据时间段」), and
+# the dates after them in the same sentence, read or not
+_PERIOD_WORDS = lazy_compile(r"(?:数据)?统计(?:期限|时限|时间|期间|日期|周期)|数据统计"
+                             r"|统计数据的?(?:期限|时限|时间段?|期间|日期|周期)")
 _DATES_AFTER = lazy_compile(r"[^。；;\n]{0,8}?(?P<dates>(?:19|20)\d{2}[\d\s年月日号起至到止—－~～-]{4,30})")
+# A whole year's period with the 年 of its first date lost, named by no word of a statistics period
+# (「现将本镇20241月1日至12月31日期间的政府信息公开……情况报告如下」): a year glued to 1月1日 is no date.
+_YEAR_GLUED_PERIOD = lazy_compile(r"(?<!\d)(?:19|20)\d{2}0?1月0?1日起?[至到—－~～-](?:(?:19|20)\d{2}年?)?12月31日止?")
 
 
 @kind("period-stated", params=NoParams)
@@ -67,7 +72,8 @@ def period_stated(report: Report, params: NoParams, emit: Emitter) -> None:
 
 def _unreadable_period(report: Report) -> tuple[Span, str] | None:
     """Where a report says 统计期限 and gives dates no period can be read from: a slip in a date (「自2020年1月1日起
-    至202020年12月31日止」, 「至202412月31日」). Asked only of a report where no period was found."""
+    至202020年12月31日止」, 「至202412月31日」), or gives a year's period whose first date lost its 年
+    (_YEAR_GLUED_PERIOD). Asked only of a report where no period was found."""
     for par in report.doc.paragraphs:
         if "统计" not in par.text:
             continue
@@ -76,6 +82,11 @@ def _unreadable_period(report: Report) -> tuple[Span, str] | None:
             if dates is not None:
                 start, end = m.start(), dates.end("dates")
                 return Span.within(par, start, end), par.text[start:end].strip()
+    for par in report.doc.paragraphs:
+        if "1月" in par.text:
+            m = _YEAR_GLUED_PERIOD.search(par.text)
+            if m is not None:
+                return Span.within(par, m.start(), m.end()), m.group(0)
     return None
 
 

@@ -261,6 +261,8 @@ _COLONS = frozenset("：:")
 #   政府网网站 is right), 有 before the verb that opens a task (「国家、省和市有有做好政务公开工作的部署安排」, where
 #   有关 was meant; 所有有关, 具有有效 are a word ending in 有 then one opening with it, and 有做, 有开, 有推 open none);
 # - a verb written with its 于 and again without it (「有待于有待进一步加强」);
+# - a verb after 可 written again after 可以 (「本年度报告内容可通过可以通过某市人民政府门户网站查阅」), or the other
+#   way round: the modal's two forms, one left over from an edit;
 # - two conjunctions where one was meant, the other left over from an edit (「《条例》和以及省、市…」); 总和以及 and
 #   参与以及 are a word ending in 和 or 与, then 以及.
 # - an enumeration comma where a sentence ends, the next one opening with the subject the first ended with
@@ -331,9 +333,34 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
+    if _inside_a_fixed_term(text, start):
+        return True
     # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
     return not (_used_elsewhere((text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]), count)
                 or _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count))
+
+
+# Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands
+# inside one of them with characters of the term on both sides is a slip (「新收政府信息公开公开申请0件」): no two
+# words of a report meet there. 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
+_FIXED_TERMS = ("政府信息公开申请", "依申请公开", "主动公开政府信息", "政府信息公开工作年度报告", "收到和处理政府信息公开申请",
+                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限")
+_TERM_REACH = max(len(term) for term in _FIXED_TERMS)
+
+
+def _inside_a_fixed_term(text: str, start: int) -> bool:
+    """Whether the pair written twice at ``start``, written once, stands inside one of _FIXED_TERMS with a character
+    of the term on each side of it."""
+    left = text[max(start - _TERM_REACH, 0):start + 2]
+    once = left + text[start + 4:start + 4 + _TERM_REACH]
+    first, last = len(left) - 2, len(left)  # where the pair stands in ``once``
+    for term in _FIXED_TERMS:
+        at = once.find(term, max(first - len(term) + 1, 0))
+        while 0 <= at < first:
+            if at + len(term) > last:
+                return True
+            at = once.find(term, at + 1)
+    return False
 
 
 def _used_elsewhere(terms: tuple[str, ...], count: Callable[[str], int]) -> bool:
@@ -437,6 +464,7 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         verb = text[at - 2:at] if at >= 2 else ""
         if verb in _VERBS_WITH_YU and text[at + 1:at + 3] == verb:
             yield at - 2, at + 3, verb, None
+    yield from _modal_twice(text)
     for at in positions(text, "以及"):
         conjunction = text[at - 1:at] if at else ""
         if conjunction in _BEFORE_YIJI and (at < 2 or text[at - 2] not in _BEFORE_YIJI[conjunction]):
@@ -455,6 +483,19 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
         if text[at + 3:at + 4] not in ("否", "非") and text.find("二是", at + 3, end if end >= 0 else at + _ITEMS_REACH) >= 0:
             yield at, at + 1, "一是", "comma-before-items"
     yield from _labels_twice(text)
+
+
+def _modal_twice(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, the verb, None) of each verb written after 可 and again after 可以, in either order
+    (「可通过可以通过」, 「可以通过可通过」)."""
+    for at in positions(text, "可以"):
+        verb = text[at + 2:at + 4]
+        if len(verb) < 2 or not _HAN.fullmatch(verb[0]) or not _HAN.fullmatch(verb[1]):
+            continue
+        if at >= 3 and text[at - 3:at] == "可" + verb:
+            yield at - 3, at + 4, verb, None
+        elif text[at + 4:at + 7] == "可" + verb:
+            yield at, at + 7, verb, None
 
 
 # the labels of a contact line (「地址：地址：某某路32号」: a template's label kept when the value was pasted with its own)

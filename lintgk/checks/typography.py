@@ -124,7 +124,34 @@ def chinese_marks(text: str, marks: list[int], may_hold_address: bool) -> list[i
     return found
 
 
-_FULL_WIDTH_OF = {**FULL_WIDTH, **NESTED_TITLE}  # what each half-width mark found is replaced with
+# A half-width full stop ending a Chinese sentence: after a Han character and before one or the paragraph's
+# end (「未收到依申请公开事项.」, 「……工作.下一步」). Decimals, dates (2023.1.1), list markers after a figure
+# (「1.」), file names (「.docx」) and addresses have no Han character on both sides; a list marker of Chinese
+# numerals (「第一.」, 「二.」) is kept apart as a marker, not a sentence's end. Led by the dot, which the
+# standard re finds by its fast literal search.
+_HAN_FULL_STOP = std_re.compile(r"\.(?<=[\u3400-\u9fff]\.)(?=[\u3400-\u9fff]|[ \t\u3000]*(?:\n|\Z))")
+_ORDINAL_MARKER = std_re.compile(r"[ \t\u3000]*[（(]?第?[" + CN_DIGITS + r"十百]+[)）]?")
+
+
+def han_full_stops(joined: JoinedParagraphs) -> dict[int, list[int]]:
+    """{paragraph: [offsets]} of the half-width full stops ending Chinese sentences (_HAN_FULL_STOP)."""
+    text = joined.text
+    if "." not in text:
+        return {}
+    found: dict[int, list[int]] = {}
+    with_url = joined.with_url
+    for m in _HAN_FULL_STOP.finditer(text):
+        index, par, offset = joined.at(m.start())
+        i = m.start() - offset
+        if _ORDINAL_MARKER.fullmatch(par.text, 0, i):
+            continue
+        if index in with_url and any(a <= i < b for a, b in url_spans(par.text)):
+            continue
+        found.setdefault(index, []).append(i)
+    return found
+
+
+_FULL_WIDTH_OF = {**FULL_WIDTH, **NESTED_TITLE, ".": "。"}  # what each half-width mark found is replaced with
 
 # A space left inside Chinese prose (one or two blanks): before a Chinese stop (「翠湖南路10号 ；邮编」, 「关注量148个 ，」), or after a
 # sentence's first character, splitting its first word (「。本 报告中所列数据」, 「。按 照《…》」). Not after ：
@@ -171,16 +198,21 @@ def stray_spaces(joined: JoinedParagraphs) -> list[tuple[int, int, int]]:
 
 @kind("halfwidth-punctuation", params=NoParams)
 def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Half-width , ; : ? ! ( ) in Chinese text, and spaces left in its prose."""
+    """Half-width , ; : ? ! ( ) and . in Chinese text, and spaces left in its prose."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
     # every mark of the report from one scan, by paragraph; the paragraphs that may hold an address are
     # found once for the report (GK502 and GK503 ask too)
     with_url = joined.with_url
-    for index, marks in joined.halfwidth_marks.items():
+    full_stops = han_full_stops(joined)
+    marks_by_paragraph = joined.halfwidth_marks
+    for index in sorted(marks_by_paragraph.keys() | full_stops.keys()) if full_stops else marks_by_paragraph:
         par = paragraphs[index]
         text, line, column = par.text, par.line, par.column
-        positions = chinese_marks(text, marks, index in with_url)
+        marks = marks_by_paragraph.get(index)
+        positions = chinese_marks(text, marks, index in with_url) if marks else []
+        if index in full_stops:
+            positions = sorted(positions + full_stops[index])
         if not positions:
             continue
         edits = [Edit(line, column + i, line, column + i + 1, _FULL_WIDTH_OF[text[i]]) for i in positions]

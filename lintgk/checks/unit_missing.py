@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lintgk.checks.common import JoinedParagraphs, positions
 from lintgk.checks.params import Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
@@ -28,13 +29,14 @@ _LONGEST_CLAUSE = 40  # characters: a clause of a list of counts is short
 
 @dataclass
 class UnitMissingParams:
-    """A bare number among counts with a unit."""
+    """A bare number among counts with a unit; a count's unit with no figure."""
 
     not_a_count: Regex = ""  # words just before the number that make it no count (电话, 指数, 第)
 
 
 @kind("unit-missing", params=UnitMissingParams)
 def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> None:
+    _figures_left_out(report, emit)
     # bare numbers by place: (paragraph, start, end, their neighbours' units, whether a neighbour names the same kind)
     units: dict[tuple[int, int], list] = {}
     figures = report.figures
@@ -81,6 +83,29 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
         number = text[start:end].strip()
         blank = " " if end - start > len(number) else ""  # as one plain space, whichever the text has (a no-break one)
         emit(Span.within(par, end - len(number), end), figure=words + blank + number, number=number, unit=unit)
+
+
+# A count's unit with its figure left out (「共收到件依申请公开政府信息」, 「发布和更新信息条。」, 「政策解读信息条，」):
+# 收到件 after the words of a total (共, 共计, 累计), or 信息条 ending a clause; not 收到件数 and the like (a noun
+# that starts with the unit). Each found by str.find: a scan of the text for a class of characters costs several
+# times more.
+_AFTER_TOTAL = frozenset("共计")
+_NOUN_AFTER_UNIT = frozenset("数例目款件次线文")
+_CLAUSE_STOPS = frozenset("，。；,;")
+
+
+def _figures_left_out(report: Report, emit: Emitter) -> None:
+    """A unit of a count whose figure is left out (see above)."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    found = [at + 2 for at in positions(text, "收到件")
+             if at and text[at - 1] in _AFTER_TOTAL and text[at + 3:at + 4] not in _NOUN_AFTER_UNIT]
+    found += [at + 2 for at in positions(text, "信息条") if text[at + 3:at + 4] in _CLAUSE_STOPS]
+    for unit_at in sorted(found):
+        _, par, offset = joined.at(unit_at)
+        end = unit_at + 1 - offset
+        emit(Span.within(par, end - 1, end), variant="figure", unit=par.text[end - 1],
+             around=par.text[max(end - 8, 0):end])
 
 
 _JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)
