@@ -123,7 +123,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
 
 
 _SENTENCE_ENDS = "。！？；!?;"
-_SENTENCE_END = lazy_compile(r"[。！？；!?;]")
+_SENTENCE_END = lazy_compile("[" + _SENTENCE_ENDS + "]")
 _QUOTED = 20  # the characters of a guidance sentence the message quotes
 
 
