@@ -202,6 +202,10 @@ class StaleYearParams:
     current_notice: Regex = ""  # the notice of the format that replaced it (国办公开办函〔2021〕30号)
     current_number: Regex = ""  # that notice's number alone, as it follows a notice's name in brackets
     current_from: int = 2021  # the first year whose report follows the current notice
+    # a notice on the annual report named as cited before its number (「……年度报告格式》的通知」)
+    report_notice_name: Regex = ""
+    # the numbers such a notice has: any other after its name is a slip (「国办公开办函〔2019〕30号」)
+    report_notice_numbers: Regex = ""
 
 
 @kind("stale-year", params=StaleYearParams)
@@ -235,6 +239,7 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     _carried_into_own_year(report, year, emit)
     _named_as_other_year(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
+    _misnumbered_report_notice(report, params, emit)
     _report_published_in_its_year(report, emit)
 
 
@@ -326,6 +331,29 @@ def _earlier_notice_with_current_number(paragraphs: list[Paragraph], params: Sta
             if after is not None:
                 emit(Span.within(par, m.start(), after.end()), variant="notice_number",
                      stated=_cited_name(m.group(0)), number=after.group("number"))
+
+
+# a notice's number in brackets right after its cited name (「……的通知》（国办公开办函〔2019〕30号）」)
+_NUMBER_AFTER_NAME = lazy_compile(
+    r"[》>〉]?\s*[（(]\s*(?P<number>国办公开办函\s*[〔［\[【﹝]\s*20\d{2}\s*[〕］\]】﹞]\s*\d{1,3}\s*号)")
+
+
+def _misnumbered_report_notice(report: Report, params: StaleYearParams, emit: Emitter) -> None:
+    """A notice on the annual report named with a number neither notice has (「关于印发<……年度报告格式>的通知》
+    （国办公开办函〔2019〕30号）」, a 2022 township's; 「……年度报告有关事项的通知》（国办公开办函〔2019〕61号）」, the
+    number of the notice on the disclosure platforms, a 2020 city bureau's). Looked for in the few paragraphs
+    that cite a 公开办函."""
+    if not params.report_notice_name or not params.report_notice_numbers:
+        return
+    paragraphs = report.doc.paragraphs
+    name, numbers = rx(params.report_notice_name), rx(params.report_notice_numbers)
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(("公开办函",))):
+        par = paragraphs[index]
+        for m in name.finditer(par.text):
+            after = _NUMBER_AFTER_NAME.match(par.text, m.end())
+            if after is not None and not numbers.fullmatch(after.group("number")):
+                emit(Span.within(par, after.start("number"), after.end("number")), variant="notice_number_wrong",
+                     number=after.group("number"))
 
 
 # the next sentence of the paragraph opens with a year: 「2019年，……被评为优秀单位。2020年，海关总署……」
