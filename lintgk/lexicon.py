@@ -31,6 +31,9 @@ DISCLOSURE_ATTRIBUTES = "依申请公开|主动公开|不予公开|部分公开"
 # … the three every such split names
 MAIN_DISCLOSURE_ATTRIBUTES = frozenset(("主动公开", "依申请公开", "不予公开"))
 
+# A weekday as a web page's header clock shows it after the date (「2019年12月3日星期二」): the page's, not the report's
+WEEKDAY = "(?:星期|周)[一二三四五六日天]"
+
 CN_DIGITS = "〇一二三四五六七八九"
 # Characters that drafts put where 〇 belongs: ○ (U+25CB WHITE CIRCLE), Latin and full-width O, digit 0 and
 # full-width ０, ◯ (U+25EF LARGE CIRCLE).

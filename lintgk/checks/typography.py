@@ -12,7 +12,7 @@ from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, ZERO_LOOKALIKES
+from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, WEEKDAY, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
 from lintgk.parse.model import Report, Span
@@ -684,7 +684,7 @@ _ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
 _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
 # the page header's clock, the date with its weekday, alone or after the site's name (天津市某某区人民政府
 # 2019年12月3日星期二): a report dates itself without the weekday
-_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*(?:星期|周)[一二三四五六日天]")
+_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*" + WEEKDAY)
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from lintgk.document import Document, Paragraph
 from lintgk.lazy_regex import lazy_compile
+from lintgk.lexicon import WEEKDAY
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
 from lintgk.parse.model import DateMention, Period, Span
@@ -55,7 +56,7 @@ _PERIOD_GROUPS = tuple(P.PERIOD.groupindex[k] for k in ("y", "m", "d", "y2", "m2
 _MAY_BE_ISO_DATE = std_re.compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
 # a weekday right after a date, as a page's header clock shows it (「2019年12月3日星期二」); a report's sentence
 # brackets one (「5月15日（星期三）」)
-_WEEKDAY_AFTER = std_re.compile(r"[ \t\u3000]*(?:星期|周)[一二三四五六日天]")
+_WEEKDAY_AFTER = std_re.compile(r"[ \t\u3000]*" + WEEKDAY)
 _MAY_BE_CN_DATE = std_re.compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
 _MAY_BE_CN_MONTH = std_re.compile(r"[一二三四五六七八九十]\s*月")  # CN_PERIOD's month
 
