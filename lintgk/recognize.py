@@ -109,7 +109,7 @@ def _another_institutions_report(lines: list[str]) -> bool:
 # 繁體 version. Its text names no 信息公开 and 报告 in simplified characters, so it is told apart only to say why
 # it was skipped.
 _TRADITIONAL_ONLY = frozenset("開報資訊體國會與們這區關務門機構傳處條權舉辦屬應經結實現發從時對說過單數據號網計統總來為當議級縣鄉鎮"
-                              "華規劃環預決審協調讓認見產業設備農業")
+                              "華規劃環預決審協調讓認見產業設備農")
 _TRADITIONAL_AT_LEAST = 20  # such characters in the opening: a few are quoted names (《…條例》), not the text
 
 
