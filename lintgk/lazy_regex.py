@@ -6,6 +6,11 @@ layouts, formats and findings it does not have). ``lazy_compile`` returns a stan
 its first use and then holds the compiled pattern's methods as its own attributes, so later calls cost
 one attribute read more than the pattern's own (about 30 ns). ``tests/test_lazy_regex.py`` compiles
 every one of them, so a bad pattern still fails the tests rather than a user's run.
+
+The standard library's ``re`` is no cheaper to compile where a pattern holds Chinese: a character class
+with a character past U+00FF ([ \t\u3000], [，。；]) is built as a map of all 65,536 code points, in Python,
+about 0.6 ms each, and a range of the Han block 3 ms. ``lazy_std_compile`` puts those patterns off the same
+way (its stand-in holds ``re``'s methods).
 """
 from __future__ import annotations
 
@@ -16,14 +21,18 @@ _MADE: list["LazyPattern"] = []  # every stand-in made, for the test that compil
 # what the stand-in takes from the compiled pattern once it is compiled (pattern is its own from the start)
 _TAKEN = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "subf", "subfn", "split", "splititer",
           "scanner", "flags", "groups", "groupindex", "named_lists")
+_TAKEN_STD = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "flags",
+              "groups", "groupindex")
 
 
 class LazyPattern:
-    """Stands in for ``regex.compile(pattern, flags)`` until an attribute other than ``pattern`` is read."""
+    """Stands in for ``regex.compile(pattern, flags)`` (``re.compile`` with ``std``) until an attribute other
+    than ``pattern`` is read."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, std: bool = False) -> None:
         self.pattern = pattern
         self._flags = flags
+        self._std = std
 
     def __getattr__(self, name: str) -> Any:  # only for what the instance does not hold yet
         if name.startswith("__"):
@@ -35,23 +44,35 @@ class LazyPattern:
         """The compiled pattern (compiled now if it is not yet)."""
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            import regex  # here: a run answered from the cache compiles no pattern, and importing regex is 10-20 ms
+            if self._std:
+                import re
 
-            compiled = regex.compile(self.pattern, self._flags)
-            for name in _TAKEN:
+                compiled, taken = re.compile(self.pattern, self._flags), _TAKEN_STD
+            else:
+                import regex  # here: a run answered from the cache compiles no pattern, and importing regex is 10-20 ms
+
+                compiled, taken = regex.compile(self.pattern, self._flags), _TAKEN
+            for name in taken:
                 setattr(self, name, getattr(compiled, name))
             self._compiled = compiled
         return compiled
 
     def __reduce__(self):
-        return (LazyPattern, (self.pattern, self._flags))  # not registered again: a worker unpickles many
+        return (LazyPattern, (self.pattern, self._flags, self._std))  # not registered again: a worker unpickles many
 
     def __repr__(self) -> str:
-        return f"lazy_compile({self.pattern!r})"
+        return f"{'lazy_std_compile' if self._std else 'lazy_compile'}({self.pattern!r})"
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     made = LazyPattern(pattern, flags)
+    _MADE.append(made)
+    return made
+
+
+def lazy_std_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """``re.compile(pattern, flags)`` on first use."""
+    made = LazyPattern(pattern, flags, std=True)
     _MADE.append(made)
     return made
 

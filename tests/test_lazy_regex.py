@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pickle
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import regex
 
 import lintgk
-from lintgk.lazy_regex import LazyPattern, lazy_compile, made
+from lintgk.lazy_regex import LazyPattern, lazy_compile, lazy_std_compile, made
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,9 @@ def test_every_module_level_pattern_compiles():
     patterns = made()
     assert len(patterns) > 150  # the modules' patterns are lazy: a rewrite back to regex.compile shows here
     for pattern in patterns:
-        assert isinstance(pattern.compiled(), regex.Pattern), pattern
+        engine = re.Pattern if pattern._std else regex.Pattern
+        assert isinstance(pattern.compiled(), engine), pattern
+    assert sum(p._std for p in patterns) > 30  # the standard library's are lazy too
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_one():
@@ -39,6 +42,17 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
     assert lazy.sub("N件", text) == compiled.sub("N件", text)
     assert lazy.groupindex == compiled.groupindex and lazy.flags == compiled.flags
     assert lazy.match(text) is None and lazy.fullmatch("7件")
+
+
+def test_a_lazy_standard_pattern_answers_as_re_compiles_it():
+    text = "依据第三十二条　和第8条"
+    lazy, compiled = lazy_std_compile(r"[ \t\u3000]和第(\d+)条"), re.compile(r"[ \t\u3000]和第(\d+)条")
+    assert "_compiled" not in vars(lazy)  # nothing is compiled until the pattern is used
+    assert lazy.search(text).span() == compiled.search(text).span() and lazy.search(text).group(1) == "8"
+    assert isinstance(lazy.compiled(), re.Pattern) and lazy.flags == compiled.flags
+    assert lazy.sub("", text) == compiled.sub("", text) and lazy.split(text) == compiled.split(text)
+    copy = pickle.loads(pickle.dumps(lazy_std_compile(r"[，。]")))
+    assert "_compiled" not in vars(copy) and isinstance(copy.compiled(), re.Pattern)  # still the standard re
 
 
 def test_a_bad_pattern_fails_when_used():

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
 from lintgk.document import Document, Paragraph
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import CN_DIGITS, SENTENCE_END, ZERO_LOOKALIKES
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
@@ -78,7 +78,7 @@ LOOKALIKE_BESIDE_NUMERAL = (f"[{_NUMERALS}{ZERO_LOOKALIKES}]"
 # characters leads, so that the standard re scans for it (it cannot scan for an alternation of classes);
 # the branch after it finishes each. The four are made of characters none of the others has, so no match
 # of one hides a match of another (tests/test_checks_eighth_pass.py).
-_SIGNS = std_re.compile(
+_SIGNS = lazy_std_compile(
     "[" + std_re.escape(HALFWIDTH_MARKS) + "@＠HhFfWw" + _NUMERALS + ZERO_LOOKALIKES + "]"
     "(?:(?<=[" + std_re.escape(HALFWIDTH_MARKS) + "@＠])"
     "|(?<=[Hh])[Tt][Tt][Pp]|(?<=[Ff])[Tt][Pp]|(?<=[Ww])[Ww][Ww][.。．]"

@@ -13,7 +13,7 @@ from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_find
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.model import Edit, Fix
 from lintgk.parse.bodies import GOVERNMENT_REST, LEVEL, is_government, parse_body, same_level_other
 from lintgk.parse.model import Report, Span
@@ -561,11 +561,11 @@ def _labelled_number(par, after_label: int, emit: Emitter) -> None:
 # 「藏政办发﹝2014﹞43号」), right after the issuer's abbreviation. A court's case number opens with its year
 # (（2019）京01行初1号) and is left alone. Looked for back from each 号 (str.find: a report has a few dozen),
 # not by a pattern tried at every character.
-_ISSUER = std_re.compile(r"[\u4e00-\u9fff]{1,10}$")
+_ISSUER = lazy_std_compile(r"[\u4e00-\u9fff]{1,10}$")
 # words the Han characters before a number may open with that are not the issuer's (「根据吉船政办函[2009]3号」,
 # 「《办法》和闽政办【2015】67号」): a preposition, or a conjunction right after a closing mark
-_BEFORE_ISSUER = std_re.compile(r"(?:根据|按照|依据|依照|参照)|(?<=[》」”）)])[和及与]")
-_DOCUMENT_YEAR = std_re.compile(r"(?<=[\u4e00-\u9fff])([\[（(【﹝［{｛])((?:19|20)\d{2})([\]）)】﹞］}｝])(\d{1,4})号")
+_BEFORE_ISSUER = lazy_std_compile(r"(?:根据|按照|依据|依照|参照)|(?<=[》」”）)])[和及与]")
+_DOCUMENT_YEAR = lazy_std_compile(r"(?<=[\u4e00-\u9fff])([\[（(【﹝［{｛])((?:19|20)\d{2})([\]）)】﹞］}｝])(\d{1,4})号")
 _LONGEST_NUMBER = 12  # characters before 号: a bracket, the year, a bracket, four digits, one Han character
 
 

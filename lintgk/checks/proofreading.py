@@ -11,7 +11,7 @@ from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepare
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import BRACKET_PAIRS, CN_NUMBER
 from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
@@ -23,7 +23,7 @@ _KIND = {ch: pair[0].replace("(", "（") for pair in BRACKET_PAIRS for ch in pai
 _OPENING = frozenset(pair[0] for pair in BRACKET_PAIRS)
 _PARTNER = {ch: pair[1 - i] for pair in BRACKET_PAIRS for i, ch in enumerate(pair)}
 # one scan of the report's joined paragraphs for every bracket (the standard re: a plain class)
-_BRACKET = std_re.compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "]")
+_BRACKET = lazy_std_compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "]")
 # where brackets are reported: prose, which has Chinese commas or full stops (a site's toolbar
 # 「【字体：大 中 小」 or a label line has none)
 _PROSE = frozenset("，。；、")
@@ -44,15 +44,15 @@ _WAITING_QUOTES = 2
 _SEARCH_DEPTH = 8
 _NESTING = 6
 # an innermost pair, removed from a paragraph's brackets until none is left when they all pair
-_INNERMOST = std_re.compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in BRACKET_PAIRS) + "|（\\)|\\(）")
+_INNERMOST = lazy_std_compile("|".join(std_re.escape(o) + std_re.escape(c) for o, c in BRACKET_PAIRS) + "|（\\)|\\(）")
 
 
 # two opening brackets of a kind side by side: the paragraph may bracket something twice over
-_TWIN_OPENING = std_re.compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in BRACKET_PAIRS if o not in "（("))
+_TWIN_OPENING = lazy_std_compile("[（(]{2}|" + "|".join(std_re.escape(o * 2) for o, _ in BRACKET_PAIRS if o not in "（("))
 
 
 # every bracket, and the newlines between the joined paragraphs (an innermost pair never spans one)
-_BRACKET_OR_BREAK = std_re.compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "\\n]")
+_BRACKET_OR_BREAK = lazy_std_compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "\\n]")
 
 
 def _pairs_away(left: str) -> bool:
@@ -212,7 +212,7 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
 # --- GK608: a word written twice -----------------------------------------------------------------------
 
 # 的的 (统一的的网站); 目的的 and 标的的 (以营利为目的的, 合同标的的) are right, and so is 的的确确
-_DE_DE = std_re.compile("的的")
+_DE_DE = lazy_std_compile("的的")
 _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
 # a two-character word written twice. Before a mark, a conjunction or the paragraph's end (精神精神，,
 # 问题问题和不足) the second copy starts no longer word (上一年度年度报告, 代表代表团 are right). Inside running
@@ -221,22 +221,22 @@ _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
 # to a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团). Found by
 # one scan for any pair written twice (cheaper than one that asks for Chinese characters at every start).
 _FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等\n"
-_TWICE = std_re.compile(r"(..)\1")
+_TWICE = lazy_std_compile(r"(..)\1")
 _PARTICLES = frozenset("的之了地得着过")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
 _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【】"
 # Found where a clause starts (the text is searched with a newline before and after it), as a run of three or
 # more characters then the same run, to the clause's end, blanks aside at either end: the regex engine skips to
 # the marks, and what it finds is then compared as the whole clause.
-_DOUBLED_CLAUSE = std_re.compile(
+_DOUBLED_CLAUSE = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
-_HAN = std_re.compile(r"[\u3400-\u9fff]")
+_HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
 # (「总计总计」, 「维持纠正结果审结维持纠正结果审结」: three groups of the same columns, each name split over two
 # lines): its words repeat by the table's layout, not by a slip. Only the header's own characters
 # (rules/forms/national.yaml, reviews: header_cell) and blanks; any prose holds others.
-_REVIEWS_HEADER_RUN = std_re.compile(r"[结果维持纠正其他尚未审总计复议诉讼 \t\u3000]+")
+_REVIEWS_HEADER_RUN = lazy_std_compile(r"[结果维持纠正其他尚未审总计复议诉讼 \t\u3000]+")
 # Three short doublings, each found in one scan of the joined text (one pattern of the three is several
 # times slower: it leads with a class that holds the commonest marks):
 # - a body's name with its last character twice, where the name goes on to what the body does or is
@@ -247,12 +247,12 @@ _REVIEWS_HEADER_RUN = std_re.compile(r"[结果维持纠正其他尚未审总计�
 # - a mark that a slip, never the writer, sets twice (「规范化。。」; …… and —— are marks of two, and a run of
 #   three or more is left alone), or two stops of different kinds in a row, one left over from an edit
 #   (「占比63.2%，；」, 「24件,。」; a colon then a comma is a blank field, 「电话：，」, and is left alone).
-_DOUBLED_SUFFIX = std_re.compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
+_DOUBLED_SUFFIX = lazy_std_compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
 # 「我县县政府」「本市市人民政府」: 我县 then 县政府, as 「我县县委县政府」 is written; the area is no body's name
 _AREAS = frozenset("县区市")
 _AREA_DETERMINERS = frozenset("我本该全")
 _DOUBLED_CONNECTIVE = words_pattern(w + mark + w for w in ("其中", "同时", "此外", "另外") for mark in "，,、")
-_DOUBLED_MARK = std_re.compile("([。，、；：,;])([。，、；：,;])")
+_DOUBLED_MARK = lazy_std_compile("([。，、；：,;])([。，、；：,;])")
 _FULLWIDTH_STOPS = frozenset("。，、；：")
 _COLONS = frozenset("：:")
 # Words that are never right side by side, each found with str.find (see _left_over):

@@ -11,7 +11,7 @@ from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, Joi
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import CJK_TEXT_CLASS, CN_DIGITS, WEEKDAY, ZERO_LOOKALIKES
 from lintgk.model import Edit, Fix
 from lintgk.parse import patterns as P
@@ -43,7 +43,7 @@ def _neighbour(text: str, i: int, step: int) -> str:
 
 # Plain ASCII classes (here and _ANY_HALFWIDTH): the standard library's re finds the same, at a lower
 # cost per call, which is most of a search of a paragraph for them.
-_PAREN = std_re.compile(r"[()]")
+_PAREN = lazy_std_compile(r"[()]")
 
 
 def _paren_pairs(text: str) -> dict[int, int]:
@@ -59,7 +59,7 @@ def _paren_pairs(text: str) -> dict[int, int]:
 
 
 _HALFWIDTH = tuple(HALFWIDTH_MARKS)
-_ANY_HALFWIDTH = std_re.compile("[" + std_re.escape("".join(_HALFWIDTH)) + "]")
+_ANY_HALFWIDTH = lazy_std_compile("[" + std_re.escape("".join(_HALFWIDTH)) + "]")
 _TITLE = lazy_compile(r"《[^《》]*》")
 _NESTED = lazy_compile(r"<(?=[^<>]*\p{Han})[^<>]+>")
 
@@ -129,8 +129,8 @@ def chinese_marks(text: str, marks: list[int], may_hold_address: bool) -> list[i
 # (「1.」), file names (「.docx」) and addresses have no Han character on both sides; a list marker of Chinese
 # numerals (「第一.」, 「二.」) is kept apart as a marker, not a sentence's end. Led by the dot, which the
 # standard re finds by its fast literal search.
-_HAN_FULL_STOP = std_re.compile(r"\.(?<=[\u3400-\u9fff]\.)(?=[\u3400-\u9fff]|[ \t\u3000]*(?:\n|\Z))")
-_ORDINAL_MARKER = std_re.compile(r"[ \t\u3000]*[（(]?第?[" + CN_DIGITS + r"十百]+[)）]?")
+_HAN_FULL_STOP = lazy_std_compile(r"\.(?<=[\u3400-\u9fff]\.)(?=[\u3400-\u9fff]|[ \t\u3000]*(?:\n|\Z))")
+_ORDINAL_MARKER = lazy_std_compile(r"[ \t\u3000]*[（(]?第?[" + CN_DIGITS + r"十百]+[)）]?")
 
 
 def han_full_stops(joined: JoinedParagraphs) -> dict[int, list[int]]:
@@ -160,7 +160,7 @@ _FULL_WIDTH_OF = {**FULL_WIDTH, **NESTED_TITLE, ".": "。"}  # what each half-wi
 # a PDF, or with a space beside every figure (「共 3 件」), has them everywhere, and that is its layout.
 # One scan per kind of space the text holds, each led by its space (a scan for a class of the three is
 # several times slower)
-_SPACE_RUNS = {blank: std_re.compile(blank + "(?:" + blank + ")?(?=[\u3400-\u9fff，。；、])") for blank in " \u3000\xa0"}
+_SPACE_RUNS = {blank: lazy_std_compile(blank + "(?:" + blank + ")?(?=[\u3400-\u9fff，。；、])") for blank in " \u3000\xa0"}
 _STOPS = frozenset("，。；、")
 _AFTER_TEXT = frozenset("）)”")  # what ends a stretch of text as a character does
 _STARTS_SENTENCE = frozenset("，。；（“\n")
@@ -234,7 +234,7 @@ _LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for look
 # Any of those 132 pairs, found by the standard re twice as fast as their alternation (tried pair by pair at
 # every 0 of every figure): one character of either class, then one of the other. The paragraphs where it
 # matches come from the joined paragraphs' one scan for what several checks look for (common._SIGNS).
-_LOOKALIKE_BESIDE_NUMERAL_PATTERN = std_re.compile(LOOKALIKE_BESIDE_NUMERAL)
+_LOOKALIKE_BESIDE_NUMERAL_PATTERN = lazy_std_compile(LOOKALIKE_BESIDE_NUMERAL)
 
 
 @kind("zero-lookalike", params=NoParams)
@@ -258,8 +258,8 @@ def zero_lookalike(report: Report, params: NoParams, emit: Emitter) -> None:
 # twice (「0591--88596191」) instead of the one hyphen a telephone number takes. The dashes are found with str.find
 # (a report has few), the pattern tried there, and the area code before it looked at for the few it fits.
 _DASHES = ("—", "－", "–", "--")
-_PHONE_DASH = std_re.compile(r"(?:[—－–]{1,2}|--)(?=\d{7,8}(?![\d—－–-]))")
-_AREA_CODE = std_re.compile(r"(?<![\d—－–-])0\d{2,3}$")
+_PHONE_DASH = lazy_std_compile(r"(?:[—－–]{1,2}|--)(?=\d{7,8}(?![\d—－–-]))")
+_AREA_CODE = lazy_std_compile(r"(?<![\d—－–-])0\d{2,3}$")
 
 
 def _phone_dashes(text: str) -> list[std_re.Match]:
@@ -653,7 +653,7 @@ def _bullet_field(labels: tuple[str, ...]) -> std_re.Pattern | None:
     """A list item that is one field of the page's stamp: a label, a colon and a value (来源：某某县政府办)."""
     if not labels:
         return None
-    return std_re.compile("(%s)%s" % ("|".join(std_re.escape(x) for x in sorted(labels, key=len, reverse=True)),
+    return lazy_std_compile("(%s)%s" % ("|".join(std_re.escape(x) for x in sorted(labels, key=len, reverse=True)),
                                       _FIELD_VALUE))
 
 
@@ -669,7 +669,7 @@ def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> st
 
 # a page's index number alone on its line, as a metadata list copied without its labels gives it: the body's
 # credit code (18 characters) or organisation code (9), a slash, the year and a serial (113715810044322064/2024-45231831)
-_INDEX_NUMBER = std_re.compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
+_INDEX_NUMBER = lazy_std_compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
 
 
 # a feedback form's field with its required mark (1.错误类：*, 您的姓名：*): no report's line ends so
@@ -764,7 +764,7 @@ def _spaced_labels(labels: tuple[str, ...], bulleted: bool = False, in_grid: boo
             first, second = (std_re.escape(c) for c in label)
             return first + r"(?:[ \t\u3000]{2,}|[ \t\u3000](?=" + second + one_space_before + "))" + second
         return r"[ \t\u3000]+".join(std_re.escape(c) for c in label)
-    return std_re.compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
+    return lazy_std_compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
 
 
 def _metadata_tables(report: Report, strong: std_re.Pattern, pattern: std_re.Pattern, max_line: int,

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import calendar
-import re as std_re
 from datetime import date
 
 from lintgk.document import Document, Paragraph
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import WEEKDAY
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
@@ -53,12 +52,12 @@ _PERIOD_GROUPS = tuple(P.PERIOD.groupindex[k] for k in ("y", "m", "d", "y2", "m2
 
 # What a date written so must hold (each a looser pattern than the date's), looked for by the standard library's
 # engine, twice as fast as ``regex`` on these: most paragraphs with a separator or a 年 and a 月 hold neither.
-_MAY_BE_ISO_DATE = std_re.compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
+_MAY_BE_ISO_DATE = lazy_std_compile(r"(?:19|20)\d\d[-/.]\d")  # ISO_DATE's year, separator and month
 # a weekday right after a date, as a page's header clock shows it (「2019年12月3日星期二」); a report's sentence
 # brackets one (「5月15日（星期三）」)
-_WEEKDAY_AFTER = std_re.compile(r"[ \t\u3000]*" + WEEKDAY)
-_MAY_BE_CN_DATE = std_re.compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
-_MAY_BE_CN_MONTH = std_re.compile(r"[一二三四五六七八九十]\s*月")  # CN_PERIOD's month
+_WEEKDAY_AFTER = lazy_std_compile(r"[ \t\u3000]*" + WEEKDAY)
+_MAY_BE_CN_DATE = lazy_std_compile(r"[一二三四五六七八九十]\s*日")  # CN_DATE's day in Chinese numerals
+_MAY_BE_CN_MONTH = lazy_std_compile(r"[一二三四五六七八九十]\s*月")  # CN_PERIOD's month
 
 
 def may_hold_date(text: str) -> bool:

@@ -15,13 +15,12 @@
 """
 from __future__ import annotations
 
-import re as std_re
 from bisect import bisect_left
 from heapq import merge
 from itertools import islice
 
 from lintgk.document import Paragraph
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import (CATCH_ALL, CATCH_ALL_OPENERS, DISCLOSURE_ATTRIBUTES, ITEM_UNITS,
                             MAIN_DISCLOSURE_ATTRIBUTES)
 from lintgk.numerals import to_int
@@ -126,7 +125,7 @@ _BREAK_STRENGTH = {"，": 1, ",": 1, "；": 2, ";": 2}
 
 
 # What the walk of _clauses_after stops at besides figures: brackets and the breaks of _BREAK_STRENGTH
-_CLAUSE_MARKS = std_re.compile(r"[（()），,；;]")
+_CLAUSE_MARKS = lazy_std_compile(r"[（()），,；;]")
 
 
 def _clauses_after(text: str, start: int, end: int, offsets: list[int], by_offset: dict[int, Figure]):

@@ -1,12 +1,11 @@
 """The heading tree: 一、 > （一） > 1. > （1）, with run-in headings cut at their first stop."""
 from __future__ import annotations
 
-import re as std_re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from lintgk.document import Paragraph
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.numerals import to_int
 from lintgk.parse.forms import load_form
 from lintgk.parse.model import Heading, Span
@@ -111,7 +110,7 @@ _MARKER = lazy_compile(r"(?<![一二三四五六七八九十第])(?P<num>[一二
 # What every match of _MARKER after the start holds: a numeral, blanks and 、 (the standard library's engine
 # finds it about three times as fast as regex finds _MARKER, which is then looked for only where this is;
 # its \s is every blank regex's is, and \x1c-\x1f besides: it finds more, never less).
-_MAY_RUN_IN = std_re.compile(r"[一二三四五六七八九十]\s*、")
+_MAY_RUN_IN = lazy_std_compile(r"[一二三四五六七八九十]\s*、")
 
 
 def _may_run_in(text: str) -> bool:

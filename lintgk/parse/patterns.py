@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, as the parsers have used them)
     ANY_MARKER,
     CLAUSE_BREAK,
@@ -88,7 +88,7 @@ _STOP_AFTER = lazy_compile("[" + re.escape(SENTENCE_END) + "]")
 _STOP_BEFORE = lazy_compile("(?r)[" + re.escape(SENTENCE_END) + "]")
 # The clause's start: the standard library's engine matches ``.*`` to the end and gives back characters to the
 # last break (a few, as clauses are short) in less time than one reversed ``regex`` search costs to set up.
-_TO_LAST_CLAUSE_BREAK = std_re.compile("(?s).*[" + std_re.escape(CLAUSE_BREAK) + "]")
+_TO_LAST_CLAUSE_BREAK = lazy_std_compile("(?s).*[" + std_re.escape(CLAUSE_BREAK) + "]")
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
