@@ -214,13 +214,14 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
 # 的的 (统一的的网站); 目的的 and 标的的 (以营利为目的的, 合同标的的) are right, and so is 的的确确
 _DE_DE = lazy_std_compile("的的")
 _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
-# a two-character word written twice. Before a mark, a conjunction or the paragraph's end (精神精神，,
-# 问题问题和不足) the second copy starts no longer word (上一年度年度报告, 代表代表团 are right). Inside running
+# a two-character word written twice. Before a mark, a conjunction, the paragraph's end or the close of a title
+# in 《》 or of brackets (精神精神，, 问题问题和不足, 《……年度报告报告》) the second copy starts no longer word
+# (上一年度年度报告, 代表代表团 are right; a quote's close is left out: a slogan may double on purpose, “加油加油”). Inside running
 # text (规范审核审核发布机制, ，设置设置公开了) it is a slip where the first copy starts a clause or the report
 # uses the word on its own elsewhere (时适时适地 is 同时 then 适时适地: 时适 is no word), and neither copy belongs
 # to a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团). Found by
 # one scan for any pair written twice (cheaper than one that asks for Chinese characters at every start).
-_FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等\n"
+_FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等》〉）)\n"
 _TWICE = lazy_std_compile(r"(..)\1")
 _PARTICLES = frozenset("的之了地得着过")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
@@ -341,10 +342,10 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
 
 
 # Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands
-# inside one of them with characters of the term on both sides is a slip (「新收政府信息公开公开申请0件」): no two
-# words of a report meet there. 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
+# inside one of them with characters of the term on both sides is a slip (「新收政府信息公开公开申请0件」,
+# 「本年度报告报告中所列数据」): no two words of a report meet there (「年度报告报告如下」 may be 报告 the verb). 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
 _FIXED_TERMS = ("政府信息公开申请", "依申请公开", "主动公开政府信息", "政府信息公开工作年度报告", "收到和处理政府信息公开申请",
-                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限")
+                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限", "年度报告中所列数据", "本报告中所列数据")
 _TERM_REACH = max(len(term) for term in _FIXED_TERMS)
 
 

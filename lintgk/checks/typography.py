@@ -326,16 +326,23 @@ def approximate_exact_figure(report: Report, params: ApproximateExactFigureParam
 class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
-    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar
+    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, and in
+    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9)
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
+
+
+def _before_a_figure(wrong: str) -> list[str]:
+    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」."""
+    return [wrong[:-1] + digit for digit in "123456789"] if wrong.endswith("|#") else [wrong]
 
 
 def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str]], std_re.Pattern, bool]:
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
     # each phrase as the text holds it -> (the wrong words in it, the right ones)
-    swaps = {wrong.replace("|", ""): (wrong.partition("|")[0], right) for wrong, right in params.swap.items()}
+    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right) for wrong, right in params.swap.items()
+             for shown in _before_a_figure(wrong)}
     words = [*swaps, *keep]
     return keep, swaps, words_pattern(words), any("\n" in w for w in words)
 

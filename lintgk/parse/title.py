@@ -181,14 +181,26 @@ def _title_block(par: Paragraph, nxt: Paragraph) -> bool:
             or (_BODY_YEAR_LINE.match(head) is not None and _KIND.match(nxt.text.strip(_AROUND_BODY)) is not None))
 
 
+# the title of a cover letter that sends the report on, above the report itself (「关于报送××局2022年度政府信息公开工作
+# 年度报告的函」, 「……的报告」): it names the report, but the body that sends it is after 关于报送
+_COVER_LETTER = lazy_compile(r"关于(?:报送|上报|呈报|呈送|报备|提交)")
+
+
 def find_title(paragraphs: list[Paragraph]) -> Title | None:
     """The line that names the report: the first that names it with its year, within the first lines
     (below a page frame of a few lines), the report's own heading before the page's title field above it,
-    else the first line near the top that names a report."""
+    else the first line near the top that names a report. A cover letter's title is taken only where the report
+    has no title of its own below it, and then for the words after its verb (「关于报送」)."""
     near_top = None  # the first candidate within TITLE_REACH, taken when none names its year
     field = None  # the page's title field, taken when the report's own heading below does not name its year
+    letter = None  # a cover letter's title, taken when no title of the report's own follows
     candidates = _candidates(paragraphs)  # lazily: the title is mostly the first line
     for i, text, span, in_field in candidates:
+        cover = _COVER_LETTER.search(text) if "关于" in text else None
+        if cover is not None:
+            if letter is None and _names_report_of_year(text):
+                letter = text[cover.end():], Span(span.line, span.column + cover.end(), span.end_line, span.end_column), i
+            continue
         if _names_report_of_year(text):
             if not in_field:
                 title = _with_body_line(_title(text, span), paragraphs, i)
@@ -197,7 +209,7 @@ def find_title(paragraphs: list[Paragraph]) -> Title | None:
                 field = text, span, i
         if near_top is None and i < TITLE_REACH - 1:
             near_top = text, span, i
-    found = field or near_top
+    found = field or letter or near_top
     return _with_body_line(_title(*found[:2]), paragraphs, found[2]) if found is not None else None
 
 
