@@ -683,8 +683,10 @@ _ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
 # the value of the page's validity field copied onto lines of its own under it (时  效 性： / 有效 / 有效)
 _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
 # the page header's clock, the date with its weekday, alone or after the site's name (天津市某某区人民政府
-# 2019年12月3日星期二): a report dates itself without the weekday
-_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*" + WEEKDAY)
+# 2019年12月3日星期二): a report dates itself without the weekday; or the clock's template its script did not
+# fill in (中央政府门户网站 ----年--月-日 星期-)
+_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?(?:\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*" + WEEKDAY
+                           + r"|-{2,4}年-{1,2}月-{1,2}日[ \t\u3000]*星期-)")
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
