@@ -659,10 +659,13 @@ def _bullet_field(labels: tuple[str, ...]) -> std_re.Pattern | None:
 
 def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> str | None:
     """What a copied list's item (its bullet taken off) names if it is the page's: a field of its stamp with a
-    short value (来源：某某县政府办, 发布时间：2023年01月31日), the stamp's date alone, a nav item spread out (政 策)."""
+    short value (来源：某某县政府办, 发布时间：2023年01月31日), the stamp's date alone, a nav item spread out (政 策),
+    the page's index number alone (• 005252370/2024-00005)."""
     if fields is not None and (m := fields.fullmatch(head)) and len(m.group(2).strip()) <= max_value:
         return m.group(1)
     if _DATE_ONLY.fullmatch(head) or _SPREAD_WORD.fullmatch(head):
+        return head
+    if "/" in head and len(head) <= 40 and _INDEX_NUMBER.fullmatch(head):
         return head
     return None
 
