@@ -169,9 +169,11 @@ def period_full_year(report: Report, params: PeriodFullYearParams, emit: Emitter
 
 
 # 「自2019年8月份机构改革以来」「于2019年9月正式挂牌成立」: a body set up during the year reports from then on
-# (「2019年8月成立政务公开领导小组」 sets up a group, not the body)
+# (「2019年8月成立政务公开领导小组」 sets up a group, not the body); a bare 成立 with no object after it
+# (「……街道办事处于2024年5月28日成立，故……」) says its subject was set up, unless a group is the subject
 _SET_UP = lazy_compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月份?(?:\s*\d{1,2}\s*日)?[^。；;]{0,12}?"
-                     r"(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))")
+                     r"(?:(?:机构改革|组建|挂牌|(?:正式|挂牌)成立)(?![^。，；;]{0,10}?(?:领导小组|工作组|专班|小组))"
+                     r"|(?<!小组|工作组|专班)成立(?=[，,。；;）)]|以来|之日|后))")
 
 
 def _set_up_months(report: Report) -> set[tuple[int, int]]:

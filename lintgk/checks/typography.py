@@ -666,10 +666,13 @@ def _bullet_field(labels: tuple[str, ...]) -> std_re.Pattern | None:
 
 def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> str | None:
     """What a copied list's item (its bullet taken off) names if it is the page's: a field of its stamp with a
-    short value (来源：某某县政府办, 发布时间：2023年01月31日), the stamp's date alone, a nav item spread out (政 策)."""
+    short value (来源：某某县政府办, 发布时间：2023年01月31日), the stamp's date alone, a nav item spread out (政 策),
+    the page's index number alone (• 005252370/2024-00005)."""
     if fields is not None and (m := fields.fullmatch(head)) and len(m.group(2).strip()) <= max_value:
         return m.group(1)
     if _DATE_ONLY.fullmatch(head) or _SPREAD_WORD.fullmatch(head):
+        return head
+    if "/" in head and len(head) <= 40 and _INDEX_NUMBER.fullmatch(head):
         return head
     return None
 
@@ -690,8 +693,10 @@ _ACCOUNT_NAME = lazy_compile(r"\p{Han}{2,12}")
 # the value of the page's validity field copied onto lines of its own under it (时  效 性： / 有效 / 有效)
 _VALIDITY = lazy_compile(r"(?:有效|失效|已?废止)+")
 # the page header's clock, the date with its weekday, alone or after the site's name (天津市某某区人民政府
-# 2019年12月3日星期二): a report dates itself without the weekday
-_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*" + WEEKDAY)
+# 2019年12月3日星期二): a report dates itself without the weekday; or the clock's template its script did not
+# fill in (中央政府门户网站 ----年--月-日 星期-)
+_PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?(?:\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*" + WEEKDAY
+                           + r"|-{2,4}年-{1,2}月-{1,2}日[ \t\u3000]*星期-)")
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:

@@ -28,7 +28,8 @@ _COVERED_WORK = lazy_compile(r"[^，,。；;]{0,20}?信息公开(?:工作)?(?:�
 _WORK_AFTER = lazy_compile(r"\s*期间的?(?:政府)?信息公开(?:工作)?(?:总体|年度)?(?:情况|工作)(?!年度?报告|年报)")
 # the words after the period: 「在2024年1月1日至2024年12月31日数据统计时限内，……」
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
-_PUBLISHED = lazy_compile(r"(发布|公开|成文|印发)(日期|时间)\s*[:：]?\s*$")
+# (or a cell of the page's metadata grid after its label's: 「成文日期 | 发布日期 | 2022-04-06 |」, 「发文时间 | 2020-01-23 |」)
+_PUBLISHED = lazy_compile(r"(发布|公开|成文|印发|发文)(日期|时间)\s*[:：|]?\s*$")
 # 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named, also in the same
 # sentence (a span of time in a paragraph that does not name the report is an event's: 「活动起止时间为……」)
 _REPORT_SPAN = lazy_compile(r"起止(?:时间|日期)")

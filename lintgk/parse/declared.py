@@ -7,9 +7,12 @@ from lintgk.numerals import to_int
 from lintgk.parse.model import DeclaredParts, Span
 from lintgk.parse.patterns import rx
 
-# With a number: the list is checked by its count and its names.
+# With a number: the list is checked by its count and its names (「……事项等六部分」「……事项共计6部分」: 共计 is
+# no part of the last name; 「……措施建议等七部份组成」: the variant 部份 of a real 2010 city report;
+# 「本报告共分：……六个部分」, a real 2021 street office's).
 _NUMBERED = lazy_compile(
-    r"(?:由|包括|分为)(?P<list>[^。]{4,400}?)[，,]?[等共]{0,2}(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部分|方面)(?:组成|内容)?"
+    r"(?:由|包括|分为|共分(?=[：:]))(?P<list>[^。]{4,400}?)[，,]?(?:等|共计?){0,2}"
+    r"(?P<n>[一二三四五六七八九十\d]{1,2})(?:个)?(?:部[分份]|方面)(?:组成|内容)?"
 )
 # Without a number, only a list the report says is its own make-up: the report (or 全文) as the subject of
 # 由/包括/分为, the list running to the end of the sentence.
@@ -118,9 +121,10 @@ def _counted_pieces(listed: str, sep: str, count: int, split_joined: bool = True
 
 
 def _numbered(par: Paragraph) -> DeclaredParts | None:
-    if "部分" not in par.text and "方面" not in par.text:  # the count's noun, which the pattern needs
+    text = par.text
+    if "部分" not in text and "方面" not in text and "部份" not in text:  # the count's noun, which the pattern needs
         return None
-    m = _NUMBERED.search(par.text)
+    m = _NUMBERED.search(text)
     if not m:
         return None
     count = to_int(m.group("n"))
@@ -197,7 +201,7 @@ def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
     """The first declaration of the report's parts in its opening (before its first part)."""
     for par in paragraphs:
         text = par.text
-        if not ("由" in text or "包括" in text or "分为" in text):  # both patterns need one: a cheap test first
+        if not ("由" in text or "包括" in text or "分为" in text or "共分" in text):  # the patterns need one
             continue
         declared = _numbered(par) or _listed(par)
         if declared is not None:
