@@ -359,7 +359,8 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     rules: dict[str, Rule] = {}
     profiles: dict[str, Profile] = {}
     documents: dict[str, DocumentType] = {}
-    for folder in (builtin_rules_dir(), *map(Path, extra_dirs)):
+    builtin_dir = builtin_rules_dir()  # once: it resolves a path on disk
+    for folder in (builtin_dir, *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder not found")
         for path in sorted(folder.glob("*.y*ml")):
@@ -367,7 +368,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
             if rule.code in rules and rules[rule.code].path != rule.path:
                 raise RuleFileError(f"{path}: code {rule.code} is already used by {rules[rule.code].path}")
             rules[rule.code] = rule
-            if folder == builtin_rules_dir():
+            if folder == builtin_dir:
                 builtin.add(rule.code)
         for path in sorted((folder / "profiles").glob("*.y*ml")):
             profile = parse_profile(path, _load_yaml(path))
