@@ -49,17 +49,23 @@ CJK_TEXT_CLASS = r"\p{Han}\u3000-\u303f\uff00-\uffef“”‘’"
 
 # The numbering of headings and table rows: 一、 > （一） > 1. > （1）, and 「其中：」 for a subset row.
 CN_NUMBER = "一二三四五六七八九十"
+# ㈠ … ㈩ (U+3220-3229): the parenthesised numerals one to ten as single characters
+CIRCLED_NUMBERS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 MARKS = (
     (1, r"(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[、.．]"),
     (2, r"[（(]\s*(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[）)]"),
     # a digit after the dot makes a decimal, save a year opening the item's text (「1.2020年在县政府网站……」)
     (3, r"(?P<num>\d{1,2})\s*[、.．](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"),
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
+    # （一） as one character, as a word processor's list numbering sets it (「㈠主动公开情况」)
+    (2, r"(?P<num>[" + CIRCLED_NUMBERS + r"])"),
 )
 LEVEL_MARKERS = tuple((level, lazy_compile("^" + mark + r"\s*")) for level, mark in MARKS)
 # The markers a line can open with, by its first character: a cheap test before trying each of them.
-MARKER_START = lazy_compile(r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)")
-MARKERS_BY_START = {"cn": LEVEL_MARKERS[0:1], "paren": LEVEL_MARKERS[1::2], "digit": LEVEL_MARKERS[2:3]}
+MARKER_START = lazy_compile(
+    r"(?P<cn>[" + CN_NUMBER + r"])|(?P<paren>[（(])|(?P<digit>\d)|(?P<circled>[" + CIRCLED_NUMBERS + r"])")
+MARKERS_BY_START = {"cn": LEVEL_MARKERS[0:1], "paren": LEVEL_MARKERS[1:4:2], "digit": LEVEL_MARKERS[2:3],
+                    "circled": LEVEL_MARKERS[4:5]}
 
 
 def markers_opening(text: str) -> tuple:

@@ -65,4 +65,6 @@ def to_int(text: str) -> int | None:
     text = text.strip()
     if text.isdigit():
         return int(text)
+    if len(text) == 1 and "\u3220" <= text <= "\u3229":  # ㈠ … ㈩, a list number as one character
+        return ord(text) - 0x321F
     return cn_to_int(text)

@@ -14,7 +14,7 @@ from lintgk.parse.patterns import bigrams
 from lintgk.readers.text import _SPACED_ROW, _is_spaced_row
 
 # the characters these scans look at, and some they must pass over
-_TEXT = st.text(alphabet=" \t\u3000\xa0\u200b\x1c\x85\n一二十三（）()。！？!?，、.．：:年月日12０9-—/无其他予以公开条件abc|", max_size=40)
+_TEXT = st.text(alphabet=" \t\u3000\xa0\u200b\x1c\x85\n一二十三（）()。！？!?，、.．：:年月日12０9-—/无其他予以公开条件abc|㈠㈩", max_size=40)
 
 
 @given(_TEXT)

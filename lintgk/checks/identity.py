@@ -421,6 +421,8 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             url = _PROSE_AFTER_URL.sub("", m.group(0)).rstrip(".,;:!?")
             if not url or _GOOD_URL.match(url):
                 continue
+            if "@" in url and _GOOD_EMAIL.match(url):
+                continue  # an e-mail address whose name opens with www. (「电子邮箱：www.abc@126.com」): GK503's
             url = _with_spaced_host(par.text, m.start(), url)
             span = Span.within(par, m.start(), m.start() + len(url))
             fix = None

@@ -13,13 +13,17 @@ from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
+from lintgk.lexicon import CIRCLED_NUMBERS
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.declared import joined_halves
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
 
-def _numeral(n: int, level: int) -> str:
+def _numeral(n: int, level: int, like: str = "") -> str:
+    """The marker of the ``n``th heading at ``level``, as one character where the heading found writes it so (㈢)."""
+    if like and like[0] in CIRCLED_NUMBERS and 0 < n <= len(CIRCLED_NUMBERS):
+        return CIRCLED_NUMBERS[n - 1]
     if level in (1, 2):
         text = int_to_cn(n)
         return f"{text}、" if level == 1 else f"（{text}）"
@@ -309,7 +313,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 pass
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
-                emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level))
+                emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))
                 by_place = expected + 1
             expected = h.number + 1
             previous = h

@@ -66,14 +66,17 @@ _MENU_ITEM = lazy_compile(r"^[" + SPACES + r"]*[•·][" + SPACES + r"]*\p{Han}{
 
 
 def _frame_reach(paragraphs: list[Paragraph]) -> int:
-    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line and an item of
-    the site's menu not counted (a page that sets each label above its value, as Zhejiang's do, or lists its
-    menu one item a line, has a frame of twice as many lines)."""
+    """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line, an item of
+    the site's menu and a separator between the menu's items not counted (a page that sets each label above its
+    value, as Zhejiang's do, or lists its menu one item a line, 「加入收藏」 / 「|」 / 「设为首页」, has a frame of
+    twice as many lines)."""
     counted = 0
     for i, par in enumerate(paragraphs[:2 * FRAME_REACH]):
         if counted == FRAME_REACH:
             return i
-        if not (len(par.text) <= 12 and (_FIELD_LABEL.match(par.text) or _MENU_ITEM.match(par.text))):
+        text = par.text
+        if not (len(text) <= 12 and (_FIELD_LABEL.match(text) or _MENU_ITEM.match(text)
+                                     or not any(c.isalnum() for c in text))):
             counted += 1
     return min(len(paragraphs), 2 * FRAME_REACH)
 
