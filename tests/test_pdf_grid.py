@@ -86,3 +86,22 @@ def test_a_browsers_grid_left_open_at_the_page_break_is_closed():
     assert [(e["x0"], e["top"]) for e in _open_edges({"rect": top})] == [(6.0, 0.0)]
     closed = top + [_rect(6.0, 0.0, 460.7, 0.7)]
     assert _open_edges({"rect": closed}) == []
+
+
+def _line(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "stroke": True,
+            "stroking_color": (0,)}
+
+
+def test_a_columns_rulings_half_a_point_apart_in_two_tables_are_read_top_down():
+    """A page holding the end of part 二 (its first row's top border drawn over the right cell only) and part 三
+    below, their right edges half a point apart (517.1 and 516.4, as WPS set them on 洪泽区 2023's page 3): the
+    column's pieces are taken top down, so the upper grid's open top is found and 「信息内容」 is read in it
+    (sorted by a rounded x, the lower table's piece came first and swallowed the upper's)."""
+    from lintgk.readers.pdf_grid import _open_edges
+
+    upper = [_line(75.7, 79.6, 75.7, 307.5), _line(231.3, 79.6, 231.3, 193.1), _line(517.1, 80.6, 517.1, 307.5),
+             _line(230.8, 80.1, 517.6, 80.1), _line(75.2, 122.3, 517.6, 122.3), _line(75.2, 307.0, 517.6, 307.0)]
+    lower = [_line(x, 364.0, x, 778.0) for x in (77.0, 310.0, 516.4)]
+    lower += [_line(76.5, y, 517.0, y) for y in (364.0, 393.0, 778.0)]
+    assert [(e["x0"], e["top"]) for e in _open_edges({"line": upper + lower})] == [(75.7, 79.6)]

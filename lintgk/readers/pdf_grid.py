@@ -118,13 +118,23 @@ def _open_edges(objects: dict) -> list[dict]:
 def _columns(verticals: list[dict]) -> list[dict]:
     """The vertical rulings with the pieces of one column joined: a browser draws each cell's borders on their
     own, so a column's ruling is one short piece a row, and only the column's ends are the grid's edge."""
-    joined: list[dict] = []
-    for ruling in sorted(verticals, key=lambda r: (round(r["x0"]), r["top"])):
-        last = joined[-1] if joined else None
-        if last and abs(last["x0"] - ruling["x0"]) <= _SAME and ruling["top"] <= last["bottom"] + _SAME:
-            joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+    # a column's pieces taken top down: sorted by a rounded x, two tables' rulings of one column half a point
+    # apart (516.9 and 517.1) came lower table first, and the upper table's edge was lost in the lower's
+    columns: list[list[dict]] = []
+    for ruling in sorted(verticals, key=lambda r: r["x0"]):
+        if columns and ruling["x0"] - columns[-1][0]["x0"] <= _SAME:
+            columns[-1].append(ruling)
         else:
-            joined.append(ruling)
+            columns.append([ruling])
+    joined: list[dict] = []
+    for column in columns:
+        last = None
+        for ruling in sorted(column, key=lambda r: r["top"]):
+            if last is not None and ruling["top"] <= last["bottom"] + _SAME:
+                last = joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+            else:
+                last = ruling
+                joined.append(ruling)
     return joined
 
 

@@ -73,7 +73,9 @@ def page_width(widths: list[int]) -> int | None:
     if len(widths) < _FEW_LINES:
         return None
     counts = Counter(w for w in widths if w >= _NARROWEST_PAGE)
-    needed = max(_FEW_LINES // 2, len(widths) // _SHARE_AT_WIDTH)
+    # the share among the lines as wide as a page's: a copy that takes a PDF's tables column by column (plain
+    # pdftotext) gives each cell a line of its own, a few characters, hundreds of them beside the prose's lines
+    needed = max(_FEW_LINES // 2, sum(counts.values()) // _SHARE_AT_WIDTH)
     if sum(counts.values()) < needed:
         return None
     # the widest width whose band [width - slack, width] holds enough lines: a window slid down the widths (its
@@ -96,8 +98,9 @@ def _same_lengths(paragraphs: list[Paragraph]) -> bool:
     """A first look, in C for the most part: do many lines hold the same number of characters (a wrapped copy's
     lines of Han characters alone do)? A report of a paragraph a line has few such lines, if any."""
     lengths = Counter(map(len, [p.text for p in paragraphs]))
-    return max((seen for length, seen in lengths.items() if length >= _NARROWEST_PAGE // 2), default=0) \
-        > max(_FEW_LINES // 2, len(paragraphs) // _SHARE_AT_WIDTH // 2)  # (four headings of one length are not)
+    wide = [seen for length, seen in lengths.items() if length >= _NARROWEST_PAGE // 2]  # a table's cells are not
+    return max(wide, default=0) > max(_FEW_LINES // 2, sum(wide) // _SHARE_AT_WIDTH // 2)  # (four headings of one
+    # length are not)
 
 
 def mark_wrapped(paragraphs: list[Paragraph], lines: list[str]) -> set[int] | None:
