@@ -16,12 +16,19 @@ from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, rx
 from lintgk.parse.title import COUNTED_AFTER, cited
 
+# A year naming a document that is an item of a list (「部门动态81篇；2023年法治政府建设工作情况的报告、2024年普法
+# 责任清单……各1篇」, a 2024 report listing what it published): the document's name, not the report's year. A
+# phrase with a verb of the year's work (「2023年发布统计公报、……」) still opens a sentence on that year.
+_NAMED_DOCUMENT = (r"|(?:(?!发布|公开|公布|编制|印发|制发|制定|出台|完成|更新|报送|上报|制作|修订|开展|办理|收到|受理|共|累计|全年)"
+                   r"[^，,。；;：:、\n]){{1,24}}?(?:报告|清单|计划|总结|方案|要点|预算|决算|公报|年鉴)(?:[、和及与]|各?\d)")
+
+
 # A year that opens a sentence speaks of the year the report covers (「2016年街道公开的政府文件……」),
 # unless it looks back or compares (以来, 底, 相比 …) or names last year's report. The opening is looked
 # behind from the year: regex then tries the pattern only where 19 or 20 stands, not at every character as
 # it did for (?:^|(?<=[。！？；;]))\s* in front (the same years, the same match ends).
 _NOT_STALE = (r"(?!以来|以前|之前|前|底|末|初|相比|同比|同期|{space}*[至到—-]|[\d一二三四五六七八九十]{{1,2}}月"
-              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报)")
+              r"|度?(?:政府)?信息公开(?:工作)?年度?报告|度?年报" + _NAMED_DOCUMENT + ")")
 _STALE = lazy_compile(r"(?<=(?:^|[。！？；;])\s*)(?P<y>(?:19|20)\d{2})\s*年度?" + _NOT_STALE.format(space=r"\s"))
 # The same over the paragraphs joined by newlines (JoinedParagraphs), searched at once instead of one
 # paragraph at a time: a paragraph's start, after its marker if it opens with one, opens a sentence, and no

@@ -432,7 +432,8 @@ _BULLETS = "•·▪●◆■"
 _DASH_BULLETS = ("- ", "-\t")
 # a bullet's field of the page's stamp: a label and a name or a date, no sentence (• 来源：某某县政府办)
 _FIELD_VALUE = r"\s*[:：]\s*([^，。；,;：:]+)"
-_DATE_ONLY = lazy_compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}")
+# (with the minute it was posted: 「• 2025-01-10 15:04」, a 2024 city bureau's page)
+_DATE_ONLY = lazy_compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?")
 # a nav bar's item spread to the width of others, a list item of its own (• 政 策): a report's words are not so
 _SPREAD_WORD = lazy_compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 # the buttons of a font-size bar copied one a line under 【字体：大 (中 / 小 / 】)
