@@ -143,13 +143,15 @@ def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...],
                  number: int | None = None) -> tuple[int, str] | None:
     """The template part whose title ``text`` spells out at ``start``, when it is not an item of a list.
     Numbered ``number`` as the template numbers it, a long title may have one character miswritten, added or
-    left out (「四、政府信息公开行政复议与行政诉讼情况2023年，……」, 「四、政府信息公开行政法复议、行政诉讼情况」):
-    run into its text, its end is known only from the template's. The title is then the report's own words."""
+    left out (「四、政府信息公开行政复议与行政诉讼情况2023年，……」, 「四、政府信息公开行政法复议、行政诉讼情况」), or
+    the Regulation's words before it (``_REGULATION_LEAD``): run into its text, its end is known only from the
+    template's. The title is then the report's own words."""
     for part, title in known:
         if not title:
             continue
         size = len(title) if text.startswith(title, start) else (
-            _miswritten_size(text, start, title) if part == number else None)
+            _miswritten_size(text, start, title) or _regulation_size(text, start, title) if part == number
+            else None)
         if size is not None:
             after = text[start + size: start + size + 1]
             return None if after and after in _LIST_GOES_ON else (part, text[start:start + size])
@@ -167,6 +169,18 @@ def _miswritten_size(text: str, start: int, title: str) -> int | None:
         piece = text[start:start + size]
         if len(piece) == size and _one_apart(piece, title):
             return size
+    return None
+
+
+# the Regulation's own wording of a part before the format's title (「五、政府信息公开工作存在的主要问题及改进情况」,
+# Art. 50(4)), as GK109 accepts it
+_REGULATION_LEAD = "政府信息公开工作"
+
+
+def _regulation_size(text: str, start: int, title: str) -> int | None:
+    """How long ``title`` is at ``start`` with the Regulation's words before it, or None."""
+    if text.startswith(_REGULATION_LEAD, start) and text.startswith(title, start + len(_REGULATION_LEAD)):
+        return len(_REGULATION_LEAD) + len(title)
     return None
 
 
