@@ -203,6 +203,7 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     header = Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)
     label = (header_text[header_end:], header_at + header_end)
     rows: list[tuple[list[Cell], list[list[Cell]]]] = []  # each row's label cells and the ways its figures cut
+    blank: dict[int, list[Row]] = {}  # before the row of each index: rows with their labels alone
     for text, offset, figures in runs[1:]:
         if not figures:
             label = (text, offset)
@@ -212,6 +213,9 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
         cells = _label_cells(label[0], label[1], line_no)
         if cells is None:
             break  # the table ended before this label (the next part's heading)
+        alone, cells = _rows_without_figures(cells)
+        if alone:
+            blank[len(rows)] = [Row([cell], line_no) for cell in alone]
         ways = _splits(text, offset, 1, APPLICATION_WIDTH, line_no, _MORE_WAYS)
         if not ways:
             blanks = _spaced_short(text, offset, line_no)
@@ -225,8 +229,28 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     chosen = _one_reading(rows)
     if chosen is None:
         return None  # rows read several ways, the table's sums choosing none or several: left unread
-    return Table([header] + [Row(cells + values, line_no) for (cells, _), values in zip(rows, chosen)],
-                 line_no, line_no)
+    table_rows = [header]
+    for n, ((cells, _), values) in enumerate(zip(rows, chosen)):
+        table_rows += blank.get(n, [])
+        table_rows.append(Row(cells + values, line_no))
+    return Table(table_rows, line_no, line_no)
+
+
+def _rows_without_figures(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """The labels of rows whose cells the page left blank, run into the label of the row of figures after them
+    (「2.申请人逾期未按……申请3.其他（七）总计3000003」: rows 2. and 3. hold nothing), and that row's own label
+    cells. A label of the format's rows that holds figures of its own (no subtotal, no group's label before its
+    first item) and names another row than the last label is such a row."""
+    spec = FORM.tables["applications"]
+    last = spec.row_of_label(cells[-1].text)
+    alone: list[Cell] = []
+    while len(cells) > 1:
+        key = spec.row_of_label(cells[0].text)
+        if key is None or key == last or spec.row(key).sum_of:
+            break
+        alone.append(cells[0])
+        cells = cells[1:]
+    return alone, cells
 
 
 def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[Cell]] | None:
