@@ -138,13 +138,57 @@ def _known_parts(names: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...]) -> tuple[int, str] | None:
-    """The template part whose title ``text`` spells out at ``start``, when it is not an item of a list."""
-    for number, title in known:
-        if title and text.startswith(title, start):
-            after = text[start + len(title): start + len(title) + 1]
-            return None if after and after in _LIST_GOES_ON else (number, title)
+def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...],
+                 number: int | None = None) -> tuple[int, str] | None:
+    """The template part whose title ``text`` spells out at ``start``, when it is not an item of a list.
+    Numbered ``number`` as the template numbers it, a long title may have one character miswritten, added or
+    left out (「四、政府信息公开行政复议与行政诉讼情况2023年，……」, 「四、政府信息公开行政法复议、行政诉讼情况」), or
+    the Regulation's words before it (``_REGULATION_LEAD``): run into its text, its end is known only from the
+    template's. The title is then the report's own words."""
+    for part, title in known:
+        if not title:
+            continue
+        size = len(title) if text.startswith(title, start) else (
+            _miswritten_size(text, start, title) or _regulation_size(text, start, title) if part == number
+            else None)
+        if size is not None:
+            after = text[start + size: start + size + 1]
+            return None if after and after in _LIST_GOES_ON else (part, text[start:start + size])
     return None
+
+
+def _miswritten_size(text: str, start: int, title: str) -> int | None:
+    """How long the long template ``title`` is at ``start`` with one character miswritten, added or left out."""
+    n = len(title)
+    if n < _MISWRITTEN_FROM:
+        return None
+    if nearly_title(text[start:start + n], title):
+        return n
+    for size in (n + 1, n - 1):
+        piece = text[start:start + size]
+        if len(piece) == size and _one_apart(piece, title):
+            return size
+    return None
+
+
+# the Regulation's own wording of a part before the format's title (「五、政府信息公开工作存在的主要问题及改进情况」,
+# Art. 50(4)), as GK109 accepts it
+_REGULATION_LEAD = "政府信息公开工作"
+
+
+def _regulation_size(text: str, start: int, title: str) -> int | None:
+    """How long ``title`` is at ``start`` with the Regulation's words before it, or None."""
+    if text.startswith(_REGULATION_LEAD, start) and text.startswith(title, start + len(_REGULATION_LEAD)):
+        return len(_REGULATION_LEAD) + len(title)
+    return None
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b``, one character longer than the other, differ by that character alone."""
+    if len(a) < len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return a[i + 1:] == b[i:]
 
 
 # Just before the numeral of a part found by what it names (``named``): a sentence end or a blank, not a colon
@@ -193,7 +237,7 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         placed = _AFTER_STOP.search(text, max(0, m.start() - 40), m.start()) is not None or (
             0 <= prev_end and m.start() - prev_end <= 40 and not text[prev_end:m.start()].strip(SPACES))
         title = None
-        part = _known_title(text, m.end(), known)
+        part = _known_title(text, m.end(), known, number)
         if part is not None and number == expected and (
                 placed or text[m.start() - 1] in SPACES or number == part[0]):
             title = part[1]

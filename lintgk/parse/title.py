@@ -20,6 +20,12 @@ _SENTENCE = lazy_compile(r"[。，,；;：:！？!?]")
 # A title run into the first sentence on one line, as page text that lost its line breaks gives it
 # (「……2019年政府信息公开工作年度报告 根据《条例》……」).
 _RUN_ON_TITLE = lazy_compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES + r"]+\S|根据|按照|依据)")
+_GAP = lazy_compile(r"[" + SPACES + r"]+")
+# a breadcrumb opening a paragraph: its label, or its first crumb
+_CRUMB = lazy_compile(r"^[" + SPACES + r"]*(?:(?:当前|您的|您现在的|你的|所在)位置|首页|主页)")
+_CRUMB_REACH = 120  # how far a breadcrumb reaches
+_CRUMB_SEPARATORS = ">＞»›/|｜"
+_RUN_ON_PAGE = 300  # characters: a breadcrumb's line that holds the report's text too (a page run onto one line)
 _NO_BLANKS = str.maketrans("", "", SPACES)  # a title broken over two lines is read with a blank where it broke
 TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
@@ -117,6 +123,24 @@ def _candidates(paragraphs: list[Paragraph]):
         m = _RUN_ON_TITLE.match(text) if "报告" in text or "年报" in text else None  # cheap test first
         if m and _names_report_of_year(m.group("t")):
             yield i, m.group("t"), Span.within(par, 0, m.end("t")), False
+        elif len(text) > _RUN_ON_PAGE and ("报告" in text or "年报" in text) and _CRUMB.match(text):
+            # a page run onto one line, its breadcrumb run into the title (「当前位置： 首页……年报 ××局2021年度……年度
+            # 报告 来源：……」): the title after one of its gaps, unless a crumb's separator follows (「… > 2023年信息
+            # 公开年度报告 > 县级部门」: a crumb, the title on a line of its own below)
+            for gap in _GAP.finditer(text, 0, _CRUMB_REACH):
+                t = _RUN_ON_TITLE.match(text[gap.end():])
+                if t is None or not _names_report_of_year(t.group("t")):
+                    continue
+                start, end = gap.end(), gap.end() + t.end("t")
+                if text[end:end + 3].strip(SPACES)[:1] in _CRUMB_SEPARATORS:
+                    continue
+                last = None
+                for last in _GAP.finditer(text, start, end):
+                    pass
+                if last is not None and _names_report_of_year(text[last.end():end]):
+                    start = last.end()  # the last crumb before it (「县级部门 ××局2023年……报告」)
+                yield i, text[start:end], Span.within(par, start, end), False
+                break
 
 
 # the label of the page's download link, before the file's name

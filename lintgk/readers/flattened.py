@@ -8,7 +8,8 @@ the row's total splits: of the ways to cut 「200000121」 into the seven cells 
 its last figure the sum of the others (part 四: each group's 总计 the sum of its four). A space is a cut, and a
 cell of several digits never starts with 0. A table is read only when every row of it splits one way alone: a
 run that splits two ways or none (its row's total wrong, or a figure not a whole number) leaves the table unread,
-as a wrong reading would report figures the report does not hold.
+as a wrong reading would report figures the report does not hold; but a run its spaces alone cut into fewer whole
+figures than the row's cells (「0 0 0 0 0 0」 of seven) is the row with cells left blank.
 """
 from __future__ import annotations
 
@@ -202,6 +203,7 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     header = Row([Cell(header_text[:header_end].strip(), line_no, header_at + 1)], line_no)
     label = (header_text[header_end:], header_at + header_end)
     rows: list[tuple[list[Cell], list[list[Cell]]]] = []  # each row's label cells and the ways its figures cut
+    blank: dict[int, list[Row]] = {}  # before the row of each index: rows with their labels alone
     for text, offset, figures in runs[1:]:
         if not figures:
             label = (text, offset)
@@ -211,9 +213,15 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
         cells = _label_cells(label[0], label[1], line_no)
         if cells is None:
             break  # the table ended before this label (the next part's heading)
+        alone, cells = _rows_without_figures(cells)
+        if alone:
+            blank[len(rows)] = [Row([cell], line_no) for cell in alone]
         ways = _splits(text, offset, 1, APPLICATION_WIDTH, line_no, _MORE_WAYS)
         if not ways:
-            return None  # a row read no way: the table is left unread
+            blanks = _spaced_short(text, offset, line_no)
+            if blanks is None:
+                return None  # a row read no way: the table is left unread
+            ways = [blanks]
         rows.append((cells, ways))
         label = None
     if len(rows) < 5:
@@ -221,8 +229,28 @@ def _applications(line: str, start: int, line_no: int) -> Table | None:
     chosen = _one_reading(rows)
     if chosen is None:
         return None  # rows read several ways, the table's sums choosing none or several: left unread
-    return Table([header] + [Row(cells + values, line_no) for (cells, _), values in zip(rows, chosen)],
-                 line_no, line_no)
+    table_rows = [header]
+    for n, ((cells, _), values) in enumerate(zip(rows, chosen)):
+        table_rows += blank.get(n, [])
+        table_rows.append(Row(cells + values, line_no))
+    return Table(table_rows, line_no, line_no)
+
+
+def _rows_without_figures(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """The labels of rows whose cells the page left blank, run into the label of the row of figures after them
+    (「2.申请人逾期未按……申请3.其他（七）总计3000003」: rows 2. and 3. hold nothing), and that row's own label
+    cells. A label of the format's rows that holds figures of its own (no subtotal, no group's label before its
+    first item) and names another row than the last label is such a row."""
+    spec = FORM.tables["applications"]
+    last = spec.row_of_label(cells[-1].text)
+    alone: list[Cell] = []
+    while len(cells) > 1:
+        key = spec.row_of_label(cells[0].text)
+        if key is None or key == last or spec.row(key).sum_of:
+            break
+        alone.append(cells[0])
+        cells = cells[1:]
+    return alone, cells
 
 
 def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[Cell]] | None:
@@ -241,7 +269,8 @@ def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[C
     keys = [_row_key(cells) for cells, _ in rows]
     if None in keys or len(set(keys)) < len(keys):
         return None  # a row the form's sums cannot place
-    scored = sorted((_slips(dict(zip(keys, ([int(c.text) for c in cells] for cells in choice)))), n, choice)
+    scored = sorted((_slips({key: [int(c.text) for c in cells] for key, cells in zip(keys, choice)
+                             if len(cells) == APPLICATION_WIDTH}), n, choice)  # a row with blanks sums nothing
                     for n, choice in enumerate(product(*(ways for _, ways in rows))))
     best = scored[0]
     if best[0] > _MOST_SLIPS or scored[1][0] == best[0]:
@@ -339,6 +368,20 @@ def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: 
             begin = end
         ways.append(cells)
     return ways
+
+
+def _spaced_short(run: str, offset: int, line_no: int) -> list[Cell] | None:
+    """The cells of a run its spaces alone cut into fewer figures than the row has cells (「（一）予以公开 0 0 0 0 0 0
+    （二）……」: six of seven), each a whole number as a cell holds it: the row with cells left blank (where, no one
+    can tell; GK409 reports it). None for any other run."""
+    cells, pos = [], 0
+    for token in run.split():
+        at = run.index(token, pos)
+        pos = at + len(token)
+        if not token.isdigit() or len(token) > _LONGEST_FIGURE or (len(token) > 1 and token[0] == "0"):
+            return None
+        cells.append(Cell(token, line_no, offset + at + 1))
+    return cells if 1 < len(cells) < APPLICATION_WIDTH else None
 
 
 def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
