@@ -7,7 +7,7 @@ import regex as re
 import re as std_re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
@@ -175,7 +175,25 @@ def words_pattern(words) -> std_re.Pattern:
 
 @lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> std_re.Pattern:
-    return std_re.compile("|".join(std_re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return std_re.compile(_trie(sorted(set(words))))
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation of sorted ``words`` as a tree (「政(?:府(?:信息公开|…)|务信1)|截止(?:目前|…)」): where the
+    scan stops, re tries one branch a next character instead of every word, and each branch's longer words come
+    before a word that ends there, so that the longest phrase found at a place is the one matched, as in one
+    alternation of all the words longest first."""
+    branches = []
+    ends_here = False
+    for first, group in groupby(words, key=lambda word: word[:1]):
+        if not first:
+            ends_here = True
+            continue
+        rests = [word[1:] for word in group]
+        branches.append(std_re.escape(first) + _trie(rests) if rests != [""] else std_re.escape(first))
+    if ends_here:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # A pattern that is only words separated by |, with no character that means something to a regex.
