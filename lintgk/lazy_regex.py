@@ -14,6 +14,7 @@ way (its stand-in holds ``re``'s methods).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _MADE: list["LazyPattern"] = []  # every stand-in made, for the test that compiles them all
@@ -21,8 +22,7 @@ _MADE: list["LazyPattern"] = []  # every stand-in made, for the test that compil
 # what the stand-in takes from the compiled pattern once it is compiled (pattern is its own from the start)
 _TAKEN = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "subf", "subfn", "split", "splititer",
           "scanner", "flags", "groups", "groupindex", "named_lists")
-_TAKEN_STD = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "flags",
-              "groups", "groupindex")
+_TAKEN_STD = tuple(name for name in _TAKEN if hasattr(re.Pattern, name))  # what the standard re's has of them
 
 
 class LazyPattern:
@@ -45,8 +45,6 @@ class LazyPattern:
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             if self._std:
-                import re
-
                 compiled, taken = re.compile(self.pattern, self._flags), _TAKEN_STD
             else:
                 import regex  # here: a run answered from the cache compiles no pattern, and importing regex is 10-20 ms
@@ -64,17 +62,15 @@ class LazyPattern:
         return f"{'lazy_std_compile' if self._std else 'lazy_compile'}({self.pattern!r})"
 
 
-def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
-    made = LazyPattern(pattern, flags)
+def lazy_compile(pattern: str, flags: int = 0, std: bool = False) -> LazyPattern:
+    made = LazyPattern(pattern, flags, std)
     _MADE.append(made)
     return made
 
 
 def lazy_std_compile(pattern: str, flags: int = 0) -> LazyPattern:
     """``re.compile(pattern, flags)`` on first use."""
-    made = LazyPattern(pattern, flags, std=True)
-    _MADE.append(made)
-    return made
+    return lazy_compile(pattern, flags, std=True)
 
 
 def made() -> list[LazyPattern]:
