@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
-from lintgk import __version__
+from lintgk import __version__, json_bytes
 from lintgk.config import Config
 from lintgk.model import FileResult
+from lintgk.parsed_files import RACY_NS, ParsedFiles
 from lintgk.stored import StoredResult, encode, stage_digest
 
 if TYPE_CHECKING:
@@ -48,7 +49,6 @@ _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _LENGTH = re.compile(rb', "length": (\d+)')
-_RACY_NS = 3_000_000_000  # FAT's modification times have a 2 s tick
 
 
 _STAMPS: dict[str, str] = {}  # one command's stamps, by its configuration (new_command empties it)
@@ -184,6 +184,7 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
         result.cached_key, result.stage_digest = data[:len(data) - len(stored) - 1], key["digest"]
+        result.cached_entry = entry
         if time.time() - mtime > _DAY:
             try:
                 os.utime(entry)  # still in use: not pruned
@@ -195,17 +196,17 @@ class Cache:
         """An entry's key and stored result, if the entry is whole and this cache's entry of the file at
         ``absolute``; ValueError (or KeyError, TypeError, AttributeError) if not."""
         head, _, stored = data.partition(b"\n")
-        key = json.loads(head.decode("utf-8", "surrogateescape"))  # names not in UTF-8
+        key = json_bytes.loads(head)  # names not in UTF-8 kept as surrogateescape does
         if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != len(stored):
             raise ValueError("not this file's entry")
         return key, stored
 
-    def again(self, path: str, key: bytes) -> StoredResult | None:
-        """The result ``get`` gave for ``path`` earlier in this run (whose entry's key line was ``key``),
-        read from its entry again: None if the entry is no longer the same (another run, after the file
-        changed, wrote it)."""
+    def again(self, path: str, key: bytes, entry: str | None = None) -> StoredResult | None:
+        """The result ``get`` gave for ``path`` earlier in this run (whose entry, ``entry`` when the caller has
+        it, had the key line ``key``), read from its entry again: None if the entry is no longer the same
+        (another run, after the file changed, wrote it)."""
         try:
-            data = _read(self._entry(path))[0]
+            data = _read(entry or self._entry(path))[0]
             length = _LENGTH.search(key)  # a quote inside a JSON string is escaped: this is the key's own
             if not data.startswith(key + b"\n") or len(data) != len(key) + 1 + int(length.group(1)):
                 return None
@@ -231,7 +232,7 @@ class Cache:
         # a file modified within the last seconds may change again within its modification time's tick
         # (whole seconds on some file systems) with the same size: its entry then always compares the
         # content (as git does with a "racy" index entry)
-        racy = time.time_ns() - seen[1] < _RACY_NS
+        racy = time.time_ns() - seen[1] < RACY_NS
         key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
                "sha256": digest, "stamp": self.stamp, "length": len(stored), "digest": stage_digest(stored)}
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
@@ -327,48 +328,28 @@ def _atomic(target: Path, *parts: bytes | BinaryIO) -> None:
         raise
 
 
-class ParsedRuleFiles:
+class ParsedRuleFiles(ParsedFiles):
     """The rule files as parsed (rules, profiles, document types), kept in the cache folder between runs:
-    importing PyYAML and parsing some fifty files were an eighth of a one-file check. A file's entry is used
-    only while its size and modification time are still the ones it was parsed at, and is not kept for a file
-    modified in the last 3 s (it may change again within the same tick). JSON, not pickle: a cache folder
-    someone else wrote cannot run code."""
+    importing PyYAML and parsing some fifty files were an eighth of a one-file check. JSON, not pickle: a cache
+    folder someone else wrote cannot run code."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.entry = folder / RULE_FILES
-        self.changed = False
-        self.files = self._read()
-
-    def _read(self) -> dict:
         try:
             files = orjson.loads(self.entry.read_bytes())
         except (OSError, ValueError):
-            return {}
-        return files if isinstance(files, dict) else {}
+            files = {}
+        super().__init__(files)
 
-    def get(self, path: Path, info: os.stat_result) -> tuple[bool, Any]:
-        """(True, what the file parsed to) while its size and modification time are the same; else (False, None)."""
-        kept = self.files.get(str(path))
-        if isinstance(kept, list) and len(kept) == 3 and kept[:2] == [info.st_size, info.st_mtime_ns]:
-            return True, kept[2]
-        return False, None
-
-    def put(self, path: Path, info: os.stat_result, parsed: Any) -> None:
-        if time.time_ns() - info.st_mtime_ns < _RACY_NS:
-            return
+    def keeps(self, parsed: Any) -> bool:
         try:
-            if orjson.loads(orjson.dumps(parsed)) != parsed:  # kept only where JSON gives back the very same
-                return
+            return orjson.loads(orjson.dumps(parsed)) == parsed
         except (TypeError, ValueError):  # a date, a key that is not text (orjson.JSONEncodeError is a TypeError)
-            return
-        self.files[str(path)] = [info.st_size, info.st_mtime_ns, parsed]
-        self.changed = True
+            return False
 
-    def save(self) -> None:
-        if self.changed:
-            _write_entry(self.folder, self.entry, orjson.dumps(self.files))
-            self.changed = False
+    def write(self) -> None:
+        _write_entry(self.folder, self.entry, orjson.dumps(self.files))
 
 
 def clean(folder: Path) -> bool:

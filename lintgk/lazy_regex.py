@@ -44,13 +44,11 @@ class LazyPattern:
         """The compiled pattern (compiled now if it is not yet)."""
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            if self._std:
-                compiled, taken = re.compile(self.pattern, self._flags), _TAKEN_STD
-            else:
-                import regex  # here: a run answered from the cache compiles no pattern, and importing regex is 10-20 ms
+            # regex is imported only here: a run answered from the cache compiles no pattern, and importing it is 10-20 ms
+            from lintgk.compiled_patterns import compile_kept
 
-                compiled, taken = regex.compile(self.pattern, self._flags), _TAKEN
-            for name in taken:
+            compiled = compile_kept(self.pattern, self._flags, std=self._std)
+            for name in _TAKEN_STD if self._std else _TAKEN:
                 setattr(self, name, getattr(compiled, name))
             self._compiled = compiled
         return compiled

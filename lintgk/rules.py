@@ -6,15 +6,18 @@ rules for one report template and may override their parameters.
 """
 from __future__ import annotations
 
+import marshal
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lintgk import beside_bytecode
 from lintgk.errors import RuleFileError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.model import SEVERITIES
+from lintgk.parsed_files import ParsedFiles
 
 if TYPE_CHECKING:
     from lintgk.cache import ParsedRuleFiles
@@ -137,21 +140,59 @@ def keep_parsed_rule_files(store: ParsedRuleFiles) -> None:
     _parsed_files = store
 
 
-def _load_yaml(path: Path) -> Any:
-    """A rule, profile or document type file: safe YAML, aliases bounded (lintgk.safe_yaml), one-line errors."""
+class BuiltinRuleFiles(ParsedFiles):
+    """lintgk's own rule files as parsed, kept beside its bytecode (lintgk.beside_bytecode) for a command that
+    runs without the cache: they change only when lintgk does."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or beside_bytecode.path_of("rule-files")
+        super().__init__(beside_bytecode.read(self.path))
+
+    def keeps(self, parsed: Any) -> bool:
+        try:
+            return marshal.loads(marshal.dumps(parsed)) == parsed
+        except ValueError:  # a date: not plain data
+            return False
+
+    def write(self) -> None:
+        beside_bytecode.write(self.path, self.files)
+
+
+_builtin_files: list[BuiltinRuleFiles] = []  # made when first needed
+
+
+def _kept_files(builtin: bool) -> ParsedFiles | None:
+    """Where a rule file's parse is kept: the cache, or for lintgk's own files without it, beside the bytecode."""
+    if _parsed_files is not None or not builtin:
+        return _parsed_files
+    if not _builtin_files:
+        _builtin_files.append(BuiltinRuleFiles())
+    return _builtin_files[0]
+
+
+def save_parsed_rule_files() -> None:
+    for store in (_parsed_files, *_builtin_files):
+        if store is not None:
+            store.save()
+
+
+def _load_yaml(path: Path, builtin: bool = False) -> Any:
+    """A rule, profile, document type or form file (``builtin``: lintgk's own): safe YAML, aliases bounded
+    (lintgk.safe_yaml), one-line errors."""
     try:
         info = path.stat()
         if info.st_size > MAX_FILE_BYTES:
             raise RuleFileError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB, not a rule file")
-        if _parsed_files is not None:
-            known, parsed = _parsed_files.get(path, info)
+        kept = _kept_files(builtin)
+        if kept is not None:
+            known, parsed = kept.get(path, info)
             if known:
                 return parsed
         from lintgk import safe_yaml
 
         parsed = safe_yaml.load(path.read_text(encoding="utf-8"), str(path))
-        if _parsed_files is not None:
-            _parsed_files.put(path, info, parsed)
+        if kept is not None:
+            kept.put(path, info, parsed)
         return parsed
     except ValueError as exc:  # UnicodeDecodeError is one too
         if isinstance(exc, UnicodeDecodeError):
@@ -363,18 +404,19 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     for folder in (builtin_dir, *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder not found")
+        builtin_folder = folder == builtin_dir
         for path in sorted(folder.glob("*.y*ml")):
-            rule = parse_rule(path, _load_yaml(path), kinds)
+            rule = parse_rule(path, _load_yaml(path, builtin_folder), kinds)
             if rule.code in rules and rules[rule.code].path != rule.path:
                 raise RuleFileError(f"{path}: code {rule.code} is already used by {rules[rule.code].path}")
             rules[rule.code] = rule
-            if folder == builtin_dir:
+            if builtin_folder:
                 builtin.add(rule.code)
         for path in sorted((folder / "profiles").glob("*.y*ml")):
-            profile = parse_profile(path, _load_yaml(path))
+            profile = parse_profile(path, _load_yaml(path, builtin_folder))
             profiles[profile.name] = profile
         for path in sorted((folder / "documents").glob("*.y*ml")):
-            document = parse_document_type(path, _load_yaml(path))
+            document = parse_document_type(path, _load_yaml(path, builtin_folder))
             documents[document.name] = document
     if not profiles:
         raise RuleFileError("no profiles found under rules/profiles/")
@@ -394,8 +436,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                 raise RuleFileError(f"{rule.path}: unknown profile {name!r}")
     _check_fields(rules, builtin, PARAMS)
     typed = _typed_params(rules, profiles, PARAMS, builtin)
-    if _parsed_files is not None:
-        _parsed_files.save()  # only files that held: a rule that does not fit stopped before this
+    save_parsed_rule_files()  # only files that held: a rule that does not fit stopped before this
     return RuleSet(dict(sorted(rules.items())), profiles, documents, typed)
 
 

@@ -206,6 +206,7 @@ class StoredResult(FileResult):
     # the key line of its cache entry when the result was answered from the cache: a streamed run's spool
     # then holds a reference to the entry (lintgk.across.streamed) instead of a copy
     cached_key: bytes | None = None
+    cached_entry: str | None = None  # the entry's file, then
     stage_digest: str | None = None  # the entry's stage_digest, when it came from the cache
     # what the second stage holds of it (lintgk.across.held.record), made by the worker that linted it
     stage_record: tuple | None = None

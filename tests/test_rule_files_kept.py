@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 
 from conftest import SEED, check_loading, run_cli
 from test_config import HOUSE_RULE
@@ -75,8 +76,38 @@ def test_no_cache_keeps_no_rule_file(tmp_path):
 def test_a_rule_file_written_just_now_is_not_kept(tmp_path):
     rule = _project(tmp_path)
     rule.write_text(HOUSE_RULE, encoding="utf-8")  # modified now: it may change again within the same tick
+    soon = time.time() + 60  # "now" however long the check takes to start on a loaded machine
+    os.utime(rule, (soon, soon))
     _check_importing_yaml(tmp_path)
     kept = json.loads((tmp_path / ".lintgk_cache" / "rule-files.parsed").read_text(encoding="utf-8"))
     assert not any(name.endswith("GK690.yaml") for name in kept)
     # the built-in rules, checked out before, are kept
     assert any(name.endswith("GK101-required-parts.yaml") for name in kept)
+
+
+def test_without_the_cache_lintgks_own_rule_files_are_parsed_once_and_kept_beside_its_bytecode(tmp_path, monkeypatch):
+    shutil.copy(SEED["dongning"], tmp_path / "report.txt")
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "pycache"))  # where Python keeps its bytecode
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    (first_loaded, first), (second_loaded, second) = (
+        check_loading(tmp_path, ("yaml",), "report.txt", "-q", "--no-cache") for _ in range(2))
+    assert first_loaded["yaml"] and not second_loaded["yaml"]
+    assert "GK" in first and second == first
+    assert not (tmp_path / ".lintgk_cache").exists()
+    assert len(list((tmp_path / "pycache").rglob("lintgk-rule-files.*.bin"))) == 1
+
+
+def test_a_rule_file_that_is_not_plain_data_is_not_kept_beside_the_bytecode(tmp_path):
+    from datetime import date
+
+    from lintgk.rules import BuiltinRuleFiles
+
+    kept = BuiltinRuleFiles(str(tmp_path / "rule-files.bin"))
+    rule = tmp_path / "GK101.yaml"
+    rule.write_text("code: GK101\n", encoding="utf-8")
+    os.utime(rule, (_LONG_AGO, _LONG_AGO))
+    kept.put(rule, rule.stat(), {"code": "GK101", "since": date(2019, 5, 15)})
+    assert not kept.changed
+    kept.put(rule, rule.stat(), {"code": "GK101"})
+    kept.save()
+    assert BuiltinRuleFiles(str(tmp_path / "rule-files.bin")).get(rule, rule.stat()) == (True, {"code": "GK101"})

@@ -30,7 +30,7 @@ from lintgk.model import FileResult
 from lintgk.stored import StoredResult, encode, stage_digest
 
 
-_REFERENCE = b"@"  # a spooled result that is a cache entry's: the entry's key line follows
+_REFERENCE = b"@"  # a spooled result that is a cache entry's: the entry's file and key line follow
 
 
 def _spooled(result: FileResult, cache) -> bytes:
@@ -38,7 +38,7 @@ def _spooled(result: FileResult, cache) -> bytes:
     (read back from there, its key line checked), else its stored form, or pickled when its text is not even UTF-8."""
     if isinstance(result, StoredResult) and result.as_stored():
         if cache is not None and result.cached_key:
-            return _REFERENCE + result.cached_key
+            return b"%s%s\n%s" % (_REFERENCE, os.fsencode(result.cached_entry or ""), result.cached_key)
         return result.stored_bytes()
     try:
         return encode(result)
@@ -48,7 +48,8 @@ def _spooled(result: FileResult, cache) -> bytes:
 
 def _unspooled(path: str, data: bytes, cache, config: Config) -> FileResult:
     if data.startswith(_REFERENCE):
-        again = cache.again(path, data[len(_REFERENCE):])
+        entry, _, key = data[len(_REFERENCE):].rpartition(b"\n")  # a key line holds no newline; a folder may
+        again = cache.again(path, key, os.fsdecode(entry) or None)
         if again is not None:
             return again
         # another run replaced the entry since (the file changed): the file as it is now

@@ -11,6 +11,7 @@ from itertools import accumulate, groupby
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from lintgk.checks.required_words import required_words
+from lintgk.compiled_patterns import compile_kept
 from lintgk.document import Document, Paragraph
 from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import CN_DIGITS, SENTENCE_END, ZERO_LOOKALIKES
@@ -175,7 +176,7 @@ def words_pattern(words) -> std_re.Pattern:
 
 @lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> std_re.Pattern:
-    return std_re.compile(_trie(sorted(set(words))))
+    return compile_kept(_trie(sorted(set(words))), std=True)
 
 
 def _trie(words: list[str]) -> str:

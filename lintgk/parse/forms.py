@@ -135,12 +135,13 @@ def _lines(items: list[dict]) -> tuple[Line, ...]:
 def load_form(name: str) -> Form:
     """The built-in form ``rules/forms/NAME.yaml``."""
     from lintgk.errors import RuleFileError
-    from lintgk.rules import _load_yaml, builtin_rules_dir
+    from lintgk.rules import _load_yaml, builtin_rules_dir, save_parsed_rule_files
 
     path = builtin_rules_dir() / "forms" / f"{name}.yaml"
     if not path.is_file():
         raise RuleFileError(f"{path}: form not found")
-    data = _load_yaml(path)
+    data = _load_yaml(path, builtin=True)
+    save_parsed_rule_files()
     tables = {}
     for key, spec in (data.get("tables") or {}).items():
         options = {k: v for k, v in spec.items() if k not in ("title", "layout", "rows", "columns")}

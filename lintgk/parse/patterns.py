@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex as re
 
+from lintgk.compiled_patterns import compile_kept
 from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, as the parsers have used them)
     ANY_MARKER,
@@ -121,7 +122,7 @@ def is_cjk(ch: str) -> bool:
 @lru_cache(maxsize=1024)
 def rx(pattern: str) -> re.Pattern:
     """Patterns that come from rule parameters, compiled once per process."""
-    return re.compile(pattern)
+    return compile_kept(pattern)
 
 
 def bigrams(text: str) -> set[str]:

@@ -1,0 +1,75 @@
+"""What lintgk works out from its own code and built-in rules, kept beside its bytecode between processes.
+
+Python keeps a module's bytecode in ``__pycache__`` (or under ``PYTHONPYCACHEPREFIX``) so that a new process
+does not compile it again; lintgk keeps there, the same way, what it would otherwise work out again at every
+start from files that change only when lintgk does: its patterns compiled (lintgk.compiled_patterns) and its
+built-in rule files parsed (lintgk.rules). Nothing is written where Python writes no bytecode.
+
+A file holds one value in marshal's format (plain data only: marshal, unlike pickle, cannot make a reader run
+code) after a digest of it: a damaged or foreign file reads as none, and is written again.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import marshal
+import os
+import sys
+from typing import Any
+
+_MAGIC = b"lintgk-beside-bytecode-1\n"
+_DIGEST = 16
+
+
+def path_of(name: str, build: str = "") -> str | None:
+    """Where the file ``name`` lives (``build``: what else it depends on, e.g. an engine's version, made part of
+    its name); None where Python keeps no bytecode."""
+    try:
+        folder = os.path.dirname(importlib.util.cache_from_source(__file__))
+    except (NotImplementedError, ValueError):
+        return None
+    tag = hashlib.blake2b(f"{sys.version}|{build}".encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    return os.path.join(folder, f"lintgk-{name}.{tag}.bin")
+
+
+def read(path: str | None) -> Any:
+    """The value kept at ``path``; None when there is none, or it is damaged or not one of these files."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    head = len(_MAGIC) + _DIGEST
+    payload = data[head:]
+    if not data.startswith(_MAGIC) or data[len(_MAGIC):head] != hashlib.blake2b(payload, digest_size=_DIGEST).digest():
+        return None
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def write(path: str | None, value: Any) -> None:
+    """Keep ``value`` at ``path``, whole or not at all, as importlib writes bytecode (a file of the process's own
+    renamed into place). Nothing is written where Python writes no bytecode, nor where the folder cannot be
+    written to; ValueError if marshal cannot write the value."""
+    if path is None or sys.dont_write_bytecode:
+        return
+    payload = marshal.dumps(value)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
