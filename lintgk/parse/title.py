@@ -321,6 +321,12 @@ def _title(text: str, span: Span) -> Title:
         body = text[:kind_start] if kind_start is not None else None
     if body is not None:
         body = body.strip(_AROUND_BODY) or None
+    if body is None and k is not None:
+        # a cover's lines run onto one, the body's name after the title (「2018 年度政府信息公开 年度报告 成都市住房和
+        # 城乡建设局 2019.」): the name the blank after the kind opens
+        after = text[k.end():].split()
+        if after and _BODY_LINE.match(after[0].strip(_AROUND_BODY)):
+            body = after[0].strip(_AROUND_BODY)
     return Title(text, span, body, year)
 
 
