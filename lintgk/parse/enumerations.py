@@ -205,7 +205,8 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     cut: tuple[list[Figure], bool] | None = None  # the list as it stood at a stronger break
     named = False  # the parts were named without counts (「包括领导介绍及分工、部门职能等；」)
     # inside a part's own breakdown after 包括/包含: its figures are the part's, up to a break stronger than the
-    # one before it (「207条，包含11条，……97条；工作动态145条」: the list goes on at 145 after the 「；」)
+    # one before it (「207条，包含11条，……97条；工作动态145条」: the list goes on at 145 after the 「；」), or only
+    # the clause's own when it holds two or more (「10条，包括B 3条、C 7条，D 5条」)
     nested = 0
     # the list's first part, counted in another unit (「其中发布规范性文件2件，利用电子屏发布信息108条」)
     other_unit_first = ""
@@ -218,7 +219,9 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
                 continue
             nested = 0
         if items and strength and _OWN_BREAKDOWN.match(text, a):
-            nested = strength + 1
+            # its parts run on through breaks like the one before it, unless the clause lists them all itself
+            # (「10条，包括B 3条、C 7条，D 5条」: D is the list's again)
+            nested = strength + 1 if len(inside) < 2 else 0
             continue
         since = max(since, strength)
         if ((items or other_unit_first)
@@ -399,6 +402,11 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         if m.group() != "其中":  # the parts listed after 包括 end where a 其中 breaks down the last of them
             inner = _QIZHONG.search(text, m.end(), s1)
             s1 = inner.start() if inner else s1
+            # a part's own breakdown inside a 其中 list, all in its clause (「其中：政策文件10条，包括A 3条、B 7条，工作动态
+            # 6条」): the clause is the list; what follows its break is the 其中 list's again
+            brk = _SEGMENT_BREAK.search(text, m.end(), s1) if _QIZHONG.search(text, s0, q) else None
+            if brk is not None and bisect_left(offsets, brk.start()) - bisect_left(offsets, m.end()) >= 2:
+                s1 = brk.start()
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
         if last_before < first:
