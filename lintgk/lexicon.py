@@ -54,8 +54,9 @@ CIRCLED_NUMBERS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 MARKS = (
     (1, r"(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[、.．]"),
     (2, r"[（(]\s*(?P<num>[" + CN_NUMBER + r"]{1,3})\s*[）)]"),
-    # a digit after the dot makes a decimal, save a year opening the item's text (「1.2020年在县政府网站……」)
-    (3, r"(?P<num>\d{1,2})\s*[、.．](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"),
+    # a digit after the dot makes a decimal, save a year opening the item's text (「1.2020年在县政府网站……」), also
+    # with its 年 left out before a comma (「1.2021，在县委、县政府的正确领导下」)
+    (3, r"(?P<num>\d{1,2})\s*[、.．](?:(?!\d)|(?=(?:19|20)\d{2}\s*(?:年|[，,])))"),
     (4, r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"),
     # （一） as one character, as a word processor's list numbering sets it (「㈠主动公开情况」)
     (2, r"(?P<num>[" + CIRCLED_NUMBERS + r"])"),

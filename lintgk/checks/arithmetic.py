@@ -221,6 +221,10 @@ class NoneVsCountParams:
     negation: Regex = "没有|未|无|零"  # the words that say there was none
     reach: int = 30  # how many characters before the keyword a negation may stand
     specific: Regex = ""  # between the negation and the keyword: the claim is of one particular thing (its number)
+    # a claim of none about disclosure's cases (its words hold ``disclosure``) is not contradicted by a count
+    # whose words give it another cause (``other_cause``: 「因具体行政行为被提起行政诉讼2起」)
+    disclosure: Regex = ""
+    other_cause: Regex = ""
     topics: list[NoneTopic] = field(default_factory=list)
     no_requests: NoRequests | None = None
 
@@ -237,6 +241,8 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     negation = rx(params.negation)
     reach = params.reach
     specific = rx(params.specific) if params.specific else None
+    disclosure = rx(params.disclosure) if params.disclosure else None
+    other_cause = rx(params.other_cause) if params.other_cause else None
     clauses: dict[int, list[tuple[int, int]]] = {}  # each paragraph's, shared by the topics
     report_counts = None  # the report's counts, made when a first claim of none is found
     joined = JoinedParagraphs.of(report.doc.paragraphs)
@@ -279,6 +285,9 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     claim_span = Span.within(par, a + start, a + end)
                     others = [c for c in counts_text
                               if c[2].line != par.line or not claim_span.column <= c[2].column < claim_span.end_column]
+                    if other_cause and disclosure and disclosure.search(clause, start, end):
+                        # 「未因信息公开……提起行政诉讼」 against 「因具体行政行为被提起行政诉讼2起」: other cases
+                        others = [c for c in others if not other_cause.search(c[1])]
                     if others:
                         listed.update((s.line, s.column) for _, _, s in others)
                         listing = "；".join(f"{emit.where(s.line, s.column)}「{ctx[-16:]}{txt}」" for txt, ctx, s in others[:3])

@@ -38,6 +38,9 @@ class NationalPartsParams:
     # wherever they stand (「这一项报告本机关」)
     guidance_openings: list[str] = field(default_factory=list)
     guidance_words: list[str] = field(default_factory=list)
+    # typefaces a template names in a note on how a heading is set (「一、总体情况（宋体加粗小四号字）」): a
+    # bracket holding one of them and a size or 加粗 is the note, left in the report
+    typesetting_fonts: list[str] = field(default_factory=list)
 
 
 def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading]:
@@ -120,6 +123,27 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))
     _guidance(report, params, emit)
+    _typesetting_notes(report, params, emit)
+
+
+# a bracket of a few characters naming how text is set: a typeface (checked against the params) and a size or 加粗
+_TYPESETTING_NOTE = lazy_compile(r"[（(](?P<note>[^（）()\n]{0,24}?)[）)]")
+_SIZE_OR_BOLD = lazy_compile(r"[初一二三四五六七八]号|加粗")
+
+
+def _typesetting_notes(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
+    """The template's notes on a heading's typeface and size left in the report, one finding each: found in the
+    few paragraphs holding a typeface's name (str.find)."""
+    fonts = tuple(params.typesetting_fonts)
+    if not fonts:
+        return
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(fonts)):
+        par = paragraphs[index]
+        for m in _TYPESETTING_NOTE.finditer(par.text):
+            note = m.group("note")
+            if any(font in note for font in fonts) and _SIZE_OR_BOLD.search(note):
+                emit(Span.within(par, m.start(), m.end()), variant="typesetting", note=m.group())
 
 
 _SENTENCE_ENDS = "。！？；!?;"

@@ -365,8 +365,13 @@ def _inside_a_fixed_term(text: str, start: int) -> bool:
 
 
 def _used_elsewhere(terms: tuple[str, ...], count: Callable[[str], int]) -> bool:
-    """Whether any of these terms of three or four characters stands in the text more than once."""
-    return any(len(term) >= 3 and count(term) > 1 for term in terms)
+    """Whether any of these terms of three or four characters stands in the text more than once. A run that
+    holds a mark or a blank is no term: 「，我局」 of 「要求，我局我局以」 is the clause's start, and the report
+    opening other clauses with 我局 says nothing of the pair written twice."""
+    return any(len(term) >= 3 and not _NOT_IN_A_TERM.search(term) and count(term) > 1 for term in terms)
+
+
+_NOT_IN_A_TERM = lazy_std_compile("[" + _CLAUSE_MARKS + _BLANKS + "\n]")
 
 
 def _counter(text: str) -> Callable[[str], int]:

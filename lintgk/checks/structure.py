@@ -284,6 +284,28 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         start = index.get(previous.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:index.get(h.paragraph.line, start)])
 
+    def half_bracketed(previous, h, number: int) -> tuple[Span, str] | None:
+        """The sub-heading ``number`` a gap lacks, written with its closing bracket alone (「一)主动公开情况」 before
+        「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) and ``h`` that opens
+        with it. The parser takes it for no heading; it is the heading, its bracket lost."""
+        nonlocal index
+        paragraphs = report.doc.paragraphs
+        if index is None:
+            index = {}
+            for i, par in enumerate(paragraphs):
+                index.setdefault(par.line, i)
+        above = previous if previous is not None else h.parent
+        start = index.get(above.paragraph.line, 0) if above is not None else 0
+        marker = int_to_cn(number)
+        for par in paragraphs[start:index.get(h.paragraph.line, start)]:
+            text = par.text.lstrip(SPACES)
+            if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
+                    and _RUN_IN_TITLE.match(text, len(marker) + 1)):
+                lead = len(par.text) - len(text)
+                end = len(par.text.rstrip())
+                return Span.within(par, lead, end), text.rstrip()
+        return None
+
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
@@ -311,6 +333,8 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected += 1  # 四、 and 五、 may both be run in before 六、
             if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
+            elif h.number == expected + 1 and level == 2 and (lost := half_bracketed(previous, h, expected)):
+                emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))

@@ -92,6 +92,7 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
 _AFTER_TOTAL = frozenset("共计")
 _NOUN_AFTER_UNIT = frozenset("数例目款件次线文")
 _CLAUSE_STOPS = frozenset("，。；,;")
+_BLANKS = frozenset(" \u3000")
 
 
 def _figures_left_out(report: Report, emit: Emitter) -> None:
@@ -101,6 +102,16 @@ def _figures_left_out(report: Report, emit: Emitter) -> None:
     found = [at + 2 for at in positions(text, "收到件")
              if at and text[at - 1] in _AFTER_TOTAL and text[at + 3:at + 4] not in _NOUN_AFTER_UNIT]
     found += [at + 2 for at in positions(text, "信息条") if text[at + 3:at + 4] in _CLAUSE_STOPS]
+    # 信息 and 条 with a blank left for the figure between (「2020 年主动公开信息  条。」)
+    for blank_unit in (" 条", "\u3000条"):
+        for at in positions(text, blank_unit):
+            if text[at + 2:at + 3] not in _CLAUSE_STOPS:
+                continue
+            words_end = at
+            while words_end > 0 and text[words_end - 1] in _BLANKS:
+                words_end -= 1
+            if text[max(words_end - 2, 0):words_end] == "信息":
+                found.append(at + 1)
     for unit_at in sorted(found):
         _, par, offset = joined.at(unit_at)
         end = unit_at + 1 - offset

@@ -33,6 +33,10 @@ _PUBLISHED = lazy_compile(r"(发布|公开|成文|印发|发文)(日期|时间)\
 # 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named, also in the same
 # sentence (a span of time in a paragraph that does not name the report is an event's: 「活动起止时间为……」)
 _REPORT_SPAN = lazy_compile(r"起止(?:时间|日期)")
+# a run-in heading's label before a sentence of figures (「（一）主动公开情况：2021年1月1日至2021年12月31日，……公开政府
+# 信息352条」, a Sichuan city bureau's 2021 report): the sentence starts after it
+_LABEL_BEFORE = lazy_compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)?"
+                             r"[^，,。；;：:\d]{1,16}[：:]\s*$")
 
 
 def _safe_date(y: int | None, m: int | None, d: int | None, end: bool = False) -> date | None:
@@ -131,6 +135,9 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or bool(_STAT_WORDS.search(before))
             # 「2015年1月至2015年11月，街道共采集政府信息384条」: a period heading a sentence of figures
             or (not before.strip("，, （(") and bool(P.FIGURE.search(after)))
+            # …and after a run-in heading's label: the whole year only (a label may head an event's span as well)
+            or (_LABEL_BEFORE.match(before) is not None and bool(P.FIGURE.search(after))
+                and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year)
             # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
             or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
             or (before.rstrip().endswith(_COVERS_AT_END) and "报告" in before and _COVERED_WORK.match(after) is not None)

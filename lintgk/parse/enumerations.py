@@ -4,8 +4,9 @@
 - ordinal: also with the total closing the last item's sentence: 「三是……414条，共计760条。」
 - subset: 「共采集政府信息384条，其中……361条，……2条」 (nested 「（其中……）」 lists too); the list ends at a
   clause that counts something else (「；共办理718件」, 「；结转……1件」) or at a break stronger than the one
-  between its items, and once it adds up to the total; also after 包括 (「主动公开政务信息382条，包括政府网站35条，
-  ……」), whose list ends where a 其中 breaks down its last part
+  between its items, and once it adds up to the total; also after 包括 or 包含 (「主动公开政务信息382条，包括政府网站35条，
+  ……」), whose list ends where a 其中 breaks down its last part; a 包括/包含 inside a 其中 list breaks down the
+  part before it, and its figures are that part's, not the list's
 - category: 「本单位文件23条，政务动态25条，……」 under a total stated just before, or in the paragraph's own
   opening clause (「在公开的425条政府信息中，……」); shares (「占12.7%」) are passed over; a total that counts
   what one channel published (「委网站共发布信息3972条」) is not the total of other channels' counts beside it
@@ -28,7 +29,9 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
 
 _QIZHONG = lazy_compile("其中")
-_SUBSET_WORD = lazy_compile("其中|包括")
+_SUBSET_WORD = lazy_compile("其中|包括|包含")
+# a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」)
+_OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含)")
 _SEGMENT_BREAK = lazy_compile(r"[，,；;]")
 _HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
@@ -201,12 +204,25 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     since = 0  # the strongest break since the last item
     cut: tuple[list[Figure], bool] | None = None  # the list as it stood at a stronger break
     named = False  # the parts were named without counts (「包括领导介绍及分工、部门职能等；」)
+    # inside a part's own breakdown after 包括/包含: its figures are the part's, up to a break stronger than the
+    # one before it (「207条，包含11条，……97条；工作动态145条」: the list goes on at 145 after the 「；」), or only
+    # the clause's own when it holds two or more (「10条，包括B 3条、C 7条，D 5条」)
+    nested = 0
     # the list's first part, counted in another unit (「其中发布规范性文件2件，利用电子屏发布信息108条」)
     other_unit_first = ""
     clauses = _clauses_after(text, start, end, offsets, by_offset)
     for strength, a, b, inside in islice(clauses, _LONGEST_LIST):
         if named and strength > 1:
             break  # the counts past the 「；」 are the next clause's own (「；涉及部门预决算的信息2条」)
+        if nested:
+            if strength < nested:
+                continue
+            nested = 0
+        if items and strength and _OWN_BREAKDOWN.match(text, a):
+            # its parts run on through breaks like the one before it, unless the clause lists them all itself
+            # (「10条，包括B 3条、C 7条，D 5条」: D is the list's again)
+            nested = strength + 1 if len(inside) < 2 else 0
+            continue
         since = max(since, strength)
         if ((items or other_unit_first)
                 and _counts_something_else(text[a:b], total.context, first_clause or other_unit_first)):
@@ -375,7 +391,7 @@ _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if "其中" not in text and "包括" not in text:
+    if "其中" not in text and "包括" not in text and "包含" not in text:
         return []
     offsets = [f.offset for f in figs]
     by_offset = {f.offset: f for f in figs}
@@ -383,9 +399,14 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     for m in _SUBSET_WORD.finditer(text):
         q = m.start()
         s0, s1 = P.sentence_bounds(text, q)
-        if m.group() == "包括":  # the parts listed after 包括 end where a 其中 breaks down the last of them
+        if m.group() != "其中":  # the parts listed after 包括 end where a 其中 breaks down the last of them
             inner = _QIZHONG.search(text, m.end(), s1)
             s1 = inner.start() if inner else s1
+            # a part's own breakdown inside a 其中 list, all in its clause (「其中：政策文件10条，包括A 3条、B 7条，工作动态
+            # 6条」): the clause is the list; what follows its break is the 其中 list's again
+            brk = _SEGMENT_BREAK.search(text, m.end(), s1) if _QIZHONG.search(text, s0, q) else None
+            if brk is not None and bisect_left(offsets, brk.start()) - bisect_left(offsets, m.end()) >= 2:
+                s1 = brk.start()
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
         if last_before < first:

@@ -109,7 +109,7 @@ def _candidates(paragraphs: list[Paragraph]):
         looks = _looks_like_title(text)
         if (not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40
                 and not column_over_title(text, nxt.text)
-                and not _whole_below(text, nxt.text)):
+                and not _whole_below(text, nxt.text) and not _PAGE_STAMP.search(text)):
             joined = text + _unspaced(nxt.text)
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text)), False
@@ -145,6 +145,9 @@ def _candidates(paragraphs: list[Paragraph]):
 
 # the label of the page's download link, before the file's name
 _DOWNLOAD_LABELS = ("文件下载", "附件下载")
+# a page's stamp above the title (「发布时间:2021-01-15 10:00 信息来源:会同县林业局」): a clock time or a stamp's
+# label with its colon; no title's first line, though it ends with a body's name
+_PAGE_STAMP = lazy_compile(r"\d{1,2}[:：]\d{2}|(?:来源|发布时间|发布日期|更新时间)[" + SPACES + r"]*[：:]")
 
 
 def _whole_below(text: str, below: str) -> bool:
@@ -318,6 +321,12 @@ def _title(text: str, span: Span) -> Title:
         body = text[:kind_start] if kind_start is not None else None
     if body is not None:
         body = body.strip(_AROUND_BODY) or None
+    if body is None and k is not None:
+        # a cover's lines run onto one, the body's name after the title (「2018 年度政府信息公开 年度报告 成都市住房和
+        # 城乡建设局 2019.」): the name the blank after the kind opens
+        after = text[k.end():].split()
+        if after and _BODY_LINE.match(after[0].strip(_AROUND_BODY)):
+            body = after[0].strip(_AROUND_BODY)
     return Title(text, span, body, year)
 
 
