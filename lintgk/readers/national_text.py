@@ -771,10 +771,15 @@ def _one_line_blanks(spacing: _Spacing) -> dict[int, list[int]] | None:
     return found or None
 
 
+def _has_applicant_header(builder: _Assembler) -> bool:
+    """Whether the table holds the applications table's header (自然人 …)."""
+    return any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows)
+
+
 def _full_rows(builder: _Assembler) -> bool:
     """Whether every row with figures of the table holds the applications table's seven, and three rows or more do
     (the blank cells read by ``_one_line_blanks`` make rows of the table's width, or the reading is not kept)."""
-    if not any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows):
+    if not _has_applicant_header(builder):
         return False
     rows = [r for r in builder.rows if r.values]
     return len(rows) >= 3 and all(r.values == APPLICATION_WIDTH for r in rows)
@@ -813,7 +818,7 @@ def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spac
         builder, end, _ = _assemble(lines, start, first, blanks)
         if _full_rows(builder):
             return builder, end
-        if not _active_rows_whole(builder):
+        if not _active_rows_whole(builder) and not _has_applicant_header(builder):
             # every row's last cells blank (part 二's 「行政许可」, 「148」, then two empty cells, each between blank
             # lines): the fewest lines between rows held blank cells too; kept where part 二's rows come out whole
             inner = _blank_cells(spacing, bare, rows_as_cells=True)
