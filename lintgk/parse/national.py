@@ -441,6 +441,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     alone: list[ShortRow] = []  # rows of the form with their label alone, no cell after it
     short: list[ShortRow] = []  # those of them a row of figures follows under one header: cells left blank
     pending = 0  # alone[pending:]: the labels alone since the last header or row of figures
+    noted = 0  # alone[noted:]: the labels alone not yet taken for rows left blank
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
@@ -456,8 +457,10 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
-            short += alone[pending:]  # a label alone at the table's end may be where a copy stops: not these
-            pending = len(alone)
+            # a label alone at the table's end may be where a copy stops: not these. Where a row's figures stand on
+            # its label's line (a row a line), a label alone above, under any header, had its cells left blank
+            short += alone[noted if _on_one_line(cells) else pending:]
+            pending = noted = len(alone)
         elif header and named.match(first) and len(cells) == 1:
             cell = cells[0]
             alone.append(ShortRow(first, first, cell.line, 0, Span(cell.line, cell.column, cell.line,
@@ -467,6 +470,11 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
     return FormTable(spec, found[0].line, columns, found, short, source=table)
+
+
+def _on_one_line(cells: list[Cell]) -> bool:
+    """Whether a row's label and figures stand on one line (a pipe, tab or PDF text row), not one a line."""
+    return all(c.line == cells[0].line for c in cells)
 
 
 def _distinct_names(names: list[str], spec: TableSpec) -> list[str]:

@@ -16,8 +16,8 @@ from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_openi
 from lintgk.parse.model import StatTable, TableRow
 from lintgk.parse.patterns import SUBSET_MARKER, rx
 
-# a sign: 本年增/减 of the 2019 format's part 二 is a change, written 「+1」 or 「-2」
-_NUMBER = lazy_compile(r"^(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
+# a sign: 本年增/减 of the 2019 format's part 二 is a change, written 「+1」 or 「-2」, or in words 「增1」 「减4」
+_NUMBER = lazy_compile(r"^(?P<word>增加?|减少?)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 
 
@@ -28,7 +28,8 @@ def parse_value(raw: str) -> tuple[float | None, str]:
     m = _NUMBER.match(text)
     if not m:
         return None, ""
-    return float(m.group("num")), m.group("unit") or ""
+    value = float(m.group("num"))
+    return (-value if (m.group("word") or "").startswith("减") else value), m.group("unit") or ""
 
 
 def _value_columns(header: list[str], unit_col: int) -> list[int]:

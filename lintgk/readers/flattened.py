@@ -35,6 +35,8 @@ _BALANCE = ("一", "二", "三.七", "四")
 # A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
 _FIGURES = lazy_compile(r"[0-9][0-9 \u3000\xa0]*")
 _ITEM_MARK = ".．、"
+_ITEM_START = lazy_compile(r"\d{1,2}[.．、]")  # a numbered item's label: 「7.」
+_YEAR_END = lazy_compile(r"(?:19|20)[0-9]{2}$")  # a run's last digits that are a year: 「2025」 before 「年」
 # Where a row's label cell starts inside its run of labels (「三、本年度办理结果（一）予以公开」: two cells)
 _LABEL_START = lazy_compile(r"(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、])")
 _REVIEW_HEADER_WORDS = ("行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）", "未经复议直接起诉", "复议后起诉",
@@ -110,14 +112,23 @@ def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int
     while headers and (label := _word_at(line, pos, _ACTIVE_ROW_WORDS)) is not None:
         label_cell = Cell(label, line_no, pos + 1)
         figures = _ACTIVE_FIGURES.match(line, _after_blanks(line, pos + len(label)))
-        cells = _active_cells(figures.group(0), figures.start(), len(headers), line_no) if figures else None
+        run, end = _without_year(line, figures.group(0), figures.start(), figures.end()) if figures else ("", pos)
+        cells = _active_cells(run, figures.start(), len(headers), line_no) if run else None
         if cells is None:
             return None, pos  # a row of no figure, or of figures that fall into its columns several ways
         rows.append(Row([label_cell] + cells, line_no))
-        pos = _after_blanks(line, figures.end())
+        pos = _after_blanks(line, end)
     if not rows:
         return None, pos
     return Table([Row([Cell("信息内容", line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
+
+
+def _without_year(line: str, run: str, start: int, end: int) -> tuple[str, int]:
+    """A run of figures (``line[start:end]``) and its end without the year that opens the prose after a table:
+    「…继续办理20000022025年，我局…」, 「行政事业性收费02025年，我局…」 (a year is no cell)."""
+    if end < len(line) and line[end] == "年" and (year := _YEAR_END.search(run)):
+        return run[:year.start()], start + year.start()
+    return run, end
 
 
 def _after_blanks(line: str, pos: int) -> int:
@@ -152,6 +163,8 @@ def _runs(line: str, start: int) -> list[tuple[str, int, bool]]:
         text = m.group(0)
         if b < end and line[b] in _ITEM_MARK and text.rstrip() == text:  # 「0000000 2.」: the 2 opens the next label
             text, b = text[:-1], b - 1
+        else:
+            text, b = _without_year(line, text, a, b)
         if a > pos:
             runs.append((line[pos:a], pos, False))
         if text.strip():
@@ -187,9 +200,15 @@ def _label_cells(text: str, offset: int, line_no: int) -> list[Cell] | None:
         stripped = piece.strip(" \u3000\xa0")
         if stripped:
             cells.append(Cell(stripped, line_no, offset + start + piece.find(stripped) + 1))
-    if not cells or any(_kind(c.text) != ROW for c in cells):
+    if not cells or any(_kind(c.text) != ROW and not _slipped_item(c.text) for c in cells):
         return None
     return cells
+
+
+def _slipped_item(text: str) -> bool:
+    """Whether ``text`` is a numbered item's label with a slip in its words that the form still names (a real 2025
+    Pingtan bureau's 「7.属于行政执法案件」 for 7.属于行政执法案卷): its row is read, GK414 reports the slip."""
+    return bool(_ITEM_START.match(text)) and FORM.tables["applications"].row_of_label(text) is not None
 
 
 def _applications(line: str, start: int, line_no: int) -> Table | None:

@@ -20,7 +20,8 @@ from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
 _MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
-_VALUE = lazy_compile(r"^(?:[-+＋]?\d+(?:\.\d+)?|[-—－/／]|无)$")  # a signed change: 本年增/减 「+1」
+# a signed change: 本年增/减 「+1」, 「减4」
+_VALUE = lazy_compile(r"^(?:(?:[-+＋]|增加?|减少?)?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
@@ -713,18 +714,20 @@ class _Spacing:
         return 0 if slot in self.adjacent else min(sizes, default=None)
 
 
-def _blank_cells(spacing: _Spacing, last_row_bare: bool = False) -> dict[int, list[int]] | None:
+def _blank_cells(spacing: _Spacing, last_row_bare: bool = False, rows_as_cells: bool = False) -> dict[int, list[int]] | None:
     """The blank cells a table copied one cell per line holds, by the content line they stand before (or the index
     the table stops at): the indexes of their lines. A page's empty cell comes out as a line of its own, blank or
     of spaces only, like the lines that separate the cells: the table's own spacing (the fewest separator lines
     between two figures of a row, and between a row's last figure and the next row) tells the empty cells from
     the separators. A gap no number of cells makes, or none longer than the spacing, gives None.
-    ``last_row_bare``: the table's last row is its label alone (no figure after it), and text follows the table."""
+    ``last_row_bare``: the table's last row is its label alone (no figure after it), and text follows the table.
+    ``rows_as_cells``: rows are set apart as the cells of a row are, every row's last cells blank (the fewest lines
+    between rows then hold blank cells too)."""
     apart = spacing.least(WITHIN)
     if apart is None or not any(g.slot for g in spacing.gaps):
         return None
     row_apart = spacing.least(ROW_END)
-    row_apart = apart if row_apart is None else row_apart
+    row_apart = apart if row_apart is None or rows_as_cells else row_apart
     if row_apart < apart:
         return None
     step = apart + 1  # a blank cell and the separator lines after it
@@ -768,13 +771,32 @@ def _one_line_blanks(spacing: _Spacing) -> dict[int, list[int]] | None:
     return found or None
 
 
+def _has_applicant_header(builder: _Assembler) -> bool:
+    """Whether the table holds the applications table's header (自然人 …)."""
+    return any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows)
+
+
 def _full_rows(builder: _Assembler) -> bool:
     """Whether every row with figures of the table holds the applications table's seven, and three rows or more do
     (the blank cells read by ``_one_line_blanks`` make rows of the table's width, or the reading is not kept)."""
-    if not any(r.kind == HEADER and any(c.text == "自然人" for c in r.cells) for r in builder.rows):
+    if not _has_applicant_header(builder):
         return False
     rows = [r for r in builder.rows if r.values]
     return len(rows) >= 3 and all(r.values == APPLICATION_WIDTH for r in rows)
+
+
+def _active_rows_whole(builder: _Assembler) -> bool:
+    """Whether part 二's rows with figures hold as many as their section's header names columns (信息内容 and the
+    columns' names), two rows or more."""
+    width, whole = None, 0
+    for r in builder.rows:
+        if r.kind == HEADER and r.cells and r.cells[0].text == "信息内容":
+            width = len(r.cells) - 1
+        elif r.kind == ROW and r.values and width is not None and r.cells[0].text in ACTIVE_ROWS:
+            if r.values != width:
+                return False
+            whole += 1
+    return whole >= 2
 
 
 APPLICATION_WIDTH = 7  # the applications table's cells: 自然人, five kinds of 法人或其他组织, 总计 (the sum of the six)
@@ -790,11 +812,20 @@ def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spac
     where that reading leaves the applications table's rows short and this one makes them whole)."""
     last = builder.rows[-1] if builder.rows else None
     followed = bool(spacing.gaps) and spacing.gaps[-1].index < len(lines)  # not where the copy stops
-    blanks = _blank_cells(spacing, followed and last is not None and last.kind == ROW and not last.values)
+    bare = followed and last is not None and last.kind == ROW and not last.values
+    blanks = _blank_cells(spacing, bare)
     if blanks is not None:  # a page's empty cells came out as lines of their own: read again, with them in place
         builder, end, _ = _assemble(lines, start, first, blanks)
         if _full_rows(builder):
             return builder, end
+        if not _active_rows_whole(builder) and not _has_applicant_header(builder):
+            # every row's last cells blank (part 二's 「行政许可」, 「148」, then two empty cells, each between blank
+            # lines): the fewest lines between rows held blank cells too; kept where part 二's rows come out whole
+            inner = _blank_cells(spacing, bare, rows_as_cells=True)
+            if inner is not None and inner != blanks:
+                read, read_end, _ = _assemble(lines, start, first, inner)
+                if _active_rows_whole(read):
+                    return read, read_end
     alone = _one_line_blanks(spacing)
     if alone is not None:
         read, read_end, _ = _assemble(lines, start, first, alone)
@@ -813,6 +844,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     i = end = start
     passed = 0  # lines passed over since the last content line (page numbers, pieces of labels): no separators
     tail = end  # the index after the table's last line (a line of bare empty cells too)
+    added = -1  # the index whose blank cells were put in before its line (which may end the table)
     while i < len(lines):
         line = lines[i]
         if _is_separator(line):
@@ -841,6 +873,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             spacing.note(builder, i, i - end - passed, cells)
         elif i in blanks:
             _add_blanks(builder, blanks[i])
+            added = i
         if builder.known >= 3 and _none_in_group_label(line, lines, i + 1):  # 「无」 of 无法提供, no cell
             if spacing is not None:
                 spacing.forget(i)
@@ -903,7 +936,8 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     if spacing is not None:
         spacing.end(builder, i, i - end - passed)
     elif i in blanks:
-        _add_blanks(builder, blanks[i])  # the table's last cells, blank
+        if added != i:  # (the line that ended the table had them put in before it: not twice)
+            _add_blanks(builder, blanks[i])  # the table's last cells, blank
         end = max(end, blanks[i][-1] + 1)
     return builder, max(end, tail), spacing
 
