@@ -326,23 +326,31 @@ def approximate_exact_figure(report: Report, params: ApproximateExactFigureParam
 class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
-    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, and in
-    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9)
+    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, in
+    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9), and in 「公开信|#条」 only before a
+    # figure counted in that unit
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
 
 
-def _before_a_figure(wrong: str) -> list[str]:
-    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」."""
-    return [wrong[:-1] + digit for digit in "123456789"] if wrong.endswith("|#") else [wrong]
+def _before_a_figure(wrong: str) -> tuple[list[str], str]:
+    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」; with the
+    unit the figure must be counted in (「公开信|#条」: 条), or none."""
+    head, figure, unit = wrong.partition("|#")
+    return ([head + "|" + digit for digit in "123456789"], unit) if figure else ([wrong], "")
 
 
-def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str]], std_re.Pattern, bool]:
+# the rest of a figure whose first digit a phrase ends with (「611条」 after 「公开信6」)
+_FIGURE_REST = lazy_std_compile(r"[\d.]*\s*")
+
+
+def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str, str]], std_re.Pattern,
+                                                              bool]:
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
-    # each phrase as the text holds it -> (the wrong words in it, the right ones)
-    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right) for wrong, right in params.swap.items()
-             for shown in _before_a_figure(wrong)}
+    # each phrase as the text holds it -> (the wrong words in it, the right ones, the unit of the figure after it)
+    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right, unit) for wrong, right in params.swap.items()
+             for shown_all, unit in [_before_a_figure(wrong)] for shown in shown_all}
     words = [*swaps, *keep]
     return keep, swaps, words_pattern(words), any("\n" in w for w in words)
 
@@ -359,8 +367,10 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
     for par, offset, m in found:
         if m.group(0) in keep:
             continue
-        wrong, right = swaps[m.group(0)]
+        wrong, right, unit = swaps[m.group(0)]
         start = m.start() - offset
+        if unit and not par.text.startswith(unit, _FIGURE_REST.match(par.text, m.end() - offset).end()):
+            continue  # 「发放公开信2000份」: letters, not information
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
