@@ -711,7 +711,7 @@ _PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?(?:\d{4}年\d{1,2}月
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
-    """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
+    """A line of the page's that holds none of its words: a link alone (首页, or twice: 纠错 纠错), the stamp's date and time alone
     (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the header's clock
     (2019年12月3日星期二, after the site's name or alone), the buttons of a
     font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
@@ -719,6 +719,9 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
     field's value."""
     if text in lone:
         return [text]
+    # a button's icon label and its text, both kept (纠错 纠错)
+    if " " in text and len(words := text.split()) > 1 and words[0] in lone and len(set(words)) == 1:
+        return [words[0]]
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
         return [text]
     if "/" in text and len(text) <= 40 and _INDEX_NUMBER.fullmatch(text):
