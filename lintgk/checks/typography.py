@@ -593,11 +593,17 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     """A line of the site's header above the report's title that names too few of the page's words to tell it
     elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
     the header (墨脱县人民政府 / 政府信息公开) or as the copy's first line, a nav bar of short links one of them
-    the page's (财务报销 网站搜索 网站地图). A report's own lines above its title are its body's name or a date,
+    the page's (财务报销 网站搜索 网站地图), or an item of a menu copied a line each with its bullet after the
+    header's furniture (• 政务服务). A report's own lines above its title are its body's name or a date,
     not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
     if text in COLUMN_NAMES:
         return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
+    # the site's menu copied an item a line, each with its bullet, under the header (• 网站首页 / • 政务服务 / …);
+    # an item with the page's words is found by them
+    if after_furniture and _bulleted(text) and _NAV_ITEM.fullmatch(item := _list_item(text)) \
+            and not pattern.search(item):
+        return [item]
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
     items = text.split()
@@ -717,8 +723,8 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
     font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
     (1.错误类：*), and after a furniture line: a search box's button, a new-media account's name, the validity
     field's value."""
-    if text in lone:
-        return [text]
+    if text in lone or _bulleted(text) and _list_item(text) in lone:  # (• 网站首页: the first item of a menu)
+        return [_list_item(text)]
     # a button's icon label and its text, both kept (纠错 纠错)
     if " " in text and len(words := text.split()) > 1 and words[0] in lone and len(set(words)) == 1:
         return [words[0]]
