@@ -273,15 +273,17 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     def item_run_in(previous, h, level: int, number: int) -> bool:
         """Whether item ``number`` of a list, missing between the previous item and ``h``, is printed inside
         their text after a sentence end (「1.组织机构建设工作：……日常工作。 2.制度建设和执行工作：……」): the
-        page ran two items into one paragraph, their numbering is whole."""
+        page ran two items into one paragraph, their numbering is whole. The first item is looked for from the
+        list's parent heading on (「……强监管功能。（一）主动公开方面。2022年，……」 under 「一、总体情况」)."""
         nonlocal index
-        if previous is None:
+        anchor = previous if previous is not None else h.parent
+        if anchor is None:
             return False
         paragraphs = report.doc.paragraphs
         if index is None:
             index = {par.line: i for i, par in enumerate(paragraphs)}
         marker = _item_marker(level, number)
-        start = index.get(previous.paragraph.line, 0)
+        start = index.get(anchor.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:index.get(h.paragraph.line, start)])
 
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
