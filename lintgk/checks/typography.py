@@ -699,6 +699,11 @@ def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> st
 _INDEX_NUMBER = lazy_std_compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
 
 
+# a field of the page's metadata: a short label, a colon and a value with no sentence in it
+_METADATA_BULLET = lazy_compile(r"(\p{Han}{2,6})\s*[:：]\s*([^，。；,;！？]*)")
+_NAME_LABELS = frozenset({"名称", "标题"})
+
+
 # a feedback form's field with its required mark (1.错误类：*, 您的姓名：*): no report's line ends so
 _REQUIRED_MARKS = ("：*", ":*")
 # a search box's button under its prompt (请输入关键字 / 确定)
@@ -739,6 +744,11 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
         return [text]
     if text.endswith(_REQUIRED_MARKS):
         return [text.rstrip("*")]
+    # in the page's metadata copied a field a bullet, under another: a label left empty (• 主题词:) or the document's
+    # name (• 名称: 2023年政府信息公开工作年度报告)
+    if previous and _bulleted(text) and _bulleted(previous) and (m := _METADATA_BULLET.fullmatch(_list_item(text))) \
+            and (not m.group(2) or m.group(1) in _NAME_LABELS):
+        return [m.group(1)]
     if previous and (previous in _SEARCH_BOXES and text in _FORM_BUTTONS
                      or previous in _ACCOUNT_LABELS and _ACCOUNT_NAME.fullmatch(text)
                      or "效" in previous and _VALIDITY.fullmatch(text)):
