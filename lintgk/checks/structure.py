@@ -299,10 +299,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     for (_, level), siblings in groups.items():
         expected = 1
         by_place = None  # after a misnumbered heading, the number its place asks for next
+        # after a list restarted at 1 in the middle (（一）概述 / （一）…（四） / （二）…: a list of its own under the first
+        # item, with the same markers), the number the outer list goes on with: the restart is reported, not the return
+        outer = None
         previous = None
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
+            elif outer is not None and h.number == outer < expected:
+                expected = outer  # the outer list goes on after the inner one
             elif h.number == 2 != expected and level >= 3 and after_label(h.paragraph.line):
                 expected = 2  # a new list, its first item run into its label
             elif h.number == by_place:
@@ -317,6 +322,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))
                 by_place = expected + 1
+                outer = expected if h.number == 1 and level == 2 else outer
             expected = h.number + 1
             previous = h
     _numerals_lost(report, emit)
