@@ -273,15 +273,17 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     def item_run_in(previous, h, level: int, number: int) -> bool:
         """Whether item ``number`` of a list, missing between the previous item and ``h``, is printed inside
         their text after a sentence end (「1.组织机构建设工作：……日常工作。 2.制度建设和执行工作：……」): the
-        page ran two items into one paragraph, their numbering is whole."""
+        page ran two items into one paragraph, their numbering is whole. The first item is looked for from the
+        list's parent heading on (「……强监管功能。（一）主动公开方面。2022年，……」 under 「一、总体情况」)."""
         nonlocal index
-        if previous is None:
+        anchor = previous if previous is not None else h.parent
+        if anchor is None:
             return False
         paragraphs = report.doc.paragraphs
         if index is None:
             index = {par.line: i for i, par in enumerate(paragraphs)}
         marker = _item_marker(level, number)
-        start = index.get(previous.paragraph.line, 0)
+        start = index.get(anchor.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:index.get(h.paragraph.line, start)])
 
     def half_bracketed(previous, h, number: int) -> tuple[Span, str] | None:
@@ -319,10 +321,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     for (_, level), siblings in groups.items():
         expected = 1
         by_place = None  # after a misnumbered heading, the number its place asks for next
+        # after a list restarted at 1 in the middle (（一）概述 / （一）…（四） / （二）…: a list of its own under the first
+        # item, with the same markers), the number the outer list goes on with: the restart is reported, not the return
+        outer = None
         previous = None
         for h in siblings:
             if h.number == 1 and level >= 3:
                 expected = 1  # a new list under the same parent
+            elif outer is not None and h.number == outer < expected:
+                expected = outer  # the outer list goes on after the inner one
             elif h.number == 2 != expected and level >= 3 and after_label(h.paragraph.line):
                 expected = 2  # a new list, its first item run into its label
             elif h.number == by_place:
@@ -339,6 +346,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))
                 by_place = expected + 1
+                outer = expected if h.number == 1 and level == 2 else outer
             expected = h.number + 1
             previous = h
     _numerals_lost(report, emit)

@@ -326,23 +326,31 @@ def approximate_exact_figure(report: Report, params: ApproximateExactFigureParam
 class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
-    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, and in
-    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9)
+    # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, in
+    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9), and in 「公开信|#条」 only before a
+    # figure counted in that unit
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
 
 
-def _before_a_figure(wrong: str) -> list[str]:
-    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」."""
-    return [wrong[:-1] + digit for digit in "123456789"] if wrong.endswith("|#") else [wrong]
+def _before_a_figure(wrong: str) -> tuple[list[str], str]:
+    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」; with the
+    unit the figure must be counted in (「公开信|#条」: 条), or none."""
+    head, figure, unit = wrong.partition("|#")
+    return ([head + "|" + digit for digit in "123456789"], unit) if figure else ([wrong], "")
 
 
-def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str]], std_re.Pattern, bool]:
+# the rest of a figure whose first digit a phrase ends with (「611条」 after 「公开信6」)
+_FIGURE_REST = lazy_std_compile(r"[\d.]*\s*")
+
+
+def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str, str]], std_re.Pattern,
+                                                              bool]:
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
-    # each phrase as the text holds it -> (the wrong words in it, the right ones)
-    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right) for wrong, right in params.swap.items()
-             for shown in _before_a_figure(wrong)}
+    # each phrase as the text holds it -> (the wrong words in it, the right ones, the unit of the figure after it)
+    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right, unit) for wrong, right in params.swap.items()
+             for shown_all, unit in [_before_a_figure(wrong)] for shown in shown_all}
     words = [*swaps, *keep]
     return keep, swaps, words_pattern(words), any("\n" in w for w in words)
 
@@ -359,8 +367,10 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
     for par, offset, m in found:
         if m.group(0) in keep:
             continue
-        wrong, right = swaps[m.group(0)]
+        wrong, right, unit = swaps[m.group(0)]
         start = m.start() - offset
+        if unit and not par.text.startswith(unit, _FIGURE_REST.match(par.text, m.end() - offset).end()):
+            continue  # 「发放公开信2000份」: letters, not information
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
@@ -583,11 +593,17 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     """A line of the site's header above the report's title that names too few of the page's words to tell it
     elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
     the header (墨脱县人民政府 / 政府信息公开) or as the copy's first line, a nav bar of short links one of them
-    the page's (财务报销 网站搜索 网站地图). A report's own lines above its title are its body's name or a date,
+    the page's (财务报销 网站搜索 网站地图), or an item of a menu copied a line each with its bullet after the
+    header's furniture (• 政务服务). A report's own lines above its title are its body's name or a date,
     not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
     if text in COLUMN_NAMES:
         return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
+    # the site's menu copied an item a line, each with its bullet, under the header (• 网站首页 / • 政务服务 / …);
+    # an item with the page's words is found by them
+    if after_furniture and _bulleted(text) and _NAV_ITEM.fullmatch(item := _list_item(text)) \
+            and not pattern.search(item):
+        return [item]
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
     items = text.split()
@@ -683,6 +699,11 @@ def _bullet_item(head: str, fields: std_re.Pattern | None, max_value: int) -> st
 _INDEX_NUMBER = lazy_std_compile(r"[0-9A-Z]{9}(?:[0-9A-Z]{9})?/(?:19|20)\d\d-\d{3,10}")
 
 
+# a field of the page's metadata: a short label, a colon and a value with no sentence in it
+_METADATA_BULLET = lazy_compile(r"(\p{Han}{2,6})\s*[:：]\s*([^，。；,;！？]*)")
+_NAME_LABELS = frozenset({"名称", "标题"})
+
+
 # a feedback form's field with its required mark (1.错误类：*, 您的姓名：*): no report's line ends so
 _REQUIRED_MARKS = ("：*", ":*")
 # a search box's button under its prompt (请输入关键字 / 确定)
@@ -701,14 +722,17 @@ _PAGE_CLOCK = lazy_compile(r"(?:\p{Han}{2,20}[ \t\u3000]+)?(?:\d{4}年\d{1,2}月
 
 
 def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | None, previous: str) -> list[str] | None:
-    """A line of the page's that holds none of its words: a link alone (首页), the stamp's date and time alone
+    """A line of the page's that holds none of its words: a link alone (首页, or twice: 纠错 纠错), the stamp's date and time alone
     (2021-03-2918:26), the page's index number alone (113715810044322064/2024-45231831), the header's clock
     (2019年12月3日星期二, after the site's name or alone), the buttons of a
     font-size bar one a line under the bar's label (【字体：大 / 中 / 小 / 】), a feedback form's field
     (1.错误类：*), and after a furniture line: a search box's button, a new-media account's name, the validity
     field's value."""
-    if text in lone:
-        return [text]
+    if text in lone or _bulleted(text) and _list_item(text) in lone:  # (• 网站首页: the first item of a menu)
+        return [_list_item(text)]
+    # a button's icon label and its text, both kept (纠错 纠错)
+    if " " in text and len(words := text.split()) > 1 and words[0] in lone and len(set(words)) == 1:
+        return [words[0]]
     if stamp is not None and text[:1].isdigit() and len(text) <= 24 and stamp.fullmatch(text):
         return [text]
     if "/" in text and len(text) <= 40 and _INDEX_NUMBER.fullmatch(text):
@@ -720,6 +744,11 @@ def _lone_furniture(text: str, lone: frozenset[str], stamp: std_re.Pattern | Non
         return [text]
     if text.endswith(_REQUIRED_MARKS):
         return [text.rstrip("*")]
+    # in the page's metadata copied a field a bullet, under another: a label left empty (• 主题词:) or the document's
+    # name (• 名称: 2023年政府信息公开工作年度报告)
+    if previous and _bulleted(text) and _bulleted(previous) and (m := _METADATA_BULLET.fullmatch(_list_item(text))) \
+            and (not m.group(2) or m.group(1) in _NAME_LABELS):
+        return [m.group(1)]
     if previous and (previous in _SEARCH_BOXES and text in _FORM_BUTTONS
                      or previous in _ACCOUNT_LABELS and _ACCOUNT_NAME.fullmatch(text)
                      or "效" in previous and _VALIDITY.fullmatch(text)):

@@ -387,6 +387,9 @@ _CASE_NOUN = lazy_compile(r"(?:案件|案)$")
 
 
 _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
+# 「包括媒体解读、专家解读等在内的各类政策解读155条」: 包括 (包含) … 在内 qualifies the figure after it, lists no parts
+# of the one before it
+_INCLUDING_ALSO = lazy_compile(r"[^\d，,；;。]{0,40}?在内")
 
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
@@ -399,7 +402,9 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     for m in _SUBSET_WORD.finditer(text):
         q = m.start()
         s0, s1 = P.sentence_bounds(text, q)
-        if m.group() != "其中":  # the parts listed after 包括 end where a 其中 breaks down the last of them
+        if m.group() != "其中":  # the parts listed after 包括 (包含) end where a 其中 breaks down the last of them
+            if _INCLUDING_ALSO.match(text, m.end()):
+                continue
             inner = _QIZHONG.search(text, m.end(), s1)
             s1 = inner.start() if inner else s1
             # a part's own breakdown inside a 其中 list, all in its clause (「其中：政策文件10条，包括A 3条、B 7条，工作动态
