@@ -91,6 +91,18 @@ def test_docx_automatic_list_numbering_is_rendered(tmp_path):
     assert read_path(path).lines == ["1.第一项", "2.第二项"]
 
 
+def test_docx_lists_are_counted_per_abstract_list_and_restarted_by_an_override():
+    """Word counts a list's numbers over every w:num of its abstract list, and a w:num's startOverride restarts
+    the level at its first paragraph (the part headings of tests/rules/GK103/word-list-split-and-set-value.docx,
+    as LibreOffice draws them: 一 二 | 三 四 | 五 | 六)."""
+    from pathlib import Path
+
+    from lintgk.readers import read_path
+
+    case = Path(__file__).parent / "rules" / "GK103" / "word-list-split-and-set-value.docx"
+    assert [line[:2] for line in read_path(case).lines if "、" in line[:2]] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+
+
 def test_docx_merged_cells_spread_over_the_grid(tmp_path):
     import docx
 

@@ -81,33 +81,49 @@ class _Styles:
         return self.numbering[key]
 
 
+def _level(lvl) -> tuple[str, str, int]:
+    """A w:lvl's number format, number text and start."""
+    fmt, text, start = (lvl.find(f"{W}{tag}") for tag in ("numFmt", "lvlText", "start"))
+    return (fmt.get(f"{W}val") if fmt is not None else "decimal", text.get(f"{W}val") if text is not None else "",
+            int(start.get(f"{W}val")) if start is not None else 1)
+
+
 class _Numbering:
-    """Renders Word list numbers (w:numPr) the way Word shows them."""
+    """Renders Word list numbers (w:numPr) the way Word shows them.
+
+    A list is a w:num, which names an abstract list (its levels' formats). Word counts an abstract list's
+    numbers as one list whatever w:num its paragraphs name: a w:num made when a list was split or pasted goes
+    on counting. A w:num that overrides a level's start (「重新开始编号」「设置编号值」: w:lvlOverride with
+    w:startOverride) restarts that level at its first paragraph; one that overrides a whole level (w:lvl) draws
+    it in its own format. (ECMA-376 17.9.26; LibreOffice draws a .docx's lists the same.)
+    """
 
     def __init__(self, root, styles: _Styles) -> None:
         """``root``: the w:numbering element, or None."""
         self.styles = styles
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self.counters: dict[str, list[int]] = {}
+        # numId -> (abstract list id, its levels: ilvl -> (format, text, start), the levels it restarts)
+        self.lists: dict[str, tuple[str, dict[int, tuple[str, str, int]], set[int]]] = {}
+        self.counters: dict[str, list[int]] = {}  # abstract list id -> the number each level is at (0: none yet)
         if root is None:
             return
-        abstract = {}
-        for node in root.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in node.findall(f"{W}lvl"):
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[int(lvl.get(f"{W}ilvl"))] = (
-                    fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    text.get(f"{W}val") if text is not None else "",
-                    int(start.get(f"{W}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{W}abstractNumId")] = levels
+        abstract = {node.get(f"{W}abstractNumId"): {int(lvl.get(f"{W}ilvl")): _level(lvl)
+                                                    for lvl in node.findall(f"{W}lvl")}
+                    for node in root.findall(f"{W}abstractNum")}
         for num in root.findall(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
-            if ref is not None and ref.get(f"{W}val") in abstract:
-                self.levels[num.get(f"{W}numId")] = abstract[ref.get(f"{W}val")]
+            if ref is None or ref.get(f"{W}val") not in abstract:
+                continue
+            levels, restarts = abstract[ref.get(f"{W}val")], set()
+            for override in num.findall(f"{W}lvlOverride"):
+                ilvl, lvl = int(override.get(f"{W}ilvl")), override.find(f"{W}lvl")
+                start = override.find(f"{W}startOverride")
+                level = _level(lvl) if lvl is not None else levels.get(ilvl)
+                if level is not None and start is not None:
+                    level = (*level[:2], int(start.get(f"{W}val")))
+                    restarts.add(ilvl)
+                if level is not None:
+                    levels = {**levels, ilvl: level}
+            self.lists[num.get(f"{W}numId")] = (ref.get(f"{W}val"), levels, restarts)
 
     def label(self, paragraph) -> str:
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
@@ -115,13 +131,17 @@ class _Numbering:
             num_pr = self.styles.num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
-        num_id = str(num_pr.numId.val)
         ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
+        found = self.lists.get(str(num_pr.numId.val))
+        if found is None or ilvl not in found[1]:
             return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        counters[ilvl] += 1
+        list_id, levels, restarts = found
+        counters = self.counters.setdefault(list_id, [0] * 9)
+        if ilvl in restarts:
+            restarts.discard(ilvl)  # only the w:num's first paragraph at the level restarts it
+            counters[ilvl] = levels[ilvl][2]
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = 0
         fmt, text, _ = levels[ilvl]
@@ -130,7 +150,7 @@ class _Numbering:
 
         def value(level: int) -> str:
             lfmt, _, start = levels.get(level, ("decimal", "", 1))
-            return _format_number(counters[level] + start - 1 if counters[level] else start, lfmt)
+            return _format_number(counters[level] or start, lfmt)
 
         return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text)
 
