@@ -103,6 +103,19 @@ def test_docx_lists_are_counted_per_abstract_list_and_restarted_by_an_override()
     assert [line[:2] for line in read_path(case).lines if "、" in line[:2]] == ["一、", "二、", "三、", "四、", "五、", "六、"]
 
 
+def test_docx_list_numbers_in_table_cells_are_drawn():
+    """A table cell's paragraphs numbered by Word's lists read as the same cells with their numbers typed
+    (tests/rules/GK412/reason-labels-numbered-by-word.docx is its corpus source with part 三's 1. 2. 3. as lists)."""
+    from pathlib import Path
+
+    from lintgk.readers import read_path
+
+    here = Path(__file__).parent
+    listed = read_path(here / "rules" / "GK412" / "reason-labels-numbered-by-word.docx")
+    typed = read_path(here / "corpus" / "office" / "nat2-czj-2023.docx")
+    assert listed.lines == typed.lines
+
+
 def test_docx_merged_cells_spread_over_the_grid(tmp_path):
     import docx
 

@@ -68,9 +68,8 @@ class _Styles:
             self.levels[key] = int(heading.group(1)) if heading else None
         return self.levels[key]
 
-    def num_pr(self, paragraph):
-        """The w:numPr the paragraph's style (or a style it is based on) gives it, or None."""
-        key = paragraph._p.style
+    def num_pr(self, paragraph, key: str | None):
+        """The w:numPr the paragraph's style ``key`` (its w:pStyle, or a style it is based on) gives it, or None."""
         if key not in self.numbering:
             num_pr, style = None, self.of(paragraph)
             while style is not None and num_pr is None:
@@ -86,6 +85,10 @@ def _level(lvl) -> tuple[str, str, int]:
     fmt, text, start = (lvl.find(f"{W}{tag}") for tag in ("numFmt", "lvlText", "start"))
     return (fmt.get(f"{W}val") if fmt is not None else "decimal", text.get(f"{W}val") if text is not None else "",
             int(start.get(f"{W}val")) if start is not None else 1)
+
+
+_PPR, _NUM_PR, _P_STYLE, _NUM_ID, _ILVL, _VAL = (W + tag for tag in ("pPr", "numPr", "pStyle", "numId", "ilvl", "val"))
+_STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = (W + tag for tag in ("style", "styleId", "basedOn", "type", "default"))
 
 
 class _Numbering:
@@ -125,14 +128,52 @@ class _Numbering:
                     levels = {**levels, ilvl: level}
             self.lists[num.get(f"{W}numId")] = (ref.get(f"{W}val"), levels, restarts)
 
+    def numbered(self, body) -> set | None:
+        """The w:p elements of ``body`` a list can number (a w:numPr of their own, or their style's, or the style's
+        it is based on), found once in lxml: the paragraphs of a table's cells need not be asked one at a time;
+        None when every paragraph can be (the default paragraph style is numbered)."""
+        if not self.lists:
+            return set()
+        root = self.styles.styles_of_document().element
+        based_on, numbered, default = {}, set(), None
+        for style in root.iterchildren(_STYLE):
+            style_id = style.get(_STYLE_ID)
+            base = style.find(_BASED_ON)
+            based_on[style_id] = base.get(_VAL) if base is not None else None
+            ppr = style.find(_PPR)
+            if ppr is not None and ppr.find(_NUM_PR) is not None:
+                numbered.add(style_id)
+            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true", "on"):
+                default = style_id
+        for style_id in list(based_on):
+            seen, up = set(), style_id
+            while up is not None and up not in numbered and up not in seen:
+                seen.add(up)
+                up = based_on.get(up)
+            if up in numbered:
+                numbered.add(style_id)
+        if default in numbered:
+            return None
+        found = {num_pr.getparent().getparent() for num_pr in body.iter(_NUM_PR)}
+        if numbered:
+            found |= {style.getparent().getparent() for style in body.iter(_P_STYLE) if style.get(_VAL) in numbered}
+        return found
+
     def label(self, paragraph) -> str:
-        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-        if num_pr is None:
-            num_pr = self.styles.num_pr(paragraph)
-        if num_pr is None or num_pr.numId is None:
+        if not self.lists:
             return ""
-        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        found = self.lists.get(str(num_pr.numId.val))
+        # lxml's find: python-docx's properties cost several microseconds a lookup, for every numbered paragraph
+        ppr = paragraph._p.find(_PPR)
+        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+        if num_pr is None:
+            style = ppr.find(_P_STYLE) if ppr is not None else None
+            num_pr = self.styles.num_pr(paragraph, style.get(_VAL) if style is not None else None)
+        num_id = num_pr.find(_NUM_ID) if num_pr is not None else None
+        if num_id is None:
+            return ""
+        level = num_pr.find(_ILVL)
+        ilvl = int(level.get(_VAL)) if level is not None else 0
+        found = self.lists.get(num_id.get(_VAL))
         if found is None or ilvl not in found[1]:
             return ""
         list_id, levels, restarts = found
@@ -162,16 +203,20 @@ def _indent(paragraph) -> str:
     return "\u3000" * max(0, round(twips / _INDENT_TWIPS_PER_CHAR))
 
 
-def _cell_text(cell, chars: list | None = None) -> str:
-    """The cell's text; with ``chars``, also extend it with where each character lives (see SourceMap)."""
+def _cell_text(cell, numbering: _Numbering, numbered: set | None, chars: list | None = None) -> str:
+    """The cell's text, its paragraphs' list numbers drawn as in the body (a template's 「1.属于国家秘密」 can be
+    a list's); with ``chars``, also extend it with where each character lives (see SourceMap)."""
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     parts = []
     for i, p in enumerate(p for p in blocks(cell._tc) if p.tag == W + "p"):
-        indent = _indent(DocxParagraph(p, cell)) if i == 0 else ""  # its format: the first paragraph's
-        text = indent + paragraph_text(p)
+        listed = numbered is None or p in numbered
+        paragraph = DocxParagraph(p, cell) if i == 0 or listed else None
+        indent = _indent(paragraph) if i == 0 else ""  # its format: the first paragraph's
+        drawn = indent + numbering.label(paragraph) if listed else indent
+        text = drawn + paragraph_text(p)
         if text.strip():
-            parts.append((text, [None] * len(indent) + paragraph_chars(p) if chars is not None else None))
+            parts.append((text, [None] * len(drawn) + paragraph_chars(p) if chars is not None else None))
     if chars is not None:
         for i, (_, where) in enumerate(parts):
             chars.extend(([None] if i else []) + where)
@@ -292,6 +337,7 @@ def _read(data: bytes, name: str, sources: list | None):
         parts = WordParts(document.element.body, None, _numbering_root(document))
     styles = _Styles((lambda: parts.styles) if document is None else (lambda: document.styles))
     numbering = _Numbering(parts.numbering, styles)
+    numbered: set | None | bool = False  # the paragraphs a list can number, found at the first table
     lines: list[str] = []
     places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
@@ -317,7 +363,9 @@ def _read(data: bytes, name: str, sources: list | None):
             paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
                                         style_level=styles.heading_level(block)))
         elif isinstance(block, DocxTable):
-            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, sources))
+            if numbered is False:
+                numbered = numbering.numbered(parts.body)
+            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources))
     if not lines:
         raise InputError(name, "the Word document has no text")
 
@@ -363,20 +411,25 @@ def _numbering_root(document):
         return None
 
 
-def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph],
-           sources: list | None = None) -> Table:
+def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph], numbering: _Numbering,
+           numbered: set | None, sources: list | None = None) -> Table:
     rows: list[Row] = []
     start = len(lines) + 1
+    # python-docx repeats a merged cell in every grid column it spans, and a vertically merged one in every row:
+    # each cell is read once, so that its list numbers are counted once (its w:tc kept alive: no other takes its id)
+    read: dict[int, tuple[str, list | None, object]] = {}
     for r, row in enumerate(block.rows, 1):
         line_no = len(lines) + 1
-        texts: dict[int, str] = {}  # python-docx repeats a merged cell in every grid column it spans
+        texts: dict[int, str] = {}
         grid = []
         source = LineSource("t", row._tr, []) if sources is not None else None
         for cell in row.cells:
             key = id(cell._tc)
             if key not in texts:
-                chars: list | None = [] if source is not None else None
-                texts[key] = _cell_text(cell, chars)
+                if key not in read:
+                    cell_chars: list | None = [] if source is not None else None
+                    read[key] = (_cell_text(cell, numbering, numbered, cell_chars), cell_chars, cell._tc)
+                texts[key], chars, _ = read[key]
                 if source is not None:
                     if source.cells:
                         source.chars.append(None)  # the tab between cells
