@@ -348,20 +348,29 @@ def _read(data: bytes, name: str, sources: list | None):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
-            text = (numbering.label(block) + own_text).replace("\n", " ").replace("\r", " ")
+            label = numbering.label(block)
+            text = (label + own_text).replace("\r", " ")
             paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
             if not text.strip():
                 if _holds_large_picture(block._p):
                     pictures.append(len(lines) + 1)
                 continue
-            lines.append(text)
-            if sources is not None:
-                label = len(text) - len(own_text)
-                sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
-            places.append(("p", paragraph_no, 0, ()))
-            stripped = text.lstrip(" \u3000\t")
-            paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
-                                        style_level=styles.heading_level(block)))
+            chars = [None] * len(label) + paragraph_chars(block._p) if sources is not None else None
+            level, at = styles.heading_level(block), 0
+            # a manual line break (Shift+Enter, w:br; a web page's <br> pasted into Word) starts a line as it does
+            # on the page: each line is read as a paragraph, as the HTML reader reads a page's <br>
+            for piece in text.split("\n"):
+                start, at = at, at + len(piece) + 1
+                if not piece.strip():
+                    continue
+                lines.append(piece)
+                if sources is not None:
+                    sources.append(LineSource("p", block._p, chars[start:start + len(piece)]))
+                places.append(("p", paragraph_no, 0, ()))
+                stripped = piece.lstrip(" \u3000\t\xa0")  # Word keeps a pasted page's &nbsp; (U+00A0)
+                paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(piece) - len(stripped) + 1,
+                                            style_level=level))
+                level = None  # a heading style's level is its first line's
         elif isinstance(block, DocxTable):
             if numbered is False:
                 numbered = numbering.numbered(parts.body)
