@@ -116,6 +116,27 @@ def test_docx_list_numbers_in_table_cells_are_drawn():
     assert listed.lines == typed.lines
 
 
+def test_a_docx_table_of_one_column_is_a_frame_read_as_its_cells_blocks(tmp_path):
+    """A one-column table (a web page's layout table saved by Word) is read as the paragraphs and tables it holds."""
+    import docx
+
+    from lintgk.readers import read_path
+
+    document = docx.Document()
+    frame = document.add_table(rows=2, cols=1)
+    frame.cell(0, 0).text = "某镇2013年政府信息公开工作年度报告"
+    cell = frame.cell(1, 0)
+    cell.text = "一、概述"
+    cell.add_paragraph("全年主动公开信息25条。")
+    inner = cell.add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "主动公开", "25"
+    path = tmp_path / "frame.docx"
+    document.save(path)
+    doc = read_path(path)
+    assert doc.lines == ["某镇2013年政府信息公开工作年度报告", "一、概述", "全年主动公开信息25条。", "主动公开\t25"]
+    assert [p.text for p in doc.paragraphs] == doc.lines[:3] and [t.start_line for t in doc.tables] == [4]
+
+
 def test_docx_merged_cells_spread_over_the_grid(tmp_path):
     import docx
 

@@ -257,6 +257,21 @@ def blocks(parent):
             yield child
 
 
+def _unframed(parent):
+    """``blocks`` of the body, with a table of one column (every row a single cell: a frame round the report, as
+    a web page's layout table becomes when Word or WPS saves the page) given as the blocks its cells hold, as the
+    HTML reader reads a page's layout table: its paragraphs are the report's, the tables inside it its tables."""
+    for element in blocks(parent):
+        rows = element.findall(_ROW) if element.tag == _TABLE else ()
+        cells = [row.findall(_CELL) for row in rows]
+        if rows and all(len(row) == 1 for row in cells):
+            for (cell,) in cells:
+                yield from _unframed(cell)
+        else:
+            yield element
+
+
+_TABLE, _ROW, _CELL = W + "tbl", W + "tr", W + "tc"
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
 # not a seal or a logo
 _LARGE_PICTURE = 8 * 360000
@@ -344,7 +359,7 @@ def _read(data: bytes, name: str, sources: list | None):
     tables: list[Table] = []
     pictures: list[int] = []
     paragraph_no = 0
-    for element in blocks(parts.body):
+    for element in _unframed(parts.body):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
