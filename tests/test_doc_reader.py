@@ -39,8 +39,8 @@ def _layout(path: Path) -> tuple:
 def test_a_doc_reads_as_the_docx_it_was_saved_from(path):
     mine, word = _layout(path), _layout(path.with_suffix(".docx"))
     if path == FEATURES:  # the .docx reader leaves a table inside a cell out; the .doc reader keeps its text
-        assert mine[0][9] == "外表\t内表甲 内表乙" and word[0][9] == "外表\t"
-        mine, word = _without_line(mine, 10), _without_line(word, 10)
+        assert mine[0][10] == "外表\t内表甲 内表乙" and word[0][10] == "外表\t"
+        mine, word = _without_line(mine, 11), _without_line(word, 11)
     assert mine == word
 
 
@@ -52,13 +52,14 @@ def _without_line(layout: tuple, line: int) -> tuple:
 def test_fields_breaks_and_merged_cells_read_as_word_shows_them():
     doc = read_path(FEATURES)
     assert doc.lines[1] == "本报告可在某镇人民政府网站查阅。"  # a hyperlink field: its text, not its code
-    assert doc.lines[2] == "第一行 第二行。"  # a line break inside a paragraph
-    assert doc.where(5) == "第6段"  # the page break's paragraph is counted, as Word counts it
+    assert doc.lines[2:4] == ["第一行", "第二行。"]  # a line break inside a paragraph starts a line, as a page's <br>
+    assert doc.where(4) == "第3段"  # of the same paragraph
+    assert doc.where(6) == "第6段"  # the page break's paragraph is counted, as Word counts it
     table = doc.tables[0]
     header, first, second = ([c.text for c in row.cells] for row in table.rows)
     assert header == ["信息内容", "信息内容", "数量"]  # merged across two columns: in both
     assert first[0] == second[0] == "行政许可"  # merged down two rows: in both
-    assert doc.where(7, "zh", 9) == "表1 第2行 第3列"
+    assert doc.where(8, "zh", 9) == "表1 第2行 第3列"
 
 
 def test_parts_numbered_by_word_and_marked_by_heading_styles_are_the_report_s_parts():

@@ -91,6 +91,52 @@ def test_docx_automatic_list_numbering_is_rendered(tmp_path):
     assert read_path(path).lines == ["1.第一项", "2.第二项"]
 
 
+def test_docx_lists_are_counted_per_abstract_list_and_restarted_by_an_override():
+    """Word counts a list's numbers over every w:num of its abstract list, and a w:num's startOverride restarts
+    the level at its first paragraph (the part headings of tests/rules/GK103/word-list-split-and-set-value.docx,
+    as LibreOffice draws them: 一 二 | 三 四 | 五 | 六)."""
+    from pathlib import Path
+
+    from lintgk.readers import read_path
+
+    case = Path(__file__).parent / "rules" / "GK103" / "word-list-split-and-set-value.docx"
+    assert [line[:2] for line in read_path(case).lines if "、" in line[:2]] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+
+
+def test_docx_list_numbers_in_table_cells_are_drawn():
+    """A table cell's paragraphs numbered by Word's lists read as the same cells with their numbers typed
+    (tests/rules/GK412/reason-labels-numbered-by-word.docx is its corpus source with part 三's 1. 2. 3. as lists)."""
+    from pathlib import Path
+
+    from lintgk.readers import read_path
+
+    here = Path(__file__).parent
+    listed = read_path(here / "rules" / "GK412" / "reason-labels-numbered-by-word.docx")
+    typed = read_path(here / "corpus" / "office" / "nat2-czj-2023.docx")
+    assert listed.lines == typed.lines
+
+
+def test_a_docx_table_of_one_column_is_a_frame_read_as_its_cells_blocks(tmp_path):
+    """A one-column table (a web page's layout table saved by Word) is read as the paragraphs and tables it holds."""
+    import docx
+
+    from lintgk.readers import read_path
+
+    document = docx.Document()
+    frame = document.add_table(rows=2, cols=1)
+    frame.cell(0, 0).text = "某镇2013年政府信息公开工作年度报告"
+    cell = frame.cell(1, 0)
+    cell.text = "一、概述"
+    cell.add_paragraph("全年主动公开信息25条。")
+    inner = cell.add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "主动公开", "25"
+    path = tmp_path / "frame.docx"
+    document.save(path)
+    doc = read_path(path)
+    assert doc.lines == ["某镇2013年政府信息公开工作年度报告", "一、概述", "全年主动公开信息25条。", "主动公开\t25"]
+    assert [p.text for p in doc.paragraphs] == doc.lines[:3] and [t.start_line for t in doc.tables] == [4]
+
+
 def test_docx_merged_cells_spread_over_the_grid(tmp_path):
     import docx
 

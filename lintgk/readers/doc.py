@@ -77,16 +77,22 @@ class _Builder:
     def paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.end_table()
         self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
-        text = label + text.replace(_LINE_BREAK, " ")  # an empty paragraph of a list shows its number, as in Word
+        text = label + text  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
                 self.pictures.append(len(self.lines) + 1)
             return
-        self.lines.append(text)
-        self.places.append(("p", self.paragraph_no, 0, ()))
-        stripped = text.lstrip(" \u3000")
-        self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(text) - len(stripped) + 1,
-                                         style_level=level))
+        # a manual line break (Shift+Enter; a web page's <br /> when Word saves the page) starts a line, and a
+        # leading U+00A0 (a page's &nbsp;) is indentation, as the .docx and HTML readers read them
+        for line in text.split(_LINE_BREAK):
+            if not line.strip():
+                continue
+            self.lines.append(line)
+            self.places.append(("p", self.paragraph_no, 0, ()))
+            stripped = line.lstrip(" \u3000\t\xa0")
+            self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(line) - len(stripped) + 1,
+                                             style_level=level))
+            level = None  # a heading style's level is its first line's
 
     def cell_paragraph(self, text: str, cell_ends: bool) -> None:
         self.cell.append(text.replace(_LINE_BREAK, " ").strip())

@@ -68,9 +68,8 @@ class _Styles:
             self.levels[key] = int(heading.group(1)) if heading else None
         return self.levels[key]
 
-    def num_pr(self, paragraph):
-        """The w:numPr the paragraph's style (or a style it is based on) gives it, or None."""
-        key = paragraph._p.style
+    def num_pr(self, paragraph, key: str | None):
+        """The w:numPr the paragraph's style ``key`` (its w:pStyle, or a style it is based on) gives it, or None."""
         if key not in self.numbering:
             num_pr, style = None, self.of(paragraph)
             while style is not None and num_pr is None:
@@ -81,47 +80,109 @@ class _Styles:
         return self.numbering[key]
 
 
+def _level(lvl) -> tuple[str, str, int]:
+    """A w:lvl's number format, number text and start."""
+    fmt, text, start = (lvl.find(f"{W}{tag}") for tag in ("numFmt", "lvlText", "start"))
+    return (fmt.get(f"{W}val") if fmt is not None else "decimal", text.get(f"{W}val") if text is not None else "",
+            int(start.get(f"{W}val")) if start is not None else 1)
+
+
+_PPR, _NUM_PR, _P_STYLE, _NUM_ID, _ILVL, _VAL = (W + tag for tag in ("pPr", "numPr", "pStyle", "numId", "ilvl", "val"))
+_STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = (W + tag for tag in ("style", "styleId", "basedOn", "type", "default"))
+
+
 class _Numbering:
-    """Renders Word list numbers (w:numPr) the way Word shows them."""
+    """Renders Word list numbers (w:numPr) the way Word shows them.
+
+    A list is a w:num, which names an abstract list (its levels' formats). Word counts an abstract list's
+    numbers as one list whatever w:num its paragraphs name: a w:num made when a list was split or pasted goes
+    on counting. A w:num that overrides a level's start (「重新开始编号」「设置编号值」: w:lvlOverride with
+    w:startOverride) restarts that level at its first paragraph; one that overrides a whole level (w:lvl) draws
+    it in its own format. (ECMA-376 17.9.26; LibreOffice draws a .docx's lists the same.)
+    """
 
     def __init__(self, root, styles: _Styles) -> None:
         """``root``: the w:numbering element, or None."""
         self.styles = styles
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self.counters: dict[str, list[int]] = {}
+        # numId -> (abstract list id, its levels: ilvl -> (format, text, start), the levels it restarts)
+        self.lists: dict[str, tuple[str, dict[int, tuple[str, str, int]], set[int]]] = {}
+        self.counters: dict[str, list[int]] = {}  # abstract list id -> the number each level is at (0: none yet)
         if root is None:
             return
-        abstract = {}
-        for node in root.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in node.findall(f"{W}lvl"):
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[int(lvl.get(f"{W}ilvl"))] = (
-                    fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    text.get(f"{W}val") if text is not None else "",
-                    int(start.get(f"{W}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{W}abstractNumId")] = levels
+        abstract = {node.get(f"{W}abstractNumId"): {int(lvl.get(f"{W}ilvl")): _level(lvl)
+                                                    for lvl in node.findall(f"{W}lvl")}
+                    for node in root.findall(f"{W}abstractNum")}
         for num in root.findall(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
-            if ref is not None and ref.get(f"{W}val") in abstract:
-                self.levels[num.get(f"{W}numId")] = abstract[ref.get(f"{W}val")]
+            if ref is None or ref.get(f"{W}val") not in abstract:
+                continue
+            levels, restarts = abstract[ref.get(f"{W}val")], set()
+            for override in num.findall(f"{W}lvlOverride"):
+                ilvl, lvl = int(override.get(f"{W}ilvl")), override.find(f"{W}lvl")
+                start = override.find(f"{W}startOverride")
+                level = _level(lvl) if lvl is not None else levels.get(ilvl)
+                if level is not None and start is not None:
+                    level = (*level[:2], int(start.get(f"{W}val")))
+                    restarts.add(ilvl)
+                if level is not None:
+                    levels = {**levels, ilvl: level}
+            self.lists[num.get(f"{W}numId")] = (ref.get(f"{W}val"), levels, restarts)
+
+    def numbered(self, body) -> set | None:
+        """The w:p elements of ``body`` a list can number (a w:numPr of their own, or their style's, or the style's
+        it is based on), found once in lxml: the paragraphs of a table's cells need not be asked one at a time;
+        None when every paragraph can be (the default paragraph style is numbered)."""
+        if not self.lists:
+            return set()
+        root = self.styles.styles_of_document().element
+        based_on, numbered, default = {}, set(), None
+        for style in root.iterchildren(_STYLE):
+            style_id = style.get(_STYLE_ID)
+            base = style.find(_BASED_ON)
+            based_on[style_id] = base.get(_VAL) if base is not None else None
+            ppr = style.find(_PPR)
+            if ppr is not None and ppr.find(_NUM_PR) is not None:
+                numbered.add(style_id)
+            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in ("1", "true", "on"):
+                default = style_id
+        for style_id in list(based_on):
+            seen, up = set(), style_id
+            while up is not None and up not in numbered and up not in seen:
+                seen.add(up)
+                up = based_on.get(up)
+            if up in numbered:
+                numbered.add(style_id)
+        if default in numbered:
+            return None
+        found = {num_pr.getparent().getparent() for num_pr in body.iter(_NUM_PR)}
+        if numbered:
+            found |= {style.getparent().getparent() for style in body.iter(_P_STYLE) if style.get(_VAL) in numbered}
+        return found
 
     def label(self, paragraph) -> str:
-        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        if not self.lists:
+            return ""
+        # lxml's find: python-docx's properties cost several microseconds a lookup, for every numbered paragraph
+        ppr = paragraph._p.find(_PPR)
+        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
         if num_pr is None:
-            num_pr = self.styles.num_pr(paragraph)
-        if num_pr is None or num_pr.numId is None:
+            style = ppr.find(_P_STYLE) if ppr is not None else None
+            num_pr = self.styles.num_pr(paragraph, style.get(_VAL) if style is not None else None)
+        num_id = num_pr.find(_NUM_ID) if num_pr is not None else None
+        if num_id is None:
             return ""
-        num_id = str(num_pr.numId.val)
-        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
+        level = num_pr.find(_ILVL)
+        ilvl = int(level.get(_VAL)) if level is not None else 0
+        found = self.lists.get(num_id.get(_VAL))
+        if found is None or ilvl not in found[1]:
             return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        counters[ilvl] += 1
+        list_id, levels, restarts = found
+        counters = self.counters.setdefault(list_id, [0] * 9)
+        if ilvl in restarts:
+            restarts.discard(ilvl)  # only the w:num's first paragraph at the level restarts it
+            counters[ilvl] = levels[ilvl][2]
+        else:
+            counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
             counters[deeper] = 0
         fmt, text, _ = levels[ilvl]
@@ -130,7 +191,7 @@ class _Numbering:
 
         def value(level: int) -> str:
             lfmt, _, start = levels.get(level, ("decimal", "", 1))
-            return _format_number(counters[level] + start - 1 if counters[level] else start, lfmt)
+            return _format_number(counters[level] or start, lfmt)
 
         return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text)
 
@@ -142,16 +203,20 @@ def _indent(paragraph) -> str:
     return "\u3000" * max(0, round(twips / _INDENT_TWIPS_PER_CHAR))
 
 
-def _cell_text(cell, chars: list | None = None) -> str:
-    """The cell's text; with ``chars``, also extend it with where each character lives (see SourceMap)."""
+def _cell_text(cell, numbering: _Numbering, numbered: set | None, chars: list | None = None) -> str:
+    """The cell's text, its paragraphs' list numbers drawn as in the body (a template's 「1.属于国家秘密」 can be
+    a list's); with ``chars``, also extend it with where each character lives (see SourceMap)."""
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     parts = []
     for i, p in enumerate(p for p in blocks(cell._tc) if p.tag == W + "p"):
-        indent = _indent(DocxParagraph(p, cell)) if i == 0 else ""  # its format: the first paragraph's
-        text = indent + paragraph_text(p)
+        listed = numbered is None or p in numbered
+        paragraph = DocxParagraph(p, cell) if i == 0 or listed else None
+        indent = _indent(paragraph) if i == 0 else ""  # its format: the first paragraph's
+        drawn = indent + numbering.label(paragraph) if listed else indent
+        text = drawn + paragraph_text(p)
         if text.strip():
-            parts.append((text, [None] * len(indent) + paragraph_chars(p) if chars is not None else None))
+            parts.append((text, [None] * len(drawn) + paragraph_chars(p) if chars is not None else None))
     if chars is not None:
         for i, (_, where) in enumerate(parts):
             chars.extend(([None] if i else []) + where)
@@ -192,6 +257,21 @@ def blocks(parent):
             yield child
 
 
+def _unframed(parent):
+    """``blocks`` of the body, with a table of one column (every row a single cell: a frame round the report, as
+    a web page's layout table becomes when Word or WPS saves the page) given as the blocks its cells hold, as the
+    HTML reader reads a page's layout table: its paragraphs are the report's, the tables inside it its tables."""
+    for element in blocks(parent):
+        rows = element.findall(_ROW) if element.tag == _TABLE else ()
+        cells = [row.findall(_CELL) for row in rows]
+        if rows and all(len(row) == 1 for row in cells):
+            for (cell,) in cells:
+                yield from _unframed(cell)
+        else:
+            yield element
+
+
+_TABLE, _ROW, _CELL = W + "tbl", W + "tr", W + "tc"
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
 # not a seal or a logo
 _LARGE_PICTURE = 8 * 360000
@@ -272,32 +352,44 @@ def _read(data: bytes, name: str, sources: list | None):
         parts = WordParts(document.element.body, None, _numbering_root(document))
     styles = _Styles((lambda: parts.styles) if document is None else (lambda: document.styles))
     numbering = _Numbering(parts.numbering, styles)
+    numbered: set | None | bool = False  # the paragraphs a list can number, found at the first table
     lines: list[str] = []
     places: list[tuple] = []  # per line: ("p", paragraph no, ()) or ("t", table no, row no, cell start columns)
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     pictures: list[int] = []
     paragraph_no = 0
-    for element in blocks(parts.body):
+    for element in _unframed(parts.body):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
-            text = (numbering.label(block) + own_text).replace("\n", " ").replace("\r", " ")
+            label = numbering.label(block)
+            text = (label + own_text).replace("\r", " ")
             paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
             if not text.strip():
                 if _holds_large_picture(block._p):
                     pictures.append(len(lines) + 1)
                 continue
-            lines.append(text)
-            if sources is not None:
-                label = len(text) - len(own_text)
-                sources.append(LineSource("p", block._p, [None] * label + paragraph_chars(block._p)))
-            places.append(("p", paragraph_no, 0, ()))
-            stripped = text.lstrip(" \u3000\t")
-            paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(text) - len(stripped) + 1,
-                                        style_level=styles.heading_level(block)))
+            chars = [None] * len(label) + paragraph_chars(block._p) if sources is not None else None
+            level, at = styles.heading_level(block), 0
+            # a manual line break (Shift+Enter, w:br; a web page's <br> pasted into Word) starts a line as it does
+            # on the page: each line is read as a paragraph, as the HTML reader reads a page's <br>
+            for piece in text.split("\n"):
+                start, at = at, at + len(piece) + 1
+                if not piece.strip():
+                    continue
+                lines.append(piece)
+                if sources is not None:
+                    sources.append(LineSource("p", block._p, chars[start:start + len(piece)]))
+                places.append(("p", paragraph_no, 0, ()))
+                stripped = piece.lstrip(" \u3000\t\xa0")  # Word keeps a pasted page's &nbsp; (U+00A0)
+                paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(piece) - len(stripped) + 1,
+                                            style_level=level))
+                level = None  # a heading style's level is its first line's
         elif isinstance(block, DocxTable):
-            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, sources))
+            if numbered is False:
+                numbered = numbering.numbered(parts.body)
+            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources))
     if not lines:
         raise InputError(name, "the Word document has no text")
 
@@ -343,20 +435,25 @@ def _numbering_root(document):
         return None
 
 
-def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph],
-           sources: list | None = None) -> Table:
+def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph], numbering: _Numbering,
+           numbered: set | None, sources: list | None = None) -> Table:
     rows: list[Row] = []
     start = len(lines) + 1
+    # python-docx repeats a merged cell in every grid column it spans, and a vertically merged one in every row:
+    # each cell is read once, so that its list numbers are counted once (its w:tc kept alive: no other takes its id)
+    read: dict[int, tuple[str, list | None, object]] = {}
     for r, row in enumerate(block.rows, 1):
         line_no = len(lines) + 1
-        texts: dict[int, str] = {}  # python-docx repeats a merged cell in every grid column it spans
+        texts: dict[int, str] = {}
         grid = []
         source = LineSource("t", row._tr, []) if sources is not None else None
         for cell in row.cells:
             key = id(cell._tc)
             if key not in texts:
-                chars: list | None = [] if source is not None else None
-                texts[key] = _cell_text(cell, chars)
+                if key not in read:
+                    cell_chars: list | None = [] if source is not None else None
+                    read[key] = (_cell_text(cell, numbering, numbered, cell_chars), cell_chars, cell._tc)
+                texts[key], chars, _ = read[key]
                 if source is not None:
                     if source.cells:
                         source.chars.append(None)  # the tab between cells
