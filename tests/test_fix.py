@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import codecs
 import shutil
+from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, run_cli, seed_text
@@ -12,6 +13,7 @@ from lintgk import fixer
 from lintgk.config import Config
 from lintgk.engine import lint_document
 from lintgk.readers.text import parse_text
+from lintgk.readers.text_wrap import paragraphs_whole
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 ZEROS = "○OＯ0◯"
@@ -142,13 +144,24 @@ LINE = st.one_of(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=20), NEWLINE)
+# a line of the report's run to the width with a stamp line under it, in a copy read as hard-wrapped: the
+# fix deleted the report's line (the whole paragraph's first)
+@example(["政" * 12, *["发布日期：2017-01-16  点击数：", "政"] * 2, *["发布日期：2017-01-16  点击数："] * 2, "政",
+          "发布日期：2017-01-16  点击数："], "\n")
+@example(["政" * 13, "登录 注册", "政", "政", *["政" * 13] * 4], "\n")
 def test_furniture_fix_removes_whole_lines_only(lines, newline):
     text = newline.join(lines) + newline
     after = fix_text(text, ["GK606"])
     kept = after.split(newline)
     original = text.split(newline)
-    # what remains is the original lines in order, less some furniture lines
+    furniture = ("登录 注册", "发布日期：2017-01-16  点击数：", "【打印】 【关闭】", "字号：大 中 小")
+    # what remains is the original lines in order, less some furniture lines: never a line of the report
     it = iter(original)
     assert all(any(line == o for o in it) for line in kept)
-    removed = len(original) - len(kept)
-    assert removed == sum(1 for line in lines if line in ("登录 注册", "发布日期：2017-01-16  点击数：", "【打印】 【关闭】", "字号：大 中 小"))
+    removed = Counter(original) - Counter(kept)
+    assert set(removed) <= set(furniture), removed
+    # and every furniture line read as a paragraph of its own goes (lines of one width read as a hard-wrapped
+    # copy, a line under a full one as the end of its paragraph: lintgk.readers.text_wrap)
+    doc = parse_text(text, "t.txt")
+    read = paragraphs_whole(doc) if doc.wrap is not None else doc
+    assert removed.total() >= sum(1 for par in read.paragraphs if par.text in furniture)

@@ -576,10 +576,11 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
 
 
 def _emit_line(par: Paragraph, lines: list[str], emit: Emitter, words: str) -> None:
-    """A furniture line's finding, its fix deleting the line."""
+    """A furniture line's finding, its fix deleting the line; no fix where the paragraph is more than its first
+    line (a hard-wrapped copy's lines read whole: deleting that line would delete the report's words)."""
     line = par.line
     end = (line + 1, 1) if line < len(lines) else (line, len(lines[line - 1]) + 1)
-    fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")])
+    fix = Fix("删除此行", [Edit(line, 1, end[0], end[1], "")]) if par.text in lines[line - 1] else None
     emit(Span.within(par, 0, len(par.text)), fix=fix, words=words)
 
 
