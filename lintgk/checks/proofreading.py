@@ -336,9 +336,16 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
         return False
     if _inside_a_fixed_term(text, start):
         return True
-    # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
-    return not (_used_elsewhere((text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]), count)
+    # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团);
+    # a preposition before the first copy makes no term with it (「定期对公开公开信息进行检查」 beside 「对公开与保密进行
+    # 同步审查」, a 2022 district bureau's report)
+    before_first = (text[max(start - 2, 0):start + 2],) if before in _PREPOSITIONS else \
+        (text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2])
+    return not (_used_elsewhere(before_first, count)
                 or _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count))
+
+
+_PREPOSITIONS = frozenset("对将把被向从给")
 
 
 # Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands
