@@ -177,6 +177,12 @@ def unpaired_brackets(texts: list[str], holding: list[int],
         yield entry.index, entry.offset, "open"
 
 
+# 「《某某区人民政府办公室关于印发某某工作要点任务分工》的通知」: a notice issuing or passing on a document is named
+# 「……关于印发/转发……的通知」 as a whole, so a title mark closed before 的通知 cuts its name (2021 and 2023 reports of a
+# Chongqing street office and a Sichuan township); the document inside it takes 〈〉 (《……关于印发〈……〉的通知》)
+_NOTICE_CUT = lazy_std_compile(r"《[^《》〈〉<>\n]{0,80}?关于(?:印发|转发)[^《》〈〉<>\n]{1,80}?(》)的通知")
+
+
 @kind("unpaired-brackets", params=NoParams)
 def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> None:
     """A bracket or quotation mark of a paragraph whose partner is missing: （ never closed, ） never
@@ -184,6 +190,10 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
     lines that are no prose (toolbars, labels) are left alone."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
+    if "关于印发" in joined.text or "关于转发" in joined.text:
+        for par, offset, m in joined.matches(_NOTICE_CUT):
+            emit(Span.within(par, m.start(1) - offset, m.end(1) - offset), variant="notice_cut",
+                 bracket="》", partner="《", name=m.group(0)[1:].replace("》", ""))
     if _all_paragraphs_balanced(joined.text):
         return
     holding = sorted(joined.searched(_BRACKET))
