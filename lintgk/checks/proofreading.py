@@ -190,10 +190,9 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
     lines that are no prose (toolbars, labels) are left alone."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
-    if "关于印发" in joined.text or "关于转发" in joined.text:
-        for par, offset, m in joined.matches(_NOTICE_CUT):
-            emit(Span.within(par, m.start(1) - offset, m.end(1) - offset), variant="notice_cut",
-                 bracket="》", partner="《", name=m.group(0)[1:].replace("》", ""))
+    for par, offset, m in joined.matches(_NOTICE_CUT):  # (one scan for 《: most reports cite a 关于印发 notice)
+        emit(Span.within(par, m.start(1) - offset, m.end(1) - offset), variant="notice_cut",
+             bracket="》", partner="《", name=m.group(0)[1:].replace("》", ""))
     if _all_paragraphs_balanced(joined.text):
         return
     holding = sorted(joined.searched(_BRACKET))
