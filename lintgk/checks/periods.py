@@ -244,12 +244,27 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR):
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
+    for par, offset, m in joined.matches(_AS_OF_EARLIER):
+        stated = int(m.group("y"))
+        if (stated < year and not _looks_back(joined.text, m.end(), year)
+                and not _step_of_timeline(joined.text, m.end(), stated, year)
+                and not _COMPARED.match(joined.text, m.end())):
+            emit(Span.within(par, m.start() - offset, m.end() - offset), variant="as_of", stated=m.group(0), year=year)
     _stale_column(report, year, emit)
     _carried_into_own_year(report, year, emit)
     _named_as_other_year(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
     _misnumbered_report_notice(report, params, emit)
     _report_published_in_its_year(report, emit)
+
+
+# 「截至2021年底，我镇尚无……」 in a 2022 report: the state at the end of an earlier year, opening a sentence, told as
+# the report's (last year's sentence kept); a sentence that carries over from it or compares with it is left alone
+_AS_OF_EARLIER = lazy_compile(
+    r"(?<=(?:^|[。！？；;\n]|(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + r")" + _IN_LINE + r"*)截[至止]到?" + _IN_LINE
+    + r"*(?P<y>(?:19|20)\d{2})" + _IN_LINE + r"*年" + _IN_LINE + r"*(?:底|末|12" + _IN_LINE + r"*月" + _IN_LINE
+    + r"*31" + _IN_LINE + r"*日)")
+_COMPARED = lazy_compile(r"[^。！？!?\n]*?(?:结转|上年|去年|同比|相比|增长|减少|新增)")
 
 
 # 「共办理完成0件，结转到2024年办理0件」 in a 2024 report: requests left over go on into the next year, so last year's

@@ -177,6 +177,12 @@ def unpaired_brackets(texts: list[str], holding: list[int],
         yield entry.index, entry.offset, "open"
 
 
+# 「《某某区人民政府办公室关于印发某某工作要点任务分工》的通知」: a notice issuing or passing on a document is named
+# 「……关于印发/转发……的通知」 as a whole, so a title mark closed before 的通知 cuts its name (2021 and 2023 reports of a
+# Chongqing street office and a Sichuan township); the document inside it takes 〈〉 (《……关于印发〈……〉的通知》)
+_NOTICE_CUT = lazy_std_compile(r"《[^《》〈〉<>\n]{0,80}?关于(?:印发|转发)[^《》〈〉<>\n]{1,80}?(》)的通知")
+
+
 @kind("unpaired-brackets", params=NoParams)
 def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> None:
     """A bracket or quotation mark of a paragraph whose partner is missing: （ never closed, ） never
@@ -184,6 +190,9 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
     lines that are no prose (toolbars, labels) are left alone."""
     paragraphs = report.doc.paragraphs
     joined = JoinedParagraphs.of(paragraphs)
+    for par, offset, m in joined.matches(_NOTICE_CUT):  # (one scan for 《: most reports cite a 关于印发 notice)
+        emit(Span.within(par, m.start(1) - offset, m.end(1) - offset), variant="notice_cut",
+             bracket="》", partner="《", name=m.group(0)[1:].replace("》", ""))
     if _all_paragraphs_balanced(joined.text):
         return
     holding = sorted(joined.searched(_BRACKET))
@@ -336,9 +345,16 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
         return False
     if _inside_a_fixed_term(text, start):
         return True
-    # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团)
-    return not (_used_elsewhere((text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2]), count)
+    # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团);
+    # a preposition before the first copy makes no term with it (「定期对公开公开信息进行检查」 beside 「对公开与保密进行
+    # 同步审查」, a 2022 district bureau's report)
+    before_first = (text[max(start - 2, 0):start + 2],) if before in _PREPOSITIONS else \
+        (text[max(start - 2, 0):start + 2], text[max(start - 1, 0):start + 2])
+    return not (_used_elsewhere(before_first, count)
                 or _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count))
+
+
+_PREPOSITIONS = frozenset("对将把被向从给")
 
 
 # Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands

@@ -312,14 +312,28 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
     groups: dict[tuple[int, int], list] = defaultdict(list)
+    anchors: dict[int, object] = {}  # a level-1 heading of a list restarted inside a part: the part's heading
+    part = None  # the last level-1 heading
     for h in report.headings:
         if attachments is not None and h.paragraph.line > attachments:
             break  # the documents attached to the report number their own parts
         if h.paragraph.line < title_line:
             continue
         groups[(id(h.parent), h.level)].append(h)
-    for (_, level), siblings in groups.items():
+        if h.level == 1:
+            if part is not None and (h.number <= part.number or id(part) in anchors):
+                anchors[id(h)] = anchors.get(id(part), part)
+            part = h
+    last_item: dict[int, int] = {}  # by a part's heading, the number of its last level-2 heading
+    for (parent, level), siblings in groups.items():
         expected = 1
+        if level == 2:
+            # 「（三）政府信息管理情况」「一、完善……制度：……」「二、加强……：……」「（四）……」: a list numbered as the
+            # parts are (its own 一、 is the finding) does not end the part, whose items go on after it
+            anchor = id(anchors[parent]) if parent in anchors else parent
+            if parent in anchors and siblings[0].number == last_item.get(anchor, 0) + 1 > 1:
+                expected = siblings[0].number
+            last_item[anchor] = siblings[-1].number
         by_place = None  # after a misnumbered heading, the number its place asks for next
         # after a list restarted at 1 in the middle (（一）概述 / （一）…（四） / （二）…: a list of its own under the first
         # item, with the same markers), the number the outer list goes on with: the restart is reported, not the return

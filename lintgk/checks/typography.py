@@ -553,7 +553,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             found = [notice]
         elif _bulleted(text) and (field_ := _bullet_item(head, bullet_field, strong_rest_max)):
             found = [field_]
-        elif par.line < title_line and "|" in text and (links := _site_links(text)):
+        elif par.line < title_line and "|" in text and (links := _site_links(text, pattern)):
             found = links
         elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))) or _HEADING_NUMBER.match(text):
             continue  # short lines only; a heading of the report's (（一）信息来源) is none of the page's
@@ -779,10 +779,15 @@ def _grid_labels(text: str, pattern: std_re.Pattern) -> list[str] | None:
     return [cell for cell in _cells(text) if pattern.fullmatch(cell)] or None
 
 
-def _site_links(text: str) -> list[str] | None:
-    """The links to portals above the report's title (中国政府网 | 重庆市人民政府网): | separated site names."""
+def _site_links(text: str, pattern: std_re.Pattern) -> list[str] | None:
+    """The links to portals above the report's title (中国政府网 | 重庆市人民政府网): | separated site names, and
+    among them the page's own buttons (昌江区政府网 | 市政府门户网站 | 网站无障碍 | 关怀版), a page's word with at
+    most two characters more."""
     cells = _cells(text)
-    if len(cells) >= 2 and all(_SITE_LINK.fullmatch(cell) for cell in cells):
+    if len(cells) < 2:
+        return None
+    sites = [cell for cell in cells if _SITE_LINK.fullmatch(cell)]
+    if sites and all(cell in sites or len(pattern.sub("", cell)) <= 2 < len(cell) for cell in cells):
         return cells
     return None
 

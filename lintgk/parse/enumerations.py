@@ -167,6 +167,15 @@ def _counts_something_else(clause: str, total_clause: str, first_item_clause: st
     return any(w not in total_clause and w not in first_item_clause for w in stages)
 
 
+def _beside_the_total(clause: str, total_clause: str, first_item_clause: str) -> bool:
+    """A clause after a 「；」 that opens with the words the total's clause opens with, where the list's first part
+    does not (「发布部门动态38条，其中采用5条；发布工作动态32条，……」, a 2023 county bureau's report): it counts the
+    next thing of the total's kind, beside the total, not a part of it."""
+    head = total_clause.strip(P.SPACES)[:2]
+    return (len(head) == 2 and len(_HAN.findall(head)) == 2 and clause.strip(P.SPACES).startswith(head)
+            and not first_item_clause.strip(P.SPACES).startswith(head))
+
+
 def _another_channel(clause: str, total_clause: str, first_item_clause: str) -> bool:
     """A clause that counts what a channel published, after parts that name none (「其中工作动态信息420条，……，
     其他各类信息8条，微信公众号发布信息333条」): the channel's own count beside the total, not one of its parts."""
@@ -226,6 +235,8 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
         since = max(since, strength)
         if ((items or other_unit_first)
                 and _counts_something_else(text[a:b], total.context, first_clause or other_unit_first)):
+            break
+        if items and strength == 2 and _beside_the_total(text[a:b], total.context, first_clause):
             break
         wanted = [f for f in inside if f.unit == total.unit]
         if inside and not wanted and not items and not other_unit_first:
