@@ -246,21 +246,25 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}
         return _LABELLED_FIRST.match(before.get(line, "")) is not None
 
-    index: dict[int, int] | None = None  # by line, the paragraph's place: made when a gap needs it
+    index: dict[int, int] | None = None
+
+    def place_of() -> dict[int, int]:
+        """By line, the place of the first paragraph on it (made when a gap first needs it)."""
+        nonlocal index
+        if index is None:
+            index = {}
+            for i, par in enumerate(report.doc.paragraphs):
+                index.setdefault(par.line, i)
+        return index
 
     def run_in(previous, h, marker: str) -> tuple[Span, str] | None:
         """The heading ``marker`` a gap lacks, run into the end of a paragraph between the previous heading and
         ``h`` (「……乡内主要活动信息等。二、主动公开政府信息情况」), as the page printed it; the previous heading's
         own paragraph included, past its marker, where a flattened page ran the part on after its title
         (「三、依申请公开政府信息情况 目前，暂无依申请公开事项。 四、行政复议和诉讼情况」)."""
-        nonlocal index
-        paragraphs = report.doc.paragraphs
-        if index is None:
-            index = {}
-            for i, par in enumerate(paragraphs):
-                index.setdefault(par.line, i)
-        start = index.get(previous.paragraph.line, 0) if previous is not None else 0
-        for par in paragraphs[start:index.get(h.paragraph.line, start)]:
+        paragraphs, place = report.doc.paragraphs, place_of()
+        start = place.get(previous.paragraph.line, 0) if previous is not None else 0
+        for par in paragraphs[start:place.get(h.paragraph.line, start)]:
             at = par.text.rfind(marker)
             if previous is not None and par.line == previous.paragraph.line:
                 at = at if at > previous.paragraph.column - par.column else -1
@@ -275,31 +279,23 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         their text after a sentence end (「1.组织机构建设工作：……日常工作。 2.制度建设和执行工作：……」): the
         page ran two items into one paragraph, their numbering is whole. The first item is looked for from the
         list's parent heading on (「……强监管功能。（一）主动公开方面。2022年，……」 under 「一、总体情况」)."""
-        nonlocal index
         anchor = previous if previous is not None else h.parent
         if anchor is None:
             return False
-        paragraphs = report.doc.paragraphs
-        if index is None:
-            index = {par.line: i for i, par in enumerate(paragraphs)}
+        paragraphs, place = report.doc.paragraphs, place_of()
         marker = _item_marker(level, number)
-        start = index.get(anchor.paragraph.line, 0)
-        return any(marker.search(par.text) for par in paragraphs[start:index.get(h.paragraph.line, start)])
+        start = place.get(anchor.paragraph.line, 0)
+        return any(marker.search(par.text) for par in paragraphs[start:place.get(h.paragraph.line, start)])
 
     def half_bracketed(previous, h, number: int) -> tuple[Span, str] | None:
         """The sub-heading ``number`` a gap lacks, written with its closing bracket alone (「一)主动公开情况」 before
         「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) and ``h`` that opens
         with it. The parser takes it for no heading; it is the heading, its bracket lost."""
-        nonlocal index
-        paragraphs = report.doc.paragraphs
-        if index is None:
-            index = {}
-            for i, par in enumerate(paragraphs):
-                index.setdefault(par.line, i)
+        paragraphs, place = report.doc.paragraphs, place_of()
         above = previous if previous is not None else h.parent
-        start = index.get(above.paragraph.line, 0) if above is not None else 0
+        start = place.get(above.paragraph.line, 0) if above is not None else 0
         marker = int_to_cn(number)
-        for par in paragraphs[start:index.get(h.paragraph.line, start)]:
+        for par in paragraphs[start:place.get(h.paragraph.line, start)]:
             text = par.text.lstrip(SPACES)
             if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
                     and _RUN_IN_TITLE.match(text, len(marker) + 1)):
