@@ -64,8 +64,8 @@ class Store:
             return compiled
 
     def _compiled_and_noted(self, pattern, flags: int):
-        """(the pattern compiled the usual way, the data its C engine was handed; None when there is none to
-        keep: the engine's own cache answered, or the pattern depends on the locale)."""
+        """(the pattern compiled the usual way, the data its C engine was handed; None where that is not kept: a
+        pattern that depends on the locale, or data marshal cannot write)."""
         real = getattr(self.holder, self.attribute)
         noting = _Noting(real)
         setattr(self.holder, self.attribute, noting)

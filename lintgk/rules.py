@@ -158,20 +158,21 @@ class BuiltinRuleFiles(ParsedFiles):
         beside_bytecode.write(self.path, self.files)
 
 
-_builtin_files: list[BuiltinRuleFiles] = []  # made when first needed
+_builtin_files: BuiltinRuleFiles | None = None  # made when first needed
 
 
 def _kept_files(builtin: bool) -> ParsedFiles | None:
     """Where a rule file's parse is kept: the cache, or for lintgk's own files without it, beside the bytecode."""
+    global _builtin_files
     if _parsed_files is not None or not builtin:
         return _parsed_files
-    if not _builtin_files:
-        _builtin_files.append(BuiltinRuleFiles())
-    return _builtin_files[0]
+    if _builtin_files is None:
+        _builtin_files = BuiltinRuleFiles()
+    return _builtin_files
 
 
 def save_parsed_rule_files() -> None:
-    for store in (_parsed_files, *_builtin_files):
+    for store in (_parsed_files, _builtin_files):
         if store is not None:
             store.save()
 
