@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.doc_lists import ListNumbers, StyleSheet, list_properties
-from lintgk.readers.docx import _LARGE_PICTURE, word_locator
+from lintgk.readers.docx import _LARGE_PICTURE, line_pieces, word_locator, word_paragraph
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
@@ -82,17 +82,10 @@ class _Builder:
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
                 self.pictures.append(len(self.lines) + 1)
             return
-        # a manual line break (Shift+Enter; a web page's <br /> when Word saves the page) starts a line, and a
-        # leading U+00A0 (a page's &nbsp;) is indentation, as the .docx and HTML readers read them
-        for line in text.split(_LINE_BREAK):
-            if not line.strip():
-                continue
+        for k, (_, line) in enumerate(line_pieces(text, _LINE_BREAK)):  # as the .docx reader reads them
             self.lines.append(line)
             self.places.append(("p", self.paragraph_no, 0, ()))
-            stripped = line.lstrip(" \u3000\t\xa0")
-            self.paragraphs.append(Paragraph(stripped.rstrip(), len(self.lines), len(line) - len(stripped) + 1,
-                                             style_level=level))
-            level = None  # a heading style's level is its first line's
+            self.paragraphs.append(word_paragraph(line, len(self.lines), None if k else level))
 
     def cell_paragraph(self, text: str, cell_ends: bool) -> None:
         self.cell.append(text.replace(_LINE_BREAK, " ").strip())

@@ -257,6 +257,23 @@ def blocks(parent):
             yield child
 
 
+def line_pieces(text: str, line_break: str):
+    """(offset, line) of each line that holds text of a Word paragraph split at its manual line breaks (Shift+Enter;
+    a web page's <br> when Word saves the page): each is read as a paragraph, as the HTML reader reads a <br>."""
+    at = 0
+    for piece in text.split(line_break):
+        start, at = at, at + len(piece) + 1
+        if piece.strip():
+            yield start, piece
+
+
+def word_paragraph(line: str, line_no: int, level: int | None) -> Paragraph:
+    """A Word paragraph's line as a Paragraph: blanks, tabs and U+00A0 (a pasted page's &nbsp;, which Word keeps)
+    before it are its indentation. ``level``: its heading style's, given with its first line only."""
+    stripped = line.lstrip(" \u3000\t\xa0")
+    return Paragraph(stripped.rstrip(), line_no, len(line) - len(stripped) + 1, style_level=level)
+
+
 def _unframed(parent):
     """``blocks`` of the body, with a table of one column (every row a single cell: a frame round the report, as
     a web page's layout table becomes when Word or WPS saves the page) given as the blocks its cells hold, as the
@@ -371,21 +388,13 @@ def _read(data: bytes, name: str, sources: list | None):
                     pictures.append(len(lines) + 1)
                 continue
             chars = [None] * len(label) + paragraph_chars(block._p) if sources is not None else None
-            level, at = styles.heading_level(block), 0
-            # a manual line break (Shift+Enter, w:br; a web page's <br> pasted into Word) starts a line as it does
-            # on the page: each line is read as a paragraph, as the HTML reader reads a page's <br>
-            for piece in text.split("\n"):
-                start, at = at, at + len(piece) + 1
-                if not piece.strip():
-                    continue
+            level = styles.heading_level(block)
+            for k, (start, piece) in enumerate(line_pieces(text, "\n")):  # (w:br)
                 lines.append(piece)
                 if sources is not None:
                     sources.append(LineSource("p", block._p, chars[start:start + len(piece)]))
                 places.append(("p", paragraph_no, 0, ()))
-                stripped = piece.lstrip(" \u3000\t\xa0")  # Word keeps a pasted page's &nbsp; (U+00A0)
-                paragraphs.append(Paragraph(stripped.rstrip(), len(lines), len(piece) - len(stripped) + 1,
-                                            style_level=level))
-                level = None  # a heading style's level is its first line's
+                paragraphs.append(word_paragraph(piece, len(lines), None if k else level))
         elif isinstance(block, DocxTable):
             if numbered is False:
                 numbered = numbering.numbered(parts.body)
