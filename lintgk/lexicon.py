@@ -17,6 +17,8 @@ BLANKS = SPACES + "\t"
 
 # Units that count things in these reports. 个 is not a count in 个工作日/个月/个百分点.
 UNITS = "万元|元|人次|条|件|次|篇|个(?!工作日|月|百分点|小时|季度)|人|项|起|份|场|期|批|家|户|块|处|名|帖|栏目"
+# 本年增/减 of the 2019 format's part 二 written in words before the figure (「增1」, 「减4」): its sign
+CHANGE_WORDS = "增加?|减少?"
 # The units a report counts its pieces of information in, one for another (公文73条、建议提案办理复文206件).
 ITEM_UNITS = frozenset("条件篇份项个")
 

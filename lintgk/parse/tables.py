@@ -12,12 +12,12 @@ from functools import lru_cache
 from lintgk.document import Cell, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import BLANKS as _SPACES
-from lintgk.lexicon import UNITS, is_unit_header, is_value_header, markers_opening
+from lintgk.lexicon import CHANGE_WORDS, UNITS, is_unit_header, is_value_header, markers_opening
 from lintgk.parse.model import StatTable, TableRow
 from lintgk.parse.patterns import SUBSET_MARKER, rx
 
 # a sign: 本年增/减 of the 2019 format's part 二 is a change, written 「+1」 or 「-2」, or in words 「增1」 「减4」
-_NUMBER = lazy_compile(r"^(?P<word>增加?|减少?)?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
+_NUMBER = lazy_compile(r"^(?P<word>" + CHANGE_WORDS + r")?\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>" + UNITS + r")?$")
 _NO_FIGURE_UNIT = {"", "——", "—", "-", "－", "/", "／"}
 
 

@@ -16,12 +16,13 @@ from functools import lru_cache
 
 from lintgk.document import Cell, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
+from lintgk.lexicon import CHANGE_WORDS
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
 _MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
 # a signed change: 本年增/减 「+1」, 「减4」
-_VALUE = lazy_compile(r"^(?:(?:[-+＋]|增加?|减少?)?\d+(?:\.\d+)?|[-—－/／]|无)$")
+_VALUE = lazy_compile(r"^(?:(?:[-+＋]|" + CHANGE_WORDS + r")?\d+(?:\.\d+)?|[-—－/／]|无)$")
 _SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
