@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("001_*.txt"))  # a report with findings
 
 
+@pytest.fixture(autouse=True)
+def _python_writes_bytecode(monkeypatch):
+    """The stores are tested as where Python keeps bytecode, whatever the running Python was told (CI may run
+    with PYTHONDONTWRITEBYTECODE set); the test that says otherwise sets it again."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
 def _kept_and_read_back(tmp_path, patterns) -> tuple[Store, Store]:
     """A store that compiled ``patterns`` (pattern, flags, std) and wrote them, and a fresh one reading them."""
     stores = {}

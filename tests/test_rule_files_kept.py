@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
 
 from conftest import SEED, check_loading, run_cli
@@ -97,7 +98,8 @@ def test_without_the_cache_lintgks_own_rule_files_are_parsed_once_and_kept_besid
     assert len(list((tmp_path / "pycache").rglob("lintgk-rule-files.*.bin"))) == 1
 
 
-def test_a_rule_file_that_is_not_plain_data_is_not_kept_beside_the_bytecode(tmp_path):
+def test_a_rule_file_that_is_not_plain_data_is_not_kept_beside_the_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as where Python keeps bytecode (CI may say -B)
     from datetime import date
 
     from lintgk.rules import BuiltinRuleFiles
