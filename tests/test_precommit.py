@@ -106,11 +106,41 @@ def test_the_readme_pre_commit_config_in_a_report_repository(tmp_path, hook_env)
     _passes_then_fails_on_the_right_file(executable, repo, env)
 
 
-def test_the_documented_local_hook(tmp_path, hook_env):
-    executable, _, env = hook_env
+def _documented_local_hook() -> str:
+    """docs/ci.md's local hook, exactly."""
     doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     section = doc[doc.index("# .pre-commit-config.yaml, using the lintgk on PATH"):]
-    config = section[:section.index("```")]
-    repo = _report_repository(tmp_path, config)
-    env = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}
-    _passes_then_fails_on_the_right_file(executable, repo, env)
+    return section[:section.index("```")]
+
+
+def _with_lintgk_on_path(env: dict) -> dict:
+    return {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}
+
+
+def test_the_documented_local_hook(tmp_path, hook_env):
+    executable, _, env = hook_env
+    repo = _report_repository(tmp_path, _documented_local_hook())
+    _passes_then_fails_on_the_right_file(executable, repo, _with_lintgk_on_path(env))
+
+
+@pytest.mark.parametrize("hook", ["published", "documented local"])
+def test_reports_committed_together_are_compared_in_one_run(tmp_path, hook_env, hook):
+    """Checks across reports (GK7xx) see every staged report, however pre-commit would share them among
+    processes: the hook asks for one run (require_serial), and lintgk shares the work among the cores itself.
+    Two copies of one body's report for one year (GK705) among six files: pre-commit, running the files on two
+    processes (as on a machine with two cores or more; TRAVIS makes it two on any), would shuffle them and send
+    four to one run (copy.txt among them) and two to the other (report-3.txt among them)."""
+    executable, rev, env = hook_env
+    if hook == "published":
+        repo = _repo(tmp_path, rev)
+    else:
+        _git("init", "-q", cwd=tmp_path)
+        (tmp_path / ".pre-commit-config.yaml").write_text(_documented_local_hook(), encoding="utf-8")
+        repo, env = tmp_path, _with_lintgk_on_path(env)
+    for n, seed in enumerate(sorted(SEED.values())):
+        shutil.copy(seed, repo / f"report-{n}.txt")
+    shutil.copy(SEED["dongning"], repo / "copy.txt")  # report-3.txt's twin
+    run = _run(executable, repo, {**env, "TRAVIS": "true"})
+    assert run.returncode == 1
+    named = [line for line in run.stdout.splitlines() if "GK705" in line]
+    assert sorted(line.split(":", 1)[0] for line in named) == ["copy.txt", "report-3.txt"], named
