@@ -7,6 +7,11 @@ HOMEPAGE = "https://github.com/lintgk/lintgk"
 
 __all__ = ["HOMEPAGE", "__version__", "lint_path"]
 
+# before lintgk's first dataclass: their generated functions compiled once, then kept (lintgk.dataclass_code)
+from lintgk.dataclass_code import install as _install_dataclass_code  # noqa: E402
+
+_install_dataclass_code()
+
 
 def __getattr__(name: str):
     # Keep `import lintgk` (and so `lintgk --version`) cheap: load the pipeline on first use.

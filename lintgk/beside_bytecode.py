@@ -5,13 +5,16 @@ does not compile it again; lintgk keeps there, the same way, what it would other
 start from files that change only when lintgk does: its patterns compiled (lintgk.compiled_patterns) and its
 built-in rule files parsed (lintgk.rules). Nothing is written where Python writes no bytecode.
 
-A file holds one value in marshal's format (plain data only: marshal, unlike pickle, cannot make a reader run
+``KeptTable`` is such a file holding a table that processes add to (lintgk.compiled_patterns,
+lintgk.dataclass_code). A file holds one value in marshal's format (plain data only: marshal, unlike pickle, cannot make a reader run
 code) after a digest of it: a damaged or foreign file reads as none, and is written again.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
+import itertools
 import marshal
 import os
 import sys
@@ -73,3 +76,47 @@ def write(path: str | None, value: Any) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+class KeptTable:
+    """A table (a dict of marshal's types) kept at ``path``: read when first used, written back when the process
+    exits if it added to it. A table grown past ``bound`` keeps only the entries its last process used, in the
+    order it first used them (those of older code go)."""
+
+    def __init__(self, path: str | None, bound: int) -> None:
+        self.path, self.bound = path, bound
+        self._table: dict | None = None
+        self.used: dict = {}  # the keys this process used, in the order it first did
+        self.added = False
+
+    @property
+    def table(self) -> dict:
+        if self._table is None:
+            kept = read(self.path)
+            self._table = kept if isinstance(kept, dict) else {}
+        return self._table
+
+    def get(self, key) -> Any:
+        value = self.table.get(key)
+        if value is not None:
+            self.used[key] = True
+        return value
+
+    def forget(self, key) -> None:
+        """Drop an entry this build can no longer use (it is made again and put back)."""
+        self.table.pop(key, None)
+        self.used.pop(key, None)
+
+    def put(self, key, value) -> None:
+        self.table[key] = value
+        self.used[key] = True
+        if not self.added:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        table = self.table
+        if len(table) > self.bound:
+            table = {key: table[key] for key in itertools.islice(self.used, self.bound)}
+        if table:
+            write(self.path, table)

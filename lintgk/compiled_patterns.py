@@ -12,9 +12,7 @@ here are kept (lintgk's own and its rules'), never those built per report.
 """
 from __future__ import annotations
 
-import atexit
 import importlib
-import itertools
 import re
 import threading
 from typing import Any
@@ -34,33 +32,25 @@ class Store:
     def __init__(self, engine: str, path: str | None = None) -> None:
         self.engine = engine
         self.holder, self.attribute, build = _engine(engine)
-        self.path = path if path is not None else beside_bytecode.path_of(f"patterns.{engine}", build)
-        self.table: dict | None = None
-        self.used: dict = {}  # the keys this process compiled, in the order it first did
-        self.noted = False  # whether this process compiled a pattern the store did not hold
+        self.kept = beside_bytecode.KeptTable(
+            path if path is not None else beside_bytecode.path_of(f"patterns.{engine}", build), MAX_KEPT)
+
+    @property
+    def table(self) -> dict:
+        return self.kept.table
 
     def compile(self, pattern, flags: int = 0):
         with _LOCK:
-            if self.table is None:
-                kept = beside_bytecode.read(self.path)
-                self.table = kept if isinstance(kept, dict) else {}
             key = (pattern, int(flags))  # a flag of the engine's own type is an int to marshal
-            args = self.table.get(key)
+            args = self.kept.get(key)
             if args is not None:
                 try:
-                    compiled = getattr(self.holder, self.attribute).compile(*args)
+                    return getattr(self.holder, self.attribute).compile(*args)
                 except Exception:  # data this build no longer takes: compiled again below
-                    del self.table[key]
-                else:
-                    self.used[key] = True
-                    return compiled
+                    self.kept.forget(key)
             compiled, args = self._compiled_and_noted(pattern, flags)
             if args is not None:
-                self.table[key] = args
-                self.used[key] = True
-                if not self.noted:
-                    self.noted = True
-                    atexit.register(self.save)
+                self.kept.put(key, args)
             return compiled
 
     def _compiled_and_noted(self, pattern, flags: int):
@@ -83,11 +73,7 @@ class Store:
 
     def save(self) -> None:
         """Keep the store (at exit, when this process compiled a pattern it did not hold)."""
-        table = self.table or {}
-        if len(table) > MAX_KEPT:
-            table = {key: table[key] for key in itertools.islice(self.used, MAX_KEPT)}
-        if table:
-            beside_bytecode.write(self.path, table)
+        self.kept.save()
 
 
 class _Noting:
