@@ -611,6 +611,8 @@ def request_balance(report: Report, params: NoParams, emit: Emitter) -> None:
             new, answered, carried_in = int(received["n"]), int(m["answered"]), int(m["carried_in"])
             carried_on = int(onward["a"] or onward["b"])
             left, right = new + carried_in, answered + carried_on
-            if left != right:
+            # 「答复151件（含上年结转13件），办结146件，结转下年度5件」: its 答复 counts all it dealt with, the
+            # carried-on ones too (the received and the carried in make it)
+            if left != right and left != answered:
                 emit(Span.within(par, received.start(), onward.end()), new=new, carried_in=carried_in, left=left,
                      answered=answered, carried_on=carried_on, right=right, diff=abs(left - right))
