@@ -11,7 +11,7 @@ from typing import Literal
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
 from lintgk.checks.common import JoinedParagraphs, literal_words, positions, prepared, texts_holding
-from lintgk.checks.params import Regex, Texts
+from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.enumerations import SINCE_START as _SINCE_START, parts_on_other_channels
@@ -578,3 +578,41 @@ def _closest_rows(rows: list, threshold: float, margin: float):
         return found
 
     return best
+
+
+# GK309: a sentence that accounts for the year's requests in full, as Shanghai's reports word it: 「共受理申请115件，
+# 答复112件（含上年度结转申请5件，另有3件申请……顺延到下年度答复）」. Every request is answered this year or carried
+# on: the received and those carried in make the answered and those carried on. Only a sentence that states all
+# four is held to it (「答复64件（含上年结转4件）」 alone may leave its carried-on requests to another sentence).
+_ANSWERED_WITH_CARRIED_IN = lazy_compile(
+    r"答复[^，。；,;（(\d]{0,12}?(?P<answered>\d+)件\s*[（(]含上一?年度?(?:结转|转结)[^，。；,;）)\d]{0,8}?"
+    r"(?P<carried_in>\d+)件")
+# the requests carried on, in the bracket (「另有3件申请……顺延到下年度答复」) or after it (「结转下年办理4件」)
+_CARRIED_ON = lazy_compile(r"另有(?P<a>\d+)件[^，。；,;）)]{0,30}?(?:顺延|结转|转结)"
+                           r"|(?:顺延|结转|转结)(?:至|到)?下一?年度?[^，。；,;\d]{0,6}?(?P<b>\d+)件")
+# the year's requests received, the last such figure before 答复 in the sentence (「共收到政府信息依申请件454件」)
+_RECEIVED = lazy_compile(r"(?:受理|收到)[^，。；,;\d]{0,20}?申请件?(?:共|共计)?(?P<n>\d+)件")
+
+
+@kind("request-balance", params=NoParams)
+def request_balance(report: Report, params: NoParams, emit: Emitter) -> None:
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    for index in sorted(joined.holding(("含上",))):
+        par = joined.paragraphs[index]
+        text = par.text
+        for m in _ANSWERED_WITH_CARRIED_IN.finditer(text):
+            start, end = sentence_bounds(text, m.start())
+            received = None
+            for received in _RECEIVED.finditer(text, start, m.start()):
+                pass
+            onward = _CARRIED_ON.search(text, m.end(), end)
+            if received is None or onward is None:
+                continue
+            new, answered, carried_in = int(received["n"]), int(m["answered"]), int(m["carried_in"])
+            carried_on = int(onward["a"] or onward["b"])
+            left, right = new + carried_in, answered + carried_on
+            # 「答复151件（含上年结转13件），办结146件，结转下年度5件」: its 答复 counts all it dealt with, the
+            # carried-on ones too (the received and the carried in make it)
+            if left != right and left != answered:
+                emit(Span.within(par, received.start(), onward.end()), new=new, carried_in=carried_in, left=left,
+                     answered=answered, carried_on=carried_on, right=right, diff=abs(left - right))

@@ -408,9 +408,13 @@ def _summary_field(text: str) -> bool:
 def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
     minimum = params.min_chars
     titles = _title_texts(report)
+    title = report.title
+    # above the report's title, a line with no sentence is the page's heading, which its frame repeats (the
+    # window's title 「……的函- 某某厅公众网」, the heading, the article's heading): not a pasted paragraph
+    frame_end = title.span.line if title is not None else 0
     long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
     long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles
-            and not _summary_field(text)]
+            and not _summary_field(text) and (par.line >= frame_end or _SENTENCE.search(text))]
     texts = [text for _, text in long]
     for (par, text), j in zip(long, first_related(texts, minimum)):
         if j is not None:
