@@ -251,7 +251,12 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
             0 <= prev_end and m.start() - prev_end <= 40 and not text[prev_end:m.start()].strip(SPACES))
         title = None
         part = _known_title(text, m.end(), known, number)
-        if part is not None and number == expected and (
+        # a template title at the template's own number, after a stop, a gap or a flattened table's figures,
+        # continues the run past a part whose heading was not found (「一总体情况……。二、主动公开政府信息情况」: 一
+        # lacks its 、; 「……00 00五、存在的主要问题及改进情况」 after a part 四 headed in other words)
+        skips = part is not None and number > expected and number == part[0] and (
+            placed or text[m.start() - 1] in SPACES or text[m.start() - 1].isdigit())
+        if part is not None and (number == expected or skips) and (
                 placed or text[m.start() - 1] in SPACES or number == part[0]):
             title = part[1]
             # 「……年度报告如下： 一、总体情况 1.加强组织领导……」 (a page that lost its line breaks): the first part,
