@@ -226,6 +226,7 @@ class TableFigure:
     row: str | None = None  # the requests table's row key (「三.七」), or
     review: str | None = None  # a group of the review table (行政复议 …), compared with its 总计
     column: str = "总计"  # the requests table's column
+    plus: str | None = None  # a row the figure may also count (「受理」 counts the 上年结转 in some reports)
 
 
 @dataclass
@@ -234,6 +235,13 @@ class ProseVsNationalTableParams:
 
     figures: list[TableFigure] = field(default_factory=list)
     items: list[NamedItem] = field(default_factory=list)
+
+
+def _cell_value(table, key: str, column: str) -> float | None:
+    """The value of the requests table's row ``key`` in ``column``, or None."""
+    row = table.rows.get(key) if table else None
+    cell = row.values.get(column) if row else None
+    return cell.value if cell is not None else None
 
 
 @kind("prose-vs-national-table", params=ProseVsNationalTableParams)
@@ -256,6 +264,8 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
         if cell is None or cell.value is None:
             continue
         concluded = concluded_cases([group]) if item.review is not None else None
+        extra = _cell_value(table, item.plus, item.column) if item.plus is not None else None
+        both = cell.value + extra if extra is not None else None  # the row with the ``plus`` row
         paragraphs = report.doc.paragraphs
         holding = JoinedParagraphs.of(paragraphs).may_match(item.pattern)  # those with words every match holds
         for par in (paragraphs[i] for i in sorted(holding)) if holding is not None else paragraphs:
@@ -265,11 +275,13 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
                 stated = float(m.group("n"))
                 span = Span.within(par, m.start("n"), m.end("n"))
                 taken.add((span.line, span.column))
-                if stated not in (cell.value, concluded):
+                if stated not in (cell.value, concluded, both):
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
-                    held = (label, cell.value) if stated == cell.value else (f"{label} − 尚未审结", concluded)
+                    held = (label, cell.value) if stated == cell.value else (
+                        (f"{label} + {LABELS[item.plus]}", both) if stated == both
+                        else (f"{label} − 尚未审结", concluded))
                     emit.passed(par.line, f"{m.group(0)} = {held[0]} {fmt(held[1])}", figure=m.group(0), label=held[0],
                                 value=fmt(held[1]))
     for named in named_figures(report, params.items, taken):

@@ -149,8 +149,8 @@ def _known_title(text: str, start: int, known: tuple[tuple[int, str], ...],
         if not title:
             continue
         size = len(title) if text.startswith(title, start) else (
-            _miswritten_size(text, start, title) or _regulation_size(text, start, title) if part == number
-            else None)
+            _miswritten_size(text, start, title) or _regulation_size(text, start, title)
+            or _reworded_end_size(text, start, title) if part == number else None)
         if size is not None:
             after = text[start + size: start + size + 1]
             return None if after and after in _LIST_GOES_ON else (part, text[start:start + size])
@@ -181,6 +181,19 @@ def _regulation_size(text: str, start: int, title: str) -> int | None:
     if text.startswith(_REGULATION_LEAD, start) and text.startswith(title, start + len(_REGULATION_LEAD)):
         return len(_REGULATION_LEAD) + len(title)
     return None
+
+
+# a long template title whose last word of two characters is another (「存在的主要问题及改进措施」 for 「……改进情况」)
+_REWORDED_FROM = 10
+_REWORDED_END = lazy_compile(r"\p{Han}{2}")
+
+
+def _reworded_end_size(text: str, start: int, title: str) -> int | None:
+    """How long the long template ``title`` is at ``start`` with its last two characters another word, or None."""
+    n = len(title)
+    if n < _REWORDED_FROM or not text.startswith(title[:-2], start):
+        return None
+    return n if _REWORDED_END.fullmatch(text, start + n - 2, start + n) else None
 
 
 def _one_apart(a: str, b: str) -> bool:
@@ -238,7 +251,12 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
             0 <= prev_end and m.start() - prev_end <= 40 and not text[prev_end:m.start()].strip(SPACES))
         title = None
         part = _known_title(text, m.end(), known, number)
-        if part is not None and number == expected and (
+        # a template title at the template's own number, after a stop, a gap or a flattened table's figures,
+        # continues the run past a part whose heading was not found (「一总体情况……。二、主动公开政府信息情况」: 一
+        # lacks its 、; 「……00 00五、存在的主要问题及改进情况」 after a part 四 headed in other words)
+        skips = part is not None and number > expected and number == part[0] and (
+            placed or text[m.start() - 1] in SPACES or text[m.start() - 1].isdigit())
+        if part is not None and (number == expected or skips) and (
                 placed or text[m.start() - 1] in SPACES or number == part[0]):
             title = part[1]
             # 「……年度报告如下： 一、总体情况 1.加强组织领导……」 (a page that lost its line breaks): the first part,

@@ -392,12 +392,16 @@ def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: 
 def _spaced_short(run: str, offset: int, line_no: int) -> list[Cell] | None:
     """The cells of a run its spaces alone cut into fewer figures than the row has cells (「（一）予以公开 0 0 0 0 0 0
     （二）……」: six of seven), each a whole number as a cell holds it: the row with cells left blank (where, no one
-    can tell; GK409 reports it). None for any other run."""
+    can tell; GK409 reports it). A token of zeros alone is that many cells of 0 (「0 00000」: six of seven), as no
+    cell of several digits starts with 0. None for any other run."""
     cells, pos = [], 0
     for token in run.split():
         at = run.index(token, pos)
         pos = at + len(token)
-        if not token.isdigit() or len(token) > _LONGEST_FIGURE or (len(token) > 1 and token[0] == "0"):
+        if token.strip("0") == "":
+            cells += [Cell("0", line_no, offset + at + i + 1) for i in range(len(token))]
+            continue
+        if not token.isdigit() or len(token) > _LONGEST_FIGURE or token[0] == "0":
             return None
         cells.append(Cell(token, line_no, offset + at + 1))
     return cells if 1 < len(cells) < APPLICATION_WIDTH else None
