@@ -225,6 +225,9 @@ class NoneVsCountParams:
     # whose words give it another cause (``other_cause``: 「因具体行政行为被提起行政诉讼2起」)
     disclosure: Regex = ""
     other_cause: Regex = ""
+    # a count of information not to be disclosed (「不予公开信息数137条」) in a count's sentence: the sentence counts
+    # the year's information by its disclosure class (主动公开, 依申请公开, 不予公开), which no request makes
+    class_count: Regex = ""
     topics: list[NoneTopic] = field(default_factory=list)
     no_requests: NoRequests | None = None
 
@@ -249,6 +252,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     negated = joined.may_match(params.negation)  # a claim of none is made with one of the negation's words
     paragraphs = report.doc.paragraphs
     listed: set[tuple[int, int]] = set()  # where the counts are that a claim of none already named
+    class_count = rx(params.class_count) if params.class_count else None
     for topic, keyword, words, exclude, modifier in prepared(params, _compiled_topics):
         holding = negated
         if words is not None:  # a paragraph without the topic's words holds no claim; the few with a
@@ -278,7 +282,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     if counts_text is None:
                         if report_counts is None:
                             report_counts = _Counts(report)
-                        counts_text = report_counts.of_topic(keyword, words, exclude, negation)
+                        counts_text = report_counts.of_topic(keyword, words, exclude, negation, class_count)
                     start, end = negs[-1].start(), hit.end()
                     while end < len(clause) and clause[end] in "”」’\"":
                         end += 1
@@ -295,16 +299,25 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                              topic_en=topic.name.en, counts=listing)
                     break
     if params.no_requests is not None:
-        _counted_without_requests(report, params.no_requests, emit, listed)
+        _counted_without_requests(report, params.no_requests, emit, listed, class_count)
 
 
-def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter, listed: set) -> None:
+def _counted_by_class(fig: Figure, class_count) -> bool:
+    """Whether the figure's sentence counts the year's information by disclosure class (it holds ``class_count``):
+    「制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条」."""
+    if class_count is None or fig.paragraph is None:
+        return False
+    start, end = sentence_bounds(fig.paragraph.text, fig.offset)
+    return class_count.search(fig.paragraph.text, start, end) is not None
+
+
+def _counted_without_requests(report: Report, params: NoRequests, emit: Emitter, listed: set, class_count) -> None:
     """The text's counts of requests (or of information disclosed on request) in a report whose requests
     table has none: 「依申请公开信息数142条」 beside a table whose 本年新收 and 上年结转 are both 0. A count a
     claim of none in the text already named is left to that finding."""
     words = params.words
     found = [fig for fig in report.figures if words in fig.context and fig.value > 0 and fig.unit in ("条", "件")
-             and (fig.span.line, fig.span.column) not in listed]
+             and (fig.span.line, fig.span.column) not in listed and not _counted_by_class(fig, class_count)]
     if not found:
         return  # (most reports: the tables are not looked at)
     zero = _no_requests_in_table(report, params.rows)
@@ -373,16 +386,18 @@ class _Counts:
         self._figure_texts = _JoinedTexts([f.context for f in self.figures])
         self._table_texts = _JoinedTexts([label for label, _, _, _ in self.table])
 
-    def of_topic(self, keyword, words, exclude, negation) -> list[tuple[str, str, Span | Value]]:
+    def of_topic(self, keyword, words, exclude, negation, class_count=None) -> list[tuple[str, str, Span | Value]]:
         """(figure, context, where) of every count of a topic, in prose and in the tables: ``where`` is the
-        count's Span, or the national table's Value (its line and column; its span made only if asked)."""
+        count's Span, or the national table's Value (its line and column; its span made only if asked). A
+        figure among the year's information counted by class (``_counted_by_class``) counts no case."""
         figures, table = self.figures, self.table
         if words is not None:  # the plain words' pattern matches exactly where one of them is
             figures = [figures[i] for i in self._figure_texts.holding(words)]
             table = [table[i] for i in self._table_texts.holding(words)]
         counts = [(f.text, f.context, f.span) for f in figures
                   if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
-                  and not negation.search(f.context) and not _counts_a_list(f.context)]
+                  and not negation.search(f.context) and not _counts_a_list(f.context)
+                  and not _counted_by_class(f, class_count)]
         for label, value, unit, source in table:
             if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
                 counts.append((f"{fmt(value)}{unit}", label, source.label_span if isinstance(source, TableRow)
