@@ -116,6 +116,25 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
                  body=body, title_body=title_body)
 
 
+@kind("signature-slip", params=NoParams)
+def signature_slip(report: Report, params: NoParams, emit: Emitter) -> None:
+    """The signature above the closing date that is the title's body with one character changed (财政全融局 for
+    财政金融局): a slip in one of the two names, not another body's report (body-consistent's)."""
+    title_body = report.body
+    signature = _signature(report) if title_body else None
+    if signature is None:
+        return
+    par, body = signature
+    if len(body) != len(title_body):
+        return
+    changed = [(i, a, b) for i, (a, b) in enumerate(zip(title_body, body)) if a != b]
+    if len(changed) != 1:
+        return
+    at = len(par.text) - len(par.text.lstrip())
+    emit(Span.within(par, at, at + len(body)), body=body, title_body=title_body, written=changed[0][2],
+         official=changed[0][1])
+
+
 _OPENING = 12  # the paragraphs from the title on where the text says whose report it is
 
 
