@@ -116,6 +116,25 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
                  body=body, title_body=title_body)
 
 
+@kind("signature-slip", params=NoParams)
+def signature_slip(report: Report, params: NoParams, emit: Emitter) -> None:
+    """The signature above the closing date that is the title's body with one character changed (财政全融局 for
+    财政金融局): a slip in one of the two names, not another body's report (body-consistent's)."""
+    title_body = report.body
+    signature = _signature(report) if title_body else None
+    if signature is None:
+        return
+    par, body = signature
+    if len(body) != len(title_body):
+        return
+    changed = [(i, a, b) for i, (a, b) in enumerate(zip(title_body, body)) if a != b]
+    if len(changed) != 1:
+        return
+    at = len(par.text) - len(par.text.lstrip())
+    emit(Span.within(par, at, at + len(body)), body=body, title_body=title_body, written=changed[0][2],
+         official=changed[0][1])
+
+
 _OPENING = 12  # the paragraphs from the title on where the text says whose report it is
 
 
@@ -498,6 +517,32 @@ _LABELLED_NUMBER = lazy_compile(
 def _has_top_level_domain(address: str) -> bool:
     last = address.rsplit(".", 1)[-1].lower()
     return len(last) == 2 or last in _GENERIC_TOP_LEVEL
+
+
+# 「电话：0599-2676076；传真：0599-26760633」: one area code's numbers have one length (a local network numbers all its
+# lines alike), so a number shorter than another of the same area code in the same report lost a digit. The numbers
+# are found by their dash (a report has few); an extension (「-8001」) or a number run on (「……-23163551-23163552」)
+# is taken as it stands.
+_PHONE = lazy_std_compile(r"(?<![\d\w.@/-])(0\d{2,3})[ \t]*[-－—–][ \t]*(\d{7,8})(?![\d.])")
+
+
+@kind("phone-digits", params=NoParams)
+def phone_digits(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A telephone number with fewer digits than another number of the same area code in the report."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    if "-" not in joined.text and "－" not in joined.text and "—" not in joined.text and "–" not in joined.text:
+        return
+    found = list(_PHONE.finditer(joined.text))
+    longest: dict[str, str] = {}
+    for m in found:
+        area, number = m.group(1), m.group(2)
+        if len(number) > len(longest.get(area, "")):
+            longest[area] = number
+    short = [m for m in found if len(m.group(2)) < len(longest[m.group(1)])]
+    for par, offset, m in joined.located(short):
+        area = m.group(1)
+        emit(Span.within(par, m.start() - offset, m.end() - offset), number=m.group(0), digits=len(m.group(2)),
+             other=f"{area}-{longest[area]}", other_digits=len(longest[area]))
 
 
 @kind("email-format", params=NoParams)

@@ -561,6 +561,28 @@ def _undated_signature(report: Report, emit: Emitter) -> None:
         return
 
 
+# 「2017112」 alone on a line after the report's last part: the date of issue with 年, 月 and 日 lost (a page's copy of
+# a 2016 report), which reads as no day at all (2017-1-12 or 2017-11-2)
+_BARE_DIGITS_DATE = lazy_compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})$")
+
+
+def _date_without_units(report: Report, emit: Emitter) -> bool:
+    """A line of digits alone after the last part that opens with the report's year or the next: the date of
+    issue, written without 年, 月 and 日."""
+    parts = [h for h in report.headings if h.level == 1]
+    if report.year is None or not parts:
+        return False
+    after = parts[-1].paragraph.line
+    for par in report.doc.paragraphs:
+        if par.line <= after:
+            continue
+        m = _BARE_DIGITS_DATE.match(par.text.strip(SPACES))
+        if m is not None and int(m.group("y")) in (report.year, report.year + 1):
+            emit(Span.within(par, 0, len(par.text.rstrip(SPACES))), variant="digits_only", date=m.group(0))
+            return True
+    return False
+
+
 @dataclass
 class DateArabicNumeralsParams:
     """成文日期 in Chinese numerals, from the day GB/T 9704-2012 took effect."""
@@ -572,7 +594,8 @@ class DateArabicNumeralsParams:
 def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit: Emitter) -> None:
     signed = report.signed_date
     if signed is None:
-        _undated_signature(report, emit)
+        if not _date_without_units(report, emit):
+            _undated_signature(report, emit)
         return
     if not signed.chinese_numerals:
         return

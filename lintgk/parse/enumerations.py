@@ -37,6 +37,8 @@ _HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
 TOTAL_WORDS = lazy_compile(r"共计|合计|总计|累计|总数|一共|共|各类|全年")
+# the same in a category's label, where 共 may be a word's own (公共服务类信息8条, 共享平台……)
+_TOTAL_IN_LABEL = lazy_compile(r"共计|合计|总计|累计|总数|一共|(?<!公)共(?!享|建|同|性|青|产|商|治|识)|各类|全年")
 # a count since the office began (「历年累计公开455条」), not the year's: no whole of the year's lists
 SINCE_START = lazy_compile(r"历年|至今|有史以来")
 _CATCH_ALL = lazy_compile(r"^(?:" + CATCH_ALL_OPENERS + r")|(?:" + CATCH_ALL + r")(?:情形|情况|方式|类别|类|信息|事项|栏目|内容|方面)?$")
@@ -542,6 +544,11 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
         return None
     unit = units.pop()
     total = _lead_total(text, segments[:first], figs, unit)
+    if total is None and _whole_published(matched[first].group("label"), [m.group("label") for m in good[1:]]):
+        # the first clause is what was published, the rest its kinds (「主动公开政府信息364条，人事信息17条，……，
+        # 其他应主动公开的政府信息19条」)
+        total = next(f for f in figs if f.offset >= segments[first][0] and f.unit == unit)
+        first, good = first + 1, good[1:]
     # a total in the same paragraph is only taken for categories of one thing, not for the stages of
     # handling requests (「共收到申请5件，答复5件，办结5件」)
     if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
@@ -557,6 +564,21 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
         return None
     catch_all = bool(_CATCH_ALL.search(good[-1].group("label")))
     return Enumeration("category", items, total, catch_all)
+
+
+# 「主动公开政府信息364条，……」, 「今年我局公开278条政务信息，……」: a clause that counts all that was published, ahead
+# of its kinds; a kind that is itself published somewhere or somehow (网站发布80条, 依申请公开30条) makes the list
+# one of channels or attributes instead
+_PUBLISHED_WHOLE = lazy_compile(r"^[^\d，,；;：:]{0,10}?(?<![依申请不予])(?:主动)?(?:公开|发布)了?(?:(?:政府|政务)?信息\s*(?P<n>\d+)?|"
+                                r"(?P<m>\d+)\s*条\s*(?:政府|政务)?信息)$")
+_PUBLISHING = lazy_compile(r"公开|发布|网|微|公众号")
+
+
+def _whole_published(lead: str, kinds: list[str]) -> bool:
+    """Whether a clause (its label, or the clause with its figure inside) counts all that was published and the
+    ``kinds`` after it divide it: three at least, a catch-all last, no other published somewhere or somehow."""
+    return (len(kinds) >= 3 and bool(_PUBLISHED_WHOLE.match(lead)) and bool(_CATCH_ALL.search(kinds[-1]))
+            and not any(_PUBLISHING.search(k) for k in kinds[:-1]))
 
 
 # A sentence of its own that lists categories (「……累计312条。其中：A15条、B22条、……其他栏目61条。」,
@@ -609,7 +631,7 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
         return []
     found = []
     sentences = _sentences(text)
-    for k, (a, b) in enumerate(sentences[1:], 1):
+    for k, (a, b) in enumerate(sentences):
         body = text[a:b]
         lead = len(body) - len(body.lstrip(P.SPACES))
         opening = _OPENING_QIZHONG.match(body[lead:])
@@ -620,7 +642,15 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
             continue
         unit, labels = segments
         items = [f for f in inside if f.unit == unit and not f.approx]
-        if len(items) != len(labels) or not _CATCH_ALL.search(labels[-1]):
+        if not opening and items and _CATCH_ALL.search(labels[-1]):
+            # the whole published, in the sentence's first clause ahead of its kinds (a paragraph of several
+            # sentences, which _category does not read)
+            clause = _clause_of(text, items[0], a)
+            if (len(items) == len(labels) and _whole_published(labels[0], labels[1:])) \
+                    or (len(items) == len(labels) + 1 and _whole_published(clause, labels)):
+                found.append(Enumeration("category", items[1:], items[0], True))
+                continue
+        if k == 0 or len(items) != len(labels) or not _CATCH_ALL.search(labels[-1]):
             continue
         prev_a, prev_b = sentences[k - 1]
         before = [f for f in figs if prev_a <= f.offset < prev_b and f.unit == unit and not f.approx]
@@ -640,6 +670,13 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
     return found
 
 
+def _clause_of(text: str, fig: Figure, start: int) -> str:
+    """The clause (between 「，；：」) that holds a figure, not before ``start``."""
+    a = max(start, *(text.rfind(c, 0, fig.offset) + 1 for c in "，,；;：:"))
+    ends = [i for i in (text.find(c, fig.offset) for c in "，,；;") if i >= 0]
+    return text[a:min(ends, default=len(text))].strip(P.SPACES)
+
+
 def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | None:
     """The unit and labels of a sentence that is wholly a list of categories (shares passed over),
     its items between 「，；」 or, in a sentence with neither, between 「、」."""
@@ -652,7 +689,7 @@ def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | N
     if len(good) < 3 or len(good) < 0.8 * len(clauses) or not matched[-1]:
         return None
     units = {m.group("unit") for m in good}
-    if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
+    if len(units) != 1 or any(_TOTAL_IN_LABEL.search(m.group("label")) for m in good):
         return None
     return units.pop(), [m.group("label") for m in good]
 
