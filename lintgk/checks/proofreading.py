@@ -240,6 +240,11 @@ _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【�
 # the marks, and what it finds is then compared as the whole clause.
 _DOUBLED_CLAUSE = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
+# a whole clause of four or more characters written again as the next clause, after a comma (「如对年报有疑问，如对年报
+# 有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」): pasted twice
+_CLAUSE_AND_AGAIN = lazy_std_compile(
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
+    "(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
@@ -438,6 +443,14 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         if phrase is not None:
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, end - offset, phrase
+    for m in _CLAUSE_AND_AGAIN.finditer("\n" + text + "\n"):  # a clause, a comma, the clause again
+        clause = m.group(1)
+        if len(_HAN.findall(clause)) >= 3:
+            start, end = m.end(1) - 1, m.end() - 1  # in the text: from the comma to the second copy's end
+            while text[end - 1] in _BLANKS:
+                end -= 1
+            _, par, offset = joined.at(start)
+            yield offset, par, start - offset, end - offset, clause
 
 
 def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
