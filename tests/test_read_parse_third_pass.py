@@ -107,12 +107,16 @@ def test_a_line_that_cannot_open_a_statistics_table_opens_none(lines):
 
 def _find_title_plain(paragraphs):
     """find_title as it was: every candidate listed first, then the three passes (the report's own heading, the
-    page's title field, a line near the top; and the body from a line right below a title that names none)."""
+    page's title field, a line near the top; and the body from a line right below a title that names none, or
+    the report's own title block below a heading that names none, found among the candidates after it)."""
     candidates = list(title._candidates(paragraphs))
     for in_field in (False, True):
-        for i, text, span, field in candidates:
+        for k, (i, text, span, field) in enumerate(candidates):
             if field == in_field and title._names_report_of_year(text):
-                return title._with_body_line(title._title(text, span), paragraphs, i)
+                found = title._with_body_line(title._title(text, span), paragraphs, i)
+                if in_field or found.body is not None:
+                    return found
+                return title._title_block_below(found, iter(candidates[k + 1:]))
     for i, text, span, _ in candidates:
         if i < title.TITLE_REACH - 1:
             return title._with_body_line(title._title(text, span), paragraphs, i)
