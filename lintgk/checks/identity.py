@@ -635,6 +635,27 @@ def _issuer_shown(text: str, issuer: std_re.Match) -> str:
     return issuer.group(0)[lead.end() - issuer.start():]
 
 
+# The digits a postal-code label gives (「邮编：67800」, 「邮政编码 678000」): a Chinese postal code has six. Digits
+# ending the paragraph may be a code a PDF's line break split, and digits a blank and more digits follow
+# (「678 000」) one code written in two groups: both are left alone.
+_POSTCODE_LABELS = ("邮编", "邮政编码")
+_LABELLED_POSTCODE = lazy_compile(r"[ \t\u3000]*[:：]?[ \t\u3000]*(?P<code>[0-9０-９]+)(?![0-9０-９]|[ \t\u3000]*(?:[0-9０-９]|$))")
+
+
+@kind("postcode-format", params=NoParams)
+def postcode_format(report: Report, params: NoParams, emit: Emitter) -> None:
+    """The digits after 邮编 or 邮政编码 that are not six."""
+    paragraphs = report.doc.paragraphs
+    for index in sorted(JoinedParagraphs.of(paragraphs).holding(_POSTCODE_LABELS)):  # found once for the report
+        par = paragraphs[index]
+        for label in _POSTCODE_LABELS:
+            for at in positions(par.text, label):
+                m = _LABELLED_POSTCODE.match(par.text, at + len(label))
+                if m is not None and len(m.group("code")) != 6:
+                    emit(Span.within(par, m.start("code"), m.end("code")), postcode=m.group("code"),
+                         digits=len(m.group("code")))
+
+
 @kind("document-number-brackets", params=NoParams)
 def document_number_brackets(report: Report, params: NoParams, emit: Emitter) -> None:
     """The year of a document number in brackets other than 〔〕."""

@@ -240,6 +240,11 @@ _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【�
 # the marks, and what it finds is then compared as the whole clause.
 _DOUBLED_CLAUSE = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
+# a whole clause of four or more characters written again as the next clause, after a comma (「如对年报有疑问，如对年报
+# 有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」): pasted twice
+_CLAUSE_AND_AGAIN = lazy_std_compile(
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
+    "(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
@@ -268,7 +273,8 @@ _COLONS = frozenset("：:")
 # Words that are never right side by side, each found with str.find (see _left_over):
 # - a character that never doubles written twice: 在 (「主要存在在与群众互动不够紧密」; 实实在在, 现在在线, 正在在…
 #   are right), 是 after an item's ordinal (「二是是通过微博」; 一是是否… is right), 网 before 上 (「政府网网上投诉」;
-#   政府网网站 is right), 有 before the verb that opens a task (「国家、省和市有有做好政务公开工作的部署安排」, where
+#   政府网网站 is right), 计 after 累 before the verb it counts (「累计计发布信息331篇」; 累计计算, 累计计入 are right),
+#   有 before the verb that opens a task (「国家、省和市有有做好政务公开工作的部署安排」, where
 #   有关 was meant; 所有有关, 具有有效 are a word ending in 有 then one opening with it, and 有做, 有开, 有推 open none);
 # - a verb written with its 于 and again without it (「有待于有待进一步加强」);
 # - a verb after 可 written again after 可以 (「本年度报告内容可通过可以通过某市人民政府门户网站查阅」), or the other
@@ -284,6 +290,8 @@ _COLONS = frozenset("：:")
 # - a comma right after the 虽然 that opens a clause (「虽然，我区2018年度政务公开工作取得了一定成效，但……」): the
 #   conjunction is written on with its clause.
 _NOT_BEFORE_ZAI = frozenset("实现正所自")
+# the verbs 累计 counts that a doubled 计 stands before (累计计发布); 计算, 计入 open words of their own
+_VERBS_COUNTED = ("发布", "公开", "主动", "推送", "编发", "更新", "收到", "受理", "办理", "完成", "开展")
 _TASK_VERBS = ("做好", "开展", "推进", "落实", "进一步")
 # the characters written twice whose fix is not to drop one: 有有 stood for 有关
 _NO_SURE_FIX = frozenset("有")
@@ -435,6 +443,14 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         if phrase is not None:
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, end - offset, phrase
+    for m in _CLAUSE_AND_AGAIN.finditer("\n" + text + "\n"):  # a clause, a comma, the clause again
+        clause = m.group(1)
+        if len(_HAN.findall(clause)) >= 3:
+            start, end = m.end(1) - 1, m.end() - 1  # in the text: from the comma to the second copy's end
+            while text[end - 1] in _BLANKS:
+                end -= 1
+            _, par, offset = joined.at(start)
+            yield offset, par, start - offset, end - offset, clause
 
 
 def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
@@ -479,6 +495,9 @@ def _words_left_over(text: str) -> Iterator[tuple[int, int, str, str | None]]:
             yield at, at + 2, "是", None
     for at in positions(text, "网网上"):
         yield at, at + 2, "网", None
+    for at in positions(text, "累计计"):
+        if text.startswith(_VERBS_COUNTED, at + 3):
+            yield at + 1, at + 3, "计", None
     for at in positions(text, "有有"):
         if text.startswith(_TASK_VERBS, at + 2):
             yield at, at + 2, "有", None

@@ -30,9 +30,11 @@ from lintgk.parse.model import Enumeration, Figure
 
 _QIZHONG = lazy_compile("其中")
 _SUBSET_WORD = lazy_compile("其中|包括|包含")
-# a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」)
-_OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含)")
+# a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」),
+# also with a 其中 of its own (「公众号发布502条，其中：动态235条，转载267条，其中：政策解读93条，……其它397条」)
+_OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含|其中)")
 _SEGMENT_BREAK = lazy_compile(r"[，,；;]")
+_CLAUSE_END = lazy_compile(r"[；;]")
 _HAN = lazy_compile(r"\p{Han}")
 _ENUMERATION_COMMA = lazy_compile("、")
 _ORDINAL = lazy_compile(r"(?<!\p{Han})(?P<n>[一二三四五六七八九十])是")
@@ -422,9 +424,14 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             s1 = inner.start() if inner else s1
             # a part's own breakdown inside a 其中 list, all in its clause (「其中：政策文件10条，包括A 3条、B 7条，工作动态
             # 6条」): the clause is the list; what follows its break is the 其中 list's again
-            brk = _SEGMENT_BREAK.search(text, m.end(), s1) if _QIZHONG.search(text, s0, q) else None
+            inside_qizhong = _QIZHONG.search(text, s0, q) is not None
+            brk = _SEGMENT_BREAK.search(text, m.end(), s1) if inside_qizhong else None
             if brk is not None and bisect_left(offsets, brk.start()) - bisect_left(offsets, m.end()) >= 2:
                 s1 = brk.start()
+            # and its parts, written with 「，」, end at the 「；」 where the 其中 list goes on (「其中：通知公告17条，包括
+            # A 12条，B 1条，C 4条；年度报告1条，其他信息54条」, a 2025 Gansu town's report: 17 = 12+1+4)
+            elif inside_qizhong and (semicolon := _CLAUSE_END.search(text, m.end(), s1)) is not None:
+                s1 = semicolon.start()
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
         if last_before < first:
