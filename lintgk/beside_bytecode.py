@@ -2,12 +2,13 @@
 
 Python keeps a module's bytecode in ``__pycache__`` (or under ``PYTHONPYCACHEPREFIX``) so that a new process
 does not compile it again; lintgk keeps there, the same way, what it would otherwise work out again at every
-start from files that change only when lintgk does: its patterns compiled (lintgk.compiled_patterns) and its
-built-in rule files parsed (lintgk.rules). Nothing is written where Python writes no bytecode.
+start from files that change only when lintgk does: its patterns compiled (lintgk.compiled_patterns), the
+functions dataclasses writes for its classes compiled (lintgk.dataclass_code), and its built-in rule files
+parsed (lintgk.rules). Nothing is written where Python writes no bytecode.
 
-``KeptTable`` is such a file holding a table that processes add to (lintgk.compiled_patterns,
-lintgk.dataclass_code). A file holds one value in marshal's format (plain data only: marshal, unlike pickle, cannot make a reader run
-code) after a digest of it: a damaged or foreign file reads as none, and is written again.
+A file holds one value in marshal's format (plain data only: marshal, unlike pickle, cannot make a reader run
+code) after a digest of it: a damaged or foreign file reads as none, and is written again. ``KeptTable`` is such
+a file holding a table that processes add to (the patterns, the dataclasses' code).
 """
 from __future__ import annotations
 

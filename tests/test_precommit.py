@@ -33,10 +33,15 @@ def hook_env(tmp_path_factory):
     return executable, rev, env
 
 
-def _repo(path: Path, rev: str) -> Path:
+def _published_hook(rev: str) -> str:
+    """The hook this checkout publishes, pinned to ``rev``."""
+    return f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: lintgk\n"
+
+
+def _repo(path: Path, config: str) -> Path:
+    """A git repository at ``path`` with ``config`` as its .pre-commit-config.yaml."""
     _git("init", "-q", cwd=path)
-    (path / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: lintgk\n", encoding="utf-8")
+    (path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     return path
 
 
@@ -48,7 +53,7 @@ def _run(executable: Path, repo: Path, env: dict) -> subprocess.CompletedProcess
 
 def test_pre_commit_passes_a_clean_report_and_blocks_a_defective_one(tmp_path, hook_env):
     executable, rev, env = hook_env
-    repo = _repo(tmp_path, rev)
+    repo = _repo(tmp_path, _published_hook(rev))
     shutil.copy(SEED["kandun"], repo / "2016年度报告.txt")
     # a Markdown file that is not a report opts out with a suppression comment
     (repo / "README.md").write_text("<!-- lintgk: disable -->\n# 本仓库存放各年度报告\n\n每年3月前提交。\n", encoding="utf-8")
@@ -75,8 +80,7 @@ def _readme_config(rev: str) -> str:
 
 
 def _report_repository(path: Path, config: str) -> Path:
-    _git("init", "-q", cwd=path)
-    (path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    _repo(path, config)
     (path / "README.md").write_text("# 本仓库存放各年度报告\n", encoding="utf-8")  # no opt-out comment needed
     (path / "CHANGELOG.md").write_text("## 2024-03-01\n- 新增2016年度报告\n", encoding="utf-8")
     (path / "lintgk.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
@@ -132,11 +136,9 @@ def test_reports_committed_together_are_compared_in_one_run(tmp_path, hook_env, 
     four to one run (copy.txt among them) and two to the other (report-3.txt among them)."""
     executable, rev, env = hook_env
     if hook == "published":
-        repo = _repo(tmp_path, rev)
+        repo = _repo(tmp_path, _published_hook(rev))
     else:
-        _git("init", "-q", cwd=tmp_path)
-        (tmp_path / ".pre-commit-config.yaml").write_text(_documented_local_hook(), encoding="utf-8")
-        repo, env = tmp_path, _with_lintgk_on_path(env)
+        repo, env = _repo(tmp_path, _documented_local_hook()), _with_lintgk_on_path(env)
     for n, seed in enumerate(sorted(SEED.values())):
         shutil.copy(seed, repo / f"report-{n}.txt")
     shutil.copy(SEED["dongning"], repo / "copy.txt")  # report-3.txt's twin
