@@ -136,3 +136,15 @@ def test_per_file_ignores_drop_a_finding_across_reports_by_its_code_or_a_prefix(
     assert near_copies('"2.txt" = ["GK601"]') == [2, 2, 2]
     assert near_copies('"0.txt" = ["GK704"]') == [0, 2, 2]
     assert near_copies('"1.txt" = ["GK7"]\n"2.txt" = ["GK70"]') == [2, 0, 0]
+
+
+def test_without_pread_as_on_windows_the_spool_is_read_back_the_same(in_one_process, small_chunks, monkeypatch,
+                                                                    tmp_path):
+    """Windows has no os.pread: the spool (and with it every multi-file JSON run) is read back by seeking."""
+    from lintgk.cache import Cache
+
+    monkeypatch.setenv("LINTGK_MP_START", "spawn")  # no fork there either
+    monkeypatch.delattr(os, "pread")
+    assert _written(2) == in_one_process
+    assert _written(2, Cache(Config(), folder=tmp_path)) == in_one_process  # the findings made, then kept
+    assert _written(2, Cache(Config(), folder=tmp_path)) == in_one_process  # read back from the cache

@@ -102,3 +102,22 @@ class KeptFindings:
 
     def close(self) -> None:
         self._handle.close()
+
+
+def read_at(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes of ``fd`` at ``offset``, leaving its offset alone (processes forked with it open share
+    that); pread may give fewer than asked (a signal). OSError if the file ends first."""
+    pread = getattr(os, "pread", None)  # Windows has none, and no fork either: there the offset is ours alone
+    parts = []
+    while size > 0:
+        part = pread(fd, size, offset) if pread else _seek_and_read(fd, size, offset)
+        if not part:
+            raise OSError(f"the file ended {size} bytes early")
+        parts.append(part)
+        offset, size = offset + len(part), size - len(part)
+    return b"".join(parts)
+
+
+def _seek_and_read(fd: int, size: int, offset: int) -> bytes:
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)

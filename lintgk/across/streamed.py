@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from lintgk.across.kept import read_at
 from lintgk.config import Config
 from lintgk.model import FileResult
 from lintgk.stored import StoredResult, encode, stage_digest
@@ -99,7 +100,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
         if digest is not None:
             for result in previous or []:
                 _digested(digest, result.path, result, _spooled(result, None))
-        spool.flush()  # read back with os.pread from here on, by forked processes too
+        spool.flush()  # read back at offsets from here on (read_at), by forked processes too
         key = digest.hexdigest() if digest is not None else None
         found = cache.across(key) if cache is not None else None
         fresh = found is None
@@ -122,7 +123,7 @@ def with_findings_across(results: Iterable[FileResult], config: Config, previous
 
 
 class _Spooled:
-    """The spooled results, read back by number (``os.pread``: forked processes share the file and its offset)."""
+    """The spooled results, read back by number (``read_at``: forked processes share the file and its offset)."""
 
     def __init__(self, fd: int, paths: list[str], ends: list[int], cache, config: Config) -> None:
         self.fd, self.paths, self.ends, self.cache, self.config = fd, paths, ends, cache, config
@@ -136,14 +137,7 @@ class _Spooled:
 
     def data(self, index: int) -> bytes:
         start = self.ends[index - 1] if index else 0
-        parts, size = [], self.ends[index] - start
-        while size > 0:  # pread may give fewer bytes than asked (a signal)
-            part = os.pread(self.fd, size, start)
-            if not part:
-                raise OSError("the spool of the second stage ended early")
-            parts.append(part)
-            start, size = start + len(part), size - len(part)
-        return b"".join(parts)
+        return read_at(self.fd, self.ends[index] - start, start)
 
     def result(self, index: int) -> FileResult:
         return _unspooled(self.paths[index], self.data(index), self.cache, self.config)
