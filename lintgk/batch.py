@@ -171,12 +171,13 @@ def lint_many(files: list[Path], config: Config, jobs: int | None = None, timeou
 
 def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               use_cache: bool = True, progress: Callable[[int], None] | None = None,
-              cache_dir: str | None = None) -> Iterator[FileResult]:
+              cache_dir: str | None = None, references: bool = False) -> Iterator[FileResult]:
     """Each file's result, in the order of ``files``, as soon as it and every file before it are done.
 
     Unchanged files are answered from the cache; the others are linted in chunks by worker processes
     (or here, for a few files or ``jobs=1``). At most a window of results waits for an earlier file, so
-    memory does not grow with the number of files.
+    memory does not grow with the number of files. ``references``: an unchanged file's result is only its
+    reference (lintgk.cache.CachedReference), for a caller that reads the entry later (a streamed run's spool).
     """
     _WARNED["died"] = False
     cache = None
@@ -187,6 +188,7 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
     jobs = job_count(jobs)
 
     suffixes = _suffixes(files)
+    lookup = None if cache is None else cache.reference if references else cache.get
 
     def looked_up() -> Iterator[tuple[Path, tuple[int, int] | None, FileResult | None]]:
         for path in files:
@@ -198,7 +200,7 @@ def iter_lint(files: list[Path], config: Config, jobs: int | None = None, timeou
             if refused is not None:  # a fifo, a device or a huge file: not even read for the cache key
                 yield path, None, refused
                 continue
-            seen, cached = cache.get(path, info) if cache is not None else (None, None)
+            seen, cached = lookup(path, info) if cache is not None else (None, None)
             yield path, seen, cached
 
     if timeout and not _alarm_usable():
@@ -232,7 +234,7 @@ def _run_pool(items, config, jobs, timeout, cache, suffixes, chunk: int, window:
     from concurrent.futures import ProcessPoolExecutor  # here: a run answered from the cache starts no pool
     from concurrent.futures.process import BrokenProcessPool
 
-    # in file order: a FileResult from the cache, or a chunk {"files", "future"} of files to lint
+    # in file order: a result (or a reference) from the cache, or a chunk {"files", "future"} of files to lint
     pending: deque = deque()
     open_chunk: dict | None = None
     pool = None
@@ -263,7 +265,7 @@ def _run_pool(items, config, jobs, timeout, cache, suffixes, chunk: int, window:
         while pending:
             block = final or waiting >= window
             head = pending[0]
-            if isinstance(head, FileResult):
+            if not isinstance(head, dict):  # a result (or a reference) from the cache
                 pending.popleft()
                 waiting -= 1
                 yield head

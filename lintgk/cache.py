@@ -49,6 +49,7 @@ _PRUNED_MARK = ".pruned"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _LENGTH = re.compile(rb', "length": (\d+)')
+_HEAD_BYTES = 1024  # read of an entry for its key line (about 330 bytes and the file's path)
 
 
 _STAMPS: dict[str, str] = {}  # one command's stamps, by its configuration (new_command empties it)
@@ -121,20 +122,37 @@ def seen_of(info: os.stat_result) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns) if stat_module.S_ISREG(info.st_mode) else None
 
 
-def _read(entry: str | Path) -> tuple[bytes, float]:
-    """An entry's bytes and modification time (a symbolic link is not followed)."""
+def _read(entry: str | Path, head: bool = False) -> tuple[bytes, float, int]:
+    """An entry's bytes, modification time and size (a symbolic link is not followed). ``head``: only as much
+    as holds its key line, as a rule (a longer key line is read whole)."""
     fd = os.open(entry, os.O_RDONLY | _NOFOLLOW)
     try:
         info = os.fstat(fd)
-        data = os.read(fd, info.st_size + 1)
+        if head:
+            data = os.read(fd, _HEAD_BYTES)
+            if b"\n" in data or len(data) < _HEAD_BYTES:
+                return data, info.st_mtime, info.st_size
+            data += os.read(fd, info.st_size + 1)
+        else:
+            data = os.read(fd, info.st_size + 1)
         if len(data) > info.st_size:  # grown since the fstat: read to its end
             chunks = [data]
             while chunks[-1]:
                 chunks.append(os.read(fd, 1 << 20))
             data = b"".join(chunks)
-        return data, info.st_mtime
+        return data, info.st_mtime, len(data)
     finally:
         os.close(fd)
+
+
+class CachedReference:
+    """A hit of ``Cache.reference``: the result the cache holds for an unchanged file, not read yet."""
+
+    __slots__ = ("path", "entry", "key", "stage_digest")
+    error = None  # an error is never cached
+
+    def __init__(self, path: str, entry: str, key: bytes, stage_digest: str) -> None:
+        self.path, self.entry, self.key, self.stage_digest = path, entry, key, stage_digest
 
 
 def _sha256_of(path: Path) -> str | None:
@@ -167,24 +185,39 @@ class Cache:
     def get(self, path: Path, info: os.stat_result | None = None) -> tuple[tuple[int, int] | None, FileResult | None]:
         """(the file's size and mtime, or None if it cannot be cached; the cached result or None).
         ``info`` is the file's stat when the caller has it (a file is stat'ed once)."""
+        return self._looked_up(path, info, whole=True)
+
+    def reference(self, path: Path, info: os.stat_result | None = None) \
+            -> tuple[tuple[int, int] | None, CachedReference | None]:
+        """As ``get``, but for a hit only its reference, from the entry's key line alone: what a streamed run's
+        spool keeps of it (lintgk.across.streamed), which reads the entry when the result is passed on. Reading
+        the entry whole here as well, and its meta, was two thirds of looking it up."""
+        return self._looked_up(path, info, whole=False)
+
+    def _looked_up(self, path: Path, info: os.stat_result | None, whole: bool):
         seen = self.stat(path) if info is None else seen_of(info)
         if seen is None:
             return None, None
         absolute = os.path.abspath(path)
         entry = self._entry(path, absolute)
         try:
-            data, mtime = _read(entry)
+            data, mtime, size = _read(entry, head=not whole)
         except OSError:
             return seen, None
         try:
-            key, stored = self._checked(absolute, data)
+            head, _, stored = data.partition(b"\n")
+            key = json_bytes.loads(head)  # names not in UTF-8 kept as surrogateescape does
+            if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != size - len(head) - 1:
+                return seen, None  # not this file's entry, or not whole
             if key["size"] != seen[0] or (key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path)):
                 return seen, None
-            result = StoredResult.from_bytes(str(path), stored, check=True)  # decoded only as far as it is used
+            if whole:
+                result = StoredResult.from_bytes(str(path), stored, check=True)  # decoded only as far as it is used
+                result.cached_key, result.stage_digest, result.cached_entry = head, key["digest"], entry
+            else:
+                result = CachedReference(str(path), entry, head, key["digest"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return seen, None  # damaged or foreign: a miss, written again after the lint
-        result.cached_key, result.stage_digest = data[:len(data) - len(stored) - 1], key["digest"]
-        result.cached_entry = entry
         if time.time() - mtime > _DAY:
             try:
                 os.utime(entry)  # still in use: not pruned
@@ -192,25 +225,16 @@ class Cache:
                 pass
         return seen, result
 
-    def _checked(self, absolute: str, data: bytes) -> tuple[dict, bytes]:
-        """An entry's key and stored result, if the entry is whole and this cache's entry of the file at
-        ``absolute``; ValueError (or KeyError, TypeError, AttributeError) if not."""
-        head, _, stored = data.partition(b"\n")
-        key = json_bytes.loads(head)  # names not in UTF-8 kept as surrogateescape does
-        if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != len(stored):
-            raise ValueError("not this file's entry")
-        return key, stored
-
     def again(self, path: str, key: bytes, entry: str | None = None) -> StoredResult | None:
-        """The result ``get`` gave for ``path`` earlier in this run (whose entry, ``entry`` when the caller has
-        it, had the key line ``key``), read from its entry again: None if the entry is no longer the same
-        (another run, after the file changed, wrote it)."""
+        """The result ``get`` or ``reference`` gave for ``path`` earlier in this run (whose entry, ``entry``
+        when the caller has it, had the key line ``key``), read from its entry again: None if the entry is no
+        longer the same (another run, after the file changed, wrote it) or is damaged."""
         try:
             data = _read(entry or self._entry(path))[0]
             length = _LENGTH.search(key)  # a quote inside a JSON string is escaped: this is the key's own
             if not data.startswith(key + b"\n") or len(data) != len(key) + 1 + int(length.group(1)):
                 return None
-            result = StoredResult.from_bytes(path, data[len(key) + 1:])
+            result = StoredResult.from_bytes(path, data[len(key) + 1:], check=True)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         result.cached_key = key

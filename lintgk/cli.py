@@ -276,12 +276,13 @@ class _Run:
         with (self.output.open("w", encoding="utf-8", buffering=1 << 20) if self.output else _unclosed(sys.stdout)) \
                 as stream, progress(len(files)) as advance:
             writer = JsonWriter(stream, passed=self.show_passed)
+            across = across_applies(config, len(files), self.previous is not None)
+            stage = stage_cache(config, self.use_cache, self.cache_dir) if across else None
+            # the second stage spools a result from the cache as a reference to its entry: only that is read now
             results = iter_lint(files, config, jobs=self.jobs, timeout=self.timeout, use_cache=self.use_cache,
-                                progress=advance, cache_dir=self.cache_dir)
-            if across_applies(config, len(files), self.previous is not None):
-                results = with_findings_across(results, config, self._last_year(),
-                                               stage_cache(config, self.use_cache, self.cache_dir),
-                                               jobs=job_count(self.jobs))
+                                progress=advance, cache_dir=self.cache_dir, references=stage is not None)
+            if across:
+                results = with_findings_across(results, config, self._last_year(), stage, jobs=job_count(self.jobs))
             for result in results:
                 if result.error:
                     print(file_error(result.path, result.error, config.lang), file=sys.stderr)

@@ -7,13 +7,16 @@ import os
 import json
 import pickle
 import shutil
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEED, run_cli
 from lintgk import stored
 from lintgk.config import Config
+from lintgk.batch import lint_many
 from lintgk.engine import lint_path
 from lintgk.model import Diagnostic, finding_order
 from lintgk.output.json_format import JsonWriter
@@ -121,13 +124,15 @@ def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
     newest.close()
 
 
-def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted_again(tmp_path):
-    """The spool refers to the cache entries of results answered from the cache; an entry another run
-    replaced meanwhile (its key line is no longer the one seen) gives the file's lint instead."""
+@pytest.mark.parametrize("references", [False, True], ids=["results", "references"])
+def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted_again(tmp_path, references):
+    """The spool refers to the cache entries of results answered from the cache (given whole, or only as
+    references: the CLI's way); an entry another run replaced meanwhile (its key line is no longer the one
+    seen), or one damaged behind an intact key line, gives the file's lint instead."""
     import cache_entries
     from lintgk.across.streamed import with_findings_across
     from lintgk.batch import iter_lint
-    from lintgk.cache import Cache
+    from lintgk.cache import Cache, CachedReference
     from lintgk.files import collect
 
     folder, cache = tmp_path / "reports", tmp_path / "cache"
@@ -145,16 +150,57 @@ def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted
     fresh = run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))
     assert '"rule":"GK70' in fresh
 
-    def changed_after_the_first_pass(results):
+    def looked_up():
+        return iter_lint(files, config, jobs=1, cache_dir=str(cache), references=references)
+
+    def changed_after_the_first_pass(results, change):
         for result in results:
-            assert isinstance(result, StoredResult) and result.cached_key  # answered from the cache
+            if references:
+                assert isinstance(result, CachedReference)  # answered from the cache, its entry not read whole
+            else:
+                assert isinstance(result, StoredResult) and result.cached_key
             yield result
         for entry in cache.glob("*.json"):
             if not entry.name.startswith("across-"):
-                cache_entries.set_messages(entry, "CHANGED")  # as another run would write it
+                change(entry)
 
-    assert run(changed_after_the_first_pass(iter_lint(files, config, jobs=1, cache_dir=str(cache)))) == fresh
-    assert "CHANGED" in run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))  # the entries are used
+    def damaged(entry):  # the key line intact, one of the pieces after it merged into another, the length kept
+        head, _, rest = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(head + b"\n" + rest.replace(b"\n", b" ", 1))
+
+    assert run(changed_after_the_first_pass(looked_up(), damaged)) == fresh
+    run(iter_lint(files, config, jobs=1, cache_dir=str(cache)))  # the damaged entries written again
+    # as another run would write them
+    assert run(changed_after_the_first_pass(looked_up(), lambda e: cache_entries.set_messages(e, "CHANGED"))) == fresh
+    assert "CHANGED" in run(looked_up())  # the entries are used
+
+
+def test_a_reference_is_looked_up_by_the_key_line_alone_as_get_looks_the_whole_entry_up(tmp_path):
+    """``Cache.reference`` reads an entry's head only: it hits and misses where ``get`` does (a file changed, the
+    configuration changed, an entry cut short), and a key line longer than the head it reads (a deep path) is read
+    whole."""
+    from lintgk.cache import _HEAD_BYTES, Cache, CachedReference
+
+    deep = tmp_path.joinpath(*["长路径的文件夹" * 4] * (_HEAD_BYTES // 80 + 1))
+    deep.mkdir(parents=True)
+    files = [deep / "deep.txt", tmp_path / "near.txt"]
+    for path in files:
+        path.write_bytes(SEED["zhangqi"].read_bytes())
+    lint_many(files, Config(), jobs=1, cache_dir=str(tmp_path / "cache"))
+    cache = Cache(Config(), folder=tmp_path / "cache")
+    for path in files:
+        got, reference = cache.get(path)[1], cache.reference(path)[1]
+        assert isinstance(reference, CachedReference) and reference.path == got.path == str(path)
+        assert (reference.key, reference.entry, reference.stage_digest) == \
+            (got.cached_key, got.cached_entry, got.stage_digest)
+        assert len(reference.key) > _HEAD_BYTES or path.name == "near.txt"
+        assert cache.again(str(path), reference.key, reference.entry).to_json() == got.to_json()
+    assert Cache(Config(lang="en"), folder=tmp_path / "cache").reference(files[1]) == cache.get(files[1])[:1] + (None,)
+    entry = Path(cache.reference(files[1])[1].entry)
+    entry.write_bytes(entry.read_bytes()[:-1])  # cut short
+    assert cache.reference(files[1])[1] is None and cache.get(files[1])[1] is None
+    files[0].write_bytes(files[0].read_bytes() + b"\n")
+    assert cache.reference(files[0])[1] is None and cache.get(files[0])[1] is None
 
 
 _JSON_VALUES = st.recursive(

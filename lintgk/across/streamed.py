@@ -6,9 +6,10 @@ are large (each holds the report's text). So they are spooled to a temporary fil
 what the stage holds of each (``held.Held``, taken from each result as it comes, until the first answered
 from the cache); the second stage then reads back the summaries it needs, and each result is read back,
 given its findings across reports, and passed on in the same order (a result with none is written out as
-it was stored, never decoded). A result answered from the cache is not copied: the spool holds a reference to its entry,
-which is read again (its key line checked: the file's size, modification time and SHA-256; should
-another run have replaced it since, the file is linted again).
+it was stored, never decoded). A result answered from the cache is not copied: the spool holds a reference
+to its entry (all the first stage reads of it is its key line: lintgk.cache.Cache.reference), which is read
+when the result is passed on (its key line checked: the file's size, modification time and SHA-256;
+should another run have replaced it since, or damaged it, the file is linted again).
 
 The second stage depends only on what it reads back (each result's meta, summary and text, in order)
 and on the rules and configuration: its findings are kept in the cache under a digest of all of that (of
@@ -26,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lintgk.across.kept import read_at
+from lintgk.cache import CachedReference
 from lintgk.config import Config
 from lintgk.model import FileResult
 from lintgk.stored import StoredResult, encode, stage_digest
@@ -34,9 +36,11 @@ from lintgk.stored import StoredResult, encode, stage_digest
 _REFERENCE = b"@"  # a spooled result that is a cache entry's: the entry's file and key line follow
 
 
-def _spooled(result: FileResult, cache) -> bytes:
+def _spooled(result: FileResult | CachedReference, cache) -> bytes:
     """A result as the spool holds it: a reference to its cache entry when it was answered from the cache
     (read back from there, its key line checked), else its stored form, or pickled when its text is not even UTF-8."""
+    if isinstance(result, CachedReference):
+        return b"%s%s\n%s" % (_REFERENCE, os.fsencode(result.entry), result.key)
     if isinstance(result, StoredResult) and result.as_stored():
         if cache is not None and result.cached_key:
             return b"%s%s\n%s" % (_REFERENCE, os.fsencode(result.cached_entry or ""), result.cached_key)
@@ -70,10 +74,11 @@ def _digested(digest, path: str, result: FileResult, data: bytes) -> None:
     digest.update(b"%s\0%s\0" % (path.encode("utf-8", "surrogateescape"), stage.encode()))
 
 
-def with_findings_across(results: Iterable[FileResult], config: Config, previous: list[FileResult] | None = None,
-                         cache=None, jobs: int = 1) -> Iterator[FileResult]:
+def with_findings_across(results: Iterable[FileResult | CachedReference], config: Config,
+                         previous: list[FileResult] | None = None, cache=None, jobs: int = 1) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
-    second stage's findings for a run in which nothing changed. With ``jobs`` above 1 (and fork), what is
+    second stage's findings for a run in which nothing changed, and reads back the results ``results`` gives
+    only as references to its entries (lintgk.batch.iter_lint's ``references``). With ``jobs`` above 1 (and fork), what is
     left after the last result (each report's findings, merged into its stored form) is shared among that
     many forked processes (lintgk.across.finishing)."""
     from lintgk.across.finishing import Finishing
