@@ -248,3 +248,8 @@ def test_findings_spliced_in_are_where_a_sort_of_all_of_them_puts_them(held, add
     again = StoredResult.from_bytes(result.path, stored.stored_bytes())
     assert again.diagnostics == result.diagnostics
     assert _written(again, False) == _written(result, False)
+
+
+@given(st.lists(st.sampled_from([b"\n", b"a", b"\xe4\xb8\x80", b"{}"]), max_size=14).map(b"".join))
+def test_an_entry_is_six_pieces_when_it_holds_five_newlines(data):
+    assert stored._six_pieces(data) == (data.count(b"\n") == 5)
