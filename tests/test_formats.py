@@ -178,6 +178,24 @@ def test_html_furniture_in_the_article_is_dropped_not_reported(tmp_path):
     assert any(line.startswith("发布日期") for line in result.lines)
 
 
+def test_html_qr_code_caption_under_the_article_is_dropped(tmp_path):
+    # A 2025 Fujian zone-department page (pingtan.gov.cn's template) prints a QR code under every article, captioned
+    # 扫一扫在手机上查看当前页面, inside the block that holds the title and the text: it was read as the report's last
+    # line. The report's own sentence on it is kept.
+    page = ("<html><body><div class='article_component'><div class='article_title'>某区某局2025年度政府信息公开工作"
+            "年度报告</div><div class='word_con'><div class='article_content'><p>本报告所列数据的统计期限自2025年1月1日"
+            "起至2025年12月31日止。本报告的电子版在门户网站公布，如对本报告有任何疑问，请与某区某局办公室联系。</p>"
+            "<p>群众扫一扫二维码即可在手机上查看当前页面。</p><p>某区某局</p><p>2026年1月14日</p></div>"
+            "<div class='article_qrcode'><p>扫一扫在手机上查看当前页面</p><div id='qrcode'></div></div></div></div>"
+            "</body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    from lintgk.readers import read_path
+
+    lines = read_path(path).lines
+    assert lines[-1] == "2026年1月14日" and "群众扫一扫二维码即可在手机上查看当前页面。" in lines
+
+
 def test_html_rowspan_and_colspan(tmp_path):
     page = ("<html><body><p>表</p><table><tr><th colspan='2'>项目</th><th>数</th></tr>"
             "<tr><td rowspan='2'>一、本年新收</td><td>自然人</td><td>3</td></tr>"

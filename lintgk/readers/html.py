@@ -32,6 +32,10 @@ _HEADING = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 4}
 _META_CHARSET = lazy_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _WS = lazy_compile(r"[ \t\r\n\f\v\xa0]+")
 _CELL_WS = lazy_compile(r"[ \t\r\n\f\v\xa0\u3000]+")
+# a picture's width in pixels (width="600", style="width: 600px"): a table pasted as an image is most of the
+# column wide; a seal, an icon or a QR code is not (no size given: taken as large, as the editors leave it)
+_WIDTH = lazy_compile(r"(?i)(?:^|[;\s])width\s*:\s*([0-9.]+)\s*px")
+_LARGE_PICTURE = 300
 # a space the page's markup put beside a Chinese character or full-width sign (<p>其中：</p><p>1</p>)
 _CJK_SPACE = lazy_compile(r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])")
 
@@ -66,6 +70,8 @@ class _Builder:
         self.tables: list[Table] = []
         self.current: list[str] = []
         self.level: int | None = None
+        self.pictures: list[int] = []  # the lines large pictures stand before (Document.pictures)
+        self.picture = False  # a large picture in the block being read
 
     def text(self, value: str) -> None:
         self.current.append(_WS.sub(" ", value))
@@ -73,6 +79,9 @@ class _Builder:
     def flush(self) -> None:
         text = "".join(self.current).strip(" ")
         self.current = []
+        if self.picture and not text:  # a picture alone in its block: perhaps a table pasted as a screenshot
+            self.pictures.append(len(self.lines) + 1)
+        self.picture = False
         if not text or (self.in_article and is_frame_line(text)):
             return
         self.lines.append(text)
@@ -86,6 +95,8 @@ class _Builder:
                 self.text(child.text(deep=False) or "")
             elif tag == "br":
                 self.flush()
+            elif tag == "img":
+                self.picture = self.picture or _is_large(child)
             elif tag == "table" and self.in_article and is_catalogue_table(child):
                 continue  # the disclosure catalogue's metadata, not the report
             elif tag in ("ul", "ol") and self.in_article and is_link_list(child):
@@ -148,6 +159,17 @@ class _Builder:
             self.tables.append(table)
 
 
+def _is_large(img) -> bool:
+    """A picture at least _LARGE_PICTURE px wide, or of no given size."""
+    attrs = img.attributes
+    style = _WIDTH.search(attrs.get("style") or "")
+    width = style.group(1) if style else (attrs.get("width") or "").strip().removesuffix("px")
+    try:
+        return not width or float(width) >= _LARGE_PICTURE
+    except ValueError:
+        return True  # width="100%" and the like: as wide as the column
+
+
 def _closest_table(node):
     node = node.parent
     while node is not None and node.tag != "table":
@@ -185,4 +207,4 @@ def read_html(data: bytes, name: str, forced: str | None = None, declared: str |
         raise InputError(name, "the HTML page has no text")
     paragraphs, tables = tables_among_paragraphs(builder.lines, builder.paragraphs, builder.tables)
     return Document(path=name, lines=builder.lines, paragraphs=paragraphs, tables=tables,
-                    format="html", encoding="html")
+                    format="html", encoding="html", pictures=builder.pictures)
