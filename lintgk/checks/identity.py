@@ -106,14 +106,13 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     _pronoun_of_another_kind(report, params, emit)
     signature = _signature(report)
     if signature is not None:
-        par, body = signature
+        par, body, at = signature
         if same_body(body, title_body):
             emit.passed(par.line, f"signed {body} ~ {title_body}", body=body, title_body=title_body)
         elif SequenceMatcher(None, body, title_body).ratio() >= 0.8:
             pass  # a character or two apart (财政全融局 for 财政金融局): a slip of the pen, not another body
         else:  # the signature of the report it was copied from (投资促进局's report signed 国有资产管理局)
-            emit(Span.within(par, len(par.text) - len(par.text.lstrip()), len(par.text.rstrip())), variant="signed",
-                 body=body, title_body=title_body)
+            emit(Span.within(par, at, at + len(body)), variant="signed", body=body, title_body=title_body)
 
 
 @kind("signature-slip", params=NoParams)
@@ -124,13 +123,12 @@ def signature_slip(report: Report, params: NoParams, emit: Emitter) -> None:
     signature = _signature(report) if title_body else None
     if signature is None:
         return
-    par, body = signature
+    par, body, at = signature
     if len(body) != len(title_body):
         return
     changed = [(i, a, b) for i, (a, b) in enumerate(zip(title_body, body)) if a != b]
     if len(changed) != 1:
         return
-    at = len(par.text) - len(par.text.lstrip())
     emit(Span.within(par, at, at + len(body)), body=body, title_body=title_body, written=changed[0][2],
          official=changed[0][1])
 
@@ -192,13 +190,28 @@ _SIGNATURE_BODY = lazy_compile(r"^[\p{Han}（）()]{2,30}?(?:人民政府|政府
 _DATE_LINE = lazy_compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
 
 
+# A signature and its date run into the report's last sentence on a page whose text lost its line breaks
+# (「……没有产生信息公开处理费。 平潭综合实验区财政全融局2023年1月4日」); not the date a covering office printed it
+# on (「……办公室 2022年1月7日印发」)
+_RUN_IN_SIGNATURE = lazy_compile(
+    r"(?<=[。！？]|[。！？]?\s)(?P<body>[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市))"
+    r"\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?!\s*印发)")
+_RUN_IN_REACH = 120  # characters at the end of the last paragraph where such a signature is looked for
+
+
 def _signature(report: Report):
-    """(paragraph, body) of the signature above the date among the report's last paragraphs, None without."""
+    """(paragraph, body, its offset) of the signature above the date among the report's last paragraphs, or run in with its
+    date at the end of the last one; None without."""
     last = [p for p in report.doc.paragraphs[-6:] if p.text.strip()]
     for above, below in zip(last, last[1:]):
         body = above.text.strip()
         if _DATE_LINE.match(below.text.strip()) and _SIGNATURE_BODY.match(body):
-            return above, body
+            return above, body, len(above.text) - len(above.text.lstrip())
+    if last:
+        par = last[-1]
+        m = _RUN_IN_SIGNATURE.search(par.text, max(0, len(par.text) - _RUN_IN_REACH))
+        if m is not None:
+            return par, m.group("body"), m.start("body")
     return None
 
 

@@ -16,8 +16,9 @@ from lintgk.parse.model import Figure, Report
 from lintgk.parse.national import GROUPS, LABELS, REVIEW_GROUPS, Value
 from lintgk.parse.patterns import SENTENCE_END, rx
 
-# between the item's name and its figure: 「予以公开的申请258件」, 「不予公开共1件」
-_JOINING = r"(?:的)?(?:政府信息)?(?:公开)?(?:申请)?(?:数量?)?(?:共计|共|合计|总计|为|有|达)?\s*$"
+# between the item's name and its figure: 「予以公开的申请258件」, 「不予公开共1件」, and the reply the item is
+# (「不予公开答复3件」, 「因无法提供相关信息答复2件」, a 2025 Pingtan city-level bureau's report)
+_JOINING = r"(?:的)?(?:相关)?(?:政府)?(?:信息)?(?:公开)?(?:申请)?(?:数量?)?(?:答复)?(?:共计|共|合计|总计|为|有|达)?\s*$"
 # not the year's total of the item: a column, a share, a comparison or another year
 # (or another kind of case: 「办结建议提案25件」, 「热线工单办结300件」)
 _NOT_THE_TOTAL = lazy_compile(

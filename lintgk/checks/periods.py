@@ -253,6 +253,7 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     _stale_column(report, year, emit)
     _carried_into_own_year(report, year, emit)
     _named_as_other_year(report, year, emit)
+    _earlier_years_notice(report, year, emit)
     _outdated_format_notice(report, params, year, emit)
     _misnumbered_report_notice(report, params, emit)
     _report_published_in_its_year(report, emit)
@@ -493,6 +494,40 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             if stated == year or COUNTED_AFTER.match(par.text, m.end()) or cited(par.text, m.start()):
                 continue
             emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
+
+
+# A notice of one year's work on disclosure, the opening's grounds for the report: the notice on compiling that
+# year's annual report (「……关于编制公布2021年政府信息公开工作年度报告有关事项的通知」) or the year's key points
+# (「国务院办公厅关于印发2021年政务公开工作要点的通知」, 「《2022年政务公开工作要点》」)
+_YEARS_NOTICE = lazy_compile(
+    r"关于(?:印发\s*(?P<k>(?:19|20)\d{2})\s*年度?政务公开工作要点|[^《》〈〉<>。；;\n]{0,12}?(?P<r>(?:19|20)\d{2})\s*年度?"
+    r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)[^《》〈〉<>。；;\n]{0,20}?)的通知"
+    r"|《[^《》。；;\n]{0,12}?(?P<p>(?:19|20)\d{2})\s*年度?政务公开工作要点》")
+
+
+def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
+    """The opening, above the first part, gives as the report's grounds a notice of an earlier year's work on
+    disclosure (a 2022 report 「根据……《……关于编制公布2021年政府信息公开工作年度报告有关事项的通知》……要求」 or
+    「……关于印发2021年政务公开工作要点的通知」): last year's opening kept. Only when the title's year or the
+    statistics period vouches for the report's year."""
+    vouched = {p.start.year for p in report.periods if p.statistical}
+    if report.title is not None and report.title.year:
+        vouched.add(report.title.year)
+    if vouched != {year}:
+        return
+    first = report.parts[0] if report.parts else None
+    for par in report.doc.paragraphs[:_OPENING_MAX if first is not None else _OPENING_REACH]:
+        if first is not None and par.line > first.span.line:
+            break
+        text = par.text
+        end = first.span.column - par.column if first is not None and par.line == first.span.line else len(text)
+        if "通知" not in text and "要点" not in text:
+            continue
+        for m in _YEARS_NOTICE.finditer(text, 0, max(end, 0)):
+            stated = int(m.group("k") or m.group("r") or m.group("p"))
+            if stated < year:
+                emit(Span.within(par, m.start(), m.end()), variant="earlier_notice", year=year,
+                     stated=m.group(0), notice_year=stated)
 
 
 @dataclass

@@ -176,11 +176,22 @@ def _miswritten_size(text: str, start: int, title: str) -> int | None:
 _REGULATION_LEAD = "政府信息公开工作"
 
 
+# the Regulation's own words for a part the format titles otherwise: part 四 as Art. 50(3) of the 2019 Regulation
+# and Art. 32(4) of the 2007 one word it (「四、因政府信息公开工作被申请行政复议、提起行政诉讼情况」, a 2020 Pingtan
+# area administration's page run together, its part 四 unfound and 五 numbered out of turn)
+_REGULATION_WORDING = {
+    "政府信息公开行政复议、行政诉讼情况": lazy_compile(r"因政府信息公开(?:工作被)?申请行政复议、提起行政诉讼的?情况"),
+}
+
+
 def _regulation_size(text: str, start: int, title: str) -> int | None:
-    """How long ``title`` is at ``start`` with the Regulation's words before it, or None."""
+    """How long ``title`` is at ``start`` with the Regulation's words before it, or in the Regulation's own
+    words for that part; None otherwise."""
     if text.startswith(_REGULATION_LEAD, start) and text.startswith(title, start + len(_REGULATION_LEAD)):
         return len(_REGULATION_LEAD) + len(title)
-    return None
+    wording = _REGULATION_WORDING.get(title)
+    m = wording.match(text, start) if wording is not None else None
+    return m.end() - start if m else None
 
 
 # a long template title whose last word of two characters is another (「存在的主要问题及改进措施」 for 「……改进情况」)
