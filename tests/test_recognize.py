@@ -35,6 +35,10 @@ def test_every_seed_is_a_report(name):
     # title lost, the report says it is the one compiled under the Regulation (real 2023-2024 Beijing pages, sw34)
     ["根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制本报告。报告数据统计期限为2023年1月1日至2023年12月31日。",
      "一、总体情况", "（一）主动公开", "2023年全区各部门累计主动公开信息13648条。"],  # (a real 2023 Liaoning district's page)
+    ["现将区某某局2025年政府信息公开工作开展情况报告如下:", "一、总体情况",
+     "(一)主动公开。2025年向区人民政府网站推送信息273条。", "(二)依申请公开。2025年共依申请公开信息8条。"],
+    # title lost, the report named a 工作开展情况报告 (a real 2025 Shaanxi district bureau's page, sw58; 工作情况报告:
+    # a real 2024 Heilongjiang township's)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None
