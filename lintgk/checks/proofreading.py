@@ -246,6 +246,12 @@ _CLAUSE_AND_AGAIN = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
     "(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
+# a phrase of three to six characters written twice right before a figure, inside running text (「综合满意率满意率
+# 99.8%」, 「在各级新闻媒体发布信息发布信息200余篇」, 「发布民意征集民意征集8件」): pasted twice. Found from each
+# figure after a Chinese character (a report has some hundreds); a table's label run into its cells opens its
+# line or follows a blank, so the character before the first copy must be a Chinese one too.
+_HAN_THEN_DIGIT = lazy_std_compile(r"[\u3400-\u9fff][0-9０-９]")
+_PHRASE_BEFORE_FIGURE = range(3, 7)
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
 # (「总计总计」, 「维持纠正结果审结维持纠正结果审结」: three groups of the same columns, each name split over two
@@ -303,7 +309,7 @@ _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲�
 
 @dataclass
 class DoubledWordParams:
-    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
+    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a phrase twice before its figure, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
 
     keep: list[str] = field(default_factory=list)  # two-character words that are doubled on purpose (研究研究)
 
@@ -443,6 +449,18 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
         if phrase is not None:
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, end - offset, phrase
+    for m in _HAN_THEN_DIGIT.finditer(text):  # a phrase written twice before a figure
+        end = m.start() + 1
+        for size in _PHRASE_BEFORE_FIGURE:
+            start = end - 2 * size
+            if start < 1:
+                break
+            phrase = text[end - size:end]
+            if text[start:end - size] == phrase and _HAN.fullmatch(text[start - 1]) \
+                    and len(_HAN.findall(phrase)) == size and len(set(phrase)) > 1:
+                _, par, offset = joined.at(start)
+                yield offset, par, start - offset, end - offset, phrase
+                break
     for m in _CLAUSE_AND_AGAIN.finditer("\n" + text + "\n"):  # a clause, a comma, the clause again
         clause = m.group(1)
         if len(_HAN.findall(clause)) >= 3:
