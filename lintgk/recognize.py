@@ -5,7 +5,7 @@ A file is taken for a report when its text
 - opens with a report's title: one of its first five lines (or two of them joined, as a title split
   over lines) is short, is not a list item, names 信息公开 and ends in 年度报告, 年报 or (in older
   reports) 信息公开(工作)报告 (a draft's （征求意见稿） may follow); or
-- names its subject anywhere: 信息公开 together with 年度报告, 年报 or 信息公开(工作)报告 (or says it is the report
+- names its subject anywhere: 信息公开 together with 年度报告, 年报 or 信息公开(工作)(情况)报告 (or says it is the report
   compiled under the Regulation: 「依据《…政府信息公开条例》…编制本报告」), and shows two marks of a report's
   substance (a README that mentions the report and the Regulation is not one): the Regulation (《…政府信息公开条例》 or 《条例》),
   主动公开, 依申请公开 / 公开申请, a statistics period (统计期限…), 行政复议 or 行政诉讼; or
@@ -24,7 +24,8 @@ from lintgk.lazy_regex import lazy_compile
 
 _SUBJECT = lazy_compile(r"信息公开")
 # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告; 信息公开工作总结报告 (a Shandong city bureau's 2020 report)
-_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:总结)?报告")
+# 信息公开工作开展情况报告 (「现将××局2025年政府信息公开工作开展情况报告如下」, a real 2025 Shaanxi bureau's opening)
+_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:开展)?(?:情况)?(?:总结)?报告")
 _SUBSTANCE = (
     lazy_compile(r"政府信息公开条例|《条例》"),
     lazy_compile(r"主动公开"),
@@ -50,8 +51,11 @@ _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 
 # a report that lost its title names itself by the Regulation it is compiled under (「依据《中华人民共和国政府信息公开
-# 条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。」, as Beijing's open; 「……规定编制本报告。」)
-_COMPILED_UNDER_REGULATION = lazy_compile(r"政府信息公开条例》[^。]{0,80}?编制(?:了)?本(?:年度)?报告")
+# 条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。」, as Beijing's open; 「……规定编制本报告。」,
+# 「……第五十条之规定,制作本报告」; the other way round, 「本报告(由××局)根据《…政府信息公开条例》…编制」)
+_COMPILED_UNDER_REGULATION = lazy_compile(
+    r"政府信息公开条例》[^。]{0,80}?(?:编制|制作)(?:了)?本(?:年度)?报告"
+    r"|本(?:年度)?报告(?:由[^。《]{1,30})?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》[^。]{0,80}?编制")
 
 
 def _names_report(text: str) -> bool:

@@ -35,7 +35,8 @@ def _numbered_heading_plain(text):
         title = (rest[: stop.start()] if stop else rest).strip()[:headings.MAX_TITLE]
         if not title and not rest.strip(headings.SPACES) or headings._ROW_FIGURES.search(rest):
             return None  # a marker alone, or a table's row (its figures at the end): no heading
-        if "信息公开" in title and headings._REPORT_LABEL.search(title):
+        if ("信息公开" in title and headings._REPORT_LABEL.search(title)
+                and not (stop and rest[stop.end():].strip(headings.SPACES))):
             return None
         return level, number, m.group(0).strip(), title, m.end() + len(title)
     return headings._UNNUMBERED

@@ -196,7 +196,7 @@ def _find_heading_plain(par):
         title = (rest[: stop.start()] if stop else rest).strip()[:headings.MAX_TITLE]
         if not title and not rest.strip(headings.SPACES) or headings._ROW_FIGURES.search(rest):
             return None  # a marker alone, or a table's row (its figures at the end): no heading
-        if headings._REPORT_LABEL.search(title):
+        if headings._REPORT_LABEL.search(title) and not (stop and rest[stop.end():].strip(headings.SPACES)):
             return None
         return Heading(level, number, m.group(0).strip(), title, par, Span.within(par, 0, m.end() + len(title)))
     if par.style_level and len(par.text) <= headings.MAX_TITLE:

@@ -35,6 +35,17 @@ def test_every_seed_is_a_report(name):
     # title lost, the report says it is the one compiled under the Regulation (real 2023-2024 Beijing pages, sw34)
     ["根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制本报告。报告数据统计期限为2023年1月1日至2023年12月31日。",
      "一、总体情况", "（一）主动公开", "2023年全区各部门累计主动公开信息13648条。"],  # (a real 2023 Liaoning district's page)
+    ["现将区某某局2025年政府信息公开工作开展情况报告如下:", "一、总体情况",
+     "(一)主动公开。2025年向区人民政府网站推送信息273条。", "(二)依申请公开。2025年共依申请公开信息8条。"],
+    # title lost, the report named a 工作开展情况报告 (a real 2025 Shaanxi district bureau's page, sw58; 工作情况报告:
+    # a real 2024 Heilongjiang township's)
+    ["本报告根据《中华人民共和国政府信息公开条例》(国务院令第711号)规定编制,所列数据统计期限从2025年1月1日到2025年12月31日。",
+     "一、总体情况", "(一)主动公开。2025年,市政府门户网站主动公开各类政府信息6259条。",
+     "(二)依申请公开。2025年,我市共受理群众政府信息公开申请54件。"],
+    # title lost, 「本报告根据《条例》…规定编制」 (real 2025 Sichuan pages, sw58; 「本报告由××局根据…编制」: a 2025 Hubei
+    # provincial bureau's, sw44)
+    ["依据《中华人民共和国政府信息公开条例》第五十条之规定,制作本报告。报告中所列数据统计期限为自2024年1月1日至2024年12月31日。",
+     "一、总体情况", "2024年,某部主动公开政府信息。"],  # 制作本报告 (a real 2024 ministry's page, sw40)
 ])
 def test_reports_and_drafts_are_recognised(lines):
     assert why_not_a_report(lines) is None

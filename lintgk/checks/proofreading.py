@@ -246,6 +246,13 @@ _CLAUSE_AND_AGAIN = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
     "(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
+# a phrase of three to six characters written twice right before a figure, inside running text (「综合满意率满意率
+# 99.8%」, 「在各级新闻媒体发布信息发布信息200余篇」, 「发布民意征集民意征集8件」): pasted twice. Looked for before each
+# figure the prose holds (the report's parsed figures, and its percentages, found by their 「%」): no scan of the
+# text of its own. A table's label run into its cells opens its line or follows a blank, so the character before
+# the first copy must be a Chinese one too.
+_PHRASE_BEFORE_FIGURE = range(3, 7)
+_FIGURE_CHARS = frozenset("0123456789.０１２３４５６７８９．")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
 # (「总计总计」, 「维持纠正结果审结维持纠正结果审结」: three groups of the same columns, each name split over two
@@ -303,7 +310,7 @@ _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲�
 
 @dataclass
 class DoubledWordParams:
-    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
+    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a phrase twice before its figure, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
 
     keep: list[str] = field(default_factory=list)  # two-character words that are doubled on purpose (研究研究)
 
@@ -453,6 +460,37 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             yield offset, par, start - offset, end - offset, clause
 
 
+def _phrase_twice(text: str, end: int) -> int | None:
+    """Where a phrase of three to six Chinese characters written twice, ending at ``end``, starts; None if none."""
+    for size in _PHRASE_BEFORE_FIGURE:
+        start = end - 2 * size
+        if start < 1:
+            return None
+        phrase = text[end - size:end]
+        if text[start:end - size] == phrase and _HAN.fullmatch(text[start - 1]) \
+                and len(_HAN.findall(phrase)) == size and len(set(phrase)) > 1:
+            return start
+    return None
+
+
+def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """(paragraph's offset, paragraph, start, end, the phrase) of each phrase written twice before a figure."""
+    for figure in report.figures:
+        par = figure.paragraph
+        if par is not None and figure.offset >= 7 and (start := _phrase_twice(par.text, figure.offset)) is not None:
+            offset = joined.starts[joined.paragraphs.index(par)]  # a slip is rare: found where there is one
+            yield offset, par, start, figure.offset, par.text[start + (figure.offset - start) // 2:figure.offset]
+    text = joined.text
+    for sign in ("%", "％"):
+        for at in positions(text, sign):
+            end = at
+            while end and text[end - 1] in _FIGURE_CHARS:
+                end -= 1
+            if end < at and (start := _phrase_twice(text, end)) is not None:
+                _, par, offset = joined.at(start)
+                yield offset, par, start - offset, end - offset, text[start + (end - start) // 2:end]
+
+
 def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
     """(paragraph's offset, paragraph, start, end, what is doubled) of each body's name and connective written
     twice."""
@@ -568,7 +606,8 @@ def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> No
     keep = prepared(params, _keep_words)
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     found = {(offset, start, end): (par, word, "phrase" if len(word) > 2 else None)  # a clause twice: its phrase
-             for offset, par, start, end, word in chain(_doubled(joined, keep), _doubled_short(joined))}
+             for offset, par, start, end, word in chain(_doubled(joined, keep), _doubled_short(joined),
+                                                        _twice_before_figures(report, joined))}
     found.update(((offset, start, end), (par, word, variant))
                  for offset, par, start, end, word, variant in _left_over(joined))
     for (_, start, end), (par, word, variant) in sorted(found.items(), key=lambda item: item[0]):

@@ -230,6 +230,8 @@ def _item_marker(level: int, number: int):
 
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
+_HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
+_HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
 
 @kind("part-numbering", params=NoParams)
@@ -299,9 +301,11 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             text = par.text.lstrip(SPACES)
             if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
                     and _RUN_IN_TITLE.match(text, len(marker) + 1)):
+                # the heading, not the paragraph its text runs on in (「一)扎实做好主动公开。2025年，通过……」)
+                stop = _HEADING_STOP.search(text, len(marker) + 1, _HEADING_SHOWN)
+                shown = text[:stop.start() if stop else _HEADING_SHOWN].rstrip()
                 lead = len(par.text) - len(text)
-                end = len(par.text.rstrip())
-                return Span.within(par, lead, end), text.rstrip()
+                return Span.within(par, lead, lead + len(shown)), shown
         return None
 
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the

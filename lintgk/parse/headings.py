@@ -32,7 +32,8 @@ _RUN_IN = lazy_compile(
 
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
-# catalogue label kept with the page) labels the report; it is not one of its parts.
+# catalogue label kept with the page) labels the report; it is not one of its parts. A title that a stop ends
+# and text goes on after (「（三）科学编发信息公开年报：按照……」) heads an item on compiling the report.
 _REPORT_LABEL = lazy_compile(r"信息公开(?:工作)?(?:年度)?(?:报告|年报)[\d" + SPACES + r"]*$")
 # The left column of the national table of applications numbers its rows like parts (「一、本年新收政府信息公开
 # 申请数量」…「四、结转下年度继续办理」); where the table is not read as one (each cell set on a line of its own,
@@ -95,7 +96,7 @@ def _numbered_heading(text: str) -> tuple[int, int, str, str, int] | str | None:
             return None  # a marker alone (「三、」 of a table's label printed a character a line): no heading
         if text.rstrip(SPACES)[-1:].isdigit() and _ROW_FIGURES.search(text, opened):
             return None  # 「3.危及“三安全一稳定” 5 0 0 0 0 0 5」: a row of a table not read as one
-        if "信息公开" in title and _REPORT_LABEL.search(title):
+        if "信息公开" in title and _REPORT_LABEL.search(title) and not (stop and text[stop.end():].strip(SPACES)):
             return None
         if level == 1 and _table_row_label(title):
             return None

@@ -107,7 +107,10 @@ def _candidates(paragraphs: list[Paragraph]):
             continue
         nxt = reach[i + 1] if i + 1 < len(reach) else None
         looks = _looks_like_title(text)
+        # (a sentence that leads into the text, 「现将……报告如下：」, over the first part 「一、总体情况」 is no
+        # title broken over two lines: a line that is a sentence, or a numbered heading below, ends no title)
         if (not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40
+                and not _SENTENCE_MARKS.search(text) and not ANY_MARKER.match(nxt.text)
                 and not column_over_title(text, nxt.text)
                 and not _whole_below(text, nxt.text) and not _PAGE_STAMP.search(text)):
             joined = text + _unspaced(nxt.text)
@@ -332,8 +335,9 @@ def _title(text: str, span: Span) -> Title:
 
 # 「特向社会公布2017年度政府信息公开工作年度报告」「现公布刘楼镇2012年政府信息公开工作年度报告」
 # 「现将2020年度市人力资源社会保障局信息公开工作总结报告如下」 (a Shandong city bureau's 2020 report)
+# (「现将××局2025年政府信息公开工作开展情况报告如下」: a report named by the work it reports on)
 _NAMED_REPORT = lazy_compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年度?\p{Han}{0,16}?(?:政府)?信息公开(?:工作)?(?:年度|总结)?(?:报告|年报)"
+    r"(?P<y>(?:19|20)\d{2})\s*年度?\p{Han}{0,16}?(?:政府)?信息公开(?:工作)?(?:开展)?(?:情况)?(?:年度|总结)?(?:报告|年报)"
 )
 
 
