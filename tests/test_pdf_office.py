@@ -372,3 +372,33 @@ def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
     assert after_prose[1][1] == [(68.0, "line", line)], "a box after prose: its text stays a line"
     after_table = _place_tails([(842, [(50.0, "table", rows[:2])]), (842, tail)])
     assert after_table[1][1] == [(60.0, "table", rows[2:])]
+
+
+def test_a_justified_line_the_layout_stretched_is_read_without_spaces(tmp_path):
+    """Word and LibreOffice stretch a justified line that an e-mail too long for it pushed onto the next line:
+    every gap next to a Chinese character widened alike, each wider than a space (「电 话 ： 0599-66561036 ，
+    邮 箱 ：」). Read with those spaces, GK601 took each for a stray space (a real 2024 public security bureau's
+    report, corpus nat2-gaj-2024, laid out in Word by make_office.py). A space typed in the prose, one wide gap
+    among tight ones, is kept."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "stretched.pdf"
+    c = cjk_canvas(path)
+    height = A4[1]
+    size, gap = 12, 21.6  # a stretched gap of 1.8 em
+
+    def spread(pieces: list[str], top: float, gaps: list[float]) -> None:
+        x = 80.0
+        for piece, after in zip(pieces, gaps + [0]):
+            c.drawString(x, top, piece)
+            x += stringWidth(piece, "STSong-Light", size) + after
+
+    c.setFont("STSong-Light", size)
+    spread(list("电话：") + ["0599-66561036"] + list("，邮箱："), height - 100, [gap] * 7)
+    c.drawString(80, height - 120, "hc@example.com）。")
+    spread(["地址：云山北路1号", "；邮编：358800。"], height - 160, [9.0])
+    c.save()
+    doc = read_path(path)
+    assert doc.lines[0] == "电话：0599-66561036，邮箱：hc@example.com）。"
+    assert doc.lines[-1] == "地址：云山北路1号 ；邮编：358800。"
