@@ -374,6 +374,24 @@ def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
     assert after_table[1][1] == [(60.0, "table", rows[2:])]
 
 
+def test_a_cut_label_whose_first_line_stands_above_its_grid_is_still_read_in_its_row():
+    """Word sets a cell's top margin to 0: in LibreOffice's export of a real 2025 county government's report
+    (sw14-2025-county-jiangsu, laid out by make_office.py) the first line of a label the page break cut
+    (「后申请内」 / 「容仍不明」 / 「确」 of 「3.补正后申请内容仍不明确」) has a font box reaching above the grid's top
+    ruling, so it came before the grid on the page: the grid was not the page's first thing, and the three
+    pieces were read as lines of their own. A line of its own above the grid still keeps it out."""
+    from lintgk.readers.pdf import _place_tails
+
+    rows = [["3.补正", "0", "0", "0"], ["后申请内\n容仍不明\n确", "", "", ""]]
+    first, second = {"text": "后申请内"}, {"text": "容仍不明确"}
+    tail = [(104.6, "line", first), (105.0, "tail", (rows[1:], {id(first), id(second)})), (117.0, "line", second)]
+    placed = _place_tails([(842, [(50.0, "table", rows[:1])]), (842, tail)])
+    assert placed[1][1] == [(105.0, "table", rows[1:])]
+    heading = {"text": "（四）无法提供"}
+    placed = _place_tails([(842, [(50.0, "table", rows[:1])]), (842, [(80.0, "line", heading)] + tail)])
+    assert [b[1] for b in placed[1][1]] == ["line", "line", "line"]
+
+
 def test_a_justified_line_the_layout_stretched_is_read_without_spaces(tmp_path):
     """Word and LibreOffice stretch a justified line that an e-mail too long for it pushed onto the next line:
     every gap next to a Chinese character widened alike, each wider than a space (「电 话 ： 0599-66561036 ，
