@@ -301,6 +301,26 @@ def test_a_paragraph_of_one_full_line_and_the_next_indented_paragraph_are_two():
     assert continues(title, {**second, "text": "工作年度报告", "x0": 252.0, "x1": 348.0}, layout, same_page=True)
 
 
+def test_a_heading_at_the_indent_and_the_full_first_line_below_it_are_two():
+    """Word's headings set at the body's first-line indent, the body in 15 pt: a one-line heading
+    (「五、因政府信息公开申请行政复议、提起行政诉讼的情况」) stops short of the margin, and the paragraph's first line
+    below it, indented two characters and running to the margin, has its middle an em right of the column's. Both
+    seemed centred and were joined as a title set on two lines (real 2015 and 2016 zone reports and a 2017 city
+    department's, corpus c3-old-2015/2016-zone-fujian and sw2-old-2017-citydept-fujian, laid out in Word with a
+    15 pt body and exported by LibreOffice)."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=79.5, right=521.5, pitch=27.0)
+    heading = {"text": "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "x0": 109.5, "x1": 484.5, "top": 300.5,
+               "size": 15.0}
+    body = {"text": "2015年我区未收到有关政府信息公开行政复议、提起行政诉", "x0": 109.5, "x1": 521.3, "top": 327.5,
+            "size": 15.0}
+    assert not continues(heading, body, layout, same_page=True)
+    second = {**body, "text": "工作年度报告", "x0": 255.0, "x1": 345.0}  # a title's second line, centred and short
+    assert continues({**heading, "text": "海澄综合实验区2015年政府信息公开", "x0": 115.0, "x1": 486.0}, second, layout,
+                     same_page=True)
+
+
 def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_is_wrapped():
     """Chromium's print of a real 2013 county page (corpus c3-old-2013-county-fujian; tests/corpus/browser) breaks
     before 「（http://www.hcsyq.gov.cn）下载。」, which goes over whole with its brackets, and before 「26736243；传真…」

@@ -258,7 +258,10 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
             return False  # two first lines at one indent: a paragraph whose one line was full, then the next
         return open_end and layout.centred(prev) and layout.centred(line)  # a wide title wrapped
     if open_end and not layout.flush_left(prev) and not layout.flush_left(line):
-        if layout.centred(prev) and layout.centred(line) or _centred_pair(prev, line):
+        # a line that starts at the first-line indent and runs to the right margin has its middle an em right of
+        # the column's and seems centred: a paragraph's first line, under a heading set at the same indent
+        if layout.centred(prev) and layout.centred(line) and not layout.reaches_right(line) \
+                or _centred_pair(prev, line):
             return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
