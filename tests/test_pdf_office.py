@@ -209,6 +209,20 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
     assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
 
 
+def test_the_next_tables_header_at_the_top_of_a_page_is_no_rest_of_the_row_above():
+    """A real 2025 county government's report (corpus sw14-2025-county-jiangsu) sets part 三's rows in several Word
+    tables of eight columns; laid out with part 三 on a landscape page and exported by LibreOffice, the row
+    「1.申请人无正当理由逾期不补正……｜9｜0…｜9」 ended a page and the next table's header 「项目｜本年新收件数｜…｜总计」
+    opened the next. Its cells were taken for the rest of the numbered row cut by the page break (「9本年新收件数」),
+    the row's figures lost, and GK405 found （七）总计 9 more than its rows. Words under a figure go on no cell."""
+    from lintgk.readers.pdf import _split_row
+
+    before = ["1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "9", "0", "0", "0", "0", "0", "9"]
+    header = ["项目", "本年新收件数", "上年结转件数", "予以公开", "部分公开", "不予公开", "结转下年度", "总计"]
+    assert not _split_row(before, header)
+    assert _split_row(before[:1] + [""] * 7, ["申请", "", "", "", "", "", "", ""]), "a label cut, its figures blank"
+
+
 def test_a_header_row_whose_every_cell_the_page_break_cut_is_one_row():
     """Tall rows in WPS's layout: the review table's first row ends a page with 「行政复」 and 「行政诉」, the next
     page opens with 「议」 and 「讼」 (a real 2023 finance bureau's report, nat2-czj-2023, laid out by

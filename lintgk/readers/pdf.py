@@ -280,6 +280,8 @@ def _split_row(before: list, after: list) -> bool:
         return False
     if any(a is None and b and b.strip() for a, b in zip(after, before)):
         return False
+    if any(a and a.strip() and b and _NUMBER.match(b) for a, b in zip(after, before)):
+        return False  # words under a figure go on no cell: a row of its own (the next table's header)
     if len(filled_after) == len(filled_before) and not _tails_of(before, after):
         return False
     return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())
