@@ -431,7 +431,7 @@ def test_a_justified_line_the_layout_stretched_is_read_without_spaces(tmp_path):
     every gap next to a Chinese character widened alike, each wider than a space (「电 话 ： 0599-66561036 ，
     邮 箱 ：」). Read with those spaces, GK601 took each for a stray space (a real 2024 public security bureau's
     report, corpus nat2-gaj-2024, laid out in Word by make_office.py). A space typed in the prose, one wide gap
-    among tight ones, is kept."""
+    among tight ones, or on a stretched line one wider than the stretch, is kept."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -450,7 +450,10 @@ def test_a_justified_line_the_layout_stretched_is_read_without_spaces(tmp_path):
     spread(list("电话：") + ["0599-66561036"] + list("，邮箱："), height - 100, [gap] * 7)
     c.drawString(80, height - 120, "hc@example.com）。")
     spread(["地址：云山北路1号", "；邮编：358800。"], height - 160, [9.0])
+    spread(list("传真：") + ["0599-66561037"] + list("，网址："), height - 200, [gap, gap, gap + 6, gap, gap, gap, gap])
+    c.drawString(80, height - 220, "http://www.example.gov.cn。")
     c.save()
     doc = read_path(path)
     assert doc.lines[0] == "电话：0599-66561036，邮箱：hc@example.com）。"
-    assert doc.lines[-1] == "地址：云山北路1号 ；邮编：358800。"
+    assert doc.lines[1] == "地址：云山北路1号 ；邮编：358800。"
+    assert doc.lines[2] == "传真： 0599-66561037，网址：http://www.example.gov.cn。", "a typed space on a stretched line"

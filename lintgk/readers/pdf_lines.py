@@ -57,7 +57,8 @@ def _unspread(text: str, chars: list[dict]) -> str:
     """The text of a justified line the layout stretched, without the spaces its gaps became. Word and WPS
     stretch a line that a long unbreakable word (an e-mail, a web address) pushed onto the next: every gap
     next to a Chinese character is widened by the same amount (「电 话 ： 0599-6656 ， 邮 箱 ：」), so that
-    each reads as a space. A space typed in the prose is one gap among tight ones, and is kept."""
+    each reads as a space. A space typed in the prose is one gap among tight ones, or on a stretched line one
+    wider than the stretch, and is kept."""
     if len(text) - text.count(" ") != len(chars) or not chars:
         return text
     gaps = []  # (gap, its space is at this index of text) next to a Chinese character
@@ -69,12 +70,13 @@ def _unspread(text: str, chars: list[dict]) -> str:
             at += 1
         if is_cjk(before["text"]) or is_cjk(char["text"]):
             gaps.append((char["x0"] - before["x1"], at - 1 if spaced else None))
-    size = chars[0]["size"]
-    if (len(gaps) < _FEWEST_SPREAD_GAPS or any(space is None for _, space in gaps)
-            or max(g for g, _ in gaps) - min(g for g, _ in gaps) > _EVEN_GAPS * size):
+    if len(gaps) < _FEWEST_SPREAD_GAPS or any(space is None for _, space in gaps):
         return text
-    dropped = {space for _, space in gaps}
-    return "".join(ch for i, ch in enumerate(text) if i not in dropped)
+    stretch = min(g for g, _ in gaps)
+    even = {space for g, space in gaps if g - stretch <= _EVEN_GAPS * chars[0]["size"]}
+    if len(even) < _FEWEST_SPREAD_GAPS:
+        return text
+    return "".join(ch for i, ch in enumerate(text) if i not in even)
 
 
 def _baseline(chars: list[dict]) -> float | None:
