@@ -57,17 +57,6 @@ KNOWN: dict[tuple[str, str], tuple[tuple[Finding, ...], tuple[Finding, ...]]] = 
         # wrapped end of the breadcrumb above it, which runs to the margin
         (("GK104", "找不到报告标题（应为“××机关××××年政府信息公开工作年度报告”）"),),
     ),
-    # two pages with no style sheet: the title, in the body's size and flush left, runs into the first
-    # paragraph (「……工作年报2009年，汀浦镇……」), so no title is found (the date of the page's metadata, taken
-    # for the report's, is years after the deadline: a re-posting's, which GK205 leaves alone)
-    ("old-2009-town-zhejiang", "pdf"): (
-        (("GK104", "标题「汀浦镇2009年政府信息公开工作年报」缺少“政府信息公开工作年度报告”"),),
-        (("GK104", "找不到报告标题（应为“××机关××××年政府信息公开工作年度报告”）"),),
-    ),
-    ("old-2013-town-zhejiang", "pdf"): (
-        (),
-        (("GK104", "找不到报告标题（应为“××机关××××年政府信息公开工作年度报告”）"),),
-    ),
 }
 
 

@@ -209,6 +209,20 @@ def test_a_table_row_cut_by_the_page_break_is_one_row():
     assert not _split_row(before, [None, "其他", "0", "0", "0", "0", "0", "0", "0"]), "a row with figures"
 
 
+def test_the_next_tables_header_at_the_top_of_a_page_is_no_rest_of_the_row_above():
+    """A real 2025 county government's report (corpus sw14-2025-county-jiangsu) sets part 三's rows in several Word
+    tables of eight columns; laid out with part 三 on a landscape page and exported by LibreOffice, the row
+    「1.申请人无正当理由逾期不补正……｜9｜0…｜9」 ended a page and the next table's header 「项目｜本年新收件数｜…｜总计」
+    opened the next. Its cells were taken for the rest of the numbered row cut by the page break (「9本年新收件数」),
+    the row's figures lost, and GK405 found （七）总计 9 more than its rows. Words under a figure go on no cell."""
+    from lintgk.readers.pdf import _split_row
+
+    before = ["1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "9", "0", "0", "0", "0", "0", "9"]
+    header = ["项目", "本年新收件数", "上年结转件数", "予以公开", "部分公开", "不予公开", "结转下年度", "总计"]
+    assert not _split_row(before, header)
+    assert _split_row(before[:1] + [""] * 7, ["申请", "", "", "", "", "", "", ""]), "a label cut, its figures blank"
+
+
 def test_a_header_row_whose_every_cell_the_page_break_cut_is_one_row():
     """Tall rows in WPS's layout: the review table's first row ends a page with 「行政复」 and 「行政诉」, the next
     page opens with 「议」 and 「讼」 (a real 2023 finance bureau's report, nat2-czj-2023, laid out by
@@ -301,6 +315,27 @@ def test_a_paragraph_of_one_full_line_and_the_next_indented_paragraph_are_two():
     assert continues(title, {**second, "text": "工作年度报告", "x0": 252.0, "x1": 348.0}, layout, same_page=True)
 
 
+def test_a_heading_at_the_indent_and_the_full_first_line_below_it_are_two():
+    """Word's headings set at the body's first-line indent, the body in 15 pt: a one-line heading
+    (「五、因政府信息公开申请行政复议、提起行政诉讼的情况」) stops short of the margin, and the paragraph's first line
+    below it, indented two characters and running to the margin, has its middle an em right of the column's. Both
+    seemed centred and were joined as a title set on two lines (real 2015 and 2016 zone reports and a 2017 city
+    department's, corpus c3-old-2015/2016-zone-fujian and sw2-old-2017-citydept-fujian, laid out in Word with a
+    15 pt body and exported by LibreOffice). Chromium's prints of two real town pages (old-2009/2013-town-zhejiang,
+    tests/corpus/browser) lost their centred title so, into the indented first paragraph (a false GK104)."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=79.5, right=521.5, pitch=27.0)
+    heading = {"text": "五、因政府信息公开申请行政复议、提起行政诉讼的情况", "x0": 109.5, "x1": 484.5, "top": 300.5,
+               "size": 15.0}
+    body = {"text": "2015年我区未收到有关政府信息公开行政复议、提起行政诉", "x0": 109.5, "x1": 521.3, "top": 327.5,
+            "size": 15.0}
+    assert not continues(heading, body, layout, same_page=True)
+    second = {**body, "text": "工作年度报告", "x0": 255.0, "x1": 345.0}  # a title's second line, centred and short
+    assert continues({**heading, "text": "海澄综合实验区2015年政府信息公开", "x0": 115.0, "x1": 486.0}, second, layout,
+                     same_page=True)
+
+
 def test_a_line_stopped_short_by_a_bracketed_address_or_a_number_after_a_colon_is_wrapped():
     """Chromium's print of a real 2013 county page (corpus c3-old-2013-county-fujian; tests/corpus/browser) breaks
     before 「（http://www.hcsyq.gov.cn）下载。」, which goes over whole with its brackets, and before 「26736243；传真…」
@@ -372,3 +407,54 @@ def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
     assert after_prose[1][1] == [(68.0, "line", line)], "a box after prose: its text stays a line"
     after_table = _place_tails([(842, [(50.0, "table", rows[:2])]), (842, tail)])
     assert after_table[1][1] == [(60.0, "table", rows[2:])]
+
+
+def test_a_cut_label_whose_first_line_stands_above_its_grid_is_still_read_in_its_row():
+    """Word sets a cell's top margin to 0: in LibreOffice's export of a real 2025 county government's report
+    (sw14-2025-county-jiangsu, laid out by make_office.py) the first line of a label the page break cut
+    (「后申请内」 / 「容仍不明」 / 「确」 of 「3.补正后申请内容仍不明确」) has a font box reaching above the grid's top
+    ruling, so it came before the grid on the page: the grid was not the page's first thing, and the three
+    pieces were read as lines of their own. A line of its own above the grid still keeps it out."""
+    from lintgk.readers.pdf import _place_tails
+
+    rows = [["3.补正", "0", "0", "0"], ["后申请内\n容仍不明\n确", "", "", ""]]
+    first, second = {"text": "后申请内"}, {"text": "容仍不明确"}
+    tail = [(104.6, "line", first), (105.0, "tail", (rows[1:], {id(first), id(second)})), (117.0, "line", second)]
+    placed = _place_tails([(842, [(50.0, "table", rows[:1])]), (842, tail)])
+    assert placed[1][1] == [(105.0, "table", rows[1:])]
+    heading = {"text": "（四）无法提供"}
+    placed = _place_tails([(842, [(50.0, "table", rows[:1])]), (842, [(80.0, "line", heading)] + tail)])
+    assert [b[1] for b in placed[1][1]] == ["line", "line", "line"]
+
+
+def test_a_justified_line_the_layout_stretched_is_read_without_spaces(tmp_path):
+    """Word and LibreOffice stretch a justified line that an e-mail too long for it pushed onto the next line:
+    every gap next to a Chinese character widened alike, each wider than a space (「电 话 ： 0599-66561036 ，
+    邮 箱 ：」). Read with those spaces, GK601 took each for a stray space (a real 2024 public security bureau's
+    report, corpus nat2-gaj-2024, laid out in Word by make_office.py). A space typed in the prose, one wide gap
+    among tight ones, or on a stretched line one wider than the stretch, is kept."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "stretched.pdf"
+    c = cjk_canvas(path)
+    height = A4[1]
+    size, gap = 12, 21.6  # a stretched gap of 1.8 em
+
+    def spread(pieces: list[str], top: float, gaps: list[float]) -> None:
+        x = 80.0
+        for piece, after in zip(pieces, gaps + [0]):
+            c.drawString(x, top, piece)
+            x += stringWidth(piece, "STSong-Light", size) + after
+
+    c.setFont("STSong-Light", size)
+    spread(list("电话：") + ["0599-66561036"] + list("，邮箱："), height - 100, [gap] * 7)
+    c.drawString(80, height - 120, "hc@example.com）。")
+    spread(["地址：云山北路1号", "；邮编：358800。"], height - 160, [9.0])
+    spread(list("传真：") + ["0599-66561037"] + list("，网址："), height - 200, [gap, gap, gap + 6, gap, gap, gap, gap])
+    c.drawString(80, height - 220, "http://www.example.gov.cn。")
+    c.save()
+    doc = read_path(path)
+    assert doc.lines[0] == "电话：0599-66561036，邮箱：hc@example.com）。"
+    assert doc.lines[1] == "地址：云山北路1号 ；邮编：358800。"
+    assert doc.lines[2] == "传真： 0599-66561037，网址：http://www.example.gov.cn。", "a typed space on a stretched line"

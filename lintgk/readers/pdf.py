@@ -86,8 +86,11 @@ def _place_tails(pages: list[tuple[float, list]]) -> list[tuple[float, list]]:
         for block in blocks:
             if block[1] == "tail":
                 rows, inside = block[2]
-                if not kept and before is not None and len(before) == len(rows[0]) and _split_row(before, rows[0]):
-                    kept.append((block[0], "table", rows))
+                # its own first line may stand above its top ruling (a font's box taller than the cell's top
+                # margin, which Word sets to 0): that is no text before it
+                ahead = [b for b in kept if b[1] != "line" or id(b[2]) not in inside]
+                if not ahead and before is not None and len(before) == len(rows[0]) and _split_row(before, rows[0]):
+                    kept = [(block[0], "table", rows)]
                     taken |= inside
             elif id(block[2]) not in taken:
                 kept.append(block)
@@ -277,6 +280,8 @@ def _split_row(before: list, after: list) -> bool:
         return False
     if any(a is None and b and b.strip() for a, b in zip(after, before)):
         return False
+    if any(a and a.strip() and b and _NUMBER.match(b) for a, b in zip(after, before)):
+        return False  # words under a figure go on no cell: a row of its own (the next table's header)
     if len(filled_after) == len(filled_before) and not _tails_of(before, after):
         return False
     return not any(_NUMBER.match(c) for c in filled_after) and not ANY_MARKER.match(filled_after[0].strip())

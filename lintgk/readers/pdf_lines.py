@@ -17,6 +17,7 @@ import regex as re
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
+from lintgk.parse.patterns import is_cjk
 from lintgk.readers.pdf_words import text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
@@ -35,6 +36,8 @@ def page_lines(page) -> list[dict]:
         text = line["text"].strip()
         if not text or PAGE_NUMBER.match(text):
             continue
+        if " " in text:
+            text = _unspread(text, line["chars"])
         size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
         kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
                 "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
@@ -43,6 +46,37 @@ def page_lines(page) -> list[dict]:
         else:
             out.append(kept)
     return out
+
+
+# A justified line stretched evenly: its gaps next to Chinese characters within this much of one another (em)
+_EVEN_GAPS = 0.1
+_FEWEST_SPREAD_GAPS = 3
+
+
+def _unspread(text: str, chars: list[dict]) -> str:
+    """The text of a justified line the layout stretched, without the spaces its gaps became. Word and WPS
+    stretch a line that a long unbreakable word (an e-mail, a web address) pushed onto the next: every gap
+    next to a Chinese character is widened by the same amount (「电 话 ： 0599-6656 ， 邮 箱 ：」), so that
+    each reads as a space. A space typed in the prose is one gap among tight ones, or on a stretched line one
+    wider than the stretch, and is kept."""
+    if len(text) - text.count(" ") != len(chars) or not chars:
+        return text
+    gaps = []  # (gap, its space is at this index of text) next to a Chinese character
+    at = 0
+    for before, char in zip(chars, chars[1:]):
+        at += 1
+        spaced = text[at] == " "
+        if spaced:
+            at += 1
+        if is_cjk(before["text"]) or is_cjk(char["text"]):
+            gaps.append((char["x0"] - before["x1"], at - 1 if spaced else None))
+    if len(gaps) < _FEWEST_SPREAD_GAPS or any(space is None for _, space in gaps):
+        return text
+    stretch = min(g for g, _ in gaps)
+    even = {space for g, space in gaps if g - stretch <= _EVEN_GAPS * chars[0]["size"]}
+    if len(even) < _FEWEST_SPREAD_GAPS:
+        return text
+    return "".join(ch for i, ch in enumerate(text) if i not in even)
 
 
 def _baseline(chars: list[dict]) -> float | None:
@@ -226,7 +260,10 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
             return False  # two first lines at one indent: a paragraph whose one line was full, then the next
         return open_end and layout.centred(prev) and layout.centred(line)  # a wide title wrapped
     if open_end and not layout.flush_left(prev) and not layout.flush_left(line):
-        if layout.centred(prev) and layout.centred(line) or _centred_pair(prev, line):
+        # a line that starts at the first-line indent and runs to the right margin has its middle an em right of
+        # the column's and seems centred: a paragraph's first line, under a heading set at the same indent
+        if layout.centred(prev) and layout.centred(line) and not layout.reaches_right(line) \
+                or _centred_pair(prev, line):
             return True  # a title set on two centred lines
     word = _UNBREAKABLE.match(text)
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
