@@ -57,7 +57,7 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
         return None, start + 1
     if start + 1 < len(lines) and not _cell(lines, start + 1):
         return _spaced_cells_per_line(lines, start)
-    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=False)
+    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=True)
 
 
 class _LineSlots(Sequence):
