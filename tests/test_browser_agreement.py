@@ -43,14 +43,6 @@ Finding = tuple[str, str]  # rule code, message with the lines it cites put as �
 # file has). None of them a false finding on a text copied from a page; in printed PDFs, the faults of the
 # PDF reader not yet fixed.
 KNOWN: dict[tuple[str, str], tuple[tuple[Finding, ...], tuple[Finding, ...]]] = {
-    ("nat2-cjpq-2021", "copy.txt"): (
-        # part 二's table of the 2019 format: the copy's layout loses its last column 采购总金额 from the list of
-        # the 2019 columns the message names (the finding, its rule and its place, the same)
-        (("GK411", "「主动公开政府信息情况」表用的是2019年格式的栏目（本年新制作数量、本年新公开数量、对外公开总数量、"
-                   "上一年项目数量、本年增/减、采购项目数量、采购总金额），2021年度的报告应按国办公开办函〔2021〕30号格式的栏目填报"),),
-        (("GK411", "「主动公开政府信息情况」表用的是2019年格式的栏目（本年新制作数量、本年新公开数量、对外公开总数量、"
-                   "上一年项目数量、本年增/减、采购项目数量），2021年度的报告应按国办公开办函〔2021〕30号格式的栏目填报"),),
-    ),
     ("nat2-zrz-2023", "pdf"): (
         (),
         # the saved page has no style sheet: the title, in the body's size and flush left, is taken for the

@@ -22,7 +22,7 @@ from lintgk.parse.national import APPLICATION_ROWS
 
 _MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
 # a signed change: 本年增/减 「+1」, 「减4」
-_VALUE = lazy_compile(r"^(?:(?:[-+＋]|" + CHANGE_WORDS + r")?\d+(?:\.\d+)?|[-—－/／]|无)$")
+_VALUE = lazy_compile(r"^(?:(?:[-+＋]|" + CHANGE_WORDS + r")?\d+(?:\.\d+)?(?:万?元)?|[-—－/／]|无)$")
 _SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
@@ -661,6 +661,7 @@ class _Gap:
     index: int  # the content line's index (TABLE_END: the index the table stops at)
     size: int
     slot: str | None  # WITHIN, ROW_END, TABLE_END, LEAD, or None where no blank cell can stand (a header, a label's parts)
+    tabs: int = 0  # its lines holding a tab and blanks only (innerText's mark between two cells of a row)
 
 
 def _slot(builder: _Assembler, cells: tuple[tuple[str, int, str | None], ...]) -> str | None:
@@ -691,9 +692,9 @@ class _Spacing:
         self.gaps: list[_Gap] = []
         self.adjacent: set[str] = set()
 
-    def note(self, builder: _Assembler, index: int, size: int, cells: tuple) -> None:
+    def note(self, builder: _Assembler, index: int, size: int, cells: tuple, tabs: int) -> None:
         if size:
-            self.gaps.append(_Gap(index, size, _slot(builder, cells)))
+            self.gaps.append(_Gap(index, size, _slot(builder, cells), tabs))
         elif len(self.adjacent) < 2:  # once both are seen, a line with none before it tells nothing more
             slot = _slot(builder, cells)
             if slot == WITHIN or slot == ROW_END:
@@ -704,11 +705,11 @@ class _Spacing:
         if self.gaps and self.gaps[-1].index == index:
             self.gaps.pop()
 
-    def end(self, builder: _Assembler, index: int, size: int) -> None:
+    def end(self, builder: _Assembler, index: int, size: int, tabs: int) -> None:
         """The table stops at ``index``, ``size`` separator lines after its last content line."""
         cur = builder.current
         if size and cur is not None and cur.kind in (ROW, VALUE):
-            self.gaps.append(_Gap(index, size, TABLE_END))
+            self.gaps.append(_Gap(index, size, TABLE_END, tabs))
 
     def least(self, slot: str) -> int | None:
         sizes = [g.size for g in self.gaps if g.slot == slot]
@@ -754,6 +755,28 @@ def _blank_cells(spacing: _Spacing, last_row_bare: bool = False, rows_as_cells: 
     if last.slot == TABLE_END and trailing > 0:
         # the table's last cells, blank, before what follows it (read where the table has blank cells inside)
         found[last.index] = [last.index - last.size + apart + k * step for k in range(trailing)]
+    return found or None
+
+
+def _tab_blanks(spacing: _Spacing, lines: list[str]) -> dict[int, list[int]] | None:
+    """The blank cells of a table copied as a browser's innerText gives a table whose cells hold paragraphs: a cell
+    a line, blank lines around it, and a line of its own holding the tab between two cells of a row
+    (「821」「」「⇥」「」「35」); an empty cell with no paragraph adds its tab alone, an empty paragraph (&nbsp;) a
+    line of spaces too, and no tab follows a row's last cell. So each tab is a cell's start: the tabs of a gap
+    between two figures of a row, less one, are its blank cells, and those before a row's label, at the table's end
+    or before a row of figures under its header (part 四's) are the row's blank last or first cells. Read where
+    every gap between two cells of a row holds a tab and the fewest one; None otherwise. A blank cell is placed at
+    the tab that opens it (the one after it, for a row's first cells)."""
+    within = [g for g in spacing.gaps if g.slot == WITHIN]
+    if not within or WITHIN in spacing.adjacent or min(g.tabs for g in within) != 1:
+        return None
+    found: dict[int, list[int]] = {}
+    for gap in spacing.gaps:
+        if gap.slot is not None:
+            count = gap.tabs - 1 if gap.slot == WITHIN else gap.tabs
+            if count > 0:
+                at = [j for j in range(gap.index - gap.size, gap.index) if "\t" in lines[j]][:count]
+                found[gap.index] = at if len(at) == count else [gap.index - gap.size + k for k in range(count)]
     return found or None
 
 
@@ -811,6 +834,10 @@ def _with_blank_cells(lines: list[str], start: int, first: tuple, spacing: _Spac
                       end: int) -> tuple[_Assembler, int]:
     """The table read again with the blank cells its spacing shows (``_blank_cells``; or ``_one_line_blanks``
     where that reading leaves the applications table's rows short and this one makes them whole)."""
+    tabbed = _tab_blanks(spacing, lines)
+    if tabbed is not None:  # a tab a line between a row's cells (innerText): each tab starts a cell
+        read, read_end, _ = _assemble(lines, start, first, tabbed)
+        return read, read_end
     last = builder.rows[-1] if builder.rows else None
     followed = bool(spacing.gaps) and spacing.gaps[-1].index < len(lines)  # not where the copy stops
     bare = followed and last is not None and last.kind == ROW and not last.values
@@ -844,6 +871,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
     spacing = _Spacing() if blanks is None else None
     i = end = start
     passed = 0  # lines passed over since the last content line (page numbers, pieces of labels): no separators
+    tabs = 0  # separator lines holding a tab since the last content line (``_tab_blanks``)
     tail = end  # the index after the table's last line (a line of bare empty cells too)
     added = -1  # the index whose blank cells were put in before its line (which may end the table)
     while i < len(lines):
@@ -857,8 +885,10 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             if run:  # the row's empty cells: read in place, the line counted with the content before it
                 builder.add_line(tuple(("", column, VALUE) for column in run), i + 1)
                 end = i  # (so the separators after it are measured as after a cell: the line is one)
-                passed = 0
+                passed = tabs = 0
                 tail = i + 1
+            elif "\t" in line:
+                tabs += 1
             i += 1
             continue
         if i > start and line.lstrip(_SPACES)[:1] in _PAGE_MARK_START and _PAGE_MARK.match(line.strip(_SPACES)):
@@ -871,7 +901,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         kept = _kept(line)
         known, cells = _kept_placed(line) if kept else _placed(line)
         if spacing is not None:
-            spacing.note(builder, i, i - end - passed, cells)
+            spacing.note(builder, i, i - end - passed, cells, tabs)
         elif i in blanks:
             _add_blanks(builder, blanks[i])
             added = i
@@ -885,7 +915,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
             builder.add_kept_line(line, cells, i + 1)
             i += 1
             end = i
-            passed = 0
+            passed = tabs = 0
             continue
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
@@ -913,7 +943,7 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
                     i += 1
                     end = i
-                    passed = 0
+                    passed = tabs = 0
                     continue
                 if _label_fragment(builder, tokens):  # passed over: the table ends before it unless a row follows
                     if spacing is not None:
@@ -933,9 +963,9 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         builder.add_line(cells, i + 1)
         i += 1
         end = tail = i
-        passed = 0
+        passed = tabs = 0
     if spacing is not None:
-        spacing.end(builder, i, i - end - passed)
+        spacing.end(builder, i, i - end - passed, tabs)
     elif i in blanks:
         if added != i:  # (the line that ended the table had them put in before it: not twice)
             _add_blanks(builder, blanks[i])  # the table's last cells, blank

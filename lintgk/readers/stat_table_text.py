@@ -52,12 +52,14 @@ _Slot = tuple[str, int, int, bool]
 
 
 def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, int]:
-    """An old-format statistics table written one cell per line from index ``start``, and the index after it."""
+    """An old-format statistics table written one cell per line from index ``start``, and the index after it. A
+    header cell of two paragraphs (「计量」「单位」) is joined again in both layouts: a page saved as text by Word or
+    LibreOffice sets no line between the cells."""
     if not may_open_table(lines[start]) or not _LABEL_HEADER.match(_cell(lines, start)):
         return None, start + 1
     if start + 1 < len(lines) and not _cell(lines, start + 1):
         return _spaced_cells_per_line(lines, start)
-    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=False)
+    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=True)
 
 
 class _LineSlots(Sequence):
