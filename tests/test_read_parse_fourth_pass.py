@@ -181,35 +181,40 @@ def test_a_sentence_is_told_from_a_row_as_the_separator_pattern_tells_it(line):
 
 
 def _header_columns_plain(table, spec):
-    """national._header_columns as it was: every row's distinct cells worked out, header or not."""
+    """national._header_columns done plainly: every row's distinct cells worked out, header or not."""
     from lintgk.parse import national
     from lintgk.parse.forms import FormRow, FormTable, ShortRow
     from lintgk.parse.model import Span
     from lintgk.parse.patterns import rx
 
-    found, header, alone, short, pending = [], [], [], [], []
+    opening = spec.options["header"]
+    # pending: labels alone since the last header, section or row of figures; noted: since the last row of figures
+    found, header, alone, short, pending, noted = [], [], [], [], [], []
     named = rx(spec.options["row"])
     for row in table.rows:
         cells = national._distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
-        if rx(spec.options["section"]).match(first):
+        if rx(spec.options["section"]).match(first) or first.startswith(opening):
             pending = []  # labels alone in another table than the figures' are not taken for blank rows
-        if first.startswith(spec.options["header"]):
+        if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in national._after_repeats(cells)]
-            header = national._distinct_names([n for n in names if n], spec)
-            pending = []
+            last = max((i for i, name in enumerate(names) if name.startswith(opening)), default=-1)
+            header = national._distinct_names([n for n in names[last + 1:] if n], spec)  # the last of headers run in
             continue
         if header and named.match(first) and len(cells) > 1:
             values = national._values(national._after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
-            short += pending  # labels alone with a row of figures below them: rows left blank
-            pending = []
+            # labels alone with a row of figures below them: rows left blank (under any header, where the row's
+            # figures stand on its label's line)
+            short += noted if national._on_one_line(cells) else pending
+            pending, noted = [], []
         elif header and named.match(first):  # a row of its label alone (a table left blank, or that row)
             cell = cells[0]
             alone.append(ShortRow(first, first, cell.line, 0,
                                   Span(cell.line, cell.column, cell.line, cell.column + max(1, len(cell.text))),
                                   len(header)))
             pending.append(alone[-1])
+            noted.append(alone[-1])
     if not found:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
@@ -220,7 +225,9 @@ _ACTIVE_ROW = st.sampled_from([
     ["信息内容", "本年制发件数", "本年废止件数"], [" 信息内容", "信息内容", "本年新公开数量"], ["\u3000信息内容（单位）", "5"],
     ["规章", "5", "0"], ["行政许可 ", "3"], ["行政处罚"], ["其他", "信息内容", "1"], ["5", "0"], [""], [],
 ])
-_ACTIVE_ROWS = st.lists(st.tuples(_ACTIVE_ROW, st.lists(st.booleans(), min_size=3, max_size=3)), max_size=6)
+# each row's cells, which of them are merged with the one before, and whether they stand one a line (a copy)
+_ACTIVE_ROWS = st.lists(st.tuples(_ACTIVE_ROW, st.lists(st.booleans(), min_size=3, max_size=3), st.booleans()),
+                        max_size=6)
 
 
 @given(_ACTIVE_ROWS)
@@ -229,11 +236,12 @@ def test_a_table_without_a_header_row_is_left_as_reading_every_row_leaves_it(row
     from lintgk.parse import national
 
     table_rows = []
-    for n, (texts, merges) in enumerate(rows, 1):
+    for n, (texts, merges, spread) in enumerate(rows, 1):
         made: list = []
         for text, merged in zip(texts, merges):  # a merged cell is the same object in each place it spans
-            made.append(made[-1] if merged and made else Cell(text, n, len(made) + 1))
-        table_rows.append(Row(made, n))
-    table = Table(table_rows, 1, len(rows) + 1)
+            made.append(made[-1] if merged and made else
+                        Cell(text, 10 * n + len(made), 1) if spread else Cell(text, 10 * n, len(made) + 1))
+        table_rows.append(Row(made, 10 * n))
+    table = Table(table_rows, 1, 10 * len(rows) + 10)
     spec = national._ACTIVE
     assert national._header_columns(table, spec) == _header_columns_plain(table, spec)
