@@ -470,15 +470,20 @@ _OPENING_REACH = 6  # paragraphs read for the opening when the report has no par
 _OPENING_MAX = 20  # and at most these above its first part
 
 
+def _year_vouched(report: Report, year: int) -> bool:
+    """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does)."""
+    vouched = {p.start.year for p in report.periods if p.statistical}
+    if report.title is not None and report.title.year:
+        vouched.add(report.title.year)
+    return vouched == {year}
+
+
 def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
     """The opening, above the first part, names the report it compiles or publishes with another year than the
     report's (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report, 「编制了《田黄镇2020年……年度报告》」 in a
     2021 one): last year's opening kept, or the year it is written in. Only when the title's year or the
     statistics period vouches for the report's year."""
-    vouched = {p.start.year for p in report.periods if p.statistical}
-    if report.title is not None and report.title.year:
-        vouched.add(report.title.year)
-    if vouched != {year}:
+    if not _year_vouched(report, year):
         return
     title = report.title.span if report.title else None
     first_part = report.parts[0].paragraph.line if report.parts else None
@@ -510,10 +515,7 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
     disclosure (a 2022 report 「根据……《……关于编制公布2021年政府信息公开工作年度报告有关事项的通知》……要求」 or
     「……关于印发2021年政务公开工作要点的通知」): last year's opening kept. Only when the title's year or the
     statistics period vouches for the report's year."""
-    vouched = {p.start.year for p in report.periods if p.statistical}
-    if report.title is not None and report.title.year:
-        vouched.add(report.title.year)
-    if vouched != {year}:
+    if not _year_vouched(report, year):
         return
     first = report.parts[0] if report.parts else None
     for par in report.doc.paragraphs[:_OPENING_MAX if first is not None else _OPENING_REACH]:
