@@ -78,9 +78,9 @@ def with_findings_across(results: Iterable[FileResult | CachedReference], config
                          previous: list[FileResult] | None = None, cache=None, jobs: int = 1) -> Iterator[FileResult]:
     """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
     second stage's findings for a run in which nothing changed, and reads back the results ``results`` gives
-    only as references to its entries (lintgk.batch.iter_lint's ``references``). With ``jobs`` above 1 (and fork), what is
-    left after the last result (each report's findings, merged into its stored form) is shared among that
-    many forked processes (lintgk.across.finishing)."""
+    only as references to its entries (lintgk.batch.iter_lint's ``references``). With ``jobs`` above 1 (and
+    fork), what is left after the last result (each report's findings, merged into its stored form) is shared
+    among that many forked processes (lintgk.across.finishing)."""
     from lintgk.across.finishing import Finishing
     from lintgk.across.held import Held
     from lintgk.across.kept import KeptWriter

@@ -59,7 +59,7 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
         return None, start + 1
     if start + 1 < len(lines) and not _cell(lines, start + 1):
         return _spaced_cells_per_line(lines, start)
-    return _cells_per_line(lines, start, _LineSlots(lines, start), joins_header=True)
+    return _cells_per_line(lines, start, _LineSlots(lines, start))
 
 
 class _LineSlots(Sequence):
@@ -97,7 +97,7 @@ def _spaced_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, 
                 cell = piece.strip(_SPACES)
                 slots.append((cell, k, column + len(piece) - len(piece.lstrip(_SPACES)) if cell else column, not cell))
             column += len(piece) + 1
-    return _cells_per_line(lines, start, slots, joins_header=True)
+    return _cells_per_line(lines, start, slots)
 
 
 def _joined_header(slots: Sequence[_Slot], k: int) -> str | None:
@@ -126,7 +126,7 @@ def _label_end(slots: Sequence[_Slot], i: int) -> int:
     return k if k < len(slots) and k > i + 1 and _UNIT.match(slots[k][0]) else i + 1
 
 
-def _cells_per_line(lines: list[str], start: int, slots: Sequence[_Slot], joins_header: bool) -> tuple[Table | None, int]:
+def _cells_per_line(lines: list[str], start: int, slots: Sequence[_Slot]) -> tuple[Table | None, int]:
     """The table read over the cells ``slots`` (``slots[0]`` its label header, on the line at ``start``), and the
     index after it."""
 
@@ -141,7 +141,7 @@ def _cells_per_line(lines: list[str], start: int, slots: Sequence[_Slot], joins_
     has_unit = False
     n = len(slots)
     while i < n:
-        joined = _joined_header(slots, i) if joins_header else None
+        joined = _joined_header(slots, i)
         current = joined or text(i)
         width = 2 if joined else 1
         if is_unit_header(current) and not has_unit and len(header) == 1:
@@ -162,7 +162,7 @@ def _cells_per_line(lines: list[str], start: int, slots: Sequence[_Slot], joins_
         j = i + 1
         heading = False
         if has_unit:
-            k = _label_end(slots, i) if joins_header else j
+            k = _label_end(slots, i)
             if k > j:  # a label cell of several paragraphs (「其中：」「1」「、网站公开」): one label again
                 cells[0].text = "".join(text(x) for x in range(i, k))
                 j = k
