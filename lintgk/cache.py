@@ -34,14 +34,14 @@ from lintgk import __version__, json_bytes
 from lintgk.config import Config
 from lintgk.model import FileResult
 from lintgk.parsed_files import RACY_NS, ParsedFiles
-from lintgk.stored import StoredResult, encode, stage_digest
+from lintgk.stored import StoredResult, stage_digest, stored_form
 
 if TYPE_CHECKING:
-    from lintgk.across.kept import KeptFindings, KeptWriter
+    from lintgk.across.kept import KeptHeads, KeptWriter
 
 CACHE_DIR = ".lintgk_cache"
 MAX_AGE_DAYS = 30
-MAX_ACROSS_ENTRIES = 4  # the second stage's findings kept for the last runs over different sets of files
+MAX_ACROSS_ENTRIES = 4  # the results of the last streamed runs over different sets of files (lintgk.across.kept)
 CHECKED_SUFFIX = ".checked"  # a configuration's mark (checked_before); pruned as entries are
 RULE_FILES = "rule-files.parsed"  # lintgk.cache.ParsedRuleFiles (JSON; not named .json: it is not a result)
 _DAY = 86400
@@ -145,6 +145,16 @@ def _read(entry: str | Path, head: bool = False) -> tuple[bytes, float, int]:
         os.close(fd)
 
 
+def _key_of(head: bytes) -> dict:
+    """An entry's key line read. By orjson at once: its ints (sizes, times in ns: 19 digits, which make
+    json_bytes.loads read the line the slow way) fit in 64 bits, which orjson reads as json does, and a larger
+    one is a float that matches no file. A name not in UTF-8 (refused) as surrogateescape keeps it."""
+    try:
+        return orjson.loads(head)
+    except ValueError:
+        return json_bytes.loads(head)
+
+
 class CachedReference:
     """A hit of ``Cache.reference``: the result the cache holds for an unchanged file, not read yet."""
 
@@ -206,7 +216,7 @@ class Cache:
             return seen, None
         try:
             head, _, stored = data.partition(b"\n")
-            key = json_bytes.loads(head)  # names not in UTF-8 kept as surrogateescape does
+            key = _key_of(head)
             if key["path"] != absolute or key["stamp"] != self.stamp or key["length"] != size - len(head) - 1:
                 return seen, None  # not this file's entry, or not whole
             if key["size"] != seen[0] or (key["mtime_ns"] != seen[1] and key["sha256"] != _sha256_of(path)):
@@ -247,37 +257,42 @@ class Cache:
         digest = _sha256_of(path)
         if digest is None or self.stat(path) != seen:
             return
-        stored = result.stored_bytes() if isinstance(result, StoredResult) else None
-        if stored is None:
-            try:
-                stored = encode(result)
-            except UnicodeEncodeError:
-                return
+        try:
+            stored = stored_form(result)
+        except UnicodeEncodeError:
+            return
+        digested = stage_digest(stored)
+        if isinstance(result, StoredResult):  # sent on with it (a worker's result): the parent need not hash it
+            result.stage_digest = digested
         # a file modified within the last seconds may change again within its modification time's tick
         # (whole seconds on some file systems) with the same size: its entry then always compares the
         # content (as git does with a "racy" index entry)
         racy = time.time_ns() - seen[1] < RACY_NS
         key = {"path": os.path.abspath(path), "size": seen[0], "mtime_ns": None if racy else seen[1],
-               "sha256": digest, "stamp": self.stamp, "length": len(stored), "digest": stage_digest(stored)}
+               "sha256": digest, "stamp": self.stamp, "length": len(stored), "digest": digested}
         head = json.dumps(key, ensure_ascii=False).encode("utf-8", "surrogateescape")
         self._write(Path(self._entry(path)), head + b"\n" + stored)
 
-    def across(self, key: str) -> KeptFindings | None:
-        """The second stage's findings kept under ``key`` (lintgk.across.kept: read a report at a time, from the
-        entry kept open until its ``close``), or None."""
-        from lintgk.across.kept import KeptFindings
+    def across(self, key: str) -> KeptHeads | None:
+        """The results of a streamed run with checks across reports kept under ``key`` (lintgk.across.kept: each
+        report's head, read a report at a time from the entry kept open until its ``close``), or None."""
+        from lintgk.across.kept import KeptHeads
 
         try:
             fd = os.open(self.folder / f"across-{key}.json", os.O_RDONLY | _NOFOLLOW | _BINARY)
         except OSError:
             return None
-        return KeptFindings.open(os.fdopen(fd, "rb"), key, self.stamp)
+        # read in order, about 12 KB a report: a large buffer reads many at once
+        return KeptHeads.open(os.fdopen(fd, "rb", buffering=1 << 20), key, self.stamp)
 
-    def keep_across(self, key: str, found: KeptWriter) -> None:
-        """Keep the second stage's findings, written to ``found`` as they were made; only the newest few such
-        entries stay (each run over a changed folder writes one, and one can be tens of MB for a large survey)."""
+    def keep_across(self, key: str, kept: KeptWriter) -> None:
+        """Keep the results of a streamed run with checks across reports, written to ``kept`` as they were
+        passed on; only the newest few such entries stay (each run over a changed folder writes one, and one
+        is about 12 KB a report)."""
+        if not kept.complete:
+            return
         try:
-            self._write(self.folder / f"across-{key}.json", *found.parts(key, self.stamp))
+            self._write(self.folder / f"across-{key}.json", *kept.parts(key, self.stamp))
             with os.scandir(self.folder) as entries:
                 kept = sorted(((item.stat(follow_symlinks=False).st_mtime_ns, item.path) for item in entries
                                if item.name.startswith("across-") and item.name.endswith(".json")), reverse=True)

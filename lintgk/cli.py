@@ -463,8 +463,8 @@ def known_findings(baseline_file: Path | None) -> Counter | None:
 
 
 def stage_cache(config, use_cache: bool, cache_dir):
-    """The cache that keeps the second stage's findings: the result cache's folder (none where the batch
-    runs without one: --no-cache, or a folder that is a symbolic link, of which the batch already warned)."""
+    """The cache that keeps the results the second stage passes on: the result cache's folder (none where the
+    batch runs without one: --no-cache, or a folder that is a symbolic link, of which the batch already warned)."""
     from lintgk.cache import Cache, cache_folder
 
     folder = cache_folder(cache_dir)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
+from collections.abc import Callable
 from operator import itemgetter
 
 from lintgk import json_bytes
@@ -29,6 +30,7 @@ from lintgk.output.escape import json_escape_surrogates
 
 _PIECES = 6
 _META, _ORDER, _CORE, _PASSED, _SUMMARY, _LINES = range(_PIECES)
+HEAD_PIECES = _SUMMARY  # the pieces the JSON output writes of a result (lintgk.across.kept keeps them merged)
 _LAZY = {"diagnostics": _CORE, "passed": _PASSED, "summary": _SUMMARY, "lines": _LINES}  # field -> its piece
 
 
@@ -160,16 +162,37 @@ def encode(result: FileResult) -> bytes:
 
 
 def stage_digest(data: bytes) -> str:
-    """A digest of what the second stage reads of a stored result: its meta, summary and text (not its
-    own findings, which the stage never reads). Kept in the cache entry's key, so that a run answered
+    """A digest of a stored result, all six pieces: what the second stage reads of it (its meta, summary and
+    text) and what it keeps of it in the cache with its findings across reports merged in (its head: its own
+    findings, the checks that held; lintgk.across.kept). Kept in the cache entry's key, so that a run answered
     from the cache need not hash every report again."""
-    meta = data.index(b"\n")
-    summary = data.index(b"\n", data.index(b"\n", data.index(b"\n", meta + 1) + 1) + 1) + 1
-    digest = hashlib.blake2b(digest_size=20)
-    view = memoryview(data)
-    digest.update(view[:meta + 1])
-    digest.update(view[summary:])
-    return digest.hexdigest()
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def head_end(data: bytes) -> int:
+    """Where the head of stored bytes ends: the newline after its first ``HEAD_PIECES`` pieces (meta, order,
+    core, passed: all that the JSON output writes of a result); the summary and text follow."""
+    at = -1
+    for _ in range(HEAD_PIECES):
+        at = data.index(b"\n", at + 1)
+    return at
+
+
+def stored_head(result: FileResult) -> bytes | None:
+    """The head of ``result``'s stored form (``head_end``), findings merged in since it was read included;
+    None for a result that cannot be stored (text not UTF-8 even with surrogateescape)."""
+    try:
+        data = stored_form(result)
+    except UnicodeEncodeError:
+        return None
+    return data[:head_end(data)]
+
+
+def stored_form(result: FileResult) -> bytes:
+    """``result``'s stored bytes: as read, while nothing in them was decoded, else encoded (UnicodeEncodeError
+    for text that is not UTF-8 even with surrogateescape)."""
+    data = result.stored_bytes() if isinstance(result, StoredResult) else None
+    return encode(result) if data is None else data
 
 
 def diagnostics_from_json(items: list[dict]) -> list[Diagnostic]:
@@ -325,6 +348,7 @@ class StoredResult(FileResult):
         pieces.append(core[done:])
         self._pieces[_CORE] = b"".join(pieces)
         self._spliced, self._order_list = (core, order, added), None
+        self.stage_digest = None  # of the bytes as they were
         self._merged = True  # the meta and order are encoded again only if the stored bytes are asked for
 
     def json_line(self, passed: bool, path: str) -> bytes | None:
@@ -350,8 +374,9 @@ class StoredResult(FileResult):
         stored = self.stored_bytes()
         if stored is None:
             return super().__reduce_ex__(protocol)
-        record = self.__dict__.get("stage_record")  # what the second stage holds of it (lintgk.across.held)
-        return StoredResult.from_bytes, (self.path, stored), {"stage_record": record} if record is not None else None
+        # what the second stage holds of it (lintgk.across.held) and its digest, made by the worker
+        state = {name: self.__dict__[name] for name in ("stage_record", "stage_digest") if name in self.__dict__}
+        return StoredResult.from_bytes, (self.path, stored), state or None
 
     def __eq__(self, other):  # as a FileResult: the same fields, decoded or not
         if not isinstance(other, FileResult):
@@ -359,3 +384,38 @@ class StoredResult(FileResult):
         return all(getattr(self, f) == getattr(other, f) for f in FileResult.__dataclass_fields__)
 
     __hash__ = None
+
+
+class HeadedResult(StoredResult):
+    """A stored result made from its head alone (``head_end``: what the JSON output writes, kept in the cache
+    with its findings across reports merged in); its summary and text are those of the result ``whole`` gives,
+    got only if they are asked for (a baseline's fingerprints read the text; the output never does)."""
+
+    @classmethod
+    def from_head(cls, path: str, head: bytes, whole: Callable[[], FileResult]) -> "HeadedResult":
+        self = cls.from_bytes(path, head)
+        self._whole = whole
+        return self
+
+    def _piece(self, index: int) -> bytes:
+        if index >= HEAD_PIECES:
+            self._completed()
+        return super()._piece(index)
+
+    def stored_bytes(self) -> bytes | None:
+        if self.as_stored():
+            self._completed()
+        return super().stored_bytes()
+
+    def _completed(self) -> None:
+        """The whole result's summary and text put after the head (the pieces cut so far stay as they are)."""
+        whole = self.__dict__.pop("_whole", None)
+        if whole is None:
+            return
+        result = whole()
+        try:
+            data = stored_form(result)
+        except UnicodeEncodeError:  # replaced since by a file whose text is not UTF-8: its fields as they are
+            self.__dict__.update(summary=result.summary, lines=result.lines)
+            return
+        self._data = b"\n".join((self._data, data[head_end(data) + 1:]))

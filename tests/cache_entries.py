@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from lintgk.stored import StoredResult, encode
+from lintgk.stored import StoredResult, encode, stage_digest
 
 _CORE = 3  # the entry's line of the JSON output without the path (after the key, the meta and the order)
 
@@ -21,5 +21,5 @@ def set_messages(entry, message: str) -> None:
     for d in result.diagnostics:
         d.message = message
     stored = encode(result)
-    key["length"] = len(stored)
+    key["length"], key["digest"] = len(stored), stage_digest(stored)
     entry.write_bytes(json.dumps(key, ensure_ascii=False).encode() + b"\n" + stored)

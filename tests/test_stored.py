@@ -18,7 +18,7 @@ from lintgk import stored
 from lintgk.config import Config
 from lintgk.batch import lint_many
 from lintgk.engine import lint_path
-from lintgk.model import Diagnostic, finding_order
+from lintgk.model import Diagnostic, FileResult, finding_order
 from lintgk.output.json_format import JsonWriter
 from lintgk.stored import StoredResult, encode, encoded_finding
 
@@ -79,22 +79,20 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
     assert any(d["rule"] == "GK701" for f in fresh["files"] for d in f["diagnostics"])
     (kept,) = cache.glob("across-*.json")
     assert run() == fresh
-    # the kept findings are read back: a mark put in them shows in the output
-    from lintgk.across.kept import KeptWriter
-    from lintgk.cache import Cache
-
-    stage = Cache(Config(), folder=cache)
-    stage.stamp = json.loads(kept.read_bytes().partition(b"\n")[0])["stamp"]  # the run's own configuration
-    key = kept.name.removeprefix("across-").removesuffix(".json")
-    data = stage.across(key)
-    assert data
-    marked = KeptWriter()
-    for index, found in data.items():
-        for finding in found:
-            finding[4] = finding[4].replace(b'"message":"', '"message":"KEPT '.encode(), 1)
-        marked.add(index, found)
-    data.close()
-    stage.keep_across(key, marked)
+    # what was kept is what is passed on: a mark put in the kept heads shows in the output, even with the
+    # reports' own entries removed (each report is linted again, to the same digest)
+    head, _, heads = kept.read_bytes().partition(b"\n")
+    head = json.loads(head)
+    marked, at = [], 0
+    for size in head["sizes"]:
+        marked.append(heads[at:at + size].replace(b'"message":"', '"message":"KEPT '.encode()))
+        at += size
+    head.update(sizes=[len(part) for part in marked], length=sum(map(len, marked)))
+    kept.write_bytes(json.dumps(head).encode() + b"\n" + b"".join(marked))
+    entries = [entry for entry in cache.glob("*.json") if entry != kept]
+    assert len(entries) == len(fresh["files"])
+    for entry in entries:
+        entry.unlink()
     marked = run()
     assert all(d["message"].startswith("KEPT ") for f in marked["files"] for d in f["diagnostics"])
     # a report changed (a line added at its end): the second stage runs again, with the same findings
@@ -107,6 +105,28 @@ def test_the_second_stage_is_answered_from_the_cache_until_a_report_changes(tmp_
         [[d["rule"] for d in f["diagnostics"]] for f in fresh["files"]]
 
 
+def test_what_was_kept_is_passed_on_under_a_baseline_and_a_minimum_severity_as_a_fresh_run_would(tmp_path):
+    """A baseline's fingerprints read each finding's line of text, which what was kept does not hold: it is read
+    from the report's own entry when asked for; --min-severity drops findings after what was kept was made."""
+    folder, cache, baseline = tmp_path / "reports", tmp_path / "cache", tmp_path / "baseline.json"
+    shutil.copytree(ROOT / "tests" / "across", folder)
+    first = sorted(folder.iterdir())[0]
+    run_cli("check", str(first), "--baseline", str(baseline), "--write-baseline", "--exit-zero")
+    options = ["check", str(folder), "--format", "json", "--exit-zero", "--baseline", str(baseline)]
+
+    def findings(*extra: str) -> list:
+        files = json.loads(run_cli(*options, *extra).stdout)["files"]
+        return [(f["path"], [(d["rule"], d["line"], d["message"]) for d in f["diagnostics"]]) for f in files]
+
+    fresh = findings("--no-cache")
+    assert fresh[0][1] == [] and all(found for _, found in fresh[1:])  # the baseline holds the first one's
+    assert findings("--cache-dir", str(cache)) == fresh
+    assert len(list(cache.glob("across-*.json"))) == 1
+    assert findings("--cache-dir", str(cache)) == fresh  # from what was kept
+    stricter = findings("--no-cache", "--min-severity", "error")
+    assert stricter != fresh and findings("--cache-dir", str(cache), "--min-severity", "error") == stricter
+
+
 def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
     from lintgk.across.kept import KeptWriter
     from lintgk.cache import MAX_ACROSS_ENTRIES, Cache
@@ -114,13 +134,13 @@ def test_only_the_newest_findings_of_the_second_stage_are_kept(tmp_path):
     cache = Cache(Config(), folder=tmp_path)
     for n in range(MAX_ACROSS_ENTRIES + 3):
         found = KeptWriter()
-        found.add(0, [])
+        found.add(FileResult(path="a.txt", error=f"run {n}"))
         cache.keep_across(f"{n:040x}", found)
         os.utime(tmp_path / f"across-{n:040x}.json", ns=(n * 10**9, n * 10**9))
     kept = sorted(p.name for p in tmp_path.glob("across-*.json"))
     assert len(kept) == MAX_ACROSS_ENTRIES
     newest = cache.across(f"{MAX_ACROSS_ENTRIES + 2:040x}")
-    assert newest is not None and dict(newest.items()) == {0: []}
+    assert newest is not None and len(newest) == 1 and b'"error":"run %d"' % (MAX_ACROSS_ENTRIES + 2) in newest.get(0)
     newest.close()
 
 
@@ -140,6 +160,8 @@ def test_a_result_from_the_cache_is_read_again_from_its_entry_or_the_file_linted
     files, config = collect([folder]), Config()
 
     def run(results) -> str:
+        for kept in cache.glob("across-*.json"):  # what a run kept: the next would pass that on, not read entries
+            kept.unlink()
         stream = io.StringIO()
         writer = JsonWriter(stream, passed=True)
         for result in with_findings_across(results, config, cache=Cache(config, folder=cache)):

@@ -12,6 +12,9 @@ pickled, cost about 0.04 ms a report at the two ends, a seventh of making them).
 cheap: the workers inherit the plan, what the stage holds and the spool's descriptor instead of being sent
 them.
 Where there is no fork (Windows) it all runs here, as with ``jobs=1``.
+
+A run in which nothing changed makes nothing: each result is read as the run that made it passed it on
+(lintgk.across.kept), in order.
 """
 from __future__ import annotations
 
@@ -21,9 +24,10 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterator
+from functools import partial
 
 from lintgk.model import FileResult, finding_order
-from lintgk.stored import StoredResult, diagnostics_from_json, encoded_finding
+from lintgk.stored import HeadedResult, StoredResult, diagnostics_from_json, encoded_finding
 
 CHUNK = 64  # consecutive reports finished at once, by a worker (each result comes back in its stored form)
 _FORK_FROM = 2 * CHUNK  # fewer reports than this: forking costs more than it saves
@@ -34,40 +38,43 @@ _INHERITED: dict = {}
 
 
 class Finishing:
-    """``spooled`` (lintgk.across.streamed._Spooled) read back with each result's findings across reports:
-    made from ``plan`` (a fresh second stage), or the ``found`` ones (encoded, kept in the cache: a
-    lintgk.across.kept.KeptFindings)."""
+    """``spooled`` (lintgk.across.streamed._Spooled) read back with each result's findings across reports made
+    from ``plan`` (a fresh second stage); or, where a run in which nothing changed kept its results
+    (``found``: a lintgk.across.kept.KeptHeads), each result's head read from there."""
 
-    def __init__(self, spooled, plan, found, keep: bool = False) -> None:
-        self.spooled, self.plan, self.found, self.keep = spooled, plan, found, keep
+    def __init__(self, spooled, plan, found=None) -> None:
+        self.spooled, self.plan, self.found = spooled, plan, found
 
-    def results(self, jobs: int = 1) -> Iterator[tuple[FileResult, list | None]]:
-        """(result, its fresh findings encoded when they are to be kept in the cache, else None), in order.
-        Findings read back from the cache are merged here: that is a read and a splice a report, less than
-        sending the result back from a worker."""
+    def results(self, jobs: int = 1) -> Iterator[FileResult]:
+        """The results, in order."""
         count = len(self.spooled)
-        if self.plan is not None and jobs > 1 and count >= _FORK_FROM and _can_fork():
+        if self.found is not None:
+            yield from map(self.kept, range(count))
+        elif self.plan is not None and jobs > 1 and count >= _FORK_FROM and _can_fork():
             yield from self._forked(jobs)
         else:
             for start in range(0, count, CHUNK):
                 yield from self.chunk(start, min(start + CHUNK, count))
 
-    def one(self, index: int, made: list | None = None) -> tuple[FileResult, list | None]:
-        """The ``index``-th result with its findings across reports merged in (``made``: its fresh findings,
-        encoded, when a worker made them)."""
+    def kept(self, index: int) -> FileResult:
+        """The ``index``-th result as a run in which nothing changed kept it (its summary and text, should
+        anything ask for them, read back from the spool)."""
+        return HeadedResult.from_head(self.spooled.paths[index], self.found.get(index),
+                                      partial(self.spooled.result, index))
+
+    def one(self, index: int, made: list | None = None) -> FileResult:
+        """The ``index``-th result with its findings across reports merged in (``made``: its findings, encoded,
+        when a worker made them)."""
         result = self.spooled.result(index)
-        fresh = self.plan is not None
-        if fresh:
-            extra = self.made(index, result) if made is None else made
-        else:
-            extra = self.found.get(index) if self.found else None
-        if extra:
+        if made is None and self.plan is not None:
+            made = self.made(index, result)
+        if made:
             if isinstance(result, StoredResult) and result.as_stored():
-                result.add_findings(extra)  # still in its stored form: written out without decoding
+                result.add_findings(made)  # still in its stored form: written out without decoding
             else:
                 result.diagnostics = sorted([*result.diagnostics, *diagnostics_from_json(
-                    [json.loads(_text(f[4])) for f in extra])], key=finding_order)
-        return result, (extra if fresh and self.keep and extra else None)
+                    [json.loads(_text(f[4])) for f in made])], key=finding_order)
+        return result
 
     def made(self, index: int, result: FileResult | None = None) -> list:
         """The ``index``-th result's fresh findings across reports, encoded (``encoded_finding``), in order."""
@@ -80,7 +87,7 @@ class Finishing:
                     d.end_column = len(lines[d.line - 1]) + 1
         return [encoded_finding(d) for d in extra]
 
-    def chunk(self, start: int, stop: int) -> list[tuple[FileResult, list | None]]:
+    def chunk(self, start: int, stop: int) -> list[FileResult]:
         """The results from ``start`` to ``stop`` (their near copies found at once)."""
         if self.plan is not None:
             self.plan.prepare(start, stop)
@@ -93,7 +100,7 @@ class Finishing:
         self.plan.prepare(start, stop)
         return [self.made(index) for index in range(start, stop)]
 
-    def _forked(self, jobs: int) -> Iterator[tuple[FileResult, list | None]]:
+    def _forked(self, jobs: int) -> Iterator[FileResult]:
         """The chunks finished by ``jobs`` forked workers, taken back in order; a chunk whose worker died is
         finished here."""
         from concurrent.futures import ProcessPoolExecutor

@@ -1,66 +1,71 @@
-"""The second stage's findings kept in the cache (lintgk.cache.Cache.across), written and read a report at a time.
+"""The ends of the results of a streamed run with checks across reports, kept in the cache (lintgk.cache.Cache.across)
+for a run in which nothing changed: written and read a report at a time.
 
-An entry is a line of JSON (the key, the stamp, each report's findings with the length of their JSON, and the
-length of all of it), followed by the findings' JSON, one after the other. A survey's entry is tens of MB
-(about 2.6 KB a report on the bench's corpus): the run that makes it writes each report's findings to
-temporary files as they come, and a run answered from it reads each report's JSON when it is passed on,
-holding only the head. Held whole, they made the first run of a 10,000-report folder peak at 186 MB and
-the second at 121 MB.
+What is kept of each report is the head of its stored form (lintgk.stored.head_end: its meta, its findings,
+the checks that held), with its findings across reports merged in: all that its line of the JSON output is
+made of. A run answered from it thus reads neither the reports' own cache entries nor their findings across
+reports apart and merges nothing: each report's line is read from one file, in order (its summary and text
+are read from its own entry only if something asks for them; the JSON output never does). Reading every entry
+again and merging was three quarters of a run answered from the cache.
+
+An entry is a line of JSON (the key, the stamp, each report's head's length, and the length of all of them),
+followed by the heads, one after the other. A survey's entry is large (about 12 KB a report on the bench's
+corpus): the run that makes it writes each report's head to a temporary file as it comes, and a run answered
+from it reads each head when it is passed on, holding only their lengths.
 """
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import BinaryIO
 
-Findings = list[list]  # each [line, column, rule, severity, JSON in UTF-8 bytes] (lintgk.stored.encoded_finding)
+from lintgk.model import FileResult
+from lintgk.stored import stored_head
 
 
 class KeptWriter:
-    """Findings added a report at a time. Their JSON goes to one temporary file and each report's part of the
-    entry's head (its findings' places and lengths) to another, so that nothing here grows with the number of
-    reports; ``parts`` gives what the entry is written from, in order."""
+    """Each report's head, added in order as the report is passed on. The heads go to a temporary file and
+    only their lengths are held (8 bytes a report); ``parts`` gives what the entry is written from. A report
+    that cannot be stored (text not UTF-8) leaves the writer incomplete: such an entry is not kept."""
 
     def __init__(self) -> None:
-        self.texts: BinaryIO = tempfile.TemporaryFile()
-        self.heads: BinaryIO = tempfile.TemporaryFile()  # '"index": [[line, column, rule, severity, length], ...]'
-        self.length = 0
-        self.reports = 0
+        self.heads: BinaryIO = tempfile.TemporaryFile()
+        self.sizes = array("Q")
+        self.complete = True
 
-    def add(self, index: int, findings: Findings) -> None:
-        places = []
-        for *place, text in findings:
-            if not isinstance(text, bytes):
-                text = text.encode("utf-8", "surrogateescape")
-            self.texts.write(text)
-            places.append([*place, len(text)])
-            self.length += len(text)
-        part = json.dumps({str(index): places}, ensure_ascii=False)[1:-1]  # '"index": [...]'
-        self.heads.write((", " if self.reports else "").encode() + part.encode("utf-8", "surrogateescape"))
-        self.reports += 1
+    def add(self, result: FileResult) -> None:
+        head = stored_head(result) if self.complete else None
+        if head is None:
+            self.complete = False
+            return
+        self.heads.write(head)
+        self.sizes.append(len(head))
 
     def parts(self, key: str, stamp: str) -> list[bytes | BinaryIO]:
-        """The entry: its head (a line of JSON) and the findings' JSON after it."""
-        start = json.dumps({"key": key, "stamp": stamp, "length": self.length}, ensure_ascii=False)[:-1]
-        return [(start + ', "found": {').encode("utf-8", "surrogateescape"), self.heads, b"}}\n", self.texts]
+        """The entry: its head (a line of JSON) and the reports' heads after it."""
+        start = {"key": key, "stamp": stamp, "length": sum(self.sizes), "sizes": self.sizes.tolist()}
+        return [json.dumps(start, ensure_ascii=False).encode("utf-8", "surrogateescape") + b"\n", self.heads]
 
     def close(self) -> None:
-        self.texts.close()
         self.heads.close()
 
 
-class KeptFindings:
-    """An entry's findings by report number, each report's read from the entry when asked (the entry stays
-    open until ``close``: another run replacing it meanwhile changes nothing read here)."""
+class KeptHeads:
+    """An entry's heads by report number, each read from the entry when asked, in order as a rule (the entry
+    stays open until ``close``: another run replacing it meanwhile changes nothing read here)."""
 
-    def __init__(self, handle: BinaryIO, base: int, found: dict[int, tuple[int, int, list[list]]]) -> None:
-        self._handle, self._base, self._found = handle, base, found
+    def __init__(self, handle: BinaryIO, base: int, sizes: list[int]) -> None:
+        self._handle, self._sizes = handle, array("Q", sizes)
+        self._starts = array("Q", accumulate([base, *sizes[:-1]]))
+        self._at = base  # where the handle is: a report after the last one read needs no seek
 
     @classmethod
-    def open(cls, handle: BinaryIO, key: str, stamp: str) -> KeptFindings | None:
-        """The findings of the entry open in ``handle`` if it is the one for ``key`` and ``stamp``, else None
+    def open(cls, handle: BinaryIO, key: str, stamp: str) -> KeptHeads | None:
+        """The heads of the entry open in ``handle`` if it is the one for ``key`` and ``stamp``, else None
         (``handle`` then closed)."""
         try:
             line = handle.readline()
@@ -68,36 +73,30 @@ class KeptFindings:
             size = os.fstat(handle.fileno()).st_size
             if head["key"] != key or head["stamp"] != stamp or head["length"] != size - len(line):
                 raise ValueError("another entry")
-            found, at = {}, 0
-            for index, findings in head["found"].items():
-                size = sum(finding[4] for finding in findings)
-                found[int(index)] = (at, size, findings)
-                at += size
-            if at != head["length"]:
-                raise ValueError("the findings' lengths do not add up")
-            return cls(handle, len(line), found)
+            sizes = head["sizes"]
+            if not all(type(n) is int and n >= 0 for n in sizes) or sum(sizes) != head["length"]:
+                raise ValueError("the heads' lengths do not add up")
+            return cls(handle, len(line), sizes)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             handle.close()
             return None
 
-    def __bool__(self) -> bool:
-        return bool(self._found)
+    def __len__(self) -> int:
+        return len(self._sizes)
 
-    def get(self, index: int, default: Findings | None = None) -> Findings | None:
-        kept = self._found.get(index)
-        if kept is None:
-            return default
-        start, size, findings = kept
-        self._handle.seek(self._base + start)
+    def get(self, index: int) -> bytes:
+        """The ``index``-th report's head (OSError if the entry was cut short since it was opened)."""
+        start, size = self._starts[index], self._sizes[index]
+        if start != self._at:
+            self._handle.seek(start)
         data = self._handle.read(size)
-        out, at = [], 0
-        for *place, length in findings:
-            out.append([*place, data[at:at + length]])
-            at += length
-        return out
+        if len(data) != size:
+            raise OSError(f"the entry ended {size - len(data)} bytes early")
+        self._at = start + size
+        return data
 
-    def items(self) -> Iterator[tuple[int, Findings]]:
-        for index in self._found:
+    def items(self) -> Iterator[tuple[int, bytes]]:
+        for index in range(len(self)):
             yield index, self.get(index)
 
     def close(self) -> None:

@@ -11,10 +11,11 @@ to its entry (all the first stage reads of it is its key line: lintgk.cache.Cach
 when the result is passed on (its key line checked: the file's size, modification time and SHA-256;
 should another run have replaced it since, or damaged it, the file is linted again).
 
-The second stage depends only on what it reads back (each result's meta, summary and text, in order)
-and on the rules and configuration: its findings are kept in the cache under a digest of all of that (of
+What is passed on depends only on the results (in order) and on the rules and configuration: each result,
+as it is passed on, is kept in the cache (its head: lintgk.across.kept) under a digest of all of that (of
 each result's ``stored.stage_digest``, which a cache entry keeps in its key), so a run in which nothing
-changed reads them back instead of comparing the reports again.
+changed reads them back, one file read in order, instead of reading every result's entry again and
+comparing the reports.
 """
 from __future__ import annotations
 
@@ -65,20 +66,17 @@ def _unspooled(path: str, data: bytes, cache, config: Config) -> FileResult:
 
 
 def _digested(digest, path: str, result: FileResult, data: bytes) -> None:
-    """Feed what the second stage reads of a spooled result to ``digest``: its path and the stage digest
-    of its stored form (kept in its cache entry's key when it came from there)."""
-    if data.startswith(pickle.PROTO):
-        stage = hashlib.blake2b(data, digest_size=20).hexdigest()
-    else:
-        stage = getattr(result, "stage_digest", None) or stage_digest(data)
+    """Feed a spooled result to ``digest``: its path and the digest of its stored (or pickled) form, which its
+    cache entry's key holds when it came from there, and its worker worked out when it stored it there."""
+    stage = getattr(result, "stage_digest", None) or stage_digest(data)
     digest.update(b"%s\0%s\0" % (path.encode("utf-8", "surrogateescape"), stage.encode()))
 
 
 def with_findings_across(results: Iterable[FileResult | CachedReference], config: Config,
                          previous: list[FileResult] | None = None, cache=None, jobs: int = 1) -> Iterator[FileResult]:
-    """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps the
-    second stage's findings for a run in which nothing changed, and reads back the results ``results`` gives
-    only as references to its entries (lintgk.batch.iter_lint's ``references``). With ``jobs`` above 1 (and
+    """``results`` with their GK7xx findings, in the same order; ``cache`` (lintgk.cache.Cache) keeps them as
+    they are passed on for a run in which nothing changed, and reads back the results ``results`` gives only
+    as references to its entries (lintgk.batch.iter_lint's ``references``). With ``jobs`` above 1 (and
     fork), what is left after the last result (each report's findings, merged into its stored form) is shared
     among that many forked processes (lintgk.across.finishing)."""
     from lintgk.across.finishing import Finishing
@@ -108,16 +106,17 @@ def with_findings_across(results: Iterable[FileResult | CachedReference], config
         spool.flush()  # read back at offsets from here on (read_at), by forked processes too
         key = digest.hexdigest() if digest is not None else None
         found = cache.across(key) if cache is not None else None
-        fresh = found is None
+        if found is not None and len(found) != len(paths):  # not this run's (a digest never matches by chance)
+            found.close()
+            found = None
         spooled = _Spooled(spool.fileno(), paths, ends, cache, config)
-        plan = _second_stage(spooled, config, previous, held, stubs) if fresh else None
-        # the fresh findings, encoded, for the cache: written out as they come, not held
-        kept = KeptWriter() if fresh and cache is not None else None
-        finishing = Finishing(spooled, plan, found, keep=kept is not None)
+        plan = _second_stage(spooled, config, previous, held, stubs) if found is None else None
+        # the results as they are passed on, for the cache: written out as they come, not held
+        kept = KeptWriter() if found is None and cache is not None else None
         try:
-            for index, (result, extra) in enumerate(finishing.results(jobs)):
-                if extra:
-                    kept.add(index, extra)
+            for result in Finishing(spooled, plan, found).results(jobs):
+                if kept is not None:
+                    kept.add(result)  # before the caller drops findings from it (a baseline, --min-severity)
                 yield result
             if kept is not None:
                 cache.keep_across(key, kept)
