@@ -35,7 +35,9 @@ class FormSumParams:
     label_key: str = "label"  # the data key that holds it
     # how the sum is shown: the figures added (values) or the form's numbering (markers)
     expr: Literal["values", "markers"] = "values"
-    complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
+    # a table some of whose rows lost cells (or went unread): only sums already past their total are reported,
+    # as the lost cells can only add to them (a row totals only its own cells: that axis is skipped)
+    complete: bool = False
     passed_once: bool = False  # one passed check per table (the rule's `passed:` with {held}: sums that hold),
     # instead of one per sum (with {name}, {expr}, {total})
 
@@ -91,7 +93,8 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     its total where a part is blank (the blank may be the figure missing) are left to form-cells: one blank
     cell is one defect."""
     table = report.forms.get(p.table)
-    if table is None or (p.complete and not table.complete):
+    partial = p.complete and table is not None and not table.complete
+    if table is None or (partial and p.axis != "rows"):
         return
     held = 0
     if p.axis == "rows":
@@ -112,7 +115,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                if blanks and summed < stated.number:
+                if (blanks or partial) and summed < stated.number:
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -171,7 +174,8 @@ class FormIdentityParams:
     per: Literal["column", "row"] = "column"
     # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
     blank: Literal["zero", "skip"] = "zero"
-    complete: bool = False  # skip a table some of whose rows lost cells
+    # a table some of whose rows lost cells (or went unread) is checked where every term's row was read
+    complete: bool = False
     sides: dict[str, str] = field(default_factory=dict)  # other data names for left and right ({right: floor})
 
     def __post_init__(self) -> None:
@@ -202,8 +206,8 @@ def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     """Named terms of a form's table keep a relation (left = right, or left >= right): rows in every
     column (per: column) or columns in every row (per: row)."""
     table = report.forms.get(p.table)
-    if table is None or (p.complete and not table.complete):
-        return
+    if table is None or (p.complete and not table.complete and p.per != "column"):
+        return  # (per column: the terms are whole rows, each read in full or not at all)
     if p.per == "column":
         rows = {name: table.row(key) for name, key in p.terms.items()}
         if any(r is None for r in rows.values()):
