@@ -11,6 +11,8 @@ identity of a form is a YAML rule, with no code.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -253,6 +255,13 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
             emit(first, variant="no_figures", table=table.spec.title["zh"], table_en=table.spec.title["en"],
                  rows="、".join(labels[:3]))
             continue
+        mark = _marks_only(table)
+        if mark is not None:
+            # every cell a mark for none (「/」 throughout: a page's way to say no request came): one finding, not
+            # one a cell
+            emit(next(iter(table.rows[0].cells.values())).span, variant="marks_only", table=table.spec.title["zh"],
+                 table_en=table.spec.title["en"], rows="、".join(r.label for r in table.rows[:3]), value=mark)
+            continue
         for row in table.short + [r for r in table.ending if _next_is_part(report, r.line)]:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
                  width=row.width or len(table.columns))
@@ -270,6 +279,16 @@ def _next_is_part(report: Report, line: int) -> bool:
     lines = report.doc.lines
     after = next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].strip(" \u3000\t")), None)
     return after is not None and any(h.span.line == after for h in report.parts)
+
+
+def _marks_only(table) -> str | None:
+    """The mark written in the cells of a form's table that holds no figure, every cell a mark or blank (the most
+    written), or None."""
+    cells = [v for r in table.rows for v in r.cells.values()]
+    if not cells or any(v.value is not None for v in cells) or any(r.count for r in table.short):
+        return None
+    marks = Counter(v.raw for v in cells if not v.blank)
+    return marks.most_common(1)[0][0] if marks else None
 
 
 def _no_figures(table) -> bool:

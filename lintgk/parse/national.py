@@ -303,8 +303,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
                 unread += 1  # a row of figures among the form's rows, its label none of theirs: the sums are untold
             continue  # the row is none of the form's, or read already: its figures are not read
         values = _values(cells[-width:])
-        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
-            continue  # a header row
+        if all(v.value is None for v in values) and any(_worded(v.raw) for v in values):
+            continue  # a header row (not a row of blanks and marks: 「/」, 「—」, 「无」 stand for figures)
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
         if alone:  # labels alone before this row of figures: rows that lost their cells
@@ -494,6 +494,11 @@ def _narrow_rows(found: list[FormRow], widths: list[tuple[int, int, int]],
                               Span(first.line, first.column, last.end_line, last.end_column), width))
     left = set(narrow)
     return [row for n, row in enumerate(found) if n not in left], short
+
+
+def _worded(raw: str) -> bool:
+    """Whether a cell holds words (a header's 自然人, 总计), not a figure nor a one-character mark for one."""
+    return len(raw) > 1 and any(ch.isalpha() for ch in raw)
 
 
 def _on_one_line(cells: list[Cell]) -> bool:
