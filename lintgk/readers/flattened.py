@@ -425,8 +425,9 @@ def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: 
 def _spaced_short(run: str, offset: int, line_no: int, width: int = APPLICATION_WIDTH) -> list[Cell] | None:
     """The cells of a run its spaces alone cut into fewer figures than the row has cells (``width``: 「（一）予以公开
     0 0 0 0 0 0 （二）……」, six of seven; part 四's one run, fifteen), each a whole number as a cell holds it: the
-    row with cells left blank (where, no one can tell; GK409 reports it). A token of zeros alone is that many cells
-    of 0 (「0 00000」: six of seven), as no cell of several digits starts with 0. None for any other run."""
+    row with cells left blank (where, no one can tell; GK409 reports it). A token's zeros before its last figure are
+    that many cells of 0 (「0 00000」, 「000003」: six of seven), as no cell of several digits starts with 0. None for
+    any other run."""
     cells, pos = [], 0
     for token in run.split():
         at = run.index(token, pos)
@@ -434,9 +435,11 @@ def _spaced_short(run: str, offset: int, line_no: int, width: int = APPLICATION_
         if token.strip("0") == "":
             cells += [Cell("0", line_no, offset + at + i + 1) for i in range(len(token))]
             continue
-        if not token.isdigit() or len(token) > _LONGEST_FIGURE or token[0] == "0":
-            return None
-        cells.append(Cell(token, line_no, offset + at + 1))
+        lead = len(token) - len(token.lstrip("0"))
+        if not token.isdigit() or len(token) - lead > _LONGEST_FIGURE or (lead and len(token) - lead > 1):
+            return None  # 「0012」: 0 0 12 or 0 0 1 2, no one can tell
+        cells += [Cell("0", line_no, offset + at + i + 1) for i in range(lead)]  # 「000003」: 0 0 0 0 0 3
+        cells.append(Cell(token[lead:], line_no, offset + at + lead + 1))
     return cells if 1 < len(cells) < width else None
 
 
