@@ -11,6 +11,8 @@ identity of a form is a YAML rule, with no code.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -35,7 +37,9 @@ class FormSumParams:
     label_key: str = "label"  # the data key that holds it
     # how the sum is shown: the figures added (values) or the form's numbering (markers)
     expr: Literal["values", "markers"] = "values"
-    complete: bool = False  # skip a table some of whose rows lost cells (their sums cannot be checked)
+    # a table some of whose rows lost cells (or went unread): only sums already past their total are reported,
+    # as the lost cells can only add to them (a row totals only its own cells: that axis is skipped)
+    complete: bool = False
     passed_once: bool = False  # one passed check per table (the rule's `passed:` with {held}: sums that hold),
     # instead of one per sum (with {name}, {expr}, {total})
 
@@ -91,7 +95,8 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     its total where a part is blank (the blank may be the figure missing) are left to form-cells: one blank
     cell is one defect."""
     table = report.forms.get(p.table)
-    if table is None or (p.complete and not table.complete):
+    partial = p.complete and table is not None and not table.complete
+    if table is None or (partial and p.axis != "rows"):
         return
     held = 0
     if p.axis == "rows":
@@ -112,7 +117,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                if blanks and summed < stated.number:
+                if (blanks or partial) and summed < stated.number:
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -171,7 +176,8 @@ class FormIdentityParams:
     per: Literal["column", "row"] = "column"
     # a blank or non-numeric term counts as 0 (zero), or leaves the identity unchecked (skip)
     blank: Literal["zero", "skip"] = "zero"
-    complete: bool = False  # skip a table some of whose rows lost cells
+    # a table some of whose rows lost cells (or went unread) is checked where every term's row was read
+    complete: bool = False
     sides: dict[str, str] = field(default_factory=dict)  # other data names for left and right ({right: floor})
 
     def __post_init__(self) -> None:
@@ -202,8 +208,8 @@ def form_identity(report: Report, p: FormIdentityParams, emit: Emitter) -> None:
     """Named terms of a form's table keep a relation (left = right, or left >= right): rows in every
     column (per: column) or columns in every row (per: row)."""
     table = report.forms.get(p.table)
-    if table is None or (p.complete and not table.complete):
-        return
+    if table is None or (p.complete and not table.complete and p.per != "column"):
+        return  # (per column: the terms are whole rows, each read in full or not at all)
     if p.per == "column":
         rows = {name: table.row(key) for name, key in p.terms.items()}
         if any(r is None for r in rows.values()):
@@ -249,6 +255,13 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
             emit(first, variant="no_figures", table=table.spec.title["zh"], table_en=table.spec.title["en"],
                  rows="、".join(labels[:3]))
             continue
+        mark = _marks_only(table)
+        if mark is not None:
+            # every cell a mark for none (「/」 throughout: a page's way to say no request came): one finding, not
+            # one a cell
+            emit(next(iter(table.rows[0].cells.values())).span, variant="marks_only", table=table.spec.title["zh"],
+                 table_en=table.spec.title["en"], rows="、".join(r.label for r in table.rows[:3]), value=mark)
+            continue
         for row in table.short + [r for r in table.ending if _next_is_part(report, r.line)]:
             emit(row.span, variant="short" if row.count else "empty", label=row.label, count=row.count,
                  width=row.width or len(table.columns))
@@ -266,6 +279,16 @@ def _next_is_part(report: Report, line: int) -> bool:
     lines = report.doc.lines
     after = next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].strip(" \u3000\t")), None)
     return after is not None and any(h.span.line == after for h in report.parts)
+
+
+def _marks_only(table) -> str | None:
+    """The mark written in the cells of a form's table that holds no figure, every cell a mark or blank (the most
+    written), or None."""
+    cells = [v for r in table.rows for v in r.cells.values()]
+    if not cells or any(v.value is not None for v in cells) or any(r.count for r in table.short):
+        return None
+    marks = Counter(v.raw for v in cells if not v.blank)
+    return marks.most_common(1)[0][0] if marks else None
 
 
 def _no_figures(table) -> bool:

@@ -227,6 +227,8 @@ class TableFigure:
     review: str | None = None  # a group of the review table (行政复议 …), compared with its 总计
     column: str = "总计"  # the requests table's column
     plus: str | None = None  # a row the figure may also count (「受理」 counts the 上年结转 in some reports)
+    # a row the figure may stand for instead (「办理」: the requests received, or those handled, （七）总计)
+    instead: str | None = None
 
 
 @dataclass
@@ -266,6 +268,7 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
         concluded = concluded_cases([group]) if item.review is not None else None
         extra = _cell_value(table, item.plus, item.column) if item.plus is not None else None
         both = cell.value + extra if extra is not None else None  # the row with the ``plus`` row
+        other = _cell_value(table, item.instead, item.column) if item.instead is not None else None
         paragraphs = report.doc.paragraphs
         holding = JoinedParagraphs.of(paragraphs).may_match(item.pattern)  # those with words every match holds
         for par in (paragraphs[i] for i in sorted(holding)) if holding is not None else paragraphs:
@@ -275,12 +278,13 @@ def prose_vs_national_table(report: Report, params: ProseVsNationalTableParams, 
                 stated = float(m.group("n"))
                 span = Span.within(par, m.start("n"), m.end("n"))
                 taken.add((span.line, span.column))
-                if stated not in (cell.value, concluded, both):
+                if stated not in (cell.value, concluded, both, other):
                     emit(span, figure=m.group(0), label=label, table_value=fmt(cell.value),
                          table_where=emit.where(cell.span.line, cell.span.column))
                 else:
                     held = (label, cell.value) if stated == cell.value else (
                         (f"{label} + {LABELS[item.plus]}", both) if stated == both
+                        else (f"{LABELS[item.instead]} {item.column}", other) if stated == other
                         else (f"{label} − 尚未审结", concluded))
                     emit.passed(par.line, f"{m.group(0)} = {held[0]} {fmt(held[1])}", figure=m.group(0), label=held[0],
                                 value=fmt(held[1]))

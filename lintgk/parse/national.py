@@ -303,8 +303,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
                 unread += 1  # a row of figures among the form's rows, its label none of theirs: the sums are untold
             continue  # the row is none of the form's, or read already: its figures are not read
         values = _values(cells[-width:])
-        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
-            continue  # a header row
+        if all(v.value is None for v in values) and any(_worded(v.raw) for v in values):
+            continue  # a header row (not a row of blanks and marks: 「/」, 「—」, 「无」 stand for figures)
         official = spec.row(key).label
         rows[key] = FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
         if alone:  # labels alone before this row of figures: rows that lost their cells
@@ -441,11 +441,14 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     alone: list[ShortRow] = []  # rows of the form with their label alone, no cell after it
     short: list[ShortRow] = []  # those of them a row of figures follows under one header: cells left blank
     pending = 0  # alone[pending:]: the labels alone since the last header or row of figures
+    widths: list[tuple[int, int, int]] = []  # each row found: its section or header, the header's width, its figures
+    group = 0  # counts the sections and headers met: rows of one are held to each other
     noted = 0  # alone[noted:]: the labels alone not yet taken for rows left blank
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
         if section.match(first) or first.startswith(opening):
+            group += 1
             pending = len(alone)  # figures of another table: the cells above may stand elsewhere (a copy's order)
         if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in _after_repeats(cells)]
@@ -457,6 +460,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         if header and named.match(first) and len(cells) > 1:
             values = _values(_after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+            widths.append((group, len(header), len(values)))
             # a label alone at the table's end may be where a copy stops: not these. Where a row's figures stand on
             # its label's line (a row a line), a label alone above, under any header, had its cells left blank
             short += alone[noted if _on_one_line(cells) else pending:]
@@ -468,8 +472,33 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     if not found:
         # every row's label alone (a page whose table was left blank, copied as text): the table with no figure
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
+    found, short = _narrow_rows(found, widths, short)
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
     return FormTable(spec, found[0].line, columns, found, short, source=table)
+
+
+def _narrow_rows(found: list[FormRow], widths: list[tuple[int, int, int]],
+                 short: list[ShortRow]) -> tuple[list[FormRow], list[ShortRow]]:
+    """Rows with fewer figures than their header has columns, where another row of their section fills them
+    (「规章 0 0」 under 本年制发件数, 本年废止件数, 现行有效件数, as a text copy gives a row with a cell left blank):
+    rows short of figures (which cell is blank no one can tell), not figures under the first columns."""
+    full = {group for group, width, count in widths if count >= width}
+    narrow = [n for n, (group, width, count) in enumerate(widths) if 0 < count < width and group in full]
+    if not narrow:
+        return found, short
+    for n in narrow:
+        row, width = found[n], widths[n][1]
+        values = list(row.cells.values())
+        first, last = values[0].span, values[-1].span
+        short.append(ShortRow(row.key, row.label, first.line, len(values),
+                              Span(first.line, first.column, last.end_line, last.end_column), width))
+    left = set(narrow)
+    return [row for n, row in enumerate(found) if n not in left], short
+
+
+def _worded(raw: str) -> bool:
+    """Whether a cell holds words (a header's 自然人, 总计), not a figure nor a one-character mark for one."""
+    return len(raw) > 1 and any(ch.isalpha() for ch in raw)
 
 
 def _on_one_line(cells: list[Cell]) -> bool:

@@ -9,7 +9,8 @@ its last figure the sum of the others (part 四: each group's 总计 the sum of 
 cell of several digits never starts with 0. A table is read only when every row of it splits one way alone: a
 run that splits two ways or none (its row's total wrong, or a figure not a whole number) leaves the table unread,
 as a wrong reading would report figures the report does not hold; but a run its spaces alone cut into fewer whole
-figures than the row's cells (「0 0 0 0 0 0」 of seven) is the row with cells left blank.
+figures than the row's cells (「0 0 0 0 0 0」 of seven) is the row with cells left blank, and a mark a clerk wrote for
+a figure (「/」, 「—」, 「——」) a cell of its own, cut as a 0.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _MOST_SLIPS = 2  # sums (a column each) the best choice of cuts may break: a fig
 _BALANCE = ("一", "二", "三.七", "四")
 
 # A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
-_FIGURES = lazy_compile(r"[0-9][0-9 \u3000\xa0]*")
+_FIGURES = lazy_compile(r"(?:[0-9]|(?:——|[/／—－])(?=[ \u3000\xa0]*[0-9]))[0-9/／—－ \u3000\xa0]*")
 _ITEM_MARK = ".．、"
 _ITEM_START = lazy_compile(r"\d{1,2}[.．、]")  # a numbered item's label: 「7.」
 _YEAR_END = lazy_compile(r"(?:19|20)[0-9]{2}$")  # a run's last digits that are a year: 「2025」 before 「年」
@@ -81,6 +82,11 @@ _ACTIVE_ROW_WORDS = tuple(sorted(ACTIVE_ROWS, key=len, reverse=True))
 # (a run takes every digit, point and minus sign up to the next word: 「35-15」 is one run, no figure, not 35)
 _ACTIVE_FIGURES = lazy_compile(r"[-0-9][-0-9.]*(?:[ \u3000\xa0]+[-0-9][-0-9.]*)*")
 _ACTIVE_FIGURE = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# A cell a clerk marked instead of a figure (「规章 / 0 0」, 「规范性文件—01」): a cell still, which GK409 reports;
+# a run with marks is read only where it falls into the columns as figures do, else the run without them
+_MARKS = "/／—－"  # and 「——」, a mark of two dashes
+_MARKED_FIGURES = lazy_compile(r"[-0-9/／—－][-0-9.]*(?:[/／—－][-0-9.]*)*"
+                               r"(?:[ \u3000\xa0]+[-0-9/／—－][-0-9.]*(?:[/／—－][-0-9.]*)*)*")
 _BLANKS = " \u3000\xa0"
 _SPACED = lazy_compile(r"[^ \u3000\xa0]+")
 
@@ -111,15 +117,19 @@ def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int
     rows = []
     while headers and (label := _word_at(line, pos, _ACTIVE_ROW_WORDS)) is not None:
         label_cell = Cell(label, line_no, pos + 1)
-        figures = _ACTIVE_FIGURES.match(line, _after_blanks(line, pos + len(label)))
-        run, end = _without_year(line, figures.group(0), figures.start(), figures.end()) if figures else ("", pos)
-        cells = _active_cells(run, figures.start(), len(headers), line_no) if run else None
+        cells = None
+        for pattern in (_MARKED_FIGURES, _ACTIVE_FIGURES):
+            figures = pattern.match(line, _after_blanks(line, pos + len(label)))
+            run, end = _without_year(line, figures.group(0), figures.start(), figures.end()) if figures else ("", pos)
+            cells = _active_cells(run, figures.start(), len(headers), line_no) if run else None
+            if cells is not None or figures is None or not any(m in figures.group(0) for m in _MARKS):
+                break  # read, or no mark to leave out
         if cells is None:
             return None, pos  # a row of no figure, or of figures that fall into its columns several ways
         rows.append(Row([label_cell] + cells, line_no))
         pos = _after_blanks(line, end)
-    if not rows:
-        return None, pos
+    if all(len(row.cells) <= len(headers) for row in rows):
+        return None, pos  # no row as wide as the columns read: the columns, not the rows, may be wrong
     return Table([Row([Cell("信息内容", line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
 
 
@@ -144,11 +154,25 @@ def _word_at(line: str, pos: int, words: tuple[str, ...]) -> str | None:
 def _active_cells(run: str, offset: int, width: int, line_no: int) -> list[Cell] | None:
     """A part 二 row's figures as its ``width`` cells, when they fall into them one way (``_active_sections``)."""
     pieces = [(m.group(0), m.start()) for m in _SPACED.finditer(run)]
-    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) for p, _ in pieces):
+    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) or p in _MARKS for p, _ in pieces):
         return [Cell(p, line_no, offset + start + 1) for p, start in pieces]
-    if len(pieces) == 1 and run.isdigit() and len(run) == width:
+    if len(pieces) == 1 and len(run) == width and all(c.isdigit() or c in _MARKS for c in run):
         return [Cell(d, line_no, offset + i + 1) for i, d in enumerate(run)]
+    if sum(c.isdigit() for c in run) < width and all(p.isdigit() for p, _ in pieces):
+        return _short_cells(pieces, offset, line_no)  # fewer digits than columns however cut: cells left blank
     return None
+
+
+def _short_cells(pieces: list[tuple[str, int]], offset: int, line_no: int) -> list[Cell]:
+    """A part 二 row's whole figures when they are fewer than its columns (「规章  0 0」, 「规章01」 under three): each
+    leading 0 a cell of its own (no cell of several digits starts with 0), the rest of a piece one figure."""
+    cells = []
+    for piece, start in pieces:
+        lead = len(piece) - len(piece.lstrip("0")) if piece.strip("0") else len(piece)
+        cells += [Cell("0", line_no, offset + start + i + 1) for i in range(lead)]
+        if piece[lead:]:
+            cells.append(Cell(piece[lead:], line_no, offset + start + lead + 1))
+    return cells
 
 
 def _runs(line: str, start: int) -> list[tuple[str, int, bool]]:
@@ -288,13 +312,18 @@ def _one_reading(rows: list[tuple[list[Cell], list[list[Cell]]]]) -> list[list[C
     keys = [_row_key(cells) for cells, _ in rows]
     if None in keys or len(set(keys)) < len(keys):
         return None  # a row the form's sums cannot place
-    scored = sorted((_slips({key: [int(c.text) for c in cells] for key, cells in zip(keys, choice)
+    scored = sorted((_slips({key: [_figure(c.text) for c in cells] for key, cells in zip(keys, choice)
                              if len(cells) == APPLICATION_WIDTH}), n, choice)  # a row with blanks sums nothing
                     for n, choice in enumerate(product(*(ways for _, ways in rows))))
     best = scored[0]
     if best[0] > _MOST_SLIPS or scored[1][0] == best[0]:
         return None
     return list(best[2])
+
+
+def _figure(text: str) -> int:
+    """A cell's figure, a clerk's mark for none (``_digits``) counted 0."""
+    return int(text) if text.isdigit() else 0
 
 
 def _row_key(cells: list[Cell]) -> str | None:
@@ -356,6 +385,9 @@ def _reviews(line: str, header: int, line_no: int) -> Table | None:
     if text:
         return None  # words other than the header's: not the table's header
     values = _split(runs[1][0], runs[1][1], _REVIEW_GROUPS, _REVIEW_WIDTH, line_no)
+    width = _REVIEW_GROUPS * _REVIEW_WIDTH
+    if values is None and sum(ch.isdigit() for ch in runs[1][0]) < width:
+        values = _spaced_short(runs[1][0], runs[1][1], line_no, width)  # fewer digits than cells: cells left blank
     if values is None:
         return None
     header_cell = Cell(runs[0][0].strip(), line_no, start + 1)
@@ -373,7 +405,7 @@ def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: 
     """Every way (``more`` + 1 at most: past that, too many to tell) to cut a run of figures into ``groups``
     groups of ``width`` cells, each group's last figure the sum of the others; a run of as many digits as cells
     (or one its spaces cut so) is read its one way whatever its figures."""
-    digits, starts, cuts = _digits(run)
+    digits, starts, cuts, marks = _digits(run)
     if not digits or len(digits) > _LONGEST_RUN:
         return []
     found = _cuts(digits, cuts, groups * width, 1, 1)
@@ -383,17 +415,19 @@ def _splits(run: str, offset: int, groups: int, width: int, line_no: int, more: 
     for ends in found:
         cells, begin = [], 0
         for end in ends:
-            cells.append(Cell(digits[begin:end], line_no, offset + starts[begin] + 1))
+            text = marks.get(begin, digits[begin:end]) if end == begin + 1 else digits[begin:end]
+            cells.append(Cell(text, line_no, offset + starts[begin] + 1))
             begin = end
         ways.append(cells)
     return ways
 
 
-def _spaced_short(run: str, offset: int, line_no: int) -> list[Cell] | None:
-    """The cells of a run its spaces alone cut into fewer figures than the row has cells (「（一）予以公开 0 0 0 0 0 0
-    （二）……」: six of seven), each a whole number as a cell holds it: the row with cells left blank (where, no one
-    can tell; GK409 reports it). A token of zeros alone is that many cells of 0 (「0 00000」: six of seven), as no
-    cell of several digits starts with 0. None for any other run."""
+def _spaced_short(run: str, offset: int, line_no: int, width: int = APPLICATION_WIDTH) -> list[Cell] | None:
+    """The cells of a run its spaces alone cut into fewer figures than the row has cells (``width``: 「（一）予以公开
+    0 0 0 0 0 0 （二）……」, six of seven; part 四's one run, fifteen), each a whole number as a cell holds it: the
+    row with cells left blank (where, no one can tell; GK409 reports it). A token's zeros before its last figure are
+    that many cells of 0 (「0 00000」, 「000003」: six of seven), as no cell of several digits starts with 0. None for
+    any other run."""
     cells, pos = [], 0
     for token in run.split():
         at = run.index(token, pos)
@@ -401,24 +435,41 @@ def _spaced_short(run: str, offset: int, line_no: int) -> list[Cell] | None:
         if token.strip("0") == "":
             cells += [Cell("0", line_no, offset + at + i + 1) for i in range(len(token))]
             continue
-        if not token.isdigit() or len(token) > _LONGEST_FIGURE or token[0] == "0":
-            return None
-        cells.append(Cell(token, line_no, offset + at + 1))
-    return cells if 1 < len(cells) < APPLICATION_WIDTH else None
+        lead = len(token) - len(token.lstrip("0"))
+        if not token.isdigit() or len(token) - lead > _LONGEST_FIGURE or (lead and len(token) - lead > 1):
+            return None  # 「0012」: 0 0 12 or 0 0 1 2, no one can tell
+        cells += [Cell("0", line_no, offset + at + i + 1) for i in range(lead)]  # 「000003」: 0 0 0 0 0 3
+        cells.append(Cell(token[lead:], line_no, offset + at + lead + 1))
+    return cells if 1 < len(cells) < width else None
 
 
-def _digits(run: str) -> tuple[str, list[int], frozenset[int]]:
-    """The run's digits, each digit's place in the run, and the places between digits where a space stood."""
+def _digits(run: str) -> tuple[str, list[int], frozenset[int], dict[int, str]]:
+    """The run's digits, each digit's place in the run, the places between digits where a space stood, and the
+    marks a clerk wrote for a figure (「0/00000」, 「——」): each a cell of its own, cut as a 0 (what it stands for)
+    and given back as written, which GK409 reports."""
     digits: list[str] = []
     starts: list[int] = []
     cuts: set[int] = set()
-    for i, ch in enumerate(run):
+    marks: dict[int, str] = {}
+    i = 0
+    while i < len(run):
+        ch = run[i]
         if ch.isdigit():
             digits.append(ch)
             starts.append(i)
+        elif ch in _MARKS:
+            mark = "——" if run.startswith("——", i) else ch
+            cuts.add(len(digits))
+            marks[len(digits)] = mark
+            digits.append("0")
+            starts.append(i)
+            cuts.add(len(digits))
+            i += len(mark)
+            continue
         elif digits:
             cuts.add(len(digits))
-    return "".join(digits), starts, frozenset(cuts)
+        i += 1
+    return "".join(digits), starts, frozenset(cuts), marks
 
 
 def _cuts(digits: str, cuts: frozenset[int], groups: int, width: int, more: int,
