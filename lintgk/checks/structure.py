@@ -468,6 +468,10 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
+                elif n == 1 and _GLUED_FIRST.search(par.text, 0, start):
+                    # its list's 一是 run into the heading before it (「（二）把握工作重点一是推进……。一是按照……二是……。二是」,
+                    # a copy that lost the line break): this one opens a list inside that one's first item
+                    outer.append(2)
                 elif n == 2 and start > len(par.text) - len(text) and _unopened(report, par, start):
                     emit(Span.within(par, start, end), variant="unopened", found=m.group(0), missing="一是")
                 expected = n + 1  # a list starts (or one we cannot see the start of)
@@ -504,6 +508,9 @@ def _with_cut_ordinal(above, par) -> tuple[str, int]:
 # what may open a list whose second item is 二是: 一是 (run into the word before it), 首先, 第一, 一方面, 其一
 _FIRST_ITEM = lazy_compile(r"(?<![第十统唯])一是|首先|第一|一方面|其一|一则")
 
+
+# 一是 run into the word before it (not 统一是, 唯一是, 之一是, 同一是: words)
+_GLUED_FIRST = lazy_compile(r"(?<![第十统唯之同])一是")
 
 _LOOK_BACK_PARAGRAPHS = 3  # a list's first item this many paragraphs before its 二是 may still be its own
 
