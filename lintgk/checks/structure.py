@@ -188,8 +188,10 @@ def _appended_table_present(report: Report, appendix) -> bool:
     return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
-# 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it
-_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]")
+# 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it; so does a
+# heading's (「六、存在的问题1.部分信息员……」, a copy that lost the line break after the heading)
+_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*(?:\p{Han}{1,6}[:：]|(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+                               r"[^。；;：:\d]{2,30}?\p{Han})[" + SPACES + r"]*[1１][.．、]\p{Han}")
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
@@ -344,8 +346,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected = 1  # a new list under the same parent
             elif outer is not None and h.number == outer < expected:
                 expected = outer  # the outer list goes on after the inner one
-            elif h.number == 2 != expected and level >= 3 and after_label(h.paragraph.line):
-                expected = 2  # a new list, its first item run into its label
+            elif h.number == 2 != expected and level >= 3 and (
+                    after_label(h.paragraph.line) or previous is None and h.parent is not None
+                    and _LABELLED_FIRST.match(h.parent.paragraph.text) is not None):
+                expected = 2  # a new list, its first item run into its label (or into its parent heading)
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
