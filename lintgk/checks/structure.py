@@ -190,8 +190,9 @@ def _appended_table_present(report: Report, appendix) -> bool:
 
 # 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it; so does a
 # heading's (「六、存在的问题1.部分信息员……」, a copy that lost the line break after the heading)
-_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*(?:\p{Han}{1,6}[:：]|(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-                               r"[^。；;：:\d]{2,30}?\p{Han})[" + SPACES + r"]*[1１][.．、]\p{Han}")
+_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*(?:\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]"
+                               r"|(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。；;：:\d]{2,30}?\p{Han}"
+                               r"[1１][.．、]\p{Han})")
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")

@@ -30,6 +30,19 @@ _RUN_IN = lazy_compile(
     r"(?=[" + SPACES + r"]+\S)"
 )
 
+# A part heading run into its text with no gap (a page's text with its line breaks lost: 「……五部分组成。二、主动公开政府
+# 信息情况2017年，主动公开……」): its title to the first figure or clause stop, taken where it names a required part
+# and follows a stop or is numbered next (「……其他类3条三、政府信息依申请公开办理情况2010年度……」; the text run into it
+# may follow the name), or is numbered next after a stop and a figure or a sub-heading opens its text (「。一、概述2017年，
+# ……」, 「。一、年度工作核心成效（一）主动公开……」): an item
+# of a list in the prose is a sentence (「。二、建立了标准化体系。对文件……」)
+_RUN_IN_TIGHT = lazy_compile(
+    r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})\s*、)"
+    r"(?P<title>[^。，,；;：:！？!?（(\s\d０-９" + SPACES + r"]{2," + str(MAX_TITLE) + r"}+)(?=\S)"  # text runs on after it
+    # (possessive: a title that ends its paragraph is no shorter title run into its last characters; GK103 reports it)
+)
+
+_OPENS_TEXT = lazy_compile(r"\d|[（(][一二三四五六七八九十]{1,2}[）)]")  # a figure, or a sub-heading's marker
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
 # catalogue label kept with the page) labels the report; it is not one of its parts. A title that a stop ends
@@ -276,11 +289,16 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
             first_part_set_off = (not found and number == 1 == part[0] and text[m.start() - 1] in SPACES
                                   and text[m.end() + len(title): m.end() + len(title) + 1] in _GAP_CHARS)
         generic = _RUN_IN.match(text, m.start()) if title is None else None
+        tight = _RUN_IN_TIGHT.match(text, m.start()) if title is None and generic is None and named else None
         if generic is not None and number == expected and placed:
             title = generic.group("title")
         elif generic is not None and number >= expected and text[m.start() - 1] in _BEFORE_NAMED \
                 and _names_a_part(generic.group("title"), named):
             title = generic.group("title")
+        elif tight is not None and (number >= expected and _names_a_part(tight.group("title"), named)
+                                    and (placed or number == expected)
+                                    or number == expected and placed and _OPENS_TEXT.match(text, tight.end())):
+            title = tight.group("title")
         if title is None:
             if generic is not None and placed and number == expected - 1 and repeat is None:
                 repeat = _run_in_heading(par, m, number, generic.group("title"))
