@@ -265,6 +265,9 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     repeat = None  # a heading after a stop numbered as the part before it (「一、引言 …… 一、概述」), held until the
     # part after it is numbered for its place (三、): the repeat is then the misprint, and a part of its own
     first_part_set_off = False  # the report's first part, run into the opening between gaps (see below)
+    # a part numbered next after a stop, set off by gaps and naming a required part (「……的政府信息。    四、复议、诉讼和
+    # 申诉的情况    本年度未发生……」, a page's line breaks lost): a part alone in the paragraph, as no item of a list is
+    named_set_off = False
     for m in _MARKER.finditer(text):
         if m.start() == 0:
             continue
@@ -309,9 +312,12 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         if repeat is not None and number == expected + 1:
             found.append(repeat)
         repeat = None
+        if not found and generic is not None and number == next_number and placed \
+                and text[m.start() - 1] in SPACES and _names_a_part(title, named):
+            named_set_off = True
         found.append(_run_in_heading(par, m, number, title))
         expected = number + 1
-    return found if len(found) >= 2 or (found and (opens_with_part or first_part_set_off)) else []
+    return found if len(found) >= 2 or (found and (opens_with_part or first_part_set_off or named_set_off)) else []
 
 
 def _run_in_heading(par: Paragraph, m, number: int, title: str) -> Heading:
