@@ -42,6 +42,9 @@ _RUN_IN_TIGHT = lazy_compile(
     # (possessive: a title that ends its paragraph is no shorter title run into its last characters; GK103 reports it)
 )
 
+# a flattened table's last figures before a part's heading (「…… 0 0 0 五、信息处理费收取情况 通知收取件数 ……」: a part
+# a page inserted after part 四's table, the later parts renumbered)
+_AFTER_FIGURES = lazy_compile(r"\d[" + SPACES + r"]+\Z")
 _OPENS_TEXT = lazy_compile(r"\d|[（(][一二三四五六七八九十]{1,2}[）)]")  # a figure, or a sub-heading's marker
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
@@ -293,7 +296,8 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
                                   and text[m.end() + len(title): m.end() + len(title) + 1] in _GAP_CHARS)
         generic = _RUN_IN.match(text, m.start()) if title is None else None
         tight = _RUN_IN_TIGHT.match(text, m.start()) if title is None and generic is None and named else None
-        if generic is not None and number == expected and placed:
+        if generic is not None and number == expected and (placed or _AFTER_FIGURES.search(text, 0, m.start())
+                                                           and not _table_row_label(generic.group("title"))):
             title = generic.group("title")
         elif generic is not None and number >= expected and text[m.start() - 1] in _BEFORE_NAMED \
                 and _names_a_part(generic.group("title"), named):
