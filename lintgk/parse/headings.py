@@ -343,6 +343,21 @@ def _cut_at_gap(heading: Heading) -> None:
         heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
 
 
+# a part's title run into its text where a figure opens the text (「二、政府信息公开情况2010年，我镇……」: the line break
+# after the heading lost): the title ends before the figure
+_TITLE_THEN_FIGURE = lazy_compile(r"(?<=\p{Han}{2})\d")
+
+
+def _cut_at_figure(heading: Heading) -> None:
+    """A part heading that opens a long paragraph ends where a figure after its words opens the text."""
+    m = _TITLE_THEN_FIGURE.search(heading.title)
+    if m is not None:
+        cut = len(heading.title) - m.start()
+        heading.title = heading.title[:m.start()]
+        s = heading.span
+        heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
+
+
 def _cut_at_known_title(heading: Heading, known: tuple[tuple[int, str], ...]) -> None:
     """A part heading that opens a long paragraph and spells out a template title ends with that title
     (「一、总体情况2019年，在……」: the page lost the break after the heading)."""
@@ -489,6 +504,8 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         text = par.text
         if opens_with_part and len(text) > MAX_TITLE:
             _cut_at_known_title(heading, known)
+        if opens_with_part and ("，" in text or "。" in text):
+            _cut_at_figure(heading)  # (a paragraph holding a sentence: its text run into the title)
         if not _may_run_in(text):  # most paragraphs: run_in_parts's own first test, without the call
             continue
         run_ins = run_in_parts(par, last_part + 1, opens_with_part, known, part_patterns)
