@@ -196,7 +196,10 @@ def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tu
 
 def _blank_between(cells: list[Cell]) -> bool:
     """Whether a blank cell stands between two figures among ``cells``: blanks kept in their places (a row of
-    tab-separated cells), so a row short of its cells lost its last ones (an editor trimmed its trailing tabs)."""
+    tab-separated cells), so a row short of its cells lost its last ones (an editor trimmed its trailing tabs).
+    Only a row on one line: the blank lines between cells a line each are no cells of the row's."""
+    if not cells or cells[-1].line != cells[0].line:
+        return False
     figure = blank = False
     for cell in cells:
         raw, value = _reading(cell.text)
