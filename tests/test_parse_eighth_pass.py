@@ -78,6 +78,8 @@ def _build_tree_plain(paragraphs, part_names=()):
         opens_with_part = heading is not None and heading.level == 1
         if opens_with_part and len(par.text) > headings.MAX_TITLE:
             headings._cut_at_known_title(heading, known)
+        if opens_with_part and ("，" in par.text or "。" in par.text):
+            headings._cut_at_figure(heading)
         run_ins = headings.run_in_parts(par, last_part + 1, opens_with_part, known)
         if run_ins and opens_with_part:
             headings._cut_at_gap(heading)

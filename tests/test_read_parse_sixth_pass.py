@@ -304,8 +304,12 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
     rows: dict = {}
     short: list = []
     unread = 0
+    in_place = any(national._blank_between(r.cells) for r in table.rows)  # blanks kept in their places
     for row in table.rows:
         labelled, cells = national._labels_and_rest(row.cells, width)
+        if 0 < len(cells) - labelled < width and labelled and in_place \
+                and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
+            cells = national._padded(cells, labelled + width)  # its last cells trimmed: blank
         if 0 < len(cells) - labelled < width and labelled \
                 and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)

@@ -201,6 +201,7 @@ class NoneTopic:
     keywords: Regex  # words that name the topic in a claim of none and beside a count
     exclude: Regex = ""  # a count whose context matches this is not about the topic
     claim_exclude: Regex = ""  # the words after the keyword that make it a modifier of something else
+    units: Regex = ""  # the units a count of the topic is given in (a prose figure's; empty: any)
 
 
 @dataclass
@@ -236,7 +237,8 @@ def _compiled_topics(params: NoneVsCountParams) -> list[tuple]:
     """Each topic with its keywords' pattern and words, and its exclusions' patterns (None: none); what
     follows the keyword can make it a modifier: 「未收取依申请公开相关费用」 is about fees."""
     return [(topic, rx(topic.keywords), literal_words(topic.keywords), rx(topic.exclude) if topic.exclude else None,
-             rx(topic.claim_exclude) if topic.claim_exclude else None) for topic in params.topics]
+             rx(topic.claim_exclude) if topic.claim_exclude else None, rx(topic.units) if topic.units else None)
+            for topic in params.topics]
 
 
 @kind("none-vs-count", params=NoneVsCountParams)
@@ -253,7 +255,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
     paragraphs = report.doc.paragraphs
     listed: set[tuple[int, int]] = set()  # where the counts are that a claim of none already named
     class_count = rx(params.class_count) if params.class_count else None
-    for topic, keyword, words, exclude, modifier in prepared(params, _compiled_topics):
+    for topic, keyword, words, exclude, modifier, units in prepared(params, _compiled_topics):
         holding = negated
         if words is not None:  # a paragraph without the topic's words holds no claim; the few with a
             # negation word are looked at (the same as the joined paragraphs' holding(words) & negated)
@@ -282,7 +284,7 @@ def none_vs_count(report: Report, params: NoneVsCountParams, emit: Emitter) -> N
                     if counts_text is None:
                         if report_counts is None:
                             report_counts = _Counts(report)
-                        counts_text = report_counts.of_topic(keyword, words, exclude, negation, class_count)
+                        counts_text = report_counts.of_topic(keyword, words, exclude, negation, class_count, units)
                     start, end = negs[-1].start(), hit.end()
                     while end < len(clause) and clause[end] in "”」’\"":
                         end += 1
@@ -386,7 +388,8 @@ class _Counts:
         self._figure_texts = _JoinedTexts([f.context for f in self.figures])
         self._table_texts = _JoinedTexts([label for label, _, _, _ in self.table])
 
-    def of_topic(self, keyword, words, exclude, negation, class_count=None) -> list[tuple[str, str, Span | Value]]:
+    def of_topic(self, keyword, words, exclude, negation, class_count=None,
+                 units=None) -> list[tuple[str, str, Span | Value]]:
         """(figure, context, where) of every count of a topic, in prose and in the tables: ``where`` is the
         count's Span, or the national table's Value (its line and column; its span made only if asked). A
         figure among the year's information counted by class (``_counted_by_class``) counts no case."""
@@ -397,7 +400,7 @@ class _Counts:
         counts = [(f.text, f.context, f.span) for f in figures
                   if f.value > 0 and keyword.search(f.context) and not (exclude and exclude.search(f.context))
                   and not negation.search(f.context) and not _counts_a_list(f.context)
-                  and not _counted_by_class(f, class_count)]
+                  and not _counted_by_class(f, class_count) and not (units and not units.fullmatch(f.unit))]
         for label, value, unit, source in table:
             if value > 0 and keyword.search(label) and not (exclude and exclude.search(label)):
                 counts.append((f"{fmt(value)}{unit}", label, source.label_span if isinstance(source, TableRow)

@@ -188,8 +188,11 @@ def _appended_table_present(report: Report, appendix) -> bool:
     return any(p.line > last_part and appendix.search(p.text) and len(p.text) <= 60 for p in report.doc.paragraphs)
 
 
-# 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it
-_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]")
+# 「附件：1.关于印发……」 then 「2.……」: a list whose first item runs into its label, so that 2. starts it; so does a
+# heading's (「六、存在的问题1.部分信息员……」, a copy that lost the line break after the heading)
+_LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*(?:\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]"
+                               r"|(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。；;：:\d]{2,30}?\p{Han}"
+                               r"[1１][.．、]\p{Han})")
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
@@ -344,8 +347,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected = 1  # a new list under the same parent
             elif outer is not None and h.number == outer < expected:
                 expected = outer  # the outer list goes on after the inner one
-            elif h.number == 2 != expected and level >= 3 and after_label(h.paragraph.line):
-                expected = 2  # a new list, its first item run into its label
+            elif h.number == 2 != expected and level >= 3 and (
+                    after_label(h.paragraph.line) or previous is None and h.parent is not None
+                    and _LABELLED_FIRST.match(h.parent.paragraph.text) is not None):
+                expected = 2  # a new list, its first item run into its label (or into its parent heading)
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
@@ -468,6 +473,10 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
+                elif n == 1 and _GLUED_FIRST.search(par.text, 0, start):
+                    # its list's 一是 run into the heading before it (「（二）把握工作重点一是推进……。一是按照……二是……。二是」,
+                    # a copy that lost the line break): this one opens a list inside that one's first item
+                    outer.append(2)
                 elif n == 2 and start > len(par.text) - len(text) and _unopened(report, par, start):
                     emit(Span.within(par, start, end), variant="unopened", found=m.group(0), missing="一是")
                 expected = n + 1  # a list starts (or one we cannot see the start of)
@@ -504,6 +513,9 @@ def _with_cut_ordinal(above, par) -> tuple[str, int]:
 # what may open a list whose second item is 二是: 一是 (run into the word before it), 首先, 第一, 一方面, 其一
 _FIRST_ITEM = lazy_compile(r"(?<![第十统唯])一是|首先|第一|一方面|其一|一则")
 
+
+# 一是 run into the word before it (not 统一是, 唯一是, 之一是, 同一是: words)
+_GLUED_FIRST = lazy_compile(r"(?<![第十统唯之同])一是")
 
 _LOOK_BACK_PARAGRAPHS = 3  # a list's first item this many paragraphs before its 二是 may still be its own
 

@@ -30,6 +30,22 @@ _RUN_IN = lazy_compile(
     r"(?=[" + SPACES + r"]+\S)"
 )
 
+# A part heading run into its text with no gap (a page's text with its line breaks lost: 「……五部分组成。二、主动公开政府
+# 信息情况2017年，主动公开……」): its title to the first figure or clause stop, taken where it names a required part
+# and follows a stop or is numbered next (「……其他类3条三、政府信息依申请公开办理情况2010年度……」; the text run into it
+# may follow the name), or is numbered next after a stop and a figure or a sub-heading opens its text (「。一、概述2017年，
+# ……」, 「。一、年度工作核心成效（一）主动公开……」): an item
+# of a list in the prose is a sentence (「。二、建立了标准化体系。对文件……」)
+_RUN_IN_TIGHT = lazy_compile(
+    r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})\s*、)"
+    r"(?P<title>[^。，,；;：:！？!?（(\s\d０-９" + SPACES + r"]{2," + str(MAX_TITLE) + r"}+)(?=\S)"  # text runs on after it
+    # (possessive: a title that ends its paragraph is no shorter title run into its last characters; GK103 reports it)
+)
+
+# a flattened table's last figures before a part's heading (「…… 0 0 0 五、信息处理费收取情况 通知收取件数 ……」: a part
+# a page inserted after part 四's table, the later parts renumbered)
+_AFTER_FIGURES = lazy_compile(r"\d[" + SPACES + r"]+\Z")
+_OPENS_TEXT = lazy_compile(r"\d|[（(][一二三四五六七八九十]{1,2}[）)]")  # a figure, or a sub-heading's marker
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
 # catalogue label kept with the page) labels the report; it is not one of its parts. A title that a stop ends
@@ -252,6 +268,9 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
     repeat = None  # a heading after a stop numbered as the part before it (「一、引言 …… 一、概述」), held until the
     # part after it is numbered for its place (三、): the repeat is then the misprint, and a part of its own
     first_part_set_off = False  # the report's first part, run into the opening between gaps (see below)
+    # a part numbered next after a stop, set off by gaps and naming a required part (「……的政府信息。    四、复议、诉讼和
+    # 申诉的情况    本年度未发生……」, a page's line breaks lost): a part alone in the paragraph, as no item of a list is
+    named_set_off = False
     for m in _MARKER.finditer(text):
         if m.start() == 0:
             continue
@@ -276,11 +295,17 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
             first_part_set_off = (not found and number == 1 == part[0] and text[m.start() - 1] in SPACES
                                   and text[m.end() + len(title): m.end() + len(title) + 1] in _GAP_CHARS)
         generic = _RUN_IN.match(text, m.start()) if title is None else None
-        if generic is not None and number == expected and placed:
+        tight = _RUN_IN_TIGHT.match(text, m.start()) if title is None and generic is None and named else None
+        if generic is not None and number == expected and (placed or _AFTER_FIGURES.search(text, 0, m.start())
+                                                           and not _table_row_label(generic.group("title"))):
             title = generic.group("title")
         elif generic is not None and number >= expected and text[m.start() - 1] in _BEFORE_NAMED \
                 and _names_a_part(generic.group("title"), named):
             title = generic.group("title")
+        elif tight is not None and (number >= expected and _names_a_part(tight.group("title"), named)
+                                    and (placed or number == expected)
+                                    or number == expected and placed and _OPENS_TEXT.match(text, tight.end())):
+            title = tight.group("title")
         if title is None:
             if generic is not None and placed and number == expected - 1 and repeat is None:
                 repeat = _run_in_heading(par, m, number, generic.group("title"))
@@ -291,9 +316,12 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         if repeat is not None and number == expected + 1:
             found.append(repeat)
         repeat = None
+        if not found and generic is not None and number == next_number and placed \
+                and text[m.start() - 1] in SPACES and _names_a_part(title, named):
+            named_set_off = True
         found.append(_run_in_heading(par, m, number, title))
         expected = number + 1
-    return found if len(found) >= 2 or (found and (opens_with_part or first_part_set_off)) else []
+    return found if len(found) >= 2 or (found and (opens_with_part or first_part_set_off or named_set_off)) else []
 
 
 def _run_in_heading(par: Paragraph, m, number: int, title: str) -> Heading:
@@ -311,6 +339,21 @@ def _cut_at_gap(heading: Heading) -> None:
     if m and m.start() >= 2:
         cut = len(heading.title) - m.start()
         heading.title = heading.title[: m.start()]
+        s = heading.span
+        heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
+
+
+# a part's title run into its text where a figure opens the text (「二、政府信息公开情况2010年，我镇……」: the line break
+# after the heading lost): the title ends before the figure
+_TITLE_THEN_FIGURE = lazy_compile(r"(?<=\p{Han}{2})\d")
+
+
+def _cut_at_figure(heading: Heading) -> None:
+    """A part heading that opens a long paragraph ends where a figure after its words opens the text."""
+    m = _TITLE_THEN_FIGURE.search(heading.title)
+    if m is not None:
+        cut = len(heading.title) - m.start()
+        heading.title = heading.title[:m.start()]
         s = heading.span
         heading.span = Span(s.line, s.column, s.end_line, s.end_column - cut)
 
@@ -461,6 +504,8 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         text = par.text
         if opens_with_part and len(text) > MAX_TITLE:
             _cut_at_known_title(heading, known)
+        if opens_with_part and ("，" in text or "。" in text):
+            _cut_at_figure(heading)  # (a paragraph holding a sentence: its text run into the title)
         if not _may_run_in(text):  # most paragraphs: run_in_parts's own first test, without the call
             continue
         run_ins = run_in_parts(par, last_part + 1, opens_with_part, known, part_patterns)

@@ -194,6 +194,33 @@ def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tu
     return min(first, len(trimmed)), trimmed
 
 
+def _blank_between(cells: list[Cell]) -> bool:
+    """Whether a blank cell stands between two figures among ``cells``: blanks kept in their places (a row of
+    tab-separated cells), so a row short of its cells lost its last ones (an editor trimmed its trailing tabs).
+    Only a row on one line: the blank lines between cells a line each are no cells of the row's."""
+    if not cells or cells[-1].line != cells[0].line:
+        return False
+    figure = blank = False
+    for cell in cells:
+        raw, value = _reading(cell.text)
+        if not raw:
+            blank = figure
+        elif value is None:
+            figure = blank = False  # a label: blanks before the row's figures are a merged label's
+        elif blank:
+            return True
+        else:
+            figure = True
+    return False
+
+
+def _padded(cells: list[Cell], width: int) -> list[Cell]:
+    """``cells`` with blank cells added after the last up to ``width`` (where the trimmed tabs were)."""
+    last = cells[-1]
+    end = last.column + len(last.text)
+    return cells + [Cell("", last.line, end) for _ in range(width - len(cells))]
+
+
 def _label_cells(cells: list[Cell], width: int) -> list[str]:
     """The texts of a row's label cells (those before its last ``width``), each once, without the blank ones."""
     return _label_texts([c.text for c in _distinct(cells[: len(cells) - width])])
@@ -279,9 +306,18 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     short: list[ShortRow] = []
     alone: list[ShortRow] = []  # labels standing alone since the last row of figures
     unread = 0
+    in_place: bool | None = None  # whether the table keeps blank cells in their places (asked of a short row)
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
         cells = row.cells[:kept]  # without the blanks a merge left at its end
+        if 0 < len(cells) - labelled < width and labelled \
+                and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
+            if in_place is None:
+                in_place = any(_blank_between(r.cells) for r in table.rows)
+            if in_place:  # its last cells trimmed (tabs at a line's end): blank, the row read as any other
+                cells = _padded(cells, labelled + width)
+                labels = _label_cells(cells, width)
+                key = _row_key(labels, spec)
         if 0 < len(cells) - labelled < width and labelled \
                 and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
@@ -368,6 +404,8 @@ def _grouped_row(table: Table, spec: TableSpec) -> FormTable | None:
         if any(header_row.search(c.text) for c in distinct):
             header_seen = True
             continue
+        if len(distinct) < width and header_seen and _blank_between(distinct):
+            distinct = _padded(distinct, width)  # blanks in their places, the last ones trimmed (tabs at the end)
         if len(distinct) < width:
             if row is not table.rows[0] and distinct and _all_figures(distinct):
                 short.append(distinct)

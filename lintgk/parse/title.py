@@ -23,6 +23,7 @@ _RUN_ON_TITLE = lazy_compile(r"^(?P<t>.{4,60}?(?:报告|年报))(?=[" + SPACES +
 _GAP = lazy_compile(r"[" + SPACES + r"]+")
 # a breadcrumb opening a paragraph: its label, or its first crumb
 _CRUMB = lazy_compile(r"^[" + SPACES + r"]*(?:(?:当前|您的|您现在的|你的|所在)位置|首页|主页)")
+_CRUMB_FIRST = tuple(SPACES) + ("当", "您", "你", "所", "首", "主")  # what a breadcrumb's line opens with
 _CRUMB_REACH = 120  # how far a breadcrumb reaches
 _CRUMB_SEPARATORS = ">＞»›/|｜"
 _RUN_ON_PAGE = 300  # characters: a breadcrumb's line that holds the report's text too (a page run onto one line)
@@ -75,14 +76,17 @@ def _frame_reach(paragraphs: list[Paragraph]) -> int:
     """How many lines down a title may stand: FRAME_REACH lines, a metadata field's label line, an item of
     the site's menu and a separator between the menu's items not counted (a page that sets each label above its
     value, as Zhejiang's do, or lists its menu one item a line, 「加入收藏」 / 「|」 / 「设为首页」, has a frame of
-    twice as many lines)."""
+    twice as many lines; a whole page's copy, its menus a line an item, has them above its breadcrumb: counted from
+    there)."""
     counted = 0
     for i, par in enumerate(paragraphs[:2 * FRAME_REACH]):
         if counted == FRAME_REACH:
             return i
         text = par.text
-        if not (len(text) <= 12 and (_FIELD_LABEL.match(text) or _MENU_ITEM.match(text)
-                                     or not any(c.isalnum() for c in text))):
+        if text[:1] in _CRUMB_FIRST and _CRUMB.match(text):
+            counted = 0  # the breadcrumb: the site's menus above it, however many lines a whole page's copy gives them
+        elif not (len(text) <= 12 and (_FIELD_LABEL.match(text) or _MENU_ITEM.match(text)
+                                       or not any(c.isalnum() for c in text))):
             counted += 1
     return min(len(paragraphs), 2 * FRAME_REACH)
 
