@@ -286,10 +286,23 @@ def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -
         running += fig.value
         if running == whole:
             rest = items[i + 1:]
-            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
+            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest) and _splits_again(text, rest, floor):
                 return items[:i + 1]
             break
     return items
+
+
+# a lone count after a list that adds up that is no part of it: one naming what the whole concerns (「…，涉及城建类
+# 300件」), one beside it (「以及……2条」) or one of another act (「发布工作动态192条、通知8条，公开财政信息81条」)
+_CONCERNS = lazy_compile(r"^[" + P.SPACES + r"]*(?:涉及|关于|针对|属于|以及|及|另|并|同时|此外|还|公开|发布|更新|推送|转载|办理|受理)")
+
+
+def _splits_again(text: str, rest: list[Figure], floor: int) -> bool:
+    """Whether the parts after a list that adds up to the whole split it another way: two or more (「…法人8件，网上
+    申请700件，当面申请49件」), or one that is no part of it (_CONCERNS). A lone part of the list's own kind
+    (「…，人大代表建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is the
+    list's, which then does not add up."""
+    return len(rest) > 1 or _CONCERNS.match(_label(text, rest[0], floor)) is not None
 
 
 def _without_breakdowns(items: list[Figure], total: Figure) -> list[Figure]:
