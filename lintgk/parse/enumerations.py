@@ -13,6 +13,8 @@
 - category: parts in sentences of their own whose shares add up to 100%, under a clause naming what they divide
   (「主动公开的政府信息，县直各单位……2475条，占62.2%。各乡镇……1503条，占37.8%。」), of the earlier figure of the
   paragraph that the clause names (「其中主动公开政府信息2026条」)
+- category: a total and its parts each with the same aside in brackets (「累计8775条(2025年新增388条)，……累计5434条
+  (2025年新增163条)，……」): the parts, and apart from them the asides
 """
 from __future__ import annotations
 
@@ -758,6 +760,51 @@ def _adds_to_hundred(shares: list[float]) -> bool:
     return abs(sum(shares) - 100) <= len(shares) * 0.5 * 10 ** -places + 1e-9
 
 
+# a count's aside in brackets right after it, itself a count: 「累计公开信息8775条(2025年新增388条)」
+_ASIDE_OPEN = "（("
+_ASIDE_CLOSE = "）)"
+
+
+def _asides(text: str, figs: list[Figure]) -> list[tuple[Figure, Figure, str]]:
+    """(count, its bracketed count, the bracket's words before it) for each count followed by a bracket that holds
+    one count of its unit and nothing after it."""
+    found = []
+    for f, g in zip(figs, figs[1:]):
+        at = f.offset + len(f.text)
+        end = g.offset + len(g.text)
+        if (at < len(text) and text[at] in _ASIDE_OPEN and g.unit == f.unit and g.offset - at <= 12
+                and end < len(text) and text[end] in _ASIDE_CLOSE and not f.approx and not g.approx):
+            found.append((f, g, text[at + 1:g.offset].strip(P.SPACES)))
+    return found
+
+
+def _parallel_asides(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    """A total and its parts, each with the same aside after it (「累计公开信息8775条(2025年新增388条)，……公告、新闻动态类
+    信息累计5434条(2025年新增163条)，……其他信息累计1425条(2025年新增99条)」, a 2025 Shenzhen street office's report):
+    the parts divide the total, and their asides the total's. Read in one sentence, three counts with an aside at
+    least, every count of the unit after the first one of them, all the asides worded alike."""
+    text = par.text
+    if len(figs) < 6 or not any(c in text for c in _ASIDE_OPEN):
+        return []
+    found = []
+    asides = _asides(text, figs)
+    while len(asides) >= 3:
+        head = asides[0]
+        s0, s1 = P.sentence_bounds(text, head[0].offset)
+        run = [a for a in asides if a[0].offset < s1]
+        asides = asides[len(run):]
+        paired = {id(f) for a in run for f in a[:2]}
+        after = [f for f in figs if head[0].offset <= f.offset < s1 and f.unit == head[0].unit]
+        if (len(run) < 3 or len({words for _, _, words in run}) != 1 or not _HAN.search(head[2])
+                or any(id(f) not in paired for f in after) or not TOTAL_WORDS.search(head[0].context)):
+            continue
+        parts = run[1:]
+        catch_all = bool(_CATCH_ALL.search(_label(text, parts[-1][0], s0).strip(P.SPACES + "在")))
+        found.append(Enumeration("category", [f for f, _, _ in parts], head[0], catch_all))
+        found.append(Enumeration("category", [g for _, g, _ in parts], head[1], catch_all))
+    return found
+
+
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], place_of) -> list[Enumeration]:
     """``place_of(par)`` names the part (一、) and the section (一、 or （一）) a paragraph sits in, to find a category
     list's total."""
@@ -766,12 +813,15 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         figs = figures_by_par.get(id(par))
         if not figs:  # most paragraphs: the dict holds none without figures
             continue
+        before = len(found)
         found.extend(_ordinal(par, figs))
         found.extend(_subset(par, figs))
         category = _category(par, figs)
         if category is None:
             found.extend(_sentence_categories(par, figs))
             found.extend(_share_partition(par, figs))
+            if len(found) == before:  # the paragraph's other lists come first
+                found.extend(_parallel_asides(par, figs))
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, place_of)
