@@ -288,23 +288,34 @@ def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -
         running += fig.value
         if running == whole:
             rest = items[i + 1:]
-            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest) and _splits_again(text, rest, floor):
+            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest) and _splits_again(text, items[:i + 1], rest, floor):
                 return items[:i + 1]
             break
     return items
 
 
 # a lone count after a list that adds up that is no part of it: one naming what the whole concerns (「…，涉及城建类
-# 300件」), one beside it (「以及……2条」) or one of another act (「发布工作动态192条、通知8条，公开财政信息81条」)
-_CONCERNS = lazy_compile(r"^[" + P.SPACES + r"]*(?:涉及|关于|针对|属于|以及|及|另|并|同时|此外|还|公开|发布|更新|推送|转载|办理|受理)")
+# 300件」), one beside it (「以及……2条」) or one of another act (「…，公开财政信息81条」, 「…，引发行政复议1件」)
+_CONCERNS = lazy_compile(r"^[" + P.SPACES + r"]*(?:涉及|关于|针对|属于|以及|及|另|并|同时|此外|还|公开|发布|更新|推送|转载|办理|受理|"
+                         r"引发|发生|产生)")
+_BREAKS = "、，,；;"
+_BREAK_RANK = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
 
 
-def _splits_again(text: str, rest: list[Figure], floor: int) -> bool:
-    """Whether the parts after a list that adds up to the whole split it another way: two or more (「…法人8件，网上
-    申请700件，当面申请49件」), or one that is no part of it (_CONCERNS). A lone part of the list's own kind
-    (「…，人大代表建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is the
-    list's, which then does not add up."""
-    return len(rest) > 1 or _CONCERNS.match(_label(text, rest[0], floor)) is not None
+def _break_between(text: str, a: Figure, b: Figure) -> int:
+    """The strongest of 「、，；」 between two figures (0: none)."""
+    return max((_BREAK_RANK[c] for c in text[a.offset + len(a.text):b.offset] if c in _BREAKS), default=0)
+
+
+def _splits_again(text: str, parts: list[Figure], rest: list[Figure], floor: int) -> bool:
+    """Whether the counts after ``parts``, which add up to the whole, split it another way: two or more (「…法人8件，
+    网上申请700件，当面申请49件」), or one that is no part of it (_CONCERNS) or stands past a stronger break than the
+    one between the parts (「其中：网络申请1件、信函申请35件，……1件」). A lone part of the list's own kind (「…，人大代表
+    建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is the list's, which then
+    does not add up."""
+    if len(rest) > 1 or _CONCERNS.match(_label(text, rest[0], floor)) is not None:
+        return True
+    return len(parts) > 1 and _break_between(text, parts[-1], rest[0]) > _break_between(text, parts[-2], parts[-1])
 
 
 def _without_breakdowns(items: list[Figure], total: Figure) -> list[Figure]:
@@ -493,13 +504,31 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _own_sentence(text: str, lead: list[tuple[int, str]], first: int) -> list[tuple[int, str]]:
+    """The lead clauses in the sentence of the first category (at ``first``): in a paragraph that opens with other
+    sentences (「……主动公开机关职能……等内容。2025年在政府网站公布各类信息共52条，镇办会议20条，……」), the clauses
+    of those are not the categories' lead."""
+    stop = max(text.rfind(c, 0, first) for c in "。！？!?")
+    if stop < 0:
+        return lead
+    own = [(at, seg) for at, seg in lead if at > stop]
+    straddling = [(at, seg) for at, seg in lead if at <= stop < at + len(seg)]
+    if straddling:
+        at, seg = straddling[-1]
+        rest = text[stop + 1:at + len(seg)]
+        stripped = rest.strip(P.SPACES)
+        if stripped:
+            own.insert(0, (stop + 1 + rest.find(stripped[:1]), stripped))
+    return own
+
+
 def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit: str) -> Figure | None:
     """The total stated in the paragraph's own opening clauses (「在网站主动公开的425条政府信息中，」 or
     「全年共公开信息80条，」), ahead of the categories."""
     if not lead or len(lead) > 3:
         return None
     end = lead[-1][0] + len(lead[-1][1])
-    candidates = [f for f in figs if f.offset < end and f.unit == unit and not f.approx]
+    candidates = [f for f in figs if lead[0][0] <= f.offset < end and f.unit == unit and not f.approx]
     if not candidates:
         return None
     total = candidates[-1]
@@ -565,7 +594,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
-    total = _lead_total(text, segments[:first], figs, unit)
+    total = _lead_total(text, _own_sentence(text, segments[:first], segments[first][0]), figs, unit)
     if total is None and _whole_published(matched[first].group("label"), [m.group("label") for m in good[1:]]):
         # the first clause is what was published, the rest its kinds (「主动公开政府信息364条，人事信息17条，……，
         # 其他应主动公开的政府信息19条」)
@@ -576,6 +605,10 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
         return None
     if total is not None and _other_channels(total, [m.group("label") for m in good]):
+        return None
+    # a catch-all closes the kinds: counts after it are of something else (「……，其他信息2条；通过乡实体公示栏公开惠民
+    # 政策15条，公示公告30条」, what another channel published)
+    if total is not None and any(_CATCH_ALL.search(m.group("label")) for m in good[:-1]):
         return None
     counted = segments[first:] if total is not None else segments
     if len(good) < 0.8 * len(counted):
