@@ -288,7 +288,8 @@ def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -
         running += fig.value
         if running == whole:
             rest = items[i + 1:]
-            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest) and _splits_again(text, items[:i + 1], rest, floor):
+            if (not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest)
+                    and _splits_again(text, items[:i + 1], rest, floor)):
                 return items[:i + 1]
             break
     return items
@@ -832,7 +833,7 @@ def _parallel_asides(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
                 or any(id(f) not in paired for f in after) or not TOTAL_WORDS.search(head[0].context)):
             continue
         parts = run[1:]
-        catch_all = bool(_CATCH_ALL.search(_label(text, parts[-1][0], s0).strip(P.SPACES + "在")))
+        catch_all = bool(_CATCH_ALL.search(_label(text, parts[-1][0], s0).strip(P.SPACES)))
         found.append(Enumeration("category", [f for f, _, _ in parts], head[0], catch_all))
         found.append(Enumeration("category", [g for _, g, _ in parts], head[1], catch_all))
     return found
