@@ -279,17 +279,18 @@ def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     return total.unit in ITEM_UNITS and any(f.unit != total.unit and f.unit in ITEM_UNITS and not f.approx for f in inside)
 
 
-def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -> list[Figure]:
+def _first_partition(text: str, items: list[Figure], whole: float, floor: int, requests: bool = True) -> list[Figure]:
     """A list that already adds up to the whole is complete: what follows splits the whole another way
     (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
-    (「…，其他2件」) is still the same list, and is left in to be checked."""
+    (「…，其他2件」) is still the same list, and is left in to be checked. A lone part after it is the list's only
+    where the whole is not ``requests`` (see _splits_again)."""
     running = 0.0
     for i, fig in enumerate(items[:-1]):
         running += fig.value
         if running == whole:
             rest = items[i + 1:]
             if (not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest)
-                    and _splits_again(text, items[:i + 1], rest, floor)):
+                    and (requests or _splits_again(text, items[:i + 1], rest, whole, floor))):
                 return items[:i + 1]
             break
     return items
@@ -308,13 +309,14 @@ def _break_between(text: str, a: Figure, b: Figure) -> int:
     return max((_BREAK_RANK[c] for c in text[a.offset + len(a.text):b.offset] if c in _BREAKS), default=0)
 
 
-def _splits_again(text: str, parts: list[Figure], rest: list[Figure], floor: int) -> bool:
+def _splits_again(text: str, parts: list[Figure], rest: list[Figure], whole: float, floor: int) -> bool:
     """Whether the counts after ``parts``, which add up to the whole, split it another way: two or more (「…法人8件，
-    网上申请700件，当面申请49件」), or one that is no part of it (_CONCERNS) or stands past a stronger break than the
-    one between the parts (「其中：网络申请1件、信函申请35件，……1件」). A lone part of the list's own kind (「…，人大代表
-    建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is the list's, which then
-    does not add up."""
-    if len(rest) > 1 or _CONCERNS.match(_label(text, rest[0], floor)) is not None:
+    网上申请700件，当面申请49件」), one as large as the whole, or one that is no part of it (_CONCERNS) or stands past a
+    stronger break than the one between the parts (「其中：网络申请1件、信函申请35件，……1件」). A lone part of the list's
+    own kind (「…，人大代表建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is
+    the list's, which then does not add up. Requests are split by applicant, channel and outcome, often one after
+    the other, so their lists are left as they were."""
+    if len(rest) > 1 or rest[0].value >= whole or _CONCERNS.match(_label(text, rest[0], floor)) is not None:
         return True
     return len(parts) > 1 and _break_between(text, parts[-1], rest[0]) > _break_between(text, parts[-2], parts[-1])
 
@@ -475,7 +477,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
-        items = _first_partition(text, items, total.value, m.end())
+        items = _first_partition(text, items, total.value, m.end(), "申请" in total.context)
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
