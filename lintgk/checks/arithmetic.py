@@ -15,7 +15,7 @@ from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.enumerations import SINCE_START as _SINCE_START, parts_on_other_channels
-from lintgk.parse.model import Figure, Report, Span, TableRow
+from lintgk.parse.model import Enumeration, Figure, Report, Span, TableRow
 from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
                                    sentence_bounds)
@@ -67,10 +67,19 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
         elif exact:
             emit(_items_span(e.items), **data)
-        elif e.kind == "category" and not _NOT_EXHAUSTIVE.search(e.items[0].paragraph.text):
+        elif e.kind == "category" and not _NOT_EXHAUSTIVE.search(_list_sentences(e)):
             emit(_items_span(e.items), variant="short", **data)
         else:
             emit.passed(e.total.span.line, f"{expr}={fmt(parts)}<={fmt(total)}")
+
+
+def _list_sentences(e: Enumeration) -> str:
+    """The sentences of a category list, from its total's when that is in the same paragraph: what a word saying the
+    list is not all (主要, 等) must be in. A paragraph's other sentence (「……主动公开机关职能……等内容。2025年在政府网站
+    公布各类信息共52条，镇办会议20条，……」) says nothing of it."""
+    text = e.items[0].paragraph.text
+    first = e.total if e.total.paragraph is e.items[0].paragraph else e.items[0]
+    return text[sentence_bounds(text, first.offset)[0]:sentence_bounds(text, e.items[-1].offset)[1]]
 
 
 def _restates_whole(items: list[Figure], total: float) -> bool:

@@ -102,6 +102,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
             reported.add((span.line, span.column))
             emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
+    _guide_of_another(report, emit, reported)
     _requests_to_superior(report, params, emit)
     _pronoun_of_another_kind(report, params, emit)
     signature = _signature(report)
@@ -318,6 +319,41 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
                 if (span.line, span.column) not in reported:
                     reported.add((span.line, span.column))
                     emit(span, variant="media", body=m.group("media"), county=own_county, title_body=report.body)
+
+
+# the guide a body says it compiled or revised itself: 「按要求编制了《平潭县经贸局政府信息公开指南（试行）》」
+_OWN_GUIDE = lazy_std_compile(r"(?:编制|编写|修订|修改|更新|完善|制定)了?(?:并(?:公开|发布)了?)?《(?P<body>[^《》\n]{2,30}?)"
+                              r"(?:政府信息|政务信息|信息)公开指南")
+
+
+def _department(name: str) -> str:
+    """What a body is at its place (「平潭县经贸局」 → 经贸局), or '' for a government or a name with no place."""
+    body = _body_name(name)
+    return "" if body is None or is_government(body) else body.rest
+
+
+def _guide_of_another(report: Report, emit: Emitter, reported: set[tuple[int, int]]) -> None:
+    """A department's report that says it compiled the disclosure guide of another department (a 2009 county
+    public security bureau's report: 「编制了《平潭县经贸局政府信息公开指南（试行）》」, the trade bureau's report's
+    words): copied from that department's report. Only a department named at a place, other than the title's
+    department; a government's guide (the county's, its office's) may be one a department follows."""
+    own = report.body or ""
+    own_body = _body_name(own)
+    if own_body is not None and is_government(own_body):
+        return
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    for i in sorted(joined.holding(("指南",))):
+        par = report.doc.paragraphs[i]
+        for m in _OWN_GUIDE.finditer(par.text):
+            other = _department(m.group("body"))
+            if not other or same_body(other, own) or same_body(m.group("body"), own):
+                continue
+            span = Span.within(par, m.start("body"), m.end("body"))
+            if (span.line, span.column) not in reported:
+                reported.add((span.line, span.column))
+                close = par.text.find("》", m.end(), m.end() + 12)  # the guide's name to its close (「（试行）》」)
+                context = par.text[m.start():close + 1] if close >= 0 else m.group(0)
+                emit(span, variant="narrative", body=m.group("body"), title_body=own, context=context)
 
 
 # The kinds of government above each level a report can be copied from (a city's may be a county-level one)

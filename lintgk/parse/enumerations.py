@@ -13,6 +13,8 @@
 - category: parts in sentences of their own whose shares add up to 100%, under a clause naming what they divide
   (「主动公开的政府信息，县直各单位……2475条，占62.2%。各乡镇……1503条，占37.8%。」), of the earlier figure of the
   paragraph that the clause names (「其中主动公开政府信息2026条」)
+- category: a total and its parts each with the same aside in brackets (「累计8775条(2025年新增388条)，……累计5434条
+  (2025年新增163条)，……」): the parts, and apart from them the asides
 """
 from __future__ import annotations
 
@@ -277,19 +279,46 @@ def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     return total.unit in ITEM_UNITS and any(f.unit != total.unit and f.unit in ITEM_UNITS and not f.approx for f in inside)
 
 
-def _first_partition(text: str, items: list[Figure], whole: float, floor: int) -> list[Figure]:
+def _first_partition(text: str, items: list[Figure], whole: float, floor: int, requests: bool = True) -> list[Figure]:
     """A list that already adds up to the whole is complete: what follows splits the whole another way
     (「其中自然人741件，法人8件，网上申请700件，当面申请49件」, 「…，涉及城建类300件」). A catch-all after it
-    (「…，其他2件」) is still the same list, and is left in to be checked."""
+    (「…，其他2件」) is still the same list, and is left in to be checked. A lone part after it is the list's only
+    where the whole is not ``requests`` (see _splits_again)."""
     running = 0.0
     for i, fig in enumerate(items[:-1]):
         running += fig.value
         if running == whole:
             rest = items[i + 1:]
-            if not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest):
+            if (not any(_CATCH_ALL.search(_label(text, f, floor)) for f in rest)
+                    and (requests or _splits_again(text, items[:i + 1], rest, whole, floor))):
                 return items[:i + 1]
             break
     return items
+
+
+# a lone count after a list that adds up that is no part of it: one naming what the whole concerns (「…，涉及城建类
+# 300件」), one beside it (「以及……2条」) or one of another act (「…，公开财政信息81条」, 「…，引发行政复议1件」)
+_CONCERNS = lazy_compile(r"^[" + P.SPACES + r"]*(?:涉及|关于|针对|属于|以及|及|另|并|同时|此外|还|公开|发布|更新|推送|转载|办理|受理|"
+                         r"引发|发生|产生)")
+_BREAKS = "、，,；;"
+_BREAK_RANK = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
+
+
+def _break_between(text: str, a: Figure, b: Figure) -> int:
+    """The strongest of 「、，；」 between two figures (0: none)."""
+    return max((_BREAK_RANK[c] for c in text[a.offset + len(a.text):b.offset] if c in _BREAKS), default=0)
+
+
+def _splits_again(text: str, parts: list[Figure], rest: list[Figure], whole: float, floor: int) -> bool:
+    """Whether the counts after ``parts``, which add up to the whole, split it another way: two or more (「…法人8件，
+    网上申请700件，当面申请49件」), one as large as the whole, or one that is no part of it (_CONCERNS) or stands past a
+    stronger break than the one between the parts (「其中：网络申请1件、信函申请35件，……1件」). A lone part of the list's
+    own kind (「…，人大代表建议和政协提案办理公开2条，机构职能1条」 of 77, a 2023 Guangxi district body's report) is
+    the list's, which then does not add up. Requests are split by applicant, channel and outcome, often one after
+    the other, so their lists are left as they were."""
+    if len(rest) > 1 or rest[0].value >= whole or _CONCERNS.match(_label(text, rest[0], floor)) is not None:
+        return True
+    return len(parts) > 1 and _break_between(text, parts[-1], rest[0]) > _break_between(text, parts[-2], parts[-1])
 
 
 def _without_breakdowns(items: list[Figure], total: Figure) -> list[Figure]:
@@ -448,7 +477,7 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
         if whole is not None:
             total = whole
-        items = _first_partition(text, items, total.value, m.end())
+        items = _first_partition(text, items, total.value, m.end(), "申请" in total.context)
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
@@ -478,13 +507,31 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _own_sentence(text: str, lead: list[tuple[int, str]], first: int) -> list[tuple[int, str]]:
+    """The lead clauses in the sentence of the first category (at ``first``): in a paragraph that opens with other
+    sentences (「……主动公开机关职能……等内容。2025年在政府网站公布各类信息共52条，镇办会议20条，……」), the clauses
+    of those are not the categories' lead."""
+    stop = max(text.rfind(c, 0, first) for c in "。！？!?")
+    if stop < 0:
+        return lead
+    own = [(at, seg) for at, seg in lead if at > stop]
+    straddling = [(at, seg) for at, seg in lead if at <= stop < at + len(seg)]
+    if straddling:
+        at, seg = straddling[-1]
+        rest = text[stop + 1:at + len(seg)]
+        stripped = rest.strip(P.SPACES)
+        if stripped:
+            own.insert(0, (stop + 1 + rest.find(stripped[:1]), stripped))
+    return own
+
+
 def _lead_total(text: str, lead: list[tuple[int, str]], figs: list[Figure], unit: str) -> Figure | None:
     """The total stated in the paragraph's own opening clauses (「在网站主动公开的425条政府信息中，」 or
     「全年共公开信息80条，」), ahead of the categories."""
     if not lead or len(lead) > 3:
         return None
     end = lead[-1][0] + len(lead[-1][1])
-    candidates = [f for f in figs if f.offset < end and f.unit == unit and not f.approx]
+    candidates = [f for f in figs if lead[0][0] <= f.offset < end and f.unit == unit and not f.approx]
     if not candidates:
         return None
     total = candidates[-1]
@@ -550,7 +597,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
-    total = _lead_total(text, segments[:first], figs, unit)
+    total = _lead_total(text, _own_sentence(text, segments[:first], segments[first][0]), figs, unit)
     if total is None and _whole_published(matched[first].group("label"), [m.group("label") for m in good[1:]]):
         # the first clause is what was published, the rest its kinds (「主动公开政府信息364条，人事信息17条，……，
         # 其他应主动公开的政府信息19条」)
@@ -561,6 +608,10 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if total is not None and any(_STAGE_WORDS.search(m.group("label")) for m in good):
         return None
     if total is not None and _other_channels(total, [m.group("label") for m in good]):
+        return None
+    # a catch-all closes the kinds: counts after it are of something else (「……，其他信息2条；通过乡实体公示栏公开惠民
+    # 政策15条，公示公告30条」, what another channel published)
+    if total is not None and any(_CATCH_ALL.search(m.group("label")) for m in good[:-1]):
         return None
     counted = segments[first:] if total is not None else segments
     if len(good) < 0.8 * len(counted):
@@ -745,6 +796,51 @@ def _adds_to_hundred(shares: list[float]) -> bool:
     return abs(sum(shares) - 100) <= len(shares) * 0.5 * 10 ** -places + 1e-9
 
 
+# a count's aside in brackets right after it, itself a count: 「累计公开信息8775条(2025年新增388条)」
+_ASIDE_OPEN = "（("
+_ASIDE_CLOSE = "）)"
+
+
+def _asides(text: str, figs: list[Figure]) -> list[tuple[Figure, Figure, str]]:
+    """(count, its bracketed count, the bracket's words before it) for each count followed by a bracket that holds
+    one count of its unit and nothing after it."""
+    found = []
+    for f, g in zip(figs, figs[1:]):
+        at = f.offset + len(f.text)
+        end = g.offset + len(g.text)
+        if (at < len(text) and text[at] in _ASIDE_OPEN and g.unit == f.unit and g.offset - at <= 12
+                and end < len(text) and text[end] in _ASIDE_CLOSE and not f.approx and not g.approx):
+            found.append((f, g, text[at + 1:g.offset].strip(P.SPACES)))
+    return found
+
+
+def _parallel_asides(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
+    """A total and its parts, each with the same aside after it (「累计公开信息8775条(2025年新增388条)，……公告、新闻动态类
+    信息累计5434条(2025年新增163条)，……其他信息累计1425条(2025年新增99条)」, a 2025 Shenzhen street office's report):
+    the parts divide the total, and their asides the total's. Read in one sentence, three counts with an aside at
+    least, every count of the unit after the first one of them, all the asides worded alike."""
+    text = par.text
+    if len(figs) < 6 or not any(c in text for c in _ASIDE_OPEN):
+        return []
+    found = []
+    asides = _asides(text, figs)
+    while len(asides) >= 3:
+        head = asides[0]
+        s0, s1 = P.sentence_bounds(text, head[0].offset)
+        run = [a for a in asides if a[0].offset < s1]
+        asides = asides[len(run):]
+        paired = {id(f) for a in run for f in a[:2]}
+        after = [f for f in figs if head[0].offset <= f.offset < s1 and f.unit == head[0].unit]
+        if (len(run) < 3 or len({words for _, _, words in run}) != 1 or not _HAN.search(head[2])
+                or any(id(f) not in paired for f in after) or not TOTAL_WORDS.search(head[0].context)):
+            continue
+        parts = run[1:]
+        catch_all = bool(_CATCH_ALL.search(_label(text, parts[-1][0], s0).strip(P.SPACES)))
+        found.append(Enumeration("category", [f for f, _, _ in parts], head[0], catch_all))
+        found.append(Enumeration("category", [g for _, g, _ in parts], head[1], catch_all))
+    return found
+
+
 def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, list[Figure]], place_of) -> list[Enumeration]:
     """``place_of(par)`` names the part (一、) and the section (一、 or （一）) a paragraph sits in, to find a category
     list's total."""
@@ -753,12 +849,15 @@ def find_enumerations(paragraphs: list[Paragraph], figures_by_par: dict[int, lis
         figs = figures_by_par.get(id(par))
         if not figs:  # most paragraphs: the dict holds none without figures
             continue
+        before = len(found)
         found.extend(_ordinal(par, figs))
         found.extend(_subset(par, figs))
         category = _category(par, figs)
         if category is None:
             found.extend(_sentence_categories(par, figs))
             found.extend(_share_partition(par, figs))
+            if len(found) == before:  # the paragraph's other lists come first
+                found.extend(_parallel_asides(par, figs))
         if category is not None:
             if category.total is None:
                 category.total = _preceding_total(paragraphs, index, category.items[0].unit, figures_by_par, place_of)
