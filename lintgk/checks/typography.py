@@ -404,6 +404,10 @@ def _summary_field(text: str) -> bool:
     return text.startswith(_SUMMARY_LABEL) and _SUMMARY_FIELD.match(text) is not None
 
 
+# a paragraph with no letter or figure is a copied page's table rules (a row of 「||||……」): markup, not text
+_WORDED = lazy_compile(r"[\p{L}\p{N}]")
+
+
 @kind("repeated-paragraph", params=RepeatedParagraphParams)
 def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Emitter) -> None:
     minimum = params.min_chars
@@ -414,7 +418,8 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
     frame_end = title.span.line if title is not None else 0
     long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
     long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles
-            and not _summary_field(text) and (par.line >= frame_end or _SENTENCE.search(text))]
+            and not _summary_field(text) and (par.line >= frame_end or _SENTENCE.search(text))
+            and _WORDED.search(text)]
     texts = [text for _, text in long]
     for (par, text), j in zip(long, first_related(texts, minimum)):
         if j is not None:
