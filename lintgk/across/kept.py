@@ -19,7 +19,6 @@ import json
 import os
 import tempfile
 from array import array
-from collections.abc import Iterator
 from itertools import accumulate
 from typing import BinaryIO
 
@@ -94,10 +93,6 @@ class KeptHeads:
             raise OSError(f"the entry ended {size - len(data)} bytes early")
         self._at = start + size
         return data
-
-    def items(self) -> Iterator[tuple[int, bytes]]:
-        for index in range(len(self)):
-            yield index, self.get(index)
 
     def close(self) -> None:
         self._handle.close()
