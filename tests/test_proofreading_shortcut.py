@@ -74,3 +74,23 @@ def test_the_doublings_are_those_of_a_scan_at_every_character(texts):
     keep = frozenset({"研究"})
     fast = sorted((o, p.line, s, e, w) for o, p, s, e, w in _doubled(joined, keep) if w != "的")
     assert fast == _doubled_plain(joined, keep)
+
+
+# --- GK608's clause written again after a comma: the lookahead that skips the clauses not ending with a comma
+# changes no match of the pattern as first written
+
+from lintgk.checks.proofreading import _CLAUSE_AND_AGAIN  # noqa: E402
+
+_AGAIN_PLAIN = std_re.compile(
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
+    "(?=[" + _CLAUSE_MARKS + "\\n])")
+_CLAUSES = st.lists(st.sampled_from(["行政处罚", "信息", "0条", "，", ",", "。", "、", " ", "\u3000", "\n", "（", "如有疑问"]),
+                    max_size=24).map("".join)
+
+
+@given(_CLAUSES)
+def test_the_clause_again_is_found_as_without_the_lookahead(text):
+    text = "\n" + text + "\n"
+    assert [(m.span(), m.group(1)) for m in _CLAUSE_AND_AGAIN.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in _AGAIN_PLAIN.finditer(text)]
+    assert _CLAUSE_AND_AGAIN.search("\n行政处罚信息0条，行政处罚信息0条，") is not None

@@ -241,10 +241,11 @@ _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【�
 _DOUBLED_CLAUSE = lazy_std_compile(
     "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 # a whole clause of four or more characters written again as the next clause, after a comma (「如对年报有疑问，如对年报
-# 有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」): pasted twice
+# 有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」): pasted twice. The lookahead only skips the clauses that
+# do not end with a comma, at once (trying each of their lengths cost about 75 µs a report).
 _CLAUSE_AND_AGAIN = lazy_std_compile(
-    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
-    "(?=[" + _CLAUSE_MARKS + "\\n])")
+    "[" + _CLAUSE_MARKS + "\\n](?=[^" + _CLAUSE_MARKS + "\\n]{4,}[，,])"
+    "[ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 # a phrase of three to six characters written twice right before a figure, inside running text (「综合满意率满意率
 # 99.8%」, 「在各级新闻媒体发布信息发布信息200余篇」, 「发布民意征集民意征集8件」): pasted twice. Looked for before each
