@@ -7,7 +7,7 @@ Generates reports of many towns (tests/across_corpus.py: sentences of the real r
 a fixed random seed); a third of the towns also have the year before, some of them copied from it, and
 one near copy of another town is planted. Then measures, on all cores:
 - the lint of every file (lintgk.batch.lint_many, no cache), which also makes each report's summary;
-- the second stage (lintgk.across.check_across): pairing and the checks across years (GK701-GK703, GK705),
+- the second stage (lintgk.across.check_across): pairing and the checks across years (GK701-GK703, GK705, GK706),
   then the near-duplicate search (GK704, MinHash LSH), each in this one process;
 - the size of the summaries the second stage keeps.
 """
@@ -63,7 +63,7 @@ def main() -> None:
         started = time.perf_counter()
         results = lint_many(files, config, jobs=args.jobs, use_cache=False)
         lint = time.perf_counter() - started
-        years_config = Config(select=["GK701", "GK702", "GK703", "GK705"])
+        years_config = Config(select=["GK701", "GK702", "GK703", "GK705", "GK706"])
         started = time.perf_counter()
         check_across(results, years_config)
         across_years = time.perf_counter() - started
@@ -71,7 +71,7 @@ def main() -> None:
         check_across(results, Config(select=["GK704"]))
         near = time.perf_counter() - started
         found = {code: sum(1 for r in results for d in r.diagnostics if d.rule == code)
-                 for code in ("GK701", "GK702", "GK703", "GK704", "GK705")}
+                 for code in ("GK701", "GK702", "GK703", "GK704", "GK705", "GK706")}
         size = sum(len(json.dumps(r.summary, ensure_ascii=False).encode()) for r in results if r.summary)
         print(f"reports                         {len(files):>10,}")
         print(f"lint (all cores, no cache)      {lint:>10.1f} s   {len(files) / lint:,.0f} reports/s")

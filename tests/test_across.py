@@ -55,9 +55,31 @@ def test_the_real_series_of_one_body_passes():
     as a real office's do; nothing across years is reported."""
     files = sorted(str(p) for p in (ROOT / "tests" / "corpus").glob("*hcsyq*") if p.suffix != ".yaml")
     files += sorted(str(p) for p in (ROOT / "tests" / "corpus").glob("c3-old-201[5-8]-zone-*") if p.suffix != ".yaml")
-    code, data = run_json(*files, "--select", "GK701,GK702,GK703", "--no-cache")
+    code, data = run_json(*files, "--select", "GK701,GK702,GK703,GK706", "--no-cache")
     assert len(data["files"]) >= 8
     assert _findings(data) == set()
+
+
+def _applications_part(text: str) -> str:
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    return text[start:text.index("四、政府信息公开", start)]
+
+
+def test_last_years_table_left_in_is_found_in_a_survey(tmp_path):
+    """The real body's series as a reviewing office surveys it, its 2023 report given its 2022 report's applications
+    table (74 new applications, every cell): GK706 names the 2023 report alone, with last year's report."""
+    corpus = ROOT / "tests" / "corpus"
+    for path in corpus.glob("nat-hcsyq-202[1-4].*"):
+        if path.suffix != ".yaml":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = (tmp_path / "nat-hcsyq-2022.md").read_text(encoding="utf-8")
+    draft = tmp_path / "nat-hcsyq-2023.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace(_applications_part(text), _applications_part(before)), encoding="utf-8")
+    code, data = run_json(str(tmp_path), "--select", "GK706", "--no-cache")
+    found = [(Path(f["path"]).name, d) for f in data["files"] for d in f["diagnostics"]]
+    assert code == 0 and [name for name, _ in found] == ["nat-hcsyq-2023.md"]  # a warning
+    assert found[0][1]["data"]["received"] == "74" and found[0][1]["data"]["previous"].endswith("nat-hcsyq-2022.md")
 
 
 def test_body_names_fold_obvious_variants_and_the_configured_ones():

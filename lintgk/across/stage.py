@@ -15,8 +15,9 @@ from lintgk.config import Config
 from lintgk.model import Diagnostic, FileResult, MessageFields
 
 # the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
-CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR = (
-    "carry-over", "year-jump", "copied-from-last-year", "near-duplicate", "duplicate-body-year")
+CARRY_OVER, JUMP, COPIED_YEAR, SAME_TABLE, NEAR_DUPLICATE, SAME_BODY_YEAR = (
+    "carry-over", "year-jump", "copied-from-last-year", "table-as-last-year", "near-duplicate", "duplicate-body-year")
+KINDS = (CARRY_OVER, JUMP, COPIED_YEAR, SAME_TABLE, NEAR_DUPLICATE, SAME_BODY_YEAR)
 
 
 NEAR_BLOCK = 64  # reports whose near copies are found at once, where findings are asked for one by one
@@ -54,7 +55,7 @@ def _active(config: Config) -> tuple[dict, dict]:
     from lintgk.engine import rule_set
 
     active = {rule.kind: rule for rule in rule_set(config).rules.values()
-              if rule.kind in (CARRY_OVER, JUMP, COPIED_YEAR, NEAR_DUPLICATE, SAME_BODY_YEAR) and config.enabled(rule.code)}
+              if rule.kind in KINDS and config.enabled(rule.code)}
     return active, {kind: build(PARAMS[kind], rule.params) for kind, rule in active.items()}
 
 
@@ -151,6 +152,9 @@ class Plan:
             if COPIED_YEAR in active:
                 for finding in years.copied(here, before, params[COPIED_YEAR], self.boilerplate):
                     emit(COPIED_YEAR, _with(finding, context))
+            if SAME_TABLE in active:
+                for finding in years.same_table(here, before, params[SAME_TABLE]):
+                    emit(SAME_TABLE, _with(finding, context))
         for group in _seconds(self.same_year, index):
             duplicate_body_year(self.everything, full, self.groups, index, group, emit)
         if index not in self.prepared:

@@ -8,6 +8,7 @@ from lintgk.across.summary import paragraph_key
 from lintgk.lazy_regex import lazy_compile
 
 CARRIED_IN, CARRIED_OUT = "二", "四"  # 上年结转政府信息公开申请数量, 结转下年度继续办理
+RECEIVED_TOTAL = "一|总计"  # 本年新收政府信息公开申请数量, its 总计 column
 _PROBLEMS_PART = lazy_compile(r"存在的?主要问题|问题及改进|改进(情况|措施)")
 
 
@@ -25,6 +26,11 @@ class JumpParams:
     min_value: float = 50  # the larger figure at least this: 3 → 21 is a small office's ordinary year, not a jump
     columns: list = field(default_factory=lambda: ["总计"])  # national table columns compared
     rows: list | None = None  # national table rows compared (keys as lintgk.parse.national names them); None: all
+
+
+@dataclass
+class SameTableParams:
+    min_received: float = 10  # 本年新收 (总计) at least this: a small office may well receive and answer alike
 
 
 @dataclass
@@ -57,6 +63,18 @@ def carry_over(this: dict, last: dict) -> list[Found]:
     return [Found(line, {"columns": "、".join(c for c, _, _ in wrong),
                          "this": "、".join(_number(v) for _, v, _ in wrong),
                          "last": "、".join(_number(v) for _, _, v in wrong)})]
+
+
+def same_table(this: dict, last: dict, params: SameTableParams) -> list[Found]:
+    """The application table's cells all the same as last year's, with applications enough that two years
+    cannot have come out alike."""
+    cells, before = this.get("cells") or {}, last.get("cells") or {}
+    received = cells.get(RECEIVED_TOTAL)
+    if not received or received[0] < params.min_received or cells.keys() != before.keys():
+        return []
+    if any(value != before[key][0] for key, (value, _) in cells.items()):
+        return []
+    return [Found(received[1], {"received": _number(received[0])})]
 
 
 def jumps(this: dict, last: dict, params: JumpParams) -> list[Found]:

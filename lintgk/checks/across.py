@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lintgk.across import stage, years
 from lintgk.across.stage import NearDuplicateParams
-from lintgk.across.years import CopiedParams, JumpParams
+from lintgk.across.years import CopiedParams, JumpParams, SameTableParams
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import kind
 
@@ -24,5 +24,6 @@ def _across(implementation):
 kind("carry-over", NoParams)(_across(years.carry_over))
 kind("year-jump", JumpParams)(_across(years.jumps))
 kind("copied-from-last-year", CopiedParams)(_across(years.copied))
+kind("table-as-last-year", SameTableParams)(_across(years.same_table))
 kind("near-duplicate", NearDuplicateParams)(_across(stage.near_duplicate_reports))
 kind("duplicate-body-year", NoParams)(_across(stage.duplicate_body_years))
