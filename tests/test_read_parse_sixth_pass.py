@@ -293,7 +293,8 @@ def test_a_cell_per_line_table_is_read_as_before(lines, start):
 
 
 def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable | None:
-    """national._labelled_rows as it was: every row's labels and key worked out afresh."""
+    """national._labelled_rows with every row's shape worked out afresh (no ``_row_shape`` kept by its texts):
+    its labels' count, its cells without a merge's trailing blanks, its label texts and its row's key."""
     text = " ".join(c.text for r in table.rows[:6] for c in r.cells)
     found_by = spec.options["found_by"]
     if not (any(word in text for word in found_by["header"])
@@ -303,13 +304,18 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
     width = len(columns)
     rows: dict = {}
     short: list = []
+    alone: list = []
     unread = 0
     in_place = any(national._blank_between(r.cells) for r in table.rows)  # blanks kept in their places
     for row in table.rows:
         labelled, cells = national._labels_and_rest(row.cells, width)
+        labels = national._label_cells(cells, width) if len(cells) > width else []
+        key = national._row_key(labels, spec) if len(cells) > width else None
         if 0 < len(cells) - labelled < width and labelled and in_place \
                 and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
             cells = national._padded(cells, labelled + width)  # its last cells trimmed: blank
+            labels = national._label_cells(cells, width)
+            key = national._row_key(labels, spec)
         if 0 < len(cells) - labelled < width and labelled \
                 and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
@@ -317,25 +323,34 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
             if key is not None and key not in rows:
                 label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
                 short.append(forms.ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
-                                      Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
-                                           cells[-1].column + max(1, len(cells[-1].text)))))
+                                            Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                                                 cells[-1].column + max(1, len(cells[-1].text)))))
             continue
         if len(cells) <= width:
+            if labelled and labelled == len(cells):
+                national._label_only_row(cells, spec, rows, short + alone, alone)
             continue
-        labels = national._label_cells(cells, width)
-        key = national._row_key(labels, spec)
+        if key is not None and national._names_columns(labels, spec):
+            continue  # a header row whose last cell is 总计
         if key is None or key in rows:
             if key is None and labels and rows and national._all_figures(cells[-width:]):
                 unread += 1  # a row of figures among the form's rows, its label none of theirs
             continue  # the row is none of the form's, or read already: its figures are not read
         values = national._values(cells[-width:])
-        if all(v.value is None for v in values) and any(v.raw and not v.raw.isdigit() for v in values):
+        if all(v.value is None for v in values) and any(national._worded(v.raw) for v in values):
             continue  # a header row
         official = spec.row(key).label
         rows[key] = forms.FormRow(key, labels[-1] if labels else official, official, row.line, dict(zip(columns, values)))
+        if alone:
+            short += [r for r in alone if r.key not in rows]
+            alone.clear()
+    if not rows and not short and len(alone) >= spec.options["min_rows"]:
+        return forms.FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:
         return None
-    return forms.FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found = forms.FormTable(spec, table.start_line, columns, list(rows.values()), short, table, unread)
+    found.ending = [r for r in alone if r.key not in rows]
+    return found
 
 
 _APPLICATION_LABELS = st.sampled_from(["三、本年度办理结果", "（一）予以公开", "（三）不予公开", "1.属于国家秘密",
@@ -344,7 +359,14 @@ _APPLICATION_LABELS = st.sampled_from(["三、本年度办理结果", "（一）
 _APPLICATION_VALUES = st.sampled_from(["0", "1", "12", "", "无", "—", "总计"])
 
 
+# rows run short of their figures, then a row of marks: 「无」 stands for a figure (no header's word), so the row is read
+_MARKS_ROW_EXAMPLE = [([0], ["三、本年度办理结果"] * 3, ["总计", "0", "0", "0", "0"])] * 2 \
+    + [([0], ["（一）予以公开"] + ["三、本年度办理结果"] * 2, ["0", "0", "0", "0", "0"])] * 2 \
+    + [([0], ["（一）予以公开"] + ["三、本年度办理结果"] * 2, ["", "", "", "", "", "", "无"])]
+
+
 @settings(max_examples=300)
+@example(_MARKS_ROW_EXAMPLE)
 @given(st.lists(st.tuples(st.lists(st.integers(0, 2), min_size=1, max_size=3), st.lists(_APPLICATION_LABELS, min_size=3,
                                                                                         max_size=3),
                           st.lists(_APPLICATION_VALUES, min_size=5, max_size=10)), min_size=1, max_size=10))
