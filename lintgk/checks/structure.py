@@ -241,7 +241,8 @@ _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
+    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line); the first part's
+    name alone without 一、 before 二、 (「总体情况」) is named, not a gap at 二、."""
     attachments = _attachments_start(report)
     before: dict[int, str] | None = None  # by line, the paragraph before it: made when a heading needs it
 
