@@ -356,6 +356,8 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
     if not _HAN.fullmatch(after):
         return False  # a label before a figure or a blank: a table's cells run together
     before = text[start - 1] if start else "\n"
+    if before in _DIGITS and word[0] == "年":  # a year's 年度/年底 twice after its figure (「2021年度年度总结」)
+        return not _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count)
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
@@ -371,6 +373,7 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
 
 
 _PREPOSITIONS = frozenset("对将把被向从给")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 # Fixed terms of the Regulation's report and the national tables. A pair written twice that, written once, stands

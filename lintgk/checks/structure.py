@@ -233,13 +233,16 @@ def _item_marker(level: int, number: int):
 
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
+# the first part's name as a heading of its own (its numeral lost): 总体情况, 概述, 基本情况 …
+_FIRST_PART = lazy_compile(r"(?:工作)?(?:总体情况|总体概况|概述|概况|基本情况)[。：:]?")
 _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
 
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
-    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line)."""
+    """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line); the first part's
+    name alone without 一、 before 二、 (「总体情况」) is named, not a gap at 二、."""
     attachments = _attachments_start(report)
     before: dict[int, str] | None = None  # by line, the paragraph before it: made when a heading needs it
 
@@ -311,6 +314,18 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 return Span.within(par, lead, lead + len(shown)), shown
         return None
 
+    def unnumbered_first(h) -> tuple[Span, str] | None:
+        """The first part's heading written without its 一、 (「总体情况」 on its own line, then 「二、主动公开……」): a
+        paragraph between the title and ``h`` that is the first part's name alone."""
+        paragraphs, place = report.doc.paragraphs, place_of()
+        start = place.get(title_line, 0)
+        for par in paragraphs[start:place.get(h.paragraph.line, start)]:
+            text = par.text.strip(SPACES)
+            if _FIRST_PART.fullmatch(text):
+                lead = len(par.text) - len(par.text.lstrip(SPACES))
+                return Span.within(par, lead, lead + len(text)), text
+        return None
+
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
@@ -354,6 +369,9 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             elif h.number == by_place:
                 expected = by_place  # 一、一、三、: the second 一 was the misprint, 三 is where it belongs
             by_place = None
+            if previous is None and level == 1 and h.number == expected + 1 == 2 and (bare := unnumbered_first(h)):
+                emit(bare[0], variant="unnumbered", found=bare[1], expected=_numeral(1, 1))
+                expected = 2  # the first part is there, its 一、 lost: 二、 is where it belongs
             while h.number > expected and level == 1 and (found := run_in(previous, h, _numeral(expected, 1))):
                 emit(found[0], variant="run_in", found=found[1], expected=_numeral(expected, 1))
                 expected += 1  # 四、 and 五、 may both be run in before 六、
