@@ -2,7 +2,7 @@
 text: the answer must be the one the paragraph-by-paragraph test gives, so that no finding is lost."""
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lintgk.checks.proofreading import _TWIN_OPENING, _all_paragraphs_balanced, _balanced
@@ -23,8 +23,9 @@ def test_a_pair_across_paragraphs_is_no_pair_of_either():
     assert not _all_paragraphs_balanced("联系（（地址））")  # opened twice over: the paragraph is read
 
 
-# --- GK608: the doublings found from one scan for pairs written twice and from the clauses' starts are the
-# ones a scan at every character finds (the rule as first written)
+# --- GK608: the doublings found from one scan for pairs written twice and from one split of the text into its
+# clauses are the ones scans at every character find (the rule as first written: a pair or a clause written twice,
+# and a clause written again after a comma, found by the regex scan below)
 
 import re as std_re  # noqa: E402
 from bisect import bisect_right  # noqa: E402
@@ -35,40 +36,55 @@ from lintgk.checks.proofreading import (  # noqa: E402
 from lintgk.document import Paragraph  # noqa: E402
 
 _HAN_PAIR = std_re.compile(r"[\u3400-\u9fff]{2}")
+_HAN = std_re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_PLAIN = std_re.compile("[^" + _CLAUSE_MARKS + "\n]{6,}")
+_AGAIN_PLAIN = std_re.compile(
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
+    "(?=[" + _CLAUSE_MARKS + "\\n])")
 
 
 def _doubled_plain(joined, keep):
     found = []
     text = joined.text
+
+    def add(start, end, word):
+        i = bisect_right(joined.starts, start) - 1
+        found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], end - joined.starts[i], word))
+
     for start in range(len(text)):
         word = text[start:start + 2]
         if (_HAN_PAIR.fullmatch(word) and text[start + 2:start + 4] == word != text[start + 4:start + 6]
                 and _doubled_word(word, keep) and _slip_where_it_stands(text, start, word, text.count)):
-            i = bisect_right(joined.starts, start) - 1
-            found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], start + 4 - joined.starts[i], word))
+            add(start, start + 4, word)
     for m in _CLAUSE_PLAIN.finditer(text):
         start, end = m.span()
-        while text[start] in _BLANKS:
+        while start < end and text[start] in _BLANKS:
             start += 1
-        while text[end - 1] in _BLANKS:
+        while end > start and text[end - 1] in _BLANKS:
             end -= 1
         half = (end - start) // 2
         if half < 3 or (end - start) % 2 or text[start:start + half] != text[start + half:end]:
             continue
         phrase = _doubled_clause(text[start:end])
         if phrase is not None:
-            i = bisect_right(joined.starts, start) - 1
-            found.append((joined.starts[i], joined.paragraphs[i].line, start - joined.starts[i], end - joined.starts[i], phrase))
+            add(start, end, phrase)
+    for m in _AGAIN_PLAIN.finditer("\n" + text + "\n"):  # from the comma to the copy's end
+        if len(_HAN.findall(m.group(1))) >= 3:
+            end = m.end() - 1
+            while text[end - 1] in _BLANKS:
+                end -= 1
+            add(m.end(1) - 1, end, m.group(1))
     return sorted(found)
 
 
 _WORDS = st.sampled_from(["问题", "问题", "精神", "公开", "工作", "一步", "研究", "的", "和", "，", "。", "；", " ", "\u3000", "题",
-                          "聚焦发布会", "a", "1"])
+                          "聚焦发布会", "a", "1", ",", "\t", "信息公开"])
 _REPORT = st.lists(st.lists(_WORDS, max_size=12).map("".join), min_size=1, max_size=5)
 
 
 @given(_REPORT)
+@example(["聚焦发布会聚焦发布会，信息公开，信息公开，信息公开，信息公开。"])
+@example([" 信息公开\u3000，\t信息公开\u3000。公开工作 ，公开工作\t，公开工作 ，"])
 def test_the_doublings_are_those_of_a_scan_at_every_character(texts):
     joined = JoinedParagraphs([Paragraph(t, n) for n, t in enumerate(texts, 1)])
     keep = frozenset({"研究"})
@@ -76,21 +92,28 @@ def test_the_doublings_are_those_of_a_scan_at_every_character(texts):
     assert fast == _doubled_plain(joined, keep)
 
 
-# --- GK608's clause written again after a comma: the lookahead that skips the clauses not ending with a comma
-# changes no match of the pattern as first written
-
-from lintgk.checks.proofreading import _CLAUSE_AND_AGAIN  # noqa: E402
-
-_AGAIN_PLAIN = std_re.compile(
-    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
-    "(?=[" + _CLAUSE_MARKS + "\\n])")
-_CLAUSES = st.lists(st.sampled_from(["行政处罚", "信息", "0条", "，", ",", "。", "、", " ", "\u3000", "\n", "（", "如有疑问"]),
-                    max_size=24).map("".join)
+# the clause written again after a comma, where blanks make a copy of three characters four (the scan takes them)
+_CLAUSES = st.lists(st.sampled_from(["行政处罚", "信息", "公开", "0条", "，", ",", "。", "、", " ", "\u3000", "\t", "\n",
+                                     "（", "如有疑问", "政务网"]), max_size=24).map("".join)
 
 
 @given(_CLAUSES)
-def test_the_clause_again_is_found_as_without_the_lookahead(text):
-    text = "\n" + text + "\n"
-    assert [(m.span(), m.group(1)) for m in _CLAUSE_AND_AGAIN.finditer(text)] == \
-        [(m.span(), m.group(1)) for m in _AGAIN_PLAIN.finditer(text)]
-    assert _CLAUSE_AND_AGAIN.search("\n行政处罚信息0条，行政处罚信息0条，") is not None
+@example("政务网 ， 政务网 ，政务网\u3000,\u3000政务网。 政务网，\t政务网")
+def test_the_clause_written_again_is_found_as_the_scan_finds_it(text):
+    joined = JoinedParagraphs([Paragraph(t, n) for n, t in enumerate(text.split("\n"), 1)])
+    fast = sorted((o, p.line, s, e, w) for o, p, s, e, w in _doubled(joined, frozenset()) if w != "的")
+    assert fast == _doubled_plain(joined, frozenset())
+
+
+def _copies(text):
+    joined = JoinedParagraphs([Paragraph(text, 1)])
+    return [(s, e, w) for _, _, s, e, w in _doubled(joined, frozenset())]
+
+
+def test_a_clause_written_again_is_reported_from_the_comma():
+    assert _copies("行政处罚信息0条，行政处罚信息0条，") == [(8, 17, "行政处罚信息0条")]
+    # three characters: the copy is four with the blank both have after it, as the scan takes it
+    assert _copies("政务网 ，政务网 。") == [(4, 8, "政务网 ")]
+    assert _copies("政务网，政务网。") == []  # three characters and no blank: too short a clause to tell
+    # three copies: the second is the first's copy, and the third is tried against what follows it
+    assert _copies("信息公开，信息公开，信息公开。") == [(4, 9, "信息公开")]

@@ -235,17 +235,12 @@ _TWICE = lazy_std_compile(r"(..)\1")
 _PARTICLES = frozenset("的之了地得着过")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
 _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【】"
-# Found where a clause starts (the text is searched with a newline before and after it), as a run of three or
-# more characters then the same run, to the clause's end, blanks aside at either end: the regex engine skips to
-# the marks, and what it finds is then compared as the whole clause.
-_DOUBLED_CLAUSE = lazy_std_compile(
-    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{3,}?)\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
-# a whole clause of four or more characters written again as the next clause, after a comma (「如对年报有疑问，如对年报
-# 有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」): pasted twice. The lookahead only skips the clauses that
-# do not end with a comma, at once (trying each of their lengths cost about 75 µs a report).
-_CLAUSE_AND_AGAIN = lazy_std_compile(
-    "[" + _CLAUSE_MARKS + "\\n](?=[^" + _CLAUSE_MARKS + "\\n]{4,}[，,])"
-    "[ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*(?=[" + _CLAUSE_MARKS + "\\n])")
+# Found from the clauses of one split of the text at the marks and newlines: a clause that is a run of three or more
+# characters written twice (blanks aside at either end), and a whole clause of four or more characters written again
+# as the next clause, after a comma (「如对年报有疑问，如对年报有疑问，请与……联系」, 「行政处罚信息0条，行政处罚信息0条，」):
+# pasted twice. (A regex scan for each cost twice the split: it tried every length of every clause.)
+_CLAUSE_SPLIT = lazy_std_compile("[" + _CLAUSE_MARKS + "\\n]")
+_COMMAS = "，,"
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 # a phrase of three to six characters written twice right before a figure, inside running text (「综合满意率满意率
 # 99.8%」, 「在各级新闻媒体发布信息发布信息200余篇」, 「发布民意征集民意征集8件」): pasted twice. Looked for before each
@@ -441,27 +436,59 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
                 and _slip_where_it_stands(text, start, word, count):
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, start + 4 - offset, word
-    for m in _DOUBLED_CLAUSE.finditer("\n" + text + "\n"):  # the clauses that may be a phrase twice
-        start, end = m.start(), m.end() - 1  # in the text: after the mark the match opens with
-        while text[start] in _BLANKS:
-            start += 1
-        while text[end - 1] in _BLANKS:
-            end -= 1
-        half = (end - start) // 2
-        if half < 3 or (end - start) % 2 or text[start:start + half] != text[start + half:end]:
-            continue
-        phrase = _doubled_clause(text[start:end])
-        if phrase is not None:
-            _, par, offset = joined.at(start)
-            yield offset, par, start - offset, end - offset, phrase
-    for m in _CLAUSE_AND_AGAIN.finditer("\n" + text + "\n"):  # a clause, a comma, the clause again
-        clause = m.group(1)
-        if len(_HAN.findall(clause)) >= 3:
-            start, end = m.end(1) - 1, m.end() - 1  # in the text: from the comma to the second copy's end
-            while text[end - 1] in _BLANKS:
-                end -= 1
-            _, par, offset = joined.at(start)
-            yield offset, par, start - offset, end - offset, clause
+    yield from _clause_doublings(joined, text)
+
+
+def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+    """The clauses written twice over (a phrase twice as one clause) and the clauses written again after a comma,
+    from one split of the text into its clauses (what lies between two marks or newlines)."""
+    clauses = _CLAUSE_SPLIT.split(text)
+    last = len(clauses) - 1
+    start = 0  # where the clause starts in the text
+    again_after = -1  # the clause that was the copy of the one before it: it opens no copy itself
+    for i, clause in enumerate(clauses):
+        end = start + len(clause)
+        core = clause.strip(_BLANKS)
+        size = len(core)
+        if size >= 6 and not size % 2 and core[:size // 2] == core[size // 2:] \
+                and (phrase := _doubled_clause(core)) is not None:
+            at = end - len(clause.lstrip(_BLANKS))
+            _, par, offset = joined.at(at)
+            yield offset, par, at - offset, at + size - offset, phrase
+        if i < last and i != again_after and size >= 3 and text[end] in _COMMAS \
+                and (again := _written_again(clause, core, clauses[i + 1])) is not None:
+            again_after = i + 1
+            copy, blanks_after = again
+            if len(_HAN.findall(copy)) >= 3:  # reported from the comma (or the blanks before it) to the copy's end
+                at = start + len(clause.rstrip(_BLANKS)) + blanks_after
+                _, par, offset = joined.at(at)
+                yield offset, par, at - offset, end + 1 + len(clauses[i + 1].rstrip(_BLANKS)) - offset, copy
+        start = end + 1
+
+
+def _written_again(clause: str, core: str, following: str) -> tuple[str, int] | None:
+    """The copy of a clause the next clause writes again, blanks aside (``core`` is the clause without its blanks),
+    and how many of the blanks after the clause's text it takes; None if the next clause is no copy.
+
+    The copy is what a regex scan takes (`[ ]*(C{4,}?)[ ]*，[ ]*\\1[ ]*`): the clause's text, with the blanks both
+    clauses have beside it as a copy of three characters needs to make four (those after it first)."""
+    if not core or following.strip(_BLANKS) != core:
+        return None
+    if len(core) >= 4:
+        return core, 0
+    before = clause[:len(clause) - len(clause.lstrip(_BLANKS))]
+    after = clause[len(clause.rstrip(_BLANKS)):]
+    before_copy = following[:len(following) - len(following.lstrip(_BLANKS))]
+    after_copy = following[len(following.rstrip(_BLANKS)):]
+    for lead in range(len(before) + 1):  # the fewest blanks before it first, then the fewest after it
+        opening = before[len(before) - lead:]
+        if not before_copy.endswith(opening):
+            return None
+        for trail in range(max(0, 4 - len(core) - lead), len(after) + 1):
+            if not after_copy.startswith(after[:trail]):
+                break
+            return opening + core + after[:trail], trail
+    return None
 
 
 def _phrase_twice(text: str, end: int) -> int | None:
