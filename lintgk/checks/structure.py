@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re as std_re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -295,15 +296,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         start = place.get(anchor.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:place.get(h.paragraph.line, start)])
 
-    def half_bracketed(previous, h, number: int) -> tuple[Span, str] | None:
+    def half_bracketed(above, end: int | None, number: int) -> tuple[Span, str] | None:
         """The sub-heading ``number`` a gap lacks, written with its closing bracket alone (「一)主动公开情况」 before
-        「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) and ``h`` that opens
-        with it. The parser takes it for no heading; it is the heading, its bracket lost."""
+        「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) ``above`` and the
+        paragraph on line ``end`` (None: the report's end) that opens with it. The parser takes it for no heading;
+        it is the heading, its bracket lost."""
         paragraphs, place = report.doc.paragraphs, place_of()
-        above = previous if previous is not None else h.parent
         start = place.get(above.paragraph.line, 0) if above is not None else 0
         marker = int_to_cn(number)
-        for par in paragraphs[start:place.get(h.paragraph.line, start)]:
+        for par in paragraphs[start:place.get(end, start) if end is not None else len(paragraphs)]:
             text = par.text.lstrip(SPACES)
             if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
                     and _RUN_IN_TITLE.match(text, len(marker) + 1)):
@@ -326,6 +327,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 return Span.within(par, lead, lead + len(text)), text
         return None
 
+    def next_heading_line(h) -> int | None:
+        """The line of the first heading after ``h`` of its level or above (None: none; made when first needed)."""
+        nonlocal upper_lines
+        if upper_lines is None:
+            upper_lines = [x.paragraph.line for x in report.headings if x.level <= 2]
+        at = bisect_right(upper_lines, h.paragraph.line)
+        return upper_lines[at] if at < len(upper_lines) else attachments
+
+    upper_lines: list[int] | None = None
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
@@ -377,7 +387,8 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected += 1  # 四、 and 五、 may both be run in before 六、
             if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
-            elif h.number == expected + 1 and level == 2 and (lost := half_bracketed(previous, h, expected)):
+            elif h.number == expected + 1 and level == 2 and (
+                    lost := half_bracketed(previous if previous is not None else h.parent, h.paragraph.line, expected)):
                 emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
@@ -386,6 +397,11 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 outer = expected if h.number == 1 and level == 2 else outer
             expected = h.number + 1
             previous = h
+        # the list's next item after its last heading, its bracket lost (「（一）健全工作机制……」 then 「二)强化平台建设……」
+        # with no （三） after it): looked for up to the next part's or item's heading
+        if level == 2 and previous is not None and (
+                lost := half_bracketed(previous, next_heading_line(previous), expected)):
+            emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
     _numerals_lost(report, emit)
 
 
