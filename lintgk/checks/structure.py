@@ -296,24 +296,38 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         start = place.get(anchor.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:place.get(h.paragraph.line, start)])
 
-    def half_bracketed(above, end: int | None, number: int) -> tuple[Span, str] | None:
-        """The sub-heading ``number`` a gap lacks, written with its closing bracket alone (「一)主动公开情况」 before
-        「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) ``above`` and the
-        paragraph on line ``end`` (None: the report's end) that opens with it. The parser takes it for no heading;
-        it is the heading, its bracket lost."""
+    def half_bracketed(above, end: int | None, first: int, stop: int | None = None) -> list[tuple[Span, str, int]]:
+        """The sub-headings ``first``, … a gap lacks, up to ``stop`` (not included), written with their closing
+        bracket alone (「一)主动公开情况」 before 「(二)依申请公开情况」), or in a gap with the bracket alone, the numeral
+        lost too (「)政府信息管理情况」 「)政府信息公开平台建设情况」 before 「(五)」): paragraphs between the previous
+        heading (or the parent's) ``above`` and the paragraph on line ``end`` (None: the report's end) that open
+        with them, in order; all the gap's or none. With no ``stop``, the item ``first`` alone, with its numeral
+        (the list's next item after its last heading). The parser takes them for no headings; they are the
+        headings, their brackets lost."""
         paragraphs, place = report.doc.paragraphs, place_of()
         start = place.get(above.paragraph.line, 0) if above is not None else 0
-        marker = int_to_cn(number)
+        found: list[tuple[Span, str, int]] = []
+        number = first
         for par in paragraphs[start:place.get(end, start) if end is not None else len(paragraphs)]:
             text = par.text.lstrip(SPACES)
-            if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
-                    and _RUN_IN_TITLE.match(text, len(marker) + 1)):
-                # the heading, not the paragraph its text runs on in (「一)扎实做好主动公开。2025年，通过……」)
-                stop = _HEADING_STOP.search(text, len(marker) + 1, _HEADING_SHOWN)
-                shown = text[:stop.start() if stop else _HEADING_SHOWN].rstrip()
-                lead = len(par.text) - len(text)
-                return Span.within(par, lead, lead + len(shown)), shown
-        return None
+            marker = int_to_cn(number)
+            if text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")"):
+                at = len(marker) + 1
+            elif stop is not None and text[:1] in ("）", ")"):
+                at = 1
+            else:
+                continue
+            if not _RUN_IN_TITLE.match(text, at):
+                continue
+            # the heading, not the paragraph its text runs on in (「一)扎实做好主动公开。2025年，通过……」)
+            cut = _HEADING_STOP.search(text, at, _HEADING_SHOWN)
+            shown = text[:cut.start() if cut else _HEADING_SHOWN].rstrip()
+            lead = len(par.text) - len(text)
+            found.append((Span.within(par, lead, lead + len(shown)), shown, number))
+            number += 1
+            if stop is None or number == stop:
+                return found
+        return []
 
     def unnumbered_first(h) -> tuple[Span, str] | None:
         """The first part's heading written without its 一、 (「总体情况」 on its own line, then 「二、主动公开……」): a
@@ -387,9 +401,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected += 1  # 四、 and 五、 may both be run in before 六、
             if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
-            elif h.number == expected + 1 and level == 2 and (
-                    lost := half_bracketed(previous if previous is not None else h.parent, h.paragraph.line, expected)):
-                emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
+            elif h.number > expected and level == 2 and (lost := half_bracketed(
+                    previous if previous is not None else h.parent, h.paragraph.line, expected, h.number)):
+                for span, shown, number in lost:
+                    emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))
@@ -399,9 +414,9 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             previous = h
         # the list's next item after its last heading, its bracket lost (「（一）健全工作机制……」 then 「二)强化平台建设……」
         # with no （三） after it): looked for up to the next part's or item's heading
-        if level == 2 and previous is not None and (
-                lost := half_bracketed(previous, next_heading_line(previous), expected)):
-            emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
+        if level == 2 and previous is not None:
+            for span, shown, number in half_bracketed(previous, next_heading_line(previous), expected):
+                emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
     _numerals_lost(report, emit)
 
 
