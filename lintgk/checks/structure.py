@@ -354,6 +354,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
     groups: dict[tuple[int, int], list] = defaultdict(list)
+    top_items: dict[int, object] = {}  # by level, the last item heading (1., （1）) outside every heading
     anchors: dict[int, object] = {}  # a level-1 heading of a list restarted inside a part: the part's heading
     part = None  # the last level-1 heading
     for h in report.headings:
@@ -361,7 +362,17 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             break  # the documents attached to the report number their own parts
         if h.paragraph.line < title_line:
             continue
+        outer_item = top_items.get(h.level)
+        if outer_item is not None and h.parent is not None and h.number == outer_item.number + 1 \
+                and not _within_part(h):
+            # parts numbered as items (「1.总体情况」 （一）…（六） 「2.主动公开……」, no 一、): the 2. goes on with the
+            # 1. outside every part, not a new list under （六） (GK105 names the parts' numbering)
+            groups[(id(None), h.level)].append(h)
+            top_items[h.level] = h
+            continue
         groups[(id(h.parent), h.level)].append(h)
+        if h.parent is None and h.level >= 3:
+            top_items[h.level] = h
         if h.level == 1:
             if part is not None and (h.number <= part.number or id(part) in anchors):
                 anchors[id(h)] = anchors.get(id(part), part)
@@ -418,6 +429,16 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             for span, shown, number in half_bracketed(previous, next_heading_line(previous), expected):
                 emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
     _numerals_lost(report, emit)
+
+
+def _within_part(heading) -> bool:
+    """Whether a level-1 heading (a part) holds ``heading``."""
+    parent = heading.parent
+    while parent is not None:
+        if parent.level == 1:
+            return True
+        parent = parent.parent
+    return False
 
 
 # a sub-heading whose numeral the page lost, the brackets left empty (「（）公开的主要内容。」)
