@@ -17,6 +17,7 @@ from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CIRCLED_NUMBERS
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.declared import joined_halves
+from lintgk.parse.headings import FIRST_PART_NAME
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
@@ -235,7 +236,7 @@ def _item_marker(level: int, number: int):
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 # the first part's name as a heading of its own (its numeral lost): 总体情况, 概述, 基本情况 …
-_FIRST_PART = lazy_compile(r"(?:工作)?(?:总体情况|总体概况|概述|概况|基本情况)[。：:]?")
+_FIRST_PART = lazy_compile(FIRST_PART_NAME + r"[。：:]?")
 _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
