@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re as std_re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +17,7 @@ from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import CIRCLED_NUMBERS
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.declared import joined_halves
+from lintgk.parse.headings import FIRST_PART_NAME
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
 
@@ -234,7 +236,7 @@ def _item_marker(level: int, number: int):
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 # the first part's name as a heading of its own (its numeral lost): 总体情况, 概述, 基本情况 …
-_FIRST_PART = lazy_compile(r"(?:工作)?(?:总体情况|总体概况|概述|概况|基本情况)[。：:]?")
+_FIRST_PART = lazy_compile(FIRST_PART_NAME + r"[。：:]?")
 _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
@@ -295,24 +297,38 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         start = place.get(anchor.paragraph.line, 0)
         return any(marker.search(par.text) for par in paragraphs[start:place.get(h.paragraph.line, start)])
 
-    def half_bracketed(previous, h, number: int) -> tuple[Span, str] | None:
-        """The sub-heading ``number`` a gap lacks, written with its closing bracket alone (「一)主动公开情况」 before
-        「(二)依申请公开情况」): a paragraph between the previous heading (or the parent's) and ``h`` that opens
-        with it. The parser takes it for no heading; it is the heading, its bracket lost."""
+    def half_bracketed(above, end: int | None, first: int, stop: int | None = None) -> list[tuple[Span, str, int]]:
+        """The sub-headings ``first``, … a gap lacks, up to ``stop`` (not included), written with their closing
+        bracket alone (「一)主动公开情况」 before 「(二)依申请公开情况」), or in a gap with the bracket alone, the numeral
+        lost too (「)政府信息管理情况」 「)政府信息公开平台建设情况」 before 「(五)」): paragraphs between the previous
+        heading (or the parent's) ``above`` and the paragraph on line ``end`` (None: the report's end) that open
+        with them, in order; all the gap's or none. With no ``stop``, the item ``first`` alone, with its numeral
+        (the list's next item after its last heading). The parser takes them for no headings; they are the
+        headings, their brackets lost."""
         paragraphs, place = report.doc.paragraphs, place_of()
-        above = previous if previous is not None else h.parent
         start = place.get(above.paragraph.line, 0) if above is not None else 0
-        marker = int_to_cn(number)
-        for par in paragraphs[start:place.get(h.paragraph.line, start)]:
+        found: list[tuple[Span, str, int]] = []
+        number = first
+        for par in paragraphs[start:place.get(end, start) if end is not None else len(paragraphs)]:
             text = par.text.lstrip(SPACES)
-            if (text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")")
-                    and _RUN_IN_TITLE.match(text, len(marker) + 1)):
-                # the heading, not the paragraph its text runs on in (「一)扎实做好主动公开。2025年，通过……」)
-                stop = _HEADING_STOP.search(text, len(marker) + 1, _HEADING_SHOWN)
-                shown = text[:stop.start() if stop else _HEADING_SHOWN].rstrip()
-                lead = len(par.text) - len(text)
-                return Span.within(par, lead, lead + len(shown)), shown
-        return None
+            marker = int_to_cn(number)
+            if text.startswith(marker) and text[len(marker):len(marker) + 1] in ("）", ")"):
+                at = len(marker) + 1
+            elif stop is not None and text[:1] in ("）", ")"):
+                at = 1
+            else:
+                continue
+            if not _RUN_IN_TITLE.match(text, at):
+                continue
+            # the heading, not the paragraph its text runs on in (「一)扎实做好主动公开。2025年，通过……」)
+            cut = _HEADING_STOP.search(text, at, _HEADING_SHOWN)
+            shown = text[:cut.start() if cut else _HEADING_SHOWN].rstrip()
+            lead = len(par.text) - len(text)
+            found.append((Span.within(par, lead, lead + len(shown)), shown, number))
+            number += 1
+            if stop is None or number == stop:
+                return found
+        return []
 
     def unnumbered_first(h) -> tuple[Span, str] | None:
         """The first part's heading written without its 一、 (「总体情况」 on its own line, then 「二、主动公开……」): a
@@ -326,10 +342,20 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 return Span.within(par, lead, lead + len(text)), text
         return None
 
+    def next_heading_line(h) -> int | None:
+        """The line of the first heading after ``h`` of its level or above (None: none; made when first needed)."""
+        nonlocal upper_lines
+        if upper_lines is None:
+            upper_lines = [x.paragraph.line for x in report.headings if x.level <= 2]
+        at = bisect_right(upper_lines, h.paragraph.line)
+        return upper_lines[at] if at < len(upper_lines) else attachments
+
+    upper_lines: list[int] | None = None
     # a page copied whole brings its site's menu above the report's title (「一、机构职能」 … 「六、年度报告」): the
     # report's parts are numbered from its title on
     title_line = report.title.span.line if report.title is not None else 0
     groups: dict[tuple[int, int], list] = defaultdict(list)
+    top_items: dict[int, object] = {}  # by level, the last item heading (1., （1）) outside every heading
     anchors: dict[int, object] = {}  # a level-1 heading of a list restarted inside a part: the part's heading
     part = None  # the last level-1 heading
     for h in report.headings:
@@ -337,7 +363,17 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             break  # the documents attached to the report number their own parts
         if h.paragraph.line < title_line:
             continue
+        outer_item = top_items.get(h.level)
+        if outer_item is not None and h.parent is not None and h.number == outer_item.number + 1 \
+                and not _within_part(h):
+            # parts numbered as items (「1.总体情况」 （一）…（六） 「2.主动公开……」, no 一、): the 2. goes on with the
+            # 1. outside every part, not a new list under （六） (GK105 names the parts' numbering)
+            groups[(id(None), h.level)].append(h)
+            top_items[h.level] = h
+            continue
         groups[(id(h.parent), h.level)].append(h)
+        if h.parent is None and h.level >= 3:
+            top_items[h.level] = h
         if h.level == 1:
             if part is not None and (h.number <= part.number or id(part) in anchors):
                 anchors[id(h)] = anchors.get(id(part), part)
@@ -377,8 +413,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 expected += 1  # 四、 and 五、 may both be run in before 六、
             if h.number == expected + 1 and level >= 2 and item_run_in(previous, h, level, expected):
                 pass
-            elif h.number == expected + 1 and level == 2 and (lost := half_bracketed(previous, h, expected)):
-                emit(lost[0], variant="half_bracket", found=lost[1], expected=_numeral(expected, level))
+            elif h.number > expected and level == 2 and (lost := half_bracketed(
+                    previous if previous is not None else h.parent, h.paragraph.line, expected, h.number)):
+                for span, shown, number in lost:
+                    emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
             elif h.number != expected:
                 variant = "repeat" if h.number < expected else "gap"
                 emit(h.span, variant=variant, found=h.marker, expected=_numeral(expected, level, h.marker))
@@ -386,7 +424,22 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
                 outer = expected if h.number == 1 and level == 2 else outer
             expected = h.number + 1
             previous = h
+        # the list's next item after its last heading, its bracket lost (「（一）健全工作机制……」 then 「二)强化平台建设……」
+        # with no （三） after it): looked for up to the next part's or item's heading
+        if level == 2 and previous is not None:
+            for span, shown, number in half_bracketed(previous, next_heading_line(previous), expected):
+                emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
     _numerals_lost(report, emit)
+
+
+def _within_part(heading) -> bool:
+    """Whether a level-1 heading (a part) holds ``heading``."""
+    parent = heading.parent
+    while parent is not None:
+        if parent.level == 1:
+            return True
+        parent = parent.parent
+    return False
 
 
 # a sub-heading whose numeral the page lost, the brackets left empty (「（）公开的主要内容。」)

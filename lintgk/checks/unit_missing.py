@@ -117,6 +117,36 @@ def _figures_left_out(report: Report, emit: Emitter) -> None:
         end = unit_at + 1 - offset
         emit(Span.within(par, end - 1, end), variant="figure", unit=par.text[end - 1],
              around=par.text[max(end - 8, 0):end])
+    _applications_bare(text, joined, emit)
+
+
+# the words that make the number right after 申请 the count of applications received (「共收到政府信息公开申请3，」)
+_RECEIVED = ("收到", "受理", "办理", "接收", "接到")
+_APPLICATION = "申请"
+_APPLICATION_CLAUSE = 24  # characters before 申请 looked at for those words, to the clause's start
+_APPLICATION_CLAUSE_STOPS = (*_ENDS, "：", ":", "\n")
+
+
+def _applications_bare(text: str, joined: JoinedParagraphs, emit: Emitter) -> None:
+    """The count of applications received written without its 件, with no neighbour to compare (「共收到政府信息公开
+    申请3，截至……」, 「全年办理政府信息公开申请96，均按照……」): a number right after 申请 that ends its clause, in a
+    clause that says they were received or handled. Not a table's row (no clause break after it), not 1,234."""
+    for at in positions(text, _APPLICATION):
+        start = end = at + 2
+        if end < len(text) and text[end] in _BLANKS:
+            start = end = end + 1
+        while end < len(text) and text[end].isdigit() and end - start < 6:
+            end += 1
+        if end == start or end >= len(text) or text[end] not in _CLAUSE_STOPS \
+                or text[end + 1:end + 2].isdigit():
+            continue
+        clause = text[max(0, at - _APPLICATION_CLAUSE):at]
+        clause = clause[max(clause.rfind(stop) for stop in _APPLICATION_CLAUSE_STOPS) + 1:]
+        if not any(word in clause for word in _RECEIVED):
+            continue
+        _, par, offset = joined.at(start)
+        emit(Span.within(par, start - offset, end - offset), variant="applications",
+             figure=par.text[max(at - offset - 8, 0):end - offset].lstrip(), number=text[start:end], unit="件")
 
 
 _JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)

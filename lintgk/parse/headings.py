@@ -46,6 +46,11 @@ _RUN_IN_TIGHT = lazy_compile(
 # a page inserted after part 四's table, the later parts renumbered)
 _AFTER_FIGURES = lazy_compile(r"\d[" + SPACES + r"]+\Z")
 _OPENS_TEXT = lazy_compile(r"\d|[（(][一二三四五六七八九十]{1,2}[）)]")  # a figure, or a sub-heading's marker
+# the first part's name in the words reports give it (2007 reports had no fixed titles: 概述, 总体情况 …)
+FIRST_PART_NAME = r"(?:工作)?(?:总体情况|总体概况|概述|概况|基本情况)"
+# the first part's heading run into its text, whatever opens it (「。一、概述根据上级的统一部署……」, 「。一、 概述2015年，……」:
+# a page's line breaks lost)
+_FIRST_PART_RUN_IN = lazy_compile(r"[" + SPACES + r"]*(?P<title>" + FIRST_PART_NAME + r")(?=[^、，,；;（(])")
 
 # A numbered line whose title is the name of such a report (「六、年度政府信息公开工作报告0600」, a site's
 # catalogue label kept with the page) labels the report; it is not one of its parts. A title that a stop ends
@@ -306,6 +311,10 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
                                     and (placed or number == expected)
                                     or number == expected and placed and _OPENS_TEXT.match(text, tight.end())):
             title = tight.group("title")
+        # (after a stop or a gap, or its text opening with a figure: 「……163.com一、概述2017年，……」)
+        if title is None and number == expected == 1 and (first := _FIRST_PART_RUN_IN.match(text, m.end())) \
+                and (placed or text[m.start() - 1] in SPACES or _OPENS_TEXT.match(text, first.end())):
+            title = first.group("title")  # (its gap before the title kept in the heading's span, as generic's)
         if title is None:
             if generic is not None and placed and number == expected - 1 and repeat is None:
                 repeat = _run_in_heading(par, m, number, generic.group("title"))

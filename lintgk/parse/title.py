@@ -264,8 +264,8 @@ def _title_block_below(heading: Title, candidates) -> Title:
     return heading
 
 
-# the title field's label alone in a cell of a page's metadata table (「| 标题： | 周村区……年度报告 | ||」)
-_TITLE_CELL_LABEL = lazy_compile(r"^标[ \t\u3000]*题[：:]?$")
+# the title field's label alone in a cell of a page's metadata table (「| 标题： | 周村区……年度报告 | ||」, 「| 名称 | ……」)
+_TITLE_CELL_LABEL = lazy_compile(r"^(?:标[ \t\u3000]*题|名[ \t\u3000]*称)[：:]?$")
 
 
 def title_in_metadata_table(tables: list[Table]) -> Title | None:
