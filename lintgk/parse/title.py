@@ -345,6 +345,19 @@ _NAMED_REPORT = lazy_compile(
 )
 
 
+# a title's year written without its 年 right before the kind's words (「海南省某某厅2020政府信息公开工作年度报告」):
+# no year of the title (GK104 says what it lacks), but the year the report is on when its text tells none
+_BARE_TITLE_YEAR = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[ \u3000]*(?=(?:政府)?信息公开)")
+
+
+def bare_title_year(title: Title | None) -> int | None:
+    """The year a title writes without its 年 before 政府信息公开…报告, if any."""
+    if title is None or title.year:
+        return None
+    m = _BARE_TITLE_YEAR.search(title.text)
+    return int(m.group("y")) if m else None
+
+
 # a part's heading (一、总体情况): below it a report named in passing is one the body published, last year's
 _PART_HEADING = lazy_compile(r"^[\s　]*[一二三四五六七八九十]{1,2}\s*、")
 # the opening sentence put under 一、 (「一、总体情况 / 根据《条例》规定，现公布我局2022年……年度报告」)
