@@ -360,9 +360,12 @@ def bare_title_year(title: Title | None) -> int | None:
     return int(m.group("y")) if m else None
 
 
-# a sentence a year opens (「2020年，……」, 「（二）2020年度，……」, after the paragraph's marker): it speaks of the year
-# the report covers (GK204's ground)
-_OPENING_YEAR = lazy_compile(r"(?:^|[。！？；;])[" + SPACES + r"]*(?P<y>(?:19|20)\d{2})[" + SPACES + r"]*年度?[，,]")
+# a sentence a year opens (「2020年，……」, 「（二）2020年度，……」, 「2019年我局……」, after the paragraph's marker): it
+# speaks of the year the report covers (GK204's ground), unless it looks back or names a time within or around the
+# year (以来, 底, 5月 …)
+_OPENING_YEAR = lazy_compile(
+    r"(?:^|[。！？；;])[" + SPACES + r"]*(?P<y>(?:19|20)\d{2})[" + SPACES + r"]*年度?"
+    r"(?:[，,]|(?=\p{Han})(?!以来|以前|之前|前|底|末|初|至|到|中|上半|下半|第|(?:政府)?信息公开|年报|度))")
 
 
 def year_sentences_open_with(paragraphs: list[Paragraph]) -> int | None:
