@@ -42,6 +42,10 @@ _PARTS = (
     lazy_compile(r"收费(?:和|及)减免(?:的)?情况"),
     lazy_compile(r"存在的主要问题(?:及|和)改进(?:情况|措施)"),
     lazy_compile(r"其他需要报告的事项"),
+    # the national tables' own rows, where a saved page lost its title and a heading is misworded (「三、收到的处理
+    # 政府信息公开申请情况」, a 2019 Xi'an district bureau's page): part 二's table and part 三's
+    lazy_compile(r"第二十条第[（(][一五六八九][）)]项"),
+    lazy_compile(r"本年新收政府信息公开申请数量"),
 )
 _TITLE_LINES = 5
 _TITLE_LENGTH = 60

@@ -435,6 +435,9 @@ _FILLER = lazy_compile(r"(?:https?://)?www\.[A-Za-z0-9.-]+|[\s\d\p{P}\p{S}丨]|\
 
 
 _SENTENCE = lazy_compile(r"[，。；]")
+# a validity field's value (时效性：有效), which a site's template may write twice (「- 废止日期: 时 效 性:有效有效」, a
+# 2021 Hainan town's page): the field's, not words of the report's
+_VALIDITY_VALUE = lazy_compile(r"(?<=时效性|有效性|时效|效力状态)[:：]?(?:现行)?(?:有效|失效|废止)+")
 # how many times max_other_chars_strong a line may hold besides a strong token and the page's time stamp
 _STAMPED_ROOM = 2
 _HEADING_NUMBER = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
@@ -567,7 +570,7 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))) or _HEADING_NUMBER.match(text):
             continue  # short lines only; a heading of the report's (（一）信息来源) is none of the page's
         else:
-            rest = len(_FILLER.sub("", pattern.sub("", compact)))
+            rest = len(_FILLER.sub("", pattern.sub("", _VALIDITY_VALUE.sub("", compact))))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
             named = strong is not None and strong.search(compact)
             stamped = stamp is not None and stamp.search(text)

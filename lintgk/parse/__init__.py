@@ -15,7 +15,8 @@ from lintgk.parse.model import Report
 from lintgk.parse.national import national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
-from lintgk.parse.title import find_title, title_in_metadata_table, year_named_in_text, year_opening_names
+from lintgk.parse.title import (bare_title_year, find_title, title_in_metadata_table, year_named_in_text,
+                                year_opening_names, year_sentences_open_with)
 
 OPENING = 8  # paragraphs that open a report, where it declares its parts
 OPENING_MAX = 20  # below a page frame, the opening runs to the first part
@@ -30,16 +31,20 @@ def _opening(paragraphs: list[Paragraph], headings) -> list[Paragraph]:
 
 
 def _report_year(title_year: int | None, periods, dates, named_year=lambda: None, issued=(),
-                 mentions=lambda year: 0, self_named=lambda: None) -> int | None:
+                 mentions=lambda year: 0, self_named=lambda: None, bare_year: int | None = None,
+                 opening_year=lambda: None) -> int | None:
     """The year the report is on: its title's, its statistics period's (or a later year its opening names it
-    by, ``self_named``: 「现将2022年度政府信息公开工作报告如下」), the one its opening names, else the most
-    common year of its dates (``issued``: its publication and signing dates; ``mentions(year)``: how
-    often the text names 「year年」)."""
+    by, ``self_named``: 「现将2022年度政府信息公开工作报告如下」), the one its title writes without 年
+    (``bare_year``), the one its opening names, else the most common year of its dates (``issued``: its
+    publication and signing dates; ``mentions(year)``: how often the text names 「year年」), else the year its
+    sentences open with (``opening_year``)."""
     if title_year:
         return title_year
     stat = [p for p in periods if p.statistical]
     if stat:
         return _period_or_named_year(stat[0].start.year, self_named, mentions)
+    if bare_year:
+        return bare_year
     named = named_year()
     if named:
         return named
@@ -47,7 +52,7 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
     # report): it says nothing of the year the report is on
     years = Counter(d.date.year for d in dates if not d.weekday)
     if not years:
-        return None
+        return opening_year()
     year = years.most_common(1)[0][0]
     return year - 1 if _issued_early_next_year(year, dates, issued, mentions) else year
 
@@ -148,7 +153,8 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs),
                         issued=[d for d in (published, signed) if d is not None],
                         mentions=lambda y: sum(par.text.count(f"{y}年") for par in paragraphs),
-                        self_named=lambda: year_opening_names(paragraphs))
+                        self_named=lambda: year_opening_names(paragraphs), bare_year=bare_title_year(title),
+                        opening_year=lambda: year_sentences_open_with(paragraphs))
     tables = [stat for t in doc.tables for stat in parse_tables(t, year)]
     found = {key: table for name in forms for key, table in read_form(doc.tables, load_form(name)).items()}
     return Report(

@@ -225,6 +225,11 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     nested = 0
     # the list's first part, counted in another unit (「其中发布规范性文件2件，利用电子屏发布信息108条」)
     other_unit_first = ""
+    # the list as it stood at the first clause after its parts that counts only in another unit (「其中A 4792条，
+    # B 5403条，新开设专栏6个，发布解读信息44条，回应公众关注热点1次」), and how many such clauses follow its parts:
+    # with two or more the sentence has gone on to other measures
+    interrupted: tuple[list[Figure], bool] | None = None
+    other_measures = 0
     clauses = _clauses_after(text, start, end, offsets, by_offset)
     for strength, a, b, inside in islice(clauses, _LONGEST_LIST):
         if named and strength > 1:
@@ -247,6 +252,9 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
         wanted = [f for f in inside if f.unit == total.unit]
         if inside and not wanted and not items and not other_unit_first:
             other_unit_first = text[a:b]
+        if inside and not wanted and items:
+            other_measures += 1
+            interrupted = interrupted or (list(items), complete)
         if items and any(_share_of_other(text, f, total) for f in wanted):
             break
         if (items or wanted) and _another_item_unit(inside, total):
@@ -270,6 +278,13 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     if cut is not None and not _CATCH_ALL.search(_label(text, items[-1], start)):
         whole = _without_breakdowns(items, total)
         return (whole, complete) if whole is not items else cut
+    # the parts past the first of them are the list's only where they keep it within the total: a count there that
+    # takes it past the total (a 2019 Hunan county's 10220条 of 4792 + 5403, then 解读信息44条, counted apart on
+    # the government website's yearly form) belongs to the other measures. One such clause alone is a part in
+    # another unit (「规范性文件11件」), and the list goes on past it.
+    if (other_measures > 1 and interrupted is not None
+            and sum(f.value for f in interrupted[0]) <= total.value < sum(f.value for f in items)):
+        return interrupted
     return items, complete
 
 

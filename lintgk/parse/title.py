@@ -1,6 +1,8 @@
 """The title, and from it the issuing body and the report's year."""
 from __future__ import annotations
 
+from collections import Counter
+
 from lintgk.document import Paragraph, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import to_int
@@ -343,6 +345,42 @@ def _title(text: str, span: Span) -> Title:
 _NAMED_REPORT = lazy_compile(
     r"(?P<y>(?:19|20)\d{2})\s*年度?\p{Han}{0,16}?(?:政府)?信息公开(?:工作)?(?:开展)?(?:情况)?(?:年度|总结)?(?:报告|年报)"
 )
+
+
+# a title's year written without its 年 right before the kind's words (「海南省某某厅2020政府信息公开工作年度报告」):
+# no year of the title (GK104 says what it lacks), but the year the report is on when its text tells none
+_BARE_TITLE_YEAR = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[ \u3000]*(?=(?:政府)?信息公开)")
+
+
+def bare_title_year(title: Title | None) -> int | None:
+    """The year a title writes without its 年 before 政府信息公开…报告, if any."""
+    if title is None or title.year:
+        return None
+    m = _BARE_TITLE_YEAR.search(title.text)
+    return int(m.group("y")) if m else None
+
+
+# a sentence a year opens (「2020年，……」, 「（二）2020年度，……」, 「2019年我局……」, after the paragraph's marker): it
+# speaks of the year the report covers (GK204's ground), unless it looks back or names a time within or around the
+# year (以来, 底, 5月 …)
+_OPENING_YEAR = lazy_compile(
+    r"(?:^|[。！？；;])[" + SPACES + r"]*(?P<y>(?:19|20)\d{2})[" + SPACES + r"]*年度?"
+    r"(?:[，,]|(?=\p{Han})(?!以来|以前|之前|前|底|末|初|至|到|中|上半|下半|第|(?:政府)?信息公开|年报|度))")
+
+
+def year_sentences_open_with(paragraphs: list[Paragraph]) -> int | None:
+    """The year the report's sentences open with most often (「2020年，我区……」), for a report whose text gives no
+    other: no title, no period, no date (a page whose excerpt begins below the title). None on a tie."""
+    counts: Counter[int] = Counter()
+    for par in paragraphs:
+        if "年" not in par.text:
+            continue
+        text = ANY_MARKER.sub("", par.text.lstrip(SPACES), count=1)
+        counts.update(int(m.group("y")) for m in _OPENING_YEAR.finditer(text))
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
 
 
 # a part's heading (一、总体情况): below it a report named in passing is one the body published, last year's
