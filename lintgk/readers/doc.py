@@ -33,9 +33,12 @@ _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _MARK = re.compile(f"[{_PARAGRAPH_END}{_CELL_END}{_PAGE_BREAK}{_COLUMN_BREAK}]")
 _DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x1f"), None)  # objects, notes, soft hyphens
 _DROPPED[0x1E] = "-"  # a non-breaking hyphen
+# a field's marks left in a paragraph when the field spans paragraph marks (a TOC; a form field whose result
+# ends with one, as LibreOffice writes a .docx's content controls): its end is in the next paragraph, not text
+_DROPPED.update(dict.fromkeys(map(ord, _FIELD_BEGIN + _FIELD_SEPARATOR + _FIELD_END), None))
 
 # the paragraph properties (sprms) the reader needs
-_IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END = 0x2416, 0x2417, 0x6649, 0x244C
+_IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END, _INNER_CELL_END = 0x2416, 0x2417, 0x6649, 0x244C, 0x244B
 _TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
 _DELETED = 0x0800  # sprmCFRMarkDel: a character run a tracked change deletes
 _PICTURE_AT = 0x6A03  # sprmCPicLocation: where a picture's descriptor (PICF) is in the Data stream
@@ -49,6 +52,7 @@ class _Properties:
     """What the reader takes from a paragraph's properties."""
     in_table: bool = False
     row_end: bool = False
+    inner_cell_end: bool = False  # a paragraph mark that ends a cell of a table inside a cell (not a U+0007)
     depth: int = 0  # 1 in a table, 2 in a table inside a table's cell …
     boundaries: tuple[int, ...] = ()  # a row end's cell edges, in twips
     merges: tuple[int, ...] = ()  # per cell, its TC80 flags: horizontal merge in bits 0-1, vertical in 5-6
@@ -73,9 +77,20 @@ class _Builder:
     cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
     rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
     pictures: list[int] = field(default_factory=list)  # the lines large pictures stand before
+    # what each cell of the table being read holds, for a layout table (see end_table): per row, per cell, its
+    # paragraphs ("p", text) and the tables inside it ("t", rows as `rows` holds them)
+    blocks: list[list[list[tuple]]] = field(default_factory=list)
+    row_blocks: list[list[tuple]] = field(default_factory=list)
+    cell_blocks: list[tuple] = field(default_factory=list)
+    inner_cells: list[str] = field(default_factory=list)  # the row of the table inside a cell being read
+    inner_cell: list[str] = field(default_factory=list)
+    nested: bool = False  # whether a cell of the table being read holds a table
 
     def paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.end_table()
+        self._paragraph(text, label, level, picture)
+
+    def _paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
         text = label + text  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
@@ -89,22 +104,55 @@ class _Builder:
 
     def cell_paragraph(self, text: str, cell_ends: bool) -> None:
         self.cell.append(text.replace(_LINE_BREAK, " ").strip())
+        self.cell_blocks.append(("p", text))
         if cell_ends:
             self.cells.append(" ".join(t for t in self.cell if t))
             self.cell = []
+            self.row_blocks.append(self.cell_blocks)
+            self.cell_blocks = []
+
+    def inner_paragraph(self, text: str, cell_ends: bool, row_ends: bool, properties: _Properties) -> None:
+        """A paragraph of a table inside a cell: its text joins the outer cell's too (see end_table)."""
+        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
+        self.nested = True
+        if row_ends:
+            if self.inner_cell:
+                self.inner_paragraph("", True, False, properties)
+            if not self.cell_blocks or self.cell_blocks[-1][0] != "t":
+                self.cell_blocks.append(("t", []))
+            self.cell_blocks[-1][1].append((self.inner_cells, properties))
+            self.inner_cells = []
+            return
+        self.inner_cell.append(text.replace(_LINE_BREAK, " ").strip())
+        if cell_ends:
+            self.inner_cells.append(" ".join(t for t in self.inner_cell if t))
+            self.inner_cell = []
 
     def row_end(self, properties: _Properties) -> None:
         if self.cell:  # a cell whose end mark is missing: keep its text
             self.cell_paragraph("", True)
         self.rows.append((self.cells, properties))
         self.cells = []
+        self.blocks.append(self.row_blocks)
+        self.row_blocks = []
 
     def end_table(self) -> None:
+        """The table read; a layout table (its cells hold tables, or it has one column: a frame round the report,
+        as a web page's layout table becomes when Word or WPS saves the page) as the paragraphs and tables its
+        cells hold, as the .docx reader reads it."""
         if self.cell or self.cells:
             self.row_end(_Properties())
-        if self.rows:
+        if self.rows and (self.nested or all(len(cells) == 1 for cells, _ in self.rows)):
+            for row in self.blocks:
+                for cell in row:
+                    for kind, held in cell:
+                        if kind == "p":
+                            self._paragraph(held)
+                        elif held:
+                            self.tables.append(self._table(held))
+        elif self.rows:
             self.tables.append(self._table(self.rows))
-            self.rows = []
+        self.rows, self.blocks, self.nested = [], [], False
 
     def _table(self, rows: list[tuple[list[str], _Properties]]) -> Table:
         number, start = len(self.tables) + 1, len(self.lines) + 1
@@ -188,8 +236,9 @@ def _read(data: bytes, name: str) -> Document:
         if mark in (_PARAGRAPH_END, _CELL_END):
             props = properties.at(positions(end))
             depth = props.table_depth
-            if depth >= 2:  # a table inside a cell: its text joins the outer cell's
-                builder.cell_paragraph(body, False)
+            if depth >= 2:  # a table inside a cell
+                cell_ends = mark == _CELL_END or props.inner_cell_end
+                builder.inner_paragraph(body, cell_ends, props.row_end and depth == 2, props)
             elif props.row_end:
                 builder.row_end(props)
             elif depth == 1:
@@ -460,6 +509,8 @@ class _ParagraphProperties:
                 props.in_table = bool(operand[:1] and operand[0])
             elif opcode in (_ROW_END, _INNER_ROW_END):
                 props.row_end = props.row_end or bool(operand[:1] and operand[0])
+            elif opcode == _INNER_CELL_END:
+                props.inner_cell_end = bool(operand[:1] and operand[0])
             elif opcode == _TABLE_DEPTH and len(operand) >= 4:
                 props.depth = struct.unpack_from("<i", operand)[0]
             elif opcode == _TABLE_DEFINITION:
@@ -471,6 +522,7 @@ class _ParagraphProperties:
                     more = self._properties(self.data[at + 2:at + 2 + size], huge=True)
                     props.in_table = props.in_table or more.in_table
                     props.row_end = props.row_end or more.row_end
+                    props.inner_cell_end = props.inner_cell_end or more.inner_cell_end
                     props.depth = props.depth or more.depth
                     props.boundaries = props.boundaries or more.boundaries
                     props.merges = props.merges or more.merges
