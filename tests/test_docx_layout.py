@@ -133,3 +133,22 @@ def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in(tmp_path)
     assert [doc.where(n) for n in (2, 3, 4, 5)] == ["第2段", "第2段", "第2段", "第3段"]
     found = json.loads(run_cli("check", "--no-cache", "--select", "GK201", "--format", "json", str(path)).stdout)
     assert found["files"][0]["diagnostics"] == []
+
+
+def test_a_heading_style_inside_a_layout_table_is_read_as_the_mapped_read_reads_it(tmp_path):
+    """A page saved as Word keeps its <h2> part headings as 标题 styles inside the page's layout table. The plain
+    read looked up only the styles of the body's own paragraphs, so the heading level was lost there while --fix
+    and --annotate (python-docx's whole styles part) had it."""
+    import io
+
+    from lintgk.readers.docx import read_docx, read_docx_mapped
+
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "某局2024年政府信息公开工作年度报告"
+    cell.add_paragraph("总体情况", style="Heading 2")
+    data = io.BytesIO()
+    document.save(data)
+    plain, (mapped, _) = read_docx(data.getvalue(), "p.docx"), read_docx_mapped(data.getvalue(), "p.docx")
+    assert [p.style_level for p in plain.paragraphs] == [p.style_level for p in mapped.paragraphs] == [None, 2]
