@@ -22,9 +22,9 @@ from lintgk.readers.doc import _fib, _main_text, _Piece, _visible
 TESTS = Path(__file__).parent
 OFFICE = TESTS / "corpus" / "office"
 FIXTURES = TESTS / "fixtures" / "doc"
-FEATURES, NUMBERED, REVISED, PICTURED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered", "revised",
-                                                                              "pictured"))
-SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED, PICTURED]
+FEATURES, NUMBERED, REVISED, PICTURED, FRAMED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered",
+                                                                                      "revised", "pictured", "framed"))
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED, PICTURED, FRAMED]
 
 
 def _layout(path: Path) -> tuple:
@@ -176,6 +176,16 @@ def test_eight_bit_and_utf16_pieces_are_read_in_order():
     text, position = _main_text(stream, pieces, 19)
     assert text == "Report “2023” 年度报告\r"
     assert position(14) == 16 and position(18) == 16 + 8  # a UTF-16 piece: two bytes a character
+
+
+def test_layout_tables_three_deep_are_read_as_their_cells_blocks():
+    """A page saved as Word 97-2003 (wd70 lo-shs24-frame-nested.doc: a county bureau's 2024 report in the page's
+    grid, its part 三 table beside a 「附表」 cell): the page's frame, the table beside the caption and part 三's
+    table, three deep. Only the frame was laid out: the statistics were one cell (GK411)."""
+    doc = read_path(FRAMED)
+    assert doc.lines[1:5] == ["三、收到和处理政府信息公开申请情况", "附表", "申请人情况\t自然人\t总计",
+                              "一、本年新收政府信息公开申请数量\t19\t19"]
+    assert [(t.start_line, t.end_line) for t in doc.tables] == [(4, 5)]
 
 
 def test_a_field_ending_after_a_paragraph_mark_leaves_no_mark_in_the_text():

@@ -66,6 +66,49 @@ class _Properties:
 
 
 @dataclass
+class _TableBeingRead:
+    """A table of the main story (or inside one of its cells) as its paragraphs come."""
+    rows: list[tuple[list[str], _Properties]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
+    cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
+    # for a layout table (see _Builder.end_table): per row, per cell, what the cell holds in order: its paragraphs
+    # ("p", text) and the tables inside it ("t", rows as `rows` holds them)
+    blocks: list[list[list[tuple]]] = field(default_factory=list)
+    row_blocks: list[list[tuple]] = field(default_factory=list)
+    cell_blocks: list[tuple] = field(default_factory=list)
+    nested: bool = False  # whether a cell holds a table
+
+    def paragraph(self, text: str, cell_ends: bool) -> None:
+        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
+        self.cell_blocks.append(("p", text))
+        if cell_ends:
+            self.cells.append(" ".join(t for t in self.cell if t))
+            self.cell = []
+            self.row_blocks.append(self.cell_blocks)
+            self.cell_blocks = []
+
+    def row_end(self, properties: _Properties) -> None:
+        if self.cell:  # a cell whose end mark is missing: keep its text
+            self.paragraph("", True)
+        self.rows.append((self.cells, properties))
+        self.cells = []
+        self.blocks.append(self.row_blocks)
+        self.row_blocks = []
+
+    def ended(self) -> list[tuple]:
+        """The table as what it lays out: ("t", its rows), or, for a layout table (a cell holds a table, or it
+        has one column: a frame round the report, as a web page's layout table becomes when Word or WPS saves the
+        page), the paragraphs and tables its cells hold, as the .docx reader reads it."""
+        if self.cell or self.cells:
+            self.row_end(_Properties())
+        if not self.rows:
+            return []
+        if self.nested or all(len(cells) == 1 for cells, _ in self.rows):
+            return [block for row in self.blocks for cell in row for block in cell]
+        return [("t", self.rows)]
+
+
+@dataclass
 class _Builder:
     """Paragraphs and table rows as the main story gives them, laid out as numbered lines."""
     lines: list[str] = field(default_factory=list)
@@ -73,18 +116,8 @@ class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     paragraph_no: int = 0
-    cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
-    cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
-    rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
+    reading: list[_TableBeingRead] = field(default_factory=list)  # the table being read, and those in its cell
     pictures: list[int] = field(default_factory=list)  # the lines large pictures stand before
-    # what each cell of the table being read holds, for a layout table (see end_table): per row, per cell, its
-    # paragraphs ("p", text) and the tables inside it ("t", rows as `rows` holds them)
-    blocks: list[list[list[tuple]]] = field(default_factory=list)
-    row_blocks: list[list[tuple]] = field(default_factory=list)
-    cell_blocks: list[tuple] = field(default_factory=list)
-    inner_cells: list[str] = field(default_factory=list)  # the row of the table inside a cell being read
-    inner_cell: list[str] = field(default_factory=list)
-    nested: bool = False  # whether a cell of the table being read holds a table
 
     def paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.end_table()
@@ -102,57 +135,32 @@ class _Builder:
             self.places.append(("p", self.paragraph_no, 0, ()))
             self.paragraphs.append(word_paragraph(line, len(self.lines), None if k else level))
 
-    def cell_paragraph(self, text: str, cell_ends: bool) -> None:
-        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
-        self.cell_blocks.append(("p", text))
-        if cell_ends:
-            self.cells.append(" ".join(t for t in self.cell if t))
-            self.cell = []
-            self.row_blocks.append(self.cell_blocks)
-            self.cell_blocks = []
+    def _at(self, depth: int) -> _TableBeingRead:
+        """The table at ``depth`` (1: of the body), the tables deeper than it ended into the cell holding them."""
+        while len(self.reading) > depth:
+            inner = self.reading.pop().ended()
+            if inner:
+                self.reading[-1].cell_blocks.extend(inner)
+                self.reading[-1].nested = True
+        while len(self.reading) < depth:
+            self.reading.append(_TableBeingRead())
+        return self.reading[-1]
 
-    def inner_paragraph(self, text: str, cell_ends: bool, row_ends: bool, properties: _Properties) -> None:
-        """A paragraph of a table inside a cell: its text joins the outer cell's too (see end_table)."""
-        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
-        self.nested = True
-        if row_ends:
-            if self.inner_cell:
-                self.inner_paragraph("", True, False, properties)
-            if not self.cell_blocks or self.cell_blocks[-1][0] != "t":
-                self.cell_blocks.append(("t", []))
-            self.cell_blocks[-1][1].append((self.inner_cells, properties))
-            self.inner_cells = []
-            return
-        self.inner_cell.append(text.replace(_LINE_BREAK, " ").strip())
-        if cell_ends:
-            self.inner_cells.append(" ".join(t for t in self.inner_cell if t))
-            self.inner_cell = []
+    def cell_paragraph(self, text: str, cell_ends: bool, depth: int = 1) -> None:
+        self._at(depth).paragraph(text, cell_ends)
 
-    def row_end(self, properties: _Properties) -> None:
-        if self.cell:  # a cell whose end mark is missing: keep its text
-            self.cell_paragraph("", True)
-        self.rows.append((self.cells, properties))
-        self.cells = []
-        self.blocks.append(self.row_blocks)
-        self.row_blocks = []
+    def row_end(self, properties: _Properties, depth: int = 1) -> None:
+        self._at(depth).row_end(properties)
 
     def end_table(self) -> None:
-        """The table read; a layout table (its cells hold tables, or it has one column: a frame round the report,
-        as a web page's layout table becomes when Word or WPS saves the page) as the paragraphs and tables its
-        cells hold, as the .docx reader reads it."""
-        if self.cell or self.cells:
-            self.row_end(_Properties())
-        if self.rows and (self.nested or all(len(cells) == 1 for cells, _ in self.rows)):
-            for row in self.blocks:
-                for cell in row:
-                    for kind, held in cell:
-                        if kind == "p":
-                            self._paragraph(held)
-                        elif held:
-                            self.tables.append(self._table(held))
-        elif self.rows:
-            self.tables.append(self._table(self.rows))
-        self.rows, self.blocks, self.nested = [], [], False
+        if not self.reading:
+            return
+        for kind, held in self._at(1).ended():
+            if kind == "p":
+                self._paragraph(held)
+            elif held:
+                self.tables.append(self._table(held))
+        self.reading = []
 
     def _table(self, rows: list[tuple[list[str], _Properties]]) -> Table:
         number, start = len(self.tables) + 1, len(self.lines) + 1
@@ -236,13 +244,10 @@ def _read(data: bytes, name: str) -> Document:
         if mark in (_PARAGRAPH_END, _CELL_END):
             props = properties.at(positions(end))
             depth = props.table_depth
-            if depth >= 2:  # a table inside a cell
-                cell_ends = mark == _CELL_END or props.inner_cell_end
-                builder.inner_paragraph(body, cell_ends, props.row_end and depth == 2, props)
-            elif props.row_end:
-                builder.row_end(props)
-            elif depth == 1:
-                builder.cell_paragraph(body, mark == _CELL_END)
+            if props.row_end:
+                builder.row_end(props, max(depth, 1))
+            elif depth >= 1:  # a table's cell, or a cell of a table inside a cell (its cell ends: a property)
+                builder.cell_paragraph(body, mark == _CELL_END or (depth >= 2 and props.inner_cell_end), depth)
             else:
                 override, level = ((props.list_override, props.list_level) if props.list_override is not None
                                    else sheet.list_of(props.style))
