@@ -5,7 +5,9 @@ says where the piece table (the text's pieces, each 8-bit or UTF-16) and the par
 ``0Table`` or ``1Table`` stream. Only the main story is read (not headers, footnotes or text boxes), as a clerk
 reads the document in Word. A table's cells end with U+0007 and each row with a paragraph of its own marked
 "table row end" (sprmPFTtp) that holds the row's cell boundaries and vertical merges (sprmTDefTable): the
-rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid.
+rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid. A table inside a
+cell has its depth (sprmPTableDepth) and its own cell and row end properties; a layout table (one column, or
+tables in its cells) is read as the blocks its cells hold, as the .docx reader reads it.
 Specification: [MS-DOC], Word (.doc) Binary File Format.
 """
 from __future__ import annotations
