@@ -3,8 +3,9 @@
 Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
 in document order, as Word shows the text with its tracked changes accepted: inserted text in, deleted text
 out, and what content controls and smart tags hold in (python-docx's own text leaves them out); a paragraph's
-text boxes follow it, and a layout table (one column, or tables in its cells) is read as the blocks its cells hold. Word's automatic numbering (一、 （一） 1.) is rendered in front of the
-paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
+text boxes follow it, and a layout table (one column, or tables in its cells) is read as the blocks its cells
+hold. Word's automatic numbering (一、 （一） 1.) is rendered in front of the paragraph text as Word displays it,
+so that numbered headings are seen. Positions are shown
 as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
 An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
 """
