@@ -22,9 +22,9 @@ from lintgk.readers.doc import _fib, _main_text, _Piece, _visible
 TESTS = Path(__file__).parent
 OFFICE = TESTS / "corpus" / "office"
 FIXTURES = TESTS / "fixtures" / "doc"
-FEATURES, NUMBERED, REVISED, PICTURED, FRAMED = (FIXTURES / f"{name}.doc" for name in ("features", "numbered",
-                                                                                      "revised", "pictured", "framed"))
-SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED, PICTURED, FRAMED]
+FEATURES, NUMBERED, REVISED, PICTURED, FRAMED, BOXED = (
+    FIXTURES / f"{name}.doc" for name in ("features", "numbered", "revised", "pictured", "framed", "boxed"))
+SAVED = sorted(OFFICE.glob("*.doc")) + [FEATURES, NUMBERED, REVISED, PICTURED, FRAMED, BOXED]
 
 
 def _layout(path: Path) -> tuple:
@@ -186,6 +186,18 @@ def test_layout_tables_three_deep_are_read_as_their_cells_blocks():
     assert doc.lines[1:5] == ["三、收到和处理政府信息公开申请情况", "附表", "申请人情况\t自然人\t总计",
                               "一、本年新收政府信息公开申请数量\t19\t19"]
     assert [(t.start_line, t.end_line) for t in doc.tables] == [(4, 5)]
+
+
+def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in():
+    """The opening paragraph of a finance bureau's 2025 report (wd70 lo-czj25-textbox.doc, saved as .doc by
+    LibreOffice) in a text box: only the main story was read, and GK201 said no statistics period was stated. A text
+    box's story (ccpTxbx) is read where its shape is anchored (PlcftxbxTxt's lid, PlcSpaMom's spid), its lines
+    placed at the anchor's paragraph, as the .docx reader reads it."""
+    doc = read_path(BOXED)
+    assert doc.lines[1:4] == ["一、总体情况", "本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。",
+                              "联系电话：0591-0000000"]
+    assert [doc.where(n) for n in (2, 3, 5)] == ["第2段", "第2段", "第3段"]
+    assert not [d for d in lint_path(BOXED).diagnostics if d.rule == "GK201"]
 
 
 def test_a_field_ending_after_a_paragraph_mark_leaves_no_mark_in_the_text():

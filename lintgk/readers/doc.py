@@ -2,8 +2,8 @@
 
 The file is an OLE compound file (read with olefile). Its ``WordDocument`` stream starts with the FIB, which
 says where the piece table (the text's pieces, each 8-bit or UTF-16) and the paragraphs' properties are, in the
-``0Table`` or ``1Table`` stream. Only the main story is read (not headers, footnotes or text boxes), as a clerk
-reads the document in Word. A table's cells end with U+0007 and each row with a paragraph of its own marked
+``0Table`` or ``1Table`` stream. Only the main story is read (not headers or footnotes), as a clerk
+reads the document in Word, with its text boxes' story, each box after the paragraph its shape is anchored in. A table's cells end with U+0007 and each row with a paragraph of its own marked
 "table row end" (sprmPFTtp) that holds the row's cell boundaries and vertical merges (sprmTDefTable): the
 rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid. A table inside a
 cell has its depth (sprmPTableDepth) and its own cell and row end properties; a layout table (one column, or
@@ -125,8 +125,11 @@ class _Builder:
         self.end_table()
         self._paragraph(text, label, level, picture)
 
-    def _paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
-        self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
+    def _paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False,
+                   counted: bool = True) -> None:
+        """``counted``: False for a text box's paragraph, placed at the paragraph it is anchored in."""
+        if counted:
+            self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
         text = label + text  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
@@ -228,7 +231,12 @@ def _read(data: bytes, name: str) -> Document:
     sheet = StyleSheet(table_stream, fib.styles, _sprms)
     numbers = ListNumbers(table_stream, fib.lists, fib.list_overrides)
     builder = _Builder()
-    text, positions = _main_text(stream, pieces, fib.main_length, _deleted(stream, table_stream, fib))
+    boxes_at, boxes_length = fib.boxes_story
+    boxes = _text_boxes(table_stream, fib) if boxes_length > 0 else []
+    read_to = boxes_at + boxes_length if boxes else fib.main_length
+    text, positions = _main_text(stream, pieces, read_to, _deleted(stream, table_stream, fib))
+    box_texts = [(anchor, text[boxes_at + first:boxes_at + last]) for anchor, first, last in boxes]
+    text = text[:fib.main_length]
     large = _large_pictures(stream, table_stream, fib)
     large_starts = [a for a, _ in large]
 
@@ -256,6 +264,9 @@ def _read(data: bytes, name: str) -> Document:
                 label = numbers.label(override, level) if override else ""
                 picture = bool(large) and _PICTURE in text[start:end] and holds_large_picture(text[start:end], start)
                 builder.paragraph(body, label, sheet.heading_level(props.style), picture)
+                while box_texts and box_texts[0][0] <= end:  # the text boxes anchored in it follow it
+                    for line in _MARK.split(box_texts.pop(0)[1]):  # its paragraphs (a table's cells a line each)
+                        builder._paragraph(_visible(line), counted=False)
         else:  # a page, section or column break ends a paragraph
             builder.paragraph(body)
         start = end + 1
@@ -278,6 +289,9 @@ class _Fib:
     lists: tuple[int, int]  # PlfLst
     list_overrides: tuple[int, int]  # PlfLfo
     data_stream: bytes = b""
+    boxes_story: tuple[int, int] = (0, 0)  # the text boxes' story: (its first character, its length)
+    anchors: tuple[int, int] = (0, 0)  # PlcSpaMom: where the main story's shapes are anchored
+    boxes: tuple[int, int] = (0, 0)  # PlcftxbxTxt: each text box's characters in its story, and its shape
 
 
 def _open(data: bytes, name: str) -> tuple[bytes, bytes, _Fib]:
@@ -311,6 +325,29 @@ def _why(exc: Exception) -> str:
     return said if 0 < len(said) <= 60 and said.isprintable() else exc.__class__.__name__
 
 
+def _text_boxes(table_stream: bytes, fib: _Fib) -> list[tuple[int, int, int]]:
+    """(where it is anchored in the main story, its first and last character in the text boxes' story) of each
+    text box of the main story, in the order of their anchors. A text box (FTXBXS) names its shape (lid), whose
+    anchor the shapes' table gives (FSPA, spid first). None when the tables are not as the format says."""
+    try:
+        at, size = fib.anchors
+        count = (size - 4) // 30  # a CP (4 bytes) and an FSPA (26) each, and the last CP
+        cps = struct.unpack_from(f"<{count + 1}i", table_stream, at)
+        anchor = {struct.unpack_from("<i", table_stream, at + 4 * (count + 1) + 26 * i)[0]: cps[i]
+                  for i in range(count)}
+        at, size = fib.boxes
+        count = (size - 4) // 26  # a CP and an FTXBXS (22 bytes) each, and the last CP
+        cps = struct.unpack_from(f"<{count + 1}i", table_stream, at)
+        found = []
+        for i in range(count):
+            shape = struct.unpack_from("<i", table_stream, at + 4 * (count + 1) + 22 * i + 14)[0]
+            if shape in anchor and 0 <= cps[i] < cps[i + 1] <= fib.boxes_story[1]:
+                found.append((anchor[shape], cps[i], cps[i + 1]))
+        return sorted(found)
+    except (struct.error, ValueError):
+        return []
+
+
 def _fib(stream: bytes, name: str) -> _Fib:
     if len(stream) < 0x1AA:
         raise InputError(name, "damaged Word document (its header is cut short)" + RESAVE_AS_DOCX)
@@ -327,13 +364,17 @@ def _fib(stream: bytes, name: str) -> _Fib:
     longs_at = 32 + 2 + 2 * words + 2
     longs = struct.unpack_from("<H", stream, longs_at - 2)[0]  # cslw
     main_length = struct.unpack_from("<i", stream, longs_at + 12)[0]  # ccpText
+    # ccpFtn, ccpHdd, (reserved), ccpAtn, ccpEdn: the stories before the text boxes'; ccpTxbx
+    before_boxes, boxes_length = sum(struct.unpack_from("<5i", stream, longs_at + 16)), struct.unpack_from(
+        "<i", stream, longs_at + 36)[0]
     pairs_at = longs_at + 4 * longs + 2  # FibRgFcLcb: (fc, lcb) pairs
 
     def pair(index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", stream, pairs_at + 8 * index)
 
     return _Fib(table_name="1Table" if flags & 0x0200 else "0Table", main_length=max(main_length, 0),
-                clx=pair(33), paragraph_bins=pair(13), character_bins=pair(12), styles=pair(1), lists=pair(73), list_overrides=pair(74))
+                clx=pair(33), paragraph_bins=pair(13), character_bins=pair(12), styles=pair(1), lists=pair(73), list_overrides=pair(74),
+                boxes_story=(max(main_length, 0) + before_boxes, boxes_length), anchors=pair(40), boxes=pair(56))
 
 
 @dataclass(slots=True)
