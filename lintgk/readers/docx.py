@@ -293,8 +293,8 @@ def _unframed(parent, boxed: set):
     for element in blocks(parent):
         if element.tag == _TABLE:
             cells = [list(_held(row, _CELLS)) for row in _held(element, _ROWS)]
-            if cells and (all(len(row) == 1 for row in cells)
-                          or any(inner.tag == _TABLE for row in cells for cell in row for inner in blocks(cell))):
+            # a table below a table is in one of its cells (lxml's search, not a walk of every cell in Python)
+            if cells and (all(len(row) == 1 for row in cells) or element.find(_INNER_TABLE) is not None):
                 for row in cells:
                     for cell in row:
                         yield from _unframed(cell, boxed)
@@ -321,6 +321,7 @@ def _text_boxes(p):
 _TABLE, _ROW, _CELL = W + "tbl", W + "tr", W + "tc"
 _ROWS, _CELLS = (_ROW, *_BLOCK_HOLDERS), (_CELL, *_BLOCK_HOLDERS)
 _TEXT_BOX = W + "txbxContent"
+_INNER_TABLE = ".//" + _TABLE
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TC_PR, _GRID_SPAN, _V_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge"
 _TR_PR, _GRID_BEFORE = W + "trPr", W + "gridBefore"
