@@ -81,10 +81,12 @@ class _TableBeingRead:
     nested: bool = False  # whether a cell holds a table
 
     def paragraph(self, text: str, cell_ends: bool) -> None:
-        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
+        # a cell's paragraphs and line breaks are lines of its text, as the .docx reader gives them (the row's line
+        # shows them as spaces): a label a clerk broke in two is read as the national tables' label
+        self.cell.append(text.replace(_LINE_BREAK, "\n").strip())
         self.cell_blocks.append(("p", text))
         if cell_ends:
-            self.cells.append(" ".join(t for t in self.cell if t))
+            self.cells.append("\n".join(t for t in self.cell if t))
             self.cell = []
             self.row_blocks.append(self.cell_blocks)
             self.cell_blocks = []
