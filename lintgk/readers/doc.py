@@ -2,10 +2,12 @@
 
 The file is an OLE compound file (read with olefile). Its ``WordDocument`` stream starts with the FIB, which
 says where the piece table (the text's pieces, each 8-bit or UTF-16) and the paragraphs' properties are, in the
-``0Table`` or ``1Table`` stream. Only the main story is read (not headers, footnotes or text boxes), as a clerk
-reads the document in Word. A table's cells end with U+0007 and each row with a paragraph of its own marked
+``0Table`` or ``1Table`` stream. Only the main story is read (not headers or footnotes), as a clerk
+reads the document in Word, with its text boxes' story, each box after the paragraph its shape is anchored in. A table's cells end with U+0007 and each row with a paragraph of its own marked
 "table row end" (sprmPFTtp) that holds the row's cell boundaries and vertical merges (sprmTDefTable): the
-rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid.
+rows are laid out on the table's grid of boundaries, as the .docx reader lays out Word's grid. A table inside a
+cell has its depth (sprmPTableDepth) and its own cell and row end properties; a layout table (one column, or
+tables in its cells) is read as the blocks its cells hold, as the .docx reader reads it.
 Specification: [MS-DOC], Word (.doc) Binary File Format.
 """
 from __future__ import annotations
@@ -33,9 +35,12 @@ _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _MARK = re.compile(f"[{_PARAGRAPH_END}{_CELL_END}{_PAGE_BREAK}{_COLUMN_BREAK}]")
 _DROPPED = dict.fromkeys(map(ord, "\x00\x01\x02\x03\x04\x05\x06\x08\x1f"), None)  # objects, notes, soft hyphens
 _DROPPED[0x1E] = "-"  # a non-breaking hyphen
+# a field's marks left in a paragraph when the field spans paragraph marks (a TOC; a form field whose result
+# ends with one, as LibreOffice writes a .docx's content controls): its end is in the next paragraph, not text
+_DROPPED.update(dict.fromkeys(map(ord, _FIELD_BEGIN + _FIELD_SEPARATOR + _FIELD_END), None))
 
 # the paragraph properties (sprms) the reader needs
-_IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END = 0x2416, 0x2417, 0x6649, 0x244C
+_IN_TABLE, _ROW_END, _TABLE_DEPTH, _INNER_ROW_END, _INNER_CELL_END = 0x2416, 0x2417, 0x6649, 0x244C, 0x244B
 _TABLE_DEFINITION, _HUGE_PROPERTIES, _TAB_CHANGES = 0xD608, 0x6646, 0xC615
 _DELETED = 0x0800  # sprmCFRMarkDel: a character run a tracked change deletes
 _PICTURE_AT = 0x6A03  # sprmCPicLocation: where a picture's descriptor (PICF) is in the Data stream
@@ -49,6 +54,7 @@ class _Properties:
     """What the reader takes from a paragraph's properties."""
     in_table: bool = False
     row_end: bool = False
+    inner_cell_end: bool = False  # a paragraph mark that ends a cell of a table inside a cell (not a U+0007)
     depth: int = 0  # 1 in a table, 2 in a table inside a table's cell …
     boundaries: tuple[int, ...] = ()  # a row end's cell edges, in twips
     merges: tuple[int, ...] = ()  # per cell, its TC80 flags: horizontal merge in bits 0-1, vertical in 5-6
@@ -62,6 +68,51 @@ class _Properties:
 
 
 @dataclass
+class _TableBeingRead:
+    """A table of the main story (or inside one of its cells) as its paragraphs come."""
+    rows: list[tuple[list[str], _Properties]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
+    cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
+    # for a layout table (see _Builder.end_table): per row, per cell, what the cell holds in order: its paragraphs
+    # ("p", text) and the tables inside it ("t", rows as `rows` holds them)
+    blocks: list[list[list[tuple]]] = field(default_factory=list)
+    row_blocks: list[list[tuple]] = field(default_factory=list)
+    cell_blocks: list[tuple] = field(default_factory=list)
+    nested: bool = False  # whether a cell holds a table
+
+    def paragraph(self, text: str, cell_ends: bool) -> None:
+        # a cell's paragraphs and line breaks are lines of its text, as the .docx reader gives them (the row's line
+        # shows them as spaces): a label a clerk broke in two is read as the national tables' label
+        self.cell.append(text.replace(_LINE_BREAK, "\n").strip())
+        self.cell_blocks.append(("p", text))
+        if cell_ends:
+            self.cells.append("\n".join(t for t in self.cell if t))
+            self.cell = []
+            self.row_blocks.append(self.cell_blocks)
+            self.cell_blocks = []
+
+    def row_end(self, properties: _Properties) -> None:
+        if self.cell:  # a cell whose end mark is missing: keep its text
+            self.paragraph("", True)
+        self.rows.append((self.cells, properties))
+        self.cells = []
+        self.blocks.append(self.row_blocks)
+        self.row_blocks = []
+
+    def ended(self) -> list[tuple]:
+        """The table as what it lays out: ("t", its rows), or, for a layout table (a cell holds a table, or it
+        has one column: a frame round the report, as a web page's layout table becomes when Word or WPS saves the
+        page), the paragraphs and tables its cells hold, as the .docx reader reads it."""
+        if self.cell or self.cells:
+            self.row_end(_Properties())
+        if not self.rows:
+            return []
+        if self.nested or all(len(cells) == 1 for cells, _ in self.rows):
+            return [block for row in self.blocks for cell in row for block in cell]
+        return [("t", self.rows)]
+
+
+@dataclass
 class _Builder:
     """Paragraphs and table rows as the main story gives them, laid out as numbered lines."""
     lines: list[str] = field(default_factory=list)
@@ -69,14 +120,18 @@ class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     paragraph_no: int = 0
-    cells: list[str] = field(default_factory=list)  # the row being read, its cells' texts
-    cell: list[str] = field(default_factory=list)  # the cell being read, its paragraphs
-    rows: list[tuple[list[str], _Properties]] = field(default_factory=list)  # the table being read
+    reading: list[_TableBeingRead] = field(default_factory=list)  # the table being read, and those in its cell
     pictures: list[int] = field(default_factory=list)  # the lines large pictures stand before
 
     def paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False) -> None:
         self.end_table()
-        self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
+        self._paragraph(text, label, level, picture)
+
+    def _paragraph(self, text: str, label: str = "", level: int | None = None, picture: bool = False,
+                   counted: bool = True) -> None:
+        """``counted``: False for a text box's paragraph, placed at the paragraph it is anchored in."""
+        if counted:
+            self.paragraph_no += 1  # 第N段 counts every paragraph, blank ones too, as a clerk counts in Word
         text = label + text  # an empty paragraph of a list shows its number, as in Word
         if not text.strip():
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
@@ -87,24 +142,32 @@ class _Builder:
             self.places.append(("p", self.paragraph_no, 0, ()))
             self.paragraphs.append(word_paragraph(line, len(self.lines), None if k else level))
 
-    def cell_paragraph(self, text: str, cell_ends: bool) -> None:
-        self.cell.append(text.replace(_LINE_BREAK, " ").strip())
-        if cell_ends:
-            self.cells.append(" ".join(t for t in self.cell if t))
-            self.cell = []
+    def _at(self, depth: int) -> _TableBeingRead:
+        """The table at ``depth`` (1: of the body), the tables deeper than it ended into the cell holding them."""
+        while len(self.reading) > depth:
+            inner = self.reading.pop().ended()
+            if inner:
+                self.reading[-1].cell_blocks.extend(inner)
+                self.reading[-1].nested = True
+        while len(self.reading) < depth:
+            self.reading.append(_TableBeingRead())
+        return self.reading[-1]
 
-    def row_end(self, properties: _Properties) -> None:
-        if self.cell:  # a cell whose end mark is missing: keep its text
-            self.cell_paragraph("", True)
-        self.rows.append((self.cells, properties))
-        self.cells = []
+    def cell_paragraph(self, text: str, cell_ends: bool, depth: int = 1) -> None:
+        self._at(depth).paragraph(text, cell_ends)
+
+    def row_end(self, properties: _Properties, depth: int = 1) -> None:
+        self._at(depth).row_end(properties)
 
     def end_table(self) -> None:
-        if self.cell or self.cells:
-            self.row_end(_Properties())
-        if self.rows:
-            self.tables.append(self._table(self.rows))
-            self.rows = []
+        if not self.reading:
+            return
+        for kind, held in self._at(1).ended():
+            if kind == "p":
+                self._paragraph(held)
+            elif held:
+                self.tables.append(self._table(held))
+        self.reading = []
 
     def _table(self, rows: list[tuple[list[str], _Properties]]) -> Table:
         number, start = len(self.tables) + 1, len(self.lines) + 1
@@ -170,7 +233,12 @@ def _read(data: bytes, name: str) -> Document:
     sheet = StyleSheet(table_stream, fib.styles, _sprms)
     numbers = ListNumbers(table_stream, fib.lists, fib.list_overrides)
     builder = _Builder()
-    text, positions = _main_text(stream, pieces, fib.main_length, _deleted(stream, table_stream, fib))
+    boxes_at, boxes_length = fib.boxes_story
+    boxes = _text_boxes(table_stream, fib) if boxes_length > 0 else []
+    read_to = boxes_at + boxes_length if boxes else fib.main_length
+    text, positions = _main_text(stream, pieces, read_to, _deleted(stream, table_stream, fib))
+    box_texts = [(anchor, text[boxes_at + first:boxes_at + last]) for anchor, first, last in boxes]
+    text = text[:fib.main_length]
     large = _large_pictures(stream, table_stream, fib)
     large_starts = [a for a, _ in large]
 
@@ -188,18 +256,19 @@ def _read(data: bytes, name: str) -> Document:
         if mark in (_PARAGRAPH_END, _CELL_END):
             props = properties.at(positions(end))
             depth = props.table_depth
-            if depth >= 2:  # a table inside a cell: its text joins the outer cell's
-                builder.cell_paragraph(body, False)
-            elif props.row_end:
-                builder.row_end(props)
-            elif depth == 1:
-                builder.cell_paragraph(body, mark == _CELL_END)
+            if props.row_end:
+                builder.row_end(props, max(depth, 1))
+            elif depth >= 1:  # a table's cell, or a cell of a table inside a cell (its cell ends: a property)
+                builder.cell_paragraph(body, mark == _CELL_END or (depth >= 2 and props.inner_cell_end), depth)
             else:
                 override, level = ((props.list_override, props.list_level) if props.list_override is not None
                                    else sheet.list_of(props.style))
                 label = numbers.label(override, level) if override else ""
                 picture = bool(large) and _PICTURE in text[start:end] and holds_large_picture(text[start:end], start)
                 builder.paragraph(body, label, sheet.heading_level(props.style), picture)
+                while box_texts and box_texts[0][0] <= end:  # the text boxes anchored in it follow it
+                    for line in _MARK.split(box_texts.pop(0)[1]):  # its paragraphs (a table's cells a line each)
+                        builder._paragraph(_visible(line), counted=False)
         else:  # a page, section or column break ends a paragraph
             builder.paragraph(body)
         start = end + 1
@@ -222,6 +291,9 @@ class _Fib:
     lists: tuple[int, int]  # PlfLst
     list_overrides: tuple[int, int]  # PlfLfo
     data_stream: bytes = b""
+    boxes_story: tuple[int, int] = (0, 0)  # the text boxes' story: (its first character, its length)
+    anchors: tuple[int, int] = (0, 0)  # PlcSpaMom: where the main story's shapes are anchored
+    boxes: tuple[int, int] = (0, 0)  # PlcftxbxTxt: each text box's characters in its story, and its shape
 
 
 def _open(data: bytes, name: str) -> tuple[bytes, bytes, _Fib]:
@@ -255,6 +327,29 @@ def _why(exc: Exception) -> str:
     return said if 0 < len(said) <= 60 and said.isprintable() else exc.__class__.__name__
 
 
+def _text_boxes(table_stream: bytes, fib: _Fib) -> list[tuple[int, int, int]]:
+    """(where it is anchored in the main story, its first and last character in the text boxes' story) of each
+    text box of the main story, in the order of their anchors. A text box (FTXBXS) names its shape (lid), whose
+    anchor the shapes' table gives (FSPA, spid first). None when the tables are not as the format says."""
+    try:
+        at, size = fib.anchors
+        count = (size - 4) // 30  # a CP (4 bytes) and an FSPA (26) each, and the last CP
+        cps = struct.unpack_from(f"<{count + 1}i", table_stream, at)
+        anchor = {struct.unpack_from("<i", table_stream, at + 4 * (count + 1) + 26 * i)[0]: cps[i]
+                  for i in range(count)}
+        at, size = fib.boxes
+        count = (size - 4) // 26  # a CP and an FTXBXS (22 bytes) each, and the last CP
+        cps = struct.unpack_from(f"<{count + 1}i", table_stream, at)
+        found = []
+        for i in range(count):
+            shape = struct.unpack_from("<i", table_stream, at + 4 * (count + 1) + 22 * i + 14)[0]
+            if shape in anchor and 0 <= cps[i] < cps[i + 1] <= fib.boxes_story[1]:
+                found.append((anchor[shape], cps[i], cps[i + 1]))
+        return sorted(found)
+    except (struct.error, ValueError):
+        return []
+
+
 def _fib(stream: bytes, name: str) -> _Fib:
     if len(stream) < 0x1AA:
         raise InputError(name, "damaged Word document (its header is cut short)" + RESAVE_AS_DOCX)
@@ -271,13 +366,17 @@ def _fib(stream: bytes, name: str) -> _Fib:
     longs_at = 32 + 2 + 2 * words + 2
     longs = struct.unpack_from("<H", stream, longs_at - 2)[0]  # cslw
     main_length = struct.unpack_from("<i", stream, longs_at + 12)[0]  # ccpText
+    # ccpFtn, ccpHdd, (reserved), ccpAtn, ccpEdn: the stories before the text boxes'; ccpTxbx
+    before_boxes, boxes_length = sum(struct.unpack_from("<5i", stream, longs_at + 16)), struct.unpack_from(
+        "<i", stream, longs_at + 36)[0]
     pairs_at = longs_at + 4 * longs + 2  # FibRgFcLcb: (fc, lcb) pairs
 
     def pair(index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", stream, pairs_at + 8 * index)
 
     return _Fib(table_name="1Table" if flags & 0x0200 else "0Table", main_length=max(main_length, 0),
-                clx=pair(33), paragraph_bins=pair(13), character_bins=pair(12), styles=pair(1), lists=pair(73), list_overrides=pair(74))
+                clx=pair(33), paragraph_bins=pair(13), character_bins=pair(12), styles=pair(1), lists=pair(73), list_overrides=pair(74),
+                boxes_story=(max(main_length, 0) + before_boxes, boxes_length), anchors=pair(40), boxes=pair(56))
 
 
 @dataclass(slots=True)
@@ -460,6 +559,8 @@ class _ParagraphProperties:
                 props.in_table = bool(operand[:1] and operand[0])
             elif opcode in (_ROW_END, _INNER_ROW_END):
                 props.row_end = props.row_end or bool(operand[:1] and operand[0])
+            elif opcode == _INNER_CELL_END:
+                props.inner_cell_end = bool(operand[:1] and operand[0])
             elif opcode == _TABLE_DEPTH and len(operand) >= 4:
                 props.depth = struct.unpack_from("<i", operand)[0]
             elif opcode == _TABLE_DEFINITION:
@@ -471,6 +572,7 @@ class _ParagraphProperties:
                     more = self._properties(self.data[at + 2:at + 2 + size], huge=True)
                     props.in_table = props.in_table or more.in_table
                     props.row_end = props.row_end or more.row_end
+                    props.inner_cell_end = props.inner_cell_end or more.inner_cell_end
                     props.depth = props.depth or more.depth
                     props.boundaries = props.boundaries or more.boundaries
                     props.merges = props.merges or more.merges

@@ -2,8 +2,10 @@
 
 Each non-empty paragraph becomes one line, each table row one line (cells separated by tabs),
 in document order, as Word shows the text with its tracked changes accepted: inserted text in, deleted text
-out, and what content controls and smart tags hold in (python-docx's own text leaves them out). Word's automatic numbering (一、 （一） 1.) is rendered in front of the
-paragraph text as Word displays it, so that numbered headings are seen. Positions are shown
+out, and what content controls and smart tags hold in (python-docx's own text leaves them out); a paragraph's
+text boxes follow it, and a layout table (one column, or tables in its cells) is read as the blocks its cells
+hold. Word's automatic numbering (一、 （一） 1.) is rendered in front of the paragraph text as Word displays it,
+so that numbered headings are seen. Positions are shown
 as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
 An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
 """
@@ -250,9 +252,16 @@ def _runs(p):
 
 def blocks(parent):
     """The w:p and w:tbl elements of the body (or a cell), in document order, inside content controls too."""
-    for child in parent.iterchildren(*_BLOCK_OR_HOLDER):
+    return _held(parent, _BLOCK_OR_HOLDER)
+
+
+def _held(parent, tags: tuple):
+    """The children of ``parent`` with one of ``tags`` (which end with _BLOCK_HOLDERS), in document order, inside
+    content controls and custom XML too: a table's rows (a repeating section control holds w:tr) and a row's cells
+    (a control can hold a w:tc) as well as the body's paragraphs and tables. python-docx sees only direct ones."""
+    for child in parent.iterchildren(*tags):
         if child.tag in _BLOCK_HOLDERS:
-            yield from blocks(child)
+            yield from _held(child, tags)
         else:
             yield child
 
@@ -274,21 +283,48 @@ def word_paragraph(line: str, line_no: int, level: int | None) -> Paragraph:
     return Paragraph(stripped.rstrip(), line_no, len(line) - len(stripped) + 1, style_level=level)
 
 
-def _unframed(parent):
-    """``blocks`` of the body, with a table of one column (every row a single cell: a frame round the report, as
-    a web page's layout table becomes when Word or WPS saves the page) given as the blocks its cells hold, as the
-    HTML reader reads a page's layout table: its paragraphs are the report's, the tables inside it its tables."""
+def _unframed(parent, boxed: set):
+    """``blocks`` of the body, with a layout table given as the blocks its cells hold, as the HTML reader reads a
+    page's layout table: its paragraphs are the report's, the tables inside it its tables. A layout table is one of
+    one column (every row a single cell: a frame round the report, as a web page's layout table becomes when Word or
+    WPS saves the page) or one whose cells hold tables (the report, or a statistics table, in a cell of a page's
+    grid; python-docx gives no text of a table inside a cell). A paragraph is followed by what its text boxes hold
+    (w:txbxContent, a 联系方式 box), which are added to ``boxed``: Word shows them on the page with the body."""
     for element in blocks(parent):
-        rows = element.findall(_ROW) if element.tag == _TABLE else ()
-        cells = [row.findall(_CELL) for row in rows]
-        if rows and all(len(row) == 1 for row in cells):
-            for (cell,) in cells:
-                yield from _unframed(cell)
-        else:
-            yield element
+        if element.tag == _TABLE:
+            cells = [list(_held(row, _CELLS)) for row in _held(element, _ROWS)]
+            # a table below a table is in one of its cells (lxml's search, not a walk of every cell in Python)
+            if cells and (all(len(row) == 1 for row in cells) or element.find(_INNER_TABLE) is not None):
+                for row in cells:
+                    for cell in row:
+                        yield from _unframed(cell, boxed)
+                continue
+        yield element
+        if element.tag == W + "p":
+            for box in _text_boxes(element):
+                for inner in _unframed(box, boxed):
+                    boxed.add(inner)
+                    yield inner
+
+
+def _text_boxes(p):
+    """The text boxes anchored in the paragraph, once each: a box's other drawing for older Word (mc:Fallback)
+    holds the same text, and a box inside a box is read with the box that holds it."""
+    for box in p.iter(_TEXT_BOX):
+        up = box.getparent()
+        while up is not p and up.tag not in (_FALLBACK, _TEXT_BOX):
+            up = up.getparent()
+        if up is p:
+            yield box
 
 
 _TABLE, _ROW, _CELL = W + "tbl", W + "tr", W + "tc"
+_ROWS, _CELLS = (_ROW, *_BLOCK_HOLDERS), (_CELL, *_BLOCK_HOLDERS)
+_TEXT_BOX = W + "txbxContent"
+_INNER_TABLE = ".//" + _TABLE
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TC_PR, _GRID_SPAN, _V_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge"
+_TR_PR, _GRID_BEFORE = W + "trPr", W + "gridBefore"
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
 # not a seal or a logo
 _LARGE_PICTURE = 8 * 360000
@@ -376,13 +412,15 @@ def _read(data: bytes, name: str, sources: list | None):
     tables: list[Table] = []
     pictures: list[int] = []
     paragraph_no = 0
-    for element in _unframed(parts.body):
+    boxed: set = set()  # the paragraphs of text boxes: placed at the paragraph they are anchored in
+    for element in _unframed(parts.body, boxed):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
             label = numbering.label(block)
             text = (label + own_text).replace("\r", " ")
-            paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts in Word
+            if element not in boxed:
+                paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts
             if not text.strip():
                 if _holds_large_picture(block._p):
                     pictures.append(len(lines) + 1)
@@ -444,31 +482,57 @@ def _numbering_root(document):
         return None
 
 
+def _grid_rows(tbl):
+    """Each row of the table (inside content controls too) and the w:tc shown in each grid column it fills, as
+    python-docx's ``row.cells`` gives them: a cell spanning columns (w:gridSpan) once per column, and the cell a
+    vertical merge continues (w:vMerge) in place of the continuing one."""
+    above: dict[int, object] = {}  # grid column -> the cell shown there in the row above
+    for tr in _held(tbl, _ROWS):
+        tr_pr = tr.find(_TR_PR)
+        before = tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None
+        column = int(before.get(_VAL) or 0) if before is not None else 0
+        here: dict[int, object] = {}
+        cells = []
+        for tc in _held(tr, _CELLS):
+            tc_pr = tc.find(_TC_PR)
+            span = tc_pr.find(_GRID_SPAN) if tc_pr is not None else None
+            merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
+            span = int(span.get(_VAL) or 1) if span is not None else 1
+            shown = above.get(column, tc) if merge is not None and merge.get(_VAL, "continue") == "continue" else tc
+            cells.extend([shown] * span)
+            here[column] = shown
+            column += span
+        above = here
+        yield tr, cells
+
+
 def _table(block, lines: list[str], places: list, number: int, paragraphs: list[Paragraph], numbering: _Numbering,
            numbered: set | None, sources: list | None = None) -> Table:
+    from docx.table import _Cell as DocxCell
+
     rows: list[Row] = []
     start = len(lines) + 1
-    # python-docx repeats a merged cell in every grid column it spans, and a vertically merged one in every row:
+    # _grid_rows repeats a merged cell in every grid column it spans, and a vertically merged one in every row:
     # each cell is read once, so that its list numbers are counted once (its w:tc kept alive: no other takes its id)
     read: dict[int, tuple[str, list | None, object]] = {}
-    for r, row in enumerate(block.rows, 1):
+    for r, (tr, row_cells) in enumerate(_grid_rows(block._tbl), 1):
         line_no = len(lines) + 1
         texts: dict[int, str] = {}
         grid = []
-        source = LineSource("t", row._tr, []) if sources is not None else None
-        for cell in row.cells:
-            key = id(cell._tc)
+        source = LineSource("t", tr, []) if sources is not None else None
+        for tc in row_cells:
+            key = id(tc)
             if key not in texts:
                 if key not in read:
                     cell_chars: list | None = [] if source is not None else None
-                    read[key] = (_cell_text(cell, numbering, numbered, cell_chars), cell_chars, cell._tc)
+                    read[key] = (_cell_text(DocxCell(tc, block), numbering, numbered, cell_chars), cell_chars, tc)
                 texts[key], chars, _ = read[key]
                 if source is not None:
                     if source.cells:
                         source.chars.append(None)  # the tab between cells
                     cell_start = len(source.chars)
                     source.chars.extend(chars)
-                    source.cells.append((cell_start, len(source.chars), cell._tc))
+                    source.cells.append((cell_start, len(source.chars), tc))
             grid.append((key, texts[key]))
         text, cells = lay_out_row(grid, line_no)
         lines.append(text)

@@ -99,7 +99,9 @@ def _open_parts(data: bytes) -> WordParts | None:
     body = document.find(W + "body") if document.tag == W + "document" else None
     if body is None:
         return None
-    used = {p.style for p in body.iterchildren(W + "p")}
+    # the styles of every paragraph, those in tables, layout tables and text boxes too (the reader reads their
+    # headings): each w:pStyle's id, and None (the default style) for a paragraph without one
+    used = {style.get(W + "val") for style in body.iter(W + "pStyle")} | {None}
     styles_root = _styles_used(styles[1], used, parse_xml)
     return WordParts(body, Styles(styles_root), parse_xml(numbering[1]) if numbering is not None else None)
 
