@@ -50,7 +50,10 @@ class Store:
                     self.kept.forget(key)
             compiled, args = self._compiled_and_noted(pattern, flags)
             if args is not None:
-                self.kept.put(key, args)
+                try:
+                    self.kept.put(key, args)
+                except ValueError:  # data marshal cannot write: compiled the usual way each time
+                    pass
             return compiled
 
     def _compiled_and_noted(self, pattern, flags: int):

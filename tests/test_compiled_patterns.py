@@ -112,6 +112,28 @@ def test_a_store_grown_past_its_bound_keeps_what_its_last_process_used(tmp_path,
     assert set(beside_bytecode.read(str(tmp_path / "re.bin"))) == {("a1", 0), ("b", 0)}
 
 
+def test_a_stores_patterns_are_decoded_only_when_asked_for(tmp_path, monkeypatch):
+    """A store holding many patterns a process does not use (those other commands and file types compiled) costs
+    it a dict of bytes to read, not every pattern's data: an entry is decoded when its pattern is compiled, and one
+    that does not decode is compiled again and kept in its place."""
+    _kept_and_read_back(tmp_path, [(r"\d+件", 0, True), (r"[，。]", 0, True)])
+    path = str(tmp_path / "re.bin")
+    table = beside_bytecode.read(path)
+    assert all(type(data) is bytes for data in table.values())
+    table[(r"[，。]", 0)] = b"\xff damaged"
+    beside_bytecode.write(path, table)
+    store = Store("re", path)
+    decoded = []
+    loads = beside_bytecode.marshal.loads
+    monkeypatch.setattr(beside_bytecode.marshal, "loads", lambda data: decoded.append(data) or loads(data))
+    assert store.compile(r"\d+件").search("共收到12件").group() == "12件"
+    assert len(decoded) == 2  # the table, and the one pattern asked for
+    assert store.compile(r"[，。]").findall("一，二。") == ["，", "。"]  # the damaged entry: compiled again
+    store.save()
+    _never_compiled_the_usual_way(monkeypatch)
+    assert Store("re", path).compile(r"[，。]").findall("一，二。") == ["，", "。"]  # kept again, whole
+
+
 def test_a_pattern_that_does_not_compile_raises_as_the_engine_does(tmp_path):
     store = Store("regex", str(tmp_path / "regex.bin"))
     with pytest.raises(regex.error):
