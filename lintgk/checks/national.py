@@ -51,7 +51,7 @@ def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading
     by_title = {title: name for name, title in titles.items()}
     found: dict[str, Heading] = {}
     for h in report.headings:
-        if h.level == 1 or _under_a_part(h):
+        if h.level == 1 or h.in_part:
             continue
         name = by_title.get("".join(h.title.split()))
         if name is not None and name not in found:
@@ -67,15 +67,6 @@ def _miswritten(parts: list[Heading], name: str) -> int | None:
         return None
     number, title = known[0]
     return next((i for i, h in enumerate(parts) if h.number == number and nearly_title(h.title, title)), None)
-
-
-def _under_a_part(heading: Heading) -> bool:
-    parent = heading.parent
-    while parent is not None:
-        if parent.level == 1:
-            return True
-        parent = parent.parent
-    return False
 
 
 @kind("national-parts", params=NationalPartsParams)

@@ -365,7 +365,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             continue
         outer_item = top_items.get(h.level)
         if outer_item is not None and h.parent is not None and h.number == outer_item.number + 1 \
-                and not _within_part(h):
+                and not h.in_part:
             # parts numbered as items (「1.总体情况」 （一）…（六） 「2.主动公开……」, no 一、): the 2. goes on with the
             # 1. outside every part, not a new list under （六） (GK105 names the parts' numbering)
             groups[(id(None), h.level)].append(h)
@@ -430,16 +430,6 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             for span, shown, number in half_bracketed(previous, next_heading_line(previous), expected):
                 emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
     _numerals_lost(report, emit)
-
-
-def _within_part(heading) -> bool:
-    """Whether a level-1 heading (a part) holds ``heading``."""
-    parent = heading.parent
-    while parent is not None:
-        if parent.level == 1:
-            return True
-        parent = parent.parent
-    return False
 
 
 # a sub-heading whose numeral the page lost, the brackets left empty (「（）公开的主要内容。」)

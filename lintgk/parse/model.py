@@ -57,6 +57,16 @@ class Heading:
     span: Span
     parent: Heading | None = None
 
+    @property
+    def in_part(self) -> bool:
+        """Whether a part (a level-1 heading) holds this heading."""
+        parent = self.parent
+        while parent is not None:
+            if parent.level == 1:
+                return True
+            parent = parent.parent
+        return False
+
 
 @dataclass(slots=True)
 class Figure:
