@@ -114,3 +114,25 @@ def test_web_furniture_paragraphs_are_removed(tmp_path):
     assert texts[0] == "东宁街道办事处2016年政府信息公开工作年度报告"
     assert not any(t.startswith("发布日期") for t in texts)
     assert not list(tmp_path.glob(".*.lintgk"))  # the temporary file was renamed into place
+
+
+def test_a_fix_in_a_text_box_is_made_in_both_of_its_copies(tmp_path):
+    """Word keeps a text box twice: the copy it shows (mc:Choice) and one for older Word (mc:Fallback). lintgk reads the
+    first; a fix made there alone left the old text in the other (wd70, a finance bureau's 2025 draft)."""
+    import docx
+    from docx.oxml.parser import parse_xml
+
+    from test_docx_layout import _TEXT_BOX, _W
+
+    document = docx.Document()
+    document.add_paragraph("某局2025年政府信息公开工作年度报告")
+    anchor = document.add_paragraph("一、总体情况")
+    content = "<w:p><w:r><w:t>联系电话:0591-0000000,传真:0591-0000001</w:t></w:r></w:p>"
+    anchor._p.append(parse_xml(_TEXT_BOX.format(w=_W, content=content)))
+    report = tmp_path / "box.docx"
+    document.save(report)
+    run_cli("check", str(report), "--fix", "-q", "--select", "GK601")
+    with zipfile.ZipFile(report) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    boxes = [[t.text for t in box.iter(W + "t")] for box in body.iter(W + "txbxContent")]
+    assert boxes == [["联系电话：0591-0000000，传真：0591-0000001"]] * 2

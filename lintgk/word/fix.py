@@ -58,6 +58,30 @@ def _plan_edit(edit: Edit, smap: SourceMap, lines: list[str]):
     return ("text", [(r, node, index, False) for r, node, index in refs], edit.replacement)
 
 
+_TEXT_BOX = W + "txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _in_older_words_copy(refs: list) -> list | None:
+    """The same characters in a text box's copy for older Word (mc:Fallback), when ``refs`` are in the copy Word
+    shows (mc:Choice) and the two copies hold the same text: a fix there is made in both (one copy fixed, Word 2007
+    or a viewer that draws the other would show the old text). None otherwise."""
+    box = refs[0][1].getparent()
+    while box is not None and box.tag != _TEXT_BOX:
+        box = box.getparent()
+    choice = box
+    while choice is not None and choice.tag != _MC + "Choice":
+        choice = choice.getparent()
+    if choice is None or (fallback := choice.getparent().find(_MC + "Fallback")) is None:
+        return None
+    other = next(fallback.iter(_TEXT_BOX), None)
+    nodes, twins = list(box.iter(W + "t")), list(other.iter(W + "t")) if other is not None else []
+    if len(nodes) != len(twins) or any(a.text != b.text for a, b in zip(nodes, twins)):
+        return None
+    twin_of = dict(zip(nodes, twins))
+    return [(r, twin_of[node], index, insert) for r, node, index, insert in refs]
+
+
 def _apply_text(refs: list, replacement: str) -> None:
     """Replace the characters ``refs`` (consecutive, in document order) by ``replacement``, which goes
     into the run of the first one and so takes its formatting."""
@@ -95,7 +119,10 @@ def apply_edits(smap: SourceMap, lines: list[str], fixes: list[list[Edit]]) -> t
                 if p.getparent() is not None:
                     p.getparent().remove(p)
         else:
+            twins = _in_older_words_copy(plan[1])  # (before the edit: the copies' texts are compared)
             _apply_text(plan[1], plan[2])
+            if twins is not None:
+                _apply_text(twins, plan[2])
     return applied, left
 
 
