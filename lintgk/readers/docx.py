@@ -23,7 +23,7 @@ from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn
 from lintgk.readers.archive import check_zip, check_zip_parts
-from lintgk.readers.docx_parts import W, WordParts, open_parts
+from lintgk.readers.docx_parts import MC, TEXT_BOX, W, WordParts, open_parts
 
 _HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
@@ -310,9 +310,9 @@ def _unframed(parent, boxed: set):
 def _text_boxes(p):
     """The text boxes anchored in the paragraph, once each: a box's other drawing for older Word (mc:Fallback)
     holds the same text, and a box inside a box is read with the box that holds it."""
-    for box in p.iter(_TEXT_BOX):
+    for box in p.iter(TEXT_BOX):
         up = box.getparent()
-        while up is not p and up.tag not in (_FALLBACK, _TEXT_BOX):
+        while up is not p and up.tag not in (_FALLBACK, TEXT_BOX):
             up = up.getparent()
         if up is p:
             yield box
@@ -320,9 +320,8 @@ def _text_boxes(p):
 
 _TABLE, _ROW, _CELL = W + "tbl", W + "tr", W + "tc"
 _ROWS, _CELLS = (_ROW, *_BLOCK_HOLDERS), (_CELL, *_BLOCK_HOLDERS)
-_TEXT_BOX = W + "txbxContent"
 _INNER_TABLE = ".//" + _TABLE
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_FALLBACK = MC + "Fallback"
 _TC_PR, _GRID_SPAN, _V_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge"
 _TR_PR, _GRID_BEFORE = W + "trPr", W + "gridBefore"
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,

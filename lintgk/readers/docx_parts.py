@@ -20,6 +20,8 @@ from lintgk.readers.archive import read_member
 
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"  # WordprocessingML's namespace
 W = "{" + W_URI + "}"  # the prefix of its tags and attributes in lxml's names, as in W + "body"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"  # mc:AlternateContent's Choice, Fallback
+TEXT_BOX = W + "txbxContent"  # a text box's paragraphs (in each of its copies: mc:Choice, mc:Fallback)
 _W_URI = W_URI.encode()
 # the start of styles.xml up to its root's start tag: an optional XML declaration, then <w:styles ...>
 _STYLES_ROOT = re.compile(rb'\s*(?:<\?xml[^>]*\?>)?\s*<w:styles(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|\'[^\']*\'))*\s*>')

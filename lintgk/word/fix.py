@@ -12,7 +12,7 @@ import zipfile
 
 from lintgk.model import Edit
 from lintgk.readers.docx import SourceMap, read_docx_mapped
-from lintgk.readers.docx_parts import W
+from lintgk.readers.docx_parts import MC, TEXT_BOX, W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MAX_PASSES = 10
@@ -58,23 +58,19 @@ def _plan_edit(edit: Edit, smap: SourceMap, lines: list[str]):
     return ("text", [(r, node, index, False) for r, node, index in refs], edit.replacement)
 
 
-_TEXT_BOX = W + "txbxContent"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
 def _in_older_words_copy(refs: list) -> list | None:
     """The same characters in a text box's copy for older Word (mc:Fallback), when ``refs`` are in the copy Word
     shows (mc:Choice) and the two copies hold the same text: a fix there is made in both (one copy fixed, Word 2007
     or a viewer that draws the other would show the old text). None otherwise."""
     box = refs[0][1].getparent()
-    while box is not None and box.tag != _TEXT_BOX:
+    while box is not None and box.tag != TEXT_BOX:
         box = box.getparent()
     choice = box
-    while choice is not None and choice.tag != _MC + "Choice":
+    while choice is not None and choice.tag != MC + "Choice":
         choice = choice.getparent()
-    if choice is None or (fallback := choice.getparent().find(_MC + "Fallback")) is None:
+    if choice is None or (fallback := choice.getparent().find(MC + "Fallback")) is None:
         return None
-    other = next(fallback.iter(_TEXT_BOX), None)
+    other = next(fallback.iter(TEXT_BOX), None)
     nodes, twins = list(box.iter(W + "t")), list(other.iter(W + "t")) if other is not None else []
     if len(nodes) != len(twins) or any(a.text != b.text for a, b in zip(nodes, twins)):
         return None
