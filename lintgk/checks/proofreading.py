@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re as std_re
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import eq
 from typing import Callable, Iterator
 
 from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans, words_pattern
@@ -441,29 +442,32 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
 
 def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int, Paragraph, int, int, str]]:
     """The clauses written twice over (a phrase twice as one clause) and the clauses written again after a comma,
-    from one split of the text into its clauses (what lies between two marks or newlines)."""
+    from one split of the text into its clauses (what lies between two marks or newlines). The candidates are
+    picked by comparisons made in C (a clause's halves; each clause with the next, blanks aside): the loop in
+    Python runs only over the few a report has."""
     clauses = _CLAUSE_SPLIT.split(text)
-    last = len(clauses) - 1
-    start = 0  # where the clause starts in the text
+    cores = list(map(str.strip, clauses, repeat(_BLANKS)))
+    twice = {i for i, core in enumerate(cores) if len(core) >= 6 and core[:len(core) // 2] == core[len(core) // 2:]}
+    again = {i for i in compress(count(), map(eq, cores, islice(cores, 1, None))) if len(cores[i]) >= 3}
+    if not (twice or again):
+        return
+    starts = [0, *accumulate(len(clause) + 1 for clause in clauses)]  # where each clause starts in the text
     again_after = -1  # the clause that was the copy of the one before it: it opens no copy itself
-    for i, clause in enumerate(clauses):
+    for i in sorted(twice | again):
+        clause, core, start = clauses[i], cores[i], starts[i]
         end = start + len(clause)
-        core = clause.strip(_BLANKS)
-        size = len(core)
-        if size >= 6 and not size % 2 and core[:size // 2] == core[size // 2:] \
-                and (phrase := _doubled_clause(core)) is not None:
+        if i in twice and (phrase := _doubled_clause(core)) is not None:
             at = end - len(clause.lstrip(_BLANKS))
             _, par, offset = joined.at(at)
-            yield offset, par, at - offset, at + size - offset, phrase
-        if i < last and i != again_after and size >= 3 and text[end] in _COMMAS \
-                and (again := _written_again(clause, core, clauses[i + 1])) is not None:
+            yield offset, par, at - offset, at + len(core) - offset, phrase
+        if i in again and i != again_after and text[end] in _COMMAS \
+                and (found := _written_again(clause, core, clauses[i + 1])) is not None:
             again_after = i + 1
-            copy, blanks_after = again
+            copy, blanks_after = found
             if len(_HAN.findall(copy)) >= 3:  # reported from the comma (or the blanks before it) to the copy's end
                 at = start + len(clause.rstrip(_BLANKS)) + blanks_after
                 _, par, offset = joined.at(at)
                 yield offset, par, at - offset, end + 1 + len(clauses[i + 1].rstrip(_BLANKS)) - offset, copy
-        start = end + 1
 
 
 def _written_again(clause: str, core: str, following: str) -> tuple[str, int] | None:
