@@ -1,0 +1,38 @@
+"""Word and WPS layouts of real reports exported to PDF (pd72): text a fixed-height cell clips, a title that is
+also the running header, a table wider than the text column."""
+from __future__ import annotations
+
+from makers import cjk_canvas
+
+from lintgk.readers import read_path
+from lintgk.readers.pdf_objects import mirrored_objects
+
+
+def test_text_the_clip_hides_is_not_read(tmp_path):
+    """A merged cell's text in a header row repeated on the next page runs past the row, which clips it (as
+    LibreOffice exports it): the hidden line is in the content stream, on top of the row below, and is not read."""
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "clipped.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    c.setFont("STSong-Light", 12)
+    c.drawString(80, height - 80, "三、收到和处理政府信息公开申请情况")
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(80, height - 130, 120, 30)  # the repeated header cell, two lines high
+    c.clipPath(clip, stroke=0, fill=0)
+    for i, text in enumerate(["（本列数据的勾稽", "关系为：第一项加", "第二项之和）"]):
+        c.drawString(82, height - 115 - 14 * i, text)  # the third line falls below the cell
+    c.restoreState()
+    c.drawString(120, height - 145, "2.其他法律行政法规禁止公开")
+    c.save()
+    lines = read_path(path).lines
+    assert "2.其他法律行政法规禁止公开" in lines
+    assert not any("之和" in line for line in lines)
+    # pdfplumber keeps it: the page's objects stay equal to pdfplumber's
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        assert "之" in {char["text"] for char in mirrored_objects(pdf.pages[0])["char"]}
+
