@@ -36,3 +36,30 @@ def test_text_the_clip_hides_is_not_read(tmp_path):
     with pdfplumber.open(path) as pdf:
         assert "之" in {char["text"] for char in mirrored_objects(pdf.pages[0])["char"]}
 
+
+BODY = ["本年度报告根据政府信息公开条例的要求编制。", "全年未发生因政府信息公开被申请行政复议的情况。"]
+
+
+def test_a_title_repeated_as_the_running_header_is_kept_on_the_first_page(tmp_path):
+    """The report's title is the running header of every page (small type, top margin) and stands below it on
+    the first page in a large font: the header lines go, the title stays."""
+    from reportlab.lib.pagesizes import A4
+
+    title = "2019年某某市人民政府办公厅政府信息公开工作年度报告"
+    path = tmp_path / "title-header.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    for page in range(2):
+        c.setFont("STSong-Light", 9)
+        c.drawCentredString(width / 2, height - 44, title)
+        c.setFont("STSong-Light", 14)
+        top = height - 110
+        if page == 0:
+            c.setFont("STSong-Light", 20)
+            c.drawCentredString(width / 2, height - 64, title)
+            c.setFont("STSong-Light", 14)
+        c.drawString(80, top, BODY[page])
+        c.showPage()
+    c.save()
+    assert read_path(path).lines == [title, *BODY]
+

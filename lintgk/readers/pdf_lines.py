@@ -128,6 +128,9 @@ def _median_size(chars: list[dict]) -> float:
     return sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2
 
 
+_SAME_TYPE = 0.2  # sizes of one type read from two pages differ by less than this share
+
+
 def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
     """ids of header and footer lines: the same text at the same height at the top or bottom of several
     pages, or (on a page of its own) a line in a much smaller type in the top or bottom margin."""
@@ -147,7 +150,9 @@ def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
                 furniture.add(id(line))
     for same in seen.values():
         for line in same:
-            level = [x for x in same if abs(x["top"] - line["top"]) <= x["size"]]
+            # in the same type too: a title repeated as the running header stands in a larger one just below it
+            level = [x for x in same if abs(x["top"] - line["top"]) <= x["size"]
+                     and abs(x["size"] - line["size"]) <= _SAME_TYPE * line["size"]]
             if len(level) >= 2:
                 furniture |= {id(x) for x in level}
     return furniture
