@@ -63,3 +63,23 @@ def test_a_title_repeated_as_the_running_header_is_kept_on_the_first_page(tmp_pa
     c.save()
     assert read_path(path).lines == [title, *BODY]
 
+
+def test_a_table_wider_than_the_text_column_does_not_move_its_left_margin(tmp_path):
+    """Wide margins: a table's cells that no grid holds stand out into the left margin; the prose still joins
+    at the text column's own margin."""
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "wide-margins.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    first = "2025年，我局深入贯彻落实政府信息公开条例等"  # indented two characters
+    full = ["文件要求，不断规范和完善政府信息公开工作，取", "得了较好成效。现将有关情况报告如下："]
+    c.setFont("STSong-Light", 14)
+    c.drawString(172, height - 100, first)
+    for i, text in enumerate(full):
+        c.drawString(144, height - 128 - 28 * i, text)
+    for i, cell in enumerate(["年结转", "政府信", "息公开"]):  # cells of a table set wider than the column
+        c.drawString(82, height - 240 - 28 * i, cell)
+    c.save()
+    lines = read_path(path).lines
+    assert lines[0] == first + "".join(full)

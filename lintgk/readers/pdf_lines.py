@@ -183,7 +183,14 @@ class Layout:
         gaps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:])
                 if 0 < b["top"] - a["top"] < 3 * a["size"] + 1]
         left = min(x["x0"] for x in lines)
-        return cls(left, _right_margin(lines, left, page_width), median(gaps) if gaps else 0.0)
+        right = _right_margin(lines, left, page_width)
+        # the margin the full lines start at: the cells of a table wider than the text column, read as lines
+        # where its grid was not found, stand out into the margin and are no line the prose wraps to
+        full = [x["x0"] for x in lines if x["x1"] >= right - 2 * x["size"]]
+        if full and min(full) > left:
+            left = min(full)
+            right = _right_margin(lines, left, page_width)
+        return cls(left, right, median(gaps) if gaps else 0.0)
 
     def reaches_right(self, line: dict) -> bool:
         return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
