@@ -83,3 +83,26 @@ def test_a_table_wider_than_the_text_column_does_not_move_its_left_margin(tmp_pa
     c.save()
     lines = read_path(path).lines
     assert lines[0] == first + "".join(full)
+
+
+def test_a_paragraphs_last_line_that_is_one_figure_is_no_page_number(tmp_path):
+    """A narrow column wraps a paragraph's last figure onto a line of its own mid-page: it stays in the paragraph;
+    the page number in the bottom margin goes."""
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "figure-line.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    first = "（一）主动公开政务信息数量。全年累计主动公开政"  # indented two characters
+    full = ["务信息数219条，其中通过门户网站公开信息26条，", "通过微信订阅号和政务新媒体等多个平台公开政务信息"]
+    c.setFont("STSong-Light", 14)
+    c.drawString(172, height - 100, first)
+    c.drawString(144, height - 128, full[0])
+    c.drawString(144, height - 156, full[1])
+    c.drawString(144, height - 184, "193")
+    c.drawString(172, height - 212, "（二）主动公开的政务信息内容。")
+    c.drawCentredString(width / 2, 40, "3")
+    c.save()
+    lines = read_path(path).lines
+    assert lines[0] == first + "".join(full) + "193"
+    assert "3" not in lines

@@ -32,20 +32,49 @@ _UNBREAKABLE = lazy_compile(r"^[(\[（［【“‘]?[A-Za-z0-9@:/._\-%?=&#~+]+[)
 def page_lines(page) -> list[dict]:
     """The page's text lines: x0, x1, top, bottom, text and font size; page numbers left out."""
     out = []
+    numbers = []  # lines that read as a page number
     for line in text_lines(page, TEXT_SETTINGS):
         text = line["text"].strip()
-        if not text or PAGE_NUMBER.match(text):
+        if not text:
+            continue
+        if PAGE_NUMBER.match(text):
+            numbers.append((line, text))
             continue
         if " " in text:
             text = _unspread(text, line["chars"])
-        size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
-        kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
-                "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+        kept = _kept(line, text)
         if out and _same_baseline(out[-1], kept):
             out[-1] = _joined(out[-1], kept)
         else:
             out.append(kept)
+    for line, text in numbers:
+        _keep_mid_page_number(out, line, text)
     return out
+
+
+def _kept(line: dict, text: str) -> dict:
+    size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
+    return {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+            "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+
+
+def _keep_mid_page_number(out: list[dict], line: dict, text: str) -> None:
+    """Put back into ``out`` a line that reads as a page number but is the last word of a wrapped paragraph
+    (「……公开政务信息」 / 「193」): text below it on the page (a page number is in a margin), at the left margin
+    under a long line left open. A figure of a table whose grid was not found stays out, as before."""
+    below = [i for i, x in enumerate(out) if x["top"] >= line["bottom"]]
+    if not below or not below[0]:
+        return
+    above = out[below[0] - 1]
+    kept = _kept(line, text)
+    size = above["size"]
+    if (above["bottom"] > line["top"] or above["text"].endswith(tuple(_STOPS))
+            or above["x1"] - above["x0"] < _LONG_LINE * size or line["x0"] > min(x["x0"] for x in out) + size):
+        return
+    out.insert(below[0], kept)
+
+
+_LONG_LINE = 10  # ems: a line of prose, not a table's label cell
 
 
 # A justified line stretched evenly: its gaps next to Chinese characters within this much of one another (em)
