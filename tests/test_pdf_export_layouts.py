@@ -106,3 +106,20 @@ def test_a_paragraphs_last_line_that_is_one_figure_is_no_page_number(tmp_path):
     lines = read_path(path).lines
     assert lines[0] == first + "".join(full) + "193"
     assert "3" not in lines
+
+
+def test_a_row_the_page_break_cut_with_its_group_labels_end_is_one_row():
+    """Word lets a row break across pages: the row 「（二）部分公开……」 of the national table, in the group
+    「三、本年度办理结果」 merged down its rows, went on the next page with the ends of both labels (「理结果」 under
+    the group, 「分公开（区分处理的……）」 under the row), in a grid of other columns (a draft of 平潭 公安局 2024,
+    exported by LibreOffice): the row's label is whole, not 「（二）部」 and a row of its own with blank figures."""
+    from lintgk.readers.pdf import _assemble
+
+    first = [["三、\n本年\n度办", "（一）予\n以公开", "3", "0", "0", "0", "0", "0", "3"],
+             [None, "（二）部", "1", "0", "0", "0", "0", "0", "1"]]
+    second = [["理结\n果", "分公开\n（区分处\n理的，只\n计这一情\n形，不计\n其他情\n形）", None, "", "", "", "", "", "", ""],
+              [None, "（三\n）不\n予公\n开", "1.属\n于国\n家秘\n密", "0", "0", "0", "0", "0", "0", "0"]]
+    doc = _assemble([(842.0, [(700.0, "table", first)]), (842.0, [(72.0, "table", second)])], "cut.pdf")
+    labels = [row.cells[1].text for row in doc.tables[0].rows]
+    assert labels[:2] == ["（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]
+    assert len(doc.tables[0].rows) == 3
