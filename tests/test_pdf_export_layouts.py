@@ -123,3 +123,20 @@ def test_a_row_the_page_break_cut_with_its_group_labels_end_is_one_row():
     labels = [row.cells[1].text for row in doc.tables[0].rows]
     assert labels[:2] == ["（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]
     assert len(doc.tables[0].rows) == 3
+
+
+def test_a_ragged_line_whose_last_character_went_over_with_a_comma_goes_on():
+    """A paragraph set flush left (ragged right): 「件，」 cannot be parted, so the line above ends two characters
+    short at 「……共计8」 (a Word draft of 平潭 公安局 2024, exported by LibreOffice). It goes on its paragraph; a line
+    ending with a stop, or further from the margin, still ends its own."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=90.0, right=522.0, pitch=21.4)
+
+    def line(text: str, x1: float, top: float) -> dict:
+        return {"text": text, "x0": 90.0, "x1": x1, "top": top, "bottom": top + 16, "size": 16.0}
+
+    below = line("件，申请事项涉及政策法规信息1件、机构设置信息1件、", 507.3, 337.7)
+    assert continues(line("寄、网络提交的各类政府信息公开申请共计8", 487.5, 316.3), below, layout, True)
+    assert not continues(line("寄、网络提交的各类政府信息公开申请共计8。", 487.5, 316.3), below, layout, True)
+    assert not continues(line("寄、网络提交的各类政府信息公开申请", 440.0, 316.3), below, layout, True)

@@ -310,6 +310,10 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
         wide = _kept_with_word(text, word.end())
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
+    if open_end and layout.flush_left(line) and is_cjk(text[0]) and (wide := _kept_with_word(text, 1)):
+        # a ragged line: the character before punctuation no line starts with went over with it (「……共计8」 /
+        # 「件，申请事项……」), leaving the room of the two on the line above
+        return layout.right - prev["x1"] < (1 + wide + 0.5) * line["size"]
     return False
 
 
