@@ -140,3 +140,23 @@ def test_a_ragged_line_whose_last_character_went_over_with_a_comma_goes_on():
     assert continues(line("寄、网络提交的各类政府信息公开申请共计8", 487.5, 316.3), below, layout, True)
     assert not continues(line("寄、网络提交的各类政府信息公开申请共计8。", 487.5, 316.3), below, layout, True)
     assert not continues(line("寄、网络提交的各类政府信息公开申请", 440.0, 316.3), below, layout, True)
+
+
+def test_the_title_and_its_copy_in_body_type_atop_a_later_page_are_no_running_header(tmp_path):
+    """The 20pt title on page one and the title again in 16pt body type at the top of a later page (over the
+    appended table, 海澄 2016 laid out in Word with moderate margins): two sizes, so no header repeated on the
+    pages; both stay."""
+    from reportlab.lib.pagesizes import A4
+
+    title = "某某综合实验区2016年度政府信息公开工作年度报告"
+    path = tmp_path / "title-again.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    for page, (size, top) in enumerate(((20, 90), (16, 98))):
+        c.setFont("STSong-Light", size)
+        c.drawString(56, height - top, title)
+        c.setFont("STSong-Light", 14)
+        c.drawString(80, height - 160, BODY[page])
+        c.showPage()
+    c.save()
+    assert read_path(path).lines == [title, BODY[0], title, BODY[1]]

@@ -157,7 +157,7 @@ def _median_size(chars: list[dict]) -> float:
     return sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2
 
 
-_SAME_TYPE = 0.2  # sizes of one type read from two pages differ by less than this share
+_SAME_TYPE = 0.1  # sizes of one type read from two pages differ by less than this share (20 and 16 pt: two)
 
 
 def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
