@@ -297,18 +297,34 @@ def _tails_of(before: list, after: list) -> bool:
 
 def _label_tail(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page whose grid splits otherwise than the page before's, is the end of
-    ``before``'s label: one piece of text, no row number, the rest of its cells there but blank (the figures
-    stayed above with the label's first lines), and ``before`` a row with figures."""
+    ``before``'s label: text with no row number, the rest of its cells there but blank (the figures stayed above
+    with the label's first lines), and ``before`` a row with figures. Its pieces go on ``before``'s labels one for
+    one (`_label_pieces`)."""
     filled = [c.strip() for c in after if c and c.strip()]
-    return (len(filled) == 1 and "" in after and not _NUMBER.match(filled[0]) and not ANY_MARKER.match(filled[0])
-            and any(c and _NUMBER.match(c) for c in before))
+    return (bool(filled) and "" in after and not any(_NUMBER.match(c) or ANY_MARKER.match(c) for c in filled)
+            and any(c and _NUMBER.match(c) for c in before) and _label_pieces(before, after) is not None)
+
+
+def _label_pieces(before: list, after: list) -> list[tuple[int, str]] | None:
+    """(cell of ``before``, its end in ``after``) for each piece of text ``after`` holds, in order, on the last labels
+    of ``before`` (a row's own label is its last); a piece more, first, where ``before`` opens with a cell merged
+    from the rows above, is the end of that group's label (「三、本年度办」 / 「理结果」), which no cell of this row
+    holds, and is left out."""
+    pieces = [c for c in after if c and c.strip()]
+    labels = [i for i, c in enumerate(before) if c and c.strip() and not _NUMBER.match(c)]
+    if len(pieces) == len(labels) + 1 and before[0] is None:
+        pieces = pieces[1:]
+    if not labels or len(pieces) > len(labels):
+        return None
+    return list(zip(labels[len(labels) - len(pieces):], pieces))  # the last labels: a row's own label is its last
 
 
 def _join_label(before: list, after: list) -> list:
-    """``before`` with the piece ``after`` holds added to its label, its last cell of text before the figures."""
-    tail = next(c for c in after if c and c.strip())
-    at = max(i for i, c in enumerate(before) if c and c.strip() and not _NUMBER.match(c))
-    return before[:at] + [before[at] + tail] + before[at + 1:]
+    """``before`` with the pieces ``after`` holds added to its labels (`_label_pieces`)."""
+    out = list(before)
+    for at, tail in _label_pieces(before, after) or ():
+        out[at] = out[at] + tail
+    return out
 
 
 def _join_rows(before: list, after: list) -> list:

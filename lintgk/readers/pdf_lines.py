@@ -32,20 +32,49 @@ _UNBREAKABLE = lazy_compile(r"^[(\[（［【“‘]?[A-Za-z0-9@:/._\-%?=&#~+]+[)
 def page_lines(page) -> list[dict]:
     """The page's text lines: x0, x1, top, bottom, text and font size; page numbers left out."""
     out = []
+    numbers = []  # lines that read as a page number
     for line in text_lines(page, TEXT_SETTINGS):
         text = line["text"].strip()
-        if not text or PAGE_NUMBER.match(text):
+        if not text:
+            continue
+        if PAGE_NUMBER.match(text):
+            numbers.append((line, text))
             continue
         if " " in text:
             text = _unspread(text, line["chars"])
-        size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
-        kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
-                "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+        kept = _kept(line, text)
         if out and _same_baseline(out[-1], kept):
             out[-1] = _joined(out[-1], kept)
         else:
             out.append(kept)
+    for line, text in numbers:
+        _keep_mid_page_number(out, line, text)
     return out
+
+
+def _kept(line: dict, text: str) -> dict:
+    size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
+    return {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+            "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+
+
+def _keep_mid_page_number(out: list[dict], line: dict, text: str) -> None:
+    """Put back into ``out`` a line that reads as a page number but is the last word of a wrapped paragraph
+    (「……公开政务信息」 / 「193」): text below it on the page (a page number is in a margin), at the left margin
+    under a long line left open. A figure of a table whose grid was not found stays out, as before."""
+    below = [i for i, x in enumerate(out) if x["top"] >= line["bottom"]]
+    if not below or not below[0]:
+        return
+    above = out[below[0] - 1]
+    kept = _kept(line, text)
+    size = above["size"]
+    if (above["bottom"] > line["top"] or above["text"].endswith(tuple(_STOPS))
+            or above["x1"] - above["x0"] < _LONG_LINE * size or line["x0"] > min(x["x0"] for x in out) + size):
+        return
+    out.insert(below[0], kept)
+
+
+_LONG_LINE = 10  # ems: a line of prose, not a table's label cell
 
 
 # A justified line stretched evenly: its gaps next to Chinese characters within this much of one another (em)
@@ -128,6 +157,9 @@ def _median_size(chars: list[dict]) -> float:
     return sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2
 
 
+_SAME_TYPE = 0.1  # sizes of one type read from two pages differ by less than this share (20 and 16 pt: two)
+
+
 def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
     """ids of header and footer lines: the same text at the same height at the top or bottom of several
     pages, or (on a page of its own) a line in a much smaller type in the top or bottom margin."""
@@ -147,7 +179,9 @@ def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
                 furniture.add(id(line))
     for same in seen.values():
         for line in same:
-            level = [x for x in same if abs(x["top"] - line["top"]) <= x["size"]]
+            # in the same type too: a title repeated as the running header stands in a larger one just below it
+            level = [x for x in same if abs(x["top"] - line["top"]) <= x["size"]
+                     and abs(x["size"] - line["size"]) <= _SAME_TYPE * line["size"]]
             if len(level) >= 2:
                 furniture |= {id(x) for x in level}
     return furniture
@@ -178,7 +212,14 @@ class Layout:
         gaps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:])
                 if 0 < b["top"] - a["top"] < 3 * a["size"] + 1]
         left = min(x["x0"] for x in lines)
-        return cls(left, _right_margin(lines, left, page_width), median(gaps) if gaps else 0.0)
+        right = _right_margin(lines, left, page_width)
+        # the margin the full lines start at: the cells of a table wider than the text column, read as lines
+        # where its grid was not found, stand out into the margin and are no line the prose wraps to
+        full = [x["x0"] for x in lines if x["x1"] >= right - 2 * x["size"]]
+        if full and min(full) > left:
+            left = min(full)
+            right = _right_margin(lines, left, page_width)
+        return cls(left, right, median(gaps) if gaps else 0.0)
 
     def reaches_right(self, line: dict) -> bool:
         return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
@@ -269,6 +310,10 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
         wide = _kept_with_word(text, word.end())
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
+    if open_end and layout.flush_left(line) and is_cjk(text[0]) and (wide := _kept_with_word(text, 1)):
+        # a ragged line: the character before punctuation no line starts with went over with it (「……共计8」 /
+        # 「件，申请事项……」), leaving the room of the two on the line above
+        return layout.right - prev["x1"] < (1 + wide + 0.5) * line["size"]
     return False
 
 

@@ -11,6 +11,12 @@ pdfplumber's `page.objects` (tests/test_pdf_objects.py holds them equal, object 
 test PDF and on a page made to reach the rare branches), so the tables and text lines found from them
 are the same. That equality was checked for the versions of pdfminer.six and pdfplumber in VERIFIED only:
 with others, the page's objects are pdfplumber's own (slower, never different).
+
+`read_objects` also leaves out the characters drawn outside the clipping path, which pdfplumber keeps: the
+text a Word or LibreOffice table cell of fixed height cuts off (a merged cell's text in a header row repeated
+on the next page) is in the content stream but never shown, and read with the row beside it garbles that
+row's label. The clip is taken as the bounding box of its path, so text is only ever dropped when it lies
+wholly outside what the page shows.
 """
 from __future__ import annotations
 
@@ -50,11 +56,27 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
         self._space_names: dict = {}  # colour space name -> its decoded name: a page uses one or two
         self._x0, self._top = page.mediabox[:2]  # pdfplumber measures from the media box's corner
         self._height = page.height
+        self.clip: tuple | None = None  # the clipping path's box (x0, y0, x1, y1) in pdfminer's device space
+        self.hidden: set[int] = set()   # ids of the characters whose centre lies outside it
+
+    def _hide_clipped(self, chars: list[dict]) -> None:
+        """Note the characters drawn outside the clip; a string wholly inside it (nearly all) costs one test."""
+        x0, y0, x1, y1 = self.clip
+        left = self._x0
+        first, last = chars[0], chars[-1]
+        if (x0 <= min(first["x0"], last["x0"]) - left and max(first["x1"], last["x1"]) - left <= x1
+                and y0 <= (first["y0"] + first["y1"]) / 2 <= y1 and y0 <= (last["y0"] + last["y1"]) / 2 <= y1):
+            return
+        for char in chars:
+            if not (x0 <= (char["x0"] + char["x1"]) / 2 - left <= x1 and y0 <= (char["y0"] + char["y1"]) / 2 <= y1):
+                self.hidden.add(id(char))
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         """Reached only for vertical fonts and with Unicode normalisation (rare): pdfminer's and pdfplumber's way."""
         adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         self.chars.append(self.page.process_object(self.cur_item._objs.pop()))  # the LTChar just added
+        if self.clip is not None:
+            self._hide_clipped(self.chars[-1:])
         return adv
 
     def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
@@ -65,6 +87,7 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
             return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
                                                     rise, dxscale, ncs, graphicstate)
         chars = self.chars
+        start = len(chars)
         (a, b, c, d, e, f) = matrix
         boxes = self._boxes(font, fontsize, scaling, rise, a, b, c, d)
         fontname, cmap = self._font(font)
@@ -121,6 +144,8 @@ class _CharDevice(PDFPageAggregatorWithMarkedContent):
                     if cid == 32 and wordspace:
                         x += wordspace
                     needcharspace = True
+        if self.clip is not None and len(chars) > start:
+            self._hide_clipped(chars[start:])
         return (x, y)
 
     def _place_vertically(self, char: dict, y0: float, y1: float) -> None:
@@ -255,6 +280,52 @@ def _colour(value) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
+_CLIP_SLACK = 1.0  # pt the clip's box is widened by: a glyph a rounding outside its cell is still shown
+
+
+class _ClipInterpreter(FastInterpreter):
+    """FastInterpreter keeping the box of the clipping path (pdfminer ignores W and W*) in the graphics state
+    and telling the device: a rectangle (a cell, the page) as nearly every office PDF clips; any other path
+    by its bounding box, which holds all it shows."""
+
+    def init_state(self, ctm) -> None:
+        super().init_state(ctm)
+        self._clips: list = []  # the clip saved with each q
+        self.device.clip = None
+
+    def do_q(self) -> None:
+        super().do_q()
+        self._clips.append(self.device.clip)
+
+    def do_Q(self) -> None:
+        if self.gstack and self._clips:
+            self.device.clip = self._clips.pop()
+        super().do_Q()
+
+    def do_W(self) -> None:
+        xs, ys = [], []
+        (a, b, c, d, e, f) = self.ctm
+        for segment in self.curpath:
+            values = segment[1:]
+            for x, y in zip(values[::2], values[1::2]):
+                xs.append(a * x + c * y + e)
+                ys.append(b * x + d * y + f)
+        if not xs:
+            return
+        box = (min(xs) - _CLIP_SLACK, min(ys) - _CLIP_SLACK, max(xs) + _CLIP_SLACK, max(ys) + _CLIP_SLACK)
+        clip = self.device.clip
+        if clip is not None:  # a clip narrows the one in force
+            box = (max(box[0], clip[0]), max(box[1], clip[1]), min(box[2], clip[2]), min(box[3], clip[3]))
+        self.device.clip = box
+
+    do_W_a = do_W
+
+    def do_Do(self, xobjid_arg) -> None:
+        clip = self.device.clip  # a form's own interpreter starts unclipped; this page's clip holds again after
+        super().do_Do(xobjid_arg)
+        self.device.clip = clip
+
+
 def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
     """The page's objects by kind, equal to pdfplumber's ``page.objects`` (read without layout analysis).
     ``glyphs`` keeps each font's name and CMap, its characters (text, width, descent) and their boxes in each
@@ -266,19 +337,33 @@ def page_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]
 
 def mirrored_objects(page: Page, glyphs: dict | None = None) -> dict[str, list[dict]]:
     """``page_objects`` made here, whatever the versions installed (what tests/test_pdf_objects.py checks)."""
+    return _interpreted(page, glyphs)[0]
+
+
+def _interpreted(page: Page, glyphs: dict | None) -> tuple[dict[str, list[dict]], set[int]]:
+    """The page's objects and the ids of its characters drawn outside the clip."""
     device = _CharDevice(page, {} if glyphs is None else glyphs)
     try:
         with fast_content_parser():
-            FastInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+            _ClipInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:  # as pdfplumber's Page.layout reports it
         raise PdfminerException(exc) from exc
     objects: dict[str, list[dict]] = {"char": device.chars} if device.chars else {}
     for obj in page.iter_layout_objects(device.get_result()._objs):  # what is left: drawings and images
         if obj["object_type"] != "anno":
             objects.setdefault(obj["object_type"], []).append(obj)
-    return objects
+    return objects, device.hidden
 
 
 def read_objects(page: Page, glyphs: dict | None = None) -> None:
-    """Fill pdfplumber's cache of the page's objects (`Page.objects` reads it) the faster way."""
-    page._objects = page_objects(page, glyphs)
+    """Fill pdfplumber's cache of the page's objects (`Page.objects` reads it) the faster way, without the
+    characters the clip hides (with pdfplumber's own objects, where this module's are not checked, all)."""
+    if page.pdf.laparams is not None or not MIRRORS_INSTALLED:
+        page._objects = page.objects
+        return
+    objects, hidden = _interpreted(page, glyphs)
+    if hidden:
+        objects["char"] = [char for char in objects["char"] if id(char) not in hidden]
+        if not objects["char"]:
+            del objects["char"]
+    page._objects = objects
