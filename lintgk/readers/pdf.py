@@ -298,10 +298,11 @@ def _tails_of(before: list, after: list) -> bool:
 def _label_tail(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page whose grid splits otherwise than the page before's, is the end of
     ``before``'s label: one piece of text, no row number, the rest of its cells there but blank (the figures
-    stayed above with the label's first lines), and ``before`` a row with figures."""
+    stayed above with the label's first lines), and ``before`` a row with figures; or a row left blank, its cells
+    there and empty, with a tail a page break cuts short (「（七）总」 / 「计」)."""
     filled = [c.strip() for c in after if c and c.strip()]
     return (len(filled) == 1 and "" in after and not _NUMBER.match(filled[0]) and not ANY_MARKER.match(filled[0])
-            and any(c and _NUMBER.match(c) for c in before))
+            and (any(c and _NUMBER.match(c) for c in before) or (len(filled[0]) <= _TAIL and "" in before)))
 
 
 def _join_label(before: list, after: list) -> list:
