@@ -269,6 +269,11 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
         wide = _kept_with_word(text, word.end())
         return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
+    if len(text) > 1 and text[1] in _NO_LINE_START and "\u4e00" <= text[0] <= "\u9fff" and open_end \
+            and layout.flush_left(line):
+        # an ideograph carried over with the stop after it (「共计 8」 / 「件，申请事项…」): the two, and the space
+        # a layout puts between a figure and an ideograph, did not fit
+        return layout.right - prev["x1"] < (1 + _kept_with_word(text, 1) + 0.5) * line["size"]
     return False
 
 
