@@ -271,6 +271,14 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
                     emit(value.span, variant="blank", label=row.label, column=column)
                 elif value.value is None:
                     emit(value.span, variant=None, label=row.label, column=column, value=value.raw)
+                elif not value.raw.isascii() and _FULL_WIDTH_DIGIT.search(value.raw):
+                    # read right, but a spreadsheet or the figures' summary takes 「８」 for text, not a number
+                    emit(value.span, variant="full_width", label=row.label, column=column, value=value.raw,
+                         plain=value.raw.translate(_HALF_WIDTH))
+
+
+_FULL_WIDTH_DIGIT = lazy_compile(r"[０-９]")
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 
 def _next_is_part(report: Report, line: int) -> bool:

@@ -226,8 +226,9 @@ def halfwidth_punctuation(report: Report, params: NoParams, emit: Emitter) -> No
              around=par.text[max(start - 4, 0):end + 4])
 
 
-# A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text.
-_NUMERAL_RUN = lazy_compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9])")
+# A run of Chinese numerals with look-alikes of 〇 in it (二○一八, 二00八), not touching Latin text; a numeral before
+# 「、」 is a list's number, not the run's (a one-line page's 「…数量00〇0000三、本年度办理结果」: figures, then 三、)
+_NUMERAL_RUN = lazy_compile(r"(?<![A-Za-z0-9])[" + CN_DIGITS + "十" + ZERO_LOOKALIKES + r"]{2,}(?![A-Za-z0-9、])")
 _REAL_NUMERALS = lazy_compile("[" + CN_DIGITS + "十]")
 _LOOKALIKE_BESIDE_NUMERAL = tuple(pair for numeral in CN_DIGITS + "十" for lookalike in ZERO_LOOKALIKES
                                   for pair in (numeral + lookalike, lookalike + numeral))

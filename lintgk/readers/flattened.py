@@ -34,7 +34,8 @@ _MOST_SLIPS = 2  # sums (a column each) the best choice of cuts may break: a fig
 _BALANCE = ("一", "二", "三.七", "四")
 
 # A run of figures, and where a label's item number glued to it starts (「…00000002.其他法律…」: 2. is the label's)
-_FIGURES = lazy_compile(r"(?:[0-9]|(?:——|[/／—－])(?=[ \u3000\xa0]*[0-9]))[0-9/／—－ \u3000\xa0]*")
+# (full-width digits, and a zero typed as a letter or 〇, are a cell all the same: GK409 reports how it is written)
+_FIGURES = lazy_compile(r"(?:[0-9０-９]|(?:——|[/／—－O〇○Ｏ◯])(?=[ \u3000\xa0]*[0-9０-９]))[0-9０-９/／—－O〇○Ｏ◯ \u3000\xa0]*")
 _ITEM_MARK = ".．、"
 _ITEM_START = lazy_compile(r"\d{1,2}[.．、]")  # a numbered item's label: 「7.」
 _YEAR_END = lazy_compile(r"(?:19|20)[0-9]{2}$")  # a run's last digits that are a year: 「2025」 before 「年」
@@ -80,13 +81,14 @@ def flattened_tables(line: str, line_no: int, column: int = 1) -> list[Table]:
 _ACTIVE_HEADER_WORDS = tuple(sorted(ACTIVE_HEADERS, key=len, reverse=True))
 _ACTIVE_ROW_WORDS = tuple(sorted(ACTIVE_ROWS, key=len, reverse=True))
 # (a run takes every digit, point and minus sign up to the next word: 「35-15」 is one run, no figure, not 35)
-_ACTIVE_FIGURES = lazy_compile(r"[-0-9][-0-9.]*(?:[ \u3000\xa0]+[-0-9][-0-9.]*)*")
-_ACTIVE_FIGURE = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_ACTIVE_FIGURES = lazy_compile(r"[-0-9０-９][-0-9０-９.]*(?:[ \u3000\xa0]+[-0-9０-９][-0-9０-９.]*)*")
+_ACTIVE_FIGURE = lazy_compile(r"-?(?:[0０]|[1-9１-９][0-9０-９]*)(?:\.[0-9０-９]+)?")
 # A cell a clerk marked instead of a figure (「规章 / 0 0」, 「规范性文件—01」): a cell still, which GK409 reports;
 # a run with marks is read only where it falls into the columns as figures do, else the run without them
 _MARKS = "/／—－"  # and 「——」, a mark of two dashes
-_MARKED_FIGURES = lazy_compile(r"[-0-9/／—－][-0-9.]*(?:[/／—－][-0-9.]*)*"
-                               r"(?:[ \u3000\xa0]+[-0-9/／—－][-0-9.]*(?:[/／—－][-0-9.]*)*)*")
+_ZEROS = "O〇○Ｏ◯"  # a zero typed as a letter or a numeral: a cell of its own, as a mark is
+_MARKED_FIGURES = lazy_compile(r"[-0-9０-９/／—－O〇○Ｏ◯][-0-9０-９.]*(?:[/／—－O〇○Ｏ◯][-0-9０-９.]*)*"
+                               r"(?:[ \u3000\xa0]+[-0-9０-９/／—－O〇○Ｏ◯][-0-9０-９.]*(?:[/／—－O〇○Ｏ◯][-0-9０-９.]*)*)*")
 _BLANKS = " \u3000\xa0"
 _SPACED = lazy_compile(r"[^ \u3000\xa0]+")
 
@@ -122,7 +124,7 @@ def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int
             figures = pattern.match(line, _after_blanks(line, pos + len(label)))
             run, end = _without_year(line, figures.group(0), figures.start(), figures.end()) if figures else ("", pos)
             cells = _active_cells(run, figures.start(), len(headers), line_no) if run else None
-            if cells is not None or figures is None or not any(m in figures.group(0) for m in _MARKS):
+            if cells is not None or figures is None or not any(m in figures.group(0) for m in _MARKS + _ZEROS):
                 break  # read, or no mark to leave out
         if cells is None:
             return None, pos  # a row of no figure, or of figures that fall into its columns several ways
@@ -154,9 +156,9 @@ def _word_at(line: str, pos: int, words: tuple[str, ...]) -> str | None:
 def _active_cells(run: str, offset: int, width: int, line_no: int) -> list[Cell] | None:
     """A part 二 row's figures as its ``width`` cells, when they fall into them one way (``_active_sections``)."""
     pieces = [(m.group(0), m.start()) for m in _SPACED.finditer(run)]
-    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) or p in _MARKS for p, _ in pieces):
+    if len(pieces) == width and all(_ACTIVE_FIGURE.fullmatch(p) or p in _MARKS or p in _ZEROS for p, _ in pieces):
         return [Cell(p, line_no, offset + start + 1) for p, start in pieces]
-    if len(pieces) == 1 and len(run) == width and all(c.isdigit() or c in _MARKS for c in run):
+    if len(pieces) == 1 and len(run) == width and all(c.isdigit() or c in _MARKS or c in _ZEROS for c in run):
         return [Cell(d, line_no, offset + i + 1) for i, d in enumerate(run)]
     if sum(c.isdigit() for c in run) < width and all(p.isdigit() for p, _ in pieces):
         return _short_cells(pieces, offset, line_no)  # fewer digits than columns however cut: cells left blank
@@ -457,7 +459,7 @@ def _digits(run: str) -> tuple[str, list[int], frozenset[int], dict[int, str]]:
         if ch.isdigit():
             digits.append(ch)
             starts.append(i)
-        elif ch in _MARKS:
+        elif ch in _MARKS or ch in _ZEROS:
             mark = "——" if run.startswith("——", i) else ch
             cuts.add(len(digits))
             marks[len(digits)] = mark

@@ -16,13 +16,15 @@ from functools import lru_cache
 
 from lintgk.document import Cell, Row, Table, attach_caption
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CHANGE_WORDS
+from lintgk.lexicon import CHANGE_WORDS, ZERO_LOOKALIKES
 from lintgk.lexicon import SPACES as _SPACES
 from lintgk.parse.national import APPLICATION_ROWS
 
 _MARKER = lazy_compile(r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
-# a signed change: 本年增/减 「+1」, 「减4」
-_VALUE = lazy_compile(r"^(?:(?:[-+＋]|" + CHANGE_WORDS + r")?\d+(?:\.\d+)?(?:万?元)?|[-—－/／]|无)$")
+# a signed change: 本年增/减 「+1」, 「减4」; a figure with thousands commas (「1,052」); a zero typed as a letter or
+# the numeral 〇 (「O」): a cell all the same, which the table's check reports, not a label ending the row
+_VALUE = lazy_compile(r"^(?:(?:[-+＋]|" + CHANGE_WORDS + r")?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万?元)?"
+                      r"|[-—－/／]|无|[〇" + ZERO_LOOKALIKES + r"])$")
 _SECTION = lazy_compile(r"^第二十条第[（(][一二三四五六七八九十]{1,2}[）)]项$")
 _SEPARATOR = lazy_compile(r"^[\s|｜]*$")
 
@@ -541,11 +543,15 @@ def _piece_before_figures(builder: _Assembler, tokens: tuple) -> bool:
 def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
     """The end of the last row's label on a line of its own after the row's figures (「5.要求行政机关确认或重新」,
     「4 0 0 0 0 0 4」, 「出具已获取信息」: a PDF writes a wrapped label cell's figures at its middle line), when it makes
-    the label whole; None otherwise."""
+    the label whole; None otherwise. A row left blank is drawn with its blank cells on each line of its label
+    (「（七）总⇥⇥⇥…」, 「计⇥⇥⇥…」: a PDF's narrow label column): the line's blank cells are the row's own."""
     cur = builder.current
-    if cur is None or cur.kind != ROW or not cur.values or len(tokens) != 1:
+    if cur is None or cur.kind != ROW or not cur.values or not tokens:
         return None
     labels = len(cur.cells) - cur.values
+    if len(tokens) > 1 and (len(tokens) - 1 > cur.values or any(t.strip(_SPACES) for t, _ in tokens[1:])
+                            or any(c.text for c in cur.cells[labels:])):
+        return None
     text = tokens[0][0].strip(_SPACES)
     if labels < 1 or not text:
         return None

@@ -298,11 +298,15 @@ def _tails_of(before: list, after: list) -> bool:
 def _label_tail(before: list, after: list) -> bool:
     """Whether ``after``, the first row on a page whose grid splits otherwise than the page before's, is the end of
     ``before``'s label: text with no row number, the rest of its cells there but blank (the figures stayed above
-    with the label's first lines), and ``before`` a row with figures. Its pieces go on ``before``'s labels one for
-    one (`_label_pieces`)."""
+    with the label's first lines), and ``before`` a row with figures, its pieces going on ``before``'s labels one
+    for one (`_label_pieces`); or a row left blank, its cells there and empty, with a tail a page break cut short
+    (「（七）总」 / 「计」)."""
     filled = [c.strip() for c in after if c and c.strip()]
-    return (bool(filled) and "" in after and not any(_NUMBER.match(c) or ANY_MARKER.match(c) for c in filled)
-            and any(c and _NUMBER.match(c) for c in before) and _label_pieces(before, after) is not None)
+    if not filled or "" not in after or any(_NUMBER.match(c) or ANY_MARKER.match(c) for c in filled):
+        return False
+    if any(c and _NUMBER.match(c) for c in before):
+        return _label_pieces(before, after) is not None
+    return len(filled) == 1 and len(filled[0]) <= _TAIL and "" in before and _label_pieces(before, after) is not None
 
 
 def _label_pieces(before: list, after: list) -> list[tuple[int, str]] | None:
