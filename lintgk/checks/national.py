@@ -12,7 +12,7 @@ from lintgk.checks.params import Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import _parts_run_in_at_end, title_anchor
 from lintgk.parse.bodies import parse_body
-from lintgk.parse.headings import DASHES_FOR_ONE, known_parts, nearly_title
+from lintgk.parse.headings import DASHES_FOR_ONE, known_parts, loosely_title, nearly_title
 from lintgk.parse.model import Heading, Report, Span
 from lintgk.parse.national import LABELS
 from lintgk.parse.patterns import rx
@@ -47,13 +47,14 @@ def _numbered_below(report: Report, titles: dict[str, str]) -> dict[str, Heading
     """The parts numbered like sub-items (「1、总体情况」, 「（1）总体情况」) in a report that puts them under no
     part: a lower-level heading outside every 一、 part whose title is a template part's title, word for word
     (「1、主动公开。」, an item of the part before, is not the part 「主动公开政府信息情况」). ``titles``:
-    the template titles, by official name."""
-    by_title = {title: name for name, title in titles.items()}
+    the template titles, by official name. A long title may have a character added or left out, as part headings
+    write it (「（二）主动公开政府信息的情况」, a 2023 Hainan county's page numbering all its parts （一）…)."""
     found: dict[str, Heading] = {}
     for h in report.headings:
         if h.level == 1 or h.in_part:
             continue
-        name = by_title.get("".join(h.title.split()))
+        text = "".join(h.title.split())
+        name = next((name for name, title in titles.items() if loosely_title(text, title)), None)
         if name is not None and name not in found:
             found[name] = h
     return found

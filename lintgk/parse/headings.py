@@ -391,6 +391,12 @@ def nearly_title(text: str, title: str) -> bool:
                              and sum(a != b for a, b in zip(text, title)) <= 1)
 
 
+def loosely_title(text: str, title: str) -> bool:
+    """Whether ``text`` is a template part's ``title`` word for word or, a long one, with one character
+    miswritten, added or left out (「主动公开政府信息的情况」 for 「主动公开政府信息情况」)."""
+    return text == title or _miswritten_size(text, 0, title) == len(text)
+
+
 def _names_a_part_alone(text: str, known: tuple[tuple[int, str], ...], named: str) -> bool:
     """Whether a line is only a part's name: a template title (or one character off it), or a short line that
     names a required part and says nothing else."""

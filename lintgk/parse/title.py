@@ -26,6 +26,9 @@ _GAP = lazy_compile(r"[" + SPACES + r"]+")
 # a breadcrumb opening a paragraph: its label, or its first crumb
 _CRUMB = lazy_compile(r"^[" + SPACES + r"]*(?:(?:当前|您的|您现在的|你的|所在)位置|首页|主页)")
 _CRUMB_FIRST = tuple(SPACES) + ("当", "您", "你", "所", "首", "主")  # what a breadcrumb's line opens with
+# the page's metadata block (「索引号: 071-……-00000176 发布机构: ……」), which a page sets just above the title, below
+# its menus: like a breadcrumb, where the frame's count starts over
+_METADATA_FIRST = lazy_compile(r"^[" + SPACES + r"•·|-]*索[" + SPACES + r"]*引[" + SPACES + r"]*号[" + SPACES + r"]*[:：|]")
 _CRUMB_REACH = 120  # how far a breadcrumb reaches
 _CRUMB_SEPARATORS = ">＞»›/|｜"
 _RUN_ON_PAGE = 300  # characters: a breadcrumb's line that holds the report's text too (a page run onto one line)
@@ -85,8 +88,10 @@ def _frame_reach(paragraphs: list[Paragraph]) -> int:
         if counted == FRAME_REACH:
             return i
         text = par.text
-        if text[:1] in _CRUMB_FIRST and _CRUMB.match(text):
-            counted = 0  # the breadcrumb: the site's menus above it, however many lines a whole page's copy gives them
+        if (text[:1] in _CRUMB_FIRST and _CRUMB.match(text)) or _METADATA_FIRST.match(text):
+            # the breadcrumb or the page's metadata: the site's menus above it, however many lines a whole page's
+            # copy gives them (「手机版」, 「市政府工作部门」, … 「全文检索」 over 「索引号: ……」, a 2024 Henan county's page)
+            counted = 0
         elif not (len(text) <= 12 and (_FIELD_LABEL.match(text) or _MENU_ITEM.match(text)
                                        or not any(c.isalnum() for c in text))):
             counted += 1
