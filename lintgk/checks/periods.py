@@ -1,6 +1,7 @@
 """GK2xx: the statistics period, stale years, the publication deadline, the date format."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -470,6 +471,16 @@ _OPENING_REACH = 6  # paragraphs read for the opening when the report has no par
 _OPENING_MAX = 20  # and at most these above its first part
 
 
+def _opening_paragraphs(report: Report, first_part: int | None) -> list[Paragraph]:
+    """The paragraphs that may open the report, counted from its title: a page copied whole (select-all) puts
+    its menus, breadcrumb and share bar, some 30 short lines, above the title."""
+    pars = report.doc.paragraphs
+    start = 0
+    if report.title is not None:
+        start = bisect_left(pars, report.title.span.line, key=lambda p: p.line)
+    return pars[start:start + (_OPENING_MAX if first_part is not None else _OPENING_REACH)]
+
+
 def _year_vouched(report: Report, year: int) -> bool:
     """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does)."""
     vouched = {p.start.year for p in report.periods if p.statistical}
@@ -487,7 +498,7 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
         return
     title = report.title.span if report.title else None
     first_part = report.parts[0].paragraph.line if report.parts else None
-    for par in report.doc.paragraphs[:_OPENING_MAX if first_part is not None else _OPENING_REACH]:
+    for par in _opening_paragraphs(report, first_part):
         if first_part is not None and par.line >= first_part:
             break
         if title and title.line <= par.line <= title.end_line:
@@ -518,7 +529,7 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
     if not _year_vouched(report, year):
         return
     first = report.parts[0] if report.parts else None
-    for par in report.doc.paragraphs[:_OPENING_MAX if first is not None else _OPENING_REACH]:
+    for par in _opening_paragraphs(report, first.span.line if first is not None else None):
         if first is not None and par.line > first.span.line:
             break
         text = par.text

@@ -536,7 +536,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         if found is None and par.line < title_line:  # (the few lines above the title)
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
             over_title = not i and len(paragraphs) > 1 and column_over_title(text, paragraphs[1].text)
-            found = _header_line(text, pattern, i == last + 1, previous, over_title)
+            found = _header_line(text, pattern, i == last + 1, previous, over_title,
+                                 i + 1 < len(paragraphs) and paragraphs[i + 1].line < title_line)
             if found is not None and text in COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
         if found is None and i in with_footer_marks:
@@ -603,13 +604,14 @@ _NAV_ITEM = lazy_compile(r"\p{Han}{2,6}")
 
 
 def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, previous: str,
-                 first_over_title: bool) -> list[str] | None:
+                 first_over_title: bool, more_over_title: bool = False) -> list[str] | None:
     """A line of the site's header above the report's title that names too few of the page's words to tell it
     elsewhere: the site's sponsor (某某局主办), the column's name under the site's name or under another line of
     the header (墨脱县人民政府 / 政府信息公开) or as the copy's first line, a nav bar of short links one of them
     the page's (财务报销 网站搜索 网站地图), or an item of a menu copied a line each with its bullet after the
-    header's furniture (• 政务服务). A report's own lines above its title are its body's name or a date,
-    not these. The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
+    header's furniture (• 政务服务), or without one (首页 / 政务公开 / 解读回应 / …, as a select-all copy gives the
+    menu) where more of the header follows. A report's own lines above its title are its body's name or a date,
+    not these (nor is its name followed by more of the page's header). The copy's first line is the column's name only over a whole title (福州市2019年政府信息公开工作
     年度报告), not over the rest of a title broken after 政府信息公开 (工作年度报告)."""
     if text in COLUMN_NAMES:
         return [text] if after_furniture or first_over_title or _SITE_NAME.fullmatch(previous) else None
@@ -618,6 +620,8 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     if after_furniture and _bulleted(text) and _NAV_ITEM.fullmatch(item := _list_item(text)) \
             and not pattern.search(item):
         return [item]
+    if after_furniture and more_over_title and _NAV_ITEM.fullmatch(text):
+        return [text]
     if text.endswith("主办") and _SPONSOR.fullmatch(text):
         return [text]
     items = text.split()
@@ -828,13 +832,17 @@ def _spaced_labels(labels: tuple[str, ...], bulleted: bool = False, in_grid: boo
     return lazy_std_compile(r"(%s)(?:[ \t\u3000:：]|$)" % "|".join(spread(label) for label in labels))
 
 
+_GRID_HEAD_ROWS = 2  # the rows of a metadata grid one of which holds a strong token (名称 | … over 索引号 | …)
+
+
 def _metadata_tables(report: Report, strong: std_re.Pattern, pattern: std_re.Pattern, max_line: int,
                      emit: Emitter) -> None:
-    """A page's metadata grid copied as a table (| 索 引 号 | … | 主题分类 |), each row a furniture line: its
-    first row holds a strong token (索引号) and no row is longer than a furniture line or holds a sentence."""
+    """A page's metadata grid copied as a table (| 索 引 号 | … | 主题分类 |), each row a furniture line: one of
+    its first rows holds a strong token (索引号; a grid may open with 名称 | its title) and no row is longer than a
+    furniture line or holds a sentence."""
     lines = report.doc.lines
     for table in report.doc.tables:
-        if not table.rows or not strong.search(_INNER_SPACE.sub("", "".join(table.rows[0].texts))):
+        if not any(strong.search(_INNER_SPACE.sub("", "".join(row.texts))) for row in table.rows[:_GRID_HEAD_ROWS]):
             continue
         rows = [(row, _INNER_SPACE.sub("", "".join(row.texts))) for row in table.rows]
         if any(len(text) > max_line or _SENTENCE.search(text) for _, text in rows):

@@ -1,7 +1,7 @@
 """parse: find what a report is made of, once, for every check to share."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from lintgk.document import Document, Paragraph
@@ -22,7 +22,10 @@ OPENING = 8  # paragraphs that open a report, where it declares its parts
 OPENING_MAX = 20  # below a page frame, the opening runs to the first part
 
 
-def _opening(paragraphs: list[Paragraph], headings) -> list[Paragraph]:
+def _opening(paragraphs: list[Paragraph], headings, title) -> list[Paragraph]:
+    """The paragraphs from the title (a page copied whole has its menus above it) to the first part."""
+    if title is not None:
+        paragraphs = paragraphs[bisect_left(paragraphs, title.span.line, key=lambda p: p.line):]
     first_part = next((h.paragraph.line for h in headings if h.level == 1), None)
     reach = OPENING
     if first_part is not None:
@@ -170,7 +173,7 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         tables=tables,
         signed_date=signed,
         published_date=published,
-        declared_parts=find_declared_parts(_opening(paragraphs, headings)),
+        declared_parts=find_declared_parts(_opening(paragraphs, headings, title)),
         national=national_tables(found),
         forms=found,
     )

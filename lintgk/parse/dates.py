@@ -161,22 +161,35 @@ SIGNED_REACH = 4  # the date under a report stands in one of its last paragraphs
 # a page copied whole ends with its footer after the date (【打印本页】【关闭窗口】, 网站地图, 主办, 地址): short lines, no
 # sentence of the report, through which the date is still looked for, up to this many paragraphs from the end
 SIGNED_REACH_PAST_FOOTER = 8
+# a page selected whole and copied (Ctrl+A) keeps its long footer: friend links, lists of sites, 主办, ICP, a line on
+# the browsers to use, some 50 lines; above a footer longer than SIGNED_REACH_PAST_FOOTER the date is looked for as
+# under a report without one
+SIGNED_REACH_PAST_COPIED_FOOTER = 80
 _FOOTER_LINE = 80  # characters: a footer's line (主办、承办、地址、电话、ICP备案号) is shorter
 
 
 def _no_sentence(text: str) -> bool:
-    """A short line that ends no sentence and labels no attachment (附件5, 附表): a page's footer line."""
+    """A short line that ends no sentence and labels no attachment (附件5, 附表; 附件下载 is the page's link): a
+    page's footer line."""
     text = text.strip(P.SPACES)
-    return len(text) <= _FOOTER_LINE and not text.endswith(("。", "！", "？", "；")) and not text.startswith("附")
+    return len(text) <= _FOOTER_LINE and not text.endswith(("。", "！", "？", "；")) \
+        and (not text.startswith("附") or text.startswith("附件下载"))
 
 
 def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:
     """成文日期: a date standing alone in one of the last lines (past a page's footer, ``SIGNED_REACH_PAST_FOOTER``).
     ``dates_in(par)``: the paragraph's dates (the parser passes those it found already)."""
     footer_only = True  # every paragraph after the one looked at is a short line ending no sentence
+    # the last lines: a run of footer lines (one other line among them), and how many paragraphs are looked at past it
+    footer, other, past = 0, 0, 0
     last_table = max((t.start_line for t in doc.tables), default=0)
-    for k, par in enumerate(reversed(doc.paragraphs[-SIGNED_REACH_PAST_FOOTER:])):
-        if k >= SIGNED_REACH and (not footer_only or par.line < last_table):
+    for k, par in enumerate(reversed(doc.paragraphs[-SIGNED_REACH_PAST_COPIED_FOOTER:])):
+        in_run = other < 2
+        if footer > SIGNED_REACH_PAST_FOOTER:  # a whole page's long footer: a few paragraphs above it
+            if not in_run and past >= SIGNED_REACH:
+                break
+        elif k >= SIGNED_REACH and (par.line < last_table
+                                    or not in_run and (k >= SIGNED_REACH_PAST_FOOTER or not footer_only)):
             break  # (a date with a table after it dates an attachment: the report's tables come before its date)
         for mention in dates_in(par):
             if len(par.text.strip(P.SPACES)) == len(mention.text):
@@ -186,7 +199,15 @@ def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:
         if year and 1900 <= year <= 2100:
             span = Span.within(par, m.start("date"), m.end("date"))
             return DateMention(date(year, 1, 1), m.group("date"), span, chinese_numerals=True, year_only=True)
-        footer_only = footer_only and _no_sentence(par.text)
+        line = _no_sentence(par.text)
+        footer_only = footer_only and line
+        if not in_run:
+            past += 1
+        elif line:
+            footer += 1
+        else:
+            other += 1
+            past += other == 2
     return None
 
 
