@@ -90,6 +90,27 @@ def form_labels(report: Report, p: FormLabelsParams, emit: Emitter) -> None:
             _header_labels(report, table, formats, p.near, emit)
         else:
             _row_labels(report, table, p.near, emit)
+    _figures_in_units(report, emit)
+
+
+# a figure inside a header's unit (「本年收费金额(单位:0万元)」): a slip in the header, never a unit; as the header
+# alone shows it, it is looked for in every table the reader read (a page cut after the header has no row to key)
+_FIGURE_IN_UNIT = lazy_compile(r"[（(]\s*单位\s*[：:]\s*(?P<figure>\d+(?:\.\d+)?)\s*"
+                               r"(?=(?:万元|元|件|条|个|次|人次|项)\s*[）)])")
+
+
+def _figures_in_units(report: Report, emit: Emitter) -> None:
+    """Header cells whose unit holds a figure. Cells are tested for 单位 first (a few microseconds a report)."""
+    for table in report.doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if "单位" not in cell.text or (m := _FIGURE_IN_UNIT.search(cell.text)) is None:
+                    continue
+                label = cell.text.strip()
+                lead = cell.text.find(label)
+                emit(Span(cell.line, cell.column + lead, cell.line, cell.column + lead + len(label)),
+                     variant="unit_figure", label=label, figure=m.group("figure"),
+                     official=label.replace(m.group(0), m.group(0)[:m.start("figure") - m.start()], 1))
 
 
 def _row_labels(report: Report, table: FormTable, near: float, emit: Emitter) -> None:

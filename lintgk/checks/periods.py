@@ -467,6 +467,14 @@ def _stale_column(report: Report, year: int, emit: Emitter) -> None:
 _NAMES_ITSELF = lazy_compile(
     r"(?:编制|编写|公布|发布|公开)(?:了|完成|形成|并公布|并发布)?了?《?[^《》。；;，,：:\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^。；;《》\d\n]{0,24}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+# The report's own formula, naming the year whose work it reports wherever it stands (the opening may be run into
+# part 一): 「现将2020年度政府信息公开工作情况报告如下」, 「完成2020年政府信息公开工作，形成本报告」. A comparison
+# with last year is no such formula (「较2020年增长」).
+_OWN_FORMULA = lazy_compile(
+    r"现将[^。；;：:\d\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?(?![\d至到和与、\-—–~～])"
+    r"(?=[^。；;：:\d\n]{0,30}?(?:信息公开|政务公开|工作)[^。；;：:\d\n]{0,20}?(?:报告|汇报|总结|公布)如下)"
+    r"|完成[^。；;，,\d\n]{0,12}?(?P<w>(?:19|20)\d{2})\s*年度?(?![\d至到和与、\-—–~～])"
+    r"(?=[^。；;\d\n]{0,20}?工作\s*[，,]?\s*形成了?本(?:年度)?报告)")
 _OPENING_REACH = 6  # paragraphs read for the opening when the report has no part heading
 _OPENING_MAX = 20  # and at most these above its first part
 
@@ -492,22 +500,30 @@ def _year_vouched(report: Report, year: int) -> bool:
 def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
     """The opening, above the first part, names the report it compiles or publishes with another year than the
     report's (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report, 「编制了《田黄镇2020年……年度报告》」 in a
-    2021 one): last year's opening kept, or the year it is written in. Only when the title's year or the
+    2021 one): last year's opening kept, or the year it is written in; or, there or in part 一's first
+    paragraphs, the report's own formula with another year (``_OWN_FORMULA``). Only when the title's year or the
     statistics period vouches for the report's year."""
     if not _year_vouched(report, year):
         return
     title = report.title.span if report.title else None
     first_part = report.parts[0].paragraph.line if report.parts else None
     for par in _opening_paragraphs(report, first_part):
-        if first_part is not None and par.line >= first_part:
-            break
         if title and title.line <= par.line <= title.end_line:
             continue
         if "报告" not in par.text and "年报" not in par.text:
             continue
+        said = set()
+        for m in _OWN_FORMULA.finditer(par.text):
+            group = "y" if m.group("y") else "w"
+            if (stated := int(m.group(group))) != year and not cited(par.text, m.start()):
+                said.add(m.start(group))
+                emit(Span.within(par, m.start(group), m.end(group)), variant="reports_on", stated=stated, year=year)
+        if first_part is not None and par.line >= first_part:
+            continue  # the formula alone may stand in part 一 (an opening run into it)
         for m in _NAMES_ITSELF.finditer(par.text):
             stated = int(m.group("y"))
-            if stated == year or COUNTED_AFTER.match(par.text, m.end()) or cited(par.text, m.start()):
+            if (stated == year or m.start("y") in said or COUNTED_AFTER.match(par.text, m.end())
+                    or cited(par.text, m.start())):
                 continue
             emit(Span.within(par, m.start("y"), m.end("y")), variant="named", stated=stated, year=year)
 

@@ -43,8 +43,9 @@ _RUN_IN_TIGHT = lazy_compile(
 )
 
 # a flattened table's last figures before a part's heading (「…… 0 0 0 五、信息处理费收取情况 通知收取件数 ……」: a part
-# a page inserted after part 四's table, the later parts renumbered)
-_AFTER_FIGURES = lazy_compile(r"\d[" + SPACES + r"]+\Z")
+# a page inserted after part 四's table, the later parts renumbered; 「……000五、信息处理费收取情况通知收取件数……」 where
+# the page's text lost its line breaks and its gaps)
+_AFTER_FIGURES = lazy_compile(r"\d[" + SPACES + r"]*\Z")
 _OPENS_TEXT = lazy_compile(r"\d|[（(][一二三四五六七八九十]{1,2}[）)]")  # a figure, or a sub-heading's marker
 # the first part's name in the words reports give it (2007 reports had no fixed titles: 概述, 总体情况 …)
 FIRST_PART_NAME = r"(?:工作)?(?:总体情况|总体概况|概述|概况|基本情况)"
@@ -309,8 +310,13 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
             title = generic.group("title")
         elif tight is not None and (number >= expected and _names_a_part(tight.group("title"), named)
                                     and (placed or number == expected)
-                                    or number == expected and placed and _OPENS_TEXT.match(text, tight.end())):
+                                    or number == expected and placed and _OPENS_TEXT.match(text, tight.end())
+                                    or number == expected and text[m.start() - 1].isdigit()
+                                    and not _table_row_label(tight.group("title"))):
             title = tight.group("title")
+            if text[m.start() - 1].isdigit() and not _names_a_part(title, named) and (cut := title.find("情况") + 2) >= 4:
+                title = title[:cut]  # a part of its own after a table, the next table's header run into its title
+                # (「……000五、信息处理费收取情况通知收取件数……」)
         # (after a stop or a gap, or its text opening with a figure: 「……163.com一、概述2017年，……」)
         if title is None and number == expected == 1 and (first := _FIRST_PART_RUN_IN.match(text, m.end())) \
                 and (placed or text[m.start() - 1] in SPACES or _OPENS_TEXT.match(text, first.end())):

@@ -4,9 +4,10 @@ Each non-empty paragraph becomes one line, each table row one line (cells separa
 in document order, as Word shows the text with its tracked changes accepted: inserted text in, deleted text
 out, and what content controls and smart tags hold in (python-docx's own text leaves them out); a paragraph's
 text boxes follow it, and a layout table (one column, or tables in its cells) is read as the blocks its cells
-hold. Word's automatic numbering (一、 （一） 1.) is rendered in front of the paragraph text as Word displays it,
-so that numbered headings are seen. Positions are shown
-as 「第N段」 (N counts every body paragraph, blank ones included, as Word does) and 「表T 第R行」.
+hold; a web page the document imports whole (w:altChunk) is read in its place by the HTML reader. Word's
+automatic numbering (一、 （一） 1.) is rendered in front of the paragraph text as Word displays it, so that
+numbered headings are seen. Positions are shown as 「第N段」 (N counts every body paragraph, blank ones included,
+as Word does), 「表T 第R行」 and 「嵌入内容第N行」 (a line of an imported page).
 An ordinary file's body, styles and numbering are opened by docx_parts.py, without python-docx's package.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.numerals import int_to_cn
 from lintgk.readers.archive import check_zip, check_zip_parts
-from lintgk.readers.docx_parts import MC, TEXT_BOX, W, WordParts, open_parts
+from lintgk.readers.docx_parts import ALT_CHUNK, MC, R_ID, TEXT_BOX, W, WordParts, alt_chunks, open_parts
 
 _HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twentieths of a point
@@ -238,7 +239,7 @@ _RUN_HOLDERS = tuple(W + tag for tag in ("hyperlink", "ins", "moveTo", "smartTag
 _RUN_OR_HOLDER = (W + "r", *_RUN_HOLDERS)
 # What holds paragraphs and tables of the body or of a cell besides themselves: content controls, custom XML
 _BLOCK_HOLDERS = (W + "sdt", W + "sdtContent", W + "customXml")
-_BLOCK_OR_HOLDER = (W + "p", W + "tbl", *_BLOCK_HOLDERS)
+_BLOCK_OR_HOLDER = (W + "p", W + "tbl", ALT_CHUNK, *_BLOCK_HOLDERS)
 
 
 def _runs(p):
@@ -366,7 +367,7 @@ def paragraph_chars(p) -> list:
 class LineSource:
     """Where one of lintgk's lines comes from in the Word file."""
 
-    kind: str  # "p": a body paragraph; "t": a table row
+    kind: str  # "p": a body paragraph; "t": a table row; "c": a line of an imported page (w:altChunk)
     element: object  # the w:p, or the w:tr
     chars: list  # per character of the line: (w:r, w:t or None, index), or None (numbering, indent, separator)
     cells: list = field(default_factory=list)  # table rows: (start, end, w:tc) as 0-based offsets in the line
@@ -412,7 +413,14 @@ def _read(data: bytes, name: str, sources: list | None):
     pictures: list[int] = []
     paragraph_no = 0
     boxed: set = set()  # the paragraphs of text boxes: placed at the paragraph they are anchored in
+    chunks = None  # the imported parts (w:altChunk), read at the first one
     for element in _unframed(parts.body, boxed):
+        if element.tag == ALT_CHUNK:
+            chunks = alt_chunks(data) if chunks is None else chunks
+            page = _imported_page(element, chunks, name)
+            if page is not None:
+                _splice(page, element, lines, places, paragraphs, tables, pictures, sources)
+            continue
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
@@ -444,14 +452,79 @@ def _read(data: bytes, name: str, sources: list | None):
     return doc if sources is None else (doc, document)
 
 
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")  # an imported web page (Word: "Insert > Text from File")
+_SAVED_PAGE_TYPE = "message/rfc822"  # an imported saved page (MHT)
+
+
+def _imported_page(element, chunks: dict, name: str) -> Document | None:
+    """The text of the web page (HTML, or a saved page) a w:altChunk imports, read as the HTML reader reads a page;
+    None for another kind of file (RTF, which lintgk does not read, plain text, a .docx) or a page without text."""
+    content_type, data = chunks.get(element.get(R_ID), ("", b""))
+    content_type = content_type.split(";")[0].strip().lower()
+    if content_type not in _PAGE_TYPES and content_type != _SAVED_PAGE_TYPE:
+        return None
+    from lintgk.limits import check_html_depth
+    from lintgk.readers.html import read_html
+
+    declared = None
+    if content_type == _SAVED_PAGE_TYPE:
+        from lintgk.readers.mhtml import page_of_archive
+
+        data, declared = page_of_archive(data, name)
+    check_html_depth(data, name)  # a page too deep for the parser: refused as an .html file is
+    try:
+        return read_html(data, name, declared=declared)
+    except InputError:  # no text: the chunk adds nothing
+        return None
+
+
+def _splice(page: Document, element, lines: list, places: list, paragraphs: list, tables: list, pictures: list,
+            sources: list | None) -> None:
+    """The imported page's lines, paragraphs and tables after those read so far, their lines renumbered. Its lines
+    are placed as 「嵌入内容第N行」; a comment on one hangs on the paragraph next to the chunk (none is fixed)."""
+    shift = len(lines)
+    lines.extend(page.lines)
+    places.extend(("c", k, 0, ()) for k in range(1, len(page.lines) + 1))
+    if sources is not None:
+        anchor = _next_paragraph(element)
+        sources.extend(LineSource("c", anchor, [None] * len(line)) for line in page.lines)
+    for par in page.paragraphs:
+        par.line += shift
+        paragraphs.append(par)
+    moved: set[int] = set()  # a cell merged down rows is one Cell in each of them
+    for table in page.tables:
+        table.start_line += shift
+        table.end_line += shift
+        table.caption_line += shift if table.caption_line else 0
+        for row in table.rows:
+            row.line += shift
+            for cell in row.cells:
+                if id(cell) not in moved:
+                    moved.add(id(cell))
+                    cell.line += shift
+        tables.append(table)
+    pictures.extend(line + shift for line in page.pictures)
+
+
+def _next_paragraph(element):
+    """The w:p nearest the chunk (after it, else before it), or the body's first: what a comment can hang on."""
+    for sibling in (*element.itersiblings(W + "p"), *element.itersiblings(W + "p", preceding=True)):
+        return sibling
+    body = element.getroottree().getroot().find(W + "body")
+    return next(body.iter(W + "p"), element.getparent()) if body is not None else element.getparent()
+
+
 def word_locator(places: list[tuple]):
     """Places in a Word file's own terms, 「第3段」 or 「表1 第2行 第3列」, from each line's place:
-    ("p", paragraph no, 0, ()) or ("t", table no, row no, the row's cell start columns)."""
+    ("p", paragraph no, 0, ()), ("t", table no, row no, the row's cell start columns) or ("c", line no of an
+    imported page, 0, ())."""
 
     def locate(line: int, lang: str, column: int | None = None) -> str:
         kind, a, b, starts = places[line - 1] if 1 <= line <= len(places) else ("p", line, 0, ())
         if kind == "p":
             return f"第{a}段" if lang == "zh" else f"paragraph {a}"
+        if kind == "c":
+            return f"嵌入内容第{a}行" if lang == "zh" else f"imported part, line {a}"
         cell = bisect_right(starts, column) if column and starts else 0
         if lang == "zh":
             return f"表{a} 第{b}行" + (f" 第{cell}列" if cell else "")

@@ -108,6 +108,42 @@ def _open_parts(data: bytes) -> WordParts | None:
     return WordParts(body, Styles(styles_root), parse_xml(numbering[1]) if numbering is not None else None)
 
 
+ALT_CHUNK = W + "altChunk"  # a file imported whole into the document (Word shows its content in its place)
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def alt_chunks(data: bytes) -> dict[str, tuple[str, bytes]]:
+    """The parts the main document imports whole (w:altChunk: an HTML page, a saved page, RTF … that some systems
+    export a report as, wrapped in a .docx), by relationship id: (content type, bytes). Read only for a document
+    that has a w:altChunk; anything unusual gives no chunk (its text is then missing, as before)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
+    from lxml import etree
+
+    found: dict[str, tuple[str, bytes]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            def blob(uri) -> bytes | None:
+                try:
+                    return read_member(archive, archive.getinfo(uri.membername))
+                except KeyError:
+                    return None
+
+            content_types = _ContentTypeMap.from_xml(blob(CONTENT_TYPES_URI))
+            package = _SerializedRelationships.load_from_xml(PACKAGE_URI.baseURI, blob(PACKAGE_URI.rels_uri))
+            main = next(rel.target_partname for rel in package if rel.reltype == RT.OFFICE_DOCUMENT)
+            for rel in _SerializedRelationships.load_from_xml(main.baseURI, blob(main.rels_uri)):
+                if rel.reltype == RT.A_F_CHUNK and not rel.is_external:
+                    part = blob(rel.target_partname)
+                    if part is not None:
+                        found[rel.rId] = (content_types[rel.target_partname], part)
+    except (LookupError, ValueError, AttributeError, TypeError, StopIteration, EOFError, OSError,
+            zipfile.BadZipFile, zlib.error, etree.LxmlError):
+        return found
+    return found
+
+
 def _styles_used(xml: bytes, used: set, parse_xml):
     """A w:styles element holding the w:style elements of ``xml`` that python-docx's lookups of the ``used``
     style ids can reach: every style with one of those ids or one they are based on, and every default style,

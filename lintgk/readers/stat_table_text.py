@@ -62,6 +62,28 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
     return _cells_per_line(lines, start, _LineSlots(lines, start))
 
 
+# the label header at the end of a line, a heading run into it (「六、政府信息公开情况统计表指标名称」, 「七、附表指 标 名 称」:
+# each heading of a page run into the line after it)
+_RUN_IN_LABEL_HEADER = lazy_compile(r"(?:指\s*标\s*名\s*称|统\s*计\s*指\s*标)$")
+
+
+def stat_table_run_in(lines: list[str], start: int) -> tuple[Table | None, int, int]:
+    """An old-format statistics table one cell a line whose label header ends the line at ``start``, the text
+    before it (a heading) run into it; the table, the index after it, and where in the line the header starts."""
+    line = lines[start].rstrip(_SPACES)
+    m = _RUN_IN_LABEL_HEADER.search(line) if line.endswith(("称", "标")) else None
+    if m is None or not line[:m.start()].strip(_SPACES):
+        return None, start + 1, 0
+    lines[start] = line[m.start():]  # the header alone, for the reader of such tables
+    try:
+        table, end = stat_table_cells_per_line(lines, start)
+    finally:
+        lines[start] = line
+    if table is not None:
+        table.rows[0].cells[0].column = m.start() + 1
+    return table, end, m.start()
+
+
 class _LineSlots(Sequence):
     """The lines from ``start`` on as cells, one a line, made as they are read (a table stops long before the
     report's end: no list of the lines after it is made)."""

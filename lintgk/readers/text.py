@@ -20,7 +20,7 @@ from lintgk.readers.national_text import may_open_table as may_open_national_tab
 from lintgk.readers.national_text import KEPT_LINE_LENGTH, KEPT_ROW_LENGTH, national_text_table
 from lintgk.readers.pdf_text_rows import reviews_in_pieces, tables_in_pdf_rows
 from lintgk.readers.stat_table_text import LABEL_HEADER_START, may_open_table as may_open_stat_table
-from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited
+from lintgk.readers.stat_table_text import stat_table_cells_per_line, stat_table_delimited, stat_table_run_in
 from lintgk.readers.text_wrap import mark_wrapped
 from lintgk.suppressions import COMMENT_LINE, find_suppressions
 
@@ -249,6 +249,16 @@ def parse_text(text: str, path: str, markdown: bool = False, encoding: str = "ut
         table = None
         if (not _is_prose(line) if len(line) > KEPT_LINE_LENGTH else _may_open_table_kept(line)):
             table, nxt = _table_at(lines, i, body)  # else no table starts here: a paragraph
+        elif body.endswith(("称", "标")):  # a heading run into a table's label header (cheap test first)
+            table, nxt, cut = stat_table_run_in(lines, i)
+            if table is not None:
+                column = len(line) - len(line.lstrip(_SPACES_TAB))
+                paragraphs.append(Paragraph(line[column:cut].rstrip(_SPACES_TAB), i + 1, column + 1))
+                if len(paragraphs[-1].text) <= 40:  # the heading names the table (as a caption above it would)
+                    table.caption, table.caption_line = paragraphs[-1].text, i + 1
+                tables.append(table)
+                i = nxt
+                continue
         if table is not None:
             attach_caption(table, paragraphs)
             tables.append(table)
