@@ -120,7 +120,7 @@ def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in(tmp_path)
     document = docx.Document()
     document.add_paragraph("某局2025年政府信息公开工作年度报告")
     anchor = document.add_paragraph("一、总体情况")
-    content = (f"<w:p><w:r><w:t>本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。</w:t></w:r></w:p>"
+    content = ("<w:p><w:r><w:t>本报告所列数据的统计期限自2025年1月1日起至2025年12月31日止。</w:t></w:r></w:p>"
                "<w:p><w:r><w:t>联系电话：0591-0000000</w:t></w:r></w:p>")
     anchor._p.append(parse_xml(_TEXT_BOX.format(w=_W, content=content)))
     document.add_paragraph("（一）主动公开情况。")
