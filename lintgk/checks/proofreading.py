@@ -26,8 +26,9 @@ _PARTNER = {ch: pair[1 - i] for pair in BRACKET_PAIRS for i, ch in enumerate(pai
 # one scan of the report's joined paragraphs for every bracket (the standard re: a plain class)
 _BRACKET = lazy_std_compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "]")
 # where brackets are reported: prose, which has Chinese commas or full stops (a site's toolbar
-# 「【字体：大 中 小」 or a label line has none)
-_PROSE = frozenset("，。；、")
+# 「【字体：大 中 小」 or a label line has none), or commas typed half-width (a text whose punctuation was
+# normalised so, or a writer's: its sentences are prose all the same)
+_PROSE = frozenset("，。；、,;")
 # a list label closed by a bracket alone at an item's start: 1） 一） a） ii） ⑵）, also run in (「…；2）…」)
 _LABEL = lazy_compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[①-⑳⑴-⒇])$")
 _ITEM_START = frozenset(" \t\u3000；;。.：:，,、！？!?")

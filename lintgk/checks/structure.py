@@ -20,6 +20,7 @@ from lintgk.parse.declared import joined_halves
 from lintgk.parse.headings import FIRST_PART_NAME
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, bigrams, rx, shared_share
+from lintgk.parse.title import run_in_title
 
 
 def _numeral(n: int, level: int, like: str = "") -> str:
@@ -471,7 +472,7 @@ _NO_BLANKS = str.maketrans("", "", SPACES)
 
 @kind("title-format", params=TitleFormatParams)
 def title_format(report: Report, params: TitleFormatParams, emit: Emitter) -> None:
-    title = report.title
+    title = report.title or run_in_title(report.doc.paragraphs)
     if title is None:
         emit(title_anchor(report), variant="missing")
         return

@@ -482,6 +482,7 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
     widths: list[tuple[int, int, int]] = []  # each row found: its section or header, the header's width, its figures
     group = 0  # counts the sections and headers met: rows of one are held to each other
     noted = 0  # alone[noted:]: the labels alone not yet taken for rows left blank
+    last_on_one_line = False  # whether the last row of figures stands on its label's line
     for row in table.rows:
         cells = _distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
@@ -501,7 +502,8 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
             widths.append((group, len(header), len(values)))
             # a label alone at the table's end may be where a copy stops: not these. Where a row's figures stand on
             # its label's line (a row a line), a label alone above, under any header, had its cells left blank
-            short += alone[noted if _on_one_line(cells) else pending:]
+            last_on_one_line = _on_one_line(cells)
+            short += alone[noted if last_on_one_line else pending:]
             pending = noted = len(alone)
         elif header and named.match(first) and len(cells) == 1:
             cell = cells[0]
@@ -512,7 +514,13 @@ def _header_columns(table: Table, spec: TableSpec) -> FormTable | None:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
     found, short = _narrow_rows(found, widths, short)
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
-    return FormTable(spec, found[0].line, columns, found, short, source=table)
+    read = FormTable(spec, found[0].line, columns, found, short, source=table)
+    if noted < len(alone) and last_on_one_line:
+        # labels alone below the last row of figures, rows a line: each but the last has the table's rows after
+        # it, so it was left blank (no copy stopped there); the last one too where the report's next part follows
+        read.short += alone[noted:-1]
+        read.ending = alone[-1:]
+    return read
 
 
 def _narrow_rows(found: list[FormRow], widths: list[tuple[int, int, int]],

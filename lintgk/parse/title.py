@@ -157,6 +157,21 @@ def _candidates(paragraphs: list[Paragraph]):
                 break
 
 
+# A title with no year run into the first sentence (「北京市政府信息公开工作年度报告本报告是根据……」, a document site's
+# text of a PDF cover): no title find_title takes (a run-on title must name its year), but one GK104 names as
+# lacking its year rather than as missing
+_RUN_IN_NO_YEAR = lazy_compile(r"^(?P<t>\p{Han}{2,30}?(?:政府)?信息公开(?:工作)?年度报告)(?=本报告|根据|按照|依据)")
+
+
+def run_in_title(paragraphs: list[Paragraph]) -> Title | None:
+    """The title without its year that opens a paragraph of the first lines, run into the report's first sentence;
+    None where no paragraph opens so."""
+    for par in paragraphs[:FRAME_REACH]:
+        if "报告" in par.text and (m := _RUN_IN_NO_YEAR.match(par.text)) is not None:
+            return _title(m.group("t"), Span.within(par, 0, m.end("t")))
+    return None
+
+
 # the label of the page's download link, before the file's name
 _DOWNLOAD_LABELS = ("文件下载", "附件下载")
 # a page's stamp above the title (「发布时间:2021-01-15 10:00 信息来源:会同县林业局」): a clock time or a stamp's

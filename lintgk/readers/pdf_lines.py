@@ -332,9 +332,18 @@ def _closes_mid_sentence(text: str) -> bool:
 # Full-width punctuation no line may start with: a browser carries it over with the word before it
 # (「0.8%；」 goes to the next line whole), so it takes its em of room with the word.
 _NO_LINE_START = "，。；：、！？）」』”’》〉"
+# Opening marks no line may end with: they go over with the character they open (「……预算使」 / 「用、“双随机……」,
+# Word's text: 用、“双 went over whole, leaving the room of four on the line above).
+_NO_LINE_END = "“‘（《「『〈"
 
 
 def _kept_with_word(text: str, end: int) -> int:
-    """How many characters of punctuation no line starts with follow the word ending at ``end``."""
+    """How many characters follow the word ending at ``end`` on its way to the next line: the punctuation no line
+    starts with, then any opening marks with the character they open."""
     rest = text[end:end + 3]
-    return len(rest) - len(rest.lstrip(_NO_LINE_START))
+    kept = len(rest) - len(rest.lstrip(_NO_LINE_START))
+    if not kept:
+        return 0
+    after = text[end + kept:end + kept + 3]
+    opening = len(after) - len(after.lstrip(_NO_LINE_END))
+    return kept + opening + 1 if 0 < opening < len(after) else kept
