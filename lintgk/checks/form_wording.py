@@ -80,7 +80,7 @@ class FormLabelsParams:
 def form_labels(report: Report, p: FormLabelsParams, emit: Emitter) -> None:
     """Row labels and header names of a form's tables that differ from the form's wording by characters lost, added
     or changed (「2.其他法律行政止公开」, 「先行有效件数」), and the 2019 format's row label under the 2021 format's
-    columns (规范性文件 for 行政规范性文件)."""
+    columns (规范性文件 for 行政规范性文件); a figure inside a header's unit (「(单位:0万元)」)."""
     for name in p.tables:
         table = report.forms.get(name)
         if table is None:

@@ -244,7 +244,8 @@ class FormCellsParams:
 
 @kind("form-cells", params=FormCellsParams)
 def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
-    """Every cell of a form's tables holds a number (blank, 「-」, 「无」 are reported), and no row lost cells."""
+    """Every cell of a form's tables holds a number (blank, 「-」, 「无」, a zero typed 「O」 or 「〇」 are reported), no row
+    lost cells, and figures are in half-width digits (「８」 is read, and reported)."""
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
             continue

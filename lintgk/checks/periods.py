@@ -220,7 +220,9 @@ class StaleYearParams:
 
 @kind("stale-year", params=StaleYearParams)
 def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
-    """An earlier year opening a sentence as if it were the report's year."""
+    """An earlier year opening a sentence as if it were the report's year; the opening naming the report it compiles
+    with another year, or the report's own formula with it (「完成2020年政府信息公开工作，形成本报告」 in a 2021
+    report); an earlier year's notice given as the report's grounds."""
     year = report.year
     if year is None:
         return
