@@ -15,9 +15,10 @@ from statistics import median
 import regex as re
 
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, markers_opening
+from lintgk.lexicon import ANY_MARKER, BREADCRUMB, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
 from lintgk.parse.patterns import is_cjk
+from lintgk.readers.html_layout import looks_like_title
 from lintgk.readers.pdf_words import text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
@@ -291,6 +292,8 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
         return False  # a numbered heading
     if same_page and layout.pitch and line["top"] - prev["top"] > layout.pitch * 1.35:
         return False  # paragraph spacing
+    if BREADCRUMB.match(before) and looks_like_title(text):
+        return False  # a web page printed by the browser: the title under its breadcrumb is no line of it
     open_end = not before.endswith(tuple(_STOPS))
     if layout.reaches_right(prev):
         if _set_right(prev, layout):
