@@ -30,3 +30,35 @@ def test_the_title_under_a_wide_breadcrumb_stands_alone(tmp_path):
     doc = read_path(path)
     assert TITLE in doc.lines
     assert any(line.startswith("根据") and line.endswith("等内容。") for line in doc.lines)
+
+
+def test_a_table_in_small_type_cut_by_the_page_break_is_no_footer(tmp_path):
+    """The browser prints with no margins: the report's table, set smaller than the site's menus, runs to the
+    foot of one page and on from the head of the next. Its rows there are no running footer or header in a small
+    type: they run on, a line's pitch apart, into the page's body. A small footer set apart still goes (Pingtan's
+    2009 police bureau page printed by Chromium)."""
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "cut-table.pdf"
+    c = cjk_canvas(path)
+    width, height = A4
+    rows = [f"{n}．第{n}种申请方式的申请数 条 0" for n in range(1, 17)]
+    c.setFont("STSong-Light", 12)
+    for i in range(40):
+        c.drawString(20, height - 40 - 16 * i, f"网站栏目{i}")
+    c.setFont("STSong-Light", 8)
+    for i, row in enumerate(rows[:8]):  # from 700 to 800 points down the page: the last ones in its margin
+        c.drawString(20, height - 708 - 14 * i, row)
+    c.showPage()
+    c.setFont("STSong-Light", 8)
+    for i, row in enumerate(rows[8:]):
+        c.drawString(20, height - 12 - 14 * i, row)
+    c.setFont("STSong-Light", 12)
+    for i in range(30):
+        c.drawString(20, height - 140 - 16 * i, f"友情链接{i}")
+    c.setFont("STSong-Light", 8)
+    c.drawString(20, 12, "某某区人民政府网站 版权所有")
+    c.save()
+    lines = read_path(path).lines
+    assert [line for line in lines if "申请数" in line] == rows
+    assert not any("版权所有" in line for line in lines)
