@@ -85,6 +85,11 @@ PAGE_NUMBER = lazy_compile(
     r"^[-—－–\s]*(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}(?:\s*/\s*\d{1,3})?)[-—－–\s]*$"
 )
 
+# A breadcrumb (「首页 >> 信息公开目录 >> 乡镇信息公开目录 >> 张楼」, 「当前位置：首页 > ……」) is the page's frame, which ends
+# its line (in a copy and in a printed page): the title below it is no line of it, however wide the breadcrumb runs
+BREADCRUMB = lazy_compile(r"^[" + SPACES + r"]*(?:(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置[" + SPACES + r"]*[：:]"
+                          r"|(?:网站)?首页[" + SPACES + r"]*[>＞»›])")
+
 # A line of a web page's frame, never a report's title: a breadcrumb (当前位置：首页 > 信息公开 > …年报),
 # a nav bar (首页 信息公开指南 … 年报), a page title with the site's name after 「|」, the button that reads the
 # report aloud (点击收听年报语音朗读).

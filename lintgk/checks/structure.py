@@ -257,6 +257,15 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}
         return _LABELLED_FIRST.match(before.get(line, "")) is not None
 
+    def labelled_since(previous, h) -> bool:
+        """Whether a list's label with its first item stands between the previous item ``previous`` and ``h``: a
+        page printed with a sidebar beside its table puts the sidebar's links between the label and the item 2."""
+        if (labelled := after_label(h.paragraph.line)) or previous is None:
+            return labelled
+        paragraphs, place = report.doc.paragraphs, place_of()
+        between = paragraphs[place.get(previous.paragraph.line, 0) + 1:place.get(h.paragraph.line, 0)]
+        return any(_LABELLED_FIRST.match(par.text) for par in between)
+
     index: dict[int, int] | None = None
 
     def place_of() -> dict[int, int]:
@@ -400,7 +409,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             elif outer is not None and h.number == outer < expected:
                 expected = outer  # the outer list goes on after the inner one
             elif h.number == 2 != expected and level >= 3 and (
-                    after_label(h.paragraph.line) or previous is None and h.parent is not None
+                    labelled_since(previous, h) or previous is None and h.parent is not None
                     and _LABELLED_FIRST.match(h.parent.paragraph.text) is not None):
                 expected = 2  # a new list, its first item run into its label (or into its parent heading)
             elif h.number == by_place:

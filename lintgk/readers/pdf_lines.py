@@ -15,9 +15,10 @@ from statistics import median
 import regex as re
 
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, markers_opening
+from lintgk.lexicon import ANY_MARKER, BREADCRUMB, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
 from lintgk.parse.patterns import is_cjk
+from lintgk.readers.html_layout import looks_like_title
 from lintgk.readers.pdf_words import text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
@@ -171,11 +172,12 @@ def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
     seen: dict[str, list[dict]] = {}
     for height, blocks in pages:
         lines = [b[2] for b in blocks if b[1] == "line"]
-        for line in {id(x): x for x in lines[:2] + lines[-2:]}.values():
+        for i in sorted({*range(min(2, len(lines))), *range(max(0, len(lines) - 2), len(lines))}):
+            line = lines[i]
             key = re.sub(r"[\d\s]+", "#", line["text"])
             seen.setdefault(key, []).append(line)
-            in_margin = line["bottom"] < 0.1 * height or line["top"] > 0.9 * height
-            if in_margin and line["size"] < 0.75 * body:
+            if _in_margin(line, height) and line["size"] < 0.75 * body \
+                    and not _runs_out_of_margin(lines, i, 1 if i < 2 else -1, height):
                 furniture.add(id(line))
     for same in seen.values():
         for line in same:
@@ -185,6 +187,29 @@ def running_furniture(pages: list[tuple[float, list]]) -> set[int]:
             if len(level) >= 2:
                 furniture |= {id(x) for x in level}
     return furniture
+
+
+def _in_margin(line: dict, height: float) -> bool:
+    return line["bottom"] < 0.1 * height or line["top"] > 0.9 * height
+
+
+def _runs_out_of_margin(lines: list[dict], i: int, step: int, height: float) -> bool:
+    """Whether the line at ``i`` in the margin is one of a run of lines in its type, a line's pitch apart, that goes
+    on into the page's body (going ``step`` from it): text in a small type the page break cut (a web page printed
+    with no margins, its report's table set smaller than the site's menus), not a running header or footer.
+    Lines in other types in between (a sidebar beside the table) do not break the run, nor does a line that opens
+    in the type and goes on in another (a table's row with a sidebar's link printed beside it)."""
+    line, last = lines[i], lines[i]
+    for other in lines[i + step::step] if step > 0 else lines[i - 1::-1]:
+        opening = other["chars"][0].get("size", other["size"]) if other.get("chars") else other["size"]
+        if min(abs(other["size"] - line["size"]), abs(opening - line["size"])) > _SAME_TYPE * line["size"]:
+            continue
+        if abs(other["top"] - last["top"]) > 2 * line["size"]:
+            return False
+        if not _in_margin(other, height):
+            return True
+        last = other
+    return False
 
 
 def _right_margin(lines: list[dict], left: float, page_width: float | None) -> float:
@@ -291,6 +316,8 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
         return False  # a numbered heading
     if same_page and layout.pitch and line["top"] - prev["top"] > layout.pitch * 1.35:
         return False  # paragraph spacing
+    if BREADCRUMB.match(before) and looks_like_title(text):
+        return False  # a web page printed by the browser: the title under its breadcrumb is no line of it
     open_end = not before.endswith(tuple(_STOPS))
     if layout.reaches_right(prev):
         if _set_right(prev, layout):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from lintgk.document import Document, Paragraph
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import ANY_MARKER, PAGE_NUMBER, SPACES
+from lintgk.lexicon import ANY_MARKER, BREADCRUMB, PAGE_NUMBER, SPACES
 
 _FEW_LINES = 8  # a shorter report says too little about its lines' width
 _SHARE_AT_WIDTH = 4  # one line in this many ends at the page's width in a hard-wrapped copy
@@ -49,10 +49,6 @@ _ROW_OF_FIGURES = lazy_compile(r"(?:\s{2,}[\d.%]+){2,}\s*$")
 # A date or time in figures at a line's end is a page's metadata (「来源：…… 时间： 2022-0112 11:44」, 「发布日期：
 # 2020-01-31」), which ends its line; the report's own sentences write their dates in words (2022年1月12日)
 _STAMP_AT_END = lazy_compile(r"(?:\d{4}-\d{1,2}-?\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
-# A breadcrumb (「首页 >> 信息公开目录 >> 乡镇信息公开目录 >> 张楼」, 「当前位置：首页 > ……」) is the page's frame, which ends
-# its line: the title below it is no line of it, however wide the breadcrumb runs
-_BREADCRUMB = lazy_compile(r"^[" + SPACES + r"]*(?:(?:您|你)?(?:当前|现在|目前)?(?:所在)?的?位置[" + SPACES + r"]*[：:]"
-                           r"|(?:网站)?首页[" + SPACES + r"]*[>＞»›])")
 _CLOSING = "”’」』）)》〉]"
 # A list's bullet opens an item of its own: a page's metadata copied as a list (「• 索 引 号：……」 /
 # 「• 备注/文号：……」) is no paragraph the wrap cut, however wide its lines
@@ -155,7 +151,7 @@ def _carries_on(prev: Paragraph, prev_width: int, par: Paragraph, width: int, li
                 page_end_lines: set[int]) -> bool:
     return (prev_width >= width - _slack(width) and not prev.text.rstrip(_CLOSING).endswith(_END_MARKS)
             and not _ROW_OF_FIGURES.search(prev.text) and not _ROW_OF_FIGURES.search(par.text)
-            and not _STAMP_AT_END.search(prev.text) and not _BREADCRUMB.match(prev.text)
+            and not _STAMP_AT_END.search(prev.text) and not BREADCRUMB.match(prev.text)
             and (not _heading_alone(prev.text) or _rest_of_heading(par.text, width))
             and _only_page_breaks_between(prev.line, par.line, lines, page_end_lines) and not _opens_heading(par.text)
             and not par.text.lstrip(SPACES).startswith(_BULLETS))
