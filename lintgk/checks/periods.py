@@ -1,7 +1,6 @@
 """GK2xx: the statistics period, stale years, the publication deadline, the date format."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,7 +14,7 @@ from lintgk.model import Edit, Fix
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, rx
-from lintgk.parse.title import COUNTED_AFTER, cited
+from lintgk.parse.title import COUNTED_AFTER, cited, from_title
 
 # A year naming a document that is an item of a list (「部门动态81篇；2023年法治政府建设工作情况的报告、2024年普法
 # 责任清单……各1篇」, a 2024 report listing what it published): the document's name, not the report's year. A
@@ -482,13 +481,8 @@ _OPENING_MAX = 20  # and at most these above its first part
 
 
 def _opening_paragraphs(report: Report, first_part: int | None) -> list[Paragraph]:
-    """The paragraphs that may open the report, counted from its title: a page copied whole (select-all) puts
-    its menus, breadcrumb and share bar, some 30 short lines, above the title."""
-    pars = report.doc.paragraphs
-    start = 0
-    if report.title is not None:
-        start = bisect_left(pars, report.title.span.line, key=lambda p: p.line)
-    return pars[start:start + (_OPENING_MAX if first_part is not None else _OPENING_REACH)]
+    """The paragraphs that may open the report, counted from its title (``from_title``)."""
+    return from_title(report.doc.paragraphs, report.title)[:_OPENING_MAX if first_part is not None else _OPENING_REACH]
 
 
 def _year_vouched(report: Report, year: int) -> bool:

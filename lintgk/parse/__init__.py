@@ -1,7 +1,7 @@
 """parse: find what a report is made of, once, for every check to share."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 
 from lintgk.document import Document, Paragraph
@@ -15,7 +15,7 @@ from lintgk.parse.model import Report
 from lintgk.parse.national import national_tables, read_form
 from lintgk.parse.patterns import SPACES
 from lintgk.parse.tables import parse_tables
-from lintgk.parse.title import (bare_title_year, find_title, title_in_metadata_table, year_named_in_text,
+from lintgk.parse.title import (bare_title_year, find_title, from_title, title_in_metadata_table, year_named_in_text,
                                 year_opening_names, year_sentences_open_with)
 
 OPENING = 8  # paragraphs that open a report, where it declares its parts
@@ -23,9 +23,8 @@ OPENING_MAX = 20  # below a page frame, the opening runs to the first part
 
 
 def _opening(paragraphs: list[Paragraph], headings, title) -> list[Paragraph]:
-    """The paragraphs from the title (a page copied whole has its menus above it) to the first part."""
-    if title is not None:
-        paragraphs = paragraphs[bisect_left(paragraphs, title.span.line, key=lambda p: p.line):]
+    """The paragraphs from the title (``from_title``) to the first part."""
+    paragraphs = from_title(paragraphs, title)
     first_part = next((h.paragraph.line for h in headings if h.level == 1), None)
     reach = OPENING
     if first_part is not None:

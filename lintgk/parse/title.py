@@ -1,6 +1,7 @@
 """The title, and from it the issuing body and the report's year."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from lintgk.document import Paragraph, Table
@@ -35,6 +36,14 @@ _RUN_ON_PAGE = 300  # characters: a breadcrumb's line that holds the report's te
 _NO_BLANKS = str.maketrans("", "", SPACES)  # a title broken over two lines is read with a blank where it broke
 TITLE_REACH = 5  # where a title without a year may stand
 FRAME_REACH = 15  # how far below a page frame a title naming its year may stand
+
+
+def from_title(paragraphs: list[Paragraph], title: Title | None) -> list[Paragraph]:
+    """The paragraphs from the title on (all where there is none): a page copied whole (select-all) puts its menus,
+    breadcrumb and share bar, some 30 short lines, above the title."""
+    if title is None:
+        return paragraphs
+    return paragraphs[bisect_left(paragraphs, title.span.line, key=lambda p: p.line):]
 
 
 # a comma or a stop, or a closing colon, makes a line a sentence (「根据……，制定本报告：」), however short

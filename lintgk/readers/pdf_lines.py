@@ -67,12 +67,11 @@ def _keep_mid_page_number(out: list[dict], line: dict, text: str) -> None:
     if not below or not below[0]:
         return
     above = out[below[0] - 1]
-    kept = _kept(line, text)
     size = above["size"]
     if (above["bottom"] > line["top"] or above["text"].endswith(tuple(_STOPS))
             or above["x1"] - above["x0"] < _LONG_LINE * size or line["x0"] > min(x["x0"] for x in out) + size):
         return
-    out.insert(below[0], kept)
+    out.insert(below[0], _kept(line, text))
 
 
 _LONG_LINE = 10  # ems: a line of prose, not a table's label cell
