@@ -64,6 +64,14 @@ def test_a_title_repeated_as_the_running_header_is_kept_on_the_first_page(tmp_pa
     assert read_path(path).lines == [title, *BODY]
 
 
+def _indented_paragraph(c, top: float, first: str, rest: list[str]) -> None:
+    """A paragraph in 14 pt type: its first line indented two characters, the rest at the text column's margin."""
+    c.setFont("STSong-Light", 14)
+    c.drawString(172, top, first)
+    for i, text in enumerate(rest):
+        c.drawString(144, top - 28 * (i + 1), text)
+
+
 def test_a_table_wider_than_the_text_column_does_not_move_its_left_margin(tmp_path):
     """Wide margins: a table's cells that no grid holds stand out into the left margin; the prose still joins
     at the text column's own margin."""
@@ -74,10 +82,7 @@ def test_a_table_wider_than_the_text_column_does_not_move_its_left_margin(tmp_pa
     width, height = A4
     first = "2025年，我局深入贯彻落实政府信息公开条例等"  # indented two characters
     full = ["文件要求，不断规范和完善政府信息公开工作，取", "得了较好成效。现将有关情况报告如下："]
-    c.setFont("STSong-Light", 14)
-    c.drawString(172, height - 100, first)
-    for i, text in enumerate(full):
-        c.drawString(144, height - 128 - 28 * i, text)
+    _indented_paragraph(c, height - 100, first, full)
     for i, cell in enumerate(["年结转", "政府信", "息公开"]):  # cells of a table set wider than the column
         c.drawString(82, height - 240 - 28 * i, cell)
     c.save()
@@ -95,11 +100,7 @@ def test_a_paragraphs_last_line_that_is_one_figure_is_no_page_number(tmp_path):
     width, height = A4
     first = "（一）主动公开政务信息数量。全年累计主动公开政"  # indented two characters
     full = ["务信息数219条，其中通过门户网站公开信息26条，", "通过微信订阅号和政务新媒体等多个平台公开政务信息"]
-    c.setFont("STSong-Light", 14)
-    c.drawString(172, height - 100, first)
-    c.drawString(144, height - 128, full[0])
-    c.drawString(144, height - 156, full[1])
-    c.drawString(144, height - 184, "193")
+    _indented_paragraph(c, height - 100, first, [*full, "193"])
     c.drawString(172, height - 212, "（二）主动公开的政务信息内容。")
     c.drawCentredString(width / 2, 40, "3")
     c.save()
