@@ -767,7 +767,20 @@ def version_line() -> str:
     return f"lintgk {__version__}"
 
 
+def _never_fail_on_encoding() -> None:
+    """Text the console's encoding cannot hold (a rare ideograph such as 𠀀, an emoji in a report: GBK, a Windows
+    console's code page when output is redirected, has neither) is written as an escape, not a crash halfway
+    through the output; everything else keeps the console's own encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream.errors == "strict":
+                stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # replaced by a caller with a stream of its own
+            pass
+
+
 def main() -> None:
+    _never_fail_on_encoding()
     if sys.argv[1:] == ["--version"]:  # as editors and hook runners probe it: without typer
         print(version_line())
         return

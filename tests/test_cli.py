@@ -199,3 +199,24 @@ def test_files_are_never_modified(tmp_path):
     target.write_bytes(original)
     run_cli("check", str(target))
     assert target.read_bytes() == original
+
+
+def test_a_console_whose_code_page_lacks_a_character_gets_an_escape_not_a_crash(tmp_path):
+    """Output redirected from a Chinese Windows console is in its code page, GBK, which has no 𠀀 and no emoji:
+    the report's line is shown with escapes for them, and the rest of the output follows."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(seed_text("kandun").replace("组织保障。", "组织保障𠀀😀。。", 1), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "NO_COLOR": "1", "COLUMNS": "200"}
+    proc = subprocess.run([sys.executable, "-m", "lintgk", "check", "--no-cache", "--select", "GK6", str(draft)],
+                          capture_output=True, cwd=ROOT, env=env, timeout=120)
+    out = proc.stdout.decode("gbk")
+    assert proc.returncode == 0, proc.stderr.decode("gbk", "replace")  # a warning (GK608 「。。」) alone
+    assert "Traceback" not in proc.stderr.decode("gbk", "replace")
+    assert "\\U00020000\\U0001f600" in out
+    assert "1 个文件：" in out
