@@ -163,3 +163,28 @@ def test_a_bare_count_is_looked_for_a_bounded_way_from_each_figure(tmp_path, mon
     result = lint_path(_report(tmp_path, ["全年主动公开信息52000条，" + items[:-1] + "。"]), Config(select=["GK611"]))
     assert sum(d.rule == "GK611" for d in result.diagnostics) == 1000
     assert len(reads) <= 2 * 3000 and max(reads) <= 41
+
+
+class _WindowedPattern:
+    """A pattern that records, for each match of the whole joined text, the part of it the match may read."""
+
+    def __init__(self, pattern, windows: list[str]) -> None:
+        self.pattern, self.windows = pattern, windows
+
+    def match(self, text, pos=0, endpos=None):
+        self.windows.append(text[pos:endpos])
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+
+def test_what_follows_a_year_is_read_within_its_paragraph(tmp_path, monkeypatch):
+    """GK204 weighs the words after each year opening a sentence (「……，将……」, 「……问题的整改」, the next sentence's
+    year): read up to the paragraph's end. `regex` looks for a pattern's required word (将) to the end of what it
+    is given before it matches, so given the whole text each look read the rest of the report (a 10 MB report
+    with no 将: 5.4 s of CPU instead of 3.5)."""
+    windows: list[str] = []
+    for name in ("_PLAN", "_PROBLEMS_DEALT_WITH", "_COMPARED", "_NEXT_SENTENCE_YEAR", "_SENTENCE_REST"):
+        monkeypatch.setattr(periods, name, _WindowedPattern(getattr(periods, name), windows))
+    body = ["2018年，本镇共收到申请3件。", "2019年，我镇将继续做好政务公开工作。", "截至2018年底，本镇尚无行政复议案件。"] * 50
+    result = lint_path(_report(tmp_path, body), Config(select=["GK204"]))
+    assert sum(d.rule == "GK204" for d in result.diagnostics) == 100  # each earlier year still weighed
+    assert len(windows) >= 150 and not any("\n" in window for window in windows)

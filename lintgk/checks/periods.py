@@ -228,16 +228,20 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     title = report.title.span if report.title else None
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     plans: list[tuple[int, int]] | None = None
+    text = joined.text
     for par, offset, m in joined.matches(_STALE_IN_JOINED):
         stated = int(m.group("y"))
+        # what follows the year is matched within its paragraph: none of these patterns crosses a newline, and
+        # `regex` looks for a pattern's required word (将) to the text's end before it matches at all
+        stop = offset + len(par.text)
         if title and _within(title, par.line, par.column + m.start("y") - offset):
             continue  # the title's own year (a title run into the text ends where the text starts)
         if stated < year:
-            if (_looks_back(joined.text, m.end(), year) or _step_of_timeline(joined.text, m.end(), stated, year)
-                    or (stated == year - 1 and _PROBLEMS_DEALT_WITH.match(joined.text, m.end()))):
+            if (_looks_back(text, m.end(), stop, year) or _step_of_timeline(text, m.end(), stop, stated, year)
+                    or (stated == year - 1 and _PROBLEMS_DEALT_WITH.match(text, m.end(), stop))):
                 continue
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
-        elif stated == year and _PLAN.match(joined.text, m.end()):
+        elif stated == year and _PLAN.match(text, m.end(), stop):
             if plans is None:
                 plans = _plan_parts(report)
             if any(start <= par.line < end for start, end in plans):
@@ -248,9 +252,10 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     for par, offset, m in joined.matches(_AS_OF_EARLIER):
         stated = int(m.group("y"))
-        if (stated < year and not _looks_back(joined.text, m.end(), year)
-                and not _step_of_timeline(joined.text, m.end(), stated, year)
-                and not _COMPARED.match(joined.text, m.end())):
+        stop = offset + len(par.text)
+        if (stated < year and not _looks_back(text, m.end(), stop, year)
+                and not _step_of_timeline(text, m.end(), stop, stated, year)
+                and not _COMPARED.match(text, m.end(), stop)):
             emit(Span.within(par, m.start() - offset, m.end() - offset), variant="as_of", stated=m.group(0), year=year)
     _stale_column(report, year, emit)
     _carried_into_own_year(report, year, emit)
@@ -398,18 +403,19 @@ _PROBLEMS_DEALT_WITH = lazy_compile(
     r"度?(?:工作|(?:年度)?报告)?中?(?:存在|发现|指出|提出)?的?(?:主要)?问题的?(?:改进|整改|解决|落实)")
 
 
-def _looks_back(text: str, end: int, year: int) -> bool:
+def _looks_back(text: str, end: int, stop: int, year: int) -> bool:
     """A sentence on an earlier year that the next one follows with the report's own year tells of the
-    earlier year as such (an award, a baseline), not of the report's year under the wrong number."""
-    m = _NEXT_SENTENCE_YEAR.match(text, end)
+    earlier year as such (an award, a baseline), not of the report's year under the wrong number (the text
+    from ``end`` to ``stop``, its paragraph's end)."""
+    m = _NEXT_SENTENCE_YEAR.match(text, end, stop)
     return m is not None and int(m.group("y")) == year
 
 
-def _step_of_timeline(text: str, end: int, stated: int, year: int) -> bool:
+def _step_of_timeline(text: str, end: int, stop: int, stated: int, year: int) -> bool:
     """An earlier year opening a clause of a sentence whose later clauses open with later years up to the
     report's own (「2021年，……延伸到街镇；2022年，拓展至各村；2023年率先完成……」, how a practice grew year by
     year) is a step of that history, not the report's year under the wrong number."""
-    rest = _SENTENCE_REST.match(text, end)
+    rest = _SENTENCE_REST.match(text, end, stop)
     previous = stated
     for m in _CLAUSE_YEAR.finditer(text, end, rest.end()):
         step = int(m.group("y"))
