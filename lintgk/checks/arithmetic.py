@@ -10,7 +10,7 @@ from typing import Literal
 
 from lintgk.checks.active_prose import active_figures
 from lintgk.checks.common import fmt  # noqa: F401  (also imported from here by the national checks)
-from lintgk.checks.common import JoinedParagraphs, literal_words, positions, prepared, texts_holding
+from lintgk.checks.common import JoinedParagraphs, cut_short, literal_words, positions, prepared, texts_holding
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
@@ -65,12 +65,25 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
             emit(_items_span(e.items), variant="by-attribute", **data)
         elif parts > total:
             emit(_items_span(e.items), variant=None if exact else "exceeds", **data)
+        elif _runs_past_the_text(report, e.items[-1]):
+            emit.passed(e.total.span.line, f"{expr}<{fmt(total)}: the list runs on past the text's end")
         elif exact:
             emit(_items_span(e.items), **data)
         elif e.kind == "category" and not _NOT_EXHAUSTIVE.search(_list_sentences(e)):
             emit(_items_span(e.items), variant="short", **data)
         else:
             emit.passed(e.total.span.line, f"{expr}={fmt(parts)}<={fmt(total)}")
+
+
+def _runs_past_the_text(report: Report, last: Figure) -> bool:
+    """Whether a list short of its total may go on past the text's end: its last item's paragraph ends the text
+    mid-sentence and no sentence ends after the item (a page's excerpt cut mid-list: 「共18条，涵盖以下方面：……
+    公告公示1条，乡镇」); its missing items are after the cut."""
+    par = last.paragraph
+    if par is None or not cut_short(report.doc, par):
+        return False
+    rest = par.text[last.offset:]
+    return not any(stop in rest for stop in SENTENCE_END)
 
 
 def _list_sentences(e: Enumeration) -> str:

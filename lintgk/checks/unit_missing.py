@@ -86,12 +86,15 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
 
 
 # A count's unit with its figure left out (「共收到件依申请公开政府信息」, 「发布和更新信息条。」, 「政策解读信息条，」):
-# 收到件 after the words of a total (共, 共计, 累计), or 信息条 ending a clause; not 收到件数 and the like (a noun
+# 收到件 after the words of a total (共, 共计, 累计), or 信息条 ending a clause or before its breakdown; not 收到件数 and the like (a noun
 # that starts with the unit). Each found by str.find: a scan of the text for a class of characters costs several
 # times more.
 _AFTER_TOTAL = frozenset("共计")
 _NOUN_AFTER_UNIT = frozenset("数例目款件次线文")
 _CLAUSE_STOPS = frozenset("，。；,;")
+# …or its breakdown opens right after it (「基层政务公开领域信息条（其中养老服务领域20条、……）」, a Chongqing township's 2025
+# report)
+_AFTER_LEFT_OUT = _CLAUSE_STOPS | frozenset("（(")
 _BLANKS = frozenset(" \u3000")
 
 
@@ -101,7 +104,7 @@ def _figures_left_out(report: Report, emit: Emitter) -> None:
     text = joined.text
     found = [at + 2 for at in positions(text, "收到件")
              if at and text[at - 1] in _AFTER_TOTAL and text[at + 3:at + 4] not in _NOUN_AFTER_UNIT]
-    found += [at + 2 for at in positions(text, "信息条") if text[at + 3:at + 4] in _CLAUSE_STOPS]
+    found += [at + 2 for at in positions(text, "信息条") if text[at + 3:at + 4] in _AFTER_LEFT_OUT]
     # 信息 and 条 with a blank left for the figure between (「2020 年主动公开信息  条。」)
     for blank_unit in (" 条", "\u3000条"):
         for at in positions(text, blank_unit):

@@ -32,6 +32,17 @@ def _opening(paragraphs: list[Paragraph], headings, title) -> list[Paragraph]:
     return paragraphs[:reach]
 
 
+def _date_under_title(opening: list[Paragraph], dates_of) -> list:
+    """A date alone on its line between the title and the first part: the report's date of issue, set under its
+    title and body (「政府信息公开工作年度报告 / 某某管委会 / 2026年1月8日」, a Hubei development zone's 2025 report);
+    a page's clock (with its weekday) is none."""
+    for par in opening:
+        for mention in dates_of(par):
+            if not mention.weekday and not mention.year_only and len(par.text.strip(SPACES)) == len(mention.text):
+                return [mention]
+    return []
+
+
 def _report_year(title_year: int | None, periods, dates, named_year=lambda: None, issued=(),
                  mentions=lambda year: 0, self_named=lambda: None, bare_year: int | None = None,
                  opening_year=lambda: None) -> int | None:
@@ -152,8 +163,10 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     enumerations = find_enumerations(paragraphs, figures_by_par, place_of)
     signed = find_signed_date(doc, lambda par: dates_by_par.get(id(par), ()))
     published = find_published_date(doc, lambda par: dates_by_par.get(id(par), ()))
+    opening = _opening(paragraphs, headings, title)
     year = _report_year(title.year if title else None, periods, dates, lambda: year_named_in_text(paragraphs),
-                        issued=[d for d in (published, signed) if d is not None],
+                        issued=[d for d in (published, signed) if d is not None]
+                        + _date_under_title(opening, lambda par: dates_by_par.get(id(par), ())),
                         mentions=lambda y: sum(par.text.count(f"{y}年") for par in paragraphs),
                         self_named=lambda: year_opening_names(paragraphs), bare_year=bare_title_year(title),
                         opening_year=lambda: year_sentences_open_with(paragraphs))
@@ -172,7 +185,7 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         tables=tables,
         signed_date=signed,
         published_date=published,
-        declared_parts=find_declared_parts(_opening(paragraphs, headings, title)),
+        declared_parts=find_declared_parts(opening),
         national=national_tables(found),
         forms=found,
     )

@@ -64,9 +64,11 @@ def _period(year: str, number: str) -> str:
     """From a date to a month or a date, the second one's year optional. The dash between them: one or two long
     dashes, or a run of hyphens (「统计日期为2012年1月1日----2012年12月31日」, a Fujian township's 2012 report), and
     截止/截 before 到/至 (「所列数据从2022年1月1日截止到2022年12月31日」, a Shandong town's 2022 report), and the 一
-    it looks like typed for the dash between a day and a year (「2023年1月1日一2023年12月31日」, a Yunnan street's)."""
-    return (r"(?P<start>" + _date(year, number) + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*至))?\s*"
-            r"(?:截止?)?(?:至|到|—{1,2}|－|-{1,4}|~|～|(?<=日)一(?=\d{4}年))\s*(?P<end>" + _date(year, number, "2", year_optional=True) + r")"
+    it looks like typed for the dash between a day and a year (「2023年1月1日一2023年12月31日」, a Yunnan street's), and
+    a second clause naming the end (「数据起始时间为2025年1月1日，截止时间为2025年12月31日」, a Jilin county's 2025 report)."""
+    return (r"(?P<start>" + _date(year, number) + r")" + _TOOK_EFFECT + r"\s*(?:[起始]\s*[，,]?|[，,](?=\s*[至截]))?\s*"
+            r"(?:截止?)?(?:至|到|—{1,2}|－|-{1,4}|~|～|(?<=日)一(?=\d{4}年)|(?<=截止)(?:时间|日期)\s*(?:为|是|[:：]))\s*"
+            r"(?P<end>" + _date(year, number, "2", year_optional=True) + r")"
             r"\s*(?:止|为止)?")
 
 

@@ -318,7 +318,10 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 # (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already);
 # a zone's name may hold its other name in brackets (「武昌经开区（滨江）管委会」)
 _BODY_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)"
-_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?" + _BODY_SUFFIX + "$")
+# (its other name after it in brackets, a body with two nameplates: 「××经开区管委会（××商务区管委会）」, a Hubei
+# development zone's 2025 report)
+_BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?" + _BODY_SUFFIX
+                          + r"(?:[（(]\p{Han}{2,30}" + _BODY_SUFFIX + r"[）)])?$")
 # the end of a body's name alone, begun on the line above (「重庆市……小龙坎街道」 / 「办事处2023年……年度报告」)
 _BARE_SUFFIX = lazy_compile(r"^" + _BODY_SUFFIX + "$")
 # a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
