@@ -242,7 +242,8 @@ def _title_block(par: Paragraph, nxt: Paragraph) -> bool:
     below a body's name with the year (「××自治区人民政府办公厅2022年」, 「政府信息公开工作年度报告」)."""
     if nxt.line == par.line + 1:
         return True
-    if nxt.line != par.line + 2:
+    if nxt.line != par.line + 2 or _SITE_COLUMN.match(nxt.text):
+        # (the site's name over its column's, 「××区人民政府」 / 「政府信息公开年报」, a page's header: no title)
         return False
     head = par.text.strip(_AROUND_BODY)
     return (_BODY_LINE.match(head) is not None
@@ -317,15 +318,16 @@ def title_in_metadata_table(tables: list[Table]) -> Title | None:
 # a line that is only a body's name, as a title block sets it below a title that names none
 # (「2022年政府信息公开工作年度报告」 / 「桃江县松木塘镇人民政府」; one above is joined to the title already);
 # a zone's name may hold its other name in brackets (「武昌经开区（滨江）管委会」)
-_BODY_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所)"
+_BODY_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|办公室|中心|公所|(?<!大)厅)"  # (not a hall, 办事大厅)
 # (its other name after it in brackets, a body with two nameplates: 「××经开区管委会（××商务区管委会）」, a Hubei
 # development zone's 2025 report)
 _BODY_LINE = lazy_compile(r"^\p{Han}{2,30}(?:[（(]\p{Han}{1,12}[）)]\p{Han}{0,20})?" + _BODY_SUFFIX
                           + r"(?:[（(]\p{Han}{2,30}" + _BODY_SUFFIX + r"[）)])?$")
 # the end of a body's name alone, begun on the line above (「重庆市……小龙坎街道」 / 「办事处2023年……年度报告」)
 _BARE_SUFFIX = lazy_compile(r"^" + _BODY_SUFFIX + "$")
-# a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」)
-_BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*年度?$")
+# a title's first line that is a body's name and the year, its kind wrapped below (「××人民政府办公厅2022年」; the
+# year without its 年 too, 「××人民防空办公室2020」 over 「政府信息公开工作年度报告」, as a Beijing district's template sets it)
+_BODY_YEAR_LINE = lazy_compile(r"^\p{Han}{2,30}(?:19|20)\d{2}\s*(?:年度?)?$")
 
 
 def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Title:
@@ -342,6 +344,10 @@ def _with_body_line(title: Title, paragraphs: list[Paragraph], index: int) -> Ti
 
 
 _AROUND_BODY = " \u3000《“\"#•"  # quotes, spaces, a Markdown heading's #, a copied list's bullet
+
+
+# a year without its 年 between the body's name and the kind (「××办公室2020政府信息公开……」): not the body's
+_BARE_YEAR_END = lazy_compile(r"(?<!\d)(?:19|20)\d{2}[ \u3000]*$")
 
 
 def _title(text: str, span: Span) -> Title:
@@ -361,7 +367,7 @@ def _title(text: str, span: Span) -> Title:
     else:
         body = text[:kind_start] if kind_start is not None else None
     if body is not None:
-        body = body.strip(_AROUND_BODY) or None
+        body = _BARE_YEAR_END.sub("", body.strip(_AROUND_BODY)).strip(_AROUND_BODY) or None
     if body is None and k is not None:
         # a cover's lines run onto one, the body's name after the title (「2018 年度政府信息公开 年度报告 成都市住房和
         # 城乡建设局 2019.」): the name the blank after the kind opens
