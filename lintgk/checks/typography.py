@@ -520,6 +520,9 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     lone = frozenset(params.lone_lines)
     title = report.title
     title_line = title.span.line if title is not None else 0  # a site's links stand above the report's title
+    # a menu row (a line of short names) is the page's above the title, where no part of the report stands: a
+    # title found below a part's heading leaves the report's lines (a table's header row of names) above it
+    menu_line = title_line if not report.parts or report.parts[0].span.line > title_line else 0
     signed = report.signed_date
     footer_line = signed.span.end_line if signed is not None else len(lines) + 1  # and its footer below the date
     crumb_line = 0  # the line of the last breadcrumb found: the next line may carry on with its items
@@ -531,12 +534,12 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         # the summary row of the page's metadata grid, however long (内容概述 | …), under the grid's rows found
         summary = i == last + 1 and "|" in last_text and _summary_field(text)
-        above = par.line < title_line
+        above = par.line < menu_line
         if len(text) > max_line and notice is None and not summary \
                 and not _long_metadata(text, starts, pattern, max_line) and not (above and _menu_row(text, False)):
             continue
         found = [_SUMMARY_LABEL] if summary else _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
-        if found is None and above:  # (the few lines above the title)
+        if found is None and par.line < title_line:  # (the few lines above the title)
             previous = paragraphs[i - 1].text.strip(P.SPACES) if i else ""
             over_title = not i and len(paragraphs) > 1 and column_over_title(text, paragraphs[1].text)
             found = _header_line(text, pattern, i == last + 1, previous, over_title,
