@@ -649,7 +649,7 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
 # names of links, four or more set apart by blanks or bars, no punctuation, no year (a title spread with blanks
 # holds one); two will do on a line under another menu row, with more of the header below it
 _MENU_ITEM = lazy_compile(r"(?!.*\d{4}年)[A-Za-z0-9]*\p{Han}[\p{Han}A-Za-z0-9]{1,14}")
-_MENU_SPLIT = lazy_compile(r"[\s|｜]+")
+_MENU_SPLIT = lazy_compile(r"[\s|]+")  # (what _furniture_signs looks for: a line it passes over is no menu row)
 _MENU_ITEMS = 4
 _MENU_NAMED = 3  # items a finding names
 _RUN_MENU = lazy_compile(r"首页\p{Han}{4,40}")
@@ -659,7 +659,7 @@ _APP_NAME = lazy_compile(r"\p{Han}{2,8}(?:APP|App|app)")
 
 def _menu_row(text: str, continued: bool) -> list[str] | None:
     """The items of a line that is a row of the site's menu (``_MENU_ITEM``), or None."""
-    items = _MENU_SPLIT.split(text.strip(" \u3000|｜"))
+    items = _MENU_SPLIT.split(text.strip(" \u3000|"))
     if len(items) < (2 if continued else _MENU_ITEMS) or not all(_MENU_ITEM.fullmatch(item) for item in items):
         return None
     return items
