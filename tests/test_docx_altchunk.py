@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from lintgk import lint_path
+from lintgk.errors import InputError
 from lintgk.readers import read_path
 from lintgk.word.annotate import annotate_docx
 
@@ -69,12 +72,25 @@ def test_paragraphs_around_the_chunk_keep_their_places(tmp_path):
     assert all(word.lines[c.line - 1].find(c.text) >= 0 for r in table.rows for c in r.cells)
 
 
-def test_a_saved_page_chunk_is_read_and_rtf_is_left_out(tmp_path):
+def test_a_saved_page_chunk_is_read(tmp_path):
     mht = ("MIME-Version: 1.0\r\nContent-Type: text/html; charset=\"utf-8\"\r\n\r\n" + _PAGE).encode()
     word = read_path(_docx(tmp_path / "mht.docx", mht, "message/rfc822", "mht"))
     assert any("统计期限" in line for line in word.lines)
-    rtf = read_path(_docx(tmp_path / "rtf.docx", rb"{\rtf1 text}", "application/rtf", "rtf", before=["标题"]))
-    assert rtf.lines == ["标题"]  # lintgk reads no RTF: the chunk adds nothing
+
+
+# a report exported as RTF and wrapped in a .docx (its body a w:altChunk → afchunk.rtf), GBK text as Word writes it
+_RTF = rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0 \'b1\'a8\'b8\'e6\par}"
+
+
+def test_an_imported_rtf_file_is_refused_with_a_reason_not_read_as_empty(tmp_path):
+    # lintgk reads no RTF: read without it, the document was "without text", or a title alone reported as a report
+    # missing every part; the file is refused, naming why, where a clerk can save it as .docx
+    for name, before, content_type in (("only.docx", (), "application/rtf"), ("titled.docx", ["标题"], "text/rtf"),
+                                       ("untyped.docx", (), "application/octet-stream")):
+        path = _docx(tmp_path / name, _RTF, content_type, "rtf", before=before)
+        with pytest.raises(InputError, match="RTF file it imports"):
+            read_path(path)
+    assert lint_path(tmp_path / "only.docx").error
 
 
 def test_findings_on_the_chunk_become_comments_on_the_paragraph_beside_it(tmp_path):

@@ -31,7 +31,7 @@ def _findings(texts):
     doc = SimpleNamespace(format="txt", paragraphs=paragraphs, lines=list(texts), tables=[])
     emit = Emitter()
     title = SimpleNamespace(span=SimpleNamespace(line=4))  # portal links are looked for on the lines above it
-    furniture_line(SimpleNamespace(doc=doc, title=title), _PARAMS, emit)
+    furniture_line(SimpleNamespace(doc=doc, title=title, parts=(), signed_date=None), _PARAMS, emit)
     return [(f.span, f.data) for f in emit.findings]
 
 

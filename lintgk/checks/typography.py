@@ -520,6 +520,11 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
     lone = frozenset(params.lone_lines)
     title = report.title
     title_line = title.span.line if title is not None else 0  # a site's links stand above the report's title
+    # a menu row (a line of short names) is the page's above the title, where no part of the report stands: a
+    # title found below a part's heading leaves the report's lines (a table's header row of names) above it
+    menu_line = title_line if not report.parts or report.parts[0].span.line > title_line else 0
+    signed = report.signed_date
+    footer_line = signed.span.end_line if signed is not None else len(lines) + 1  # and its footer below the date
     crumb_line = 0  # the line of the last breadcrumb found: the next line may carry on with its items
     last = -2  # the paragraph last found furniture: its font-size bar or metadata grid may go on in the next
     last_text = ""
@@ -529,8 +534,9 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         notice = next((n for n in notices if n in text), None) if i in with_notice else None
         # the summary row of the page's metadata grid, however long (内容概述 | …), under the grid's rows found
         summary = i == last + 1 and "|" in last_text and _summary_field(text)
+        above = par.line < menu_line
         if len(text) > max_line and notice is None and not summary \
-                and not _long_metadata(text, starts, pattern, max_line):
+                and not _long_metadata(text, starts, pattern, max_line) and not (above and _menu_row(text, False)):
             continue
         found = [_SUMMARY_LABEL] if summary else _lone_furniture(text, lone, stamp, last_text if i == last + 1 else "")
         if found is None and par.line < title_line:  # (the few lines above the title)
@@ -540,6 +546,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
                                  i + 1 < len(paragraphs) and paragraphs[i + 1].line < title_line)
             if found is not None and text in COLUMN_NAMES and i and i != last + 1:  # the site's name over its column's
                 _emit_line(paragraphs[i - 1], lines, emit, previous)
+        if found is None and (above or par.line > footer_line) and _APP_NAME.fullmatch(text):
+            found = [text]  # the link to the province's government app, in the page's header or its footer
         if found is None and i in with_footer_marks:
             found = _footer_line(text, i >= len(paragraphs) - _FOOTER_DEPTH)
         if (found is None and signs is not None and notice is None and not signs.search(text)
@@ -570,7 +578,10 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
         elif par.line < title_line and "|" in text and (links := _site_links(text, pattern)):
             found = links
         elif not (found := pattern.findall(compact := _INNER_SPACE.sub("", text))) or _HEADING_NUMBER.match(text):
-            continue  # short lines only; a heading of the report's (（一）信息来源) is none of the page's
+            # short lines only; a heading of the report's (（一）信息来源) is none of the page's
+            if not (above and not _HEADING_NUMBER.match(text) and (found := _menu_words(
+                    text, i == last + 1 and i + 1 < len(paragraphs) and paragraphs[i + 1].line < title_line, found))):
+                continue
         else:
             rest = len(_FILLER.sub("", pattern.sub("", _VALIDITY_VALUE.sub("", compact))))
             words = len(set(found)) + (1 if _PAGE_STAMP.search(text) else 0)
@@ -581,7 +592,8 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             if lenient and named and stamped:  # a strong label and the minute it was posted: room for a body's long name
                 limit *= _STAMPED_ROOM  # (来源：某某县政府职能转变和数字政府建设工作领导小组办公室 发布时间：2024-01-01 08:08)
             if rest > limit and not (
-                    i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))):
+                    i == last + 1 and "|" in last_text and "|" in text and (found := _grid_labels(text, pattern))) \
+                    and not (above and _menu_row(text, False)):
                 continue  # a sentence that names a view count or a source is the report's
         _emit_line(par, lines, emit, "、".join(dict.fromkeys(found)))
         last, last_text = i, text
@@ -628,7 +640,38 @@ def _header_line(text: str, pattern: std_re.Pattern, after_furniture: bool, prev
     if len(items) >= 3 and all(_NAV_ITEM.fullmatch(item) for item in items) and (
             words := [item for item in items if pattern.fullmatch(item)]):
         return words
+    if text.startswith("首页") and _RUN_MENU.fullmatch(text):
+        return ["首页"]  # the site's menu run together, its items with no space between (首页政务公开政务服务…)
     return None
+
+
+# a site's menu row copied as a line (政府信息公开 领导之窗 政府机构 要闻 …, 福建网上办事大厅 闽政通APP 政务地图): short
+# names of links, four or more set apart by blanks or bars, no punctuation, no year (a title spread with blanks
+# holds one); two will do on a line under another menu row, with more of the header below it
+_MENU_ITEM = lazy_compile(r"(?!.*\d{4}年)[A-Za-z0-9]*\p{Han}[\p{Han}A-Za-z0-9]{1,14}")
+_MENU_SPLIT = lazy_compile(r"[\s|]+")  # (what _furniture_signs looks for: a line it passes over is no menu row)
+_MENU_ITEMS = 4
+_MENU_NAMED = 3  # items a finding names
+_RUN_MENU = lazy_compile(r"首页\p{Han}{4,40}")
+# a link to a government app, alone on a line (闽政通APP, 皖事通App): the page's header or footer
+_APP_NAME = lazy_compile(r"\p{Han}{2,8}(?:APP|App|app)")
+
+
+def _menu_row(text: str, continued: bool) -> list[str] | None:
+    """The items of a line that is a row of the site's menu (``_MENU_ITEM``), or None."""
+    items = _MENU_SPLIT.split(text.strip(" \u3000|"))
+    if len(items) < (2 if continued else _MENU_ITEMS) or not all(_MENU_ITEM.fullmatch(item) for item in items):
+        return None
+    return items
+
+
+def _menu_words(text: str, continued: bool, words: list[str]) -> list[str] | None:
+    """What a line above the report's title names if it is a row of the site's menu that no other test took: the
+    page's words it holds, or its first items."""
+    menu = _menu_row(text, continued)
+    if menu is None:
+        return None
+    return words or (menu[:_MENU_NAMED] + ["…"] if len(menu) > _MENU_NAMED else menu)
 
 
 # The site's footer a copy of its page ends with (the ICP licence, the public-security filing, the site's code, the

@@ -46,6 +46,8 @@ _REASONS_ZH = [
     (r"the Word document is password-protected.*", "Word 文档有密码保护（已加密），请另存一份无密码的副本后再检查"),
     (r"a Word 6\.0/95 document.*", "这是 Word 6.0/95 格式的旧文档，lintgk 读不了：请在 Word 或 WPS 中另存为 .docx 后再检查"),
     (r"an RTF file under a Word name.*", "这是 RTF 文件（扩展名是 Word 的）：请在 Word 或 WPS 中另存为 .docx 后再检查"),
+    (r"the Word document's text is an RTF file it imports.*",
+     "Word 文档的正文是嵌入的 RTF 文件（w:altChunk），lintgk 读不了：请在 Word 或 WPS 中另存为 .docx 后再检查"),
     (r"an OLE file without a Word document in it.*", "这不是 Word/WPS 文档（文件里没有 Word 正文）：请在 Word 或 WPS 中另存为 .docx 后再检查"),
     (r"(?:damaged Word document|not a readable Word 97-2003 document|not a Word document).*",
      "Word 文档已损坏或格式不对，无法读取：请在 Word 或 WPS 中打开并另存为 .docx 后再检查"),

@@ -4,7 +4,8 @@ Each non-empty paragraph becomes one line, each table row one line (cells separa
 in document order, as Word shows the text with its tracked changes accepted: inserted text in, deleted text
 out, and what content controls and smart tags hold in (python-docx's own text leaves them out); a paragraph's
 text boxes follow it, and a layout table (one column, or tables in its cells) is read as the blocks its cells
-hold; a web page the document imports whole (w:altChunk) is read in its place by the HTML reader. Word's
+hold; a web page the document imports whole (w:altChunk) is read in its place by the HTML reader (an imported
+RTF file is not read: the document is refused). Word's
 automatic numbering (一、 （一） 1.) is rendered in front of the paragraph text as Word displays it, so that
 numbered headings are seen. Positions are shown as 「第N段」 (N counts every body paragraph, blank ones included,
 as Word does), 「表T 第R行」 and 「嵌入内容第N行」 (a line of an imported page).
@@ -454,14 +455,22 @@ def _read(data: bytes, name: str, sources: list | None):
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")  # an imported web page (Word: "Insert > Text from File")
 _SAVED_PAGE_TYPE = "message/rfc822"  # an imported saved page (MHT)
+_RTF_TYPES = ("application/rtf", "text/rtf")
 
 
 def _imported_page(element, chunks: dict, name: str) -> Document | None:
     """The text of the web page (HTML, or a saved page) a w:altChunk imports, read as the HTML reader reads a page;
-    None for another kind of file (RTF, which lintgk does not read, plain text, a .docx) or a page without text."""
+    None for another kind of file (plain text, a .docx) or a page without text. An imported RTF file (a system's
+    export of a report as RTF wrapped in a .docx) is refused: lintgk reads no RTF, and the document read without
+    that text would be reported as missing its parts and tables."""
     content_type, data = chunks.get(element.get(R_ID), ("", b""))
     content_type = content_type.split(";")[0].strip().lower()
     if content_type not in _PAGE_TYPES and content_type != _SAVED_PAGE_TYPE:
+        if content_type in _RTF_TYPES or data[:64].lstrip().lower().startswith(b"{\\rtf"):
+            from lintgk.readers.doc import RESAVE_AS_DOCX
+
+            raise InputError(name, "the Word document's text is an RTF file it imports (w:altChunk), which lintgk "
+                                   "does not read" + RESAVE_AS_DOCX)
         return None
     from lintgk.limits import check_html_depth
     from lintgk.readers.html import read_html

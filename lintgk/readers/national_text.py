@@ -1021,6 +1021,41 @@ def _in_column_order(builder: _Assembler) -> bool:
     return False
 
 
+def _pipe_width(line: str) -> int:
+    """The cells of a line written with 「|」 between them, blank ones too (a closing 「|」 ends the row); 0 for a
+    line with no 「|」, or a tab (cells apart otherwise)."""
+    if "\t" in line or not ("|" in line or "｜" in line):
+        return 0
+    pieces = _CELL_SEPARATOR.split(line.rstrip(_SPACES))
+    return len(pieces) - 1 if not pieces[-1] else len(pieces)
+
+
+def _pipe_row_blanks(builder: _Assembler, lines: list[str]) -> None:
+    """A part 二 row written with 「|」 whose last cells are empty (「行政规范性文件 | 2 | ||」): ``_tokens`` drops blanks
+    at a pipe row's end, as a merged cell is padded so (「第二十条第(一)项 | |||」); where the row has as many cells as
+    its 信息内容 header line (「信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |」) each cell stands under its
+    column, so the empty ones are the row's blank cells. Rows with no figure (a label and empty cells) are left as
+    they are read (the row left blank)."""
+    width = 0
+    for r in builder.rows:
+        first = r.cells[0] if r.cells else None
+        if first is None:
+            continue
+        if r.kind == HEADER:
+            if first.text == "信息内容":
+                width = _pipe_width(lines[first.line - 1]) if all(c.line == first.line for c in r.cells) else 0
+            continue
+        if not width or r.kind != ROW or not width > len(r.cells) > 1 or first.text not in ACTIVE_ROWS:
+            continue
+        line = lines[first.line - 1]
+        if any(c.line != first.line for c in r.cells) or _pipe_width(line) != width \
+                or not any(_VALUE.match(c.text) for c in r.cells[1:]):
+            continue
+        pipes = [n for n, ch in enumerate(line) if ch in "|｜"]
+        r.cells.extend(Cell("", first.line, pipes[n - 1] + 2) for n in range(len(r.cells), width))
+        r.values = len(r.cells) - 1
+
+
 def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int]:
     """A national-format table starting at index ``start``, and the index after it."""
     first = _opening_cells(lines[start])
@@ -1035,6 +1070,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         return None, start + 1
     if _in_column_order(builder):
         return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
+    _pipe_row_blanks(builder, lines)
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
     return Table(rows, rows[0].line, end), end
 
