@@ -21,6 +21,31 @@ def test_chains(text, places, rest):
     assert is_government(body)
 
 
+@pytest.mark.parametrize("text, places, rest", [
+    # Inner Mongolia's 苏木 is a township under a banner; a banner's, an autonomous or an ethnic township's name
+    # is longer than a place's usual five characters; 盟 and 州 stand above (a 2025 苏木's report, pages sweep)
+    ("科尔沁右翼中旗哈日诺尔苏木人民政府", [("科尔沁右翼中", "旗"), ("哈日诺尔", "苏木")], "人民政府"),
+    ("兴安盟科尔沁右翼中旗", [("兴安", "盟"), ("科尔沁右翼中", "旗")], ""),
+    ("达尔罕茂明安联合旗百灵庙镇", [("达尔罕茂明安联合", "旗"), ("百灵庙", "镇")], ""),
+    ("莫力达瓦达斡尔族自治旗", [("莫力达瓦达斡尔族自治", "旗")], ""),
+    ("海西蒙古族藏族自治州乌兰县人民政府", [("海西蒙古族藏族自治", "州"), ("乌兰", "县")], "人民政府"),
+    ("奇台县大泉塔塔尔族乡人民政府", [("奇台", "县"), ("大泉塔塔尔族", "乡")], "人民政府"),
+    ("循化撒拉族自治县人民政府", [("循化撒拉族自治", "县")], "人民政府"),
+])
+def test_minority_area_chains(text, places, rest):
+    body = parse_body(text)
+    assert [(p.name, p.kind) for p in body.places] == places and body.rest == rest
+
+
+def test_sumu_is_a_township():
+    sumu = parse_body("科尔沁右翼中旗哈日诺尔苏木人民政府")
+    assert sumu.own.level == "township"
+    assert same_level_other(sumu, parse_body("巴彦茫哈苏木"))
+    assert same_level_other(sumu, parse_body("白音镇人民政府"))
+    assert not same_level_other(sumu, parse_body("科右中旗哈日诺尔苏木"))  # its own name, the banner contracted
+    assert parse_body("苏木镇") is None and parse_body("各苏木镇") is None  # the kinds, no name
+
+
 def test_market_after_a_town_is_no_city():
     body = parse_body("白沙镇市场监督管理所")  # 市场 after a town's name: its market office, not a city 白沙镇市
     assert [(p.name, p.kind) for p in body.places] == [("白沙", "镇")] and body.rest == "市场监督管理所"

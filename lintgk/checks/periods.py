@@ -13,7 +13,7 @@ from lintgk.lexicon import MARKER, SENTENCE_END
 from lintgk.model import Edit, Fix
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
-from lintgk.parse.patterns import SPACES, rx
+from lintgk.parse.patterns import SPACES, rx, sentence_bounds
 from lintgk.parse.title import COUNTED_AFTER, cited, from_title
 
 # A year naming a document that is an item of a list (「部门动态81篇；2023年法治政府建设工作情况的报告、2024年普法
@@ -211,6 +211,9 @@ class StaleYearParams:
     current_notice: Regex = ""  # the notice of the format that replaced it (国办公开办函〔2021〕30号)
     current_number: Regex = ""  # that notice's number alone, as it follows a notice's name in brackets
     current_from: int = 2021  # the first year whose report follows the current notice
+    # what, in the citing sentence, says the report is compiled or published by the notice (「本报告依据……编制」,
+    # 「现将……向社会公布」): a sentence on the year's work 「对照……通知等相关要求」 keeps no earlier opening
+    format_notice_followed: Regex = ""
     # a notice on the annual report named as cited before its number (「……年度报告格式》的通知」)
     report_notice_name: Regex = ""
     # the numbers such a notice has: any other after its name is a slip (「国办公开办函〔2019〕30号」)
@@ -322,7 +325,8 @@ def _report_published_in_its_year(report: Report, emit: Emitter) -> None:
 def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, emit: Emitter) -> None:
     """A report for the year of the current format or later that cites only the notice of the earlier format
     (a 2024 report 「根据……（国办公开办函〔2019〕60号）要求」): the opening of a report from before 2021 kept. A
-    report citing both (the earlier notice's other requirements and the current format) is left alone."""
+    report citing both (the earlier notice's other requirements and the current format) is left alone, as is a
+    sentence citing it as a requirement of the year's work, not as what the report is compiled by."""
     if not params.format_notice or year < params.current_from:
         return
     joined = JoinedParagraphs.of(report.doc.paragraphs)
@@ -334,10 +338,16 @@ def _outdated_format_notice(report: Report, params: StaleYearParams, year: int, 
         _earlier_notice_with_current_number(
             [paragraphs[i] for i in sorted(where)] if where is not None else paragraphs, params, emit)
         return
-    citing = next(joined.matches(rx(params.format_notice)), None)
-    if citing is None:
+    followed = rx(params.format_notice_followed) if params.format_notice_followed else None
+    for par, offset, m in joined.matches(rx(params.format_notice)):
+        if followed is None:
+            break
+        start, end = m.start() - offset, m.end() - offset
+        first, last = sentence_bounds(par.text, start)
+        if followed.search(par.text[first:start]) or followed.search(par.text[end:last]):
+            break
+    else:
         return
-    par, offset, m = citing
     emit(Span.within(par, m.start() - offset, m.end() - offset), variant="format_notice", year=year,
          stated=_cited_name(m.group(0)), first=params.current_from)
 

@@ -12,11 +12,15 @@ from lintgk.lazy_regex import lazy_compile
 
 # The level a kind of place sits at: towns, townships and street offices are one level, counties and
 # districts the one above. 市 may be a county-level city or a prefecture, so it is a level of its own.
-LEVEL = {"街道": "township", "镇": "township", "乡": "township",
-         "县": "county", "区": "county", "旗": "county", "市": "city"}
-_SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?)(?P<kind>街道|镇|乡|县|区|旗|市)")
-# Words that take a place kind without being a proper name: 各乡镇, 全县, 本街道, 城乡 …
-_NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市)")
+# 苏木 is Inner Mongolia's township, 旗 its county; 盟 and 州 stand above counties as a 市 may.
+LEVEL = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township",
+         "县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city"}
+# A place's name is short, but for an ethnic or autonomous one or a banner's built on another's: 「大泉塔塔尔族乡」,
+# 「循化撒拉族自治县」, 「莫力达瓦达斡尔族自治旗」, 「达尔罕茂明安联合旗」, 「科尔沁右翼中旗」, 「海西蒙古族藏族自治州」
+_SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?|\p{Han}{2,9}?(?:族|自治|联合|[左右]翼[前中后]?))"
+                        r"(?P<kind>街道|苏木|镇|乡|县|区|旗|市|州|盟)")
+# Words that take a place kind without being a proper name: 各乡镇, 全县, 本街道, 城乡, 苏木镇 …
+_NOT_A_NAME = lazy_compile(r"^(?:[各全本我该每此其所有诸上下辖周邻临外兄他另原老旧]|城乡|乡镇|县市|市县|区县|县区|城镇|省市|苏木$)")
 # 市 right after a name's first 镇, not 市场 (白沙镇市场监督管理所): the 镇 ends the city's name (景德镇市)
 _TOWN_CITY = lazy_compile(r"市(?!场)")
 # nor does a place's name hold what a body is: 「区政府及区政府办公室」 names no place 「区政府及」; nor end with
