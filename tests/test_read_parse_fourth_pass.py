@@ -2,7 +2,7 @@
 "Per-report cost, fourth pass: reading and parsing"): each is held equal to what it replaced."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lintgk.readers import national_text, text as text_reader
@@ -190,11 +190,13 @@ def _header_columns_plain(table, spec):
     opening = spec.options["header"]
     # pending: labels alone since the last header, section or row of figures; noted: since the last row of figures
     found, header, alone, short, pending, noted = [], [], [], [], [], []
+    widths, group, last_on_one_line = [], 0, False  # (section, header's width, figures) of each row found
     named = rx(spec.options["row"])
     for row in table.rows:
         cells = national._distinct(row.cells)
         first = cells[0].text.strip(" \u3000") if cells else ""
         if rx(spec.options["section"]).match(first) or first.startswith(opening):
+            group += 1
             pending = []  # labels alone in another table than the figures' are not taken for blank rows
         if first.startswith(opening):
             names = [c.text.strip(" \u3000").replace("\n", "") for c in national._after_repeats(cells)]
@@ -204,9 +206,11 @@ def _header_columns_plain(table, spec):
         if header and named.match(first) and len(cells) > 1:
             values = national._values(national._after_repeats(cells)[:len(header)])
             found.append(FormRow(first, first, first, row.line, dict(zip(header, values))))
+            widths.append((group, len(header), len(values)))
             # labels alone with a row of figures below them: rows left blank (under any header, where the row's
             # figures stand on its label's line)
-            short += noted if national._on_one_line(cells) else pending
+            last_on_one_line = national._on_one_line(cells)
+            short += noted if last_on_one_line else pending
             pending, noted = [], []
         elif header and named.match(first):  # a row of its label alone (a table left blank, or that row)
             cell = cells[0]
@@ -217,8 +221,13 @@ def _header_columns_plain(table, spec):
             noted.append(alone[-1])
     if not found:
         return FormTable(spec, alone[0].line, tuple(header), [], alone, source=table) if alone else None
+    found, short = national._narrow_rows(found, widths, short)  # rows short of figures where others fill theirs
     columns = tuple(dict.fromkeys(c for r in found for c in r.cells))
-    return FormTable(spec, found[0].line, columns, found, short, source=table)
+    read = FormTable(spec, found[0].line, columns, found, short, source=table)
+    if noted and last_on_one_line:  # labels alone below the last row of figures: left blank, the last maybe an end
+        read.short += noted[:-1]
+        read.ending = noted[-1:]
+    return read
 
 
 _ACTIVE_ROW = st.sampled_from([
@@ -231,6 +240,10 @@ _ACTIVE_ROWS = st.lists(st.tuples(_ACTIVE_ROW, st.lists(st.booleans(), min_size=
 
 
 @given(_ACTIVE_ROWS)
+@example([(["信息内容", "本年制发件数", "本年废止件数"], [False] * 3, False), (["规章", "5", "0"], [False] * 3, False),
+          (["行政许可 ", "3"], [False] * 3, False)])  # a row short of figures where another fills its header
+@example([(["信息内容", "本年制发件数"], [False] * 3, False), (["规章", "5"], [False] * 3, False),
+          (["行政许可 "], [False] * 3, False), (["行政处罚"], [False] * 3, False)])  # labels alone below the last row
 def test_a_table_without_a_header_row_is_left_as_reading_every_row_leaves_it(rows):
     from lintgk.document import Cell, Row, Table
     from lintgk.parse import national
