@@ -26,6 +26,11 @@ _COVERED_WORK = lazy_compile(r"[^，,。；;]{0,20}?信息公开(?:工作)?(?:�
 # 「现将夏镇2024年1月1日至12月31日期间的政府信息公开总体情况……报告如下」: the span of the disclosure work reported on
 # (not the span a year's report covers when the report names it: 「2023年1月1日至12月31日期间的政府信息公开工作年度报告已……发布」)
 _WORK_AFTER = lazy_compile(r"\s*期间的?(?:政府)?信息公开(?:工作)?(?:总体|年度)?(?:情况|工作)(?!年度?报告|年报)")
+# 「现将某某局2024年1月1日至2024年12月31日止政府信息公开工作年度报告公布」: the span of the report being published,
+# its period named in its own name (a Guizhou district bureau's 2024 report); last year's report named as an item
+# of the year's work is published by 「公开发布」, not 「现将/现公布」
+_PUBLISHING_NOW = lazy_compile(r"现(?:将|予|就|把|公布|发布|公开|向社会)|特(?:向社会)?(?:公布|发布)")
+_REPORT_NAMED_AFTER = lazy_compile(r"\s*止?\s*(?:期间)?的?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 # the words after the period: 「在2024年1月1日至2024年12月31日数据统计时限内，……」
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
 # (or a cell of the page's metadata grid after its label's: 「成文日期 | 发布日期 | 2022-04-06 |」, 「发文时间 | 2020-01-23 |」)
@@ -144,6 +149,7 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or _STAT_AFTER.match(after) is not None
             or _WORK_AFTER.match(after) is not None
             or (_REPORT_SPAN.search(before) is not None and _names_report(text, m.start()))
+            or (_REPORT_NAMED_AFTER.match(after) is not None and _PUBLISHING_NOW.search(before) is not None)
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
     for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计
