@@ -93,12 +93,13 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     """A row or column that the form declares as the sum of others (`sum_of`) holds that sum, in every
     column (axis: rows) or every row (axis: columns). A blank total, a sum of blanks only, and a sum short of
     its total where a part is blank (the blank may be the figure missing) are left to form-cells: one blank
-    cell is one defect."""
+    cell is one defect. In a table a third or more of whose cells are blank (no 0 written), blanks are zeros."""
     table = report.forms.get(p.table)
     partial = p.complete and table is not None and not table.complete
     if table is None or (partial and p.axis != "rows"):
         return
     held = 0
+    zeros = _blanks_for_zeros(table)
     if p.axis == "rows":
         sum_parts = _SumParts(table)
         for spec in table.spec.rows:
@@ -114,10 +115,10 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 cells: list = []
                 blanks: list = []
                 parts = [_summand(node, column, cells, blanks) for node in nodes]
-                if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
+                if stated is None or stated.blank or (cells and not zeros and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                if (blanks or partial) and summed < stated.number:
+                if (blanks and not zeros or partial) and summed < stated.number:
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -136,10 +137,10 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
             for row in table.rows:
                 stated = row.cells.get(spec.key)
                 values = [row.cells[c] for c in columns if c in row.cells]
-                if stated is None or stated.blank or (values and all(v.blank for v in values)):
+                if stated is None or stated.blank or (values and not zeros and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(v.number for v in values)
-                if summed < stated.number and any(v.blank for v in values):
+                if summed < stated.number and not zeros and any(v.blank for v in values):
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -150,6 +151,13 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 held += _agrees(emit, stated, summed, data, p.passed_once, row.line)
     if held and p.passed_once:
         emit.passed(table.start_line, f"{held} sums hold", held=held)
+
+
+def _blanks_for_zeros(table: FormTable) -> bool:
+    """Whether a third or more of the table's cells are blank: a table that writes no 0 (blank for none), whose
+    blank cells are zeros, not a figure left out (a sum short of its total is wrong then)."""
+    cells = [v for r in table.rows for v in r.cells.values()]
+    return 3 * sum(v.blank for v in cells) >= len(cells) > 0
 
 
 def _agrees(emit: Emitter, stated, summed: float, data: dict, once_per_table: bool, line: int) -> bool:
