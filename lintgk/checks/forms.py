@@ -382,7 +382,8 @@ class FormRowsParams:
 def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     """Rows of a form's table that the report's format has and its table lacks. A row counts as missing
     only when its wording is nowhere in the report: a row the reader could not pair with figures (or a
-    table split in two) is not a missing row."""
+    table split in two) is not a missing row. Also the first row that stands below one the form puts after
+    it (two rows swapped)."""
     table = report.forms.get(p.table)
     if table is None:
         return
@@ -392,6 +393,7 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
         if key in required and any(table.row(k) for k in alternative):
             required.remove(key)
+    _out_of_order(table, spec, emit)
     missing = [k for k in required if table.row(k) is None]
     if missing:  # the report's text is looked at only for rows the table lacks
         text = "\n".join(report.doc.lines)
@@ -409,6 +411,22 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         line = table.row(before[-1]).line if before else table.start_line
         emit(Span(line, 1, line, 2), rows="、".join(spec.row(k).label for k in group), count=len(group),
              format=p.format, format_en=p.format)
+
+
+def _out_of_order(table: FormTable, spec, emit: Emitter) -> None:
+    """The first row that stands below a row the form puts after it (two rows swapped, a row moved): the
+    figures may be read against the wrong row. Subtotal rows (sum_of) are left out: a report may put a group's
+    subtotal above its items."""
+    place = {r.key: n for n, r in enumerate(spec.rows) if not r.sum_of}
+    last = None
+    for row in sorted(table.rows, key=lambda r: r.line):
+        n = place.get(row.key)
+        if n is None:
+            continue
+        if last is not None and n < place[last.key]:
+            emit(Span(row.line, 1, row.line, 2), variant="order", row=row.label, before=last.label)
+            return
+        last = row
 
 
 # a numbered label's number, then its words (Han characters only: a copy moves a label's quotes and commas)
