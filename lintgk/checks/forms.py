@@ -115,7 +115,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 cells: list = []
                 blanks: list = []
                 parts = [_summand(node, column, cells, blanks) for node in nodes]
-                if stated is None or stated.blank or (cells and not zeros and all(c is None or c.blank for c in cells)):
+                if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
                 if (blanks and not zeros or partial) and summed < stated.number:
@@ -137,7 +137,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
             for row in table.rows:
                 stated = row.cells.get(spec.key)
                 values = [row.cells[c] for c in columns if c in row.cells]
-                if stated is None or stated.blank or (values and not zeros and all(v.blank for v in values)):
+                if stated is None or stated.blank or (values and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(v.number for v in values)
                 if summed < stated.number and not zeros and any(v.blank for v in values):
