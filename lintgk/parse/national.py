@@ -319,6 +319,7 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     alone: list[ShortRow] = []  # labels standing alone since the last row of figures
     unread = 0
     in_place: bool | None = None  # whether the table keeps blank cells in their places (asked of a short row)
+    below_merged: list[ShortRow] = []  # short rows opening with a label merged down from above
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
         cells = row.cells[:kept]  # without the blanks a merge left at its end
@@ -341,6 +342,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
                 short.append(ShortRow(key, label, cells[opening].line, len(cells) - opening,
                                       Span(cells[opening].line, cells[opening].column, cells[-1].line,
                                            cells[-1].column + max(1, len(cells[-1].text)))))
+                if not labelled:
+                    below_merged.append(short[-1])
             continue
         if len(cells) <= width:
             if labelled and labelled == len(cells):
@@ -360,6 +363,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         if alone:  # labels alone before this row of figures: rows that lost their cells
             short += [r for r in alone if r.key not in rows]
             alone.clear()
+    if below_merged and not rows:  # no row of the form's width: the table lost a column (read askew), not cells
+        short = [r for r in short if r not in below_merged]
     if not rows and not short and len(alone) >= spec.options["min_rows"]:
         # every row its label alone (a page whose table was left blank, copied as text): the table with no figure
         return FormTable(spec, alone[0].line, columns, [], alone, table)
