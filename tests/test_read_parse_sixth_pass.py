@@ -307,24 +307,28 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
     alone: list = []
     unread = 0
     in_place = any(national._blank_between(r.cells) for r in table.rows)  # blanks kept in their places
+    below_merged: list = []  # short rows opening with a label merged down from above
     for row in table.rows:
         labelled, cells = national._labels_and_rest(row.cells, width)
         labels = national._label_cells(cells, width) if len(cells) > width else []
         key = national._row_key(labels, spec) if len(cells) > width else None
-        if 0 < len(cells) - labelled < width and labelled and in_place \
-                and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
-            cells = national._padded(cells, labelled + width)  # its last cells trimmed: blank
+        opening = labelled or national._opening_labels(cells)
+        if 0 < len(cells) - opening < width and opening and in_place \
+                and any(tables.parse_value(c.text)[0] is not None for c in cells[opening:]):
+            cells = national._padded(cells, opening + width)  # its last cells trimmed: blank
             labels = national._label_cells(cells, width)
             key = national._row_key(labels, spec)
-        if 0 < len(cells) - labelled < width and labelled \
-                and any(tables.parse_value(c.text)[0] is not None for c in cells[labelled:]):
+        if 0 < len(cells) - opening < width and opening \
+                and any(tables.parse_value(c.text)[0] is not None for c in cells[opening:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
-            key = national._row_key(national._label_cells(cells, len(cells) - labelled), spec)
+            key = national._row_key(national._label_cells(cells, len(cells) - opening), spec)
             if key is not None and key not in rows:
-                label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
-                short.append(forms.ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
-                                            Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                label = cells[opening - 1].text.strip(" \u3000").replace("\n", "")
+                short.append(forms.ShortRow(key, label, cells[opening].line, len(cells) - opening,
+                                            Span(cells[opening].line, cells[opening].column, cells[-1].line,
                                                  cells[-1].column + max(1, len(cells[-1].text)))))
+                if not labelled:
+                    below_merged.append(short[-1])
             continue
         if len(cells) <= width:
             if labelled and labelled == len(cells):
@@ -344,6 +348,8 @@ def _labelled_rows_plain(table: Table, spec: forms.TableSpec) -> forms.FormTable
         if alone:
             short += [r for r in alone if r.key not in rows]
             alone.clear()
+    if below_merged and not rows:  # no row of the form's width: a column lost, not cells
+        short = [r for r in short if r not in below_merged]
     if not rows and not short and len(alone) >= spec.options["min_rows"]:
         return forms.FormTable(spec, alone[0].line, columns, [], alone, table)
     if len(rows) + len(short) < spec.options["min_rows"]:

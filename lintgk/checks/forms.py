@@ -93,12 +93,13 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
     """A row or column that the form declares as the sum of others (`sum_of`) holds that sum, in every
     column (axis: rows) or every row (axis: columns). A blank total, a sum of blanks only, and a sum short of
     its total where a part is blank (the blank may be the figure missing) are left to form-cells: one blank
-    cell is one defect."""
+    cell is one defect. In a table a third or more of whose cells are blank (no 0 written), blanks are zeros."""
     table = report.forms.get(p.table)
     partial = p.complete and table is not None and not table.complete
     if table is None or (partial and p.axis != "rows"):
         return
     held = 0
+    zeros = _blanks_for_zeros(table)
     if p.axis == "rows":
         sum_parts = _SumParts(table)
         for spec in table.spec.rows:
@@ -117,7 +118,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (cells and all(c is None or c.blank for c in cells)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(x for x in parts if x is not None)
-                if (blanks or partial) and summed < stated.number:
+                if (blanks and not zeros or partial) and summed < stated.number:
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -139,7 +140,7 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 if stated is None or stated.blank or (values and all(v.blank for v in values)):
                     continue  # blanks are reported by form-cells; they add up to no total
                 summed = sum(v.number for v in values)
-                if summed < stated.number and any(v.blank for v in values):
+                if summed < stated.number and not zeros and any(v.blank for v in values):
                     continue  # the blank may be the figure missing: one defect, reported by form-cells
                 if p.passed_once and summed == stated.number:
                     held += 1  # a sum that holds shows nothing of its own: no expression to write
@@ -150,6 +151,13 @@ def form_sum(report: Report, p: FormSumParams, emit: Emitter) -> None:
                 held += _agrees(emit, stated, summed, data, p.passed_once, row.line)
     if held and p.passed_once:
         emit.passed(table.start_line, f"{held} sums hold", held=held)
+
+
+def _blanks_for_zeros(table: FormTable) -> bool:
+    """Whether a third or more of the table's cells are blank: a table that writes no 0 (blank for none), whose
+    blank cells are zeros, not a figure left out (a sum short of its total is wrong then)."""
+    cells = [v for r in table.rows for v in r.cells.values()]
+    return 3 * sum(v.blank for v in cells) >= len(cells) > 0
 
 
 def _agrees(emit: Emitter, stated, summed: float, data: dict, once_per_table: bool, line: int) -> bool:
@@ -374,7 +382,8 @@ class FormRowsParams:
 def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
     """Rows of a form's table that the report's format has and its table lacks. A row counts as missing
     only when its wording is nowhere in the report: a row the reader could not pair with figures (or a
-    table split in two) is not a missing row."""
+    table split in two) is not a missing row. Also the first row that stands below one the form puts after
+    it (two rows swapped)."""
     table = report.forms.get(p.table)
     if table is None:
         return
@@ -384,6 +393,7 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         # the 2019 format's （六）其他处理 is a row of its own; a table with its sub-rows also has it
         if key in required and any(table.row(k) for k in alternative):
             required.remove(key)
+    _out_of_order(table, spec, emit)
     missing = [k for k in required if table.row(k) is None]
     if missing:  # the report's text is looked at only for rows the table lacks
         text = "\n".join(report.doc.lines)
@@ -401,6 +411,22 @@ def form_rows(report: Report, p: FormRowsParams, emit: Emitter) -> None:
         line = table.row(before[-1]).line if before else table.start_line
         emit(Span(line, 1, line, 2), rows="、".join(spec.row(k).label for k in group), count=len(group),
              format=p.format, format_en=p.format)
+
+
+def _out_of_order(table: FormTable, spec, emit: Emitter) -> None:
+    """The first row that stands below a row the form puts after it (two rows swapped, a row moved): the
+    figures may be read against the wrong row. Subtotal rows (sum_of) are left out: a report may put a group's
+    subtotal above its items."""
+    place = {r.key: n for n, r in enumerate(spec.rows) if not r.sum_of}
+    last = None
+    for row in sorted(table.rows, key=lambda r: r.line):
+        n = place.get(row.key)
+        if n is None:
+            continue
+        if last is not None and n < place[last.key]:
+            emit(Span(row.line, 1, row.line, 2), variant="order", row=row.label, before=last.label)
+            return
+        last = row
 
 
 # a numbered label's number, then its words (Han characters only: a copy moves a label's quotes and commas)

@@ -194,6 +194,18 @@ def _labels_and_rest(cells: list[Cell], width: int, labelled: bool = True) -> tu
     return min(first, len(trimmed)), trimmed
 
 
+def _opening_labels(cells: list[Cell]) -> int:
+    """How many cells a row opens with up to its last label cell before its first figure, empty ones among
+    them (0: it opens with no label)."""
+    n = 0
+    for i, cell in enumerate(cells):
+        if _is_label_text(cell.text):
+            n = i + 1
+        elif cell.text.strip(" \u3000\n"):
+            break
+    return n
+
+
 def _blank_between(cells: list[Cell]) -> bool:
     """Whether a blank cell stands between two figures among ``cells``: blanks kept in their places (a row of
     tab-separated cells), so a row short of its cells lost its last ones (an editor trimmed its trailing tabs).
@@ -307,26 +319,31 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
     alone: list[ShortRow] = []  # labels standing alone since the last row of figures
     unread = 0
     in_place: bool | None = None  # whether the table keeps blank cells in their places (asked of a short row)
+    below_merged: list[ShortRow] = []  # short rows opening with a label merged down from above
     for row in table.rows:
         labelled, kept, labels, key = _row_shape(row.cells, width, spec)
         cells = row.cells[:kept]  # without the blanks a merge left at its end
-        if 0 < len(cells) - labelled < width and labelled \
-                and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
+        # its labels after the empty cells of labels merged down from above (a table cut at a page break)
+        opening = labelled or _opening_labels(cells)
+        if 0 < len(cells) - opening < width and opening \
+                and any(parse_value(c.text)[0] is not None for c in cells[opening:]):
             if in_place is None:
                 in_place = any(_blank_between(r.cells) for r in table.rows)
             if in_place:  # its last cells trimmed (tabs at a line's end): blank, the row read as any other
-                cells = _padded(cells, labelled + width)
+                cells = _padded(cells, opening + width)
                 labels = _label_cells(cells, width)
                 key = _row_key(labels, spec)
-        if 0 < len(cells) - labelled < width and labelled \
-                and any(parse_value(c.text)[0] is not None for c in cells[labelled:]):
+        if 0 < len(cells) - opening < width and opening \
+                and any(parse_value(c.text)[0] is not None for c in cells[opening:]):
             # fewer figures than columns: a text copy lost its blank cells (where, no one can tell)
-            key = _row_key(_label_cells(cells, len(cells) - labelled), spec)
+            key = _row_key(_label_cells(cells, len(cells) - opening), spec)
             if key is not None and key not in rows:
-                label = cells[labelled - 1].text.strip(" \u3000").replace("\n", "")
-                short.append(ShortRow(key, label, cells[labelled].line, len(cells) - labelled,
-                                      Span(cells[labelled].line, cells[labelled].column, cells[-1].line,
+                label = cells[opening - 1].text.strip(" \u3000").replace("\n", "")
+                short.append(ShortRow(key, label, cells[opening].line, len(cells) - opening,
+                                      Span(cells[opening].line, cells[opening].column, cells[-1].line,
                                            cells[-1].column + max(1, len(cells[-1].text)))))
+                if not labelled:
+                    below_merged.append(short[-1])
             continue
         if len(cells) <= width:
             if labelled and labelled == len(cells):
@@ -346,6 +363,8 @@ def _labelled_rows(table: Table, spec: TableSpec) -> FormTable | None:
         if alone:  # labels alone before this row of figures: rows that lost their cells
             short += [r for r in alone if r.key not in rows]
             alone.clear()
+    if below_merged and not rows:  # no row of the form's width: the table lost a column (read askew), not cells
+        short = [r for r in short if r not in below_merged]
     if not rows and not short and len(alone) >= spec.options["min_rows"]:
         # every row its label alone (a page whose table was left blank, copied as text): the table with no figure
         return FormTable(spec, alone[0].line, columns, [], alone, table)
@@ -628,20 +647,22 @@ def _holds_form_rows(table: Table, spec: TableSpec) -> bool:
 
 def _rows_go_on(table: Table, spec: TableSpec) -> bool:
     """Whether ``table``, past header rows of no figure, is rows of the form only, each its labels then as many
-    cells as the form has columns: the rest of a table cut at a page break (a piece whose rows hold more cells
-    was read askew, and is left out rather than checked)."""
+    cells as the form has columns, or fewer in some (a cell left out, which form-cells reports), not in all:
+    the rest of a table cut at a page break (a piece whose rows hold more cells was read askew, and is left out
+    rather than checked)."""
     columns = len(spec.columns)
     rows = list(dropwhile(lambda r: all(_reading(c.text)[1] is None for c in r.cells), table.rows))
-    return bool(rows) and all(_one_row_of_form(r.cells, columns, spec) for r in rows)
+    counts = [_cells_after_labels(r.cells, columns, spec) for r in rows]
+    return columns in counts and all(0 < n <= columns for n in counts)
 
 
-def _one_row_of_form(cells: list[Cell], columns: int, spec: TableSpec) -> bool:
-    """Whether a row names a row of the form and holds, after its last label cell, one cell a column."""
+def _cells_after_labels(cells: list[Cell], columns: int, spec: TableSpec) -> int:
+    """How many cells a row naming a row of the form holds after its last label cell (-1: no row of the form)."""
     _, size, _, key = _row_shape(cells, columns, spec)
     if key is None:
-        return False
+        return -1
     last_label = max((i for i, c in enumerate(cells[:size]) if _is_label_text(c.text)), default=-1)
-    return size - last_label - 1 == columns
+    return size - last_label - 1
 
 
 def _ends_form(table: Table, spec: TableSpec) -> bool:

@@ -86,7 +86,7 @@ def own_rows(table) -> list:
 def is_data_table(table) -> bool:
     """Rows and columns of short cells; not a table that lays out a page (an article in a cell,
     a one-row title bar, a frame holding other tables)."""
-    if any(inner.mem_id != table.mem_id for inner in table.css("table")):
+    if any(inner.mem_id != table.mem_id and not _boxes_a_cell(inner) for inner in table.css("table")):
         return False  # it holds other tables: a layout frame
     wide_rows = 0
     for tr in own_rows(table):
@@ -96,6 +96,17 @@ def is_data_table(table) -> bool:
         if len([c for c in cells if text_of(c)]) >= 2:
             wide_rows += 1
     return wide_rows >= 2
+
+
+_BOXED_CELL = 60  # at most this many characters in a one-cell table that boxes a cell's text
+
+
+def _boxes_a_cell(table) -> bool:
+    """A table of one cell holding a short text, inside a cell: how some editors box a figure or a label
+    (<td><table><tr><td>12</td></tr></table></td>), not a layout frame."""
+    rows = own_rows(table)
+    return (len(rows) == 1 and sum(c.tag in ("td", "th") for c in rows[0].iter()) == 1
+            and len(text_of(table)) <= _BOXED_CELL)
 
 
 def find_article(body) -> list | None:
