@@ -83,7 +83,11 @@ def table_settings(ruled) -> dict:
     of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
     horizontal ruling and end together, and the row there is no cell without the line."""
     edges = _open_edges(ruled.objects)
-    return {"explicit_horizontal_lines": edges} if edges else {}
+    sides = _open_sides(ruled.objects)
+    settings = {"explicit_horizontal_lines": edges} if edges else {}
+    if sides:
+        settings["explicit_vertical_lines"] = sides
+    return settings
 
 
 _SAME = 1.5          # pt: rulings whose ends are this close end at one height
@@ -113,6 +117,48 @@ def _open_edges(objects: dict) -> list[dict]:
             edges.append({"object_type": "line", "x0": left, "x1": right, "top": y, "bottom": y,
                           "width": right - left, "height": 0})
     return edges
+
+
+def _open_sides(objects: dict) -> list[dict]:
+    """A vertical line where a table's rows end together left (or right) of its columns with no ruling
+    drawn there: a browser prints a table whose label column has no left border (CSS border-left: none)
+    as rows whose lines run on to the label column's edge with nothing down it. Each table is found on
+    its own, as a band of rulings that overlap down the page, so that one table's open side is not drawn
+    through another's, nor through the text between them."""
+    rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
+    sides: list[dict] = []
+    for band in _bands(rulings):
+        verticals = [r for r in band if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+        horizontals = [r for r in band if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
+        if not verticals or len(horizontals) < 2:
+            continue
+        first, last = min(v["x0"] for v in verticals), max(v["x1"] for v in verticals)
+        # rows that reach the table's columns and end beyond them, together
+        for x, rows in ((min(h["x0"] for h in horizontals), [h for h in horizontals if h["x1"] >= first]),
+                        (max(h["x1"] for h in horizontals), [h for h in horizontals if h["x0"] <= last])):
+            if first - _SNAP <= x <= last + _SNAP:
+                continue  # a column's ruling is there
+            ends = [h for h in rows if min(abs(h["x0"] - x), abs(h["x1"] - x)) <= _SAME]
+            if len(ends) < 2:
+                continue
+            top, bottom = min(h["top"] for h in ends), max(h["bottom"] for h in ends)
+            sides.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                          "width": 0, "height": bottom - top})
+    return sides
+
+
+def _bands(rulings: list[dict]) -> list[list[dict]]:
+    """The rulings in groups that overlap down the page (within pdfplumber's snap): a table each."""
+    bands: list[list[dict]] = []
+    bottom = None
+    for ruling in sorted(rulings, key=lambda r: r["top"]):
+        if bottom is not None and ruling["top"] <= bottom + _SNAP:
+            bands[-1].append(ruling)
+            bottom = max(bottom, ruling["bottom"])
+        else:
+            bands.append([ruling])
+            bottom = ruling["bottom"]
+    return bands
 
 
 def _columns(verticals: list[dict]) -> list[dict]:
