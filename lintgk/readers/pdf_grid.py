@@ -129,7 +129,7 @@ def _open_sides(objects: dict) -> list[dict]:
     sides: list[dict] = []
     for band in _bands(rulings):
         verticals = [r for r in band if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
-        horizontals = [r for r in band if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
+        horizontals = _rows([r for r in band if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]])
         if not verticals or len(horizontals) < 2:
             continue
         first, last = min(v["x0"] for v in verticals), max(v["x1"] for v in verticals)
@@ -164,20 +164,30 @@ def _bands(rulings: list[dict]) -> list[list[dict]]:
 def _columns(verticals: list[dict]) -> list[dict]:
     """The vertical rulings with the pieces of one column joined: a browser draws each cell's borders on their
     own, so a column's ruling is one short piece a row, and only the column's ends are the grid's edge."""
-    # a column's pieces taken top down: sorted by a rounded x, two tables' rulings of one column half a point
-    # apart (516.9 and 517.1) came lower table first, and the upper table's edge was lost in the lower's
-    columns: list[list[dict]] = []
-    for ruling in sorted(verticals, key=lambda r: r["x0"]):
-        if columns and ruling["x0"] - columns[-1][0]["x0"] <= _SAME:
-            columns[-1].append(ruling)
+    return _joined(verticals, "x0", "top", "bottom")
+
+
+def _rows(horizontals: list[dict]) -> list[dict]:
+    """The horizontal rulings with the pieces of one row's line joined, as `_columns` joins a column's."""
+    return _joined(horizontals, "top", "x0", "x1")
+
+
+def _joined(rulings: list[dict], across: str, start: str, end: str) -> list[dict]:
+    """The rulings at one ``across`` (within `_SAME`) whose pieces meet, ``start`` to ``end``, joined."""
+    # a line's pieces taken in order: sorted by a rounded position, two tables' rulings of one column half a
+    # point apart (516.9 and 517.1) came lower table first, and the upper table's edge was lost in the lower's
+    lines: list[list[dict]] = []
+    for ruling in sorted(rulings, key=lambda r: r[across]):
+        if lines and ruling[across] - lines[-1][0][across] <= _SAME:
+            lines[-1].append(ruling)
         else:
-            columns.append([ruling])
+            lines.append([ruling])
     joined: list[dict] = []
-    for column in columns:
+    for line in lines:
         last = None
-        for ruling in sorted(column, key=lambda r: r["top"]):
-            if last is not None and ruling["top"] <= last["bottom"] + _SAME:
-                last = joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+        for ruling in sorted(line, key=lambda r: r[start]):
+            if last is not None and ruling[start] <= last[end] + _SAME:
+                last = joined[-1] = {**last, end: max(last[end], ruling[end])}
             else:
                 last = ruling
                 joined.append(ruling)
