@@ -82,8 +82,8 @@ def table_settings(ruled) -> dict:
     drawn. WPS leaves the bottom border out where a table goes on over a page break, and the top border
     of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
     horizontal ruling and end together, and the row there is no cell without the line."""
-    edges = _open_edges(ruled.objects)
     sides = _open_sides(ruled.objects)
+    edges = _open_edges(ruled.objects, sides)
     settings = {"explicit_horizontal_lines": edges} if edges else {}
     if sides:
         settings["explicit_vertical_lines"] = sides
@@ -95,11 +95,12 @@ _MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's edge
 _SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
 
 
-def _open_edges(objects: dict) -> list[dict]:
+def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
-    rulings of a grid end (or start) together and no horizontal ruling there spans them."""
+    rulings of a grid end (or start) together and no horizontal ruling there spans them; ``sides``, the
+    tables' open sides (`_open_sides`), count as rulings."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
-    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]])
+    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]) + list(sides)
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
     edges = []
     for end, outermost in (("bottom", max), ("top", min)):
@@ -139,9 +140,16 @@ def _open_sides(objects: dict) -> list[dict]:
             if first - _SNAP <= x <= last + _SNAP:
                 continue  # a column's ruling is there
             ends = [h for h in rows if min(abs(h["x0"] - x), abs(h["x1"] - x)) <= _SAME]
-            if len(ends) < 2:
+            if not ends:
                 continue
-            top, bottom = min(h["top"] for h in ends), max(h["bottom"] for h in ends)
+            first_row, last_row = min(h["top"] for h in ends), max(h["bottom"] for h in ends)
+            # the columns running on past the last row's line (or from above the first's): the table goes on
+            # over the page break, and its side with it; a row's line alone then tells the side
+            top, bottom = min(v["top"] for v in verticals), max(v["bottom"] for v in verticals)
+            above, below = top < first_row - _SNAP, bottom > last_row + _SNAP
+            if len(ends) < 2 and not (above or below):
+                continue
+            top, bottom = (top if above else first_row), (bottom if below else last_row)
             sides.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
                           "width": 0, "height": bottom - top})
     return sides
