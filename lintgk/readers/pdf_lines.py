@@ -246,11 +246,15 @@ class Layout:
         if full and min(full) > left:
             left = min(full)
             right = _right_margin(lines, left, page_width)
-        # the pitch of wrapped prose: the gaps under full lines, where there are some; a page printed by a
-        # browser has more lines of menus and footer links, set closer, than of prose once its tables are read
+        # the pitch of wrapped prose, the gaps under full lines, where it is wider than the lines' usual one: a
+        # page printed by a browser has more lines of menus and footer links, set closer, than of prose once its
+        # tables are read (a title in a large type, more apart, keeps the usual pitch)
+        gaps = [gap for _, gap in pairs]
         wrapped = [gap for above, gap in pairs if above["x1"] >= right - 2 * above["size"]]
-        gaps = wrapped if len(wrapped) >= _WRAPPED else [gap for _, gap in pairs]
-        return cls(left, right, median(gaps) if gaps else 0.0)
+        pitch = median(gaps) if gaps else 0.0
+        if len(wrapped) >= _WRAPPED:
+            pitch = max(pitch, median(wrapped))
+        return cls(left, right, pitch)
 
     def reaches_right(self, line: dict) -> bool:
         return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
