@@ -105,3 +105,41 @@ def test_a_columns_rulings_half_a_point_apart_in_two_tables_are_read_top_down():
     lower = [_line(x, 364.0, x, 778.0) for x in (77.0, 310.0, 516.4)]
     lower += [_line(76.5, y, 517.0, y) for y in (364.0, 393.0, 778.0)]
     assert [(e["x0"], e["top"]) for e in _open_edges({"line": upper + lower})] == [(75.7, 79.6)]
+
+
+def _word_rows(columns: list[float], rows: list[float], left: float) -> list[dict]:
+    """A Word-exported table as Chromium prints it: each cell's right border, and each row's line in pieces a
+    cell from ``left`` (the label column's edge, where no ruling runs down) to the last column."""
+    out = [_rect(x, top, x + 0.7, bottom) for x in columns for top, bottom in zip(rows, rows[1:])]
+    edges = [left, *columns]
+    out += [_rect(a, y, b, y + 0.7) for y in rows for a, b in zip(edges, edges[1:])]
+    return out
+
+
+def test_a_tables_open_left_side_is_its_own():
+    """Two Word-exported tables down a page (parts 二 and 三 of a Pingtan bureau's page printed by Chromium, bc73),
+    their label columns with no left border: each table's rows ending together left of its columns close it
+    there, from its own first row to its last, not through the heading between the two tables; a grid drawn
+    whole gets no side."""
+    from lintgk.readers.pdf_grid import _open_sides
+
+    upper = _word_rows([170.0, 298.0, 426.0, 554.0], [0.0, 45.0, 90.0, 135.0], 42.0)
+    lower = _word_rows([280.0, 320.0, 360.0, 576.0], [620.0, 680.0, 720.0, 760.0], 20.0)
+    sides = [(round(s["x0"]), round(s["top"]), round(s["bottom"])) for s in _open_sides({"rect": upper + lower})]
+    assert sides == [(42, 0, 136), (20, 620, 761)]
+    whole = _cell_borders([42.0, 170.0, 298.0, 426.0, 554.0], [0.0, 45.0, 90.0, 135.0])
+    assert _open_sides({"rect": whole + [_rect(42.0, 0.0, 554.7, 0.7), _rect(42.0, 135.0, 554.7, 135.7)]}) == []
+
+
+def test_the_open_side_of_a_table_going_on_over_the_page_break():
+    """Part 四 at the foot of a page (bc73's prints of Pingtan pages): one row's line reaches the label column's
+    edge, under 「行政复议」, and the columns run on to the page's foot: the side runs with them, and the grid's open
+    bottom reaches it, so 「结果维持」 is read in its column (GK411 said part 四 was missing)."""
+    from lintgk.readers.pdf_grid import _open_edges, _open_sides
+
+    columns, rows = [44.0, 83.0, 122.0, 161.0, 200.0], [710.0, 770.0, 842.0]
+    cut = [_rect(x, top, x + 0.7, bottom) for x in columns for top, bottom in zip(rows, rows[1:])]
+    cut += [_rect(6.0, 710.0, 44.0, 710.7), _rect(44.0, 710.0, 200.7, 710.7), _rect(44.0, 770.0, 200.7, 770.7)]
+    sides = _open_sides({"rect": cut})
+    assert [(round(s["x0"]), round(s["top"]), round(s["bottom"])) for s in sides] == [(6, 710, 842)]
+    assert (6, 842) in [(round(e["x0"]), round(e["top"])) for e in _open_edges({"rect": cut}, sides)]

@@ -2,6 +2,9 @@
 page's frame around the report is printed with it."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from makers import cjk_canvas
 
 from lintgk.readers import read_path
@@ -62,3 +65,51 @@ def test_a_table_in_small_type_cut_by_the_page_break_is_no_footer(tmp_path):
     lines = read_path(path).lines
     assert [line for line in lines if "申请数" in line] == rows
     assert not any("版权所有" in line for line in lines)
+
+
+LEFT_OPEN = Path(__file__).parent / "rules" / "GK411" / "pdf-browser-print-label-column-without-left-border-ok"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _tables(path: Path) -> list[list[list[str]]]:
+    return [[row.texts for row in table.rows] for table in read_path(path).tables]
+
+
+def _same_tables(printed: list, page: list) -> bool:
+    """The tables of a print are the page's: the same rows, each cell of a row of figures the page's where the print
+    has text (a cell merged down the rows is repeated by the HTML reader, left blank under its first row by the PDF
+    reader, which in the head may fill it from its left neighbour)."""
+    return len(printed) == len(page) and all(
+        len(p) == len(h) and all(len(pr) == len(hr) and all(a == b for a, b in zip(pr, hr) if a)
+                                 for pr, hr in zip(p, h) if hr[-1].isdigit())
+        for p, h in zip(printed, page))
+
+
+def test_tables_whose_label_column_has_no_left_border_are_read():
+    """Word exports a table to HTML with each cell's right and bottom borders only: printed by Chromium, its label
+    column has no ruling down its left side (four Pingtan bureau pages of bc73, GK411 on parts 二/三/四). Each
+    table's rows ending together past its columns close it: the print's tables are the page's, labels included."""
+    printed, page = _tables(LEFT_OPEN.with_suffix(".pdf")), _tables(LEFT_OPEN.with_suffix(".html"))
+    assert [len(t) for t in printed] == [14, 28, 4]
+    assert [row[0] for row in printed[0][2:4]] == ["规章", "行政规范性文件"]
+    assert printed[1][3][0] == "一、本年新收政府信息公开申请数量" and printed[2][1][0] == "结果维持"
+    assert _same_tables(printed, page)
+
+
+@pytest.mark.slow
+def test_the_page_printed_again_reads_the_same(tmp_path):
+    """The committed print is what Chromium makes of the page today (A4, the print dialog's defaults)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed")
+    out = tmp_path / "printed.pdf"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            page.goto(LEFT_OPEN.with_suffix(".html").as_uri(), wait_until="load")
+            page.pdf(path=str(out), format="A4")
+        finally:
+            browser.close()
+    assert _same_tables(_tables(out), _tables(LEFT_OPEN.with_suffix(".html")))

@@ -82,8 +82,12 @@ def table_settings(ruled) -> dict:
     drawn. WPS leaves the bottom border out where a table goes on over a page break, and the top border
     of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
     horizontal ruling and end together, and the row there is no cell without the line."""
-    edges = _open_edges(ruled.objects)
-    return {"explicit_horizontal_lines": edges} if edges else {}
+    sides = _open_sides(ruled.objects)
+    edges = _open_edges(ruled.objects, sides)
+    settings = {"explicit_horizontal_lines": edges} if edges else {}
+    if sides:
+        settings["explicit_vertical_lines"] = sides
+    return settings
 
 
 _SAME = 1.5          # pt: rulings whose ends are this close end at one height
@@ -91,11 +95,12 @@ _MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's edge
 _SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
 
 
-def _open_edges(objects: dict) -> list[dict]:
+def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
-    rulings of a grid end (or start) together and no horizontal ruling there spans them."""
+    rulings of a grid end (or start) together and no horizontal ruling there spans them; ``sides``, the
+    tables' open sides (`_open_sides`), count as rulings."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
-    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]])
+    verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]) + list(sides)
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
     edges = []
     for end, outermost in (("bottom", max), ("top", min)):
@@ -115,23 +120,82 @@ def _open_edges(objects: dict) -> list[dict]:
     return edges
 
 
+def _open_sides(objects: dict) -> list[dict]:
+    """A vertical line where a table's rows end together left (or right) of its columns with no ruling
+    drawn there: a browser prints a table whose label column has no left border (CSS border-left: none)
+    as rows whose lines run on to the label column's edge with nothing down it. Each table is found on
+    its own, as a band of rulings that overlap down the page, so that one table's open side is not drawn
+    through another's, nor through the text between them."""
+    rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
+    sides: list[dict] = []
+    for band in _bands(rulings):
+        verticals = [r for r in band if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]
+        horizontals = _rows([r for r in band if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]])
+        if not verticals or len(horizontals) < 2:
+            continue
+        first, last = min(v["x0"] for v in verticals), max(v["x1"] for v in verticals)
+        # rows that reach the table's columns and end beyond them, together
+        for x, rows in ((min(h["x0"] for h in horizontals), [h for h in horizontals if h["x1"] >= first]),
+                        (max(h["x1"] for h in horizontals), [h for h in horizontals if h["x0"] <= last])):
+            if first - _SNAP <= x <= last + _SNAP:
+                continue  # a column's ruling is there
+            ends = [h for h in rows if min(abs(h["x0"] - x), abs(h["x1"] - x)) <= _SAME]
+            if not ends:
+                continue
+            first_row, last_row = min(h["top"] for h in ends), max(h["bottom"] for h in ends)
+            # the columns running on past the last row's line (or from above the first's): the table goes on
+            # over the page break, and its side with it; a row's line alone then tells the side
+            top, bottom = min(v["top"] for v in verticals), max(v["bottom"] for v in verticals)
+            above, below = top < first_row - _SNAP, bottom > last_row + _SNAP
+            if len(ends) < 2 and not (above or below):
+                continue
+            top, bottom = (top if above else first_row), (bottom if below else last_row)
+            sides.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                          "width": 0, "height": bottom - top})
+    return sides
+
+
+def _bands(rulings: list[dict]) -> list[list[dict]]:
+    """The rulings in groups that overlap down the page (within pdfplumber's snap): a table each."""
+    bands: list[list[dict]] = []
+    bottom = None
+    for ruling in sorted(rulings, key=lambda r: r["top"]):
+        if bottom is not None and ruling["top"] <= bottom + _SNAP:
+            bands[-1].append(ruling)
+            bottom = max(bottom, ruling["bottom"])
+        else:
+            bands.append([ruling])
+            bottom = ruling["bottom"]
+    return bands
+
+
 def _columns(verticals: list[dict]) -> list[dict]:
     """The vertical rulings with the pieces of one column joined: a browser draws each cell's borders on their
     own, so a column's ruling is one short piece a row, and only the column's ends are the grid's edge."""
-    # a column's pieces taken top down: sorted by a rounded x, two tables' rulings of one column half a point
-    # apart (516.9 and 517.1) came lower table first, and the upper table's edge was lost in the lower's
-    columns: list[list[dict]] = []
-    for ruling in sorted(verticals, key=lambda r: r["x0"]):
-        if columns and ruling["x0"] - columns[-1][0]["x0"] <= _SAME:
-            columns[-1].append(ruling)
+    return _joined(verticals, "x0", "top", "bottom")
+
+
+def _rows(horizontals: list[dict]) -> list[dict]:
+    """The horizontal rulings with the pieces of one row's line joined, as `_columns` joins a column's."""
+    return _joined(horizontals, "top", "x0", "x1")
+
+
+def _joined(rulings: list[dict], across: str, start: str, end: str) -> list[dict]:
+    """The rulings at one ``across`` (within `_SAME`) whose pieces meet, ``start`` to ``end``, joined."""
+    # a line's pieces taken in order: sorted by a rounded position, two tables' rulings of one column half a
+    # point apart (516.9 and 517.1) came lower table first, and the upper table's edge was lost in the lower's
+    lines: list[list[dict]] = []
+    for ruling in sorted(rulings, key=lambda r: r[across]):
+        if lines and ruling[across] - lines[-1][0][across] <= _SAME:
+            lines[-1].append(ruling)
         else:
-            columns.append([ruling])
+            lines.append([ruling])
     joined: list[dict] = []
-    for column in columns:
+    for line in lines:
         last = None
-        for ruling in sorted(column, key=lambda r: r["top"]):
-            if last is not None and ruling["top"] <= last["bottom"] + _SAME:
-                last = joined[-1] = {**last, "bottom": max(last["bottom"], ruling["bottom"])}
+        for ruling in sorted(line, key=lambda r: r[start]):
+            if last is not None and ruling[start] <= last[end] + _SAME:
+                last = joined[-1] = {**last, end: max(last[end], ruling[end])}
             else:
                 last = ruling
                 joined.append(ruling)

@@ -222,6 +222,9 @@ def _right_margin(lines: list[dict], left: float, page_width: float | None) -> f
     return right
 
 
+_WRAPPED = 5         # full lines with a line under them that tell the pitch of the prose
+
+
 @dataclass
 class Layout:
     """The text column of the document: its left and right margins and the usual line pitch."""
@@ -233,8 +236,8 @@ class Layout:
     def of(cls, lines: list[dict], page_width: float | None = None) -> Layout:
         if not lines:
             return cls(0.0, 0.0, 0.0)
-        gaps = [b["top"] - a["top"] for a, b in zip(lines, lines[1:])
-                if 0 < b["top"] - a["top"] < 3 * a["size"] + 1]
+        pairs = [(a, b["top"] - a["top"]) for a, b in zip(lines, lines[1:])
+                 if 0 < b["top"] - a["top"] < 3 * a["size"] + 1]
         left = min(x["x0"] for x in lines)
         right = _right_margin(lines, left, page_width)
         # the margin the full lines start at: the cells of a table wider than the text column, read as lines
@@ -243,7 +246,15 @@ class Layout:
         if full and min(full) > left:
             left = min(full)
             right = _right_margin(lines, left, page_width)
-        return cls(left, right, median(gaps) if gaps else 0.0)
+        # the pitch of wrapped prose, the gaps under full lines, where it is wider than the lines' usual one: a
+        # page printed by a browser has more lines of menus and footer links, set closer, than of prose once its
+        # tables are read (a title in a large type, more apart, keeps the usual pitch)
+        gaps = [gap for _, gap in pairs]
+        wrapped = [gap for above, gap in pairs if above["x1"] >= right - 2 * above["size"]]
+        pitch = median(gaps) if gaps else 0.0
+        if len(wrapped) >= _WRAPPED:
+            pitch = max(pitch, median(wrapped))
+        return cls(left, right, pitch)
 
     def reaches_right(self, line: dict) -> bool:
         return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
