@@ -124,8 +124,17 @@ def _same_baseline(before: dict, line: dict) -> bool:
     split the heading in two."""
     return (before["baseline"] is not None and line["baseline"] is not None
             and abs(before["baseline"] - line["baseline"]) <= BASELINE_TOLERANCE
-            and abs(before["size"] - line["size"]) <= BASELINE_TOLERANCE
+            and (abs(before["size"] - line["size"]) <= BASELINE_TOLERANCE or _list_number(before, line))
             and _side_by_side(_letters(before["chars"] + line["chars"])))
+
+
+def _list_number(before: dict, line: dict) -> bool:
+    """One of the two is a list's number alone, just left of the other's text: Word's auto-numbering draws
+    「一、」 / 「（一）」 apart, in the paragraph mark's type (11 pt beside a 16 pt heading), so the tops differ."""
+    number, text = (before, line) if before["x0"] < line["x0"] else (line, before)
+    found = ANY_MARKER.match(number["text"])
+    return (found is not None and found.end() == len(number["text"])
+            and 0 <= text["x0"] - number["x1"] <= 2 * max(number["size"], text["size"]))
 
 
 def _letters(chars: list[dict]) -> list[dict]:
