@@ -132,7 +132,8 @@ def _candidates(paragraphs: list[Paragraph]):
         if (not looks and nxt is not None and _title_block(par, nxt) and len(text) <= 40
                 and not _SENTENCE_MARKS.search(text) and not ANY_MARKER.match(nxt.text)
                 and not column_over_title(text, nxt.text)
-                and not _whole_below(text, nxt.text) and not _PAGE_STAMP.search(text)):
+                and not _whole_below(text, nxt.text) and not _PAGE_STAMP.search(text)
+                and not _DOCUMENT_NUMBER.search(text)):
             joined = text + _unspaced(nxt.text)
             if _looks_like_title(joined) and len(nxt.text) <= 20 and not PAGE_FRAME.search(joined):
                 yield i, joined, Span(par.line, par.column, nxt.line, nxt.column + len(nxt.text)), False
@@ -181,6 +182,9 @@ def run_in_title(paragraphs: list[Paragraph]) -> Title | None:
     return None
 
 
+# a red-headed 文头's document number on its line between the body's mark and the title (「××政办〔2025〕1号」):
+# no title's first line
+_DOCUMENT_NUMBER = lazy_compile(r"[〔［\[【﹝]\s*(?:19|20)\d{2}\s*[〕］\]】﹞]\s*\d{1,4}\s*号\s*$")
 # the label of the page's download link, before the file's name
 _DOWNLOAD_LABELS = ("文件下载", "附件下载")
 # a page's stamp above the title (「发布时间:2021-01-15 10:00 信息来源:会同县林业局」): a clock time or a stamp's

@@ -45,7 +45,7 @@ def _inside(obj: dict, boxes: list[tuple]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
+def _page_blocks(page, glyphs: dict, columns: dict | None = None) -> list[tuple[float, str, object]]:
     """(top, kind, payload) in reading order: ("line", text-line dict), ("table", rows) or ("tail", (rows, ids
     of the lines inside it)), a one-row grid that may be the end of a row cut by the page break (`_place_tails`);
     its text is also among the lines."""
@@ -54,10 +54,10 @@ def _page_blocks(page, glyphs: dict) -> list[tuple[float, str, object]]:
     boxes = [t.bbox for t, _ in found]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     blocks: list[tuple[float, str, object]] = [(t.bbox[1], "table", _folded(rows)) for t, rows in found]
-    lines = page_lines(text_page)
+    lines = page_lines(text_page, columns)
     for line in lines:
         line["text"] = fold_radicals(line["text"])
-    blocks += [(line["top"], "line", line) for line in lines]
+    blocks += [(line.get("order", line["top"]), "line", line) for line in lines]
     for tail, rows in tails:
         blocks.append((tail.bbox[1], "tail", (_folded(rows), {id(x) for x in lines if _inside(x, [tail.bbox])})))
     blocks += [(image["top"], "picture", image) for image in page.images if _large(image, page.width)]
@@ -158,9 +158,10 @@ def _read(data: bytes, name: str) -> Document:
         scanned = []  # the numbers of the pages that are pictures
         page_width = pdf.pages[0].width if pdf.pages else None
         glyphs: dict = {}  # the fonts' characters, shared by the pages (pdf_objects)
+        columns: dict = {}  # the two columns of prose the pages before are set in (pdf_lines)
         for number, page in enumerate(pdf.pages, 1):
             try:
-                blocks = _page_blocks(page, glyphs)
+                blocks = _page_blocks(page, glyphs, columns)
             except Exception as exc:  # a damaged page stream
                 raise InputError(name, f"cannot read page {number} ({exc.__class__.__name__})") from None
             pages.append((page.height, blocks))

@@ -19,7 +19,7 @@ from lintgk.lexicon import ANY_MARKER, BREADCRUMB, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
 from lintgk.parse.patterns import is_cjk
 from lintgk.readers.html_layout import looks_like_title
-from lintgk.readers.pdf_words import text_lines
+from lintgk.readers.pdf_words import lines_of_upright_chars, text_lines
 
 # Characters closer than 0.6 em belong to one word: the space that Word and LibreOffice put between
 # Chinese and Latin text ("2023 年"), widened by justification, is narrower than that.
@@ -30,11 +30,11 @@ _STOPS = "。！？；：!?;:…”」）)"
 _UNBREAKABLE = lazy_compile(r"^[(\[（［【“‘]?[A-Za-z0-9@:/._\-%?=&#~+]+[)\]]?")
 
 
-def page_lines(page) -> list[dict]:
+def page_lines(page, columns: dict | None = None) -> list[dict]:
     """The page's text lines: x0, x1, top, bottom, text and font size; page numbers left out."""
     out = []
     numbers = []  # lines that read as a page number
-    for line in text_lines(page, TEXT_SETTINGS):
+    for line in _in_columns(text_lines(page, TEXT_SETTINGS), page.width, columns):
         text = line["text"].strip()
         if not text:
             continue
@@ -55,8 +55,127 @@ def page_lines(page) -> list[dict]:
 
 def _kept(line: dict, text: str) -> dict:
     size = _median_size(line["chars"]) if line["chars"] else line["bottom"] - line["top"]
-    return {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+    kept = {"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
             "text": text, "size": max(1.0, size), "baseline": _baseline(line["chars"]), "chars": line["chars"]}
+    if "column" in line:
+        kept["column"], kept["order"] = line["column"], line["order"]
+    return kept
+
+
+# Two columns of prose (Word's 分栏): lines whose characters leave a gutter this wide (ems) in the page's middle
+_GUTTER = 1.5
+_MIDDLE = (0.3, 0.7)  # of the page's width
+_COLUMN_LINES = 6  # lines of a band with prose on both sides of the gutter, the left sides ending at one edge
+_COLUMN_PIECE = 5  # ems: the least width of a prose line on either side (a table's figures are narrower)
+_BAND_GAP = 3  # ems from one line's top to the next: more, and something read apart stands between
+
+
+def _in_columns(lines: list[dict], width: float, columns: dict | None) -> list[dict]:
+    """The page's lines with a band of two columns of prose read column by column: each line of the band cut at
+    the gutter, the left column's pieces first, then the right's, each piece with its column's margins
+    (``column``) and its place in the reading order (``order``, a top below the band's lines above the next
+    block). A table read as lines (label, figures) has no prose on both sides, nor left sides ending at one edge.
+    ``columns``: the document's columns found on the pages before (``gutter``, ``margins``), for a page whose
+    columns are short or whose right column is empty (the end of a section)."""
+    known = columns.get("gutter") if columns is not None else None
+    room = _gutter(lines, width)
+    if known is not None and (room is None or room[0] < known < room[1]):
+        gutter = known  # the columns of the pages before
+    elif room is not None:
+        gutter = (room[0] + room[1]) / 2
+    else:
+        return lines
+    sides = [_sides(line, gutter) for line in lines]
+    out: list[dict] = []
+    start = 0
+    while start < len(lines):
+        if sides[start] is None:
+            out.append(lines[start])
+            start += 1
+            continue
+        end = start + 1
+        # a band ends at a line across the gutter, or at a gap a table or picture (read apart) stands in
+        while end < len(lines) and sides[end] is not None \
+                and lines[end]["top"] - lines[end - 1]["top"] <= _BAND_GAP * lines[end - 1]["chars"][0]["size"]:
+            end += 1
+        out += _band(lines[start:end], sides[start:end], columns if gutter == known else None, gutter, columns)
+        start = end
+    return out
+
+
+def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
+    """The room of the gutter between two columns: the gap in the page's middle that enough lines share."""
+    gaps = []
+    for line in lines:
+        if " " not in line["text"]:  # a gap wider than the reader's tolerance between letters is a space
+            continue
+        chars = line["chars"]
+        for a, b in zip(chars, chars[1:]):
+            if b["x0"] - a["x1"] >= _GUTTER * a["size"] and \
+                    _MIDDLE[0] * width < (a["x1"] + b["x0"]) / 2 < _MIDDLE[1] * width:
+                gaps.append((a["x1"], b["x0"]))
+    if len(gaps) < _COLUMN_LINES:
+        return None
+    best, count = None, 0
+    for a, b in gaps:
+        middle = (a + b) / 2
+        n = sum(1 for c, d in gaps if c < middle < d)
+        if n > count:
+            best, count = middle, n
+    if count < _COLUMN_LINES:
+        return None
+    # the room all those gaps share, between the left column's full lines and the right column's margin
+    shared = [(a, b) for a, b in gaps if a < best < b]
+    return max(a for a, _ in shared), min(b for _, b in shared)
+
+
+def _sides(line: dict, gutter: float) -> tuple[list, list] | None:
+    """The line's characters left and right of the gutter; None for a line across it (a character on it, or
+    characters on both sides with no gutter's room between, as a centred title's 「工作年」 「度报告」)."""
+    if any(c["x0"] < gutter < c["x1"] for c in line["chars"]):
+        return None
+    left = [c for c in line["chars"] if c["x1"] <= gutter]
+    right = [c for c in line["chars"] if c["x0"] >= gutter]
+    if left and right and min(c["x0"] for c in right) - max(c["x1"] for c in left) < _GUTTER * left[0]["size"]:
+        return None
+    return left, right
+
+
+def _band(lines: list[dict], sides: list[tuple[list, list]], known: dict | None, gutter: float,
+          columns: dict | None) -> list[dict]:
+    """A run of lines none of which crosses the gutter, read column by column where it is two columns of prose
+    (or lies in the columns ``known`` from the pages before)."""
+    if known is None:
+        both = [(left, right) for left, right in sides if left and right]
+        if len(both) < _COLUMN_LINES:
+            return lines
+        edge = max(left[-1]["x1"] for left, _ in both)
+        prose = [1 for left, right in both
+                 if edge - left[-1]["x1"] <= left[-1]["size"] and _wide(left) and _wide(right)]
+        if len(prose) < _COLUMN_LINES:
+            return lines
+    pieces = []
+    found = []
+    for n in (0, 1):
+        chars = [c for side in sides for c in side[n]]
+        margins = (min(c["x0"] for c in chars), max(c["x1"] for c in chars)) if chars else None
+        if known is not None and known["margins"][n] is not None:
+            margins = known["margins"][n]
+        found.append(margins)
+        for part in (side[n] for side in sides):
+            for piece in lines_of_upright_chars(part, TEXT_SETTINGS["x_tolerance_ratio"]) if part else ():
+                piece["column"] = margins
+                pieces.append(piece)
+    if columns is not None and "gutter" not in columns:  # the first columns found stand for the document's
+        columns["gutter"], columns["margins"] = gutter, found
+    bottom = max(line["top"] for line in lines)
+    for n, piece in enumerate(pieces, 1):
+        piece["order"] = bottom + n * 1e-3  # below the band's lines, well above the next block's
+    return pieces
+
+
+def _wide(chars: list[dict]) -> bool:
+    return chars[-1]["x1"] - chars[0]["x0"] >= _COLUMN_PIECE * chars[0]["size"]
 
 
 def _keep_mid_page_number(out: list[dict], line: dict, text: str) -> None:
@@ -124,8 +243,17 @@ def _same_baseline(before: dict, line: dict) -> bool:
     split the heading in two."""
     return (before["baseline"] is not None and line["baseline"] is not None
             and abs(before["baseline"] - line["baseline"]) <= BASELINE_TOLERANCE
-            and abs(before["size"] - line["size"]) <= BASELINE_TOLERANCE
+            and (abs(before["size"] - line["size"]) <= BASELINE_TOLERANCE or _list_number(before, line))
             and _side_by_side(_letters(before["chars"] + line["chars"])))
+
+
+def _list_number(before: dict, line: dict) -> bool:
+    """One of the two is a list's number alone, just left of the other's text: Word's auto-numbering draws
+    「一、」 / 「（一）」 apart, in the paragraph mark's type (11 pt beside a 16 pt heading), so the tops differ."""
+    number, text = (before, line) if before["x0"] < line["x0"] else (line, before)
+    found = ANY_MARKER.match(number["text"])
+    return (found is not None and found.end() == len(number["text"])
+            and 0 <= text["x0"] - number["x1"] <= 2 * max(number["size"], text["size"]))
 
 
 def _letters(chars: list[dict]) -> list[dict]:
@@ -145,9 +273,12 @@ def _joined(before: dict, line: dict) -> dict:
     text = letters[0]["text"]
     for a, b in zip(letters, letters[1:]):
         text += (" " if b["x0"] - a["x1"] > TEXT_SETTINGS["x_tolerance_ratio"] * a["size"] else "") + b["text"]
-    return {"x0": min(before["x0"], line["x0"]), "x1": max(before["x1"], line["x1"]),
-            "top": min(before["top"], line["top"]), "bottom": max(before["bottom"], line["bottom"]), "text": text,
-            "size": before["size"], "baseline": before["baseline"], "chars": before["chars"] + line["chars"]}
+    joined = {"x0": min(before["x0"], line["x0"]), "x1": max(before["x1"], line["x1"]),
+              "top": min(before["top"], line["top"]), "bottom": max(before["bottom"], line["bottom"]), "text": text,
+              "size": before["size"], "baseline": before["baseline"], "chars": before["chars"] + line["chars"]}
+    if "column" in before:
+        joined["column"], joined["order"] = before["column"], before["order"]
+    return joined
 
 
 def _median_size(chars: list[dict]) -> float:
@@ -256,14 +387,19 @@ class Layout:
             pitch = max(pitch, median(wrapped))
         return cls(left, right, pitch)
 
+    def margins(self, line: dict) -> tuple[float, float]:
+        """The left and right margins of the line's text column (its column's, on a page of two)."""
+        return line.get("column") or (self.left, self.right)
+
     def reaches_right(self, line: dict) -> bool:
-        return line["x1"] >= self.right - 2 * line["size"]  # CJK wrapping may leave a character's room
+        return line["x1"] >= self.margins(line)[1] - 2 * line["size"]  # CJK wrapping may leave a character's room
 
     def flush_left(self, line: dict) -> bool:
-        return line["x0"] <= self.left + line["size"]
+        return line["x0"] <= self.margins(line)[0] + line["size"]
 
     def centred(self, line: dict) -> bool:
-        return abs((line["x0"] + line["x1"]) / 2 - (self.left + self.right) / 2) <= line["size"]
+        left, right = self.margins(line)
+        return abs((line["x0"] + line["x1"]) / 2 - (left + right) / 2) <= line["size"]
 
 
 def _prose(text: str) -> bool:
@@ -320,6 +456,8 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
     number of each level of the headings above (`numbered`)."""
     text, before = line["text"], prev["text"]
     size = prev["size"]
+    if "hang" in prev and abs(line["x0"] - layout.margins(line)[0] - prev["hang"]) < 0.5 * size:
+        line["hang"] = prev["hang"]  # a line at a list item's hanging indent, even one cut off it, wraps there
     if abs(line["size"] - size) > 0.15 * size:
         return False  # a title or note in another size
     if ANY_MARKER.match(text) and not (_out_of_sequence(text, numbering) and _cut_before_marker(prev, line, layout)):
@@ -334,6 +472,10 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
             return False  # a short line set to the right (the date under a report), not a full one wrapped
         if layout.flush_left(line):
             return True
+        hang = _hanging_indent(prev, line, open_end, layout)
+        if hang is not None and abs(line["x0"] - layout.margins(line)[0] - hang) < 0.5 * size:
+            line["hang"] = hang  # the next line of the paragraph wraps to it too (in the next column too)
+            return True
         if not layout.flush_left(prev) and abs(line["x0"] - prev["x0"]) < 0.5 * size:
             return False  # two first lines at one indent: a paragraph whose one line was full, then the next
         return open_end and layout.centred(prev) and layout.centred(line)  # a wide title wrapped
@@ -346,18 +488,37 @@ def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
     word = _UNBREAKABLE.match(text)
     if word and layout.flush_left(line) and (open_end or _closes_mid_sentence(before)):
         wide = _kept_with_word(text, word.end())
-        return layout.right - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # the word did not fit
+        return layout.margins(prev)[1] - prev["x1"] < (len(word[0]) * 0.55 + wide + 0.5) * line["size"]  # did not fit
     if open_end and layout.flush_left(line) and is_cjk(text[0]) and (wide := _kept_with_word(text, 1)):
         # a ragged line: the character before punctuation no line starts with went over with it (「……共计8」 /
         # 「件，申请事项……」), leaving the room of the two on the line above
-        return layout.right - prev["x1"] < (1 + wide + 0.5) * line["size"]
+        return layout.margins(prev)[1] - prev["x1"] < (1 + wide + 0.5) * line["size"]
     return False
+
+
+def _hanging_indent(prev: dict, line: dict, open_end: bool, layout: Layout) -> float | None:
+    """How far right of its column's margin the lines of a list item set with a hanging indent wrap to (Word's
+    「（一）⇥强化组织领导……」, the number hanging out left of the lines below): right of the number's start, not past the
+    text after it, below a first line that ends mid-sentence; then as far for the item's next lines. None where
+    ``prev`` is no such line."""
+    if "hang" in prev:
+        return prev["hang"]
+    marker = ANY_MARKER.match(prev["text"]) if open_end else None
+    if marker is None:
+        return None
+    at = len(marker.group().replace(" ", ""))
+    chars = _letters(prev.get("chars") or [])  # (a number drawn apart is joined after its line's characters)
+    size = prev["size"]
+    if at < len(chars) and prev["x0"] + 0.5 * size < line["x0"] <= chars[at]["x0"] + 0.5 * size:
+        return line["x0"] - layout.margins(line)[0]
+    return None
 
 
 def _set_right(line: dict, layout: Layout) -> bool:
     """A line aligned to the right margin: it starts past the middle of the text column (a wrapped line of a
     paragraph starts at the margin or an indent of a few characters)."""
-    return line["x0"] > (layout.left + layout.right) / 2 and not layout.centred(line)
+    left, right = layout.margins(line)
+    return line["x0"] > (left + right) / 2 and not layout.centred(line)
 
 
 def _closes_mid_sentence(text: str) -> bool:
