@@ -20,7 +20,8 @@ from itertools import product
 from lintgk.document import Cell, Paragraph, Row, Table
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.national import FORM
-from lintgk.readers.national_text import ACTIVE_HEADERS, ACTIVE_ROWS, APPLICATION_WIDTH, ROW, _kind
+from lintgk.readers.national_text import (ACTIVE_HEADERS, ACTIVE_LABEL_HEADER, ACTIVE_ROWS, APPLICATION_WIDTH, ROW,
+                                          _kind)
 
 # Flattened text is a line far longer than any table row (national_text._LONGEST_ROW)
 FLAT_LINE = 600
@@ -68,7 +69,7 @@ def flattened_tables(line: str, line_no: int, column: int = 1) -> list[Table]:
         table = _reviews(line, header, line_no)
         if table is not None:
             tables.append(table)
-    if "信息内容" in line:
+    if ACTIVE_LABEL_HEADER in line:
         tables += _active_sections(line, line_no)
     if column != 1:
         for cell in (c for t in tables for r in t.rows for c in r.cells):
@@ -100,12 +101,12 @@ def _active_sections(line: str, line_no: int) -> list[Table]:
     column, as many figures as columns between stray spaces, or as many digits as columns. One row read no way (
     「行政规范性文件5845546」 under three columns) leaves its section unread."""
     tables = []
-    at = line.find("信息内容")
+    at = line.find(ACTIVE_LABEL_HEADER)
     while at >= 0:
         table, end = _active_section(line, at, line_no)
         if table is not None:
             tables.append(table)
-        at = line.find("信息内容", max(end, at + 4))
+        at = line.find(ACTIVE_LABEL_HEADER, max(end, at + len(ACTIVE_LABEL_HEADER)))
     return tables
 
 
@@ -132,7 +133,7 @@ def _active_section(line: str, at: int, line_no: int) -> tuple[Table | None, int
         pos = _after_blanks(line, end)
     if all(len(row.cells) <= len(headers) for row in rows):
         return None, pos  # no row as wide as the columns read: the columns, not the rows, may be wrong
-    return Table([Row([Cell("信息内容", line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
+    return Table([Row([Cell(ACTIVE_LABEL_HEADER, line_no, at + 1)] + headers, line_no)] + rows, line_no, line_no), pos
 
 
 def _without_year(line: str, run: str, start: int, end: int) -> tuple[str, int]:

@@ -51,7 +51,8 @@ def _blank_cells_run(line: str) -> list[int]:
     return columns
 
 
-# Part 二's row labels and the column headers under 信息内容 (2019 and 2021 formats)
+# Part 二's row labels, the header over them and the column headers beside it (2019 and 2021 formats)
+ACTIVE_LABEL_HEADER = "信息内容"
 ACTIVE_ROWS = ("规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
                "行政事业性收费", "政府集中采购")
 ACTIVE_HEADERS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）",
@@ -65,7 +66,7 @@ ROW_LABELS = frozenset(_ROWS)
 # Header cells of the three tables (2019 and 2021 formats).
 _HEADERS = [
     "申请人情况", "项目", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
-    "信息内容", *ACTIVE_HEADERS,
+    ACTIVE_LABEL_HEADER, *ACTIVE_HEADERS,
     "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
     "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
 ]
@@ -820,7 +821,7 @@ def _active_rows_whole(builder: _Assembler) -> bool:
     columns' names), two rows or more."""
     width, whole = None, 0
     for r in builder.rows:
-        if r.kind == HEADER and r.cells and r.cells[0].text == "信息内容":
+        if r.kind == HEADER and r.cells and r.cells[0].text == ACTIVE_LABEL_HEADER:
             width = len(r.cells) - 1
         elif r.kind == ROW and r.values and width is not None and r.cells[0].text in ACTIVE_ROWS:
             if r.values != width:
@@ -1042,7 +1043,7 @@ def _pipe_row_blanks(builder: _Assembler, lines: list[str]) -> None:
         if first is None:
             continue
         if r.kind == HEADER:
-            if first.text == "信息内容":
+            if first.text == ACTIVE_LABEL_HEADER:
                 width = _pipe_width(lines[first.line - 1]) if all(c.line == first.line for c in r.cells) else 0
             continue
         if not width or r.kind != ROW or not width > len(r.cells) > 1 or first.text not in ACTIVE_ROWS:
