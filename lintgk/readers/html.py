@@ -18,6 +18,7 @@ from lintgk.readers.html_layout import (
     is_data_table,
     is_frame_line,
     is_link_list,
+    own_rows,
     looks_like_title,
 )
 from lintgk.readers.national_text import tables_among_paragraphs
@@ -130,10 +131,7 @@ class _Builder:
         start = len(self.lines) + 1
         rows: list[Row] = []
         carried: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell, rows below it still covers)
-        for tr in node.css("tr"):
-            owner = _closest_table(tr)
-            if owner is None or owner.mem_id != node.mem_id:
-                continue  # a row of a nested table
+        for tr in own_rows(node):  # not the rows of a table nested in a cell
             line_no = len(self.lines) + 1
             grid: list = []
             down: dict[int, int] = {}  # grid column -> rows its cell spans
@@ -168,13 +166,6 @@ def _is_large(img) -> bool:
         return not width or float(width) >= _LARGE_PICTURE
     except ValueError:
         return True  # width="100%" and the like: as wide as the column
-
-
-def _closest_table(node):
-    node = node.parent
-    while node is not None and node.tag != "table":
-        node = node.parent
-    return node
 
 
 def _int(value) -> int:

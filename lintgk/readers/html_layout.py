@@ -79,8 +79,19 @@ def is_link_list(node) -> bool:
 
 
 def own_rows(table) -> list:
-    return [tr for tr in table.css("tr") if _closest(tr, "table") is not None
-            and _closest(tr, "table").mem_id == table.mem_id]
+    """The table's rows in order, not those of the tables nested in its cells: a walk that steps over
+    nested tables and into no row, so that pages nesting tables deep stay linear."""
+    rows = []
+    stack = [table.iter()]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == "tr":
+            rows.append(child)
+        elif child.tag != "table":
+            stack.append(child.iter())
+    return rows
 
 
 def is_data_table(table) -> bool:
@@ -152,13 +163,6 @@ def _title_node(body):
         if looks_like_title(text) and node.css_first("li") is None and len(node.css("a")) <= 1:
             return node  # not a menu: a menu item may name the annual reports too
     return None
-
-
-def _closest(node, tag: str):
-    node = node.parent
-    while node is not None and node.tag != tag:
-        node = node.parent
-    return node
 
 
 def _ancestors(node) -> list:
