@@ -384,6 +384,52 @@ def test_a_line_opening_with_a_numeral_out_of_sequence_after_a_full_line_goes_on
     assert not continues(title, cut, layout, same_page=True, numbering=numbering)
 
 
+def test_the_next_item_of_a_run_in_list_after_a_full_line_ending_in_a_semicolon_goes_on_its_paragraph():
+    """A real 2024 Fujian bureau's report (平潭 社会事业局, hs55) laid out in Word's two columns (pd86 -twocol): the
+    item 「（一）⇥存在问题：……主要表现在：1.用词把关不够严格，出现政治用语、断字错误；」 fills its narrow line at the
+    hanging indent and 「2.未审慎把关个人隐私等信息发布……」 starts the next there. Taken for a heading 「2.」, it cut the
+    paragraph and skipped 「1.」 (GK103). The paragraph holds 「：1.」; a line above short of the margin, ending in
+    no semicolon, or a paragraph without the item before, keeps the number a heading."""
+    from lintgk.readers.pdf_lines import Layout, continues, numbered
+
+    layout = Layout(left=80.0, right=286.0, pitch=28.0)
+    body = [{"text": "字", "fontname": "FangSong"}]
+    full = {"text": "用语、断字错误；", "x0": 80.0, "x1": 286.0, "top": 100.0, "size": 16.0, "chars": body}
+    item = {"text": "2.未审慎把关个人", "x0": 80.0, "x1": 286.0, "top": 128.0, "size": 16.0, "chars": body}
+    paragraph = "（一）存在问题：还存在一些不足，主要表现在：1.用词把关不够严格，出现政治" + full["text"]
+    numbering: dict[int, int] = {}
+    for heading in ("五、存在的主要问题及改进情况", "（一）存在问题"):
+        numbered(numbering, heading)
+    assert continues(full, item, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+    hung = {**full, "x0": 143.5, "hang": 63.5}  # at the item's hanging indent
+    assert continues(hung, {**item, "x0": 143.5}, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+    assert not continues({**full, "x1": 200.0}, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph)
+    assert not continues({**full, "text": "用语、断字错误。"}, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph.replace("；", "。"))
+    assert not continues(full, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph.replace("1.", ""))
+    numbered(numbering, "1.用词把关")  # 2. is the next heading of its level
+    assert not continues(full, item, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+
+
+def test_a_date_set_right_in_a_narrow_column_ends_its_paragraph():
+    """A real 2009 Fujian county police bureau's report (平潭县公安局, hs55) laid out in Word's two columns (pd86
+    -twocol): the date under the report, 「二○一○年四月十日」, right-aligned in the narrow right column, starts before the
+    column's middle and runs to its margin; 「附表：」 below it at the margin was read as its wrapped line, and the
+    date as none of its own (GK205 lost). A date alone right of the first-line indent is set right; prose there
+    wraps."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=314.7, right=521.8, pitch=28.0)
+    date = {"text": "二○一○年四月十日", "x0": 377.8, "x1": 521.8, "top": 419.0, "size": 16.0}
+    below = {"text": "附表：", "x0": 314.7, "x1": 362.7, "top": 447.0, "size": 16.0}
+    assert not continues(date, below, layout, same_page=True)
+    assert not continues({**date, "text": "2022年1月7日", "x0": 410.0}, below, layout, same_page=True)
+    assert continues({**date, "text": "将加强信息公开审核"}, below, layout, same_page=True)
+    assert continues({**date, "x0": 314.7}, below, layout, same_page=True)  # at the margin: no date set right
+
+
 def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):
     """A table's row whose label wraps over the page break: its last lines stand at the top of the next page in
     a grid of their own, one row with text in one column. They end that row's label, not paragraphs of one
