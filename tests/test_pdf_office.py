@@ -279,6 +279,43 @@ def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
     assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
 
 
+def _rules_only(path: Path, rows: list[list[str]], xs: list[float], pieces: bool = True, centred: bool = False) -> Path:
+    """A table drawn as a browser prints one styled with horizontal rules only: each row's line a thin filled piece
+    a grid column (or one piece a line), no vertical line; a cell merged across the columns has its text centred
+    on them (``centred``: the rows of two cells)."""
+    c = cjk_canvas(path)
+    c.setFont("STSong-Light", 12)
+    top = 700
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            if centred and len(row) == 2 and j == 1:
+                c.drawCentredString((xs[1] + xs[-1]) / 2, top - 18 - 24 * i, cell)
+            else:
+                c.drawString(xs[j] + 4, top - 18 - 24 * i, cell)
+    for i in range(len(rows) + 1):
+        for a, b in zip(xs, xs[1:]) if pieces else [(xs[0], xs[-1])]:
+            c.rect(a, top - 24 * i, b - a, 0.5, stroke=0, fill=1)
+    c.save()
+    return path
+
+
+def test_a_table_ruled_with_horizontal_lines_only_is_read_by_the_joints_of_its_lines(tmp_path):
+    """Chromium's print of a real 2024 Fujian police bureau's page (平潭 公安局, cp80 gaj-2024-hrules) whose report
+    tables are styled with horizontal rules only: no vertical line, each row's line drawn a piece a grid column. The
+    reader found tables from drawn rulings only and read none (three false GK411, and GK610 on the head's text).
+    The pieces' joints are the columns; a cell merged across them whose text is centred on them is one cell. A
+    line drawn whole (a three-line table, a rule under prose) makes no columns."""
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
+    xs = [70, 250, 385, 520]
+    doc = read_path(_rules_only(tmp_path / "pieces.pdf", rows, xs))
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+    merged = [["信息内容", "本年处理决定数量"], ["行政许可", "52"], ["行政处罚", "19"]]
+    doc = read_path(_rules_only(tmp_path / "merged.pdf", merged, [70, 200, 310, 420, 530], centred=True))
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == merged  # not 「行政许可 | | 52 |」
+    doc = read_path(_rules_only(tmp_path / "whole.pdf", rows, xs, pieces=False))
+    assert not doc.tables
+
+
 def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
     """Full lines end at the margin; one web address runs past it: the paragraphs still join."""
     from reportlab.lib.pagesizes import A4

@@ -434,8 +434,8 @@ def _next_run_in_item(paragraph: str, prev: dict, line: dict, layout: Layout) ->
     """A line opening with the next of the items its paragraph runs in (「……主要表现在：1.用词把关不够严格，……；」 /
     「2.未审慎把关……」, a narrow column's break): the line above ran to the right margin and ended the item before
     with its semicolon, the paragraph holds that item's number after a colon or a semicolon, and this line starts at
-    the left margin (or the hanging indent the paragraph's lines wrap to) in the same font. A list of items set one a paragraph opens each at its indent or after a
-    line that did not run full."""
+    the left margin (or the hanging indent the paragraph's lines wrap to) in the same font. A list of items set one
+    a paragraph opens each at its indent or after a line that did not run full."""
     opened = opening_number(line["text"])
     if not (opened and opened[1] > 1 and prev["text"].endswith(("；", ";")) and layout.reaches_right(prev)
             and (layout.flush_left(line) or "hang" in line) and _same_font(prev, line)):
