@@ -86,7 +86,7 @@ def table_settings(ruled) -> dict:
     of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
     horizontal ruling and end together, and the row there is no cell without the line."""
     sides = _open_sides(ruled.objects)
-    edges = _open_edges(ruled.objects, sides)
+    edges = _open_edges(ruled.objects, sides, foot=ruled.bbox[3])
     settings = {"explicit_horizontal_lines": edges} if edges else {}
     sides += _unruled_columns(ruled.objects)
     if sides:
@@ -205,10 +205,12 @@ _MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's edge
 _SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
 
 
-def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
+def _open_edges(objects: dict, sides: list[dict] = (), foot: float | None = None) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
     rulings of a grid end (or start) together and no horizontal ruling there spans them; ``sides``, the
-    tables' open sides (`_open_sides`), count as rulings."""
+    tables' open sides (`_open_sides`), count as rulings. Columns with no row line between their ends are a
+    table's only where they run down to the page's ``foot`` from a line drawn across them: a table's first row
+    alone at the page's foot, its label merged down the rows of the next page (「申请人情况」 of part 三)."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
     verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]) + list(sides)
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
@@ -220,7 +222,9 @@ def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
             # the longest of the rulings: a column beside a cell merged across rows ends at the merged cell
             top, bottom = min(r["top"] for r in group), max(r["bottom"] for r in group)
             across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
-            if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across):
+            if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across) \
+                    and not (end == "bottom" and foot is not None and y >= foot - _SNAP
+                             and _drawn([h for h in across if abs(h["top"] - top) <= _SNAP], left, right)):
                 continue  # no row inside: not a table's columns
             if any(abs(h["top"] - y) <= _SNAP and h["x0"] <= left + _SNAP and h["x1"] >= right - _SNAP
                    for h in across):
