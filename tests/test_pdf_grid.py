@@ -143,3 +143,20 @@ def test_the_open_side_of_a_table_going_on_over_the_page_break():
     sides = _open_sides({"rect": cut})
     assert [(round(s["x0"]), round(s["top"]), round(s["bottom"])) for s in sides] == [(6, 710, 842)]
     assert (6, 842) in [(round(e["x0"]), round(e["top"])) for e in _open_edges({"rect": cut}, sides)]
+
+
+def test_a_tables_first_row_alone_at_the_page_foot_is_closed():
+    """Chromium's print of a real 2024 zone's page (平潭综合实验区, cp80 hcsyq-2024-mirror: left and top borders only)
+    puts part 三's first row alone at the page's foot: its label cell, merged down the rows of the next page, has no
+    line under it, and no row line lies between the columns' ends. The columns run from a line drawn across them to
+    the page's foot: the grid's bottom is open there, and 「申请人情况」 is read in its row, not joined to the label as a
+    paragraph (GK610). The same columns ending above the foot, or with no line across their top, are no grid."""
+    from lintgk.readers.pdf_grid import _open_edges
+
+    columns = [3.7, 371.7, 592.2]
+    head = [_rect(x, 816.5, x + 0.5, 841.6) for x in columns]
+    head += [_rect(a, 816.5, b, 817.0) for a, b in zip([3.7, 70.3, 123.3, 372.2], [70.3, 123.3, 372.2, 592.7])]
+    head += [_rect(372.2, 841.1, 592.7, 841.6)]  # under 「申请人情况」 only
+    assert [(round(e["x0"]), round(e["top"])) for e in _open_edges({"rect": head}, foot=842.9)] == [(4, 842)]
+    assert _open_edges({"rect": head}, foot=900.0) == []
+    assert _open_edges({"rect": [r for r in head if r["top"] > 817.0 or r["bottom"] - r["top"] > 1]}, foot=842.9) == []

@@ -279,6 +279,43 @@ def test_grid_drawn_as_thin_filled_rectangles_is_a_table(tmp_path):
     assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
 
 
+def _rules_only(path: Path, rows: list[list[str]], xs: list[float], pieces: bool = True, centred: bool = False) -> Path:
+    """A table drawn as a browser prints one styled with horizontal rules only: each row's line a thin filled piece
+    a grid column (or one piece a line), no vertical line; a cell merged across the columns has its text centred
+    on them (``centred``: the rows of two cells)."""
+    c = cjk_canvas(path)
+    c.setFont("STSong-Light", 12)
+    top = 700
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            if centred and len(row) == 2 and j == 1:
+                c.drawCentredString((xs[1] + xs[-1]) / 2, top - 18 - 24 * i, cell)
+            else:
+                c.drawString(xs[j] + 4, top - 18 - 24 * i, cell)
+    for i in range(len(rows) + 1):
+        for a, b in zip(xs, xs[1:]) if pieces else [(xs[0], xs[-1])]:
+            c.rect(a, top - 24 * i, b - a, 0.5, stroke=0, fill=1)
+    c.save()
+    return path
+
+
+def test_a_table_ruled_with_horizontal_lines_only_is_read_by_the_joints_of_its_lines(tmp_path):
+    """Chromium's print of a real 2024 Fujian police bureau's page (平潭 公安局, cp80 gaj-2024-hrules) whose report
+    tables are styled with horizontal rules only: no vertical line, each row's line drawn a piece a grid column. The
+    reader found tables from drawn rulings only and read none (three false GK411, and GK610 on the head's text).
+    The pieces' joints are the columns; a cell merged across them whose text is centred on them is one cell. A
+    line drawn whole (a three-line table, a rule under prose) makes no columns."""
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "0"], ["行政规范性文件", "2", "5"]]
+    xs = [70, 250, 385, 520]
+    doc = read_path(_rules_only(tmp_path / "pieces.pdf", rows, xs))
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == rows
+    merged = [["信息内容", "本年处理决定数量"], ["行政许可", "52"], ["行政处罚", "19"]]
+    doc = read_path(_rules_only(tmp_path / "merged.pdf", merged, [70, 200, 310, 420, 530], centred=True))
+    assert [[cell.text for cell in r.cells] for r in doc.tables[0].rows] == merged  # not 「行政许可 | | 52 |」
+    doc = read_path(_rules_only(tmp_path / "whole.pdf", rows, xs, pieces=False))
+    assert not doc.tables
+
+
 def test_a_line_overrunning_the_margin_does_not_move_it(tmp_path):
     """Full lines end at the margin; one web address runs past it: the paragraphs still join."""
     from reportlab.lib.pagesizes import A4
@@ -382,6 +419,52 @@ def test_a_line_opening_with_a_numeral_out_of_sequence_after_a_full_line_goes_on
     assert not continues(full, cut, layout, same_page=True)  # no numbering known: a heading, as before
     title = {**full, "text": "某区人民政府2023年政府信息公开工作年度报告"}  # no comma: a title, not a sentence
     assert not continues(title, cut, layout, same_page=True, numbering=numbering)
+
+
+def test_the_next_item_of_a_run_in_list_after_a_full_line_ending_in_a_semicolon_goes_on_its_paragraph():
+    """A real 2024 Fujian bureau's report (平潭 社会事业局, hs55) laid out in Word's two columns (pd86 -twocol): the
+    item 「（一）⇥存在问题：……主要表现在：1.用词把关不够严格，出现政治用语、断字错误；」 fills its narrow line at the
+    hanging indent and 「2.未审慎把关个人隐私等信息发布……」 starts the next there. Taken for a heading 「2.」, it cut the
+    paragraph and skipped 「1.」 (GK103). The paragraph holds 「：1.」; a line above short of the margin, ending in
+    no semicolon, or a paragraph without the item before, keeps the number a heading."""
+    from lintgk.readers.pdf_lines import Layout, continues, numbered
+
+    layout = Layout(left=80.0, right=286.0, pitch=28.0)
+    body = [{"text": "字", "fontname": "FangSong"}]
+    full = {"text": "用语、断字错误；", "x0": 80.0, "x1": 286.0, "top": 100.0, "size": 16.0, "chars": body}
+    item = {"text": "2.未审慎把关个人", "x0": 80.0, "x1": 286.0, "top": 128.0, "size": 16.0, "chars": body}
+    paragraph = "（一）存在问题：还存在一些不足，主要表现在：1.用词把关不够严格，出现政治" + full["text"]
+    numbering: dict[int, int] = {}
+    for heading in ("五、存在的主要问题及改进情况", "（一）存在问题"):
+        numbered(numbering, heading)
+    assert continues(full, item, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+    hung = {**full, "x0": 143.5, "hang": 63.5}  # at the item's hanging indent
+    assert continues(hung, {**item, "x0": 143.5}, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+    assert not continues({**full, "x1": 200.0}, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph)
+    assert not continues({**full, "text": "用语、断字错误。"}, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph.replace("；", "。"))
+    assert not continues(full, item, layout, same_page=True, numbering=numbering,
+                         paragraph=paragraph.replace("1.", ""))
+    numbered(numbering, "1.用词把关")  # 2. is the next heading of its level
+    assert not continues(full, item, layout, same_page=True, numbering=numbering, paragraph=paragraph)
+
+
+def test_a_date_set_right_in_a_narrow_column_ends_its_paragraph():
+    """A real 2009 Fujian county police bureau's report (平潭县公安局, hs55) laid out in Word's two columns (pd86
+    -twocol): the date under the report, 「二○一○年四月十日」, right-aligned in the narrow right column, starts before the
+    column's middle and runs to its margin; 「附表：」 below it at the margin was read as its wrapped line, and the
+    date as none of its own (GK205 lost). A date alone right of the first-line indent is set right; prose there
+    wraps."""
+    from lintgk.readers.pdf_lines import Layout, continues
+
+    layout = Layout(left=314.7, right=521.8, pitch=28.0)
+    date = {"text": "二○一○年四月十日", "x0": 377.8, "x1": 521.8, "top": 419.0, "size": 16.0}
+    below = {"text": "附表：", "x0": 314.7, "x1": 362.7, "top": 447.0, "size": 16.0}
+    assert not continues(date, below, layout, same_page=True)
+    assert not continues({**date, "text": "2022年1月7日", "x0": 410.0}, below, layout, same_page=True)
+    assert continues({**date, "text": "将加强信息公开审核"}, below, layout, same_page=True)
+    assert continues({**date, "x0": 314.7}, below, layout, same_page=True)  # at the margin: no date set right
 
 
 def test_the_end_of_a_label_the_page_break_cut_off_is_read_in_its_row(tmp_path):

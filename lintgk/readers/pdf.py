@@ -224,7 +224,8 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
             text = payload["text"]
             chars += len(text)
             same_page = previous_line is not None and previous_line["page"] == number
-            if previous_line is not None and continues(previous_line, payload, layout, same_page, numbering):
+            if previous_line is not None and continues(previous_line, payload, layout, same_page, numbering,
+                                                                paragraphs[-1].text):
                 lines[-1] += text
                 paragraphs[-1].text += text
             else:

@@ -1,12 +1,15 @@
 """Which drawings on a PDF page are table rulings, and which tables found from them are real.
 
 A table in a report is a ruled grid: its borders are drawn as stroked lines (LibreOffice), as thin
-filled rectangles (Word's own export) or as stroked rectangles. Word and WPS also draw paragraph and
-cell shading as filled rectangles, often white and so invisible, behind whole paragraphs; their edges
-are no borders, and taken for borders they turn prose pages into one-column tables. So only drawn
+filled rectangles (Word's own export) or as stroked rectangles; a browser's print of a table styled with
+horizontal rules only has its columns in the joints of its row lines (`_unruled_columns`). Word and WPS
+also draw paragraph and cell shading as filled rectangles, often white and so invisible, behind whole
+paragraphs; their edges are no borders, and taken for borders they turn prose pages into one-column tables. So only drawn
 rulings in a visible colour count, and a table must have text in at least two columns.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from pdfplumber.utils import extract_text
 
@@ -83,11 +86,118 @@ def table_settings(ruled) -> dict:
     of some cells of the first row on the next page: the columns' rulings run on past the last (or first)
     horizontal ruling and end together, and the row there is no cell without the line."""
     sides = _open_sides(ruled.objects)
-    edges = _open_edges(ruled.objects, sides)
+    edges = _open_edges(ruled.objects, sides, foot=ruled.bbox[3])
     settings = {"explicit_horizontal_lines": edges} if edges else {}
+    sides += _unruled_columns(ruled.objects)
     if sides:
         settings["explicit_vertical_lines"] = sides
     return settings
+
+
+_ROW_LINES = 3       # row lines in a run that a table ruled with horizontal rules only must have
+_ROW_REACH = 200.0   # pt: the farthest two row lines of one table lie apart (a row of wrapped labels)
+
+
+def _unruled_columns(objects: dict) -> list[dict]:
+    """Vertical lines down a table printed with horizontal rules only (CSS: no vertical border): a browser draws
+    a collapsed table's row lines a piece a grid column, so the joints of the pieces of a run of three row lines or
+    more that share them are its columns. Each is drawn down each row whose text does not run across it (a cell
+    merged across columns: 「一、本年新收政府信息公开申请数量」), and the run's ends down every row. A page with a
+    vertical ruling, or lines drawn whole (a rule under a heading, a three-line table), gets none."""
+    rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
+    if any(r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"] for r in rulings):
+        return []
+    lines: list[list[dict]] = []  # the pieces of each row line, top down
+    for piece in sorted((r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]),
+                        key=lambda r: r["top"]):
+        if lines and piece["top"] - lines[-1][0]["top"] <= _SAME:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    columns: list[dict] = []
+    chars = objects.get("char", ())
+    for run in _runs_of_row_lines([(line[0]["top"], line, _joints(line)) for line in lines]):
+        pieces = [p for _, line, _ in run for p in line]
+        left, right = min(p["x0"] for p in pieces), max(p["x1"] for p in pieces)
+        grid = sorted(set.union(*(joints for _, _, joints in run)) | {left, right})
+        for (top, above, _), (bottom, below, _) in zip(run, run[1:]):
+            in_row = [c for c in chars if top < (c["top"] + c["bottom"]) / 2 < bottom]
+            crossed = _crossed(in_row)
+            xs = [x for x in grid if not any(x0 < x < x1 for x0, x1 in crossed)]
+            xs = _merged_across(xs, in_row, lambda a, b: _drawn(above, a, b) and _drawn(below, a, b))
+            columns += [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0,
+                         "height": bottom - top} for x in xs]
+    return columns
+
+
+def _crossed(chars: list[dict]) -> list[tuple[float, float]]:
+    """The stretches a row's text runs across: each character's box (a point in from its edges), and the joint of
+    two characters set edge to edge on one line (a word's characters touch; a cell's padding parts two cells')."""
+    spans = [(c["x0"] + 1, c["x1"] - 1) for c in chars]
+    ordered = sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
+    spans += [(a["x1"] - 1, b["x0"] + 1) for a, b in zip(ordered, ordered[1:])
+              if round(a["top"]) == round(b["top"]) and -1 < b["x0"] - a["x1"] < _TOUCHING]
+    return spans
+
+
+_TOUCHING = 0.8      # pt: the widest gap between two characters of one word
+
+
+def _drawn(line: list[dict], left: float, right: float) -> bool:
+    """Whether a row line's pieces run from ``left`` to ``right`` (a cell merged across columns is ruled under all
+    of them; the line stops under a cell merged down rows)."""
+    covered = left
+    for piece in sorted(line, key=lambda p: p["x0"]):
+        if piece["x0"] <= covered + _SAME:
+            covered = max(covered, piece["x1"])
+    return covered >= right - _SAME
+
+
+_CENTRED = 2.0       # pt: how far a cell's text may lie from the middle of the cells it is centred across
+
+
+def _merged_across(xs: list[float], chars: list[dict], ruled: Callable[[float, float], bool]) -> list[float]:
+    """The column lines ``xs`` of one row without those inside a cell merged across columns whose text is too short
+    to run across them (「本年处理决定数量」 and its figure over three columns): the text centred on the widest run
+    of empty cells round its own, ruled above and below (``ruled``), the lines inside that run dropped."""
+    cells = list(zip(xs, xs[1:]))
+    held = [[c for c in chars if a <= (c["x0"] + c["x1"]) / 2 < b] for a, b in cells]
+    dropped: set[float] = set()
+    for i, text in enumerate(held):
+        if not text:
+            continue
+        middle = (min(c["x0"] for c in text) + max(c["x1"] for c in text)) / 2
+        first, last = i, i
+        while first > 0 and not held[first - 1]:
+            first -= 1
+        while last < len(cells) - 1 and not held[last + 1]:
+            last += 1
+        spans = [(b - a, a, b) for a in range(first, i + 1) for b in range(i, last + 1)
+                 if a < b and abs((cells[a][0] + cells[b][1]) / 2 - middle) <= _CENTRED
+                 and ruled(cells[a][0], cells[b][1])]
+        if spans:
+            _, a, b = max(spans)
+            dropped.update(x for x, _ in cells[a + 1:b + 1])
+    return [x for x in xs if x not in dropped]
+
+
+def _joints(line: list[dict]) -> set[float]:
+    """Where one piece of a row line ends and the next begins (rounded to a point)."""
+    ends = {round(p["x1"]) for p in line}
+    return {round(p["x0"]) for p in line if round(p["x0"]) in ends} | \
+        {round(p["x1"]) for p in line if round(p["x1"]) in {round(q["x0"]) for q in line}}
+
+
+def _runs_of_row_lines(lines: list[tuple]) -> list[list[tuple]]:
+    """The runs of row lines (top, pieces, joints) that share two joints or more with the line before, each
+    `_ROW_LINES` long or more."""
+    runs: list[list[tuple]] = []
+    for line in lines:
+        if runs and line[0] - runs[-1][-1][0] <= _ROW_REACH and len(line[2] & runs[-1][-1][2]) >= 2:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return [run for run in runs if len(run) >= _ROW_LINES]
 
 
 _SAME = 1.5          # pt: rulings whose ends are this close end at one height
@@ -95,10 +205,12 @@ _MIN_COLUMNS = 3     # vertical rulings ending together that make a grid's edge
 _SNAP = 3.0          # pt: pdfplumber's snap tolerance: a ruling this close is the border
 
 
-def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
+def _open_edges(objects: dict, sides: list[dict] = (), foot: float | None = None) -> list[dict]:
     """A horizontal line, from the leftmost to the rightmost of them, where three or more vertical
     rulings of a grid end (or start) together and no horizontal ruling there spans them; ``sides``, the
-    tables' open sides (`_open_sides`), count as rulings."""
+    tables' open sides (`_open_sides`), count as rulings. Columns with no row line between their ends are a
+    table's only where they run down to the page's ``foot`` from a line drawn across them: a table's first row
+    alone at the page's foot, its label merged down the rows of the next page (「申请人情况」 of part 三)."""
     rulings = [obj for kind in _SHAPES for obj in objects.get(kind, ()) if is_ruling(obj)]
     verticals = _columns([r for r in rulings if r["x1"] - r["x0"] <= _THIN < r["bottom"] - r["top"]]) + list(sides)
     horizontals = [r for r in rulings if r["bottom"] - r["top"] <= _THIN < r["x1"] - r["x0"]]
@@ -110,7 +222,9 @@ def _open_edges(objects: dict, sides: list[dict] = ()) -> list[dict]:
             # the longest of the rulings: a column beside a cell merged across rows ends at the merged cell
             top, bottom = min(r["top"] for r in group), max(r["bottom"] for r in group)
             across = [h for h in horizontals if h["x0"] <= right and h["x1"] >= left]
-            if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across):
+            if not any(top + _SNAP < h["top"] < bottom - _SNAP for h in across) \
+                    and not (end == "bottom" and foot is not None and y >= foot - _SNAP
+                             and _drawn([h for h in across if abs(h["top"] - top) <= _SNAP], left, right)):
                 continue  # no row inside: not a table's columns
             if any(abs(h["top"] - y) <= _SNAP and h["x0"] <= left + _SNAP and h["x1"] >= right - _SNAP
                    for h in across):

@@ -17,7 +17,7 @@ import regex as re
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER, BREADCRUMB, PAGE_NUMBER, markers_opening
 from lintgk.numerals import to_int
-from lintgk.parse.patterns import is_cjk
+from lintgk.parse.patterns import CN_DATE, DATE, is_cjk
 from lintgk.readers.html_layout import looks_like_title
 from lintgk.readers.pdf_words import lines_of_upright_chars, text_lines
 
@@ -422,8 +422,30 @@ def _cut_before_marker(prev: dict, line: dict, layout: Layout) -> bool:
     「（一）项……」). A heading follows the end of a paragraph, which is a stop, or a title, or stands in a font of
     its own."""
     return (layout.reaches_right(prev) and not prev["text"].endswith(tuple(_STOPS)) and _prose(prev["text"])
-            and layout.flush_left(line) and bool(prev.get("chars")) and bool(line.get("chars"))
-            and prev["chars"][-1].get("fontname") == line["chars"][0].get("fontname"))
+            and layout.flush_left(line) and _same_font(prev, line))
+
+
+def _same_font(prev: dict, line: dict) -> bool:
+    return bool(prev.get("chars")) and bool(line.get("chars")) \
+        and prev["chars"][-1].get("fontname") == line["chars"][0].get("fontname")
+
+
+def _next_run_in_item(paragraph: str, prev: dict, line: dict, layout: Layout) -> bool:
+    """A line opening with the next of the items its paragraph runs in (「……主要表现在：1.用词把关不够严格，……；」 /
+    「2.未审慎把关……」, a narrow column's break): the line above ran to the right margin and ended the item before
+    with its semicolon, the paragraph holds that item's number after a colon or a semicolon, and this line starts at
+    the left margin (or the hanging indent the paragraph's lines wrap to) in the same font. A list of items set one
+    a paragraph opens each at its indent or after a line that did not run full."""
+    opened = opening_number(line["text"])
+    if not (opened and opened[1] > 1 and prev["text"].endswith(("；", ";")) and layout.reaches_right(prev)
+            and (layout.flush_left(line) or "hang" in line) and _same_font(prev, line)):
+        return False
+    number = str(opened[1])
+    marker = ANY_MARKER.match(line["text"]).group().rstrip()
+    if number not in marker:
+        return False  # an item numbered in Chinese (一、, （二）): no run-in list of the corpus
+    before = marker.replace(number, str(opened[1] - 1), 1)
+    return any(mark + before in paragraph for mark in "：:；;")
 
 
 def _centred_pair(prev: dict, line: dict) -> bool:
@@ -451,16 +473,17 @@ def numbered(numbering: dict[int, int], text: str) -> None:
 
 
 def continues(prev: dict, line: dict, layout: Layout, same_page: bool,
-              numbering: dict[int, int] | None = None) -> bool:
+              numbering: dict[int, int] | None = None, paragraph: str = "") -> bool:
     """Whether ``line`` carries on the paragraph of ``prev`` (the layout wrapped it); ``numbering``: the last
-    number of each level of the headings above (`numbered`)."""
+    number of each level of the headings above (`numbered`); ``paragraph``: the text of ``prev``'s paragraph."""
     text, before = line["text"], prev["text"]
     size = prev["size"]
     if "hang" in prev and abs(line["x0"] - layout.margins(line)[0] - prev["hang"]) < 0.5 * size:
         line["hang"] = prev["hang"]  # a line at a list item's hanging indent, even one cut off it, wraps there
     if abs(line["size"] - size) > 0.15 * size:
         return False  # a title or note in another size
-    if ANY_MARKER.match(text) and not (_out_of_sequence(text, numbering) and _cut_before_marker(prev, line, layout)):
+    if ANY_MARKER.match(text) and not (_out_of_sequence(text, numbering) and (
+            _cut_before_marker(prev, line, layout) or _next_run_in_item(paragraph, prev, line, layout))):
         return False  # a numbered heading
     if same_page and layout.pitch and line["top"] - prev["top"] > layout.pitch * 1.35:
         return False  # paragraph spacing
@@ -516,9 +539,15 @@ def _hanging_indent(prev: dict, line: dict, open_end: bool, layout: Layout) -> f
 
 def _set_right(line: dict, layout: Layout) -> bool:
     """A line aligned to the right margin: it starts past the middle of the text column (a wrapped line of a
-    paragraph starts at the margin or an indent of a few characters)."""
+    paragraph starts at the margin or an indent of a few characters), or it is a date alone right of that indent
+    (the date under a report in a narrow column, 「二○一○年四月十日」, starts before the column's middle)."""
     left, right = layout.margins(line)
-    return line["x0"] > (left + right) / 2 and not layout.centred(line)
+    if layout.centred(line):
+        return False
+    if line["x0"] > (left + right) / 2:
+        return True
+    return line["x0"] > left + 2.5 * line["size"] and line["text"].endswith("日") \
+        and any(p.fullmatch(line["text"].strip()) for p in (DATE, CN_DATE))
 
 
 def _closes_mid_sentence(text: str) -> bool:
