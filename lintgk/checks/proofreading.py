@@ -350,7 +350,7 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
     after = text[end:end + 1]
     if not after or after in _FOLLOWS_TWICE:
         return True
-    if not _HAN.fullmatch(after):
+    if not _HAN.fullmatch(after) and after not in _OPENS_A_NAME:
         return False  # a label before a figure or a blank: a table's cells run together
     before = text[start - 1] if start else "\n"
     if before in _DIGITS and word[0] == "年":  # a year's 年度/年底 twice after its figure (「2021年度年度总结」)
@@ -370,6 +370,9 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
 
 
 _PREPOSITIONS = frozenset("对将把被向从给")
+# a title or a quotation opened right after the pair goes on with the sentence as a character would
+# (「，按照按照《条例》《规定》」, a 2024 Shanghai street office's report)
+_OPENS_A_NAME = frozenset("《“")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
