@@ -519,7 +519,8 @@ _ORDINAL_ITEM = lazy_compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八�
 @kind("ordinal-list-gap", params=NoParams)
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     """一是 … 三是 with no 二是, or 四是 twice (a list across paragraphs when each opens with its ordinal). A list may hold
-    lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes."""
+    lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes. Items
+    numbered 1. 2. … in one sentence, parted by semicolons, are held to the same (5. then 7.)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     outer: list[int] = []  # the next ordinals of the lists that hold the one running
     last = None  # (paragraph, end, index) of the list's last item
