@@ -87,3 +87,16 @@ def test_a_blank_cell_copied_one_cell_per_line_shows_its_row_above_it():
     assert "cells-one-per-line-blank.txt:23:2: " in block[0]  # the line holding only the blank cell's tab
     assert [s.split("│")[0].strip() for s in block[1:]] == ["21", "22", "23", ""]
     assert "其中：主动公开规范性文件数" in block[1] and "条" in block[2] and block[4].strip().endswith("^")
+
+
+def test_a_long_chinese_span_is_cropped_to_the_terminal_width():
+    # a 2024 Fuzhou street office's opening (GK204 marks a notice's name of 56 characters): the crop counted the
+    # marked part in characters, and the snippet of Chinese text came out wider than the terminal, which wrapped it
+    from rich.cells import cell_len
+
+    from lintgk.output.terminal import _crop
+    line = ("本报告依据《中华人民共和国政府信息公开条例》(中华人民共和国国务院令第711号)、《国务院办公厅政府信息与政务公开"
+            "办公室关于政府信息公开工作年度报告有关事项的通知》(国办公开办函〔2021〕30号)有关规定编制。")
+    start = line.index("国务院办公厅")
+    shown, s, e = _crop(line, start, line.index("》", start), 76)
+    assert cell_len(shown) <= 76 and shown[s:e].startswith("国务院办公厅")

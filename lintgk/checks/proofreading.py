@@ -355,16 +355,16 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
     after = text[end:end + 1]
     if not after or after in _FOLLOWS_TWICE:
         return True
-    if not _HAN.fullmatch(after):
+    if not _HAN.fullmatch(after) and after not in _OPENS_A_NAME:
         return False  # a label before a figure or a blank: a table's cells run together
     before = text[start - 1] if start else "\n"
     if before in _DIGITS and word[0] == "年":  # a year's 年度/年底 twice after its figure (「2021年度年度总结」)
         return not _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count)
+    if _inside_a_fixed_term(text, start):  # wherever the report uses the word (「问题和改进改进情况」, its only 改进)
+        return True
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
-    if _inside_a_fixed_term(text, start):
-        return True
     # neither copy part of a longer term the report uses elsewhere (人民政府政府信息, 上一年度年度报告, 代表代表团);
     # a preposition before the first copy makes no term with it (「定期对公开公开信息进行检查」 beside 「对公开与保密进行
     # 同步审查」, a 2022 district bureau's report)
@@ -375,6 +375,9 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
 
 
 _PREPOSITIONS = frozenset("对将把被向从给")
+# a title or a quotation opened right after the pair goes on with the sentence as a character would
+# (「，按照按照《条例》《规定》」, a 2024 Shanghai street office's report)
+_OPENS_A_NAME = frozenset("《“")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -382,7 +385,8 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # inside one of them with characters of the term on both sides is a slip (「新收政府信息公开公开申请0件」,
 # 「本年度报告报告中所列数据」): no two words of a report meet there (「年度报告报告如下」 may be 报告 the verb). 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
 _FIXED_TERMS = ("政府信息公开申请", "依申请公开", "主动公开政府信息", "政府信息公开工作年度报告", "收到和处理政府信息公开申请",
-                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限", "年度报告中所列数据", "本报告中所列数据")
+                "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限", "年度报告中所列数据", "本报告中所列数据",
+                "主要问题及改进情况", "主要问题和改进情况")  # the fifth part's title (「主要问题和改进改进情况」)
 _TERM_REACH = max(len(term) for term in _FIXED_TERMS)
 
 

@@ -519,7 +519,8 @@ _ORDINAL_ITEM = lazy_compile(r"(?<!\p{Han})(?P<n>十?[一二三四五六七八�
 @kind("ordinal-list-gap", params=NoParams)
 def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     """一是 … 三是 with no 二是, or 四是 twice (a list across paragraphs when each opens with its ordinal). A list may hold
-    lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes."""
+    lists of its own (三是……：一是……四是……；四是……): the outer list goes on where its next ordinal comes. Items
+    numbered 1. 2. … in one sentence, parted by semicolons, are held to the same (5. then 7.)."""
     expected: int | None = None  # the next ordinal of the list running, None when no list runs
     outer: list[int] = []  # the next ordinals of the lists that hold the one running
     last = None  # (paragraph, end, index) of the list's last item
@@ -570,6 +571,41 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
                      expected=f"{int_to_cn(expected)}是")
             expected = n + 1
             last = par, end, i
+    _numbered_run_gaps(paragraphs, emit)
+
+
+# a run of items numbered 1. 2. 3. in one sentence, opened after a colon, each further one after a semicolon:
+# 「其中：1.组织机构类信息3条；2.部门文件类信息12条；……5.财政预决算信息48条；7.其他信息30条。」 (a 2021 Guangzhou district
+# bureau's report). (A full stop ends the run: headings and lists of other sentences are numbered on their own.)
+_NUMBERED_ITEM = lazy_compile(r"(?:(?<=[：:；;])|^)[ \t\u3000]*(?P<n>\d{1,2})[.．](?!\d)(?=\p{Han})")
+
+
+def _numbered_run_gaps(paragraphs: list, emit: Emitter) -> None:
+    """The numbers a run of 1. 2. 3. items in one sentence skips (5. then 7.) or gives twice (4. then 4.)."""
+    for par in paragraphs:
+        text = par.text
+        if "1." not in text and "1．" not in text:  # (most paragraphs: one find each)
+            continue
+        expected, end = None, 0
+        for m in _NUMBERED_ITEM.finditer(text):
+            n, at = int(m["n"]), m.start()
+            if expected is not None and ("。" in text[end:at] or not at or text[at - 1] not in "；;"):
+                expected = None  # the run ended
+            if expected is None:
+                if n == 1 and at and text[at - 1] in "：:":
+                    expected, end = 2, m.end()
+                continue
+            span = Span.within(par, m.start("n"), m.end())
+            found = text[m.start("n"):m.end()]
+            if expected < n <= expected + 2:
+                emit(span, found=found, previous=f"{expected - 1}.",
+                     missing="、".join(f"{k}." for k in range(expected, n)))
+            elif n == expected - 1 > 1:
+                emit(span, variant="repeat", found=found, expected=f"{expected}.")
+            elif n != expected:
+                expected = None
+                continue
+            expected, end = n + 1, m.end()
 
 
 def _with_cut_ordinal(above, par) -> tuple[str, int]:

@@ -35,7 +35,9 @@ def _crop(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     left = start
     while left > 0 and cell_len(line[left - 1:start]) <= budget // 3:
         left -= 1
-    right = min(end, start + width // 2)
+    right = start  # the marked part, up to half the width in cells (a Chinese character takes two)
+    while right < end and cell_len(line[start:right + 1]) <= width // 2:
+        right += 1
     while right < len(line) and cell_len(line[left:right + 1]) <= width - 2:
         right += 1
     prefix = "…" if left > 0 else ""

@@ -728,16 +728,18 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
         prev_a, prev_b = sentences[k - 1]
         before = [f for f in figs if prev_a <= f.offset < prev_b and f.unit == unit and not f.approx]
         total = None
-        if opening and before:
-            last = before[-1]
-            # the total ends the sentence before: 「……累计312条。其中：」
-            if not text[last.offset + len(last.text):prev_b].strip(P.SPACES):
-                total = last
-        elif sum(1 for label in labels if _OUTCOMES.search(label)) >= 3:
+        if sum(1 for label in labels if _OUTCOMES.search(label)) >= 3:
+            # the outcomes of handling requests divide the requests answered, wherever the sentence before names
+            # them: 「答复申请共15件，撤销申请0件。其中，予以公开2件，……」 (a 2024 Guangzhou street office's report)
             outside = _outside_brackets(text, prev_a, prev_b)
             answered = [f for f in before if f.offset in outside and _ANSWERED.search(f.context)
                         and not _COMPARISON.search(f.context)]
             total = answered[-1] if answered else None
+        if total is None and opening and before:
+            last = before[-1]
+            # the total ends the sentence before: 「……累计312条。其中：」
+            if not text[last.offset + len(last.text):prev_b].strip(P.SPACES):
+                total = last
         if total is not None:
             found.append(Enumeration("category", items, total, True))
     return found

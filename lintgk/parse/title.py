@@ -374,10 +374,14 @@ def _title(text: str, span: Span) -> Title:
         body = _BARE_YEAR_END.sub("", body.strip(_AROUND_BODY)).strip(_AROUND_BODY) or None
     if body is None and k is not None:
         # a cover's lines run onto one, the body's name after the title (「2018 年度政府信息公开 年度报告 成都市住房和
-        # 城乡建设局 2019.」): the name the blank after the kind opens
+        # 城乡建设局 2019.」): the name the blank after the kind opens; or the name in brackets after the kind, as
+        # Shanghai's district sites title their bureaus' reports (「2022年政府信息公开工作年度报告 (上海市崇明区应急管理局)」)
         after = text[k.end():].split()
-        if after and _BODY_LINE.match(after[0].strip(_AROUND_BODY)):
-            body = after[0].strip(_AROUND_BODY)
+        name = after[0].strip(_AROUND_BODY) if after else ""
+        if name[:1] in "（(" and name[-1:] in "）)":
+            name = name[1:-1]
+        if name and _BODY_LINE.match(name):
+            body = name
     return Title(text, span, body, year)
 
 
