@@ -571,8 +571,10 @@ def _has_top_level_domain(address: str) -> bool:
 # 「电话：0599-2676076；传真：0599-26760633」: one area code's numbers have one length (a local network numbers all its
 # lines alike), so a number shorter than another of the same area code in the same report lost a digit. The numbers
 # are found by their dash (a report has few); an extension (「-8001」) or a number run on (「……-23163551-23163552」)
-# is taken as it stands.
-_PHONE = lazy_std_compile(r"(?<![\d\w.@/-])(0\d{2,3})[ \t]*[-－—–][ \t]*(\d{7,8})(?![\d.])")
+# is taken as it stands. A local number has 7 or 8 digits: 5 or 6 after an area code lost one whatever the report's
+# other numbers (「电话:0533-697076」 with no other number of 0533).
+_PHONE = lazy_std_compile(r"(?<![\d\w.@/-])(0\d{2,3})[ \t]*[-－—–][ \t]*(\d{5,8})(?![\d.])")
+_LOCAL_DIGITS = 7
 
 
 @kind("phone-digits", params=NoParams)
@@ -587,11 +589,15 @@ def phone_digits(report: Report, params: NoParams, emit: Emitter) -> None:
         area, number = m.group(1), m.group(2)
         if len(number) > len(longest.get(area, "")):
             longest[area] = number
-    short = [m for m in found if len(m.group(2)) < len(longest[m.group(1)])]
+    short = [m for m in found if len(m.group(2)) < max(len(longest[m.group(1)]), _LOCAL_DIGITS)]
     for par, offset, m in joined.located(short):
         area = m.group(1)
-        emit(Span.within(par, m.start() - offset, m.end() - offset), number=m.group(0), digits=len(m.group(2)),
-             other=f"{area}-{longest[area]}", other_digits=len(longest[area]))
+        span = Span.within(par, m.start() - offset, m.end() - offset)
+        if len(longest[area]) < _LOCAL_DIGITS:  # no longer number of its area code to name
+            emit(span, variant="too_short", number=m.group(0), digits=len(m.group(2)))
+            continue
+        emit(span, number=m.group(0), digits=len(m.group(2)), other=f"{area}-{longest[area]}",
+             other_digits=len(longest[area]))
 
 
 @kind("email-format", params=NoParams)

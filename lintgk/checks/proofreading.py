@@ -386,7 +386,10 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 # 「本年度报告报告中所列数据」): no two words of a report meet there (「年度报告报告如下」 may be 报告 the verb). 人民政府政府信息 and 上一年度年度报告 are two terms that share a pair at their ends.
 _FIXED_TERMS = ("政府信息公开申请", "依申请公开", "主动公开政府信息", "政府信息公开工作年度报告", "收到和处理政府信息公开申请",
                 "结转下年度继续办理", "行政复议", "行政诉讼", "统计期限", "年度报告中所列数据", "本报告中所列数据",
-                "主要问题及改进情况", "主要问题和改进情况")  # the fifth part's title (「主要问题和改进改进情况」)
+                "主要问题及改进情况", "主要问题和改进情况",  # the fifth part's title (「主要问题和改进改进情况」)
+                # 公开 twice inside the Regulation's name or the work it names (「政府信息公开公开条例」, 「政务公开公开工作」):
+                # 信息公开 + 公开工作 read as two terms, yet no report joins them
+                "政府信息公开条例", "政府信息公开工作", "政务公开工作")
 _TERM_REACH = max(len(term) for term in _FIXED_TERMS)
 
 
