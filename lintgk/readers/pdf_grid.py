@@ -4,8 +4,8 @@ A table in a report is a ruled grid: its borders are drawn as stroked lines (Lib
 filled rectangles (Word's own export) or as stroked rectangles; a browser's print of a table styled with
 horizontal rules only has its columns in the joints of its row lines (`_unruled_columns`). Word and WPS
 also draw paragraph and cell shading as filled rectangles, often white and so invisible, behind whole
-paragraphs; their edges are no borders, and taken for borders they turn prose pages into one-column tables. So only drawn
-rulings in a visible colour count, and a table must have text in at least two columns.
+paragraphs; their edges are no borders, and taken for borders they turn prose pages into one-column tables.
+So only drawn rulings in a visible colour count, and a table must have text in at least two columns.
 """
 from __future__ import annotations
 
