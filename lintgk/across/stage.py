@@ -244,7 +244,8 @@ def _line(result: FileResult, line: int) -> str:
 
 def near_duplicate_reports(results, held: Held, full, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
-    each names its closest others, with the similarity and the shared passages."""
+    each names its closest others, with the similarity and the shared passages; two that share only the
+    wording many bodies of the batch use, each with its own counts (a district's template), are not named."""
     own = lru_cache(maxsize=16)(lambda index: _Own(full(index), boilerplate))
     for this, other, score in near_duplicate_pairs(results, held, params):
         near_duplicate_finding(results, full, own, this, other, score,
