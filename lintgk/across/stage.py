@@ -10,8 +10,9 @@ from lintgk.across import years
 from lintgk.across.held import NO_YEAR, Held
 from lintgk.across.neardup import NearCopies, Signed
 from lintgk.across.pairing import YearGroups
-from lintgk.across.summary import normalise, paragraph_key
+from lintgk.across.summary import name_variants, normalise, paragraph_key, without_names
 from lintgk.config import Config
+from lintgk.lazy_regex import lazy_compile
 from lintgk.model import Diagnostic, FileResult, MessageFields
 
 # the check kinds of the rules this stage runs (registered in lintgk.checks.across, where they do nothing per file)
@@ -243,7 +244,8 @@ def _line(result: FileResult, line: int) -> str:
 
 def near_duplicate_reports(results, held: Held, full, boilerplate, params: NearDuplicateParams, emit) -> None:
     """Reports of different bodies in one year that are near copies once names, years and figures are out:
-    each names its closest others, with the similarity and the shared passages."""
+    each names its closest others, with the similarity and the shared passages; two that share only the
+    wording many bodies of the batch use, each with its own counts (a district's template), are not named."""
     own = lru_cache(maxsize=16)(lambda index: _Own(full(index), boilerplate))
     for this, other, score in near_duplicate_pairs(results, held, params):
         near_duplicate_finding(results, full, own, this, other, score,
@@ -279,7 +281,13 @@ def near_duplicate_finding(results, full, own, this: int, other: int, score: flo
     """The finding of a report ``this`` that is a near copy of ``other``, with their shared passages
     (``own(i)``: the i-th report's ``_Own``)."""
     here, there = full(this), full(other)
-    shared = _shared_passages(own(this), own(other))
+    this_own, other_own = own(this), own(other)
+    shared = _shared_passages(this_own, other_own)
+    if not shared:  # what they have in common is many bodies' wording: copied only where its counts are the other's
+        shared = _same_counts(this_own, other_own, here.get("body"), there.get("body"))
+        if shared is not None and not shared:
+            return  # a template each filled in with its own counts
+        shared = shared or []
     line = shared[0][0][0] if shared else here.get("title_line") or 1
     emit(NEAR_DUPLICATE, years.Found(line, {
         "other": results[other].path, "other_body": there.get("body") or "—",
@@ -305,11 +313,14 @@ class _Own:
     """A report's paragraphs that are its own (not many bodies' wording), by hash, and their 4-character
     shingles, made on first use."""
 
-    __slots__ = ("paragraphs", "by_hash", "_shingled")
+    __slots__ = ("paragraphs", "by_hash", "common", "_shingled")
 
     def __init__(self, summary: dict, boilerplate: frozenset) -> None:
-        self.paragraphs = [p for p in summary.get("paragraphs") or [] if paragraph_key(p[1]) not in boilerplate]
+        paragraphs = summary.get("paragraphs") or []
+        self.paragraphs = [p for p in paragraphs if paragraph_key(p[1]) not in boilerplate]
         self.by_hash = {p[1]: p for p in self.paragraphs}
+        # the paragraphs in many bodies' wording, by hash: a template's, or a report many copied
+        self.common = {p[1]: p for p in paragraphs if paragraph_key(p[1]) in boilerplate} if boilerplate else {}
         self._shingled = [None] * len(self.paragraphs)
 
     def shingles(self, n: int) -> set[str]:
@@ -322,6 +333,23 @@ class _Own:
     def shingled(self) -> list[set[str]]:
         """The shingles of every paragraph."""
         return [self.shingles(n) for n in range(len(self.paragraphs))]
+
+
+# a count in a paragraph's words (「主动公开政府信息16条」): a template filled in by each body differs in them, a copy
+# taken over whole keeps the other's (dates and years are the same in every report of a year)
+_COUNTED = lazy_compile(r"[0-9０-９][0-9０-９.,，．]*\s*(?:条|件|个|项|次|人|篇|期|家|名|万|元|份|起|批|宗|场|户)")
+
+
+def _same_counts(this: _Own, other: _Own, body: str | None, other_body: str | None) -> list | None:
+    """The paragraphs in many bodies' wording two near copies share with the same counts (their names apart): a
+    template a county office handed out is filled in by each body with its own counts, a report taken over keeps
+    the other's. None when they share none of that wording (what they share, not matched, is their own)."""
+    common = [(p, other.common[h]) for h, p in this.common.items() if h in other.common]
+    if not common:
+        return None
+    mine, theirs = name_variants(body), name_variants(other_body)
+    return [(p, q) for p, q in common
+            if _COUNTED.search(text := without_names(p[4], mine)) and text == without_names(q[4], theirs)]
 
 
 def _shared_passages(this: _Own, other: _Own) -> list[tuple[list, list]]:

@@ -27,24 +27,34 @@ _BODY_SUFFIX = lazy_compile(r"(人民政府|政府|办事处|街道办事处|委
 _PLACE_SUFFIX = lazy_compile(r"(省|市|县|区|镇|乡|街道|办|局)$")
 
 
+# the county or district before a town's or street's name (「阿城区河东街道办事处」): its report mostly names itself
+# without it (「河东街道办事处」, 「河东街道」), as do its neighbours of one template theirs
+_REGION = lazy_compile(r"^\p{Han}+?[省市县区旗](?=\p{Han}{2,}(?:镇|乡|街道)(?:人民政府|政府|办事处)?$)")
+
+
 def name_variants(body: str | None) -> list[str]:
-    """The body's name, without 人民政府/办事处, and without its 镇/街道: 坎墩街道办事处 → 坎墩街道, 坎墩."""
+    """The body's name, without 人民政府/办事处, and without its 镇/街道: 坎墩街道办事处 → 坎墩街道, 坎墩; a town's or
+    street's name also without the county or district before it: 阿城区河东街道办事处 → 河东街道办事处, 河东街道, 河东."""
     if not body:
         return []
-    names = {body}
-    core = _BODY_SUFFIX.sub("", body)
-    names.add(core)
-    place = _PLACE_SUFFIX.sub("", core)
-    if len(place) >= 2:
-        names.add(place)
+    names: set[str] = set()
+    while body:
+        names.add(body)
+        core = _BODY_SUFFIX.sub("", body)
+        names.add(core)
+        place = _PLACE_SUFFIX.sub("", core)
+        if len(place) >= 2:
+            names.add(place)
+        region = _REGION.match(body)
+        body = body[region.end():] if region is not None else ""
     return sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
 
 
 def normalise(text: str, names: list[str]) -> str:
-    return _without_figures(_without_names(text, names))
+    return _without_figures(without_names(text, names))
 
 
-def _without_names(text: str, names: list[str]) -> str:
+def without_names(text: str, names: list[str]) -> str:
     for name in names:
         text = text.replace(name, "")
     return text
@@ -99,7 +109,7 @@ def _memo_stripped(stripped: str) -> tuple[str, str]:
 
 def normalised_paragraph(text: str, names: list[str]) -> tuple[str, str]:
     """A paragraph's normalised text and its hash: (normalise(text, names), paragraph_hash(that))."""
-    text = _without_names(text, names)
+    text = without_names(text, names)
     if len(text) <= _MEMO_LONGEST:
         return _memo_normalised(text)
     return _stripped_normalised(_without_years_and_figures(text))

@@ -196,10 +196,14 @@ def _whole_below(text: str, below: str) -> bool:
     """Whether the line below ``text`` is a title whole, naming its body and year: the line above is none of it
     (a metadata field's 「时 效 有效」 over 「徐圩新区2025年政府信息公开年度报告」), but for a body's name over the rest
     of the body's (「国家税务总局」 over 「某某市税务局2025年……年度报告」) and a name broken before its end (「……小龙坎
-    街道」 over 「办事处2023年……年度报告」)."""
-    if not _names_report_of_year(below) or _BODY_LINE.match(text.strip(_AROUND_BODY)):
+    街道」 over 「办事处2023年……年度报告」). A body's name that begins with the name the title gives is that body's
+    full name over its title (a running header's 「唐村镇人民政府」 over 「唐村镇2010年……年度报告」), not its start."""
+    if not _names_report_of_year(below):
         return False
+    head = text.strip(_AROUND_BODY)
     body = _title(below, Span(0, 0, 0, 0)).body
+    if _BODY_LINE.match(head):
+        return body is not None and len(body) >= 2 and head.startswith(body)
     return body is not None and not _BARE_SUFFIX.match(body)
 
 
