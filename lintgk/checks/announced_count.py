@@ -3,7 +3,8 @@
 Only a list that is clearly one: introduced by 分别是/分别为/分别有/包括/a full-width colon right after the count, its items
 apart by 、 (no comma among them) or by ；, up to the end of the sentence. A list that may leave items out
 (「包括A、B等」 with fewer items than the count) or may join two with 和 is not held to the count. A paragraph
-that ends announcing its list (「从以下三个方面作进一步的改进：」) is held to the numbered paragraphs after it.
+that ends announcing its list (「从以下三个方面作进一步的改进：」) is held to the numbered paragraphs after it; a colon
+followed by 一是 to the ordinals 一是, 二是, … after it.
 """
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ def announced_count(report: Report, params: NoParams, emit: Emitter) -> None:
                 # 「……从以下三个方面作进一步的改进：」 ending its paragraph: the list is the numbered paragraphs after it
                 groups = groups if groups is not None else _sibling_groups(report)
                 _check_numbered_items(report, groups, par, offset, count, i, emit)
+            elif mark == "：" and _ORDINAL.match(text, end):
+                _check_ordinals(report, i, par, offset, count, end - offset, emit)
             else:
                 _check_list(par, offset, count, end - offset, mark != "括", emit)
 
@@ -81,6 +84,49 @@ def _check_list(par, offset: int, count, start: int, whole: bool, emit: Emitter)
     unit = count.group("unit")
     emit(span, declared=count.group("n") + unit, listed=len(items), names="、".join(items),
          unit=unit.removeprefix("个").removeprefix("大"))
+
+
+# an item of a list numbered in the text (「……三方面加以改进：一是……。二是……」): the ordinal opening a sentence or
+# clause; a run-in heading after a sentence end (「。（二）改进措施」) ends the part the list is in
+_ORDINAL = lazy_compile(r"[ 　]*(?P<n>[一二三四五六七八九十])是")
+_ORDINALS = lazy_compile(r"(?:(?<=^|[。；;：:，,！？\s])(?P<n>[一二三四五六七八九十])是)"
+                         r"|(?P<heading>(?<=[。！？])\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))")
+
+
+def _check_ordinals(report: Report, index: int, par, offset: int, count, start: int, emit: Emitter) -> None:
+    """The count held to the list numbered 一是, 二是, … right after the colon, to the paragraph's end (or a run-in
+    heading), on into the paragraphs that open with its next ordinal. A list that numbers off (一是 … 三是) or
+    restarts is GK108's and not counted; a single item proves nothing."""
+    declared = to_int(count.group("n"))
+    listed, text, pos = 0, par.text, start
+    paragraphs = report.doc.paragraphs
+    while True:
+        for m in _ORDINALS.finditer(text, pos):
+            if m.group("heading") is not None:
+                break
+            n = to_int(m.group("n"))
+            if n == listed + 1:
+                listed += 1
+            elif n == 1:
+                break  # another list begins
+            else:
+                return  # numbered off: the list's length unclear
+        else:
+            index += 1
+            opening = _ORDINAL.match(paragraphs[index].text) if index < len(paragraphs) else None
+            if opening is not None and to_int(opening.group("n")) == listed + 1:
+                text, pos = paragraphs[index].text, 0
+                continue
+        break
+    if not declared or listed < 2:
+        return
+    unit = count.group("unit")
+    if listed == declared:
+        emit.passed(par.line, f"{count.group(0)} {listed} ordinals", declared=count.group("n") + unit, listed=listed)
+        return
+    span = Span.within(par, count.start("n") - offset, count.end("unit") - offset)
+    emit(span, declared=count.group("n") + unit, listed=listed,
+         names="、".join(f"{'一二三四五六七八九十'[k]}是" for k in range(min(listed, 10))), unit="项")
 
 
 def _sibling_groups(report: Report) -> dict[tuple[int, int], list]:

@@ -12,6 +12,7 @@ scanned but the few lines of a table a finding is about. What is not a slip, wha
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -217,14 +218,17 @@ def form_row_group(report: Report, p: FormRowGroupParams, emit: Emitter) -> None
         return
     found = [next((r for r in table.rows if words(r.label) in {words(n) for n in names}), None) for names in p.rows]
     present = [r for r in found if r is not None]
-    if not present or len(present) == len(found):
+    if len(present) == len(found):
         return
-    last = max(r.line for r in present)
-    goes_on = any(r.line > last and all(r is not x for x in present) for r in table.rows)
     lines = report.doc.lines
     start = table.source.start_line if table.source is not None else table.start_line
     end = max(r.line for r in table.rows)
     text = "".join("".join(line.split()) for line in lines[max(0, start - 1):end])
+    if not present:
+        _group_unread(report, p, table, text, emit)
+        return
+    last = max(r.line for r in present)
+    goes_on = any(r.line > last and all(r is not x for x in present) for r in table.rows)
     for i, (names, row) in enumerate(zip(p.rows, found)):
         if row is not None or any(n in text for n in names):
             continue
@@ -233,6 +237,28 @@ def form_row_group(report: Report, p: FormRowGroupParams, emit: Emitter) -> None
             continue  # the table's read rows end before this row's place: cut off, not left out
         at = after or next(r for r in reversed(found[:i]) if r is not None)
         group = [_label_in_format(n, table) for n in p.rows]
+        emit(Span(at.line, 1, at.line, 2), row=_label_in_format(names, table), rows="、".join(group),
+             rows_en=" and ".join(f"“{n}”" for n in group))
+
+
+# a row's figures right after its label, no unit after them (「规范性文件5件」 is the report's text)
+_FIGURES_RUN_ON = r"\d+(?![\d.]*[件条份个项篇])"
+
+
+def _group_unread(report: Report, p: FormRowGroupParams, table: FormTable, text: str, emit: Emitter) -> None:
+    """None of the group's rows read, as where a page run into one line runs a row's figures together
+    (「…现行有效件数规范性文件2120第二十条第（五）项…」: three cells or two, the reader cannot tell). A label of the
+    group followed by its figures shows the group is there; another label nowhere on the table's lines (the
+    report's text around them included) was left out. Silent where the table's rows read end before the group's
+    place would be (no row read: returned before)."""
+    there = [any(re.search(re.escape(n) + _FIGURES_RUN_ON, text) for n in names) for names in p.rows]
+    if not any(there):
+        return
+    at = table.rows[0]
+    group = [_label_in_format(n, table) for n in p.rows]
+    for names, seen in zip(p.rows, there):
+        if seen or any(n in text for n in names):
+            continue
         emit(Span(at.line, 1, at.line, 2), row=_label_in_format(names, table), rows="、".join(group),
              rows_en=" and ".join(f"“{n}”" for n in group))
 

@@ -48,6 +48,14 @@ _STALE_IN_JOINED = lazy_compile(
 _RUN_IN_HEADING_YEAR = lazy_compile(
     r"(?<=(?<=(?:^|\n)" + MARKER.replace(r"\s", _IN_LINE) + _IN_LINE + r"*\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障)"
     + _IN_LINE + r"+)(?P<y>(?:19|20)\d{2})" + _IN_LINE + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
+# The same in a page flattened into one line (「……18651.064104 (二)主动公开政府信息的主要类别2023年，在主动公开的
+# 61条政府信息中」 in a 2024 report): the heading opens after a sentence end or a blank inside the line, its text runs
+# on with no blank; its end words include the 2019 format's sub-headings (数量, 主要类别, 主要形式). Taken as a
+# sentence opening, so the same looking back is left alone.
+_FLAT_HEADING_YEAR = lazy_compile(
+    r"(?<=(?<=[。！？；;]|" + _IN_LINE + r")" + MARKER.replace(r"\s", _IN_LINE)
+    + r"\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障|类别|数量|形式)(?P<y>(?:19|20)\d{2})" + _IN_LINE
+    + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
 
 def _iso(d: date) -> str:
@@ -252,6 +260,12 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
                      stated=stated, year=year, next=year + 1)
     for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR):
         if (stated := int(m.group("y"))) < year:
+            emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
+    for par, offset, m in joined.matches(_FLAT_HEADING_YEAR):
+        stop = offset + len(par.text)
+        if ((stated := int(m.group("y"))) < year and not _looks_back(text, m.end(), stop, year)
+                and not _step_of_timeline(text, m.end(), stop, stated, year)
+                and not (stated == year - 1 and _PROBLEMS_DEALT_WITH.match(text, m.end(), stop))):
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
     for par, offset, m in joined.matches(_AS_OF_EARLIER):
         stated = int(m.group("y"))

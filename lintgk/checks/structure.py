@@ -14,7 +14,7 @@ from lintgk.checks.common import title_anchor  # noqa: F401  (also imported from
 from lintgk.checks.params import NoParams, Regex, Texts
 from lintgk.checks.registry import Emitter, kind
 from lintgk.lazy_regex import lazy_compile
-from lintgk.lexicon import CIRCLED_NUMBERS
+from lintgk.lexicon import CIRCLED_NUMBERS, CN_NUMBER
 from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.declared import joined_halves
 from lintgk.parse.headings import FIRST_PART_NAME
@@ -439,7 +439,40 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         if level == 2 and previous is not None:
             for span, shown, number in half_bracketed(previous, next_heading_line(previous), expected):
                 emit(span, variant="half_bracket", found=shown, expected=_numeral(number, level))
+    _flat_item_gaps(report, groups, attachments, emit)
     _numerals_lost(report, emit)
+
+
+# a sub-heading run in after a sentence end, in a part whose text the page ran on after its heading (「……11条。（一）加强
+# 组织领导，……。（二）融合多项举措，……。（五）强化监督保障。」): the parser takes none of them for headings
+_FLAT_ITEM = lazy_compile(r"(?<=[。；！？][" + SPACES + r"]*)[（(](?P<num>[" + CN_NUMBER + r"]{1,2})[）)](?=\p{Han})")
+
+
+def _flat_item_gaps(report: Report, groups, attachments: int | None, emit: Emitter) -> None:
+    """Gaps in the sub-headings run into a part's own paragraph (a page flattened into one line), for parts with no
+    sub-heading read: looked for from the part's heading to the next one on its paragraph, or the paragraph's end.
+    Only a forward jump is a gap, and only when none of the numbers it skips stands bracketed anywhere between the
+    two (a heading after no sentence end, 「……宣传面（三）监督保障方面」, is there, only not found); the first one
+    found sets the start (the part's first item may follow its heading with no sentence end)."""
+    parts = [h for h in report.headings if h.level == 1
+             and (attachments is None or h.paragraph.line <= attachments)]
+    for h, after in zip(parts, parts[1:] + [None]):
+        if groups.get((id(h), 2)):
+            continue
+        par = h.paragraph
+        start = h.span.end_column - par.column if h.span.line == par.line else None
+        if start is None or start >= len(par.text):
+            continue
+        end = after.span.column - par.column if after is not None and after.paragraph is par else len(par.text)
+        previous = None
+        for m in _FLAT_ITEM.finditer(par.text, start, end):
+            number = to_int(m.group("num"))
+            if previous is not None and number > previous[0] + 1 and not any(
+                    f"{o}{int_to_cn(k)}{c}" in par.text[previous[1]:m.start()]
+                    for k in range(previous[0] + 1, number) for o, c in (("（", "）"), ("(", ")"))):
+                emit(Span.within(par, m.start(), m.end()), variant="gap", found=m.group(),
+                     expected=_numeral(previous[0] + 1, 2, m.group()))
+            previous = (number, m.end())
 
 
 # a sub-heading whose numeral the page lost, the brackets left empty (「（）公开的主要内容。」)
