@@ -253,7 +253,8 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
                      stated=stated, year=year, next=year + 1)
         elif (stated == year + 1 and not _PLAN.match(text, m.end(), stop)
-              and not _SENTENCE_BEFORE.search(text, offset, m.start("y"))):
+              and not _SENTENCE_BEFORE.search(text, offset, m.start("y"))
+              and not _COMING_WORK.match(text, m.end(), stop)):
             # the next year opening a paragraph of the overview: the year the report was written in, by slip
             # (「2022年，侯家庄乡人民政府严格按照……」 in a 2021 report); after a sentence on the report's year it
             # looks ahead (「2024年……公开信息82条。2025年，街道进一步强化……」)
@@ -469,6 +470,8 @@ def _plan_parts(report: Report) -> list[tuple[int, int]]:
 
 
 _SENTENCE_BEFORE = lazy_compile(r"[。！？!?；;]")
+# the coming year's work named after it (「（六）2024年工作打算」, 「2022年，我乡计划……」): a plan, not the year's work
+_COMING_WORK = lazy_compile(r"[^。！？!?；;\n]{0,16}?(?:打算|计划|要点|展望|安排|目标|思路|设想|拟|预计|力争|争取)")
 
 
 # the part on the year's work as a whole (一、总体情况, 一、概述)
