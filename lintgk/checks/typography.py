@@ -332,6 +332,8 @@ class SubstitutionParams:
     # figure counted in that unit
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
+    # the words a year runs into with its 年 dropped (「2023全年受理……」, 「2024以来」): a year needs 年 before them
+    year_run_in: Regex = ""
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -358,6 +360,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 
 @kind("substitution", params=SubstitutionParams)
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    if params.year_run_in:
+        _year_run_in(report, params.year_run_in, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -375,6 +379,18 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
+
+
+def _year_run_in(report: Report, words: str, emit: Emitter) -> None:
+    """A year with its 年 dropped before a word that needs it (「2023全年受理依申请公开57件」, a 2023 Taiyuan district's
+    report): not a number's tail (12023), a document's year in brackets (〔2023〕) or a date's (2023.1)."""
+    pattern = P.rx(r"(?<![\d.．\-/〔［\[【﹝])(?P<y>(?:19|20)\d{2})(?P<w>" + words + ")")
+    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(pattern):
+        start = m.start() - offset
+        right = m.group("y") + "年" + m.group("w")
+        span = Span.within(par, start, start + len(m.group(0)))
+        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+        emit(span, fix=fix, found=m.group(0), suggestion=right)
 
 
 @dataclass
