@@ -333,7 +333,7 @@ class SubstitutionParams:
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
     # the words a year runs into with its 年 dropped (「2023全年受理……」, 「2024以来」): a year needs 年 before them
-    year_run_in: Regex = ""
+    year_run_in: list[str] = field(default_factory=list)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -381,16 +381,28 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         emit(span, fix=fix, found=wrong, suggestion=right)
 
 
-def _year_run_in(report: Report, words: str, emit: Emitter) -> None:
+# a year, four digits that no other digit, a point or a bracket of a document's number stands before
+_RUN_IN_YEAR = lazy_std_compile(r"(?<![\d.．\-/〔［\[【﹝])(?:19|20)\d{2}$")
+
+
+def _year_run_in(report: Report, words: list[str], emit: Emitter) -> None:
     """A year with its 年 dropped before a word that needs it (「2023全年受理依申请公开57件」, a 2023 Taiyuan district's
-    report): not a number's tail (12023), a document's year in brackets (〔2023〕) or a date's (2023.1)."""
-    pattern = P.rx(r"(?<![\d.．\-/〔［\[【﹝])(?P<y>(?:19|20)\d{2})(?P<w>" + words + ")")
-    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(pattern):
-        start = m.start() - offset
-        right = m.group("y") + "年" + m.group("w")
-        span = Span.within(par, start, start + len(m.group(0)))
-        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-        emit(span, fix=fix, found=m.group(0), suggestion=right)
+    report): not a number's tail (12023), a document's year in brackets (〔2023〕) or a date's (2023.1). Each word
+    found by a regex's scan for it alone (led by the year's digits, a regex would try every place of the text), the
+    year then looked at before it."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    for word in words:
+        for m in P.rx(std_re.escape(word)).finditer(text):
+            at = m.start()
+            if at < 4 or not _RUN_IN_YEAR.search(text, max(0, at - 5), at):
+                continue
+            _, par, offset = joined.at(at - 4)
+            start = at - 4 - offset
+            right = text[at - 4:at] + "年" + word
+            span = Span.within(par, start, start + 4 + len(word))
+            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+            emit(span, fix=fix, found=text[at - 4:at] + word, suggestion=right)
 
 
 @dataclass
