@@ -232,13 +232,15 @@ class StaleYearParams:
 def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
     """An earlier year opening a sentence as if it were the report's year; the opening naming the report it compiles
     with another year, or the report's own formula with it (「完成2020年政府信息公开工作，形成本报告」 in a 2021
-    report); an earlier year's notice given as the report's grounds."""
+    report); an earlier year's notice given as the report's grounds; the next year opening a paragraph of the
+    overview (the year the report was written in, by slip)."""
     year = report.year
     if year is None:
         return
     title = report.title.span if report.title else None
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     plans: list[tuple[int, int]] | None = None
+    overview: tuple[int, int] | None = None
     text = joined.text
     for par, offset, m in joined.matches(_STALE_IN_JOINED):
         stated = int(m.group("y"))
@@ -258,6 +260,17 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
             if any(start <= par.line < end for start, end in plans):
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="plan",
                      stated=stated, year=year, next=year + 1)
+        elif (stated == year + 1 and not _PLAN.match(text, m.end(), stop)
+              and not _SENTENCE_BEFORE.search(text, offset, m.start("y"))
+              and not _COMING_WORK.match(text, m.end(), stop)):
+            # the next year opening a paragraph of the overview: the year the report was written in, by slip
+            # (「2022年，侯家庄乡人民政府严格按照……」 in a 2021 report); after a sentence on the report's year it
+            # looks ahead (「2024年……公开信息82条。2025年，街道进一步强化……」)
+            if overview is None:
+                overview = _overview_part(report)
+            if overview[0] <= par.line < overview[1]:
+                emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="next_year",
+                     stated=stated, year=year)
     for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR):
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
@@ -468,6 +481,25 @@ def _plan_parts(report: Report) -> list[tuple[int, int]]:
     parts = report.parts
     return [(h.paragraph.line, parts[i + 1].paragraph.line if i + 1 < len(parts) else 1 << 30)
             for i, h in enumerate(parts) if _PLANS_PART.search(h.title)]
+
+
+_SENTENCE_BEFORE = lazy_compile(r"[。！？!?；;]")
+# the coming year's work named after it (「（六）2024年工作打算」, 「2022年，我乡计划……」): a plan, not the year's work
+_COMING_WORK = lazy_compile(r"[^。！？!?；;\n]{0,16}?(?:打算|计划|要点|展望|安排|目标|思路|设想|拟|预计|力争|争取)")
+
+
+# the part on the year's work as a whole (一、总体情况, 一、概述)
+_OVERVIEW_PART = lazy_compile(r"总体情况|概述|基本情况|总体工作情况")
+
+
+def _overview_part(report: Report) -> tuple[int, int]:
+    """The line range of the part on the year's work as a whole, which tells of the report's year only (read only
+    when a sentence opens with the next year)."""
+    parts = report.parts
+    for i, h in enumerate(parts):
+        if _OVERVIEW_PART.search(h.title):
+            return h.paragraph.line, parts[i + 1].paragraph.line if i + 1 < len(parts) else 1 << 30
+    return 0, 0
 
 
 # a statistics table's value column headed by a year alone (「2017年度」)

@@ -332,6 +332,8 @@ class SubstitutionParams:
     # figure counted in that unit
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
+    # the words a year runs into with its 年 dropped (「2023全年受理……」, 「2024以来」): a year needs 年 before them
+    year_run_in: list[str] = field(default_factory=list)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -358,6 +360,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 
 @kind("substitution", params=SubstitutionParams)
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    if params.year_run_in:
+        _year_run_in(report, params.year_run_in, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -375,6 +379,30 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
+
+
+# a year, four digits that no other digit, a point or a bracket of a document's number stands before
+_RUN_IN_YEAR = lazy_std_compile(r"(?<![\d.．\-/〔［\[【﹝])(?:19|20)\d{2}$")
+
+
+def _year_run_in(report: Report, words: list[str], emit: Emitter) -> None:
+    """A year with its 年 dropped before a word that needs it (「2023全年受理依申请公开57件」, a 2023 Taiyuan district's
+    report): not a number's tail (12023), a document's year in brackets (〔2023〕) or a date's (2023.1). Each word
+    found by a regex's scan for it alone (led by the year's digits, a regex would try every place of the text), the
+    year then looked at before it."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    for word in words:
+        for m in P.rx(std_re.escape(word)).finditer(text):
+            at = m.start()
+            if at < 4 or not _RUN_IN_YEAR.search(text, max(0, at - 5), at):
+                continue
+            _, par, offset = joined.at(at - 4)
+            start = at - 4 - offset
+            right = text[at - 4:at] + "年" + word
+            span = Span.within(par, start, start + 4 + len(word))
+            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+            emit(span, fix=fix, found=text[at - 4:at] + word, suggestion=right)
 
 
 @dataclass

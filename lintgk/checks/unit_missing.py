@@ -58,8 +58,15 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
                 entry = units.setdefault((id(par), place[0]), [par, *place, set(), False])
                 entry[3].add(fig.unit)
                 entry[4] = entry[4] or _same_kind(fig.context, text[max(0, place[0] - 4):place[0]])
-    if not units:
-        return
+    taken: set[tuple[int, int]] = set()  # (paragraph, end) of each bare number reported among its neighbours
+    if units:
+        _among_neighbours(report, params, units, taken, emit)
+    _applications_bare(JoinedParagraphs.of(report.doc.paragraphs), taken, emit)
+
+
+def _among_neighbours(report: Report, params: UnitMissingParams, units: dict[tuple[int, int], list],
+                      taken: set[tuple[int, int]], emit: Emitter) -> None:
+    """The bare numbers whose neighbours all have one unit of items (see the module's docstring)."""
     not_a_count = rx(params.not_a_count) if params.not_a_count else None
     following = None  # each paragraph's next one, made once a bare number ends a paragraph
     for par, start, end, found, alike in units.values():
@@ -82,6 +89,7 @@ def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> No
             continue
         number = text[start:end].strip()
         blank = " " if end - start > len(number) else ""  # as one plain space, whichever the text has (a no-break one)
+        taken.add((id(par), end))
         emit(Span.within(par, end - len(number), end), figure=words + blank + number, number=number, unit=unit)
 
 
@@ -120,36 +128,52 @@ def _figures_left_out(report: Report, emit: Emitter) -> None:
         end = unit_at + 1 - offset
         emit(Span.within(par, end - 1, end), variant="figure", unit=par.text[end - 1],
              around=par.text[max(end - 8, 0):end])
-    _applications_bare(text, joined, emit)
 
 
-# the words that make the number right after 申请 the count of applications received (「共收到政府信息公开申请3，」)
+# the words that make the number right after 申请 the count of applications received (「共收到政府信息公开申请3，」),
+# and the number right after 信息 the count of items published (「全年通过区政府门户网站主动公开各类信息6709，」)
 _RECEIVED = ("收到", "受理", "办理", "接收", "接到")
+_PUBLISHED = ("公开", "发布", "公布", "推送", "更新", "上传", "刊发", "刊登")
 _APPLICATION = "申请"
 _APPLICATION_CLAUSE = 24  # characters before 申请 looked at for those words, to the clause's start
 _APPLICATION_CLAUSE_STOPS = (*_ENDS, "：", ":", "\n")
+# (the noun with a number right after it, the verbs its clause names, the count's unit, the variant): the noun found
+# by a regex's scan for its literal, not at each of its places (信息 stands hundreds of times in a report)
+_BARE_COUNTS = ((lazy_compile(_APPLICATION + r"(?=[ \u3000]?\d)"), _RECEIVED, "件", "applications"),
+                (lazy_compile(r"信息(?=[ \u3000]?\d)"), _PUBLISHED, "条", "information"))
 
 
-def _applications_bare(text: str, joined: JoinedParagraphs, emit: Emitter) -> None:
+def _applications_bare(joined: JoinedParagraphs, taken: set[tuple[int, int]], emit: Emitter) -> None:
     """The count of applications received written without its 件, with no neighbour to compare (「共收到政府信息公开
     申请3，截至……」, 「全年办理政府信息公开申请96，均按照……」): a number right after 申请 that ends its clause, in a
-    clause that says they were received or handled. Not a table's row (no clause break after it), not 1,234."""
-    for at in positions(text, _APPLICATION):
-        start = end = at + 2
-        if end < len(text) and text[end] in _BLANKS:
-            start = end = end + 1
-        while end < len(text) and text[end].isdigit() and end - start < 6:
-            end += 1
-        if end == start or end >= len(text) or text[end] not in _CLAUSE_STOPS \
-                or text[end + 1:end + 2].isdigit():
-            continue
-        clause = text[max(0, at - _APPLICATION_CLAUSE):at]
-        clause = clause[max(clause.rfind(stop) for stop in _APPLICATION_CLAUSE_STOPS) + 1:]
-        if not any(word in clause for word in _RECEIVED):
-            continue
-        _, par, offset = joined.at(start)
-        emit(Span.within(par, start - offset, end - offset), variant="applications",
-             figure=par.text[max(at - offset - 8, 0):end - offset].lstrip(), number=text[start:end], unit="件")
+    clause that says they were received or handled. Not a table's row (no clause break after it), not 1,234. The
+    same for the count of items published without its 条 (「主动公开各类信息6709，专栏专题维护4个」). A number already
+    reported among its neighbours (``taken``) is not reported again."""
+    text = joined.text
+    for noun, verbs, unit, variant in _BARE_COUNTS:
+        for m in noun.finditer(text):
+            _bare_after(text, joined, taken, emit, m.start(), verbs, unit, variant)
+
+
+def _bare_after(text: str, joined: JoinedParagraphs, taken: set[tuple[int, int]], emit: Emitter, at: int,
+                verbs: tuple[str, ...], unit: str, variant: str) -> None:
+    """A number right after the noun at ``at`` that ends its clause, in a clause that names one of ``verbs``."""
+    start = end = at + 2
+    if end < len(text) and text[end] in _BLANKS:
+        start = end = end + 1
+    while end < len(text) and text[end].isdigit() and end - start < 6:
+        end += 1
+    if end == start or end >= len(text) or text[end] not in _CLAUSE_STOPS or text[end + 1:end + 2].isdigit():
+        return
+    clause = text[max(0, at - _APPLICATION_CLAUSE):at]
+    clause = clause[max(clause.rfind(stop) for stop in _APPLICATION_CLAUSE_STOPS) + 1:]
+    if not any(word in clause for word in verbs):
+        return
+    _, par, offset = joined.at(start)
+    if (id(par), end - offset) in taken:
+        return
+    emit(Span.within(par, start - offset, end - offset), variant=variant,
+         figure=par.text[max(at - offset - 8, 0):end - offset].lstrip(), number=text[start:end], unit=unit)
 
 
 _JOINING = "共计为达有 \u3000"  # between a count's name and its figure (「信息共510条」)
