@@ -238,7 +238,7 @@ def _read(data: bytes, name: str) -> Document:
     read_to = boxes_at + boxes_length if boxes else fib.main_length
     text, positions = _main_text(stream, pieces, read_to, _deleted(stream, table_stream, fib))
     box_texts = [(anchor, text[boxes_at + first:boxes_at + last]) for anchor, first, last in boxes]
-    text = text[:fib.main_length]
+    text = _toc_blanked(text[:fib.main_length])
     large = _large_pictures(stream, table_stream, fib)
     large_starts = [a for a, _ in large]
 
@@ -487,6 +487,28 @@ def _visible(text: str) -> str:
     if _FIELD_BEGIN in text:
         text = _field_results(text)
     return text.translate(_DROPPED)
+
+
+_TOC_BEGIN = re.compile(_FIELD_BEGIN + r"\s*TOC\b", re.IGNORECASE)
+
+
+def _toc_blanked(text: str) -> str:
+    """The text with a table of contents (a TOC field, code and result: the headings again with page numbers, over
+    many paragraphs) made no text, its paragraph marks kept (the paragraphs are counted, as the .docx reader does)."""
+    found = _TOC_BEGIN.search(text) if _FIELD_BEGIN in text else None
+    while found is not None:
+        depth, at = 0, found.start()
+        while at < len(text):
+            ch = text[at]
+            depth += ch == _FIELD_BEGIN
+            depth -= ch == _FIELD_END
+            at += 1
+            if depth == 0:
+                break
+        blanked = "".join(ch if _MARK.match(ch) else "\x00" for ch in text[found.start():at])
+        text = text[:found.start()] + blanked + text[at:]
+        found = _TOC_BEGIN.search(text, at)
+    return text
 
 
 def _field_results(text: str) -> str:
