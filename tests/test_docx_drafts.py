@@ -154,3 +154,18 @@ def test_lists_numbered_as_libreoffice_writes_them_back_from_a_doc(tmp_path):
         document.add_paragraph(heading)._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>'))
     assert _read(document, tmp_path).lines == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_a_table_deleted_whole_with_track_changes_is_no_table(tmp_path):
+    """Every row of a table deleted in revision mode (last year's table kept for reference): Word's final view has no
+    table there, and the next table is 表1."""
+    document = docx.Document()
+    document.add_paragraph(_TITLE)
+    for figures in ("5", "8"):
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 1).text, table.cell(1, 0).text, table.cell(1, 1).text = "总计", "一、本年新收政府信息公开申请数量", figures
+    for tr in document.tables[0]._tbl.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr"):
+        tr.insert(0, parse_xml(f'<w:trPr {_W}><w:del {_CHANGE}/></w:trPr>'))
+    doc = _read(document, tmp_path)
+    assert [len(t.rows) for t in doc.tables] == [2] and doc.lines[-1] == "一、本年新收政府信息公开申请数量\t8"
+    assert doc.locator(doc.tables[0].start_line, "zh") == "表1 第1行"

@@ -534,7 +534,9 @@ def _read(data: bytes, name: str, sources: list | None):
         elif isinstance(block, DocxTable):
             if numbered is False:
                 numbered = numbering.numbered(parts.body)
-            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources))
+            table = _table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources)
+            if table.rows:  # a table deleted whole with track changes (every row's w:del) is not in the final view
+                tables.append(table)
     _add_unjoined(joined, boxed, paragraph_no, lines, places, paragraphs, sources)
     if not lines:
         raise InputError(name, "the Word document has no text")
