@@ -169,3 +169,13 @@ def test_a_table_deleted_whole_with_track_changes_is_no_table(tmp_path):
     doc = _read(document, tmp_path)
     assert [len(t.rows) for t in doc.tables] == [2] and doc.lines[-1] == "一、本年新收政府信息公开申请数量\t8"
     assert doc.locator(doc.tables[0].start_line, "zh") == "表1 第1行"
+
+
+def test_a_legacy_documents_line_break_after_a_comma_only_wraps_the_sentence():
+    """The same in a .doc (LibreOffice's copy of the 泗澜县 draft): its manual line break is U+000B."""
+    from lintgk.readers.docx import wrapped_lines_joined
+
+    text = "泗澜县发展和改革局\x0b2023年政府信息公开年度报告"
+    assert wrapped_lines_joined(text, "\x0b", None) == (text, None)
+    assert wrapped_lines_joined("省、市、县有关文件精神，\x0b不断强化依法公开理念。", "\x0b", None)[0] == \
+        "省、市、县有关文件精神，不断强化依法公开理念。"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.doc_lists import ListNumbers, StyleSheet, list_properties
-from lintgk.readers.docx import _LARGE_PICTURE, line_pieces, word_locator, word_paragraph
+from lintgk.readers.docx import _LARGE_PICTURE, line_pieces, word_locator, word_paragraph, wrapped_lines_joined
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
@@ -137,6 +137,7 @@ class _Builder:
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
                 self.pictures.append(len(self.lines) + 1)
             return
+        text, _ = wrapped_lines_joined(text, _LINE_BREAK, None)  # a break after 「，」 only wraps the sentence
         for k, (_, line) in enumerate(line_pieces(text, _LINE_BREAK)):  # as the .docx reader reads them
             self.lines.append(line)
             self.places.append(("p", self.paragraph_no, 0, ()))
