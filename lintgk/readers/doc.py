@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lintgk.document import Cell, Document, Paragraph, Row, Table, attach_caption, lay_out_row
 from lintgk.errors import InputError
 from lintgk.readers.doc_lists import ListNumbers, StyleSheet, list_properties
-from lintgk.readers.docx import _LARGE_PICTURE, line_pieces, word_locator, word_paragraph
+from lintgk.readers.docx import _LARGE_PICTURE, line_pieces, word_locator, word_paragraph, wrapped_lines_joined
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
@@ -137,6 +137,7 @@ class _Builder:
             if picture:  # a paragraph of a large picture alone: a table pasted as a screenshot, perhaps
                 self.pictures.append(len(self.lines) + 1)
             return
+        text, _ = wrapped_lines_joined(text, _LINE_BREAK, None)  # a break after 「，」 only wraps the sentence
         for k, (_, line) in enumerate(line_pieces(text, _LINE_BREAK)):  # as the .docx reader reads them
             self.lines.append(line)
             self.places.append(("p", self.paragraph_no, 0, ()))
@@ -238,7 +239,7 @@ def _read(data: bytes, name: str) -> Document:
     read_to = boxes_at + boxes_length if boxes else fib.main_length
     text, positions = _main_text(stream, pieces, read_to, _deleted(stream, table_stream, fib))
     box_texts = [(anchor, text[boxes_at + first:boxes_at + last]) for anchor, first, last in boxes]
-    text = text[:fib.main_length]
+    text = _toc_blanked(text[:fib.main_length])
     large = _large_pictures(stream, table_stream, fib)
     large_starts = [a for a, _ in large]
 
@@ -487,6 +488,28 @@ def _visible(text: str) -> str:
     if _FIELD_BEGIN in text:
         text = _field_results(text)
     return text.translate(_DROPPED)
+
+
+_TOC_BEGIN = re.compile(_FIELD_BEGIN + r"\s*TOC\b", re.IGNORECASE)
+
+
+def _toc_blanked(text: str) -> str:
+    """The text with a table of contents (a TOC field, code and result: the headings again with page numbers, over
+    many paragraphs) made no text, its paragraph marks kept (the paragraphs are counted, as the .docx reader does)."""
+    found = _TOC_BEGIN.search(text) if _FIELD_BEGIN in text else None
+    while found is not None:
+        depth, at = 0, found.start()
+        while at < len(text):
+            ch = text[at]
+            depth += ch == _FIELD_BEGIN
+            depth -= ch == _FIELD_END
+            at += 1
+            if depth == 0:
+                break
+        blanked = "".join(ch if _MARK.match(ch) else "\x00" for ch in text[found.start():at])
+        text = text[:found.start()] + blanked + text[at:]
+        found = _TOC_BEGIN.search(text, at)
+    return text
 
 
 def _field_results(text: str) -> str:

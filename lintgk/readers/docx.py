@@ -32,7 +32,9 @@ _INDENT_TWIPS_PER_CHAR = 210  # 10.5 pt (五号), Word's usual body size, in twe
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt.startswith("chinese") or fmt.startswith("ideograph") or fmt == "taiwaneseCounting":
+    # LibreOffice writes Word's 一、二、 back from a .doc as taiwaneseCountingThousand (ECMA-376 17.18.59: the
+    # same numbers as chineseCountingThousand)
+    if fmt.startswith(("chinese", "ideograph", "taiwaneseCounting", "japaneseCounting")):
         return int_to_cn(n)
     if fmt == "lowerLetter":
         return chr(ord("a") + (n - 1) % 26)
@@ -213,14 +215,21 @@ def _cell_text(cell, numbering: _Numbering, numbered: set | None, chars: list | 
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     parts = []
-    for i, p in enumerate(p for p in blocks(cell._tc) if p.tag == W + "p"):
+    own = [p for p in blocks(cell._tc) if p.tag == W + "p"]
+    joined: list = []  # paragraphs whose deleted marks join them to the next (as in the body)
+    for i, p in enumerate(own):
+        if i + 1 < len(own) and _mark_deleted(p):
+            joined.append(p)
+            continue
         listed = numbered is None or p in numbered
         paragraph = DocxParagraph(p, cell) if i == 0 or listed else None
         indent = _indent(paragraph) if i == 0 else ""  # its format: the first paragraph's
         drawn = indent + numbering.label(paragraph) if listed else indent
-        text = drawn + paragraph_text(p)
+        text = drawn + "".join(paragraph_text(q) for q in joined) + paragraph_text(p)
         if text.strip():
-            parts.append((text, [None] * len(drawn) + paragraph_chars(p) if chars is not None else None))
+            parts.append((text, [None] * len(drawn) + [c for q in (*joined, p) for c in paragraph_chars(q)]
+                          if chars is not None else None))
+        joined = []
     if chars is not None:
         for i, (_, where) in enumerate(parts):
             chars.extend(([None] if i else []) + where)
@@ -325,7 +334,7 @@ _ROWS, _CELLS = (_ROW, *_BLOCK_HOLDERS), (_CELL, *_BLOCK_HOLDERS)
 _INNER_TABLE = ".//" + _TABLE
 _FALLBACK = MC + "Fallback"
 _TC_PR, _GRID_SPAN, _V_MERGE = W + "tcPr", W + "gridSpan", W + "vMerge"
-_TR_PR, _GRID_BEFORE = W + "trPr", W + "gridBefore"
+_TR_PR, _GRID_BEFORE, _ROW_DELETED = W + "trPr", W + "gridBefore", W + "del"
 # EMU (914400 an inch): a picture half a page's text wide or more is a table or chart pasted as an image,
 # not a seal or a logo
 _LARGE_PICTURE = 8 * 360000
@@ -364,6 +373,75 @@ def paragraph_chars(p) -> list:
     return out
 
 
+_MARK_DELETED = (W + "del", W + "moveFrom")
+_RPR = W + "rPr"
+
+
+def _mark_deleted(p) -> bool:
+    """Whether the paragraph's mark is deleted or moved away with track changes (w:pPr/w:rPr/w:del): Word's final
+    view joins its text to the next paragraph's, and a list does not number it (a numbered heading deleted whole
+    leaves the next numbers as they were)."""
+    ppr = p.find(_PPR)
+    rpr = ppr.find(_RPR) if ppr is not None else None
+    return rpr is not None and next(rpr.iterchildren(*_MARK_DELETED), None) is not None
+
+
+# a manual line break right after a mid-sentence mark only wraps the line: the sentence goes on after it
+_WRAPPED = lazy_compile(r"[，、][ \u3000]*(?=\n)")
+
+
+def wrapped_lines_joined(text: str, line_break: str, chars: list | None) -> tuple[str, list | None]:
+    """``text`` without the manual line breaks (``line_break``) that break a sentence after 「，」 or 「、」 (a clerk's
+    Shift+Enter to end a line where the page should): such pieces are one sentence of one paragraph, while a break
+    after a title's name, an item or a signature still makes a line. ``chars`` (per character) loses the same."""
+    if line_break not in text:
+        return text, chars
+    cuts = [m.end() for m in _WRAPPED.finditer(text.replace(line_break, "\n"))]
+    if not cuts:
+        return text, chars
+    for at in reversed(cuts):
+        text = text[:at] + text[at + 1:]
+        if chars is not None:
+            chars = chars[:at] + chars[at + 1:]
+    return text, chars
+
+
+_FLD_CHAR, _INSTR, _FLD_TYPE = W + "fldChar", W + "instrText", W + "fldCharType"
+
+
+def _toc_paragraphs(body) -> set:
+    """The paragraphs of the body that a table of contents (a TOC field's result: the headings again, each with a
+    page number) fills, read as no text: Word makes it from the headings, which the report has anyway. Looked for
+    only when the document has a TOC field."""
+    if not any(instr.text and instr.text.lstrip().upper().startswith("TOC") for instr in body.iter(_INSTR)):
+        return set()
+    found, fields, paragraph = set(), [], None  # fields: per open field, whether it is a TOC
+    for node in body.iter(W + "p", _FLD_CHAR, _INSTR):
+        if node.tag == W + "p":
+            paragraph = node
+            if any(fields):
+                found.add(node)
+        elif node.tag == _INSTR:
+            if fields and node.text and node.text.lstrip().upper().startswith("TOC"):
+                fields[-1] = True
+        elif node.get(_FLD_TYPE) == "begin":
+            fields.append(False)
+        elif node.get(_FLD_TYPE) == "separate":
+            if any(fields):
+                found.add(paragraph)
+        elif node.get(_FLD_TYPE) == "end" and fields:
+            if fields.pop() and not any(fields) and paragraph in found and _text_after(node, paragraph).strip():
+                found.discard(paragraph)  # the report's text goes on after the TOC's end in the same paragraph
+    return found
+
+
+def _text_after(fld_char, p) -> str:
+    """The text of the paragraph's runs after the run holding ``fld_char``."""
+    run, own = fld_char.getparent(), list(_runs(p))
+    after = own[own.index(run) + 1:] if run in own else []
+    return "".join(str(node) for r in after for node in r.iterchildren(*_RUN_CONTENT))
+
+
 @dataclass
 class LineSource:
     """Where one of lintgk's lines comes from in the Word file."""
@@ -372,6 +450,7 @@ class LineSource:
     element: object  # the w:p, or the w:tr
     chars: list  # per character of the line: (w:r, w:t or None, index), or None (numbering, indent, separator)
     cells: list = field(default_factory=list)  # table rows: (start, end, w:tc) as 0-based offsets in the line
+    joined: list = field(default_factory=list)  # "p": the w:p before ``element`` whose deleted marks join them to it
 
 
 @dataclass
@@ -415,7 +494,12 @@ def _read(data: bytes, name: str, sources: list | None):
     paragraph_no = 0
     boxed: set = set()  # the paragraphs of text boxes: placed at the paragraph they are anchored in
     chunks = None  # the imported parts (w:altChunk), read at the first one
+    toc = _toc_paragraphs(parts.body)
+    joined: list = []  # paragraphs whose marks are deleted (tracked), read with the next paragraph
     for element in _unframed(parts.body, boxed):
+        if joined and element.tag != W + "p":  # no paragraph to join: read as they are
+            paragraph_no = _add_unjoined(joined, boxed, paragraph_no, lines, places, paragraphs, sources)
+            joined = []
         if element.tag == ALT_CHUNK:
             chunks = alt_chunks(data) if chunks is None else chunks
             page = _imported_page(element, chunks, name)
@@ -425,32 +509,68 @@ def _read(data: bytes, name: str, sources: list | None):
         block = DocxParagraph(element, None) if element.tag == W + "p" else DocxTable(element, None)
         if isinstance(block, DocxParagraph):
             own_text = paragraph_text(block._p)
+            if element in toc:  # a table of contents: the headings again, with page numbers
+                paragraph_no += element not in boxed
+                continue
+            if _mark_deleted(element):  # Word's final view shows its text at the start of the next paragraph
+                joined.append(element)
+                continue
+            if joined:
+                own_text = "".join(paragraph_text(p) for p in joined) + own_text
             label = numbering.label(block)
             text = (label + own_text).replace("\r", " ")
             if element not in boxed:
                 paragraph_no += 1  # 第N段 counts every paragraph of the body, blank ones too, as a clerk counts
+            before, joined = joined, []
             if not text.strip():
                 if _holds_large_picture(block._p):
                     pictures.append(len(lines) + 1)
                 continue
-            chars = [None] * len(label) + paragraph_chars(block._p) if sources is not None else None
-            level = styles.heading_level(block)
-            for k, (start, piece) in enumerate(line_pieces(text, "\n")):  # (w:br)
-                lines.append(piece)
-                if sources is not None:
-                    sources.append(LineSource("p", block._p, chars[start:start + len(piece)]))
-                places.append(("p", paragraph_no, 0, ()))
-                paragraphs.append(word_paragraph(piece, len(lines), None if k else level))
+            chars = None
+            if sources is not None:
+                chars = [None] * len(label) + [c for p in (*before, block._p) for c in paragraph_chars(p)]
+            _add_lines(block._p, text, chars, before, (paragraph_no, styles.heading_level(block)), lines, places,
+                       paragraphs, sources)
         elif isinstance(block, DocxTable):
             if numbered is False:
                 numbered = numbering.numbered(parts.body)
-            tables.append(_table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources))
+            table = _table(block, lines, places, len(tables) + 1, paragraphs, numbering, numbered, sources)
+            if table.rows:  # a table deleted whole with track changes (every row's w:del) is not in the final view
+                tables.append(table)
+    _add_unjoined(joined, boxed, paragraph_no, lines, places, paragraphs, sources)
     if not lines:
         raise InputError(name, "the Word document has no text")
 
     doc = Document(path=name, lines=lines, paragraphs=paragraphs, tables=tables, format="docx",
                    encoding="docx", locator=word_locator(places), pictures=pictures)
     return doc if sources is None else (doc, document)
+
+
+def _add_lines(p, text: str, chars: list | None, joined: list, where: tuple, lines: list, places: list,
+               paragraphs: list, sources: list | None) -> None:
+    """The lines of the paragraph ``p`` (its text as Word shows it, ``joined``'s text first): one a piece between
+    manual line breaks (w:br), a break that only wraps a sentence joined. ``where``: (paragraph no, heading level)."""
+    paragraph_no, level = where
+    text, chars = wrapped_lines_joined(text, "\n", chars)
+    for k, (start, piece) in enumerate(line_pieces(text, "\n")):
+        lines.append(piece)
+        if sources is not None:
+            sources.append(LineSource("p", p, chars[start:start + len(piece)], joined=joined))
+        places.append(("p", paragraph_no, 0, ()))
+        paragraphs.append(word_paragraph(piece, len(lines), None if k else level))
+
+
+def _add_unjoined(joined: list, boxed: set, paragraph_no: int, lines: list, places: list, paragraphs: list,
+                  sources: list | None) -> int:
+    """Paragraphs with deleted marks that no paragraph follows (a table or the end does), each read as it is;
+    gives the paragraph number reached."""
+    for p in joined:
+        paragraph_no += p not in boxed
+        text = paragraph_text(p).replace("\r", " ")
+        if text.strip():
+            _add_lines(p, text, paragraph_chars(p) if sources is not None else None, [], (paragraph_no, None),
+                       lines, places, paragraphs, sources)
+    return paragraph_no
 
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")  # an imported web page (Word: "Insert > Text from File")
@@ -570,6 +690,8 @@ def _grid_rows(tbl):
     above: dict[int, object] = {}  # grid column -> the cell shown there in the row above
     for tr in _held(tbl, _ROWS):
         tr_pr = tr.find(_TR_PR)
+        if tr_pr is not None and tr_pr.find(_ROW_DELETED) is not None:
+            continue  # a row deleted with track changes: not in Word's final view
         before = tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None
         column = int(before.get(_VAL) or 0) if before is not None else 0
         here: dict[int, object] = {}

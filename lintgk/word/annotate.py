@@ -149,8 +149,9 @@ def _remap(smap: SourceMap) -> list:
     fresh = []
     for src in smap.lines:
         if src.kind == "p":
-            label = len(src.chars) - len(paragraph_chars(src.element))
-            fresh.append(LineSource("p", src.element, [None] * label + paragraph_chars(src.element)))
+            chars = [c for p in (*src.joined, src.element) for c in paragraph_chars(p)]
+            label = [None] * (len(src.chars) - len(chars))
+            fresh.append(LineSource("p", src.element, label + chars, joined=src.joined))
         else:
             fresh.append(src)  # table findings anchor on whole cells; their offsets are not used
     return fresh
