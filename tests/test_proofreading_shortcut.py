@@ -32,8 +32,7 @@ from bisect import bisect_right  # noqa: E402
 
 from lintgk.checks.common import JoinedParagraphs  # noqa: E402
 from lintgk.checks.proofreading import (  # noqa: E402
-    _BLANKS, _CLAUSE_MARKS, _PARTICLES, _doubled, _doubled_clause, _doubled_word, _in_running_text,
-    _slip_where_it_stands)
+    _BLANKS, _CLAUSE_MARKS, _doubled, _doubled_clause, _doubled_word, _slip_where_it_stands)
 from lintgk.document import Paragraph  # noqa: E402
 
 _HAN_PAIR = std_re.compile(r"[\u3400-\u9fff]{2}")
@@ -57,15 +56,6 @@ def _doubled_plain(joined, keep):
         if (_HAN_PAIR.fullmatch(word) and text[start + 2:start + 4] == word != text[start + 4:start + 6]
                 and _doubled_word(word, keep) and _slip_where_it_stands(text, start, word, text.count)):
             add(start, start + 4, word)
-    last = 0  # any three characters written twice: the scan resumes after them (政务网政务网政务网: the first only)
-    for start in range(len(text)):
-        word = text[start:start + 3]
-        if start < last or len(word) < 3 or "\n" in word or text[start + 3:start + 6] != word:
-            continue
-        last = start + 6
-        if (len(set(word)) == 3 == len(_HAN.findall(word)) and _PARTICLES.isdisjoint(word)
-                and _in_running_text(text, start, start + 6)):
-            add(start, start + 6, word)
     for m in _CLAUSE_PLAIN.finditer(text):
         start, end = m.span()
         while start < end and text[start] in _BLANKS:
