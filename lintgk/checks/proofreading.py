@@ -235,11 +235,6 @@ _DE_WORDS = frozenset("目标有别似")  # …的 words that a 的 may follow
 _FOLLOWS_TWICE = "，。；、：！？,;:!?和与及或等》〉）)\n"
 _TWICE = lazy_std_compile(r"(..)\1")
 _PARTICLES = frozenset("的之了地得着过")
-# A word of three characters written twice inside running text (「对政务新媒体新媒体上已到公开期限的……」, a 2025 banner's
-# report): three different Chinese characters with no particle (看一看看一看, 好不好好不好 repeat on purpose), a Chinese
-# character or a clause's mark before and after the pair (a figure after it is _phrase_twice's; a blank or a line's
-# start beside it is a table's cells run together). No real report writes one on purpose; one more scan of the text.
-_THRICE = lazy_std_compile(r"(...)\1")
 # a phrase of three or more characters written twice as a whole clause (「、聚焦…发布会聚焦…发布会；」)
 _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【】"
 # Found from the clauses of one split of the text at the marks and newlines: a clause that is a run of three or more
@@ -313,7 +308,7 @@ _BEFORE_YIJI = {"和": frozenset("总平温缓调饱共祥融柔随谦暖附讲�
 
 @dataclass
 class DoubledWordParams:
-    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a three-character one inside a sentence, a clause that is one phrase twice, a phrase twice before its figure, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
+    """A word or phrase written twice in a row by a slip: 的的, a two-character word before a mark or 和 or inside a sentence, a clause that is one phrase twice, a phrase twice before its figure, a character, two stops or two conjunctions left side by side by an edit; reduplicated words (研究研究, 一步一步) are left alone."""
 
     keep: list[str] = field(default_factory=list)  # two-character words that are doubled on purpose (研究研究)
 
@@ -450,22 +445,7 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
                 and _slip_where_it_stands(text, start, word, count):
             _, par, offset = joined.at(start)
             yield offset, par, start - offset, start + 4 - offset, word
-    for m in _THRICE.finditer(text):
-        start, end = m.span()
-        word = m.group(1)
-        if len(set(word)) == 3 and len(_HAN.findall(word)) == 3 and _PARTICLES.isdisjoint(word) \
-                and _in_running_text(text, start, end):
-            _, par, offset = joined.at(start)
-            yield offset, par, start - offset, end - offset, word
     yield from _clause_doublings(joined, text)
-
-
-def _in_running_text(text: str, start: int, end: int) -> bool:
-    """Whether what stands before ``start`` and after ``end`` is a Chinese character or a clause's mark (a paragraph's
-    end after it too): no blank, figure or line's start, where a table's cells run together."""
-    before, after = text[start - 1:start], text[end:end + 1]
-    return bool(before) and (before in _CLAUSE_MARKS or _HAN.fullmatch(before) is not None) \
-        and (not after or after in _FOLLOWS_TWICE or _HAN.fullmatch(after) is not None)
 
 
 def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int, Paragraph, int, int, str]]:
