@@ -44,9 +44,39 @@ def _figure(m, par: Paragraph, shift: int) -> Figure:
     """The figure of FIGURE's match ``m`` in ``par``, whose text starts at ``shift`` in the text scanned."""
     text, num, unit, approx = m.group(0, _NUM, _UNIT, _APPROX)  # one call: each costs as much as a small one
     start, end = m.span()
+    if start and m.string[start - 1] == ",":  # the last group of a number with thousands commas (「12,345条」)?
+        first = _grouped_from(m.string, start, num)
+        if first is not None:
+            text = m.string[first:end]
+            num = m.string[first:start].replace(",", "") + num
+            start = first
     start, end = start - shift, end - shift
     line, column = par.line, par.column
     # positional: a slotted dataclass takes its fields by keyword at twice the cost
     # (value, unit, approx, text, context, span (Span.within(par, start, end)), paragraph, offset)
     return Figure(float(num), unit, approx or "", text, P.clause_before(par.text, start),
                   Span(line, column + start, line, column + end), par, start)
+
+
+def _grouped_from(text: str, start: int, num: str) -> int | None:
+    """Where the number ends at ``start`` with its last group ``num`` starts, when it is written with thousands
+    commas (「1,234,567条」: FIGURE, which takes no comma, matched 567条): groups of three digits after one of one
+    to three, the first after no digit or point. None when the digits before the comma are no such grouping
+    (「2023,100件」, 「1,23,456条」), so the figure is the one matched, as it was."""
+    if len(num.partition(".")[0]) != 3:
+        return None
+    comma = start - 1
+    while True:
+        first = comma
+        while first and "0" <= text[first - 1] <= "9":
+            first -= 1
+        digits = comma - first
+        if not 0 < digits <= 3:
+            return None
+        if not first:
+            return first
+        before = text[first - 1]
+        if digits == 3 and before == ",":
+            comma = first - 1
+            continue
+        return None if before in ".．," else first
