@@ -451,6 +451,21 @@ _STRONG_BREAK = lazy_compile(r"[；;。！？]|其中")
 _INCLUDING_ALSO = lazy_compile(r"[^\d，,；;。]{0,40}?在内")
 
 
+def _count_before_opening_qizhong(text: str, m, s0: int, offsets: list[int], figs: list[Figure]) -> int | None:
+    """The index of the total a 其中 opening its sentence breaks down: the one count of the sentence before it, in
+    items, close before (「2024年，共收到政府信息公开申请1046件。其中，通过委官方网站提交申请表的862件，……」, a 2024
+    ministry's report, 国家卫生健康委; 「……申请1598件，同比增长24.9%。其中自然人申请件1556件，……」, a 2023 province
+    office's). A sentence with two counts or more (「收到申请10件，上年结转2件。其中……」) says not which."""
+    q = m.start()
+    if m.group() != "其中" or s0 < 1 or text[s0 - 1] != "。" or text[s0:q].strip(P.SPACES):
+        return None
+    p0 = P.sentence_bounds(text, s0 - 1)[0]
+    i = bisect_left(offsets, p0)
+    if bisect_left(offsets, s0) - i != 1 or q - offsets[i] > 40 or figs[i].unit not in ITEM_UNITS:
+        return None
+    return i
+
+
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
     if "其中" not in text and "包括" not in text and "包含" not in text:
@@ -478,12 +493,17 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
                 s1 = semicolon.start()
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
-        if last_before < first:
-            continue
-        total = figs[last_before]
-        # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
-        if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
-            continue
+        across = last_before < first
+        if across:  # no figure before 其中 in its sentence: the count of the sentence before it, if any
+            first = last_before = _count_before_opening_qizhong(text, m, s0, offsets, figs)
+            if first is None:
+                continue
+            total = figs[last_before]
+        else:
+            total = figs[last_before]
+            # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
+            if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
+                continue
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
             continue
@@ -496,6 +516,8 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         items = _without_breakdowns(items, total)
         # with a part that cannot be read, the parts can only be held to not exceeding the total
         catch_all = complete and _closed_by_catch_all(text, items, m.end())
+        if across and catch_all:  # a sentence of categories closed by a catch-all: _sentence_categories' to hold
+            continue
         by_attribute = complete and _split_by_attribute(text, items, total, figs, m.end(), s1)
         found.append(Enumeration("subset", items, total, catch_all or by_attribute, m.group(), by_attribute))
     return found
