@@ -4,6 +4,8 @@ its group's number and its title's stop found in place; parse's figures are the 
 in order, and only the paragraphs that may hold a date are kept for the signed and published dates."""
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,3 +144,16 @@ def test_parses_figures_and_dates_are_those_each_paragraph_gives(lines):
     assert report.figures == [f for par in doc.paragraphs for f in figures.find_figures(par)]
     assert report.signed_date == dates.find_signed_date(doc)
     assert report.published_date == dates.find_published_date(doc)
+
+
+def test_signed_date_run_in_with_the_signature_at_the_last_lines_end():
+    # a page whose text lost its line breaks (a Pingtan zone bureau's report as archived): the signature and its
+    # date end the last line, the page's 附件下载 link after them or not; a covering office's 印发 date is not it
+    for tail, signed in (("。 平潭综合实验区财政金融局 2021年1月27日 附件下载", date(2021, 1, 27)),
+                         ("。 平潭综合实验区财政全融局2023年1月4日", date(2023, 1, 4)),
+                         ("。 平潭综合实验区管委会办公室 2022年1月7日印发", None),
+                         ("，截至2022年1月7日", None)):
+        doc = parse_text("某局2022年度政府信息公开工作年度报告\n六、其他需要报告的事项无收取信息处理费情况" + tail, "r.txt")
+        found = dates.find_signed_date(doc)
+        assert (found.date if found else None) == signed
+        assert parse(doc).signed_date == found

@@ -28,6 +28,11 @@ _GOOD_URL = lazy_compile(
     r"(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$"
 )
 _SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,3}")
+# A dot of a government site's host left out: 「www.example.govcn」 (gov run into cn: no such top-level domain), or
+# 「wwwexample.gov.cn」 (www run into the site's name: no government host is named so); (?P<cut>) is where it goes
+_LOST_DOT = lazy_compile(
+    r"(?i)^(?:(?:https?|ftp)://)?(?:[a-z0-9-]+\.)*[a-z0-9-]*?(?:gov|com|org|net|edu)(?P<cut>cn)(?![a-z0-9.-])"
+    r"|^(?:(?:https?|ftp)://)?www(?P<cut>[a-z][a-z0-9-]*)\.(?:[a-z0-9-]+\.)*gov\.cn(?![a-z0-9.-])")
 _HOST_DOT_SLIP = lazy_compile(r"[。．，]")
 # the report's prose run on after a URL with no blank or bracket between (网站http://czj.example.gov.cn/上可下载):
 # a URL holds no Han character, so it ends before the first
@@ -487,7 +492,14 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
         par = paragraphs[index]
         for m in url_matches(par.text):
             url = _PROSE_AFTER_URL.sub("", m.group(0)).rstrip(".,;:!?")
-            if not url or _GOOD_URL.match(url):
+            if not url:
+                continue
+            if _GOOD_URL.match(url):
+                if (lost := _LOST_DOT.search(url)) is not None:  # well-formed, but a dot of its host left out
+                    span = Span.within(par, m.start(), m.start() + len(url))
+                    repaired = url[:lost.start("cut")] + "." + url[lost.start("cut"):]
+                    fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
+                    emit(span, fix=fix, url=url, suggestion=repaired)
                 continue
             if "@" in url and _GOOD_EMAIL.match(url):
                 continue  # an e-mail address whose name opens with www. (「电子邮箱：www.abc@126.com」): GK503's

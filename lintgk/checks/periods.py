@@ -51,10 +51,13 @@ _RUN_IN_HEADING_YEAR = lazy_compile(
 # The same in a page flattened into one line (「……18651.064104 (二)主动公开政府信息的主要类别2023年，在主动公开的
 # 61条政府信息中」 in a 2024 report): the heading opens after a sentence end or a blank inside the line, its text runs
 # on with no blank; its end words include the 2019 format's sub-headings (数量, 主要类别, 主要形式). Taken as a
-# sentence opening, so the same looking back is left alone.
+# sentence opening, so the same looking back is left alone. (The heading may open after the colon of the opening's
+# last sentence, 「……特编制此报告：一、总体情况2021年，我局……」, and a blank may part it from the year, 「……传真：
+# 0591-23100206）。 一、总体情况 2020年，我局……」, or right after the last cell of a table flattened before it,
+# 「……总计000000000000000五、存在的主要问题及改进情况2021年，……」: Pingtan zone bureaus' pages as archived.)
 _FLAT_HEADING_YEAR = lazy_compile(
-    r"(?<=(?<=[。！？；;]|" + _IN_LINE + r")" + MARKER.replace(r"\s", _IN_LINE)
-    + r"\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障|类别|数量|形式)(?P<y>(?:19|20)\d{2})" + _IN_LINE
+    r"(?<=(?<=[。！？；;：:0-9]|" + _IN_LINE + r")" + MARKER.replace(r"\s", _IN_LINE)
+    + r"\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障|类别|数量|形式)" + _IN_LINE + r"*(?P<y>(?:19|20)\d{2})" + _IN_LINE
     + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
 

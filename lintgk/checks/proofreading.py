@@ -357,6 +357,8 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
         return not _used_elsewhere((text[start + 2:end + 2], text[start + 2:end + 1]), count)
     if _inside_a_fixed_term(text, start):  # wherever the report uses the word (「问题和改进改进情况」, its only 改进)
         return True
+    if word in _NEVER_TWICE:
+        return True
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):
         return False
@@ -370,6 +372,11 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
 
 
 _PREPOSITIONS = frozenset("对将把被向从给")
+# A pair no two terms of a report share at their ends: a term ending in 公开 (政务公开, 主动公开, 信息公开) takes the
+# noun after it whole (政务公开栏, 主动公开信息, 信息公开指南), so 公开公开 is a slip wherever it stands, beside terms the
+# report uses elsewhere or not (「督促局各处室进一步公开公开法定内容」, 「不断提高政务公开公开的数量」, 「完善公开公开载体」:
+# copies of Pingtan zone bureaus' reports with one slip made in each; every 公开公开 of the corpora is a slip)
+_NEVER_TWICE = frozenset({"公开"})
 # a title or a quotation opened right after the pair goes on with the sentence as a character would
 # (「，按照按照《条例》《规定》」, a 2024 Shanghai street office's report)
 _OPENS_A_NAME = frozenset("《“")

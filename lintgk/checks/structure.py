@@ -558,6 +558,12 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
     outer: list[int] = []  # the next ordinals of the lists that hold the one running
     last = None  # (paragraph, end, index) of the list's last item
     paragraphs = report.doc.paragraphs
+    # headings run into a paragraph (page text that lost its line breaks: 「……三是……。五、存在的主要问题及改进情况
+    # (一)存在问题。一是……」): a list ends at them as at a paragraph's end
+    # (the parser reads such a heading into a paragraph of its own; the document's paragraph still holds it)
+    run_in: dict[int, list[int]] = {}
+    for h in report.headings:
+        run_in.setdefault(h.span.line, []).append(h.span.column)
     for i, par in enumerate(paragraphs):
         par_above = paragraphs[i - 1] if i else None
         if "是" not in par.text:  # no item of a list
@@ -575,6 +581,9 @@ def ordinal_list_gap(report: Report, params: NoParams, emit: Emitter) -> None:
             if n is None or m.end() <= shift:
                 continue
             start, end = max(0, m.start() - shift), m.end() - shift  # in ``par``
+            if expected is not None and _heading_between(run_in.get(par.line), last, par, start):
+                expected = None
+                outer.clear()
             if n == 1 or expected is None:
                 if n == 1 and expected is not None and expected > 1:
                     outer.append(expected)  # a list inside an item of the one running
@@ -639,6 +648,15 @@ def _numbered_run_gaps(paragraphs: list, emit: Emitter) -> None:
                 expected = None
                 continue
             expected, end = n + 1, m.end()
+
+
+def _heading_between(columns: list[int] | None, last, par, start: int) -> bool:
+    """Whether a heading run into ``par`` (at one of ``columns`` of its line) comes between the list's last item and
+    the item at ``start``."""
+    if not columns:
+        return False
+    since = last[1] if last is not None and last[0] is par else 0
+    return any(since <= column - par.column < start for column in columns)
 
 
 def _with_cut_ordinal(above, par) -> tuple[str, int]:

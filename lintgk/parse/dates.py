@@ -182,9 +182,35 @@ def _no_sentence(text: str) -> bool:
         and (not text.startswith("附") or text.startswith("附件下载"))
 
 
+# A signature and its date run into the report's last sentence on a page whose text lost its line breaks
+# (「……无收取信息处理费情况。 平潭综合实验区财政金融局 2024年1月29日」, a Pingtan zone bureau's page as archived),
+# the page's 附件下载 link after it or not; not the date a covering office printed it on (「……办公室 2022年1月7日印发」)
+_RUN_IN_SIGNED = lazy_compile(
+    r"(?:(?<=[。！？])|[。！？]?\s)[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)"
+    r"\s*(?P<date>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)[" + P.SPACES + r"]*(?:附件下载)?["
+    + P.SPACES + r"]*$")
+_RUN_IN_SIGNED_REACH = 120  # characters at the end of the last paragraph where such a signature is looked for
+
+
 def find_signed_date(doc: Document, dates_in=find_dates) -> DateMention | None:
-    """成文日期: a date standing alone in one of the last lines (past a page's footer, ``SIGNED_REACH_PAST_FOOTER``).
+    """成文日期: a date standing alone in one of the last lines (past a page's footer, ``SIGNED_REACH_PAST_FOOTER``),
+    or run in with the signature at the end of the last paragraph (_RUN_IN_SIGNED).
     ``dates_in(par)``: the paragraph's dates (the parser passes those it found already)."""
+    signed = _signed_date_alone(doc, dates_in)
+    if signed is not None:
+        return signed
+    last = next((par for par in reversed(doc.paragraphs) if par.text.strip(P.SPACES)), None)
+    if last is None or last.line < max((t.start_line for t in doc.tables), default=0):
+        return None
+    m = _RUN_IN_SIGNED.search(last.text, max(0, len(last.text) - _RUN_IN_SIGNED_REACH))
+    if m is None:
+        return None
+    column = last.column + m.start("date")
+    return next((mention for mention in dates_in(last) if mention.span.column == column), None)
+
+
+def _signed_date_alone(doc: Document, dates_in) -> DateMention | None:
+    """A date standing alone in one of the last lines (see find_signed_date)."""
     footer_only = True  # every paragraph after the one looked at is a short line ending no sentence
     # the last lines: a run of footer lines (one other line among them), and how many paragraphs are looked at past it
     footer, other, past = 0, 0, 0
