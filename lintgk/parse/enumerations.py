@@ -288,6 +288,27 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     return items, complete
 
 
+# a total of pieces of information (条) listed by its documents (份, 篇): each document one piece
+_PIECES, _DOCUMENTS = frozenset("条"), frozenset("份篇")
+
+
+def _parts_in_documents(text: str, start: int, end: int, total: Figure, offsets: list[int],
+                        by_offset: dict[int, Figure], figs: list[Figure]) -> list[Figure]:
+    """The parts of a total of 条 that the 其中 list counts, every one of them, in 份 or 篇 (「主动公开政府信息104条，
+    其中公文类信息90份，非公文类信息48份」, a 2023 Jiangxi county office's report: 138 of 104): the same pieces of
+    information counted by their documents. Only where the list's first figure is in that unit and none is in 条."""
+    if total.unit not in _PIECES:
+        return []
+    at = bisect_left(offsets, start)
+    first = figs[at] if at < len(figs) and figs[at].offset < end else None
+    if first is None or first.unit not in _DOCUMENTS or first.approx:
+        return []
+    items, _ = _subset_items(text, start, end, Figure(total.value, first.unit, total.approx, total.text,
+                                                        total.context, total.span, total.paragraph, total.offset),
+                             offsets, by_offset)
+    return items if len(items) >= 2 and all(f.unit == first.unit for f in items) else []
+
+
 def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     """A part counted in another unit of information (「包括公文73条、建议提案办理复文206件、……其他信息54720条」,
     whose total 59563条 holds the 206件): the parts that can be summed are not the whole list."""
@@ -486,7 +507,10 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             continue
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
-            continue
+            items = _parts_in_documents(text, m.end(), s1, total, offsets, by_offset, figs)
+            if not items:
+                continue
+            complete = False  # parts in another unit: held only to not exceeding the total
         if last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
             continue
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
