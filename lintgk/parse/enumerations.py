@@ -382,8 +382,9 @@ _OPEN_END = lazy_compile(r"\s*等")
 def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     """Do a list's items claim the whole total: its last item is a catch-all, or one before it is
     (「规章文件4条，其他文件4条，政务动态信息0条，年度报告1条」) and the list does not end open (「公示公告17条等」)."""
-    if _CATCH_ALL.search(_label(text, items[-1], start)):
-        return True
+    last_label = _label(text, items[-1], start)
+    if _CATCH_ALL.search(last_label):
+        return not _FORM_CATEGORY.match(last_label.strip(P.SPACES))
     last = items[-1]
     if _OPEN_END.match(text, last.offset + len(last.text)):
         return False
@@ -394,6 +395,10 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
 # an item in the middle of a list that names a kind of its own, not the rest: 「……、年度财政预决算12条、其他重点信息5条、
 # 工作动态63条」 (a Guangxi city commission's 2023 report, 238 of 313: the key information beyond the items named)
 _KIND_OF_ITS_OWN = lazy_compile(r"(?:" + CATCH_ALL + r")(?:重点|重要)")
+# a last item that names a category of the government website's yearly form after 其他 (「其中，政务动态信息1082条，信息
+# 公开目录信息1674条，其他概况类信息更新量494条」, a 2025 Wuhan development zone's report: 3250 of 3257, its 政策解读2篇 and
+# 回应关切5条 told after the list): the form's third category, not all the rest
+_FORM_CATEGORY = lazy_compile(r"(?:" + CATCH_ALL + r")[的、]?(?:概况类|政务动态|信息公开目录)")
 
 
 # a part named by its disclosure attribute alone (「作为依申请公开信息数46条」, 「不予公开24条」, 「主动公开政府信息55条」)
