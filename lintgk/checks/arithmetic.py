@@ -48,7 +48,7 @@ def enumeration_total(report: Report, params: EnumerationTotalParams, emit: Emit
         parts = sum(f.value for f in e.items)
         expr = "+".join(fmt(f.value) for f in e.items)
         exact = e.kind == "ordinal" or e.catch_all
-        data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.total.unit,
+        data = dict(expr=expr, sum=fmt(parts), total=fmt(total), unit=e.items[0].unit,
                     total_text=e.total.text, total_where=emit.where(e.total.span.line, e.total.span.column),
                     diff=fmt(abs(parts - total)), marker=e.marker)
         if parts == total:

@@ -288,6 +288,27 @@ def _subset_items(text: str, start: int, end: int, total: Figure, offsets: list[
     return items, complete
 
 
+# a total of pieces of information (条) listed by its documents (份, 篇): each document one piece
+_PIECES, _DOCUMENTS = frozenset("条"), frozenset("份篇")
+
+
+def _parts_in_documents(text: str, start: int, end: int, total: Figure, offsets: list[int],
+                        by_offset: dict[int, Figure], figs: list[Figure]) -> list[Figure]:
+    """The parts of a total of 条 that the 其中 list counts, every one of them, in 份 or 篇 (「主动公开政府信息104条，
+    其中公文类信息90份，非公文类信息48份」, a 2023 Jiangxi county office's report: 138 of 104): the same pieces of
+    information counted by their documents. Only where the list's first figure is in that unit and none is in 条."""
+    if total.unit not in _PIECES:
+        return []
+    at = bisect_left(offsets, start)
+    first = figs[at] if at < len(figs) and figs[at].offset < end else None
+    if first is None or first.unit not in _DOCUMENTS or first.approx:
+        return []
+    items, _ = _subset_items(text, start, end, Figure(total.value, first.unit, total.approx, total.text,
+                                                        total.context, total.span, total.paragraph, total.offset),
+                             offsets, by_offset)
+    return items if len(items) >= 2 and all(f.unit == first.unit for f in items) else []
+
+
 def _another_item_unit(inside: list[Figure], total: Figure) -> bool:
     """A part counted in another unit of information (「包括公文73条、建议提案办理复文206件、……其他信息54720条」,
     whose total 59563条 holds the 206件): the parts that can be summed are not the whole list."""
@@ -361,8 +382,9 @@ _OPEN_END = lazy_compile(r"\s*等")
 def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
     """Do a list's items claim the whole total: its last item is a catch-all, or one before it is
     (「规章文件4条，其他文件4条，政务动态信息0条，年度报告1条」) and the list does not end open (「公示公告17条等」)."""
-    if _CATCH_ALL.search(_label(text, items[-1], start)):
-        return True
+    last_label = _label(text, items[-1], start)
+    if _CATCH_ALL.search(last_label):
+        return not _FORM_CATEGORY.match(last_label.strip(P.SPACES))
     last = items[-1]
     if _OPEN_END.match(text, last.offset + len(last.text)):
         return False
@@ -373,6 +395,10 @@ def _closed_by_catch_all(text: str, items: list[Figure], start: int) -> bool:
 # an item in the middle of a list that names a kind of its own, not the rest: 「……、年度财政预决算12条、其他重点信息5条、
 # 工作动态63条」 (a Guangxi city commission's 2023 report, 238 of 313: the key information beyond the items named)
 _KIND_OF_ITS_OWN = lazy_compile(r"(?:" + CATCH_ALL + r")(?:重点|重要)")
+# a last item that names a category of the government website's yearly form after 其他 (「其中，政务动态信息1082条，信息
+# 公开目录信息1674条，其他概况类信息更新量494条」, a 2025 Wuhan development zone's report: 3250 of 3257, its 政策解读2篇 and
+# 回应关切5条 told after the list): the form's third category, not all the rest
+_FORM_CATEGORY = lazy_compile(r"(?:" + CATCH_ALL + r")[的、]?(?:概况类|政务动态|信息公开目录)")
 
 
 # a part named by its disclosure attribute alone (「作为依申请公开信息数46条」, 「不予公开24条」, 「主动公开政府信息55条」)
@@ -506,7 +532,10 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
                 continue
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
-            continue
+            items = _parts_in_documents(text, m.end(), s1, total, offsets, by_offset, figs)
+            if not items:
+                continue
+            complete = False  # parts in another unit: held only to not exceeding the total
         if last_before > first and _parts_of_two_totals(text, figs[last_before - 1], total, items, m.end(), s1):
             continue
         whole = _whole_before_carried(text, figs[first:last_before], total, items)
