@@ -196,6 +196,10 @@ def _appended_table_present(report: Report, appendix) -> bool:
 _LABELLED_FIRST = lazy_compile(r"^[" + SPACES + r"]*(?:\p{Han}{1,6}[:：][" + SPACES + r"]*[1１][.．、]"
                                r"|(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。；;：:\d]{2,30}?\p{Han}"
                                r"[1１][.．、]\p{Han})")
+# the rest of a table's row on lines of its own after a cell's first line, as a printed page's narrow cells wrap it
+# (「开数」, 「条 3460 85376」): short, no sentence ending in it; and how many such lines a row runs on, at most
+_ROW_REST = lazy_compile(r"[^。！？；;：:\n]{1,24}")
+_WRAPPED_ROW_LINES = 4
 # 「附件4」 on a line of its own: what follows is another document sent with the report (a notice, a rule …),
 # numbered on its own
 _ATTACHMENT_LABEL = lazy_compile(r"^[" + SPACES + r"]*附件[" + SPACES + r"]*[0-9０-９]{0,2}[" + SPACES + r"]*[:：]?[" + SPACES + r"]*$")
@@ -250,12 +254,24 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     before: dict[int, str] | None = None  # by line, the paragraph before it: made when a heading needs it
 
     def after_label(line: int) -> bool:
-        """Whether the paragraph before ``line`` is a list's label with its first item (「附件：1.……」)."""
+        """Whether the paragraph before ``line`` is a list's label with its first item (「附件：1.……」), or the
+        paragraph before the rest of its row that a printed page's narrow cell wrapped onto lines of their own, no
+        sentence ending in them (a PDF print copied: 「其中：1、政府网站公」「开数」「条 3460 85376」 then
+        「2、政府公报公开数 条 0 0」)."""
         nonlocal before
         if before is None:
             paragraphs = report.doc.paragraphs
             before = {par.line: paragraphs[i - 1].text for i, par in enumerate(paragraphs) if i}
-        return _LABELLED_FIRST.match(before.get(line, "")) is not None
+        text = before.get(line, "")
+        if _LABELLED_FIRST.match(text) is not None:
+            return True
+        paragraphs, at = report.doc.paragraphs, place_of().get(line, 0) - 1
+        for back in range(at - 1, max(at - _WRAPPED_ROW_LINES, -1), -1):
+            if not _ROW_REST.fullmatch(paragraphs[back + 1].text):
+                return False
+            if _LABELLED_FIRST.match(paragraphs[back].text) is not None:
+                return True
+        return False
 
     def labelled_since(previous, h) -> bool:
         """Whether a list's label with its first item stands between the previous item ``previous`` and ``h``: a

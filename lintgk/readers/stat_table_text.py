@@ -59,7 +59,10 @@ def stat_table_cells_per_line(lines: list[str], start: int) -> tuple[Table | Non
         return None, start + 1
     if start + 1 < len(lines) and not _cell(lines, start + 1):
         return _spaced_cells_per_line(lines, start)
-    return _cells_per_line(lines, start, _LineSlots(lines, start))
+    table, end = _cells_per_line(lines, start, _LineSlots(lines, start))
+    if table is None:  # (rare: a header that opens no table a cell a line)
+        return _cells_per_line(lines, start, _row_tail_slots(lines, start))
+    return table, end
 
 
 # the label header at the end of a line, a heading run into it (「六、政府信息公开情况统计表指标名称」, 「七、附表指 标 名 称」:
@@ -120,6 +123,41 @@ def _spaced_cells_per_line(lines: list[str], start: int) -> tuple[Table | None, 
                 slots.append((cell, k, column + len(piece) - len(piece.lstrip(_SPACES)) if cell else column, not cell))
             column += len(piece) + 1
     return _cells_per_line(lines, start, slots)
+
+
+# a row's unit and figures after its label on one line, one space apart, as a PDF viewer's copy of a printed page
+# gives them (「主动公开信息数 条 1853 5395」, 「条 7 28」 under a label its narrow cell wrapped: 「受理依申请公开信息总」 「数」)
+_ROW_TAIL = lazy_compile(r"(?:^|[ \u3000]+)(?:" + UNITS + r"|——|—|-|/|／)(?:[ \u3000]+(?:\d+(?:\.\d+)?|——|—|-|/|／))+$")
+_TAIL_ROW_LENGTH = 60  # characters: longer, a line is a sentence after the table, where its cells stop
+
+
+def _row_tail_slots(lines: list[str], start: int) -> list[_Slot]:
+    """The cells of a table whose header and wrapped label pieces stand a line each and whose rows end in their unit
+    and figures set one space apart (Chromium's PDF viewer, select-all + copy of a page printed to PDF):
+
+        指标名称 / 计量 / 单位 / 2013 / 年度 / 历年累计 / 主动公开信息数 条 1853 5395 / 受理依申请公开信息总 / 数 / 条 7 28
+
+    read up to the first line too long for a row."""
+    slots: list[_Slot] = []
+    for k in range(start, len(lines)):
+        text = _cell(lines, k)
+        if not text:
+            continue
+        if len(text) > _TAIL_ROW_LENGTH:
+            break
+        lead = len(lines[k]) - len(lines[k].lstrip(_SPACES))
+        m = _ROW_TAIL.search(text)
+        if m is None:
+            slots.append((text, k, lead + 1, False))
+            continue
+        if m.start():
+            slots.append((text[:m.start()], k, lead + 1, False))
+        at = m.start()
+        for piece in text[m.start():].split():
+            at = text.index(piece, at)
+            slots.append((piece, k, lead + at + 1, False))
+            at += len(piece)
+    return slots
 
 
 def _joined_header(slots: Sequence[_Slot], k: int) -> str | None:
