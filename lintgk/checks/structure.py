@@ -630,7 +630,7 @@ def _numbered_run_gaps(paragraphs: list, emit: Emitter) -> None:
                 continue
             span = Span.within(par, m.start("n"), m.end())
             found = text[m.start("n"):m.end()]
-            if expected < n <= expected + 2:
+            if expected < n <= expected + 2 and not _numbered_otherwise(text, end, at, expected, n):
                 emit(span, found=found, previous=f"{expected - 1}.",
                      missing="、".join(f"{k}." for k in range(expected, n)))
             elif n == expected - 1 > 1:
@@ -639,6 +639,18 @@ def _numbered_run_gaps(paragraphs: list, emit: Emitter) -> None:
                 expected = None
                 continue
             expected, end = n + 1, m.end()
+
+
+# an item of the run numbered with another mark after its number (「4.……1条；5、财政预决算信息2条；6.……」, a 2018
+# Guangzhou street office's report): it is there, only not written as its neighbours are
+_OTHER_NUMBER_MARK = "、，,）)"
+
+
+def _numbered_otherwise(text: str, end: int, at: int, expected: int, n: int) -> bool:
+    """Whether every number the run skips between ``end`` and ``at`` stands after a semicolon with some other mark."""
+    between = text[end:at]
+    return all(re.search(rf"[；;][ \t\u3000]*{k}[ \t\u3000]*[{_OTHER_NUMBER_MARK}][ \t\u3000]*(?=\p{{Han}})", between)
+               for k in range(expected, n))
 
 
 def _with_cut_ordinal(above, par) -> tuple[str, int]:
