@@ -25,7 +25,8 @@ from lintgk.lazy_regex import lazy_compile
 _SUBJECT = lazy_compile(r"信息公开")
 # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告; 信息公开工作总结报告 (a Shandong city bureau's 2020 report)
 # 信息公开工作开展情况报告 (「现将××局2025年政府信息公开工作开展情况报告如下」, a real 2025 Shaanxi bureau's opening)
-_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:开展)?(?:情况)?(?:总结)?报告")
+# 信息公开的报告 (「虹山乡人民政府2011年度信息公开的报告」, a real 2011 Fujian township's title)
+_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:开展)?(?:情况)?(?:总结)?的?报告")
 _SUBSTANCE = (
     lazy_compile(r"政府信息公开条例|《条例》"),
     lazy_compile(r"主动公开"),
