@@ -57,10 +57,11 @@ _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 # a report that lost its title names itself by the Regulation it is compiled under (「依据《中华人民共和国政府信息公开
 # 条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。」, as Beijing's open; 「……规定编制本报告。」,
+# 「本报告是根据《中华人民共和国政府信息公开条例》要求编制。」 (a real 2013 Beijing street office's, 建国门街道),
 # 「……第五十条之规定,制作本报告」; the other way round, 「本报告(由××局)根据《…政府信息公开条例》…编制」)
 _COMPILED_UNDER_REGULATION = lazy_compile(
     r"政府信息公开条例》[^。]{0,80}?(?:编制|制作)(?:了)?本(?:年度)?报告"
-    r"|本(?:年度)?报告(?:由[^。《]{1,30})?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》[^。]{0,80}?编制")
+    r"|本(?:年度)?报告是?(?:由[^。《]{1,30})?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》[^。]{0,80}?编制")
 
 
 def _names_report(text: str) -> bool:
