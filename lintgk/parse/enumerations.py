@@ -593,10 +593,18 @@ def _other_channels(total: Figure, labels: list[str]) -> bool:
     return all(c is not None and c != own for c in channels)
 
 
+# a paragraph opening 「在……中，其中」: one lead clause ending in 中 (no figure in it), then a 其中 that adds nothing
+_WITHIN_THEN_QIZHONG = lazy_compile(r"[" + P.SPACES + r"]*在[^，,；;。\d其]{2,30}中[，,：:]\s*(?P<qz>其中)[：:]?(?!.*其中)")
+
+
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(figs) < 3:  # three categories at least
         return None
     text = par.text.rstrip("。.")
+    if "其中" in text and (m := _WITHIN_THEN_QIZHONG.match(text)):
+        # 「在主动公开的信息中，其中政策文件类的信息113条，……」: the 其中 restates the lead's 中 and opens the categories
+        # (a 2016 Shaoxing town's page): read as if it were not there (blanked, the offsets kept)
+        text = text[:m.start("qz")] + "  " + text[m.end("qz"):]
     if "其中" in text or ("是" in text and _ORDINAL.search(text)):
         return None
     segments = [(at, s) for at, s in _segments(text) if not (_SHARE.match(s) or _DESCRIPTION.match(s))]
@@ -609,7 +617,8 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(good) < 3:
         return None
     units = {m.group("unit") for m in good}
-    if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
+    # (a later 公共资源交易类信息289条 is a category: its 共 is 公共's, a 2016 Shaoxing town's page)
+    if len(units) != 1 or any(_TOTAL_IN_LABEL.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
     total = _lead_total(text, _own_sentence(text, segments[:first], segments[first][0]), figs, unit)
