@@ -25,7 +25,8 @@ from lintgk.lazy_regex import lazy_compile
 _SUBJECT = lazy_compile(r"信息公开")
 # old reports: 政府信息公开(工作)报告, 政府信息公开年度工作报告; 信息公开工作总结报告 (a Shandong city bureau's 2020 report)
 # 信息公开工作开展情况报告 (「现将××局2025年政府信息公开工作开展情况报告如下」, a real 2025 Shaanxi bureau's opening)
-_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:开展)?(?:情况)?(?:总结)?报告")
+# 信息公开的报告 (「虹山乡人民政府2011年度信息公开的报告」, a real 2011 Fujian township's title)
+_REPORT = lazy_compile(r"年度报告|年报|信息公开(?:工作)?(?:年度)?(?:工作)?(?:开展)?(?:情况)?(?:总结)?的?报告")
 _SUBSTANCE = (
     lazy_compile(r"政府信息公开条例|《条例》"),
     lazy_compile(r"主动公开"),
@@ -56,10 +57,11 @@ _LOOK_AT = 200_000  # characters: a report says what it is long before this
 
 # a report that lost its title names itself by the Regulation it is compiled under (「依据《中华人民共和国政府信息公开
 # 条例》（以下简称《政府信息公开条例》）第五十条规定，编制本报告。」, as Beijing's open; 「……规定编制本报告。」,
+# 「本报告是根据《中华人民共和国政府信息公开条例》要求编制。」 (a real 2013 Beijing street office's, 建国门街道),
 # 「……第五十条之规定,制作本报告」; the other way round, 「本报告(由××局)根据《…政府信息公开条例》…编制」)
 _COMPILED_UNDER_REGULATION = lazy_compile(
     r"政府信息公开条例》[^。]{0,80}?(?:编制|制作)(?:了)?本(?:年度)?报告"
-    r"|本(?:年度)?报告(?:由[^。《]{1,30})?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》[^。]{0,80}?编制")
+    r"|本(?:年度)?报告是?(?:由[^。《]{1,30})?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》[^。]{0,80}?编制")
 
 
 def _names_report(text: str) -> bool:

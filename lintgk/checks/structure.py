@@ -655,7 +655,7 @@ def _numbered_run_gaps(paragraphs: list, emit: Emitter) -> None:
                 continue
             span = Span.within(par, m.start("n"), m.end())
             found = text[m.start("n"):m.end()]
-            if expected < n <= expected + 2:
+            if expected < n <= expected + 2 and not _numbered_otherwise(text, end, at, expected, n):
                 emit(span, found=found, previous=f"{expected - 1}.",
                      missing="、".join(f"{k}." for k in range(expected, n)))
             elif n == expected - 1 > 1:
@@ -673,6 +673,18 @@ def _heading_between(columns: list[int] | None, last, par, start: int) -> bool:
         return False
     since = last[1] if last is not None and last[0] is par else 0
     return any(since <= column - par.column < start for column in columns)
+
+
+# an item of the run numbered with another mark after its number (「4.……1条；5、财政预决算信息2条；6.……」, a 2018
+# Guangzhou street office's report): it is there, only not written as its neighbours are
+_OTHER_NUMBER_MARK = "、，,）)"
+
+
+def _numbered_otherwise(text: str, end: int, at: int, expected: int, n: int) -> bool:
+    """Whether every number the run skips between ``end`` and ``at`` stands after a semicolon with some other mark."""
+    between = text[end:at]
+    return all(re.search(rf"[；;][ \t\u3000]*{k}[ \t\u3000]*[{_OTHER_NUMBER_MARK}][ \t\u3000]*(?=\p{{Han}})", between)
+               for k in range(expected, n))
 
 
 def _with_cut_ordinal(above, par) -> tuple[str, int]:

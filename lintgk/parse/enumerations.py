@@ -644,10 +644,18 @@ def _other_channels(total: Figure, labels: list[str]) -> bool:
     return all(c is not None and c != own for c in channels)
 
 
+# a paragraph opening 「在……中，其中」: one lead clause ending in 中 (no figure in it), then a 其中 that adds nothing
+_WITHIN_THEN_QIZHONG = lazy_compile(r"[" + P.SPACES + r"]*在[^，,；;。\d其]{2,30}中[，,：:]\s*(?P<qz>其中)[：:]?(?!.*其中)")
+
+
 def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(figs) < 3:  # three categories at least
         return None
     text = par.text.rstrip("。.")
+    if "其中" in text and (m := _WITHIN_THEN_QIZHONG.match(text)):
+        # 「在主动公开的信息中，其中政策文件类的信息113条，……」: the 其中 restates the lead's 中 and opens the categories
+        # (a 2016 Shaoxing town's page): read as if it were not there (blanked, the offsets kept)
+        text = text[:m.start("qz")] + "  " + text[m.end("qz"):]
     if "其中" in text or ("是" in text and _ORDINAL.search(text)):
         return None
     segments = [(at, s) for at, s in _segments(text) if not (_SHARE.match(s) or _DESCRIPTION.match(s))]
@@ -660,7 +668,8 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if len(good) < 3:
         return None
     units = {m.group("unit") for m in good}
-    if len(units) != 1 or any(TOTAL_WORDS.search(m.group("label")) for m in good):
+    # (a later 公共资源交易类信息289条 is a category: its 共 is 公共's, a 2016 Shaoxing town's page)
+    if len(units) != 1 or any(_TOTAL_IN_LABEL.search(m.group("label")) for m in good):
         return None
     unit = units.pop()
     total = _lead_total(text, _own_sentence(text, segments[:first], segments[first][0]), figs, unit)
@@ -709,6 +718,7 @@ def _whole_published(lead: str, kinds: list[str]) -> bool:
 # 「答复申请805件……。予以公开258件；不予公开35件；……其他处理0件。」): taken only when it ends with a
 # catch-all, so that the categories claim to be the whole of a total stated in the sentence before.
 _OPENING_QIZHONG = lazy_compile(r"^其中\s*[：:，,]?")
+_SENTENCE_QIZHONG = lazy_compile(r"(?:^|[。！？!?])[" + P.SPACES + r"]*其中")
 # the outcomes of handling requests, which together are the requests answered
 _OUTCOMES = lazy_compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
 _ANSWERED = lazy_compile(r"答复|办结|办理完毕|处理完毕")
@@ -751,7 +761,11 @@ _CATCH_ALL_WORDS = tuple(CATCH_ALL_OPENERS.split("|"))
 
 def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if len(figs) < 3 or not any(word in text for word in _CATCH_ALL_WORDS):  # three categories at least
+    if len(figs) < 3:  # three categories at least
+        return []
+    # a list ends with a catch-all, or (held only to a total it exceeds) is a sentence that opens with 其中
+    ends_whole = any(word in text for word in _CATCH_ALL_WORDS)
+    if not ends_whole and ("其中" not in text or not _SENTENCE_QIZHONG.search(text)):
         return []
     found = []
     sentences = _sentences(text)
@@ -759,6 +773,8 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
         body = text[a:b]
         lead = len(body) - len(body.lstrip(P.SPACES))
         opening = _OPENING_QIZHONG.match(body[lead:])
+        if not opening and not ends_whole:
+            continue
         start = a + lead + (opening.end() if opening else 0)
         inside = [f for f in figs if start <= f.offset < b]
         segments = _list_segments(text, start, b)
@@ -774,7 +790,12 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
                     or (len(items) == len(labels) + 1 and _whole_published(clause, labels)):
                 found.append(Enumeration("category", items[1:], items[0], True))
                 continue
-        if k == 0 or len(items) != len(labels) or not _CATCH_ALL.search(labels[-1]):
+        whole = bool(_CATCH_ALL.search(labels[-1]))
+        # without a catch-all the 其中 list may name only some kinds: taken only where its kinds add up to more
+        # than the total before it (「共154条。其中，机构信息1条；……；阳光政务8条。」, 155: a 2016 Zhejiang county
+        # office's report), and only kinds of what was published, no channel
+        if k == 0 or len(items) != len(labels) or not (whole or (opening and not any(
+                _PUBLISHING.search(label) for label in labels))):
             continue
         prev_a, prev_b = sentences[k - 1]
         before = [f for f in figs if prev_a <= f.offset < prev_b and f.unit == unit and not f.approx]
@@ -791,8 +812,8 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
             # the total ends the sentence before: 「……累计312条。其中：」
             if not text[last.offset + len(last.text):prev_b].strip(P.SPACES):
                 total = last
-        if total is not None:
-            found.append(Enumeration("category", items, total, True))
+        if total is not None and (whole or sum(f.value for f in items) > total.value):
+            found.append(Enumeration("category", items, total, whole))
     return found
 
 
