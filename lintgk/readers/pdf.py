@@ -16,6 +16,7 @@ from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay
 from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
+from lintgk.readers.national_text import continues_group_label
 from lintgk.readers.pdf_grid import tables_and_tails
 from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
@@ -212,6 +213,12 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
                     elif open_table[1] != width and len(payload) > 1 and _label_tail(before, payload[0]):
                         _replace_last_row(open_table[0], _join_label(before, payload[0]), lines, where, paragraphs)
                         payload = payload[1:]  # the end of a label the page break cut
+                    elif open_table[1] == width and (at := _group_tail(before, payload[0])) is not None:
+                        # the end of a merged group label the page break cut, beside a row of its own
+                        joined = list(before)
+                        joined[at] += payload[0][at].strip()
+                        _replace_last_row(open_table[0], joined, lines, where, paragraphs)
+                        payload = [payload[0][:at] + [None] + payload[0][at + 1:]] + payload[1:]
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
                     head = open_table[3]
                 else:
@@ -309,6 +316,22 @@ def _label_tail(before: list, after: list) -> bool:
     if any(c and _NUMBER.match(c) for c in before):
         return _label_pieces(before, after) is not None
     return len(filled) == 1 and len(filled[0]) <= _TAIL and "" in before and _label_pieces(before, after) is not None
+
+
+def _group_tail(before: list, after: list) -> int | None:
+    """The column of ``after``, the first row on a page, whose text ends the merged group label of part 三 that
+    ``before``, the last row on the page before, begins in the same column: the page break cut the merged cell, and
+    its end stands beside a row of its own (「（四）无」 beside 1.本机关不掌握相关政府信息 at a page's foot, 「法提供」
+    beside 2.没有现成信息需要另行制作 at the next page's top: a 2024 city government's report exported by WPS). The
+    cells before it are the merged cells further left going on, blank; None when there is no such column."""
+    if len(after) != len(before):
+        return None
+    at = next((i for i, c in enumerate(after) if c and c.strip()), None)
+    if at is None or at + 1 >= len(after) or not before[at] or _NUMBER.match(before[at]) or _NUMBER.match(after[at]):
+        return None
+    if not any(c and c.strip() for c in after[at + 1:]):
+        return None  # no row beside it: a row cut in two (`_split_row`)
+    return at if continues_group_label(before[at].replace("\n", ""), after[at].replace("\n", "")) else None
 
 
 def _label_pieces(before: list, after: list) -> list[tuple[int, str]] | None:
