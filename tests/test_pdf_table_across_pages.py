@@ -163,3 +163,17 @@ def test_a_whole_group_label_at_a_pages_foot_takes_no_next_label():
         doc = _assemble([(842.0, [(100.0, "table", HEAD[:2] + first)]), (842.0, [(90.0, "table", rest)])], "r.pdf")
         (table,) = doc.tables
         assert [r.texts[1] for r in table.rows[2:]] == ["（四）无法提供", rest[0][1]]
+
+
+def test_a_group_label_cut_after_rows_of_its_own_goes_back_to_the_row_it_starts_on():
+    """The merged cell 「（四）无法提供」 over three rows, the page break after its second: its start, 「（四）无法」,
+    stands on the first row (the second's cell going on in it), 「提供」 at the next page's top."""
+    first = HEAD[:2] + [["", "（四）无法", "1.本机关不掌握相关政府信息", "746", "12", "0", "0", "10", "1", "769"],
+                        [None, None, "2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"]]
+    rest = [["", "提供", "3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "0", "1"],
+            [None, "（五）不予处理", "1.信访举报投诉类申请", "56", "6", "0", "0", "0", "0", "62"]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[1] for r in table.rows[2:]] == ["（四）无法提供", "", "", "（五）不予处理"]
+    assert not any(line.split("\t")[1:2] == ["提供"] for line in doc.lines)
+    assert doc.lines[table.rows[4].line - 1].endswith("3.补正后申请内容仍不明确\t1\t0\t0\t0\t0\t0\t1")
