@@ -518,6 +518,8 @@ def continues_group_label(start: str, rest: str) -> bool:
         return False
     joined = head + tail
     return any(g.startswith(joined) for g in _EVERY_GROUP_CORE)
+
+
 _GROUP_REACH = 3  # rows back to the cut group label: a label wrapped over a few lines, each beside a row
 
 

@@ -325,10 +325,10 @@ _GROUP_ROWS = 8  # rows a group label of part 三 is merged down: （三）不�
 def _group_tail(above: list[list], after: list) -> tuple[int, int] | None:
     """(column, rows back) of the cell of ``after``, the first row on a page, whose text ends the merged group label
     of part 三 that a row of ``above``, the table's rows on the page before, begins in the same column, the rows
-    below it there going on in that merged cell: the page break cut the cell, and its end stands beside a row of its
-    own (「（四）无」 beside 1.本机关不掌握相关政府信息 at a page's foot, 「法提供」 beside 2.没有现成信息需要另行制作 at the
-    next page's top: a 2024 city government's report exported by WPS). The cells before it are the merged cells
-    further left going on, blank; None when there is no such cell."""
+    below it there going on in that merged cell: the page break cut the cell, and its end stands beside a row of
+    its own (「（四）无」 beside 1.本机关不掌握相关政府信息 at a page's foot, 「法提供」 beside
+    2.没有现成信息需要另行制作 at the next page's top: a 2024 city government's report exported by WPS). The
+    cells before it are the merged cells further left going on, blank; None when there is no such cell."""
     if not above or len(after) != len(above[-1]):
         return None
     at = next((i for i, c in enumerate(after) if c and c.strip()), None)
