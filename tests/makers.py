@@ -175,11 +175,13 @@ def make_markdown(text: str, path: Path) -> Path:
 
 
 def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], split: int,
-                     widths: list[float], after: list[str] = (), open_top: int = 0) -> Path:
+                     widths: list[float], after: list[str] = (), open_top: int = 0,
+                     merged: frozenset[tuple[int, int]] = frozenset()) -> Path:
     """Paragraphs, then a table ruled with stroked lines that goes on over a page break after ``split``
     rows, the way WPS exports it: on the first page the columns' rulings run down to the bottom of the
     last row, but no line is drawn under it; the second page's part has its top border, but over its
-    first ``open_top`` cells. Then ``after``."""
+    first ``open_top`` cells. The cells (row, column) in ``merged`` have no line over them: each goes on
+    the cell above (a group label merged down its rows). Then ``after``."""
     from reportlab.lib.pagesizes import A4
 
     c = cjk_canvas(path, invariant=1)
@@ -190,13 +192,19 @@ def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], s
         c.setFont("STSong-Light", size)
         c.drawString(x, y, value)
 
-    def grid(part: list[list[str]], top: float, bottom_border: bool, open_cells: int = 0) -> float:
+    def grid(part: list[list[str]], top: float, bottom_border: bool, open_cells: int = 0, first: int = 0) -> float:
         xs = [left]
         for w in widths:
             xs.append(xs[-1] + w)
         y = top
-        for row in part:
-            c.line(xs[open_cells if y == top else 0], y, xs[-1], y)
+        for number, row in enumerate(part, first):
+            start = open_cells if y == top else 0
+            if y == top or not any((number, column) in merged for column in range(len(widths))):
+                c.line(xs[start], y, xs[-1], y)
+            else:
+                for column in range(start, len(widths)):
+                    if (number, column) not in merged:
+                        c.line(xs[column], y, xs[column + 1], y)
             for x, value in zip(xs, row):  # figures larger than labels, as WPS sets them
                 figure = value.isdigit()
                 text(x + 2, y - (13 if figure else 14), value, 12 if figure else 7)
@@ -213,7 +221,7 @@ def page_break_table(path: Path, paragraphs: list[str], rows: list[list[str]], s
         y -= 22
     grid(rows[:split], y, bottom_border=False)
     c.showPage()
-    y = grid(rows[split:], height - 60, bottom_border=True, open_cells=open_top) - 22
+    y = grid(rows[split:], height - 60, bottom_border=True, open_cells=open_top, first=split) - 22
     for paragraph in after:
         text(left, y, paragraph, 11)
         y -= 22

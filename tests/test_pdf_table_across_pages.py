@@ -121,3 +121,59 @@ def test_the_office_layouts_part_two_table_cut_before_a_section_keeps_the_sectio
     「第二十条第（五）项」."""
     lines = read_path(OFFICE / "tbl4-2024-county-jiangsu-repeat.pdf").lines
     assert "行政规范性文件\t3\t0\t8" in lines and "第二十条第（五）项" in lines
+
+
+GROUP_ROWS = [["三、本年度办理结果", "（三）不予公开", "7.属于行政执法案卷", "9", "0", "0", "0", "0", "0", "9"],
+              ["", "", "8.属于行政查询事项", "105", "0", "0", "0", "0", "0", "105"],
+              ["", "（四）无", "1.本机关不掌握相关政府信息", "746", "12", "0", "0", "10", "1", "769"],
+              ["", "法提供", "2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"],
+              ["", "", "3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "0", "1"],
+              ["", "（五）不予处理", "1.信访举报投诉类申请", "56", "6", "0", "0", "0", "0", "62"]]
+
+
+def test_a_group_label_the_page_break_cut_goes_back_to_its_start(tmp_path):
+    """WPS exports part 三's merged group cell 「（四）无法提供」 cut by the page break: 「（四）无」 beside the page's last
+    row, 1.本机关不掌握相关政府信息, and 「法提供」 at the next page's top beside 2.没有现成信息需要另行制作, a cell of its
+    own there (淮安市人民政府's 2024 report, a published WPS PDF). The label is read whole on its first row, and the
+    row on the next page is 2.没有现成信息需要另行制作's own, not 「法提供」's."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from makers import page_break_table
+
+    merged = frozenset({(1, 0), (1, 1), (2, 0), (4, 0), (4, 1), (5, 0)})
+    path = page_break_table(tmp_path / "cut-group.pdf", ["三、收到和处理政府信息公开申请情况"], GROUP_ROWS, split=3,
+                            widths=[40, 44, 150] + [34] * 7, merged=merged)
+    doc = read_path(path)
+    (table,) = doc.tables
+    labels = [[c for c in r.texts[:3]] for r in table.rows]
+    assert labels[2][1:] == ["（四）无法提供", "1.本机关不掌握相关政府信息"]
+    assert "法提供" not in doc.lines[table.rows[3].line - 1]
+    assert doc.lines[table.rows[3].line - 1].split("\t")[-8:] == ["2.没有现成信息需要另行制作", "11", "0", "0", "0", "0",
+                                                                   "0", "11"]
+    assert sum("法提供" in line for line in doc.lines) == 1
+
+
+def test_a_whole_group_label_at_a_pages_foot_takes_no_next_label():
+    """A group label already whole at the foot of the page (「（四）无法提供」) keeps the next page's first label,
+    written without its number (「其他处理」), as that row's own group; and a row's own label is never a tail."""
+    first = [["", "（四）无法提供", "3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "0", "1"]]
+    for rest in ([["", "其他处理", "1.申请人无正当理由逾期不补正", "0", "0", "0", "0", "0", "0", "0"]],
+                 [["", "", "法提供", "0", "0", "0", "0", "0", "0", "0"]]):
+        doc = _assemble([(842.0, [(100.0, "table", HEAD[:2] + first)]), (842.0, [(90.0, "table", rest)])], "r.pdf")
+        (table,) = doc.tables
+        assert [r.texts[1] for r in table.rows[2:]] == ["（四）无法提供", rest[0][1]]
+
+
+def test_a_group_label_cut_after_rows_of_its_own_goes_back_to_the_row_it_starts_on():
+    """The merged cell 「（四）无法提供」 over three rows, the page break after its second: its start, 「（四）无法」,
+    stands on the first row (the second's cell going on in it), 「提供」 at the next page's top."""
+    first = HEAD[:2] + [["", "（四）无法", "1.本机关不掌握相关政府信息", "746", "12", "0", "0", "10", "1", "769"],
+                        [None, None, "2.没有现成信息需要另行制作", "11", "0", "0", "0", "0", "0", "11"]]
+    rest = [["", "提供", "3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "0", "1"],
+            [None, "（五）不予处理", "1.信访举报投诉类申请", "56", "6", "0", "0", "0", "0", "62"]]
+    doc = _assemble([(842.0, [(100.0, "table", first)]), (842.0, [(90.0, "table", rest)])], "report.pdf")
+    (table,) = doc.tables
+    assert [r.texts[1] for r in table.rows[2:]] == ["（四）无法提供", "", "", "（五）不予处理"]
+    assert not any(line.split("\t")[1:2] == ["提供"] for line in doc.lines)
+    assert doc.lines[table.rows[4].line - 1].endswith("3.补正后申请内容仍不明确\t1\t0\t0\t0\t0\t0\t1")

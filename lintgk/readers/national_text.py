@@ -505,6 +505,21 @@ def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
 
 
 _GROUP_CORES = tuple(_core(g) for g in _GROUP_LABELS[1:])  # 不予公开, 无法提供, …: the labels with a number
+_EVERY_GROUP_CORE = (_core(_GROUP_LABELS[0]),) + _GROUP_CORES
+
+
+def continues_group_label(start: str, rest: str) -> bool:
+    """Whether ``rest``, a cell's text at the top of a page, ends the merged group label of part 三 that ``start``
+    begins at the foot of the page before: the page break cut the cell (「（四）无」 / 「法提供」 beside
+    2.没有现成信息需要另行制作, a 2024 city government's report exported by WPS). ``start`` is no whole label yet,
+    ``rest`` has no number of its own, and the two read as (more of) one of the group labels."""
+    head, tail = _core(start), _core(rest)
+    if not head or not tail or _MARKER.match(rest.strip(_SPACES)) or _complete(head):
+        return False
+    joined = head + tail
+    return any(g.startswith(joined) for g in _EVERY_GROUP_CORE)
+
+
 _GROUP_REACH = 3  # rows back to the cut group label: a label wrapped over a few lines, each beside a row
 
 

@@ -16,6 +16,7 @@ from lintgk.document import Document, Paragraph, Row, Table, attach_caption, lay
 from lintgk.errors import InputError
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import ANY_MARKER
+from lintgk.readers.national_text import continues_group_label
 from lintgk.readers.pdf_grid import tables_and_tails
 from lintgk.readers.pdf_lines import Layout, continues, numbered, page_lines, running_furniture
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, read_objects
@@ -188,7 +189,7 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
     chars = 0
     previous_line: dict | None = None
     # a table that ended its page, which may go on: the table, its grid's width, its last row, its first rows
-    open_table: tuple[Table, int, list, list] | None = None
+    open_table: tuple[Table, int, list, list, list] | None = None  # … and the rows the page holds of it
     pictures: list[int] = []  # the lines large pictures stand before
     numbering: dict[int, int] = {}  # the last number of each level of the headings so far
     for number, (_, shown) in enumerate(pages, 1):
@@ -212,12 +213,19 @@ def _assemble(pages: list[tuple[float, list]], name: str, page_width: float | No
                     elif open_table[1] != width and len(payload) > 1 and _label_tail(before, payload[0]):
                         _replace_last_row(open_table[0], _join_label(before, payload[0]), lines, where, paragraphs)
                         payload = payload[1:]  # the end of a label the page break cut
+                    elif open_table[1] == width and (cut := _group_tail(open_table[4], payload[0])) is not None:
+                        # the end of a merged group label the page break cut, beside a row of its own
+                        at, back = cut
+                        joined = list(open_table[4][-back])
+                        joined[at] += payload[0][at].strip()
+                        _rewrite_row(open_table[0], -back, joined, lines)
+                        payload = [payload[0][:at] + [None] + payload[0][at + 1:]] + payload[1:]
                     _table(payload, lines, where, number, on_page, paragraphs, into=open_table[0])
                     head = open_table[3]
                 else:
                     tables.append(_table(payload, lines, where, number, on_page, paragraphs))
                     head = payload[:_HEAD_ROWS]
-                open_table = (tables[-1], width, payload[-1], head) if on_page == len(blocks) else None
+                open_table = (tables[-1], width, payload[-1], head, payload) if on_page == len(blocks) else None
                 previous_line = None
                 continue
             open_table = None
@@ -311,6 +319,32 @@ def _label_tail(before: list, after: list) -> bool:
     return len(filled) == 1 and len(filled[0]) <= _TAIL and "" in before and _label_pieces(before, after) is not None
 
 
+_GROUP_ROWS = 8  # rows a group label of part 三 is merged down: （三）不予公开 over its eight
+
+
+def _group_tail(above: list[list], after: list) -> tuple[int, int] | None:
+    """(column, rows back) of the cell of ``after``, the first row on a page, whose text ends the merged group label
+    of part 三 that a row of ``above``, the table's rows on the page before, begins in the same column, the rows
+    below it there going on in that merged cell: the page break cut the cell, and its end stands beside a row of
+    its own (「（四）无」 beside 1.本机关不掌握相关政府信息 at a page's foot, 「法提供」 beside
+    2.没有现成信息需要另行制作 at the next page's top: a 2024 city government's report exported by WPS). The
+    cells before it are the merged cells further left going on, blank; None when there is no such cell."""
+    if not above or len(after) != len(above[-1]):
+        return None
+    at = next((i for i, c in enumerate(after) if c and c.strip()), None)
+    if at is None or at + 1 >= len(after) or _NUMBER.match(after[at]):
+        return None
+    if not any(c and c.strip() for c in after[at + 1:]):
+        return None  # no row beside it: a row cut in two (`_split_row`)
+    back = 1
+    while back < min(len(above), _GROUP_ROWS) and len(above[-back]) == len(after) and above[-back][at] is None:
+        back += 1  # the merged cell goes on from a row further up
+    start = above[-back][at] if len(above[-back]) == len(after) else None
+    if not start or _NUMBER.match(start):
+        return None
+    return (at, back) if continues_group_label(start.replace("\n", ""), after[at].replace("\n", "")) else None
+
+
 def _label_pieces(before: list, after: list) -> list[tuple[int, str]] | None:
     """(cell of ``before``, its end in ``after``) for each piece of text ``after`` holds, in order, on the last labels
     of ``before`` (a row's own label is its last); a piece more, first, where ``before`` opens with a cell merged
@@ -337,6 +371,23 @@ def _join_rows(before: list, after: list) -> list:
     return [b if a is None else (b or "") + a for b, a in zip(before, after)]
 
 
+def _rewrite_row(table: Table, index: int, cells: list, lines: list[str]) -> None:
+    """The table's row ``index`` read again from ``cells``, on its line."""
+    line = table.rows[index].line
+    lines[line - 1], row_cells = lay_out_row(_grid(cells), line)
+    table.rows[index] = Row(row_cells, line)
+
+
+def _grid(cells: list) -> list[tuple[int, str]]:
+    """(the cell each column's text is in, that text): None is a merged cell going on from the left."""
+    grid, key = [], -1
+    for j, value in enumerate(cells):
+        if value is not None or key < 0:
+            key = j
+        grid.append((key, (value or "").replace("\n", "") if key == j else grid[-1][1]))
+    return grid
+
+
 def _replace_last_row(table: Table, row: list, lines: list[str], where: list, paragraphs: list[Paragraph]) -> None:
     lines.pop(), table.rows.pop()
     page, on_page = where.pop()
@@ -350,12 +401,7 @@ def _table(rows: list[list], lines: list[str], pages: list, page: int, on_page: 
     out: list[Row] = into.rows if into is not None else []
     for i, cells in enumerate(rows):
         line_no = len(lines) + 1
-        grid, key = [], -1
-        for j, value in enumerate(cells):
-            if value is not None or key < 0:  # None: a merged cell continues
-                key = j
-            grid.append((key, (value or "").replace("\n", "") if key == j else grid[-1][1]))
-        text, row_cells = lay_out_row(grid, line_no)
+        text, row_cells = lay_out_row(_grid(cells), line_no)
         lines.append(text)
         pages.append((page, on_page + i))
         out.append(Row(row_cells, line_no))
