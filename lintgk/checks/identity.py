@@ -420,13 +420,16 @@ def _province_scope(report: Report, params: BodyConsistentParams, emit: Emitter)
         return
     pattern = rx(params.province_scope)
     for h in report.headings:
-        if h.level > 2:
+        # the heading's own words, not a run-in heading's paragraph (「（一）加强组织领导。转发《关于做好全省政务公开
+        # 工作的通知》」 cites the province's document) nor a title cited in the heading
+        if h.level > 2 or "全省" not in h.title:
             continue
-        m = pattern.search(h.paragraph.text)
-        if m is None:
+        m = pattern.search(h.title)
+        at = h.paragraph.text.find(h.title)
+        if m is None or at < 0 or "《" in h.title[:m.start()]:
             continue
         heading = (h.marker + h.title).strip()
-        emit(Span.within(h.paragraph, m.start(), m.end()), variant="scope",
+        emit(Span.within(h.paragraph, at + m.start(), at + m.end()), variant="scope",
              heading=heading if len(heading) <= 40 else heading[:40] + "…", title_body=body)
 
 
