@@ -81,6 +81,7 @@ class BodyConsistentParams:
     # level's kind first: 市政府, 区人民政府): in a township's or county's report, its superior's words
     superior_requests: list[Regex] = field(default_factory=list)
     pronoun: Regex = ""  # the text calling itself by a kind of body (group kind: 我局 → 局)
+    province_scope: Regex = ""  # a heading's words for the whole province's work, in a lower body's report
 
 
 @kind("body-consistent", params=BodyConsistentParams)
@@ -110,6 +111,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
     _guide_of_another(report, emit, reported)
     _requests_to_superior(report, params, emit)
     _pronoun_of_another_kind(report, params, emit)
+    _province_scope(report, params, emit)
     signature = _signature(report)
     if signature is not None:
         par, body, at = signature
@@ -412,6 +414,28 @@ def _pronoun_of_another_kind(report: Report, params: BodyConsistentParams, emit:
             context = par.text[max(0, m.start() - 8):m.end() + 8].strip()
             emit(Span.within(par, m.start(), m.end()), variant="pronoun", body=m.group(0), kind=kind,
                  title_body=report.body, context=context)
+
+
+def _province_scope(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
+    """A part's or section's heading about the whole province's work (「（一）组织推动全省政府信息公开工作」) in the
+    report of a body named by its places (a city's, a county's, a town's or their departments'), none of them a
+    province: the heading of the provincial report whose template it was written on."""
+    body = report.body
+    if not params.province_scope or not body or "省" in body or "自治区" in body or parse_body(body) is None:
+        return
+    pattern = rx(params.province_scope)
+    for h in report.headings:
+        # the heading's own words, not a run-in heading's paragraph (「（一）加强组织领导。转发《关于做好全省政务公开
+        # 工作的通知》」 cites the province's document) nor a title cited in the heading
+        if h.level > 2 or "全省" not in h.title:
+            continue
+        m = pattern.search(h.title)
+        at = h.paragraph.text.find(h.title)
+        if m is None or at < 0 or "《" in h.title[:m.start()]:
+            continue
+        heading = (h.marker + h.title).strip()
+        emit(Span.within(h.paragraph, at + m.start(), at + m.end()), variant="scope",
+             heading=heading if len(heading) <= 40 else heading[:40] + "…", title_body=body)
 
 
 # The kinds of place at each level but the city's (a city has no body of its level to confuse).

@@ -527,8 +527,11 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             total = figs[last_before]
         else:
             total = figs[last_before]
-            # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」)
-            if text[total.offset + len(total.text): q].strip("，,：: （(") or q - total.offset > 40:
+            # the total must end the clause right before 其中 (「384条，其中」 or 「11条,(其中」); before 包括 its 内容 may
+            # stand between (「通过网站公开信息346条，内容包括日常工作情况240条……基层政务公开70条」, a 2023 Chongqing
+            # street office's report whose parts add up to 347)
+            between = text[total.offset + len(total.text): q].strip("，,：: （(")
+            if (between and not (between == "内容" and m.group() != "其中")) or q - total.offset > 40:
                 continue
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if not items:
