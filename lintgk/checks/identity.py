@@ -421,14 +421,16 @@ def _province_scope(report: Report, params: BodyConsistentParams, emit: Emitter)
     report of a body named by its places (a city's, a county's, a town's or their departments'), none of them a
     province: the heading of the provincial report whose template it was written on."""
     body = report.body
-    if not params.province_scope or not body or "省" in body or "自治区" in body or parse_body(body) is None:
+    if not params.province_scope or not body or "省" in body or "自治区" in body:
+        return
+    # the heading's own words, not a run-in heading's paragraph (「（一）加强组织领导。转发《关于做好全省政务公开
+    # 工作的通知》」 cites the province's document) nor a title cited in the heading; found first, as most reports
+    # have none and parsing the body costs more than looking
+    headings = [h for h in report.headings if h.level <= 2 and "全省" in h.title]
+    if not headings or parse_body(body) is None:
         return
     pattern = rx(params.province_scope)
-    for h in report.headings:
-        # the heading's own words, not a run-in heading's paragraph (「（一）加强组织领导。转发《关于做好全省政务公开
-        # 工作的通知》」 cites the province's document) nor a title cited in the heading
-        if h.level > 2 or "全省" not in h.title:
-            continue
+    for h in headings:
         m = pattern.search(h.title)
         at = h.paragraph.text.find(h.title)
         if m is None or at < 0 or "《" in h.title[:m.start()]:
