@@ -721,7 +721,6 @@ def _whole_published(lead: str, kinds: list[str]) -> bool:
 # 「答复申请805件……。予以公开258件；不予公开35件；……其他处理0件。」): taken only when it ends with a
 # catch-all, so that the categories claim to be the whole of a total stated in the sentence before.
 _OPENING_QIZHONG = lazy_compile(r"^其中\s*[：:，,]?")
-_SENTENCE_QIZHONG = lazy_compile(r"(?:^|[。！？!?])[" + P.SPACES + r"]*其中")
 # the outcomes of handling requests, which together are the requests answered
 _OUTCOMES = lazy_compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理")
 _ANSWERED = lazy_compile(r"答复|办结|办理完毕|处理完毕")
@@ -764,20 +763,14 @@ _CATCH_ALL_WORDS = tuple(CATCH_ALL_OPENERS.split("|"))
 
 def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if len(figs) < 3:  # three categories at least
-        return []
-    # a list ends with a catch-all, or (held only to a total it exceeds) is a sentence that opens with 其中
-    ends_whole = any(word in text for word in _CATCH_ALL_WORDS)
-    if not ends_whole and ("其中" not in text or not _SENTENCE_QIZHONG.search(text)):
-        return []
+    if len(figs) < 3 or not (any(word in text for word in _CATCH_ALL_WORDS) or "其中" in text):
+        return []  # three categories at least
     found = []
     sentences = _sentences(text)
     for k, (a, b) in enumerate(sentences):
         body = text[a:b]
         lead = len(body) - len(body.lstrip(P.SPACES))
         opening = _OPENING_QIZHONG.match(body[lead:])
-        if not opening and not ends_whole:
-            continue
         start = a + lead + (opening.end() if opening else 0)
         inside = [f for f in figs if start <= f.offset < b]
         segments = _list_segments(text, start, b)
