@@ -763,8 +763,8 @@ _CATCH_ALL_WORDS = tuple(CATCH_ALL_OPENERS.split("|"))
 
 def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if len(figs) < 3 or not (any(word in text for word in _CATCH_ALL_WORDS) or "其中" in text):
-        return []  # three categories at least
+    if len(figs) < 3 or not any(word in text for word in _CATCH_ALL_WORDS):  # three categories at least
+        return []
     found = []
     sentences = _sentences(text)
     for k, (a, b) in enumerate(sentences):
@@ -786,12 +786,7 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
                     or (len(items) == len(labels) + 1 and _whole_published(clause, labels)):
                 found.append(Enumeration("category", items[1:], items[0], True))
                 continue
-        whole = bool(_CATCH_ALL.search(labels[-1]))
-        # without a catch-all the 其中 list may name only some kinds: taken only where its kinds add up to more
-        # than the total before it (「共154条。其中，机构信息1条；……；阳光政务8条。」, 155: a 2016 Zhejiang county
-        # office's report), and only kinds of what was published, no channel
-        if k == 0 or len(items) != len(labels) or not (whole or (opening and not any(
-                _PUBLISHING.search(label) for label in labels))):
+        if k == 0 or len(items) != len(labels) or not _CATCH_ALL.search(labels[-1]):
             continue
         prev_a, prev_b = sentences[k - 1]
         before = [f for f in figs if prev_a <= f.offset < prev_b and f.unit == unit and not f.approx]
@@ -808,8 +803,8 @@ def _sentence_categories(par: Paragraph, figs: list[Figure]) -> list[Enumeration
             # the total ends the sentence before: 「……累计312条。其中：」
             if not text[last.offset + len(last.text):prev_b].strip(P.SPACES):
                 total = last
-        if total is not None and (whole or sum(f.value for f in items) > total.value):
-            found.append(Enumeration("category", items, total, whole))
+        if total is not None:
+            found.append(Enumeration("category", items, total, True))
     return found
 
 
