@@ -284,7 +284,7 @@ def near_duplicate_finding(results, full, own, this: int, other: int, score: flo
     this_own, other_own = own(this), own(other)
     shared = _shared_passages(this_own, other_own)
     if not shared:  # what they have in common is many bodies' wording: copied only where its counts are the other's
-        shared = _same_counts(this_own, other_own, here.get("body"), there.get("body"))
+        shared = _same_counts(this_own, other_own)
         if shared is not None and not shared:
             return  # a template each filled in with its own counts
         shared = shared or []
@@ -313,7 +313,7 @@ class _Own:
     """A report's paragraphs that are its own (not many bodies' wording), by hash, and their 4-character
     shingles, made on first use."""
 
-    __slots__ = ("paragraphs", "by_hash", "common", "_shingled")
+    __slots__ = ("paragraphs", "by_hash", "common", "body", "_shingled", "_unnamed")
 
     def __init__(self, summary: dict, boilerplate: frozenset) -> None:
         paragraphs = summary.get("paragraphs") or []
@@ -321,7 +321,9 @@ class _Own:
         self.by_hash = {p[1]: p for p in self.paragraphs}
         # the paragraphs in many bodies' wording, by hash: a template's, or a report many copied
         self.common = {p[1]: p for p in paragraphs if paragraph_key(p[1]) in boilerplate} if boilerplate else {}
+        self.body = summary.get("body")
         self._shingled = [None] * len(self.paragraphs)
+        self._unnamed: dict | None = None
 
     def shingles(self, n: int) -> set[str]:
         """The shingles of the n-th paragraph."""
@@ -334,22 +336,30 @@ class _Own:
         """The shingles of every paragraph."""
         return [self.shingles(n) for n in range(len(self.paragraphs))]
 
+    def unnamed(self) -> dict[str, tuple[str, bool]]:
+        """Each paragraph in many bodies' wording, by hash: its text without this body's names, and whether it
+        holds a count; made once, as a report copied by many is compared with each of them."""
+        if self._unnamed is None:
+            names = name_variants(self.body)
+            self._unnamed = {h: (text, _COUNTED.search(text) is not None)
+                             for h, p in self.common.items() for text in (without_names(p[4], names),)}
+        return self._unnamed
+
 
 # a count in a paragraph's words (「主动公开政府信息16条」): a template filled in by each body differs in them, a copy
 # taken over whole keeps the other's (dates and years are the same in every report of a year)
 _COUNTED = lazy_compile(r"[0-9０-９][0-9０-９.,，．]*\s*(?:条|件|个|项|次|人|篇|期|家|名|万|元|份|起|批|宗|场|户)")
 
 
-def _same_counts(this: _Own, other: _Own, body: str | None, other_body: str | None) -> list | None:
+def _same_counts(this: _Own, other: _Own) -> list | None:
     """The paragraphs in many bodies' wording two near copies share with the same counts (their names apart): a
     template a county office handed out is filled in by each body with its own counts, a report taken over keeps
     the other's. None when they share none of that wording (what they share, not matched, is their own)."""
-    common = [(p, other.common[h]) for h, p in this.common.items() if h in other.common]
+    common = [h for h in this.common if h in other.common]
     if not common:
         return None
-    mine, theirs = name_variants(body), name_variants(other_body)
-    return [(p, q) for p, q in common
-            if _COUNTED.search(text := without_names(p[4], mine)) and text == without_names(q[4], theirs)]
+    mine, theirs = this.unnamed(), other.unnamed()
+    return [(this.common[h], other.common[h]) for h in common if mine[h][1] and mine[h][0] == theirs[h][0]]
 
 
 def _shared_passages(this: _Own, other: _Own) -> list[tuple[list, list]]:
