@@ -462,7 +462,9 @@ def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int
     Python runs only over the few a report has."""
     clauses = _CLAUSE_SPLIT.split(text)
     cores = list(map(str.strip, clauses, repeat(_BLANKS)))
-    twice = {i for i, core in enumerate(cores) if len(core) >= 6 and core[:len(core) // 2] == core[len(core) // 2:]}
+    # halves alike: an even length, and the first character again at the middle (tested before any slice is made)
+    twice = {i for i, core in enumerate(cores)
+             if (n := len(core)) >= 6 and not n & 1 and core[0] == core[n >> 1] and core[:n >> 1] == core[n >> 1:]}
     again = {i for i in compress(count(), map(eq, cores, islice(cores, 1, None))) if len(cores[i]) >= 3}
     if not (twice or again):
         return
