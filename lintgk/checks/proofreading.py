@@ -243,6 +243,7 @@ _CLAUSE_MARKS = "，。；、：！？,;:!?（）()《》“”‘’「」【�
 # pasted twice. (A regex scan for each cost twice the split: it tried every length of every clause.)
 _CLAUSE_SPLIT = lazy_std_compile("[" + _CLAUSE_MARKS + "\\n]")
 _COMMAS = "，,"
+_LIST_ITEM_TWICE = 4  # Chinese characters of an item written again after 、 that make it a copy by a slip
 _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 # a phrase of three to six characters written twice right before a figure, inside running text (「综合满意率满意率
 # 99.8%」, 「在各级新闻媒体发布信息发布信息200余篇」, 「发布民意征集民意征集8件」): pasted twice. Looked for before each
@@ -477,7 +478,7 @@ def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int
             at = end - len(clause.lstrip(_BLANKS))
             _, par, offset = joined.at(at)
             yield offset, par, at - offset, at + len(core) - offset, phrase
-        if i in again and i != again_after and text[end] in _COMMAS \
+        if i in again and i != again_after and _copy_follows(text[end], core) \
                 and (found := _written_again(clause, core, clauses[i + 1])) is not None:
             again_after = i + 1
             copy, blanks_after = found
@@ -485,6 +486,14 @@ def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int
                 at = start + len(clause.rstrip(_BLANKS)) + blanks_after
                 _, par, offset = joined.at(at)
                 yield offset, par, at - offset, end + 1 + len(clauses[i + 1].rstrip(_BLANKS)) - offset, copy
+
+
+def _copy_follows(mark: str, core: str) -> bool:
+    """Whether a clause written again after ``mark`` is a copy by a slip: after a comma; after an enumeration
+    comma, an item of four or more Chinese characters (「……总体情况，主动公开政府信息情况、主动公开政府信息情况、
+    收到和处理……」, a 2025 Inner Mongolia 苏木's list of its parts): a list names no item twice in a row, while
+    short items (a figure's cells run together, 「0、0」) may repeat."""
+    return mark in _COMMAS or (mark == "、" and len(_HAN.findall(core)) >= _LIST_ITEM_TWICE)
 
 
 def _written_again(clause: str, core: str, following: str) -> tuple[str, int] | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lintgk.checks.common import JoinedParagraphs, positions
 from lintgk.checks.params import Regex
 from lintgk.checks.registry import Emitter, kind
-from lintgk.lazy_regex import lazy_compile
+from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import ITEM_UNITS, UNITS
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
@@ -29,7 +29,8 @@ _LONGEST_CLAUSE = 40  # characters: a clause of a list of counts is short
 
 @dataclass
 class UnitMissingParams:
-    """A bare number among counts with a unit; a count's unit with no figure."""
+    """A bare number among counts with a unit; a count's unit with no figure; a paragraph's opening year without
+    its 年."""
 
     not_a_count: Regex = ""  # words just before the number that make it no count (电话, 指数, 第)
 
@@ -37,6 +38,7 @@ class UnitMissingParams:
 @kind("unit-missing", params=UnitMissingParams)
 def unit_missing(report: Report, params: UnitMissingParams, emit: Emitter) -> None:
     _figures_left_out(report, emit)
+    _year_without_nian(report, emit)
     # bare numbers by place: (paragraph, start, end, their neighbours' units, whether a neighbour names the same kind)
     units: dict[tuple[int, int], list] = {}
     figures = report.figures
@@ -128,6 +130,45 @@ def _figures_left_out(report: Report, emit: Emitter) -> None:
         end = unit_at + 1 - offset
         emit(Span.within(par, end - 1, end), variant="figure", unit=par.text[end - 1],
              around=par.text[max(end - 8, 0):end])
+
+
+# A paragraph that opens with its year and lost the 年 of it (「2025,吐鲁番市高昌区住建局以《……条例》为遵循，……」,
+# a real 2025 Xinjiang district bureau's part 一): four digits of a year, then a comma and the clause's words. Not a
+# list of years or figures (a digit after the comma), nor a year with its 年. Found in the joined paragraphs by a
+# pattern that opens with their newline, a literal the engine looks for before it tries the rest (about a
+# nanosecond a character; a loop over the paragraphs costs more, many of them opening with 2023年).
+_YEAR_OPENING = lazy_std_compile(r"\n[ \u3000]*((?:19|20)\d\d)[，,]")
+_FIRST_YEAR_OPENING = lazy_std_compile(r"[ \u3000]*((?:19|20)\d\d)[，,]")
+_SENTENCE_STOPS = frozenset("。！？；：!?;:）)")
+_HEADING_LENGTH = 20  # characters: a line this short before the year is a heading, not a sentence broken off
+
+
+def _year_without_nian(report: Report, emit: Emitter) -> None:
+    """A paragraph's opening year written without its 年 (see above); not a line that goes on with the one before it
+    (a PDF's text broken anywhere: 「……累计发布信息」 then 「2024，其中……」), which ends without a stop and is no heading."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    found = list(_YEAR_OPENING.finditer(text))
+    if text[:1] in "12 \u3000" and (first := _FIRST_YEAR_OPENING.match(text)) is not None:
+        found.insert(0, first)
+    for m in found:
+        at = m.start(1)
+        # a Chinese character after the comma (a range test: no pattern compiled for so few places)
+        if not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff" or not _opens_a_sentence(text, m.start()):
+            continue
+        _, par, offset = joined.at(at)
+        year = m.group(1)
+        emit(Span.within(par, at - offset, at + 4 - offset), variant="year", figure=year + text[at + 4],
+             number=year, unit="年")
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether the paragraph whose newline is at ``at`` (0: the first paragraph) opens a sentence of its own: it is
+    the first, or the paragraph before it ends with a stop or is short (a heading)."""
+    if at == 0 and text[:1] != "\n":
+        return True
+    before = text[text.rfind("\n", 0, at) + 1:at].strip()
+    return not before or before[-1] in _SENTENCE_STOPS or len(before) <= _HEADING_LENGTH
 
 
 # the words that make the number right after 申请 the count of applications received (「共收到政府信息公开申请3，」),
