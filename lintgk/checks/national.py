@@ -70,6 +70,13 @@ def _miswritten(parts: list[Heading], name: str) -> int | None:
     return next((i for i, h in enumerate(parts) if h.number == number and nearly_title(h.title, title)), None)
 
 
+def _repeats_part(h: Heading, parts: list[Heading], official: list, matched: list[int | None]) -> bool:
+    """The heading is a part already found, repeated under the same number (「一、总体情况」 twice: a flattened page's
+    heading and its run-in copy opening the paragraph below): GK103 reports the repeated number; it is no extra part."""
+    return any(index is not None and parts[index].marker == h.marker and pattern.search(h.title)
+               for (_, pattern), index in zip(official, matched))
+
+
 @kind("national-parts", params=NationalPartsParams)
 def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -> None:
     official = [(p.name, rx("|".join(p.patterns))) for p in params.parts]
@@ -110,7 +117,7 @@ def national_parts(report: Report, params: NationalPartsParams, emit: Emitter) -
         emit(h.span, variant="dash_numeral", found=h.marker + h.title, name=official[0][0])
     used = {i for i in matched if i is not None}
     for i, h in enumerate(parts):
-        if i not in used:
+        if i not in used and not _repeats_part(h, parts, official, matched):
             emit(h.span, variant="extra", found=h.marker + h.title, count=len(official))
     if len(used) == len(official) == len(parts) and not any(a[0] > b[0] for a, b in zip(seen, seen[1:])):
         emit.passed(parts[0].span.line, f"{len(parts)} parts in the official order", count=len(parts))

@@ -334,6 +334,9 @@ class SubstitutionParams:
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
     # the words a year runs into with its 年 dropped (「2023全年受理……」, 「2024以来」): a year needs 年 before them
     year_run_in: list[str] = field(default_factory=list)
+    # the same, for words that are also a unit after a figure (「2022度我街道……」, but 「用电2000度」): only the report's
+    # year, the one before or the one after is taken for a year
+    year_run_in_near: list[str] = field(default_factory=list)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -360,8 +363,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 
 @kind("substitution", params=SubstitutionParams)
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
-    if params.year_run_in:
-        _year_run_in(report, params.year_run_in, emit)
+    if params.year_run_in or params.year_run_in_near:
+        _year_run_in(report, params.year_run_in, emit, params.year_run_in_near)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -385,17 +388,21 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
 _RUN_IN_YEAR = lazy_std_compile(r"(?<![\d.．\-/〔［\[【﹝])(?:19|20)\d{2}$")
 
 
-def _year_run_in(report: Report, words: list[str], emit: Emitter) -> None:
+def _year_run_in(report: Report, words: list[str], emit: Emitter, near: list[str] = ()) -> None:
     """A year with its 年 dropped before a word that needs it (「2023全年受理依申请公开57件」, a 2023 Taiyuan district's
     report): not a number's tail (12023), a document's year in brackets (〔2023〕) or a date's (2023.1). Each word
     found by a regex's scan for it alone (led by the year's digits, a regex would try every place of the text), the
     year then looked at before it."""
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     text = joined.text
-    for word in words:
-        for m in P.rx(std_re.escape(word)).finditer(text):
+    years = {str(y) for y in (report.year - 1, report.year, report.year + 1)} if report.year else set()
+    for word in [*words, *near]:
+        # (only the word after a digit: 年度, 制度 and 全年 mostly follow none, passed over by the regex's scan)
+        for m in P.rx(r"(?<=\d)" + std_re.escape(word)).finditer(text):
             at = m.start()
             if at < 4 or not _RUN_IN_YEAR.search(text, max(0, at - 5), at):
+                continue
+            if word in near and text[at - 4:at] not in years:
                 continue
             _, par, offset = joined.at(at - 4)
             start = at - 4 - offset

@@ -35,6 +35,10 @@ _REPORT_NAMED_AFTER = lazy_compile(r"\s*止?\s*(?:期间)?的?(?:政府)?信息�
 _STAT_AFTER = lazy_compile(r"\s*(?:的)?(?:数据)?统计(?:时限|期限|期间|时间|周期)")
 # (or a cell of the page's metadata grid after its label's: 「成文日期 | 发布日期 | 2022-04-06 |」, 「发文时间 | 2020-01-23 |」)
 _PUBLISHED = lazy_compile(r"(发布|公开|成文|印发|发文)(日期|时间)\s*[:：|]?\s*$")
+# a page stamp's bare 时间 label, in a line with the stamp's other labels (「时间:2024-12-30   来源:本网   【字体:」, 「来源:新平县
+# 人民政府网 时间:2023-01-30 17:01 点击率:839」: 2024 and 2022 pages from Guangdong and Yunnan); not 「统计时间:」
+_BARE_TIME = lazy_compile(r"(?:^|[\s|])时间\s*[:：]\s*$")
+_PAGE_STAMP = lazy_compile(r"来源\s*[:：]|点击率|浏览次数|【\s*(?:字体|打印)")
 # 「本报告由……等六部分组成。起止时间为2020年1月1日至12月31日。」: the span of the report just named, also in the same
 # sentence (a span of time in a paragraph that does not name the report is an event's: 「活动起止时间为……」)
 _REPORT_SPAN = lazy_compile(r"起止(?:时间|日期)")
@@ -251,6 +255,7 @@ def find_published_date(doc: Document, dates_in=find_dates) -> DateMention | Non
     for par in doc.paragraphs[:PUBLISHED_REACH]:
         for mention in dates_in(par):
             offset = mention.span.column - par.column
-            if _PUBLISHED.search(par.text[:offset]):
+            before = par.text[:offset]
+            if _PUBLISHED.search(before) or (_BARE_TIME.search(before) and _PAGE_STAMP.search(par.text)):
                 return mention
     return None
