@@ -21,6 +21,7 @@ from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.lazy_regex import lazy_compile
 from lintgk.parse.forms import FormRow, FormTable, load_form
+from lintgk.lexicon import BLANKS
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -254,6 +255,12 @@ class FormCellsParams:
 def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
     """Every cell of a form's tables holds a number (blank, 「-」, 「无」, a zero typed 「O」 or 「〇」 are reported), no row
     lost cells, and figures are in half-width digits (「８」 is read, and reported)."""
+    if "reviews" not in report.forms and (not p.tables or "reviews" in p.tables):
+        span = _blank_review_header(report)
+        if span is not None:
+            spec = load_form("national").tables["reviews"]
+            emit(span, variant="no_figures", table=spec.title["zh"], table_en=spec.title["en"],
+                 rows="行政复议、行政诉讼")
     for name, table in report.forms.items():
         if p.tables and name not in p.tables:
             continue
@@ -288,6 +295,32 @@ def form_cells(report: Report, p: FormCellsParams, emit: Emitter) -> None:
 
 _FULL_WIDTH_DIGIT = lazy_compile(r"[０-９]")
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def _blank_review_header(report: Report) -> Span | None:
+    """Part 四's table with its header alone, one cell a line and not a figure up to part 五 (a form not filled in,
+    copied from a page that drops empty cells): the first header cell, or None. Only a part that ends at the next
+    part's heading, so that a copy cut short in it is not taken for a blank table."""
+    parts = report.parts
+    for i, heading in enumerate(parts[:-1]):
+        if heading.number != 4 or "行政复议" not in heading.title or "行政诉讼" not in heading.title:
+            continue
+        lines = report.doc.lines[heading.span.line:parts[i + 1].span.line - 1]
+        cells: dict[str, int] = {}
+        for n, line in enumerate(lines, heading.span.line + 1):
+            text = line.strip(BLANKS + "|")
+            if _ANY_DIGIT.search(text):
+                return None
+            cells.setdefault(text, n)
+        if all(h in cells for h in _REVIEW_HEADER):
+            first = min(cells[h] for h in _REVIEW_HEADER)
+            return Span(first, 1, first, 1 + len(lines[first - heading.span.line - 1].rstrip(BLANKS)))
+        return None
+    return None
+
+
+_REVIEW_HEADER = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结")
+_ANY_DIGIT = lazy_compile(r"[0-9０-９]")
 
 
 def _next_is_part(report: Report, line: int) -> bool:
@@ -335,6 +368,8 @@ def form_present(report: Report, p: FormPresentParams, emit: Emitter) -> None:
     specs = load_form(p.form).tables
     for name in p.tables:
         table = report.forms.get(name)
+        if table is None and name == "reviews" and _blank_review_header(report) is not None:
+            continue  # there, its header alone: left blank (GK409 says so), not missing
         if table is None:
             title = specs[name].title
             heading = _part_with_picture(report, title["zh"])

@@ -623,7 +623,9 @@ def furniture_line(report: Report, params: FurnitureLineParams, emit: Emitter) -
             named = strong is not None and strong.search(compact)
             stamped = stamp is not None and stamp.search(text)
             # a second word, or the stamp's line found just above (发布日期：… over 来源：某某镇人民政府)
-            lenient = (named or stamped) and (words >= 2 or i == last + 1) and not _SENTENCE.search(text)
+            # (or the line right under the report's title: 来源：某某乡 over 发布日期：…, the page's stamp begun)
+            under_title = title is not None and par.line == title_line + 1
+            lenient = (named or stamped) and (words >= 2 or i == last + 1 or under_title) and not _SENTENCE.search(text)
             limit = strong_rest_max if lenient else rest_max
             if lenient and named and stamped:  # a strong label and the minute it was posted: room for a body's long name
                 limit *= _STAMPED_ROOM  # (来源：某某县政府职能转变和数字政府建设工作领导小组办公室 发布时间：2024-01-01 08:08)
