@@ -108,7 +108,7 @@ def body_consistent(report: Report, params: BodyConsistentParams, emit: Emitter)
             reported.add((span.line, span.column))
             emit(span, body=body, title_body=title_body)
     _speaking_for_another(report, params, emit, reported)
-    _guide_of_another(report, emit, reported)
+    _other_department(report, emit, reported)
     _requests_to_superior(report, params, emit)
     _pronoun_of_another_kind(report, params, emit)
     _province_scope(report, params, emit)
@@ -331,6 +331,12 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
 # the guide a body says it compiled or revised itself: 「按要求编制了《平潭县经贸局政府信息公开指南（试行）》」
 _OWN_GUIDE = lazy_std_compile(r"(?:编制|编写|修订|修改|更新|完善|制定)了?(?:并(?:公开|发布)了?)?《(?P<body>[^《》\n]{2,30}?)"
                               r"(?:政府信息|政务信息|信息)公开指南")
+# whom a reader is to ask about the report: 「如对本报告有任何疑问，请与平潭综合实验区财政金融局联系」
+_CONTACT = lazy_std_compile(r"请(?:与|和|同|联系)(?P<body>[^，。；,;：:、（(“”\s]{4,40}?)(?:联系|咨询|反映)")
+# the office or desk of a body a contact sentence names (「……局办公室」, 「……局党政综合办公室」, 「……局信息中心」): the body is before it
+_CONTACT_DESK = lazy_std_compile(r"(?:党政综合办公室|综合办公室|党政办公室|党政办|办公室|综合科|信息中心|政务公开科|法规科)$")
+# a department's own name ends so (a 局, 委员会, 厅, 署): a desk, a group or a committee of a government is none
+_DEPARTMENT_END = lazy_std_compile(r"(?:局|委员会|厅|署)$")
 
 
 def _department(name: str) -> str:
@@ -339,28 +345,54 @@ def _department(name: str) -> str:
     return "" if body is None or is_government(body) else body.rest
 
 
-def _guide_of_another(report: Report, emit: Emitter, reported: set[tuple[int, int]]) -> None:
-    """A department's report that says it compiled the disclosure guide of another department (a 2009 county
-    public security bureau's report: 「编制了《平潭县经贸局政府信息公开指南（试行）》」, the trade bureau's report's
-    words): copied from that department's report. Only a department named at a place, other than the title's
-    department; a government's guide (the county's, its office's) may be one a department follows."""
-    own = report.body or ""
+def _contacted(name: str) -> str:
+    """The department a contact sentence names, its desk left out (「……财政金融局办公室」 → ……财政金融局), or '' for
+    anything else: a government or its office (「省政府办公厅」), a group's office, a desk alone, the body itself
+    (本局, 我局). Its place may be one the body parser does not know (平潭综合实验区)."""
+    name = _CONTACT_DESK.sub("", name)
+    if len(name) < 4 or not _DEPARTMENT_END.search(name) or _PRONOUN.match(name) or "政府" in name:
+        return ""
+    return name
+
+
+def _guide_named(text: str) -> tuple[str, str]:
+    """(the name, the department it is at its place) of a guide's body (see _department)."""
+    return text, _department(text)
+
+
+def _contact_named(text: str) -> tuple[str, str]:
+    """(the name, the department) of a contact sentence's body (see _contacted)."""
+    name = _contacted(text)
+    return name, name
+
+
+def _other_department(report: Report, emit: Emitter, reported: set[tuple[int, int]]) -> None:
+    """A department's report that names another department as its own: the disclosure guide it says it compiled (a
+    2009 county public security bureau's report: 「编制了《平潭县经贸局政府信息公开指南（试行）》」, the trade bureau's
+    report's words), or the one to ask about the report (「请与平潭综合实验区财政金融局联系」 in the zone office's
+    report): copied from that department's report. Only another department than the title's; a government's guide or
+    office (the county's) may be one a department follows or names, and a report whose title names no body is let be."""
+    own = report.body
+    if not own:
+        return
     own_body = _body_name(own)
     if own_body is not None and is_government(own_body):
         return
     joined = JoinedParagraphs.of(report.doc.paragraphs)
-    for i in sorted(joined.holding(("指南",))):
-        par = report.doc.paragraphs[i]
-        for m in _OWN_GUIDE.finditer(par.text):
-            other = _department(m.group("body"))
-            if not other or same_body(other, own) or same_body(m.group("body"), own):
-                continue
-            span = Span.within(par, m.start("body"), m.end("body"))
-            if (span.line, span.column) not in reported:
-                reported.add((span.line, span.column))
-                close = par.text.find("》", m.end(), m.end() + 12)  # the guide's name to its close (「（试行）》」)
-                context = par.text[m.start():close + 1] if close >= 0 else m.group(0)
-                emit(span, variant="narrative", body=m.group("body"), title_body=own, context=context)
+    for pattern, words, named, variant in ((_OWN_GUIDE, ("指南",), _guide_named, "narrative"),
+                                           (_CONTACT, ("请",), _contact_named, "contact")):
+        for i in sorted(joined.holding(words)):
+            par = report.doc.paragraphs[i]
+            for m in pattern.finditer(par.text):
+                name, other = named(m.group("body"))
+                if not other or same_body(other, own) or same_body(name, own):
+                    continue
+                span = Span.within(par, m.start("body"), m.start("body") + len(name))
+                if (span.line, span.column) not in reported:
+                    reported.add((span.line, span.column))
+                    close = par.text.find("》", m.end(), m.end() + 12)  # the guide's name to its close (「（试行）》」)
+                    context = par.text[m.start():close + 1] if pattern is _OWN_GUIDE and close >= 0 else m.group(0)
+                    emit(span, variant=variant, body=name, title_body=own, context=context)
 
 
 # The kinds of government above each level a report can be copied from (a city's may be a county-level one)
