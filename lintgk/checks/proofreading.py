@@ -162,8 +162,8 @@ def unpaired_brackets(texts: list[str], holding: list[int],
             if depth < 0:
                 yield index, at, "close"
                 continue
-            if _wraps_twice(text, stack, depth, at):
-                yield index, stack[depth - 1].offset, "twice"
+            if _wraps_twice(text, stack, depth, at):  # (the outer one may open an earlier line of the paragraph)
+                yield stack[depth - 1].index, stack[depth - 1].offset, "twice"
             for passed in stack[depth + 1:]:
                 yield passed.index, passed.offset, "open"
             del stack[depth:]
