@@ -20,8 +20,8 @@ from lintgk.checks.arithmetic import fmt
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.structure import title_anchor
 from lintgk.lazy_regex import lazy_compile
-from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.lexicon import BLANKS
+from lintgk.parse.forms import FormRow, FormTable, load_form
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
