@@ -108,6 +108,23 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     return files
 
 
+def interpreter_build() -> str:
+    """Where this Python comes from and how it was built, as far as it says: the same code lints about a tenth
+    slower on a build without profile-guided optimisation and with libpython as a shared library (pyenv's
+    default) than on a distribution's or python.org's (docs/performance.md, thirty-second round)."""
+    import sysconfig
+
+    configured = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    said = [name for flag, name in (("--enable-optimizations", "profile-guided"), ("--with-lto", "link-time optimised"))
+            if flag in configured]
+    try:  # what is mapped, not what sysconfig says: Debian's python3 has libpython linked in, its sysconfig says shared
+        shared = "/libpython" in Path("/proc/self/maps").read_text()
+    except OSError:
+        shared = bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+    said.append("libpython shared" if shared else "libpython linked in")
+    return f"{os.path.realpath(sys.executable)} ({', '.join(said)})"
+
+
 def floor(files: list[Path]) -> float:
     """Reading the same bytes, decoding them, and one regex pass over the text: CPU seconds, as the lint's
     ratio to it is taken (time spent waiting for a core on a shared machine is neither's)."""
@@ -243,6 +260,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in files)
         print(f"corpus: {len(files)} reports, {size / 1e6:.1f} MB, {cores} cores, Python {sys.version.split()[0]}, "
               f"load average {os.getloadavg()[0]:.1f}")
+        print(f"interpreter: {interpreter_build()}")
         config = Config()
         floor(files[:200])  # warm the page cache
         json_run = [*lintgk, "check", str(folder), "--quiet", "--format", "json"]
