@@ -337,6 +337,12 @@ class SubstitutionParams:
     # the same, for words that are also a unit after a figure (「2022度我街道……」, but 「用电2000度」): only the report's
     # year, the one before or the one after is taken for a year
     year_run_in_near: list[str] = field(default_factory=list)
+    # the Regulation cited with its decree (「《中华人民共和国政府信息公开条例》（国务院令第771号）」): group `decree` the
+    # citation, group `number` its number
+    decree_cited: Regex = ""
+    # the numbers the Regulation's decrees have, the one in force first: a cited number not among them is a slip
+    decree_numbers: list[int] = field(default_factory=list)
+    decree_from: int = 0  # the report year from which the first of decree_numbers is meant (before it, the last)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -365,6 +371,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     if params.year_run_in or params.year_run_in_near:
         _year_run_in(report, params.year_run_in, emit, params.year_run_in_near)
+    if params.decree_cited and params.decree_numbers:
+        _decree_number(report, params, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -382,6 +390,24 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
+
+
+def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    """The Regulation cited with a decree's number that none of its decrees has (「《中华人民共和国政府信息公开条例》
+    （国务院令第771号）」 for 第711号, a 2024 Fuzhou zone's report): the one in force in the report's year is meant.
+    The pattern's group `decree` is the citation (国务院令第771号), its group `number` the number."""
+    numbers = params.decree_numbers
+    pattern = P.rx(params.decree_cited)
+    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(pattern):
+        number = m.group("number")
+        if int(number) in numbers:
+            continue
+        meant = numbers[0] if not report.year or report.year >= params.decree_from else numbers[-1]
+        found = m.group("decree")
+        right = found[:m.start("number") - m.start("decree")] + str(meant) + found[m.end("number") - m.start("decree"):]
+        span = Span.within(par, m.start("decree") - offset, m.end("decree") - offset)
+        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+        emit(span, fix=fix, found=found, suggestion=right)
 
 
 # a year, four digits that no other digit, a point or a bracket of a document's number stands before
