@@ -251,10 +251,9 @@ _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 # text of its own. A table's label run into its cells opens its line or follows a blank, so the character before
 # the first copy must be a Chinese one too.
 _PHRASE_BEFORE_FIGURE = range(3, 7)
-# the same before a name a phrase leads into: the guiding thought (「涵江区统计局坚持以坚持以习近平新时代中国特色社会主义
-# 思想为指导」, a 2024 Fujian district bureau's report, regress y25120) and a document's title (「认真贯彻落实认真贯彻
-# 落实《条例》」); looked for at each of these only
-_NAMES_AFTER_PHRASE = ("习近平", "《")
+# the same before the name of the guiding thought a phrase leads into (「涵江区统计局坚持以坚持以习近平新时代中国特色
+# 社会主义思想为指导」, a 2024 Fujian district bureau's report, regress y25120); looked for there only
+_NAMES_AFTER_PHRASE = ("习近平",)
 _FIGURE_CHARS = frozenset("0123456789.０１２３４５６７８９．")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
@@ -549,6 +548,9 @@ def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[
     text = joined.text
     for name in _NAMES_AFTER_PHRASE:
         for at in positions(text, name):
+            # (most places: the character before the name does not recur three to six back, no phrase twice)
+            if at < 7 or (last := text[at - 1]) not in text[at - 7:at - 3]:
+                continue
             if (start := _phrase_twice(text, at)) is not None:
                 _, par, offset = joined.at(start)
                 yield offset, par, start - offset, at - offset, text[start + (at - start) // 2:at]

@@ -337,8 +337,10 @@ class SubstitutionParams:
     # the same, for words that are also a unit after a figure (「2022度我街道……」, but 「用电2000度」): only the report's
     # year, the one before or the one after is taken for a year
     year_run_in_near: list[str] = field(default_factory=list)
-    # the Regulation cited with its decree (「《中华人民共和国政府信息公开条例》（国务院令第771号）」): group `decree` the
-    # citation, group `number` its number
+    # the Regulation's name, where a citation of its decree is looked for (found by str.find: no regex scan)
+    decree_name: str = ""
+    # the Regulation cited with its decree (「《中华人民共和国政府信息公开条例》（国务院令第771号）」), matched at each
+    # decree_name: group `decree` the citation, group `number` its number
     decree_cited: Regex = ""
     # the numbers the Regulation's decrees have, the one in force first: a cited number not among them is a slip
     decree_numbers: list[int] = field(default_factory=list)
@@ -371,7 +373,7 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     if params.year_run_in or params.year_run_in_near:
         _year_run_in(report, params.year_run_in, emit, params.year_run_in_near)
-    if params.decree_cited and params.decree_numbers:
+    if params.decree_name and params.decree_cited and params.decree_numbers:
         _decree_number(report, params, emit)
     if not params.swap:
         return
@@ -392,13 +394,35 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         emit(span, fix=fix, found=wrong, suggestion=right)
 
 
+def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
+    """Where the report's second part starts in the joined text (its end when there is none)."""
+    parts = report.parts
+    if len(parts) > 1:
+        line = parts[1].paragraph.line
+        for i, par in enumerate(joined.paragraphs):
+            if par.line >= line:
+                return joined.starts[i]
+    return len(joined.text)
+
+
 def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     """The Regulation cited with a decree's number that none of its decrees has (「《中华人民共和国政府信息公开条例》
     （国务院令第771号）」 for 第711号, a 2024 Fuzhou zone's report): the one in force in the report's year is meant.
     The pattern's group `decree` is the citation (国务院令第771号), its group `number` the number."""
     numbers = params.decree_numbers
     pattern = P.rx(params.decree_cited)
-    for par, offset, m in JoinedParagraphs.of(report.doc.paragraphs).matches(pattern):
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    # the Regulation is cited with its decree where the report names its grounds: its opening and overview, the
+    # text before its second part (not the tables and parts after it, most of a report)
+    end = _second_part_start(report, joined)
+    at = text.find(params.decree_name, 0, end)
+    while at >= 0:
+        m = pattern.match(text, at)
+        at = text.find(params.decree_name, at + 1, end)
+        if m is None:
+            continue
+        _, par, offset = joined.at(m.start())
         number = m.group("number")
         if int(number) in numbers:
             continue
