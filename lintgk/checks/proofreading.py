@@ -251,6 +251,9 @@ _HAN = lazy_std_compile(r"[\u3400-\u9fff]")
 # text of its own. A table's label run into its cells opens its line or follows a blank, so the character before
 # the first copy must be a Chinese one too.
 _PHRASE_BEFORE_FIGURE = range(3, 7)
+# the same before the name of the guiding thought a phrase leads into (「涵江区统计局坚持以坚持以习近平新时代中国特色
+# 社会主义思想为指导」, a 2024 Fujian district bureau's report, regress y25120); looked for there only
+_NAMES_AFTER_PHRASE = ("习近平",)
 _FIGURE_CHARS = frozenset("0123456789.０１２３４５６７８９．")
 _BLANKS = " \t\u3000"
 # A line of the reviews table's header with its cells run together, as text copied from a PDF gives it
@@ -535,13 +538,22 @@ def _phrase_twice(text: str, end: int) -> int | None:
 
 
 def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
-    """(paragraph's offset, paragraph, start, end, the phrase) of each phrase written twice before a figure."""
+    """(paragraph's offset, paragraph, start, end, the phrase) of each phrase written twice before a figure or a
+    name (_NAMES_AFTER_PHRASE)."""
     for figure in report.figures:
         par = figure.paragraph
         if par is not None and figure.offset >= 7 and (start := _phrase_twice(par.text, figure.offset)) is not None:
             offset = joined.starts[joined.paragraphs.index(par)]  # a slip is rare: found where there is one
             yield offset, par, start, figure.offset, par.text[start + (figure.offset - start) // 2:figure.offset]
     text = joined.text
+    for name in _NAMES_AFTER_PHRASE:
+        for at in positions(text, name):
+            # (most places: the character before the name does not recur three to six back, no phrase twice)
+            if at < 7 or (last := text[at - 1]) not in text[at - 7:at - 3]:
+                continue
+            if (start := _phrase_twice(text, at)) is not None:
+                _, par, offset = joined.at(start)
+                yield offset, par, start - offset, at - offset, text[start + (at - start) // 2:at]
     for sign in ("%", "％"):
         for at in positions(text, sign):
             end = at

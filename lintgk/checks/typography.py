@@ -337,6 +337,14 @@ class SubstitutionParams:
     # the same, for words that are also a unit after a figure (「2022度我街道……」, but 「用电2000度」): only the report's
     # year, the one before or the one after is taken for a year
     year_run_in_near: list[str] = field(default_factory=list)
+    # the Regulation's name, where a citation of its decree is looked for (found by str.find: no regex scan)
+    decree_name: str = ""
+    # the Regulation cited with its decree (「《中华人民共和国政府信息公开条例》（国务院令第771号）」), matched at each
+    # decree_name: group `decree` the citation, group `number` its number
+    decree_cited: Regex = ""
+    # the numbers the Regulation's decrees have, the one in force first: a cited number not among them is a slip
+    decree_numbers: list[int] = field(default_factory=list)
+    decree_from: int = 0  # the report year from which the first of decree_numbers is meant (before it, the last)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -365,6 +373,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     if params.year_run_in or params.year_run_in_near:
         _year_run_in(report, params.year_run_in, emit, params.year_run_in_near)
+    if params.decree_name and params.decree_cited and params.decree_numbers:
+        _decree_number(report, params, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -382,6 +392,46 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         span = Span.within(par, start, start + len(wrong))
         fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
         emit(span, fix=fix, found=wrong, suggestion=right)
+
+
+def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
+    """Where the report's second part starts in the joined text (its end when there is none)."""
+    parts = report.parts
+    if len(parts) > 1:
+        line = parts[1].paragraph.line
+        for i, par in enumerate(joined.paragraphs):
+            if par.line >= line:
+                return joined.starts[i]
+    return len(joined.text)
+
+
+def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    """The Regulation cited with a decree's number that none of its decrees has (「《中华人民共和国政府信息公开条例》
+    （国务院令第771号）」 for 第711号, a 2024 Fuzhou zone's report): the one in force in the report's year is meant.
+    The pattern's group `decree` is the citation (国务院令第771号), its group `number` the number."""
+    numbers = params.decree_numbers
+    pattern = P.rx(params.decree_cited)
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    # the Regulation is cited with its decree where the report names its grounds: its opening and overview, the
+    # text before its second part (not the tables and parts after it, most of a report)
+    end = _second_part_start(report, joined)
+    at = text.find(params.decree_name, 0, end)
+    while at >= 0:
+        m = pattern.match(text, at)
+        at = text.find(params.decree_name, at + 1, end)
+        if m is None:
+            continue
+        _, par, offset = joined.at(m.start())
+        number = m.group("number")
+        if int(number) in numbers:
+            continue
+        meant = numbers[0] if not report.year or report.year >= params.decree_from else numbers[-1]
+        found = m.group("decree")
+        right = found[:m.start("number") - m.start("decree")] + str(meant) + found[m.end("number") - m.start("decree"):]
+        span = Span.within(par, m.start("decree") - offset, m.end("decree") - offset)
+        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+        emit(span, fix=fix, found=found, suggestion=right)
 
 
 # a year, four digits that no other digit, a point or a bracket of a document's number stands before

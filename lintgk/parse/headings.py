@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile, lazy_std_compile
-from lintgk.numerals import to_int
+from lintgk.numerals import int_to_cn, to_int
 from lintgk.parse.forms import load_form
 from lintgk.parse.model import Heading, Span
 from lintgk.lexicon import markers_opening
@@ -484,6 +484,13 @@ def _in_applications_part(stack: list[Heading]) -> bool:
     return bool(stack) and stack[0].level == 1 and "申请" in stack[0].title
 
 
+def _list_in_paragraph(text: str, heading: Heading) -> bool:
+    """Whether a paragraph that opens with a part's numeral goes on, after a full stop, with the next numeral
+    (「一、强化制度性保障。引入……机制。二、建立了标准化体系。……」, a 2025 Chongqing township's report under its
+    「（三）政府信息管理情况」): the items of a list written in the part's numerals, not a part's heading."""
+    return "。" + int_to_cn(heading.number + 1) + "、" in text
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -519,6 +526,9 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         if (heading is not None and heading.level > 1 and not par.style_level and _in_applications_part(stack)
                 and _label_piece(par.text.strip())):  # (a heading by its style is the author's, whatever its words)
             heading = None
+        if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
+                and _list_in_paragraph(par.text, heading)):
+            heading = None  # 「一、强化制度性保障。……二、建立了标准化体系。……」 inside a part: a list, no part
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
