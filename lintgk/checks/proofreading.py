@@ -531,7 +531,7 @@ def _in_running_text(text: str, start: int, end: int) -> bool:
     """Whether the run from ``start`` to ``end`` stands inside running text: neither opening its line or following a
     blank nor ending its line or followed by one, as a table's label run into its cells does (「行政许可行政许可 0」, two
     label columns of a row copied as text)."""
-    return bool(start) and text[start - 1] not in _CELL_EDGES and text[end:end + 1] not in _CELL_EDGES and end < len(text)
+    return bool(start) and end < len(text) and text[start - 1] not in _CELL_EDGES and text[end] not in _CELL_EDGES
 
 
 def _clause_doublings(joined: JoinedParagraphs, text: str) -> Iterator[tuple[int, Paragraph, int, int, str]]:
