@@ -117,3 +117,37 @@ def test_a_clause_written_again_is_reported_from_the_comma():
     assert _copies("政务网，政务网。") == []  # three characters and no blank: too short a clause to tell
     # three copies: the second is the first's copy, and the third is tried against what follows it
     assert _copies("信息公开，信息公开，信息公开。") == [(4, 9, "信息公开")]
+
+
+# the runs written twice, found from the text's UTF-16 units XOR themselves shifted (and by a regex scan where the text
+# has characters beyond the BMP), are those of a comparison at every character
+_RUNS = st.lists(st.sampled_from(["新", "媒体", "新媒体", "信息公开", "\n", "0", " ", "\u3000", "\U00020000", "\x00", "a"]),
+                 max_size=20).map("".join)
+
+
+@given(_RUNS)
+@example("政务新媒体新媒体上\n信息公开信息公开")
+@example("体新媒体新媒体新媒体\U00020000")
+def test_the_runs_written_twice_are_those_of_a_comparison_at_every_character(text):
+    from lintgk.checks.proofreading import _SQUARE_SIZES, _squares
+
+    assert _squares(text) == {size: [i for i in range(len(text) - 2 * size + 1)
+                                     if text[i:i + size] == text[i + size:i + 2 * size]] for size in _SQUARE_SIZES}
+
+
+def _longer(text):
+    from lintgk.checks.proofreading import _doubled_longer
+
+    joined = JoinedParagraphs([Paragraph(t, n) for n, t in enumerate(text.split("\n"), 1)])
+    return [(p.line, s, e, w) for _, p, s, e, w in _doubled_longer(joined)]
+
+
+def test_a_longer_word_written_twice_is_reported_once_as_the_copy_ends_it():
+    assert _longer("在政务新媒体新媒体上发布，") == [(1, 3, 9, "新媒体")]
+    # the character before the run extends it (体新媒 twice, then 新媒体 twice): the last start, the word's copy
+    assert _longer("宣传体新媒体新媒体上，") == [(1, 3, 9, "新媒体")]
+    assert _longer("在新媒体新媒体新媒体上，") == [(1, 4, 10, "新媒体")]  # three times over: the last doubling
+    # a table's label run into its cells, a breadcrumb, a word with a character twice or a particle: left alone
+    assert _longer("行政许可行政许可 0，") == []
+    assert _longer("首页政务公开政府信息公开政府信息公开年报") == []
+    assert _longer("组织天天向上天天向上活动，的土地的土地证，") == []
