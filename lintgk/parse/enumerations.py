@@ -37,6 +37,7 @@ _SUBSET_WORD = lazy_compile(r"其中|包括|包含|(?<=[（(，,][ \u3000]?)含(
 # where a 「含」 list ends: its bracket's close, or in a clause of its own the next 「；」; a clause that counts what
 # is not a part (「含上年结转18件，另有72件顺延到下年度答复」) ends it too
 _INCLUDED_END = lazy_compile(r"[）)；;]|另有|另外|此外|不含|未含")
+_CLOSING_BRACKET = lazy_compile(r"[）)]")
 # a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」),
 # also with a 其中 of its own (「公众号发布502条，其中：动态235条，转载267条，其中：政策解读93条，……其它397条」)
 _OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含|其中)")
@@ -524,9 +525,9 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
                 s1 = semicolon.start()
         included = m.group() == "含"
         if included:
-            end = _INCLUDED_END.search(text, m.end(), s1)
-            if text[q - 1] in "（(" and (end is None or end.group() not in "）)"):
+            if text[q - 1] in "（(" and _CLOSING_BRACKET.search(text, m.end(), s1) is None:
                 continue  # a bracket not closed in the sentence: no telling where its list ends
+            end = _INCLUDED_END.search(text, m.end(), s1)
             s1 = end.start() if end else s1
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
