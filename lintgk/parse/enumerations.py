@@ -38,6 +38,7 @@ _SUBSET_WORD = lazy_compile(r"其中|包括|包含|(?<=[（(，,][ \u3000]?)含(
 # is not a part (「含上年结转18件，另有72件顺延到下年度答复」) ends it too
 _INCLUDED_END = lazy_compile(r"[）)；;]|另有|另外|此外|不含|未含")
 _CLOSING_BRACKET = lazy_compile(r"[）)]")
+_SHARE_UNITS = frozenset(("%", "％", "‰"))
 # a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」),
 # also with a 其中 of its own (「公众号发布502条，其中：动态235条，转载267条，其中：政策解读93条，……其它397条」)
 _OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含|其中)")
@@ -547,6 +548,8 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             between = text[total.offset + len(total.text): q].strip("，,：: （(")
             if (between and not (between == "内容" and m.group() != "其中")) or q - total.offset > 40:
                 continue
+        if included and total.unit in _SHARE_UNITS:
+            continue  # 「增长60%（含……）」: a rate, not a count its parts make up
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
         if included:
             # a 「含」 list may name only some parts, 「其他」 among them (「非公文类信息48份(含公告类信息3份,……其他信息
