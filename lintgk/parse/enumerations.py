@@ -34,10 +34,12 @@ _QIZHONG = lazy_compile("其中")
 # 「含」 right after a count (「受理申请35件（含上年结转5件）」, 「公开信息1200条，含规范性文件12件、……」) lists parts of
 # it as 其中 does; 含有, 含义, 含量 (and 含 anywhere else) are the verb or a word of their own
 _SUBSET_WORD = lazy_compile(r"其中|包括|包含|(?<=[（(，,][ \u3000]?)含(?![有义量在着税金糊混])")
-# where a 「含」 list ends: its bracket's close, or in a clause of its own the next 「；」; a clause that counts what
+# where a 「含」 list ends: its bracket's close (or in a clause of its own the clause's end); a clause that counts what
 # is not a part (「含上年结转18件，另有72件顺延到下年度答复」) ends it too
 _INCLUDED_END = lazy_compile(r"[）)；;]|另有|另外|此外|不含|未含")
+_INCLUDED_CLAUSE_END = lazy_compile(r"[，,；;]|另有|另外|此外|不含|未含")
 _CLOSING_BRACKET = lazy_compile(r"[）)]")
+_CARRIED = lazy_compile("结转|转结|上年|上一年")
 _SHARE_UNITS = frozenset(("%", "％", "‰"))
 # a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」),
 # also with a 其中 of its own (「公众号发布502条，其中：动态235条，转载267条，其中：政策解读93条，……其它397条」)
@@ -528,7 +530,9 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
         if included:
             if text[q - 1] in "（(" and _CLOSING_BRACKET.search(text, m.end(), s1) is None:
                 continue  # a bracket not closed in the sentence: no telling where its list ends
-            end = _INCLUDED_END.search(text, m.end(), s1)
+            # in a clause of its own the list is that clause's, its parts joined by 「、」: the clauses after it
+            # count other things as often as more parts (「发布信息56条，含转载信息10条，回应关切80条」)
+            end = (_INCLUDED_END if text[q - 1] in "（(" else _INCLUDED_CLAUSE_END).search(text, m.end(), s1)
             s1 = end.start() if end else s1
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
@@ -558,6 +562,10 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             if not items:
                 continue
             complete = False
+            # the requests carried over are one part in another division than the rest (「答复30件（含上年结转申请5件，
+            # 予以公开28件）」): beside them, only that no part is larger than the whole is certain
+            if len(items) > 1 and any(_CARRIED.search(f.context) for f in items):
+                items = [max(items, key=lambda f: f.value)]
         if not items:
             items = _parts_in_documents(text, m.end(), s1, total, offsets, by_offset, figs)
             if not items:
