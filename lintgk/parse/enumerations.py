@@ -31,7 +31,16 @@ from lintgk.parse import patterns as P
 from lintgk.parse.model import Enumeration, Figure
 
 _QIZHONG = lazy_compile("其中")
-_SUBSET_WORD = lazy_compile("其中|包括|包含")
+# 「含」 right after a count (「受理申请35件（含上年结转5件）」, 「公开信息1200条，含规范性文件12件、……」) lists parts of
+# it as 其中 does; 含有, 含义, 含量 (and 含 anywhere else) are the verb or a word of their own
+_SUBSET_WORD = lazy_compile(r"其中|包括|包含|(?<=[（(，,][ \u3000]?)含(?![有义量在着税金糊混])")
+# where a 「含」 list ends: its bracket's close (or in a clause of its own the clause's end); a clause that counts what
+# is not a part (「含上年结转18件，另有72件顺延到下年度答复」) ends it too
+_INCLUDED_END = lazy_compile(r"[）)；;]|另有|另外|此外|不含|未含")
+_INCLUDED_CLAUSE_END = lazy_compile(r"[，,；;]|另有|另外|此外|不含|未含")
+_CLOSING_BRACKET = lazy_compile(r"[）)]")
+_CARRIED = lazy_compile("结转|转结|上年|上一年")
+_SHARE_UNITS = frozenset(("%", "％", "‰"))
 # a clause in a 其中 list that breaks down the part before it (「政策文件类207条，包含事故调查类11条，……；工作动态145条」),
 # also with a 其中 of its own (「公众号发布502条，其中：动态235条，转载267条，其中：政策解读93条，……其它397条」)
 _OWN_BREAKDOWN = lazy_compile(r"[" + P.SPACES + r"]*(?:包括|包含|其中)")
@@ -494,7 +503,7 @@ def _count_before_opening_qizhong(text: str, m, s0: int, offsets: list[int], fig
 
 def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
     text = par.text
-    if "其中" not in text and "包括" not in text and "包含" not in text:
+    if "其中" not in text and "包括" not in text and "含" not in text:
         return []
     offsets = [f.offset for f in figs]
     by_offset = {f.offset: f for f in figs}
@@ -517,9 +526,19 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             # A 12条，B 1条，C 4条；年度报告1条，其他信息54条」, a 2025 Gansu town's report: 17 = 12+1+4)
             elif inside_qizhong and (semicolon := _CLAUSE_END.search(text, m.end(), s1)) is not None:
                 s1 = semicolon.start()
+        included = m.group() == "含"
+        if included:
+            if text[q - 1] in "（(" and _CLOSING_BRACKET.search(text, m.end(), s1) is None:
+                continue  # a bracket not closed in the sentence: no telling where its list ends
+            # in a clause of its own the list is that clause's, its parts joined by 「、」: the clauses after it
+            # count other things as often as more parts (「发布信息56条，含转载信息10条，回应关切80条」)
+            end = (_INCLUDED_END if text[q - 1] in "（(" else _INCLUDED_CLAUSE_END).search(text, m.end(), s1)
+            s1 = end.start() if end else s1
         first = bisect_left(offsets, s0)
         last_before = bisect_left(offsets, q) - 1
         across = last_before < first
+        if across and included:
+            continue  # 「含」 breaks down the count right before it only
         if across:  # no figure before 其中 in its sentence: the count of the sentence before it, if any
             first = last_before = _count_before_opening_qizhong(text, m, s0, offsets, figs)
             if first is None:
@@ -533,7 +552,20 @@ def _subset(par: Paragraph, figs: list[Figure]) -> list[Enumeration]:
             between = text[total.offset + len(total.text): q].strip("，,：: （(")
             if (between and not (between == "内容" and m.group() != "其中")) or q - total.offset > 40:
                 continue
+        if included and total.unit in _SHARE_UNITS:
+            continue  # 「增长60%（含……）」: a rate, not a count its parts make up
         items, complete = _subset_items(text, m.end(), s1, total, offsets, by_offset)
+        if included:
+            # a 「含」 list may name only some parts, 「其他」 among them (「非公文类信息48份(含公告类信息3份,……其他信息
+            # 8份)」, a 2023 Jiangxi district office's report): it is held only to not exceeding its count; and in
+            # another unit (「政策解读2篇，含政务动态信息43条」) it is no breakdown of the count at all
+            if not items:
+                continue
+            complete = False
+            # the requests carried over are one part in another division than the rest (「答复30件（含上年结转申请5件，
+            # 予以公开28件）」): beside them, only that no part is larger than the whole is certain
+            if len(items) > 1 and any(_CARRIED.search(f.context) for f in items):
+                items = [max(items, key=lambda f: f.value)]
         if not items:
             items = _parts_in_documents(text, m.end(), s1, total, offsets, by_offset, figs)
             if not items:
