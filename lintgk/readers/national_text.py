@@ -424,7 +424,7 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
     header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
     if len(tokens) != 1:
-        return _vertical_header_cells(builder, tokens)
+        return _vertical_header_cells(builder, tokens) or (builder.known >= 3 and _group_label_line(tokens))
     if builder.known < (1 if _in_header(builder) else 3):
         return False
     text = tokens[0][0].strip(_SPACES)
@@ -486,6 +486,14 @@ _GROUP_LABELS = ("三、本年度办理结果", "（三）不予公开", "（四
 _GROUP_PIECES = frozenset(g[i:i + n] for g in _GROUP_LABELS for n in (1, 2) for i in range(len(g) - n + 1))
 
 
+def _group_label_line(tokens) -> bool:
+    """Whether a line of more than one cell is, its blanks aside, a piece of a merged group label of part 三 (「） 无」
+    of （四）无法提供, 「不予 处 理」, 「其 他 处」: a narrow cell's text justified over a few lines, copied from a viewer),
+    two characters or more: no cell of the table, the 「无」 no figure."""
+    joined = _WHITE.sub("", "".join(text for text, _ in tokens))
+    return len(joined) >= 2 and any(joined in g for g in _GROUP_LABELS)
+
+
 def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
     """Inside a table already recognised, a line whose first cell starts with a piece of a merged group label
     written top to bottom (a PDF's text: 「理 2.其他法律行政法规禁止公」, 「结 开 27 0 …」, 「无法 26 2 0 …」): the
@@ -495,7 +503,7 @@ def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
         return None
     text, column = tokens[0]
     head, _, rest = text.strip(_SPACES).partition(" ")
-    if head not in _GROUP_PIECES:
+    if head not in _GROUP_PIECES or _group_label_line(tokens):
         return None
     rest = rest.strip(_SPACES)
     shifted = (((rest, column + len(text) - len(rest)),) if rest else ()) + tuple(tokens[1:])
@@ -572,9 +580,14 @@ def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
     if labels < 1 or not text:
         return None
     label = cur.cells[labels - 1].text
-    if _complete(_core(label)) or not _complete(_core(label + text)):
+    if _complete(_core(label)):
         return None
-    return text
+    joined = _core(label + text)
+    # the label made whole, or more of it where its end takes several lines (「1.申请人无正当理由逾期不补正、行政机」,
+    # 「0」 「0」, 「关不再处理其」 「政府信息公开」 「申请」: a LibreOffice export's narrow label column in a viewer's copy)
+    if _complete(joined) or (len(joined) - len(_core(label)) >= 2 and _prefix(joined)):
+        return text
+    return None
 
 
 def _none_in_group_label(line: str, lines: list[str], after: int) -> bool:
@@ -602,7 +615,13 @@ def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int
         if _is_separator(line):
             continue
         following = [t for t, _ in _line_cells(line) if t]
-        return bool(following) and _split_label(marker, following[0].strip(_SPACES))
+        if not following:
+            return False
+        words = following[0].strip(_SPACES)
+        # the words whole (「不予公开」), or an item label's start that the lines after finish (「3.」 「危及“三」 「安」
+        # 「全」 「一稳定」 「”」: a LibreOffice export's narrow label column, a few characters a line in a viewer's copy)
+        return _split_label(marker, words) or (_depth(marker) == 3 and len(following) == 1 and _kind(words) is None
+                                               and _prefix(_core(marker + words)))
     return False
 
 
@@ -942,6 +961,17 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
             tokens = first if i == start else _line_cells(line)
+            cur = builder.current
+            if cur is not None and cur.kind == ROW and cur.values and len(tokens) == 1:
+                # more of the row's label after its figures (「申请」, which would open a row of its own)
+                end_of_label = _label_end(builder, tokens)
+                if end_of_label is not None:
+                    cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
+                    if spacing is not None:
+                        spacing.forget(i)
+                    i += 1
+                    passed += 1
+                    continue
             accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
             shifted = None if accepted else _without_group_piece(builder, tokens)
             if shifted is None and (_piece_before_figures(builder, tokens) or _group_label_rest(builder, tokens)):
