@@ -51,9 +51,11 @@ _NEXT_SECTION = lazy_compile(
     r"[。！？!?；;][" + P.SPACES + r"]*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[、．](?!\d))"
 )
 _ITEM_BREAK = "，,；;、。（）()：:"
-# 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」
+# 「本单位文件23条」, also with its share in brackets: 「文件54条（占12.7%）」; a PDF's text sets a blank on each side of
+# the figure (「予以公开及部分公开 258 件」, Word's spacing of Latin and Asian text)
 _CATEGORY_SEGMENT = lazy_compile(
-    r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
+    r"^(?P<label>[^\d，,；;]{1,24}?)[" + P.SPACES + r"]?(?P<num>\d+)[" + P.SPACES + r"]?(?P<unit>" + P.UNITS
+    + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
 )
 
 
