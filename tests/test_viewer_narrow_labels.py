@@ -213,3 +213,17 @@ def test_a_label_with_its_rows_figures_is_no_heading():
 def test_a_label_whose_quotes_a_pdfs_text_moved_is_its_row():
     # plain pdftotext of a 2023 finance bureau's PDF: 3.危及“三安全一稳定” cut to pieces, its quotes moved
     assert load_form("national").tables["applications"].row_of_label("3.危“及 三安全一”稳定") == "三.三.3"
+
+
+def test_a_part_heading_amid_a_tables_figures_is_the_reports(tmp_path):
+    # plain pdftotext of the same report's PDF: part 四's table column by column, part 五's heading among its figures
+    cells = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果 结果 其他 尚未", "总计", "维持 纠正 结果 审结",
+             "总计", "维持 纠正 结果 审结", "0", "0", "0", "1", "1", "0", "五、存在的主要问题及整改措施", "0", "0", "0", "总计",
+             "维持 纠正 结果 审结", "0", "0", "0", "0", "0", "0"]
+    text = HEADINGS + "三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n\n" + "\n\n".join(cells) \
+        + "\n\n（一）存在的主要问题。各科室人员信息公开意识有所松懈。\n\n六、其他需要报告的事项\n\n无。\n"
+    path = tmp_path / "plain.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse(read_path(path))
+    assert "五" in {h.marker[:1] for h in report.headings if h.level == 1}
+    assert not [d for d in lint_path(path, Config()).diagnostics if d.rule in ("GK103", "GK105", "GK409")]

@@ -393,7 +393,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     if builder.known < 4 or not tokens:
         return False
     label = tokens[0][0].strip(_SPACES)
-    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label):
+    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label) or _part_heading(label):
         return False
     rest = tokens[1:]
     if rest:
@@ -409,6 +409,20 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
         # a group label (（三）…) over a known item label one level deeper (1.属于国家秘密)
         return bool(following) and _kind(following[0]) == ROW and _depth(following[0]) > _depth(label) > 0
     return False
+
+
+# the words of the report's parts after the tables (国家格式's 四、…行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
+# 六、其他需要报告的事项), which no row of the tables holds
+_PART_WORDS = lazy_compile(r"存在的主要问题|需要报告的事项|改进情况|行政诉讼情况")
+
+
+def _part_heading(label: str) -> bool:
+    """Whether a label numbered like the applications table's first rows (「五、」) is a part's heading of the report:
+    numbered past the table's 四、 or holding a part's words (plain pdftotext, part 四's table column by column:
+    「五、存在的主要问题及整改措施」 among its figures, then 「0」 on the next lines)."""
+    if _depth(label) != 1:
+        return False
+    return label.lstrip(_SPACES)[:1] in "五六七八九十" or _PART_WORDS.search(label) is not None
 
 
 # A page number a PDF's text puts among a table's rows where the table goes on to the next page (「- 5 -」, 「第5页」):
@@ -1067,6 +1081,18 @@ def _in_column_order(builder: _Assembler) -> bool:
     return False
 
 
+def _part_amid_figures(lines: list[str], end: int) -> bool:
+    """Whether the table stops at a part's heading with its figures going on after it (plain pdftotext of part 四 set
+    column by column: 「0」 「1」 「1」 「0」, 「五、存在的主要问题及整改措施」, 「0」 「0」 …): a copy in column order, whose rows
+    the lines do not tell."""
+    at = next((k for k in range(end, min(end + 3, len(lines))) if not _is_separator(lines[k])), None)
+    if at is None or not _part_heading(lines[at].strip(_SPACES)):
+        return False
+    after = next((lines[k].strip(_SPACES) for k in range(at + 1, min(at + 4, len(lines))) if not _is_separator(lines[k])),
+                 "")
+    return _VALUE.match(after) is not None
+
+
 def _pipe_width(line: str) -> int:
     """The cells of a line written with 「|」 between them, blank ones too (a closing 「|」 ends the row); 0 for a
     line with no 「|」, or a tab (cells apart otherwise)."""
@@ -1114,7 +1140,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
-    if _in_column_order(builder):
+    if _in_column_order(builder) or _part_amid_figures(lines, end):
         return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
     _pipe_row_blanks(builder, lines)
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]
