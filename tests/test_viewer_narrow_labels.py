@@ -227,3 +227,96 @@ def test_a_part_heading_amid_a_tables_figures_is_the_reports(tmp_path):
     report = parse(read_path(path))
     assert "五" in {h.marker[:1] for h in report.headings if h.level == 1}
     assert not [d for d in lint_path(path, Config()).diagnostics if d.rule in ("GK103", "GK105", "GK409")]
+
+
+
+LAYOUT = """三、收到和处理政府信息公开申请情况
+
+                           申请人情况
+
+                                   法人或其他组织
+（本列数据的勾稽关系为：第一项加第二项之
+和，等于第三项加第四项之和）             自然                                总
+                                     社会
+                           人  商业企 科研                法律服务 其   计
+                                     公益
+                              业   机构                机构   他
+                                     组织
+
+一、本年新收政府信息公开申请数量           19      0   0   0        0   0    19
+
+二、上年结转政府信息公开申请数量           0       0   0   0        0   0    0
+
+三、本年 （一）予以公开          6            0   0   0        0   0    6
+度办理结
+果    （二）部分公开（区分处理的，只计
+                      8            1   0   0        0   0    8
+     这一情形，不计其他情形）
+
+       （三） 1.属于国家秘密        0       0   0   0        0   0    0
+       不予公
+           2.其他法律行政法规禁止公   0       0   0   0        0   0    0
+        开
+
+        3.危及“三安全一稳定”    0    0   0   0   0   0   0
+
+        4.保护第三方合法权益     0    0   0   0   0   0   0
+
+        5.属于三类内部事务信息    0    0   0   0   0   0   0
+    开
+        6.属于四类过程性信息     0    0   0   0   0   0   0
+
+        7.属于行政执法案卷      0    0   0   0   0   0   0
+
+        8.属于行政查询事项      0    0   0   0   0   0   0
+
+        1.本机关不掌握相关政府信
+                        4    0   0   0   0   0   4
+        息
+    （四）
+    无法提 2.没有现成信息需要另行制
+                        0    0   0   0   0   0   0
+    供   作
+
+        3.补正后申请内容仍不明确   0    0   0   0   0   0   0
+
+        1.信访举报投诉类申请     0    0   0   0   0   0   0
+
+        2.重复申请          0    0   0   0   0   0   0
+
+    （五）
+        3.要求提供公开出版物     0    0   0   0   0   0   0
+    不予处
+    理
+        4.无正当理由大量反复申请   0    0   0   0   0   0   0
+
+        5.要求行政机关确认或重新
+                        0    0   0   0   0   0   0
+        出具已获取信息
+
+        1.申请人无正当理由逾期不
+        补正、行政机关不再处理其    0    0   0   0   0   0   0
+        政府信息公开申请
+    （六）
+    其他处 2.申请人逾期未按收费通知
+    理   要求缴纳费用、行政机关不    0    0   0   0   0   0   0
+        再处理其政府信息公开申请
+
+        3.其他            1    0   0   0   0   0   1
+
+    （七）总计               19   1   0   0   0   0   19
+
+四、结转下年度继续办理             0    0   0   0   0   0   0
+"""
+
+
+def test_a_group_labels_piece_beside_its_item_is_no_part_of_the_items_label(tmp_path):
+    # pdftotext -layout of a 2023 zone bureau's report (Fujian) exported by LibreOffice: 「无法提 2.没有现成信息需要另行制」,
+    # 「供   作」 below its figures, 「其他处 2.申请人逾期未按收费通知」
+    path = tmp_path / "layout.txt"
+    path.write_text(HEADINGS + LAYOUT + AFTER, encoding="utf-8")
+    applications = parse(read_path(path)).forms["applications"]
+    rows = {row.key: row for row in applications.rows}
+    assert len(rows) == 25 and not applications.short
+    assert rows["三.四.2"].label == "2.没有现成信息需要另行制作"
+    assert rows["三.五.5"].cells["总计"].value == 0 and rows["三.七"].cells["总计"].value == 19

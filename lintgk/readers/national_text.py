@@ -213,6 +213,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
         if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
             # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
             cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+        elif tail == 2 and _depth(words[1].group(0)) == 3 and _in_group_label(words[0].group(0)):
+            # a piece of a group label written top to bottom beside its item's label (pdftotext -layout of a
+            # LibreOffice export: 「无法提 2.没有现成信息需要另行制」, 「其他处 2.申请人逾期未按收费通知」): two cells
+            cells.append((words[0].group(0), col))
+            cells.append((text[words[1].start():words[1].end()], col + words[1].start()))
         elif tail > 1 and _kind(words[tail - 1].group(0)) == ROW \
                 and _prefix(_core(text[:words[tail - 2].end()])):
             # a group label's start wrapped beside its first item (a PDF's text: 「（四）无 1.本机关不掌握相关政府信息 746 …」)
@@ -498,6 +503,13 @@ def _label_piece(core: str) -> bool:
 # the merged label cells of part 三 whose text a PDF writes top to bottom, a character or two a line, beside the rows
 _GROUP_LABELS = ("三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")
 _GROUP_PIECES = frozenset(g[i:i + n] for g in _GROUP_LABELS for n in (1, 2) for i in range(len(g) - n + 1))
+
+
+@lru_cache(maxsize=1024)
+def _in_group_label(word: str) -> bool:
+    """Whether a word is a piece of a merged group label of part 三 (「无法提」, 「其他处」, 「不予处」), two characters or
+    more and no whole label."""
+    return len(_core(word)) >= 2 and any(word in g for g in _GROUP_LABELS) and _kind(word) is None
 
 
 def _group_label_line(tokens) -> bool:
@@ -996,6 +1008,8 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                               for t, c in shifted)
             if not accepted:
                 end_of_label = _label_end(builder, tokens)
+                if end_of_label is None and len(tokens) == 2 and tokens[0][0].strip(_SPACES) in _GROUP_PIECES:
+                    end_of_label = _label_end(builder, tokens[1:])  # 「供   作」: the group label's, then the row's
                 if end_of_label is not None:  # the row's label goes on after its figures
                     cur = builder.current
                     cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
