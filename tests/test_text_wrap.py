@@ -99,6 +99,15 @@ def test_semicolon_at_the_width_goes_on_address_cut_after_its_point_goes_on():
     assert paragraphs[-1].continues is True  # 「63.」 is no heading's number
 
 
+def test_address_cut_after_its_scheme_goes_on_short_of_the_width():
+    # a PDF viewer's copy of a 2015 district's report (Hainan): 「……门户网站（http://」 / 「www.……/）“政府信息公开年报”栏目
+    # 下载。」, its narrow Latin letters leaving the line short of the width, read as 「http://」 alone (a false GK502)
+    paragraphs = _copy(*[FULL] * 8, FULL[:-8] + "（http://", "www.nanyu.gov.cn/shqsite/）栏目下载。", FULL[:-10] + "（见附件",
+                       "一览表")
+    assert paragraphs[-3].continues is True
+    assert paragraphs[-1].continues is False  # short of the width and no address: a paragraph's end
+
+
 def test_heading_alone_at_the_width_is_not_run_into_its_text_but_takes_its_last_word():
     heading = "（二）把握工作重点，扎实推进信息公开"  # 18 Han characters and its marker: the width
     paragraphs = _copy(*[FULL] * 8, "三、依申请公开、不予公开及咨询政府信息情", "况", heading, "一是推进行政权力清单公开。" + FULL[:7])

@@ -100,6 +100,7 @@ def _check_ordinals(report: Report, index: int, par, offset: int, count, start: 
     declared = to_int(count.group("n"))
     listed, text, pos = 0, par.text, start
     paragraphs = report.doc.paragraphs
+    after = None  # the paragraph after the list's last, which did not open with its next ordinal
     while True:
         for m in _ORDINALS.finditer(text, pos):
             if m.group("heading") is not None:
@@ -117,9 +118,12 @@ def _check_ordinals(report: Report, index: int, par, offset: int, count, start: 
             if opening is not None and to_int(opening.group("n")) == listed + 1:
                 text, pos = paragraphs[index].text, 0
                 continue
+            after = paragraphs[index] if index < len(paragraphs) else None
         break
     if not declared or listed < 2:
         return
+    if listed < declared and after is not None and _goes_on_in(after.text, listed + 1):
+        return  # the paragraph after holds the next ordinal: the list may go on there, its length unclear
     unit = count.group("unit")
     if listed == declared:
         emit.passed(par.line, f"{count.group(0)} {listed} ordinals", declared=count.group("n") + unit, listed=listed)
@@ -127,6 +131,23 @@ def _check_ordinals(report: Report, index: int, par, offset: int, count, start: 
     span = Span.within(par, count.start("n") - offset, count.end("unit") - offset)
     emit(span, declared=count.group("n") + unit, listed=listed,
          names="、".join(f"{'一二三四五六七八九十'[k]}是" for k in range(min(listed, 10))), unit="项")
+
+
+def _goes_on_in(text: str, n: int) -> bool:
+    """Whether a paragraph after a list of ordinals holds the list's next one (「……予以通报」 / 「整改。三是提升……」: a PDF
+    viewer's copy of a 2024 public security bureau's report, its paragraph cut where a line ran to the page's width
+    and ended with a stop), before any heading or another list's 一是; a paragraph opening with a heading does not."""
+    if text.lstrip(" \u3000")[:1] in _MARKS:
+        return False
+    for m in _ORDINALS.finditer(text):
+        if m.group("heading") is not None:
+            return False
+        k = to_int(m.group("n"))
+        if k == n:
+            return True
+        if k == 1:
+            return False
+    return False
 
 
 def _sibling_groups(report: Report) -> dict[tuple[int, int], list]:

@@ -64,6 +64,17 @@ _ITEM_BREAK = "，,；;、。（）()：:"
 _CATEGORY_SEGMENT = lazy_compile(
     r"^(?P<label>[^\d，,；;]{1,24}?)(?P<num>\d+)(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
 )
+# the same with a blank on each side of the figure, as a PDF's text sets it (「予以公开及部分公开 258 件」, Word's
+# spacing of Latin and Asian text): tried only on a clause the first misses that holds a blank
+_SPACED_SEGMENT = lazy_compile(
+    r"^(?P<label>[^\d，,；;]{1,24}?) ?(?P<num>\d+) ?(?P<unit>" + P.UNITS + r")(?:[（(][^）)\d]{0,8}\d+(?:\.\d+)?\s*[%％][）)])?$"
+)
+
+
+def _category_segment(clause: str):
+    """A clause naming a category and its count (``_CATEGORY_SEGMENT``), or None."""
+    m = _CATEGORY_SEGMENT.match(clause)
+    return m if m is not None or " " not in clause else _SPACED_SEGMENT.match(clause)
 
 
 def _label(text: str, fig: Figure, floor: int = 0) -> str:
@@ -694,7 +705,7 @@ def _category(par: Paragraph, figs: list[Figure]) -> Enumeration | None:
     if "其中" in text or ("是" in text and _ORDINAL.search(text)):
         return None
     segments = [(at, s) for at, s in _segments(text) if not (_SHARE.match(s) or _DESCRIPTION.match(s))]
-    matched = [_CATEGORY_SEGMENT.match(s) for _, s in segments]
+    matched = [_category_segment(s) for _, s in segments]
     # the categories start at the first clause that names one (not 「全年共公开信息80条」)
     first = next((i for i, m in enumerate(matched) if m and not TOTAL_WORDS.search(m.group("label"))), None)
     if first is None:
@@ -854,7 +865,7 @@ def _list_segments(text: str, start: int, end: int) -> tuple[str, list[str]] | N
     breaks = _SEGMENT_BREAK if _SEGMENT_BREAK.search(piece) else _ENUMERATION_COMMA
     clauses = [c.strip(P.SPACES) for c in breaks.split(piece)]
     clauses = [c for c in clauses if c and not _SHARE.match(c)]
-    matched = [_CATEGORY_SEGMENT.match(c) for c in clauses]
+    matched = [_category_segment(c) for c in clauses]
     good = [m for m in matched if m]
     if len(good) < 3 or len(good) < 0.8 * len(clauses) or not matched[-1]:
         return None

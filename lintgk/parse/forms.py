@@ -69,15 +69,16 @@ class TableSpec:
     def _near_row(self, text: str) -> str | None:
         """The row whose official label ``text`` is a slip of (a real 2024 county report's 「2.其他法律行政止公开」 for
         2.其他法律行政法规禁止公开): the same number, and the words after it alike (difflib's ratio at least
-        ``_NEAR``), closer than those of any other row of that number. A label the pattern misses is otherwise
+        ``_NEAR``), closer than those of any other row of that number, blanks and quotes aside (a PDF's text of a
+        narrow cell: 「3.危“及 三安全一”稳定」, its quotes moved and a blank between the pieces of its lines). A label the pattern misses is otherwise
         no row, and its figures would be missing from the sums."""
         from difflib import SequenceMatcher
 
         m = _NUMBERED.match(text.strip(" \u3000"))
         if m is None:
             return None
-        number, words = m.group(1), m.group(2)
-        scored = sorted(((SequenceMatcher(None, words, rest).ratio(), key)
+        number, words = m.group(1), _LABEL_NOISE.sub("", m.group(2))
+        scored = sorted(((SequenceMatcher(None, words, _LABEL_NOISE.sub("", rest)).ratio(), key)
                          for key, official, rest in self._numbered_labels if official == number), reverse=True)
         if not scored or scored[0][0] < _NEAR or (len(scored) > 1 and scored[1][0] >= _NEAR):
             return None
@@ -117,6 +118,7 @@ _KEPT_LABELS = 4096
 # a numbered label: its number (「2」 of 「2.」 or 「2、」, 「（三）」) and the words after it
 _NUMBERED = lazy_compile(r"^(\d{1,2}(?=[.．、])|[（(][一二三四五六七八九十]{1,2}[）)])[.．、]?\s*(\S.*)$")
 _NEAR = 0.8
+_LABEL_NOISE = lazy_compile(r"[\s“”\"‘’']")  # blanks and quotes: no part of a label's words to tell it by
 
 
 @dataclass(frozen=True)

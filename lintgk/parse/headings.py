@@ -462,13 +462,22 @@ def _numbered_labels() -> dict[str, tuple[str, ...]]:
     return {number: tuple(found) for number, found in words.items()}
 
 
+# a row's figures after its label, each after a blank (「3.其他 0 0」, 「（七）总计 26 26」: a viewer's copy of a PDF
+# table whose blank cells it drops, fewer than _ROW_FIGURES asks)
+_LABEL_FIGURES = lazy_compile(r"(?:[" + SPACES + r"]+\d+)+$")
+
+
 def _label_piece(text: str) -> bool:
     """Whether ``text`` is a numbered label of the applications table, or its start cut where its cell wrapped: a
     group's marker with its words' start or its first item's (「（三） 1.属于」), an item's (「2.其他」, 「3.危」); the
-    label whole, a slip of it (「2.其他法律行政止公开」) or with its note cut (「（二）部分公开（区分处理的，只计这一情」)."""
+    label whole, a slip of it (「2.其他法律行政止公开」) or with its note cut (「（二）部分公开（区分处理的，只计这一情」);
+    with its row's figures after it or not (「3.其他 0 0」: a PDF's table copied from a viewer, where the table's
+    reading stopped at a label its narrow cell wrapped and left the rows after it as lines)."""
     m = _PIECE_MARKER.match(text)
     if m is None:
         return False
+    if text[-1:].isdigit():
+        text = _LABEL_FIGURES.sub("", text)
     rest = "".join(text[m.end():].split())
     if m.group(1) and _PIECE_MARKER.match(rest):
         return _label_piece(rest)

@@ -213,6 +213,11 @@ def _spaced_cells(part: str, start: int) -> list[tuple[str, int]]:
         if tail > 1 and all(_kind(w.group(0)) in (HEADER, ROW) for w in words[:tail]):
             # header cells written with single spaces between them: 结果维持 结果纠正 其他结果 …
             cells.extend((w.group(0), col + w.start()) for w in words[:tail])
+        elif tail == 2 and _depth(words[1].group(0)) == 3 and _in_group_label(words[0].group(0)):
+            # a piece of a group label written top to bottom beside its item's label (pdftotext -layout of a
+            # LibreOffice export: 「无法提 2.没有现成信息需要另行制」, 「其他处 2.申请人逾期未按收费通知」): two cells
+            cells.append((words[0].group(0), col))
+            cells.append((text[words[1].start():words[1].end()], col + words[1].start()))
         elif tail > 1 and _kind(words[tail - 1].group(0)) == ROW \
                 and _prefix(_core(text[:words[tail - 2].end()])):
             # a group label's start wrapped beside its first item (a PDF's text: 「（四）无 1.本机关不掌握相关政府信息 746 …」)
@@ -393,7 +398,7 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     if builder.known < 4 or not tokens:
         return False
     label = tokens[0][0].strip(_SPACES)
-    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label):
+    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label) or _part_heading(label):
         return False
     rest = tokens[1:]
     if rest:
@@ -411,6 +416,20 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     return False
 
 
+# the words of the report's parts after the tables (国家格式's 四、…行政复议、行政诉讼情况, 五、存在的主要问题及改进情况,
+# 六、其他需要报告的事项), which no row of the tables holds
+_PART_WORDS = lazy_compile(r"存在的主要问题|需要报告的事项|改进情况|行政诉讼情况")
+
+
+def _part_heading(label: str) -> bool:
+    """Whether a label numbered like the applications table's first rows (「五、」) is a part's heading of the report:
+    numbered past the table's 四、 or holding a part's words (plain pdftotext, part 四's table column by column:
+    「五、存在的主要问题及整改措施」 among its figures, then 「0」 on the next lines)."""
+    if _depth(label) != 1:
+        return False
+    return label.lstrip(_SPACES)[:1] in "五六七八九十" or _PART_WORDS.search(label) is not None
+
+
 # A page number a PDF's text puts among a table's rows where the table goes on to the next page (「- 5 -」, 「第5页」):
 # with its dashes or words only, since a bare figure on a line of its own is a cell (pdf_lines drops bare ones too).
 _PAGE_MARK = lazy_compile(r"^(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
@@ -424,7 +443,7 @@ def _label_fragment(builder: _Assembler, tokens: list) -> bool:
     text wraps merged label cells a few characters a line: 「三、」 「本」 「年」 … 「结」 「果」, 「法提供」; letter-spaced
     header cells run together: 「总计商 业 企」): no cell of the table, the rows being told by their own labels."""
     if len(tokens) != 1:
-        return _vertical_header_cells(builder, tokens)
+        return _vertical_header_cells(builder, tokens) or (builder.known >= 3 and _group_label_line(tokens))
     if builder.known < (1 if _in_header(builder) else 3):
         return False
     text = tokens[0][0].strip(_SPACES)
@@ -486,6 +505,21 @@ _GROUP_LABELS = ("三、本年度办理结果", "（三）不予公开", "（四
 _GROUP_PIECES = frozenset(g[i:i + n] for g in _GROUP_LABELS for n in (1, 2) for i in range(len(g) - n + 1))
 
 
+@lru_cache(maxsize=1024)
+def _in_group_label(word: str) -> bool:
+    """Whether a word is a piece of a merged group label of part 三 (「无法提」, 「其他处」, 「不予处」), two characters or
+    more and no whole label."""
+    return len(_core(word)) >= 2 and any(word in g for g in _GROUP_LABELS) and _kind(word) is None
+
+
+def _group_label_line(tokens) -> bool:
+    """Whether a line of more than one cell is, its blanks aside, a piece of a merged group label of part 三 (「） 无」
+    of （四）无法提供, 「不予 处 理」, 「其 他 处」: a narrow cell's text justified over a few lines, copied from a viewer),
+    two characters or more: no cell of the table, the 「无」 no figure."""
+    joined = _WHITE.sub("", "".join(text for text, _ in tokens))
+    return len(joined) >= 2 and any(joined in g for g in _GROUP_LABELS)
+
+
 def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
     """Inside a table already recognised, a line whose first cell starts with a piece of a merged group label
     written top to bottom (a PDF's text: 「理 2.其他法律行政法规禁止公」, 「结 开 27 0 …」, 「无法 26 2 0 …」): the
@@ -495,7 +529,7 @@ def _without_group_piece(builder: _Assembler, tokens: tuple) -> tuple | None:
         return None
     text, column = tokens[0]
     head, _, rest = text.strip(_SPACES).partition(" ")
-    if head not in _GROUP_PIECES:
+    if head not in _GROUP_PIECES or _group_label_line(tokens):
         return None
     rest = rest.strip(_SPACES)
     shifted = (((rest, column + len(text) - len(rest)),) if rest else ()) + tuple(tokens[1:])
@@ -572,9 +606,14 @@ def _label_end(builder: _Assembler, tokens: tuple) -> str | None:
     if labels < 1 or not text:
         return None
     label = cur.cells[labels - 1].text
-    if _complete(_core(label)) or not _complete(_core(label + text)):
+    if _complete(_core(label)):
         return None
-    return text
+    joined = _core(label + text)
+    # the label made whole, or more of it where its end takes several lines (「1.申请人无正当理由逾期不补正、行政机」,
+    # 「0」 「0」, 「关不再处理其」 「政府信息公开」 「申请」: a LibreOffice export's narrow label column in a viewer's copy)
+    if _complete(joined) or (len(joined) - len(_core(label)) >= 2 and _prefix(joined)):
+        return text
+    return None
 
 
 def _none_in_group_label(line: str, lines: list[str], after: int) -> bool:
@@ -602,7 +641,13 @@ def _bare_marker(builder: _Assembler, tokens: list, lines: list[str], after: int
         if _is_separator(line):
             continue
         following = [t for t, _ in _line_cells(line) if t]
-        return bool(following) and _split_label(marker, following[0].strip(_SPACES))
+        if not following:
+            return False
+        words = following[0].strip(_SPACES)
+        # the words whole (「不予公开」), or an item label's start that the lines after finish (「3.」 「危及“三」 「安」
+        # 「全」 「一稳定」 「”」: a LibreOffice export's narrow label column, a few characters a line in a viewer's copy)
+        return _split_label(marker, words) or (_depth(marker) == 3 and len(following) == 1 and _kind(words) is None
+                                               and _prefix(_core(marker + words)))
     return False
 
 
@@ -942,6 +987,17 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         # builder.accepts, with its first tests (a blank or a known cell, most of a table's cells) made once a line
         if not known:
             tokens = first if i == start else _line_cells(line)
+            cur = builder.current
+            if cur is not None and cur.kind == ROW and cur.values and len(tokens) == 1:
+                # more of the row's label after its figures (「申请」, which would open a row of its own)
+                end_of_label = _label_end(builder, tokens)
+                if end_of_label is not None:
+                    cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
+                    if spacing is not None:
+                        spacing.forget(i)
+                    i += 1
+                    passed += 1
+                    continue
             accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
             shifted = None if accepted else _without_group_piece(builder, tokens)
             if shifted is None and (_piece_before_figures(builder, tokens) or _group_label_rest(builder, tokens)):
@@ -952,6 +1008,8 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
                               for t, c in shifted)
             if not accepted:
                 end_of_label = _label_end(builder, tokens)
+                if end_of_label is None and len(tokens) == 2 and tokens[0][0].strip(_SPACES) in _GROUP_PIECES:
+                    end_of_label = _label_end(builder, tokens[1:])  # 「供   作」: the group label's, then the row's
                 if end_of_label is not None:  # the row's label goes on after its figures
                     cur = builder.current
                     cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
@@ -1037,6 +1095,18 @@ def _in_column_order(builder: _Assembler) -> bool:
     return False
 
 
+def _part_amid_figures(lines: list[str], end: int) -> bool:
+    """Whether the table stops at a part's heading with its figures going on after it (plain pdftotext of part 四 set
+    column by column: 「0」 「1」 「1」 「0」, 「五、存在的主要问题及整改措施」, 「0」 「0」 …): a copy in column order, whose rows
+    the lines do not tell."""
+    at = next((k for k in range(end, min(end + 3, len(lines))) if not _is_separator(lines[k])), None)
+    if at is None or not _part_heading(lines[at].strip(_SPACES)):
+        return False
+    after = next((lines[k].strip(_SPACES) for k in range(at + 1, min(at + 4, len(lines))) if not _is_separator(lines[k])),
+                 "")
+    return _VALUE.match(after) is not None
+
+
 def _pipe_width(line: str) -> int:
     """The cells of a line written with 「|」 between them, blank ones too (a closing 「|」 ends the row); 0 for a
     line with no 「|」, or a tab (cells apart otherwise)."""
@@ -1084,7 +1154,7 @@ def national_text_table(lines: list[str], start: int) -> tuple[Table | None, int
         builder, end = _with_blank_cells(lines, start, first, spacing, builder, end)
     if not any(r.values for r in builder.rows) and builder.known < 8:
         return None, start + 1
-    if _in_column_order(builder):
+    if _in_column_order(builder) or _part_amid_figures(lines, end):
         return None, end  # a column's figures one a line after the labels (a PDF's text in column order): unread
     _pipe_row_blanks(builder, lines)
     rows = [Row(r.cells, r.cells[0].line) for r in builder.rows if r.cells]

@@ -147,9 +147,15 @@ def _page_ends(paragraphs: list[Paragraph]) -> set[int]:
                            if 0 <= k < len(paragraphs) and paragraphs[k].text in running}
 
 
+# A web address cut after its scheme (「……门户网站（http://」 / 「www.……/）“政府信息公开年报”栏目下载」): narrow Latin
+# letters left the line short of the page's width, but no paragraph ends with an address not begun
+_SCHEME_AT_END = lazy_compile(r"(?i)(?:https?|ftp)://$")
+
+
 def _carries_on(prev: Paragraph, prev_width: int, par: Paragraph, width: int, lines: list[str],
                 page_end_lines: set[int]) -> bool:
-    return (prev_width >= width - _slack(width) and not prev.text.rstrip(_CLOSING).endswith(_END_MARKS)
+    return ((prev_width >= width - _slack(width) or (prev.text.endswith("//") and _SCHEME_AT_END.search(prev.text)))
+            and not prev.text.rstrip(_CLOSING).endswith(_END_MARKS)
             and not _ROW_OF_FIGURES.search(prev.text) and not _ROW_OF_FIGURES.search(par.text)
             and not _STAMP_AT_END.search(prev.text) and not BREADCRUMB.match(prev.text)
             and (not _heading_alone(prev.text) or _rest_of_heading(par.text, width))
