@@ -249,6 +249,9 @@ _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
 
+_PART_MARKER = lazy_compile(r"^[" + SPACES + r"]*[一二三四五六七八九十]{1,3}[、，,．.]")
+
+
 @kind("part-numbering", params=NoParams)
 def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
     """Gaps and repeats in 一、/（一）/1./（1） (up to the documents attached after a 「附件N」 line); the first part's
@@ -403,6 +406,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         groups[(id(h.parent), h.level)].append(h)
         if h.parent is None and h.level >= 3:
             top_items[h.level] = h
+        if h.level > 1 and h.number == 1 and part is not None and _PART_MARKER.match(h.marker):
+            # items of a sub-part numbered as the parts are (「（三）……」 then 「一、完善……：……」「二、……」, the parser
+            # took them for the sub-part's items): their first 一、 is the finding, the parts' numbering goes on
+            emit(h.span, variant="repeat", found=h.marker, expected=_numeral(part.number + 1, 1))
         if h.level == 1:
             if part is not None and (h.number <= part.number or id(part) in anchors):
                 anchors[id(h)] = anchors.get(id(part), part)
