@@ -492,12 +492,12 @@ def _item_of_sub_part(heading: Heading, par: Paragraph, stack: list[Heading], la
     of the template; so do the items after it while their numbers run on (items_next)."""
     if par.style_level or not stack or stack[-1].level < 2:
         return False
-    if part_title is not None and part_title.search(heading.title):
-        return False
     if not (heading.number == items_next or heading.number == 1 <= last_part):
         return False
     rest = par.text.strip()[len(heading.marker) + len(heading.title):]
-    return len(rest) >= 6 and rest[:1] in "：:"
+    if len(rest) < 6 or rest[:1] not in "：:":
+        return False
+    return part_title is None or part_title.search(heading.title) is None
 
 
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
