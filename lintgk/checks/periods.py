@@ -534,13 +534,18 @@ _NAMES_ITSELF = lazy_compile(
     r"(?:编制|编写|公布|发布|公开)(?:了|完成|形成|并公布|并发布)?了?《?[^《》。；;，,：:\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^。；;《》\d\n]{0,24}?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 # The report's own formula, naming the year whose work it reports wherever it stands (the opening may be run into
-# part 一): 「现将2020年度政府信息公开工作情况报告如下」, 「完成2020年政府信息公开工作，形成本报告」. A comparison
+# part 一): 「现将2020年度政府信息公开工作情况报告如下」, 「完成2020年政府信息公开工作，形成本报告」, 「结合2024年东山街道
+# 政府信息公开工作实际，编制发布本报告」 (a real 2025 street office's, in Shandong). A comparison
 # with last year is no such formula (「较2020年增长」).
 _OWN_FORMULA = lazy_compile(
     r"现将[^。；;：:\d\n]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?(?![\d至到和与、\-—–~～])"
     r"(?=[^。；;：:\d\n]{0,30}?(?:信息公开|政务公开|工作)[^。；;：:\d\n]{0,20}?(?:报告|汇报|总结|公布)如下)"
     r"|完成[^。；;，,\d\n]{0,12}?(?P<w>(?:19|20)\d{2})\s*年度?(?![\d至到和与、\-—–~～])"
     r"(?=[^。；;\d\n]{0,20}?工作\s*[，,]?\s*形成了?本(?:年度)?报告)")
+# … read apart, only in a paragraph that has 结合 (the alternation above keeps its own quick start)
+_COMBINED_FORMULA = lazy_compile(
+    r"结合(?P<x>(?:19|20)\d{2})\s*年度?(?![\d至到和与、\-—–~～])"
+    r"(?=[^。；;，,\d\n]{0,20}?信息公开工作(?:的)?实际\s*[，,]?\s*(?:编制|编写|形成|发布))")
 _OPENING_REACH = 6  # paragraphs read for the opening when the report has no part heading
 _OPENING_MAX = 20  # and at most these above its first part
 
@@ -574,8 +579,11 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
         if "报告" not in par.text and "年报" not in par.text:
             continue
         said = set()
-        for m in _OWN_FORMULA.finditer(par.text):
-            group = "y" if m.group("y") else "w"
+        formulas = list(_OWN_FORMULA.finditer(par.text))
+        if "结合" in par.text:
+            formulas += _COMBINED_FORMULA.finditer(par.text)
+        for m in formulas:
+            group = "y" if m.groupdict().get("y") else "w" if m.groupdict().get("w") else "x"
             if (stated := int(m.group(group))) != year and not cited(par.text, m.start()):
                 said.add(m.start(group))
                 emit(Span.within(par, m.start(group), m.end(group)), variant="reports_on", stated=stated, year=year)

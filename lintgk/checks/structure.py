@@ -178,8 +178,11 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     elif declared.count and not body_off:
         emit.passed(declared.span.line, f"{declared.count} parts declared, {found} found", declared=declared.count,
                     found=found)
+    # a declared table the report gives inside its parts, without a heading of its own (「……、其他事项、以及相关指标
+    # 统计附表等」 with the national tables in parts 二 to 四, a real 2025 Shandong street office's) is there
+    tables_given = appended or bool(report.doc.tables)
     for name in unmatched:
-        if not (appended and appendix.search(name)):
+        if not (tables_given and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
 
 
@@ -244,6 +247,9 @@ _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 _FIRST_PART = lazy_compile(FIRST_PART_NAME + r"[。：:]?")
 _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
+
+
+_PART_MARKER = lazy_compile(r"^[" + SPACES + r"]*[一二三四五六七八九十]{1,3}[、，,．.]")
 
 
 @kind("part-numbering", params=NoParams)
@@ -400,6 +406,10 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         groups[(id(h.parent), h.level)].append(h)
         if h.parent is None and h.level >= 3:
             top_items[h.level] = h
+        if h.level > 1 and h.number == 1 and part is not None and _PART_MARKER.match(h.marker):
+            # items of a sub-part numbered as the parts are (「（三）……」 then 「一、完善……：……」「二、……」, the parser
+            # took them for the sub-part's items): their first 一、 is the finding, the parts' numbering goes on
+            emit(h.span, variant="repeat", found=h.marker, expected=_numeral(part.number + 1, 1))
         if h.level == 1:
             if part is not None and (h.number <= part.number or id(part) in anchors):
                 anchors[id(h)] = anchors.get(id(part), part)

@@ -82,8 +82,13 @@ def _review_litigation_joined(pieces: list[str]) -> list[str]:
     return joined
 
 
+# a connective opening the list's last item after its separator (「……、其他事项、以及相关指标统计附表」, a real 2025
+# Shandong street office's list): no part of the item's name
+_CONNECTIVE = lazy_compile(r"^(?:以及|及(?!时)|和|与|并)(?=\p{Han}{2})")
+
+
 def _pieces(listed: str, sep: str, split_joined: bool = True, review_joined: bool = True) -> list[str]:
-    pieces = [p.strip(" 　") for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
+    pieces = [_CONNECTIVE.sub("", p.strip(" 　")) for p in rx("[" + sep + "]").split(listed) if p.strip(" 　")]
     if review_joined and "、" in sep:
         pieces = _review_litigation_joined(pieces)
     if pieces:

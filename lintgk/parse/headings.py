@@ -500,6 +500,22 @@ def _list_in_paragraph(text: str, heading: Heading) -> bool:
     return "。" + int_to_cn(heading.number + 1) + "、" in text
 
 
+def _item_of_sub_part(heading: Heading, par: Paragraph, stack: list[Heading], last_part: int, items_next: int,
+                      part_title) -> bool:
+    """Whether a heading numbered as a part (一、) is an item of the sub-part above it: 「（三）政府信息管理情况」 then
+    「一、完善信息管理制度：进一步修订……」「二、加强信息分类整理：……」 (a real 2024 Anhui town's report, 阚疃镇),
+    its numbering restarting at 一 inside a part, each item's text run on after its name, none named as a part
+    of the template; so do the items after it while their numbers run on (items_next)."""
+    if par.style_level or not stack or stack[-1].level < 2:
+        return False
+    if not (heading.number == items_next or heading.number == 1 <= last_part):
+        return False
+    rest = par.text.strip()[len(heading.marker) + len(heading.title):]
+    if len(rest) < 6 or rest[:1] not in "：:":
+        return False
+    return part_title is None or part_title.search(heading.title) is None
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -522,6 +538,9 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         headings.append(heading)
 
     joined = None  # the paragraph a number alone on the line before took as its title
+    items_next = 0  # the number the next item of a run of 一、二、 items inside a part's sub-part would have
+    items_level = 0  # and the level of that run
+    part_title = rx(part_patterns) if part_patterns else None
     for i, par in enumerate(paragraphs):
         if par is joined:
             continue
@@ -538,6 +557,15 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
                 and _list_in_paragraph(par.text, heading)):
             heading = None  # 「一、强化制度性保障。……二、建立了标准化体系。……」 inside a part: a list, no part
+        if heading is not None and heading.level == 1:
+            if _item_of_sub_part(heading, par, stack, last_part, items_next, part_title):
+                items_level = items_level if items_next and heading.number == items_next else stack[-1].level + 1
+                heading.level = items_level
+                items_next = heading.number + 1
+            else:
+                items_next = 0
+        elif heading is not None:
+            items_next = 0
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
