@@ -73,8 +73,22 @@ def _build_tree_plain(paragraphs, part_names=()):
         stack.append(heading)
         found.append(heading)
 
+    items_next = items_level = 0
     for par in paragraphs:
         heading = _find_heading_plain(par)
+        # a list written in the parts' numerals, and items numbered as parts inside a sub-part: as build_tree reads them
+        if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
+                and headings._list_in_paragraph(par.text, heading, None)):
+            heading = None
+        if heading is not None and heading.level == 1:
+            if headings._item_of_sub_part(heading, par, stack, last_part, items_next, None):
+                items_level = items_level if items_next and heading.number == items_next else stack[-1].level + 1
+                heading.level = items_level
+                items_next = heading.number + 1
+            else:
+                items_next = 0
+        elif heading is not None:
+            items_next = 0
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
@@ -157,3 +171,19 @@ def test_signed_date_run_in_with_the_signature_at_the_last_lines_end():
         found = dates.find_signed_date(doc)
         assert (found.date if found else None) == signed
         assert parse(doc).signed_date == found
+
+
+def test_a_list_in_the_parts_numerals_is_no_part_but_parts_run_together_are():
+    from lintgk.config import Config
+    from lintgk.engine import rule_set, template_part_names, template_part_patterns
+
+    rules = rule_set(Config())
+    names, patterns = template_part_names(rules), template_part_patterns(rules)
+    opening = [Paragraph("一、总体情况", 1), Paragraph("（三）政府信息管理情况", 2)]
+    listed = Paragraph("一、强化制度性保障。引入审查机制。二、建立了标准化体系。三、设专栏。", 3)
+    tree = headings.build_tree([*opening, listed], names, patterns)
+    assert [(h.level, h.title) for h in tree if h.level == 1] == [(1, "总体情况")]
+    # the same opening numeral, but the next one names a part of the template: parts run together, read as parts
+    run_together = Paragraph("一、总体情况 全年公开信息。二、主动公开政府信息情况 全年公开12条。", 3)
+    tree = headings.build_tree([*opening, run_together], names, patterns)
+    assert [h.number for h in tree if h.level == 1] == [1, 1, 2]

@@ -493,11 +493,20 @@ def _in_applications_part(stack: list[Heading]) -> bool:
     return bool(stack) and stack[0].level == 1 and "申请" in stack[0].title
 
 
-def _list_in_paragraph(text: str, heading: Heading) -> bool:
+_ITEM_NAME = lazy_compile(r"[^。，；：:;,\s]+")  # an item's name: up to its first mark or blank
+
+
+def _list_in_paragraph(text: str, heading: Heading, part_title) -> bool:
     """Whether a paragraph that opens with a part's numeral goes on, after a full stop, with the next numeral
     (「一、强化制度性保障。引入……机制。二、建立了标准化体系。……」, a 2025 Chongqing township's report under its
-    「（三）政府信息管理情况」): the items of a list written in the part's numerals, not a part's heading."""
-    return "。" + int_to_cn(heading.number + 1) + "、" in text
+    「（三）政府信息管理情况」): the items of a list written in the part's numerals, not a part's heading. Not when
+    the next one is named as a part of the template (「一、总体情况 ……。二、主动公开政府信息情况 ……」: parts run together)."""
+    marker = "。" + int_to_cn(heading.number + 1) + "、"
+    at = text.find(marker)
+    if at < 0:
+        return False
+    name = _ITEM_NAME.match(text, at + len(marker), at + len(marker) + MAX_TITLE)
+    return part_title is None or name is None or part_title.search(name.group()) is None
 
 
 def _item_of_sub_part(heading: Heading, par: Paragraph, stack: list[Heading], last_part: int, items_next: int,
@@ -555,7 +564,7 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
                 and _label_piece(par.text.strip())):  # (a heading by its style is the author's, whatever its words)
             heading = None
         if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
-                and _list_in_paragraph(par.text, heading)):
+                and _list_in_paragraph(par.text, heading, part_title)):
             heading = None  # 「一、强化制度性保障。……二、建立了标准化体系。……」 inside a part: a list, no part
         if heading is not None and heading.level == 1:
             if _item_of_sub_part(heading, par, stack, last_part, items_next, part_title):
