@@ -80,15 +80,9 @@ def _build_tree_plain(paragraphs, part_names=()):
         if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
                 and headings._list_in_paragraph(par.text, heading, None)):
             heading = None
-        if heading is not None and heading.level == 1:
-            if headings._item_of_sub_part(heading, par, stack, last_part, items_next, None):
-                items_level = items_level if items_next and heading.number == items_next else stack[-1].level + 1
-                heading.level = items_level
-                items_next = heading.number + 1
-            else:
-                items_next = 0
-        elif heading is not None:
-            items_next = 0
+        if heading is not None:
+            items_next, items_level = headings._as_sub_part_item(heading, par, stack, last_part, items_next,
+                                                                 items_level, None)
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1

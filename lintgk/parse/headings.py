@@ -525,6 +525,17 @@ def _item_of_sub_part(heading: Heading, par: Paragraph, stack: list[Heading], la
     return part_title is None or part_title.search(heading.title) is None
 
 
+def _as_sub_part_item(heading: Heading, par: Paragraph, stack: list[Heading], last_part: int, items_next: int,
+                      items_level: int, part_title) -> tuple[int, int]:
+    """A heading found, given the level of an item of the sub-part above it when it is one (``_item_of_sub_part``):
+    the run of such items' next number and level after it (0 when it ends the run)."""
+    if heading.level != 1 or not _item_of_sub_part(heading, par, stack, last_part, items_next, part_title):
+        return 0, items_level
+    items_level = items_level if items_next and heading.number == items_next else stack[-1].level + 1
+    heading.level = items_level
+    return heading.number + 1, items_level
+
+
 def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = "") -> list[Heading]:
     """The heading tree; ``part_names`` are the template's numbered part titles (「一、总体情况」…),
     ``part_patterns`` the patterns (one alternation) of the parts a report must have in whatever words."""
@@ -566,15 +577,9 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         if (heading is not None and heading.level == 1 and 0 < heading.number <= last_part
                 and _list_in_paragraph(par.text, heading, part_title)):
             heading = None  # 「一、强化制度性保障。……二、建立了标准化体系。……」 inside a part: a list, no part
-        if heading is not None and heading.level == 1:
-            if _item_of_sub_part(heading, par, stack, last_part, items_next, part_title):
-                items_level = items_level if items_next and heading.number == items_next else stack[-1].level + 1
-                heading.level = items_level
-                items_next = heading.number + 1
-            else:
-                items_next = 0
-        elif heading is not None:
-            items_next = 0
+        if heading is not None:
+            items_next, items_level = _as_sub_part_item(heading, par, stack, last_part, items_next, items_level,
+                                                        part_title)
         if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1

@@ -988,36 +988,32 @@ def _assemble(lines: list[str], start: int, first: tuple[tuple[str, int], ...],
         if not known:
             tokens = first if i == start else _line_cells(line)
             cur = builder.current
+            accepted, end_of_label = False, None
             if cur is not None and cur.kind == ROW and cur.values and len(tokens) == 1:
                 # more of the row's label after its figures (「申请」, which would open a row of its own)
                 end_of_label = _label_end(builder, tokens)
-                if end_of_label is not None:
-                    cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
-                    if spacing is not None:
-                        spacing.forget(i)
-                    i += 1
-                    passed += 1
-                    continue
-            accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
-            shifted = None if accepted else _without_group_piece(builder, tokens)
-            if shifted is None and (_piece_before_figures(builder, tokens) or _group_label_rest(builder, tokens)):
-                shifted = tuple(tokens[1:])
-            if shifted is not None:  # a piece of a group label written top to bottom, before the row's cells
-                accepted, tokens = True, shifted
-                cells = tuple((t.strip(_SPACES), c + 1 + len(t) - len(t.lstrip(_SPACES)), _cell_kind(t.strip(_SPACES)))
-                              for t, c in shifted)
+            if end_of_label is None:
+                accepted = all(t == "" or _kind(t) is not None or builder.accepts(t) for t, _ in tokens)
+                shifted = None if accepted else _without_group_piece(builder, tokens)
+                if shifted is None and (_piece_before_figures(builder, tokens) or _group_label_rest(builder, tokens)):
+                    shifted = tuple(tokens[1:])
+                if shifted is not None:  # a piece of a group label written top to bottom, before the row's cells
+                    accepted, tokens = True, shifted
+                    cells = tuple((t.strip(_SPACES), c + 1 + len(t) - len(t.lstrip(_SPACES)),
+                                   _cell_kind(t.strip(_SPACES))) for t, c in shifted)
+                if not accepted:  # the row's label going on after its figures?
+                    end_of_label = _label_end(builder, tokens)
+                    if end_of_label is None and len(tokens) == 2 and tokens[0][0].strip(_SPACES) in _GROUP_PIECES:
+                        end_of_label = _label_end(builder, tokens[1:])  # 「供   作」: the group label's, then the row's
+            if end_of_label is not None:
+                cur = builder.current
+                cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
+                if spacing is not None:
+                    spacing.forget(i)
+                i += 1
+                passed += 1
+                continue
             if not accepted:
-                end_of_label = _label_end(builder, tokens)
-                if end_of_label is None and len(tokens) == 2 and tokens[0][0].strip(_SPACES) in _GROUP_PIECES:
-                    end_of_label = _label_end(builder, tokens[1:])  # 「供   作」: the group label's, then the row's
-                if end_of_label is not None:  # the row's label goes on after its figures
-                    cur = builder.current
-                    cur.cells[len(cur.cells) - cur.values - 1].text += end_of_label
-                    if spacing is not None:
-                        spacing.forget(i)
-                    i += 1
-                    passed += 1
-                    continue
                 if _bare_marker(builder, tokens, lines, i + 1):  # （三） / 不予公开: the label's number alone
                     text, col = tokens[0]
                     builder.rows.append(_Row(ROW, [Cell(text.strip(_SPACES), i + 1, col + 1)]))
