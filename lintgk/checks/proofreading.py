@@ -627,7 +627,7 @@ def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[
     for name in _NAMES_AFTER_PHRASE:
         for at in positions(text, name):
             # (most places: the character before the name does not recur three to six back, no phrase twice)
-            if at < 7 or (last := text[at - 1]) not in text[at - 7:at - 3]:
+            if at < 7 or text[at - 1] not in text[at - 7:at - 3]:
                 continue
             if (start := _phrase_twice(text, at)) is not None:
                 _, par, offset = joined.at(start)
