@@ -33,6 +33,10 @@ _SCHEME = lazy_compile(r"(?i)^(?P<scheme>https?|ftp)\s*[:：]?\s*[/∥／\\|]{0,
 _LOST_DOT = lazy_compile(
     r"(?i)^(?:(?:https?|ftp)://)?(?:[a-z0-9-]+\.)*[a-z0-9-]*?(?:gov|com|org|net|edu)(?P<cut>cn)(?![a-z0-9.-])"
     r"|^(?:(?:https?|ftp)://)?www(?P<cut>[a-z][a-z0-9-]*)\.(?:[a-z0-9-]+\.)*gov\.cn(?![a-z0-9.-])")
+# A government site's host ending in .gov. and another top-level domain than cn (「www.cngy.gov.gn」, 「www.fjax.gov.com」, real
+# reports of 2019 and 2017): every Chinese government site is under .gov.cn; 香港, 澳门 and 台湾's are left alone
+_GOV_TLD_SLIP = lazy_compile(
+    r"(?i)^(?:(?:https?|ftp)://)?(?:[a-z0-9-]+\.)+gov\.(?P<tld>(?!(?:cn|hk|mo|tw)(?![a-z]))[a-z]+)(?![a-z0-9.-])")
 _HOST_DOT_SLIP = lazy_compile(r"[。．，]")
 # the report's prose run on after a URL with no blank or bracket between (网站http://czj.example.gov.cn/上可下载):
 # a URL holds no Han character, so it ends before the first
@@ -553,9 +557,14 @@ def url_format(report: Report, params: NoParams, emit: Emitter) -> None:
             if not url:
                 continue
             if _GOOD_URL.match(url):
+                repaired = None
                 if (lost := _LOST_DOT.search(url)) is not None:  # well-formed, but a dot of its host left out
-                    span = Span.within(par, m.start(), m.start() + len(url))
                     repaired = url[:lost.start("cut")] + "." + url[lost.start("cut"):]
+                elif (".gov." in (low := url.lower()) and ".gov.cn" not in low  # (most: under .gov.cn, no pattern)
+                      and (slip := _GOV_TLD_SLIP.match(url)) is not None):  # well-formed, but not under .gov.cn
+                    repaired = url[:slip.start("tld")] + "cn" + url[slip.end("tld"):]
+                if repaired is not None:
+                    span = Span.within(par, m.start(), m.start() + len(url))
                     fix = Fix(f"改为 {repaired}", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
                     emit(span, fix=fix, url=url, suggestion=repaired)
                 continue
