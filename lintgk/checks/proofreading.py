@@ -367,17 +367,6 @@ def _squares(text: str) -> dict[int, list[int]]:
     return found
 
 
-_last_squares: tuple[str, dict[int, list[int]]] = ("", {size: [] for size in _SQUARE_SIZES})
-
-
-def _squares_of(joined: JoinedParagraphs) -> dict[int, list[int]]:
-    """_squares of the joined text, found once a report (the checks of one report run one after the other)."""
-    global _last_squares
-    if _last_squares[0] is not joined.text:
-        _last_squares = (joined.text, _squares(joined.text))
-    return _last_squares[1]
-
-
 def _twice_starts(text: str, starts: list[int], size: int = 2) -> Iterator[int]:
     """Of the starts of runs written twice, those of the last doubling of a run written three times over or more
     (问题问题问题，: the one before the mark)."""
@@ -480,7 +469,8 @@ def _keep_words(params: DoubledWordParams) -> frozenset[str]:
     return frozenset(params.keep)
 
 
-def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+def _doubled(joined: JoinedParagraphs, keep: frozenset[str],
+             squares: dict[int, list[int]] | None = None) -> Iterator[tuple[int, Paragraph, int, int, str]]:
     """(paragraph's offset in the joined text, paragraph, start, end, the word) of each doubling, from one
     scan of the joined text per kind."""
     for par, offset, m in joined.matches(_DE_DE):
@@ -489,7 +479,7 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
             yield offset, par, at, at + 2, "的"
     text = joined.text
     count = _counter(text)
-    for start in _twice_starts(text, _squares_of(joined)[2]):
+    for start in _twice_starts(text, (_squares(text) if squares is None else squares)[2]):
         word = text[start:start + 2]
         if _HAN.fullmatch(word[0]) and _HAN.fullmatch(word[1]) and _doubled_word(word, keep) \
                 and _slip_where_it_stands(text, start, word, count):
@@ -498,13 +488,14 @@ def _doubled(joined: JoinedParagraphs, keep: frozenset[str]) -> Iterator[tuple[i
     yield from _clause_doublings(joined, text)
 
 
-def _doubled_longer(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str]]:
+def _doubled_longer(joined: JoinedParagraphs,
+                    squares: dict[int, list[int]] | None = None) -> Iterator[tuple[int, Paragraph, int, int, str]]:
     """(paragraph's offset, paragraph, start, end, the word) of each word of three or more Chinese characters
     written twice in a row (「政务新媒体新媒体上」, 「信息公开信息公开工作」), from the runs _squares found: inside running
     text (see _in_running_text) of a paragraph of prose (a site's breadcrumb 「首页政务公开政府信息公开政府信息公开年报」
     runs its items together and holds no comma or stop)."""
     text = joined.text
-    for size, starts in _squares_of(joined).items():
+    for size, starts in (_squares(text) if squares is None else squares).items():
         if size < 3:
             continue
         # of a run written twice that the character before it extends (体新媒体新媒体: 体新媒 and 新媒体 twice) or
@@ -756,10 +747,12 @@ def _opens_clause(text: str, at: int) -> bool:
 def doubled_word(report: Report, params: DoubledWordParams, emit: Emitter) -> None:
     keep = prepared(params, _keep_words)
     joined = JoinedParagraphs.of(report.doc.paragraphs)
+    squares = _squares(joined.text)  # the runs written twice, for the pairs and the longer words alike
     found = {(offset, start, end): (par, word, "phrase" if len(word) > 2 else None)  # a clause twice: its phrase
-             for offset, par, start, end, word in chain(_doubled(joined, keep), _doubled_short(joined),
+             for offset, par, start, end, word in chain(_doubled(joined, keep, squares), _doubled_short(joined),
                                                         _twice_before_figures(report, joined))}
-    found.update(((offset, start, end), (par, word, None)) for offset, par, start, end, word in _doubled_longer(joined))
+    found.update(((offset, start, end), (par, word, None))
+                 for offset, par, start, end, word in _doubled_longer(joined, squares))
     found.update(((offset, start, end), (par, word, variant))
                  for offset, par, start, end, word, variant in _left_over(joined))
     for (_, start, end), (par, word, variant) in sorted(found.items(), key=lambda item: item[0]):

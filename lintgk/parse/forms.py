@@ -78,7 +78,7 @@ class TableSpec:
         if m is None:
             return None
         number, words = m.group(1), _LABEL_NOISE.sub("", m.group(2))
-        scored = sorted(((SequenceMatcher(None, words, _LABEL_NOISE.sub("", rest)).ratio(), key)
+        scored = sorted(((SequenceMatcher(None, words, rest).ratio(), key)
                          for key, official, rest in self._numbered_labels if official == number), reverse=True)
         if not scored or scored[0][0] < _NEAR or (len(scored) > 1 and scored[1][0] >= _NEAR):
             return None
@@ -86,12 +86,12 @@ class TableSpec:
 
     @cached_property
     def _numbered_labels(self) -> tuple[tuple[str, str, str], ...]:
-        """(key, number, words after it) of each row whose official label is numbered."""
+        """(key, number, words after it without blanks and quotes) of each row whose official label is numbered."""
         found = []
         for r in self.rows:
             m = _NUMBERED.match(r.label)
             if m is not None:
-                found.append((r.key, m.group(1), m.group(2)))
+                found.append((r.key, m.group(1), _LABEL_NOISE.sub("", m.group(2))))
         return tuple(found)
 
     @cached_property
