@@ -79,7 +79,7 @@ def _extend(children):
 regexes = st.recursive(_atoms, _extend, max_leaves=12)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(regexes, texts, texts)
 def test_required_words_are_in_every_match(pattern_and_sample, before, after):
     pattern, sample = pattern_and_sample

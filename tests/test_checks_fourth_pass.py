@@ -2,6 +2,7 @@
 "Per-report cost, fourth pass: checks")."""
 from __future__ import annotations
 
+import functools
 import pickle
 from dataclasses import FrozenInstanceError, astuple, fields
 from pathlib import Path
@@ -41,6 +42,7 @@ def test_web_words_find_what_the_case_insensitive_pattern_finds(text):
                 == [m.span() for m in CASE_INSENSITIVE_WEB_WORDS.finditer(text, overlapped=overlapped)])
 
 
+@functools.cache
 def _narrative_pattern() -> str:
     params = yaml.safe_load((RULES / "GK501-body-consistent.yaml").read_text(encoding="utf-8"))["params"]
     return next(p for p in params["own_claims"] if "(?=[" in p)
@@ -65,7 +67,7 @@ def _fragments() -> list[str]:
             "梅林", "镇", "街道", "全", "认", "政", "a", "1"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_fragments()), max_size=14).map("".join))
 def test_the_narrative_pattern_finds_what_it_found_without_its_lookahead(text):
     pattern = _narrative_pattern()
@@ -122,7 +124,7 @@ def _plain_halfwidth_positions(text: str) -> list[int]:
     return found
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="中文，。（）《》〈〉,;:?!()<> \t1２aZ:/.@http", max_size=40)
        | st.lists(st.sampled_from(["中", "a", "1", "２", ",", ";", ":", "?", "!", "(", ")", "<", ">", " ", "\t", "，",
                                    "《关于<印发>的通知》", "http://a.cn", "a@b.cn", "（", "）"]), max_size=16).map("".join))
@@ -156,7 +158,7 @@ _STALE_IN_FRONT = re.compile(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["2015", "2016", "1999", "19", "20", "2", "年", "年度", "以来", "月", "3月", " ", "\u3000",
                                  "\n", "。", "；", ";", "，", "街道", "至", "信息公开工作年度报告", "x"]), max_size=14).map("".join))
 def test_the_stale_year_looked_behind_finds_the_years_it_found_in_front(text):

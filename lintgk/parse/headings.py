@@ -281,6 +281,8 @@ def run_in_parts(par: Paragraph, next_number: int, opens_with_part: bool = False
         if m.start() == 0:
             continue
         number = to_int(m.group("num"))
+        if number is None:  # not a numeral (「十一一、」)
+            continue
         # after a stop, or right after the heading before it when that part is empty
         # (「二、主动公开政府信息情况 三、收到和处理……」, the tables of a page dropped)
         prev_end = found[-1].span.end_column - par.column if found else -1
@@ -418,7 +420,7 @@ def _number_then_name(par: Paragraph, following: Paragraph | None, known, named:
     if following is None or len(text) > 8 or "、" not in text or following.line - par.line > 2:
         return None
     m = _NUMBER_ALONE.match(text)
-    if m is None or not _names_a_part_alone(following.text, known, named):
+    if m is None or to_int(m.group("num")) is None or not _names_a_part_alone(following.text, known, named):
         return None
     title = following.text.strip(SPACES)
     start = following.text.find(title)
