@@ -29,3 +29,13 @@ def test_a_garbled_part_number_in_a_real_report_is_no_part(garble):
     found = _rules(text.replace(garble[0], garble[1], 1))
     assert "GK101" in found or "GK103" in found or "GK105" in found  # the part is missing or out of order
     assert "GK101" not in _rules(text)
+
+
+def test_a_garbled_part_number_run_in_at_a_paragraphs_end_is_no_part():
+    """GK102's parts headed at a paragraph's end (「……。 五、收费和减免情况」) took 「十十、」's number as None
+    where the declared parts' list and a later part's heading made it look (a fuzzed copy of zhangqi's report)."""
+    text = seed_text("zhangqi")
+    garbled = text.replace("工作进展6条", "工作进。十十、收到和处理政府信息公开申请情况\n一、总体情况十十.展6条", 1)
+    assert garbled != text
+    found = _rules(garbled)
+    assert found and "GK102" in found

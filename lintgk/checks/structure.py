@@ -101,8 +101,9 @@ def _parts_run_in_at_end(report: Report) -> list[tuple[int, str, int]]:
     numbers = {h.number for h in report.parts}
     found = []
     for p in report.doc.paragraphs:
-        if (m := heading_run_in_at_end(p.text)) and to_int(m.group("n")) not in numbers:
-            found.append((to_int(m.group("n")), m.group("title"), p.line))
+        if (m := heading_run_in_at_end(p.text)) and (number := to_int(m.group("n"))) is not None \
+                and number not in numbers:
+            found.append((number, m.group("title"), p.line))
     return found
 
 
@@ -493,6 +494,8 @@ def _flat_item_gaps(report: Report, groups, attachments: int | None, emit: Emitt
         previous = None
         for m in _FLAT_ITEM.finditer(par.text, start, end):
             number = to_int(m.group("num"))
+            if number is None:  # not a numeral (「（十一一）」)
+                continue
             if previous is not None and number > previous[0] + 1 and not any(
                     f"{o}{int_to_cn(k)}{c}" in par.text[previous[1]:m.start()]
                     for k in range(previous[0] + 1, number) for o, c in (("（", "）"), ("(", ")"))):
