@@ -33,3 +33,37 @@ def test_pieces_stopping_before_the_table_ends_are_not_joined(tmp_path):
 def test_groups_under_a_caption_naming_no_group_are_not_joined(tmp_path):
     text = CASE.read_text(encoding="utf-8").replace("### 行政诉讼（复议后起诉）", "### 行政诉讼（复议后）")
     assert "reviews" not in _forms(text, tmp_path)
+
+
+# A saved page whose part 三 table a page break cut into <table>s (the markup of a real zone government's 2023 report
+# page): the pieces are read as one table whether the next piece opens with a row of figures or repeats the header.
+HTML_CASES = Path(__file__).resolve().parent / "rules"
+CUT_PAGES = ("GK411/html-request-table-cut-after-head.html", "GK411/html-request-table-cut-in-three.html",
+             "GK405/html-request-table-cut-repeated-header.html")
+
+
+def _html_forms(text: str, tmp_path: Path) -> dict:
+    path = tmp_path / "r.html"
+    path.write_text(text, encoding="utf-8")
+    return parse(read_path(path)).forms
+
+
+def test_a_request_table_cut_at_page_breaks_is_read_whole(tmp_path):
+    for case in CUT_PAGES:
+        text = (HTML_CASES / case).read_text(encoding="utf-8")
+        assert text.count("<table") >= 4, case  # part 二, the pieces of part 三, part 四
+        table = _html_forms(text, tmp_path)["applications"]
+        keys = [r.key for r in table.rows]
+        assert len(keys) == 25 and keys[0] == "一" and keys[-1] == "四", case
+        assert [v.value for v in table.rows[0].cells.values()] == [80, 1, 0, 0, 0, 0, 81], case
+        assert table.rows[0].line < table.rows[-1].line
+
+
+def test_a_table_as_wide_after_the_head_piece_that_is_not_the_form_is_not_joined(tmp_path):
+    # the rows under the head piece name none of the form's rows: no piece of it, so no part 三 table at all
+    text = (HTML_CASES / CUT_PAGES[0]).read_text(encoding="utf-8")
+    head, rest = text.split("二、上年结转政府信息公开申请数量", 1)
+    for label in ("（一）予以公开", "（二）部分公开", "1.属于国家秘密", "1.本机关不掌握相关政府信息", "（七）总计",
+                  "四、结转下年度继续办理"):
+        rest = rest.replace(label, "另一张表的一行")
+    assert "applications" not in _html_forms(head + "另一张表的第一行" + rest, tmp_path)
