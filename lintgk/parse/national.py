@@ -673,10 +673,11 @@ def _ends_form(table: Table, spec: TableSpec) -> bool:
 
 
 def _rows_of_form(table: Table, spec: TableSpec, width: int) -> bool:
-    """Whether every row of ``table`` below its first (a header of no figure) is ``width`` cells naming a row of
-    the form: a piece of the form's table, not another table as wide."""
-    header, *rows = table.rows
-    if not rows or any(_reading(c.text)[1] is not None for c in header.cells):
+    """Whether every row of ``table`` below the header rows of no figure it may open with (a converter's repeated
+    header; a piece cut at a page break has none) is ``width`` cells naming a row of the form: a piece of the
+    form's table, not another table as wide."""
+    rows = list(dropwhile(lambda r: all(_reading(c.text)[1] is None for c in r.cells), table.rows))
+    if not rows:
         return False
     columns = len(spec.columns)
     return all(len(r.cells) == width and _row_shape(r.cells, columns, spec)[3] is not None for r in rows)
@@ -794,10 +795,11 @@ def read_form(tables: list[Table], form: Form) -> dict[str, FormTable]:
 
 
 def _cut_short(table: FormTable) -> bool:
-    """A labelled-rows table read without the form's last rows from a table of its own: maybe cut at a page
-    break, its rest in the next table."""
+    """A labelled-rows table read without the form's last rows from a table of its own, or without its first row
+    (一、本年新收): maybe cut at a page break, its rest in the next table or its head in the one before (too short
+    to be read alone)."""
     return (table.spec.layout == "labelled-rows" and bool(table.rows) and table.source is not None
-            and not _ends_form(table.source, table.spec))
+            and (table.rows[0].key != table.spec.rows[0].key or not _ends_form(table.source, table.spec)))
 
 
 def _read_tables(tables: list[Table], form: Form) -> dict[str, FormTable]:

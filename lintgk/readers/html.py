@@ -157,8 +157,15 @@ class _Builder:
             self.tables.append(table)
 
 
+_PICTURE_FILE = lazy_compile(r"(?i)\.(?:jpe?g|png|gif|bmp|webp|tiff?)(?:[?#].*)?$")
+
+
 def _is_large(img) -> bool:
-    """A picture at least _LARGE_PICTURE px wide, or of no given size."""
+    """A picture at least _LARGE_PICTURE px wide, or of no given size, or a thumbnail a link opens as a picture
+    (<a href="table.jpg"><img width="200"></a>: the picture a reader sees is the one the link opens)."""
+    link = img.parent
+    if link is not None and link.tag == "a" and _PICTURE_FILE.search((link.attributes.get("href") or "").strip()):
+        return True
     attrs = img.attributes
     style = _WIDTH.search(attrs.get("style") or "")
     width = style.group(1) if style else (attrs.get("width") or "").strip().removesuffix("px")
@@ -166,6 +173,20 @@ def _is_large(img) -> bool:
         return not width or float(width) >= _LARGE_PICTURE
     except ValueError:
         return True  # width="100%" and the like: as wide as the column
+
+
+_PICTURES_ONLY_TEXT = 80  # characters an article of pictures may carry besides its title (a date, 详见下图)
+
+
+def _pictures_only(lines: list[str]) -> bool:
+    """Whether the article's lines are its title and little more: its report is the pictures in it."""
+    rest = 0
+    for line in lines:
+        if not looks_like_title(_WS.sub("", line)):
+            rest += len(line)
+            if rest > _PICTURES_ONLY_TEXT:
+                return False
+    return True
 
 
 def _int(value) -> int:
@@ -196,6 +217,11 @@ def read_html(data: bytes, name: str, forced: str | None = None, declared: str |
         builder.flush()
     if not builder.lines:
         raise InputError(name, "the HTML page has no text")
+    if builder.pictures and _pictures_only(builder.lines):
+        # the parts, the period, the tables would all be reported missing: they are in the pictures
+        raise InputError(name, f"the page gives the report as {len(builder.pictures)} picture(s) with almost no text "
+                               "(its pages scanned or pasted as images): its text cannot be read or checked; publish "
+                               "the report as text, or lint its text (after OCR)")
     paragraphs, tables = tables_among_paragraphs(builder.lines, builder.paragraphs, builder.tables)
     return Document(path=name, lines=builder.lines, paragraphs=paragraphs, tables=tables,
                     format="html", encoding="html", pictures=builder.pictures)
