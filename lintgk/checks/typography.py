@@ -337,6 +337,10 @@ class SubstitutionParams:
     # the same, for words that are also a unit after a figure (「2022度我街道……」, but 「用电2000度」): only the report's
     # year, the one before or the one after is taken for a year
     year_run_in_near: list[str] = field(default_factory=list)
+    # the same, for words that name the report (「2024政府信息公开工作年度报告」): looked for in its opening only (its
+    # first characters, where the title and the sentence naming the report stand), after the report's year, the one
+    # before or the one after; the report's own body is looked for there too (「特向社会公布2025鹤岗市林业和草原局……」)
+    year_run_in_opening: list[str] = field(default_factory=list)
     # the Regulation's name, where a citation of its decree is looked for (found by str.find: no regex scan)
     decree_name: str = ""
     # the Regulation cited with its decree (「《中华人民共和国政府信息公开条例》（国务院令第771号）」), matched at each
@@ -373,6 +377,8 @@ def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str,
 def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     if params.year_run_in or params.year_run_in_near:
         _year_run_in(report, params.year_run_in, emit, params.year_run_in_near)
+    if params.year_run_in_opening:
+        _year_run_in_opening(report, params.year_run_in_opening, emit)
     if params.decree_name and params.decree_cited and params.decree_numbers:
         _decree_number(report, params, emit)
     if not params.swap:
@@ -454,12 +460,47 @@ def _year_run_in(report: Report, words: list[str], emit: Emitter, near: list[str
                 continue
             if word in near and text[at - 4:at] not in years:
                 continue
-            _, par, offset = joined.at(at - 4)
-            start = at - 4 - offset
-            right = text[at - 4:at] + "年" + word
-            span = Span.within(par, start, start + 4 + len(word))
-            fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-            emit(span, fix=fix, found=text[at - 4:at] + word, suggestion=right)
+            _emit_run_in(joined, at, word, emit)
+
+
+def _emit_run_in(joined: JoinedParagraphs, at: int, word: str, emit: Emitter) -> None:
+    """The year before ``word`` at ``at`` of the joined text, its 年 to be put back."""
+    text = joined.text
+    _, par, offset = joined.at(at - 4)
+    start = at - 4 - offset
+    right = text[at - 4:at] + "年" + word
+    span = Span.within(par, start, start + 4 + len(word))
+    fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
+    emit(span, fix=fix, found=text[at - 4:at] + word, suggestion=right)
+
+
+# the characters of the text taken for a report's opening: its title and the sentence naming the report, behind a
+# page's menus and metadata (「访问量:」 …); the two reports found so far name themselves within their first 100
+_OPENING_REACH = 1200
+
+
+def _year_run_in_opening(report: Report, words: list[str], emit: Emitter) -> None:
+    """The report's year run into the words that name the report, or into its body's name, without its 年
+    (「小江镇人民政府2024政府信息公开工作年度报告」, 「特向社会公布2025鹤岗市林业和草原局政府信息公开工作情况报告」): a
+    year never stands so before them. Only in the opening, where the report names itself (its first characters):
+    each word found there by str.find (which skips along a long word; a body's name is each report's own, no
+    pattern is compiled for it), a digit then looked for before it, and a year before that."""
+    if not report.year:
+        return
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    end = min(len(text), _OPENING_REACH)
+    years = None
+    body = report.body if report.body and len(report.body) >= 4 else None
+    for word in (*words, body) if body else words:
+        at = text.find(word, 4, end)
+        while at >= 0:
+            if text[at - 1].isdigit():
+                if years is None:
+                    years = {str(y) for y in (report.year - 1, report.year, report.year + 1)}
+                if text[at - 4:at] in years and _RUN_IN_YEAR.search(text, max(0, at - 5), at):
+                    _emit_run_in(joined, at, word, emit)
+            at = text.find(word, at + len(word), end)
 
 
 @dataclass

@@ -202,6 +202,20 @@ def _listed_parts(par: Paragraph, m) -> DeclaredParts | None:
     return DeclaredParts(0, names, Span.within(par, m.start(), end), listed)
 
 
+# the things the national format asks part 一 (总体情况) to cover, which reports give as its （一） to （五）: a list of
+# these alone (「全文包括主动公开、依申请公开、政府信息管理、政府信息平台建设、监督保障情况等五个方面」, a real 2025 district
+# branch's opening) says what the report's 总体情况 is about, not what parts it has; the last three are never a part
+_ASPECT = lazy_compile(r"^(?:政府信息)?(?:主动公开|依申请公开|(?:政府)?信息管理|(?:政府)?信息(?:公开)?平台建设|(?:公开)?平台建设"
+                       r"|监督保障)(?:政府信息)?(?:的)?(?:情况|方面|工作)?$")
+_NEVER_A_PART = ("信息管理", "平台建设", "监督保障")
+
+
+def _general_aspects(names: list[str]) -> bool:
+    """Is every name one of 总体情况's aspects, one at least of those never a part among them?"""
+    return (bool(names) and all(_ASPECT.match(n) for n in names)
+            and any(w in n for n in names for w in _NEVER_A_PART))
+
+
 def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
     """The first declaration of the report's parts in its opening (before its first part)."""
     for par in paragraphs:
@@ -209,6 +223,6 @@ def find_declared_parts(paragraphs: list[Paragraph]) -> DeclaredParts | None:
         if not ("由" in text or "包括" in text or "分为" in text or "共分" in text):  # the patterns need one
             continue
         declared = _numbered(par) or _listed(par)
-        if declared is not None:
+        if declared is not None and not _general_aspects(declared.names or declared.named or []):
             return declared
     return None
