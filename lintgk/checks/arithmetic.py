@@ -670,6 +670,8 @@ _RECEIVED_ANY = lazy_compile(r"(?:新收|收到|受理|接收|接到)[^，。；
 _CLOSED = lazy_compile(r"办结[^，。；,;\d]{0,12}?(?P<n>\d+)件")
 _ON_AFTER = lazy_compile(r"(?:结转|转结|顺延)(?:至|到)?(?:下一?年度?|(?P<year>\d{4})年度?)[^，。；,;\d]{0,8}?(?P<n>\d+)件")
 _TURNS = lazy_compile(r"结转|转结|顺延")
+_CLAUSE_STOP = lazy_compile(r"[，。；,;]")
+_OWN_OUTCOME = lazy_compile(r"办结|答复|办理完毕|处理完毕")
 
 
 def _closed_balance(par, year: int | None, emit: Emitter) -> None:
@@ -695,6 +697,9 @@ def _closed_balance(par, year: int | None, emit: Emitter) -> None:
                 continue  # one inside another: 「办结上年结转申请5件」
             if onward["year"] and (year is None or int(onward["year"]) != year + 1):
                 continue
+            clause_end = _CLAUSE_STOP.search(text, carried.end(), end)
+            if _OWN_OUTCOME.search(text, carried.end(), clause_end.start() if clause_end else end):
+                continue  # 「上年结转2件已全部办结」: the carried-in requests closed apart, perhaps not in the closed figure
             if carried.start() > received.end():
                 between = text[received.end():carried.start()]
                 if "其中" in between or between.count("（") + between.count("(") > between.count("）") + between.count(")"):
