@@ -676,6 +676,8 @@ _OWN_OUTCOME = lazy_compile(r"办结|答复|办理完毕|处理完毕")
 
 def _closed_balance(par, year: int | None, emit: Emitter) -> None:
     text = par.text
+    if "办结" not in text:
+        return  # (most paragraphs with 结转: no closed figure, no sentence of this form)
     done = -1  # the end of the last sentence looked at
     for turn in _TURNS.finditer(text):
         if turn.start() < done:
