@@ -656,3 +656,59 @@ def request_balance(report: Report, params: NoParams, emit: Emitter) -> None:
             if left != right and left != answered:
                 emit(Span.within(par, received.start(), onward.end()), new=new, carried_in=carried_in, left=left,
                      answered=answered, carried_on=carried_on, right=right, diff=abs(left - right))
+    for index in sorted(joined.holding(("结转", "转结", "顺延"))):
+        _closed_balance(joined.paragraphs[index], report.year, emit)
+
+
+# GK309's second form: a sentence that names the four figures one by one, in any order: 「除去上年结转的8件政府信息公开
+# 申请，今年线上、线下共收到依申请公开783件，全年共办结788件，结转下年继续办理2件」 (南京市江宁区's 2022 report: 791
+# against 790). Each of the four once in the sentence, none inside another; a carried-in figure after 其中 or in a bracket
+# after the received one is part of it (「共受理申请35件（其中上年结转2件）」), and a sentence with 含上 is the first form's.
+_IN_FIRST = lazy_compile(r"(?<!含)上一?年度?(?:结转|转结)(?:的|过来的|来的)?[^，。；,;\d]{0,12}?(?P<n>\d+)件"
+                         r"|(?:结转|转结)上一?年度?[^，。；,;\d]{0,8}?(?P<m>\d+)件")
+_RECEIVED_ANY = lazy_compile(r"(?:新收|收到|受理|接收|接到)[^，。；,;\d]{0,16}?(?:申请|依申请公开)件?(?:共计|共)?(?P<n>\d+)件")
+_CLOSED = lazy_compile(r"办结[^，。；,;\d]{0,12}?(?P<n>\d+)件")
+_ON_AFTER = lazy_compile(r"(?:结转|转结|顺延)(?:至|到)?(?:下一?年度?|(?P<year>\d{4})年度?)[^，。；,;\d]{0,8}?(?P<n>\d+)件")
+_TURNS = lazy_compile(r"结转|转结|顺延")
+_CLAUSE_STOP = lazy_compile(r"[，。；,;]")
+_OWN_OUTCOME = lazy_compile(r"办结|答复|办理完毕|处理完毕")
+
+
+def _closed_balance(par, year: int | None, emit: Emitter) -> None:
+    text = par.text
+    if "办结" not in text:
+        return  # (most paragraphs with 结转: no closed figure, no sentence of this form)
+    done = -1  # the end of the last sentence looked at
+    for turn in _TURNS.finditer(text):
+        if turn.start() < done:
+            continue
+        start, end = sentence_bounds(text, turn.start())
+        done = end
+        if "含上" in text[start:end]:
+            continue
+        found = []
+        for pattern in (_IN_FIRST, _RECEIVED_ANY, _CLOSED, _ON_AFTER):
+            matches = list(pattern.finditer(text, start, end))
+            if len(matches) != 1:
+                break
+            found.append(matches[0])
+        else:
+            carried, received, closed, onward = found
+            spans = sorted((m.start(), m.end()) for m in found)
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                continue  # one inside another: 「办结上年结转申请5件」
+            if onward["year"] and (year is None or int(onward["year"]) != year + 1):
+                continue
+            clause_end = _CLAUSE_STOP.search(text, carried.end(), end)
+            if _OWN_OUTCOME.search(text, carried.end(), clause_end.start() if clause_end else end):
+                continue  # 「上年结转2件已全部办结」: the carried-in requests closed apart, perhaps not in the closed figure
+            if carried.start() > received.end():
+                between = text[received.end():carried.start()]
+                if "其中" in between or between.count("（") + between.count("(") > between.count("）") + between.count(")"):
+                    continue  # 「共受理申请35件（其中上年结转2件）」: the carried-in requests are among the received
+            new, carried_in = int(received["n"]), int(carried["n"] or carried["m"])
+            answered, carried_on = int(closed["n"]), int(onward["n"])
+            left, right = new + carried_in, answered + carried_on
+            if left != right:
+                emit(Span.within(par, spans[0][0], spans[-1][1]), variant="closed", new=new, carried_in=carried_in,
+                     left=left, answered=answered, carried_on=carried_on, right=right, diff=abs(left - right))
