@@ -617,7 +617,9 @@ def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[
     name (_NAMES_AFTER_PHRASE)."""
     for figure in report.figures:
         par = figure.paragraph
-        if par is not None and figure.offset >= 7 and (start := _phrase_twice(par.text, figure.offset)) is not None:
+        # (most figures: the character before one does not recur three to six back, no phrase twice before it)
+        if par is not None and (at := figure.offset) >= 7 and par.text[at - 1] in par.text[at - 7:at - 3] \
+                and (start := _phrase_twice(par.text, at)) is not None:
             offset = joined.starts[joined.paragraphs.index(par)]  # a slip is rare: found where there is one
             yield offset, par, start, figure.offset, par.text[start + (figure.offset - start) // 2:figure.offset]
     text = joined.text
