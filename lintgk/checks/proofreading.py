@@ -8,7 +8,7 @@ from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans, words_pattern
+from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
