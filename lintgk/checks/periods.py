@@ -60,6 +60,10 @@ _FLAT_HEADING_YEAR = lazy_compile(
     + r"\p{Han}{1,18}(?:情况|方面|工作|建设|管理|保障|类别|数量|形式)" + _IN_LINE + r"*(?P<y>(?:19|20)\d{2})" + _IN_LINE
     + "*)年度?" + _NOT_STALE.format(space=_IN_LINE))
 
+# what both heading patterns hold before the 年 they are looked behind from (its own scan: a quick one for 年)
+_HEADING_END_YEAR = lazy_compile(r"(?<=(?:情况|方面|工作|建设|管理|保障|类别|数量|形式)" + _IN_LINE + r"*(?:19|20)\d{2}"
+                                 + _IN_LINE + "*)年")
+
 
 def _iso(d: date) -> str:
     return d.isoformat()
@@ -274,10 +278,13 @@ def stale_year(report: Report, params: StaleYearParams, emit: Emitter) -> None:
             if overview[0] <= par.line < overview[1]:
                 emit(Span.within(par, m.start("y") - offset, m.end() - offset), variant="next_year",
                      stated=stated, year=year)
-    for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR):
+    # both heading patterns have a heading's end word, blanks, the year and its 年 side by side: most reports have
+    # none, and one scan for that spares them the two patterns' lookbehinds at every 年
+    headed = _HEADING_END_YEAR.search(text) is not None
+    for par, offset, m in joined.matches(_RUN_IN_HEADING_YEAR) if headed else ():
         if (stated := int(m.group("y"))) < year:
             emit(Span.within(par, m.start("y") - offset, m.end() - offset), stated=stated, year=year)
-    for par, offset, m in joined.matches(_FLAT_HEADING_YEAR):
+    for par, offset, m in joined.matches(_FLAT_HEADING_YEAR) if headed else ():
         stop = offset + len(par.text)
         if ((stated := int(m.group("y"))) < year and not _looks_back(text, m.end(), stop, year)
                 and not _step_of_timeline(text, m.end(), stop, stated, year)
@@ -563,6 +570,16 @@ def _year_vouched(report: Report, year: int) -> bool:
     return vouched == {year}
 
 
+# each place a year may stand, overlapping ones too: the group of _OWN_FORMULA, _COMBINED_FORMULA and _NAMES_ITSELF
+_ANY_YEAR = lazy_compile(r"(?=((?:19|20)\d{2}))")
+
+
+def _names_another_year(text: str, year: int) -> bool:
+    """Whether a text holds a year (as the formulas' groups read one) written otherwise than ``year``."""
+    own = str(year)
+    return any(found != own for found in _ANY_YEAR.findall(text))
+
+
 def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
     """The opening, above the first part, names the report it compiles or publishes with another year than the
     report's (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report, 「编制了《田黄镇2020年……年度报告》」 in a
@@ -578,6 +595,8 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             continue
         if "报告" not in par.text and "年报" not in par.text:
             continue
+        if not _names_another_year(par.text, year):
+            continue  # (most openings: every year they name is the report's, which neither pattern reports)
         said = set()
         formulas = list(_OWN_FORMULA.finditer(par.text))
         if "结合" in par.text:

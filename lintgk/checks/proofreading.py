@@ -8,7 +8,7 @@ from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import eq
 from typing import Callable, Iterator
 
-from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans, words_pattern
+from lintgk.checks.common import JoinedParagraphs, cut_short, positions, prepared, url_spans
 from lintgk.checks.params import NoParams
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
@@ -280,11 +280,17 @@ _REVIEWS_HEADER_RUN = lazy_std_compile(r"[结果维持纠正其他尚未审总�
 # - a mark that a slip, never the writer, sets twice (「规范化。。」; …… and —— are marks of two, and a run of
 #   three or more is left alone), or two stops of different kinds in a row, one left over from an edit
 #   (「占比63.2%，；」, 「24件,。」; a colon then a comma is a blank field, 「电话：，」, and is left alone).
-_DOUBLED_SUFFIX = lazy_std_compile("([县区市局委办厅])\\1(?=人民政府|政府信息|主动公开|信息公开|政务公开)")
+# (the suffix written twice before one of the words: each pair found by str.find, not a scan for seven characters
+# that stand all over a report, then the words looked at after it)
+_DOUBLED_SUFFIXES = tuple(c * 2 for c in "县区市局委办厅")
+_AFTER_DOUBLED_SUFFIX = ("人民政府", "政府信息", "主动公开", "信息公开", "政务公开")
 # 「我县县政府」「本市市人民政府」: 我县 then 县政府, as 「我县县委县政府」 is written; the area is no body's name
 _AREAS = frozenset("县区市")
 _AREA_DETERMINERS = frozenset("我本该全")
-_DOUBLED_CONNECTIVE = words_pattern(w + mark + w for w in ("其中", "同时", "此外", "另外") for mark in "，,、")
+# a connective, a comma and the connective again (其中，其中): each connective found by str.find, not a scan for
+# its first character (其, 同 stand all over a report)
+_DOUBLED_CONNECTIVES = ("其中", "同时", "此外", "另外")
+_CONNECTIVE_MARKS = "，,、"
 _DOUBLED_MARK = lazy_std_compile("([。，、；：,;])([。，、；：,;])")
 _FULLWIDTH_STOPS = frozenset("。，、；：")
 _COLONS = frozenset("：:")
@@ -634,7 +640,9 @@ def _twice_before_figures(report: Report, joined: JoinedParagraphs) -> Iterator[
     name (_NAMES_AFTER_PHRASE)."""
     for figure in report.figures:
         par = figure.paragraph
-        if par is not None and figure.offset >= 7 and (start := _phrase_twice(par.text, figure.offset)) is not None:
+        # (most figures: the character before one does not recur three to six back, no phrase twice before it)
+        if par is not None and (at := figure.offset) >= 7 and par.text[at - 1] in par.text[at - 7:at - 3] \
+                and (start := _phrase_twice(par.text, at)) is not None:
             offset = joined.starts[joined.paragraphs.index(par)]  # a slip is rare: found where there is one
             yield offset, par, start, figure.offset, par.text[start + (figure.offset - start) // 2:figure.offset]
     text = joined.text
@@ -660,12 +668,28 @@ def _doubled_short(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, i
     """(paragraph's offset, paragraph, start, end, what is doubled) of each body's name and connective written
     twice."""
     text = joined.text
-    for par, offset, m in joined.matches(_DOUBLED_SUFFIX):
-        if m.group(1) in _AREAS and m.start() and text[m.start() - 1] in _AREA_DETERMINERS:
+    # (in the text's order, as one scan finds them: two pairs of one suffix cannot overlap, as the words after one
+    # open with no suffix)
+    for at in sorted(at for pair in _DOUBLED_SUFFIXES for at in positions(text, pair)
+                     if text.startswith(_AFTER_DOUBLED_SUFFIX, at + 2)):
+        if text[at] in _AREAS and at and text[at - 1] in _AREA_DETERMINERS:
             continue
-        yield offset, par, m.start() - offset, m.end() - offset, m.group(1)
-    for par, offset, m in joined.matches(_DOUBLED_CONNECTIVE):
-        yield offset, par, m.start() - offset, m.end() - offset, m.group(0)[:2]
+        _, par, offset = joined.at(at)
+        yield offset, par, at - offset, at + 2 - offset, text[at]
+    for at in sorted(_connectives_twice(text)):
+        _, par, offset = joined.at(at)
+        yield offset, par, at - offset, at + 5 - offset, text[at:at + 2]
+
+
+def _connectives_twice(text: str) -> Iterator[int]:
+    """Where each connective written twice with a comma between (其中，其中) starts, as a scan finds them: none
+    overlapping the one before (「其中，其中，其中」 is one, at its start)."""
+    for word in _DOUBLED_CONNECTIVES:
+        end = 0
+        for at in positions(text, word):
+            if at >= end and text[at + 2:at + 3] in _CONNECTIVE_MARKS and text.startswith(word, at + 3):
+                end = at + 5
+                yield at
 
 
 def _left_over(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph, int, int, str, str | None]]:
