@@ -15,6 +15,7 @@ from lintgk.compiled_patterns import compile_kept
 from lintgk.document import Document, Paragraph
 from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import CN_DIGITS, SENTENCE_END, ZERO_LOOKALIKES
+from lintgk.model import Edit, Fix
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import rx
 
@@ -34,6 +35,11 @@ EMAIL = lazy_compile(r"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9.\-。，,]*[A-Za-
 def fmt(value: float) -> str:
     """A figure as a message shows it: 12, not 12.0."""
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def replacing(span: Span, text: str) -> Fix:
+    """The fix that writes ``text`` in place of what ``span`` covers (「改为「…」」)."""
+    return Fix(f"改为「{text}」", [Edit(span.line, span.column, span.end_line, span.end_column, text)])
 
 
 def title_anchor(report: Report) -> Span:

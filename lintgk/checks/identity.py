@@ -9,7 +9,8 @@ from operator import itemgetter
 
 import regex as re
 
-from lintgk.checks.common import JoinedParagraphs, email_matches, paragraph_finditer, positions, url_matches
+from lintgk.checks.common import (JoinedParagraphs, email_matches, paragraph_finditer, positions, replacing,
+                                  url_matches)
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.checks.required_words import after_group
@@ -855,5 +856,4 @@ def document_number_brackets(report: Report, params: NoParams, emit: Emitter) ->
         shown = (_issuer_shown(par.text, issuer) if issuer else "") + m.group(0)
         repaired = f"〔{m.group(2)}〕{m.group(4)}号"
         span = Span.within(par, start, end)
-        fix = Fix(f"改为「{repaired}」", [Edit(span.line, span.column, span.end_line, span.end_column, repaired)])
-        emit(span, fix=fix, found=shown, repaired=shown[:len(shown) - len(m.group(0))] + repaired)
+        emit(span, fix=replacing(span, repaired), found=shown, repaired=shown[:len(shown) - len(m.group(0))] + repaired)

@@ -4,13 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from lintgk.checks.common import JoinedParagraphs, title_anchor
+from lintgk.checks.common import JoinedParagraphs, replacing, title_anchor
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
 from lintgk.document import Paragraph
 from lintgk.lazy_regex import lazy_compile
 from lintgk.lexicon import MARKER, SENTENCE_END
-from lintgk.model import Edit, Fix
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, rx, sentence_bounds
@@ -760,5 +759,4 @@ def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit:
         emit(s, variant="year_only", date=signed.text, arabic=f"{d.year}年")
         return
     arabic = f"{d.year}年{d.month}月{d.day}日"
-    fix = Fix(f"改为「{arabic}」", [Edit(s.line, s.column, s.end_line, s.end_column, arabic)])
-    emit(s, fix=fix, date=signed.text, arabic=arabic)
+    emit(s, fix=replacing(s, arabic), date=signed.text, arabic=arabic)

@@ -498,7 +498,7 @@ def _doubled_longer(joined: JoinedParagraphs,
                     squares: dict[int, list[int]] | None = None) -> Iterator[tuple[int, Paragraph, int, int, str]]:
     """(paragraph's offset, paragraph, start, end, the word) of each word of three or more Chinese characters
     written twice in a row (「政务新媒体新媒体上」, 「信息公开信息公开工作」), from the runs _squares found: inside running
-    text (see _in_running_text) of a paragraph of prose (a site's breadcrumb 「首页政务公开政府信息公开政府信息公开年报」
+    text (see _in_running_prose) of a paragraph of prose (a site's breadcrumb 「首页政务公开政府信息公开政府信息公开年报」
     runs its items together and holds no comma or stop)."""
     text = joined.text
     for size, starts in (_squares(text) if squares is None else squares).items():
@@ -508,10 +508,9 @@ def _doubled_longer(joined: JoinedParagraphs,
         # written three times over, the last start: the copy that ends the run
         for start, following in zip(starts, chain(islice(starts, 1, None), (-1,))):
             word = text[start:start + size]
-            if following != start + 1 and _longer_word_twice(word) and _in_running_text(text, start, start + 2 * size):
-                _, par, offset = joined.at(start)
-                if not _PROSE.isdisjoint(par.text):  # a line of prose, no breadcrumb or menu of a site's page
-                    yield offset, par, start - offset, start + 2 * size - offset, word
+            if following != start + 1 and _longer_word_twice(word) \
+                    and (found := _in_running_prose(joined, start, start + 2 * size)) is not None:
+                yield *found, word
 
 
 # The terms of five characters or more that reports write most, written twice in a row (「负责本单位的政府信息公开政府
@@ -530,10 +529,8 @@ def _long_terms_twice(joined: JoinedParagraphs) -> Iterator[tuple[int, Paragraph
         at = text.find(twice)
         while at >= 0:
             end = at + len(twice)
-            if _in_running_text(text, at, end):
-                _, par, offset = joined.at(at)
-                if not _PROSE.isdisjoint(par.text):
-                    yield offset, par, at - offset, end - offset, twice[:len(twice) // 2]
+            if (found := _in_running_prose(joined, at, end)) is not None:
+                yield *found, twice[:len(twice) // 2]
             at = text.find(twice, end)
 
 
@@ -548,6 +545,15 @@ def _longer_word_twice(word: str) -> bool:
 
 _HAN_RUN = lazy_std_compile(r"[\u3400-\u9fff]+")
 _CELL_EDGES = frozenset("\n|｜" + _BLANKS)
+
+
+def _in_running_prose(joined: JoinedParagraphs, start: int, end: int) -> tuple[int, Paragraph, int, int] | None:
+    """(paragraph's offset, paragraph, start, end in it) of a run of the joined text inside running text of a
+    paragraph of prose (no breadcrumb or menu of a site's page: those hold no comma or stop); None elsewhere."""
+    if not _in_running_text(joined.text, start, end):
+        return None
+    _, par, offset = joined.at(start)
+    return None if _PROSE.isdisjoint(par.text) else (offset, par, start - offset, end - offset)
 
 
 def _in_running_text(text: str, start: int, end: int) -> bool:

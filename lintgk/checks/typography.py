@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lintgk.checks.common import (HALFWIDTH_MARKS, LOOKALIKE_BESIDE_NUMERAL, JoinedParagraphs, may_hold_url, positions,
-                                  prepared, url_spans, words_pattern)
+                                  prepared, replacing, url_spans, words_pattern)
 from lintgk.checks.containment import first_related
 from lintgk.checks.params import NoParams, Regex
 from lintgk.checks.registry import Emitter, kind
@@ -396,8 +396,7 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         if unit and not par.text.startswith(unit, _FIGURE_REST.match(par.text, m.end() - offset).end()):
             continue  # 「发放公开信2000份」: letters, not information
         span = Span.within(par, start, start + len(wrong))
-        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-        emit(span, fix=fix, found=wrong, suggestion=right)
+        emit(span, fix=replacing(span, right), found=wrong, suggestion=right)
 
 
 def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
@@ -436,8 +435,7 @@ def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) ->
         found = m.group("decree")
         right = found[:m.start("number") - m.start("decree")] + str(meant) + found[m.end("number") - m.start("decree"):]
         span = Span.within(par, m.start("decree") - offset, m.end("decree") - offset)
-        fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-        emit(span, fix=fix, found=found, suggestion=right)
+        emit(span, fix=replacing(span, right), found=found, suggestion=right)
 
 
 # a year, four digits that no other digit, a point or a bracket of a document's number stands before
@@ -470,8 +468,7 @@ def _emit_run_in(joined: JoinedParagraphs, at: int, word: str, emit: Emitter) ->
     start = at - 4 - offset
     right = text[at - 4:at] + "年" + word
     span = Span.within(par, start, start + 4 + len(word))
-    fix = Fix(f"改为「{right}」", [Edit(span.line, span.column, span.end_line, span.end_column, right)])
-    emit(span, fix=fix, found=text[at - 4:at] + word, suggestion=right)
+    emit(span, fix=replacing(span, right), found=text[at - 4:at] + word, suggestion=right)
 
 
 # the characters of the text taken for a report's opening: its title and the sentence naming the report, behind a

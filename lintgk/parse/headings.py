@@ -582,7 +582,6 @@ def build_tree(paragraphs: list[Paragraph], part_names=(), part_patterns: str = 
         if heading is not None:
             items_next, items_level = _as_sub_part_item(heading, par, stack, last_part, items_next, items_level,
                                                         part_title)
-        if heading is not None:
             place(heading)
         opens_with_part = heading is not None and heading.level == 1
         text = par.text
