@@ -105,6 +105,27 @@ def _start_worker(config: Config, timeout: float | None, cache, suffixes: frozen
     gc.freeze()
     _WORKER.update(config=config, timeout=timeout, cache=cache)
     warm_up(config, suffixes)
+    settle_collector(freeze=True)
+
+
+# Objects a process allocates before the cyclic collector runs (Python's default: 700). A report's lint
+# makes tens of thousands of short-lived objects, nearly all freed by their counts; at 700 the collector
+# walks the young ones dozens of times a report for the few cycles among them. 5,000 cuts the lint's
+# instructions by about 1% (callgrind, 130 bench reports; 20,000 saves no more) and holds at most a few MB
+# of cyclic garbage longer.
+_YOUNG_OBJECTS = 5_000
+
+
+def settle_collector(freeze: bool) -> None:
+    """For a process about to lint many reports, after its warm-up: the young generation collected less often,
+    and with ``freeze`` (a worker, gone at the end of the run) what it loaded (rules, patterns, tables) moved
+    out of the collector's way for good; not in a process that lives on (watch, serve), where a frozen cycle
+    that later becomes garbage would never be freed."""
+    import gc
+
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(_YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def _load_numpy_if_staged(config: Config) -> None:
@@ -224,6 +245,7 @@ def _run_here(items, config, timeout, cache, suffixes) -> Iterator[FileResult]:
             continue
         if not warmed:
             warm_up(config, suffixes)
+            settle_collector(freeze=False)
             warmed = True
         yield _lint_and_store(path, seen, config, timeout, cache)
 
