@@ -4,7 +4,8 @@
 import, a sixth of a one-file check, and a report uses fewer than half of them (the rest belong to
 layouts, formats and findings it does not have). ``lazy_compile`` returns a stand-in that compiles on
 its first use and then holds the compiled pattern's methods as its own attributes, so later calls cost
-one attribute read more than the pattern's own (about 30 ns). ``tests/test_lazy_regex.py`` compiles
+one attribute read more than the pattern's own (about 30 ns); a ``regex`` pattern's matching methods are
+held as lintgk.serial_regex gives them, keeping the GIL while they match. ``tests/test_lazy_regex.py`` compiles
 every one of them, so a bad pattern still fails the tests rather than a user's run.
 
 The standard library's ``re`` is no cheaper to compile where a pattern holds Chinese: a character class
@@ -48,8 +49,16 @@ class LazyPattern:
             from lintgk.compiled_patterns import compile_kept
 
             compiled = compile_kept(self.pattern, self._flags, std=self._std)
-            for name in _TAKEN_STD if self._std else _TAKEN:
-                setattr(self, name, getattr(compiled, name))
+            if self._std:
+                for name in _TAKEN_STD:
+                    setattr(self, name, getattr(compiled, name))
+            else:  # regex's matching methods, keeping the GIL (lintgk.serial_regex)
+                from lintgk.serial_regex import ATTRIBUTES, serial_methods
+
+                for name, method in serial_methods(compiled).items():
+                    setattr(self, name, method)
+                for name in ATTRIBUTES:
+                    setattr(self, name, getattr(compiled, name))
             self._compiled = compiled
         return compiled
 

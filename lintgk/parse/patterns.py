@@ -8,6 +8,7 @@ import regex as re
 
 from lintgk.compiled_patterns import compile_kept
 from lintgk.lazy_regex import lazy_compile, lazy_std_compile
+from lintgk.serial_regex import SerialPattern
 from lintgk.lexicon import (  # noqa: F401  (the words, defined in the lexicon, as the parsers have used them)
     ANY_MARKER,
     CLAUSE_BREAK,
@@ -124,8 +125,9 @@ def is_cjk(ch: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def rx(pattern: str) -> re.Pattern:
-    """Patterns that come from rule parameters, compiled once per process."""
-    return compile_kept(pattern)
+    """Patterns that come from rule parameters, compiled once per process; their matching keeps the GIL
+    (lintgk.serial_regex)."""
+    return SerialPattern(compile_kept(pattern))
 
 
 def bigrams(text: str) -> set[str]:
