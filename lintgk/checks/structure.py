@@ -82,8 +82,9 @@ _RUN_IN = lazy_compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han
 
 
 # 「目前，暂无申请行政复议、提起行政诉讼。 五、收费和减免情况」: a part's numbered heading run into the end of the
-# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there)
-_RUN_IN_AT_END = lazy_compile(r"[。！？；][" + SPACES + r"]*(?P<n>[一二三四五六七八九十]{1,3})、(?P<title>[^。！？；\n]{2,30}?)["
+# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there); after a colon
+# too, where the opening announces what follows (「……等。具体内容如下：一、总体情况」, 溆浦县油洋乡's 2025 report)
+_RUN_IN_AT_END = lazy_compile(r"[。！？；：:][" + SPACES + r"]*(?P<n>[一二三四五六七八九十]{1,3})、(?P<title>[^。！？；\n]{2,30}?)["
                               + SPACES + r"]*$")
 _RUN_IN_END_REACH = 48  # characters at a paragraph's end: a sentence end, the marker and a title of 30
 
@@ -228,6 +229,8 @@ def _attachments_start(report: Report) -> int | None:
 
 
 _SENTENCE_ENDS = "。！？；"
+# what a part's heading run into a paragraph's end follows: a sentence's end, or the colon of 「具体内容如下：」
+_BEFORE_RUN_IN_PART = _SENTENCE_ENDS + "：:"
 
 
 @lru_cache(maxsize=64)
@@ -311,7 +314,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             at = par.text.rfind(marker)
             if previous is not None and par.line == previous.paragraph.line:
                 at = at if at > previous.paragraph.column - par.column else -1
-            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _SENTENCE_ENDS
+            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _BEFORE_RUN_IN_PART
                     and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker))):
                 end = len(par.text.rstrip())
                 return Span.within(par, at, end), par.text[at:end]
