@@ -96,6 +96,9 @@ class BodyConsistentParams:
     # requests the text says the report's body received, made to a government above it (group superior, its
     # level's kind first: 市政府, 区人民政府): in a township's or county's report, its superior's words
     superior_requests: list[Regex] = field(default_factory=list)
+    # the requests of a whole area above the report's body counted as received (group superior, the area's kind:
+    # 「全县共收到依申请公开件0件」 in a town's report): its superior's words
+    superior_counts: list[Regex] = field(default_factory=list)
     pronoun: Regex = ""  # the text calling itself by a kind of body (group kind: 我局 → 局)
     province_scope: Regex = ""  # a heading's words for the whole province's work, in a lower body's report
     # a heading's words for the whole city's, county's or district's work (group kind: 市, 县, 区, 旗), in the report
@@ -423,7 +426,7 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
     市政府办公室提出的政府信息公开申请5件」) copied them from the city's report: such requests are the city's."""
     own = _body_name(report.body or "")
     above = _ABOVE.get(own.own.level, ()) if own is not None and is_government(own) else ()
-    if not above or not params.superior_requests:
+    if not above or not (params.superior_requests or params.superior_counts):
         return
     for pattern in params.superior_requests:
         finditer = paragraph_finditer(pattern)
@@ -434,6 +437,16 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
                 if m.group("superior")[0] in above:
                     emit(Span.within(par, m.start("superior"), m.end("superior")), variant="superior",
                          body=m.group("superior"), title_body=report.body, context=m.group(0))
+    for pattern in params.superior_counts:
+        finditer = paragraph_finditer(pattern)
+        for par in report.doc.paragraphs:
+            if "全" not in par.text:
+                continue
+            for m in finditer(par.text):
+                if m.group("superior") in above:
+                    emit(Span.within(par, m.start(), m.end()), variant="superior_count", context=m.group(0),
+                         scope="全" + m.group("superior"), title_body=report.body,
+                         level=_LEVEL_WORDS[own.own.level], level_en=own.own.level)
 
 
 # The kind of body the title's is, by how its name ends (卫计委, 卫生健康委员会, 管委会, 梅林镇人民政府, 东宁街道办事处,
