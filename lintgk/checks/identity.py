@@ -437,15 +437,13 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
                 if m.group("superior")[0] in above:
                     emit(Span.within(par, m.start("superior"), m.end("superior")), variant="superior",
                          body=m.group("superior"), title_body=report.body, context=m.group(0))
-    for pattern in params.superior_counts:
-        finditer = paragraph_finditer(pattern)
-        for par in report.doc.paragraphs:
-            if "全" not in par.text:
-                continue
-            for m in finditer(par.text):
+    if params.superior_counts:
+        joined = JoinedParagraphs.of(report.doc.paragraphs)  # one scan of the text (the pattern opens with 全)
+        for pattern in params.superior_counts:
+            for par, offset, m in joined.matches(rx(pattern)):
                 if m.group("superior") in above:
-                    emit(Span.within(par, m.start(), m.end()), variant="superior_count", context=m.group(0),
-                         scope="全" + m.group("superior"), title_body=report.body,
+                    emit(Span.within(par, m.start() - offset, m.end() - offset), variant="superior_count",
+                         context=m.group(0), scope="全" + m.group("superior"), title_body=report.body,
                          level=_LEVEL_WORDS[own.own.level], level_en=own.own.level)
 
 
