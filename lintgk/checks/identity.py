@@ -96,8 +96,14 @@ class BodyConsistentParams:
     # requests the text says the report's body received, made to a government above it (group superior, its
     # level's kind first: 市政府, 区人民政府): in a township's or county's report, its superior's words
     superior_requests: list[Regex] = field(default_factory=list)
+    # the requests of a whole area above the report's body counted as received (group superior, the area's kind:
+    # 「全县共收到依申请公开件0件」 in a town's report): its superior's words
+    superior_counts: list[Regex] = field(default_factory=list)
     pronoun: Regex = ""  # the text calling itself by a kind of body (group kind: 我局 → 局)
     province_scope: Regex = ""  # a heading's words for the whole province's work, in a lower body's report
+    # a heading's words for the whole city's, county's or district's work (group kind: 市, 县, 区, 旗), in the report
+    # of a body whose own place is of a lower level (a town's 「组织推动全县政府信息公开工作」)
+    area_scope: Regex = ""
 
 
 @kind("body-consistent", params=BodyConsistentParams)
@@ -420,7 +426,7 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
     市政府办公室提出的政府信息公开申请5件」) copied them from the city's report: such requests are the city's."""
     own = _body_name(report.body or "")
     above = _ABOVE.get(own.own.level, ()) if own is not None and is_government(own) else ()
-    if not above or not params.superior_requests:
+    if not above or not (params.superior_requests or params.superior_counts):
         return
     for pattern in params.superior_requests:
         finditer = paragraph_finditer(pattern)
@@ -431,6 +437,14 @@ def _requests_to_superior(report: Report, params: BodyConsistentParams, emit: Em
                 if m.group("superior")[0] in above:
                     emit(Span.within(par, m.start("superior"), m.end("superior")), variant="superior",
                          body=m.group("superior"), title_body=report.body, context=m.group(0))
+    if params.superior_counts:
+        joined = JoinedParagraphs.of(report.doc.paragraphs)  # one scan of the text (the pattern opens with 全)
+        for pattern in params.superior_counts:
+            for par, offset, m in joined.matches(rx(pattern)):
+                if m.group("superior") in above:
+                    emit(Span.within(par, m.start() - offset, m.end() - offset), variant="superior_count",
+                         context=m.group(0), scope="全" + m.group("superior"), title_body=report.body,
+                         level=_LEVEL_WORDS[own.own.level], level_en=own.own.level)
 
 
 # The kind of body the title's is, by how its name ends (卫计委, 卫生健康委员会, 管委会, 梅林镇人民政府, 东宁街道办事处,
@@ -467,25 +481,45 @@ def _pronoun_of_another_kind(report: Report, params: BodyConsistentParams, emit:
 def _province_scope(report: Report, params: BodyConsistentParams, emit: Emitter) -> None:
     """A part's or section's heading about the whole province's work (「（一）组织推动全省政府信息公开工作」) in the
     report of a body named by its places (a city's, a county's, a town's or their departments'), none of them a
-    province: the heading of the provincial report whose template it was written on."""
+    province: the heading of the provincial report whose template it was written on. Likewise a heading about
+    the whole city's, county's or district's work (「（一）组织推动全县政府信息公开工作」) in the report of a body
+    whose own place is of a lower level (a town's, a street office's; a county's for 全市): its superior's
+    template's heading. One of the same level (全区 in a district's or a zone's report) is its own work."""
     body = report.body
-    if not params.province_scope or not body or "省" in body or "自治区" in body:
+    if not body or "省" in body or "自治区" in body or not (params.province_scope or params.area_scope):
         return
     # the heading's own words, not a run-in heading's paragraph (「（一）加强组织领导。转发《关于做好全省政务公开
     # 工作的通知》」 cites the province's document) nor a title cited in the heading; found first, as most reports
     # have none and parsing the body costs more than looking
-    headings = [h for h in report.headings if h.level <= 2 and "全省" in h.title]
-    if not headings or parse_body(body) is None:
+    headings = [h for h in report.headings if h.level <= 2 and "全" in h.title]
+    if not headings:
         return
-    pattern = rx(params.province_scope)
+    province = rx(params.province_scope) if params.province_scope else None
+    area = rx(params.area_scope) if params.area_scope else None
+    own = None
     for h in headings:
-        m = pattern.search(h.title)
+        m = province.search(h.title) if province is not None and "全省" in h.title else None
+        kind_ = ""
+        if m is None and area is not None and (m := area.search(h.title)) is not None:
+            kind_ = m.group("kind")
         at = h.paragraph.text.find(h.title)
         if m is None or at < 0 or "《" in h.title[:m.start()]:
             continue
+        if own is None and (own := parse_body(body)) is None:
+            return
         heading = (h.marker + h.title).strip()
-        emit(Span.within(h.paragraph, at + m.start(), at + m.end()), variant="scope",
-             heading=heading if len(heading) <= 40 else heading[:40] + "…", title_body=body)
+        heading = heading if len(heading) <= 40 else heading[:40] + "…"
+        span = Span.within(h.paragraph, at + m.start(), at + m.end())
+        if not kind_:
+            emit(span, variant="scope", heading=heading, title_body=body)
+        elif _LEVEL_RANK[LEVEL[kind_]] > _LEVEL_RANK[own.own.level]:  # not its own level's work (全区 of a district)
+            level = own.own.level
+            emit(span, variant="area_scope", heading=heading, title_body=body, scope="全" + kind_,
+                 level=_LEVEL_WORDS[level], level_en=level)
+
+
+_LEVEL_RANK = {"township": 0, "county": 1, "city": 2}
+_LEVEL_WORDS = {"township": "乡镇、街道", "county": "县（区）", "city": "市"}
 
 
 # The kinds of place at each level but the city's (a city has no body of its level to confuse).

@@ -621,7 +621,10 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
 _YEARS_NOTICE = lazy_compile(
     r"关于(?:印发\s*(?P<k>(?:19|20)\d{2})\s*年度?政务公开工作要点|[^《》〈〉<>。；;\n]{0,12}?(?P<r>(?:19|20)\d{2})\s*年度?"
     r"(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)[^《》〈〉<>。；;\n]{0,20}?)的通知"
-    r"|《[^《》。；;\n]{0,12}?(?P<p>(?:19|20)\d{2})\s*年度?政务公开工作要点》")
+    r"|《[^《》。；;\n]{0,12}?(?P<p>(?:19|20)\d{2})\s*年度?政务公开工作要点》"
+    # a province's plan or key points for the year, its name between (「《2021年江西省政务公开工作方案》」, cited as
+    # the grounds of 庐山市白鹿镇's 2023 report, regress nc130)
+    r"|《[^《》。；;\n]{0,12}?(?P<q>(?:19|20)\d{2})\s*年度?(?:[^《》。；;\n\d]{1,8}?政务公开工作(?:要点|方案)|政务公开工作方案)》")
 
 
 def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
@@ -637,13 +640,13 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
             break
         text = par.text
         end = first.span.column - par.column if first is not None and par.line == first.span.line else len(text)
-        if "通知" not in text and "要点" not in text:
+        if "通知" not in text and "要点" not in text and "方案" not in text:
             continue
         for m in _YEARS_NOTICE.finditer(text, 0, max(end, 0)):
-            stated = int(m.group("k") or m.group("r") or m.group("p"))
+            stated = int(m.group("k") or m.group("r") or m.group("p") or m.group("q"))
             if stated < year:
-                emit(Span.within(par, m.start(), m.end()), variant="earlier_notice", year=year,
-                     stated=m.group(0), notice_year=stated)
+                emit(Span.within(par, m.start(), m.end()), variant="earlier_plan" if m.group("q") else "earlier_notice",
+                     year=year, stated=m.group(0), notice_year=stated)
 
 
 @dataclass

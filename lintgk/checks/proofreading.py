@@ -29,6 +29,9 @@ _BRACKET = lazy_std_compile("[" + std_re.escape("".join(BRACKET_PAIRS)) + "]")
 # 「【字体：大 中 小」 or a label line has none), or commas typed half-width (a text whose punctuation was
 # normalised so, or a writer's: its sentences are prose all the same)
 _PROSE = frozenset("，。；、,;")
+# a section's label whose bracket never closes, opening a heading of its own line (「（一主动公开情况」, 山西省自然资源厅's
+# 2023 report): a heading holds no prose marks, yet its bracket is the text's, not a toolbar's
+_OPEN_LABEL = lazy_std_compile("[ \t\u3000]*[（(](?=[一二三四五六七八九十]{1,3}(?![一二三四五六七八九十）)、.．,，])[\u4e00-\u9fff])")
 # a list label closed by a bracket alone at an item's start: 1） 一） a） ii） ⑵）, also run in (「…；2）…」)
 _LABEL = lazy_compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[①-⑳⑴-⒇])$")
 _ITEM_START = frozenset(" \t\u3000；;。.：:，,、！？!?")
@@ -207,7 +210,7 @@ def unpaired_brackets_check(report: Report, params: NoParams, emit: Emitter) -> 
     found = sorted(unpaired_brackets(texts, holding, protected))
     for index, at, side in found:
         text = texts[index]
-        if _PROSE.isdisjoint(text):
+        if _PROSE.isdisjoint(text) and not (side == "open" and (m := _OPEN_LABEL.match(text)) and m.end() - 1 == at):
             continue
         if side == "open" and cut_short(report.doc, paragraphs[index]):
             continue  # opened in the last words of a text cut short (a page's excerpt): closed after the cut

@@ -82,8 +82,9 @@ _RUN_IN = lazy_compile(r"^[" + SPACES + r"]*(?!无|没有|未|不|均无)(\p{Han
 
 
 # 「目前，暂无申请行政复议、提起行政诉讼。 五、收费和减免情况」: a part's numbered heading run into the end of the
-# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there)
-_RUN_IN_AT_END = lazy_compile(r"[。！？；][" + SPACES + r"]*(?P<n>[一二三四五六七八九十]{1,3})、(?P<title>[^。！？；\n]{2,30}?)["
+# paragraph before it, as a flattened page prints it (GK103 reports the layout; the part is there); after a colon
+# too, where the opening announces what follows (「……等。具体内容如下：一、总体情况」, 溆浦县油洋乡's 2025 report)
+_RUN_IN_AT_END = lazy_compile(r"[。！？；：:][" + SPACES + r"]*(?P<n>[一二三四五六七八九十]{1,3})、(?P<title>[^。！？；\n]{2,30}?)["
                               + SPACES + r"]*$")
 _RUN_IN_END_REACH = 48  # characters at a paragraph's end: a sentence end, the marker and a title of 30
 
@@ -155,17 +156,23 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     # parts whose headings a flattened page ran into the end of a paragraph (GK103 reports the layout)
     run_in = _parts_run_in_at_end(report) if unmatched or (declared.count and declared.count != len(parts)) else []
     unmatched = [name for name in unmatched if not any(same_part(name, title) for _, title, _ in run_in)]
+    # the first part with its numeral lost (「总体情况」 or 「、总体情况」 alone, then 「二、……」: GK103 reports it)
+    bare = _unnumbered_first_part(report) if unmatched or (declared.count and declared.count != len(parts)) else None
+    if bare is not None:
+        unmatched = [name for name in unmatched if not same_part(name, bare[1])]
     # an appended statistics table is a declared part without a numbered heading
     appended = (appendix.search(declared.listed) is not None
                 and not any(appendix.search(h.title) for h in parts)
                 and _appended_table_present(report, appendix))
     # … a part of its own, unless declared together with another (「需要说明的其他事项和附表」 as one part)
     own_part = appended and not any(appendix.search(n) and len(joined_halves(n)) > 1 for n in declared.names)
-    found = len(parts) + len(run_in) + int(own_part)
+    found = len(parts) + len(run_in) + int(own_part) + int(bare is not None)
     body_off = bool(declared.count) and found != declared.count
     if body_off:
         # in the report's order: a run-in heading comes after the paragraph it ends, before the next line's part
         shown = [(h.paragraph.line, 0, h.marker + h.title) for h in parts]
+        if bare is not None:
+            shown.insert(0, (bare[0], 0, bare[1]))
         shown = sorted(shown + [(line, 1, f"{int_to_cn(n)}、{t}") for n, t, line in run_in], key=lambda s: s[:2])
         emit(declared.span, declared=declared.count, found=len(shown), parts="、".join(t for *_, t in shown) or "无")
     listed = len(declared.named) if declared.count and declared.named else declared.count
@@ -185,6 +192,22 @@ def declared_parts(report: Report, params: DeclaredPartsParams, emit: Emitter) -
     for name in unmatched:
         if not (tables_given and appendix.search(name)):
             emit(declared.span, variant="missing_name", name=name)
+
+
+def _unnumbered_first_part(report: Report) -> tuple[int, str] | None:
+    """(line, name) of the first part's heading written without its numeral, a paragraph of its name alone
+    (「总体情况」, 「、总体情况」) between the title and a first numbered part that is 二、; None without one."""
+    parts = report.parts
+    if not parts or parts[0].number != 2:
+        return None
+    first_line = parts[0].paragraph.line
+    title_line = report.title.span.line if report.title is not None else 0
+    for par in report.doc.paragraphs:
+        if par.line >= first_line:
+            break
+        if par.line > title_line and len(par.text) <= 16 and (m := _FIRST_PART.fullmatch(par.text.strip(SPACES))):
+            return par.line, m.group("name")
+    return None
 
 
 def _appended_table_present(report: Report, appendix) -> bool:
@@ -228,6 +251,8 @@ def _attachments_start(report: Report) -> int | None:
 
 
 _SENTENCE_ENDS = "。！？；"
+# what a part's heading run into a paragraph's end follows: a sentence's end, or the colon of 「具体内容如下：」
+_BEFORE_RUN_IN_PART = _SENTENCE_ENDS + "：:"
 
 
 @lru_cache(maxsize=64)
@@ -245,7 +270,8 @@ def _item_marker(level: int, number: int):
 # a part's title at the end of a paragraph: short, no sentence of its own after it
 _RUN_IN_TITLE = lazy_compile(r"[^。！？；\n]{2,30}")
 # the first part's name as a heading of its own (its numeral lost): 总体情况, 概述, 基本情况 …
-_FIRST_PART = lazy_compile(FIRST_PART_NAME + r"[。：:]?")
+# (its numeral may be lost before the 、 it left: 「、总体情况」, 景德镇市昌江区鲇鱼山镇's 2023 report)
+_FIRST_PART = lazy_compile(r"(?P<mark>[、.．]?)(?P<name>" + FIRST_PART_NAME + r"[。：:]?)")
 _HEADING_STOP = lazy_compile(r"[。！？；;：:，,]")
 _HEADING_SHOWN = 40  # characters of a heading quoted in a finding, at most
 
@@ -311,7 +337,7 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
             at = par.text.rfind(marker)
             if previous is not None and par.line == previous.paragraph.line:
                 at = at if at > previous.paragraph.column - par.column else -1
-            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _SENTENCE_ENDS
+            if (at > 0 and par.text[:at].rstrip(SPACES)[-1:] in _BEFORE_RUN_IN_PART
                     and _RUN_IN_TITLE.fullmatch(par.text, at + len(marker))):
                 end = len(par.text.rstrip())
                 return Span.within(par, at, end), par.text[at:end]
@@ -370,9 +396,9 @@ def part_numbering(report: Report, params: NoParams, emit: Emitter) -> None:
         start = place.get(title_line, 0)
         for par in paragraphs[start:place.get(h.paragraph.line, start)]:
             text = par.text.strip(SPACES)
-            if _FIRST_PART.fullmatch(text):
+            if m := _FIRST_PART.fullmatch(text):
                 lead = len(par.text) - len(par.text.lstrip(SPACES))
-                return Span.within(par, lead, lead + len(text)), text
+                return Span.within(par, lead, lead + len(text)), m.group("name")
         return None
 
     def next_heading_line(h) -> int | None:
