@@ -37,6 +37,29 @@ def test_minority_area_chains(text, places, rest):
     assert [(p.name, p.kind) for p in body.places] == places and body.rest == rest
 
 
+@pytest.mark.parametrize("text, places, level", [
+    # an autonomous region is a province and a 地区 a prefecture, though both names end with 区: not a county's
+    # 区 named 新疆维吾尔自治 or 阿克苏地 (Xinjiang's and Tibet's county reports name their region and 地区)
+    ("新疆维吾尔自治区人民政府", [("新疆维吾尔", "自治区")], "province"),
+    ("内蒙古自治区", [("内蒙古", "自治区")], "province"),
+    ("自治区政务公开办公室", [("", "自治区")], "province"),
+    ("阿克苏地区", [("阿克苏", "地区")], "city"),
+    ("西藏自治区阿里地区札达县人民政府", [("西藏", "自治区"), ("阿里", "地区"), ("札达", "县")], "county"),
+    ("大兴安岭地区行政公署", [("大兴安岭", "地区")], "city"),
+])
+def test_region_and_prefecture_are_no_county(text, places, level):
+    body = parse_body(text)
+    assert [(p.name, p.kind) for p in body.places] == places and body.own.level == level
+
+
+def test_region_and_prefecture_are_not_a_countys_peers():
+    county = parse_body("温宿县人民政府")
+    for other in ("新疆维吾尔自治区人民政府", "自治区人民政府", "阿克苏地区"):
+        assert not same_level_other(county, parse_body(other))
+    # two autonomous regions are of one level
+    assert same_level_other(parse_body("西藏自治区人民政府"), parse_body("新疆维吾尔自治区人民政府"))
+
+
 def test_sumu_is_a_township():
     sumu = parse_body("科尔沁右翼中旗哈日诺尔苏木人民政府")
     assert sumu.own.level == "township"

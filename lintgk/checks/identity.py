@@ -338,6 +338,9 @@ def _speaking_for_another(report: Report, params: BodyConsistentParams, emit: Em
         for par in searched(where):
             for m in finditer(par.text):
                 name = m.group("name")
+                # a prefecture's or region's media, not a county's: 「阿克苏地区广播电视台」, 「自治区电视台」
+                if par.text.startswith("区", m.end("name")) and name.endswith(("地", "自治")):
+                    continue
                 if known_counties is None:
                     known_counties = _county_names(report)
                 # containment, not equality: a name read out of running text may carry a character

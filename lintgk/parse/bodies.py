@@ -13,8 +13,11 @@ from lintgk.lazy_regex import lazy_compile
 # The level a kind of place sits at: towns, townships and street offices are one level, counties and
 # districts the one above. 市 may be a county-level city or a prefecture, so it is a level of its own.
 # 苏木 is Inner Mongolia's township, 旗 its county; 盟 and 州 stand above counties as a 市 may.
+# An autonomous region (自治区) is a province, a 地区 (Xinjiang's, Tibet's, 大兴安岭地区) a prefecture as a 市 may be:
+# neither is a county's 区, though their names end with one.
 LEVEL = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township",
-         "县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city"}
+         "县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city", "地区": "city",
+         "自治区": "province"}
 # A place's name is short, but for an ethnic or autonomous one or a banner's built on another's: 「大泉塔塔尔族乡」,
 # 「循化撒拉族自治县」, 「莫力达瓦达斡尔族自治旗」, 「达尔罕茂明安联合旗」, 「科尔沁右翼中旗」, 「海西蒙古族藏族自治州」
 _SEGMENT = lazy_compile(r"\G(?P<name>\p{Han}{2,5}?|\p{Han}{2,9}?(?:族|自治|联合|[左右]翼[前中后]?))"
@@ -59,6 +62,10 @@ def parse_body(text: str) -> BodyName | None:
         name, kind, pos = m.group("name"), m.group("kind"), m.end()
         if not places and kind == "镇" and _TOWN_CITY.match(text, pos):
             name, kind, pos = name + kind, "市", pos + 1  # 「景德镇市」: a city whose name ends with 镇
+        elif kind == "区" and name.endswith("自治"):
+            name, kind = name[:-2], "自治区"  # 「新疆维吾尔自治区」, 「自治区人民政府」 (the name left out)
+        elif kind == "区" and len(name) > 2 and name.endswith("地"):
+            name, kind = name[:-1], "地区"  # 「阿克苏地区」, 「阿里地区」: a prefecture, not a 区 named 阿克苏地
         places.append(Place(name, kind))
         # 「四平市铁东区人民政府解放街道办事处」: a street office named under its district's government
         if text.startswith("人民政府", pos) and _SEGMENT.match(text, pos + 4):
