@@ -147,8 +147,10 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             # …and after a run-in heading's label: the whole year only (a label may head an event's span as well)
             or (_LABEL_BEFORE.match(before) is not None and bool(P.FIGURE.search(after))
                 and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year)
-            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
-            or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
+            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」; 「……年度报告。内容涵盖2019年1月1日至12月31日的
+            # 政府信息公开工作情况。」 (a Dongguan town's 2019 report: the work of the span, no 期间)
+            or (bool(_REPORT_COVERS.search(before))
+                and (after.lstrip().startswith("期间") or _COVERED_WORK.match(after.lstrip().removeprefix("的")) is not None))
             or (before.rstrip().endswith(_COVERS_AT_END) and "报告" in before and _COVERED_WORK.match(after) is not None)
             or _STAT_AFTER.match(after) is not None
             or _WORK_AFTER.match(after) is not None
