@@ -4,7 +4,8 @@ Only a list that is clearly one: introduced by 分别是/分别为/分别有/包
 apart by 、 (no comma among them) or by ；, up to the end of the sentence. A list that may leave items out
 (「包括A、B等」 with fewer items than the count) or may join two with 和 is not held to the count. A paragraph
 that ends announcing its list (「从以下三个方面作进一步的改进：」) is held to the numbered paragraphs after it; a colon
-followed by 一是 to the ordinals 一是, 二是, … after it.
+followed by 一是 to the ordinals 一是, 二是, … after it. A list named first and counted after it (「涉及公告公示、组织机构、
+政策文件、政府公开年报及重点领域信息公开7大类」) is held to its count too: one closed by 等 only to naming no more.
 """
 from __future__ import annotations
 
@@ -66,6 +67,58 @@ def announced_count(report: Report, params: NoParams, emit: Emitter) -> None:
                 _check_ordinals(report, i, par, offset, count, end - offset, emit)
             else:
                 _check_list(par, offset, count, end - offset, mark != "括", emit)
+    for word, found_at in _LIST_FIRST:  # each word found by its rarer character (a one-character find is the fast one)
+        for at in positions(text, word[found_at]):
+            start = at - found_at
+            if text[start:start + 2] == word:
+                _check_list_first(joined, text, start + 2, emit)
+
+
+# a list named first and counted after it: 「涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息公开7大类」;
+# the list runs from the word to the count, within a sentence and with no comma (bounded: at most _LIST_LONGEST
+# characters are read from each word)
+_LIST_FIRST = (("涉及", 0), ("涵盖", 0), ("包括", 1))  # each word and which of its characters is looked for
+_LIST_LONGEST = 160
+_CLAUSE_END = lazy_compile(r"[，,。；;：:！？\n]")
+_COUNT_NOUNS = ("类", "方面", "种")
+_COUNT_AFTER = lazy_compile(
+    r"(?P<list>[^，,。；;：:！？\n]{3,160}?)(?P<etc>等)?(?P<n>[一二三四五六七八九十两]{1,3}|[1-9]\d?)"
+    r"(?P<unit>个方面|方面|大类|类|种)"
+)
+
+
+def _check_list_first(joined, text: str, start: int, emit: Emitter) -> None:
+    """The count after a list (「涉及A、B、C及D 7大类」) held to the list: a list closed by 等 (or whose last item
+    holds 等: 「……等领域」) may hold more and is held only to having no more items than the count; a last item
+    joined by 和/及/与 may be two."""
+    # the clause the list and its count stand in (none of them holds a comma or a stop): most 涉及/包括 clauses
+    # name no 、 list or no count's noun, told by plain finds before the pattern is tried
+    stop = _CLAUSE_END.search(text, start, start + _LIST_LONGEST + 8)
+    end = stop.start() if stop is not None else min(len(text), start + _LIST_LONGEST + 8)
+    if text.find("、", start, end) < 0 or all(text.find(noun, start, end) < 0 for noun in _COUNT_NOUNS):
+        return
+    m = _COUNT_AFTER.match(text, start, end)
+    if m is None:
+        return
+    listed = m.group("list")
+    if "、" not in listed or _nested(listed) or listed[-1:].isdigit():
+        return
+    items = [p.strip(" 　") for p in listed.split("、")]
+    if not all(items) or any(len(p) > _ITEM_LONGEST for p in items):
+        return
+    declared = to_int(m.group("n"))
+    if not declared:
+        return
+    n = len(items)
+    open_ended = m.group("etc") is not None or "等" in items[-1]
+    joined_last = sum(items[-1].count(w) for w in ("和", "及", "与"))
+    if n == declared or (open_ended and n <= declared) or (not open_ended and n <= declared <= n + joined_last):
+        return
+    i, par, offset = joined.at(m.start("n"))
+    span = Span.within(par, m.start("n") - offset, m.end("unit") - offset)
+    unit = m.group("unit")
+    emit(span, variant="before", declared=m.group("n") + unit, listed=n, names="、".join(items),
+                 unit=unit.removeprefix("个").removeprefix("大"))
 
 
 def _check_list(par, offset: int, count, start: int, whole: bool, emit: Emitter) -> None:

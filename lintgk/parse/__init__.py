@@ -20,6 +20,7 @@ from lintgk.parse.title import (bare_title_year, find_title, from_title, title_i
 
 OPENING = 8  # paragraphs that open a report, where it declares its parts
 OPENING_MAX = 20  # below a page frame, the opening runs to the first part
+_OPENING_PARAGRAPHS = 40  # paragraphs looked at for the year a report says it covers (a page's frame may come first)
 
 
 def _opening(paragraphs: list[Paragraph], headings, title) -> list[Paragraph]:
@@ -144,10 +145,13 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     figures = [fig for figs in figures_by_par.values() for fig in figs]  # kept in the paragraphs' order
     dates_by_par: dict[int, list] = {}  # read again for the signed and published dates
     dates, periods = [], []
-    for par in paragraphs:
+    for index, par in enumerate(paragraphs):
         if may_hold_date(par.text):  # most paragraphs: no date, no period, no call to look for them
             dates_by_par[id(par)] = found = find_dates(par)
             dates.extend(found)
+            periods.extend(find_periods(par, par.line in caption_lines))
+        elif index < _OPENING_PARAGRAPHS and ("涵盖" in par.text or "反映" in par.text):
+            # the year the report says it covers, with no date (「内容涵盖2023年度……」): said in its opening
             periods.extend(find_periods(par, par.line in caption_lines))
 
     parts = [h for h in headings if h.level == 1]

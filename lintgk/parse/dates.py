@@ -22,6 +22,12 @@ _REPORT_COVERS = lazy_compile(r"(?:报告|年报|内容)[^。]{0,6}(?:涵盖|反
 # work is said to cover, the body's name between the period and the work (a Shaanxi county's 2020 report); 「报告包括
 # 2024年1月1日至2024年12月31日政府信息公开工作总体情况、主动公开……」 (a Guangdong town's 2024 report)
 _COVERS_AT_END = ("涵盖", "反映", "包括")
+# 「内容涵盖厚街镇人民政府2023年度政府信息公开工作情况」 (a 2023 Dongguan town's report), 「……内容涵盖2023年国家税务总局
+# 珠海市香洲区税务局政府信息公开工作情况」 (a 2023 Guangdong tax bureau's): the year whose disclosure work the report is said
+# to cover, named without its dates (Guangdong's template: 「本报告由……六部分组成，内容涵盖2016年全省政府信息公开工作情况」)
+_COVERS_YEAR = lazy_compile(r"(?:涵盖|反映)[^。，,；;\d]{0,24}?(?P<y>(?:19|20)\d{2})\s*年度?"
+                            r"(?![\s\d一二三四五六七八九十]{1,3}月|[至到—－~～-]|以来|以前|之前|底|末|初)")
+_REPORT_OR_CONTENT = lazy_compile(r"报告|年报|内容")  # what is said to cover the year: the report, its content
 _COVERED_WORK = lazy_compile(r"[^，,。；;]{0,20}?信息公开(?:工作)?(?:总体)?情况")
 # 「现将夏镇2024年1月1日至12月31日期间的政府信息公开总体情况……报告如下」: the span of the disclosure work reported on
 # (not the span a year's report covers when the report names it: 「2023年1月1日至12月31日期间的政府信息公开工作年度报告已……发布」)
@@ -147,8 +153,10 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             # …and after a run-in heading's label: the whole year only (a label may head an event's span as well)
             or (_LABEL_BEFORE.match(before) is not None and bool(P.FIGURE.search(after))
                 and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year)
-            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」
-            or (bool(_REPORT_COVERS.search(before)) and after.lstrip().startswith("期间"))
+            # 「本报告内容涵盖我镇政府2012年1月1日至12月31日期间的政府信息公开情况」; 「……年度报告。内容涵盖2019年1月1日至12月31日的
+            # 政府信息公开工作情况。」 (a Dongguan town's 2019 report: the work of the span, no 期间)
+            or (bool(_REPORT_COVERS.search(before))
+                and (after.lstrip().startswith("期间") or _COVERED_WORK.match(after.lstrip().removeprefix("的")) is not None))
             or (before.rstrip().endswith(_COVERS_AT_END) and "报告" in before and _COVERED_WORK.match(after) is not None)
             or _STAT_AFTER.match(after) is not None
             or _WORK_AFTER.match(after) is not None
@@ -156,6 +164,13 @@ def find_periods(par: Paragraph, in_caption: bool) -> list[Period]:
             or (_REPORT_NAMED_AFTER.match(after) is not None and _PUBLISHING_NOW.search(before) is not None)
         )
         periods.append(Period(start, end, m.group(0), Span.within(par, m.start(), m.end()), statistical, in_caption))
+    for m in (_COVERS_YEAR.finditer(text) if "涵盖" in text or "反映" in text else ()):
+        s0, _ = P.sentence_bounds(text, m.start())
+        if _COVERED_WORK.match(text, m.end()) is not None and _REPORT_OR_CONTENT.search(text, s0, m.start()):
+            year = int(m.group("y"))
+            span = Span.within(par, m.start("y"), m.end())
+            periods.append(Period(date(year, 1, 1), date(year, 12, 31), text[m.start("y"):m.end()], span, True,
+                                  in_caption))
     for m in (_YEAR_PERIOD.finditer(text) if "统计" in text else ()):  # every opening word has 统计
         year = int(m.group("y"))
         span = Span.within(par, m.start("y"), m.end())
