@@ -19,10 +19,6 @@ from lintgk.output.json_format import JsonWriter
 sys.path.insert(0, str(ROOT / "bench"))
 from across_memory import _results  # noqa: E402  synthetic results with findings across reports
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): the one-process run every test here compares with
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("across_finishing")
-
 needs_fork = pytest.mark.skipif(not finishing._can_fork(), reason="no fork here: the end runs in one process")
 REPORTS = 230  # bodies of two years, copied paragraphs, near copies: every GK7 kind but the duplicate year
 

@@ -23,10 +23,6 @@ import pytest
 from lintgk.output.escape import printable
 from make_hostile import GOOD, KIND, make_corpus
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): the hostile corpus (a 50 MB text, a sparse 2 GB file, a zip bomb...)
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("hostile")
-
 BOUND = 240  # seconds for the whole batch: generous, on a loaded 2-core machine
 CASES = ["empty", "whitespace", "binary", "png-as-docx", "truncated-docx", "zip-bomb", "billion-laughs",
          "docx-no-document", "truncated-pdf", "encrypted-pdf", "pdf-no-text", "mixed-encodings", "nul-bytes",

@@ -13,10 +13,6 @@ from lintgk.readers import read_path
 from makers import cjk_canvas, shaded_page
 from office import Grid, Layout, Para, Picture, build_docx, soffice, to_pdf
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): the LibreOffice export of every Word report
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("pdf_office")
-
 TITLE = "某某镇人民政府2023年政府信息公开工作年度报告"
 PERIOD = "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。"
 PARTS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

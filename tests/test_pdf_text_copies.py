@@ -25,10 +25,6 @@ from lintgk.readers import pdf_text_rows
 from lintgk.readers.pdf_text_rows import applications_from_rows, reviews_from_pieces
 from table_mutations import caught, mutated, mutations
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): pdfplumber's copies of the PDFs
-# are made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("pdf_text_copies")
-
 OFFICE = Path(__file__).resolve().parent / "corpus" / "office"
 CORPUS = OFFICE.parent
 # the corpus PDFs whose part 三 pdfplumber's text gives a row a line (the others: see the module's docstring)

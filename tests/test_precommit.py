@@ -12,10 +12,6 @@ import pytest
 
 from conftest import ROOT, SEED
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): pre-commit's install of the hook (a virtualenv with lintgk and its dependencies)
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("precommit")
-
 
 def _git(*args: str, cwd: Path) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()

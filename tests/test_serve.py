@@ -18,10 +18,6 @@ from docx_comments import comments
 from conftest import ROOT, seed_text
 from makers import make_docx
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): the running `lintgk serve`
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("serve")
-
 pytest.importorskip("starlette")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -16,10 +16,6 @@ from lintgk.engine import rule_set
 from lintgk.model import Diagnostic, FileResult
 from lintgk.output.html_report import render, status
 
-# one worker runs this module's tests (--dist loadgroup, pyproject.toml): the headless Chromium
-# is made once, not once on each worker
-pytestmark = pytest.mark.xdist_group("survey_page")
-
 CHROMIUM = "/usr/bin/chromium"
 MARKUP = "<img src=x onerror=alert(1)>"
 
