@@ -1,6 +1,7 @@
 """Shared helpers: the seeds on disk, the real CLI in a subprocess, seed mutation."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -30,6 +31,15 @@ SEED = {
 
 def seed_text(name: str) -> str:
     return SEED[name].read_text(encoding="utf-8")
+
+
+def distinct_pdfs() -> list[Path]:
+    """Every PDF under tests/, one path for each distinct content (sorted): a rule's case may be a corpus PDF
+    byte for byte, and reading the same bytes twice in a test over every PDF compares nothing more."""
+    seen: dict[str, Path] = {}
+    for path in sorted(Path(__file__).parent.rglob("*.pdf")):
+        seen.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
+    return sorted(seen.values())
 
 
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:

@@ -108,7 +108,9 @@ def test_time_limit_applies_to_the_fix(tmp_path):
 
 def _big_report(tmp_path):
     text = SEED["dongning"].read_text(encoding="utf-8")
-    extra = "本机关全年主动公开信息120条,其中文件20条,规章3条;依申请公开5件(全部办结)。\n" * 3000
+    # 1,000 lines of half-width punctuation to fix (3,056 fixes in all): a run long enough to be killed at random
+    # moments of it, from reading the file to the rename
+    extra = "本机关全年主动公开信息120条,其中文件20条,规章3条;依申请公开5件(全部办结)。\n" * 1000
     path = tmp_path / "big.txt"
     path.write_text(text + extra, encoding="utf-8")
     return path

@@ -14,6 +14,7 @@ from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSEOF
 
+from conftest import distinct_pdfs
 from lintgk.readers.pdf_content import _Unread, read_content
 from test_pdf_tokens import PIECES, SEPARATORS
 
@@ -97,7 +98,7 @@ def test_ordinary_content_is_read_here(data):
     assert _ours([data]) == _pdfminers([data], None)
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_objects_equal_pdfminers_on_the_test_pdfs(path):
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:

@@ -8,13 +8,14 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from conftest import distinct_pdfs
 from lintgk.readers.pdf_grid import _SHAPES, _text_columns, is_ruling, real_tables, table_settings
 from lintgk.readers.pdf_lines import TEXT_SETTINGS
 
 TESTS = Path(__file__).parent
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_text_columns_do_not_depend_on_the_text_settings(path):
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pdfminer.cmapdb import CMap
 from pdfminer.pdftypes import PDFStream
 
+from conftest import distinct_pdfs
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED, cmap_cids, mirrored_objects
 from make_hostile import _pdf
 from makers import make_pdf
@@ -50,7 +51,7 @@ def _comparable(value):
     return value
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_objects_of_the_test_pdfs_equal_pdfplumbers(path):
     _assert_same_objects(path)
 

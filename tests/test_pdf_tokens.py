@@ -16,6 +16,7 @@ from pdfminer.pdfparser import PDFParser, PDFStreamParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSEOF, PSBaseParser
 
+from conftest import distinct_pdfs
 from lintgk.readers.pdf_tokens import (FastCMapParser, FastContentParser, FastPDFParser, FastPDFStreamParser,
                                        FastType1FontHeaderParser)
 
@@ -53,7 +54,7 @@ def test_a_long_escaped_string_cut_by_the_buffer():
     assert _tokens(FastContentParser, [data], None) == _tokens(PDFContentParser, [data], None)
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_tokens_equal_pdfminers_on_the_test_pdfs(path):
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -91,7 +92,7 @@ def test_tokens_of_the_files_objects_and_cmaps_equal_pdfminers(data, bufsize, ki
     assert _stream_tokens(ours(data), bufsize) == _stream_tokens(theirs(data), bufsize)
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_tokens_of_the_test_pdfs_files_and_fonts_equal_pdfminers(path):
     data = path.read_bytes()
     assert _stream_tokens(FastPDFParser(BytesIO(data)), None) == _stream_tokens(PDFParser(BytesIO(data)), None)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber.utils.text import chars_to_textmap
 
+from conftest import distinct_pdfs
 from lintgk.readers.pdf_lines import TEXT_SETTINGS
 from lintgk.readers.pdf_objects import MIRRORS_INSTALLED, VERIFIED
 from lintgk.readers.pdf_words import (
@@ -30,7 +31,7 @@ def _assert_same_lines(path: Path) -> None:
             assert text_lines(page, TEXT_SETTINGS) == page.extract_text_lines(return_chars=True, **TEXT_SETTINGS)
 
 
-@pytest.mark.parametrize("path", sorted(TESTS.rglob("*.pdf")), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", distinct_pdfs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_lines_of_the_test_pdfs_equal_pdfplumbers(path):
     _assert_same_lines(path)
 
