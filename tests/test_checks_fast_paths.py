@@ -227,3 +227,19 @@ def test_a_run_with_a_lookalike_holds_one_beside_a_numeral(text):
     if any(len(_REAL_NUMERALS.findall(run.group(0))) >= 2 and any(c in "○OＯ0０◯" for c in run.group(0))
            for run in _NUMERAL_RUN.finditer(text)):
         assert any(pair in text for pair in _LOOKALIKE_BESIDE_NUMERAL)
+
+
+def test_the_markers_a_line_opens_with_are_the_patterns_by_every_first_character():
+    """lintgk.lexicon.markers_opening tells a line's first character by a look-up (str.isdecimal for a digit in
+    the Basic Multilingual Plane): the same as MARKER_START's match for every character, lone surrogates and the
+    planes beyond included."""
+    from lintgk.lexicon import MARKER_START, MARKERS_BY_START, markers_opening
+
+    def by_pattern(text: str) -> tuple:
+        start = MARKER_START.match(text)
+        return MARKERS_BY_START[start.lastgroup] if start else ()
+
+    firsts = [chr(c) for c in range(0x110000) if c < 0x10000 or c % 7 == 0 or 0x10D30 <= c <= 0x1FBFF]
+    assert [markers_opening(f + "、总体情况") for f in firsts] == [by_pattern(f + "、总体情况") for f in firsts]
+    assert markers_opening("") == by_pattern("") == ()
+    assert markers_opening("３、") == by_pattern("３、") != ()  # a full-width digit opens a digit's marker

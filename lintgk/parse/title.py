@@ -97,7 +97,7 @@ def _frame_reach(paragraphs: list[Paragraph]) -> int:
         if counted == FRAME_REACH:
             return i
         text = par.text
-        if (text[:1] in _CRUMB_FIRST and _CRUMB.match(text)) or _METADATA_FIRST.match(text):
+        if (text[:1] in _CRUMB_FIRST and _CRUMB.match(text)) or ("索" in text and _METADATA_FIRST.match(text)):
             # the breadcrumb or the page's metadata: the site's menus above it, however many lines a whole page's
             # copy gives them (「手机版」, 「市政府工作部门」, … 「全文检索」 over 「索引号: ……」, a 2024 Henan county's page)
             counted = 0
