@@ -118,7 +118,7 @@ _RATIO_HEADER = lazy_compile(r"增|减|比|%|％|率")
 
 def is_unit_header(text: str) -> bool:
     """计量单位 / 单位: the header of a statistics table's unit column."""
-    return bool(_UNIT_HEADER.match(text.strip(BLANKS)))
+    return "单" in text and bool(_UNIT_HEADER.match(text.strip(BLANKS)))  # every match holds 单: a find first
 
 
 def is_value_header(text: str) -> bool:

@@ -243,3 +243,16 @@ def test_the_markers_a_line_opens_with_are_the_patterns_by_every_first_character
     assert [markers_opening(f + "、总体情况") for f in firsts] == [by_pattern(f + "、总体情况") for f in firsts]
     assert markers_opening("") == by_pattern("") == ()
     assert markers_opening("３、") == by_pattern("３、") != ()  # a full-width digit opens a digit's marker
+
+
+def test_the_first_character_shortcuts_agree_with_their_patterns():
+    """A long paragraph opening with a letter or a figure (str.isalnum) is worded without GK605's search; a date
+    line's first character is one _DATE_LINE's class holds; a unit column's header holds 单: on every character."""
+    from lintgk.checks.identity import _DATE_FIRST, _DATE_LINE
+    from lintgk.checks.typography import _WORDED
+    from lintgk.lexicon import is_unit_header
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert not [ch for ch in every if ch.isalnum() and _WORDED.match(ch) is None]
+    assert {ch for ch in every if _DATE_LINE.match(ch * 4 + "年")} == _DATE_FIRST
+    assert is_unit_header(" 计量单位 ") and is_unit_header("单 位") and not is_unit_header("计量")

@@ -217,7 +217,9 @@ def _bracketed(text: str, at: int, end: int) -> bool:
 
 # The signature: a body's name on a line of its own right above the date at the end of the report
 _SIGNATURE_BODY = lazy_compile(r"^[\p{Han}（）()]{2,30}?(?:人民政府|政府|办事处|委员会|办公室|局|委|街道|镇|乡|县|区|市)$")
-_DATE_LINE = lazy_compile(r"^[0-9０-９〇○零一二三四五六七八九十]{4}\s*年")
+_DATE_DIGITS = "0123456789０１２３４５６７８９〇○零一二三四五六七八九十"
+_DATE_LINE = lazy_compile(r"^[" + _DATE_DIGITS + r"]{4}\s*年")
+_DATE_FIRST = frozenset(_DATE_DIGITS)  # what a date line opens with: told before the pattern is tried
 
 
 # A signature and its date run into the report's last sentence on a page whose text lost its line breaks
@@ -235,7 +237,8 @@ def _signature(report: Report):
     last = [p for p in report.doc.paragraphs[-6:] if p.text.strip()]
     for above, below in zip(last, last[1:]):
         body = above.text.strip()
-        if _DATE_LINE.match(below.text.strip()) and _SIGNATURE_BODY.match(body):
+        date_line = below.text.strip()
+        if date_line[:1] in _DATE_FIRST and _DATE_LINE.match(date_line) and _SIGNATURE_BODY.match(body):
             return above, body, len(above.text) - len(above.text.lstrip())
     if last:
         par = last[-1]

@@ -543,7 +543,7 @@ def repeated_paragraph(report: Report, params: RepeatedParagraphParams, emit: Em
     long = [(par, par.text.strip(P.SPACES)) for par in report.doc.paragraphs]
     long = [(par, text) for par, text in long if len(text) >= minimum and text not in titles
             and not _summary_field(text) and (par.line >= frame_end or _SENTENCE.search(text))
-            and _WORDED.search(text)]
+            and (text[0].isalnum() or _WORDED.search(text))]  # a letter or a figure first: no search
     texts = [text for _, text in long]
     for (par, text), j in zip(long, first_related(texts, minimum)):
         if j is not None:
