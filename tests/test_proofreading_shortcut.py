@@ -151,3 +151,15 @@ def test_a_longer_word_written_twice_is_reported_once_as_the_copy_ends_it():
     assert _longer("行政许可行政许可 0，") == []
     assert _longer("首页政务公开政府信息公开政府信息公开年报") == []
     assert _longer("组织天天向上天天向上活动，的土地的土地证，") == []
+
+
+# the clauses, split by making each mark a newline, are those of a regex split at the class of the marks and newline
+_MARKED = st.lists(st.sampled_from([*_CLAUSE_MARKS, "\n", "信", "息", " ", "0", "。。"]), max_size=40).map("".join)
+
+
+@given(_MARKED)
+@example("行政处罚信息0条，行政处罚信息0条，（一）《条例》“公开”；\n")
+def test_the_clauses_are_a_split_at_the_marks(text):
+    from lintgk.checks.proofreading import _clauses
+
+    assert _clauses(text) == std_re.split("[" + std_re.escape(_CLAUSE_MARKS) + "\n]", text)
