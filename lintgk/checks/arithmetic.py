@@ -690,6 +690,8 @@ def _closed_balance(par, year: int | None, emit: Emitter) -> None:
         for pattern in (_IN_FIRST, _RECEIVED_ANY, _CLOSED, _ON_AFTER):
             matches = list(pattern.finditer(text, start, end))
             if len(matches) != 1:
+                if pattern is _IN_FIRST and not matches:
+                    _short_of_received(par, text, start, end, year, emit)
                 break
             found.append(matches[0])
         else:
@@ -712,3 +714,45 @@ def _closed_balance(par, year: int | None, emit: Emitter) -> None:
             if left != right:
                 emit(Span.within(par, spans[0][0], spans[-1][1]), variant="closed", new=new, carried_in=carried_in,
                      left=left, answered=answered, carried_on=carried_on, right=right, diff=abs(left - right))
+
+
+# GK309's third form: a sentence that gives the received, the closed and the carried-on figures but no carried-in
+# one: 「受理政府信息依申请公开11件，其中网络申请11件，申请办结数8件，结转下一年办理1件」 (嘉兴市市场监督管理局's 2022
+# report: 8 + 1 = 9 of 11). Requests carried in from last year can only add to the closed and carried-on ones, so
+# received > closed + carried on is wrong whatever the carried-in figure; the reverse is not (the carried in may
+# be left unsaid). Held to it only when the sentence says nothing of last year (上年/上一年/去年) and its other
+# figures in 件 are a breakdown of the received (a clause opening with 其中 between received and closed): a
+# withdrawn or a transferred request named beside them may be what the closed figure leaves out.
+_LAST_YEAR = lazy_compile(r"上一?年|去年|以前年度|往年")
+_PIECES = lazy_compile(r"\d+件")
+
+
+def _short_of_received(par, text: str, start: int, end: int, year: int | None, emit: Emitter) -> None:
+    if _LAST_YEAR.search(text, start, end):
+        return
+    found = []
+    for pattern in (_RECEIVED_ANY, _CLOSED, _ON_AFTER):
+        matches = list(pattern.finditer(text, start, end))
+        if len(matches) != 1:
+            return
+        found.append(matches[0])
+    received, closed, onward = found
+    if received.end() > closed.start() or received.end() > onward.start():
+        return  # the received figure first: 「办结8件，共受理11件」 may count another thing
+    if onward["year"] and (year is None or int(onward["year"]) != year + 1):
+        return
+    new, answered, carried_on = int(received["n"]), int(closed["n"]), int(onward["n"])
+    if new <= answered + carried_on:
+        return
+    ours = {received.end(), closed.end(), onward.end()}
+    for piece in _PIECES.finditer(text, start, end):
+        if piece.end() in ours:
+            continue
+        if not received.end() <= piece.start() < closed.start():
+            return
+        clause = max(text.rfind(mark, received.end(), piece.start()) for mark in "，,；;")
+        if not text.startswith("其中", clause + 1 if clause >= 0 else received.end()):
+            return
+    spans = sorted((m.start(), m.end()) for m in found)
+    emit(Span.within(par, spans[0][0], spans[-1][1]), variant="short", new=new, answered=answered,
+         carried_on=carried_on, right=answered + carried_on, diff=new - answered - carried_on)

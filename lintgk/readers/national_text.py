@@ -81,6 +81,7 @@ _BLANK_NOT_TAB = lazy_compile(r"[^\S\t]")
 _SPACED_CELL = lazy_compile(r"\S+(?:[ \xa0]\S+)*")  # runs of two or more spaces separate cells
 _WORD = lazy_compile(r"\S+")
 _SENTENCE_MARK = lazy_compile(r"[。；;！？]")
+_CLOSING_NOTE = lazy_compile(r"(?<=\p{Han})[（(][^（）()]*[）)]$")  # a note closing a label (not a line that is one)
 _TRAILING_TABS = lazy_compile(r"\t[\t" + _SPACES + r"]*$")
 
 
@@ -398,7 +399,10 @@ def _unknown_row_label(builder: _Assembler, tokens: list, lines: list[str], afte
     if builder.known < 4 or not tokens:
         return False
     label = tokens[0][0].strip(_SPACES)
-    if not label or len(label) > 40 or _SENTENCE_MARK.search(label) or _VALUE.match(label) or _part_heading(label):
+    # its length without a bracketed note: a province's template explains its rows in them (「其他主动公开文件（含以本
+    # 单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件，可参考……栏目数据）」, 湖北's 2020 template)
+    if not label or len(_CLOSING_NOTE.sub("", label) if label[-1] in ")）" else label) > 40 \
+            or _SENTENCE_MARK.search(label) or _VALUE.match(label) or _part_heading(label):
         return False
     rest = tokens[1:]
     if rest:
