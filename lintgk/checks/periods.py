@@ -13,7 +13,7 @@ from lintgk.lexicon import MARKER, SENTENCE_END
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, rx, sentence_bounds
-from lintgk.parse.title import COUNTED_AFTER, cited, from_title
+from lintgk.parse.title import COUNTED_AFTER, cited, from_title, year_sentences_open_with
 
 # A year naming a document that is an item of a list (「部门动态81篇；2023年法治政府建设工作情况的报告、2024年普法
 # 责任清单……各1篇」, a 2024 report listing what it published): the document's name, not the report's year. A
@@ -562,10 +562,15 @@ def _opening_paragraphs(report: Report, first_part: int | None) -> list[Paragrap
 
 
 def _year_vouched(report: Report, year: int) -> bool:
-    """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does)."""
+    """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does);
+    of a report giving neither (text copied from below its title), whether its sentences open with ``year`` most
+    often (the year it was read to be on over an opening naming another: 「由……编制的2024年度政府信息公开年度报告」
+    above 「2025年，我办……」「2025年共办理……」)."""
     vouched = {p.start.year for p in report.periods if p.statistical}
     if report.title is not None and report.title.year:
         vouched.add(report.title.year)
+    if not vouched:
+        return year_sentences_open_with(report.doc.paragraphs) == year
     return vouched == {year}
 
 
