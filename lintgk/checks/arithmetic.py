@@ -20,7 +20,10 @@ from lintgk.parse.national import Value
 from lintgk.parse.patterns import (ANY_MARKER, SENTENCE_END, SHARE_AFTER, SPACES, SUBSET_MARKER, bigrams, rx,
                                    sentence_bounds)
 
-_NOT_EXHAUSTIVE = lazy_compile(r"主要|包括|包含|等")
+# words saying a category list is not all of its total: 主要, 等, or a list drawn from among the total as 其中 draws it
+# (「累计公开信息7976条……，在已公开信息当中公告、新闻动态类信息累计4849条……，政策法规类信息1130条」, 深圳市龙华区
+# 民治街道 2022: three kinds among the published, not a partition of them)
+_NOT_EXHAUSTIVE = lazy_compile(r"主要|包括|包含|等|当中|之中")
 _BRACKETED = lazy_compile(r"[（(][^）)]*[）)]")
 
 

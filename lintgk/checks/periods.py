@@ -13,7 +13,7 @@ from lintgk.lexicon import MARKER, SENTENCE_END
 from lintgk.parse.dates import find_periods
 from lintgk.parse.model import Report, Span
 from lintgk.parse.patterns import SPACES, rx, sentence_bounds
-from lintgk.parse.title import COUNTED_AFTER, cited, from_title
+from lintgk.parse.title import COUNTED_AFTER, cited, from_title, year_sentences_open_with
 
 # A year naming a document that is an item of a list (「部门动态81篇；2023年法治政府建设工作情况的报告、2024年普法
 # 责任清单……各1篇」, a 2024 report listing what it published): the document's name, not the report's year. A
@@ -561,12 +561,26 @@ def _opening_paragraphs(report: Report, first_part: int | None) -> list[Paragrap
     return from_title(report.doc.paragraphs, report.title)[:_OPENING_MAX if first_part is not None else _OPENING_REACH]
 
 
-def _year_vouched(report: Report, year: int) -> bool:
-    """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does)."""
+def _year_vouched(report: Report, year: int) -> bool | None:
+    """Whether the title's year and the statistics period, as far as they are given, both say ``year`` (and one does);
+    None for a report giving neither (text copied from below its title): ``_sentences_vouch`` settles it, when there
+    is something to report."""
     vouched = {p.start.year for p in report.periods if p.statistical}
     if report.title is not None and report.title.year:
         vouched.add(report.title.year)
+    if not vouched:
+        return None
     return vouched == {year}
+
+
+def _sentences_vouch(report: Report, year: int, vouched: bool | None) -> bool:
+    """``vouched`` as ``_year_vouched`` tells it, a report with neither title year nor period taken as vouched for
+    when its sentences open with ``year`` most often (the year it was read to be on over an opening naming another:
+    「由……编制的2024年度政府信息公开年度报告」 above 「2025年，我办……」「2025年共办理……」). Asked only before a
+    finding: the sentences are read once more."""
+    if vouched is None:
+        return year_sentences_open_with(report.doc.paragraphs) == year
+    return vouched
 
 
 # each place a year may stand, overlapping ones too: the group of _OWN_FORMULA, _COMBINED_FORMULA and _NAMES_ITSELF
@@ -584,8 +598,9 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
     report's (「编制2021年度××乡人民政府信息公开年度报告」 in a 2020 report, 「编制了《田黄镇2020年……年度报告》」 in a
     2021 one): last year's opening kept, or the year it is written in; or, there or in part 一's first
     paragraphs, the report's own formula with another year (``_OWN_FORMULA``). Only when the title's year or the
-    statistics period vouches for the report's year."""
-    if not _year_vouched(report, year):
+    statistics period vouches for the report's year (or, of a report with neither, its sentences)."""
+    vouched = _year_vouched(report, year)
+    if vouched is False:
         return
     title = report.title.span if report.title else None
     first_part = report.parts[0].paragraph.line if report.parts else None
@@ -596,6 +611,10 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
             continue
         if not _names_another_year(par.text, year):
             continue  # (most openings: every year they name is the report's, which neither pattern reports)
+        if vouched is None:
+            vouched = _sentences_vouch(report, year, vouched)
+        if not vouched:
+            return
         said = set()
         formulas = list(_OWN_FORMULA.finditer(par.text))
         if "结合" in par.text:
@@ -631,8 +650,9 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
     """The opening, above the first part, gives as the report's grounds a notice of an earlier year's work on
     disclosure (a 2022 report 「根据……《……关于编制公布2021年政府信息公开工作年度报告有关事项的通知》……要求」 or
     「……关于印发2021年政务公开工作要点的通知」): last year's opening kept. Only when the title's year or the
-    statistics period vouches for the report's year."""
-    if not _year_vouched(report, year):
+    statistics period vouches for the report's year (or, of a report with neither, its sentences)."""
+    vouched = _year_vouched(report, year)
+    if vouched is False:
         return
     first = report.parts[0] if report.parts else None
     for par in _opening_paragraphs(report, first.span.line if first is not None else None):
@@ -645,6 +665,10 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
         for m in _YEARS_NOTICE.finditer(text, 0, max(end, 0)):
             stated = int(m.group("k") or m.group("r") or m.group("p") or m.group("q"))
             if stated < year:
+                if vouched is None:
+                    vouched = _sentences_vouch(report, year, vouched)
+                if not vouched:
+                    return
                 emit(Span.within(par, m.start(), m.end()), variant="earlier_plan" if m.group("q") else "earlier_notice",
                      year=year, stated=m.group(0), notice_year=stated)
 

@@ -49,7 +49,8 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
                  opening_year=lambda: None) -> int | None:
     """The year the report is on: its title's, its statistics period's (or a later year its opening names it
     by, ``self_named``: 「现将2022年度政府信息公开工作报告如下」), the one its title writes without 年
-    (``bare_year``), the one its opening names, else the most common year of its dates (``issued``: its
+    (``bare_year``), the one its opening names (or a later year its sentences open with and the text names
+    more often: the opening kept last year's), else the most common year of its dates (``issued``: its
     publication and signing dates; ``mentions(year)``: how often the text names 「year年」), else the year its
     sentences open with (``opening_year``)."""
     if title_year:
@@ -61,6 +62,11 @@ def _report_year(title_year: int | None, periods, dates, named_year=lambda: None
         return bare_year
     named = named_year()
     if named:
+        # an opening copied from last year's report (「由……办公室编制的2024年度政府信息公开年度报告」 over
+        # 「2025年，我办……」「2025年共办理……」): the year the sentences open with, when later and named more often
+        later = opening_year()
+        if later and later > named and mentions(later) > mentions(named):
+            return later
         return named
     # a date with its weekday is the page header's clock (「天津市某某区人民政府 2019年12月3日星期二」 over a 2025
     # report): it says nothing of the year the report is on

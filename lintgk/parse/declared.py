@@ -28,7 +28,8 @@ _ITEM = (2, 40)  # the length of a part's name
 # (「政府信息公开支出和收费」「收费及减免」: the fees part of a 2007-era report)
 # (「存在问题和下一步工作思路」: the plans part of a 2013 county department's report)
 # (「总体公开情况说明」: part 一 of a 2019 Yunnan county's list; not 说明 alone, 「并附相关说明」 attaches notes)
-_PART_NAME = lazy_compile(r"(?:情况(?:说明)?|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|思路|建议|统计表|附表|收费|减免)$")
+# (「政府信息公开年度报告表，附注」: the last two parts of Tianjin's 2007-era template, 「……年度报告表及附注九部分」)
+_PART_NAME = lazy_compile(r"(?:情况(?:说明)?|措施|事项|问题|概述|概况|内容|工作|成效|做法|打算|思路|建议|统计表|附表|报告表|附注|收费|减免)$")
 _LIST_OPENING = "：: 　"  # what may stand between 包括 and the first part's name (「报告主要包括：总体……」)
 MIN_LISTED = 3  # an unnumbered list of fewer items is not clearly a list of parts
 
@@ -42,6 +43,10 @@ _JOINED_OTHER = lazy_compile(r"^(.{2,}?)(?:和|以及|及)(其[他它](?:(?!和|
 _JOINED_PROBLEMS = lazy_compile(r"^(.{2,}?情况)(?:和|以及|及)(存在的?(?:主要)?问题(?:和|及|与)?(?:改进|整改)(?:情况|措施))$")
 
 
+# 「……其他需要报告的事项，政府信息公开年度报告表及附注九部分」: the template's table and its notes, two parts joined by 及
+_JOINED_NOTES = lazy_compile(r"^(.{2,}?报告表)(?:和|以及|及|与)(附注)$")
+
+
 # How a piece each of those two patterns matches ends (before the one newline their $ allows): a cheap test first,
 # as the whole list is one piece when tried with a separator it does not hold, and the lazy patterns scan it all
 _TABLE_ENDS = ("统计表", "附表", "统计表\n", "附表\n")
@@ -52,7 +57,8 @@ _PROBLEMS_ENDS = ("情况", "措施", "情况\n", "措施\n")
 def _joined(piece: str):
     """The match of 「A和B统计表」 or 「A和其他……事项」 on ``piece``, or None."""
     return (_JOINED_TABLE.match(piece) if piece.endswith(_TABLE_ENDS) else None) \
-        or (_JOINED_OTHER.match(piece) if piece.endswith(_OTHER_ENDS) else None)
+        or (_JOINED_OTHER.match(piece) if piece.endswith(_OTHER_ENDS) else None) \
+        or (_JOINED_NOTES.match(piece) if piece.endswith("附注") else None)
 
 
 def _problems_joined(piece: str):
@@ -151,7 +157,7 @@ def _numbered(par: Paragraph) -> DeclaredParts | None:
             names = pieces
             miscounted = pieces if all(_clear_name(p) for p in pieces) else None
             break
-    named = (miscounted or _named_otherwise(listed)) if len(names) != count else names
+    named = (miscounted or _named_otherwise(listed, count)) if len(names) != count else names
     return DeclaredParts(count, names, Span.within(par, m.start(), m.end()), listed, named)
 
 
@@ -161,7 +167,7 @@ def _clear_name(piece: str) -> bool:
             and "，" not in piece and "," not in piece and _joined(piece) is None)
 
 
-def _named_otherwise(listed: str) -> list[str]:
+def _named_otherwise(listed: str, count: int = 0) -> list[str]:
     """The parts a numbered declaration names when they are not as many as its number says: the pieces of its
     list (apart by ；, 、 or ，, or by 、 and ， both) if every one is a part's name (「总体情况，……申请情况，存在的主要
     问题及改进情况，其他需要报告的事项等六个方面」: five; 「概述、……、工作人员以及支出和收费情况，存在问题和下一步工作
@@ -170,13 +176,19 @@ def _named_otherwise(listed: str) -> list[str]:
     for sep in ("；;", "、", "，,", "、，,"):
         if not rx("[" + sep + "]").search(listed):
             continue
-        pieces = _pieces(listed, sep)
-        if "、" in sep:
-            pieces = _rejoined(pieces, sep[0])
-        # a piece holding a comma is two names run together, not one
-        if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n)
-                                             and "，" not in n and "," not in n for n in pieces):
-            return pieces
+        found = []
+        # the last piece joining two parts (「……年度报告表及附注」) counted as two, else as one when that is the count
+        for split_joined in (True, False):
+            pieces = _pieces(listed, sep, split_joined)
+            if "、" in sep:
+                pieces = _rejoined(pieces, sep[0])
+            # a piece holding a comma is two names run together, not one
+            if len(pieces) >= MIN_LISTED and all(_ITEM[0] <= len(n) <= _ITEM[1] and _PART_NAME.search(n)
+                                                 and "，" not in n and "," not in n for n in pieces):
+                if not found or len(pieces) == count:
+                    found = pieces
+        if found:
+            return found
     return []
 
 
