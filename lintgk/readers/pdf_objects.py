@@ -30,6 +30,7 @@ from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
 from lintgk.readers.pdf_content import FastInterpreter
+from lintgk.readers.pdf_struck import struck_chars
 from lintgk.readers.pdf_tokens import fast_content_parser
 
 _PLAIN = (float, int, str, bool, type(None))
@@ -357,11 +358,13 @@ def _interpreted(page: Page, glyphs: dict | None) -> tuple[dict[str, list[dict]]
 
 def read_objects(page: Page, glyphs: dict | None = None) -> None:
     """Fill pdfplumber's cache of the page's objects (`Page.objects` reads it) the faster way, without the
-    characters the clip hides (with pdfplumber's own objects, where this module's are not checked, all)."""
+    characters the clip hides (with pdfplumber's own objects, where this module's are not checked, all) nor
+    those struck through (pdf_struck: a draft's deleted words, exported with its markup)."""
     if page.pdf.laparams is not None or not MIRRORS_INSTALLED:
-        page._objects = page.objects
-        return
-    objects, hidden = _interpreted(page, glyphs)
+        objects, hidden = dict(page.objects), set()
+    else:
+        objects, hidden = _interpreted(page, glyphs)
+    hidden |= struck_chars(objects)  # a draft's deleted words, exported with its markup (pdf_struck)
     if hidden:
         objects["char"] = [char for char in objects["char"] if id(char) not in hidden]
         if not objects["char"]:
