@@ -328,8 +328,8 @@ class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
     # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, in
-    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9), and in 「公开信|#条」 only before a
-    # figure counted in that unit
+    # 「类信|#」 only before a figure (# stands for its first digit, 0 to 9), and in 「公开信|#条」 only before a
+    # figure counted in that unit (or followed by these words: 「办件|#件，结转」)
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
     # the words a year runs into with its 年 dropped (「2023全年受理……」, 「2024以来」): a year needs 年 before them
@@ -352,23 +352,30 @@ class SubstitutionParams:
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
-    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」; with the
-    unit the figure must be counted in (「公开信|#条」: 条), or none."""
+    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|0」 … 「类信|9」; with the
+    unit the figure must be counted in (「公开信|#条」: 条), or none. (0 too: 「办件0件」 is a count as 「办件3件」 is.)"""
     head, figure, unit = wrong.partition("|#")
-    return ([head + "|" + digit for digit in "123456789"], unit) if figure else ([wrong], "")
+    return ([head + "|" + digit for digit in "0123456789"], unit) if figure else ([wrong], "")
 
 
 # the rest of a figure whose first digit a phrase ends with (「611条」 after 「公开信6」)
 _FIGURE_REST = lazy_std_compile(r"[\d.]*\s*")
 
 
-def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str, str]], std_re.Pattern,
-                                                              bool]:
+def _substitution_words(params: SubstitutionParams) -> tuple[set[str], dict[str, tuple[str, str, tuple[str, ...]]],
+                                                              std_re.Pattern, bool]:
     # correct phrases that hold a listed typo (「他其实」, 「其他其它」): matched first, then passed over
     keep = set(params.keep)
     # each phrase as the text holds it -> (the wrong words in it, the right ones, the unit of the figure after it)
-    swaps = {shown.replace("|", ""): (wrong.partition("|")[0], right, unit) for wrong, right in params.swap.items()
-             for shown_all, unit in [_before_a_figure(wrong)] for shown in shown_all}
+    # (keys that differ only in what must follow the figure, 「办件|#件，结转」 and 「办件|#件,结转」, share the phrase: its
+    # units are the tuple of theirs, any of which may follow)
+    swaps: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for wrong, right in params.swap.items():
+        shown_all, unit = _before_a_figure(wrong)
+        for shown in shown_all:
+            key = shown.replace("|", "")
+            units = swaps[key][2] if key in swaps and unit else ()
+            swaps[key] = (wrong.partition("|")[0], right, (*units, unit) if unit else ())
     words = [*swaps, *keep]
     return keep, swaps, words_pattern(words), any("\n" in w for w in words)
 
