@@ -402,7 +402,8 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
         return True
     if word in _OPENS_GONGKAI and text.startswith("公开", end) and not (word == "政务" and before in _KINDS_OF_ZHENGWU):
         return True
-    if any(text.startswith(name, start + 2 - len(name)) for name in _SECTION_NAMES.get(word, ()) if start + 2 >= len(name)):
+    if any(start + 2 >= len(name) and text.startswith(name, start + 2 - len(name))
+           for name in _SECTION_NAMES.get(word, ())):
         return True
     starts_clause = before in _CLAUSE_MARKS or before == "\n"
     if not (starts_clause or (_HAN.fullmatch(before) and count(word) > 2)):

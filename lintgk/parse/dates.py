@@ -122,9 +122,10 @@ def find_dates(par: Paragraph, malformed: list[MalformedDate] | None = None) -> 
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()),
                                      weekday=_WEEKDAY_AFTER.match(text, m.end()) is not None))
-        elif malformed is not None and 1900 <= int(year) <= 2100 and \
-                (bad := _malformed(text, m.start(), m.end(), "day" if 1 <= int(month) <= 12 else "month", par)) is not None:
-            malformed.append(bad)
+        elif malformed is not None and 1900 <= int(year) <= 2100:
+            reason = "day" if 1 <= int(month) <= 12 else "month"
+            if (bad := _malformed(text, m.start(), m.end(), reason, par)) is not None:
+                malformed.append(bad)
     if malformed is not None and text.count("年") > 1 and "日" in text:
         for m in _YEAR_FOR_MONTH.finditer(text):
             year = _YEAR_BEFORE.search(text, max(m.start() - 8, 0), m.start())
