@@ -400,7 +400,8 @@ def _slip_where_it_stands(text: str, start: int, word: str, count: Callable[[str
         return True
     if word in _NEVER_TWICE:
         return True
-    if word in _OPENS_GONGKAI and text.startswith("公开", end) and not (word == "政务" and before in _KINDS_OF_ZHENGWU):
+    if word in _OPENS_GONGKAI and text.startswith("公开", end) and not (word == "政务" and before in _KINDS_OF_ZHENGWU) \
+            and _in_prose(text, start, end):
         return True
     if any(start + 2 >= len(name) and text.startswith(name, start + 2 - len(name))
            for name in _SECTION_NAMES.get(word, ())):
@@ -430,6 +431,17 @@ _NEVER_TWICE = frozenset({"公开"})
 # kind of 政务 (电子政务, 智慧政务, 数字政务, 阳光政务, 掌上政务, 网上政务, 移动政务) may end a name before 政务公开 in a
 # list run together, and is left to that test.
 _OPENS_GONGKAI = frozenset({"政务", "信息"})
+# (in a paragraph of prose only: a site's menu runs its items together, 「首页政务信息信息公开互动交流」)
+_PROSE_MARKS = ("，", "。", "；", ",", ";")
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph of the joined text around text[start:end] has a comma, a stop or a semicolon."""
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    paragraph = text[first:last if last >= 0 else len(text)]
+    return any(mark in paragraph for mark in _PROSE_MARKS)
+
+
 _KINDS_OF_ZHENGWU = frozenset("子慧字光上动")
 # The names of the 2021 format's sections of part 一 (（三）政府信息管理, （四）政府信息公开平台建设, （五）监督保障), and the
 # last pair of one written again right after it (「（五）完善监督保障保障机制」, 西安市长安区砲里街道's 2022 report, regress
