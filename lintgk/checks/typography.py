@@ -352,6 +352,10 @@ class SubstitutionParams:
     # a wrong word and the right one, wrong only in the count right before 结转下年度 (「办件0件，结转下年度继续办理0件」,
     # where the format's 办结 goes)
     before_carried_over: dict[str, str] = field(default_factory=dict)
+    # names a title in 《》 that is one character off is a slip of (「《中华人民共和国政府信息公开条列》」): a character
+    # changed, dropped or put in; a title with a blank in it, or one holding a swap's wrong words the name has not, is
+    # left to other checks
+    titles: list[str] = field(default_factory=list)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -386,6 +390,8 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         _decree_number(report, params, emit)
     if params.before_carried_over:
         _before_carried_over(report, params.before_carried_over, emit)
+    if params.titles:
+        _title_one_off(report, params, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -443,6 +449,43 @@ def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
             if par.line >= line:
                 return joined.starts[i]
     return len(joined.text)
+
+
+_TITLE_REACH = 40  # characters after 《 its 》 is looked for in
+
+
+def _one_off(found: str, name: str) -> bool:
+    """Whether ``found`` is ``name`` with one character changed, dropped or put in."""
+    if len(found) == len(name):
+        return sum(a != b for a, b in zip(found, name)) == 1
+    short, long_ = (found, name) if len(found) < len(name) else (name, found)
+    if len(long_) - len(short) != 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long_)) if a != b), len(short))
+    return short[at:] == long_[at + 1:]
+
+
+def _title_one_off(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
+    """A title in 《》 one character off a name it must be (「《中华人民共和国政府信息公开条列》」 for the Regulation's):
+    each 《 found by str.find, its title compared only when its length is within one of a name's."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    at = text.find("《")
+    if at < 0:
+        return
+    lengths = {len(name) + d for name in params.titles for d in (-1, 0, 1)}
+    wrongs = [wrong.partition("|")[0] for wrong in params.swap]
+    while at >= 0:
+        close = text.find("》", at + 1, at + 1 + _TITLE_REACH)
+        if close >= 0 and close - at - 1 in lengths:
+            found = text[at + 1:close]
+            name = next((name for name in params.titles if _one_off(found, name)), None)
+            if name is not None and not any(ch.isspace() for ch in found) and "《" not in found \
+                    and not any(wrong in found and wrong not in name for wrong in wrongs):
+                _, par, offset = joined.at(at + 1)
+                span = Span.within(par, at + 1 - offset, close - offset)
+                emit(span, fix=replacing(span, name), found=found, suggestion=name)
+        at = text.find("《", at + 1)
 
 
 def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
