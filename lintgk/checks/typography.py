@@ -465,6 +465,12 @@ def _one_off(found: str, name: str) -> bool:
     return short[at:] == long_[at + 1:]
 
 
+def _title_lengths_and_wrongs(params: SubstitutionParams) -> tuple[frozenset[int], tuple[str, ...]]:
+    """The lengths a title within one character of a name has, and the swaps' wrong words (made once per params)."""
+    return (frozenset(len(name) + d for name in params.titles for d in (-1, 0, 1)),
+            tuple(wrong.partition("|")[0] for wrong in params.swap))
+
+
 def _title_one_off(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
     """A title in 《》 one character off a name it must be (「《中华人民共和国政府信息公开条列》」 for the Regulation's):
     each 《 found by str.find, its title compared only when its length is within one of a name's."""
@@ -473,8 +479,7 @@ def _title_one_off(report: Report, params: SubstitutionParams, emit: Emitter) ->
     at = text.find("《")
     if at < 0:
         return
-    lengths = {len(name) + d for name in params.titles for d in (-1, 0, 1)}
-    wrongs = [wrong.partition("|")[0] for wrong in params.swap]
+    lengths, wrongs = prepared(params, _title_lengths_and_wrongs)
     while at >= 0:
         close = text.find("》", at + 1, at + 1 + _TITLE_REACH)
         if close >= 0 and close - at - 1 in lengths:
