@@ -352,10 +352,6 @@ class SubstitutionParams:
     # a wrong word and the right one, wrong only in the count right before 结转下年度 (「办件0件，结转下年度继续办理0件」,
     # where the format's 办结 goes)
     before_carried_over: dict[str, str] = field(default_factory=dict)
-    # names a title in 《》 that is one character off is a slip of (「《中华人民共和国政府信息公开条列》」): a character
-    # changed, dropped or put in; a title with a blank in it, or one holding a swap's wrong words the name has not, is
-    # left to other checks
-    titles: list[str] = field(default_factory=list)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
@@ -390,8 +386,6 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         _decree_number(report, params, emit)
     if params.before_carried_over:
         _before_carried_over(report, params.before_carried_over, emit)
-    if params.titles:
-        _title_one_off(report, params, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -449,45 +443,6 @@ def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
             if par.line >= line:
                 return joined.starts[i]
     return len(joined.text)
-
-
-def _one_off(found: str, name: str) -> bool:
-    """Whether ``found`` is ``name`` with one character changed, dropped or put in."""
-    if len(found) == len(name):
-        return sum(a != b for a, b in zip(found, name)) == 1
-    short, long_ = (found, name) if len(found) < len(name) else (name, found)
-    if len(long_) - len(short) != 1:
-        return False
-    at = next((i for i, (a, b) in enumerate(zip(short, long_)) if a != b), len(short))
-    return short[at:] == long_[at + 1:]
-
-
-def _title_pattern_and_wrongs(params: SubstitutionParams) -> tuple[std_re.Pattern, frozenset[str], tuple[str, ...]]:
-    """A title in 《》 within one character of a name's length (one scan, led by 《), the names, and the swaps'
-    wrong words (made once per params)."""
-    lengths = [len(name) for name in params.titles]
-    pattern = std_re.compile("《([^《》\n]{%d,%d})》" % (min(lengths) - 1, max(lengths) + 1))
-    return pattern, frozenset(params.titles), tuple(wrong.partition("|")[0] for wrong in params.swap)
-
-
-def _title_one_off(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
-    """A title in 《》 one character off a name it must be (「《中华人民共和国政府信息公开条列》」 for the Regulation's):
-    the titles of a name's length, give or take one, found by one scan; the names as they are passed over first."""
-    joined = JoinedParagraphs.of(report.doc.paragraphs)
-    text = joined.text
-    if "《" not in text:
-        return
-    pattern, names, wrongs = prepared(params, _title_pattern_and_wrongs)
-    for m in pattern.finditer(text):
-        found = m.group(1)
-        if found in names:
-            continue
-        name = next((name for name in params.titles if _one_off(found, name)), None)
-        if name is None or any(ch.isspace() for ch in found) or any(w in found and w not in name for w in wrongs):
-            continue
-        _, par, offset = joined.at(m.start(1))
-        span = Span.within(par, m.start(1) - offset, m.end(1) - offset)
-        emit(span, fix=replacing(span, name), found=found, suggestion=name)
 
 
 def _decree_number(report: Report, params: SubstitutionParams, emit: Emitter) -> None:
