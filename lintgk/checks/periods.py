@@ -787,3 +787,15 @@ def date_arabic_numerals(report: Report, params: DateArabicNumeralsParams, emit:
         return
     arabic = f"{d.year}年{d.month}月{d.day}日"
     emit(s, fix=replacing(s, arabic), date=signed.text, arabic=arabic)
+
+
+@kind("date-exists", params=NoParams)
+def date_exists(report: Report, params: NoParams, emit: Emitter) -> None:
+    """A date in figures that no calendar has: a day its month has not (「2021年1月0日」, 「2023年2月30日」), a month
+    past 12 (「2021年13月5日」), or 年 written where its 月 goes (「2020年12年31日」), which gets the fix."""
+    for bad in report.malformed_dates:
+        if bad.reason == "year_for_month":  # the second 年 is the 月: the last but one of the date's characters
+            fixed = bad.text[::-1].replace("年", "月", 1)[::-1]
+            emit(bad.span, variant="year_for_month", fix=replacing(bad.span, fixed), date=bad.text, fixed=fixed)
+        else:
+            emit(bad.span, variant=bad.reason if bad.reason == "month" else None, date=bad.text)

@@ -328,7 +328,7 @@ class SubstitutionParams:
     """Fixed phrases to replace (typos, house style); a `keep` phrase that holds one (他其实 for 他其) is passed over."""
 
     # a wrong phrase and the right one; in 「截止|20」 the phrase is wrong only before what follows the bar, in
-    # 「类信|#」 only before a figure (# stands for its first digit, 1 to 9), and in 「公开信|#条」 only before a
+    # 「类信|#」 only before a figure (# stands for its first digit, 0 to 9), and in 「公开信|#条」 only before a
     # figure counted in that unit
     swap: dict[str, str] = field(default_factory=dict)
     keep: list[str] = field(default_factory=list)  # correct phrases that hold a listed typo
@@ -349,13 +349,16 @@ class SubstitutionParams:
     # the numbers the Regulation's decrees have, the one in force first: a cited number not among them is a slip
     decree_numbers: list[int] = field(default_factory=list)
     decree_from: int = 0  # the report year from which the first of decree_numbers is meant (before it, the last)
+    # a wrong word and the right one, wrong only in the count right before 结转下年度 (「办件0件，结转下年度继续办理0件」,
+    # where the format's 办结 goes)
+    before_carried_over: dict[str, str] = field(default_factory=dict)
 
 
 def _before_a_figure(wrong: str) -> tuple[list[str], str]:
-    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|1」 … 「类信|9」; with the
-    unit the figure must be counted in (「公开信|#条」: 条), or none."""
+    """The phrases a swap's key stands for: 「类信|#」, wrong before a figure, is 「类信|0」 … 「类信|9」; with the
+    unit the figure must be counted in (「公开信|#条」: 条), or none. (0 too: 「上年转结0件」 is a count as 「上年转结3件」 is.)"""
     head, figure, unit = wrong.partition("|#")
-    return ([head + "|" + digit for digit in "123456789"], unit) if figure else ([wrong], "")
+    return ([head + "|" + digit for digit in "0123456789"], unit) if figure else ([wrong], "")
 
 
 # the rest of a figure whose first digit a phrase ends with (「611条」 after 「公开信6」)
@@ -381,6 +384,8 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
         _year_run_in_opening(report, params.year_run_in_opening, emit)
     if params.decree_name and params.decree_cited and params.decree_numbers:
         _decree_number(report, params, emit)
+    if params.before_carried_over:
+        _before_carried_over(report, params.before_carried_over, emit)
     if not params.swap:
         return
     keep, swaps, pattern, across_lines = prepared(params, _substitution_words)
@@ -397,6 +402,36 @@ def substitution(report: Report, params: SubstitutionParams, emit: Emitter) -> N
             continue  # 「发放公开信2000份」: letters, not information
         span = Span.within(par, start, start + len(wrong))
         emit(span, fix=replacing(span, right), found=wrong, suggestion=right)
+
+
+_CARRIED_OVER = "结转下年"
+_CARRIED_REACH = 24  # characters before 结转下年 the count is looked for in
+
+
+@lru_cache(maxsize=8)
+def _count_before(words: tuple[str, ...]) -> std_re.Pattern:
+    """One of ``words``, a count in 件 and the mark that ends its clause, at the end of the text searched."""
+    return std_re.compile("(" + "|".join(map(std_re.escape, words))
+                          + r")[ \t\u3000]*\d+[ \t\u3000]*件[ \t\u3000]*[，,；;][ \t\u3000]*$")
+
+
+def _before_carried_over(report: Report, words: dict[str, str], emit: Emitter) -> None:
+    """A word typed for the format's count right before 结转下年度 (「上年结转0件，办件0件，结转下年度继续办理0件」, 办件
+    for 办结): each 结转下年 found by str.find, the clause before it looked at."""
+    joined = JoinedParagraphs.of(report.doc.paragraphs)
+    text = joined.text
+    at = text.find(_CARRIED_OVER)
+    if at < 0:
+        return
+    pattern = _count_before(tuple(words))
+    while at >= 0:
+        m = pattern.search(text, max(at - _CARRIED_REACH, 0), at)
+        if m is not None:
+            _, par, offset = joined.at(m.start(1))
+            span = Span.within(par, m.start(1) - offset, m.end(1) - offset)
+            right = words[m.group(1)]
+            emit(span, fix=replacing(span, right), found=m.group(1), suggestion=right)
+        at = text.find(_CARRIED_OVER, at + len(_CARRIED_OVER))
 
 
 def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:

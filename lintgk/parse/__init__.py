@@ -151,9 +151,10 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
     figures = [fig for figs in figures_by_par.values() for fig in figs]  # kept in the paragraphs' order
     dates_by_par: dict[int, list] = {}  # read again for the signed and published dates
     dates, periods = [], []
+    malformed: list = []  # dates no calendar has (「2021年1月0日」), found with the dates
     for index, par in enumerate(paragraphs):
         if may_hold_date(par.text):  # most paragraphs: no date, no period, no call to look for them
-            dates_by_par[id(par)] = found = find_dates(par)
+            dates_by_par[id(par)] = found = find_dates(par, malformed)
             dates.extend(found)
             periods.extend(find_periods(par, par.line in caption_lines))
         elif index < _OPENING_PARAGRAPHS and ("涵盖" in par.text or "反映" in par.text):
@@ -198,4 +199,5 @@ def parse(doc: Document, part_names: tuple[str, ...] | None = None, forms: tuple
         declared_parts=find_declared_parts(opening),
         national=national_tables(found),
         forms=found,
+        malformed_dates=malformed,
     )

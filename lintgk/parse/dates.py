@@ -9,7 +9,7 @@ from lintgk.lazy_regex import lazy_compile, lazy_std_compile
 from lintgk.lexicon import WEEKDAY
 from lintgk.numerals import to_int
 from lintgk.parse import patterns as P
-from lintgk.parse.model import DateMention, Period, Span
+from lintgk.parse.model import DateMention, MalformedDate, Period, Span
 
 # Words that say a period is the one the figures cover (「本报告时间为2016年1月1日至12月31日」: the report's own
 # span, a Zhejiang street office's 2016 report).
@@ -91,7 +91,24 @@ def may_hold_date(text: str) -> bool:
     return ("-" in text or "/" in text or "." in text) and _MAY_BE_ISO_DATE.search(text) is not None
 
 
-def find_dates(par: Paragraph) -> list[DateMention]:
+# 年 written where a date's 月 goes (「2020年12年31日」): a month's figure and a day's, each after a 年, the first 年 a year's
+# (its figures looked at before the match). Led by 年, which the engine finds by a quick scan for the character.
+_YEAR_FOR_MONTH = lazy_std_compile(r"年[ \t\u3000]*\d{1,2}[ \t\u3000]*年[ \t\u3000]*\d{1,2}[ \t\u3000]*日")
+_YEAR_BEFORE = lazy_std_compile(r"(?<!\d)(?:19|20)\d{2}[ \t\u3000]*$")
+# a lunar date (「农历2月30日」), whose months run to 30 days by another calendar
+_LUNAR_BEFORE = ("农历", "阴历")
+
+
+def _malformed(text: str, start: int, end: int, reason: str, par: Paragraph) -> MalformedDate | None:
+    """The date at text[start:end], which the calendar has not, unless the words before it say it is a lunar one."""
+    if any(word in text[max(start - 4, 0):start] for word in _LUNAR_BEFORE):
+        return None
+    return MalformedDate(text[start:end], Span.within(par, start, end), reason)
+
+
+def find_dates(par: Paragraph, malformed: list[MalformedDate] | None = None) -> list[DateMention]:
+    """The dates of a paragraph; with ``malformed``, the dates in figures no calendar has are put in it (a day or a
+    month out of range, 年 where 月 goes), found by the same scan, and one for 年 twice only in a paragraph with two."""
     found: list[DateMention] = []
     text = par.text
     # 2017年12月31日 and 二〇一七年十二月三十一日 need 年 and 月, 2017-12-31 a separator: cheap tests before the patterns
@@ -105,6 +122,15 @@ def find_dates(par: Paragraph) -> list[DateMention]:
         if d:
             found.append(DateMention(d, m.group(0), Span.within(par, m.start(), m.end()),
                                      weekday=_WEEKDAY_AFTER.match(text, m.end()) is not None))
+        elif malformed is not None and 1900 <= int(year) <= 2100:
+            reason = "day" if 1 <= int(month) <= 12 else "month"
+            if (bad := _malformed(text, m.start(), m.end(), reason, par)) is not None:
+                malformed.append(bad)
+    if malformed is not None and text.count("年") > 1 and "日" in text:
+        for m in _YEAR_FOR_MONTH.finditer(text):
+            year = _YEAR_BEFORE.search(text, max(m.start() - 8, 0), m.start())
+            if year is not None and (bad := _malformed(text, year.start(), m.end(), "year_for_month", par)) is not None:
+                malformed.append(bad)
     for m in (P.ISO_DATE.finditer(text) if numeric else ()):
         year, month, day = m.group(*_ISO_YMD)
         d = _safe_date(int(year), int(month), int(day))

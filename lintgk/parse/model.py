@@ -97,6 +97,15 @@ class DateMention:
 
 
 @dataclass(slots=True)
+class MalformedDate:
+    """A date written in figures that no calendar has: 「2021年1月0日」, 「2023年2月30日」 (reason "day"), 「2021年13月5日」
+    ("month"), or 年 written where its 月 goes, 「2020年12年31日」 ("year_for_month")."""
+    text: str
+    span: Span
+    reason: str
+
+
+@dataclass(slots=True)
 class Period:
     start: date
     end: date
@@ -185,6 +194,8 @@ class Report:
     national: NationalTables | None = None  # the tables of the 2019/2021 national format
     # the same tables as the form's generic view (rules/forms/national.yaml): table key -> FormTable
     forms: dict[str, FormTable] = field(default_factory=dict)
+    # dates in figures that no calendar has (「2021年1月0日」, 「2020年12年31日」), found where dates are looked for
+    malformed_dates: list[MalformedDate] = field(default_factory=list)
 
     @property
     def parts(self) -> list[Heading]:
