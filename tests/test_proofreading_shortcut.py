@@ -39,7 +39,7 @@ _HAN_PAIR = std_re.compile(r"[\u3400-\u9fff]{2}")
 _HAN = std_re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_PLAIN = std_re.compile("[^" + _CLAUSE_MARKS + "\n]{6,}")
 _AGAIN_PLAIN = std_re.compile(
-    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*[，,][ \t\u3000]*\\1[ \t\u3000]*"
+    "[" + _CLAUSE_MARKS + "\\n][ \t\u3000]*([^" + _CLAUSE_MARKS + "\\n]{4,}?)[ \t\u3000]*([，,、])[ \t\u3000]*\\1[ \t\u3000]*"
     "(?=[" + _CLAUSE_MARKS + "\\n])")
 
 
@@ -69,7 +69,8 @@ def _doubled_plain(joined, keep):
         if phrase is not None:
             add(start, end, phrase)
     for m in _AGAIN_PLAIN.finditer("\n" + text + "\n"):  # from the comma to the copy's end
-        if len(_HAN.findall(m.group(1))) >= 3:
+        # after a comma, a copy of three Chinese characters or more; after an enumeration comma, an item of four
+        if len(_HAN.findall(m.group(1))) >= (4 if m.group(2) == "、" else 3):
             end = m.end() - 1
             while text[end - 1] in _BLANKS:
                 end -= 1
@@ -99,6 +100,7 @@ _CLAUSES = st.lists(st.sampled_from(["行政处罚", "信息", "公开", "0条",
 
 @given(_CLAUSES)
 @example("政务网 ， 政务网 ，政务网\u3000,\u3000政务网。 政务网，\t政务网")
+@example("行政处罚、行政处罚，信息、信息")  # an item of four written again after 、 (a list names none twice)
 def test_the_clause_written_again_is_found_as_the_scan_finds_it(text):
     joined = JoinedParagraphs([Paragraph(t, n) for n, t in enumerate(text.split("\n"), 1)])
     fast = sorted((o, p.line, s, e, w) for o, p, s, e, w in _doubled(joined, frozenset()) if w != "的")
