@@ -573,14 +573,12 @@ def _year_vouched(report: Report, year: int) -> bool | None:
     return vouched == {year}
 
 
-def _sentences_vouch(report: Report, year: int, vouched: bool | None) -> bool:
-    """``vouched`` as ``_year_vouched`` tells it, a report with neither title year nor period taken as vouched for
-    when its sentences open with ``year`` most often (the year it was read to be on over an opening naming another:
+def _sentences_vouch(report: Report, year: int) -> bool:
+    """Whether a report with neither title year nor period (``_year_vouched`` None) is vouched for by its sentences:
+    they open with ``year`` most often (the year it was read to be on over an opening naming another:
     「由……编制的2024年度政府信息公开年度报告」 above 「2025年，我办……」「2025年共办理……」). Asked only before a
     finding: the sentences are read once more."""
-    if vouched is None:
-        return year_sentences_open_with(report.doc.paragraphs) == year
-    return vouched
+    return year_sentences_open_with(report.doc.paragraphs) == year
 
 
 # each place a year may stand, overlapping ones too: the group of _OWN_FORMULA, _COMBINED_FORMULA and _NAMES_ITSELF
@@ -612,7 +610,7 @@ def _named_as_other_year(report: Report, year: int, emit: Emitter) -> None:
         if not _names_another_year(par.text, year):
             continue  # (most openings: every year they name is the report's, which neither pattern reports)
         if vouched is None:
-            vouched = _sentences_vouch(report, year, vouched)
+            vouched = _sentences_vouch(report, year)
         if not vouched:
             return
         said = set()
@@ -666,7 +664,7 @@ def _earlier_years_notice(report: Report, year: int, emit: Emitter) -> None:
             stated = int(m.group("k") or m.group("r") or m.group("p") or m.group("q"))
             if stated < year:
                 if vouched is None:
-                    vouched = _sentences_vouch(report, year, vouched)
+                    vouched = _sentences_vouch(report, year)
                 if not vouched:
                     return
                 emit(Span.within(par, m.start(), m.end()), variant="earlier_plan" if m.group("q") else "earlier_notice",

@@ -420,18 +420,14 @@ def _before_carried_over(report: Report, words: dict[str, str], emit: Emitter) -
     for 办结): each 结转下年 found by str.find, the clause before it looked at."""
     joined = JoinedParagraphs.of(report.doc.paragraphs)
     text = joined.text
-    at = text.find(_CARRIED_OVER)
-    if at < 0:
-        return
     pattern = _count_before(tuple(words))
-    while at >= 0:
+    for at in positions(text, _CARRIED_OVER):
         m = pattern.search(text, max(at - _CARRIED_REACH, 0), at)
         if m is not None:
             _, par, offset = joined.at(m.start(1))
             span = Span.within(par, m.start(1) - offset, m.end(1) - offset)
             right = words[m.group(1)]
             emit(span, fix=replacing(span, right), found=m.group(1), suggestion=right)
-        at = text.find(_CARRIED_OVER, at + len(_CARRIED_OVER))
 
 
 def _second_part_start(report: Report, joined: JoinedParagraphs) -> int:
